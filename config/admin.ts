@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
+  const required = (name: string): string => {
+    const value = env(name);
+    if (!value) {
+      throw new Error(
+        `${name} is not set: run \`npm run seed:demo\` once (it writes a .env with fresh secrets) or set it in the environment.`
+      );
+    }
+    return value;
+  };
+
+  return {
+    auth: {
+      secret: required('ADMIN_JWT_SECRET'),
+    },
+    apiToken: {
+      salt: required('API_TOKEN_SALT'),
+    },
+    transfer: {
+      token: {
+        salt: required('TRANSFER_TOKEN_SALT'),
+      },
+    },
+    secrets: {
+      encryptionKey: required('ENCRYPTION_KEY'),
+    },
+    // No satisfaction surveys and no Enterprise advertising in a government office's admin.
+    flags: {
+      nps: false,
+      promoteEE: false,
+    },
+  };
+};
+
+export default config;

@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
+  const keys = env.array('APP_KEYS');
+  if (!keys || keys.length === 0 || keys.some((key) => !key)) {
+    throw new Error(
+      'APP_KEYS is not set: run `npm run seed:demo` once (it writes a .env with fresh secrets) or set it in the environment.'
+    );
+  }
+  return {
+    host: env('HOST', '0.0.0.0'),
+    port: env.int('PORT', 1337),
+    url: env('PUBLIC_URL', ''),
+    app: {
+      keys,
+    },
+    // The machines this runs on have no internet: never ask npm for a newer Strapi.
+    logger: {
+      updates: { enabled: false },
+      startup: { enabled: env.bool('STRAPI_STARTUP_MESSAGE', true) },
+    },
+  };
+};
+
+export default config;

@@ -1,0 +1,64 @@
+/**
+ * `npm run seed:demo`: loads the 2014 demo website group into the database the environment
+ * names (SQLite by default), then makes sure the demo accounts exist and prints them.
+ */
+import { createStrapi } from '@strapi/strapi';
+import path from 'path';
+import { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo-accounts';
+import { loadDemo } from './load-demo';
+
+const appDir = path.resolve(__dirname, '..', '..', '..');
+
+const progressLine = () => {
+  let lastPercent = -1;
+  let lastTenth = -1;
+  return (done: number, total: number) => {
+    const percent = Math.floor((done / total) * 100);
+    if (percent === lastPercent) return;
+    lastPercent = percent;
+    const line = `  文章 articles ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${percent}%)`;
+    if (process.stdout.isTTY) {
+      process.stdout.write(`\r${line}`);
+    } else if (Math.floor(percent / 10) !== lastTenth) {
+      // Without a terminal (CI logs), one line per tenth.
+      lastTenth = Math.floor(percent / 10);
+      console.log(line);
+    }
+  };
+};
+
+const main = async () => {
+  // Strapi reads .env while it loads.
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  strapi.log.level = 'warn';
+  try {
+    const password = process.env.DEMO_ADMIN_PASSWORD;
+    if (!password) throw new Error('DEMO_ADMIN_PASSWORD is not set: run `node dist/src/cli/ensure-env.js` first.');
+    console.log(`Loading the demo website group into ${strapi.db.dialect.client} …`);
+    const report = await loadDemo(strapi, appDir, progressLine());
+    if (process.stdout.isTTY) process.stdout.write('\n');
+    console.log(
+      `Demo data: ${report.sites} sites, ${report.articles} published articles, ${report.drafts} drafts and ` +
+        `${report.messages} citizen messages added in ${report.seconds.toFixed(1)} s` +
+        (report.sites + report.articles + report.drafts + report.messages === 0 ? ' (already loaded: nothing to do)' : '')
+    );
+    const created = await ensureDemoAccounts(strapi, password);
+    const port = strapi.config.get('server.port', 1337);
+    console.log(`\nAdmin: http://localhost:${port}/admin  (${created} account(s) created now)`);
+    console.log(`Password of every demo account: ${password}  (from .env, DEMO_ADMIN_PASSWORD)`);
+    for (const account of DEMO_ACCOUNTS) {
+      console.log(`  ${account.role.padEnd(28)} ${account.name.padEnd(4)} ${account.email.padEnd(36)} site ${account.site}`);
+    }
+  } finally {
+    await strapi.destroy();
+  }
+};
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    // The data goes in as one transaction: a failure there leaves the database as it was.
+    console.error(`\nDemo load failed: ${error instanceof Error ? error.stack : error}`);
+    process.exit(1);
+  }
+);

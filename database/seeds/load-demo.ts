@@ -1,0 +1,219 @@
+/**
+ * Loads the demo website group into whatever database Strapi is connected to, in bulk and in
+ * one transaction: a crash leaves the database as it was. Every row has a natural key (site
+ * code, article slug, message query code) and only missing rows are inserted, so a second run
+ * adds nothing.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { randomBytes } from 'crypto';
+import type { Knex } from 'knex';
+import {
+  levelMessages,
+  readFacts,
+  readSites,
+  siteArticles,
+  type DemoArticle,
+  type DemoSite,
+  type SiteLevel,
+} from './demo-data';
+
+const BATCH = 400;
+
+export interface LoadReport {
+  sites: number;
+  articles: number;
+  drafts: number;
+  messages: number;
+  seconds: number;
+}
+
+type Progress = (done: number, total: number) => void;
+
+/** Strapi's own document id shape (24 lowercase letters and digits). */
+const documentId = () => {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  return Array.from(randomBytes(24), (b) => alphabet[b % alphabet.length]).join('');
+};
+
+const chunks = <T>(items: T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** Table and column names as Strapi created them. */
+const namesOf = (strapi: Core.Strapi, uid: UID.Schema, relation: string) => {
+  const meta = strapi.db.metadata.get(uid);
+  const joinTable = (meta.attributes[relation] as { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }).joinTable;
+  if (!joinTable) throw new Error(`${uid}.${relation} has no join table`);
+  return { table: meta.tableName, link: joinTable.name, owner: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name };
+};
+
+const insertSites = async (trx: Knex.Transaction, strapi: Core.Strapi, sites: DemoSite[]) => {
+  const names = namesOf(strapi, 'api::site.site', 'parent');
+  const existing = new Set((await trx(names.table).select('code')).map((r: { code: string }) => r.code));
+  const now = new Date();
+  const missing = sites.filter((s) => !existing.has(s.code));
+  for (const batch of chunks(missing, BATCH)) {
+    await trx(names.table).insert(
+      batch.map((s) => ({
+        document_id: documentId(),
+        name: s.name,
+        code: s.code,
+        level: s.level,
+        url: s.level === 'portal' ? 'http://www.shaanxi.gov.cn/mz/' : `http://${s.code}.mz.example/`,
+        sort_order: s.sortOrder,
+        active: true,
+        created_at: now,
+        updated_at: now,
+        published_at: now,
+      }))
+    );
+  }
+
+  const ids = new Map<string, number>(
+    (await trx(names.table).select('id', 'code')).map((r: { id: number; code: string }) => [r.code, r.id])
+  );
+  const linked = new Set((await trx(names.link).select(names.owner)).map((r: Record<string, number>) => r[names.owner]));
+  const parentLinks = sites
+    .filter((s) => s.parentCode && !linked.has(ids.get(s.code)!))
+    .map((s) => {
+      const parentId = ids.get(s.parentCode!);
+      if (!parentId) throw new Error(`site ${s.code}: parent ${s.parentCode} is not in sites.csv`);
+      return { [names.owner]: ids.get(s.code), [names.target]: parentId, site_ord: 1 };
+    });
+  for (const batch of chunks(parentLinks, BATCH)) await trx(names.link).insert(batch);
+  return { ids, inserted: missing.length };
+};
+
+/** One published article is two rows (draft and published) with one document id, and two links. */
+const insertArticles = async (
+  trx: Knex.Transaction,
+  strapi: Core.Strapi,
+  articles: DemoArticle[],
+  siteIds: Map<string, number>,
+  published: boolean
+) => {
+  const names = namesOf(strapi, 'api::article.article', 'site');
+  for (const batch of chunks(articles, BATCH / 2)) {
+    const rows = batch.flatMap((a) => {
+      const row = {
+        document_id: documentId(),
+        title: a.title,
+        slug: a.slug,
+        summary: a.summary,
+        body: JSON.stringify(a.body),
+        column: a.column,
+        is_special_topic: a.isSpecialTopic,
+        first_published_at: published ? a.publishedAt : null,
+        created_at: a.publishedAt,
+        updated_at: a.publishedAt,
+        published_at: null as Date | null,
+      };
+      return published ? [row, { ...row, published_at: a.publishedAt }] : [row];
+    });
+    await trx(names.table).insert(rows);
+    const inserted = (await trx(names.table)
+      .select('id', 'slug')
+      .whereIn('document_id', [...new Set(rows.map((r) => r.document_id))])) as Array<{ id: number; slug: string }>;
+    const siteBySlug = new Map(batch.map((a) => [a.slug, siteIds.get(a.siteCode)]));
+    await trx(names.link).insert(
+      inserted.map((r) => ({ [names.owner]: r.id, [names.target]: siteBySlug.get(r.slug) }))
+    );
+  }
+};
+
+export const loadDemo = async (
+  strapi: Core.Strapi,
+  appRoot: string,
+  progress: Progress = () => {}
+): Promise<LoadReport> => {
+  const started = Date.now();
+  const facts = readFacts(appRoot);
+  const timezone = facts.timezone;
+  const sites = readSites(appRoot, facts);
+  const knex = strapi.db.connection;
+
+  const report = await knex.transaction(async (trx) => {
+    const { ids: siteIds, inserted: sitesInserted } = await insertSites(trx, strapi, sites);
+
+    const articleTable = strapi.db.metadata.get('api::article.article').tableName;
+    const existingSlugs = new Set(
+      (await trx(articleTable).select('slug').whereNotNull('slug')).map((r: { slug: string }) => r.slug)
+    );
+
+    // Slugs are `<site>-<year>-<nnnnn>`: a site-year already complete needs no generating.
+    const loadedPerSiteYear = new Map<string, number>();
+    for (const slug of existingSlugs) {
+      const prefix = slug.slice(0, slug.lastIndexOf('-'));
+      loadedPerSiteYear.set(prefix, (loadedPerSiteYear.get(prefix) ?? 0) + 1);
+    }
+
+    const total = sites.reduce((sum, s) => sum + s.articles2013 + s.articles2014, 0);
+    let done = 0;
+    let articlesInserted = 0;
+    for (const site of sites) {
+      for (const [year, count, topics] of [
+        [2013, site.articles2013, 0],
+        [2014, site.articles2014, site.specialTopics2014],
+      ] as const) {
+        if (loadedPerSiteYear.get(`${site.code}-${year}`) !== count) {
+          const fresh = [...siteArticles(site, year, count, topics, timezone)].filter((a) => !existingSlugs.has(a.slug));
+          await insertArticles(trx, strapi, fresh, siteIds, true);
+          articlesInserted += fresh.length;
+        }
+        done += count;
+        progress(done, total);
+      }
+    }
+
+    // A few drafts waiting for review: they must never count.
+    const drafts = sites
+      .filter((s) => s.level === 'city')
+      .map((site): DemoArticle => ({
+        ...siteArticles(site, 2015, 1, 0, timezone).next().value!,
+        slug: `${site.code}-draft-2015-00001`,
+      }))
+      .filter((a) => !existingSlugs.has(a.slug));
+    await insertArticles(trx, strapi, drafts, siteIds, false);
+
+    const messages = namesOf(strapi, 'api::citizen-message.citizen-message', 'site');
+    const existingCodes = new Set((await trx(messages.table).select('query_code')).map((r: { query_code: string }) => r.query_code));
+    let messagesInserted = 0;
+    for (const [level, count] of Object.entries(facts.messages.replied_by_level) as Array<[SiteLevel, number]>) {
+      const levelSites = sites.filter((s) => s.level === level);
+      const fresh = [...levelMessages(levelSites, count, facts.year, timezone)].filter((m) => !existingCodes.has(m.queryCode));
+      for (const batch of chunks(fresh, BATCH)) {
+        const rows = batch.map((m) => ({
+          document_id: documentId(),
+          category: m.category,
+          subject: m.subject,
+          body: m.body,
+          name: m.name,
+          phone: m.phone,
+          query_code: m.queryCode,
+          status: 'closed',
+          received_at: m.receivedAt,
+          due_at: m.dueAt,
+          reply: m.reply,
+          replied_at: m.repliedAt,
+          is_public: m.isPublic,
+          satisfaction: m.satisfaction,
+          created_at: m.receivedAt,
+          updated_at: m.repliedAt,
+          published_at: m.receivedAt,
+        }));
+        await trx(messages.table).insert(rows);
+        const inserted = (await trx(messages.table)
+          .select('id', 'query_code')
+          .whereIn('query_code', rows.map((r) => r.query_code))) as Array<{ id: number; query_code: string }>;
+        const siteByCode = new Map(batch.map((m) => [m.queryCode, siteIds.get(m.siteCode)]));
+        await trx(messages.link).insert(
+          inserted.map((r) => ({ [messages.owner]: r.id, [messages.target]: siteByCode.get(r.query_code) }))
+        );
+      }
+      messagesInserted += fresh.length;
+    }
+
+    return { sites: sitesInserted, articles: articlesInserted, drafts: drafts.length, messages: messagesInserted };
+  });
+
+  return { ...report, seconds: (Date.now() - started) / 1000 };
+};

@@ -1,0 +1,3 @@
+import { GridNine } from '@strapi/icons';
+
+export const PluginIcon = () => <GridNine />;

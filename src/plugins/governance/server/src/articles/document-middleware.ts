@@ -1,0 +1,78 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { sanitizeBody } from './body';
+
+const ARTICLE = 'api::article.article';
+
+type Params = { data?: Record<string, unknown>; documentId?: string; status?: string };
+
+/** Server-set fields: a client may never write them (a forged publication date is a veto item). */
+const stripServerFields = (data: Record<string, unknown>) => {
+  const { firstPublishedAt: _ignored, ...rest } = data;
+  return 'body' in rest ? { ...rest, body: sanitizeBody(rest.body) } : rest;
+};
+
+/**
+ * Stamps `firstPublishedAt` on every row (draft and published) of a document that has a
+ * published version and no stamp yet. Stamping the draft too is what keeps the date on a
+ * republish: Strapi's publish() recreates the published row from the draft.
+ */
+const stampFirstPublication = async (strapi: Core.Strapi, documentId: string) => {
+  const query = strapi.db.query(ARTICLE);
+  const published = await query.count({ where: { documentId, publishedAt: { $notNull: true } } });
+  if (published === 0) return null;
+
+  const existing = await query.findOne({
+    where: { documentId, firstPublishedAt: { $notNull: true } },
+    select: ['firstPublishedAt'],
+  });
+  if (existing) return existing.firstPublishedAt as Date;
+
+  const now = new Date();
+  await query.updateMany({ where: { documentId }, data: { firstPublishedAt: now } });
+  return now;
+};
+
+/** Puts the stamp into what the Document Service returns, so callers see the stored value. */
+const withStamp = (result: unknown, stamp: Date | null) => {
+  if (!stamp || !result || typeof result !== 'object') return;
+  const entries = 'entries' in result && Array.isArray(result.entries) ? result.entries : [result];
+  for (const entry of entries) {
+    if (entry && typeof entry === 'object' && !entry.firstPublishedAt) entry.firstPublishedAt = stamp;
+  }
+};
+
+const documentIdOf = (result: unknown, params: Params): string | undefined => {
+  if (result && typeof result === 'object' && 'documentId' in result) {
+    return String(result.documentId);
+  }
+  return params.documentId;
+};
+
+/**
+ * One Document Service middleware for the article rules every write path must obey:
+ * server-set dates, safe bodies, and the first publication date set once.
+ * Strapi's create/update with `status: 'published'` call publish internally without passing
+ * through middlewares again, so the stamp is applied after any action that can publish.
+ */
+export const articleRules = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    if (context.uid !== ARTICLE) return next();
+
+    const params = context.params as Params;
+    if (['create', 'update', 'clone'].includes(context.action) && params.data) {
+      params.data = stripServerFields(params.data);
+    }
+    if (context.action === 'clone') {
+      // A copy is a new article: it counts from its own first publication.
+      params.data = { ...params.data, firstPublishedAt: null };
+    }
+
+    if (!['create', 'update', 'publish'].includes(context.action)) return next();
+
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const documentId = documentIdOf(result, params);
+      if (documentId) withStamp(result, await stampFirstPublication(strapi, documentId));
+      return result;
+    });
+  };

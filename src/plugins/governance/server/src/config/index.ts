@@ -1,0 +1,27 @@
+import { IANAZone } from 'luxon';
+
+export interface GovernanceConfig {
+  /** The group's time zone: years, days and deadlines are counted in it, never in UTC. */
+  timezone: string;
+  /** Shown in the admin and on printed reports. */
+  groupName: string;
+}
+
+export default {
+  default: {
+    timezone: 'Asia/Shanghai',
+    groupName: '陕西民政网站群',
+  } satisfies GovernanceConfig,
+
+  // A wrong value stops the boot here instead of miscounting a year later.
+  validator(config: Partial<GovernanceConfig>) {
+    if (typeof config.timezone !== 'string' || !IANAZone.isValidZone(config.timezone)) {
+      throw new Error(
+        `governance.timezone must be an IANA time zone such as "Asia/Shanghai"; got ${JSON.stringify(config.timezone)}.`
+      );
+    }
+    if (typeof config.groupName !== 'string' || config.groupName.trim() === '') {
+      throw new Error('governance.groupName must be a non-empty string.');
+    }
+  },
+};

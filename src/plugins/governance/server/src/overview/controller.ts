@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { getService } from '../utils/get-service';
+import { validateOverviewQuery } from './validation';
+
+const overviewController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async get(ctx: Context) {
+    const { year } = (await validateOverviewQuery(ctx.query)) as { year?: number };
+    ctx.body = { data: await getService(strapi, 'overview').forYear(year) };
+  },
+});
+
+export default overviewController;

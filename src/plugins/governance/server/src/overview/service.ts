@@ -1,0 +1,129 @@
+import type { Core } from '@strapi/strapi';
+import { localYearOf, localYearRange } from '../time/local-year';
+import { dbNames } from '../utils/db-names';
+import type { GovernanceConfig } from '../config';
+
+export const SITE_LEVELS = ['portal', 'department', 'city', 'county'] as const;
+export type SiteLevel = (typeof SITE_LEVELS)[number];
+
+export interface LevelFigures {
+  level: SiteLevel;
+  sites: number;
+  articles: number;
+  specialTopics: number;
+  messages: number;
+  replies: number;
+}
+
+export interface Overview {
+  groupName: string;
+  timezone: string;
+  year: number;
+  /** Years that can be asked for: from the first publication on record to the latest one or now. */
+  years: number[];
+  levels: LevelFigures[];
+  totals: Omit<LevelFigures, 'level'>;
+}
+
+/** A grouped count as the drivers return it (PostgreSQL answers counts as strings). */
+type CountRow = { level: string; n: number | string; topics?: number | string | null; replied?: number | string };
+
+const emptyFigures = (level: SiteLevel): LevelFigures => ({
+  level, sites: 0, articles: 0, specialTopics: 0, messages: 0, replies: 0,
+});
+
+/** The year's figures per site level, each from one grouped query (no rows loaded into JS). */
+const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async forYear(year?: number): Promise<Overview> {
+    const { timezone, groupName } = strapi.config.get('plugin::governance') as GovernanceConfig;
+    const knex = strapi.db.connection;
+    const site = dbNames(strapi, 'api::site.site');
+    const article = dbNames(strapi, 'api::article.article');
+    const firstPublished = article.column('firstPublishedAt');
+
+    const [span] = (await knex(article.table)
+      .min({ first: firstPublished })
+      .max({ last: firstPublished })
+      .whereNotNull('published_at')) as Array<{ first: unknown; last: unknown }>;
+    const currentYear = localYearOf(new Date(), timezone);
+    // SQLite answers epoch milliseconds, PostgreSQL a Date.
+    const yearOf = (value: unknown) =>
+      value === null || value === undefined ? undefined : localYearOf(new Date(value as string | number | Date), timezone);
+    const firstYear = yearOf(span?.first) ?? currentYear;
+    const lastYear = yearOf(span?.last) ?? currentYear;
+    const years = Array.from(
+      { length: Math.max(currentYear, lastYear) - firstYear + 1 },
+      (_, i) => Math.max(currentYear, lastYear) - i
+    );
+    // By default the latest year anything was published in: a new year starts empty.
+    const theYear = year ?? lastYear;
+    const { start, end } = localYearRange(theYear, timezone);
+    const articleSite = article.joinTable('site');
+    const message = dbNames(strapi, 'api::citizen-message.citizen-message');
+    const messageSite = message.joinTable('site');
+    const level = `s.${site.column('level')}`;
+
+    const sites = await knex(`${site.table} as s`)
+      .select({ level }).count({ n: '*' })
+      .where(`s.${site.column('active')}`, true)
+      .groupBy(level) as CountRow[];
+
+    // Published rows only, counted once per document, in the year of the first publication.
+    const articles = await knex(`${article.table} as a`)
+      .join(`${articleSite.table} as l`, `l.${articleSite.ownerColumn}`, 'a.id')
+      .join(`${site.table} as s`, 's.id', `l.${articleSite.targetColumn}`)
+      .select({ level })
+      .countDistinct({ n: 'a.document_id' })
+      .sum({ topics: knex.raw(`case when a.${article.column('isSpecialTopic')} then 1 else 0 end`) })
+      .whereNotNull('a.published_at')
+      .where(`a.${article.column('firstPublishedAt')}`, '>=', start)
+      .where(`a.${article.column('firstPublishedAt')}`, '<', end)
+      .groupBy(level) as CountRow[];
+
+    const received = `m.${message.column('receivedAt')}`;
+    const messages = await knex(`${message.table} as m`)
+      .join(`${messageSite.table} as l`, `l.${messageSite.ownerColumn}`, 'm.id')
+      .join(`${site.table} as s`, 's.id', `l.${messageSite.targetColumn}`)
+      .select({ level })
+      .count({ n: '*' })
+      .count({ replied: `m.${message.column('repliedAt')}` })
+      .where(received, '>=', start)
+      .where(received, '<', end)
+      .groupBy(level) as CountRow[];
+
+    const byLevel = new Map(SITE_LEVELS.map((l) => [l, emptyFigures(l)]));
+    for (const row of sites) {
+      const figures = byLevel.get(row.level as SiteLevel);
+      if (figures) figures.sites = Number(row.n);
+    }
+    for (const row of articles) {
+      const figures = byLevel.get(row.level as SiteLevel);
+      if (figures) {
+        figures.articles = Number(row.n);
+        figures.specialTopics = Number(row.topics ?? 0);
+      }
+    }
+    for (const row of messages) {
+      const figures = byLevel.get(row.level as SiteLevel);
+      if (figures) {
+        figures.messages = Number(row.n);
+        figures.replies = Number(row.replied);
+      }
+    }
+
+    const levels = [...byLevel.values()];
+    const totals = levels.reduce(
+      (sum, f) => ({
+        sites: sum.sites + f.sites,
+        articles: sum.articles + f.articles,
+        specialTopics: sum.specialTopics + f.specialTopics,
+        messages: sum.messages + f.messages,
+        replies: sum.replies + f.replies,
+      }),
+      { sites: 0, articles: 0, specialTopics: 0, messages: 0, replies: 0 }
+    );
+    return { groupName, timezone, year: theYear, years, levels, totals };
+  },
+});
+
+export default overviewService;

@@ -1,0 +1,8 @@
+import overview from './overview';
+
+export default {
+  admin: {
+    type: 'admin',
+    routes: [...overview.routes],
+  },
+};
