@@ -1,10 +1,7 @@
 import { factories } from '@strapi/strapi';
 
-// The list of the group's sites is public information: read-only, no token needed.
+// The list of the group's sites is public: read-only, open to anonymous callers through the
+// governance plugin's public-access strategy (src/plugins/governance/server/src/public-access).
 export default factories.createCoreRouter('api::site.site', {
   only: ['find', 'findOne'],
-  config: {
-    find: { auth: false },
-    findOne: { auth: false },
-  },
 });

@@ -1,0 +1,176 @@
+/**
+ * The public content API and the content model's own rules, over real HTTP on a real database.
+ */
+import { createAdmin, startApp, type TestAdmin, type TestApp } from '../helpers/strapi';
+
+const ARTICLE = 'api::article.article';
+const SITE = 'api::site.site';
+
+let app: TestApp;
+let admin: TestAdmin;
+
+const createSite = (code: string, name: string, level = 'city') =>
+  app.strapi.documents(SITE).create({ data: { code, name, level, sortOrder: 1, active: true } });
+
+const createArticle = (title: string, siteDocumentId: string, status?: 'published') =>
+  app.strapi.documents(ARTICLE).create({
+    data: { title, site: siteDocumentId, column: '工作动态' } as never,
+    ...(status ? { status } : {}),
+  });
+
+const firstPublishedAtOf = async (documentId: string) => {
+  const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId }, select: ['firstPublishedAt', 'publishedAt'] });
+  return rows.map((r) => (r.firstPublishedAt ? new Date(r.firstPublishedAt).toISOString() : null));
+};
+
+beforeAll(async () => {
+  app = await startApp('content-api');
+  admin = await createAdmin(app);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('GET /api/articles (public)', () => {
+  let xian: { documentId: string };
+  let baoji: { documentId: string };
+  let draft: { documentId: string };
+
+  beforeAll(async () => {
+    xian = await createSite('xian', '西安市');
+    baoji = await createSite('baoji', '宝鸡市');
+    await createArticle('西安市召开低保工作会议', xian.documentId, 'published');
+    await createArticle('宝鸡市开展养老服务检查', baoji.documentId, 'published');
+    draft = await createArticle('尚未审核的草稿', xian.documentId);
+  });
+
+  it('lists published articles only, with no token', async () => {
+    const res = await app.http().get('/api/articles').expect(200);
+    const titles = res.body.data.map((a: { title: string }) => a.title).sort();
+    expect(titles).toEqual(['宝鸡市开展养老服务检查', '西安市召开低保工作会议']);
+  });
+
+  it('does not reveal drafts when asked for them', async () => {
+    const list = await app.http().get('/api/articles?status=draft').expect(200);
+    expect(list.body.data.map((a: { title: string }) => a.title)).not.toContain('尚未审核的草稿');
+    await app.http().get(`/api/articles/${draft.documentId}?status=draft`).expect(404);
+  });
+
+  it('filters by site code', async () => {
+    const res = await app.http().get('/api/articles?filters[site][code][$eq]=baoji&populate=site').expect(200);
+    expect(res.body.data).toHaveLength(1);
+    expect(res.body.data[0].site.code).toBe('baoji');
+  });
+
+  it('filters by firstPublishedAt', async () => {
+    const future = new Date(Date.now() + 60_000).toISOString();
+    const past = new Date(Date.now() - 60 * 60_000).toISOString();
+    const none = await app.http().get(`/api/articles?filters[firstPublishedAt][$gte]=${future}`).expect(200);
+    expect(none.body.data).toHaveLength(0);
+    const all = await app.http().get(`/api/articles?filters[firstPublishedAt][$gte]=${past}`).expect(200);
+    expect(all.body.data).toHaveLength(2);
+  });
+
+  it('offers no write routes to the public', async () => {
+    await app.http().post('/api/articles').send({ data: { title: 'x' } }).expect(405);
+    await app.http().get('/api/citizen-messages').expect(404);
+  });
+
+  it('keeps everything else closed to anonymous callers', async () => {
+    await app.http().get('/api/upload/files').expect(403);
+  });
+
+  it('refuses a caller with an invalid token instead of treating it as public', async () => {
+    await app.http().get('/api/articles').set('Authorization', 'Bearer not-a-token').expect(401);
+  });
+});
+
+describe('GET /api/sites (public)', () => {
+  it('lists sites without private fields', async () => {
+    await app.strapi.documents(SITE).create({
+      data: { code: 'hanzhong', name: '汉中市', level: 'city', sortOrder: 2, active: true, responsiblePhone: '029-00000000' },
+    });
+    const res = await app.http().get('/api/sites?filters[code][$eq]=hanzhong').expect(200);
+    expect(res.body.data).toHaveLength(1);
+    expect(res.body.data[0].name).toBe('汉中市');
+    expect(res.body.data[0]).not.toHaveProperty('responsiblePhone');
+  });
+});
+
+describe('site codes', () => {
+  it('refuses a duplicate code through the admin with a message naming the holder', async () => {
+    await createSite('weinan', '渭南市');
+    const res = await app
+      .http()
+      .post(`/content-manager/collection-types/${SITE}`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send({ code: 'weinan', name: '另一个渭南', level: 'city', sortOrder: 3, active: true })
+      .expect(400);
+    expect(res.body.error.name).toBe('ValidationError');
+    expect(res.body.error.message).toContain('站点代码 weinan 已被“渭南市”使用');
+    expect(await app.strapi.db.query(SITE).count({ where: { code: 'weinan' } })).toBe(1);
+  });
+
+  it('accepts a unique code and keeps a site its own code on update', async () => {
+    const site = await createSite('yulin', '榆林市');
+    await app
+      .http()
+      .put(`/content-manager/collection-types/${SITE}/${site.documentId}`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send({ code: 'yulin', name: '榆林市民政局' })
+      .expect(200);
+  });
+});
+
+describe('firstPublishedAt', () => {
+  let site: { documentId: string };
+  beforeAll(async () => {
+    site = await createSite('ankang', '安康市');
+  });
+
+  it('is set on the first publish and kept by a republish', async () => {
+    const article = await createArticle('安康市临时救助工作', site.documentId);
+    expect(await firstPublishedAtOf(article.documentId)).toEqual([null]);
+
+    const published = await app.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
+    const stamps = await firstPublishedAtOf(article.documentId);
+    expect(stamps).toHaveLength(2);
+    expect(stamps[0]).not.toBeNull();
+    expect(new Set(stamps).size).toBe(1);
+    expect(new Date(published.entries[0].firstPublishedAt).toISOString()).toBe(stamps[0]);
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await app.strapi.documents(ARTICLE).update({ documentId: article.documentId, data: { title: '安康市临时救助工作(更新)' } });
+    await app.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
+    await app.strapi.documents(ARTICLE).unpublish({ documentId: article.documentId });
+    await app.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
+    expect(await firstPublishedAtOf(article.documentId)).toEqual(stamps);
+  });
+
+  it('cannot be written by a client (no backdating)', async () => {
+    const res = await app
+      .http()
+      .post(`/content-manager/collection-types/${ARTICLE}`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send({ title: '试图倒签日期', site: site.documentId, firstPublishedAt: '2014-01-01T00:00:00.000Z' })
+      .expect(201);
+    const documentId = res.body.data.documentId;
+    expect(await firstPublishedAtOf(documentId)).toEqual([null]);
+
+    await app
+      .http()
+      .post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send({ title: '试图倒签日期', firstPublishedAt: '2014-01-01T00:00:00.000Z' })
+      .expect(200);
+    const [stamp] = await firstPublishedAtOf(documentId);
+    expect(new Date(stamp!).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('is set when an article is created already published', async () => {
+    const article = await createArticle('直接发布', site.documentId, 'published');
+    const stamps = await firstPublishedAtOf(article.documentId);
+    expect(stamps.every((s) => s !== null)).toBe(true);
+  });
+});
