@@ -5,7 +5,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     const value = env(name);
     if (!value) {
       throw new Error(
-        `${name} is not set: run \`npm run seed:demo\` once (it writes a .env with fresh secrets) or set it in the environment.`
+        `${name} is not set: run \`npm run setup:env\` (it writes a git-ignored .env with fresh secrets) or set it in the environment.`
       );
     }
     return value;

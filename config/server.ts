@@ -4,7 +4,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   const keys = env.array('APP_KEYS');
   if (!keys || keys.length === 0 || keys.some((key) => !key)) {
     throw new Error(
-      'APP_KEYS is not set: run `npm run seed:demo` once (it writes a .env with fresh secrets) or set it in the environment.'
+      'APP_KEYS is not set: run `npm run setup:env` (it writes a git-ignored .env with fresh secrets) or set it in the environment.'
     );
   }
   return {

@@ -31,7 +31,7 @@ module.exports = {
       testPathIgnorePatterns,
       modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.tmp'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/integration-timeout.js'],
     },
     {
       displayName: 'e2e',
@@ -41,7 +41,7 @@ module.exports = {
       testMatch: ['**/*.e2e.test.ts'],
       testPathIgnorePatterns,
       modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.tmp'],
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/e2e-timeout.js'],
     },
   ],
 };

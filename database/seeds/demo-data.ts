@@ -123,9 +123,18 @@ export const readSites = (appRoot: string, facts: Facts): DemoSite[] => {
   const rest2013 = othersTotal - restGrowth;
   const weights = others.map((s) => s.articles2014 * (0.8 + random() * 0.4));
   const weightTotal = weights.reduce((a, b) => a + b, 0);
+  // Largest remainder: the shares add up to exactly rest2013.
+  const exact = weights.map((w) => (w / weightTotal) * rest2013);
   others.forEach((site, i) => {
-    site.articles2013 = Math.round((weights[i] / weightTotal) * rest2013);
+    site.articles2013 = Math.floor(exact[i]);
   });
+  const short = rest2013 - others.reduce((sum, s) => sum + s.articles2013, 0);
+  [...others.keys()]
+    .sort((a, b) => (exact[b] % 1) - (exact[a] % 1))
+    .slice(0, short)
+    .forEach((i) => {
+      others[i].articles2013 += 1;
+    });
   return sites;
 };
 

@@ -24,6 +24,9 @@ export default {
     if (!localStorage.getItem('STRAPI_GUIDED_TOUR')) {
       localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false }));
     }
+    // The "new Media Library" announcement: the banner keeps its dismissal per project uuid,
+    // which package.json sets to false (no telemetry id), and per legacy-library flag (false).
+    localStorage.setItem('STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false:false', 'true');
     // Strapi's Page.Title appends "| Strapi" to every page title; name the group instead.
     const renameTitle = () => {
       if (document.title.endsWith('| Strapi')) {

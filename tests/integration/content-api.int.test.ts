@@ -123,6 +123,21 @@ describe('site codes', () => {
   });
 });
 
+describe('article bodies', () => {
+  it('lose script links on every write path', async () => {
+    const site = await createSite('tongchuan', '铜川市');
+    const body = [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: '点击' }] }] }];
+    const res = await app
+      .http()
+      .post(`/content-manager/collection-types/${ARTICLE}`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send({ title: '带链接的文章', site: site.documentId, body })
+      .expect(201);
+    const stored = await app.strapi.db.query(ARTICLE).findOne({ where: { documentId: res.body.data.documentId } });
+    expect(stored.body).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: '点击' }] }]);
+  });
+});
+
 describe('firstPublishedAt', () => {
   let site: { documentId: string };
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import { useOverview, type LevelFigures } from '../../api/overview';
 import { getTranslation } from '../../pluginId';
 
 const StatCard = ({ label, value, hint }: { label: string; value: string; hint?: string }) => (
-  <Box background="neutral0" hasRadius shadow="tableShadow" padding={5} height="100%">
+  <Box background="neutral0" hasRadius shadow="tableShadow" padding={5} width="100%" height="100%">
     <Flex direction="column" alignItems="flex-start" gap={1}>
       <Typography variant="sigma" textColor="neutral600">{label}</Typography>
       <Typography variant="alpha" tag="p">{value}</Typography>

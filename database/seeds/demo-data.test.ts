@@ -1,0 +1,43 @@
+import { localYearOf } from '../../src/plugins/governance/server/src/time/local-year';
+import { levelMessages, readFacts, readSites, siteArticles } from './demo-data';
+import path from 'path';
+
+const appRoot = path.join(__dirname, '..', '..');
+const facts = readFacts(appRoot);
+const sites = readSites(appRoot, facts);
+
+describe('demo data', () => {
+  it('has the notice\'s 120 sites, special topics and growth', () => {
+    expect(sites).toHaveLength(120);
+    const topics = (level: string) =>
+      sites.filter((s) => (level === 'portal' ? s.level === 'portal' : s.level !== 'portal')).reduce((n, s) => n + s.specialTopics2014, 0);
+    expect(topics('portal')).toBe(facts.articles.special_topics.portal);
+    expect(topics('rest')).toBe(facts.articles.special_topics.rest_of_group);
+    const growth = sites.reduce((n, s) => n + s.articles2014 - s.articles2013, 0);
+    expect(growth).toBe(facts.articles.prose_group_increase_over_2013);
+  });
+
+  it.each(['portal', 'xian', 'hancheng', 'dept-lottery'])('gives %s exactly its count, all in local 2014, with unique slugs', (code) => {
+    const site = sites.find((s) => s.code === code)!;
+    const articles = [...siteArticles(site, 2014, site.articles2014, site.specialTopics2014, facts.timezone)];
+    expect(articles).toHaveLength(site.articles2014);
+    expect(articles.every((a) => localYearOf(a.publishedAt, facts.timezone) === 2014)).toBe(true);
+    expect(new Set(articles.map((a) => a.slug)).size).toBe(articles.length);
+    expect(articles.filter((a) => a.isSpecialTopic)).toHaveLength(site.specialTopics2014);
+  });
+
+  it('is the same on every run', () => {
+    const site = sites.find((s) => s.code === 'xian')!;
+    const once = [...siteArticles(site, 2014, 20, 0, facts.timezone)];
+    const again = [...siteArticles(site, 2014, 20, 0, facts.timezone)];
+    expect(again).toEqual(once);
+  });
+
+  it('spreads each level\'s messages over its sites, every one replied after it arrived', () => {
+    const counties = sites.filter((s) => s.level === 'county');
+    const messages = [...levelMessages(counties, facts.messages.replied_by_level.county!, 2014, facts.timezone)];
+    expect(messages).toHaveLength(facts.messages.replied_by_level.county!);
+    expect(messages.every((m) => m.repliedAt > m.receivedAt)).toBe(true);
+    expect(new Set(messages.map((m) => m.queryCode)).size).toBe(messages.length);
+  });
+});

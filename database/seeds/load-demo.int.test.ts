@@ -1,0 +1,115 @@
+/**
+ * The demo loader: exactly the notice's counts per site, in the right local year, and a second
+ * load adds nothing. Counts are read back with SQL grouped by site code, not from the loader.
+ */
+import { parse } from 'csv-parse/sync';
+import fs from 'fs';
+import path from 'path';
+import { appDir, startApp, type TestApp } from '../../tests/helpers/strapi';
+import { loadDemo } from './load-demo';
+
+let app: TestApp;
+
+const csv = parse(fs.readFileSync(path.join(appDir, 'database/seeds/data/sites.csv'), 'utf8'), {
+  columns: true,
+}) as Array<{ code: string; level: string; parent_code: string; articles_2014: string }>;
+const facts = JSON.parse(fs.readFileSync(path.join(appDir, 'database/seeds/data/facts-2014.json'), 'utf8'));
+
+/** Published documents per site code whose first publication falls in the local year. */
+const publishedPerSite = async (start: string, end: string) => {
+  const knex = app.strapi.db.connection;
+  const rows = await knex('articles as a')
+    .join('articles_site_lnk as l', 'l.article_id', 'a.id')
+    .join('sites as s', 's.id', 'l.site_id')
+    .select('s.code')
+    .countDistinct({ n: 'a.document_id' })
+    .whereNotNull('a.published_at')
+    .where('a.first_published_at', '>=', new Date(start))
+    .where('a.first_published_at', '<', new Date(end))
+    .groupBy('s.code');
+  return new Map(rows.map((r: { code: string; n: string | number }) => [r.code, Number(r.n)]));
+};
+
+const tableCounts = async () => {
+  const knex = app.strapi.db.connection;
+  const count = async (table: string) => Number((await knex(table).count({ n: '*' }))[0].n);
+  return {
+    sites: await count('sites'),
+    articles: await count('articles'),
+    links: await count('articles_site_lnk'),
+    messages: await count('citizen_messages'),
+  };
+};
+
+beforeAll(async () => {
+  app = await startApp('demo-loader');
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('the demo loader', () => {
+  let firstCounts: Awaited<ReturnType<typeof tableCounts>>;
+
+  it('loads all 120 sites with their levels and parent cities', async () => {
+    const report = await loadDemo(app.strapi, appDir);
+    expect(report.sites).toBe(120);
+    firstCounts = await tableCounts();
+    expect(firstCounts.sites).toBe(csv.length);
+
+    const sites = await app.strapi.documents('api::site.site').findMany({ populate: ['parent'], limit: 500 });
+    const byCode = new Map(sites.map((s) => [s.code, s]));
+    for (const row of csv) {
+      const site = byCode.get(row.code);
+      expect(site?.level).toBe(row.level);
+      expect((site?.parent as { code?: string } | null)?.code ?? '').toBe(row.parent_code);
+    }
+  });
+
+  it('publishes exactly each site\'s 2014 count, counted in Shanghai time', async () => {
+    // 2014 in Asia/Shanghai: 2013-12-31T16:00Z to 2014-12-31T16:00Z.
+    const counts = await publishedPerSite('2013-12-31T16:00:00Z', '2014-12-31T16:00:00Z');
+    for (const row of csv) {
+      expect([row.code, counts.get(row.code) ?? 0]).toEqual([row.code, Number(row.articles_2014)]);
+    }
+  });
+
+  it('adds a 2013 volume that reproduces the notice\'s growth', async () => {
+    const counts2013 = await publishedPerSite('2012-12-31T16:00:00Z', '2013-12-31T16:00:00Z');
+    const total2014 = csv.reduce((sum, r) => sum + Number(r.articles_2014), 0);
+    const total2013 = [...counts2013.values()].reduce((a, b) => a + b, 0);
+    expect(total2014 - total2013).toBe(facts.articles.prose_group_increase_over_2013);
+    expect(Number(csv[0].articles_2014) - (counts2013.get('portal') ?? 0)).toBe(facts.articles.prose_portal_increase_over_2013);
+  });
+
+  it('loads the messages of each level, replied, with private fields', async () => {
+    const knex = app.strapi.db.connection;
+    const rows = await knex('citizen_messages as m')
+      .join('citizen_messages_site_lnk as l', 'l.citizen_message_id', 'm.id')
+      .join('sites as s', 's.id', 'l.site_id')
+      .select('s.level')
+      .count({ n: '*' })
+      .count({ replied: 'm.replied_at' })
+      .groupBy('s.level');
+    const byLevel = Object.fromEntries(rows.map((r: { level: string; n: string | number; replied: string | number }) => [r.level, [Number(r.n), Number(r.replied)]]));
+    for (const [level, replied] of Object.entries(facts.messages.replied_by_level)) {
+      expect(byLevel[level]).toEqual([replied, replied]);
+    }
+  });
+
+  it('adds nothing on a second run', async () => {
+    const report = await loadDemo(app.strapi, appDir);
+    expect(report).toMatchObject({ sites: 0, articles: 0, drafts: 0, messages: 0 });
+    expect(await tableCounts()).toEqual(firstCounts);
+  });
+
+  it('shows the loaded articles through the public API', async () => {
+    const res = await app.http().get('/api/articles?filters[site][code][$eq]=hancheng&pagination[pageSize]=1').expect(200);
+    const hancheng = csv.find((r) => r.code === 'hancheng')!;
+    // 2013 and 2014 together; the city drafts are never public.
+    expect(res.body.meta.pagination.total).toBeGreaterThan(Number(hancheng.articles_2014));
+    const sites = await app.http().get('/api/sites?pagination[pageSize]=1').expect(200);
+    expect(sites.body.meta.pagination.total).toBe(120);
+  });
+});

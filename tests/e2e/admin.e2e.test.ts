@@ -1,0 +1,67 @@
+/**
+ * The provincial admin's first visit: the login page names the group, the admin speaks Chinese,
+ * and the governance plugin's overview shows the 2014 figures of the demo group.
+ */
+import { parse } from 'csv-parse/sync';
+import fs from 'fs';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from '../helpers/browser';
+import { startDemoServer, type RunningServer } from '../helpers/server';
+
+const appDir = path.join(__dirname, '..', '..');
+const csv = parse(fs.readFileSync(path.join(appDir, 'database/seeds/data/sites.csv'), 'utf8'), { columns: true }) as Array<{ articles_2014: string }>;
+const total2014 = csv.reduce((sum, r) => sum + Number(r.articles_2014), 0);
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startDemoServer('e2e-admin');
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the admin for a provincial admin', () => {
+  it('shows a login page that names the website group, in Chinese', async () => {
+    await page.goto(`${server.url}/admin/auth/login`);
+    await page.getByText('欢迎使用陕西民政网站群管理系统').waitFor();
+    await screenshot(page, 'login');
+    expect(await page.title()).toContain('陕西民政网站群管理系统');
+  });
+
+  it('logs in with the printed demo account', async () => {
+    await page.locator('input[name="email"]').fill('province.admin@demo.example');
+    await page.locator('input[name="password"]').fill(server.password);
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('link', { name: '站群管理' }).waitFor({ timeout: 30_000 });
+    await page.getByText('您好,建国').waitFor();
+    // No announcements of Strapi's own features in a government office's admin.
+    expect(await page.getByText('Introducing the new Media Library').count()).toBe(0);
+    await screenshot(page, 'home');
+  });
+
+  it('opens the overview with the 2014 figures of the group', async () => {
+    await page.getByRole('link', { name: '站群管理' }).click();
+    await page.getByRole('heading', { name: '站群概览' }).waitFor();
+    await page.getByText('全站群合计').waitFor();
+    const totalRow = page.getByRole('row', { name: /全站群合计/ });
+    await expect(totalRow.textContent()).resolves.toContain(total2014.toLocaleString('en'));
+    await screenshot(page, 'overview-2014');
+  });
+
+  it('switches the year to 2013', async () => {
+    await page.getByRole('combobox', { name: '年份' }).click();
+    await page.getByRole('option', { name: '2013年' }).click();
+    await page.getByText('陕西民政网站群 · 2013年').waitFor();
+    const totalRow = page.getByRole('row', { name: /全站群合计/ });
+    await expect(totalRow.textContent()).resolves.not.toContain(total2014.toLocaleString('en'));
+    await screenshot(page, 'overview-2013');
+  });
+});
