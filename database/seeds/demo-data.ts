@@ -158,9 +158,9 @@ const TITLES: Record<string, readonly string[]> = {
   单位动态: ['{site}召开{month}月份工作例会', '{site}开展{topic}志愿服务活动', '{site}完成{topic}年度任务'],
   通知公告: ['关于做好{year}年{topic}工作的通知', '关于开展{topic}摸底调查的通知', '关于{topic}资金拨付情况的公示'],
   政策法规: ['陕西省{topic}实施办法解读', '《社会救助暂行办法》中{topic}条款解读'],
-  政策文件: ['关于进一步加强{topic}工作的实施意见', '{site}{topic}工作规范(试行)'],
+  政策文件: ['关于进一步加强{topic}工作的实施意见', '{site}{topic}工作规范（试行）'],
   基层动态: ['{site}所辖乡镇扎实推进{topic}工作', '{site}社区{topic}服务站正式启用'],
-  媒体聚焦: ['陕西日报:{site}{topic}工作走在前列', '{site}{topic}经验被省级媒体报道'],
+  媒体聚焦: ['陕西日报：{site}{topic}工作走在前列', '{site}{topic}经验被省级媒体报道'],
   信息公开: ['{site}{year}年{month}月{topic}资金发放情况', '{site}{year}年{topic}对象名册公示'],
   党建工作: ['{site}党支部开展{topic}主题党日活动', '{site}深入学习贯彻党的十八届四中全会精神'],
   专题专栏: ['【{special}】{site}扎实推进{topic}工作', '【{special}】{site}召开专题推进会'],
@@ -197,7 +197,7 @@ export function* siteArticles(site: DemoSite, year: number, count: number, topic
       topic,
       special: pick(random, SPECIAL_TOPICS),
     });
-    const summary = `${published.toFormat('M月d日')},${site.name}围绕${topic}工作,${pick(random, ['认真落实省厅部署', '结合本地实际', '坚持以人为本', '聚焦群众关切'])},${pick(random, ['取得了阶段性成效', '推动各项措施落地见效', '切实保障困难群众基本生活', '进一步提升了服务水平'])}。`;
+    const summary = `${published.toFormat('M月d日')}，${site.name}围绕${topic}工作，${pick(random, ['认真落实省厅部署', '结合本地实际', '坚持以人为本', '聚焦群众关切'])}，${pick(random, ['取得了阶段性成效', '推动各项措施落地见效', '切实保障困难群众基本生活', '进一步提升了服务水平'])}。`;
     yield {
       slug: `${site.code}-${year}-${String(n).padStart(5, '0')}`,
       siteCode: site.code,
@@ -210,7 +210,7 @@ export function* siteArticles(site: DemoSite, year: number, count: number, topic
         { type: 'paragraph', children: [{ type: 'text', text: summary }] },
         {
           type: 'paragraph',
-          children: [{ type: 'text', text: `下一步,${site.name}将继续加强${topic}工作,主动接受社会监督,欢迎广大群众通过网站留言反映意见建议。` }],
+          children: [{ type: 'text', text: `下一步，${site.name}将继续加强${topic}工作，主动接受社会监督，欢迎广大群众通过网站留言反映意见建议。` }],
         },
       ],
     };
@@ -250,12 +250,12 @@ export function* levelMessages(sites: DemoSite[], count: number, year: number, t
         siteCode: site.code,
         category,
         subject: fill(pick(random, MESSAGE_SUBJECTS[category]), { topic }),
-        body: `您好,我想了解${topic}方面的政策,${pick(random, ['家里老人', '本人', '邻居'])}${pick(random, ['情况比较困难', '符合条件吗', '材料已经准备好了'])},请问应该怎么办理?`,
+        body: `您好，我想了解${topic}方面的政策，${pick(random, ['家里老人', '本人', '邻居'])}${pick(random, ['情况比较困难', '符合条件吗', '材料已经准备好了'])}，请问应该怎么办理?`,
         name: pick(random, SURNAMES) + pick(random, GIVEN) + (random() < 0.5 ? pick(random, GIVEN) : ''),
         phone: `1${pick(random, ['33', '35', '38', '52', '86', '89'])}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
         receivedAt: received.toJSDate(),
         dueAt: received.plus({ days: limit + Math.floor(limit / 5) * 2 }).toJSDate(),
-        reply: `您好!您反映的${topic}问题已收悉。根据有关规定,请携带身份证、户口簿等材料到户籍所在地乡镇(街道)民政办提出申请,经审核符合条件的将按规定办理。感谢您对民政工作的关注和支持!`,
+        reply: `您好！您反映的${topic}问题已收悉。根据有关规定，请携带身份证、户口簿等材料到户籍所在地乡镇（街道）民政办提出申请，经审核符合条件的将按规定办理。感谢您对民政工作的关注和支持！`,
         repliedAt: replied.toJSDate(),
         isPublic: random() < 0.7,
         satisfaction: pick(random, ['satisfied', 'satisfied', 'satisfied', 'neutral', 'unsatisfied'] as const),

@@ -18,7 +18,7 @@ const facts = JSON.parse(fs.readFileSync(path.join(appDir, 'database/seeds/data/
 /** Published documents per site code whose first publication falls in the local year. */
 const publishedPerSite = async (start: string, end: string) => {
   const knex = app.strapi.db.connection;
-  const rows = await knex('articles as a')
+  const rows = (await knex('articles as a')
     .join('articles_site_lnk as l', 'l.article_id', 'a.id')
     .join('sites as s', 's.id', 'l.site_id')
     .select('s.code')
@@ -26,8 +26,8 @@ const publishedPerSite = async (start: string, end: string) => {
     .whereNotNull('a.published_at')
     .where('a.first_published_at', '>=', new Date(start))
     .where('a.first_published_at', '<', new Date(end))
-    .groupBy('s.code');
-  return new Map(rows.map((r: { code: string; n: string | number }) => [r.code, Number(r.n)]));
+    .groupBy('s.code')) as Array<{ code: string; n: string | number }>;
+  return new Map(rows.map((r) => [r.code, Number(r.n)]));
 };
 
 const tableCounts = async () => {
@@ -85,14 +85,14 @@ describe('the demo loader', () => {
 
   it('loads the messages of each level, replied, with private fields', async () => {
     const knex = app.strapi.db.connection;
-    const rows = await knex('citizen_messages as m')
+    const rows = (await knex('citizen_messages as m')
       .join('citizen_messages_site_lnk as l', 'l.citizen_message_id', 'm.id')
       .join('sites as s', 's.id', 'l.site_id')
       .select('s.level')
       .count({ n: '*' })
       .count({ replied: 'm.replied_at' })
-      .groupBy('s.level');
-    const byLevel = Object.fromEntries(rows.map((r: { level: string; n: string | number; replied: string | number }) => [r.level, [Number(r.n), Number(r.replied)]]));
+      .groupBy('s.level')) as Array<{ level: string; n: string | number; replied: string | number }>;
+    const byLevel = Object.fromEntries(rows.map((r) => [r.level, [Number(r.n), Number(r.replied)]]));
     for (const [level, replied] of Object.entries(facts.messages.replied_by_level)) {
       expect(byLevel[level]).toEqual([replied, replied]);
     }

@@ -9,12 +9,12 @@ const SITE = 'api::site.site';
 let app: TestApp;
 let admin: TestAdmin;
 
-const createSite = (code: string, name: string, level = 'city') =>
+const createSite = (code: string, name: string, level: 'portal' | 'department' | 'city' | 'county' = 'city') =>
   app.strapi.documents(SITE).create({ data: { code, name, level, sortOrder: 1, active: true } });
 
 const createArticle = (title: string, siteDocumentId: string, status?: 'published') =>
   app.strapi.documents(ARTICLE).create({
-    data: { title, site: siteDocumentId, column: '工作动态' } as never,
+    data: { title, site: siteDocumentId, column: '工作动态' },
     ...(status ? { status } : {}),
   });
 
@@ -153,7 +153,7 @@ describe('firstPublishedAt', () => {
     expect(stamps).toHaveLength(2);
     expect(stamps[0]).not.toBeNull();
     expect(new Set(stamps).size).toBe(1);
-    expect(new Date(published.entries[0].firstPublishedAt).toISOString()).toBe(stamps[0]);
+    expect(new Date(published.entries[0].firstPublishedAt as Date | string).toISOString()).toBe(stamps[0]);
 
     await new Promise((resolve) => setTimeout(resolve, 20));
     await app.strapi.documents(ARTICLE).update({ documentId: article.documentId, data: { title: '安康市临时救助工作(更新)' } });

@@ -416,9 +416,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     firstPublishedAt: Schema.Attribute.DateTime;
-    isSpecialTopic: Schema.Attribute.Boolean &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<false>;
+    isSpecialTopic: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::article.article'> &
       Schema.Attribute.Private;
@@ -474,9 +472,7 @@ export interface ApiCitizenMessageCitizenMessage extends Struct.CollectionTypeSc
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 45;
       }>;
-    isPublic: Schema.Attribute.Boolean &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<false>;
+    isPublic: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::citizen-message.citizen-message'> &
       Schema.Attribute.Private;
@@ -511,7 +507,6 @@ export interface ApiCitizenMessageCitizenMessage extends Struct.CollectionTypeSc
     status: Schema.Attribute.Enumeration<
       ['received', 'accepted', 'replied', 'closed', 'transferred', 'rejected']
     > &
-      Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'received'>;
     subject: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -535,7 +530,7 @@ export interface ApiSiteSite extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
-    active: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<true>;
+    active: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
     children: Schema.Attribute.Relation<'oneToMany', 'api::site.site'>;
     code: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -567,7 +562,7 @@ export interface ApiSiteSite extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 30;
       }>;
-    sortOrder: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     url: Schema.Attribute.String &

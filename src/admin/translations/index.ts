@@ -1,10 +1,17 @@
+import strapiZhHans from './strapi-zh-Hans.json';
+
 /** The name the admin shows; a deployment names its own group at build time. */
 export const groupName: string = process.env.STRAPI_ADMIN_GROUP_NAME || '陕西民政网站群';
 export const productName = `${groupName}管理系统`;
 
-/** Overrides of Strapi's own strings that name Strapi where the group should be named. */
+/**
+ * Strapi ships zh-Hans with about a third of its newer strings missing (the home page, the
+ * Media Library, the Content Manager under renamed keys), which left those screens in English:
+ * strapi-zh-Hans.json supplies them. Then the strings that should name the group, not Strapi.
+ */
 export const adminTranslations = {
   'zh-Hans': {
+    ...strapiZhHans,
     'Auth.form.welcome.title': `欢迎使用${productName}`,
     'Auth.form.welcome.subtitle': '请使用本人的实名账号登录',
     'app.components.LeftMenu.navbrand.title': productName,

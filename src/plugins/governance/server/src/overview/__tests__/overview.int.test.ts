@@ -10,7 +10,7 @@ let editor: TestAdmin;
 
 /** Publishes an article and moves its first publication to `instant`, as if published then. */
 const publishedAt = async (site: string, title: string, instant: string, isSpecialTopic = false) => {
-  const doc = await app.strapi.documents(ARTICLE).create({ data: { title, site, isSpecialTopic } as never, status: 'published' });
+  const doc = await app.strapi.documents(ARTICLE).create({ data: { title, site, isSpecialTopic }, status: 'published' });
   await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: doc.documentId }, data: { firstPublishedAt: new Date(instant) } });
   return doc;
 };
@@ -36,13 +36,13 @@ beforeAll(async () => {
   await app.strapi.documents(ARTICLE).unpublish({ documentId: withdrawn.documentId });
   const deleted = await publishedAt(county.documentId, '已删除', '2014-06-03T02:00:00Z');
   await app.strapi.documents(ARTICLE).delete({ documentId: deleted.documentId });
-  await app.strapi.documents(ARTICLE).create({ data: { title: '草稿', site: county.documentId } as never });
+  await app.strapi.documents(ARTICLE).create({ data: { title: '草稿', site: county.documentId } });
 
   await app.strapi.documents('api::citizen-message.citizen-message').create({
     data: {
       site: county.documentId, category: 'consultation', subject: '咨询低保', body: '请问如何申请?', name: '张三',
       queryCode: 'TEST0001', status: 'replied', receivedAt: new Date('2014-03-01T02:00:00Z'), repliedAt: new Date('2014-03-03T02:00:00Z'),
-    } as never,
+    },
   });
 });
 
