@@ -5,8 +5,11 @@ const ARTICLE = 'api::article.article';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; status?: string };
 
-/** Server-set fields: a client may never write them (a forged publication date is a veto item). */
-const stripServerFields = (data: Record<string, unknown>) => {
+/**
+ * Drops server-set fields (a forged publication date is a veto item in national inspections)
+ * and makes the body safe.
+ */
+const cleanInput = (data: Record<string, unknown>) => {
   const { firstPublishedAt: _ignored, ...rest } = data;
   return 'body' in rest ? { ...rest, body: sanitizeBody(rest.body) } : rest;
 };
@@ -60,7 +63,7 @@ export const articleRules = (strapi: Core.Strapi): Modules.Documents.Middleware.
 
     const params = context.params as Params;
     if (['create', 'update', 'clone'].includes(context.action) && params.data) {
-      params.data = stripServerFields(params.data);
+      params.data = cleanInput(params.data);
     }
     if (context.action === 'clone') {
       // A copy is a new article: it counts from its own first publication.

@@ -1,0 +1,15 @@
+import config from '..';
+
+describe('governance config', () => {
+  it('accepts the defaults', () => {
+    expect(() => config.validator(config.default)).not.toThrow();
+  });
+
+  it.each([['Beijing'], [''], [undefined], ['UTC+8']])('stops the boot on time zone %p', (timezone) => {
+    expect(() => config.validator({ ...config.default, timezone: timezone as string })).toThrow(/IANA time zone/);
+  });
+
+  it('stops the boot on an empty group name', () => {
+    expect(() => config.validator({ ...config.default, groupName: ' ' })).toThrow(/groupName/);
+  });
+});
