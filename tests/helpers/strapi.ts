@@ -16,6 +16,24 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+interface Pool {
+  numUsed(): number;
+  numPendingAcquires(): number;
+  numPendingCreates(): number;
+}
+
+/**
+ * Strapi writes content history after a document action commits, without awaiting it: tearing
+ * the pool down under such a write aborts it and fails the file. Wait until the pool is idle.
+ */
+const waitForIdleDatabase = async (strapi: Core.Strapi) => {
+  const pool = (strapi.db.connection.client as { pool?: Pool }).pool;
+  const deadline = Date.now() + 5000;
+  while (pool && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
 export const startApp = async (label: string): Promise<TestApp> => {
   const database = await createTestDatabase(label);
   Object.assign(process.env, testSecrets(), database.env);
@@ -27,6 +45,7 @@ export const startApp = async (label: string): Promise<TestApp> => {
     strapi,
     http: () => request(strapi.server.httpServer),
     async stop() {
+      await waitForIdleDatabase(strapi);
       await strapi.destroy();
       await database.drop();
     },
