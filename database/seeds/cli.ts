@@ -28,9 +28,10 @@ const progressLine = () => {
 };
 
 const main = async () => {
-  // Strapi reads .env while it loads.
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-  strapi.log.level = 'warn';
+  // Strapi reads .env while it loads; its migration chatter on a fresh database would bury the progress.
+  const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
+  app.log.level = 'warn';
+  const strapi = await app.load();
   try {
     const password = process.env.DEMO_ADMIN_PASSWORD;
     if (!password) throw new Error('DEMO_ADMIN_PASSWORD is not set: run `node dist/src/cli/ensure-env.js` first.');
