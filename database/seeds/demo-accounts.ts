@@ -1,8 +1,7 @@
 /**
  * One named demo account per role, created through Strapi's admin services (so passwords are
- * hashed as the admin does it). Existing accounts are left alone: a second run changes nothing.
- * Until the sites-and-roles work gives each person their own role and sites, the non-admin
- * accounts hold Strapi's Editor role.
+ * hashed as the admin does it), each a member of their sites. Existing accounts keep their
+ * password; missing roles and memberships are added, so a second run changes nothing.
  */
 import type { Core } from '@strapi/strapi';
 
@@ -13,32 +12,63 @@ export interface DemoAccount {
   site: string;
 }
 
-export const DEMO_ACCOUNTS: Array<DemoAccount & { firstname: string; lastname: string; roleCode: string }> = [
-  { role: '省厅管理员 provincial admin', name: '王建国', firstname: '建国', lastname: '王', email: 'province.admin@demo.example', site: 'portal', roleCode: 'strapi-super-admin' },
-  { role: '站点编辑 city editor', name: '李华', firstname: '华', lastname: '李', email: 'xian.editor@demo.example', site: 'xian', roleCode: 'strapi-editor' },
-  { role: '站点编辑 county editor', name: '张敏', firstname: '敏', lastname: '张', email: 'ankang-hanbin.editor@demo.example', site: 'ankang-hanbin', roleCode: 'strapi-editor' },
-  { role: '审核员 reviewer', name: '陈静', firstname: '静', lastname: '陈', email: 'reviewer@demo.example', site: 'portal', roleCode: 'strapi-editor' },
+type Capacity = 'leader' | 'editor' | 'reviewer' | 'approver' | 'handler';
+
+export const DEMO_ACCOUNTS: Array<
+  DemoAccount & { firstname: string; lastname: string; roleCodes: string[]; memberships: Array<[string, Capacity]> }
+> = [
+  {
+    role: '省厅管理员 provincial admin', name: '王建国', firstname: '建国', lastname: '王', email: 'province.admin@demo.example', site: '全部站点 all sites',
+    // Also the super admin: Strapi needs one, and the province's admin is the natural holder.
+    roleCodes: ['strapi-super-admin', 'governance-provincial-admin'], memberships: [['portal', 'leader']],
+  },
+  {
+    role: '站点编辑 city editor', name: '李华', firstname: '华', lastname: '李', email: 'xian.editor@demo.example', site: 'xian',
+    roleCodes: ['governance-site-editor'], memberships: [['xian', 'editor']],
+  },
+  {
+    role: '站点编辑 county editor', name: '张敏', firstname: '敏', lastname: '张', email: 'ankang-hanbin.editor@demo.example', site: 'ankang-hanbin',
+    roleCodes: ['governance-site-editor'], memberships: [['ankang-hanbin', 'editor']],
+  },
+  {
+    role: '审核员 reviewer', name: '陈静', firstname: '静', lastname: '陈', email: 'reviewer@demo.example', site: 'portal, xian, ankang-hanbin',
+    roleCodes: ['governance-reviewer'], memberships: [['portal', 'reviewer'], ['xian', 'reviewer'], ['ankang-hanbin', 'reviewer']],
+  },
 ];
 
 export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string) => {
   const users = strapi.service('admin::user');
   const roles = strapi.service('admin::role');
+  const sites = strapi.plugin('governance').service('sites');
   let created = 0;
   for (const account of DEMO_ACCOUNTS) {
-    if (await users.exists({ email: account.email })) continue;
-    const role = await roles.findOne({ code: account.roleCode });
-    if (!role) throw new Error(`admin role ${account.roleCode} does not exist`);
-    await users.create({
-      firstname: account.firstname,
-      lastname: account.lastname,
-      email: account.email,
-      password,
-      isActive: true,
-      registrationToken: null,
-      preferedLanguage: 'zh-Hans',
-      roles: [role.id],
-    });
-    created += 1;
+    const roleIds: number[] = [];
+    for (const code of account.roleCodes) {
+      const role = await roles.findOne({ code });
+      if (!role) throw new Error(`admin role ${code} does not exist`);
+      roleIds.push(role.id);
+    }
+    let user = await strapi.db.query('admin::user').findOne({ where: { email: account.email }, populate: ['roles'] });
+    if (!user) {
+      user = await users.create({
+        firstname: account.firstname,
+        lastname: account.lastname,
+        email: account.email,
+        password,
+        isActive: true,
+        registrationToken: null,
+        preferedLanguage: 'zh-Hans',
+        roles: roleIds,
+      });
+      created += 1;
+    } else {
+      const held = new Set(user.roles.map((r: { id: number }) => r.id));
+      if (roleIds.some((id) => !held.has(id))) await users.updateById(user.id, { roles: [...new Set([...held, ...roleIds])] });
+    }
+    for (const [code, capacity] of account.memberships) {
+      const site = await strapi.db.query('api::site.site').findOne({ where: { code }, select: ['documentId'] });
+      await sites.addMember({ userId: user.id, siteDocumentId: site.documentId, capacity });
+    }
   }
   return created;
 };

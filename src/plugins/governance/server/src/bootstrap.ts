@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { actionDefinitions } from './permissions';
+import { ownSiteCondition } from './sites/condition';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.service('admin::permission').actionProvider.registerMany(actionDefinitions);
+  const permissions = strapi.service('admin::permission');
+  await permissions.actionProvider.registerMany(actionDefinitions);
+  await permissions.conditionProvider.register(ownSiteCondition(strapi));
 };
 
 export default bootstrap;

@@ -4,6 +4,7 @@
  */
 export const ACTIONS = {
   overviewRead: 'plugin::governance.overview.read',
+  sitesManage: 'plugin::governance.sites.manage',
 } as const;
 
 export const actionDefinitions = [
@@ -11,6 +12,12 @@ export const actionDefinitions = [
     section: 'plugins',
     displayName: '查看站群概览 (Read the website group overview)',
     uid: 'overview.read',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '管理站点与人员 (Manage sites and their members)',
+    uid: 'sites.manage',
     pluginName: 'governance',
   },
 ];

@@ -2,11 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { articleRules } from './articles/document-middleware';
 import { publicAccessStrategy } from './public-access/strategy';
 import { siteRules } from './sites/document-middleware';
+import { siteIsolation } from './sites/isolation-middleware';
+import { guardCrossSiteRoutes } from './sites/route-guard';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(siteRules(strapi));
+  strapi.documents.use(siteIsolation(strapi));
   strapi.documents.use(articleRules(strapi));
   strapi.get('auth').register('content-api', publicAccessStrategy);
+  guardCrossSiteRoutes(strapi);
 };
 
 export default register;

@@ -1,0 +1,5 @@
+import sites from './sites/content-types';
+
+export default {
+  ...sites,
+};

@@ -1,0 +1,5 @@
+import { groupWideOnly } from './sites/route-guard';
+
+export default {
+  'group-wide-only': groupWideOnly,
+};

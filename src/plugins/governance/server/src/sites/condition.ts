@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+import { siteScope } from './scope';
+
+const SITE = 'api::site.site';
+
+export const OWN_SITE_CONDITION = 'plugin::governance.own-site';
+
+/**
+ * The RBAC condition "在本人所属站点内": a permission holds only for documents of the user's own
+ * sites (for sites themselves: only those sites). Strapi evaluates it on every request, so a
+ * membership change applies at once. The admin passes the user with the permission merged in.
+ */
+export const ownSiteCondition = (strapi: Core.Strapi) => ({
+  displayName: '在本人所属站点内 (own sites only)',
+  name: 'own-site',
+  plugin: 'governance',
+  async handler(user: { id: number; roles?: Array<{ code: string }>; permission?: { subject?: string | null } }) {
+    const scope = await siteScope(strapi, user);
+    if (scope.all) return true;
+    return user.permission?.subject === SITE
+      ? { id: { $in: scope.siteIds } }
+      : { 'site.id': { $in: scope.siteIds } };
+  },
+});

@@ -1,0 +1,5 @@
+import schema from './site-membership/schema.json';
+
+export default {
+  'site-membership': { schema },
+};

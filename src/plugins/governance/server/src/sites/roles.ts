@@ -1,0 +1,97 @@
+import type { Core, UID } from '@strapi/strapi';
+import { ACTIONS } from '../permissions';
+import { OWN_SITE_CONDITION } from './condition';
+
+const SITE = 'api::site.site';
+const ARTICLE = 'api::article.article';
+const MESSAGE = 'api::citizen-message.citizen-message';
+
+type ContentAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
+
+interface PermissionInput {
+  action: string;
+  subject?: string | null;
+  properties?: { fields?: string[] };
+  conditions?: string[];
+}
+
+/** Attributes an editor works with; system fields are Strapi's own business. */
+const SYSTEM_FIELDS = new Set(['documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+
+const fieldsOf = (strapi: Core.Strapi, uid: UID.ContentType) =>
+  Object.entries(strapi.contentType(uid).attributes)
+    .filter(([name, attribute]) => !SYSTEM_FIELDS.has(name) && (attribute as { visible?: boolean }).visible !== false)
+    .map(([name]) => name);
+
+const content = (strapi: Core.Strapi, uid: UID.ContentType, actions: ContentAction[], ownSite: boolean): PermissionInput[] =>
+  actions.map((action) => ({
+    action: `plugin::content-manager.explorer.${action}`,
+    subject: uid,
+    properties: ['read', 'create', 'update'].includes(action) ? { fields: fieldsOf(strapi, uid) } : {},
+    conditions: ownSite ? [OWN_SITE_CONDITION] : [],
+  }));
+
+const ALL: ContentAction[] = ['read', 'create', 'update', 'delete', 'publish'];
+
+/**
+ * The group's roles, least privilege for each job. Every role but the provincial admin's works
+ * under the own-site condition. Later concerns (review, replies…) add their actions here.
+ */
+export const roleDefinitions = (strapi: Core.Strapi) => [
+  {
+    code: 'governance-provincial-admin',
+    name: '省厅管理员',
+    description: '省厅管理员 (provincial admin): all sites, site members and accounts, rankings and oversight',
+    permissions: [
+      ...content(strapi, SITE, ['read', 'create', 'update', 'delete'], false),
+      ...content(strapi, ARTICLE, ALL, false),
+      ...content(strapi, MESSAGE, ['read', 'update'], false),
+      { action: ACTIONS.overviewRead },
+      { action: ACTIONS.sitesManage },
+      ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `admin::users.${a}` })),
+      { action: 'admin::roles.read' },
+    ],
+  },
+  {
+    code: 'governance-site-editor',
+    name: '站点编辑',
+    description: '站点编辑 (site editor): writes and maintains the articles of their own sites',
+    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ALL, true)],
+  },
+  {
+    code: 'governance-reviewer',
+    name: '审核员',
+    description: '审核员 (reviewer): checks the articles of their sites for confidentiality before publication',
+    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ['read'], true)],
+  },
+  {
+    code: 'governance-approver',
+    name: '终审人',
+    description: '终审人 (approver): signs off the articles of their sites',
+    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ['read'], true)],
+  },
+  {
+    code: 'governance-message-handler',
+    name: '留言办理员',
+    description: '留言办理员 (message handler): signs for and answers the citizen messages of their sites',
+    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, MESSAGE, ['read', 'update'], true)],
+  },
+];
+
+export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['code'];
+
+/**
+ * Creates the roles that do not exist yet, with their permissions. An existing role is left
+ * as the province has shaped it in Settings → Roles.
+ */
+export const ensureRoles = async (strapi: Core.Strapi) => {
+  const roles = strapi.service('admin::role');
+  for (const definition of roleDefinitions(strapi)) {
+    const existing = await strapi.db.query('admin::role').findOne({ where: { code: definition.code } });
+    if (existing) continue;
+    const role = await strapi.db.query('admin::role').create({
+      data: { name: definition.name, code: definition.code, description: definition.description },
+    });
+    await roles.assignPermissions(role.id, definition.permissions);
+  }
+};
