@@ -20,6 +20,8 @@ export interface DemoSite {
   specialTopics2014: number;
   articles2013: number;
   sortOrder: number;
+  /** 网站负责人; a few sites have none, as in real groups, and the sites page flags them. */
+  responsiblePerson: string | null;
 }
 
 export interface DemoArticle {
@@ -76,6 +78,13 @@ export const randomFrom = (seedText: string) => {
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马胡朱郭何罗高林'.split('');
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国红梅'.split('');
+
+/** A plausible Chinese name: family name, then one or two given characters. */
+const personName = (random: () => number) =>
+  pick(random, SURNAMES) + pick(random, GIVEN) + (random() < 0.5 ? pick(random, GIVEN) : '');
+
 export const readFacts = (appRoot: string): Facts =>
   JSON.parse(fs.readFileSync(path.join(appRoot, DATA_DIR, 'facts-2014.json'), 'utf8'));
 
@@ -96,7 +105,12 @@ export const readSites = (appRoot: string, facts: Facts): DemoSite[] => {
     specialTopics2014: Number(row.special_topics_2014 || 0),
     articles2013: 0,
     sortOrder: index + 1,
+    responsiblePerson: null as string | null,
   }));
+  const people = randomFrom('responsible-people');
+  for (const site of sites) {
+    site.responsiblePerson = people() < 0.92 ? personName(people) : null;
+  }
 
   // Special topics of the rest of the group: spread over the busiest non-portal sites.
   const restTopics = facts.articles.special_topics.rest_of_group;
@@ -217,8 +231,7 @@ export function* siteArticles(site: DemoSite, year: number, count: number, topic
   }
 }
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马胡朱郭何罗高林'.split('');
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国红梅'.split('');
+
 const MESSAGE_SUBJECTS: Record<DemoMessage['category'], readonly string[]> = {
   consultation: ['咨询{topic}申请条件', '请问{topic}需要哪些材料', '{topic}办理时限是多久'],
   complaint: ['反映{topic}工作中存在的问题', '投诉{topic}办理拖延'],
@@ -251,7 +264,7 @@ export function* levelMessages(sites: DemoSite[], count: number, year: number, t
         category,
         subject: fill(pick(random, MESSAGE_SUBJECTS[category]), { topic }),
         body: `您好，我想了解${topic}方面的政策，${pick(random, ['家里老人', '本人', '邻居'])}${pick(random, ['情况比较困难', '符合条件吗', '材料已经准备好了'])}，请问应该怎么办理?`,
-        name: pick(random, SURNAMES) + pick(random, GIVEN) + (random() < 0.5 ? pick(random, GIVEN) : ''),
+        name: personName(random),
         phone: `1${pick(random, ['33', '35', '38', '52', '86', '89'])}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
         receivedAt: received.toJSDate(),
         dueAt: received.plus({ days: limit + Math.floor(limit / 5) * 2 }).toJSDate(),

@@ -61,6 +61,7 @@ const insertSites = async (trx: Knex.Transaction, strapi: Core.Strapi, sites: De
         url: s.level === 'portal' ? 'http://www.shaanxi.gov.cn/mz/' : `http://${s.code}.mz.example/`,
         sort_order: s.sortOrder,
         active: true,
+        responsible_person: s.responsiblePerson,
         created_at: now,
         updated_at: now,
         published_at: now,

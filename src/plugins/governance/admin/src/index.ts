@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PluginIcon } from './components/PluginIcon';
-import { PERMISSIONS } from './permissions';
+import { ANY_PERMISSION } from './permissions';
 import { PLUGIN_ID, getTranslation } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -16,7 +16,7 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
       intlLabel: { id: getTranslation('plugin.name'), defaultMessage: '站群管理' },
-      permissions: PERMISSIONS.overview,
+      permissions: ANY_PERMISSION,
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: '站群管理' });

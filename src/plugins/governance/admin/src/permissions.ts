@@ -1,4 +1,8 @@
 /** Mirrors the server's actions (server/src/permissions.ts) for menu links and useRBAC. */
 export const PERMISSIONS = {
   overview: [{ action: 'plugin::governance.overview.read', subject: null }],
+  sites: [{ action: 'plugin::governance.sites.manage', subject: null }],
 };
+
+/** Whoever holds any of the plugin's permissions sees its menu entry. */
+export const ANY_PERMISSION = [...PERMISSIONS.overview, ...PERMISSIONS.sites];

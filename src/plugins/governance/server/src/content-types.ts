@@ -1,5 +1,5 @@
-import sites from './sites/content-types';
+import sites from './sites';
 
 export default {
-  ...sites,
+  ...sites.contentTypes,
 };

@@ -1,8 +1,9 @@
 import overview from './overview';
+import sites from './sites';
 
 export default {
   admin: {
     type: 'admin',
-    routes: [...overview.routes],
+    routes: [...overview.routes, ...sites.routes],
   },
 };

@@ -1,7 +1,7 @@
 import overview from './overview';
-import sites from './sites/service';
+import sites from './sites';
 
 export default {
   overview: overview.service,
-  sites,
+  sites: sites.service,
 };

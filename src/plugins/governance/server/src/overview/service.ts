@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { localYearOf, localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
 import type { GovernanceConfig } from '../config';
+import type { SiteScope } from '../sites/scope';
 
 export const SITE_LEVELS = ['portal', 'department', 'city', 'county'] as const;
 export type SiteLevel = (typeof SITE_LEVELS)[number];
@@ -34,7 +36,8 @@ const emptyFigures = (level: SiteLevel): LevelFigures => ({
 
 /** The year's figures per site level, each from one grouped query (no rows loaded into JS). */
 const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async forYear(year?: number): Promise<Overview> {
+  /** The figures of the sites in `scope` (every site for a provincial admin). */
+  async forYear(year?: number, scope: SiteScope = { all: true }): Promise<Overview> {
     const { timezone, groupName } = strapi.config.get('plugin::governance') as GovernanceConfig;
     const knex = strapi.db.connection;
     const site = dbNames(strapi, 'api::site.site');
@@ -62,10 +65,12 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const message = dbNames(strapi, 'api::citizen-message.citizen-message');
     const messageSite = message.joinTable('site');
     const level = `s.${site.column('level')}`;
+    const inScope = (query: Knex.QueryBuilder) => (scope.all ? query : query.whereIn('s.id', scope.siteIds));
 
     const sites = await knex(`${site.table} as s`)
       .select({ level }).count({ n: '*' })
       .where(`s.${site.column('active')}`, true)
+      .modify(inScope)
       .groupBy(level) as CountRow[];
 
     // Published rows only, counted once per document, in the year of the first publication.
@@ -78,6 +83,7 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
       .whereNotNull('a.published_at')
       .where(`a.${article.column('firstPublishedAt')}`, '>=', start)
       .where(`a.${article.column('firstPublishedAt')}`, '<', end)
+      .modify(inScope)
       .groupBy(level) as CountRow[];
 
     const received = `m.${message.column('receivedAt')}`;
@@ -89,6 +95,7 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
       .count({ replied: `m.${message.column('repliedAt')}` })
       .where(received, '>=', start)
       .where(received, '<', end)
+      .modify(inScope)
       .groupBy(level) as CountRow[];
 
     const byLevel = new Map(SITE_LEVELS.map((l) => [l, emptyFigures(l)]));

@@ -56,7 +56,12 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
     code: 'governance-site-editor',
     name: '站点编辑',
     description: '站点编辑 (site editor): writes and maintains the articles of their own sites',
-    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ALL, true)],
+    // Editors also answer their site's citizens (the handling flow comes with the replies work).
+    permissions: [
+      ...content(strapi, SITE, ['read'], true),
+      ...content(strapi, ARTICLE, ALL, true),
+      ...content(strapi, MESSAGE, ['read', 'update'], true),
+    ],
   },
   {
     code: 'governance-reviewer',

@@ -1,26 +1,133 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { ERRORS } from './messages';
 import { ensureRoles } from './roles';
-import { MEMBERSHIP } from './scope';
+import { MEMBERSHIP, type SiteScope } from './scope';
 
 export const CAPACITIES = ['leader', 'editor', 'reviewer', 'approver', 'handler'] as const;
 export type Capacity = (typeof CAPACITIES)[number];
+
+export interface Member {
+  membershipId: number;
+  userId: number;
+  name: string;
+  email: string;
+  capacity: Capacity;
+  active: boolean;
+}
+
+export interface SiteNode {
+  documentId: string;
+  code: string;
+  name: string;
+  level: 'portal' | 'department' | 'city' | 'county';
+  active: boolean;
+  responsiblePerson: string | null;
+  members: Member[];
+  children: SiteNode[];
+}
+
+interface SiteRow {
+  id: number;
+  documentId: string;
+  code: string;
+  name: string;
+  level: SiteNode['level'];
+  active: boolean;
+  sortOrder: number;
+  responsiblePerson: string | null;
+  parent?: { id: number } | null;
+}
+
+interface UserRow {
+  id: number;
+  firstname: string | null;
+  lastname: string | null;
+  email: string;
+  isActive: boolean;
+}
+
+/** Chinese names are written family name first: 王 + 建国. */
+const fullName = (user: Pick<UserRow, 'firstname' | 'lastname' | 'email'>) =>
+  `${user.lastname ?? ''}${user.firstname ?? ''}`.trim() || user.email;
+
+const LEVEL_ORDER = { portal: 0, department: 1, city: 2, county: 3 } as const;
 
 /** Site memberships: who works for which site in which capacity. */
 const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Creates the group's roles that do not exist yet (see roles.ts). */
   ensureRoles: () => ensureRoles(strapi),
 
+  /**
+   * The site tree within a scope: portal, department units, then cities with their counties,
+   * each site with its members. A site outside the scope is left out; a county whose city is
+   * outside it is shown at the top level.
+   */
+  async tree(scope: SiteScope): Promise<SiteNode[]> {
+    const sites = (await strapi.db.query('api::site.site').findMany({
+      where: scope.all ? {} : { id: { $in: scope.siteIds } },
+      select: ['id', 'documentId', 'code', 'name', 'level', 'active', 'sortOrder', 'responsiblePerson'],
+      populate: { parent: { select: ['id'] } },
+    })) as SiteRow[];
+    const memberships = (await strapi.db.query(MEMBERSHIP).findMany({
+      where: { site: { id: { $in: sites.map((s) => s.id) } } },
+      populate: { site: { select: ['id'] }, user: { select: ['id', 'firstname', 'lastname', 'email', 'isActive'] } },
+    })) as Array<{ id: number; capacity: Capacity; site: { id: number } | null; user: UserRow | null }>;
+
+    const nodes = new Map<number, SiteNode>();
+    for (const site of sites) {
+      nodes.set(site.id, {
+        documentId: site.documentId, code: site.code, name: site.name, level: site.level, active: site.active,
+        responsiblePerson: site.responsiblePerson, members: [], children: [],
+      });
+    }
+    for (const m of memberships) {
+      if (!m.site || !m.user) continue;
+      nodes.get(m.site.id)?.members.push({
+        membershipId: m.id, userId: m.user.id, name: fullName(m.user), email: m.user.email, capacity: m.capacity, active: m.user.isActive,
+      });
+    }
+    const ordered = [...sites].sort(
+      (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.sortOrder - b.sortOrder || a.code.localeCompare(b.code)
+    );
+    const roots: SiteNode[] = [];
+    for (const site of ordered) {
+      const node = nodes.get(site.id)!;
+      node.members.sort((a, b) => CAPACITIES.indexOf(a.capacity) - CAPACITIES.indexOf(b.capacity) || a.name.localeCompare(b.name, 'zh'));
+      const parent = site.parent ? nodes.get(site.parent.id) : undefined;
+      (parent ? parent.children : roots).push(node);
+    }
+    return roots;
+  },
+
+  /** Admin users matching a name or e-mail fragment, to add to a site. */
+  async findUsers(query: string) {
+    const like = { $containsi: query };
+    const users = (await strapi.db.query('admin::user').findMany({
+      where: query ? { $or: [{ firstname: like }, { lastname: like }, { email: like }] } : {},
+      select: ['id', 'firstname', 'lastname', 'email', 'isActive'],
+      orderBy: { email: 'asc' },
+      limit: 20,
+    })) as UserRow[];
+    return users.map((u) => ({ id: u.id, name: fullName(u), email: u.email, active: u.isActive }));
+  },
+
   /** Adds a membership unless it exists; answers the membership either way. */
   async addMember({ userId, siteDocumentId, capacity }: { userId: number; siteDocumentId: string; capacity: Capacity }) {
     const site = await strapi.db.query('api::site.site').findOne({ where: { documentId: siteDocumentId }, select: ['id', 'name'] });
-    if (!site) throw new errors.NotFoundError(`站点 ${siteDocumentId} 不存在 (no such site)`);
+    if (!site) throw new errors.NotFoundError(ERRORS.noSuchSite(siteDocumentId));
     const user = await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id'] });
-    if (!user) throw new errors.NotFoundError(`用户 ${userId} 不存在 (no such admin user)`);
+    if (!user) throw new errors.NotFoundError(ERRORS.noSuchUser(userId));
     const where = { user: { id: userId }, site: { id: site.id }, capacity };
     const existing = await strapi.db.query(MEMBERSHIP).findOne({ where });
     if (existing) return existing;
     return strapi.db.query(MEMBERSHIP).create({ data: { user: userId, site: site.id, capacity } });
+  },
+
+  async removeMember(membershipId: number) {
+    const existing = await strapi.db.query(MEMBERSHIP).findOne({ where: { id: membershipId } });
+    if (!existing) throw new errors.NotFoundError(ERRORS.noSuchMembership(membershipId));
+    await strapi.db.query(MEMBERSHIP).delete({ where: { id: membershipId } });
   },
 });
 

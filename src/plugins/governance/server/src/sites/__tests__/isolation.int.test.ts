@@ -182,14 +182,22 @@ describe('the Content Manager, citizen message routes', () => {
     refused((await as(baojiHandler).put(`${model}/${xian.message}`, { reply: '越权答复' })).status);
   });
 
-  it('gives site editors no access to messages at all', async () => {
-    refused((await as(baojiEditor).get(model)).status);
+  it('shows site editors their own site\'s messages only', async () => {
+    const list = await as(baojiEditor).get(model).expect(200);
+    expect(list.body.results.map((m: { documentId: string }) => m.documentId)).toEqual([baoji.message]);
+    seesNothing(await as(baojiEditor).get(`${model}/${xian.message}`));
   });
 });
 
 describe('the governance routes', () => {
-  it('refuses the overview to a site editor', async () => {
+  it('refuses the overview and the site management to a site editor', async () => {
     await as(baojiEditor).get('/governance/overview').expect(403);
+    await as(baojiEditor).get('/governance/sites').expect(403);
+    await as(baojiEditor).get('/governance/sites/users?q=admin').expect(403);
+    await as(baojiEditor).post(`/governance/sites/${xian.site}/members`, { userId: baojiEditor.id, capacity: 'editor' }).expect(403);
+    const [membership] = await app.strapi.db.query('plugin::governance.site-membership').findMany({ where: { user: { id: xianEditor.id } } });
+    await as(baojiEditor).delete(`/governance/memberships/${membership.id}`).expect(403);
+    expect(await app.strapi.db.query('plugin::governance.site-membership').count({ where: { user: { id: baojiEditor.id } } })).toBe(1);
   });
 });
 
@@ -231,6 +239,10 @@ const COVERED = new Set([
   'GET /content-manager/homepage/recent-documents',
   'GET /content-manager/homepage/count-documents',
   'GET /governance/overview',
+  'GET /governance/sites',
+  'GET /governance/sites/users',
+  'POST /governance/sites/:documentId/members',
+  'DELETE /governance/memberships/:id',
 ]);
 
 /** Admin routes that cannot return or change an article or message document, and why. */

@@ -1,0 +1,65 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useMutation, useQuery, useQueryClient } from 'react-query';
+
+export type Capacity = 'leader' | 'editor' | 'reviewer' | 'approver' | 'handler';
+export const CAPACITIES: Capacity[] = ['leader', 'editor', 'reviewer', 'approver', 'handler'];
+
+export interface Member {
+  membershipId: number;
+  userId: number;
+  name: string;
+  email: string;
+  capacity: Capacity;
+  active: boolean;
+}
+
+/** GET /governance/sites: the shape of the server's sites service `tree()`. */
+export interface SiteNode {
+  documentId: string;
+  code: string;
+  name: string;
+  level: 'portal' | 'department' | 'city' | 'county';
+  active: boolean;
+  responsiblePerson: string | null;
+  members: Member[];
+  children: SiteNode[];
+}
+
+export interface UserOption {
+  id: number;
+  name: string;
+  email: string;
+  active: boolean;
+}
+
+const TREE = ['governance', 'sites'];
+
+export const useSiteTree = () => {
+  const { get } = useFetchClient();
+  return useQuery(TREE, async () => (await get<{ data: SiteNode[] }>('/governance/sites')).data.data);
+};
+
+export const useUserSearch = (q: string) => {
+  const { get } = useFetchClient();
+  return useQuery(['governance', 'site-users', q], async () =>
+    (await get<{ data: UserOption[] }>('/governance/sites/users', { params: { q } })).data.data
+  );
+};
+
+export const useAddMember = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation(
+    ({ siteDocumentId, userId, capacity }: { siteDocumentId: string; userId: number; capacity: Capacity }) =>
+      post(`/governance/sites/${siteDocumentId}/members`, { userId, capacity }),
+    { onSuccess: () => client.invalidateQueries(TREE) }
+  );
+};
+
+export const useRemoveMember = () => {
+  const { del } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation((membershipId: number) => del(`/governance/memberships/${membershipId}`), {
+    onSuccess: () => client.invalidateQueries(TREE),
+  });
+};
