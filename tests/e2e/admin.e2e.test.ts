@@ -20,7 +20,7 @@ let page: Page;
 beforeAll(async () => {
   server = await startDemoServer('e2e-admin');
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 });
 
 afterAll(async () => {

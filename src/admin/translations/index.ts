@@ -16,11 +16,16 @@ export const adminTranslations = {
     'Auth.form.welcome.subtitle': '请使用本人的实名账号登录',
     'app.components.LeftMenu.navbrand.title': productName,
     'app.components.LeftMenu.navbrand.workplace': '内容管理',
+    // Strapi uses these without shipping any text for them, so even English shows a bare key.
+    'content-manager.containers.list.table-headers.status': '状态',
+    'search.placeholder': '搜索',
   },
   en: {
     'Auth.form.welcome.title': `Welcome to the ${groupName} CMS`,
     'Auth.form.welcome.subtitle': 'Log in with your own named account',
     'app.components.LeftMenu.navbrand.title': `${groupName} CMS`,
     'app.components.LeftMenu.navbrand.workplace': 'Content management',
+    'content-manager.containers.list.table-headers.status': 'Status',
+    'search.placeholder': 'Search',
   },
 };

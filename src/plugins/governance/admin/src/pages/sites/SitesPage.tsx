@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Combobox,
+  Dialog,
   ComboboxOption,
   Field,
   Flex,
@@ -86,6 +87,8 @@ const AddMemberDialog = ({ site, t, onClose }: { site: SiteNode; t: Translate; o
                 onChange={(value?: string) => setUserId(value ?? '')}
                 onInputChange={(event: React.ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)}
                 loading={users.isLoading}
+                // The server already searched names and e-mails; the list shows what it found.
+                autocomplete="none"
                 placeholder={t('sites.add.userPlaceholder')}
               >
                 {(users.data ?? []).map((user) => (
@@ -120,6 +123,38 @@ const AddMemberDialog = ({ site, t, onClose }: { site: SiteNode; t: Translate; o
   );
 };
 
+/** Removing someone ends their access to the site at once: ask first. */
+const RemoveMemberDialog = ({
+  member,
+  t,
+  onConfirm,
+  onClose,
+}: {
+  member: { name: string; site: string };
+  t: Translate;
+  onConfirm: () => void;
+  onClose: () => void;
+}) => (
+  <Dialog.Root open onOpenChange={(open: boolean) => !open && onClose()}>
+    <Dialog.Content>
+      <Dialog.Header>{t('sites.remove.title')}</Dialog.Header>
+      <Dialog.Body icon={<WarningCircle fill="danger600" />}>
+        {t('sites.remove.confirm', { name: member.name, site: member.site })}
+      </Dialog.Body>
+      <Dialog.Footer>
+        <Dialog.Cancel>
+          <Button variant="tertiary">{t('common.cancel')}</Button>
+        </Dialog.Cancel>
+        <Dialog.Action>
+          <Button variant="danger-light" onClick={onConfirm}>
+            {t('sites.remove.submit')}
+          </Button>
+        </Dialog.Action>
+      </Dialog.Footer>
+    </Dialog.Content>
+  </Dialog.Root>
+);
+
 export const SitesPage = () => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
@@ -128,6 +163,7 @@ export const SitesPage = () => {
   const [query, setQuery] = useState('');
   const [onlyUnassigned, setOnlyUnassigned] = useState(false);
   const [adding, setAdding] = useState<SiteNode | null>(null);
+  const [removing, setRemoving] = useState<{ membershipId: number; name: string; site: string } | null>(null);
   const t: Translate = (id, values) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
 
   const rows = useMemo(() => flatten(data ?? []), [data]);
@@ -207,7 +243,7 @@ export const SitesPage = () => {
                         key={m.membershipId}
                         icon={<Cross />}
                         label={t('sites.remove.label', { name: m.name, site: site.name })}
-                        onClick={() => remove(m.membershipId, m.name, site.name)}
+                        onClick={() => setRemoving({ membershipId: m.membershipId, name: m.name, site: site.name })}
                       >
                         {`${m.name} · ${t(`capacity.${m.capacity}`)}`}
                       </Tag>
@@ -226,6 +262,14 @@ export const SitesPage = () => {
         ) : null}
       </Layouts.Content>
       {adding ? <AddMemberDialog site={adding} t={t} onClose={() => setAdding(null)} /> : null}
+      {removing ? (
+        <RemoveMemberDialog
+          member={removing}
+          t={t}
+          onClose={() => setRemoving(null)}
+          onConfirm={() => remove(removing.membershipId, removing.name, removing.site)}
+        />
+      ) : null}
     </Page.Main>
   );
 };

@@ -1,0 +1,53 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Chinese field labels and useful list columns for the Content Manager. Strapi labels fields
+ * with their attribute names ("title", "firstPublishedAt") and lists the first few fields.
+ * Applied once per VERSION, so what the province later changes in "Configure the view" stays.
+ */
+const VERSION = 1;
+
+const VIEWS: Record<string, { labels: Record<string, string>; list: string[] }> = {
+  'api::article.article': {
+    labels: {
+      title: '标题', slug: '链接别名', summary: '摘要', body: '正文', site: '所属站点', column: '栏目',
+      isSpecialTopic: '专题文章', firstPublishedAt: '首次发布时间',
+    },
+    list: ['id', 'title', 'site', 'column', 'firstPublishedAt'],
+  },
+  'api::site.site': {
+    labels: {
+      name: '站点名称', code: '站点代码', level: '级别', parent: '上级站点', children: '下级站点', url: '网址',
+      sortOrder: '排序', active: '启用', responsiblePerson: '网站负责人', responsiblePhone: '负责人电话',
+    },
+    list: ['id', 'name', 'code', 'level', 'responsiblePerson'],
+  },
+  'api::citizen-message.citizen-message': {
+    labels: {
+      site: '所属站点', category: '类别', subject: '标题', body: '留言内容', name: '留言人', phone: '联系电话',
+      email: '电子邮箱', ipAddress: 'IP 地址', queryCode: '查询码', status: '办理状态', receivedAt: '收到时间',
+      dueAt: '答复期限', reply: '答复内容', repliedBy: '答复人', repliedAt: '答复时间', isPublic: '公开',
+      satisfaction: '满意度',
+    },
+    list: ['id', 'subject', 'site', 'category', 'status', 'receivedAt'],
+  },
+};
+
+type Metadatas = Record<string, { edit?: { label?: string }; list?: { label?: string } }>;
+
+export const applyContentManagerViews = async (strapi: Core.Strapi) => {
+  const store = strapi.store({ type: 'plugin', name: 'governance', key: 'content-manager-views' });
+  if (((await store.get({})) as { version?: number } | null)?.version === VERSION) return;
+
+  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  for (const [uid, view] of Object.entries(VIEWS)) {
+    const { settings, metadatas, layouts } = await contentTypes.findConfiguration({ uid });
+    for (const [field, label] of Object.entries(view.labels)) {
+      const meta = (metadatas as Metadatas)[field];
+      if (meta?.edit) meta.edit.label = label;
+      if (meta?.list) meta.list.label = label;
+    }
+    await contentTypes.updateConfiguration({ uid }, { settings, metadatas, layouts: { ...layouts, list: view.list } });
+  }
+  await store.set({ value: { version: VERSION } });
+};

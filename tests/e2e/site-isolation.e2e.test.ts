@@ -1,0 +1,100 @@
+/**
+ * The county editor's Content Manager shows their own site's articles and messages only, and
+ * the provincial admin manages who works for which site on "站点与人员".
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from '../helpers/browser';
+import { startDemoServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+let browser: Browser;
+
+const login = async (email: string) => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await page.goto(`${server.url}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(server.password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByText(/您好/).waitFor({ timeout: 30_000 });
+  return page;
+};
+
+/** The entry count the Content Manager's list header announces. */
+const listedCount = async (page: Page) => {
+  const subtitle = await page.getByText(/找到\s*[\d,]+\s*(个|条)/).first().textContent();
+  return Number((subtitle ?? '').replace(/[^\d]/g, ''));
+};
+
+beforeAll(async () => {
+  server = await startDemoServer('e2e-isolation');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a county editor', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await login('ankang-hanbin.editor@demo.example');
+  });
+
+  it('sees only the own site\'s articles', async () => {
+    const ownPublished = await (await fetch(`${server.url}/api/articles?filters[site][code][$eq]=ankang-hanbin&pagination[pageSize]=1`)).json();
+    await page.goto(`${server.url}/admin/content-manager/collection-types/api::article.article`);
+    await page.getByRole('heading', { name: '文章' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await listedCount(page)).toBe(ownPublished.meta.pagination.total);
+    await screenshot(page, 'county-editor-articles');
+  });
+
+  it('sees only the own site\'s citizen messages', async () => {
+    await page.goto(`${server.url}/admin/content-manager/collection-types/api::citizen-message.citizen-message`);
+    await page.getByRole('heading', { name: '网民留言' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const count = await listedCount(page);
+    // Counties received 862 messages in 2014, spread over 100 sites.
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(100);
+    await screenshot(page, 'county-editor-messages');
+  });
+
+  it('has no site management in the menu', async () => {
+    expect(await page.getByRole('link', { name: '站群管理' }).count()).toBe(0);
+  });
+});
+
+describe('the provincial admin', () => {
+  it('sees the site tree, flags sites without a responsible person, and adds a member', async () => {
+    const page = await login('province.admin@demo.example');
+    await page.goto(`${server.url}/admin/plugins/governance/sites`);
+    await page.getByRole('heading', { name: '站点与人员' }).waitFor();
+    await page.getByText('共 120 个站点').waitFor();
+    await screenshot(page, 'sites');
+
+    await page.getByRole('checkbox', { name: '只看未指定负责人的站点' }).click();
+    await screenshot(page, 'sites-unassigned');
+    await page.getByRole('checkbox', { name: '只看未指定负责人的站点' }).click();
+
+    await page.getByPlaceholder('搜索站点名称、代码或人员').fill('碑林');
+    const row = page.getByRole('row', { name: /碑林区/ });
+    await row.getByRole('button', { name: '添加人员' }).click();
+    // Typed key by key, as a person does: the list opens on typing.
+    await page.getByRole('combobox', { name: '用户' }).pressSequentially('xian.editor');
+    await page.getByRole('option', { name: /xian\.editor@demo\.example/ }).click();
+    await screenshot(page, 'sites-add-member');
+    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await row.getByText('李华 · 编辑').waitFor();
+    await screenshot(page, 'sites-member-added');
+
+    await row.getByRole('button', { name: '将李华移出碑林区' }).click();
+    await page.getByRole('alertdialog').getByText('确定将李华移出“碑林区”').waitFor();
+    await page.waitForTimeout(400); // the dialog fades in
+    await screenshot(page, 'sites-remove-confirm');
+    await page.getByRole('alertdialog').getByRole('button', { name: '移出' }).click();
+    await row.getByText('李华 · 编辑').waitFor({ state: 'detached' });
+  });
+});
