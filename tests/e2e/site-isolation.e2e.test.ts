@@ -43,7 +43,7 @@ describe('a county editor', () => {
   });
 
   it('sees only the own site\'s articles', async () => {
-    const ownPublished = await (await fetch(`${server.url}/api/articles?filters[site][code][$eq]=ankang-hanbin&pagination[pageSize]=1`)).json();
+    const ownPublished = (await (await fetch(`${server.url}/api/articles?filters[site][code][$eq]=ankang-hanbin&pagination[pageSize]=1`)).json()) as { meta: { pagination: { total: number } } };
     await page.goto(`${server.url}/admin/content-manager/collection-types/api::article.article`);
     await page.getByRole('heading', { name: '文章' }).waitFor();
     await page.waitForLoadState('networkidle');
