@@ -1,36 +1,9 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
+import type { Capacity, SiteNode, UserOption } from '../../../shared/contracts/sites';
 
-export type Capacity = 'leader' | 'editor' | 'reviewer' | 'approver' | 'handler';
-export const CAPACITIES: Capacity[] = ['leader', 'editor', 'reviewer', 'approver', 'handler'];
-
-export interface Member {
-  membershipId: number;
-  userId: number;
-  name: string;
-  email: string;
-  capacity: Capacity;
-  active: boolean;
-}
-
-/** GET /governance/sites: the shape of the server's sites service `tree()`. */
-export interface SiteNode {
-  documentId: string;
-  code: string;
-  name: string;
-  level: 'portal' | 'department' | 'city' | 'county';
-  active: boolean;
-  responsiblePerson: string | null;
-  members: Member[];
-  children: SiteNode[];
-}
-
-export interface UserOption {
-  id: number;
-  name: string;
-  email: string;
-  active: boolean;
-}
+export { CAPACITIES } from '../../../shared/contracts/sites';
+export type { Capacity, SiteNode };
 
 const TREE = ['governance', 'sites'];
 

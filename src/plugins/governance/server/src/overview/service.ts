@@ -5,27 +5,7 @@ import { dbNames } from '../utils/db-names';
 import type { GovernanceConfig } from '../config';
 import type { SiteScope } from '../sites/scope';
 
-export const SITE_LEVELS = ['portal', 'department', 'city', 'county'] as const;
-export type SiteLevel = (typeof SITE_LEVELS)[number];
-
-export interface LevelFigures {
-  level: SiteLevel;
-  sites: number;
-  articles: number;
-  specialTopics: number;
-  messages: number;
-  replies: number;
-}
-
-export interface Overview {
-  groupName: string;
-  timezone: string;
-  year: number;
-  /** Years that can be asked for: from the first publication on record to the latest one or now. */
-  years: number[];
-  levels: LevelFigures[];
-  totals: Omit<LevelFigures, 'level'>;
-}
+import { SITE_LEVELS, type LevelFigures, type Overview, type SiteLevel } from '../../../shared/contracts/overview';
 
 /** A grouped count as the drivers return it (PostgreSQL answers counts as strings). */
 type CountRow = { level: string; n: number | string; topics?: number | string | null; replied?: number | string };

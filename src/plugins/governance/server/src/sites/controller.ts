@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { siteScope } from './scope';
-import type { Capacity } from './service';
+import type { Capacity } from '../../../shared/contracts/sites';
 import { validateAddMember, validateUserQuery } from './validation';
 
 const sitesController = ({ strapi }: { strapi: Core.Strapi }) => ({

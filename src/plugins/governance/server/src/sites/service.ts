@@ -4,28 +4,7 @@ import { ERRORS } from './messages';
 import { ensureRoles } from './roles';
 import { MEMBERSHIP, type SiteScope } from './scope';
 
-export const CAPACITIES = ['leader', 'editor', 'reviewer', 'approver', 'handler'] as const;
-export type Capacity = (typeof CAPACITIES)[number];
-
-export interface Member {
-  membershipId: number;
-  userId: number;
-  name: string;
-  email: string;
-  capacity: Capacity;
-  active: boolean;
-}
-
-export interface SiteNode {
-  documentId: string;
-  code: string;
-  name: string;
-  level: 'portal' | 'department' | 'city' | 'county';
-  active: boolean;
-  responsiblePerson: string | null;
-  members: Member[];
-  children: SiteNode[];
-}
+import { CAPACITIES, type Capacity, type SiteNode, type UserOption } from '../../../shared/contracts/sites';
 
 interface SiteRow {
   id: number;
@@ -101,7 +80,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Admin users matching a name or e-mail fragment, to add to a site. */
-  async findUsers(query: string) {
+  async findUsers(query: string): Promise<UserOption[]> {
     const like = { $containsi: query };
     const users = (await strapi.db.query('admin::user').findMany({
       where: query ? { $or: [{ firstname: like }, { lastname: like }, { email: like }] } : {},

@@ -1,6 +1,6 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { ERRORS } from './messages';
-import { CAPACITIES } from './service';
+import { CAPACITIES } from '../../../shared/contracts/sites';
 
 export const validateAddMember = validateYupSchema(
   yup
