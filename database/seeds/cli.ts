@@ -28,6 +28,11 @@ const progressLine = () => {
 };
 
 const main = async () => {
+  // The demo accounts share a password printed on screen: never in a production database.
+  if (process.env.NODE_ENV === 'production' && process.env.DEMO_ALLOW_PRODUCTION !== 'true') {
+    throw new Error('NODE_ENV is production: the demo (and its accounts with a printed password) is not loaded there. Set DEMO_ALLOW_PRODUCTION=true to insist.');
+  }
+
   // Strapi reads .env while it loads; its migration chatter on a fresh database would bury the progress.
   const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
   app.log.level = 'warn';

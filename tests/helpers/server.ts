@@ -53,7 +53,6 @@ export const startDemoServer = async (label: string): Promise<RunningServer> => 
     ...process.env,
     ...testSecrets(),
     ...database.env,
-    NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
     DEMO_ADMIN_PASSWORD: password,
@@ -63,7 +62,7 @@ export const startDemoServer = async (label: string): Promise<RunningServer> => 
   if (seed.status !== 0) throw new Error(`demo load failed:\n${seed.stdout}\n${seed.stderr}`);
 
   // The binary itself, not `npx strapi`: killing npx would leave its node child running.
-  const child = spawn(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['start'], { cwd: appDir, env });
+  const child = spawn(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['start'], { cwd: appDir, env: { ...env, NODE_ENV: 'production' } });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

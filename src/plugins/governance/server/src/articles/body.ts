@@ -2,7 +2,8 @@
  * Article bodies are Strapi "blocks" (structured JSON, no raw HTML), so the only way to carry
  * script into a public page is a link: keep links to web addresses, mail and the site itself.
  */
-const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+// `/\host` is refused too: browsers read it as `//host`, another site.
+const SAFE_URL = /^(https?:\/\/|mailto:|\/(?![/\\])|#)/i;
 
 interface BlockNode {
   type?: string;

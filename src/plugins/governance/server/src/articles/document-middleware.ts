@@ -21,8 +21,12 @@ const cleanInput = (data: Record<string, unknown>) => {
  */
 const stampFirstPublication = async (strapi: Core.Strapi, documentId: string) => {
   const query = strapi.db.query(ARTICLE);
-  const published = await query.count({ where: { documentId, publishedAt: { $notNull: true } } });
-  if (published === 0) return null;
+  const published = await query.findOne({
+    where: { documentId, publishedAt: { $notNull: true } },
+    select: ['publishedAt'],
+    orderBy: { publishedAt: 'asc' },
+  });
+  if (!published) return null;
 
   const existing = await query.findOne({
     where: { documentId, firstPublishedAt: { $notNull: true } },
@@ -30,9 +34,11 @@ const stampFirstPublication = async (strapi: Core.Strapi, documentId: string) =>
   });
   if (existing) return existing.firstPublishedAt as Date;
 
-  const now = new Date();
-  await query.updateMany({ where: { documentId }, data: { firstPublishedAt: now } });
-  return now;
+  // The publication just made; for a document published before this rule existed, its
+  // publication date rather than today, which would move it into another year.
+  const stamp = new Date(published.publishedAt);
+  await query.updateMany({ where: { documentId }, data: { firstPublishedAt: stamp } });
+  return stamp;
 };
 
 /** Puts the stamp into what the Document Service returns, so callers see the stored value. */

@@ -15,9 +15,11 @@ export const ownSiteCondition = (strapi: Core.Strapi) => ({
   name: 'own-site',
   plugin: 'governance',
   async handler(user: { id: number; roles?: Array<{ code: string }>; permission?: { subject?: string | null } }) {
+    // Read before awaiting: the engine merges each permission into this same user object.
+    const subject = user.permission?.subject;
     const scope = await siteScope(strapi, user);
     if (scope.all) return true;
-    return user.permission?.subject === SITE
+    return subject === SITE
       ? { id: { $in: scope.siteIds } }
       : { 'site.id': { $in: scope.siteIds } };
   },

@@ -17,7 +17,8 @@ const sitesController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async addMember(ctx: Context) {
     const { userId, capacity } = (await validateAddMember(ctx.request.body)) as { userId: number; capacity: Capacity };
-    const membership = await getService(strapi, 'sites').addMember({ userId, capacity, siteDocumentId: ctx.params.documentId });
+    const scope = await siteScope(strapi, ctx.state.user);
+    const membership = await getService(strapi, 'sites').addMember({ userId, capacity, siteDocumentId: ctx.params.documentId }, scope);
     ctx.status = 201;
     ctx.body = { data: { id: membership.id } };
   },
@@ -25,7 +26,7 @@ const sitesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async removeMember(ctx: Context) {
     const id = Number(ctx.params.id);
     if (!Number.isInteger(id) || id <= 0) return ctx.badRequest('成员关系编号无效 (invalid membership id)');
-    await getService(strapi, 'sites').removeMember(id);
+    await getService(strapi, 'sites').removeMember(id, await siteScope(strapi, ctx.state.user));
     ctx.status = 204;
   },
 });

@@ -2,40 +2,43 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ERRORS } from './messages';
 import { siteScope } from './scope';
-import { siteRefOf, type SiteRef } from './site-input';
 
 /** The content types that belong to one site. */
 export const SITE_SCOPED = ['api::article.article', 'api::citizen-message.citizen-message'] as const;
 type ScopedUid = (typeof SITE_SCOPED)[number];
 
-const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
-const BY_DOCUMENT = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+const READS = new Set(['findMany', 'findFirst', 'count']);
+const WRITES = new Set(['create', 'update', 'clone']);
+/** Actions on an existing document: without a documentId they would reach every site. */
+const ON_DOCUMENT = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
 type Params = { data?: Record<string, unknown>; documentId?: string; filters?: Record<string, unknown> };
+type AdminUser = { id: number; roles?: Array<{ code: string }> };
 
-/** The admin user behind the current request, if it is an admin panel request at all. */
-const adminUserOfRequest = (strapi: Core.Strapi) => {
-  const ctx = strapi.requestContext.get();
-  const state = ctx?.state as { auth?: { strategy?: { name?: string } }; user?: { id: number; roles?: Array<{ code: string }> } } | undefined;
-  return state?.auth?.strategy?.name === 'admin' ? state.user : undefined;
+/**
+ * The admin user behind the current request, for any admin-panel route (session or admin
+ * token). Public content-API requests carry no admin user.
+ */
+const adminUserOfRequest = (strapi: Core.Strapi): AdminUser | undefined => {
+  const state = strapi.requestContext.get()?.state as { route?: { info?: { type?: string } }; user?: AdminUser } | undefined;
+  return state?.route?.info?.type === 'admin' ? state.user : undefined;
 };
 
-const siteIdOf = async (strapi: Core.Strapi, ref: SiteRef): Promise<number | undefined> => {
-  const site = await strapi.db.query('api::site.site').findOne({ where: ref, select: ['id'] });
-  return site?.id;
-};
-
-const siteOfDocument = async (strapi: Core.Strapi, uid: ScopedUid, documentId: string) => {
+/** The site of every row (draft and published) of a document; an empty list if it has none. */
+const sitesOfDocument = async (strapi: Core.Strapi, uid: ScopedUid, documentId: string) => {
   const rows = await strapi.db.query(uid).findMany({ where: { documentId }, populate: { site: { select: ['id'] } } });
   return rows.map((row: { site?: { id: number } | null }) => row.site?.id);
 };
 
+const documentIdOf = (result: unknown, params: Params) =>
+  result && typeof result === 'object' && 'documentId' in result ? String(result.documentId) : params.documentId;
+
 /**
  * Site isolation at the Document Service, beneath every admin route: whatever route an editor
- * takes (Content Manager, relation pickers, bulk actions, releases, history, plugins), reads
- * are filtered to their sites and writes to other sites' documents are refused. RBAC's own-site
- * condition does the same in the Content Manager; this is the layer that cannot be forgotten.
- * Requests without an admin user (the public API, scripts, jobs) are not an editor's and pass.
+ * takes (Content Manager, relation pickers, bulk actions, plugins), reads are filtered to their
+ * sites and other sites' documents can be neither read nor written. RBAC's own-site condition
+ * does the same in the Content Manager; this is the layer that cannot be forgotten. Requests
+ * without an admin user (the public API, scripts, jobs) are not an editor's and pass.
  */
 export const siteIsolation = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
@@ -48,39 +51,47 @@ export const siteIsolation = (strapi: Core.Strapi): Modules.Documents.Middleware
     const uid = context.uid as ScopedUid;
     const params = context.params as Params;
     const own = (siteId: number | undefined) => siteId !== undefined && scope.siteIds.includes(siteId);
+    const refuseUnlessOwn = async (documentId: string) => {
+      const sites = await sitesOfDocument(strapi, uid, documentId);
+      if (!sites.every(own)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+    };
 
     if (context.action === 'findOne' && params.documentId) {
       // findOne ignores filters, and the Content Manager skips relational conditions on single
       // reads ("entity don't have relations populated"): answer "not found" for other sites.
-      const sites = await siteOfDocument(strapi, uid, params.documentId);
-      if (sites.length > 0 && !sites.every(own)) return null;
-      return next();
+      const sites = await sitesOfDocument(strapi, uid, params.documentId);
+      return sites.every(own) ? next() : null;
     }
-
-    if (READS.has(context.action)) {
+    if (READS.has(context.action) || context.action === 'findOne') {
       const onlyOwn = { site: { id: { $in: scope.siteIds } } };
       params.filters = params.filters ? { $and: [params.filters, onlyOwn] } : onlyOwn;
       return next();
     }
 
-    if (params.documentId && BY_DOCUMENT.has(context.action)) {
-      const sites = await siteOfDocument(strapi, uid, params.documentId);
-      if (sites.length > 0 && !sites.every(own)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+    if (ON_DOCUMENT.has(context.action)) {
+      if (!params.documentId) throw new errors.ForbiddenError(ERRORS.notYourSite);
+      await refuseUnlessOwn(params.documentId);
+    }
+    if (!WRITES.has(context.action)) return next();
+
+    if (context.action === 'create' && params.data && params.data.site === undefined) {
+      // With exactly one site, it is the default; otherwise the editor must choose.
+      if (scope.siteIds.length === 0) throw new errors.ForbiddenError(ERRORS.noSite);
+      if (scope.siteIds.length > 1) throw new errors.ValidationError(ERRORS.siteRequired);
+      const site = await strapi.db.query('api::site.site').findOne({ where: { id: scope.siteIds[0] }, select: ['documentId'] });
+      params.data = { ...params.data, site: site.documentId };
     }
 
-    if (['create', 'update', 'clone'].includes(context.action)) {
-      const data = params.data ?? {};
-      const ref = siteRefOf(data.site);
-      if (ref === null) throw new errors.ValidationError(ERRORS.siteRequired);
-      if (ref !== undefined) {
-        if (!own(await siteIdOf(strapi, ref))) throw new errors.ForbiddenError(ERRORS.notYourSite);
-      } else if (context.action === 'create') {
-        // With exactly one site, it is the default; otherwise the editor must choose.
-        if (scope.siteIds.length === 0) throw new errors.ForbiddenError(ERRORS.noSite);
-        if (scope.siteIds.length > 1) throw new errors.ValidationError(ERRORS.siteRequired);
-        const site = await strapi.db.query('api::site.site').findOne({ where: { id: scope.siteIds[0] }, select: ['documentId'] });
-        params.data = { ...data, site: site.documentId };
+    // Judge the write by what Strapi stored, not by parsing the many shapes a relation input
+    // can take: a document that ends up without a site, or in another site, rolls back.
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const documentId = documentIdOf(result, params);
+      if (documentId) {
+        const sites = await sitesOfDocument(strapi, uid, documentId);
+        if (sites.some((site) => site === undefined)) throw new errors.ValidationError(ERRORS.siteRequired);
+        if (!sites.every(own)) throw new errors.ForbiddenError(ERRORS.notYourSite);
       }
-    }
-    return next();
+      return result;
+    });
   };

@@ -4,6 +4,8 @@ import { ERRORS } from './messages';
 import { ensureRoles } from './roles';
 import { MEMBERSHIP, type SiteScope } from './scope';
 
+const EVERY_SITE: SiteScope = { all: true };
+
 import { CAPACITIES, type Capacity, type SiteNode, type UserOption } from '../../../shared/contracts/sites';
 
 interface SiteRow {
@@ -91,10 +93,17 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return users.map((u) => ({ id: u.id, name: fullName(u), email: u.email, active: u.isActive }));
   },
 
-  /** Adds a membership unless it exists; answers the membership either way. */
-  async addMember({ userId, siteDocumentId, capacity }: { userId: number; siteDocumentId: string; capacity: Capacity }) {
+  /**
+   * Adds a membership unless it exists; answers the membership either way. `scope` is the
+   * caller's: nobody adds people to a site outside it.
+   */
+  async addMember(
+    { userId, siteDocumentId, capacity }: { userId: number; siteDocumentId: string; capacity: Capacity },
+    scope: SiteScope = EVERY_SITE
+  ) {
     const site = await strapi.db.query('api::site.site').findOne({ where: { documentId: siteDocumentId }, select: ['id', 'name'] });
     if (!site) throw new errors.NotFoundError(ERRORS.noSuchSite(siteDocumentId));
+    if (!scope.all && !scope.siteIds.includes(site.id)) throw new errors.ForbiddenError(ERRORS.notYourSite);
     const user = await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id'] });
     if (!user) throw new errors.NotFoundError(ERRORS.noSuchUser(userId));
     const where = { user: { id: userId }, site: { id: site.id }, capacity };
@@ -103,9 +112,10 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return strapi.db.query(MEMBERSHIP).create({ data: { user: userId, site: site.id, capacity } });
   },
 
-  async removeMember(membershipId: number) {
-    const existing = await strapi.db.query(MEMBERSHIP).findOne({ where: { id: membershipId } });
+  async removeMember(membershipId: number, scope: SiteScope = EVERY_SITE) {
+    const existing = await strapi.db.query(MEMBERSHIP).findOne({ where: { id: membershipId }, populate: { site: { select: ['id'] } } });
     if (!existing) throw new errors.NotFoundError(ERRORS.noSuchMembership(membershipId));
+    if (!scope.all && !scope.siteIds.includes(existing.site?.id)) throw new errors.ForbiddenError(ERRORS.notYourSite);
     await strapi.db.query(MEMBERSHIP).delete({ where: { id: membershipId } });
   },
 });

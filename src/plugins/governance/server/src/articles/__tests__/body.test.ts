@@ -11,7 +11,7 @@ describe('sanitizeBody', () => {
     }
   );
 
-  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', '//evil.example/x', 'vbscript:x'])(
+  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', '//evil.example/x', '/\\evil.example', 'vbscript:x'])(
     'reduces a link to %s to its text',
     (url) => {
       expect(sanitizeBody(paragraph({ type: 'text', text: '见' }, link(url)))).toEqual(

@@ -150,9 +150,23 @@ describe('the Content Manager, article routes', () => {
     expect((stored?.site as { code?: string })?.code).toBe('baoji');
   });
 
-  it('refuses to move an own article to Xi\'an', async () => {
-    const res = await as(baojiEditor).put(`${model}/${baoji.published}`, { site: xian.site });
-    expect(res.status).toBe(403);
+  it.each([
+    ['a documentId', () => xian.site],
+    ['a single connect object', () => ({ connect: { documentId: xian.site } })],
+    ['connect with a list', () => ({ connect: [{ documentId: xian.site }] })],
+    ['set', () => ({ set: [{ documentId: xian.site }] })],
+    ['a list whose last item is Xi\'an', () => [baoji.site, xian.site]],
+  ])('refuses to move an own article to Xi\'an given as %s', async (_shape, site) => {
+    const res = await as(baojiEditor).put(`${model}/${baoji.published}`, { site: site() });
+    expect([400, 403]).toContain(res.status);
+    const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId: baoji.published }, populate: ['site'] });
+    expect(rows.map((r: { site?: { code?: string } }) => r.site?.code)).toEqual(['baoji', 'baoji']);
+  });
+
+  it('refuses to take the site off an own article', async () => {
+    const res = await as(baojiEditor).put(`${model}/${baoji.published}`, { site: { connect: [], disconnect: [{ documentId: baoji.site }] } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(ERRORS.siteRequired);
   });
 
   it('offers only own sites in the site picker, and no Xi\'an article relations', async () => {
@@ -194,6 +208,7 @@ describe('the governance routes', () => {
     await as(baojiEditor).get('/governance/sites/users?q=admin').expect(403);
     await as(baojiEditor).post(`/governance/sites/${xian.site}/members`, { userId: baojiEditor.id, capacity: 'editor' }).expect(403);
     const [membership] = await app.strapi.db.query('plugin::governance.site-membership').findMany({ where: { user: { id: xianEditor.id } } });
+    expect(membership).toBeDefined();
     await as(baojiEditor).delete(`/governance/memberships/${membership.id}`).expect(403);
     expect(await app.strapi.db.query('plugin::governance.site-membership').count({ where: { user: { id: baojiEditor.id } } })).toBe(1);
   });
