@@ -1,16 +1,20 @@
 import { IANAZone } from 'luxon';
+import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../review/chain';
 
 export interface GovernanceConfig {
   /** The group's time zone: years, days and deadlines are counted in it, never in UTC. */
   timezone: string;
   /** Shown in the admin and on printed reports. */
   groupName: string;
+  /** The review chain per site level (see review/chain.ts). */
+  review: ReviewChainConfig;
 }
 
 export default {
   default: {
     timezone: 'Asia/Shanghai',
     groupName: '陕西民政网站群',
+    review: DEFAULT_CHAIN,
   } satisfies GovernanceConfig,
 
   // A wrong value stops the boot here instead of miscounting a year later.
@@ -23,5 +27,6 @@ export default {
     if (typeof config.groupName !== 'string' || config.groupName.trim() === '') {
       throw new Error('governance.groupName must be a non-empty string.');
     }
+    validateReviewChains(config.review);
   },
 };

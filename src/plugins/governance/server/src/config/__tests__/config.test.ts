@@ -12,4 +12,8 @@ describe('governance config', () => {
   it('stops the boot on an empty group name', () => {
     expect(() => config.validator({ ...config.default, groupName: ' ' })).toThrow(/groupName/);
   });
+
+  it('stops the boot on a review chain without the confidentiality review', () => {
+    expect(() => config.validator({ ...config.default, review: { default: ['leader', 'approver'] } })).toThrow(/confidentiality review/);
+  });
 });
