@@ -86,17 +86,36 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
 export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['code'];
 
 /**
- * Creates the roles that do not exist yet, with their permissions. An existing role is left
- * as the province has shaped it in Settings → Roles.
+ * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
+ * existing installations receive it on their next start.
+ */
+export const ROLES_VERSION = 1;
+
+const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
+
+/**
+ * Creates the roles that do not exist yet, with their permissions. When ROLES_VERSION has
+ * moved on, existing roles receive the permissions they lack (by action and subject) and keep
+ * everything else: what the province shaped in Settings → Roles is never taken away.
  */
 export const ensureRoles = async (strapi: Core.Strapi) => {
+  const store = strapi.store({ type: 'plugin', name: 'governance', key: 'roles' });
+  const synced = ((await store.get({})) as { version?: number } | null)?.version ?? 0;
   const roles = strapi.service('admin::role');
+
   for (const definition of roleDefinitions(strapi)) {
     const existing = await strapi.db.query('admin::role').findOne({ where: { code: definition.code } });
-    if (existing) continue;
-    const role = await strapi.db.query('admin::role').create({
-      data: { name: definition.name, code: definition.code, description: definition.description },
-    });
-    await roles.assignPermissions(role.id, definition.permissions);
+    if (!existing) {
+      const role = await strapi.db.query('admin::role').create({
+        data: { name: definition.name, code: definition.code, description: definition.description },
+      });
+      await roles.assignPermissions(role.id, definition.permissions);
+    } else if (synced < ROLES_VERSION) {
+      const held = await strapi.db.query('admin::permission').findMany({ where: { role: { id: existing.id } }, select: ['action', 'subject'] });
+      const heldKeys = new Set(held.map(key));
+      const missing = definition.permissions.filter((p) => !heldKeys.has(key(p)));
+      if (missing.length > 0) await roles.addPermissions(existing.id, missing);
+    }
   }
+  if (synced !== ROLES_VERSION) await store.set({ value: { version: ROLES_VERSION } });
 };

@@ -1,0 +1,70 @@
+/**
+ * The group's roles: created once with least privilege, and completed (never trimmed) when a
+ * new version of the definitions grants more.
+ */
+import { startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { ensureRoles } from '../roles';
+
+let app: TestApp;
+
+const permissionsOf = async (code: string) => {
+  const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
+  const rows = await app.strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } }, select: ['action', 'subject', 'conditions'] });
+  return rows.map((p: { action: string; subject: string | null; conditions: string[] }) => ({ ...p, conditions: p.conditions ?? [] }));
+};
+
+beforeAll(async () => {
+  app = await startApp('roles');
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('the group\'s roles', () => {
+  it.each(['governance-provincial-admin', 'governance-site-editor', 'governance-reviewer', 'governance-approver', 'governance-message-handler'])(
+    'creates %s',
+    async (code) => {
+      expect(await app.strapi.db.query('admin::role').count({ where: { code } })).toBe(1);
+    }
+  );
+
+  it('binds every permission of the site-bound roles to the own-site condition', async () => {
+    for (const code of ['governance-site-editor', 'governance-reviewer', 'governance-approver', 'governance-message-handler']) {
+      const permissions = await permissionsOf(code);
+      expect(permissions.length).toBeGreaterThan(0);
+      expect(permissions.filter((p) => !p.conditions.includes('plugin::governance.own-site'))).toEqual([]);
+    }
+  });
+
+  it('gives no site-bound role the overview, site management or account management', async () => {
+    for (const code of ['governance-site-editor', 'governance-reviewer', 'governance-approver', 'governance-message-handler']) {
+      const actions = (await permissionsOf(code)).map((p) => p.action);
+      expect(actions.filter((a) => a.startsWith('plugin::governance.') || a.startsWith('admin::'))).toEqual([]);
+    }
+  });
+
+  it('gives a reviewer read access to articles only', async () => {
+    const actions = (await permissionsOf('governance-reviewer')).map((p) => `${p.action} ${p.subject}`).sort();
+    expect(actions).toEqual(['plugin::content-manager.explorer.read api::article.article', 'plugin::content-manager.explorer.read api::site.site']);
+  });
+
+  it('restores a missing permission on a version change and keeps what the province added', async () => {
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'governance-site-editor' } });
+    const deleteAction = 'plugin::content-manager.explorer.delete';
+    await app.strapi.db.query('admin::permission').deleteMany({ where: { role: { id: role.id }, action: deleteAction } });
+    await app.strapi.service('admin::role').addPermissions(role.id, [{ action: 'admin::marketplace.read', subject: null }]);
+
+    // Same version: nothing changes.
+    await ensureRoles(app.strapi);
+    expect((await permissionsOf('governance-site-editor')).map((p) => p.action)).not.toContain(deleteAction);
+
+    // An older stored version: the missing permission comes back, the added one stays.
+    await app.strapi.store({ type: 'plugin', name: 'governance', key: 'roles' }).set({ value: { version: 0 } });
+    await ensureRoles(app.strapi);
+    const actions = (await permissionsOf('governance-site-editor')).map((p) => p.action);
+    expect(actions).toContain(deleteAction);
+    expect(actions).toContain('admin::marketplace.read');
+    expect(actions.filter((a) => a === deleteAction)).toHaveLength(1);
+  });
+});
