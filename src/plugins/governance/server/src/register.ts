@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { articleRules } from './articles/document-middleware';
 import { publicAccessStrategy } from './public-access/strategy';
-import { siteRules } from './sites/document-middleware';
+import { siteRules } from './sites/code-rule';
 import { siteIsolation } from './sites/isolation-middleware';
 import { guardCrossSiteRoutes } from './sites/route-guard';
 
