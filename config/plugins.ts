@@ -8,6 +8,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       timezone: env('GROUP_TIMEZONE', 'Asia/Shanghai'),
       groupName: env('GROUP_NAME', '陕西民政网站群'),
+      // 初审 (site leader) → 保密审查 (reviewer) → 终审 (approver); county sites skip 初审.
+      review: {
+        default: ['leader', 'reviewer', 'approver'],
+        levels: { county: ['reviewer', 'approver'] },
+      },
+      // Review work by e-mail too, once an email provider is configured for Strapi's email plugin.
+      notifications: { email: env.bool('GOVERNANCE_REVIEW_EMAILS', false) },
     },
   },
 });

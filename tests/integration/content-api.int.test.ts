@@ -1,6 +1,7 @@
 /**
  * The public content API and the content model's own rules, over real HTTP on a real database.
  */
+import { approveArticle, createReviewTeam, publishReviewed, type ReviewTeam } from '../helpers/review';
 import { createAdmin, startApp, type TestAdmin, type TestApp } from '../helpers/strapi';
 
 const ARTICLE = 'api::article.article';
@@ -8,15 +9,17 @@ const SITE = 'api::site.site';
 
 let app: TestApp;
 let admin: TestAdmin;
+let team: ReviewTeam;
 
 const createSite = (code: string, name: string, level: 'portal' | 'department' | 'city' | 'county' = 'city') =>
   app.strapi.documents(SITE).create({ data: { code, name, level, sortOrder: 1, active: true } });
 
-const createArticle = (title: string, siteDocumentId: string, status?: 'published') =>
-  app.strapi.documents(ARTICLE).create({
-    data: { title, site: siteDocumentId, column: '工作动态' },
-    ...(status ? { status } : {}),
-  });
+/** A draft, or an article published after passing review. */
+const createArticle = async (title: string, siteDocumentId: string, status?: 'published') => {
+  const data = { title, site: siteDocumentId, column: '工作动态' };
+  if (status) return publishReviewed(app, team, data);
+  return app.strapi.documents(ARTICLE).create({ data });
+};
 
 const firstPublishedAtOf = async (documentId: string) => {
   const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId }, select: ['firstPublishedAt', 'publishedAt'] });
@@ -26,6 +29,7 @@ const firstPublishedAtOf = async (documentId: string) => {
 beforeAll(async () => {
   app = await startApp('content-api');
   admin = await createAdmin(app);
+  team = await createReviewTeam(app);
 });
 
 afterAll(async () => {
@@ -148,6 +152,7 @@ describe('firstPublishedAt', () => {
     const article = await createArticle('安康市临时救助工作', site.documentId);
     expect(await firstPublishedAtOf(article.documentId)).toEqual([null]);
 
+    await approveArticle(app, team, article.documentId);
     const published = await app.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
     const stamps = await firstPublishedAtOf(article.documentId);
     expect(stamps).toHaveLength(2);
@@ -157,6 +162,7 @@ describe('firstPublishedAt', () => {
 
     await new Promise((resolve) => setTimeout(resolve, 20));
     await app.strapi.documents(ARTICLE).update({ documentId: article.documentId, data: { title: '安康市临时救助工作(更新)' } });
+    await approveArticle(app, team, article.documentId);
     await app.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
     await app.strapi.documents(ARTICLE).unpublish({ documentId: article.documentId });
     await app.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
@@ -172,6 +178,7 @@ describe('firstPublishedAt', () => {
       .expect(201);
     const documentId = res.body.data.documentId;
     expect(await firstPublishedAtOf(documentId)).toEqual([null]);
+    await approveArticle(app, team, documentId);
 
     await app
       .http()
@@ -183,9 +190,12 @@ describe('firstPublishedAt', () => {
     expect(new Date(stamp!).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it('is set when an article is created already published', async () => {
-    const article = await createArticle('直接发布', site.documentId, 'published');
+  it('is set when an approved article is published by an update with status published', async () => {
+    const article = await createArticle('更新即发布', site.documentId);
+    await approveArticle(app, team, article.documentId);
+    await app.strapi.documents(ARTICLE).update({ documentId: article.documentId, data: {}, status: 'published' });
     const stamps = await firstPublishedAtOf(article.documentId);
+    expect(stamps).toHaveLength(2);
     expect(stamps.every((s) => s !== null)).toBe(true);
   });
 });

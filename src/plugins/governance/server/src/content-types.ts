@@ -1,5 +1,7 @@
+import review from './review';
 import sites from './sites';
 
 export default {
   ...sites.contentTypes,
+  ...review.contentTypes,
 };

@@ -1,7 +1,9 @@
 import overview from './overview';
+import review from './review';
 import sites from './sites';
 
 export default {
   overview: overview.controller,
   sites: sites.controller,
+  review: review.controller,
 };

@@ -5,6 +5,10 @@
 export const ACTIONS = {
   overviewRead: 'plugin::governance.overview.read',
   sitesManage: 'plugin::governance.sites.manage',
+  reviewRead: 'plugin::governance.review.read',
+  reviewSubmit: 'plugin::governance.review.submit',
+  reviewDecide: 'plugin::governance.review.decide',
+  reviewWords: 'plugin::governance.review.words',
 } as const;
 
 export const actionDefinitions = [
@@ -18,6 +22,30 @@ export const actionDefinitions = [
     section: 'plugins',
     displayName: '管理站点与人员 (Manage sites and their members)',
     uid: 'sites.manage',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '查看审核状态与待审队列 (Read review states and the review queue)',
+    uid: 'review.read',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '送审与撤回文章 (Submit and withdraw articles for review)',
+    uid: 'review.submit',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '审核文章：通过或退回 (Approve or reject articles)',
+    uid: 'review.decide',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '管理错敏词库 (Manage the sensitive-word list)',
+    uid: 'review.words',
     pluginName: 'governance',
   },
 ];

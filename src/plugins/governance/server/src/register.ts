@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { articleRules } from './articles/document-middleware';
 import { publicAccessStrategy } from './public-access/strategy';
+import { reviewGate } from './review/gate';
 import { siteRules } from './sites/code-rule';
 import { siteIsolation } from './sites/isolation-middleware';
 import { guardCrossSiteRoutes } from './sites/route-guard';
@@ -9,6 +10,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(siteRules(strapi));
   strapi.documents.use(siteIsolation(strapi));
   strapi.documents.use(articleRules(strapi));
+  // Inside the article rules' transaction: a refused publication rolls everything back.
+  strapi.documents.use(reviewGate(strapi));
   strapi.get('auth').register('content-api', publicAccessStrategy);
   guardCrossSiteRoutes(strapi);
 };

@@ -6,11 +6,11 @@ const ARTICLE = 'api::article.article';
 type Params = { data?: Record<string, unknown>; documentId?: string; status?: string };
 
 /**
- * Drops server-set fields (a forged publication date is a veto item in national inspections)
- * and makes the body safe.
+ * Drops server-set fields (a forged publication date is a veto item in national inspections;
+ * the review state is the review service's) and makes the body safe.
  */
 const cleanInput = (data: Record<string, unknown>) => {
-  const { firstPublishedAt: _ignored, ...rest } = data;
+  const { firstPublishedAt: _date, reviewStatus: _review, ...rest } = data;
   return 'body' in rest ? { ...rest, body: sanitizeBody(rest.body) } : rest;
 };
 
@@ -72,8 +72,8 @@ export const articleRules = (strapi: Core.Strapi): Modules.Documents.Middleware.
       params.data = cleanInput(params.data);
     }
     if (context.action === 'clone') {
-      // A copy is a new article: it counts from its own first publication.
-      params.data = { ...params.data, firstPublishedAt: null };
+      // A copy is a new article: it counts from its own first publication and needs its own review.
+      params.data = { ...params.data, firstPublishedAt: null, reviewStatus: 'draft' };
     }
 
     if (!['create', 'update', 'publish'].includes(context.action)) return next();

@@ -8,6 +8,8 @@ export interface GovernanceConfig {
   groupName: string;
   /** The review chain per site level (see review/chain.ts). */
   review: ReviewChainConfig;
+  /** Whether review work is also sent by e-mail (needs a provider in Strapi's email plugin). */
+  notifications: { email: boolean };
 }
 
 export default {
@@ -15,6 +17,7 @@ export default {
     timezone: 'Asia/Shanghai',
     groupName: '陕西民政网站群',
     review: DEFAULT_CHAIN,
+    notifications: { email: false },
   } satisfies GovernanceConfig,
 
   // A wrong value stops the boot here instead of miscounting a year later.
@@ -28,5 +31,8 @@ export default {
       throw new Error('governance.groupName must be a non-empty string.');
     }
     validateReviewChains(config.review);
+    if (typeof config.notifications?.email !== 'boolean') {
+      throw new Error(`governance.notifications.email must be true or false; got ${JSON.stringify(config.notifications?.email)}.`);
+    }
   },
 };

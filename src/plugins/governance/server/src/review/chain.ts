@@ -1,10 +1,12 @@
+import { STEP_CAPACITIES, type StepCapacity } from '../../../shared/contracts/review';
+
+export { STEP_CAPACITIES, type StepCapacity };
+
 /**
  * The review chain (审核流程): the steps an article passes before it may be published, per
  * site level. Each step is taken by members of the article's site in one capacity.
  * Default: 初审 by the site leader → 保密审查 by a reviewer → 终审 by an approver.
  */
-export const STEP_CAPACITIES = ['leader', 'reviewer', 'approver'] as const;
-export type StepCapacity = (typeof STEP_CAPACITIES)[number];
 
 export const STEP_NAMES: Record<StepCapacity, string> = {
   leader: '初审',

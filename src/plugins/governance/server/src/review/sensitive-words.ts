@@ -1,25 +1,14 @@
 import AhoCorasick from 'modern-ahocorasick';
+import type { WordHit, WordLevel } from '../../../shared/contracts/review';
+
+export type { WordHit, WordLevel };
 
 /** 错敏词: a forbidden word blocks submission; a word to check is shown to author and reviewer. */
-export type WordLevel = 'forbidden' | 'check';
-
 export interface SensitiveWord {
   word: string;
   level: WordLevel;
   /** What to write instead, shown with the hit (e.g. a wrong official title and the right one). */
   suggestion?: string;
-}
-
-export interface WordHit {
-  word: string;
-  level: WordLevel;
-  suggestion?: string;
-  field: string;
-  /** UTF-16 offsets into the field's text, as `slice(start, end)` expects. */
-  start: number;
-  end: number;
-  /** A few characters either side, to find the hit in a long text. */
-  context: string;
 }
 
 interface BlockNode {

@@ -33,6 +33,9 @@ const content = (strapi: Core.Strapi, uid: UID.ContentType, actions: ContentActi
 
 const ALL: ContentAction[] = ['read', 'create', 'update', 'delete', 'publish'];
 
+/** Which step a reviewer or approver takes is their site membership's capacity (review/chain.ts). */
+const decides = [{ action: ACTIONS.reviewRead }, { action: ACTIONS.reviewDecide }];
+
 /**
  * The group's roles, least privilege for each job. Every role but the provincial admin's works
  * under the own-site condition. Later concerns (review, replies…) add their actions here.
@@ -48,6 +51,10 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       ...content(strapi, MESSAGE, ['read', 'update'], false),
       { action: ACTIONS.overviewRead },
       { action: ACTIONS.sitesManage },
+      // The province writes notices too, which pass review like any article; it keeps the word list.
+      { action: ACTIONS.reviewRead },
+      { action: ACTIONS.reviewSubmit },
+      { action: ACTIONS.reviewWords },
       ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `admin::users.${a}` })),
       { action: 'admin::roles.read' },
     ],
@@ -61,19 +68,21 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       ...content(strapi, SITE, ['read'], true),
       ...content(strapi, ARTICLE, ALL, true),
       ...content(strapi, MESSAGE, ['read', 'update'], true),
+      { action: ACTIONS.reviewRead },
+      { action: ACTIONS.reviewSubmit },
     ],
   },
   {
     code: 'governance-reviewer',
     name: '审核员',
     description: '审核员 (reviewer): checks the articles of their sites for confidentiality before publication',
-    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ['read'], true)],
+    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ['read'], true), ...decides],
   },
   {
     code: 'governance-approver',
     name: '终审人',
-    description: '终审人 (approver): signs off the articles of their sites',
-    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ['read'], true)],
+    description: '终审人 (approver): takes the first or final review of the articles of their sites (站点负责人, 终审)',
+    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ['read'], true), ...decides],
   },
   {
     code: 'governance-message-handler',
@@ -89,7 +98,7 @@ export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['cod
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.
  */
-export const ROLES_VERSION = 1;
+export const ROLES_VERSION = 2;
 
 const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
 

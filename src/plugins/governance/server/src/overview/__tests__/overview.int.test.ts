@@ -1,3 +1,4 @@
+import { createReviewTeam, publishReviewed, type ReviewTeam } from '../../../../../../../tests/helpers/review';
 import { createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../validation';
 
@@ -7,10 +8,11 @@ const SITE = 'api::site.site';
 let app: TestApp;
 let admin: TestAdmin;
 let editor: TestAdmin;
+let team: ReviewTeam;
 
 /** Publishes an article and moves its first publication to `instant`, as if published then. */
 const publishedAt = async (site: string, title: string, instant: string, isSpecialTopic = false) => {
-  const doc = await app.strapi.documents(ARTICLE).create({ data: { title, site, isSpecialTopic }, status: 'published' });
+  const doc = await publishReviewed(app, team, { title, site, isSpecialTopic });
   await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: doc.documentId }, data: { firstPublishedAt: new Date(instant) } });
   return doc;
 };
@@ -22,6 +24,7 @@ beforeAll(async () => {
   app = await startApp('overview');
   admin = await createAdmin(app);
   editor = await createAdmin(app, 'strapi-editor');
+  team = await createReviewTeam(app);
 
   const city = await app.strapi.documents(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city', sortOrder: 1, active: true } });
   const county = await app.strapi.documents(SITE).create({ data: { code: 'xian-beilin', name: '碑林区', level: 'county', sortOrder: 2, active: true } });

@@ -5,6 +5,7 @@
  * enumerated from Strapi itself, so a route added by Strapi or by a later feature fails the
  * suite until it is classified here.
  */
+import { createReviewTeam, publishReviewed } from '../../../../../../../tests/helpers/review';
 import { createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../messages';
 
@@ -17,6 +18,7 @@ let app: TestApp;
 let baojiEditor: TestAdmin;
 let xianEditor: TestAdmin;
 let baojiHandler: TestAdmin;
+let baojiReviewer: TestAdmin;
 const xian: Record<string, string> = {};
 const baoji: Record<string, string> = {};
 
@@ -36,7 +38,7 @@ const xianRows = async () => {
   return { articles, messages, links };
 };
 
-const member = async (admin: TestAdmin, siteDocumentId: string, capacity: 'editor' | 'handler') =>
+const member = async (admin: TestAdmin, siteDocumentId: string, capacity: 'editor' | 'handler' | 'reviewer') =>
   app.strapi.plugin('governance').service('sites').addMember({ userId: admin.id, siteDocumentId, capacity });
 
 let before: Awaited<ReturnType<typeof xianRows>>;
@@ -46,9 +48,10 @@ beforeAll(async () => {
   const docs = app.strapi.documents;
   xian.site = (await docs(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city' } })).documentId;
   baoji.site = (await docs(SITE).create({ data: { code: 'baoji', name: '宝鸡市', level: 'city' } })).documentId;
-  xian.published = (await docs(ARTICLE).create({ data: { title: '西安已发布', site: xian.site }, status: 'published' })).documentId;
+  const team = await createReviewTeam(app);
+  xian.published = (await publishReviewed(app, team, { title: '西安已发布', site: xian.site })).documentId;
   xian.draft = (await docs(ARTICLE).create({ data: { title: '西安草稿', site: xian.site } })).documentId;
-  baoji.published = (await docs(ARTICLE).create({ data: { title: '宝鸡已发布', site: baoji.site }, status: 'published' })).documentId;
+  baoji.published = (await publishReviewed(app, team, { title: '宝鸡已发布', site: baoji.site })).documentId;
   const message = (site: string, queryCode: string) => ({
     site, category: 'consultation' as const, subject: '咨询', body: '请问', name: '张三', phone: '13300000000', queryCode, receivedAt: new Date(),
   });
@@ -61,6 +64,10 @@ beforeAll(async () => {
   await member(baojiEditor, baoji.site, 'editor');
   await member(xianEditor, xian.site, 'editor');
   await member(baojiHandler, baoji.site, 'handler');
+  baojiReviewer = await createAdmin(app, 'governance-reviewer', '宝鸡审核员');
+  await member(baojiReviewer, baoji.site, 'reviewer');
+  // The Xi'an draft waits for its first review step: what a Baoji reviewer must not reach.
+  await as(xianEditor).post(`/governance/review/articles/${xian.draft}/submit`).expect(200);
   before = await xianRows();
 });
 
@@ -212,6 +219,37 @@ describe('the governance routes', () => {
     await as(baojiEditor).delete(`/governance/memberships/${membership.id}`).expect(403);
     expect(await app.strapi.db.query('plugin::governance.site-membership').count({ where: { user: { id: baojiEditor.id } } })).toBe(1);
   });
+
+  it('does not let another site’s editor read, submit or withdraw its articles, or manage the word list', async () => {
+    const review = '/governance/review/articles';
+    await as(baojiEditor).get(`${review}/${xian.draft}`).expect(404);
+    await as(baojiEditor).get(`${review}/${xian.published}`).expect(404);
+    await as(baojiEditor).post(`${review}/${xian.draft}/submit`).expect(404);
+    await as(baojiEditor).post(`${review}/${xian.draft}/withdraw`).expect(404);
+    await as(baojiEditor).post(`${review}/${xian.draft}/approve`, { contentHash: 'a'.repeat(64), checklist: {} }).expect(403);
+    await as(baojiEditor).post(`${review}/${xian.draft}/reject`, { reason: '试图退回别站文章' }).expect(403);
+    for (const tab of ['toReview', 'mine', 'all']) {
+      const queue = await as(baojiEditor).get(`/governance/review/queue?tab=${tab}`).expect(200);
+      expect(JSON.stringify(queue.body)).not.toMatch(/西安/);
+    }
+    await as(baojiEditor).get('/governance/review/count').expect(200);
+    await as(baojiEditor).get('/governance/review/words').expect(403);
+    await as(baojiEditor).post('/governance/review/words', { word: '测试', level: 'check' }).expect(403);
+    await as(baojiEditor).put('/governance/review/words/1', { word: '测试', level: 'check' }).expect(403);
+    await as(baojiEditor).delete('/governance/review/words/1').expect(403);
+  });
+
+  it('does not let another site’s reviewer see or decide its articles', async () => {
+    const review = '/governance/review/articles';
+    await as(baojiReviewer).get(`${review}/${xian.draft}`).expect(404);
+    const seen = { contentHash: 'a'.repeat(64), checklist: { noClassifiedContent: true, noPersonalData: true, wordingChecked: true } };
+    await as(baojiReviewer).post(`${review}/${xian.draft}/approve`, seen).expect(404);
+    await as(baojiReviewer).post(`${review}/${xian.draft}/reject`, { reason: '试图退回别站文章' }).expect(404);
+    await as(baojiReviewer).post(`${review}/${xian.draft}/submit`).expect(403);
+    const queue = await as(baojiReviewer).get('/governance/review/queue?tab=all').expect(200);
+    expect(queue.body.data).toEqual([]);
+    expect((await as(baojiReviewer).get('/governance/review/count').expect(200)).body.data).toEqual({ toReview: 0, toRevise: 0 });
+  });
 });
 
 describe('the content API with a read-only token', () => {
@@ -256,6 +294,17 @@ const COVERED = new Set([
   'GET /governance/sites/users',
   'POST /governance/sites/:documentId/members',
   'DELETE /governance/memberships/:id',
+  'GET /governance/review/queue',
+  'GET /governance/review/count',
+  'GET /governance/review/articles/:documentId',
+  'POST /governance/review/articles/:documentId/submit',
+  'POST /governance/review/articles/:documentId/withdraw',
+  'POST /governance/review/articles/:documentId/approve',
+  'POST /governance/review/articles/:documentId/reject',
+  'GET /governance/review/words',
+  'POST /governance/review/words',
+  'PUT /governance/review/words/:id',
+  'DELETE /governance/review/words/:id',
 ]);
 
 /** Admin routes that cannot return or change an article or message document, and why. */

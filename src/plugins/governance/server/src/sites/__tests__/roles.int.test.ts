@@ -29,24 +29,32 @@ describe('the group\'s roles', () => {
     }
   );
 
-  it('binds every permission of the site-bound roles to the own-site condition', async () => {
+  it('binds every content permission of the site-bound roles to the own-site condition', async () => {
+    // Review actions have no subject: the review service limits them to the user's sites.
     for (const code of ['governance-site-editor', 'governance-reviewer', 'governance-approver', 'governance-message-handler']) {
-      const permissions = await permissionsOf(code);
+      const permissions = (await permissionsOf(code)).filter((p) => p.subject);
       expect(permissions.length).toBeGreaterThan(0);
       expect(permissions.filter((p) => !p.conditions.includes('plugin::governance.own-site'))).toEqual([]);
     }
   });
 
-  it('gives no site-bound role the overview, site management or account management', async () => {
-    for (const code of ['governance-site-editor', 'governance-reviewer', 'governance-approver', 'governance-message-handler']) {
-      const actions = (await permissionsOf(code)).map((p) => p.action);
-      expect(actions.filter((a) => a.startsWith('plugin::governance.') || a.startsWith('admin::'))).toEqual([]);
-    }
+  it('gives the site-bound roles review work only, never the overview, site, word-list or account management', async () => {
+    const governance = async (code: string) =>
+      (await permissionsOf(code)).map((p) => p.action).filter((a) => a.startsWith('plugin::governance.') || a.startsWith('admin::')).sort();
+    expect(await governance('governance-site-editor')).toEqual(['plugin::governance.review.read', 'plugin::governance.review.submit']);
+    expect(await governance('governance-reviewer')).toEqual(['plugin::governance.review.decide', 'plugin::governance.review.read']);
+    expect(await governance('governance-approver')).toEqual(['plugin::governance.review.decide', 'plugin::governance.review.read']);
+    expect(await governance('governance-message-handler')).toEqual([]);
   });
 
-  it('gives a reviewer read access to articles only', async () => {
+  it('gives a reviewer read access to articles and review decisions only', async () => {
     const actions = (await permissionsOf('governance-reviewer')).map((p) => `${p.action} ${p.subject}`).sort();
-    expect(actions).toEqual(['plugin::content-manager.explorer.read api::article.article', 'plugin::content-manager.explorer.read api::site.site']);
+    expect(actions).toEqual([
+      'plugin::content-manager.explorer.read api::article.article',
+      'plugin::content-manager.explorer.read api::site.site',
+      'plugin::governance.review.decide null',
+      'plugin::governance.review.read null',
+    ]);
   });
 
   it('restores a missing permission on a version change and keeps what the province added', async () => {

@@ -1,0 +1,9 @@
+import reviewDecision from './review-decision/schema.json';
+import reviewState from './review-state/schema.json';
+import sensitiveWord from './sensitive-word/schema.json';
+
+export default {
+  'review-state': { schema: reviewState },
+  'review-decision': { schema: reviewDecision },
+  'sensitive-word': { schema: sensitiveWord },
+};

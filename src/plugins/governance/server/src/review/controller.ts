@@ -1,0 +1,87 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { Checklist, StepCapacity } from '../../../shared/contracts/review';
+import { getService } from '../utils/get-service';
+import { ERRORS } from './messages';
+import { validateApproval, validateQueueQuery, validateRejection, validateWord } from './validation';
+import type { WordInput } from './words-service';
+
+const wordId = (ctx: Context) => {
+  const id = Number(ctx.params.id);
+  return Number.isInteger(id) && id > 0 ? id : null;
+};
+
+const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const review = () => getService(strapi, 'review');
+  const words = () => getService(strapi, 'sensitiveWords');
+
+  return {
+    async describe(ctx: Context) {
+      ctx.body = { data: await review().describe(ctx.params.documentId, ctx.state.user) };
+    },
+
+    async submit(ctx: Context) {
+      ctx.body = { data: await review().submit(ctx.params.documentId, ctx.state.user) };
+    },
+
+    async withdraw(ctx: Context) {
+      ctx.body = { data: await review().withdraw(ctx.params.documentId, ctx.state.user) };
+    },
+
+    async approve(ctx: Context) {
+      const input = (await validateApproval(ctx.request.body)) as { contentHash: string; checklist: Checklist; comment?: string | null };
+      ctx.body = {
+        data: await review().approve(ctx.params.documentId, ctx.state.user, {
+          seenHash: input.contentHash,
+          checklist: input.checklist,
+          comment: input.comment ?? undefined,
+        }),
+      };
+    },
+
+    async reject(ctx: Context) {
+      const { reason } = (await validateRejection(ctx.request.body)) as { reason: string };
+      ctx.body = { data: await review().reject(ctx.params.documentId, ctx.state.user, { reason }) };
+    },
+
+    async queue(ctx: Context) {
+      const filters = (await validateQueueQuery(ctx.query)) as {
+        tab: 'toReview' | 'mine' | 'all';
+        site?: string;
+        capacity?: StepCapacity;
+        waitingDays?: number;
+      };
+      const items = await review().queue(ctx.state.user, filters);
+      ctx.body = { data: items, meta: { total: items.length } };
+    },
+
+    async count(ctx: Context) {
+      ctx.body = { data: await review().count(ctx.state.user) };
+    },
+
+    async listWords(ctx: Context) {
+      ctx.body = { data: await words().list() };
+    },
+
+    async createWord(ctx: Context) {
+      const input = (await validateWord(ctx.request.body)) as WordInput;
+      ctx.status = 201;
+      ctx.body = { data: await words().create(input) };
+    },
+
+    async updateWord(ctx: Context) {
+      const id = wordId(ctx);
+      if (!id) return ctx.badRequest(ERRORS.noSuchWord(Number(ctx.params.id)));
+      ctx.body = { data: await words().update(id, (await validateWord(ctx.request.body)) as WordInput) };
+    },
+
+    async deleteWord(ctx: Context) {
+      const id = wordId(ctx);
+      if (!id) return ctx.badRequest(ERRORS.noSuchWord(Number(ctx.params.id)));
+      await words().remove(id);
+      ctx.status = 204;
+    },
+  };
+};
+
+export default reviewController;

@@ -1,0 +1,20 @@
+import { ACTIONS, requires } from '../permissions';
+
+const read = requires(ACTIONS.reviewRead);
+const submit = requires(ACTIONS.reviewSubmit);
+const decide = requires(ACTIONS.reviewDecide);
+const manageWords = requires(ACTIONS.reviewWords);
+
+export default [
+  { method: 'GET', path: '/review/queue', handler: 'review.queue', config: read },
+  { method: 'GET', path: '/review/count', handler: 'review.count', config: read },
+  { method: 'GET', path: '/review/articles/:documentId', handler: 'review.describe', config: read },
+  { method: 'POST', path: '/review/articles/:documentId/submit', handler: 'review.submit', config: submit },
+  { method: 'POST', path: '/review/articles/:documentId/withdraw', handler: 'review.withdraw', config: submit },
+  { method: 'POST', path: '/review/articles/:documentId/approve', handler: 'review.approve', config: decide },
+  { method: 'POST', path: '/review/articles/:documentId/reject', handler: 'review.reject', config: decide },
+  { method: 'GET', path: '/review/words', handler: 'review.listWords', config: manageWords },
+  { method: 'POST', path: '/review/words', handler: 'review.createWord', config: manageWords },
+  { method: 'PUT', path: '/review/words/:id', handler: 'review.updateWord', config: manageWords },
+  { method: 'DELETE', path: '/review/words/:id', handler: 'review.deleteWord', config: manageWords },
+];

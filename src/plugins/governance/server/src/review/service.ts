@@ -1,0 +1,517 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type {
+  ArticleReview,
+  Checklist,
+  Decision,
+  QueueItem,
+  ReviewCount,
+  ReviewStatus,
+  StepCapacity,
+  WordHit,
+} from '../../../shared/contracts/review';
+import { CHECKLIST_ITEMS } from '../../../shared/contracts/review';
+import type { Capacity } from '../../../shared/contracts/sites';
+import type { GovernanceConfig } from '../config';
+import { MEMBERSHIP, siteScope, type SiteScope } from '../sites/scope';
+import { chainFor, type Level } from './chain';
+import { contentHash } from './content-hash';
+import { ERRORS, STATUS_NAMES } from './messages';
+import { notifyAuthor, notifyNextStep } from './notify';
+import { blocksToText, createWordScanner, type SensitiveWord } from './sensitive-words';
+
+export const ARTICLE = 'api::article.article';
+export const STATE = 'plugin::governance.review-state';
+export const DECISION = 'plugin::governance.review-decision';
+export const WORD = 'plugin::governance.sensitive-word';
+
+/** A round waiting for a decision. */
+const PENDING: ReviewStatus[] = ['submitted', 'in_review'];
+
+export interface Actor {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  email?: string;
+  roles?: Array<{ code: string }>;
+}
+
+interface SiteRef {
+  id: number;
+  documentId: string;
+  name: string;
+  code: string;
+  level: Level;
+}
+
+interface DraftRow {
+  id: number;
+  documentId: string;
+  title: string;
+  summary: string | null;
+  body: unknown;
+  column: string | null;
+  isSpecialTopic: boolean | null;
+  reviewStatus: ReviewStatus | null;
+  site: SiteRef | null;
+  createdBy: { id: number } | null;
+  updatedBy: { id: number } | null;
+}
+
+interface StateRow {
+  id: number;
+  articleDocumentId: string;
+  status: ReviewStatus;
+  round: number;
+  chain: StepCapacity[] | null;
+  step: number | null;
+  currentCapacity: StepCapacity | null;
+  contentHash: string | null;
+  submittedAt: string | null;
+  waitingSince: string | null;
+  lastReason: string | null;
+  site: SiteRef | null;
+  submittedBy: (Actor & { id: number }) | null;
+}
+
+/** Chinese names are written family name first. */
+export const personName = (user: Pick<Actor, 'firstname' | 'lastname' | 'email'> | null | undefined) =>
+  user ? `${user.lastname ?? ''}${user.firstname ?? ''}`.trim() || user.email || '' : '系统 (system)';
+
+const SITE_FIELDS = ['id', 'documentId', 'name', 'code', 'level'];
+const USER_FIELDS = ['id', 'firstname', 'lastname', 'email'];
+
+const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+
+/**
+ * The review workflow (先审后发): submission with the sensitive-word check, approval step by step
+ * along the site level's chain, rejection with a reason, withdrawal, and voiding on edit. Every
+ * act is one transaction that also writes its decision record. The publish gate (gate.ts) asks
+ * `assertPublishable` before anything goes online.
+ */
+const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
+
+  const draftOf = async (documentId: string): Promise<DraftRow | null> =>
+    strapi.db.query(ARTICLE).findOne({
+      where: { documentId, publishedAt: null },
+      populate: { site: { select: SITE_FIELDS }, createdBy: { select: ['id'] }, updatedBy: { select: ['id'] } },
+    });
+
+  const stateOf = async (documentId: string): Promise<StateRow | null> =>
+    strapi.db.query(STATE).findOne({
+      where: { articleDocumentId: documentId },
+      populate: { site: { select: SITE_FIELDS }, submittedBy: { select: USER_FIELDS } },
+    });
+
+  /** The draft of an article the caller may see; "not found" for other sites' articles. */
+  const visibleDraft = async (documentId: string, scope: SiteScope) => {
+    const draft = await draftOf(documentId);
+    if (!draft || (!scope.all && !(draft.site && scope.siteIds.includes(draft.site.id)))) {
+      throw new errors.NotFoundError(ERRORS.noSuchArticle(documentId));
+    }
+    return draft;
+  };
+
+  const scan = async (draft: Pick<DraftRow, 'title' | 'summary' | 'body'>): Promise<WordHit[]> => {
+    const words = (await strapi.db.query(WORD).findMany({ select: ['word', 'level', 'suggestion'] })) as SensitiveWord[];
+    return createWordScanner(words)({
+      title: draft.title ?? '',
+      summary: draft.summary ?? '',
+      body: blocksToText(draft.body),
+    });
+  };
+
+  /** The article rows carry the state too, so the Content Manager can list and filter by it. */
+  const mirror = (documentId: string, status: ReviewStatus) =>
+    strapi.db.query(ARTICLE).updateMany({ where: { documentId }, data: { reviewStatus: status } });
+
+  const record = (
+    draft: Pick<DraftRow, 'documentId' | 'title' | 'site'>,
+    entry: {
+      action: Decision['action'];
+      round: number;
+      actor: Actor | null;
+      step?: number | null;
+      capacity?: StepCapacity | null;
+      comment?: string | null;
+      reason?: string | null;
+      checklist?: Checklist | null;
+      contentHash?: string | null;
+      wordHits?: WordHit[] | null;
+    }
+  ) =>
+    strapi.db.query(DECISION).create({
+      data: {
+        articleDocumentId: draft.documentId,
+        articleTitle: draft.title,
+        site: draft.site?.id ?? null,
+        action: entry.action,
+        round: entry.round,
+        step: entry.step ?? null,
+        capacity: entry.capacity ?? null,
+        actor: entry.actor?.id ?? null,
+        // Kept as written at the time: the record outlives renamed or deleted accounts.
+        actorName: personName(entry.actor),
+        comment: entry.comment ?? null,
+        reason: entry.reason ?? null,
+        checklist: entry.checklist ?? null,
+        contentHash: entry.contentHash ?? null,
+        wordHits: entry.wordHits && entry.wordHits.length > 0 ? entry.wordHits : null,
+      },
+    });
+
+  /** Moves a state from what the caller saw to what it decided, or fails if someone acted first. */
+  const transition = async (state: StateRow, data: Record<string, unknown>) => {
+    const { count } = await strapi.db.query(STATE).updateMany({
+      where: { id: state.id, status: state.status, round: state.round, step: state.step },
+      data,
+    });
+    if (count !== 1) throw new errors.ApplicationError(ERRORS.concurrent);
+  };
+
+  const holds = async (user: Actor, siteId: number, capacity: Capacity) =>
+    Boolean(await strapi.db.query(MEMBERSHIP).findOne({ where: { user: { id: user.id }, site: { id: siteId }, capacity } }));
+
+  const isOwn = (user: Actor, draft: DraftRow, state: StateRow | null) =>
+    [state?.submittedBy?.id, draft.createdBy?.id, draft.updatedBy?.id].includes(user.id);
+
+  const approvedThisRound = async (user: Actor, state: StateRow) =>
+    (await strapi.db.query(DECISION).count({
+      where: { articleDocumentId: state.articleDocumentId, round: state.round, action: 'approve', actor: { id: user.id } },
+    })) > 0;
+
+  /** Why `user` may not decide on the step waited on, or null when they may. */
+  const reasonNotToDecide = async (user: Actor, draft: DraftRow, state: StateRow | null): Promise<string | null> => {
+    if (!state || !PENDING.includes(state.status) || !state.currentCapacity || !state.site) return ERRORS.notWaiting;
+    if (!(await holds(user, state.site.id, state.currentCapacity))) return ERRORS.notYourStep(state.currentCapacity);
+    if (isOwn(user, draft, state)) return ERRORS.ownArticle;
+    if (await approvedThisRound(user, state)) return ERRORS.secondStep;
+    return null;
+  };
+
+  /** Starts a review round for the draft as it is now: state, mirror and decision record. */
+  const startRound = async (draft: DraftRow, state: StateRow | null, actor: Actor | null, hits: WordHit[]) => {
+    const chain = chainFor(config().review, draft.site!.level);
+    const now = new Date();
+    const round = (state?.round ?? 0) + 1;
+    const hash = contentHash(draft);
+    const data = {
+      site: draft.site!.id,
+      status: 'submitted',
+      round,
+      chain,
+      step: 0,
+      currentCapacity: chain[0],
+      contentHash: hash,
+      submittedBy: actor?.id ?? state?.submittedBy?.id ?? null,
+      submittedAt: now,
+      waitingSince: now,
+      lastReason: null,
+    };
+    if (state) await transition(state, data);
+    else await strapi.db.query(STATE).create({ data: { articleDocumentId: draft.documentId, ...data } });
+    await mirror(draft.documentId, 'submitted');
+    await record(draft, { action: 'submit', round, actor, contentHash: hash, wordHits: hits });
+    return { chain, round };
+  };
+
+  /**
+   * Runs `work` in one transaction (joining the caller's, if any); what it passes to `notify`
+   * is sent once everything commits, so a rolled-back act notifies nobody and a failed e-mail
+   * undoes nothing.
+   */
+  const act = <T>(work: (notify: (send: () => Promise<void>) => void) => Promise<T>): Promise<T> =>
+    strapi.db.transaction(({ onCommit }) => work((send) => onCommit(() => void send()))) as Promise<T>;
+
+  const service = {
+    draftOf,
+    scan,
+
+    /** The article's review as the caller sees it: state, history and what they may do. */
+    async describe(documentId: string, user: Actor): Promise<ArticleReview> {
+      const scope = await siteScope(strapi, user);
+      const draft = await visibleDraft(documentId, scope);
+      const state = await stateOf(documentId);
+      const status: ReviewStatus = state?.status ?? 'draft';
+      const hash = contentHash(draft);
+      const pending = PENDING.includes(status);
+      const history = (await strapi.db.query(DECISION).findMany({
+        where: { articleDocumentId: documentId },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      })) as Array<Record<string, unknown>>;
+
+      const cannotDecide = pending ? await reasonNotToDecide(user, draft, state) : ERRORS.notWaiting;
+      const mayWrite = scope.all || (draft.site !== null && scope.siteIds.includes(draft.site.id));
+      const chain = state?.chain ?? (draft.site ? chainFor(config().review, draft.site.level) : []);
+
+      return {
+        documentId,
+        title: draft.title,
+        site: draft.site ? { documentId: draft.site.documentId, name: draft.site.name, level: draft.site.level } : null,
+        status,
+        chain,
+        step: pending && state?.step !== null && state?.step !== undefined ? state.step + 1 : null,
+        round: state?.round ?? 0,
+        submittedBy: state?.submittedBy ? { id: state.submittedBy.id, name: personName(state.submittedBy) } : null,
+        submittedAt: iso(state?.submittedAt),
+        waitingSince: pending ? iso(state?.waitingSince) : null,
+        contentHash: hash,
+        upToDate: state?.contentHash === hash,
+        publishable: status === 'approved' && state?.contentHash === hash,
+        wordHits: await scan(draft),
+        history: history.map(
+          (d): Decision => ({
+            id: d.id as number,
+            action: d.action as Decision['action'],
+            round: d.round as number,
+            step: typeof d.step === 'number' ? d.step + 1 : null,
+            capacity: (d.capacity as StepCapacity) ?? null,
+            actor: { id: null, name: (d.actorName as string) ?? '' },
+            comment: (d.comment as string) ?? null,
+            reason: (d.reason as string) ?? null,
+            checklist: (d.checklist as Checklist) ?? null,
+            contentHash: (d.contentHash as string) ?? null,
+            wordHits: (d.wordHits as WordHit[]) ?? null,
+            createdAt: iso(d.createdAt)!,
+          })
+        ),
+        can: {
+          submit: mayWrite && !pending && !(status === 'approved' && state?.contentHash === hash) && draft.site !== null,
+          withdraw: mayWrite && (pending || status === 'approved'),
+          approve: pending && cannotDecide === null,
+          reject: pending && cannotDecide === null,
+        },
+        cannotDecideReason: pending ? cannotDecide : null,
+      };
+    },
+
+    /** 送审: starts a round unless a forbidden word is found; other hits go with the submission. */
+    async submit(documentId: string, user: Actor) {
+      const scope = await siteScope(strapi, user);
+      return act(async (notify) => {
+        const draft = await visibleDraft(documentId, scope);
+        if (!draft.site) throw new errors.ValidationError(ERRORS.noSite);
+        const state = await stateOf(documentId);
+        const status = state?.status ?? 'draft';
+        if (PENDING.includes(status) || (status === 'approved' && state?.contentHash === contentHash(draft))) {
+          throw new errors.ApplicationError(ERRORS.cannotSubmit(STATUS_NAMES[status]));
+        }
+        const hits = await scan(draft);
+        const forbidden = hits.filter((hit) => hit.level === 'forbidden');
+        if (forbidden.length > 0) {
+          throw new errors.ValidationError(ERRORS.forbiddenWords([...new Set(forbidden.map((h) => h.word))]), { wordHits: hits });
+        }
+        const { chain } = await startRound(draft, state, user, hits);
+        notify(() => notifyNextStep(strapi, draft, chain[0]));
+        return { status: 'submitted' as const, wordHits: hits };
+      });
+    },
+
+    /** 撤回: the submitter (or an editor of the site) takes the article out of review. */
+    async withdraw(documentId: string, user: Actor) {
+      const scope = await siteScope(strapi, user);
+      return act(async () => {
+        const draft = await visibleDraft(documentId, scope);
+        const state = await stateOf(documentId);
+        if (!state || !(PENDING.includes(state.status) || state.status === 'approved')) {
+          throw new errors.ApplicationError(ERRORS.cannotWithdraw);
+        }
+        const isSubmitter = state.submittedBy?.id === user.id;
+        if (!isSubmitter && !scope.all && !(draft.site && (await holds(user, draft.site.id, 'editor')))) {
+          throw new errors.ForbiddenError(ERRORS.notSubmitter);
+        }
+        await transition(state, { status: 'withdrawn', step: null, currentCapacity: null, waitingSince: null });
+        await mirror(documentId, 'withdrawn');
+        await record(draft, { action: 'withdraw', round: state.round, actor: user });
+        return { status: 'withdrawn' as const };
+      });
+    },
+
+    /**
+     * 通过: the step waited on, by a member of the article's site in that step's capacity, for
+     * exactly the content they saw (`seenHash`), with the confidentiality checklist confirmed.
+     */
+    async approve(documentId: string, user: Actor, input: { seenHash: string; checklist: Checklist; comment?: string }) {
+      const scope = await siteScope(strapi, user);
+      return act(async (notify) => {
+        const draft = await visibleDraft(documentId, scope);
+        const state = await stateOf(documentId);
+        const refusal = await reasonNotToDecide(user, draft, state);
+        if (refusal) throw new errors.ForbiddenError(refusal);
+        const current = contentHash(draft);
+        if (input.seenHash !== current || state!.contentHash !== current) throw new errors.ApplicationError(ERRORS.staleContent);
+        if (!CHECKLIST_ITEMS.every((item) => input.checklist[item] === true)) throw new errors.ValidationError(ERRORS.checklist);
+
+        const chain = state!.chain ?? [];
+        const step = state!.step!;
+        const last = step + 1 >= chain.length;
+        const now = new Date();
+        await transition(
+          state!,
+          last
+            ? { status: 'approved', step: null, currentCapacity: null, waitingSince: null }
+            : { status: 'in_review', step: step + 1, currentCapacity: chain[step + 1], waitingSince: now }
+        );
+        await mirror(documentId, last ? 'approved' : 'in_review');
+        await record(draft, {
+          action: 'approve', round: state!.round, actor: user, step, capacity: chain[step],
+          comment: input.comment?.trim() || null, checklist: input.checklist, contentHash: current,
+        });
+        notify(() =>
+          last ? notifyAuthor(strapi, draft, state!.submittedBy, 'approved') : notifyNextStep(strapi, draft, chain[step + 1])
+        );
+        return { status: last ? ('approved' as const) : ('in_review' as const) };
+      });
+    },
+
+    /** 退回: at any step, with the reason the author reads. */
+    async reject(documentId: string, user: Actor, input: { reason: string }) {
+      const scope = await siteScope(strapi, user);
+      return act(async (notify) => {
+        const draft = await visibleDraft(documentId, scope);
+        const state = await stateOf(documentId);
+        const refusal = await reasonNotToDecide(user, draft, state);
+        if (refusal) throw new errors.ForbiddenError(refusal);
+        const reason = input.reason.trim();
+        await transition(state!, { status: 'rejected', step: null, currentCapacity: null, waitingSince: null, lastReason: reason });
+        await mirror(documentId, 'rejected');
+        await record(draft, {
+          action: 'reject', round: state!.round, actor: user, step: state!.step, capacity: state!.currentCapacity,
+          reason, contentHash: contentHash(draft),
+        });
+        notify(() => notifyAuthor(strapi, draft, state!.submittedBy, 'rejected', reason));
+        return { status: 'rejected' as const };
+      });
+    },
+
+    /**
+     * After any write to the draft (called by the gate inside the write's transaction): an edit
+     * to reviewed content voids the round under way or the approval, and the article goes back
+     * to review from the first step — or to draft when the edit brought in a forbidden word.
+     */
+    afterDraftChange: (documentId: string, actor: Actor | null) => act(async (notify) => {
+      const draft = await draftOf(documentId);
+      if (!draft) return;
+      const state = await stateOf(documentId);
+      const hash = contentHash(draft);
+      const reviewed = state && (PENDING.includes(state.status) || state.status === 'approved');
+      if (!reviewed || state.contentHash === hash) {
+        // Articles published before the workflow existed are marked approved; an edit ends that.
+        if (!state && draft.reviewStatus !== 'draft') await mirror(documentId, 'draft');
+        return;
+      }
+      await record(draft, {
+        action: 'void', round: state.round, actor, contentHash: hash,
+        comment: '内容已修改，本轮审核作废 (the content changed: this round’s approvals are void)',
+      });
+      const hits = await scan(draft);
+      if (!draft.site || hits.some((hit) => hit.level === 'forbidden')) {
+        await transition(state, { status: 'draft', step: null, currentCapacity: null, waitingSince: null, contentHash: null });
+        await mirror(documentId, 'draft');
+        return;
+      }
+      const { chain } = await startRound(draft, state, actor, hits);
+      notify(() => notifyNextStep(strapi, draft, chain[0]));
+    }),
+
+    /**
+     * The gate's question, asked inside the publishing transaction: is what is now published
+     * exactly what the whole chain approved? Throws otherwise, which rolls the publication back.
+     */
+    async assertPublishable(documentId: string, actor: Actor | null) {
+      const published = await strapi.db.query(ARTICLE).findOne({
+        where: { documentId, publishedAt: { $notNull: true } },
+        populate: { site: { select: SITE_FIELDS } },
+      });
+      if (!published) return;
+      const state = await stateOf(documentId);
+      const hash = contentHash(published);
+      if (state?.status !== 'approved' || state.contentHash !== hash) {
+        throw new errors.ForbiddenError(ERRORS.notPublishable(published.title), { reviewStatus: state?.status ?? 'draft' });
+      }
+      await record(published, { action: 'publish', round: state.round, actor, contentHash: hash });
+    },
+
+    /** Keeps the decisions (accountability) but drops the state of a deleted article. */
+    async afterDelete(documentId: string) {
+      const left = await strapi.db.query(ARTICLE).count({ where: { documentId } });
+      if (left === 0) await strapi.db.query(STATE).deleteMany({ where: { articleDocumentId: documentId } });
+    },
+
+    /**
+     * 待我审核 and the other lists of the queue page. `toReview`: rounds waiting at a step the
+     * caller holds for the site, not their own and not a second step of theirs. `mine`: what
+     * the caller submitted. `all`: every open round within the caller's sites.
+     */
+    async queue(
+      user: Actor,
+      filters: { tab: 'toReview' | 'mine' | 'all'; site?: string; capacity?: StepCapacity; waitingDays?: number }
+    ): Promise<QueueItem[]> {
+      const scope = await siteScope(strapi, user);
+      const where: Record<string, unknown>[] = [];
+      if (filters.tab === 'mine') {
+        where.push({ submittedBy: { id: user.id } });
+      } else {
+        where.push({ status: { $in: PENDING } });
+        if (!scope.all) where.push({ site: { id: { $in: scope.siteIds } } });
+      }
+      if (filters.tab === 'toReview') {
+        const held = (await strapi.db.query(MEMBERSHIP).findMany({
+          where: { user: { id: user.id }, capacity: { $in: ['leader', 'reviewer', 'approver'] } },
+          populate: { site: { select: ['id'] } },
+        })) as Array<{ capacity: StepCapacity; site: { id: number } | null }>;
+        const steps = held.filter((m) => m.site).map((m) => ({ site: { id: m.site!.id }, currentCapacity: m.capacity }));
+        if (steps.length === 0) return [];
+        where.push({ $or: steps }, { $not: { submittedBy: { id: user.id } } });
+      }
+      if (filters.site) where.push({ site: { documentId: filters.site } });
+      if (filters.capacity) where.push({ currentCapacity: filters.capacity });
+      if (filters.waitingDays) {
+        where.push({ waitingSince: { $lte: new Date(Date.now() - filters.waitingDays * 86_400_000) } });
+      }
+
+      const states = (await strapi.db.query(STATE).findMany({
+        where: { $and: where },
+        populate: { site: { select: SITE_FIELDS }, submittedBy: { select: USER_FIELDS } },
+        orderBy: [{ waitingSince: 'asc' }, { submittedAt: 'desc' }],
+        limit: 500,
+      })) as StateRow[];
+      const drafts = (await strapi.db.query(ARTICLE).findMany({
+        where: { documentId: { $in: states.map((s) => s.articleDocumentId) }, publishedAt: null },
+        populate: { site: { select: SITE_FIELDS }, createdBy: { select: ['id'] }, updatedBy: { select: ['id'] } },
+      })) as DraftRow[];
+      const draftById = new Map(drafts.map((d) => [d.documentId, d]));
+
+      const items: QueueItem[] = [];
+      for (const state of states) {
+        const draft = draftById.get(state.articleDocumentId);
+        if (!draft || !state.site) continue;
+        if (filters.tab === 'toReview' && (isOwn(user, draft, state) || (await approvedThisRound(user, state)))) continue;
+        items.push({
+          documentId: state.articleDocumentId,
+          title: draft.title,
+          site: { documentId: state.site.documentId, name: state.site.name, code: state.site.code, level: state.site.level },
+          status: state.status,
+          step: state.step === null ? null : state.step + 1,
+          capacity: state.currentCapacity,
+          stepCount: state.chain?.length ?? 0,
+          submittedBy: state.submittedBy ? { id: state.submittedBy.id, name: personName(state.submittedBy) } : null,
+          waitingSince: iso(state.waitingSince),
+          lastReason: state.lastReason,
+        });
+      }
+      return items;
+    },
+
+    /** The figures on the menu and the home page. */
+    async count(user: Actor): Promise<ReviewCount> {
+      const toReview = (await service.queue(user, { tab: 'toReview' })).length;
+      const toRevise = await strapi.db.query(STATE).count({ where: { submittedBy: { id: user.id }, status: 'rejected' } });
+      return { toReview, toRevise };
+    },
+  };
+  return service;
+};
+
+export default reviewService;

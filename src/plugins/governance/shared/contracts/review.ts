@@ -1,0 +1,107 @@
+/** The review routes (先审后发): shared by the server's review service and the admin pages. */
+
+export const REVIEW_STATUSES = ['draft', 'submitted', 'in_review', 'approved', 'rejected', 'withdrawn'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** The capacities a review step is taken in (members of the article's site). */
+export const STEP_CAPACITIES = ['leader', 'reviewer', 'approver'] as const;
+export type StepCapacity = (typeof STEP_CAPACITIES)[number];
+
+export const DECISION_ACTIONS = ['submit', 'approve', 'reject', 'withdraw', 'void', 'publish'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+/** What every approver confirms (保密审查清单). */
+export const CHECKLIST_ITEMS = ['noClassifiedContent', 'noPersonalData', 'wordingChecked'] as const;
+export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
+export type Checklist = Record<ChecklistItem, boolean>;
+
+export type WordLevel = 'forbidden' | 'check';
+
+export interface WordHit {
+  word: string;
+  level: WordLevel;
+  suggestion?: string;
+  field: string;
+  start: number;
+  end: number;
+  context: string;
+}
+
+export interface Decision {
+  id: number;
+  action: DecisionAction;
+  round: number;
+  /** 1-based step number, for approve/reject. */
+  step: number | null;
+  capacity: StepCapacity | null;
+  actor: { id: number | null; name: string };
+  comment: string | null;
+  reason: string | null;
+  checklist: Checklist | null;
+  contentHash: string | null;
+  wordHits: WordHit[] | null;
+  createdAt: string;
+}
+
+/** GET /governance/review/articles/:documentId */
+export interface ArticleReview {
+  documentId: string;
+  title: string;
+  site: { documentId: string; name: string; level: string } | null;
+  status: ReviewStatus;
+  /** The steps of the round under way (or of the article's site when none is). */
+  chain: StepCapacity[];
+  /** 1-based step waited on while submitted or in review. */
+  step: number | null;
+  round: number;
+  submittedBy: { id: number | null; name: string } | null;
+  submittedAt: string | null;
+  waitingSince: string | null;
+  /** The hash of the current draft: an approval is bound to it. */
+  contentHash: string;
+  /** True when the current draft is what was submitted (or approved). */
+  upToDate: boolean;
+  /** True when the article may be published now. */
+  publishable: boolean;
+  wordHits: WordHit[];
+  history: Decision[];
+  /** What the caller may do now. */
+  can: { submit: boolean; withdraw: boolean; approve: boolean; reject: boolean };
+  /** Why the caller cannot decide, when they are a reviewer of the site but may not. */
+  cannotDecideReason: string | null;
+}
+
+export interface QueueItem {
+  documentId: string;
+  title: string;
+  site: { documentId: string; name: string; code: string; level: string };
+  status: ReviewStatus;
+  step: number | null;
+  capacity: StepCapacity | null;
+  stepCount: number;
+  submittedBy: { id: number | null; name: string } | null;
+  waitingSince: string | null;
+  lastReason: string | null;
+}
+
+/** GET /governance/review/queue */
+export interface QueueResponse {
+  data: QueueItem[];
+  meta: { total: number };
+}
+
+/** GET /governance/review/count: what the caller must act on. */
+export interface ReviewCount {
+  /** Articles waiting at a step the caller may take. */
+  toReview: number;
+  /** The caller's own articles sent back with a reason. */
+  toRevise: number;
+}
+
+export interface SensitiveWordEntry {
+  id: number;
+  word: string;
+  level: WordLevel;
+  suggestion: string | null;
+  note: string | null;
+}
