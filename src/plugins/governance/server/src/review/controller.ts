@@ -6,6 +6,12 @@ import { ERRORS } from './messages';
 import { validateApproval, validateQueueQuery, validateRejection, validateWord } from './validation';
 import type { WordInput } from './words-service';
 
+/** A word as the province typed it, without the spaces around it. */
+const wordInput = async (body: unknown): Promise<WordInput> => {
+  const { word, level, suggestion, note } = (await validateWord(body)) as WordInput;
+  return { word: word.trim(), level, suggestion: suggestion?.trim() || null, note: note?.trim() || null };
+};
+
 const wordId = (ctx: Context) => {
   const id = Number(ctx.params.id);
   return Number.isInteger(id) && id > 0 ? id : null;
@@ -64,7 +70,7 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async createWord(ctx: Context) {
-      const input = (await validateWord(ctx.request.body)) as WordInput;
+      const input = await wordInput(ctx.request.body);
       ctx.status = 201;
       ctx.body = { data: await words().create(input) };
     },
@@ -72,7 +78,7 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
     async updateWord(ctx: Context) {
       const id = wordId(ctx);
       if (!id) return ctx.badRequest(ERRORS.noSuchWord(Number(ctx.params.id)));
-      ctx.body = { data: await words().update(id, (await validateWord(ctx.request.body)) as WordInput) };
+      ctx.body = { data: await words().update(id, await wordInput(ctx.request.body)) };
     },
 
     async deleteWord(ctx: Context) {

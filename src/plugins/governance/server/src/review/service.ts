@@ -19,6 +19,7 @@ import { contentHash } from './content-hash';
 import { ERRORS, STATUS_NAMES } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
 import { blocksToText, createWordScanner, type SensitiveWord } from './sensitive-words';
+import { forbidden } from '../utils/forbidden';
 
 export const ARTICLE = 'api::article.article';
 export const STATE = 'plugin::governance.review-state';
@@ -222,7 +223,11 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
    * undoes nothing.
    */
   const act = <T>(work: (notify: (send: () => Promise<void>) => void) => Promise<T>): Promise<T> =>
-    strapi.db.transaction(({ onCommit }) => work((send) => onCommit(() => void send()))) as Promise<T>;
+    strapi.db.transaction(({ onCommit }) =>
+      work((send) =>
+        onCommit(() => void send().catch((error) => strapi.log.warn(`governance: review notification failed: ${error.message}`)))
+      )
+    ) as Promise<T>;
 
   const service = {
     draftOf,
@@ -319,7 +324,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const isSubmitter = state.submittedBy?.id === user.id;
         if (!isSubmitter && !scope.all && !(draft.site && (await holds(user, draft.site.id, 'editor')))) {
-          throw new errors.ForbiddenError(ERRORS.notSubmitter);
+          throw forbidden(ERRORS.notSubmitter);
         }
         await transition(state, { status: 'withdrawn', step: null, currentCapacity: null, waitingSince: null });
         await mirror(documentId, 'withdrawn');
@@ -338,7 +343,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         const draft = await visibleDraft(documentId, scope);
         const state = await stateOf(documentId);
         const refusal = await reasonNotToDecide(user, draft, state);
-        if (refusal) throw new errors.ForbiddenError(refusal);
+        if (refusal) throw forbidden(refusal);
         const current = contentHash(draft);
         if (input.seenHash !== current || state!.contentHash !== current) throw new errors.ApplicationError(ERRORS.staleContent);
         if (!CHECKLIST_ITEMS.every((item) => input.checklist[item] === true)) throw new errors.ValidationError(ERRORS.checklist);
@@ -372,7 +377,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         const draft = await visibleDraft(documentId, scope);
         const state = await stateOf(documentId);
         const refusal = await reasonNotToDecide(user, draft, state);
-        if (refusal) throw new errors.ForbiddenError(refusal);
+        if (refusal) throw forbidden(refusal);
         const reason = input.reason.trim();
         await transition(state!, { status: 'rejected', step: null, currentCapacity: null, waitingSince: null, lastReason: reason });
         await mirror(documentId, 'rejected');
@@ -428,7 +433,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const state = await stateOf(documentId);
       const hash = contentHash(published);
       if (state?.status !== 'approved' || state.contentHash !== hash) {
-        throw new errors.ForbiddenError(ERRORS.notPublishable(published.title), { reviewStatus: state?.status ?? 'draft' });
+        throw forbidden(ERRORS.notPublishable(published.title), { reviewStatus: state?.status ?? 'draft' });
       }
       await record(published, { action: 'publish', round: state.round, actor, contentHash: hash });
     },
@@ -465,7 +470,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (steps.length === 0) return [];
         where.push({ $or: steps }, { $not: { submittedBy: { id: user.id } } });
       }
-      if (filters.site) where.push({ site: { documentId: filters.site } });
+      if (filters.site) where.push({ site: { code: filters.site } });
       if (filters.capacity) where.push({ currentCapacity: filters.capacity });
       if (filters.waitingDays) {
         where.push({ waitingSince: { $lte: new Date(Date.now() - filters.waitingDays * 86_400_000) } });

@@ -38,7 +38,7 @@ export const validateQueueQuery = validateYupSchema(
   yup
     .object({
       tab: yup.string().oneOf(['toReview', 'mine', 'all'], ERRORS.filters).default('toReview'),
-      site: yup.string().matches(/^[a-z0-9]{1,40}$/, ERRORS.filters),
+      site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.filters),
       capacity: yup.string().oneOf([...STEP_CAPACITIES], ERRORS.filters),
       waitingDays: yup.number().integer(ERRORS.filters).min(1, ERRORS.filters).max(365, ERRORS.filters),
     })
@@ -49,11 +49,11 @@ export const validateQueueQuery = validateYupSchema(
 export const validateWord = validateYupSchema(
   yup
     .object({
-      word: yup.string().trim().min(1, ERRORS.word).max(50, ERRORS.word).required(ERRORS.word),
+      word: yup.string().test('word', ERRORS.word, (value) => (value ?? '').trim().length >= 1 && (value ?? '').trim().length <= 50).required(ERRORS.word),
       level: yup.string().oneOf(['forbidden', 'check'], ERRORS.wordLevel).required(ERRORS.wordLevel),
-      suggestion: yup.string().trim().max(100).nullable(),
-      note: yup.string().trim().max(200).nullable(),
+      suggestion: yup.string().max(100).nullable(),
+      note: yup.string().max(200).nullable(),
     })
     .noUnknown(),
-  { strict: false }
+  strict
 );

@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ERRORS } from './messages';
 import { siteScope } from './scope';
+import { forbidden } from '../utils/forbidden';
 
 /** The content types that belong to one site. */
 export const SITE_SCOPED = ['api::article.article', 'api::citizen-message.citizen-message'] as const;
@@ -53,7 +54,7 @@ export const siteIsolation = (strapi: Core.Strapi): Modules.Documents.Middleware
     const own = (siteId: number | undefined) => siteId !== undefined && scope.siteIds.includes(siteId);
     const refuseUnlessOwn = async (documentId: string) => {
       const sites = await sitesOfDocument(strapi, uid, documentId);
-      if (!sites.every(own)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+      if (!sites.every(own)) throw forbidden(ERRORS.notYourSite);
     };
 
     if (context.action === 'findOne' && params.documentId) {
@@ -69,14 +70,14 @@ export const siteIsolation = (strapi: Core.Strapi): Modules.Documents.Middleware
     }
 
     if (ON_DOCUMENT.has(context.action)) {
-      if (!params.documentId) throw new errors.ForbiddenError(ERRORS.notYourSite);
+      if (!params.documentId) throw forbidden(ERRORS.notYourSite);
       await refuseUnlessOwn(params.documentId);
     }
     if (!WRITES.has(context.action)) return next();
 
     if (context.action === 'create' && params.data && params.data.site === undefined) {
       // With exactly one site, it is the default; otherwise the editor must choose.
-      if (scope.siteIds.length === 0) throw new errors.ForbiddenError(ERRORS.noSite);
+      if (scope.siteIds.length === 0) throw forbidden(ERRORS.noSite);
       if (scope.siteIds.length > 1) throw new errors.ValidationError(ERRORS.siteRequired);
       const site = await strapi.db.query('api::site.site').findOne({ where: { id: scope.siteIds[0] }, select: ['documentId'] });
       params.data = { ...params.data, site: site.documentId };
@@ -90,7 +91,7 @@ export const siteIsolation = (strapi: Core.Strapi): Modules.Documents.Middleware
       if (documentId) {
         const sites = await sitesOfDocument(strapi, uid, documentId);
         if (sites.some((site) => site === undefined)) throw new errors.ValidationError(ERRORS.siteRequired);
-        if (!sites.every(own)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+        if (!sites.every(own)) throw forbidden(ERRORS.notYourSite);
       }
       return result;
     });

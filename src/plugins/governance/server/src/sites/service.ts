@@ -7,6 +7,7 @@ import { MEMBERSHIP, type SiteScope } from './scope';
 const EVERY_SITE: SiteScope = { all: true };
 
 import { CAPACITIES, type Capacity, type SiteNode, type UserOption } from '../../../shared/contracts/sites';
+import { forbidden } from '../utils/forbidden';
 
 interface SiteRow {
   id: number;
@@ -103,7 +104,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
   ) {
     const site = await strapi.db.query('api::site.site').findOne({ where: { documentId: siteDocumentId }, select: ['id', 'name'] });
     if (!site) throw new errors.NotFoundError(ERRORS.noSuchSite(siteDocumentId));
-    if (!scope.all && !scope.siteIds.includes(site.id)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+    if (!scope.all && !scope.siteIds.includes(site.id)) throw forbidden(ERRORS.notYourSite);
     const user = await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id'] });
     if (!user) throw new errors.NotFoundError(ERRORS.noSuchUser(userId));
     const where = { user: { id: userId }, site: { id: site.id }, capacity };
@@ -115,7 +116,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async removeMember(membershipId: number, scope: SiteScope = EVERY_SITE) {
     const existing = await strapi.db.query(MEMBERSHIP).findOne({ where: { id: membershipId }, populate: { site: { select: ['id'] } } });
     if (!existing) throw new errors.NotFoundError(ERRORS.noSuchMembership(membershipId));
-    if (!scope.all && !scope.siteIds.includes(existing.site?.id)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+    if (!scope.all && !scope.siteIds.includes(existing.site?.id)) throw forbidden(ERRORS.notYourSite);
     await strapi.db.query(MEMBERSHIP).delete({ where: { id: membershipId } });
   },
 });

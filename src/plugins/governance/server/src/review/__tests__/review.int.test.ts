@@ -1,0 +1,324 @@
+/**
+ * The review workflow over HTTP on a real database: chains per level, who may take which step,
+ * decisions bound to content, voiding on edit, the sensitive-word check, the queue and the
+ * notifications.
+ */
+import { FULL_CHECKLIST } from '../../../../../../../tests/helpers/review';
+import { createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { ERRORS } from '../messages';
+
+const ARTICLE = 'api::article.article';
+const SITE = 'api::site.site';
+
+let app: TestApp;
+let province: TestAdmin;
+let editor: TestAdmin;
+let otherEditor: TestAdmin;
+let leader: TestAdmin;
+let reviewer: TestAdmin;
+let approver: TestAdmin;
+let countyReviewer: TestAdmin;
+let countyApprover: TestAdmin;
+let city: string;
+let county: string;
+
+const as = (admin: TestAdmin) => ({
+  get: (url: string) => app.http().get(url).set('Authorization', `Bearer ${admin.token}`),
+  post: (url: string, body: object = {}) => app.http().post(url).set('Authorization', `Bearer ${admin.token}`).send(body),
+  put: (url: string, body: object = {}) => app.http().put(url).set('Authorization', `Bearer ${admin.token}`).send(body),
+  delete: (url: string) => app.http().delete(url).set('Authorization', `Bearer ${admin.token}`),
+});
+
+const review = (documentId: string, action = '') => `/governance/review/articles/${documentId}${action ? `/${action}` : ''}`;
+
+const member = (admin: TestAdmin, site: string, capacity: string) =>
+  app.strapi.plugin('governance').service('sites').addMember({ userId: admin.id, siteDocumentId: site, capacity });
+
+const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+
+/** A draft written by `author` through the Content Manager, as an editor writes one. */
+const write = async (author: TestAdmin, site: string, title: string, text = '正文') => {
+  const res = await as(author).post(`/content-manager/collection-types/${ARTICLE}`, { title, site, body: paragraph(text) }).expect(201);
+  return res.body.data.documentId as string;
+};
+
+const describeAs = async (who: TestAdmin, documentId: string) => (await as(who).get(review(documentId)).expect(200)).body.data;
+
+const approveAs = (who: TestAdmin, documentId: string, contentHash: string, extra: object = {}) =>
+  as(who).post(review(documentId, 'approve'), { contentHash, checklist: FULL_CHECKLIST, ...extra });
+
+const waitFor = async (condition: () => boolean) => {
+  for (let tries = 0; tries < 100 && !condition(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+
+const reviewStatusRows = async (documentId: string) =>
+  (await app.strapi.db.query(ARTICLE).findMany({ where: { documentId }, select: ['reviewStatus'] })).map((r) => r.reviewStatus);
+
+beforeAll(async () => {
+  app = await startApp('review');
+  const docs = app.strapi.documents;
+  city = (await docs(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city' } })).documentId;
+  county = (await docs(SITE).create({ data: { code: 'ankang-hanbin', name: '汉滨区', level: 'county' } })).documentId;
+
+  province = await createAdmin(app, 'governance-provincial-admin', '省厅');
+  editor = await createAdmin(app, 'governance-site-editor', '编辑');
+  otherEditor = await createAdmin(app, 'governance-site-editor', '另一编辑');
+  leader = await createAdmin(app, 'governance-approver', '初审');
+  reviewer = await createAdmin(app, 'governance-reviewer', '保密');
+  approver = await createAdmin(app, 'governance-approver', '终审');
+  countyReviewer = await createAdmin(app, 'governance-reviewer', '区保密');
+  countyApprover = await createAdmin(app, 'governance-approver', '区终审');
+  await member(editor, city, 'editor');
+  await member(editor, county, 'editor');
+  await member(otherEditor, city, 'editor');
+  await member(leader, city, 'leader');
+  await member(reviewer, city, 'reviewer');
+  await member(approver, city, 'approver');
+  await member(countyReviewer, county, 'reviewer');
+  await member(countyApprover, county, 'approver');
+
+  await as(province).post('/governance/review/words', { word: '绝密', level: 'forbidden' }).expect(201);
+  await as(province).post('/governance/review/words', { word: '民政部门', level: 'check', suggestion: '民政厅' }).expect(201);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('the review chain', () => {
+  it('takes a city article through 初审, 保密审查 and 终审, one person per step', async () => {
+    const id = await write(editor, city, '西安市养老服务补贴发放');
+    let state = await describeAs(editor, id);
+    expect(state).toMatchObject({ status: 'draft', chain: ['leader', 'reviewer', 'approver'], can: { submit: true } });
+
+    const submitted = await as(editor).post(review(id, 'submit')).expect(200);
+    expect(submitted.body.data.status).toBe('submitted');
+    expect(await reviewStatusRows(id)).toEqual(['submitted']);
+
+    state = await describeAs(reviewer, id);
+    expect(state).toMatchObject({ status: 'submitted', step: 1, can: { approve: false } });
+    // The reviewer's step is the second: not theirs yet.
+    expect((await approveAs(reviewer, id, state.contentHash).expect(403)).body.error.message).toBe(ERRORS.notYourStep('leader'));
+
+    await approveAs(leader, id, state.contentHash, { comment: '同意' }).expect(200);
+    state = await describeAs(reviewer, id);
+    expect(state).toMatchObject({ status: 'in_review', step: 2, can: { approve: true, reject: true } });
+    await approveAs(reviewer, id, state.contentHash).expect(200);
+    await approveAs(approver, id, state.contentHash).expect(200);
+
+    state = await describeAs(editor, id);
+    expect(state).toMatchObject({ status: 'approved', publishable: true, step: null });
+    expect(state.history.map((d: { action: string; step: number | null }) => [d.action, d.step])).toEqual([
+      ['submit', null], ['approve', 1], ['approve', 2], ['approve', 3],
+    ]);
+    const approval = state.history[1];
+    expect(approval).toMatchObject({ capacity: 'leader', comment: '同意', checklist: FULL_CHECKLIST, contentHash: state.contentHash });
+    expect(approval.actor.name).toContain('初审');
+    expect(await reviewStatusRows(id)).toEqual(['approved']);
+  });
+
+  it('takes a county article through the shortened chain of its level', async () => {
+    const id = await write(editor, county, '汉滨区低保复核');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const state = await describeAs(countyReviewer, id);
+    expect(state).toMatchObject({ chain: ['reviewer', 'approver'], step: 1 });
+    await approveAs(countyReviewer, id, state.contentHash).expect(200);
+    await approveAs(countyApprover, id, state.contentHash).expect(200);
+    expect((await describeAs(editor, id)).status).toBe('approved');
+  });
+
+  it('refuses a reviewer their own article and a second step in the same round', async () => {
+    await member(leader, city, 'reviewer');
+    const id = await write(editor, city, '同一人两步');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const { contentHash } = await describeAs(leader, id);
+    await approveAs(leader, id, contentHash).expect(200);
+    expect((await approveAs(leader, id, contentHash).expect(403)).body.error.message).toBe(ERRORS.secondStep);
+
+    // Whoever last edited the article cannot pass it, whichever step is theirs.
+    const edited = await write(editor, city, '被审核人修改过');
+    await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: edited }, data: { updatedBy: approver.id } });
+    await as(editor).post(review(edited, 'submit')).expect(200);
+    await approveAs(leader, edited, (await describeAs(leader, edited)).contentHash).expect(200);
+    await approveAs(reviewer, edited, (await describeAs(reviewer, edited)).contentHash).expect(200);
+    const last = await approveAs(approver, edited, (await describeAs(approver, edited)).contentHash).expect(403);
+    expect(last.body.error.message).toBe(ERRORS.ownArticle);
+  });
+
+  it('binds an approval to the content seen and requires the whole checklist', async () => {
+    const id = await write(editor, city, '绑定内容');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const { contentHash } = await describeAs(leader, id);
+    await as(leader).post(review(id, 'approve'), { contentHash, checklist: { ...FULL_CHECKLIST, noPersonalData: false } }).expect(400);
+    await as(leader).post(review(id, 'approve'), { contentHash, checklist: { noClassifiedContent: true } }).expect(400);
+    await as(leader).post(review(id, 'approve'), { contentHash: 'f'.repeat(64), checklist: FULL_CHECKLIST }).expect(400);
+    await as(leader).post(review(id, 'approve'), { contentHash, checklist: FULL_CHECKLIST, step: 3 }).expect(400);
+    expect((await describeAs(leader, id)).history.filter((d: { action: string }) => d.action === 'approve')).toEqual([]);
+  });
+
+  it('lets only one of two simultaneous approvals of a step through', async () => {
+    const id = await write(editor, city, '同时审核');
+    const secondLeader = await createAdmin(app, 'governance-approver', '另一初审');
+    await member(secondLeader, city, 'leader');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const { contentHash } = await describeAs(leader, id);
+    const results = await Promise.all([approveAs(leader, id, contentHash), approveAs(secondLeader, id, contentHash)]);
+    // The later one finds the step taken: refused as a conflict, or as no longer their step.
+    const [first, second] = results.map((r) => r.status).sort();
+    expect(first).toBe(200);
+    expect([400, 403]).toContain(second);
+    expect((await describeAs(leader, id)).step).toBe(2);
+  });
+});
+
+describe('rejection, withdrawal and edits', () => {
+  it('sends an article back with a required reason the author reads', async () => {
+    const id = await write(editor, county, '待退回');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    await as(countyReviewer).post(review(id, 'reject'), {}).expect(400);
+    await as(countyReviewer).post(review(id, 'reject'), { reason: '太短' }).expect(400);
+    await as(countyReviewer).post(review(id, 'reject'), { reason: '第二段涉及个人身份证号，请删除后再送审' }).expect(200);
+
+    const state = await describeAs(editor, id);
+    expect(state).toMatchObject({ status: 'rejected', can: { submit: true } });
+    expect(state.history.at(-1)).toMatchObject({ action: 'reject', step: 1, capacity: 'reviewer', reason: '第二段涉及个人身份证号，请删除后再送审' });
+    expect((await as(editor).get('/governance/review/count').expect(200)).body.data.toRevise).toBeGreaterThanOrEqual(1);
+    const mine = (await as(editor).get('/governance/review/queue?tab=mine').expect(200)).body.data;
+    expect(mine.find((item: { documentId: string }) => item.documentId === id)).toMatchObject({ status: 'rejected', lastReason: expect.stringContaining('身份证号') });
+
+    // Revised and submitted again: a new round from the first step.
+    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '待退回（已修改）' }).expect(200);
+    await as(editor).post(review(id, 'submit')).expect(200);
+    expect(await describeAs(editor, id)).toMatchObject({ status: 'submitted', step: 1, round: 2 });
+  });
+
+  it('voids an approval when the content changes, and sends the article back to review', async () => {
+    const id = await write(editor, county, '通过后修改');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    let state = await describeAs(countyReviewer, id);
+    await approveAs(countyReviewer, id, state.contentHash).expect(200);
+    await approveAs(countyApprover, id, state.contentHash).expect(200);
+    expect((await describeAs(editor, id)).publishable).toBe(true);
+
+    // Saving without a change keeps the approval.
+    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '通过后修改' }).expect(200);
+    expect((await describeAs(editor, id)).status).toBe('approved');
+
+    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { body: paragraph('改过的正文') }).expect(200);
+    state = await describeAs(editor, id);
+    expect(state).toMatchObject({ status: 'submitted', step: 1, round: 2, publishable: false });
+    expect(state.history.map((d: { action: string }) => d.action).slice(-2)).toEqual(['void', 'submit']);
+    expect(await reviewStatusRows(id)).toEqual(['submitted']);
+  });
+
+  it('lets the submitter withdraw, and not another site’s editor', async () => {
+    const id = await write(editor, city, '撤回');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    await as(countyReviewer).post(review(id, 'withdraw')).expect(403);
+    await as(editor).post(review(id, 'withdraw')).expect(200);
+    expect(await describeAs(editor, id)).toMatchObject({ status: 'withdrawn', can: { submit: true, approve: false } });
+    await as(editor).post(review(id, 'withdraw')).expect(400);
+  });
+
+  it('forgets the state of a deleted article and keeps its decisions', async () => {
+    const id = await write(editor, city, '将被删除');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    await app.strapi.documents(ARTICLE).delete({ documentId: id });
+    expect(await app.strapi.db.query('plugin::governance.review-state').count({ where: { articleDocumentId: id } })).toBe(0);
+    expect(await app.strapi.db.query('plugin::governance.review-decision').count({ where: { articleDocumentId: id } })).toBe(1);
+  });
+});
+
+describe('the sensitive-word check', () => {
+  it('blocks a submission with a forbidden word and shows where it is', async () => {
+    const id = await write(editor, city, '含禁用词', '本文件属绝密内容');
+    const res = await as(editor).post(review(id, 'submit')).expect(400);
+    expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
+    expect(res.body.error.details.wordHits).toEqual([
+      expect.objectContaining({ word: '绝密', level: 'forbidden', field: 'body', start: 4, end: 6, context: '本文件属绝密内容' }),
+    ]);
+    expect((await describeAs(editor, id)).status).toBe('draft');
+  });
+
+  it('lets a word to check through and shows it to the reviewer', async () => {
+    const id = await write(editor, city, '民政部门召开会议');
+    const res = await as(editor).post(review(id, 'submit')).expect(200);
+    expect(res.body.data.wordHits).toEqual([expect.objectContaining({ word: '民政部门', field: 'title', start: 0, end: 4, suggestion: '民政厅' })]);
+    const state = await describeAs(leader, id);
+    expect(state.wordHits).toHaveLength(1);
+    expect(state.history[0].wordHits).toHaveLength(1);
+  });
+
+  it('sends an approved article whose edit brings in a forbidden word back to draft', async () => {
+    const id = await write(editor, county, '后来加入禁用词');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const { contentHash } = await describeAs(countyReviewer, id);
+    await approveAs(countyReviewer, id, contentHash).expect(200);
+    await approveAs(countyApprover, id, contentHash).expect(200);
+    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { body: paragraph('附绝密文件') }).expect(200);
+    expect((await describeAs(editor, id)).status).toBe('draft');
+  });
+
+  it('keeps the word list valid and unique, for the province only', async () => {
+    await as(province).post('/governance/review/words', { word: '绝密', level: 'check' }).expect(400);
+    await as(province).post('/governance/review/words', { word: '', level: 'check' }).expect(400);
+    await as(province).post('/governance/review/words', { word: '机密', level: 'secret' }).expect(400);
+    await as(province).post('/governance/review/words', { word: '机密', level: 'forbidden', role: 'x' }).expect(400);
+    const created = await as(province).post('/governance/review/words', { word: '  机密 ', level: 'forbidden' }).expect(201);
+    expect(created.body.data).toMatchObject({ word: '机密', level: 'forbidden' });
+    await as(province).put(`/governance/review/words/${created.body.data.id}`, { word: '机密', level: 'check', note: '改为提示' }).expect(200);
+    const list = (await as(province).get('/governance/review/words').expect(200)).body.data;
+    expect(list.map((w: { word: string }) => w.word).sort()).toEqual(['机密', '民政部门', '绝密'].sort());
+    await as(province).delete(`/governance/review/words/${created.body.data.id}`).expect(204);
+    await as(province).delete(`/governance/review/words/${created.body.data.id}`).expect(404);
+    await as(editor).get('/governance/review/words').expect(403);
+  });
+});
+
+describe('the queue and the notifications', () => {
+  it('shows each reviewer what waits at their step, with filters', async () => {
+    const id = await write(editor, city, '队列中的文章');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const titles = async (who: TestAdmin, query = '') =>
+      (await as(who).get(`/governance/review/queue${query}`).expect(200)).body.data.map((i: { title: string }) => i.title);
+
+    expect(await titles(leader)).toContain('队列中的文章');
+    expect(await titles(reviewer)).not.toContain('队列中的文章');
+    expect(await titles(countyReviewer)).not.toContain('队列中的文章');
+    expect(await titles(leader, '?capacity=leader&site=xian')).toContain('队列中的文章');
+    expect(await titles(leader, '?site=ankang-hanbin')).not.toContain('队列中的文章');
+    expect(await titles(leader, '?waitingDays=2')).not.toContain('队列中的文章');
+    await app.strapi.db.query('plugin::governance.review-state').updateMany({
+      where: { articleDocumentId: id },
+      data: { waitingSince: new Date(Date.now() - 3 * 86_400_000) },
+    });
+    expect(await titles(leader, '?waitingDays=2')).toContain('队列中的文章');
+    expect(await titles(province, '?tab=all')).toContain('队列中的文章');
+    await as(leader).get('/governance/review/queue?waitingDays=-1').expect(400);
+    await as(leader).get('/governance/review/queue?site=%27%20or%201%3D1').expect(400);
+
+    const count = (await as(leader).get('/governance/review/count').expect(200)).body.data;
+    expect(count.toReview).toBe((await titles(leader)).length);
+  });
+
+  it('e-mails whoever must act next, when e-mails are on', async () => {
+    const sent: Array<{ to: string; subject: string }> = [];
+    const email = app.strapi.plugin('email').service('email');
+    const original = email.send;
+    email.send = async (message: { to: string; subject: string }) => void sent.push(message);
+    app.strapi.config.set('plugin::governance.notifications.email', true);
+    try {
+      const id = await write(editor, county, '邮件通知');
+      await as(editor).post(review(id, 'submit')).expect(200);
+      // Sent after the commit, without holding up the response.
+      await waitFor(() => sent.length >= 1);
+      expect(sent).toEqual([expect.objectContaining({ to: countyReviewer.email, subject: expect.stringContaining('邮件通知') })]);
+      await as(countyReviewer).post(review(id, 'reject'), { reason: '请补充发布依据' }).expect(200);
+      await waitFor(() => sent.length >= 2);
+      expect(sent[1]).toMatchObject({ to: editor.email, subject: expect.stringContaining('审核退回') });
+    } finally {
+      email.send = original;
+      app.strapi.config.set('plugin::governance.notifications.email', false);
+    }
+  });
+});
