@@ -5,14 +5,16 @@ import type { Core } from '@strapi/strapi';
  * with their attribute names ("title", "firstPublishedAt") and lists the first few fields.
  * Applied once per VERSION, so what the province later changes in "Configure the view" stays.
  */
-const VERSION = 1;
+const VERSION = 2;
 
-const VIEWS: Record<string, { labels: Record<string, string>; list: string[] }> = {
+const VIEWS: Record<string, { labels: Record<string, string>; list: string[]; hiddenInEditView?: string[] }> = {
   'api::article.article': {
     labels: {
       title: '标题', slug: '链接别名', summary: '摘要', body: '正文', site: '所属站点', column: '栏目',
-      isSpecialTopic: '专题文章', firstPublishedAt: '首次发布时间',
+      isSpecialTopic: '专题文章', firstPublishedAt: '首次发布时间', reviewStatus: '审核状态',
     },
+    // The review side panel shows the state, with its history and actions.
+    hiddenInEditView: ['reviewStatus'],
     list: ['id', 'title', 'site', 'column', 'firstPublishedAt'],
   },
   'api::site.site': {
@@ -34,6 +36,7 @@ const VIEWS: Record<string, { labels: Record<string, string>; list: string[] }> 
 };
 
 type Metadatas = Record<string, { edit?: { label?: string }; list?: { label?: string } }>;
+type EditLayout = Array<Array<{ name: string; size: number }>>;
 
 export const applyContentManagerViews = async (strapi: Core.Strapi) => {
   const store = strapi.store({ type: 'plugin', name: 'governance', key: 'content-manager-views' });
@@ -47,7 +50,9 @@ export const applyContentManagerViews = async (strapi: Core.Strapi) => {
       if (meta?.edit) meta.edit.label = label;
       if (meta?.list) meta.list.label = label;
     }
-    await contentTypes.updateConfiguration({ uid }, { settings, metadatas, layouts: { ...layouts, list: view.list } });
+    const hidden = new Set(view.hiddenInEditView ?? []);
+    const edit = (layouts.edit as EditLayout).map((row) => row.filter((field) => !hidden.has(field.name))).filter((row) => row.length > 0);
+    await contentTypes.updateConfiguration({ uid }, { settings, metadatas, layouts: { ...layouts, edit, list: view.list } });
   }
   await store.set({ value: { version: VERSION } });
 };

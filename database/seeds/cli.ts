@@ -5,6 +5,7 @@
 import { createStrapi } from '@strapi/strapi';
 import path from 'path';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo-accounts';
+import { ensureDemoReviews } from './demo-reviews';
 import { loadDemo } from './load-demo';
 
 const appDir = path.resolve(__dirname, '..', '..', '..');
@@ -49,6 +50,8 @@ const main = async () => {
         (report.sites + report.articles + report.drafts + report.messages === 0 ? ' (already loaded: nothing to do)' : '')
     );
     const created = await ensureDemoAccounts(strapi, password);
+    const inReview = await ensureDemoReviews(strapi);
+    if (inReview > 0) console.log(`Review workflow: ${inReview} demo drafts submitted, approved or sent back by the demo accounts`);
     const port = strapi.config.get('server.port', 1337);
     console.log(`\nAdmin: http://localhost:${port}/admin  (${created} account(s) created now)`);
     console.log(`Password of every demo account: ${password}  (from .env, DEMO_ADMIN_PASSWORD)`);

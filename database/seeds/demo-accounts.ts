@@ -34,6 +34,14 @@ export const DEMO_ACCOUNTS: Array<
     role: '审核员 reviewer', name: '陈静', firstname: '静', lastname: '陈', email: 'reviewer@demo.example', site: 'portal, xian, ankang-hanbin',
     roleCodes: ['governance-reviewer'], memberships: [['portal', 'reviewer'], ['xian', 'reviewer'], ['ankang-hanbin', 'reviewer']],
   },
+  {
+    role: '初审 site leader', name: '刘洋', firstname: '洋', lastname: '刘', email: 'xian.leader@demo.example', site: 'xian',
+    roleCodes: ['governance-approver'], memberships: [['xian', 'leader']],
+  },
+  {
+    role: '终审人 approver', name: '赵刚', firstname: '刚', lastname: '赵', email: 'approver@demo.example', site: 'portal, xian, ankang-hanbin',
+    roleCodes: ['governance-approver'], memberships: [['portal', 'approver'], ['xian', 'approver'], ['ankang-hanbin', 'approver']],
+  },
 ];
 
 export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string) => {

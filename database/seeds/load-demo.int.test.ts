@@ -6,6 +6,8 @@ import { parse } from 'csv-parse/sync';
 import fs from 'fs';
 import path from 'path';
 import { appDir, startApp, type TestApp } from '../../tests/helpers/strapi';
+import { ensureDemoAccounts } from './demo-accounts';
+import { ensureDemoReviews } from './demo-reviews';
 import { loadDemo } from './load-demo';
 
 let app: TestApp;
@@ -111,5 +113,34 @@ describe('the demo loader', () => {
     expect(res.body.meta.pagination.total).toBeGreaterThan(Number(hancheng.articles_2014));
     const sites = await app.http().get('/api/sites?pagination[pageSize]=1').expect(200);
     expect(sites.body.meta.pagination.total).toBe(120);
+  });
+});
+
+describe('the demo document ids', () => {
+  it('start with a letter, as Strapi reads a relation given as "1abc…" as the numeric id 1', async () => {
+    const knex = app.strapi.db.connection;
+    for (const table of ['sites', 'articles', 'citizen_messages']) {
+      const ids = (await knex(table).select('document_id')) as Array<{ document_id: string }>;
+      expect(ids.filter((row) => !/^[a-z]/.test(row.document_id))).toEqual([]);
+    }
+  });
+});
+
+describe('the demo review workflow', () => {
+  it('takes a few drafts into review through the review service, once', async () => {
+    await ensureDemoAccounts(app.strapi, 'Demo-Passw0rd!');
+    expect(await ensureDemoReviews(app.strapi)).toBe(4);
+    const states = await app.strapi.db.query('plugin::governance.review-state').findMany({ select: ['status', 'currentCapacity'] });
+    expect(states.map((s) => `${s.status}:${s.currentCapacity ?? ''}`).sort()).toEqual(
+      ['in_review:approver', 'rejected:', 'submitted:leader', 'submitted:reviewer'].sort()
+    );
+    expect(await app.strapi.db.query('plugin::governance.sensitive-word').count()).toBeGreaterThan(0);
+    expect(await ensureDemoReviews(app.strapi)).toBe(0);
+  });
+
+  it('shows the 2014 articles as approved, and nothing unapproved as published', async () => {
+    const knex = app.strapi.db.connection;
+    const unapproved = await knex('articles').whereNotNull('published_at').whereNot('review_status', 'approved').count({ n: '*' });
+    expect(Number(unapproved[0].n)).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
  * adds nothing.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { randomBytes } from 'crypto';
+import { createId } from '@paralleldrive/cuid2';
 import type { Knex } from 'knex';
 import {
   levelMessages,
@@ -29,11 +29,11 @@ export interface LoadReport {
 
 type Progress = (done: number, total: number) => void;
 
-/** Strapi's own document id shape (24 lowercase letters and digits). */
-const documentId = () => {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from(randomBytes(24), (b) => alphabet[b % alphabet.length]).join('');
-};
+/**
+ * Document ids made as Strapi makes them (cuid2: always starting with a letter). Strapi reads a
+ * relation given as a string starting with a digit as a numeric id, so "1abc…" would not connect.
+ */
+const documentId = createId;
 
 const chunks = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -104,6 +104,8 @@ const insertArticles = async (
         column: a.column,
         is_special_topic: a.isSpecialTopic,
         first_published_at: published ? a.publishedAt : null,
+        // The 2014 articles were reviewed on paper before this system: shown as approved.
+        review_status: published ? 'approved' : 'draft',
         created_at: a.publishedAt,
         updated_at: a.publishedAt,
         published_at: null as Date | null,

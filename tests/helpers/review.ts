@@ -75,7 +75,11 @@ export const approveArticle = async (app: TestApp, team: ReviewTeam, documentId:
 };
 
 /** Creates an article, takes it through review and publishes it. */
-export const publishReviewed = async (app: TestApp, team: ReviewTeam, data: Record<string, unknown>) => {
+export const publishReviewed = async (
+  app: TestApp,
+  team: ReviewTeam,
+  data: { title: string; site: string; isSpecialTopic?: boolean; column?: string }
+) => {
   const draft = await app.strapi.documents(ARTICLE).create({ data });
   await approveArticle(app, team, draft.documentId);
   const published = await app.strapi.documents(ARTICLE).publish({ documentId: draft.documentId });

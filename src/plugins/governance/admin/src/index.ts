@@ -1,6 +1,8 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PluginIcon } from './components/PluginIcon';
-import { ANY_PERMISSION } from './permissions';
+import { ReviewPanel } from './components/ReviewPanel';
+import { withReviewColumn } from './components/reviewColumn';
+import { ANY_PERMISSION, PERMISSIONS } from './permissions';
 import { PLUGIN_ID, getTranslation } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -19,7 +21,22 @@ export default {
       permissions: ANY_PERMISSION,
       Component: () => import('./pages/App'),
     });
+    app.widgets.register({
+      id: 'review-tasks',
+      pluginId: PLUGIN_ID,
+      title: { id: getTranslation('review.widget.title'), defaultMessage: '审核待办' },
+      component: async () => (await import('./components/ReviewWidget')).ReviewWidget,
+      permissions: PERMISSIONS.review,
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: '站群管理' });
+  },
+
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: { addEditViewSidePanel: (panels: unknown[]) => void };
+    };
+    contentManager.apis.addEditViewSidePanel([ReviewPanel]);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReviewColumn);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -2,7 +2,9 @@
 export const PERMISSIONS = {
   overview: [{ action: 'plugin::governance.overview.read', subject: null }],
   sites: [{ action: 'plugin::governance.sites.manage', subject: null }],
+  review: [{ action: 'plugin::governance.review.read', subject: null }],
+  words: [{ action: 'plugin::governance.review.words', subject: null }],
 };
 
 /** Whoever holds any of the plugin's permissions sees its menu entry. */
-export const ANY_PERMISSION = [...PERMISSIONS.overview, ...PERMISSIONS.sites];
+export const ANY_PERMISSION = [...PERMISSIONS.overview, ...PERMISSIONS.sites, ...PERMISSIONS.review, ...PERMISSIONS.words];

@@ -1,16 +1,23 @@
-import { SubNav, SubNavHeader, SubNavLink, SubNavSection, SubNavSections } from '@strapi/design-system';
+import { Badge, Flex, SubNav, SubNavHeader, SubNavLink, SubNavSection, SubNavSections } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
+import { useReviewCount } from '../api/review';
+import { useT } from '../hooks/useT';
 import { PERMISSIONS } from '../permissions';
-import { getTranslation } from '../pluginId';
+
+const WaitingCount = () => {
+  const { data } = useReviewCount();
+  const count = (data?.toReview ?? 0) + (data?.toRevise ?? 0);
+  return count > 0 ? <Badge active>{count}</Badge> : null;
+};
 
 /** The plugin's own navigation; each concern's page adds its link here. */
 export const GovernanceNav = () => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const overview = useRBAC(PERMISSIONS.overview);
   const sites = useRBAC(PERMISSIONS.sites);
-  const t = (id: string) => formatMessage({ id: getTranslation(id), defaultMessage: id });
+  const review = useRBAC(PERMISSIONS.review);
+  const words = useRBAC(PERMISSIONS.words);
 
   return (
     <SubNav aria-label={t('plugin.name')}>
@@ -28,6 +35,23 @@ export const GovernanceNav = () => {
             </SubNavLink>
           ) : null}
         </SubNavSection>
+        {review.allowedActions.canRead || words.allowedActions.canWords ? (
+          <SubNavSection label={t('nav.review')}>
+            {review.allowedActions.canRead ? (
+              <SubNavLink tag={NavLink} to="/plugins/governance/review" end>
+                <Flex gap={2}>
+                  {t('review.queue.title')}
+                  <WaitingCount />
+                </Flex>
+              </SubNavLink>
+            ) : null}
+            {words.allowedActions.canWords ? (
+              <SubNavLink tag={NavLink} to="/plugins/governance/review/words">
+                {t('words.title')}
+              </SubNavLink>
+            ) : null}
+          </SubNavSection>
+        ) : null}
       </SubNavSections>
     </SubNav>
   );

@@ -1,27 +1,48 @@
-import { Layouts, Page } from '@strapi/strapi/admin';
-import { Route, Routes } from 'react-router-dom';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { GovernanceNav } from '../components/GovernanceNav';
 import { PERMISSIONS } from '../permissions';
 import { OverviewPage } from './overview/OverviewPage';
+import { ReviewQueuePage } from './review/ReviewQueuePage';
+import { SensitiveWordsPage } from './review/SensitiveWordsPage';
 import { SitesPage } from './sites/SitesPage';
+
+/** The landing page: the overview for the province, the review queue for everyone else. */
+const Landing = () => {
+  const overview = useRBAC(PERMISSIONS.overview);
+  const review = useRBAC(PERMISSIONS.review);
+  if (overview.isLoading || review.isLoading) return <Page.Loading />;
+  if (overview.allowedActions.canRead) return <OverviewPage />;
+  if (review.allowedActions.canRead) return <Navigate to="review" replace />;
+  return <Navigate to="sites" replace />;
+};
 
 /** The plugin's pages, each behind its own permission; later concerns add their routes here. */
 const App = () => (
   <Layouts.Root sideNav={<GovernanceNav />}>
     <Routes>
-      <Route
-        index
-        element={
-          <Page.Protect permissions={PERMISSIONS.overview}>
-            <OverviewPage />
-          </Page.Protect>
-        }
-      />
+      <Route index element={<Landing />} />
       <Route
         path="sites"
         element={
           <Page.Protect permissions={PERMISSIONS.sites}>
             <SitesPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="review"
+        element={
+          <Page.Protect permissions={PERMISSIONS.review}>
+            <ReviewQueuePage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="review/words"
+        element={
+          <Page.Protect permissions={PERMISSIONS.words}>
+            <SensitiveWordsPage />
           </Page.Protect>
         }
       />

@@ -19,9 +19,9 @@ interface Recipient {
  * configured a provider and turned review e-mails on (`governance.notifications.email`). The
  * admin shows the same work as counts on the menu and the home page whatever this says.
  */
+const emailsOn = (strapi: Core.Strapi) => (strapi.config.get('plugin::governance') as GovernanceConfig).notifications.email;
+
 const send = async (strapi: Core.Strapi, recipients: Recipient[], subject: string, text: string) => {
-  const { notifications } = strapi.config.get('plugin::governance') as GovernanceConfig;
-  if (!notifications.email) return;
   const to = [...new Set(recipients.filter((r) => r.isActive !== false && r.email).map((r) => r.email))];
   for (const address of to) {
     try {
@@ -40,7 +40,7 @@ const adminLink = (strapi: Core.Strapi, documentId: string) => {
 
 /** Tells the members holding the next step of the article's site that it waits for them. */
 export const notifyNextStep = async (strapi: Core.Strapi, article: ArticleRef, capacity: StepCapacity) => {
-  if (!article.site) return;
+  if (!emailsOn(strapi) || !article.site) return;
   const members = (await strapi.db.query(MEMBERSHIP).findMany({
     where: { site: { id: article.site.id }, capacity },
     populate: { user: { select: ['email', 'isActive'] } },
@@ -61,7 +61,7 @@ export const notifyAuthor = async (
   outcome: 'approved' | 'rejected',
   reason?: string
 ) => {
-  if (!submitter?.email) return;
+  if (!emailsOn(strapi) || !submitter?.email) return;
   const subject = outcome === 'approved' ? `【审核通过】${article.title}` : `【审核退回】${article.title}`;
   const text =
     outcome === 'approved'

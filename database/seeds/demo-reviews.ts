@@ -1,0 +1,83 @@
+/**
+ * A few of the demo drafts taken into review through the review service, by the demo accounts,
+ * so the queue, the side panel and the list show a workflow under way; and a starting
+ * sensitive-word list. Runs once: nothing is added when any review already exists.
+ */
+import type { Core } from '@strapi/strapi';
+
+const WORDS = [
+  { word: '绝密', level: 'forbidden', note: '密级标志：涉密信息不得上网' },
+  { word: '机密★', level: 'forbidden', note: '密级标志：涉密信息不得上网' },
+  { word: '秘密★', level: 'forbidden', note: '密级标志：涉密信息不得上网' },
+  { word: '内部资料', level: 'forbidden', note: '内部资料不得公开发布' },
+  { word: '中华人名共和国', level: 'check', suggestion: '中华人民共和国' },
+  { word: '陕西省民政局', level: 'check', suggestion: '陕西省民政厅', note: '机构名称' },
+  { word: '身份证号', level: 'check', note: '核对是否公开了个人信息' },
+] as const;
+
+const ARTICLE = 'api::article.article';
+
+const paragraphs = (...texts: string[]) => texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+
+/** What the demo editors have written and where each article stands. */
+const DRAFTS = {
+  countyWaiting: {
+    site: 'ankang-hanbin', column: '工作动态', title: '汉滨区2015年第一季度城乡低保资金发放情况',
+    body: paragraphs('一季度，汉滨区按时足额发放城乡低保资金。', '根据陕西省民政局有关要求，区民政局对低保对象开展了复核。'),
+  },
+  countyAtFinal: {
+    site: 'ankang-hanbin', column: '工作动态', title: '汉滨区开展冬季送温暖活动',
+    body: paragraphs('春节前夕，汉滨区民政局走访慰问困难群众，送去米面油和慰问金。'),
+  },
+  countyRejected: {
+    site: 'ankang-hanbin', column: '通知公告', title: '汉滨区临时救助对象公示',
+    body: paragraphs('经审核，以下对象符合临时救助条件，现予公示。'),
+  },
+  xianWaiting: {
+    site: 'xian', column: '办事指南', title: '西安市高龄老人养老服务补贴申领指南',
+    body: paragraphs('年满80周岁的本市户籍老年人，可向户籍所在地街道办事处申领高龄补贴。'),
+  },
+};
+
+const write = async (strapi: Core.Strapi, draft: (typeof DRAFTS)[keyof typeof DRAFTS]) => {
+  const site = await strapi.db.query('api::site.site').findOne({ where: { code: draft.site }, select: ['documentId'] });
+  try {
+    return (await strapi.documents(ARTICLE).create({ data: { ...draft, site: site.documentId } as never })).documentId as string;
+  } catch (e) {
+    const rows = await strapi.db.connection('sites').where('document_id', site.documentId);
+    console.log('FAIL', JSON.stringify(site), JSON.stringify(rows), JSON.stringify(draft));
+    throw e;
+  }
+};
+
+const userByEmail = async (strapi: Core.Strapi, email: string) =>
+  strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
+
+export const ensureDemoReviews = async (strapi: Core.Strapi) => {
+  const words = strapi.db.query('plugin::governance.sensitive-word');
+  if ((await words.count()) === 0) for (const word of WORDS) await words.create({ data: word });
+
+  if ((await strapi.db.query('plugin::governance.review-state').count()) > 0) return 0;
+  const review = strapi.plugin('governance').service('review');
+  const [xianEditor, countyEditor, reviewer] = await Promise.all(
+    ['xian.editor@demo.example', 'ankang-hanbin.editor@demo.example', 'reviewer@demo.example'].map((email) => userByEmail(strapi, email))
+  );
+
+  // 汉滨区: one waiting for 保密审查, one waiting for 终审, one sent back to its editor.
+  const waiting = await write(strapi, DRAFTS.countyWaiting);
+  await review.submit(waiting, countyEditor);
+  const atFinal = await write(strapi, DRAFTS.countyAtFinal);
+  await review.submit(atFinal, countyEditor);
+  const { contentHash } = await review.describe(atFinal, reviewer);
+  await review.approve(atFinal, reviewer, {
+    seenHash: contentHash,
+    checklist: { noClassifiedContent: true, noPersonalData: true, wordingChecked: true },
+    comment: '已核对数据来源',
+  });
+  const rejected = await write(strapi, DRAFTS.countyRejected);
+  await review.submit(rejected, countyEditor);
+  await review.reject(rejected, reviewer, { reason: '公示中列出了救助对象的家庭住址和身份证号，请删除个人信息后重新送审' });
+  // 西安市: one waiting for 初审 by the site leader.
+  await review.submit(await write(strapi, DRAFTS.xianWaiting), xianEditor);
+  return Object.keys(DRAFTS).length;
+};

@@ -1,0 +1,238 @@
+import { Box, Button, Checkbox, Field, Flex, Modal, Textarea, Typography } from '@strapi/design-system';
+import { useNotification } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import {
+  CHECKLIST_ITEMS,
+  useArticleReview,
+  useReviewAction,
+  type ArticleReview,
+  type Decision,
+  type WordHit,
+} from '../api/review';
+import { apiErrorMessage, useT, type Translate } from '../hooks/useT';
+import { ReviewStatusBadge } from './ReviewStatusBadge';
+
+const ARTICLE = 'api::article.article';
+
+type Run = (action: Parameters<ReturnType<typeof useReviewAction>['mutateAsync']>[0], done: string) => Promise<boolean>;
+
+const ApproveDialog = ({ review, t, run, onClose }: { review: ArticleReview; t: Translate; run: Run; onClose: () => void }) => {
+  const [checked, setChecked] = useState<Record<string, boolean>>({});
+  const [comment, setComment] = useState('');
+  const complete = CHECKLIST_ITEMS.every((item) => checked[item]);
+  const submit = async () => {
+    const checklist = Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, true])) as Record<(typeof CHECKLIST_ITEMS)[number], boolean>;
+    if (await run({ action: 'approve', contentHash: review.contentHash, checklist, comment: comment.trim() || undefined }, t('review.approved'))) onClose();
+  };
+  return (
+    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{t('review.approve.title', { title: review.title })}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Typography variant="omega">{t('review.approve.intro')}</Typography>
+            {CHECKLIST_ITEMS.map((item) => (
+              <Checkbox key={item} checked={Boolean(checked[item])} onCheckedChange={(value: boolean) => setChecked({ ...checked, [item]: value })}>
+                {t(`review.checklist.${item}`)}
+              </Checkbox>
+            ))}
+            <Field.Root name="comment">
+              <Field.Label>{t('review.approve.comment')}</Field.Label>
+              <Textarea value={comment} maxLength={1000} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
+            </Field.Root>
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{t('common.cancel')}</Button>
+          </Modal.Close>
+          <Button variant="success" disabled={!complete} onClick={submit}>
+            {t('review.approve.submit')}
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
+const RejectDialog = ({ review, t, run, onClose }: { review: ArticleReview; t: Translate; run: Run; onClose: () => void }) => {
+  const [reason, setReason] = useState('');
+  const submit = async () => {
+    if (await run({ action: 'reject', reason: reason.trim() }, t('review.rejected'))) onClose();
+  };
+  return (
+    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{t('review.reject.title', { title: review.title })}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Field.Root name="reason" required hint={t('review.reject.hint')}>
+            <Field.Label>{t('review.reject.reason')}</Field.Label>
+            <Textarea value={reason} maxLength={1000} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+            <Field.Hint />
+          </Field.Root>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{t('common.cancel')}</Button>
+          </Modal.Close>
+          <Button variant="danger" disabled={reason.trim().length < 5} onClick={submit}>
+            {t('review.reject.submit')}
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
+const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => (
+  <Box background={hits.some((h) => h.level === 'forbidden') ? 'danger100' : 'warning100'} padding={3} hasRadius>
+    <Typography variant="sigma">{t('review.words.found', { count: hits.length })}</Typography>
+    {hits.map((hit) => (
+      <Box key={`${hit.field}-${hit.start}`} paddingTop={1}>
+        <Typography variant="pi" textColor={hit.level === 'forbidden' ? 'danger700' : 'warning700'}>
+          {t(`review.words.level.${hit.level}`)} “{hit.word}” · {t(`review.field.${hit.field}`)} {t('review.words.position', { position: hit.start + 1 })}
+          {hit.suggestion ? ` · ${t('review.words.suggestion', { suggestion: hit.suggestion })}` : ''}
+        </Typography>
+        <Typography variant="pi" textColor="neutral600" tag="p">
+          …{hit.context}…
+        </Typography>
+      </Box>
+    ))}
+  </Box>
+);
+
+const HistoryEntry = ({ decision, t }: { decision: Decision; t: Translate }) => {
+  const { formatDate } = useIntl();
+  const step = decision.capacity ? ` · ${t('review.stepOf', { step: decision.step ?? 0 })} ${t(`review.capacity.${decision.capacity}`)}` : '';
+  return (
+    <Box paddingTop={2}>
+      <Typography variant="pi" textColor="neutral600">
+        {formatDate(decision.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
+      </Typography>
+      <Typography variant="omega" tag="p">
+        {decision.actor.name} {t(`review.action.${decision.action}`)}
+        {step}
+      </Typography>
+      {decision.reason ? (
+        <Typography variant="pi" textColor="danger600" tag="p">
+          {t('review.reasonLabel')}：{decision.reason}
+        </Typography>
+      ) : null}
+      {decision.comment ? (
+        <Typography variant="pi" textColor="neutral700" tag="p">
+          {t('review.commentLabel')}：{decision.comment}
+        </Typography>
+      ) : null}
+    </Box>
+  );
+};
+
+const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
+  const t = useT();
+  const { toggleNotification } = useNotification();
+  const { data: review, isLoading, error } = useArticleReview(documentId);
+  const mutation = useReviewAction(documentId);
+  const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
+
+  const run: Run = async (action, done) => {
+    try {
+      await mutation.mutateAsync(action);
+      toggleNotification({ type: 'success', message: done });
+      return true;
+    } catch (err) {
+      toggleNotification({ type: 'danger', message: apiErrorMessage(err) ?? t('review.failed') });
+      return false;
+    }
+  };
+
+  if (isLoading) return <Typography variant="pi">{t('review.loading')}</Typography>;
+  if (error || !review) return <Typography variant="pi" textColor="neutral600">{t('review.unavailable')}</Typography>;
+
+  const lastRejection = review.status === 'rejected' ? [...review.history].reverse().find((d) => d.action === 'reject') : undefined;
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="review-panel">
+      <Flex gap={2} wrap="wrap">
+        <ReviewStatusBadge status={review.status} />
+        {review.step ? (
+          <Typography variant="pi">
+            {t('review.waitingAt', { step: review.step, total: review.chain.length, name: t(`review.capacity.${review.chain[review.step - 1]}`) })}
+          </Typography>
+        ) : null}
+      </Flex>
+      <Flex gap={1} wrap="wrap">
+        {review.chain.map((capacity, index) => (
+          <Typography key={capacity} variant="pi" textColor={review.step === index + 1 ? 'primary600' : 'neutral600'} fontWeight={review.step === index + 1 ? 'bold' : undefined}>
+            {index > 0 ? '→ ' : ''}
+            {t(`review.capacity.${capacity}`)}
+          </Typography>
+        ))}
+      </Flex>
+      {review.status === 'approved' ? (
+        <Typography variant="pi" textColor={review.publishable ? 'success600' : 'danger600'}>
+          {review.publishable ? t('review.publishable') : t('review.changedSinceApproval')}
+        </Typography>
+      ) : null}
+      {lastRejection ? (
+        <Box background="danger100" padding={3} hasRadius>
+          <Typography variant="sigma" textColor="danger700">{t('review.rejectedBy', { name: lastRejection.actor.name })}</Typography>
+          <Typography variant="omega" tag="p" data-testid="review-rejection-reason">
+            {lastRejection.reason}
+          </Typography>
+        </Box>
+      ) : null}
+      {review.wordHits.length > 0 ? <WordHits hits={review.wordHits} t={t} /> : null}
+      <Flex gap={2} wrap="wrap">
+        {review.can.submit ? (
+          <Button size="S" onClick={() => run({ action: 'submit' }, t('review.submitted'))} loading={mutation.isLoading}>
+            {t('review.submit')}
+          </Button>
+        ) : null}
+        {review.can.approve ? (
+          <Button size="S" variant="success" onClick={() => setDialog('approve')}>
+            {t('review.approve')}
+          </Button>
+        ) : null}
+        {review.can.reject ? (
+          <Button size="S" variant="danger-light" onClick={() => setDialog('reject')}>
+            {t('review.reject')}
+          </Button>
+        ) : null}
+        {review.can.withdraw ? (
+          <Button size="S" variant="tertiary" onClick={() => run({ action: 'withdraw' }, t('review.withdrawn'))}>
+            {t('review.withdraw')}
+          </Button>
+        ) : null}
+      </Flex>
+      {review.cannotDecideReason && !review.can.approve ? (
+        <Typography variant="pi" textColor="neutral600">{review.cannotDecideReason}</Typography>
+      ) : null}
+      {review.history.length > 0 ? (
+        <Box borderColor="neutral200" paddingTop={2} borderStyle="solid" borderWidth="1px 0 0 0">
+          <Typography variant="sigma">{t('review.history')}</Typography>
+          {[...review.history].reverse().map((decision) => (
+            <HistoryEntry key={decision.id} decision={decision} t={t} />
+          ))}
+        </Box>
+      ) : null}
+      {dialog === 'approve' ? <ApproveDialog review={review} t={t} run={run} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'reject' ? <RejectDialog review={review} t={t} run={run} onClose={() => setDialog(null)} /> : null}
+    </Flex>
+  );
+};
+
+/**
+ * The review side panel of the article edit view (Content Manager `addEditViewSidePanel`): the
+ * state, the word check, the history, and the buttons the user may press. Everything it shows
+ * and does goes through the plugin's review routes.
+ */
+export const ReviewPanel = ({ model, documentId }: { model: string; documentId?: string }) => {
+  const t = useT();
+  if (model !== ARTICLE || !documentId) return null;
+  return { title: t('review.panel.title'), content: <ReviewPanelContent documentId={documentId} /> };
+};

@@ -1,0 +1,15 @@
+import { useCallback } from 'react';
+import { useIntl } from 'react-intl';
+import { getTranslation } from '../pluginId';
+
+export type Translate = (id: string, values?: Record<string, string | number>) => string;
+
+/** The plugin's strings by their short key; the key shows when a translation is missing. */
+export const useT = (): Translate => {
+  const { formatMessage } = useIntl();
+  return useCallback((id, values) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values), [formatMessage]);
+};
+
+/** The message the server gave for a refused request, if any. */
+export const apiErrorMessage = (error: unknown): string | undefined =>
+  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message;

@@ -1,0 +1,147 @@
+import {
+  Box,
+  EmptyStateLayout,
+  Flex,
+  Link,
+  SingleSelect,
+  SingleSelectOption,
+  Tabs,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useMemo, useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import { STEP_CAPACITIES, useReviewQueue, type QueueFilters, type QueueItem, type StepCapacity } from '../../api/review';
+import { ReviewStatusBadge } from '../../components/ReviewStatusBadge';
+import { useT, type Translate } from '../../hooks/useT';
+
+const TABS: QueueFilters['tab'][] = ['toReview', 'mine', 'all'];
+const WAITING_DAYS = [1, 3, 7];
+
+/** "2天3小时": how long the article has waited at its step. */
+const waited = (since: string | null, t: Translate) => {
+  if (!since) return '—';
+  const hours = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 3_600_000));
+  return hours >= 24 ? t('review.queue.daysHours', { days: Math.floor(hours / 24), hours: hours % 24 }) : t('review.queue.hours', { hours });
+};
+
+const QueueTable = ({ items, t }: { items: QueueItem[]; t: Translate }) => (
+  <Table colCount={6} rowCount={items.length + 1}>
+    <Thead>
+      <Tr>
+        <Th><Typography variant="sigma">{t('review.queue.column.title')}</Typography></Th>
+        <Th><Typography variant="sigma">{t('review.queue.column.site')}</Typography></Th>
+        <Th><Typography variant="sigma">{t('review.queue.column.state')}</Typography></Th>
+        <Th><Typography variant="sigma">{t('review.queue.column.step')}</Typography></Th>
+        <Th><Typography variant="sigma">{t('review.queue.column.submitter')}</Typography></Th>
+        <Th><Typography variant="sigma">{t('review.queue.column.waiting')}</Typography></Th>
+      </Tr>
+    </Thead>
+    <Tbody>
+      {items.map((item) => (
+        <Tr key={item.documentId}>
+          <Td>
+            <Link tag={RouterLink} to={`/content-manager/collection-types/api::article.article/${item.documentId}`}>
+              {item.title}
+            </Link>
+            {item.lastReason ? (
+              <Typography variant="pi" textColor="danger600" tag="p">
+                {t('review.reasonLabel')}：{item.lastReason}
+              </Typography>
+            ) : null}
+          </Td>
+          <Td><Typography>{item.site.name}</Typography></Td>
+          <Td><ReviewStatusBadge status={item.status} /></Td>
+          <Td>
+            <Typography>
+              {item.step && item.capacity ? `${item.step}/${item.stepCount} ${t(`review.capacity.${item.capacity}`)}` : '—'}
+            </Typography>
+          </Td>
+          <Td><Typography>{item.submittedBy?.name ?? '—'}</Typography></Td>
+          <Td><Typography>{waited(item.waitingSince, t)}</Typography></Td>
+        </Tr>
+      ))}
+    </Tbody>
+  </Table>
+);
+
+/**
+ * 待我审核: the articles waiting at a step the user holds, what they submitted themselves, and
+ * (for oversight) every open review of their sites; filtered by site, step and waiting time.
+ */
+export const ReviewQueuePage = () => {
+  const t = useT();
+  const [tab, setTab] = useState<QueueFilters['tab']>('toReview');
+  const [site, setSite] = useState('');
+  const [capacity, setCapacity] = useState<StepCapacity | ''>('');
+  const [waitingDays, setWaitingDays] = useState('');
+  const unfiltered = useReviewQueue({ tab });
+  const queue = useReviewQueue({ tab, site: site || undefined, capacity: capacity || undefined, waitingDays: waitingDays ? Number(waitingDays) : undefined });
+
+  const sites = useMemo(() => {
+    const byCode = new Map((unfiltered.data ?? []).map((item) => [item.site.code, item.site.name]));
+    return [...byCode.entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh'));
+  }, [unfiltered.data]);
+
+  if (queue.isError) return <Page.Error />;
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('review.queue.title')}</Page.Title>
+      <Layouts.Header title={t('review.queue.title')} subtitle={t('review.queue.subtitle')} />
+      <Layouts.Content>
+        <Tabs.Root value={tab} onValueChange={(value: string) => setTab(value as QueueFilters['tab'])}>
+          <Tabs.List aria-label={t('review.queue.title')}>
+            {TABS.map((name) => (
+              <Tabs.Trigger key={name} value={name}>
+                {t(`review.queue.tab.${name}`)}
+              </Tabs.Trigger>
+            ))}
+          </Tabs.List>
+        </Tabs.Root>
+        <Flex gap={4} paddingTop={4} paddingBottom={4} wrap="wrap">
+          <Box minWidth="200px">
+            <SingleSelect aria-label={t('review.queue.filter.site')} placeholder={t('review.queue.filter.site')} value={site} onChange={(value: string | number) => setSite(String(value))} onClear={() => setSite('')}>
+              {sites.map(([code, name]) => (
+                <SingleSelectOption key={code} value={code}>
+                  {name}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Box>
+          <Box minWidth="180px">
+            <SingleSelect aria-label={t('review.queue.filter.step')} placeholder={t('review.queue.filter.step')} value={capacity} onChange={(value: string | number) => setCapacity(value as StepCapacity)} onClear={() => setCapacity('')}>
+              {STEP_CAPACITIES.map((name) => (
+                <SingleSelectOption key={name} value={name}>
+                  {t(`review.capacity.${name}`)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Box>
+          <Box minWidth="180px">
+            <SingleSelect aria-label={t('review.queue.filter.waiting')} placeholder={t('review.queue.filter.waiting')} value={waitingDays} onChange={(value: string | number) => setWaitingDays(String(value))} onClear={() => setWaitingDays('')}>
+              {WAITING_DAYS.map((days) => (
+                <SingleSelectOption key={days} value={String(days)}>
+                  {t('review.queue.waitingAtLeast', { days })}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Box>
+        </Flex>
+        {queue.isLoading ? (
+          <Page.Loading />
+        ) : queue.data && queue.data.length > 0 ? (
+          <QueueTable items={queue.data} t={t} />
+        ) : (
+          <EmptyStateLayout content={t(`review.queue.empty.${tab}`)} />
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

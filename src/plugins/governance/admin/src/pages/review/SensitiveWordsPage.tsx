@@ -1,0 +1,147 @@
+import {
+  Badge,
+  Box,
+  Button,
+  EmptyStateLayout,
+  Field,
+  Flex,
+  IconButton,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  TextInput,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { Plus, Trash } from '@strapi/icons';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { useAddWord, useRemoveWord, useSensitiveWords, type WordLevel } from '../../api/review';
+import { apiErrorMessage, useT } from '../../hooks/useT';
+
+/**
+ * 错敏词库: the words every submission is checked against. A forbidden word blocks the
+ * submission; a word to check is shown to author and reviewer, with the suggested wording.
+ */
+export const SensitiveWordsPage = () => {
+  const t = useT();
+  const { toggleNotification } = useNotification();
+  const words = useSensitiveWords();
+  const addWord = useAddWord();
+  const removeWord = useRemoveWord();
+  const [word, setWord] = useState('');
+  const [level, setLevel] = useState<WordLevel>('check');
+  const [suggestion, setSuggestion] = useState('');
+  const [note, setNote] = useState('');
+
+  const add = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      await addWord.mutateAsync({ word, level, suggestion: suggestion || undefined, note: note || undefined });
+      toggleNotification({ type: 'success', message: t('words.added', { word: word.trim() }) });
+      setWord('');
+      setSuggestion('');
+      setNote('');
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: apiErrorMessage(error) ?? t('review.failed') });
+    }
+  };
+
+  const remove = async (id: number, text: string) => {
+    try {
+      await removeWord.mutateAsync(id);
+      toggleNotification({ type: 'success', message: t('words.removed', { word: text }) });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: apiErrorMessage(error) ?? t('review.failed') });
+    }
+  };
+
+  if (words.isError) return <Page.Error />;
+  const list = words.data ?? [];
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('words.title')}</Page.Title>
+      <Layouts.Header
+        title={t('words.title')}
+        subtitle={t('words.subtitle', {
+          forbidden: list.filter((w) => w.level === 'forbidden').length,
+          check: list.filter((w) => w.level === 'check').length,
+        })}
+      />
+      <Layouts.Content>
+        <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" marginBottom={4}>
+          <form onSubmit={add}>
+            <Flex gap={4} alignItems="flex-end" wrap="wrap">
+              <Field.Root name="word" required>
+                <Field.Label>{t('words.word')}</Field.Label>
+                <TextInput value={word} maxLength={50} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setWord(e.target.value)} />
+              </Field.Root>
+              <Field.Root name="level">
+                <Field.Label>{t('words.level')}</Field.Label>
+                <SingleSelect value={level} onChange={(value: string | number) => setLevel(value as WordLevel)}>
+                  <SingleSelectOption value="forbidden">{t('review.words.level.forbidden')}</SingleSelectOption>
+                  <SingleSelectOption value="check">{t('review.words.level.check')}</SingleSelectOption>
+                </SingleSelect>
+              </Field.Root>
+              <Field.Root name="suggestion">
+                <Field.Label>{t('words.suggestion')}</Field.Label>
+                <TextInput value={suggestion} maxLength={100} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSuggestion(e.target.value)} />
+              </Field.Root>
+              <Field.Root name="note">
+                <Field.Label>{t('words.note')}</Field.Label>
+                <TextInput value={note} maxLength={200} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setNote(e.target.value)} />
+              </Field.Root>
+              <Button type="submit" startIcon={<Plus />} disabled={!word.trim()} loading={addWord.isLoading}>
+                {t('words.add')}
+              </Button>
+            </Flex>
+          </form>
+        </Box>
+        {words.isLoading ? (
+          <Page.Loading />
+        ) : list.length === 0 ? (
+          <EmptyStateLayout content={t('words.empty')} />
+        ) : (
+          <Table colCount={5} rowCount={list.length + 1}>
+            <Thead>
+              <Tr>
+                <Th><Typography variant="sigma">{t('words.word')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('words.level')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('words.suggestion')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('words.note')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('words.actions')}</Typography></Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {list.map((entry) => (
+                <Tr key={entry.id}>
+                  <Td><Typography fontWeight="bold">{entry.word}</Typography></Td>
+                  <Td>
+                    <Badge
+                      textColor={entry.level === 'forbidden' ? 'danger600' : 'warning600'}
+                      backgroundColor={entry.level === 'forbidden' ? 'danger100' : 'warning100'}
+                    >
+                      {t(`review.words.level.${entry.level}`)}
+                    </Badge>
+                  </Td>
+                  <Td><Typography>{entry.suggestion ?? '—'}</Typography></Td>
+                  <Td><Typography textColor="neutral600">{entry.note ?? ''}</Typography></Td>
+                  <Td>
+                    <IconButton label={t('words.remove', { word: entry.word })} variant="ghost" onClick={() => remove(entry.id, entry.word)}>
+                      <Trash />
+                    </IconButton>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

@@ -1,0 +1,176 @@
+/**
+ * 先审后发 in the browser: a county editor writes and submits an article, the reviewer and the
+ * approver each take their step, and only then does the editor's Publish go through; a second
+ * article is sent back with a reason the editor reads. Also the queue, the home-page widget and
+ * the word list.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from '../helpers/browser';
+import { startDemoServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+let browser: Browser;
+
+const EDITOR = 'ankang-hanbin.editor@demo.example';
+const REVIEWER = 'reviewer@demo.example';
+const APPROVER = 'approver@demo.example';
+const ARTICLES = '/admin/content-manager/collection-types/api::article.article';
+
+const login = async (email: string) => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await page.goto(`${server.url}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(server.password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByText(/您好/).waitFor({ timeout: 30_000 });
+  return page;
+};
+
+const panel = (page: Page) => page.getByTestId('review-panel');
+
+/** Writes a new article in the Content Manager and saves it as a draft; answers its edit URL. */
+const writeArticle = async (page: Page, title: string) => {
+  await page.goto(`${server.url}${ARTICLES}/create`);
+  await page.locator('input[name="title"]').fill(title);
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/create'));
+  await panel(page).waitFor();
+  return page.url();
+};
+
+/** Opens the article from the reviewer's queue, as a reviewer finds it. */
+const openFromQueue = async (page: Page, title: string) => {
+  await page.goto(`${server.url}/admin/plugins/governance/review`);
+  await page.getByRole('heading', { name: '待我审核' }).waitFor();
+  await page.getByRole('link', { name: title }).click();
+  await panel(page).waitFor();
+};
+
+const approveInPanel = async (page: Page, name: string) => {
+  await panel(page).getByRole('button', { name: '通过' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: /国家秘密/ }).click();
+  await dialog.getByRole('checkbox', { name: /个人信息/ }).click();
+  await dialog.getByRole('checkbox', { name: /错敏词/ }).click();
+  await dialog.getByRole('textbox').fill('已审核，同意');
+  await screenshot(page, `review-approve-${name}`);
+  await dialog.getByRole('button', { name: '确认通过' }).click();
+  await page.getByText('已审核通过本步骤').first().waitFor();
+};
+
+beforeAll(async () => {
+  server = await startDemoServer('e2e-review');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('an article through review', () => {
+  const title = '汉滨区2015年春节走访慰问困难群众';
+  let editUrl: string;
+
+  it('is written and submitted by the county editor, and cannot be published before review', async () => {
+    const page = await login(EDITOR);
+    editUrl = await writeArticle(page, title);
+    await panel(page).getByText('草稿').waitFor();
+
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText(/未通过审核/).first().waitFor();
+    await screenshot(page, 'review-publish-refused');
+
+    await panel(page).getByRole('button', { name: '送审' }).click();
+    await panel(page).getByText('等待第 1/2 步：保密审查').waitFor();
+    await screenshot(page, 'review-submitted');
+    await page.close();
+  });
+
+  it('is approved at 保密审查 by the reviewer, who finds it in the queue', async () => {
+    const page = await login(REVIEWER);
+    await page.goto(`${server.url}/admin`);
+    await page.getByTestId('review-widget').waitFor();
+    await screenshot(page, 'review-home-widget');
+    await page.goto(`${server.url}/admin/plugins/governance/review`);
+    await page.getByRole('link', { name: title }).waitFor();
+    await screenshot(page, 'review-queue');
+
+    await openFromQueue(page, title);
+    await approveInPanel(page, 'reviewer');
+    await panel(page).getByText('等待第 2/2 步：终审').waitFor();
+    await page.close();
+  });
+
+  it('is approved at 终审 by the approver', async () => {
+    const page = await login(APPROVER);
+    await openFromQueue(page, title);
+    await approveInPanel(page, 'approver');
+    await panel(page).getByText('已通过全部审核步骤，可以发布。').waitFor();
+    await screenshot(page, 'review-approved');
+    await page.close();
+  });
+
+  it('is published by the editor, and the list shows its state', async () => {
+    const page = await login(EDITOR);
+    await page.goto(editUrl);
+    await panel(page).getByText('审核通过').first().waitFor();
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText(/已发布|发布成功/).first().waitFor();
+
+    const published = (await (await fetch(`${server.url}/api/articles?filters[title][$eq]=${encodeURIComponent(title)}`)).json()) as { data: unknown[] };
+    expect(published.data).toHaveLength(1);
+
+    await page.goto(`${server.url}${ARTICLES}?sort=id:DESC`);
+    await page.getByRole('gridcell', { name: title }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(title) });
+    await row.getByText('审核通过').waitFor();
+    await screenshot(page, 'review-article-list');
+    await page.close();
+  });
+});
+
+describe('an article sent back', () => {
+  const title = '汉滨区临时救助资金使用情况';
+  const reason = '第二段的救助金额与财政局公布的数据不一致，请核实后重新送审';
+
+  it('is rejected by the reviewer with a reason the editor reads', async () => {
+    const editor = await login(EDITOR);
+    const url = await writeArticle(editor, title);
+    await panel(editor).getByRole('button', { name: '送审' }).click();
+    await panel(editor).getByText('已送审').waitFor();
+
+    const reviewer = await login(REVIEWER);
+    await openFromQueue(reviewer, title);
+    await panel(reviewer).getByRole('button', { name: '退回' }).click();
+    const dialog = reviewer.getByRole('dialog');
+    await dialog.getByRole('textbox').fill(reason);
+    await screenshot(reviewer, 'review-reject-dialog');
+    await dialog.getByRole('button', { name: '确认退回' }).click();
+    await reviewer.getByText('已退回给送审人').first().waitFor();
+    await reviewer.close();
+
+    await editor.goto(url);
+    await expect(panel(editor).getByTestId('review-rejection-reason').textContent()).resolves.toBe(reason);
+    await screenshot(editor, 'review-rejected-editor');
+
+    await editor.goto(`${server.url}/admin/plugins/governance/review`);
+    await editor.getByRole('tab', { name: '我送审的' }).click();
+    await editor.getByText(reason).waitFor();
+    await screenshot(editor, 'review-mine');
+    await editor.close();
+  });
+});
+
+describe('the sensitive-word list', () => {
+  it('is kept by the provincial admin', async () => {
+    const page = await login('province.admin@demo.example');
+    await page.goto(`${server.url}/admin/plugins/governance/review/words`);
+    await page.getByRole('heading', { name: '错敏词库' }).waitFor();
+    await page.getByLabel('词语').fill('涉密文件');
+    await page.getByRole('button', { name: '添加' }).click();
+    await page.getByRole('gridcell', { name: '涉密文件' }).waitFor();
+    await screenshot(page, 'review-words');
+    await page.close();
+  });
+});
