@@ -20,7 +20,7 @@ const ARTICLE = 'api::article.article';
 const paragraphs = (...texts: string[]) => texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
 
 /** What the demo editors have written and where each article stands. */
-const DRAFTS = {
+export const DEMO_REVIEW_DRAFTS = {
   countyWaiting: {
     site: 'ankang-hanbin', column: '工作动态', title: '汉滨区2015年第一季度城乡低保资金发放情况',
     body: paragraphs('一季度，汉滨区按时足额发放城乡低保资金。', '根据陕西省民政局有关要求，区民政局对低保对象开展了复核。'),
@@ -39,7 +39,7 @@ const DRAFTS = {
   },
 };
 
-const write = async (strapi: Core.Strapi, draft: (typeof DRAFTS)[keyof typeof DRAFTS]) => {
+const write = async (strapi: Core.Strapi, draft: (typeof DEMO_REVIEW_DRAFTS)[keyof typeof DEMO_REVIEW_DRAFTS]) => {
   const site = await strapi.db.query('api::site.site').findOne({ where: { code: draft.site }, select: ['documentId'] });
   try {
     return (await strapi.documents(ARTICLE).create({ data: { ...draft, site: site.documentId } as never })).documentId as string;
@@ -64,9 +64,9 @@ export const ensureDemoReviews = async (strapi: Core.Strapi) => {
   );
 
   // 汉滨区: one waiting for 保密审查, one waiting for 终审, one sent back to its editor.
-  const waiting = await write(strapi, DRAFTS.countyWaiting);
+  const waiting = await write(strapi, DEMO_REVIEW_DRAFTS.countyWaiting);
   await review.submit(waiting, countyEditor);
-  const atFinal = await write(strapi, DRAFTS.countyAtFinal);
+  const atFinal = await write(strapi, DEMO_REVIEW_DRAFTS.countyAtFinal);
   await review.submit(atFinal, countyEditor);
   const { contentHash } = await review.describe(atFinal, reviewer);
   await review.approve(atFinal, reviewer, {
@@ -74,10 +74,10 @@ export const ensureDemoReviews = async (strapi: Core.Strapi) => {
     checklist: { noClassifiedContent: true, noPersonalData: true, wordingChecked: true },
     comment: '已核对数据来源',
   });
-  const rejected = await write(strapi, DRAFTS.countyRejected);
+  const rejected = await write(strapi, DEMO_REVIEW_DRAFTS.countyRejected);
   await review.submit(rejected, countyEditor);
   await review.reject(rejected, reviewer, { reason: '公示中列出了救助对象的家庭住址和身份证号，请删除个人信息后重新送审' });
   // 西安市: one waiting for 初审 by the site leader.
-  await review.submit(await write(strapi, DRAFTS.xianWaiting), xianEditor);
-  return Object.keys(DRAFTS).length;
+  await review.submit(await write(strapi, DEMO_REVIEW_DRAFTS.xianWaiting), xianEditor);
+  return Object.keys(DEMO_REVIEW_DRAFTS).length;
 };

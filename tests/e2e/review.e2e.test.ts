@@ -155,7 +155,7 @@ describe('an article sent back', () => {
     await screenshot(editor, 'review-rejected-editor');
 
     await editor.goto(`${server.url}/admin/plugins/governance/review`);
-    await editor.getByRole('tab', { name: '我送审的' }).click();
+    await editor.getByRole('heading', { name: '我的送审' }).waitFor();
     await editor.getByText(reason).waitFor();
     await screenshot(editor, 'review-mine');
     await editor.close();
@@ -169,7 +169,7 @@ describe('the sensitive-word list', () => {
     await page.getByRole('heading', { name: '错敏词库' }).waitFor();
     await page.getByLabel('词语').fill('涉密文件');
     await page.getByRole('button', { name: '添加' }).click();
-    await page.getByRole('gridcell', { name: '涉密文件' }).waitFor();
+    await page.getByRole('gridcell', { name: '涉密文件', exact: true }).waitFor();
     await screenshot(page, 'review-words');
     await page.close();
   });

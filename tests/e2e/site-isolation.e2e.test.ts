@@ -3,6 +3,7 @@
  * the provincial admin manages who works for which site on "站点与人员".
  */
 import type { Browser, Page } from 'playwright-core';
+import { DEMO_REVIEW_DRAFTS } from '../../database/seeds/demo-reviews';
 import { launchBrowser, screenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
@@ -42,12 +43,13 @@ describe('a county editor', () => {
     page = await login('ankang-hanbin.editor@demo.example');
   });
 
-  it('sees only the own site\'s articles', async () => {
+  it('sees only the own site\'s articles: the published ones and the drafts its editors wrote', async () => {
     const ownPublished = (await (await fetch(`${server.url}/api/articles?filters[site][code][$eq]=ankang-hanbin&pagination[pageSize]=1`)).json()) as { meta: { pagination: { total: number } } };
+    const ownDrafts = Object.values(DEMO_REVIEW_DRAFTS).filter((draft) => draft.site === 'ankang-hanbin').length;
     await page.goto(`${server.url}/admin/content-manager/collection-types/api::article.article`);
     await page.getByRole('heading', { name: '文章' }).waitFor();
     await page.waitForLoadState('networkidle');
-    expect(await listedCount(page)).toBe(ownPublished.meta.pagination.total);
+    expect(await listedCount(page)).toBe(ownPublished.meta.pagination.total + ownDrafts);
     await screenshot(page, 'county-editor-articles');
   });
 
@@ -62,8 +64,13 @@ describe('a county editor', () => {
     await screenshot(page, 'county-editor-messages');
   });
 
-  it('has no site management in the menu', async () => {
-    expect(await page.getByRole('link', { name: '站群管理' }).count()).toBe(0);
+  it('has the review pages but no site management', async () => {
+    await page.goto(`${server.url}/admin/plugins/governance`);
+    await page.getByRole('heading', { name: '我的送审' }).waitFor();
+    expect(await page.getByRole('link', { name: '站点与人员' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '站群概览' }).count()).toBe(0);
+    await page.goto(`${server.url}/admin/plugins/governance/sites`);
+    await page.getByText('您没有权限访问该内容').waitFor();
   });
 });
 

@@ -1,3 +1,4 @@
+import { CheckCircle } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PluginIcon } from './components/PluginIcon';
 import { ReviewPanel } from './components/ReviewPanel';
@@ -21,13 +22,18 @@ export default {
       permissions: ANY_PERMISSION,
       Component: () => import('./pages/App'),
     });
-    app.widgets.register({
-      id: 'review-tasks',
-      pluginId: PLUGIN_ID,
-      title: { id: getTranslation('review.widget.title'), defaultMessage: '审核待办' },
-      component: async () => (await import('./components/ReviewWidget')).ReviewWidget,
-      permissions: PERMISSIONS.review,
-    });
+    // First on the home page: what waits for the user comes before recent documents.
+    app.widgets.register((widgets) => [
+      {
+        id: 'review-tasks',
+        pluginId: PLUGIN_ID,
+        icon: CheckCircle,
+        title: { id: getTranslation('review.widget.title'), defaultMessage: '审核待办' },
+        component: async () => (await import('./components/ReviewWidget')).ReviewWidget,
+        permissions: PERMISSIONS.review,
+      },
+      ...widgets,
+    ]);
     app.registerPlugin({ id: PLUGIN_ID, name: '站群管理' });
   },
 

@@ -3,6 +3,7 @@ export const PERMISSIONS = {
   overview: [{ action: 'plugin::governance.overview.read', subject: null }],
   sites: [{ action: 'plugin::governance.sites.manage', subject: null }],
   review: [{ action: 'plugin::governance.review.read', subject: null }],
+  decide: [{ action: 'plugin::governance.review.decide', subject: null }],
   words: [{ action: 'plugin::governance.review.words', subject: null }],
 };
 

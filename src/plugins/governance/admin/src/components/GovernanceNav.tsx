@@ -1,4 +1,12 @@
-import { Badge, Flex, SubNav, SubNavHeader, SubNavLink, SubNavSection, SubNavSections } from '@strapi/design-system';
+import {
+  Badge,
+  Flex,
+  SubNav,
+  SubNavHeader,
+  SubNavLink,
+  SubNavSection,
+  SubNavSections,
+} from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 import { useReviewCount } from '../api/review';
@@ -18,29 +26,32 @@ export const GovernanceNav = () => {
   const sites = useRBAC(PERMISSIONS.sites);
   const review = useRBAC(PERMISSIONS.review);
   const words = useRBAC(PERMISSIONS.words);
+  const decide = useRBAC(PERMISSIONS.decide);
 
   return (
     <SubNav aria-label={t('plugin.name')}>
       <SubNavHeader label={t('plugin.name')} />
       <SubNavSections>
-        <SubNavSection label={t('nav.section')}>
-          {overview.allowedActions.canRead ? (
-            <SubNavLink tag={NavLink} to="/plugins/governance" end>
-              {t('overview.title')}
-            </SubNavLink>
-          ) : null}
-          {sites.allowedActions.canManage ? (
-            <SubNavLink tag={NavLink} to="/plugins/governance/sites">
-              {t('sites.title')}
-            </SubNavLink>
-          ) : null}
-        </SubNavSection>
+        {overview.allowedActions.canRead || sites.allowedActions.canManage ? (
+          <SubNavSection label={t('nav.section')}>
+            {overview.allowedActions.canRead ? (
+              <SubNavLink tag={NavLink} to="/plugins/governance" end>
+                {t('overview.title')}
+              </SubNavLink>
+            ) : null}
+            {sites.allowedActions.canManage ? (
+              <SubNavLink tag={NavLink} to="/plugins/governance/sites">
+                {t('sites.title')}
+              </SubNavLink>
+            ) : null}
+          </SubNavSection>
+        ) : null}
         {review.allowedActions.canRead || words.allowedActions.canWords ? (
           <SubNavSection label={t('nav.review')}>
             {review.allowedActions.canRead ? (
               <SubNavLink tag={NavLink} to="/plugins/governance/review" end>
                 <Flex gap={2}>
-                  {t('review.queue.title')}
+                  {t(decide.allowedActions.canDecide ? 'review.queue.title' : 'review.queue.titleForEditors')}
                   <WaitingCount />
                 </Flex>
               </SubNavLink>

@@ -7,6 +7,7 @@ export const ERRORS = {
   cannotSubmit: (status: string) => `当前状态（${status}）不能送审 (the article cannot be submitted in this state)`,
   forbiddenWords: (words: string[]) =>
     `文章含有禁用词：${words.join('、')}，请修改后再送审 (remove the forbidden words before submitting)`,
+  notEditor: '只有本站点的编辑可以送审 (only an editor of the article’s site may submit it)',
   notWaiting: '该文章当前不在审核中 (the article is not waiting for a review decision)',
   notYourStep: (capacity: StepCapacity) =>
     `当前步骤为“${STEP_NAMES[capacity]}”，您不是本站点的${STEP_NAMES[capacity]}人员 (you do not hold this step for the article’s site)`,

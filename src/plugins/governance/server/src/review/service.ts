@@ -174,6 +174,10 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const holds = async (user: Actor, siteId: number, capacity: Capacity) =>
     Boolean(await strapi.db.query(MEMBERSHIP).findOne({ where: { user: { id: user.id }, site: { id: siteId }, capacity } }));
 
+  /** Submitting and withdrawing are an editor's acts on their site, or the province's on any. */
+  const mayWrite = async (user: Actor, scope: SiteScope, draft: DraftRow) =>
+    scope.all || (draft.site !== null && (await holds(user, draft.site.id, 'editor')));
+
   const isOwn = (user: Actor, draft: DraftRow, state: StateRow | null) =>
     [state?.submittedBy?.id, draft.createdBy?.id, draft.updatedBy?.id].includes(user.id);
 
@@ -247,7 +251,8 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Array<Record<string, unknown>>;
 
       const cannotDecide = pending ? await reasonNotToDecide(user, draft, state) : ERRORS.notWaiting;
-      const mayWrite = scope.all || (draft.site !== null && scope.siteIds.includes(draft.site.id));
+      const writer = await mayWrite(user, scope, draft);
+      const mayWithdraw = writer || (state?.submittedBy?.id === user.id);
       const chain = state?.chain ?? (draft.site ? chainFor(config().review, draft.site.level) : []);
 
       return {
@@ -282,8 +287,8 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           })
         ),
         can: {
-          submit: mayWrite && !pending && !(status === 'approved' && state?.contentHash === hash) && draft.site !== null,
-          withdraw: mayWrite && (pending || status === 'approved'),
+          submit: writer && !pending && !(status === 'approved' && state?.contentHash === hash) && draft.site !== null,
+          withdraw: mayWithdraw && (pending || status === 'approved'),
           approve: pending && cannotDecide === null,
           reject: pending && cannotDecide === null,
         },
@@ -297,15 +302,16 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       return act(async (notify) => {
         const draft = await visibleDraft(documentId, scope);
         if (!draft.site) throw new errors.ValidationError(ERRORS.noSite);
+        if (!(await mayWrite(user, scope, draft))) throw forbidden(ERRORS.notEditor);
         const state = await stateOf(documentId);
         const status = state?.status ?? 'draft';
         if (PENDING.includes(status) || (status === 'approved' && state?.contentHash === contentHash(draft))) {
           throw new errors.ApplicationError(ERRORS.cannotSubmit(STATUS_NAMES[status]));
         }
         const hits = await scan(draft);
-        const forbidden = hits.filter((hit) => hit.level === 'forbidden');
-        if (forbidden.length > 0) {
-          throw new errors.ValidationError(ERRORS.forbiddenWords([...new Set(forbidden.map((h) => h.word))]), { wordHits: hits });
+        const blocking = hits.filter((hit) => hit.level === 'forbidden');
+        if (blocking.length > 0) {
+          throw new errors.ValidationError(ERRORS.forbiddenWords([...new Set(blocking.map((h) => h.word))]), { wordHits: hits });
         }
         const { chain } = await startRound(draft, state, user, hits);
         notify(() => notifyNextStep(strapi, draft, chain[0]));
@@ -322,10 +328,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!state || !(PENDING.includes(state.status) || state.status === 'approved')) {
           throw new errors.ApplicationError(ERRORS.cannotWithdraw);
         }
-        const isSubmitter = state.submittedBy?.id === user.id;
-        if (!isSubmitter && !scope.all && !(draft.site && (await holds(user, draft.site.id, 'editor')))) {
-          throw forbidden(ERRORS.notSubmitter);
-        }
+        if (state.submittedBy?.id !== user.id && !(await mayWrite(user, scope, draft))) throw forbidden(ERRORS.notSubmitter);
         await transition(state, { status: 'withdrawn', step: null, currentCapacity: null, waitingSince: null });
         await mirror(documentId, 'withdrawn');
         await record(draft, { action: 'withdraw', round: state.round, actor: user });
@@ -479,7 +482,8 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const states = (await strapi.db.query(STATE).findMany({
         where: { $and: where },
         populate: { site: { select: SITE_FIELDS }, submittedBy: { select: USER_FIELDS } },
-        orderBy: [{ waitingSince: 'asc' }, { submittedAt: 'desc' }],
+        // Longest waiting first; one's own submissions newest first.
+        orderBy: filters.tab === 'mine' ? [{ submittedAt: 'desc' }] : [{ waitingSince: 'asc' }, { submittedAt: 'desc' }],
         limit: 500,
       })) as StateRow[];
       const drafts = (await strapi.db.query(ARTICLE).findMany({

@@ -14,12 +14,13 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { STEP_CAPACITIES, useReviewQueue, type QueueFilters, type QueueItem, type StepCapacity } from '../../api/review';
 import { ReviewStatusBadge } from '../../components/ReviewStatusBadge';
 import { useT, type Translate } from '../../hooks/useT';
+import { PERMISSIONS } from '../../permissions';
 
 const TABS: QueueFilters['tab'][] = ['toReview', 'mine', 'all'];
 const WAITING_DAYS = [1, 3, 7];
@@ -28,6 +29,7 @@ const WAITING_DAYS = [1, 3, 7];
 const waited = (since: string | null, t: Translate) => {
   if (!since) return '—';
   const hours = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 3_600_000));
+  if (hours < 1) return t('review.queue.lessThanHour');
   return hours >= 24 ? t('review.queue.daysHours', { days: Math.floor(hours / 24), hours: hours % 24 }) : t('review.queue.hours', { hours });
 };
 
@@ -77,13 +79,22 @@ const QueueTable = ({ items, t }: { items: QueueItem[]; t: Translate }) => (
  */
 export const ReviewQueuePage = () => {
   const t = useT();
-  const [tab, setTab] = useState<QueueFilters['tab']>('toReview');
+  const decide = useRBAC(PERMISSIONS.decide);
+  if (decide.isLoading) return <Page.Loading />;
+  // Editors review nothing: their page opens on what they submitted.
+  return <Queue tabs={decide.allowedActions.canDecide ? TABS : ['mine', 'all']} />;
+};
+
+const Queue = ({ tabs }: { tabs: QueueFilters['tab'][] }) => {
+  const t = useT();
+  const [tab, setTab] = useState<QueueFilters['tab']>(tabs[0]);
   const [site, setSite] = useState('');
   const [capacity, setCapacity] = useState<StepCapacity | ''>('');
   const [waitingDays, setWaitingDays] = useState('');
   const unfiltered = useReviewQueue({ tab });
   const queue = useReviewQueue({ tab, site: site || undefined, capacity: capacity || undefined, waitingDays: waitingDays ? Number(waitingDays) : undefined });
 
+  const title = t(tabs.includes('toReview') ? 'review.queue.title' : 'review.queue.titleForEditors');
   const sites = useMemo(() => {
     const byCode = new Map((unfiltered.data ?? []).map((item) => [item.site.code, item.site.name]));
     return [...byCode.entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh'));
@@ -93,12 +104,12 @@ export const ReviewQueuePage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{t('review.queue.title')}</Page.Title>
-      <Layouts.Header title={t('review.queue.title')} subtitle={t('review.queue.subtitle')} />
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header title={title} subtitle={t(`review.queue.subtitle.${tab}`)} />
       <Layouts.Content>
         <Tabs.Root value={tab} onValueChange={(value: string) => setTab(value as QueueFilters['tab'])}>
-          <Tabs.List aria-label={t('review.queue.title')}>
-            {TABS.map((name) => (
+          <Tabs.List aria-label={title}>
+            {tabs.map((name) => (
               <Tabs.Trigger key={name} value={name}>
                 {t(`review.queue.tab.${name}`)}
               </Tabs.Trigger>
