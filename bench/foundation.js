@@ -10,36 +10,13 @@
  * names PostgreSQL (then DATABASE_NAME must be a scratch database). Results go to stdout and
  * bench/results/ (git-ignored).
  */
-const { createStrapi } = require('@strapi/strapi');
-const { randomBytes } = require('crypto');
-const fs = require('fs');
 const path = require('path');
+const { appDir, distDir, median, time, startScratchStrapi, writeResults } = require('./helpers');
 
-const appDir = path.join(__dirname, '..');
-const distDir = path.join(appDir, 'dist');
 const { loadDemo } = require(path.join(distDir, 'database/seeds/load-demo.js'));
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = async (fn) => {
-  const started = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-};
-
 const main = async () => {
-  const scratch = path.join(appDir, '.tmp', `bench-${randomBytes(4).toString('hex')}.db`);
-  fs.mkdirSync(path.dirname(scratch), { recursive: true });
-  const secret = () => randomBytes(16).toString('base64');
-  Object.assign(process.env, {
-    ENV_PATH: path.join(appDir, '.tmp', 'no-dotenv-in-bench'),
-    DATABASE_CLIENT: process.env.DATABASE_CLIENT ?? 'sqlite',
-    DATABASE_FILENAME: scratch,
-    APP_KEYS: `${secret()},${secret()}`,
-    ADMIN_JWT_SECRET: secret(), API_TOKEN_SALT: secret(), TRANSFER_TOKEN_SALT: secret(), ENCRYPTION_KEY: secret(), JWT_SECRET: secret(),
-  });
-
-  const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
-  strapi.log.level = 'warn';
+  const { strapi, stop } = await startScratchStrapi();
   const knex = strapi.db.connection;
   const results = { client: strapi.db.dialect.client, date: new Date().toISOString() };
 
@@ -88,13 +65,8 @@ const main = async () => {
     ratio: +(median(serviceRuns) / median(sqlRuns)).toFixed(2),
   };
 
-  await strapi.destroy();
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${scratch}${suffix}`, { force: true });
-
-  console.log(JSON.stringify(results, null, 2));
-  const out = path.join(__dirname, 'results');
-  fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, `foundation-${results.client}-${Date.now()}.json`), JSON.stringify(results, null, 2));
+  await stop();
+  writeResults('foundation', results);
 };
 
 main().then(() => process.exit(0), (error) => {
