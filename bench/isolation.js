@@ -8,6 +8,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { median } = require('./helpers');
 
 const url = process.env.BENCH_URL ?? 'http://localhost:1337';
 const password =
@@ -33,7 +34,6 @@ const timeList = async (token) => {
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, total: body.pagination?.total };
 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const main = async () => {
   const editor = await login('ankang-hanbin.editor@demo.example');

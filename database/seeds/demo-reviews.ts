@@ -41,13 +41,7 @@ export const DEMO_REVIEW_DRAFTS = {
 
 const write = async (strapi: Core.Strapi, draft: (typeof DEMO_REVIEW_DRAFTS)[keyof typeof DEMO_REVIEW_DRAFTS]) => {
   const site = await strapi.db.query('api::site.site').findOne({ where: { code: draft.site }, select: ['documentId'] });
-  try {
-    return (await strapi.documents(ARTICLE).create({ data: { ...draft, site: site.documentId } as never })).documentId as string;
-  } catch (e) {
-    const rows = await strapi.db.connection('sites').where('document_id', site.documentId);
-    console.log('FAIL', JSON.stringify(site), JSON.stringify(rows), JSON.stringify(draft));
-    throw e;
-  }
+  return (await strapi.documents(ARTICLE).create({ data: { ...draft, site: site.documentId } as never })).documentId as string;
 };
 
 const userByEmail = async (strapi: Core.Strapi, email: string) =>

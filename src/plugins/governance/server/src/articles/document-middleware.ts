@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { documentIdOf } from '../utils/document-middleware';
 import { sanitizeBody } from './body';
 
 const ARTICLE = 'api::article.article';
@@ -48,13 +49,6 @@ const withStamp = (result: unknown, stamp: Date | null) => {
   for (const entry of entries) {
     if (entry && typeof entry === 'object' && !entry.firstPublishedAt) entry.firstPublishedAt = stamp;
   }
-};
-
-const documentIdOf = (result: unknown, params: Params): string | undefined => {
-  if (result && typeof result === 'object' && 'documentId' in result) {
-    return String(result.documentId);
-  }
-  return params.documentId;
 };
 
 /**

@@ -1,18 +1,12 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { adminUserOfRequest, documentIdOf } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
-import { ARTICLE, type Actor } from './service';
+import { ARTICLE } from './service';
 
 type Params = { documentId?: string; status?: string };
 
 /** Writes that change the draft, whose reviewed content may no longer be what was approved. */
 const DRAFT_WRITES = new Set(['create', 'update', 'discardDraft']);
-
-const documentIdOf = (result: unknown, params: Params) =>
-  result && typeof result === 'object' && 'documentId' in result ? String(result.documentId) : params.documentId;
-
-/** The admin user behind the current request, if any: the actor of what the gate records. */
-const actorOfRequest = (strapi: Core.Strapi): Actor | null =>
-  ((strapi.requestContext.get()?.state as { user?: Actor } | undefined)?.user as Actor | undefined) ?? null;
 
 /**
  * The publish gate (先审后发): one Document Service middleware beneath every path that can put
@@ -28,20 +22,21 @@ export const reviewGate = (strapi: Core.Strapi): Modules.Documents.Middleware.Mi
     const params = context.params as Params;
     const publishes = context.action === 'publish' || (['create', 'update'].includes(context.action) && params.status === 'published');
     const review = getService(strapi, 'review');
+    if (!publishes && !DRAFT_WRITES.has(context.action) && context.action !== 'delete') return next();
 
-    if (context.action === 'delete') {
-      const result = await next();
-      if (params.documentId) await review.afterDelete(params.documentId);
-      return result;
-    }
-    if (!publishes && !DRAFT_WRITES.has(context.action)) return next();
+    // A publication refused before any row moves: the check after it is the one that counts,
+    // but a caller that swallows the error inside its own transaction must find nothing done.
+    if (context.action === 'publish' && params.documentId) await review.assertDraftApproved(params.documentId);
 
     return strapi.db.transaction(async () => {
       const result = await next();
       const documentId = documentIdOf(result, params);
       if (!documentId) return result;
-      const actor = actorOfRequest(strapi);
-      if (DRAFT_WRITES.has(context.action)) await review.afterDraftChange(documentId, actor);
+      const actor = adminUserOfRequest(strapi) ?? null;
+      if (context.action === 'delete') await review.afterDelete(documentId);
+      if (DRAFT_WRITES.has(context.action)) {
+        await review.afterDraftChange(documentId, actor, { discarded: context.action === 'discardDraft' });
+      }
       if (publishes) await review.assertPublishable(documentId, actor);
       return result;
     });

@@ -19,7 +19,7 @@ export const ERRORS = {
   concurrent: '该文章已被他人处理，请刷新 (someone else acted on this article first: reload)',
   reason: '请填写退回原因（至少 5 个字） (give the reason for sending it back, at least 5 characters)',
   comment: '审核意见不超过 1000 个字 (a comment is at most 1000 characters)',
-  cannotWithdraw: '只有送审中或已通过但未发布的文章可以撤回 (only an article under review or approved can be withdrawn)',
+  cannotWithdraw: '只有送审中或已通过审核的文章可以撤回 (only an article under review or approved can be withdrawn)',
   notSubmitter: '只有送审人或本站点编辑可以撤回 (only the submitter or an editor of the site may withdraw it)',
   notPublishable: (title: string) =>
     `《${title}》未通过审核，或审核通过后内容已修改，不能发布。请先送审并完成全部审核步骤 (not approved for its current content: submit it and complete every review step before publishing)`,

@@ -33,10 +33,9 @@ const send = async (strapi: Core.Strapi, recipients: Recipient[], subject: strin
   }
 };
 
-const adminLink = (strapi: Core.Strapi, documentId: string) => {
-  const base = (strapi.config.get('admin.url') as string | undefined) ?? '/admin';
-  return `${base}/content-manager/collection-types/api::article.article/${documentId}`;
-};
+/** A link to the article's edit view, absolute when the deployment names its public URL. */
+const adminLink = (strapi: Core.Strapi, documentId: string) =>
+  `${strapi.config.get('admin.absoluteUrl', '/admin')}/content-manager/collection-types/api::article.article/${documentId}`;
 
 /** Tells the members holding the next step of the article's site that it waits for them. */
 export const notifyNextStep = async (strapi: Core.Strapi, article: ArticleRef, capacity: StepCapacity) => {

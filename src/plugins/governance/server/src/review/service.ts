@@ -19,7 +19,9 @@ import { contentHash } from './content-hash';
 import { ERRORS, STATUS_NAMES } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
 import { blocksToText, createWordScanner, type SensitiveWord } from './sensitive-words';
+import type { AdminUser } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
+import { personName } from '../utils/person-name';
 
 export const ARTICLE = 'api::article.article';
 export const STATE = 'plugin::governance.review-state';
@@ -29,13 +31,7 @@ export const WORD = 'plugin::governance.sensitive-word';
 /** A round waiting for a decision. */
 const PENDING: ReviewStatus[] = ['submitted', 'in_review'];
 
-export interface Actor {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  email?: string;
-  roles?: Array<{ code: string }>;
-}
+export type Actor = AdminUser;
 
 interface SiteRef {
   id: number;
@@ -68,16 +64,14 @@ interface StateRow {
   step: number | null;
   currentCapacity: StepCapacity | null;
   contentHash: string | null;
+  draftHash: string | null;
+  contributors: number[] | null;
   submittedAt: string | null;
   waitingSince: string | null;
   lastReason: string | null;
   site: SiteRef | null;
   submittedBy: (Actor & { id: number }) | null;
 }
-
-/** Chinese names are written family name first. */
-export const personName = (user: Pick<Actor, 'firstname' | 'lastname' | 'email'> | null | undefined) =>
-  user ? `${user.lastname ?? ''}${user.firstname ?? ''}`.trim() || user.email || '' : '系统 (system)';
 
 const SITE_FIELDS = ['id', 'documentId', 'name', 'code', 'level'];
 const USER_FIELDS = ['id', 'firstname', 'lastname', 'email'];
@@ -162,13 +156,20 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       },
     });
 
-  /** Moves a state from what the caller saw to what it decided, or fails if someone acted first. */
+  /**
+   * Moves a state from what the caller saw to what it decided, or fails if someone acted first.
+   * The guarded updateMany writes columns only (the query engine skips relations there), so the
+   * relations follow in a plain update, in the same transaction.
+   */
   const transition = async (state: StateRow, data: Record<string, unknown>) => {
+    const { site, submittedBy, ...columns } = data;
     const { count } = await strapi.db.query(STATE).updateMany({
       where: { id: state.id, status: state.status, round: state.round, step: state.step },
-      data,
+      data: columns,
     });
     if (count !== 1) throw new errors.ApplicationError(ERRORS.concurrent);
+    const relations = Object.fromEntries(Object.entries({ site, submittedBy }).filter(([, value]) => value !== undefined));
+    if (Object.keys(relations).length > 0) await strapi.db.query(STATE).update({ where: { id: state.id }, data: relations });
   };
 
   const holds = async (user: Actor, siteId: number, capacity: Capacity) =>
@@ -178,8 +179,10 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const mayWrite = async (user: Actor, scope: SiteScope, draft: DraftRow) =>
     scope.all || (draft.site !== null && (await holds(user, draft.site.id, 'editor')));
 
+  /** Whoever wrote any of the reviewed content, or submitted it, never reviews it. */
   const isOwn = (user: Actor, draft: DraftRow, state: StateRow | null) =>
-    [state?.submittedBy?.id, draft.createdBy?.id, draft.updatedBy?.id].includes(user.id);
+    [state?.submittedBy?.id, draft.createdBy?.id, draft.updatedBy?.id].includes(user.id) ||
+    Boolean(state?.contributors?.includes(user.id));
 
   const approvedThisRound = async (user: Actor, state: StateRow) =>
     (await strapi.db.query(DECISION).count({
@@ -209,6 +212,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       step: 0,
       currentCapacity: chain[0],
       contentHash: hash,
+      draftHash: hash,
       submittedBy: actor?.id ?? state?.submittedBy?.id ?? null,
       submittedAt: now,
       waitingSince: now,
@@ -353,6 +357,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
         const chain = state!.chain ?? [];
         const step = state!.step!;
+        if (step >= chain.length) throw new errors.ApplicationError(ERRORS.notWaiting);
         const last = step + 1 >= chain.length;
         const now = new Date();
         await transition(
@@ -394,34 +399,56 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * After any write to the draft (called by the gate inside the write's transaction): an edit
-     * to reviewed content voids the round under way or the approval, and the article goes back
-     * to review from the first step — or to draft when the edit brought in a forbidden word.
+     * After any write to the draft (called by the gate inside the write's transaction). Whoever
+     * changes reviewed content is remembered (they may never review it). A change while the
+     * article is in review or approved voids that review: the article goes back to step 1, or to
+     * draft when the edit brought in a forbidden word or only discarded unpublished changes.
      */
-    afterDraftChange: (documentId: string, actor: Actor | null) => act(async (notify) => {
+    afterDraftChange: (documentId: string, actor: Actor | null, { discarded = false } = {}) =>
+      act(async (notify) => {
+        const draft = await draftOf(documentId);
+        if (!draft) return;
+        const hash = contentHash(draft);
+        const state = await stateOf(documentId);
+        if (!state) {
+          await strapi.db.query(STATE).create({
+            data: { articleDocumentId: documentId, site: draft.site?.id ?? null, status: 'draft', round: 0, draftHash: hash, contributors: actor ? [actor.id] : [] },
+          });
+          // Articles published before the workflow existed are marked approved; an edit ends that.
+          if (draft.reviewStatus !== 'draft') await mirror(documentId, 'draft');
+          return;
+        }
+        if (state.draftHash === hash) return;
+        const contributors = state.contributors ?? [];
+        await strapi.db.query(STATE).update({
+          where: { id: state.id },
+          data: { draftHash: hash, contributors: actor && !contributors.includes(actor.id) ? [...contributors, actor.id] : contributors },
+        });
+
+        const reviewed = PENDING.includes(state.status) || state.status === 'approved';
+        if (!reviewed || state.contentHash === hash) return;
+        await record(draft, {
+          action: 'void', round: state.round, actor, contentHash: hash,
+          comment: '内容已修改，本轮审核作废 (the content changed: this round’s approvals are void)',
+        });
+        const hits = await scan(draft);
+        if (discarded || !draft.site || hits.some((hit) => hit.level === 'forbidden')) {
+          await transition(state, { status: 'draft', step: null, currentCapacity: null, waitingSince: null, contentHash: null });
+          await mirror(documentId, 'draft');
+          return;
+        }
+        const { chain } = await startRound(draft, state, actor, hits);
+        notify(() => notifyNextStep(strapi, draft, chain[0]));
+      }),
+
+    /** The gate's early question before a publish: is the draft about to go online approved? */
+    async assertDraftApproved(documentId: string) {
       const draft = await draftOf(documentId);
-      if (!draft) return;
       const state = await stateOf(documentId);
-      const hash = contentHash(draft);
-      const reviewed = state && (PENDING.includes(state.status) || state.status === 'approved');
-      if (!reviewed || state.contentHash === hash) {
-        // Articles published before the workflow existed are marked approved; an edit ends that.
-        if (!state && draft.reviewStatus !== 'draft') await mirror(documentId, 'draft');
-        return;
+      if (draft && (state?.status !== 'approved' || state.contentHash !== contentHash(draft))) {
+        throw forbidden(ERRORS.notPublishable(draft.title), { reviewStatus: state?.status ?? 'draft' });
       }
-      await record(draft, {
-        action: 'void', round: state.round, actor, contentHash: hash,
-        comment: '内容已修改，本轮审核作废 (the content changed: this round’s approvals are void)',
-      });
-      const hits = await scan(draft);
-      if (!draft.site || hits.some((hit) => hit.level === 'forbidden')) {
-        await transition(state, { status: 'draft', step: null, currentCapacity: null, waitingSince: null, contentHash: null });
-        await mirror(documentId, 'draft');
-        return;
-      }
-      const { chain } = await startRound(draft, state, actor, hits);
-      notify(() => notifyNextStep(strapi, draft, chain[0]));
-    }),
+    },
 
     /**
      * The gate's question, asked inside the publishing transaction: is what is now published
@@ -458,12 +485,9 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<QueueItem[]> {
       const scope = await siteScope(strapi, user);
       const where: Record<string, unknown>[] = [];
-      if (filters.tab === 'mine') {
-        where.push({ submittedBy: { id: user.id } });
-      } else {
-        where.push({ status: { $in: PENDING } });
-        if (!scope.all) where.push({ site: { id: { $in: scope.siteIds } } });
-      }
+      // Only the caller's current sites, whatever the tab: a member removed from a site loses it.
+      if (!scope.all) where.push({ site: { id: { $in: scope.siteIds } } });
+      where.push(filters.tab === 'mine' ? { submittedBy: { id: user.id } } : { status: { $in: PENDING } });
       if (filters.tab === 'toReview') {
         const held = (await strapi.db.query(MEMBERSHIP).findMany({
           where: { user: { id: user.id }, capacity: { $in: ['leader', 'reviewer', 'approver'] } },
@@ -471,7 +495,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         })) as Array<{ capacity: StepCapacity; site: { id: number } | null }>;
         const steps = held.filter((m) => m.site).map((m) => ({ site: { id: m.site!.id }, currentCapacity: m.capacity }));
         if (steps.length === 0) return [];
-        where.push({ $or: steps }, { $not: { submittedBy: { id: user.id } } });
+        where.push({ $or: steps });
       }
       if (filters.site) where.push({ site: { code: filters.site } });
       if (filters.capacity) where.push({ currentCapacity: filters.capacity });
@@ -516,7 +540,10 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The figures on the menu and the home page. */
     async count(user: Actor): Promise<ReviewCount> {
       const toReview = (await service.queue(user, { tab: 'toReview' })).length;
-      const toRevise = await strapi.db.query(STATE).count({ where: { submittedBy: { id: user.id }, status: 'rejected' } });
+      const scope = await siteScope(strapi, user);
+      const toRevise = await strapi.db.query(STATE).count({
+        where: { submittedBy: { id: user.id }, status: 'rejected', ...(scope.all ? {} : { site: { id: { $in: scope.siteIds } } }) },
+      });
       return { toReview, toRevise };
     },
   };

@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ERRORS } from './messages';
 import { siteScope } from './scope';
+import { adminUserOfRequest, documentIdOf } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
 
 /** The content types that belong to one site. */
@@ -14,25 +15,12 @@ const WRITES = new Set(['create', 'update', 'clone']);
 const ON_DOCUMENT = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
 type Params = { data?: Record<string, unknown>; documentId?: string; filters?: Record<string, unknown> };
-type AdminUser = { id: number; roles?: Array<{ code: string }> };
-
-/**
- * The admin user behind the current request, for any admin-panel route (session or admin
- * token). Public content-API requests carry no admin user.
- */
-const adminUserOfRequest = (strapi: Core.Strapi): AdminUser | undefined => {
-  const state = strapi.requestContext.get()?.state as { route?: { info?: { type?: string } }; user?: AdminUser } | undefined;
-  return state?.route?.info?.type === 'admin' ? state.user : undefined;
-};
 
 /** The site of every row (draft and published) of a document; an empty list if it has none. */
 const sitesOfDocument = async (strapi: Core.Strapi, uid: ScopedUid, documentId: string) => {
   const rows = await strapi.db.query(uid).findMany({ where: { documentId }, populate: { site: { select: ['id'] } } });
   return rows.map((row: { site?: { id: number } | null }) => row.site?.id);
 };
-
-const documentIdOf = (result: unknown, params: Params) =>
-  result && typeof result === 'object' && 'documentId' in result ? String(result.documentId) : params.documentId;
 
 /**
  * Site isolation at the Document Service, beneath every admin route: whatever route an editor

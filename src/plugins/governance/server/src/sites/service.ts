@@ -8,6 +8,7 @@ const EVERY_SITE: SiteScope = { all: true };
 
 import { CAPACITIES, type Capacity, type SiteNode, type UserOption } from '../../../shared/contracts/sites';
 import { forbidden } from '../utils/forbidden';
+import { personName } from '../utils/person-name';
 
 interface SiteRow {
   id: number;
@@ -29,9 +30,6 @@ interface UserRow {
   isActive: boolean;
 }
 
-/** Chinese names are written family name first: 王 + 建国. */
-const fullName = (user: Pick<UserRow, 'firstname' | 'lastname' | 'email'>) =>
-  `${user.lastname ?? ''}${user.firstname ?? ''}`.trim() || user.email;
 
 const LEVEL_ORDER = { portal: 0, department: 1, city: 2, county: 3 } as const;
 
@@ -66,7 +64,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const m of memberships) {
       if (!m.site || !m.user) continue;
       nodes.get(m.site.id)?.members.push({
-        membershipId: m.id, userId: m.user.id, name: fullName(m.user), email: m.user.email, capacity: m.capacity, active: m.user.isActive,
+        membershipId: m.id, userId: m.user.id, name: personName(m.user), email: m.user.email, capacity: m.capacity, active: m.user.isActive,
       });
     }
     const ordered = [...sites].sort(
@@ -91,7 +89,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       orderBy: { email: 'asc' },
       limit: 20,
     })) as UserRow[];
-    return users.map((u) => ({ id: u.id, name: fullName(u), email: u.email, active: u.isActive }));
+    return users.map((u) => ({ id: u.id, name: personName(u), email: u.email, active: u.isActive }));
   },
 
   /**

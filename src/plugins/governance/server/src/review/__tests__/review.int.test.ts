@@ -145,6 +145,22 @@ describe('the review chain', () => {
     expect(last.body.error.message).toBe(ERRORS.ownArticle);
   });
 
+  it('refuses anyone who wrote part of the article, even when someone else saved it last', async () => {
+    const coauthor = await createAdmin(app, 'governance-site-editor', '合写');
+    const roles = await Promise.all(['governance-site-editor', 'governance-approver'].map((code) => app.strapi.service('admin::role').findOne({ code })));
+    await app.strapi.service('admin::user').updateById(coauthor.id, { roles: roles.map((r) => r.id) });
+    await member(coauthor, city, 'editor');
+    await member(coauthor, city, 'leader');
+
+    const id = await write(editor, city, '两人合写');
+    await as(coauthor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { body: paragraph('合写人加的一段') }).expect(200);
+    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '两人合写（定稿）' }).expect(200);
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const res = await approveAs(coauthor, id, (await describeAs(coauthor, id)).contentHash).expect(403);
+    expect(res.body.error.message).toBe(ERRORS.ownArticle);
+    await approveAs(leader, id, (await describeAs(leader, id)).contentHash).expect(200);
+  });
+
   it('binds an approval to the content seen and requires the whole checklist', async () => {
     const id = await write(editor, city, '绑定内容');
     await as(editor).post(review(id, 'submit')).expect(200);
@@ -209,6 +225,22 @@ describe('rejection, withdrawal and edits', () => {
     expect(state).toMatchObject({ status: 'submitted', step: 1, round: 2, publishable: false });
     expect(state.history.map((d: { action: string }) => d.action).slice(-2)).toEqual(['void', 'submit']);
     expect(await reviewStatusRows(id)).toEqual(['submitted']);
+  });
+
+  it('sends an article back to draft when its unpublished changes are discarded', async () => {
+    const id = await write(editor, county, '丢弃修改');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const { contentHash } = await describeAs(countyReviewer, id);
+    await approveAs(countyReviewer, id, contentHash).expect(200);
+    await approveAs(countyApprover, id, contentHash).expect(200);
+    await as(editor).post(`/content-manager/collection-types/${ARTICLE}/${id}/actions/publish`).expect(200);
+    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '丢弃修改（改）' }).expect(200);
+    expect((await describeAs(editor, id)).status).toBe('submitted');
+
+    await as(editor).post(`/content-manager/collection-types/${ARTICLE}/${id}/actions/discard`).expect(200);
+    const state = await describeAs(editor, id);
+    expect(state).toMatchObject({ status: 'draft', round: 2, can: { submit: true } });
+    expect(state.history.at(-1).action).toBe('void');
   });
 
   it('lets the submitter withdraw, and not another site’s editor', async () => {
