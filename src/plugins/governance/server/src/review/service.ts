@@ -108,14 +108,28 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return draft;
   };
 
-  const scan = async (draft: Pick<DraftRow, 'title' | 'summary' | 'body'>): Promise<WordHit[]> => {
-    const words = (await strapi.db.query(WORD).findMany({ select: ['word', 'level', 'suggestion'] })) as SensitiveWord[];
-    return createWordScanner(words)({
+  /**
+   * The scanner for the word list as it is now. Building it costs far more than a scan (tens of
+   * milliseconds for 10,000 words), so it is rebuilt only when the list changed — judged from
+   * the database on each call, so every instance sees another's edits.
+   */
+  let built: { version: string; scanner: ReturnType<typeof createWordScanner> } | null = null;
+  const currentScanner = async () => {
+    const latest = await strapi.db.query(WORD).findOne({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' } });
+    const version = `${await strapi.db.query(WORD).count()}@${latest ? new Date(latest.updatedAt).getTime() : 0}`;
+    if (built?.version !== version) {
+      const words = (await strapi.db.query(WORD).findMany({ select: ['word', 'level', 'suggestion'] })) as SensitiveWord[];
+      built = { version, scanner: createWordScanner(words) };
+    }
+    return built.scanner;
+  };
+
+  const scan = async (draft: Pick<DraftRow, 'title' | 'summary' | 'body'>): Promise<WordHit[]> =>
+    (await currentScanner())({
       title: draft.title ?? '',
       summary: draft.summary ?? '',
       body: blocksToText(draft.body),
     });
-  };
 
   /** The article rows carry the state too, so the Content Manager can list and filter by it. */
   const mirror = (documentId: string, status: ReviewStatus) =>
