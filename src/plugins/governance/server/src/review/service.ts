@@ -14,14 +14,14 @@ import { CHECKLIST_ITEMS } from '../../../shared/contracts/review';
 import type { Capacity } from '../../../shared/contracts/sites';
 import type { GovernanceConfig } from '../config';
 import { MEMBERSHIP, siteScope, type SiteScope } from '../sites/scope';
+import type { AdminUser } from '../utils/document-middleware';
+import { forbidden } from '../utils/forbidden';
+import { personName } from '../utils/person-name';
 import { chainFor, type Level } from './chain';
 import { contentHash } from './content-hash';
 import { ERRORS, STATUS_NAMES } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
 import { blocksToText, createWordScanner, type SensitiveWord } from './sensitive-words';
-import type { AdminUser } from '../utils/document-middleware';
-import { forbidden } from '../utils/forbidden';
-import { personName } from '../utils/person-name';
 
 export const ARTICLE = 'api::article.article';
 export const STATE = 'plugin::governance.review-state';
