@@ -94,6 +94,8 @@ describe('an article through review', () => {
     await screenshot(page, 'review-home-widget');
     await page.goto(`${server.url}/admin/plugins/governance/review`);
     await page.getByRole('link', { name: title }).waitFor();
+    // The plugin's navigation, with the count of what waits.
+    await page.getByRole('navigation').getByRole('link', { name: /待我审核\s*2/ }).waitFor();
     await screenshot(page, 'review-queue');
 
     await openFromQueue(page, title);
@@ -146,6 +148,7 @@ describe('an article sent back', () => {
     await panel(reviewer).getByRole('button', { name: '退回' }).click();
     const dialog = reviewer.getByRole('dialog');
     await dialog.getByRole('textbox').fill(reason);
+    await reviewer.waitForTimeout(400); // the dialog fades in
     await screenshot(reviewer, 'review-reject-dialog');
     await dialog.getByRole('button', { name: '确认退回' }).click();
     await reviewer.getByText('已退回给送审人').first().waitFor();
