@@ -1,4 +1,5 @@
 import overview from './overview';
+import replies from './replies';
 import review from './review';
 import sites from './sites';
 
@@ -6,4 +7,5 @@ export default {
   overview: overview.controller,
   sites: sites.controller,
   review: review.controller,
+  replies: replies.controller,
 };

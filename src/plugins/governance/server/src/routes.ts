@@ -1,4 +1,5 @@
 import overview from './overview';
+import replies from './replies';
 import review from './review';
 import sites from './sites';
 
@@ -6,5 +7,9 @@ export default {
   admin: {
     type: 'admin',
     routes: [...overview.routes, ...sites.routes, ...review.routes],
+  },
+  'content-api': {
+    type: 'content-api',
+    routes: [...replies.routes],
   },
 };

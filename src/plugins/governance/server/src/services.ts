@@ -1,4 +1,5 @@
 import overview from './overview';
+import replies from './replies';
 import review from './review';
 import sites from './sites';
 
@@ -7,4 +8,5 @@ export default {
   sites: sites.service,
   review: review.service,
   sensitiveWords: review.sensitiveWords,
+  replies: replies.service,
 };

@@ -16,4 +16,14 @@ describe('governance config', () => {
   it('stops the boot on a review chain without the confidentiality review', () => {
     expect(() => config.validator({ ...config.default, review: { default: ['leader', 'approver'] } })).toThrow(/confidentiality review/);
   });
+
+  it.each([[0], [61], [2.5], ['5']])('stops the boot on %p working days to reply', (days) => {
+    const replies = { ...config.default.replies, workingDays: { ...config.default.replies.workingDays, complaint: days as number } };
+    expect(() => config.validator({ ...config.default, replies })).toThrow(/workingDays.complaint/);
+  });
+
+  it('stops the boot on a rate limit without points', () => {
+    const replies = { ...config.default.replies, rateLimit: { points: 0, duration: 60 } };
+    expect(() => config.validator({ ...config.default, replies })).toThrow(/rateLimit/);
+  });
 });

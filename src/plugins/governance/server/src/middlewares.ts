@@ -1,0 +1,5 @@
+import replies from './replies';
+
+export default {
+  ...replies.middlewares,
+};

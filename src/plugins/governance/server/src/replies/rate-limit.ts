@@ -1,0 +1,70 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { GovernanceConfig } from '../config';
+import { ERRORS } from './messages';
+
+type Limit = GovernanceConfig['replies']['rateLimit'];
+
+/** Redis connections opened for limiters, closed when Strapi stops. */
+const redisClients = new Set<Redis>();
+
+export const closeRateLimitStores = async () => {
+  await Promise.all([...redisClients].map((client) => client.quit().catch(() => client.disconnect())));
+  redisClients.clear();
+};
+
+/**
+ * The store every instance shares: Redis when REDIS_URL names one, else PostgreSQL when that is
+ * the database (a table of its own), else memory (one process: the demo and SQLite).
+ */
+const createLimiter = async (strapi: Core.Strapi, { points, duration }: Limit): Promise<RateLimiterAbstract> => {
+  // A changed limit starts fresh budgets rather than judging old counts by the new rule.
+  const options = { keyPrefix: `citizen-message-submit-${points}-${duration}`, points, duration };
+  const redisUrl = process.env.REDIS_URL;
+  if (redisUrl) {
+    const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    await client.connect();
+    redisClients.add(client);
+    strapi.log.info('governance: submission rate limit kept in Redis');
+    return new RateLimiterRedis({ ...options, storeClient: client });
+  }
+  if (strapi.db.dialect.client === 'postgres') {
+    return new Promise((resolve, reject) => {
+      const limiter: RateLimiterPostgres = new RateLimiterPostgres(
+        // No timer of its own: expired rows are rewritten in place by the next request of that IP.
+        { ...options, storeClient: strapi.db.connection, storeType: 'knex', tableName: 'governance_rate_limits', clearExpiredByTimeout: false },
+        (error?: Error) => (error ? reject(error) : resolve(limiter))
+      );
+    });
+  }
+  return new RateLimiterMemory(options);
+};
+
+/**
+ * Route middleware of the public submission: a per-IP budget of submissions, answered with
+ * 429 and Retry-After once spent. The limiter follows the configuration, so a change to
+ * `governance.replies.rateLimit` takes effect without a restart.
+ */
+export const submissionRateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  let current: { key: string; limiter: Promise<RateLimiterAbstract> } | null = null;
+  const limiter = () => {
+    const limit = (strapi.config.get('plugin::governance') as GovernanceConfig).replies.rateLimit;
+    const key = JSON.stringify(limit);
+    if (current?.key !== key) current = { key, limiter: createLimiter(strapi, limit) };
+    return current.limiter;
+  };
+
+  return async (ctx: { request: { ip: string }; set: (name: string, value: string) => void }, next: () => Promise<unknown>) => {
+    try {
+      await (await limiter()).consume(ctx.request.ip);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      ctx.set('Retry-After', String(seconds));
+      throw new errors.RateLimitError(ERRORS.tooMany(Math.ceil(seconds / 60)));
+    }
+    return next();
+  };
+};

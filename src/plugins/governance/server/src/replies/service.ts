@@ -1,0 +1,166 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { randomInt } from 'crypto';
+import { decodeHTML } from 'entities';
+import sanitizeHtml from 'sanitize-html';
+import type { GovernanceConfig } from '../config';
+import { dueAt, type Category } from './deadlines';
+import { ERRORS } from './messages';
+
+export const MESSAGE = 'api::citizen-message.citizen-message';
+const SITE = 'api::site.site';
+
+export interface SubmissionInput {
+  site: string;
+  category: Category;
+  subject: string;
+  body: string;
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+  website?: string | null;
+  startedAt: number;
+}
+
+/** Query codes: 12 characters without look-alikes (no 0/O, 1/I/L), about 60 bits of chance. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const newQueryCode = () => Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+
+/** Text as typed: any HTML is reduced to its text, and entities read as the characters they are. */
+export const plainText = (value: string) =>
+  decodeHTML(sanitizeHtml(value, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' })).trim();
+
+/** 张三 → 张**: a public page never shows a citizen's full name. */
+export const maskName = (name: string | null | undefined) => {
+  const [first = ''] = [...(name ?? '').trim()];
+  return first ? `${first}**` : '**';
+};
+
+/** Where a message stands, as a citizen is told. */
+const PUBLIC_STATUS: Record<string, string> = {
+  received: '已收到',
+  accepted: '办理中',
+  transferred: '已转办',
+  replied: '已答复',
+  closed: '已办结',
+  rejected: '不予受理',
+};
+
+interface MessageRow {
+  queryCode: string;
+  category: Category;
+  subject: string;
+  body: string;
+  name: string;
+  status: string;
+  receivedAt: string;
+  dueAt: string | null;
+  reply: string | null;
+  repliedAt: string | null;
+  site: { name: string; code: string } | null;
+}
+
+/**
+ * Citizen messages as the public meets them: submission (validated, rate limited by the route,
+ * HTML reduced to text, deadline set), lookup by query code, and the public list of replies a
+ * site made public. Private fields (name, phone, e-mail, IP) never leave through here.
+ */
+const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => (strapi.config.get('plugin::governance') as GovernanceConfig);
+
+  const publicView = (row: MessageRow) => ({
+    category: row.category,
+    subject: row.subject,
+    body: row.body,
+    status: row.status,
+    statusText: PUBLIC_STATUS[row.status] ?? row.status,
+    receivedAt: row.receivedAt,
+    dueAt: row.dueAt,
+    reply: row.reply,
+    repliedAt: row.repliedAt,
+    // The replying unit: the site that holds the case.
+    replyingUnit: row.reply ? row.site?.name ?? null : null,
+    site: row.site ? { code: row.site.code, name: row.site.name } : null,
+  });
+
+  return {
+    /** 提交留言: refuses robots and bad input with a 400, stores the message, answers its code. */
+    async submit(input: SubmissionInput, meta: { ip: string; now?: Date }) {
+      const now = meta.now ?? new Date();
+      const { minFillSeconds, workingDays } = config().replies;
+      if (input.website) throw new errors.ValidationError(ERRORS.robot);
+      const shownFor = (now.getTime() - input.startedAt) / 1000;
+      if (shownFor > 24 * 3600 || shownFor < -60) throw new errors.ValidationError(ERRORS.stale);
+      if (shownFor < minFillSeconds) throw new errors.ValidationError(ERRORS.tooFast);
+
+      const text = {
+        subject: plainText(input.subject),
+        body: plainText(input.body),
+        name: plainText(input.name),
+        phone: input.phone?.trim() || null,
+        email: input.email?.trim() || null,
+      };
+      // Checked again on the text: markup alone is no message.
+      if ([...text.subject].length < 2) throw new errors.ValidationError(ERRORS.subject);
+      if ([...text.body].length < 5) throw new errors.ValidationError(ERRORS.body);
+      if (!text.name) throw new errors.ValidationError(ERRORS.name);
+      if (!text.phone && !text.email) throw new errors.ValidationError(ERRORS.contact);
+
+      const site = await strapi.db.query(SITE).findOne({ where: { code: input.site, active: true }, select: ['id', 'documentId', 'name', 'code'] });
+      if (!site) throw new errors.ValidationError(ERRORS.noSuchSite(input.site));
+
+      const due = dueAt(now, workingDays[input.category], config().timezone);
+      // Only these fields are written: no mass assignment, whatever else the request carried.
+      for (let attempt = 0; ; attempt += 1) {
+        const queryCode = newQueryCode();
+        try {
+          await strapi.db.query(MESSAGE).create({
+            data: {
+              ...text,
+              site: site.id,
+              category: input.category,
+              queryCode,
+              ipAddress: meta.ip.slice(0, 45),
+              status: 'received',
+              receivedAt: now,
+              dueAt: due,
+              isPublic: false,
+            },
+          });
+          return { queryCode, site: { code: site.code, name: site.name }, status: 'received', receivedAt: now.toISOString(), dueAt: due.toISOString() };
+        } catch (error) {
+          // A query code already taken (one chance in 10^17): draw another.
+          if (attempt >= 2 || !(await strapi.db.query(MESSAGE).findOne({ where: { queryCode }, select: ['id'] }))) throw error;
+        }
+      }
+    },
+
+    /** 查询: what the holder of the query code may see of their message. */
+    async lookup(queryCode: string) {
+      const row = (await strapi.db.query(MESSAGE).findOne({ where: { queryCode }, populate: { site: { select: ['name', 'code'] } } })) as MessageRow | null;
+      if (!row) throw new errors.NotFoundError(ERRORS.notFound);
+      return publicView(row);
+    },
+
+    /** 公开答复: replied messages a site made public, newest first, names masked, no contact data. */
+    async publicReplies({ site, page = 1, pageSize = 20 }: { site?: string; page?: number; pageSize?: number }) {
+      const where = { isPublic: true, status: { $in: ['replied', 'closed'] }, ...(site ? { site: { code: site } } : {}) };
+      const [rows, total] = await Promise.all([
+        strapi.db.query(MESSAGE).findMany({
+          where,
+          populate: { site: { select: ['name', 'code'] } },
+          orderBy: [{ repliedAt: 'desc' }, { id: 'desc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }) as Promise<MessageRow[]>,
+        strapi.db.query(MESSAGE).count({ where }),
+      ]);
+      return {
+        data: rows.map((row) => ({ ...publicView(row), name: maskName(row.name) })),
+        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
+      };
+    },
+  };
+};
+
+export default repliesService;

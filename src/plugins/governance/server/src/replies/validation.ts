@@ -1,0 +1,40 @@
+import { validateYupSchema, yup } from '@strapi/utils';
+import { CATEGORIES } from './deadlines';
+import { ERRORS } from './messages';
+
+/** Lengths counted in characters as a person counts them (an emoji is one). */
+const length = (value: string | undefined) => [...(value ?? '')].length;
+const between = (min: number, max: number) => (value: string | undefined) => length(value?.trim()) >= min && length(value) <= max;
+
+/**
+ * The public form. Only these fields are read: anything else a caller sends (status, reply,
+ * site-internal fields) is dropped, never stored. `website` is the honeypot a person never
+ * sees; `startedAt` is when the form was shown (milliseconds since the epoch).
+ */
+export const validateSubmission = validateYupSchema(
+  yup.object({
+    site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site).required(ERRORS.site),
+    category: yup.string().oneOf([...CATEGORIES], ERRORS.category).required(ERRORS.category),
+    subject: yup.string().test('subject', ERRORS.subject, between(2, 100)).required(ERRORS.subject),
+    body: yup.string().test('body', ERRORS.body, between(5, 5000)).required(ERRORS.body),
+    name: yup.string().test('name', ERRORS.name, between(1, 50)).required(ERRORS.name),
+    phone: yup.string().nullable().matches(/^[0-9+\-() ]{6,30}$/, { message: ERRORS.phone, excludeEmptyString: true }),
+    email: yup.string().nullable().max(100, ERRORS.email).email(ERRORS.email),
+    website: yup.string().nullable(),
+    startedAt: yup.number().required(ERRORS.stale).typeError(ERRORS.stale),
+  }),
+  { strict: true, stripUnknown: true }
+);
+
+export const validateQueryCode = validateYupSchema(
+  yup.object({ queryCode: yup.string().matches(/^[A-Z2-9]{12}$/, ERRORS.queryCode).required(ERRORS.queryCode) }),
+  { strict: true }
+);
+
+export const validatePublicList = validateYupSchema(
+  yup.object({
+    site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
+    page: yup.number().integer(ERRORS.page).min(1, ERRORS.page).max(1000, ERRORS.page),
+  }),
+  { strict: false, stripUnknown: true }
+);
