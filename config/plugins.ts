@@ -15,6 +15,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
       // Review work by e-mail too, once an email provider is configured for Strapi's email plugin.
       notifications: { email: env.bool('GOVERNANCE_REVIEW_EMAILS', false) },
+      // Public message submissions per IP address and hour.
+      replies: { rateLimit: { points: env.int('SUBMISSIONS_PER_HOUR', 20), duration: 3600 } },
     },
   },
 });

@@ -24,6 +24,10 @@ const freePort = () =>
 export interface RunningServer {
   url: string;
   password: string;
+  /** Ends the server at once, as a crash or a power cut would (SIGKILL). */
+  kill(): Promise<void>;
+  /** Starts the server again on the same database and port. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,7 +46,8 @@ const waitForHealth = async (url: string, child: ChildProcess, log: () => string
   throw new Error(`strapi start did not answer within 90 s:\n${log()}`);
 };
 
-export const startDemoServer = async (label: string): Promise<RunningServer> => {
+/** `env` adds settings for this server only (e.g. a rate limit). */
+export const startDemoServer = async (label: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> => {
   if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) {
     throw new Error('The admin is not built: run `npm run build` (npm test does it) before the e2e tests.');
   }
@@ -56,28 +61,37 @@ export const startDemoServer = async (label: string): Promise<RunningServer> => 
     HOST: '127.0.0.1',
     PORT: String(port),
     DEMO_ADMIN_PASSWORD: password,
+    ...extraEnv,
   };
 
   const seed = spawnSync(process.execPath, ['dist/database/seeds/cli.js'], { cwd: appDir, env, encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(`demo load failed:\n${seed.stdout}\n${seed.stderr}`);
 
-  // The binary itself, not `npx strapi`: killing npx would leave its node child running.
-  const child = spawn(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['start'], { cwd: appDir, env: { ...env, NODE_ENV: 'production' } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, () => output);
+  let child: ChildProcess;
+  const launch = async () => {
+    // The binary itself, not `npx strapi`: killing npx would leave its node child running.
+    child = spawn(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['start'], { cwd: appDir, env: { ...env, NODE_ENV: 'production' } });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    await waitForHealth(url, child, () => output);
+  };
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
+  await launch();
 
   return {
     url,
     password,
+    kill: () => end('SIGKILL'),
+    restart: launch,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await end('SIGTERM');
       await database.drop();
     },
   };

@@ -1,0 +1,62 @@
+/**
+ * A server killed in the middle of a burst of citizen messages: every message that was answered
+ * 201 is found, by its query code, once the server is back. Runs the built application
+ * (`npm run build`, which `npm test` does first) as a separate process on a fresh database.
+ */
+import { startDemoServer, type RunningServer } from '../helpers/server';
+
+jest.setTimeout(180_000);
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  // The burst comes from one address: lift the per-IP limit for it.
+  server = await startDemoServer('message-crash', { SUBMISSIONS_PER_HOUR: '100000' });
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const submit = async (i: number) => {
+  const res = await fetch(`${server.url}/api/citizen-messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      site: 'xian', category: 'consultation', subject: `第${i}条咨询`, body: `关于临时救助的咨询，编号 ${i}。`,
+      name: '测试', phone: '13900000000', startedAt: Date.now() - 10_000,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`status ${res.status}`);
+  return ((await res.json()) as { data: { queryCode: string } }).data.queryCode;
+};
+
+it('keeps every message it acknowledged when killed mid-burst', async () => {
+  const acknowledged: string[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  let killing: Promise<void> | undefined;
+  // Twenty senders at once; the server is killed once 100 messages were acknowledged.
+  const sender = async () => {
+    while (next < 2000 && !killing) {
+      const i = next++;
+      try {
+        acknowledged.push(await submit(i));
+        if (acknowledged.length === 100) killing = server.kill();
+      } catch (error) {
+        failures.push(String(error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 20 }, sender));
+  await killing;
+  expect(acknowledged.length).toBeGreaterThanOrEqual(100);
+
+  await server.restart();
+  const missing = [];
+  for (const code of acknowledged) {
+    const res = await fetch(`${server.url}/api/citizen-messages/lookup/${code}`);
+    if (res.status !== 200) missing.push(code);
+  }
+  expect(missing).toEqual([]);
+});
