@@ -114,7 +114,9 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (let attempt = 0; ; attempt += 1) {
         const queryCode = newQueryCode();
         try {
-          await strapi.db.query(MESSAGE).create({
+          // One transaction for the row and its site link: one commit, one disk flush.
+          await strapi.db.transaction(() => strapi.db.query(MESSAGE).create({
+            select: ['id'],
             data: {
               ...text,
               site: site.id,
@@ -126,7 +128,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
               dueAt: due,
               isPublic: false,
             },
-          });
+          }));
           return { queryCode, site: { code: site.code, name: site.name }, status: 'received', receivedAt: now.toISOString(), dueAt: due.toISOString() };
         } catch (error) {
           // A query code already taken (one chance in 10^17): draw another.
