@@ -1,7 +1,9 @@
+import replies from './replies';
 import review from './review';
 import sites from './sites';
 
 export default {
   ...sites.contentTypes,
   ...review.contentTypes,
+  ...replies.contentTypes,
 };

@@ -9,6 +9,8 @@ export const ACTIONS = {
   reviewSubmit: 'plugin::governance.review.submit',
   reviewDecide: 'plugin::governance.review.decide',
   reviewWords: 'plugin::governance.review.words',
+  messagesHandle: 'plugin::governance.messages.handle',
+  messagesExtend: 'plugin::governance.messages.extend',
 } as const;
 
 export const actionDefinitions = [
@@ -46,6 +48,18 @@ export const actionDefinitions = [
     section: 'plugins',
     displayName: '管理错敏词库 (Manage the sensitive-word list)',
     uid: 'review.words',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '办理网民留言：签收、答复、转办、申请延期 (Handle citizen messages)',
+    uid: 'messages.handle',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '审批留言延期 (Decide extension requests)',
+    uid: 'messages.extend',
     pluginName: 'governance',
   },
 ];

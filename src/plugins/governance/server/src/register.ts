@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { articleRules } from './articles/document-middleware';
 import { publicAccessStrategy } from './public-access/strategy';
+import { messageRules } from './replies/document-middleware';
 import { reviewGate } from './review/gate';
 import { siteRules } from './sites/code-rule';
 import { siteIsolation } from './sites/isolation-middleware';
@@ -12,6 +13,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(articleRules(strapi));
   // Inside the article rules' transaction: a refused publication rolls everything back.
   strapi.documents.use(reviewGate(strapi));
+  strapi.documents.use(messageRules());
   strapi.get('auth').register('content-api', publicAccessStrategy);
   guardCrossSiteRoutes(strapi);
 };

@@ -6,10 +6,10 @@ import sites from './sites';
 export default {
   admin: {
     type: 'admin',
-    routes: [...overview.routes, ...sites.routes, ...review.routes],
+    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin],
   },
   'content-api': {
     type: 'content-api',
-    routes: [...replies.routes],
+    routes: [...replies.routes.public],
   },
 };

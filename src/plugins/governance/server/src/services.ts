@@ -9,4 +9,5 @@ export default {
   review: review.service,
   sensitiveWords: review.sensitiveWords,
   replies: replies.service,
+  messageHandling: replies.handling,
 };

@@ -2,7 +2,21 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import type { SubmissionInput } from './service';
-import { validatePublicList, validateQueryCode, validateSubmission } from './validation';
+import {
+  validateExtensionDecision,
+  validateExtensionRequest,
+  validatePublicList,
+  validateQueryCode,
+  validateReason,
+  validateReply,
+  validateSubmission,
+  validateTransfer,
+} from './validation';
+
+const messageId = (ctx: Context) => {
+  const id = Number(ctx.params.id);
+  return Number.isInteger(id) && id > 0 ? id : 0;
+};
 
 /** The public message routes: HTTP in and out, the rules in the service. */
 const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -22,6 +36,51 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async publicReplies(ctx: Context) {
     const { site, page } = (await validatePublicList(ctx.query)) as { site?: string; page?: number };
     ctx.body = await getService(strapi, 'replies').publicReplies({ site, page });
+  },
+
+  // The admin's handling flow: the actor is always the session's user.
+  async getCase(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'messageHandling').getCase(messageId(ctx), ctx.state.user) };
+  },
+
+  async sign(ctx: Context) {
+    await getService(strapi, 'messageHandling').sign(messageId(ctx), ctx.state.user);
+    ctx.status = 204;
+  },
+
+  async reply(ctx: Context) {
+    const { text } = (await validateReply(ctx.request.body)) as { text: string };
+    await getService(strapi, 'messageHandling').reply(messageId(ctx), ctx.state.user, text);
+    ctx.status = 204;
+  },
+
+  async transfer(ctx: Context) {
+    const input = (await validateTransfer(ctx.request.body)) as { site: string; reason: string };
+    await getService(strapi, 'messageHandling').transfer(messageId(ctx), ctx.state.user, input);
+    ctx.status = 204;
+  },
+
+  async requestExtension(ctx: Context) {
+    const input = (await validateExtensionRequest(ctx.request.body)) as { workingDays: number; reason: string };
+    await getService(strapi, 'messageHandling').requestExtension(messageId(ctx), ctx.state.user, input);
+    ctx.status = 204;
+  },
+
+  async decideExtension(ctx: Context) {
+    const input = (await validateExtensionDecision(ctx.request.body)) as { approve: boolean; comment?: string | null };
+    await getService(strapi, 'messageHandling').decideExtension(messageId(ctx), ctx.state.user, input);
+    ctx.status = 204;
+  },
+
+  async markInvalid(ctx: Context) {
+    const { reason } = (await validateReason(ctx.request.body)) as { reason: string };
+    await getService(strapi, 'messageHandling').markInvalid(messageId(ctx), ctx.state.user, reason);
+    ctx.status = 204;
+  },
+
+  async close(ctx: Context) {
+    await getService(strapi, 'messageHandling').close(messageId(ctx), ctx.state.user);
+    ctx.status = 204;
   },
 });
 

@@ -3,9 +3,11 @@
  * public-access strategy). Staff handle messages in the admin; no public route reads private
  * fields or changes a message after it is submitted.
  */
+import { ACTIONS, requires } from '../permissions';
+
 const atApiRoot = { prefix: '' };
 
-export default [
+export const publicRoutes = [
   {
     method: 'POST',
     path: '/citizen-messages',
@@ -14,4 +16,18 @@ export default [
   },
   { method: 'GET', path: '/citizen-messages/lookup/:queryCode', handler: 'replies.lookup', config: atApiRoot },
   { method: 'GET', path: '/citizen-messages', handler: 'replies.publicReplies', config: atApiRoot },
+];
+
+const handle = requires(ACTIONS.messagesHandle);
+
+/** The handling flow in the admin (`/governance/messages/...`). */
+export const adminRoutes = [
+  { method: 'GET', path: '/messages/:id', handler: 'replies.getCase', config: handle },
+  { method: 'POST', path: '/messages/:id/sign', handler: 'replies.sign', config: handle },
+  { method: 'POST', path: '/messages/:id/reply', handler: 'replies.reply', config: handle },
+  { method: 'POST', path: '/messages/:id/transfer', handler: 'replies.transfer', config: handle },
+  { method: 'POST', path: '/messages/:id/extension', handler: 'replies.requestExtension', config: handle },
+  { method: 'POST', path: '/messages/:id/extension/decision', handler: 'replies.decideExtension', config: requires(ACTIONS.messagesExtend) },
+  { method: 'POST', path: '/messages/:id/invalid', handler: 'replies.markInvalid', config: handle },
+  { method: 'POST', path: '/messages/:id/close', handler: 'replies.close', config: handle },
 ];

@@ -38,3 +38,29 @@ export const validatePublicList = validateYupSchema(
   }),
   { strict: false, stripUnknown: true }
 );
+
+const reason = yup.string().test('reason', ERRORS.reason, (value) => (value ?? '').trim().length >= 5 && (value ?? '').length <= 1000).required(ERRORS.reason);
+
+export const validateReply = validateYupSchema(yup.object({ text: yup.string().required(ERRORS.replyText) }).noUnknown(), { strict: true });
+
+export const validateTransfer = validateYupSchema(
+  yup.object({ site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site).required(ERRORS.site), reason }).noUnknown(),
+  { strict: true }
+);
+
+export const validateExtensionRequest = validateYupSchema(
+  yup
+    .object({
+      workingDays: yup.number().integer(ERRORS.extensionDays).min(1, ERRORS.extensionDays).max(15, ERRORS.extensionDays).required(ERRORS.extensionDays),
+      reason,
+    })
+    .noUnknown(),
+  { strict: true }
+);
+
+export const validateExtensionDecision = validateYupSchema(
+  yup.object({ approve: yup.boolean().required(), comment: yup.string().max(1000).nullable() }).noUnknown(),
+  { strict: true }
+);
+
+export const validateReason = validateYupSchema(yup.object({ reason }).noUnknown(), { strict: true });

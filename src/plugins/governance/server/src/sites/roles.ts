@@ -55,6 +55,8 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.reviewRead },
       { action: ACTIONS.reviewSubmit },
       { action: ACTIONS.reviewWords },
+      { action: ACTIONS.messagesHandle },
+      { action: ACTIONS.messagesExtend },
       ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `admin::users.${a}` })),
       { action: 'admin::roles.read' },
     ],
@@ -70,6 +72,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       ...content(strapi, MESSAGE, ['read', 'update'], true),
       { action: ACTIONS.reviewRead },
       { action: ACTIONS.reviewSubmit },
+      { action: ACTIONS.messagesHandle },
     ],
   },
   {
@@ -88,7 +91,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
     code: 'governance-message-handler',
     name: '留言办理员',
     description: '留言办理员 (message handler): signs for and answers the citizen messages of their sites',
-    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, MESSAGE, ['read', 'update'], true)],
+    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, MESSAGE, ['read', 'update'], true), { action: ACTIONS.messagesHandle }],
   },
 ];
 
@@ -98,7 +101,7 @@ export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['cod
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.
  */
-export const ROLES_VERSION = 2;
+export const ROLES_VERSION = 3;
 
 const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
 

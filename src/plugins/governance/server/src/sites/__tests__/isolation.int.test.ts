@@ -239,6 +239,20 @@ describe('the governance routes', () => {
     await as(baojiEditor).delete('/governance/review/words/1').expect(403);
   });
 
+  it('does not let another site’s handler or editor read or act on its messages', async () => {
+    const { id } = await app.strapi.db.query(MESSAGE).findOne({ where: { documentId: xian.message }, select: ['id'] });
+    for (const who of [baojiHandler, baojiEditor]) {
+      await as(who).get(`/governance/messages/${id}`).expect(404);
+      for (const [action, body] of [
+        ['sign', {}], ['reply', { text: '您好，这是宝鸡的答复内容。' }], ['transfer', { site: 'baoji', reason: '抢过来办理' }],
+        ['extension', { workingDays: 3, reason: '需要更多时间' }], ['invalid', { reason: '不是我们的事情' }], ['close', {}],
+      ] as const) {
+        await as(who).post(`/governance/messages/${id}/${action}`, body).expect(404);
+      }
+      await as(who).post(`/governance/messages/${id}/extension/decision`, { approve: true }).expect(403);
+    }
+  });
+
   it('does not let another site’s reviewer see or decide its articles', async () => {
     const review = '/governance/review/articles';
     await as(baojiReviewer).get(`${review}/${xian.draft}`).expect(404);
@@ -259,7 +273,10 @@ describe('the content API with a read-only token', () => {
     const drafts = await app.http().get('/api/articles?status=draft').set(auth).expect(200);
     expect(drafts.body.data.map((a: { title: string }) => a.title)).not.toContain('西安草稿');
     await app.http().get(`/api/articles/${xian.draft}`).set(auth).expect(404);
-    await app.http().get('/api/citizen-messages').set(auth).expect(404);
+    // The public list of published replies is the only message route: the token's scopes lack it.
+    const messages = await app.http().get('/api/citizen-messages').set(auth);
+    expect([403, 404]).toContain(messages.status);
+    expect(JSON.stringify(messages.body)).not.toContain('张三');
   });
 });
 
@@ -305,6 +322,14 @@ const COVERED = new Set([
   'POST /governance/review/words',
   'PUT /governance/review/words/:id',
   'DELETE /governance/review/words/:id',
+  'GET /governance/messages/:id',
+  'POST /governance/messages/:id/sign',
+  'POST /governance/messages/:id/reply',
+  'POST /governance/messages/:id/transfer',
+  'POST /governance/messages/:id/extension',
+  'POST /governance/messages/:id/extension/decision',
+  'POST /governance/messages/:id/invalid',
+  'POST /governance/messages/:id/close',
 ]);
 
 /** Admin routes that cannot return or change an article or message document, and why. */

@@ -38,13 +38,17 @@ describe('the group\'s roles', () => {
     }
   });
 
-  it('gives the site-bound roles review work only, never the overview, site, word-list or account management', async () => {
+  it('gives the site-bound roles review and message work only, never the overview, site, word-list, extension or account management', async () => {
     const governance = async (code: string) =>
       (await permissionsOf(code)).map((p) => p.action).filter((a) => a.startsWith('plugin::governance.') || a.startsWith('admin::')).sort();
-    expect(await governance('governance-site-editor')).toEqual(['plugin::governance.review.read', 'plugin::governance.review.submit']);
+    expect(await governance('governance-site-editor')).toEqual([
+      'plugin::governance.messages.handle',
+      'plugin::governance.review.read',
+      'plugin::governance.review.submit',
+    ]);
     expect(await governance('governance-reviewer')).toEqual(['plugin::governance.review.decide', 'plugin::governance.review.read']);
     expect(await governance('governance-approver')).toEqual(['plugin::governance.review.decide', 'plugin::governance.review.read']);
-    expect(await governance('governance-message-handler')).toEqual([]);
+    expect(await governance('governance-message-handler')).toEqual(['plugin::governance.messages.handle']);
   });
 
   it('gives a reviewer read access to articles and review decisions only', async () => {

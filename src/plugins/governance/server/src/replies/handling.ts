@@ -1,0 +1,209 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { findWorkday } from 'chinese-days';
+import { DateTime } from 'luxon';
+import type { GovernanceConfig } from '../config';
+import { siteScope } from '../sites/scope';
+import type { AdminUser } from '../utils/document-middleware';
+import { personName } from '../utils/person-name';
+import { deadlineState, dueAt, type Category } from './deadlines';
+import { ERRORS } from './messages';
+import { MESSAGE, plainText } from './service';
+
+const EVENT = 'plugin::governance.message-event';
+const SITE = 'api::site.site';
+
+type Status = 'received' | 'accepted' | 'transferred' | 'replied' | 'closed' | 'rejected';
+type Action = 'sign' | 'reply' | 'editReply' | 'transfer' | 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'markInvalid' | 'close';
+
+const STATUS_NAMES: Record<Status, string> = {
+  received: '待签收', accepted: '办理中', transferred: '已转办', replied: '已答复', closed: '已办结', rejected: '不予受理',
+};
+const ACTION_NAMES: Record<Action, string> = {
+  sign: '签收', reply: '答复', editReply: '修改答复', transfer: '转办', requestExtension: '申请延期',
+  approveExtension: '批准延期', refuseExtension: '不批准延期', markInvalid: '不予受理', close: '办结',
+};
+/** Still to be answered: the clock runs. */
+const OPEN: Status[] = ['received', 'accepted', 'transferred'];
+
+interface MessageRow {
+  id: number;
+  /** Counts the acts on the message: each is guarded by the count its actor saw. */
+  revision: number | null;
+  status: Status;
+  category: Category;
+  receivedAt: string;
+  dueAt: string;
+  reply: string | null;
+  repliedAt: string | null;
+  pendingExtension: { workingDays: number; reason: string; requestedBy: number; requestedAt: string } | null;
+  site: { id: number; code: string; name: string } | null;
+}
+
+/**
+ * The handling flow of a citizen message (留言办理): sign for, reply and edit the reply, transfer
+ * to another site, request and decide an extension, refuse as invalid, close. Each act is one
+ * transaction that records an event with its actor taken from the session, never from the
+ * request; a message outside the actor's sites is "not found".
+ */
+const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const timezone = () => (strapi.config.get('plugin::governance') as GovernanceConfig).timezone;
+
+  const load = async (id: number, user: AdminUser): Promise<MessageRow> => {
+    const scope = await siteScope(strapi, user);
+    const message = (await strapi.db.query(MESSAGE).findOne({
+      where: { id },
+      populate: { site: { select: ['id', 'code', 'name'] } },
+    })) as MessageRow | null;
+    if (!message || (!scope.all && !(message.site && scope.siteIds.includes(message.site.id)))) {
+      throw new errors.NotFoundError(ERRORS.noSuchMessage(id));
+    }
+    return message;
+  };
+
+  const requireStatus = (message: MessageRow, action: Action, allowed: Status[]) => {
+    if (!allowed.includes(message.status)) throw new errors.ApplicationError(ERRORS.wrongState(ACTION_NAMES[action], STATUS_NAMES[message.status]));
+  };
+
+  /**
+   * Writes what an act changes, guarded by the state the actor saw (a second act on the same
+   * state fails), and records the event. Relations go in a plain update: the guarded updateMany
+   * writes columns only.
+   */
+  const apply = async (
+    message: MessageRow,
+    user: AdminUser,
+    action: Action,
+    change: { columns?: Record<string, unknown>; relations?: Record<string, unknown> },
+    event: Record<string, unknown> = {}
+  ) =>
+    strapi.db.transaction(async () => {
+      const { count } = await strapi.db.query(MESSAGE).updateMany({
+        where: { id: message.id, revision: message.revision },
+        data: { ...change.columns, revision: (message.revision ?? 0) + 1, updatedAt: new Date() },
+      });
+      if (count !== 1) throw new errors.ApplicationError(ERRORS.concurrent);
+      if (change.relations) await strapi.db.query(MESSAGE).update({ where: { id: message.id }, data: change.relations });
+      await strapi.db.query(EVENT).create({ data: { message: message.id, action, actor: user.id, actorName: personName(user), ...event } });
+    });
+
+  const service = {
+    /** The whole case as staff see it: the message with contact data, its timeline, its deadline state. */
+    async getCase(id: number, user: AdminUser) {
+      const message = await load(id, user);
+      const full = await strapi.db.query(MESSAGE).findOne({ where: { id }, populate: { site: { select: ['code', 'name'] }, repliedBy: { select: ['id', 'firstname', 'lastname'] } } });
+      const events = await strapi.db.query(EVENT).findMany({
+        where: { message: { id } },
+        populate: { fromSite: { select: ['code', 'name'] }, toSite: { select: ['code', 'name'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+      return {
+        id: full.id,
+        queryCode: full.queryCode,
+        site: full.site,
+        category: full.category,
+        subject: full.subject,
+        body: full.body,
+        citizen: { name: full.name, phone: full.phone, email: full.email },
+        status: full.status,
+        receivedAt: full.receivedAt,
+        dueAt: full.dueAt,
+        deadline: deadlineState(
+          { receivedAt: new Date(message.receivedAt), dueAt: new Date(message.dueAt), repliedAt: message.repliedAt ? new Date(message.repliedAt) : null },
+          new Date(),
+          timezone()
+        ),
+        reply: full.reply,
+        repliedAt: full.repliedAt,
+        repliedBy: full.repliedBy ? personName(full.repliedBy) : null,
+        pendingExtension: full.pendingExtension,
+        timeline: events.map((e: Record<string, unknown>) => ({
+          id: e.id, action: e.action, actor: e.actorName, at: e.createdAt, text: e.text ?? null, workingDays: e.workingDays ?? null,
+          fromSite: e.fromSite ?? null, toSite: e.toSite ?? null, dueAtBefore: e.dueAtBefore ?? null, dueAtAfter: e.dueAtAfter ?? null,
+        })),
+      };
+    },
+
+    /** 签收 */
+    async sign(id: number, user: AdminUser) {
+      const message = await load(id, user);
+      requireStatus(message, 'sign', ['received', 'transferred']);
+      await apply(message, user, 'sign', { columns: { status: 'accepted' } });
+    },
+
+    /** 答复, or 修改答复 once replied: every version stays in the timeline. */
+    async reply(id: number, user: AdminUser, text: string) {
+      const message = await load(id, user);
+      const reply = plainText(text);
+      if ([...reply].length < 10 || [...reply].length > 10000) throw new errors.ValidationError(ERRORS.replyText);
+      if (message.status === 'replied') {
+        // The earlier wording is kept in the event; the reply date stays the first reply's.
+        await apply(message, user, 'editReply', { columns: { reply } }, { text: message.reply });
+        return;
+      }
+      requireStatus(message, 'reply', OPEN);
+      await apply(message, user, 'reply', { columns: { reply, status: 'replied', repliedAt: new Date() }, relations: { repliedBy: user.id } }, { text: reply });
+    },
+
+    /** 转办: the same case goes to another site, whose clock starts at the transfer. */
+    async transfer(id: number, user: AdminUser, input: { site: string; reason: string }) {
+      const message = await load(id, user);
+      requireStatus(message, 'transfer', OPEN);
+      const target = await strapi.db.query(SITE).findOne({ where: { code: input.site, active: true }, select: ['id'] });
+      if (!target) throw new errors.ValidationError(ERRORS.transferTarget(input.site));
+      if (target.id === message.site?.id) throw new errors.ValidationError(ERRORS.sameSite);
+      const { workingDays } = (strapi.config.get('plugin::governance') as GovernanceConfig).replies;
+      const newDue = dueAt(new Date(), workingDays[message.category], timezone());
+      await apply(
+        message, user, 'transfer',
+        { columns: { status: 'transferred', dueAt: newDue, pendingExtension: null }, relations: { site: target.id } },
+        { fromSite: message.site?.id ?? null, toSite: target.id, text: input.reason.trim(), dueAtBefore: new Date(message.dueAt), dueAtAfter: newDue }
+      );
+    },
+
+    /** 申请延期: waits for a provincial admin's decision; the deadline stands meanwhile. */
+    async requestExtension(id: number, user: AdminUser, input: { workingDays: number; reason: string }) {
+      const message = await load(id, user);
+      requireStatus(message, 'requestExtension', OPEN);
+      if (message.pendingExtension) throw new errors.ApplicationError(ERRORS.extensionPending);
+      const pendingExtension = { workingDays: input.workingDays, reason: input.reason.trim(), requestedBy: user.id, requestedAt: new Date().toISOString() };
+      await apply(message, user, 'requestExtension', { columns: { pendingExtension } }, { workingDays: input.workingDays, text: pendingExtension.reason });
+    },
+
+    /** 批准 / 不批准延期: an approved extension moves the deadline by its working days. */
+    async decideExtension(id: number, user: AdminUser, input: { approve: boolean; comment?: string | null }) {
+      const message = await load(id, user);
+      const pending = message.pendingExtension;
+      if (!pending) throw new errors.ApplicationError(ERRORS.noExtension);
+      requireStatus(message, input.approve ? 'approveExtension' : 'refuseExtension', OPEN);
+      if (!input.approve) {
+        await apply(message, user, 'refuseExtension', { columns: { pendingExtension: null } }, { workingDays: pending.workingDays, text: input.comment?.trim() || null });
+        return;
+      }
+      const dueDay = DateTime.fromJSDate(new Date(message.dueAt), { zone: timezone() }).toISODate()!;
+      const extended = DateTime.fromISO(findWorkday(pending.workingDays, dueDay), { zone: timezone() }).endOf('day').toJSDate();
+      await apply(
+        message, user, 'approveExtension',
+        { columns: { dueAt: extended, pendingExtension: null } },
+        { workingDays: pending.workingDays, text: input.comment?.trim() || null, dueAtBefore: new Date(message.dueAt), dueAtAfter: extended }
+      );
+    },
+
+    /** 不予受理: not a valid message (no question, abuse, another authority's matter), with the reason. */
+    async markInvalid(id: number, user: AdminUser, reason: string) {
+      const message = await load(id, user);
+      requireStatus(message, 'markInvalid', OPEN);
+      await apply(message, user, 'markInvalid', { columns: { status: 'rejected', pendingExtension: null } }, { text: reason.trim() });
+    },
+
+    /** 办结 */
+    async close(id: number, user: AdminUser) {
+      const message = await load(id, user);
+      requireStatus(message, 'close', ['replied']);
+      await apply(message, user, 'close', { columns: { status: 'closed' } });
+    },
+  };
+  return service;
+};
+
+export default handlingService;
