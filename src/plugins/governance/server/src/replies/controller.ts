@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
+import type handling from './handling';
 import type { SubmissionInput } from './service';
 import {
   validateExtensionDecision,
   validateExtensionRequest,
+  validateInbox,
   validatePublicList,
   validateQueryCode,
   validateReason,
@@ -39,6 +41,11 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   // The admin's handling flow: the actor is always the session's user.
+  async inbox(ctx: Context) {
+    const filters = (await validateInbox(ctx.query)) as Parameters<ReturnType<typeof handling>['inbox']>[1];
+    ctx.body = await getService(strapi, 'messageHandling').inbox(ctx.state.user, filters);
+  },
+
   async getCase(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'messageHandling').getCase(messageId(ctx), ctx.state.user) };
   },

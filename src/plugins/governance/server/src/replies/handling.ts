@@ -23,6 +23,9 @@ const ACTION_NAMES: Record<Action, string> = {
   sign: '签收', reply: '答复', editReply: '修改答复', transfer: '转办', requestExtension: '申请延期',
   approveExtension: '批准延期', refuseExtension: '不批准延期', markInvalid: '不予受理', close: '办结',
 };
+export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+
 /** Still to be answered: the clock runs. */
 const OPEN: Status[] = ['received', 'accepted', 'transferred'];
 
@@ -88,6 +91,57 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
   const service = {
+    /**
+     * 留言办理 inbox: the caller's sites' messages in one of five tabs, searched by subject, name or
+     * query code, with the count of every tab. Due soon: open with its deadline within the next
+     * two working days.
+     */
+    async inbox(user: AdminUser, filters: { tab: InboxTab; q?: string; site?: string; page?: number }) {
+      const scope = await siteScope(strapi, user);
+      const now = new Date();
+      const today = DateTime.fromJSDate(now, { zone: timezone() }).toISODate()!;
+      const soon = DateTime.fromISO(findWorkday(2, today), { zone: timezone() }).endOf('day').toJSDate();
+      const tabs: Record<InboxTab, Record<string, unknown>> = {
+        toSign: { status: { $in: ['received', 'transferred'] } },
+        inProgress: { status: 'accepted' },
+        dueSoon: { status: { $in: OPEN }, dueAt: { $gte: now, $lte: soon } },
+        overdue: { status: { $in: OPEN }, dueAt: { $lt: now } },
+        replied: { status: { $in: ['replied', 'closed'] } },
+      };
+      const common: Record<string, unknown>[] = [];
+      if (!scope.all) common.push({ site: { id: { $in: scope.siteIds } } });
+      if (filters.site) common.push({ site: { code: filters.site } });
+      if (filters.q) {
+        const q = filters.q.trim();
+        common.push({ $or: [{ subject: { $containsi: q } }, { name: { $containsi: q } }, { queryCode: q.toUpperCase() }] });
+      }
+      const where = (tab: InboxTab) => ({ $and: [...common, tabs[tab]] });
+      const pageSize = 20;
+      const page = filters.page ?? 1;
+      const rows = (await strapi.db.query(MESSAGE).findMany({
+        where: where(filters.tab),
+        populate: { site: { select: ['code', 'name'] } },
+        orderBy: filters.tab === 'replied' ? [{ repliedAt: 'desc' }, { id: 'desc' }] : [{ dueAt: 'asc' }, { id: 'asc' }],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      })) as Array<MessageRow & { queryCode: string; subject: string; name: string }>;
+      const counts = Object.fromEntries(
+        await Promise.all(INBOX_TABS.map(async (tab) => [tab, await strapi.db.query(MESSAGE).count({ where: where(tab) })]))
+      ) as Record<InboxTab, number>;
+      return {
+        data: rows.map((row) => ({
+          id: row.id, queryCode: row.queryCode, site: row.site, category: row.category, subject: row.subject, name: row.name,
+          status: row.status, receivedAt: row.receivedAt, dueAt: row.dueAt, repliedAt: row.repliedAt,
+          deadline: deadlineState(
+            { receivedAt: new Date(row.receivedAt), dueAt: new Date(row.dueAt), repliedAt: row.repliedAt ? new Date(row.repliedAt) : null },
+            now,
+            timezone()
+          ),
+        })),
+        meta: { counts, pagination: { page, pageSize, total: counts[filters.tab] } },
+      };
+    },
+
     /** The whole case as staff see it: the message with contact data, its timeline, its deadline state. */
     async getCase(id: number, user: AdminUser) {
       const message = await load(id, user);

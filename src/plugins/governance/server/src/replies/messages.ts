@@ -26,4 +26,6 @@ export const ERRORS = {
   extensionPending: '已有待审批的延期申请 (an extension request is already waiting)',
   noExtension: '没有待审批的延期申请 (no extension request is waiting)',
   concurrent: '该留言已被他人处理，请刷新 (someone else acted on this message first: reload)',
+  tab: '页签须为 toSign、inProgress、dueSoon、overdue 或 replied (unknown tab)',
+  search: '搜索词不超过 50 个字 (the search is at most 50 characters)',
 } as const;

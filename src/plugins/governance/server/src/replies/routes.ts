@@ -22,6 +22,7 @@ const handle = requires(ACTIONS.messagesHandle);
 
 /** The handling flow in the admin (`/governance/messages/...`). */
 export const adminRoutes = [
+  { method: 'GET', path: '/messages', handler: 'replies.inbox', config: handle },
   { method: 'GET', path: '/messages/:id', handler: 'replies.getCase', config: handle },
   { method: 'POST', path: '/messages/:id/sign', handler: 'replies.sign', config: handle },
   { method: 'POST', path: '/messages/:id/reply', handler: 'replies.reply', config: handle },

@@ -1,5 +1,6 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { CATEGORIES } from './deadlines';
+import { INBOX_TABS } from './handling';
 import { ERRORS } from './messages';
 
 /** Lengths counted in characters as a person counts them (an emoji is one). */
@@ -64,3 +65,15 @@ export const validateExtensionDecision = validateYupSchema(
 );
 
 export const validateReason = validateYupSchema(yup.object({ reason }).noUnknown(), { strict: true });
+
+export const validateInbox = validateYupSchema(
+  yup
+    .object({
+      tab: yup.string().oneOf([...INBOX_TABS], ERRORS.tab).default('toSign'),
+      q: yup.string().max(50, ERRORS.search),
+      site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
+      page: yup.number().integer(ERRORS.page).min(1, ERRORS.page).max(1000, ERRORS.page),
+    })
+    .noUnknown(),
+  { strict: false }
+);

@@ -129,6 +129,27 @@ describe('the handling flow', () => {
   });
 });
 
+describe('the inbox', () => {
+  it('sorts the site\'s messages into tabs with counts, and searches them', async () => {
+    const fresh = await submitted();
+    const late = await submitted();
+    await app.strapi.db.query(MESSAGE).update({ where: { id: late.id }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
+    const inbox = async (query: string) => (await as(xianHandler).get(`/governance/messages?${query}`).expect(200)).body;
+
+    const toSign = await inbox('tab=toSign');
+    expect(toSign.data.map((m: { id: number }) => m.id)).toEqual(expect.arrayContaining([fresh.id, late.id]));
+    expect(toSign.data.find((m: { id: number }) => m.id === late.id).deadline).toBe('overdue');
+    const overdue = await inbox('tab=overdue');
+    expect(overdue.data.map((m: { id: number }) => m.id)).toContain(late.id);
+    expect(overdue.data.map((m: { id: number }) => m.id)).not.toContain(fresh.id);
+    expect(overdue.meta.counts.overdue).toBe(overdue.data.length);
+    expect((await inbox(`tab=toSign&q=${fresh.queryCode.toLowerCase()}`)).data.map((m: { id: number }) => m.id)).toEqual([fresh.id]);
+    expect((await inbox('tab=replied')).data.every((m: { status: string }) => ['replied', 'closed'].includes(m.status))).toBe(true);
+    await as(xianHandler).get('/governance/messages?tab=everything').expect(400);
+    expect((await as(baojiHandler).get('/governance/messages?tab=toSign').expect(200)).body.data.map((m: { id: number }) => m.id)).not.toContain(fresh.id);
+  });
+});
+
 describe('outside the flow', () => {
   it('keeps another site\'s handler out of every act', async () => {
     const message = await submitted();

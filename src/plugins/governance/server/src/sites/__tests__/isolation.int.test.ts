@@ -242,6 +242,11 @@ describe('the governance routes', () => {
   it('does not let another site’s handler or editor read or act on its messages', async () => {
     const { id } = await app.strapi.db.query(MESSAGE).findOne({ where: { documentId: xian.message }, select: ['id'] });
     for (const who of [baojiHandler, baojiEditor]) {
+      for (const tab of ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied']) {
+        const inbox = await as(who).get(`/governance/messages?tab=${tab}&site=xian`).expect(200);
+        expect(inbox.body.data).toEqual([]);
+        expect(Object.values(inbox.body.meta.counts)).toEqual([0, 0, 0, 0, 0]);
+      }
       await as(who).get(`/governance/messages/${id}`).expect(404);
       for (const [action, body] of [
         ['sign', {}], ['reply', { text: '您好，这是宝鸡的答复内容。' }], ['transfer', { site: 'baoji', reason: '抢过来办理' }],
@@ -322,6 +327,7 @@ const COVERED = new Set([
   'POST /governance/review/words',
   'PUT /governance/review/words/:id',
   'DELETE /governance/review/words/:id',
+  'GET /governance/messages',
   'GET /governance/messages/:id',
   'POST /governance/messages/:id/sign',
   'POST /governance/messages/:id/reply',
