@@ -42,6 +42,10 @@ export const DEMO_ACCOUNTS: Array<
     role: '终审人 approver', name: '赵刚', firstname: '刚', lastname: '赵', email: 'approver@demo.example', site: 'portal, xian, ankang-hanbin',
     roleCodes: ['governance-approver'], memberships: [['portal', 'approver'], ['xian', 'approver'], ['ankang-hanbin', 'approver']],
   },
+  {
+    role: '留言办理员 message handler', name: '周丽', firstname: '丽', lastname: '周', email: 'xian.handler@demo.example', site: 'xian',
+    roleCodes: ['governance-message-handler'], memberships: [['xian', 'handler']],
+  },
 ];
 
 export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string) => {

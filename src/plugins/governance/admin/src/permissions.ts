@@ -5,7 +5,8 @@ export const PERMISSIONS = {
   review: [{ action: 'plugin::governance.review.read', subject: null }],
   decide: [{ action: 'plugin::governance.review.decide', subject: null }],
   words: [{ action: 'plugin::governance.review.words', subject: null }],
+  messages: [{ action: 'plugin::governance.messages.handle', subject: null }],
 };
 
 /** Whoever holds any of the plugin's permissions sees its menu entry. */
-export const ANY_PERMISSION = [...PERMISSIONS.overview, ...PERMISSIONS.sites, ...PERMISSIONS.review, ...PERMISSIONS.words];
+export const ANY_PERMISSION = [...PERMISSIONS.overview, ...PERMISSIONS.sites, ...PERMISSIONS.review, ...PERMISSIONS.words, ...PERMISSIONS.messages];

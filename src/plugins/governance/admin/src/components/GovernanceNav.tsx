@@ -27,6 +27,7 @@ export const GovernanceNav = () => {
   const review = useRBAC(PERMISSIONS.review);
   const words = useRBAC(PERMISSIONS.words);
   const decide = useRBAC(PERMISSIONS.decide);
+  const messages = useRBAC(PERMISSIONS.messages);
 
   return (
     <SubNav aria-label={t('plugin.name')}>
@@ -61,6 +62,13 @@ export const GovernanceNav = () => {
                 {t('words.title')}
               </SubNavLink>
             ) : null}
+          </SubNavSection>
+        ) : null}
+        {messages.allowedActions.canHandle ? (
+          <SubNavSection label={t('nav.messages')}>
+            <SubNavLink tag={NavLink} to="/plugins/governance/messages">
+              {t('messages.title')}
+            </SubNavLink>
           </SubNavSection>
         ) : null}
       </SubNavSections>

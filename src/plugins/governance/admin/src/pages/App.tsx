@@ -2,18 +2,21 @@ import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { GovernanceNav } from '../components/GovernanceNav';
 import { PERMISSIONS } from '../permissions';
+import { MessagesInboxPage } from './messages/MessagesInboxPage';
 import { OverviewPage } from './overview/OverviewPage';
 import { ReviewQueuePage } from './review/ReviewQueuePage';
 import { SensitiveWordsPage } from './review/SensitiveWordsPage';
 import { SitesPage } from './sites/SitesPage';
 
-/** The landing page: the overview for the province, the review queue for everyone else. */
+/** The landing page: the overview for the province, else the review queue, else the messages. */
 const Landing = () => {
   const overview = useRBAC(PERMISSIONS.overview);
   const review = useRBAC(PERMISSIONS.review);
-  if (overview.isLoading || review.isLoading) return <Page.Loading />;
+  const messages = useRBAC(PERMISSIONS.messages);
+  if (overview.isLoading || review.isLoading || messages.isLoading) return <Page.Loading />;
   if (overview.allowedActions.canRead) return <OverviewPage />;
   if (review.allowedActions.canRead) return <Navigate to="review" replace />;
+  if (messages.allowedActions.canHandle) return <Navigate to="messages" replace />;
   return <Navigate to="sites" replace />;
 };
 
@@ -43,6 +46,14 @@ const App = () => (
         element={
           <Page.Protect permissions={PERMISSIONS.words}>
             <SensitiveWordsPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="messages"
+        element={
+          <Page.Protect permissions={PERMISSIONS.messages}>
+            <MessagesInboxPage />
           </Page.Protect>
         }
       />
