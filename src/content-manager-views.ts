@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
  * with their attribute names ("title", "firstPublishedAt") and lists the first few fields.
  * Applied once per VERSION, so what the province later changes in "Configure the view" stays.
  */
-const VERSION = 3;
+const VERSION = 4;
 
 const VIEWS: Record<string, { labels: Record<string, string>; list: string[]; hiddenInEditView?: string[] }> = {
   'api::article.article': {
@@ -21,6 +21,7 @@ const VIEWS: Record<string, { labels: Record<string, string>; list: string[]; hi
     labels: {
       name: '站点名称', code: '站点代码', level: '级别', parent: '上级站点', children: '下级站点', url: '网址',
       sortOrder: '排序', active: '启用', responsiblePerson: '网站负责人', responsiblePhone: '负责人电话',
+      replyWorkingDays: '本站答复期限（工作日，按类别）',
     },
     list: ['id', 'name', 'code', 'level', 'responsiblePerson'],
   },

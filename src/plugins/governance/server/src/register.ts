@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { articleRules } from './articles/document-middleware';
 import { publicAccessStrategy } from './public-access/strategy';
 import { messageRules } from './replies/document-middleware';
+import { siteWorkingDaysRule } from './replies/site-working-days';
 import { reviewGate } from './review/gate';
 import { siteRules } from './sites/code-rule';
 import { siteIsolation } from './sites/isolation-middleware';
@@ -9,6 +10,7 @@ import { guardCrossSiteRoutes } from './sites/route-guard';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(siteRules(strapi));
+  strapi.documents.use(siteWorkingDaysRule());
   strapi.documents.use(siteIsolation(strapi));
   strapi.documents.use(articleRules(strapi));
   // Inside the article rules' transaction: a refused publication rolls everything back.

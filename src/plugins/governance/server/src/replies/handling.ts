@@ -9,6 +9,7 @@ import { personName } from '../utils/person-name';
 import { deadlineState, dueAt, type Category } from './deadlines';
 import { ERRORS } from './messages';
 import { MESSAGE, plainText } from './service';
+import { workingDaysFor } from './site-working-days';
 
 const EVENT = 'plugin::governance.message-event';
 const SITE = 'api::site.site';
@@ -203,11 +204,11 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     async transfer(id: number, user: AdminUser, input: { site: string; reason: string }) {
       const message = await load(id, user);
       requireStatus(message, 'transfer', OPEN);
-      const target = await strapi.db.query(SITE).findOne({ where: { code: input.site, active: true }, select: ['id'] });
+      const target = await strapi.db.query(SITE).findOne({ where: { code: input.site, active: true }, select: ['id', 'replyWorkingDays'] });
       if (!target) throw new errors.ValidationError(ERRORS.transferTarget(input.site));
       if (target.id === message.site?.id) throw new errors.ValidationError(ERRORS.sameSite);
       const { workingDays } = (strapi.config.get('plugin::governance') as GovernanceConfig).replies;
-      const newDue = dueAt(new Date(), workingDays[message.category], timezone());
+      const newDue = dueAt(new Date(), workingDaysFor(workingDays, target, message.category), timezone());
       await apply(
         message, user, 'transfer',
         { columns: { status: 'transferred', dueAt: newDue, pendingExtension: null }, relations: { site: target.id } },

@@ -6,6 +6,7 @@ import sanitizeHtml from 'sanitize-html';
 import type { GovernanceConfig } from '../config';
 import { dueAt, type Category } from './deadlines';
 import { ERRORS } from './messages';
+import { workingDaysFor } from './site-working-days';
 
 export const MESSAGE = 'api::citizen-message.citizen-message';
 const SITE = 'api::site.site';
@@ -106,10 +107,13 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!text.name) throw new errors.ValidationError(ERRORS.name);
       if (!text.phone && !text.email) throw new errors.ValidationError(ERRORS.contact);
 
-      const site = await strapi.db.query(SITE).findOne({ where: { code: input.site, active: true }, select: ['id', 'documentId', 'name', 'code'] });
+      const site = await strapi.db.query(SITE).findOne({
+        where: { code: input.site, active: true },
+        select: ['id', 'documentId', 'name', 'code', 'replyWorkingDays'],
+      });
       if (!site) throw new errors.ValidationError(ERRORS.noSuchSite(input.site));
 
-      const due = dueAt(now, workingDays[input.category], config().timezone);
+      const due = dueAt(now, workingDaysFor(workingDays, site, input.category), config().timezone);
       // Only these fields are written: no mass assignment, whatever else the request carried.
       for (let attempt = 0; ; attempt += 1) {
         const queryCode = newQueryCode();

@@ -104,6 +104,22 @@ describe('POST /api/citizen-messages', () => {
   });
 });
 
+describe('a site\'s own reply days', () => {
+  it('sets the deadline of its messages, and refuses a malformed setting', async () => {
+    await app.strapi.documents(SITE).create({ data: { code: 'fast-site', name: '快办站点', level: 'county', active: true, replyWorkingDays: { consultation: 2 } } as never });
+    const fast = (await submit(form({ site: 'fast-site' })).expect(201)).body.data;
+    const usual = (await submit(form()).expect(201)).body.data;
+    expect(new Date(fast.dueAt).getTime()).toBeLessThan(new Date(usual.dueAt).getTime());
+    expect(new Date(fast.dueAt).getTime()).toBeLessThanOrEqual(Date.now() + 5 * 86_400_000);
+
+    for (const replyWorkingDays of [{ consultation: 0 }, { praise: 3 }, { complaint: '5' }, [5]]) {
+      await expect(
+        app.strapi.documents(SITE).create({ data: { code: `bad-${Math.random().toString(36).slice(2, 8)}`, name: '错误设置', level: 'county', replyWorkingDays } as never })
+      ).rejects.toThrow(/答复期限/);
+    }
+  });
+});
+
 describe('GET /api/citizen-messages/lookup/:queryCode', () => {
   it('shows the holder of the code the status and reply, never contact data', async () => {
     const { queryCode } = (await submit(form()).expect(201)).body.data;
