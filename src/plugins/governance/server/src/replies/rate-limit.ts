@@ -20,8 +20,11 @@ export const closeRateLimitStores = async () => {
  * the database (a table of its own), else memory (one process: the demo and SQLite).
  */
 const createLimiter = async (strapi: Core.Strapi, { points, duration }: Limit): Promise<RateLimiterAbstract> => {
-  // A changed limit starts fresh budgets rather than judging old counts by the new rule.
-  const options = { keyPrefix: `citizen-message-submit-${points}-${duration}`, points, duration };
+  // Budgets belong to one deployment (its database: a Redis server may serve several), and a
+  // changed limit starts fresh budgets rather than judging old counts by the new rule.
+  const connection = strapi.config.get('database.connection.connection', {}) as { database?: string; filename?: string };
+  const deployment = connection.database ?? connection.filename ?? 'default';
+  const options = { keyPrefix: `citizen-message-submit:${deployment}:${points}-${duration}`, points, duration };
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) {
     const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
