@@ -66,7 +66,14 @@ describe('a county editor', () => {
 
   it('has the review pages but no site management', async () => {
     await page.goto(`${server.url}/admin/plugins/governance`);
-    await page.getByRole('heading', { name: '我的送审' }).waitFor();
+    // A full reload of the admin: on a loaded CI machine it has taken over 30 s once.
+    await page
+      .getByRole('heading', { name: '我的送审' })
+      .waitFor({ timeout: 90_000 })
+      .catch(async (error) => {
+        await screenshot(page, 'county-editor-governance-failed');
+        throw error;
+      });
     expect(await page.getByRole('link', { name: '站点与人员' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: '站群概览' }).count()).toBe(0);
     await page.goto(`${server.url}/admin/plugins/governance/sites`);
