@@ -11,7 +11,7 @@
  * bench/results/ (git-ignored).
  */
 const path = require('path');
-const { appDir, distDir, median, time, startScratchStrapi, writeResults } = require('./helpers');
+const { appDir, distDir, median, time, startScratchStrapi, writeResults, runBench } = require('./helpers');
 
 const { loadDemo } = require(path.join(distDir, 'database/seeds/load-demo.js'));
 
@@ -69,7 +69,4 @@ const main = async () => {
   writeResults('foundation', results);
 };
 
-main().then(() => process.exit(0), (error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

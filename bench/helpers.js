@@ -51,4 +51,14 @@ const writeResults = (name, results) => {
   fs.writeFileSync(path.join(out, `${name}-${results.client}-${Date.now()}.json`), JSON.stringify(results, null, 2));
 };
 
-module.exports = { appDir, distDir, median, time, startScratchStrapi, writeResults };
+/** Runs a benchmark's `main` and exits: 0 when it finished, 1 with the error printed when not. */
+const runBench = (main) =>
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    }
+  );
+
+module.exports = { appDir, distDir, median, time, startScratchStrapi, writeResults, runBench };

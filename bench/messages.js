@@ -9,7 +9,7 @@
 const { execFile } = require('child_process');
 const path = require('path');
 const { factories } = require('@strapi/strapi');
-const { startScratchStrapi, writeResults } = require('./helpers');
+const { startScratchStrapi, writeResults, runBench } = require('./helpers');
 
 const MESSAGE = 'api::citizen-message.citizen-message';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -61,10 +61,4 @@ const main = async () => {
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+runBench(main);

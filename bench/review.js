@@ -13,7 +13,7 @@
  * a scratch database). Results print and go to bench/results/ (git-ignored).
  */
 const path = require('path');
-const { appDir, distDir, median, time, startScratchStrapi, writeResults } = require('./helpers');
+const { appDir, distDir, median, time, startScratchStrapi, writeResults, runBench } = require('./helpers');
 
 const { loadDemo } = require(path.join(distDir, 'database/seeds/load-demo.js'));
 const { ensureDemoAccounts } = require(path.join(distDir, 'database/seeds/demo-accounts.js'));
@@ -127,10 +127,4 @@ const main = async () => {
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+runBench(main);

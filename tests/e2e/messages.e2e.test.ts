@@ -4,7 +4,7 @@
  * is transferred to 宝鸡市 and leaves the handler's inbox.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -33,12 +33,7 @@ const openCase = async (subject: string) => {
 beforeAll(async () => {
   server = await startDemoServer('e2e-messages');
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await page.goto(`${server.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill('xian.handler@demo.example');
-  await page.locator('input[name="password"]').fill(server.password);
-  await page.locator('button[type="submit"]').click();
-  await page.getByText(/您好/).waitFor({ timeout: 30_000 });
+  page = await loginAs(browser, server, 'xian.handler@demo.example');
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
  * the word list.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -16,15 +16,7 @@ const REVIEWER = 'reviewer@demo.example';
 const APPROVER = 'approver@demo.example';
 const ARTICLES = '/admin/content-manager/collection-types/api::article.article';
 
-const login = async (email: string) => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await page.goto(`${server.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(server.password);
-  await page.locator('button[type="submit"]').click();
-  await page.getByText(/您好/).waitFor({ timeout: 30_000 });
-  return page;
-};
+const login = (email: string) => loginAs(browser, server, email);
 
 const panel = (page: Page) => page.getByTestId('review-panel');
 

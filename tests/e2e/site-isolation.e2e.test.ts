@@ -4,21 +4,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_REVIEW_DRAFTS } from '../../database/seeds/demo-reviews';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
 let browser: Browser;
 
-const login = async (email: string) => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await page.goto(`${server.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(server.password);
-  await page.locator('button[type="submit"]').click();
-  await page.getByText(/您好/).waitFor({ timeout: 30_000 });
-  return page;
-};
+const login = (email: string) => loginAs(browser, server, email);
 
 /** The entry count the Content Manager's list header announces. */
 const listedCount = async (page: Page) => {

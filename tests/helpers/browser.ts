@@ -25,3 +25,17 @@ export const screenshot = async (page: Page, name: string) => {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 };
+
+/**
+ * A new page logged in to the admin as `email`, as a person in Xi'an sees it (Chinese, Shanghai
+ * time), once the home page greets them.
+ */
+export const loginAs = async (browser: Browser, server: { url: string; password: string }, email: string): Promise<Page> => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await page.goto(`${server.url}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(server.password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByText(/您好/).waitFor({ timeout: 30_000 });
+  return page;
+};

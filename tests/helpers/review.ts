@@ -4,7 +4,7 @@
  * routes, by members of the site in each step's capacity, and only then published.
  */
 import { CHECKLIST_ITEMS, type StepCapacity } from '../../src/plugins/governance/shared/contracts/review';
-import { createAdmin, type TestAdmin, type TestApp } from './strapi';
+import { asAdmin, createAdmin, type TestAdmin, type TestApp } from './strapi';
 
 const ARTICLE = 'api::article.article';
 
@@ -44,10 +44,8 @@ export const stepHoldersOf = async (app: TestApp, team: ReviewTeam, siteDocument
   return holders;
 };
 
-const call = (app: TestApp, who: TestAdmin, method: 'get' | 'post', path: string, body?: object) => {
-  const req = app.http()[method](`/governance/review/articles/${path}`).set('Authorization', `Bearer ${who.token}`);
-  return body ? req.send(body) : req;
-};
+const call = (app: TestApp, who: TestAdmin, method: 'get' | 'post', path: string, body?: object) =>
+  method === 'get' ? asAdmin(app, who).get(`/governance/review/articles/${path}`) : asAdmin(app, who).post(`/governance/review/articles/${path}`, body);
 
 /**
  * Submits the article (unless an edit already sent it back to review) and approves each step of

@@ -84,3 +84,14 @@ export const createAdmin = async (
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
   return { id: user.id, email, password, token: login.body.data.token };
 };
+
+/** Requests to the admin API with `admin`'s session token. */
+export const asAdmin = (app: TestApp, admin: TestAdmin) => {
+  const auth = { Authorization: `Bearer ${admin.token}` };
+  return {
+    get: (url: string) => app.http().get(url).set(auth),
+    post: (url: string, body: object = {}) => app.http().post(url).set(auth).send(body),
+    put: (url: string, body: object = {}) => app.http().put(url).set(auth).send(body),
+    delete: (url: string) => app.http().delete(url).set(auth),
+  };
+};

@@ -1,5 +1,4 @@
 import { Box, Button, Checkbox, Field, Flex, Modal, Textarea, Typography } from '@strapi/design-system';
-import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import {
@@ -10,7 +9,8 @@ import {
   type Decision,
   type WordHit,
 } from '../api/review';
-import { apiErrorMessage, useT, type Translate } from '../hooks/useT';
+import { useNotifiedAction } from '../hooks/useNotifiedAction';
+import { useT, type Translate } from '../hooks/useT';
 import { ReviewStatusBadge } from './ReviewStatusBadge';
 
 const ARTICLE = 'api::article.article';
@@ -134,21 +134,12 @@ const HistoryEntry = ({ decision, t }: { decision: Decision; t: Translate }) => 
 
 const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
   const t = useT();
-  const { toggleNotification } = useNotification();
+  const notified = useNotifiedAction();
   const { data: review, isLoading, error } = useArticleReview(documentId);
   const mutation = useReviewAction(documentId);
   const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
 
-  const run: Run = async (action, done) => {
-    try {
-      await mutation.mutateAsync(action);
-      toggleNotification({ type: 'success', message: done });
-      return true;
-    } catch (err) {
-      toggleNotification({ type: 'danger', message: apiErrorMessage(err) ?? t('review.failed') });
-      return false;
-    }
-  };
+  const run: Run = (action, done) => notified(() => mutation.mutateAsync(action), done);
 
   if (isLoading) return <Typography variant="pi">{t('review.loading')}</Typography>;
   if (error || !review) return <Typography variant="pi" textColor="neutral600">{t('review.unavailable')}</Typography>;

@@ -9,7 +9,3 @@ export const useT = (): Translate => {
   const { formatMessage } = useIntl();
   return useCallback((id, values) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values), [formatMessage]);
 };
-
-/** The message the server gave for a refused request, if any. */
-export const apiErrorMessage = (error: unknown): string | undefined =>
-  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message;

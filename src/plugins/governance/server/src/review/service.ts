@@ -212,6 +212,15 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return null;
   };
 
+  /** The draft and the round waiting on `user`, or a refusal saying why they may not decide. */
+  const awaitingDecisionBy = async (documentId: string, user: Actor, scope: SiteScope) => {
+    const draft = await visibleDraft(documentId, scope);
+    const state = await stateOf(documentId);
+    const refusal = await reasonNotToDecide(user, draft, state);
+    if (refusal) throw forbidden(refusal);
+    return { draft, state: state! };
+  };
+
   /** Starts a review round for the draft as it is now: state, mirror and decision record. */
   const startRound = async (draft: DraftRow, state: StateRow | null, actor: Actor | null, hits: WordHit[]) => {
     const chain = chainFor(config().review, draft.site!.level);
@@ -361,32 +370,29 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     async approve(documentId: string, user: Actor, input: { seenHash: string; checklist: Checklist; comment?: string }) {
       const scope = await siteScope(strapi, user);
       return act(async (notify) => {
-        const draft = await visibleDraft(documentId, scope);
-        const state = await stateOf(documentId);
-        const refusal = await reasonNotToDecide(user, draft, state);
-        if (refusal) throw forbidden(refusal);
+        const { draft, state } = await awaitingDecisionBy(documentId, user, scope);
         const current = contentHash(draft);
-        if (input.seenHash !== current || state!.contentHash !== current) throw new errors.ApplicationError(ERRORS.staleContent);
+        if (input.seenHash !== current || state.contentHash !== current) throw new errors.ApplicationError(ERRORS.staleContent);
         if (!CHECKLIST_ITEMS.every((item) => input.checklist[item] === true)) throw new errors.ValidationError(ERRORS.checklist);
 
-        const chain = state!.chain ?? [];
-        const step = state!.step!;
+        const chain = state.chain ?? [];
+        const step = state.step!;
         if (step >= chain.length) throw new errors.ApplicationError(ERRORS.notWaiting);
         const last = step + 1 >= chain.length;
         const now = new Date();
         await transition(
-          state!,
+          state,
           last
             ? { status: 'approved', step: null, currentCapacity: null, waitingSince: null }
             : { status: 'in_review', step: step + 1, currentCapacity: chain[step + 1], waitingSince: now }
         );
         await mirror(documentId, last ? 'approved' : 'in_review');
         await record(draft, {
-          action: 'approve', round: state!.round, actor: user, step, capacity: chain[step],
+          action: 'approve', round: state.round, actor: user, step, capacity: chain[step],
           comment: input.comment?.trim() || null, checklist: input.checklist, contentHash: current,
         });
         notify(() =>
-          last ? notifyAuthor(strapi, draft, state!.submittedBy, 'approved') : notifyNextStep(strapi, draft, chain[step + 1])
+          last ? notifyAuthor(strapi, draft, state.submittedBy, 'approved') : notifyNextStep(strapi, draft, chain[step + 1])
         );
         return { status: last ? ('approved' as const) : ('in_review' as const) };
       });
@@ -396,18 +402,15 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     async reject(documentId: string, user: Actor, input: { reason: string }) {
       const scope = await siteScope(strapi, user);
       return act(async (notify) => {
-        const draft = await visibleDraft(documentId, scope);
-        const state = await stateOf(documentId);
-        const refusal = await reasonNotToDecide(user, draft, state);
-        if (refusal) throw forbidden(refusal);
+        const { draft, state } = await awaitingDecisionBy(documentId, user, scope);
         const reason = input.reason.trim();
-        await transition(state!, { status: 'rejected', step: null, currentCapacity: null, waitingSince: null, lastReason: reason });
+        await transition(state, { status: 'rejected', step: null, currentCapacity: null, waitingSince: null, lastReason: reason });
         await mirror(documentId, 'rejected');
         await record(draft, {
-          action: 'reject', round: state!.round, actor: user, step: state!.step, capacity: state!.currentCapacity,
+          action: 'reject', round: state.round, actor: user, step: state.step, capacity: state.currentCapacity,
           reason, contentHash: contentHash(draft),
         });
-        notify(() => notifyAuthor(strapi, draft, state!.submittedBy, 'rejected', reason));
+        notify(() => notifyAuthor(strapi, draft, state.submittedBy, 'rejected', reason));
         return { status: 'rejected' as const };
       });
     },

@@ -19,11 +19,12 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { INBOX_TABS, useInbox, useMessageAction, useMessageCase, type Deadline, type InboxTab, type MessageCase } from '../../api/messages';
-import { apiErrorMessage, useT, type Translate } from '../../hooks/useT';
+import { useNotifiedAction } from '../../hooks/useNotifiedAction';
+import { useT, type Translate } from '../../hooks/useT';
 
 const DEADLINE_COLORS: Record<Deadline, { text: string; background: string }> = {
   onTrack: { text: 'neutral700', background: 'neutral150' },
@@ -43,7 +44,7 @@ const DeadlineBadge = ({ deadline, t }: { deadline: Deadline; t: Translate }) =>
 /** The case: the message, the citizen's contact, the timeline, and the acts of the handling flow. */
 const CaseDialog = ({ id, t, onClose }: { id: number; t: Translate; onClose: () => void }) => {
   const { formatDate } = useIntl();
-  const { toggleNotification } = useNotification();
+  const notified = useNotifiedAction();
   const { data: message, isLoading } = useMessageCase(id);
   const act = useMessageAction(id);
   const [reply, setReply] = useState('');
@@ -51,16 +52,7 @@ const CaseDialog = ({ id, t, onClose }: { id: number; t: Translate; onClose: () 
   const [transferReason, setTransferReason] = useState('');
   const when = (iso: string | null) => (iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
-  const run = async (action: Parameters<typeof act.mutateAsync>[0], done: string) => {
-    try {
-      await act.mutateAsync(action);
-      toggleNotification({ type: 'success', message: done });
-      return true;
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: apiErrorMessage(error) ?? t('review.failed') });
-      return false;
-    }
-  };
+  const run = (action: Parameters<typeof act.mutateAsync>[0], done: string) => notified(() => act.mutateAsync(action), done);
 
   const open = (m: MessageCase) => ['received', 'accepted', 'transferred'].includes(m.status);
 

@@ -18,10 +18,11 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useAddWord, useRemoveWord, useSensitiveWords, type WordLevel } from '../../api/review';
-import { apiErrorMessage, useT } from '../../hooks/useT';
+import { useNotifiedAction } from '../../hooks/useNotifiedAction';
+import { useT } from '../../hooks/useT';
 
 /**
  * 错敏词库: the words every submission is checked against. A forbidden word blocks the
@@ -29,7 +30,7 @@ import { apiErrorMessage, useT } from '../../hooks/useT';
  */
 export const SensitiveWordsPage = () => {
   const t = useT();
-  const { toggleNotification } = useNotification();
+  const notified = useNotifiedAction();
   const words = useSensitiveWords();
   const addWord = useAddWord();
   const removeWord = useRemoveWord();
@@ -40,25 +41,15 @@ export const SensitiveWordsPage = () => {
 
   const add = async (event: React.FormEvent) => {
     event.preventDefault();
-    try {
-      await addWord.mutateAsync({ word, level, suggestion: suggestion || undefined, note: note || undefined });
-      toggleNotification({ type: 'success', message: t('words.added', { word: word.trim() }) });
+    const input = { word, level, suggestion: suggestion || undefined, note: note || undefined };
+    if (await notified(() => addWord.mutateAsync(input), t('words.added', { word: word.trim() }))) {
       setWord('');
       setSuggestion('');
       setNote('');
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: apiErrorMessage(error) ?? t('review.failed') });
     }
   };
 
-  const remove = async (id: number, text: string) => {
-    try {
-      await removeWord.mutateAsync(id);
-      toggleNotification({ type: 'success', message: t('words.removed', { word: text }) });
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: apiErrorMessage(error) ?? t('review.failed') });
-    }
-  };
+  const remove = (id: number, text: string) => notified(() => removeWord.mutateAsync(id), t('words.removed', { word: text }));
 
   if (words.isError) return <Page.Error />;
   const list = words.data ?? [];

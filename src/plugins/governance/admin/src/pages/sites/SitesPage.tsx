@@ -34,6 +34,7 @@ import {
   type Capacity,
   type SiteNode,
 } from '../../api/sites';
+import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { getTranslation } from '../../pluginId';
 
 type Translate = (id: string, values?: Record<string, string | number>) => string;
@@ -54,7 +55,7 @@ const matches = (site: SiteNode, query: string) => {
 };
 
 const AddMemberDialog = ({ site, t, onClose }: { site: SiteNode; t: Translate; onClose: () => void }) => {
-  const { toggleNotification } = useNotification();
+  const notified = useNotifiedAction();
   const [search, setSearch] = useState('');
   const [userId, setUserId] = useState<string>('');
   const [capacity, setCapacity] = useState<Capacity>('editor');
@@ -62,14 +63,8 @@ const AddMemberDialog = ({ site, t, onClose }: { site: SiteNode; t: Translate; o
   const addMember = useAddMember();
 
   const submit = async () => {
-    try {
-      await addMember.mutateAsync({ siteDocumentId: site.documentId, userId: Number(userId), capacity });
-      toggleNotification({ type: 'success', message: t('sites.add.done', { site: site.name }) });
-      onClose();
-    } catch (error) {
-      const message = (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message;
-      toggleNotification({ type: 'danger', message: message ?? t('sites.add.failed') });
-    }
+    const member = { siteDocumentId: site.documentId, userId: Number(userId), capacity };
+    if (await notified(() => addMember.mutateAsync(member), t('sites.add.done', { site: site.name }), t('sites.add.failed'))) onClose();
   };
 
   return (

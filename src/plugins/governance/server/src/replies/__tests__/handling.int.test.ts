@@ -3,7 +3,7 @@
  * transfer, extension request and decision, refusal as invalid, closing. The actor is always the
  * session's user, each act is in the timeline, and another site's people cannot reach the case.
  */
-import { createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../messages';
 
 const MESSAGE = 'api::citizen-message.citizen-message';
@@ -15,11 +15,7 @@ let xianHandler: TestAdmin;
 let baojiHandler: TestAdmin;
 const sites: Record<string, string> = {};
 
-const as = (who: TestAdmin) => ({
-  get: (url: string) => app.http().get(url).set('Authorization', `Bearer ${who.token}`),
-  post: (url: string, body: object = {}) => app.http().post(url).set('Authorization', `Bearer ${who.token}`).send(body),
-  put: (url: string, body: object = {}) => app.http().put(url).set('Authorization', `Bearer ${who.token}`).send(body),
-});
+const as = (admin: TestAdmin) => asAdmin(app, admin);
 
 const member = (admin: TestAdmin, site: string, capacity: string) =>
   app.strapi.plugin('governance').service('sites').addMember({ userId: admin.id, siteDocumentId: site, capacity });

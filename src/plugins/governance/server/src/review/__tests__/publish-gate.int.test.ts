@@ -5,7 +5,7 @@
  * approved article, so a refusal is the gate's and not a broken path.
  */
 import { approveArticle, createReviewTeam, FULL_CHECKLIST, stepHoldersOf, type ReviewTeam } from '../../../../../../../tests/helpers/review';
-import { createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
 
 const ARTICLE = 'api::article.article';
 const SITE = 'api::site.site';
@@ -17,10 +17,7 @@ let team: ReviewTeam;
 let site: string;
 const unapproved: Record<string, string> = {};
 
-const as = (who: TestAdmin) => ({
-  post: (url: string, body: object = {}) => app.http().post(url).set('Authorization', `Bearer ${who.token}`).send(body),
-  put: (url: string, body: object = {}) => app.http().put(url).set('Authorization', `Bearer ${who.token}`).send(body),
-});
+const as = (admin: TestAdmin) => asAdmin(app, admin);
 
 const draft = async (title: string) => (await app.strapi.documents(ARTICLE).create({ data: { title, site } })).documentId;
 

@@ -4,7 +4,7 @@
  * notifications.
  */
 import { FULL_CHECKLIST } from '../../../../../../../tests/helpers/review';
-import { createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';
@@ -22,12 +22,7 @@ let countyApprover: TestAdmin;
 let city: string;
 let county: string;
 
-const as = (admin: TestAdmin) => ({
-  get: (url: string) => app.http().get(url).set('Authorization', `Bearer ${admin.token}`),
-  post: (url: string, body: object = {}) => app.http().post(url).set('Authorization', `Bearer ${admin.token}`).send(body),
-  put: (url: string, body: object = {}) => app.http().put(url).set('Authorization', `Bearer ${admin.token}`).send(body),
-  delete: (url: string) => app.http().delete(url).set('Authorization', `Bearer ${admin.token}`),
-});
+const as = (admin: TestAdmin) => asAdmin(app, admin);
 
 const review = (documentId: string, action = '') => `/governance/review/articles/${documentId}${action ? `/${action}` : ''}`;
 

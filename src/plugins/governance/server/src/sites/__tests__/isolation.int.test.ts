@@ -6,7 +6,7 @@
  * suite until it is classified here.
  */
 import { createReviewTeam, publishReviewed } from '../../../../../../../tests/helpers/review';
-import { createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';
@@ -22,12 +22,7 @@ let baojiReviewer: TestAdmin;
 const xian: Record<string, string> = {};
 const baoji: Record<string, string> = {};
 
-const as = (admin: TestAdmin) => ({
-  get: (url: string) => app.http().get(url).set('Authorization', `Bearer ${admin.token}`),
-  post: (url: string, body: object = {}) => app.http().post(url).set('Authorization', `Bearer ${admin.token}`).send(body),
-  put: (url: string, body: object = {}) => app.http().put(url).set('Authorization', `Bearer ${admin.token}`).send(body),
-  delete: (url: string) => app.http().delete(url).set('Authorization', `Bearer ${admin.token}`),
-});
+const as = (admin: TestAdmin) => asAdmin(app, admin);
 
 /** Every row of the Xi'an documents, to compare before and after the attacks. */
 const xianRows = async () => {

@@ -2,7 +2,7 @@
  * The provincial admin's "站点与人员" routes: the site tree with members, user search, adding
  * and removing members, with validation and permissions.
  */
-import { createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../messages';
 
 const SITE = 'api::site.site';
@@ -11,11 +11,7 @@ let provincial: TestAdmin;
 let editor: TestAdmin;
 const ids: Record<string, string> = {};
 
-const as = (admin: TestAdmin) => ({
-  get: (url: string) => app.http().get(url).set('Authorization', `Bearer ${admin.token}`),
-  post: (url: string, body: object = {}) => app.http().post(url).set('Authorization', `Bearer ${admin.token}`).send(body),
-  delete: (url: string) => app.http().delete(url).set('Authorization', `Bearer ${admin.token}`),
-});
+const as = (admin: TestAdmin) => asAdmin(app, admin);
 
 beforeAll(async () => {
   app = await startApp('sites');

@@ -1,0 +1,29 @@
+import { useNotification } from '@strapi/strapi/admin';
+import { useCallback } from 'react';
+import { useT } from './useT';
+
+/** The message the server gave for a refused request, if any. */
+const apiErrorMessage = (error: unknown): string | undefined =>
+  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message;
+
+/**
+ * Runs an act of a page and says how it went: `done` on success; on failure the server's reason
+ * (it says what to fix), else `failed`. Answers whether it worked.
+ */
+export const useNotifiedAction = () => {
+  const t = useT();
+  const { toggleNotification } = useNotification();
+  return useCallback(
+    async (work: () => Promise<unknown>, done: string, failed = t('review.failed')) => {
+      try {
+        await work();
+        toggleNotification({ type: 'success', message: done });
+        return true;
+      } catch (error) {
+        toggleNotification({ type: 'danger', message: apiErrorMessage(error) ?? failed });
+        return false;
+      }
+    },
+    [t, toggleNotification]
+  );
+};
