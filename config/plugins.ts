@@ -13,8 +13,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
         default: ['leader', 'reviewer', 'approver'],
         levels: { county: ['reviewer', 'approver'] },
       },
-      // Review work by e-mail too, once an email provider is configured for Strapi's email plugin.
-      notifications: { email: env.bool('GOVERNANCE_REVIEW_EMAILS', false) },
+      // Review work and overdue messages by e-mail too, once an email provider is configured for
+      // Strapi's email plugin (GOVERNANCE_REVIEW_EMAILS is this setting's earlier name).
+      notifications: { email: env.bool('GOVERNANCE_EMAILS', env.bool('GOVERNANCE_REVIEW_EMAILS', false)) },
       // Public message submissions per IP address and hour.
       replies: { rateLimit: { points: env.int('SUBMISSIONS_PER_HOUR', 20), duration: 3600 } },
     },

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import fs from 'fs';
 import { DateTime } from 'luxon';
 import path from 'path';
+import { dueAt, workingDaysBetween } from '../../src/plugins/governance/server/src/replies/deadlines';
 
 export type SiteLevel = 'portal' | 'department' | 'city' | 'county';
 
@@ -47,6 +48,9 @@ export interface DemoMessage {
   dueAt: Date;
   reply: string;
   repliedAt: Date;
+  workingDaysToReply: number;
+  repliedOnTime: boolean;
+  replyingUnit: string;
   isPublic: boolean;
   satisfaction: 'satisfied' | 'neutral' | 'unsatisfied';
 }
@@ -258,6 +262,7 @@ export function* levelMessages(sites: DemoSite[], count: number, year: number, t
       const received = publicationTime(random, year, timezone);
       const limit = category === 'consultation' ? 5 : 15;
       const replied = received.plus({ days: 1 + Math.floor(random() * (limit + 2)) });
+      const due = dueAt(received.toJSDate(), limit, timezone);
       yield {
         queryCode: `DEMO${year}${site.level.slice(0, 2).toUpperCase()}${String(serial).padStart(5, '0')}`,
         siteCode: site.code,
@@ -267,9 +272,12 @@ export function* levelMessages(sites: DemoSite[], count: number, year: number, t
         name: personName(random),
         phone: `1${pick(random, ['33', '35', '38', '52', '86', '89'])}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
         receivedAt: received.toJSDate(),
-        dueAt: received.plus({ days: limit + Math.floor(limit / 5) * 2 }).toJSDate(),
+        dueAt: due,
         reply: `您好！您反映的${topic}问题已收悉。根据有关规定，请携带身份证、户口簿等材料到户籍所在地乡镇（街道）民政办提出申请，经审核符合条件的将按规定办理。感谢您对民政工作的关注和支持！`,
         repliedAt: replied.toJSDate(),
+        workingDaysToReply: workingDaysBetween(received.toJSDate(), replied.toJSDate(), timezone),
+        repliedOnTime: replied.toJSDate() <= due,
+        replyingUnit: site.name,
         isPublic: random() < 0.7,
         satisfaction: pick(random, ['satisfied', 'satisfied', 'satisfied', 'neutral', 'unsatisfied'] as const),
       };

@@ -1,11 +1,20 @@
 import type { Core } from '@strapi/strapi';
+import type { GovernanceConfig } from './config';
 import { actionDefinitions } from './permissions';
+import { OVERDUE_JOB } from './replies/overdue';
 import { ownSiteCondition } from './sites/condition';
+import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const permissions = strapi.service('admin::permission');
   await permissions.actionProvider.registerMany(actionDefinitions);
   await permissions.conditionProvider.register(ownSiteCondition(strapi));
+
+  // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
+  const { replies } = strapi.config.get('plugin::governance') as GovernanceConfig;
+  strapi.cron.add({
+    [OVERDUE_JOB]: { task: () => getService(strapi, 'overdueMessages').runJob(), options: { rule: replies.overdueCheck } },
+  });
 };
 
 export default bootstrap;

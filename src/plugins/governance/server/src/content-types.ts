@@ -1,3 +1,4 @@
+import jobs from './jobs';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
@@ -6,4 +7,5 @@ export default {
   ...sites.contentTypes,
   ...review.contentTypes,
   ...replies.contentTypes,
+  ...jobs.contentTypes,
 };

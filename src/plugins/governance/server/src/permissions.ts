@@ -11,6 +11,7 @@ export const ACTIONS = {
   reviewWords: 'plugin::governance.review.words',
   messagesHandle: 'plugin::governance.messages.handle',
   messagesExtend: 'plugin::governance.messages.extend',
+  messagesOversee: 'plugin::governance.messages.oversee',
 } as const;
 
 export const actionDefinitions = [
@@ -60,6 +61,12 @@ export const actionDefinitions = [
     section: 'plugins',
     displayName: '审批留言延期 (Decide extension requests)',
     uid: 'messages.extend',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '留言统计与抽查 (Message statistics and spot checks)',
+    uid: 'messages.oversee',
     pluginName: 'governance',
   },
 ];

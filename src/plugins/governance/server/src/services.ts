@@ -10,4 +10,6 @@ export default {
   sensitiveWords: review.sensitiveWords,
   replies: replies.service,
   messageHandling: replies.handling,
+  messageStatistics: replies.statistics,
+  overdueMessages: replies.overdue,
 };

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { CATEGORIES, DEFAULT_REPLY_WORKING_DAYS, type ReplyWorkingDays } from '../replies/deadlines';
+import { DEFAULT_REPLY_QUALITY, type ReplyQualityRules } from '../replies/quality';
 import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../review/chain';
 
 export interface RepliesConfig {
@@ -9,6 +10,10 @@ export interface RepliesConfig {
   minFillSeconds: number;
   /** Public submissions per IP address: `points` per `duration` seconds. */
   rateLimit: { points: number; duration: number };
+  /** What makes a reply look substandard before it is sent (see replies/quality.ts). */
+  quality: ReplyQualityRules;
+  /** When to look for messages that became overdue and tell their sites' leaders (cron rule). */
+  overdueCheck: string;
 }
 
 export interface GovernanceConfig {
@@ -18,7 +23,7 @@ export interface GovernanceConfig {
   groupName: string;
   /** The review chain per site level (see review/chain.ts). */
   review: ReviewChainConfig;
-  /** Whether review work is also sent by e-mail (needs a provider in Strapi's email plugin). */
+  /** Whether review work and overdue messages are also sent by e-mail (needs a provider in Strapi's email plugin). */
   notifications: { email: boolean };
   /** Citizen messages (see replies/). */
   replies: RepliesConfig;
@@ -40,6 +45,18 @@ const validateReplies = (replies: Partial<RepliesConfig> | undefined) => {
   if (!positiveInteger(replies.rateLimit?.points) || !positiveInteger(replies.rateLimit?.duration)) {
     throw new Error(`governance.replies.rateLimit must be { points, duration } in whole numbers above 0; got ${show(replies.rateLimit)}.`);
   }
+  const quality = replies.quality;
+  if (
+    !positiveInteger(quality?.minLength) ||
+    !positiveInteger(quality?.minSubstance) ||
+    !Array.isArray(quality?.templatePhrases) ||
+    !quality.templatePhrases.every((phrase) => typeof phrase === 'string' && phrase.trim() !== '')
+  ) {
+    throw new Error(`governance.replies.quality must be { minLength, minSubstance, templatePhrases: non-empty strings }; got ${show(quality)}.`);
+  }
+  if (typeof replies.overdueCheck !== 'string' || replies.overdueCheck.trim().split(/\s+/).length < 5) {
+    throw new Error(`governance.replies.overdueCheck must be a cron rule such as "0 * * * *"; got ${show(replies.overdueCheck)}.`);
+  }
 };
 
 export default {
@@ -48,7 +65,14 @@ export default {
     groupName: '陕西民政网站群',
     review: DEFAULT_CHAIN,
     notifications: { email: false },
-    replies: { workingDays: DEFAULT_REPLY_WORKING_DAYS, minFillSeconds: 3, rateLimit: { points: 20, duration: 3600 } },
+    replies: {
+      workingDays: DEFAULT_REPLY_WORKING_DAYS,
+      minFillSeconds: 3,
+      rateLimit: { points: 20, duration: 3600 },
+      quality: DEFAULT_REPLY_QUALITY,
+      // Hourly, at minute 5: a message is reported within the hour it became overdue.
+      overdueCheck: '5 * * * *',
+    },
   } satisfies GovernanceConfig,
 
   // A wrong value stops the boot here instead of miscounting a year later.

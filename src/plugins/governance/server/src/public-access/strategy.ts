@@ -10,9 +10,10 @@ export const PUBLIC_SCOPES = new Set([
   'api::site.site.findOne',
   'api::article.article.find',
   'api::article.article.findOne',
-  // Citizens write to a site, look their message up by its query code, read published replies.
+  // Citizens write to a site, look their message up by its query code and rate its answer, read published replies.
   'plugin::governance.replies.submit',
   'plugin::governance.replies.lookup',
+  'plugin::governance.replies.rate',
   'plugin::governance.replies.publicReplies',
 ]);
 

@@ -2,15 +2,19 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import type handling from './handling';
-import type { SubmissionInput } from './service';
+import type { Satisfaction, SubmissionInput } from './service';
 import {
   validateExtensionDecision,
   validateExtensionRequest,
   validateInbox,
   validatePublicList,
   validateQueryCode,
+  validateRating,
   validateReason,
   validateReply,
+  validateSample,
+  validateSpotCheck,
+  validateStatistics,
   validateSubmission,
   validateTransfer,
 } from './validation';
@@ -35,6 +39,13 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await getService(strapi, 'replies').lookup(queryCode) };
   },
 
+  async rate(ctx: Context) {
+    const { queryCode } = (await validateQueryCode({ queryCode: String(ctx.params.queryCode ?? '').toUpperCase() })) as { queryCode: string };
+    const body = (ctx.request.body as { data?: unknown } | undefined)?.data ?? ctx.request.body;
+    const input = (await validateRating(body ?? {})) as { satisfaction: Satisfaction; comment?: string | null; reopen?: boolean };
+    ctx.body = { data: await getService(strapi, 'replies').rate(queryCode, input) };
+  },
+
   async publicReplies(ctx: Context) {
     const { site, page } = (await validatePublicList(ctx.query)) as { site?: string; page?: number };
     ctx.body = await getService(strapi, 'replies').publicReplies({ site, page });
@@ -56,8 +67,8 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async reply(ctx: Context) {
-    const { text } = (await validateReply(ctx.request.body)) as { text: string };
-    await getService(strapi, 'messageHandling').reply(messageId(ctx), ctx.state.user, text);
+    const input = (await validateReply(ctx.request.body)) as { text: string; unit?: string | null; acknowledgeFlags?: boolean };
+    await getService(strapi, 'messageHandling').reply(messageId(ctx), ctx.state.user, input);
     ctx.status = 204;
   },
 
@@ -88,6 +99,26 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async close(ctx: Context) {
     await getService(strapi, 'messageHandling').close(messageId(ctx), ctx.state.user);
     ctx.status = 204;
+  },
+
+  async transferTargets(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'messageHandling').transferTargets() };
+  },
+
+  async spotCheck(ctx: Context) {
+    const input = (await validateSpotCheck(ctx.request.body)) as { verdict: 'standard' | 'substandard'; comment?: string | null };
+    await getService(strapi, 'messageHandling').spotCheck(messageId(ctx), ctx.state.user, input);
+    ctx.status = 204;
+  },
+
+  async statistics(ctx: Context) {
+    const { year } = (await validateStatistics(ctx.query)) as { year: number };
+    ctx.body = { data: await getService(strapi, 'messageStatistics').forYear(year) };
+  },
+
+  async sample(ctx: Context) {
+    const query = (await validateSample(ctx.query)) as { year: number; size: number; site?: string };
+    ctx.body = { data: await getService(strapi, 'messageStatistics').sample(query) };
   },
 });
 

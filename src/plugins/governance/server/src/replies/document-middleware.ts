@@ -4,9 +4,12 @@ import { MESSAGE } from './service';
 /**
  * Fields only the handling flow writes (with its actor from the session and its event record):
  * a Content Manager edit or any other Document Service write cannot set a reply, its author or
- * date, the status, the deadline or the citizen's submission data.
+ * date, the status, the deadline, the citizen's submission data or rating, or a spot check.
  */
-const FLOW_FIELDS = ['status', 'reply', 'repliedBy', 'repliedAt', 'dueAt', 'receivedAt', 'queryCode', 'ipAddress', 'revision', 'pendingExtension'];
+const FLOW_FIELDS = [
+  'status', 'reply', 'replyingUnit', 'repliedBy', 'repliedAt', 'workingDaysToReply', 'repliedOnTime', 'dueAt', 'receivedAt', 'queryCode', 'ipAddress',
+  'revision', 'pendingExtension', 'satisfaction', 'reopenedAt', 'spotCheck', 'overdueNotifiedAt',
+];
 
 export const messageRules = (): Modules.Documents.Middleware.Middleware => async (context, next) => {
   if (context.uid !== MESSAGE || context.action !== 'update') return next();

@@ -3,11 +3,13 @@ import { errors } from '@strapi/utils';
 import { findWorkday } from 'chinese-days';
 import { DateTime } from 'luxon';
 import type { GovernanceConfig } from '../config';
+import { SITE_LEVELS } from '../../../shared/contracts/overview';
 import { siteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import { personName } from '../utils/person-name';
-import { deadlineState, dueAt, type Category } from './deadlines';
+import { deadlineState, dueAt, workingDaysBetween, type Category } from './deadlines';
 import { ERRORS } from './messages';
+import { replyFlags } from './quality';
 import { MESSAGE, plainText } from './service';
 import { workingDaysFor } from './site-working-days';
 
@@ -15,14 +17,16 @@ const EVENT = 'plugin::governance.message-event';
 const SITE = 'api::site.site';
 
 type Status = 'received' | 'accepted' | 'transferred' | 'replied' | 'closed' | 'rejected';
-type Action = 'sign' | 'reply' | 'editReply' | 'transfer' | 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'markInvalid' | 'close';
+type Action =
+  | 'sign' | 'reply' | 'editReply' | 'transfer' | 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'markInvalid' | 'close'
+  | 'spotCheck';
 
 const STATUS_NAMES: Record<Status, string> = {
   received: '待签收', accepted: '办理中', transferred: '已转办', replied: '已答复', closed: '已办结', rejected: '不予受理',
 };
 const ACTION_NAMES: Record<Action, string> = {
   sign: '签收', reply: '答复', editReply: '修改答复', transfer: '转办', requestExtension: '申请延期',
-  approveExtension: '批准延期', refuseExtension: '不批准延期', markInvalid: '不予受理', close: '办结',
+  approveExtension: '批准延期', refuseExtension: '不批准延期', markInvalid: '不予受理', close: '办结', spotCheck: '抽查',
 };
 export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
@@ -39,7 +43,9 @@ interface MessageRow {
   receivedAt: string;
   dueAt: string;
   reply: string | null;
+  replyingUnit: string | null;
   repliedAt: string | null;
+  spotCheck: 'standard' | 'substandard' | null;
   pendingExtension: { workingDays: number; reason: string; requestedBy: number; requestedAt: string } | null;
   site: { id: number; code: string; name: string } | null;
 }
@@ -51,7 +57,8 @@ interface MessageRow {
  * request; a message outside the actor's sites is "not found".
  */
 const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const timezone = () => (strapi.config.get('plugin::governance') as GovernanceConfig).timezone;
+  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
+  const timezone = () => config().timezone;
 
   const load = async (id: number, user: AdminUser): Promise<MessageRow> => {
     const scope = await siteScope(strapi, user);
@@ -64,6 +71,18 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return message;
   };
+
+  /** A reopened message has a reply and runs against its new deadline: only a closed case is answered. */
+  const deadlineOf = (row: Pick<MessageRow, 'status' | 'receivedAt' | 'dueAt' | 'repliedAt'>, now: Date) =>
+    deadlineState(
+      {
+        receivedAt: new Date(row.receivedAt),
+        dueAt: new Date(row.dueAt),
+        repliedAt: row.repliedAt && !OPEN.includes(row.status) ? new Date(row.repliedAt) : null,
+      },
+      now,
+      timezone()
+    );
 
   const requireStatus = (message: MessageRow, action: Action, allowed: Status[]) => {
     if (!allowed.includes(message.status)) throw new errors.ApplicationError(ERRORS.wrongState(ACTION_NAMES[action], STATUS_NAMES[message.status]));
@@ -133,11 +152,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: rows.map((row) => ({
           id: row.id, queryCode: row.queryCode, site: row.site, category: row.category, subject: row.subject, name: row.name,
           status: row.status, receivedAt: row.receivedAt, dueAt: row.dueAt, repliedAt: row.repliedAt,
-          deadline: deadlineState(
-            { receivedAt: new Date(row.receivedAt), dueAt: new Date(row.dueAt), repliedAt: row.repliedAt ? new Date(row.repliedAt) : null },
-            now,
-            timezone()
-          ),
+          deadline: deadlineOf(row, now),
         })),
         meta: { counts, pagination: { page, pageSize, total: counts[filters.tab] } },
       };
@@ -152,6 +167,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { fromSite: { select: ['code', 'name'] }, toSite: { select: ['code', 'name'] } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       });
+      const spotCheck = events.find((e: { action: string }) => e.action === 'spotCheck');
       return {
         id: full.id,
         queryCode: full.queryCode,
@@ -163,18 +179,19 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         status: full.status,
         receivedAt: full.receivedAt,
         dueAt: full.dueAt,
-        deadline: deadlineState(
-          { receivedAt: new Date(message.receivedAt), dueAt: new Date(message.dueAt), repliedAt: message.repliedAt ? new Date(message.repliedAt) : null },
-          new Date(),
-          timezone()
-        ),
+        deadline: deadlineOf(message, new Date()),
         reply: full.reply,
+        replyingUnit: full.replyingUnit,
         repliedAt: full.repliedAt,
         repliedBy: full.repliedBy ? personName(full.repliedBy) : null,
         pendingExtension: full.pendingExtension,
+        satisfaction: full.satisfaction,
+        reopenedAt: full.reopenedAt,
+        spotCheck: spotCheck ? { verdict: spotCheck.verdict, comment: spotCheck.text ?? null, by: spotCheck.actorName, at: spotCheck.createdAt } : null,
         timeline: events.map((e: Record<string, unknown>) => ({
           id: e.id, action: e.action, actor: e.actorName, at: e.createdAt, text: e.text ?? null, workingDays: e.workingDays ?? null,
           fromSite: e.fromSite ?? null, toSite: e.toSite ?? null, dueAtBefore: e.dueAtBefore ?? null, dueAtAfter: e.dueAtAfter ?? null,
+          flags: e.flags ?? null, verdict: e.verdict ?? null, satisfaction: e.satisfaction ?? null,
         })),
       };
     },
@@ -186,18 +203,37 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       await apply(message, user, 'sign', { columns: { status: 'accepted' } });
     },
 
-    /** 答复, or 修改答复 once replied: every version stays in the timeline. */
-    async reply(id: number, user: AdminUser, text: string) {
+    /**
+     * 答复, or 修改答复 once replied: every version stays in the timeline. A reply that looks
+     * substandard (too short, set phrases only, no replying unit) is refused with its flags
+     * until its author confirms it; the flags stay on the event. The first reply fixes the
+     * reply date and whether it was on time; a reopened case's new reply does not move them.
+     */
+    async reply(id: number, user: AdminUser, input: { text: string; unit?: string | null; acknowledgeFlags?: boolean }) {
       const message = await load(id, user);
-      const reply = plainText(text);
+      const reply = plainText(input.text);
       if ([...reply].length < 10 || [...reply].length > 10000) throw new errors.ValidationError(ERRORS.replyText);
+      const unit = input.unit ? plainText(input.unit) || null : null;
+      const flags = replyFlags(reply, unit, config().replies.quality);
+      if (flags.length > 0 && !input.acknowledgeFlags) {
+        throw new errors.ValidationError(ERRORS.replyFlagged(flags), { code: 'REPLY_FLAGGED', flags });
+      }
+      const recorded = { text: reply, flags: flags.length > 0 ? flags : null };
       if (message.status === 'replied') {
-        // The earlier wording is kept in the event; the reply date stays the first reply's.
-        await apply(message, user, 'editReply', { columns: { reply } }, { text: message.reply });
+        // The event keeps the new wording; the one before is in the event of the reply before.
+        await apply(message, user, 'editReply', { columns: { reply, replyingUnit: unit } }, recorded);
         return;
       }
       requireStatus(message, 'reply', OPEN);
-      await apply(message, user, 'reply', { columns: { reply, status: 'replied', repliedAt: new Date() }, relations: { repliedBy: user.id } }, { text: reply });
+      const now = new Date();
+      const first = message.repliedAt
+        ? {}
+        : { repliedAt: now, workingDaysToReply: workingDaysBetween(new Date(message.receivedAt), now, timezone()), repliedOnTime: now <= new Date(message.dueAt) };
+      await apply(
+        message, user, 'reply',
+        { columns: { reply, replyingUnit: unit, status: 'replied', pendingExtension: null, ...first }, relations: message.repliedAt ? undefined : { repliedBy: user.id } },
+        recorded
+      );
     },
 
     /** 转办: the same case goes to another site, whose clock starts at the transfer. */
@@ -207,7 +243,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const target = await strapi.db.query(SITE).findOne({ where: { code: input.site, active: true }, select: ['id', 'replyWorkingDays'] });
       if (!target) throw new errors.ValidationError(ERRORS.transferTarget(input.site));
       if (target.id === message.site?.id) throw new errors.ValidationError(ERRORS.sameSite);
-      const { workingDays } = (strapi.config.get('plugin::governance') as GovernanceConfig).replies;
+      const { workingDays } = config().replies;
       const newDue = dueAt(new Date(), workingDaysFor(workingDays, target, message.category), timezone());
       await apply(
         message, user, 'transfer',
@@ -256,6 +292,33 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const message = await load(id, user);
       requireStatus(message, 'close', ['replied']);
       await apply(message, user, 'close', { columns: { status: 'closed' } });
+    },
+
+    /** Where a message can be transferred: every active site, portal first, in the group's order. */
+    async transferTargets() {
+      const sites = (await strapi.db.query(SITE).findMany({
+        where: { active: true },
+        select: ['code', 'name', 'level', 'sortOrder'],
+        populate: { parent: { select: ['name'] } },
+        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+      })) as Array<{ code: string; name: string; level: string; parent: { name: string } | null }>;
+      const order = SITE_LEVELS as readonly string[];
+      return sites
+        .sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level))
+        .map((site) => ({ code: site.code, name: site.name, level: site.level, city: site.parent?.name ?? null }));
+    },
+
+    /**
+     * 抽查: a provincial admin judges a replied message's answer standard or substandard, once;
+     * the statistics count the substandard ones against the site.
+     */
+    async spotCheck(id: number, user: AdminUser, input: { verdict: 'standard' | 'substandard'; comment?: string | null }) {
+      const message = await load(id, user);
+      requireStatus(message, 'spotCheck', ['replied', 'closed']);
+      if (message.spotCheck) throw new errors.ApplicationError(ERRORS.spotChecked);
+      const comment = input.comment ? plainText(input.comment) : '';
+      if (input.verdict === 'substandard' && [...comment].length < 5) throw new errors.ValidationError(ERRORS.spotCheckComment);
+      await apply(message, user, 'spotCheck', { columns: { spotCheck: input.verdict } }, { verdict: input.verdict, text: comment || null });
     },
   };
   return service;

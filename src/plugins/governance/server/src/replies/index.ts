@@ -1,9 +1,11 @@
 import contentTypes from './content-types';
 import controller from './controller';
 import handling from './handling';
+import overdue from './overdue';
 import { submissionRateLimit } from './rate-limit';
 import { adminRoutes, publicRoutes } from './routes';
 import service from './service';
+import statistics from './statistics';
 
 /** Citizen messages: public submission and lookup, the handling flow, working-day deadlines. */
 export default {
@@ -11,6 +13,8 @@ export default {
   controller,
   service,
   handling,
+  statistics,
+  overdue,
   routes: { admin: adminRoutes, public: publicRoutes },
   middlewares: { 'submission-rate-limit': submissionRateLimit },
 };

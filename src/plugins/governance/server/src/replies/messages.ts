@@ -1,4 +1,12 @@
-/** What the public message routes answer: Chinese first, with English. */
+import type { ReplyFlag } from './quality';
+
+const FLAG_NAMES: Record<ReplyFlag, string> = {
+  tooShort: '答复过短 (too short)',
+  templatePhrase: '仅为套话，未回应所问 (set phrases only)',
+  noUnit: '未注明答复单位 (no replying unit)',
+};
+
+/** What the message routes answer: Chinese first, with English. */
 export const ERRORS = {
   site: '请选择要留言的网站 (choose the site your message is for)',
   noSuchSite: (code: string) => `网站“${code}”不存在或已停用 (no such site: ${code})`,
@@ -28,4 +36,17 @@ export const ERRORS = {
   concurrent: '该留言已被他人处理，请刷新 (someone else acted on this message first: reload)',
   tab: '页签须为 toSign、inProgress、dueSoon、overdue 或 replied (unknown tab)',
   search: '搜索词不超过 50 个字 (the search is at most 50 characters)',
+  unit: '答复单位不超过 100 个字 (the replying unit is at most 100 characters)',
+  replyFlagged: (flags: ReplyFlag[]) =>
+    `答复可能不规范：${flags.map((flag) => FLAG_NAMES[flag]).join('；')}。请修改，或确认后仍然发送 (the reply may be substandard: revise it, or confirm to send it anyway)`,
+  spotChecked: '该留言已抽查过 (this reply was already spot-checked)',
+  spotCheckComment: '判定不合格须说明问题（至少 5 个字） (say what is wrong, at least 5 characters)',
+  verdict: '抽查结论须为 standard（合格）或 substandard（不合格） (verdict must be standard or substandard)',
+  year: '年份无效 (invalid year)',
+  sampleSize: '样本数须为 1 至 50 (a sample is 1 to 50 messages)',
+  satisfaction: '评价须为 satisfied（满意）、neutral（基本满意）或 unsatisfied（不满意） (rating must be satisfied, neutral or unsatisfied)',
+  comment: '评价说明不超过 500 个字 (the comment is at most 500 characters)',
+  notRatable: '留言答复后才能评价 (a message can be rated once it is answered)',
+  rated: '该留言已评价过，每条留言只能评价一次 (this message was already rated: one rating per message)',
+  reopenUnsatisfied: '只有不满意时才能申请重新办理 (only an unsatisfied rating can reopen the message)',
 } as const;

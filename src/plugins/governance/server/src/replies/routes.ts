@@ -15,14 +15,26 @@ export const publicRoutes = [
     config: { ...atApiRoot, middlewares: ['plugin::governance.submission-rate-limit'] },
   },
   { method: 'GET', path: '/citizen-messages/lookup/:queryCode', handler: 'replies.lookup', config: atApiRoot },
+  // Rated with the query code, through the same per-IP budget as submissions.
+  {
+    method: 'POST',
+    path: '/citizen-messages/lookup/:queryCode/rating',
+    handler: 'replies.rate',
+    config: { ...atApiRoot, middlewares: ['plugin::governance.submission-rate-limit'] },
+  },
   { method: 'GET', path: '/citizen-messages', handler: 'replies.publicReplies', config: atApiRoot },
 ];
 
 const handle = requires(ACTIONS.messagesHandle);
+const oversee = requires(ACTIONS.messagesOversee);
 
 /** The handling flow in the admin (`/governance/messages/...`). */
 export const adminRoutes = [
   { method: 'GET', path: '/messages', handler: 'replies.inbox', config: handle },
+  // Before `/messages/:id`, which would take these names for ids.
+  { method: 'GET', path: '/messages/transfer-targets', handler: 'replies.transferTargets', config: handle },
+  { method: 'GET', path: '/messages/statistics', handler: 'replies.statistics', config: oversee },
+  { method: 'GET', path: '/messages/spot-checks/sample', handler: 'replies.sample', config: oversee },
   { method: 'GET', path: '/messages/:id', handler: 'replies.getCase', config: handle },
   { method: 'POST', path: '/messages/:id/sign', handler: 'replies.sign', config: handle },
   { method: 'POST', path: '/messages/:id/reply', handler: 'replies.reply', config: handle },
@@ -31,4 +43,5 @@ export const adminRoutes = [
   { method: 'POST', path: '/messages/:id/extension/decision', handler: 'replies.decideExtension', config: requires(ACTIONS.messagesExtend) },
   { method: 'POST', path: '/messages/:id/invalid', handler: 'replies.markInvalid', config: handle },
   { method: 'POST', path: '/messages/:id/close', handler: 'replies.close', config: handle },
+  { method: 'POST', path: '/messages/:id/spot-check', handler: 'replies.spotCheck', config: oversee },
 ];

@@ -10,6 +10,7 @@ import { workingDaysFor } from './site-working-days';
 
 export const MESSAGE = 'api::citizen-message.citizen-message';
 const SITE = 'api::site.site';
+const EVENT = 'plugin::governance.message-event';
 
 export interface SubmissionInput {
   site: string;
@@ -57,9 +58,15 @@ interface MessageRow {
   receivedAt: string;
   dueAt: string | null;
   reply: string | null;
+  replyingUnit: string | null;
   repliedAt: string | null;
+  satisfaction: Satisfaction | null;
+  reopenedAt: string | null;
   site: { name: string; code: string } | null;
 }
+
+export type Satisfaction = 'satisfied' | 'neutral' | 'unsatisfied';
+const ANSWERED = ['replied', 'closed'];
 
 /**
  * Citizen messages as the public meets them: submission (validated, rate limited by the route,
@@ -79,12 +86,15 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
     dueAt: row.dueAt,
     reply: row.reply,
     repliedAt: row.repliedAt,
-    // The replying unit: the site that holds the case.
-    replyingUnit: row.reply ? row.site?.name ?? null : null,
+    // The replying unit as its author named it, else the site that holds the case.
+    replyingUnit: row.reply ? row.replyingUnit ?? row.site?.name ?? null : null,
     site: row.site ? { code: row.site.code, name: row.site.name } : null,
+    satisfaction: row.satisfaction,
+    canRate: ANSWERED.includes(row.status) && !row.satisfaction,
+    reopened: Boolean(row.reopenedAt),
   });
 
-  return {
+  const service = {
     /** 提交留言: refuses robots and bad input with a 400, stores the message, answers its code. */
     async submit(input: SubmissionInput, meta: { ip: string; now?: Date }) {
       const now = meta.now ?? new Date();
@@ -148,6 +158,44 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
       return publicView(row);
     },
 
+    /**
+     * 评价: the holder of the query code rates the answer, once. Unsatisfied, they may reopen the
+     * case, once (there is one rating): it goes back to the site holding it with a new deadline.
+     */
+    async rate(queryCode: string, input: { satisfaction: Satisfaction; comment?: string | null; reopen?: boolean }) {
+      const row = (await strapi.db.query(MESSAGE).findOne({
+        where: { queryCode },
+        select: ['id', 'status', 'category', 'satisfaction', 'revision'],
+        populate: { site: { select: ['id', 'replyWorkingDays'] } },
+      })) as (MessageRow & { id: number; revision: number | null; site: { id: number; replyWorkingDays: unknown } | null }) | null;
+      if (!row) throw new errors.NotFoundError(ERRORS.notFound);
+      if (row.satisfaction) throw new errors.ApplicationError(ERRORS.rated);
+      if (!ANSWERED.includes(row.status)) throw new errors.ApplicationError(ERRORS.notRatable);
+      if (input.reopen && input.satisfaction !== 'unsatisfied') throw new errors.ValidationError(ERRORS.reopenUnsatisfied);
+      const comment = input.comment ? plainText(input.comment) || null : null;
+      const now = new Date();
+      const reopen = input.reopen
+        ? {
+            status: 'accepted',
+            reopenedAt: now,
+            dueAt: dueAt(now, workingDaysFor(config().replies.workingDays, row.site ?? {}, row.category), config().timezone),
+            overdueNotifiedAt: null,
+          }
+        : {};
+      await strapi.db.transaction(async () => {
+        // Guarded by the state read above: a second rating at the same moment changes nothing.
+        const { count } = await strapi.db.query(MESSAGE).updateMany({
+          where: { id: row.id, revision: row.revision, satisfaction: { $null: true } },
+          data: { satisfaction: input.satisfaction, ...reopen, revision: (row.revision ?? 0) + 1, updatedAt: now },
+        });
+        if (count !== 1) throw new errors.ApplicationError(ERRORS.rated);
+        const citizen = { message: row.id, actorName: '留言人 (citizen)' };
+        await strapi.db.query(EVENT).create({ data: { ...citizen, action: 'rate', satisfaction: input.satisfaction, text: comment } });
+        if (input.reopen) await strapi.db.query(EVENT).create({ data: { ...citizen, action: 'reopen', dueAtAfter: reopen.dueAt } });
+      });
+      return service.lookup(queryCode);
+    },
+
     /** 公开答复: replied messages a site made public, newest first, names masked, no contact data. */
     async publicReplies({ site, page = 1, pageSize = 20 }: { site?: string; page?: number; pageSize?: number }) {
       const where = { isPublic: true, status: { $in: ['replied', 'closed'] }, ...(site ? { site: { code: site } } : {}) };
@@ -167,6 +215,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
   };
+  return service;
 };
 
 export default repliesService;

@@ -42,7 +42,16 @@ export const validatePublicList = validateYupSchema(
 
 const reason = yup.string().test('reason', ERRORS.reason, (value) => (value ?? '').trim().length >= 5 && (value ?? '').length <= 1000).required(ERRORS.reason);
 
-export const validateReply = validateYupSchema(yup.object({ text: yup.string().required(ERRORS.replyText) }).noUnknown(), { strict: true });
+export const validateReply = validateYupSchema(
+  yup
+    .object({
+      text: yup.string().required(ERRORS.replyText),
+      unit: yup.string().nullable().test('unit', ERRORS.unit, (value) => length(value ?? '') <= 100),
+      acknowledgeFlags: yup.boolean(),
+    })
+    .noUnknown(),
+  { strict: true }
+);
 
 export const validateTransfer = validateYupSchema(
   yup.object({ site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site).required(ERRORS.site), reason }).noUnknown(),
@@ -76,4 +85,39 @@ export const validateInbox = validateYupSchema(
     })
     .noUnknown(),
   { strict: false }
+);
+
+const year = yup.number().integer(ERRORS.year).min(2000, ERRORS.year).max(2100, ERRORS.year).typeError(ERRORS.year);
+
+export const validateStatistics = validateYupSchema(yup.object({ year: year.required(ERRORS.year) }).noUnknown(), { strict: false });
+
+export const validateSample = validateYupSchema(
+  yup
+    .object({
+      year: year.required(ERRORS.year),
+      size: yup.number().integer(ERRORS.sampleSize).min(1, ERRORS.sampleSize).max(50, ERRORS.sampleSize).typeError(ERRORS.sampleSize).default(10),
+      site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
+    })
+    .noUnknown(),
+  { strict: false }
+);
+
+export const validateSpotCheck = validateYupSchema(
+  yup
+    .object({
+      verdict: yup.string().oneOf(['standard', 'substandard'], ERRORS.verdict).required(ERRORS.verdict),
+      comment: yup.string().max(1000, ERRORS.spotCheckComment).nullable(),
+    })
+    .noUnknown(),
+  { strict: true }
+);
+
+/** The citizen's rating: only these fields are read. */
+export const validateRating = validateYupSchema(
+  yup.object({
+    satisfaction: yup.string().oneOf(['satisfied', 'neutral', 'unsatisfied'], ERRORS.satisfaction).required(ERRORS.satisfaction),
+    comment: yup.string().nullable().test('comment', ERRORS.comment, (value) => length(value ?? '') <= 500),
+    reopen: yup.boolean(),
+  }),
+  { strict: true, stripUnknown: true }
 );

@@ -30,6 +30,9 @@ const submitted = async (site = 'xian', category = 'consultation') => {
   return (await app.strapi.db.query(MESSAGE).findOne({ where: { queryCode: res.body.data.queryCode } })) as { id: number; queryCode: string; dueAt: string };
 };
 
+/** A reply as the province wants one: it answers the matter and names the unit that answers. */
+const answer = (text: string) => ({ text: `您好，${text}如有疑问，请拨打民政服务热线12349咨询。`, unit: '西安市民政局社会救助处' });
+
 const caseOf = async (who: TestAdmin, id: number) => (await as(who).get(`/governance/messages/${id}`).expect(200)).body.data;
 
 beforeAll(async () => {
@@ -55,21 +58,22 @@ describe('the handling flow', () => {
     await as(xianHandler).post(`/governance/messages/${message.id}/sign`).expect(400);
 
     await as(xianHandler).post(`/governance/messages/${message.id}/reply`, { text: '太短' }).expect(400);
-    await as(xianHandler).post(`/governance/messages/${message.id}/reply`, { text: '您好，临时救助可向户籍所在地街道办事处申请。', repliedBy: province.id }).expect(400);
-    await as(xianHandler).post(`/governance/messages/${message.id}/reply`, { text: '您好，临时救助可向户籍所在地街道办事处申请。' }).expect(204);
+    await as(xianHandler).post(`/governance/messages/${message.id}/reply`, { ...answer('临时救助可向户籍所在地街道办事处申请。'), repliedBy: province.id }).expect(400);
+    await as(xianHandler).post(`/governance/messages/${message.id}/reply`, answer('临时救助可向户籍所在地街道办事处申请。')).expect(204);
     const firstReply = await caseOf(xianHandler, message.id);
     expect(firstReply).toMatchObject({ status: 'replied', repliedBy: expect.stringContaining('西安办理员'), citizen: { name: '张三' } });
 
-    await as(xianHandler).post(`/governance/messages/${message.id}/reply`, { text: '您好，临时救助请携带身份证到街道办事处申请。' }).expect(204);
+    await as(xianHandler).post(`/governance/messages/${message.id}/reply`, answer('临时救助请携带身份证到街道办事处申请。')).expect(204);
     const edited = await caseOf(xianHandler, message.id);
-    expect(edited.reply).toBe('您好，临时救助请携带身份证到街道办事处申请。');
+    expect(edited.reply).toBe(answer('临时救助请携带身份证到街道办事处申请。').text);
     expect(edited.repliedAt).toBe(firstReply.repliedAt);
     expect(edited.timeline.map((e: { action: string }) => e.action)).toEqual(['sign', 'reply', 'editReply']);
-    expect(edited.timeline[2].text).toBe('您好，临时救助可向户籍所在地街道办事处申请。');
+    // Each version in the event that sent it.
+    expect(edited.timeline.slice(1).map((e: { text: string }) => e.text)).toEqual([firstReply.reply, edited.reply]);
     expect(edited.timeline.every((e: { actor: string }) => e.actor.includes('西安办理员'))).toBe(true);
 
     const lookup = await app.http().get(`/api/citizen-messages/lookup/${message.queryCode}`).expect(200);
-    expect(lookup.body.data).toMatchObject({ status: 'replied', reply: edited.reply, replyingUnit: '西安市民政局' });
+    expect(lookup.body.data).toMatchObject({ status: 'replied', reply: edited.reply, replyingUnit: '西安市民政局社会救助处' });
 
     await as(xianHandler).post(`/governance/messages/${message.id}/close`).expect(204);
     expect((await caseOf(xianHandler, message.id)).status).toBe('closed');
@@ -109,14 +113,14 @@ describe('the handling flow', () => {
     await as(xianHandler).post(`/governance/messages/${message.id}/invalid`, {}).expect(400);
     await as(xianHandler).post(`/governance/messages/${message.id}/invalid`, { reason: '内容为广告信息' }).expect(204);
     expect((await caseOf(xianHandler, message.id)).status).toBe('rejected');
-    const res = await as(xianHandler).post(`/governance/messages/${message.id}/reply`, { text: '您好，这条留言不予受理，谢谢。' }).expect(400);
+    const res = await as(xianHandler).post(`/governance/messages/${message.id}/reply`, answer('这条留言不予受理。')).expect(400);
     expect(res.body.error.message).toBe(ERRORS.wrongState('答复', '不予受理'));
   });
 
   it('records one reply when two arrive at once: the other is refused or kept as an edit', async () => {
     const message = await submitted();
     const results = await Promise.all(
-      ['您好，第一位办理员的答复内容。', '您好，第二位办理员的答复内容。'].map((text) => as(xianHandler).post(`/governance/messages/${message.id}/reply`, { text }))
+      ['第一位办理员的答复内容。', '第二位办理员的答复内容。'].map((text) => as(xianHandler).post(`/governance/messages/${message.id}/reply`, answer(text)))
     );
     expect(results.map((r) => r.status)).toContain(204);
     const { timeline } = await caseOf(xianHandler, message.id);
@@ -151,7 +155,7 @@ describe('outside the flow', () => {
     const message = await submitted();
     await as(baojiHandler).get(`/governance/messages/${message.id}`).expect(404);
     for (const [action, body] of [
-      ['sign', {}], ['reply', { text: '您好，这是别的网站的答复。' }], ['transfer', { site: 'baoji', reason: '抢过来办理' }],
+      ['sign', {}], ['reply', answer('这是别的网站的答复。')], ['transfer', { site: 'baoji', reason: '抢过来办理' }],
       ['extension', { workingDays: 3, reason: '需要更多时间' }], ['invalid', { reason: '不是我们的事情' }], ['close', {}],
     ] as const) {
       await as(baojiHandler).post(`/governance/messages/${message.id}/${action}`, body).expect(404);

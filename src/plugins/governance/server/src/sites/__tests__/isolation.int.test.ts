@@ -250,6 +250,10 @@ describe('the governance routes', () => {
         await as(who).post(`/governance/messages/${id}/${action}`, body).expect(404);
       }
       await as(who).post(`/governance/messages/${id}/extension/decision`, { approve: true }).expect(403);
+      // The province's statistics and spot checks span every site: not a site's people's.
+      await as(who).get('/governance/messages/statistics?year=2026').expect(403);
+      await as(who).get('/governance/messages/spot-checks/sample?year=2026').expect(403);
+      await as(who).post(`/governance/messages/${id}/spot-check`, { verdict: 'substandard', comment: '宝鸡试图抽查西安' }).expect(403);
     }
   });
 
@@ -331,6 +335,9 @@ const COVERED = new Set([
   'POST /governance/messages/:id/extension/decision',
   'POST /governance/messages/:id/invalid',
   'POST /governance/messages/:id/close',
+  'GET /governance/messages/statistics',
+  'GET /governance/messages/spot-checks/sample',
+  'POST /governance/messages/:id/spot-check',
 ]);
 
 /** Admin routes that cannot return or change an article or message document, and why. */
@@ -354,6 +361,7 @@ const UNRELATED: Record<string, string> = {
   'GET /content-manager/single-types/:model/actions/countDraftRelations': 'articles and messages are collection types',
   'GET /content-manager/preview/url/:contentType': 'no preview is configured',
   'GET /content-manager/preview/script': 'a static script',
+  'GET /governance/messages/transfer-targets': 'the names and codes of the active sites, public on the portal anyway',
 };
 
 describe('the list of admin routes', () => {

@@ -1,0 +1,97 @@
+import type { Core } from '@strapi/strapi';
+import type { GovernanceConfig } from '../config';
+import { runWithLease } from '../jobs/lease';
+import { MEMBERSHIP } from '../sites/scope';
+import { personName } from '../utils/person-name';
+import { MESSAGE } from './service';
+
+const EVENT = 'plugin::governance.message-event';
+const OPEN = ['received', 'accepted', 'transferred'];
+export const OVERDUE_JOB = 'governance-overdue-messages';
+
+interface Leader {
+  firstname: string | null;
+  lastname: string | null;
+  email: string;
+  isActive: boolean;
+}
+
+/**
+ * 超期提醒: each site's leader (第一责任人, the site's `leader` members) hears of every message of
+ * the site that became overdue, once per message: the message is claimed with a guarded update
+ * (only while unclaimed), so two instances never both report it, and the claim, the timeline
+ * entry and the e-mail belong to whichever instance won it.
+ */
+const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
+
+  const email = async (to: string, subject: string, text: string) => {
+    try {
+      await strapi.plugin('email').service('email').send({ to, subject, text });
+    } catch (error) {
+      // The notice is recorded on the case; a mail server's trouble must not lose it.
+      strapi.log.warn(`governance: overdue e-mail to ${to} failed: ${(error as Error).message}`);
+    }
+  };
+
+  const service = {
+    /** Reports the messages overdue at `now` not reported yet; answers how many per site. */
+    async notifyOverdue(now = new Date()) {
+      const due = (await strapi.db.query(MESSAGE).findMany({
+        where: { status: { $in: OPEN }, dueAt: { $lt: now }, overdueNotifiedAt: { $null: true } },
+        select: ['id', 'subject', 'queryCode', 'dueAt'],
+        populate: { site: { select: ['id', 'name'] } },
+        orderBy: { dueAt: 'asc' },
+      })) as Array<{ id: number; subject: string; queryCode: string; dueAt: string; site: { id: number; name: string } | null }>;
+
+      const claimed: typeof due = [];
+      for (const message of due) {
+        const { count } = await strapi.db.query(MESSAGE).updateMany({
+          where: { id: message.id, overdueNotifiedAt: { $null: true } },
+          data: { overdueNotifiedAt: now },
+        });
+        if (count === 1) claimed.push(message);
+      }
+
+      const bySite = new Map<number, typeof due>();
+      for (const message of claimed) {
+        if (!message.site) continue;
+        bySite.set(message.site.id, [...(bySite.get(message.site.id) ?? []), message]);
+      }
+      for (const [siteId, messages] of bySite) {
+        const members = (await strapi.db.query(MEMBERSHIP).findMany({
+          where: { site: { id: siteId }, capacity: 'leader' },
+          populate: { user: { select: ['firstname', 'lastname', 'email', 'isActive'] } },
+        })) as Array<{ user: Leader | null }>;
+        const leaders = members.flatMap((m) => (m.user?.isActive ? [m.user] : []));
+        const told = leaders.length > 0 ? `已提醒第一责任人：${leaders.map(personName).join('、')}` : '本站未指定第一责任人，无人可提醒 (the site has no leader)';
+        for (const message of messages) {
+          await strapi.db.query(EVENT).create({ data: { message: message.id, action: 'overdueNotice', actorName: '系统 (system)', text: told } });
+        }
+        if (config().notifications.email) {
+          const siteName = messages[0].site!.name;
+          const list = messages.map((m) => `· ${m.subject}（查询码 ${m.queryCode}）`).join('\n');
+          for (const leader of leaders) {
+            await email(
+              leader.email,
+              `【留言超期】${siteName}有 ${messages.length} 条留言已超过答复期限`,
+              `${personName(leader)}：\n\n${siteName}的以下网民留言已超过答复期限，请督促办理：\n${list}\n\n请登录后台“站群管理 → 留言办理 → 已超期”查看。`
+            );
+          }
+        }
+      }
+      return { reported: claimed.length, sites: bySite.size };
+    },
+
+    /** The hourly job: one instance of several reports, under the job's lease. */
+    async runJob() {
+      return runWithLease(strapi, OVERDUE_JOB, 10 * 60 * 1000, async () => {
+        const { reported, sites } = await service.notifyOverdue();
+        return `reported ${reported} overdue message(s) of ${sites} site(s)`;
+      });
+    },
+  };
+  return service;
+};
+
+export default overdueService;
