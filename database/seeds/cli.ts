@@ -5,6 +5,7 @@
 import { createStrapi } from '@strapi/strapi';
 import path from 'path';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo-accounts';
+import { ensureDemoMessages } from './demo-messages';
 import { ensureDemoReviews } from './demo-reviews';
 import { loadDemo } from './load-demo';
 
@@ -52,6 +53,8 @@ const main = async () => {
     const created = await ensureDemoAccounts(strapi, password);
     const inReview = await ensureDemoReviews(strapi);
     if (inReview > 0) console.log(`Review workflow: ${inReview} demo drafts submitted, approved or sent back by the demo accounts`);
+    const messages = await ensureDemoMessages(strapi);
+    if (messages > 0) console.log(`Citizen messages: ${messages} of this week for 西安, signed, replied, rated or waiting, by the demo accounts`);
     const port = strapi.config.get('server.port', 1337);
     console.log(`\nAdmin: http://localhost:${port}/admin  (${created} account(s) created now)`);
     console.log(`Password of every demo account: ${password}  (from .env, DEMO_ADMIN_PASSWORD)`);
