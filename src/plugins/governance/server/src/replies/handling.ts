@@ -247,7 +247,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const newDue = dueAt(new Date(), workingDaysFor(workingDays, target, message.category), timezone());
       await apply(
         message, user, 'transfer',
-        { columns: { status: 'transferred', dueAt: newDue, pendingExtension: null }, relations: { site: target.id } },
+        { columns: { status: 'transferred', dueAt: newDue, pendingExtension: null, overdueNotifiedAt: null }, relations: { site: target.id } },
         { fromSite: message.site?.id ?? null, toSite: target.id, text: input.reason.trim(), dueAtBefore: new Date(message.dueAt), dueAtAfter: newDue }
       );
     },
@@ -275,7 +275,8 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const extended = DateTime.fromISO(findWorkday(pending.workingDays, dueDay), { zone: timezone() }).endOf('day').toJSDate();
       await apply(
         message, user, 'approveExtension',
-        { columns: { dueAt: extended, pendingExtension: null } },
+        // A new deadline: its own overdue notice when it passes.
+        { columns: { dueAt: extended, pendingExtension: null, overdueNotifiedAt: null } },
         { workingDays: pending.workingDays, text: input.comment?.trim() || null, dueAtBefore: new Date(message.dueAt), dueAtAfter: extended }
       );
     },

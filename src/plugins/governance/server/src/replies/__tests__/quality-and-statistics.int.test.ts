@@ -232,6 +232,9 @@ describe('overdue notices', () => {
     const notices = async (id: number) => (await caseOf(id)).timeline.filter((e: { action: string }) => e.action === 'overdueNotice');
     expect(await notices(late.id)).toEqual([expect.objectContaining({ actor: '系统 (system)', text: expect.stringContaining('负责人') })]);
     expect(await notices(onTime.id)).toEqual([]);
+    // Transferred, it runs against the new site's deadline and is reported again if that passes.
+    await as(handler).post(`/governance/messages/${late.id}/transfer`, { site: 'zhouzhi', reason: '属于周至县的事项' }).expect(204);
+    expect(await app.strapi.db.query(MESSAGE).findOne({ where: { id: late.id } })).toMatchObject({ overdueNotifiedAt: null });
     // One e-mail per run and site: the late message is in exactly one of them, to the leader.
     expect(sent.filter((m) => m.text.includes(late.queryCode)).map((m) => m.to)).toEqual([leader.email]);
   });
