@@ -73,6 +73,8 @@ export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string) 
         roles: roleIds,
       });
       created += 1;
+      // A demo account keeps its printed password; its holder is the named person.
+      await strapi.plugin('governance').service('passwords').acceptCurrentPassword(user.id, account.name);
     } else {
       const held = new Set(user.roles.map((r: { id: number }) => r.id));
       if (roleIds.some((id) => !held.has(id))) await users.updateById(user.id, { roles: [...new Set([...held, ...roleIds])] });

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { GovernanceConfig } from './config';
 import { actionDefinitions } from './permissions';
+import { registerAuthHooks } from './passwords/auth-hooks';
+import { enforcePasswordPolicy } from './passwords/enforcement';
 import { OVERDUE_JOB } from './replies/overdue';
 import { ownSiteCondition } from './sites/condition';
 import { getService } from './utils/get-service';
@@ -9,6 +11,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const permissions = strapi.service('admin::permission');
   await permissions.actionProvider.registerMany(actionDefinitions);
   await permissions.conditionProvider.register(ownSiteCondition(strapi));
+
+  // Account security on every way in: login, password changes, every admin route.
+  const { check } = registerAuthHooks(strapi);
+  enforcePasswordPolicy(strapi, check);
 
   // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
   const { replies } = strapi.config.get('plugin::governance') as GovernanceConfig;

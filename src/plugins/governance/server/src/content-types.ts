@@ -1,4 +1,5 @@
 import jobs from './jobs';
+import passwords from './passwords';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
@@ -8,4 +9,5 @@ export default {
   ...review.contentTypes,
   ...replies.contentTypes,
   ...jobs.contentTypes,
+  ...passwords.contentTypes,
 };

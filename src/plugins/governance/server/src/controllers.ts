@@ -1,4 +1,5 @@
 import overview from './overview';
+import passwords from './passwords';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
@@ -8,4 +9,5 @@ export default {
   sites: sites.controller,
   review: review.controller,
   replies: replies.controller,
+  passwords: passwords.controller,
 };

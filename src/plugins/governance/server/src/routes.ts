@@ -1,4 +1,5 @@
 import overview from './overview';
+import passwords from './passwords';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
@@ -6,7 +7,7 @@ import sites from './sites';
 export default {
   admin: {
     type: 'admin',
-    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin],
+    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin, ...passwords.routes.admin],
   },
   'content-api': {
     type: 'content-api',

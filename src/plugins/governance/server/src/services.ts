@@ -1,4 +1,5 @@
 import overview from './overview';
+import passwords from './passwords';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
@@ -12,4 +13,5 @@ export default {
   messageHandling: replies.handling,
   messageStatistics: replies.statistics,
   overdueMessages: replies.overdue,
+  passwords: passwords.service,
 };

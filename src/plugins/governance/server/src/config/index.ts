@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { CATEGORIES, DEFAULT_REPLY_WORKING_DAYS, type ReplyWorkingDays } from '../replies/deadlines';
+import { resolvePolicy, type PasswordPolicy } from '../passwords/policy';
 import { DEFAULT_REPLY_QUALITY, type ReplyQualityRules } from '../replies/quality';
 import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../review/chain';
 
@@ -27,6 +28,8 @@ export interface GovernanceConfig {
   notifications: { email: boolean };
   /** Citizen messages (see replies/). */
   replies: RepliesConfig;
+  /** The admin accounts' password policy: a profile and any values of its own (see passwords/policy.ts). */
+  passwords: Partial<PasswordPolicy> & { profile: PasswordPolicy['profile'] };
 }
 
 const positiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -73,6 +76,7 @@ export default {
       // Hourly, at minute 5: a message is reported within the hour it became overdue.
       overdueCheck: '5 * * * *',
     },
+    passwords: { profile: 'dengbao3' },
   } satisfies GovernanceConfig,
 
   // A wrong value stops the boot here instead of miscounting a year later.
@@ -87,6 +91,7 @@ export default {
     }
     validateReviewChains(config.review);
     validateReplies(config.replies);
+    resolvePolicy(config.passwords ?? {});
     if (typeof config.notifications?.email !== 'boolean') {
       throw new Error(`governance.notifications.email must be true or false; got ${JSON.stringify(config.notifications?.email)}.`);
     }

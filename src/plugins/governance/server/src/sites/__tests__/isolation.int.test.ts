@@ -362,6 +362,7 @@ const UNRELATED: Record<string, string> = {
   'GET /content-manager/preview/url/:contentType': 'no preview is configured',
   'GET /content-manager/preview/script': 'a static script',
   'GET /governance/messages/transfer-targets': 'the names and codes of the active sites, public on the portal anyway',
+  'GET /governance/passwords/status': "the caller's own password status",
 };
 
 describe('the list of admin routes', () => {
