@@ -3,6 +3,7 @@ import type { GovernanceConfig } from './config';
 import { actionDefinitions } from './permissions';
 import { registerAuthHooks } from './passwords/auth-hooks';
 import { enforcePasswordPolicy } from './passwords/enforcement';
+import { PASSWORD_JOB } from './passwords/jobs';
 import { OVERDUE_JOB } from './replies/overdue';
 import { ownSiteCondition } from './sites/condition';
 import { getService } from './utils/get-service';
@@ -17,9 +18,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   enforcePasswordPolicy(strapi, check);
 
   // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
-  const { replies } = strapi.config.get('plugin::governance') as GovernanceConfig;
+  const { replies, timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
   strapi.cron.add({
     [OVERDUE_JOB]: { task: () => getService(strapi, 'overdueMessages').runJob(), options: { rule: replies.overdueCheck } },
+    // 09:30 in the group's time zone: reminders arrive at the start of the working day.
+    [PASSWORD_JOB]: { task: () => getService(strapi, 'passwordJobs').runDaily(), options: { rule: '30 9 * * *', tz: timezone } },
   });
 };
 

@@ -14,4 +14,5 @@ export default {
   messageStatistics: replies.statistics,
   overdueMessages: replies.overdue,
   passwords: passwords.service,
+  passwordJobs: passwords.jobs,
 };

@@ -1,0 +1,42 @@
+/**
+ * A second Strapi instance on the test's database, in its own process (two Strapi instances
+ * cannot share one process): boots the compiled test app, records the e-mails it would send (e-mails on),
+ * says it is ready, and on "go" (a line on stdin) calls one plugin service method and prints
+ * `{ result, emails }` as JSON after a marker.
+ * Usage: node second-instance-runner.js <service> <method>   (environment: the test's database and secrets)
+ */
+const path = require('path');
+const readline = require('readline');
+const { createStrapi } = require('@strapi/strapi');
+
+const appDir = path.join(__dirname, '..', '..');
+const READY = '@@ready@@';
+const MARKER = '@@second-instance@@';
+
+const main = async () => {
+  const [service, method] = process.argv.slice(2);
+  const app = createStrapi({ appDir, distDir: path.join(appDir, '.tmp', 'test-dist'), autoReload: false, serveAdminPanel: false });
+  app.log.level = 'error';
+  const strapi = await app.load();
+  const emails = [];
+  strapi.plugin('email').service('email').send = async (message) => void emails.push(message);
+  strapi.config.set('plugin::governance.notifications.email', true);
+  try {
+    const go = new Promise((resolve) => readline.createInterface({ input: process.stdin }).once('line', resolve));
+    process.stdout.write(`\n${READY}\n`);
+    await go;
+    const result = await strapi.plugin('governance').service(service)[method]();
+    // After a marker: Strapi may have written to stdout before.
+    process.stdout.write(`\n${MARKER}${JSON.stringify({ result, emails })}`);
+  } finally {
+    await strapi.destroy();
+  }
+};
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  }
+);
