@@ -1,7 +1,10 @@
 /**
  * 留言办理 in the browser: a citizen writes to 西安市 through the public API; the 西安 message
- * handler signs for it and replies, and the citizen's lookup shows the reply; a second message
- * is transferred to 宝鸡市 and leaves the handler's inbox.
+ * handler signs for it and replies with the replying unit, and the citizen's lookup shows the
+ * reply; a reply the server's check flags is sent only after the handler confirms it; a message
+ * is transferred to 宝鸡市 through the site picker and leaves the handler's inbox; an extension
+ * asked for by the handler is approved by the provincial admin and moves the deadline; a message
+ * is refused as invalid with a reason.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
@@ -10,6 +13,8 @@ import { startDemoServer, type RunningServer } from '../helpers/server';
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
+
+const INBOX = '/admin/plugins/governance/messages';
 
 const submit = async (subject: string) => {
   const res = await fetch(`${server.url}/api/citizen-messages`, {
@@ -24,10 +29,20 @@ const submit = async (subject: string) => {
   return ((await res.json()) as { data: { queryCode: string } }).data.queryCode;
 };
 
-const openCase = async (subject: string) => {
-  await page.getByRole('button', { name: subject }).click();
-  await page.getByTestId('message-case').waitFor();
-  await page.waitForTimeout(400); // the dialog fades in
+/** Opens a message from the inbox of `on`, found by its subject (the search covers every tab's list). */
+const openCase = async (subject: string, on: Page = page) => {
+  await on.getByRole('button', { name: subject, exact: true }).click();
+  await on.getByTestId('message-case').waitFor();
+  await on.waitForTimeout(400); // the dialog fades in
+};
+
+const caseDialog = (on: Page = page) => on.getByRole('dialog');
+
+const signFor = async (subject: string) => {
+  await page.goto(`${server.url}${INBOX}`);
+  await openCase(subject);
+  await caseDialog().getByRole('button', { name: '签收', exact: true }).click();
+  await page.getByText('已签收').first().waitFor();
 };
 
 beforeAll(async () => {
@@ -41,40 +56,141 @@ afterAll(async () => {
   await server?.stop();
 });
 
-it('signs for and replies to a message, and the citizen\'s lookup shows the reply', async () => {
+it('signs for and replies to a message with the replying unit, and the citizen\'s lookup shows the reply', async () => {
   const subject = '高龄补贴如何申请';
   const queryCode = await submit(subject);
-  await page.goto(`${server.url}/admin/plugins/governance/messages`);
+  await page.goto(`${server.url}${INBOX}`);
   await page.getByRole('heading', { name: '留言办理' }).waitFor();
   await page.getByRole('button', { name: subject }).waitFor();
   await screenshot(page, 'messages-inbox');
 
   await openCase(subject);
-  await page.getByRole('button', { name: '签收' }).click();
+  await caseDialog().getByRole('button', { name: '签收', exact: true }).click();
   await page.getByText('已签收').first().waitFor();
-  const reply = '您好，年满80周岁的本市户籍老人可持身份证和户口簿到户籍所在地街道办事处申请高龄补贴。';
+  const reply = '您好，年满80周岁的本市户籍老人可持身份证和户口簿到户籍所在地街道办事处申请高龄补贴，审核通过后次月起按月发放。';
   await page.getByRole('textbox', { name: '答复内容' }).fill(reply);
+  await page.getByRole('textbox', { name: '答复单位' }).fill('西安市民政局');
   await page.getByRole('button', { name: '提交答复' }).click();
   await page.getByTestId('message-reply').filter({ hasText: reply }).waitFor();
+  await caseDialog().getByText('答复单位：西安市民政局').waitFor();
   await screenshot(page, 'messages-case-replied');
-  await page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).click();
+  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
 
   const lookup = (await (await fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}`)).json()) as { data: { status: string; reply: string; replyingUnit: string } };
-  expect(lookup.data).toMatchObject({ status: 'replied', reply, replyingUnit: '西安市' });
+  expect(lookup.data).toMatchObject({ status: 'replied', reply, replyingUnit: '西安市民政局' });
 
   await page.getByRole('tab', { name: /已答复/ }).click();
   await page.getByRole('button', { name: subject }).waitFor();
+
+  // The citizen rates the reply; the handler sees the rating on the case.
+  const rating = await fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}/rating`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ satisfaction: 'neutral', comment: '答复清楚，希望办理再快一些' }),
+  });
+  expect(rating.status).toBeLessThan(300);
+  await openCase(subject);
+  await caseDialog().getByText('网民评价：基本满意').waitFor();
+  await page.getByTestId('message-timeline').getByText('留言人 评价：基本满意').waitFor();
+  await page.getByTestId('message-timeline').getByText('答复清楚，希望办理再快一些').waitFor();
+  await screenshot(page, 'messages-case-rated');
+  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
 });
 
-it('transfers a message to another site, which takes it out of this inbox', async () => {
+it('holds back a short reply without a replying unit until the handler sends it anyway', async () => {
+  const subject = '低保申请进度查询';
+  await submit(subject);
+  await signFor(subject);
+  const reply = '您好，已收到您的留言，感谢您的关注。';
+  await page.getByRole('textbox', { name: '答复内容' }).fill(reply);
+  await page.getByRole('button', { name: '提交答复' }).click();
+
+  const flags = page.getByTestId('reply-flags');
+  await flags.getByText(/回复过短/).waitFor();
+  await flags.getByText(/未注明答复单位/).waitFor();
+  // Nothing was sent and the wording is still there to revise.
+  expect(await page.getByTestId('message-reply').count()).toBe(0);
+  expect(await page.getByRole('textbox', { name: '答复内容' }).inputValue()).toBe(reply);
+  await screenshot(page, 'messages-case-flagged');
+
+  await flags.getByRole('button', { name: '仍然发送' }).click();
+  await page.getByTestId('message-reply').filter({ hasText: reply }).waitFor();
+  await page.getByTestId('message-timeline').getByText(/发送时提示：.*回复过短/).waitFor();
+  await screenshot(page, 'messages-case-flagged-sent');
+  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
+});
+
+it('transfers a message to another site chosen in the picker, which takes it out of this inbox', async () => {
   const subject = '宝鸡市养老院床位咨询';
   await submit(subject);
-  await page.goto(`${server.url}/admin/plugins/governance/messages`);
+  await page.goto(`${server.url}${INBOX}`);
   await openCase(subject);
-  await page.getByRole('textbox', { name: '转办至网站（代码）' }).fill('baoji');
+  const picker = page.getByRole('combobox', { name: '转办至网站' });
+  await picker.click();
+  await picker.fill('宝鸡');
+  await page.getByRole('option', { name: '宝鸡市（设区市级）' }).waitFor();
+  await screenshot(page, 'messages-transfer-picker');
+  await page.getByRole('option', { name: '宝鸡市（设区市级）' }).click();
   await page.getByRole('textbox', { name: '转办原因' }).fill('咨询的是宝鸡市的养老机构');
+  await page.getByRole('button', { name: '转办', exact: true }).scrollIntoViewIfNeeded();
   await screenshot(page, 'messages-transfer');
   await page.getByRole('button', { name: '转办', exact: true }).click();
   await page.getByText('已转办').first().waitFor();
+  await page.getByRole('button', { name: subject }).waitFor({ state: 'detached' });
+});
+
+it('asks for an extension that the provincial admin approves, moving the deadline', async () => {
+  const subject = '残疾人两项补贴材料清单';
+  await submit(subject);
+  await signFor(subject);
+  await page.getByRole('textbox', { name: '延期工作日' }).fill('5');
+  await page.getByRole('textbox', { name: '延期理由' }).fill('需向区残联调取历年发放记录');
+  await page.getByRole('button', { name: '申请延期', exact: true }).click();
+  await page.getByTestId('pending-extension').getByText(/延长5个工作日/).waitFor();
+  await page.getByTestId('pending-extension').getByText('理由：需向区残联调取历年发放记录').waitFor();
+  await page.getByTestId('pending-extension').scrollIntoViewIfNeeded();
+  await screenshot(page, 'messages-extension-pending');
+  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
+
+  const admin = await loginAs(browser, server, 'province.admin@demo.example');
+  try {
+    await admin.goto(`${server.url}${INBOX}`);
+    await admin.getByRole('tab', { name: /办理中/ }).click();
+    await admin.getByPlaceholder('搜索标题、留言人或查询码').fill(subject);
+    await openCase(subject, admin);
+    await admin.getByTestId('pending-extension').waitFor();
+    await screenshot(admin, 'messages-extension-decision');
+    await admin.getByRole('textbox', { name: '审批意见（选填）' }).fill('同意延期，请按期答复');
+    await admin.getByRole('button', { name: '批准延期', exact: true }).click();
+    await admin.getByText('已批准延期，答复期限已顺延').first().waitFor();
+    const timeline = admin.getByTestId('message-timeline');
+    await timeline.getByText('王建国 批准延期（5个工作日）').waitFor();
+    const moved = await timeline.getByText(/答复期限：.* → /).innerText();
+    const [before, after] = moved.replace('答复期限：', '').split(' → ');
+    expect(before).not.toBe(after);
+    expect(await admin.getByTestId('pending-extension').count()).toBe(0);
+    await timeline.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'messages-extension-approved');
+  } finally {
+    await admin.close();
+  }
+});
+
+it('refuses a message as invalid with a reason, after a confirmation', async () => {
+  const subject = '推销养老保险产品';
+  await submit(subject);
+  await page.goto(`${server.url}${INBOX}`);
+  await openCase(subject);
+  await caseDialog().getByRole('button', { name: '不予受理', exact: true }).click();
+  const confirm = page.getByRole('alertdialog');
+  await confirm.getByRole('textbox', { name: '不予受理理由' }).fill('留言内容为商业推销，不属于民政业务咨询');
+  await page.waitForTimeout(400); // the confirmation fades in
+  await screenshot(page, 'messages-invalid-confirm');
+  await confirm.getByRole('button', { name: '确认不予受理' }).click();
+  await page.getByText('已不予受理').first().waitFor();
+  await page.getByTestId('message-timeline').getByText('留言内容为商业推销，不属于民政业务咨询').waitFor();
+  await page.getByTestId('message-case').getByText('不予受理', { exact: true }).first().waitFor();
+  await screenshot(page, 'messages-invalid-done');
+  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
   await page.getByRole('button', { name: subject }).waitFor({ state: 'detached' });
 });

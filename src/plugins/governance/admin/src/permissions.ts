@@ -6,7 +6,16 @@ export const PERMISSIONS = {
   decide: [{ action: 'plugin::governance.review.decide', subject: null }],
   words: [{ action: 'plugin::governance.review.words', subject: null }],
   messages: [{ action: 'plugin::governance.messages.handle', subject: null }],
+  extend: [{ action: 'plugin::governance.messages.extend', subject: null }],
+  oversee: [{ action: 'plugin::governance.messages.oversee', subject: null }],
 };
 
 /** Whoever holds any of the plugin's permissions sees its menu entry. */
-export const ANY_PERMISSION = [...PERMISSIONS.overview, ...PERMISSIONS.sites, ...PERMISSIONS.review, ...PERMISSIONS.words, ...PERMISSIONS.messages];
+export const ANY_PERMISSION = [
+  ...PERMISSIONS.overview,
+  ...PERMISSIONS.sites,
+  ...PERMISSIONS.review,
+  ...PERMISSIONS.words,
+  ...PERMISSIONS.messages,
+  ...PERMISSIONS.oversee,
+];

@@ -1,11 +1,20 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
+import type { MessageStatistics } from '../../../shared/contracts/messages';
+import type { SiteLevel } from '../../../shared/contracts/overview';
+
+export type { MessageFigures, MessageStatistics } from '../../../shared/contracts/messages';
 
 const MESSAGES = ['governance', 'messages'];
 
 export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 export type Deadline = 'onTrack' | 'dueSoon' | 'overdue' | 'veto' | 'answered' | 'answeredLate';
+
+/** What the server's reply check found: fewer than 30 characters, only template phrases, no 答复单位. */
+export type ReplyFlag = 'tooShort' | 'templatePhrase' | 'noUnit';
+export type Satisfaction = 'satisfied' | 'neutral' | 'unsatisfied';
+export type Verdict = 'standard' | 'substandard';
 
 export interface InboxItem {
   id: number;
@@ -30,6 +39,12 @@ export interface CaseEvent {
   workingDays: number | null;
   fromSite: { code: string; name: string } | null;
   toSite: { code: string; name: string } | null;
+  /** The deadline before and after a transfer or an approved extension. */
+  dueAtBefore: string | null;
+  dueAtAfter: string | null;
+  flags: ReplyFlag[] | null;
+  verdict: Verdict | null;
+  satisfaction: Satisfaction | null;
 }
 
 export interface MessageCase {
@@ -45,10 +60,26 @@ export interface MessageCase {
   dueAt: string;
   deadline: Deadline;
   reply: string | null;
+  replyingUnit: string | null;
   repliedAt: string | null;
   repliedBy: string | null;
+  pendingExtension: { workingDays: number; reason: string; requestedBy: number; requestedAt: string } | null;
+  satisfaction: Satisfaction | null;
+  reopenedAt: string | null;
+  spotCheck: { verdict: Verdict; comment: string | null; by: string; at: string } | null;
   timeline: CaseEvent[];
 }
+
+export interface TransferTarget {
+  code: string;
+  name: string;
+  level: SiteLevel;
+  /** A county's city. */
+  city: string | null;
+}
+
+/** Statistics go back to the first year on record in the group. */
+export const FIRST_STATISTICS_YEAR = 2014;
 
 export const useInbox = (filters: { tab: InboxTab; q?: string; page?: number }) => {
   const { get } = useFetchClient();
@@ -66,10 +97,46 @@ export const useMessageCase = (id: number | null) => {
   });
 };
 
-type MessageAction =
+/** The active sites a message can be transferred to; they rarely change while the admin is open. */
+export const useTransferTargets = () => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...MESSAGES, 'transfer-targets'],
+    async () => (await get<{ data: TransferTarget[] }>('/governance/messages/transfer-targets')).data.data,
+    { staleTime: 10 * 60_000 }
+  );
+};
+
+export const useMessageStatistics = (year: number) => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...MESSAGES, 'statistics', year],
+    async () => (await get<{ data: MessageStatistics }>('/governance/messages/statistics', { params: { year } })).data.data,
+    // Another year's figures stay on screen until the chosen year's arrive.
+    { keepPreviousData: true }
+  );
+};
+
+/**
+ * Draws a random sample of a year's replied messages for spot checks. A mutation rather than a
+ * query: each draw is new, and the sample must stay put while its messages are checked (a query
+ * would be redrawn whenever the messages are invalidated).
+ */
+export const useDrawSpotCheckSample = () => {
+  const { get } = useFetchClient();
+  return useMutation(async ({ year, size }: { year: number; size: number }) =>
+    (await get<{ data: InboxItem[] }>('/governance/messages/spot-checks/sample', { params: { year, size } })).data.data
+  );
+};
+
+export type MessageAction =
   | { action: 'sign' | 'close' }
-  | { action: 'reply'; text: string }
-  | { action: 'transfer'; site: string; reason: string };
+  | { action: 'reply'; text: string; unit?: string; acknowledgeFlags?: boolean }
+  | { action: 'transfer'; site: string; reason: string }
+  | { action: 'extension'; workingDays: number; reason: string }
+  | { action: 'extension/decision'; approve: boolean; comment: string | null }
+  | { action: 'invalid'; reason: string }
+  | { action: 'spot-check'; verdict: Verdict; comment?: string };
 
 export const useMessageAction = (id: number | null) => {
   const { post } = useFetchClient();
@@ -77,4 +144,10 @@ export const useMessageAction = (id: number | null) => {
   return useMutation(({ action, ...body }: MessageAction) => post(`/governance/messages/${id}/${action}`, body), {
     onSettled: () => client.invalidateQueries(MESSAGES),
   });
+};
+
+/** The flags of a reply the server held back for its quality check, or null for any other failure. */
+export const replyFlags = (error: unknown): ReplyFlag[] | null => {
+  const details = (error as { response?: { data?: { error?: { details?: { code?: string; flags?: ReplyFlag[] } } } } }).response?.data?.error?.details;
+  return details?.code === 'REPLY_FLAGGED' ? (details.flags ?? []) : null;
 };

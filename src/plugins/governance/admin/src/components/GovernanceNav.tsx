@@ -28,6 +28,7 @@ export const GovernanceNav = () => {
   const words = useRBAC(PERMISSIONS.words);
   const decide = useRBAC(PERMISSIONS.decide);
   const messages = useRBAC(PERMISSIONS.messages);
+  const oversee = useRBAC(PERMISSIONS.oversee);
 
   return (
     <SubNav aria-label={t('plugin.name')}>
@@ -64,11 +65,18 @@ export const GovernanceNav = () => {
             ) : null}
           </SubNavSection>
         ) : null}
-        {messages.allowedActions.canHandle ? (
+        {messages.allowedActions.canHandle || oversee.allowedActions.canOversee ? (
           <SubNavSection label={t('nav.messages')}>
-            <SubNavLink tag={NavLink} to="/plugins/governance/messages">
-              {t('messages.title')}
-            </SubNavLink>
+            {messages.allowedActions.canHandle ? (
+              <SubNavLink tag={NavLink} to="/plugins/governance/messages" end>
+                {t('messages.title')}
+              </SubNavLink>
+            ) : null}
+            {oversee.allowedActions.canOversee ? (
+              <SubNavLink tag={NavLink} to="/plugins/governance/messages/statistics">
+                {t('statistics.title')}
+              </SubNavLink>
+            ) : null}
           </SubNavSection>
         ) : null}
       </SubNavSections>

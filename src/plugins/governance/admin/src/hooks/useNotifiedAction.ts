@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { useT } from './useT';
 
 /** The message the server gave for a refused request, if any. */
-const apiErrorMessage = (error: unknown): string | undefined =>
+export const apiErrorMessage = (error: unknown): string | undefined =>
   (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message;
 
 /**

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { GovernanceNav } from '../components/GovernanceNav';
 import { PERMISSIONS } from '../permissions';
 import { MessagesInboxPage } from './messages/MessagesInboxPage';
+import { MessageStatisticsPage } from './messages/MessageStatisticsPage';
 import { OverviewPage } from './overview/OverviewPage';
 import { ReviewQueuePage } from './review/ReviewQueuePage';
 import { SensitiveWordsPage } from './review/SensitiveWordsPage';
@@ -13,10 +14,12 @@ const Landing = () => {
   const overview = useRBAC(PERMISSIONS.overview);
   const review = useRBAC(PERMISSIONS.review);
   const messages = useRBAC(PERMISSIONS.messages);
-  if (overview.isLoading || review.isLoading || messages.isLoading) return <Page.Loading />;
+  const oversee = useRBAC(PERMISSIONS.oversee);
+  if (overview.isLoading || review.isLoading || messages.isLoading || oversee.isLoading) return <Page.Loading />;
   if (overview.allowedActions.canRead) return <OverviewPage />;
   if (review.allowedActions.canRead) return <Navigate to="review" replace />;
   if (messages.allowedActions.canHandle) return <Navigate to="messages" replace />;
+  if (oversee.allowedActions.canOversee) return <Navigate to="messages/statistics" replace />;
   return <Navigate to="sites" replace />;
 };
 
@@ -54,6 +57,14 @@ const App = () => (
         element={
           <Page.Protect permissions={PERMISSIONS.messages}>
             <MessagesInboxPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="messages/statistics"
+        element={
+          <Page.Protect permissions={PERMISSIONS.oversee}>
+            <MessageStatisticsPage />
           </Page.Protect>
         }
       />

@@ -3,17 +3,8 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useOverview, type LevelFigures } from '../../api/overview';
+import { StatCard } from '../../components/StatCard';
 import { getTranslation } from '../../pluginId';
-
-const StatCard = ({ label, value, hint }: { label: string; value: string; hint?: string }) => (
-  <Box background="neutral0" hasRadius shadow="tableShadow" padding={5} width="100%" height="100%">
-    <Flex direction="column" alignItems="flex-start" gap={1}>
-      <Typography variant="sigma" textColor="neutral600">{label}</Typography>
-      <Typography variant="alpha" tag="p">{value}</Typography>
-      {hint ? <Typography variant="pi" textColor="neutral600">{hint}</Typography> : null}
-    </Flex>
-  </Box>
-);
 
 export const OverviewPage = () => {
   const { formatMessage, formatNumber } = useIntl();

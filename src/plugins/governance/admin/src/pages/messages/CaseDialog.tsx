@@ -1,0 +1,175 @@
+import { Badge, Box, Button, Divider, Flex, Modal, Typography } from '@strapi/design-system';
+import { useRBAC } from '@strapi/strapi/admin';
+import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import { useMessageAction, useMessageCase, type MessageCase, type Satisfaction, type Verdict } from '../../api/messages';
+import { useNotifiedAction } from '../../hooks/useNotifiedAction';
+import { useT } from '../../hooks/useT';
+import { PERMISSIONS } from '../../permissions';
+import { ExtensionDecisionForm, ExtensionRequestForm, MarkInvalidButton, SpotCheckForm, TransferForm } from './CaseForms';
+import { CaseTimeline } from './CaseTimeline';
+import { DeadlineBadge } from './DeadlineBadge';
+import { ReplyForm } from './ReplyForm';
+
+const CASE_PERMISSIONS = [...PERMISSIONS.messages, ...PERMISSIONS.extend, ...PERMISSIONS.oversee];
+
+const SATISFACTION_COLORS: Record<Satisfaction, { text: string; background: string }> = {
+  satisfied: { text: 'success600', background: 'success100' },
+  neutral: { text: 'neutral700', background: 'neutral150' },
+  unsatisfied: { text: 'danger600', background: 'danger100' },
+};
+
+/** Still to be answered: the deadline runs and the message can be replied to, transferred or extended. */
+const isOpen = (message: MessageCase) => ['received', 'accepted', 'transferred'].includes(message.status);
+
+const useWhen = () => {
+  const { formatDate } = useIntl();
+  return (iso: string | null) => (iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+};
+
+/** What the case is and where it stands: the message, the reply, and the notices on it. */
+const CaseSummary = ({ message }: { message: MessageCase }) => {
+  const t = useT();
+  const when = useWhen();
+  const { pendingExtension: pending, spotCheck } = message;
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <Flex gap={2} wrap="wrap">
+        <Badge>{t(`messages.status.${message.status}`)}</Badge>
+        {/* A refused message has no deadline to keep. */}
+        {message.status === 'rejected' ? null : <DeadlineBadge deadline={message.deadline} />}
+        {message.satisfaction ? (
+          <Badge textColor={SATISFACTION_COLORS[message.satisfaction].text} backgroundColor={SATISFACTION_COLORS[message.satisfaction].background}>
+            {t('messages.case.satisfaction', { satisfaction: t(`messages.satisfaction.${message.satisfaction}`) })}
+          </Badge>
+        ) : null}
+        {message.reopenedAt ? <Badge backgroundColor="warning100" textColor="warning600">{t('messages.case.reopened')}</Badge> : null}
+        <Typography variant="pi" textColor="neutral600">
+          {t('messages.case.meta', { site: message.site?.name ?? '—', code: message.queryCode, received: when(message.receivedAt), due: when(message.dueAt) })}
+        </Typography>
+      </Flex>
+      <Box background="neutral100" padding={3} hasRadius>
+        <Typography tag="p">{message.body}</Typography>
+        <Typography variant="pi" textColor="neutral600" tag="p">
+          {t('messages.case.citizen', { name: message.citizen.name, contact: [message.citizen.phone, message.citizen.email].filter(Boolean).join(' · ') })}
+        </Typography>
+      </Box>
+      {pending ? (
+        <Box background="warning100" borderColor="warning200" padding={3} hasRadius data-testid="pending-extension">
+          <Typography variant="omega" fontWeight="bold" tag="p">
+            {t('messages.extension.pending', { days: pending.workingDays, when: when(pending.requestedAt) })}
+          </Typography>
+          <Typography variant="pi" tag="p">{t('messages.extension.pendingReason', { reason: pending.reason })}</Typography>
+        </Box>
+      ) : null}
+      {message.reply ? (
+        <Box background="success100" padding={3} hasRadius>
+          <Typography variant="sigma" tag="p">
+            {message.repliedBy ? t('messages.case.reply', { who: message.repliedBy, when: when(message.repliedAt) }) : t('messages.case.replyAt', { when: when(message.repliedAt) })}
+          </Typography>
+          <Typography tag="p" data-testid="message-reply">{message.reply}</Typography>
+          <Typography variant="pi" textColor="neutral600" tag="p">
+            {t('messages.case.replyingUnit', { unit: message.replyingUnit ?? t('messages.case.noUnit') })}
+          </Typography>
+        </Box>
+      ) : null}
+      {spotCheck ? (
+        <Box background={spotCheck.verdict === 'standard' ? 'neutral100' : 'danger100'} padding={3} hasRadius data-testid="spot-check">
+          <Typography variant="omega" fontWeight="bold" tag="p">
+            {t('messages.spotCheck.result', { verdict: t(`messages.verdict.${spotCheck.verdict}`), who: spotCheck.by, when: when(spotCheck.at) })}
+          </Typography>
+          {spotCheck.comment ? <Typography variant="pi" tag="p">{spotCheck.comment}</Typography> : null}
+        </Box>
+      ) : null}
+    </Flex>
+  );
+};
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+  <>
+    <Divider />
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <Typography variant="delta" tag="h3">{title}</Typography>
+      {children}
+    </Flex>
+  </>
+);
+
+/**
+ * The case: the message, the citizen's contact, the timeline, then the acts the user may take
+ * on it. Shared by the inbox and the statistics page, whose sample learns of a spot check.
+ */
+export const CaseDialog = ({ id, onClose, onSpotChecked }: { id: number; onClose: () => void; onSpotChecked?: (verdict: Verdict) => void }) => {
+  const t = useT();
+  const notified = useNotifiedAction();
+  const { data: message, isLoading } = useMessageCase(id);
+  const act = useMessageAction(id);
+  const { allowedActions: can } = useRBAC(CASE_PERMISSIONS);
+  const handles = Boolean(can.canHandle);
+  const open = message !== undefined && isOpen(message);
+
+  const run = async (action: 'sign' | 'close', done: string) => notified(() => act.mutateAsync({ action }), done);
+
+  return (
+    <Modal.Root open onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{message ? message.subject : t('review.loading')}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          {isLoading || !message ? (
+            <Typography>{t('review.loading')}</Typography>
+          ) : (
+            <Flex direction="column" alignItems="stretch" gap={4} data-testid="message-case">
+              <CaseSummary message={message} />
+              <CaseTimeline events={message.timeline} />
+              {/* What waits for a provincial admin's decision comes before the handler's acts. */}
+              {can.canExtend && open && message.pendingExtension ? (
+                <Section title={t('messages.section.extensionDecision')}>
+                  <ExtensionDecisionForm message={message} />
+                </Section>
+              ) : null}
+              {can.canOversee && message.reply && !message.spotCheck ? (
+                <Section title={t('messages.section.spotCheck')}>
+                  <SpotCheckForm message={message} onChecked={onSpotChecked} />
+                </Section>
+              ) : null}
+              {handles && (open || message.status === 'replied') ? (
+                <Section title={t('messages.section.reply')}>
+                  <ReplyForm message={message} />
+                </Section>
+              ) : null}
+              {handles && open ? (
+                <Section title={t('messages.section.transfer')}>
+                  <TransferForm message={message} onTransferred={onClose} />
+                </Section>
+              ) : null}
+              {handles && open && !message.pendingExtension ? (
+                <Section title={t('messages.section.extension')}>
+                  <ExtensionRequestForm message={message} />
+                </Section>
+              ) : null}
+            </Flex>
+          )}
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{t('messages.case.close')}</Button>
+          </Modal.Close>
+          {handles && message ? (
+            <Flex gap={2}>
+              {open ? <MarkInvalidButton message={message} /> : null}
+              {['received', 'transferred'].includes(message.status) ? (
+                <Button onClick={() => run('sign', t('messages.signed'))}>{t('messages.sign')}</Button>
+              ) : null}
+              {message.status === 'replied' ? (
+                <Button onClick={async () => (await run('close', t('messages.closed'))) && onClose()}>{t('messages.close')}</Button>
+              ) : null}
+            </Flex>
+          ) : null}
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};

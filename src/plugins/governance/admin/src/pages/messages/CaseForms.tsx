@@ -1,0 +1,217 @@
+import { Box, Button, Combobox, ComboboxOption, Dialog, Field, Flex, Grid, NumberInput, TextInput, Textarea, Typography } from '@strapi/design-system';
+import { WarningCircle } from '@strapi/icons';
+import { useState } from 'react';
+import { useMessageAction, useTransferTargets, type MessageAction, type MessageCase, type TransferTarget, type Verdict } from '../../api/messages';
+import { useNotifiedAction } from '../../hooks/useNotifiedAction';
+import { useT, type Translate } from '../../hooks/useT';
+
+/** The server's minimum for a reason or a substandard verdict's comment. */
+const MIN_REASON = 5;
+const MAX_EXTENSION_DAYS = 15;
+
+const isReason = (text: string) => text.trim().length >= MIN_REASON;
+
+/** Runs an act on the case and says how it went; answers whether it worked. */
+const useCaseAct = (id: number) => {
+  const notified = useNotifiedAction();
+  const { mutateAsync, isLoading } = useMessageAction(id);
+  return { run: (action: MessageAction, done: string) => notified(() => mutateAsync(action), done), isLoading };
+};
+
+/** A county is told apart by its city, every other site by its level. */
+const siteLabel = (site: TransferTarget, t: Translate) =>
+  t('messages.transfer.option', { name: site.name, context: site.level === 'county' && site.city ? site.city : t(`level.${site.level}`) });
+
+/** 转办: to any other active site, found by typing part of its name. */
+export const TransferForm = ({ message, onTransferred }: { message: MessageCase; onTransferred: () => void }) => {
+  const t = useT();
+  const { run, isLoading } = useCaseAct(message.id);
+  const targets = useTransferTargets();
+  const [site, setSite] = useState('');
+  const [reason, setReason] = useState('');
+  const options = (targets.data ?? []).filter((target) => target.code !== message.site?.code);
+
+  const submit = async () => {
+    if (await run({ action: 'transfer', site, reason: reason.trim() }, t('messages.transferred'))) onTransferred();
+  };
+
+  return (
+    <Grid.Root gap={3}>
+      <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="transferSite" required>
+          <Field.Label>{t('messages.transfer.site')}</Field.Label>
+          <Combobox
+            value={site}
+            onChange={(value?: string) => setSite(value ?? '')}
+            onClear={() => setSite('')}
+            clearLabel={t('sites.searchClear')}
+            loading={targets.isLoading}
+            autocomplete={{ type: 'list', filter: 'contains' }}
+            placeholder={t('messages.transfer.sitePlaceholder')}
+            noOptionsMessage={(value: string) => t('messages.transfer.noSite', { value })}
+          >
+            {options.map((target) => (
+              <ComboboxOption key={target.code} value={target.code}>
+                {siteLabel(target, t)}
+              </ComboboxOption>
+            ))}
+          </Combobox>
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="transferReason" required>
+          <Field.Label>{t('messages.transfer.reason')}</Field.Label>
+          <TextInput value={reason} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)} />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={12}>
+        <Button variant="secondary" loading={isLoading} disabled={!site || !isReason(reason)} onClick={submit}>
+          {t('messages.transfer.submit')}
+        </Button>
+      </Grid.Item>
+    </Grid.Root>
+  );
+};
+
+/** 申请延期: a number of working days and why; a provincial admin decides. */
+export const ExtensionRequestForm = ({ message }: { message: MessageCase }) => {
+  const t = useT();
+  const { run, isLoading } = useCaseAct(message.id);
+  const [workingDays, setWorkingDays] = useState<number | undefined>(undefined);
+  const [reason, setReason] = useState('');
+  const validDays = workingDays !== undefined && Number.isInteger(workingDays) && workingDays >= 1 && workingDays <= MAX_EXTENSION_DAYS;
+
+  const submit = async () => {
+    if (validDays && (await run({ action: 'extension', workingDays, reason: reason.trim() }, t('messages.extension.requested')))) {
+      setWorkingDays(undefined);
+      setReason('');
+    }
+  };
+
+  return (
+    <Grid.Root gap={3}>
+      <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="extensionDays" required hint={t('messages.extension.daysHint', { max: MAX_EXTENSION_DAYS })}>
+          <Field.Label>{t('messages.extension.days')}</Field.Label>
+          <NumberInput value={workingDays} onValueChange={setWorkingDays} step={1} />
+          <Field.Hint />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="extensionReason" required>
+          <Field.Label>{t('messages.extension.reason')}</Field.Label>
+          <TextInput value={reason} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)} />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={12}>
+        <Button variant="secondary" loading={isLoading} disabled={!validDays || !isReason(reason)} onClick={submit}>
+          {t('messages.extension.submit')}
+        </Button>
+      </Grid.Item>
+    </Grid.Root>
+  );
+};
+
+/** 批准 / 不批准延期, with an optional comment for the handler. */
+export const ExtensionDecisionForm = ({ message }: { message: MessageCase }) => {
+  const t = useT();
+  const { run, isLoading } = useCaseAct(message.id);
+  const [comment, setComment] = useState('');
+  const decide = (approve: boolean) =>
+    run(
+      { action: 'extension/decision', approve, comment: comment.trim() || null },
+      t(approve ? 'messages.extension.approved' : 'messages.extension.refused')
+    );
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <Field.Root name="extensionComment">
+        <Field.Label>{t('messages.extension.comment')}</Field.Label>
+        <TextInput value={comment} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setComment(e.target.value)} />
+      </Field.Root>
+      <Flex gap={2}>
+        <Button variant="success" loading={isLoading} onClick={() => decide(true)}>
+          {t('messages.extension.approve')}
+        </Button>
+        <Button variant="danger-light" loading={isLoading} onClick={() => decide(false)}>
+          {t('messages.extension.refuse')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+};
+
+/** 抽查: a provincial admin's verdict on a reply; 不合格 needs a comment saying what is wrong. */
+export const SpotCheckForm = ({ message, onChecked }: { message: MessageCase; onChecked?: (verdict: Verdict) => void }) => {
+  const t = useT();
+  const { run, isLoading } = useCaseAct(message.id);
+  const [comment, setComment] = useState('');
+
+  const check = async (verdict: Verdict) => {
+    // The comment is required for 不合格 only; an empty one is left out.
+    if (await run({ action: 'spot-check', verdict, comment: comment.trim() || undefined }, t('messages.spotCheck.done'))) onChecked?.(verdict);
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <Field.Root name="spotCheckComment" hint={t('messages.spotCheck.commentHint')}>
+        <Field.Label>{t('messages.spotCheck.comment')}</Field.Label>
+        <Textarea value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
+        <Field.Hint />
+      </Field.Root>
+      <Flex gap={2}>
+        <Button variant="success" loading={isLoading} onClick={() => check('standard')}>
+          {t('messages.verdict.standard')}
+        </Button>
+        <Button variant="danger" loading={isLoading} disabled={!isReason(comment)} onClick={() => check('substandard')}>
+          {t('messages.verdict.substandard')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+};
+
+/** 不予受理 ends the case without a reply: asked for with a reason, behind a confirmation. */
+export const MarkInvalidButton = ({ message }: { message: MessageCase }) => {
+  const t = useT();
+  const { run, isLoading } = useCaseAct(message.id);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+
+  const confirm = async () => {
+    if (await run({ action: 'invalid', reason: reason.trim() }, t('messages.invalid.done'))) setOpen(false);
+  };
+
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger>
+        <Button variant="danger-light">{t('messages.invalid.button')}</Button>
+      </Dialog.Trigger>
+      <Dialog.Content>
+        <Dialog.Header>{t('messages.invalid.title')}</Dialog.Header>
+        <Dialog.Body icon={<WarningCircle fill="danger600" />}>
+          <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+            <Typography textAlign="center">{t('messages.invalid.confirm', { subject: message.subject })}</Typography>
+            <Field.Root name="invalidReason" required hint={t('messages.invalid.reasonHint')}>
+              <Field.Label>{t('messages.invalid.reason')}</Field.Label>
+              <Textarea value={reason} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+              <Field.Hint />
+            </Field.Root>
+          </Flex>
+        </Dialog.Body>
+        <Dialog.Footer>
+          <Dialog.Cancel>
+            <Button variant="tertiary" fullWidth>
+              {t('common.cancel')}
+            </Button>
+          </Dialog.Cancel>
+          <Box width="100%">
+            <Button variant="danger" fullWidth loading={isLoading} disabled={!isReason(reason)} onClick={confirm}>
+              {t('messages.invalid.submit')}
+            </Button>
+          </Box>
+        </Dialog.Footer>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+};

@@ -1,0 +1,67 @@
+/**
+ * 留言统计 in the browser: the provincial admin reads the 2014 figures of the demo (2,242 replied
+ * messages), draws a spot-check sample, marks one reply 不合格, and the statistics count it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
+import { startDemoServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+const totals = () => page.getByTestId('statistics-totals');
+
+beforeAll(async () => {
+  server = await startDemoServer('e2e-message-statistics');
+  browser = await launchBrowser();
+  page = await loginAs(browser, server, 'province.admin@demo.example');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('shows a year\'s figures by level and site, and counts a substandard spot check', async () => {
+  await page.goto(`${server.url}/admin/plugins/governance`);
+  await page.getByRole('link', { name: '留言统计' }).click();
+  await page.getByRole('heading', { name: '留言统计' }).waitFor();
+
+  await page.getByRole('combobox', { name: '年份' }).click();
+  await page.getByRole('option', { name: '2014年' }).click();
+  await page.getByText(/^2014年全站群网民留言办理情况/).waitFor();
+  await totals().getByText('2,242').first().waitFor();
+  for (const level of ['portal', 'city', 'department', 'county']) await page.getByTestId(`statistics-level-${level}`).waitFor();
+  await page.getByTestId('statistics-level-city').getByRole('row', { name: /^西安市/ }).waitFor();
+  await page.getByTestId('statistics-level-city').getByRole('row', { name: /设区市级合计/ }).waitFor();
+  await screenshot(page, 'statistics');
+  await page.getByTestId('statistics-level-city').scrollIntoViewIfNeeded();
+  await screenshot(page, 'statistics-levels');
+
+  const panel = page.getByTestId('spot-check-panel');
+  await panel.getByRole('button', { name: '抽取样本' }).click();
+  const rows = panel.getByRole('row');
+  await rows.nth(10).waitFor(); // a header and 10 sampled messages
+  await screenshot(page, 'statistics-sample');
+
+  const first = rows.nth(1);
+  const subject = await first.getByRole('button').innerText();
+  const site = await first.locator('td').nth(1).innerText();
+  await first.getByRole('button').click();
+  await page.getByTestId('message-case').waitFor();
+  await page.waitForTimeout(400); // the dialog fades in
+  await page.getByRole('textbox', { name: '抽查意见' }).fill('答复未针对所问事项，未注明办理依据');
+  await page.getByRole('button', { name: '不合格', exact: true }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'statistics-spot-check-form');
+  await page.getByRole('button', { name: '不合格', exact: true }).click();
+  await page.getByTestId('spot-check').getByText(/抽查：不合格（王建国/).waitFor();
+  await screenshot(page, 'statistics-spot-check');
+  await page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).click();
+
+  await panel.getByRole('row').filter({ hasText: subject }).getByText('不合格').waitFor();
+  await totals().getByText('其中不合格 1 条').waitFor();
+  const siteRow = page.locator('[data-testid^="statistics-level-"] tr').filter({ has: page.locator('td').first().getByText(site, { exact: true }) });
+  expect(await siteRow.locator('td').last().innerText()).toBe('1 / 1'); // spot-checked / substandard
+  await screenshot(page, 'statistics-after-spot-check');
+});
