@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { GovernanceConfig } from './config';
+import { runWithLease } from './jobs/lease';
 import { actionDefinitions } from './permissions';
 import { registerAuthHooks } from './passwords/auth-hooks';
 import { enforcePasswordPolicy } from './passwords/enforcement';
@@ -13,6 +14,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await permissions.actionProvider.registerMany(actionDefinitions);
   await permissions.conditionProvider.register(ownSiteCondition(strapi));
 
+  await getService(strapi, 'audit').ensureHead();
   // Account security on every way in: login, password changes, every admin route.
   const { check } = registerAuthHooks(strapi);
   enforcePasswordPolicy(strapi, check);
@@ -23,6 +25,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     [OVERDUE_JOB]: { task: () => getService(strapi, 'overdueMessages').runJob(), options: { rule: replies.overdueCheck } },
     // 09:30 in the group's time zone: reminders arrive at the start of the working day.
     [PASSWORD_JOB]: { task: () => getService(strapi, 'passwordJobs').runDaily(), options: { rule: '30 9 * * *', tz: timezone } },
+    // The audit trail's retention, at night.
+    'governance-audit-purge': {
+      task: () => runWithLease(strapi, 'governance-audit-purge', 60 * 60 * 1000, async () => `removed ${await getService(strapi, 'audit').purge()} entries`),
+      options: { rule: '0 3 * * *', tz: timezone },
+    },
   });
 };
 

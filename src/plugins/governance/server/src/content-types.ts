@@ -1,3 +1,4 @@
+import audit from './audit';
 import jobs from './jobs';
 import passwords from './passwords';
 import replies from './replies';
@@ -10,4 +11,5 @@ export default {
   ...replies.contentTypes,
   ...jobs.contentTypes,
   ...passwords.contentTypes,
+  ...audit.contentTypes,
 };

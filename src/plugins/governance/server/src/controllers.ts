@@ -1,3 +1,4 @@
+import audit from './audit';
 import overview from './overview';
 import passwords from './passwords';
 import replies from './replies';
@@ -10,4 +11,5 @@ export default {
   review: review.controller,
   replies: replies.controller,
   passwords: passwords.controller,
+  audit: audit.controller,
 };

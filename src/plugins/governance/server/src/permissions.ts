@@ -12,6 +12,8 @@ export const ACTIONS = {
   messagesHandle: 'plugin::governance.messages.handle',
   messagesExtend: 'plugin::governance.messages.extend',
   messagesOversee: 'plugin::governance.messages.oversee',
+  accountsManage: 'plugin::governance.accounts.manage',
+  auditRead: 'plugin::governance.audit.read',
 } as const;
 
 export const actionDefinitions = [
@@ -67,6 +69,18 @@ export const actionDefinitions = [
     section: 'plugins',
     displayName: '留言统计与抽查 (Message statistics and spot checks)',
     uid: 'messages.oversee',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '账号安全：查看账号、解锁、强制修改密码 (Account security)',
+    uid: 'accounts.manage',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '查看与导出操作日志 (Read and export the audit trail)',
+    uid: 'audit.read',
     pluginName: 'governance',
   },
 ];

@@ -1,3 +1,4 @@
+import audit from './audit';
 import overview from './overview';
 import passwords from './passwords';
 import replies from './replies';
@@ -7,7 +8,7 @@ import sites from './sites';
 export default {
   admin: {
     type: 'admin',
-    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin, ...passwords.routes.admin],
+    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin, ...passwords.routes.admin, ...audit.routes.admin],
   },
   'content-api': {
     type: 'content-api',

@@ -1,3 +1,4 @@
+import audit from './audit';
 import overview from './overview';
 import passwords from './passwords';
 import replies from './replies';
@@ -15,4 +16,6 @@ export default {
   overdueMessages: replies.overdue,
   passwords: passwords.service,
   passwordJobs: passwords.jobs,
+  accounts: passwords.accounts,
+  audit: audit.service,
 };

@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { documentIdOf } from '../utils/document-middleware';
+import { getService } from '../utils/get-service';
 import { sanitizeBody } from './body';
 
 const ARTICLE = 'api::article.article';
@@ -57,6 +58,17 @@ const withStamp = (result: unknown, stamp: Date | null) => {
  * Strapi's create/update with `status: 'published'` call publish internally without passing
  * through middlewares again, so the stamp is applied after any action that can publish.
  */
+/** Publications and withdrawals go on the audit trail, with the article's title. */
+const auditPublication = async (strapi: Core.Strapi, action: 'article.publish' | 'article.unpublish', params: Params, result: unknown) => {
+  const documentId = documentIdOf(result, params);
+  if (!documentId) return;
+  const article = await strapi.db.query(ARTICLE).findOne({ where: { documentId }, select: ['title'] });
+  await getService(strapi, 'audit').record(action, {
+    subject: `article ${documentId}`,
+    summary: `${action === 'article.publish' ? '发布' : '撤销发布'}《${article?.title ?? documentId}》`,
+  });
+};
+
 export const articleRules = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     if (context.uid !== ARTICLE) return next();
@@ -70,12 +82,20 @@ export const articleRules = (strapi: Core.Strapi): Modules.Documents.Middleware.
       params.data = { ...params.data, firstPublishedAt: null, reviewStatus: 'draft' };
     }
 
+    if (context.action === 'unpublish') {
+      const result = await next();
+      await auditPublication(strapi, 'article.unpublish', params, result);
+      return result;
+    }
     if (!['create', 'update', 'publish'].includes(context.action)) return next();
 
     return strapi.db.transaction(async () => {
       const result = await next();
       const documentId = documentIdOf(result, params);
       if (documentId) withStamp(result, await stampFirstPublication(strapi, documentId));
+      if (documentId && (context.action === 'publish' || (params as { status?: string }).status === 'published')) {
+        await auditPublication(strapi, 'article.publish', params, result);
+      }
       return result;
     });
   };

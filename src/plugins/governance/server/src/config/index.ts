@@ -30,6 +30,8 @@ export interface GovernanceConfig {
   replies: RepliesConfig;
   /** The admin accounts' password policy: a profile and any values of its own (see passwords/policy.ts). */
   passwords: Partial<PasswordPolicy> & { profile: PasswordPolicy['profile'] };
+  /** The audit trail: entries are kept this many days, at least 180 (网络安全法 第二十一条). */
+  audit: { retentionDays: number };
 }
 
 const positiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -77,6 +79,7 @@ export default {
       overdueCheck: '5 * * * *',
     },
     passwords: { profile: 'dengbao3' },
+    audit: { retentionDays: 180 },
   } satisfies GovernanceConfig,
 
   // A wrong value stops the boot here instead of miscounting a year later.
@@ -92,6 +95,9 @@ export default {
     validateReviewChains(config.review);
     validateReplies(config.replies);
     resolvePolicy(config.passwords ?? {});
+    if (!Number.isInteger(config.audit?.retentionDays) || (config.audit?.retentionDays ?? 0) < 180) {
+      throw new Error(`governance.audit.retentionDays must be a whole number of days, 180 or more (网络安全法 21); got ${JSON.stringify(config.audit?.retentionDays)}.`);
+    }
     if (typeof config.notifications?.email !== 'boolean') {
       throw new Error(`governance.notifications.email must be true or false; got ${JSON.stringify(config.notifications?.email)}.`);
     }

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { randomUUID } from 'crypto';
+import { personName } from '../utils/person-name';
 import { getService } from '../utils/get-service';
 import { ERRORS } from './messages';
 import { passwordProblems } from './policy';
@@ -28,8 +30,6 @@ const HOLDER_ROUTES = new Set([
   'admin:authenticated-user.updateMe', 'admin:authentication.resetPassword', 'admin:authentication.register', 'admin:authentication.registerAdmin',
 ]);
 
-/** A hash of a password nobody has, compared against when there is no account: same work, same time. */
-let decoyHash: string | undefined;
 
 /**
  * Hooks into Strapi's admin authentication (register phase):
@@ -42,6 +42,10 @@ let decoyHash: string | undefined;
  */
 export const registerAuthHooks = (strapi: Core.Strapi) => {
   const passwords = () => getService(strapi, 'passwords');
+  const audit = () => getService(strapi, 'audit');
+  /** A hash of a password nobody has, compared against when there is no account: same work, same time. */
+  let decoyHash: Promise<string> | undefined;
+  const decoy = () => (decoyHash ??= strapi.service('admin::auth').hashPassword(randomUUID()) as Promise<string>);
   /** Plain passwords by their fresh hash, until the write that uses them. */
   const pending = new Map<string, string>();
 
@@ -55,25 +59,41 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
     },
     async checkCredentials({ email, password }: Credentials): Promise<CheckResult> {
       const refused: CheckResult = [null, false, { message: ERRORS.invalidCredentials }];
-      const user = (await strapi.db.query(USER).findOne({ where: { email }, select: ['id'] })) as { id: number } | null;
-      if (!user) {
-        decoyHash ??= await auth.hashPassword(`${Math.random()}`);
-        await auth.validatePassword(password ?? '', decoyHash);
+      const user = (await strapi.db.query(USER).findOne({ where: { email }, select: ['id', 'firstname', 'lastname', 'email'] })) as
+        | { id: number; firstname: string | null; lastname: string | null; email: string }
+        | null;
+      const failed = async (reason: string) => {
+        await audit().record('login.failure', {
+          subject: String(email ?? '').slice(0, 100),
+          summary: `登录失败：${reason}`,
+          actor: { id: user?.id ?? null, name: user ? personName(user) : String(email ?? '').slice(0, 100) },
+        });
         return refused;
+      };
+      if (!user) {
+        await auth.validatePassword(password ?? '', await decoy());
+        return failed('账号不存在');
       }
       if (await passwords().lockedUntil(user.id)) {
-        await auth.validatePassword(password ?? '', decoyHash ?? (decoyHash = await auth.hashPassword(`${Math.random()}`)));
-        return refused;
+        await auth.validatePassword(password ?? '', await decoy());
+        return failed('账号已锁定');
       }
       const result = await auth.checkCredentials({ email, password });
       if (!result[1]) {
-        if (result[2]?.message === 'Invalid credentials') {
-          await passwords().registerFailure(user.id);
-          return refused;
+        if (result[2]?.message !== 'Invalid credentials') return result;
+        const locked = await passwords().registerFailure(user.id);
+        if (locked) {
+          const { lockAfter, lockMinutes } = passwords().policy();
+          await audit().record('account.locked', {
+            subject: user.email,
+            summary: `${personName(user)} 连续 ${lockAfter} 次登录失败，账号锁定 ${lockMinutes} 分钟`,
+            actor: 'system',
+          });
         }
-        return result;
+        return failed('密码错误');
       }
       await passwords().registerSuccess(user.id);
+      await audit().record('login.success', { subject: user.email, summary: `${personName(user)} 登录`, actor: { id: user.id, name: personName(user) } });
       return result;
     },
   }));
@@ -99,7 +119,7 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
 
   type Event = {
     action: string;
-    params: { where?: { id?: number | string }; data?: { password?: string; email?: string } };
+    params: { where?: { id?: number | string }; data?: { password?: string; email?: string; roles?: unknown } };
     result?: { id: number; password?: string };
     state: { changedBy?: ChangedBy; hash?: string };
   };
@@ -119,8 +139,16 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
   };
 
   const after = async (event: Event) => {
+    if (event.params.data?.roles !== undefined && event.result) {
+      await audit().record('user.roles', { subject: `user ${event.result.id}`, summary: `变更账号 ${event.result.id} 的角色`, details: { roles: event.params.data.roles as unknown } });
+    }
     if (!event.state.hash || !event.result) return;
     await passwords().recordChange(event.result.id, event.state.hash, event.state.changedBy ?? 'administrator');
+    await audit().record('password.changed', {
+      subject: `user ${event.result.id}`,
+      summary: { holder: '本人修改密码', administrator: '管理员设置密码', creation: '创建账号并设置初始密码' }[event.state.changedBy ?? 'administrator'],
+      details: { changedBy: event.state.changedBy },
+    });
     // Whoever held a session with the old password holds none now (Strapi itself ends them
     // when the holder changes it; not when someone else does).
     if (event.state.changedBy !== 'holder') await strapi.sessionManager('admin').invalidateRefreshToken(String(event.result.id));

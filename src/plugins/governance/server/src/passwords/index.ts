@@ -1,5 +1,6 @@
 import passwordReminder from './content-types/password-reminder/schema.json';
 import passwordState from './content-types/password-state/schema.json';
+import accounts from './accounts';
 import controller from './controller';
 import jobs from './jobs';
 import { adminRoutes } from './routes';
@@ -11,5 +12,6 @@ export default {
   controller,
   service,
   jobs,
+  accounts,
   routes: { admin: adminRoutes },
 };

@@ -84,7 +84,11 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
     async disableInactive(now = new Date()) {
       const cutoff = getService(strapi, 'passwords').inactiveBefore(now);
       if (!cutoff) return [];
-      const users = (await strapi.db.query(USER).findMany({ where: { isActive: true }, populate: { roles: { select: ['code'] } } })) as UserRow[];
+      const users = (await strapi.db.query(USER).findMany({
+        where: { isActive: true },
+        select: ['id', 'email', 'firstname', 'lastname', 'createdAt'],
+        populate: { roles: { select: ['code'] } },
+      })) as UserRow[];
       const states = new Map(((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [s.userId, s]));
       const superAdmins = users.filter((u) => u.roles?.some((r) => r.code === 'strapi-super-admin'));
       const idle = users.filter((u) => new Date(states.get(u.id)?.lastLoginAt ?? u.createdAt) < cutoff);
@@ -93,6 +97,11 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
         const isSuper = superAdmins.some((s) => s.id === user.id);
         if (isSuper && superAdmins.filter((s) => !disabled.includes(s.id)).length <= 1) continue;
         await strapi.db.query(USER).update({ where: { id: user.id }, data: { isActive: false } });
+        await getService(strapi, 'audit').record('account.disabled', {
+          subject: user.email,
+          summary: `${personName(user)} 超过 ${getService(strapi, 'passwords').policy().disableAfterInactiveDays} 天未登录，账号停用`,
+          actor: 'system',
+        });
         disabled.push(user.id);
       }
       return disabled;

@@ -18,5 +18,9 @@ export const ERRORS = {
   invalidCredentials: '账号或密码错误；连续多次错误将临时锁定账号 (invalid credentials; repeated failures lock the account for a while)',
   weakPassword: (problems: PasswordProblem[], policy: PasswordPolicy) => `新密码不符合密码策略：${problems.map((p) => PROBLEMS[p](policy)).join('；')}`,
   reused: (history: number) => `新密码不能与最近 ${history} 次使用过的密码相同 (must differ from the last ${history} passwords)`,
+  noSuchAccount: (id: number) => `账号 ${id} 不存在 (no such account)`,
+  filter: '筛选须为 all、expired、dueSoon、locked、inactive 或 noHolder (unknown filter)',
+  search: '搜索词不超过 50 个字 (the search is at most 50 characters)',
+  holder: '责任人姓名为 1 至 50 个字，或 null 取消 (the holder is 1 to 50 characters, or null)',
   mustChange: (reason: keyof typeof REASONS) => `${REASONS[reason]}：请在“个人资料”中修改密码`,
 } as const;

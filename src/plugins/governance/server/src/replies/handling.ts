@@ -6,6 +6,8 @@ import type { GovernanceConfig } from '../config';
 import { SITE_LEVELS } from '../../../shared/contracts/overview';
 import { siteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
+import type { AuditAction } from '../audit/service';
+import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { deadlineState, dueAt, workingDaysBetween, type Category } from './deadlines';
 import { ERRORS } from './messages';
@@ -28,6 +30,9 @@ const ACTION_NAMES: Record<Action, string> = {
   sign: '签收', reply: '答复', editReply: '修改答复', transfer: '转办', requestExtension: '申请延期',
   approveExtension: '批准延期', refuseExtension: '不批准延期', markInvalid: '不予受理', close: '办结', spotCheck: '抽查',
 };
+/** The acts the audit trail records (reading a case is recorded by getCase). */
+const AUDITED: Partial<Record<Action, AuditAction>> = { reply: 'message.reply', editReply: 'message.reply', transfer: 'message.transfer' };
+
 export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 
@@ -108,6 +113,14 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (count !== 1) throw new errors.ApplicationError(ERRORS.concurrent);
       if (change.relations) await strapi.db.query(MESSAGE).update({ where: { id: message.id }, data: change.relations });
       await strapi.db.query(EVENT).create({ data: { message: message.id, action, actor: user.id, actorName: personName(user), ...event } });
+      if (AUDITED[action]) {
+        await getService(strapi, 'audit').record(AUDITED[action]!, {
+          subject: `message ${message.id}`,
+          summary: `${ACTION_NAMES[action]}留言 ${message.id}（${message.site?.name ?? '—'}）`,
+          details: { action, ...(event.toSite ? { toSite: event.toSite } : {}) },
+          actor: { id: user.id, name: personName(user) },
+        });
+      }
     });
 
   const service = {
@@ -168,6 +181,12 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       });
       const spotCheck = events.find((e: { action: string }) => e.action === 'spotCheck');
+      // Staff reading a citizen's name and contact is on the record (PIPL).
+      await getService(strapi, 'audit').record('personalData.read', {
+        subject: `message ${id}`,
+        summary: `查看留言 ${id} 的留言人信息（${full.site?.name ?? '—'}）`,
+        actor: { id: user.id, name: personName(user) },
+      });
       return {
         id: full.id,
         queryCode: full.queryCode,

@@ -16,8 +16,9 @@ import type { GovernanceConfig } from '../config';
 import { MEMBERSHIP, siteScope, type SiteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
+import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
-import { chainFor, type Level } from './chain';
+import { chainFor, STEP_NAMES, type Level } from './chain';
 import { contentHash } from './content-hash';
 import { ERRORS, STATUS_NAMES } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
@@ -391,6 +392,12 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           action: 'approve', round: state.round, actor: user, step, capacity: chain[step],
           comment: input.comment?.trim() || null, checklist: input.checklist, contentHash: current,
         });
+        await getService(strapi, 'audit').record('review.approve', {
+          subject: `article ${documentId}`,
+          summary: `《${draft.title}》${STEP_NAMES[chain[step]]}通过${last ? '，可以发布' : ''}`,
+          details: { step, capacity: chain[step], contentHash: current, comment: input.comment?.trim() || null },
+          actor: { id: user.id, name: personName(user) },
+        });
         notify(() =>
           last ? notifyAuthor(strapi, draft, state.submittedBy, 'approved') : notifyNextStep(strapi, draft, chain[step + 1])
         );
@@ -409,6 +416,12 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         await record(draft, {
           action: 'reject', round: state.round, actor: user, step: state.step, capacity: state.currentCapacity,
           reason, contentHash: contentHash(draft),
+        });
+        await getService(strapi, 'audit').record('review.reject', {
+          subject: `article ${documentId}`,
+          summary: `《${draft.title}》被退回：${reason}`,
+          details: { step: state.step, capacity: state.currentCapacity },
+          actor: { id: user.id, name: personName(user) },
         });
         notify(() => notifyAuthor(strapi, draft, state.submittedBy, 'rejected', reason));
         return { status: 'rejected' as const };

@@ -58,6 +58,8 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.messagesHandle },
       { action: ACTIONS.messagesExtend },
       { action: ACTIONS.messagesOversee },
+      { action: ACTIONS.accountsManage },
+      { action: ACTIONS.auditRead },
       ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `admin::users.${a}` })),
       { action: 'admin::roles.read' },
     ],
@@ -102,7 +104,7 @@ export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['cod
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.
  */
-export const ROLES_VERSION = 4;
+export const ROLES_VERSION = 5;
 
 const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
 

@@ -8,6 +8,7 @@ const EVERY_SITE: SiteScope = { all: true };
 
 import { CAPACITIES, type Capacity, type SiteNode, type UserOption } from '../../../shared/contracts/sites';
 import { forbidden } from '../utils/forbidden';
+import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 
 interface SiteRow {
@@ -103,19 +104,33 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const site = await strapi.db.query('api::site.site').findOne({ where: { documentId: siteDocumentId }, select: ['id', 'name'] });
     if (!site) throw new errors.NotFoundError(ERRORS.noSuchSite(siteDocumentId));
     if (!scope.all && !scope.siteIds.includes(site.id)) throw forbidden(ERRORS.notYourSite);
-    const user = await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id'] });
+    const user = await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id', 'firstname', 'lastname', 'email'] });
     if (!user) throw new errors.NotFoundError(ERRORS.noSuchUser(userId));
     const where = { user: { id: userId }, site: { id: site.id }, capacity };
     const existing = await strapi.db.query(MEMBERSHIP).findOne({ where });
     if (existing) return existing;
-    return strapi.db.query(MEMBERSHIP).create({ data: { user: userId, site: site.id, capacity } });
+    const membership = await strapi.db.query(MEMBERSHIP).create({ data: { user: userId, site: site.id, capacity } });
+    await getService(strapi, 'audit').record('membership.add', {
+      subject: `user ${userId}`,
+      summary: `${personName(user)} 加入“${site.name}”，身份 ${capacity}`,
+      details: { userId, site: site.id, capacity },
+    });
+    return membership;
   },
 
   async removeMember(membershipId: number, scope: SiteScope = EVERY_SITE) {
-    const existing = await strapi.db.query(MEMBERSHIP).findOne({ where: { id: membershipId }, populate: { site: { select: ['id'] } } });
+    const existing = await strapi.db.query(MEMBERSHIP).findOne({
+      where: { id: membershipId },
+      populate: { site: { select: ['id', 'name'] }, user: { select: ['id', 'firstname', 'lastname', 'email'] } },
+    });
     if (!existing) throw new errors.NotFoundError(ERRORS.noSuchMembership(membershipId));
     if (!scope.all && !scope.siteIds.includes(existing.site?.id)) throw forbidden(ERRORS.notYourSite);
     await strapi.db.query(MEMBERSHIP).delete({ where: { id: membershipId } });
+    await getService(strapi, 'audit').record('membership.remove', {
+      subject: `user ${existing.user?.id ?? '?'}`,
+      summary: `${personName(existing.user)} 不再是“${existing.site?.name ?? '?'}”的 ${existing.capacity}`,
+      details: { userId: existing.user?.id ?? null, site: existing.site?.id ?? null, capacity: existing.capacity },
+    });
   },
 });
 

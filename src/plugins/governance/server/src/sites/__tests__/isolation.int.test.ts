@@ -254,6 +254,11 @@ describe('the governance routes', () => {
       await as(who).get('/governance/messages/statistics?year=2026').expect(403);
       await as(who).get('/governance/messages/spot-checks/sample?year=2026').expect(403);
       await as(who).post(`/governance/messages/${id}/spot-check`, { verdict: 'substandard', comment: '宝鸡试图抽查西安' }).expect(403);
+      // Accounts and the audit trail (which names messages and who read them): the province's.
+      await as(who).get('/governance/accounts').expect(403);
+      await as(who).get('/governance/accounts/export').expect(403);
+      await as(who).get('/governance/audit?actor=西安').expect(403);
+      await as(who).get('/governance/audit/export').expect(403);
     }
   });
 
@@ -338,6 +343,10 @@ const COVERED = new Set([
   'GET /governance/messages/statistics',
   'GET /governance/messages/spot-checks/sample',
   'POST /governance/messages/:id/spot-check',
+  'GET /governance/accounts',
+  'GET /governance/accounts/export',
+  'GET /governance/audit',
+  'GET /governance/audit/export',
 ]);
 
 /** Admin routes that cannot return or change an article or message document, and why. */
@@ -363,6 +372,10 @@ const UNRELATED: Record<string, string> = {
   'GET /content-manager/preview/script': 'a static script',
   'GET /governance/messages/transfer-targets': 'the names and codes of the active sites, public on the portal anyway',
   'GET /governance/passwords/status': "the caller's own password status",
+  'POST /governance/accounts/:id/unlock': 'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
+  'POST /governance/accounts/:id/force-change': 'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
+  'PUT /governance/accounts/:id/holder': 'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
+  'POST /governance/audit/verify': 'answers whether the chain is intact, no entry content',
 };
 
 describe('the list of admin routes', () => {

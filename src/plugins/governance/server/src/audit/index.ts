@@ -1,0 +1,13 @@
+import auditEntry from './content-types/audit-entry/schema.json';
+import auditHead from './content-types/audit-head/schema.json';
+import controller from './controller';
+import { adminRoutes } from './routes';
+import service from './service';
+
+/** 操作日志: the append-only, hash-chained audit trail. */
+export default {
+  contentTypes: { 'audit-entry': { schema: auditEntry }, 'audit-head': { schema: auditHead } },
+  controller,
+  service,
+  routes: { admin: adminRoutes },
+};

@@ -1,0 +1,126 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { MEMBERSHIP } from '../sites/scope';
+import { getService } from '../utils/get-service';
+import { personName } from '../utils/person-name';
+import { ERRORS } from './messages';
+import { DAY, daysLeft, expiresAt } from './policy';
+import { PASSWORD_STATE, type PasswordState } from './service';
+
+const USER = 'admin::user';
+
+export const ACCOUNT_FILTERS = ['all', 'expired', 'dueSoon', 'locked', 'inactive', 'noHolder'] as const;
+export type AccountFilter = (typeof ACCOUNT_FILTERS)[number];
+
+/** Not logged in for this long: 长期未登录, before the policy disables the account. */
+const IDLE_DAYS = 30;
+
+interface UserRow {
+  id: number;
+  firstname: string | null;
+  lastname: string | null;
+  email: string;
+  isActive: boolean;
+  createdAt: string;
+  roles: Array<{ name: string }>;
+}
+
+/**
+ * 账号安全: every admin account with its sites, its named holder, its password's age and expiry,
+ * its lock and last login, for the province's security officer; and the acts on an account
+ * (unlock, force a change, name the holder), each on the audit trail.
+ */
+const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const passwords = () => getService(strapi, 'passwords');
+  const audit = () => getService(strapi, 'audit');
+
+  const userOf = async (id: number) => {
+    const user = (await strapi.db.query(USER).findOne({ where: { id }, select: ['id', 'firstname', 'lastname', 'email'] })) as UserRow | null;
+    if (!user) throw new errors.NotFoundError(ERRORS.noSuchAccount(id));
+    return user;
+  };
+
+  const service = {
+    async list({ filter = 'all', q }: { filter?: AccountFilter; q?: string }, now = new Date()) {
+      const policy = passwords().policy();
+      const users = (await strapi.db.query(USER).findMany({
+        select: ['id', 'firstname', 'lastname', 'email', 'isActive', 'createdAt'],
+        populate: { roles: { select: ['name'] } },
+        orderBy: { id: 'asc' },
+      })) as UserRow[];
+      const states = new Map(((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [s.userId, s]));
+      const memberships = (await strapi.db.query(MEMBERSHIP).findMany({
+        populate: { user: { select: ['id'] }, site: { select: ['code', 'name'] } },
+      })) as Array<{ capacity: string; user: { id: number } | null; site: { code: string; name: string } | null }>;
+
+      const rows = users.map((user) => {
+        const state = states.get(user.id);
+        const changedAt = state?.changedAt ? new Date(state.changedAt) : null;
+        const expiry = changedAt ? expiresAt(changedAt, policy) : null;
+        const locked = state?.lockedUntil && new Date(state.lockedUntil) > now ? state.lockedUntil : null;
+        return {
+          id: user.id,
+          name: personName(user),
+          email: user.email,
+          isActive: user.isActive,
+          roles: user.roles.map((r) => r.name),
+          sites: memberships.filter((m) => m.user?.id === user.id && m.site).map((m) => ({ code: m.site!.code, name: m.site!.name, capacity: m.capacity })),
+          holderName: state?.holderName ?? null,
+          changedAt: state?.changedAt ?? null,
+          passwordAgeDays: changedAt ? Math.floor((now.getTime() - changedAt.getTime()) / DAY) : null,
+          expiresAt: expiry?.toISOString() ?? null,
+          daysLeft: expiry ? daysLeft(expiry, now) : null,
+          mustChange: state?.mustChange ?? null,
+          lockedUntil: locked,
+          failedLogins: state?.failedLogins ?? 0,
+          lastLoginAt: state?.lastLoginAt ?? null,
+          lastActive: new Date(state?.lastLoginAt ?? user.createdAt),
+        };
+      });
+
+      const remindFrom = policy.reminderDays[0] ?? 0;
+      const matches: Record<AccountFilter, (row: (typeof rows)[number]) => boolean> = {
+        all: () => true,
+        expired: (row) => row.daysLeft !== null && row.daysLeft < 0,
+        dueSoon: (row) => row.daysLeft !== null && row.daysLeft >= 0 && row.daysLeft < remindFrom,
+        locked: (row) => row.lockedUntil !== null,
+        inactive: (row) => !row.isActive || row.lastActive.getTime() < now.getTime() - IDLE_DAYS * DAY,
+        noHolder: (row) => !row.holderName,
+      };
+      const needle = q?.trim().toLowerCase();
+      const searched = needle ? rows.filter((row) => row.name.toLowerCase().includes(needle) || row.email.toLowerCase().includes(needle)) : rows;
+      const counts = Object.fromEntries(ACCOUNT_FILTERS.map((f) => [f, searched.filter(matches[f]).length])) as Record<AccountFilter, number>;
+      return {
+        data: searched.filter(matches[filter]).map(({ lastActive: _lastActive, ...row }) => row),
+        meta: { counts, idleDays: IDLE_DAYS },
+      };
+    },
+
+    async unlock(id: number) {
+      const user = await userOf(id);
+      await passwords().unlock(id);
+      await audit().record('account.unlocked', { subject: user.email, summary: `解锁账号 ${personName(user)}` });
+    },
+
+    /** 强制修改密码: every request of the holder answers PASSWORD_EXPIRED until they change it. */
+    async forceChange(id: number) {
+      const user = await userOf(id);
+      await passwords().forceChange(id);
+      await audit().record('account.forceChange', { subject: user.email, summary: `要求 ${personName(user)} 修改密码` });
+    },
+
+    /** The named person responsible for the account (账号责任人). */
+    async setHolder(id: number, holderName: string | null) {
+      const user = await userOf(id);
+      const state = await passwords().ensureState(id);
+      await strapi.db.query(PASSWORD_STATE).update({ where: { id: state.id }, data: { holderName } });
+      await audit().record('account.holder', {
+        subject: user.email,
+        summary: holderName ? `指定 ${holderName} 为账号 ${user.email} 的责任人` : `取消账号 ${user.email} 的责任人`,
+      });
+    },
+  };
+  return service;
+};
+
+export default accountsService;
