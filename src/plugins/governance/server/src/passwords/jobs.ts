@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { GovernanceConfig } from '../config';
 import { runWithLease } from '../jobs/lease';
+import { emailsOn, sendEmail } from '../utils/email';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { daysLeft, expiresAt } from './policy';
@@ -30,16 +31,6 @@ interface UserRow {
 const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
 
-  const email = async (to: string, subject: string, text: string) => {
-    try {
-      await strapi.plugin('email').service('email').send({ to, subject, text });
-      return true;
-    } catch (error) {
-      strapi.log.warn(`governance: password reminder to ${to} failed: ${(error as Error).message}`);
-      return false;
-    }
-  };
-
   const service = {
     /** Sends the reminders due at `now`; answers how many were sent by this run. */
     async remind(now = new Date()) {
@@ -64,8 +55,9 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
           continue; // Claimed already, by an earlier run or another instance.
         }
         const expiryText = expiry.toLocaleDateString('zh-CN', { timeZone: config().timezone });
-        const delivered = config().notifications.email
-          ? await email(
+        const delivered = emailsOn(strapi)
+          ? await sendEmail(
+              strapi,
               user.email,
               `【密码即将到期】您的后台账号密码将于 ${expiryText} 到期`,
               `${personName(user)}：\n\n您在${config().groupName}后台的账号（${user.email}）密码将于 ${expiryText} 到期，还剩 ${left + 1} 天。\n到期后须先修改密码才能继续使用后台。请登录后台，在“个人资料”中修改密码。`

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { GovernanceConfig } from '../config';
 import { runWithLease } from '../jobs/lease';
 import { MEMBERSHIP } from '../sites/scope';
+import { emailsOn, sendEmail } from '../utils/email';
 import { personName } from '../utils/person-name';
 import { MESSAGE } from './service';
 
@@ -23,17 +23,6 @@ interface Leader {
  * entry and the e-mail belong to whichever instance won it.
  */
 const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
-
-  const email = async (to: string, subject: string, text: string) => {
-    try {
-      await strapi.plugin('email').service('email').send({ to, subject, text });
-    } catch (error) {
-      // The notice is recorded on the case; a mail server's trouble must not lose it.
-      strapi.log.warn(`governance: overdue e-mail to ${to} failed: ${(error as Error).message}`);
-    }
-  };
-
   const service = {
     /** Reports the messages overdue at `now` not reported yet; answers how many per site. */
     async notifyOverdue(now = new Date()) {
@@ -68,11 +57,12 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const message of messages) {
           await strapi.db.query(EVENT).create({ data: { message: message.id, action: 'overdueNotice', actorName: '系统 (system)', text: told } });
         }
-        if (config().notifications.email) {
+        if (emailsOn(strapi)) {
           const siteName = messages[0].site!.name;
           const list = messages.map((m) => `· ${m.subject}（查询码 ${m.queryCode}）`).join('\n');
           for (const leader of leaders) {
-            await email(
+            await sendEmail(
+              strapi,
               leader.email,
               `【留言超期】${siteName}有 ${messages.length} 条留言已超过答复期限`,
               `${personName(leader)}：\n\n${siteName}的以下网民留言已超过答复期限，请督促办理：\n${list}\n\n请登录后台“站群管理 → 留言办理 → 已超期”查看。`

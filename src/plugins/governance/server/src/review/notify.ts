@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { GovernanceConfig } from '../config';
+import { emailsOn, sendEmail } from '../utils/email';
 import { MEMBERSHIP } from '../sites/scope';
 import { STEP_NAMES, type StepCapacity } from './chain';
 
@@ -19,18 +19,9 @@ interface Recipient {
  * configured a provider and turned review e-mails on (`governance.notifications.email`). The
  * admin shows the same work as counts on the menu and the home page whatever this says.
  */
-const emailsOn = (strapi: Core.Strapi) => (strapi.config.get('plugin::governance') as GovernanceConfig).notifications.email;
-
 const send = async (strapi: Core.Strapi, recipients: Recipient[], subject: string, text: string) => {
   const to = [...new Set(recipients.filter((r) => r.isActive !== false && r.email).map((r) => r.email))];
-  for (const address of to) {
-    try {
-      await strapi.plugin('email').service('email').send({ to: address, subject, text });
-    } catch (error) {
-      // The review itself is recorded; a mail server's trouble must not undo it.
-      strapi.log.warn(`governance: review e-mail to ${address} failed: ${(error as Error).message}`);
-    }
-  }
+  for (const address of to) await sendEmail(strapi, address, subject, text);
 };
 
 /** A link to the article's edit view, absolute when the deployment names its public URL. */
