@@ -24,6 +24,8 @@ const freePort = () =>
 export interface RunningServer {
   url: string;
   password: string;
+  /** The DATABASE_* settings of its database, for a test that must change a row directly. */
+  databaseEnv: Record<string, string>;
   /** Ends the server at once, as a crash or a power cut would (SIGKILL). */
   kill(): Promise<void>;
   /** Starts the server again on the same database and port. */
@@ -88,6 +90,7 @@ export const startDemoServer = async (label: string, extraEnv: Record<string, st
   return {
     url,
     password,
+    databaseEnv: database.env,
     kill: () => end('SIGKILL'),
     restart: launch,
     async stop() {

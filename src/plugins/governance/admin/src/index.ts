@@ -1,5 +1,6 @@
 import { CheckCircle } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { PasswordGuard } from './components/password/PasswordGuard';
 import { PluginIcon } from './components/PluginIcon';
 import { ReviewPanel } from './components/ReviewPanel';
 import { withReviewColumn } from './components/reviewColumn';
@@ -34,6 +35,12 @@ export default {
       },
       ...widgets,
     ]);
+    // The password reminder and the blocking page belong on every admin page, Strapi's own
+    // included. A `future-global::` component is the one thing Strapi 5.54 renders on every
+    // route inside its providers (auth, data fetching, translations, router); the upload
+    // plugin mounts its progress dialog the same way. Strapi skips these components only
+    // with the legacy media library, which config/features.ts turns off.
+    app.addComponents({ name: 'future-global::governance-password-guard', Component: PasswordGuard });
     app.registerPlugin({ id: PLUGIN_ID, name: '站群管理' });
   },
 

@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   messages: [{ action: 'plugin::governance.messages.handle', subject: null }],
   extend: [{ action: 'plugin::governance.messages.extend', subject: null }],
   oversee: [{ action: 'plugin::governance.messages.oversee', subject: null }],
+  accounts: [{ action: 'plugin::governance.accounts.manage', subject: null }],
+  audit: [{ action: 'plugin::governance.audit.read', subject: null }],
 };
 
 /** Whoever holds any of the plugin's permissions sees its menu entry. */
@@ -18,4 +20,6 @@ export const ANY_PERMISSION = [
   ...PERMISSIONS.words,
   ...PERMISSIONS.messages,
   ...PERMISSIONS.oversee,
+  ...PERMISSIONS.accounts,
+  ...PERMISSIONS.audit,
 ];

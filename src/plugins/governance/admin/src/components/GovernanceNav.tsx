@@ -7,7 +7,7 @@ import {
   SubNavSection,
   SubNavSections,
 } from '@strapi/design-system';
-import { useRBAC } from '@strapi/strapi/admin';
+import { useAuth, useRBAC } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 import { useReviewCount } from '../api/review';
 import { useT } from '../hooks/useT';
@@ -19,8 +19,8 @@ const WaitingCount = () => {
   return count > 0 ? <Badge active>{count}</Badge> : null;
 };
 
-/** The plugin's own navigation; each concern's page adds its link here. */
-export const GovernanceNav = () => {
+/** The sections the user may open; each concern's page adds its link here. */
+const NavSections = () => {
   const t = useT();
   const overview = useRBAC(PERMISSIONS.overview);
   const sites = useRBAC(PERMISSIONS.sites);
@@ -29,57 +29,88 @@ export const GovernanceNav = () => {
   const decide = useRBAC(PERMISSIONS.decide);
   const messages = useRBAC(PERMISSIONS.messages);
   const oversee = useRBAC(PERMISSIONS.oversee);
+  const accounts = useRBAC(PERMISSIONS.accounts);
+  const audit = useRBAC(PERMISSIONS.audit);
 
+  return (
+    <SubNavSections>
+      {overview.allowedActions.canRead || sites.allowedActions.canManage ? (
+        <SubNavSection label={t('nav.section')}>
+          {overview.allowedActions.canRead ? (
+            <SubNavLink tag={NavLink} to="/plugins/governance" end>
+              {t('overview.title')}
+            </SubNavLink>
+          ) : null}
+          {sites.allowedActions.canManage ? (
+            <SubNavLink tag={NavLink} to="/plugins/governance/sites">
+              {t('sites.title')}
+            </SubNavLink>
+          ) : null}
+        </SubNavSection>
+      ) : null}
+      {review.allowedActions.canRead || words.allowedActions.canWords ? (
+        <SubNavSection label={t('nav.review')}>
+          {review.allowedActions.canRead ? (
+            <SubNavLink tag={NavLink} to="/plugins/governance/review" end>
+              <Flex gap={2}>
+                {t(
+                  decide.allowedActions.canDecide
+                    ? 'review.queue.title'
+                    : 'review.queue.titleForEditors'
+                )}
+                <WaitingCount />
+              </Flex>
+            </SubNavLink>
+          ) : null}
+          {words.allowedActions.canWords ? (
+            <SubNavLink tag={NavLink} to="/plugins/governance/review/words">
+              {t('words.title')}
+            </SubNavLink>
+          ) : null}
+        </SubNavSection>
+      ) : null}
+      {messages.allowedActions.canHandle || oversee.allowedActions.canOversee ? (
+        <SubNavSection label={t('nav.messages')}>
+          {messages.allowedActions.canHandle ? (
+            <SubNavLink tag={NavLink} to="/plugins/governance/messages" end>
+              {t('messages.title')}
+            </SubNavLink>
+          ) : null}
+          {oversee.allowedActions.canOversee ? (
+            <SubNavLink tag={NavLink} to="/plugins/governance/messages/statistics">
+              {t('statistics.title')}
+            </SubNavLink>
+          ) : null}
+        </SubNavSection>
+      ) : null}
+      {accounts.allowedActions.canManage || audit.allowedActions.canRead ? (
+        <SubNavSection label={t('nav.security')}>
+          {accounts.allowedActions.canManage ? (
+            <SubNavLink tag={NavLink} to="/plugins/governance/accounts">
+              {t('accounts.title')}
+            </SubNavLink>
+          ) : null}
+          {audit.allowedActions.canRead ? (
+            <SubNavLink tag={NavLink} to="/plugins/governance/audit">
+              {t('audit.title')}
+            </SubNavLink>
+          ) : null}
+        </SubNavSection>
+      ) : null}
+    </SubNavSections>
+  );
+};
+
+/** The plugin's own navigation. */
+export const GovernanceNav = () => {
+  const t = useT();
+  // Strapi's useRBAC checks once, when it mounts: mounted before the user's permissions have
+  // arrived (a cold load of a plugin page can be that quick), it would hide every link for good.
+  const permissionsLoading = useAuth('GovernanceNav', (auth) => auth.isLoading);
   return (
     <SubNav aria-label={t('plugin.name')}>
       <SubNavHeader label={t('plugin.name')} />
-      <SubNavSections>
-        {overview.allowedActions.canRead || sites.allowedActions.canManage ? (
-          <SubNavSection label={t('nav.section')}>
-            {overview.allowedActions.canRead ? (
-              <SubNavLink tag={NavLink} to="/plugins/governance" end>
-                {t('overview.title')}
-              </SubNavLink>
-            ) : null}
-            {sites.allowedActions.canManage ? (
-              <SubNavLink tag={NavLink} to="/plugins/governance/sites">
-                {t('sites.title')}
-              </SubNavLink>
-            ) : null}
-          </SubNavSection>
-        ) : null}
-        {review.allowedActions.canRead || words.allowedActions.canWords ? (
-          <SubNavSection label={t('nav.review')}>
-            {review.allowedActions.canRead ? (
-              <SubNavLink tag={NavLink} to="/plugins/governance/review" end>
-                <Flex gap={2}>
-                  {t(decide.allowedActions.canDecide ? 'review.queue.title' : 'review.queue.titleForEditors')}
-                  <WaitingCount />
-                </Flex>
-              </SubNavLink>
-            ) : null}
-            {words.allowedActions.canWords ? (
-              <SubNavLink tag={NavLink} to="/plugins/governance/review/words">
-                {t('words.title')}
-              </SubNavLink>
-            ) : null}
-          </SubNavSection>
-        ) : null}
-        {messages.allowedActions.canHandle || oversee.allowedActions.canOversee ? (
-          <SubNavSection label={t('nav.messages')}>
-            {messages.allowedActions.canHandle ? (
-              <SubNavLink tag={NavLink} to="/plugins/governance/messages" end>
-                {t('messages.title')}
-              </SubNavLink>
-            ) : null}
-            {oversee.allowedActions.canOversee ? (
-              <SubNavLink tag={NavLink} to="/plugins/governance/messages/statistics">
-                {t('statistics.title')}
-              </SubNavLink>
-            ) : null}
-          </SubNavSection>
-        ) : null}
-      </SubNavSections>
+      {permissionsLoading ? null : <NavSections />}
     </SubNav>
   );
 };

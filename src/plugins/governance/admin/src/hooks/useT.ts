@@ -9,3 +9,16 @@ export const useT = (): Translate => {
   const { formatMessage } = useIntl();
   return useCallback((id, values) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values), [formatMessage]);
 };
+
+/**
+ * Names for codes the server sends (an audit action, a role), looked up under `prefix`; a code
+ * without a translation shows as it is rather than as a missing key.
+ */
+export const useNameOf = (prefix: string) => {
+  const { formatMessage } = useIntl();
+  return useCallback(
+    (code: string) =>
+      formatMessage({ id: getTranslation(`${prefix}.${code}`), defaultMessage: code }),
+    [formatMessage, prefix]
+  );
+};

@@ -2,6 +2,8 @@ import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { GovernanceNav } from '../components/GovernanceNav';
 import { PERMISSIONS } from '../permissions';
+import { AccountsPage } from './accounts/AccountsPage';
+import { AuditLogPage } from './audit/AuditLogPage';
 import { MessagesInboxPage } from './messages/MessagesInboxPage';
 import { MessageStatisticsPage } from './messages/MessageStatisticsPage';
 import { OverviewPage } from './overview/OverviewPage';
@@ -9,17 +11,22 @@ import { ReviewQueuePage } from './review/ReviewQueuePage';
 import { SensitiveWordsPage } from './review/SensitiveWordsPage';
 import { SitesPage } from './sites/SitesPage';
 
-/** The landing page: the overview for the province, else the review queue, else the messages. */
+/** The landing page: the first of the user's views in this order, the overview for the province. */
 const Landing = () => {
   const overview = useRBAC(PERMISSIONS.overview);
   const review = useRBAC(PERMISSIONS.review);
   const messages = useRBAC(PERMISSIONS.messages);
   const oversee = useRBAC(PERMISSIONS.oversee);
-  if (overview.isLoading || review.isLoading || messages.isLoading || oversee.isLoading) return <Page.Loading />;
+  const accounts = useRBAC(PERMISSIONS.accounts);
+  const audit = useRBAC(PERMISSIONS.audit);
+  const checks = [overview, review, messages, oversee, accounts, audit];
+  if (checks.some((check) => check.isLoading)) return <Page.Loading />;
   if (overview.allowedActions.canRead) return <OverviewPage />;
   if (review.allowedActions.canRead) return <Navigate to="review" replace />;
   if (messages.allowedActions.canHandle) return <Navigate to="messages" replace />;
   if (oversee.allowedActions.canOversee) return <Navigate to="messages/statistics" replace />;
+  if (accounts.allowedActions.canManage) return <Navigate to="accounts" replace />;
+  if (audit.allowedActions.canRead) return <Navigate to="audit" replace />;
   return <Navigate to="sites" replace />;
 };
 
@@ -65,6 +72,22 @@ const App = () => (
         element={
           <Page.Protect permissions={PERMISSIONS.oversee}>
             <MessageStatisticsPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="accounts"
+        element={
+          <Page.Protect permissions={PERMISSIONS.accounts}>
+            <AccountsPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="audit"
+        element={
+          <Page.Protect permissions={PERMISSIONS.audit}>
+            <AuditLogPage />
           </Page.Protect>
         }
       />

@@ -82,7 +82,8 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const matches: Record<AccountFilter, (row: (typeof rows)[number]) => boolean> = {
         all: () => true,
         expired: (row) => row.daysLeft !== null && row.daysLeft < 0,
-        dueSoon: (row) => row.daysLeft !== null && row.daysLeft >= 0 && row.daysLeft < remindFrom,
+        // As the banner counts: from `remindFrom` days left down to the last day.
+        dueSoon: (row) => row.daysLeft !== null && row.daysLeft >= 0 && row.daysLeft <= remindFrom,
         locked: (row) => row.lockedUntil !== null,
         inactive: (row) => !row.isActive || row.lastActive.getTime() < now.getTime() - IDLE_DAYS * DAY,
         noHolder: (row) => !row.holderName,

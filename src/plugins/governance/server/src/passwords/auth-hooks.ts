@@ -111,16 +111,19 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
   const check = async (plain: string, userId: number | null, email: string | null) => {
     const policy = passwords().policy();
     const problems = passwordProblems(plain, policy, { email });
-    if (problems.length > 0) throw new errors.ValidationError(ERRORS.weakPassword(problems, policy), { code: 'PASSWORD_POLICY', problems });
+    // `errors` in Strapi's own shape: the profile form shows it under the password field.
+    const refuse = (message: string, details: Record<string, unknown>) =>
+      new errors.ValidationError(message, { ...details, errors: [{ path: ['password'], message, name: 'ValidationError' }] });
+    if (problems.length > 0) throw refuse(ERRORS.weakPassword(problems, policy), { code: 'PASSWORD_POLICY', problems });
     if (userId !== null && (await passwords().isReused(userId, plain))) {
-      throw new errors.ValidationError(ERRORS.reused(policy.history), { code: 'PASSWORD_REUSED' });
+      throw refuse(ERRORS.reused(policy.history), { code: 'PASSWORD_REUSED' });
     }
   };
 
   type Event = {
     action: string;
     params: { where?: { id?: number | string }; data?: { password?: string; email?: string; roles?: unknown } };
-    result?: { id: number; password?: string };
+    result?: { id: number; email?: string; password?: string };
     state: { changedBy?: ChangedBy; hash?: string };
   };
 
@@ -138,14 +141,17 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
     event.state.hash = hash;
   };
 
+  /** An account as the log names it: its e-mail. */
+  const accountOf = (user: { id: number; email?: string }) => user.email ?? `user ${user.id}`;
+
   const after = async (event: Event) => {
     if (event.params.data?.roles !== undefined && event.result) {
-      await audit().record('user.roles', { subject: `user ${event.result.id}`, summary: `变更账号 ${event.result.id} 的角色`, details: { roles: event.params.data.roles as unknown } });
+      await audit().record('user.roles', { subject: accountOf(event.result), summary: `变更账号 ${accountOf(event.result)} 的角色`, details: { roles: event.params.data.roles as unknown } });
     }
     if (!event.state.hash || !event.result) return;
     await passwords().recordChange(event.result.id, event.state.hash, event.state.changedBy ?? 'administrator');
     await audit().record('password.changed', {
-      subject: `user ${event.result.id}`,
+      subject: accountOf(event.result),
       summary: { holder: '本人修改密码', administrator: '管理员设置密码', creation: '创建账号并设置初始密码' }[event.state.changedBy ?? 'administrator'],
       details: { changedBy: event.state.changedBy },
     });

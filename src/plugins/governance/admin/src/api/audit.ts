@@ -1,0 +1,60 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useMutation, useQuery } from 'react-query';
+import { searchParams } from './searchParams';
+
+/** One entry of the 操作日志 (GET /governance/audit), newest first. */
+export interface AuditEntry {
+  /** Position in the hash chain. */
+  seq: number;
+  at: string;
+  /** An action code such as 'login.failure'; the page names it. */
+  action: string;
+  actorName: string;
+  subject: string | null;
+  summary: string;
+  ip: string | null;
+}
+
+export interface AuditFilters {
+  action?: string;
+  /** Part of the actor's name. */
+  actor?: string;
+  /** Local dates, YYYY-MM-DD, both included. */
+  from?: string;
+  to?: string;
+}
+
+export interface AuditPage {
+  data: AuditEntry[];
+  meta: {
+    pagination: { page: number; pageSize: number; total: number; pageCount: number };
+    actions: string[];
+  };
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  /** The first entry whose hash does not follow from the one before. */
+  firstBroken: number | null;
+}
+
+export const auditQueryString = (filters: AuditFilters, page?: number) =>
+  searchParams({ ...filters, page });
+
+export const useAuditLog = (filters: AuditFilters, page: number) => {
+  const { get } = useFetchClient();
+  return useQuery(
+    ['governance', 'audit', filters, page],
+    async () =>
+      (await get<AuditPage>('/governance/audit', { params: auditQueryString(filters, page) })).data,
+    { keepPreviousData: true }
+  );
+};
+
+export const useVerifyAudit = () => {
+  const { post } = useFetchClient();
+  return useMutation(
+    async () => (await post<{ data: AuditVerification }>('/governance/audit/verify')).data.data
+  );
+};

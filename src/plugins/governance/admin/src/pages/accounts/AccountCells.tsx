@@ -1,0 +1,105 @@
+import { Badge, Button, Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { useAccountAction, type Account } from '../../api/accounts';
+import { useNotifiedAction } from '../../hooks/useNotifiedAction';
+import { useNameOf, useT } from '../../hooks/useT';
+
+const DANGER = { backgroundColor: 'danger100', textColor: 'danger700' };
+const WARNING = { backgroundColor: 'warning100', textColor: 'warning700' };
+
+export const isLocked = (account: Account, now = Date.now()) =>
+  account.lockedUntil !== null && Date.parse(account.lockedUntil) > now;
+
+export const NameCell = ({ account }: { account: Account }) => {
+  // Strapi's built-in roles have English names; the group's own are Chinese already.
+  const t = useT();
+  const roleName = useNameOf('role');
+  return (
+    <Flex direction="column" alignItems="flex-start">
+      {/* Disabled accounts are few: a mark beside the name rather than a column of 启用. */}
+      <Flex gap={2}>
+        <Typography fontWeight="bold">{account.name}</Typography>
+        {account.isActive ? null : <Badge>{t('accounts.status.inactive')}</Badge>}
+      </Flex>
+      <Typography variant="pi" textColor="neutral600">
+        {account.email}
+      </Typography>
+      {account.roles.length > 0 ? (
+        <Typography variant="pi" textColor="neutral500">
+          {account.roles.map(roleName).join('、')}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};
+
+export const SitesCell = ({ account }: { account: Account }) => {
+  const t = useT();
+  if (account.sites.length === 0) return <Typography textColor="neutral500">—</Typography>;
+  return (
+    <Flex direction="column" alignItems="flex-start">
+      {account.sites.map((site) => (
+        <Typography key={`${site.code}-${site.capacity}`}>
+          {t('accounts.site', { site: site.name, capacity: t(`capacity.${site.capacity}`) })}
+        </Typography>
+      ))}
+    </Flex>
+  );
+};
+
+/**
+ * How long until the password must change: a change already required first, then expired (red),
+ * within the reminder period (amber), else the days left.
+ */
+export const ExpiryCell = ({
+  account,
+  remindFromDays,
+}: {
+  account: Account;
+  remindFromDays: number | null;
+}) => {
+  const t = useT();
+  const { mustChange, daysLeft } = account;
+  if (mustChange) return <Badge {...WARNING}>{t(`accounts.mustChange.${mustChange}`)}</Badge>;
+  if (daysLeft === null)
+    return <Typography textColor="neutral600">{t('accounts.expiry.none')}</Typography>;
+  if (daysLeft < 0)
+    return <Badge {...DANGER}>{t('accounts.expiry.expired', { n: -daysLeft })}</Badge>;
+  if (daysLeft === 0) return <Badge {...DANGER}>{t('accounts.expiry.today')}</Badge>;
+  if (remindFromDays !== null && daysLeft <= remindFromDays)
+    return <Badge {...WARNING}>{t('accounts.days', { n: daysLeft })}</Badge>;
+  return <Typography>{t('accounts.days', { n: daysLeft })}</Typography>;
+};
+
+/** The lock, with 解锁 beside it while it holds. */
+export const LockCell = ({ account }: { account: Account }) => {
+  const t = useT();
+  const { formatDate } = useIntl();
+  const notified = useNotifiedAction();
+  const act = useAccountAction();
+  if (isLocked(account)) {
+    const unlock = () =>
+      notified(
+        () => act.mutateAsync({ id: account.id, action: 'unlock' }),
+        t('accounts.unlocked', { name: account.name })
+      );
+    return (
+      <Flex direction="column" alignItems="flex-start" gap={1}>
+        <Badge {...DANGER}>
+          {t('accounts.lock.locked', {
+            until: formatDate(account.lockedUntil ?? '', {
+              dateStyle: 'short',
+              timeStyle: 'short',
+            }),
+          })}
+        </Badge>
+        <Button variant="secondary" size="S" onClick={unlock} loading={act.isLoading}>
+          {t('accounts.unlock')}
+        </Button>
+      </Flex>
+    );
+  }
+  if (account.failedLogins > 0)
+    return <Typography>{t('accounts.lock.failed', { n: account.failedLogins })}</Typography>;
+  return <Typography textColor="neutral600">{t('accounts.lock.none')}</Typography>;
+};

@@ -1,0 +1,104 @@
+import {
+  Box,
+  Button,
+  DatePicker,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+} from '@strapi/design-system';
+import type { AuditFilters } from '../../api/audit';
+import { useNameOf, useT } from '../../hooks/useT';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The picked calendar day as the server reads it (YYYY-MM-DD), not the UTC day of its midnight. */
+const toDay = (date: Date | undefined) =>
+  date ? `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` : undefined;
+const fromDay = (day: string | undefined) => {
+  if (!day) return undefined;
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year, month - 1, date);
+};
+
+/** 操作类型, 操作人 and the date range of the 操作日志. */
+export const AuditFilterBar = ({
+  filters,
+  actions,
+  onChange,
+}: {
+  filters: AuditFilters;
+  /** Every action code on record. */
+  actions: string[];
+  onChange: (filters: AuditFilters) => void;
+}) => {
+  const t = useT();
+  const actionName = useNameOf('audit.action');
+  const set = (change: Partial<AuditFilters>) => onChange({ ...filters, ...change });
+  const filtered = Object.values(filters).some(Boolean);
+
+  return (
+    <Flex gap={4} alignItems="flex-end" wrap="wrap">
+      <Box width="20rem">
+        <Field.Root name="action">
+          <Field.Label>{t('audit.filter.action')}</Field.Label>
+          <SingleSelect
+            value={filters.action ?? ''}
+            placeholder={t('audit.filter.allActions')}
+            onChange={(value: string | number) => set({ action: String(value) })}
+            onClear={() => set({ action: undefined })}
+          >
+            {actions.map((code) => (
+              <SingleSelectOption key={code} value={code}>
+                {actionName(code)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Field.Root>
+      </Box>
+      <Box width="20rem">
+        <Field.Root name="actor">
+          <Field.Label>{t('audit.filter.actor')}</Field.Label>
+          <TextInput
+            // The server's limit on the actor filter.
+            maxLength={50}
+            value={filters.actor ?? ''}
+            placeholder={t('audit.filter.actorPlaceholder')}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+              set({ actor: event.target.value || undefined })
+            }
+          />
+        </Field.Root>
+      </Box>
+      <Box width="18rem">
+        <Field.Root name="from">
+          <Field.Label>{t('audit.filter.from')}</Field.Label>
+          <DatePicker
+            value={fromDay(filters.from)}
+            maxDate={fromDay(filters.to)}
+            onChange={(date?: Date) => set({ from: toDay(date) })}
+            onClear={() => set({ from: undefined })}
+            clearLabel={t('audit.filter.clearDate')}
+          />
+        </Field.Root>
+      </Box>
+      <Box width="18rem">
+        <Field.Root name="to">
+          <Field.Label>{t('audit.filter.to')}</Field.Label>
+          <DatePicker
+            value={fromDay(filters.to)}
+            minDate={fromDay(filters.from)}
+            onChange={(date?: Date) => set({ to: toDay(date) })}
+            onClear={() => set({ to: undefined })}
+            clearLabel={t('audit.filter.clearDate')}
+          />
+        </Field.Root>
+      </Box>
+      {filtered ? (
+        <Button variant="tertiary" onClick={() => onChange({})}>
+          {t('audit.filter.reset')}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+};
