@@ -12,10 +12,10 @@ import { personName } from '../utils/person-name';
 import { deadlineState, dueAt, workingDaysBetween, type Category } from './deadlines';
 import { ERRORS } from './messages';
 import { replyFlags } from './quality';
-import { MESSAGE, plainText } from './service';
+import { MESSAGE, MESSAGE_EVENT, OPEN_STATUSES, plainText } from './service';
 import { workingDaysFor } from './site-working-days';
 
-const EVENT = 'plugin::governance.message-event';
+const EVENT = MESSAGE_EVENT;
 const SITE = 'api::site.site';
 
 type Status = 'received' | 'accepted' | 'transferred' | 'replied' | 'closed' | 'rejected';
@@ -36,8 +36,7 @@ const AUDITED: Partial<Record<Action, AuditAction>> = { reply: 'message.reply', 
 export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 
-/** Still to be answered: the clock runs. */
-const OPEN: Status[] = ['received', 'accepted', 'transferred'];
+const OPEN: Status[] = [...OPEN_STATUSES];
 
 interface MessageRow {
   id: number;

@@ -3,10 +3,10 @@ import { runWithLease } from '../jobs/lease';
 import { MEMBERSHIP } from '../sites/scope';
 import { emailsOn, sendEmail } from '../utils/email';
 import { personName } from '../utils/person-name';
-import { MESSAGE } from './service';
+import { MESSAGE, MESSAGE_EVENT, OPEN_STATUSES } from './service';
 
-const EVENT = 'plugin::governance.message-event';
-const OPEN = ['received', 'accepted', 'transferred'];
+const EVENT = MESSAGE_EVENT;
+const OPEN = [...OPEN_STATUSES];
 export const OVERDUE_JOB = 'governance-overdue-messages';
 
 interface Leader {

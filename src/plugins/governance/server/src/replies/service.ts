@@ -10,7 +10,11 @@ import { workingDaysFor } from './site-working-days';
 
 export const MESSAGE = 'api::citizen-message.citizen-message';
 const SITE = 'api::site.site';
-const EVENT = 'plugin::governance.message-event';
+export const MESSAGE_EVENT = 'plugin::governance.message-event';
+const EVENT = MESSAGE_EVENT;
+
+/** Still to be answered: the clock runs. */
+export const OPEN_STATUSES = ['received', 'accepted', 'transferred'] as const;
 
 export interface SubmissionInput {
   site: string;

@@ -4,9 +4,9 @@ import type { MessageFigures, MessageStatistics } from '../../../shared/contract
 import type { GovernanceConfig } from '../config';
 import { localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
-import { MESSAGE } from './service';
+import { MESSAGE, OPEN_STATUSES } from './service';
 
-const OPEN = ['received', 'accepted', 'transferred'];
+const OPEN = [...OPEN_STATUSES];
 
 /** The sums one grouped query answers per site (PostgreSQL answers sums as strings). */
 type SumRow = Record<Exclude<keyof MessageFigures, 'averageWorkingDays' | 'replyRate' | 'onTimeRate'> | 'daysSum' | 'daysCount', number | string | null> & {
