@@ -31,6 +31,7 @@ module.exports = {
       testPathIgnorePatterns,
       modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.tmp'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+      globalTeardown: '<rootDir>/tests/helpers/test-run-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/integration-timeout.js'],
     },
     {
@@ -41,6 +42,8 @@ module.exports = {
       testMatch: ['**/*.e2e.test.ts'],
       testPathIgnorePatterns,
       modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.tmp'],
+      globalSetup: '<rootDir>/tests/helpers/test-run.js',
+      globalTeardown: '<rootDir>/tests/helpers/test-run-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/e2e-timeout.js'],
     },
   ],

@@ -24,36 +24,78 @@ const adminClient = () =>
     database: process.env.DATABASE_ADMIN_DB ?? 'postgres',
   });
 
-export const createTestDatabase = async (label: string): Promise<TestDatabase> => {
+/** The handle of an existing test database. */
+const databaseOf = (env: Record<string, string>): TestDatabase => ({
+  env,
+  async drop() {
+    if (env.DATABASE_CLIENT === 'postgres') {
+      const conn = adminClient();
+      await conn.connect();
+      await conn.query(`DROP DATABASE IF EXISTS "${env.DATABASE_NAME}" WITH (FORCE)`);
+      await conn.end();
+    } else {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${env.DATABASE_FILENAME}${suffix}`, { force: true });
+    }
+  },
+});
+
+/** A new, empty database; on PostgreSQL `template` names a database to copy instead. */
+export const createTestDatabase = async (label: string, template?: string): Promise<TestDatabase> => {
   const client = process.env.DATABASE_CLIENT ?? 'sqlite';
   const name = `wg_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
 
   if (client === 'postgres') {
     const pg = adminClient();
     await pg.connect();
-    await pg.query(`CREATE DATABASE "${name}"`);
+    await pg.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
     await pg.end();
-    return {
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_NAME: name },
-      async drop() {
-        const conn = adminClient();
-        await conn.connect();
-        await conn.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await conn.end();
-      },
-    };
+    return databaseOf({ DATABASE_CLIENT: 'postgres', DATABASE_NAME: name });
   }
 
   if (client !== 'sqlite') throw new Error(`tests run on sqlite or postgres, not "${client}"`);
-  const dir = path.join(appDir, '.tmp', 'tests');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.db`);
+  fs.mkdirSync(testDir, { recursive: true });
+  return databaseOf({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(testDir, `${name}.db`) });
+};
+
+const testDir = path.join(appDir, '.tmp', 'tests');
+
+/**
+ * Where one jest run keeps its loaded demo: `marker` is written (holding the database settings)
+ * once the template is complete; `create` makes the empty database to load it into.
+ */
+export const demoTemplate = (run: string) => {
+  const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
+  fs.mkdirSync(testDir, { recursive: true });
   return {
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
-    async drop() {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
-    },
+    marker: path.join(testDir, `demo-template-${run}-${client}.json`),
+    create: () => createTestDatabase(`demo_template_${run}`),
   };
+};
+
+/** A new database holding a copy of the database `source` (settings as `env` gives them). */
+export const copyDatabase = async (source: Record<string, string>, label: string): Promise<TestDatabase> => {
+  const copy = await createTestDatabase(label, source.DATABASE_CLIENT === 'postgres' ? source.DATABASE_NAME : undefined);
+  if (source.DATABASE_CLIENT !== 'postgres') {
+    for (const suffix of ['', '-wal']) {
+      const file = `${source.DATABASE_FILENAME}${suffix}`;
+      if (fs.existsSync(file)) fs.copyFileSync(file, `${copy.env.DATABASE_FILENAME}${suffix}`);
+    }
+  }
+  return copy;
+};
+
+/** Drops the templates `demoTemplate` made in the run `run` (jest's global teardown). */
+export const dropDemoTemplates = async (run: string) => {
+  if (!fs.existsSync(testDir)) return;
+  for (const file of fs.readdirSync(testDir)) {
+    if (!file.startsWith(`demo-template-${run}-`)) continue;
+    const marker = path.join(testDir, file);
+    if (file.endsWith('.json')) {
+      const env = JSON.parse(fs.readFileSync(marker, 'utf8')) as Record<string, string>;
+      await databaseOf(env).drop();
+    }
+    fs.rmSync(marker, { force: true });
+  }
 };
 
 /** Secrets for one test run only: nothing is read from or written to the developer's .env. */

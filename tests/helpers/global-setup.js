@@ -3,7 +3,10 @@
 const { execFileSync } = require('child_process');
 const path = require('path');
 
+const nameTestRun = require('./test-run');
+
 module.exports = async () => {
+  await nameTestRun();
   const appDir = path.join(__dirname, '..', '..');
   const started = Date.now();
   execFileSync(

@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import fs from 'fs';
 import net from 'net';
 import path from 'path';
-import { createTestDatabase, testSecrets, type TestDatabase } from './database';
+import { copyDatabase, createTestDatabase, demoTemplate, testSecrets, type TestDatabase } from './database';
 
 const appDir = path.join(__dirname, '..', '..');
 
@@ -48,26 +48,72 @@ const waitForHealth = async (url: string, child: ChildProcess, log: () => string
   throw new Error(`strapi start did not answer within 90 s:\n${log()}`);
 };
 
+const DEMO_PASSWORD = 'E2e-Demo-Passw0rd!';
+
+/** Loads the demo (the same program as `npm run seed:demo`) into `database`. */
+const loadDemoInto = (database: TestDatabase) => {
+  const env = { ...process.env, ...testSecrets(), ...database.env, DEMO_ADMIN_PASSWORD: DEMO_PASSWORD };
+  const seed = spawnSync(process.execPath, ['dist/database/seeds/cli.js'], { cwd: appDir, env, encoding: 'utf8' });
+  if (seed.status !== 0) throw new Error(`demo load failed:\n${seed.stdout}\n${seed.stderr}`);
+};
+
+/**
+ * A database holding the freshly loaded demo. Loading takes 15–40 s, so within one jest run
+ * (tests/helpers/test-run.js names it) the demo is loaded once, into a template, and each server
+ * gets a copy of it: a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL. Files run
+ * one after another (--runInBand); a lock file keeps parallel workers from loading it twice.
+ */
+const demoDatabase = async (label: string): Promise<TestDatabase> => {
+  const run = process.env.GOVERNANCE_TEST_RUN;
+  if (!run) {
+    const database = await createTestDatabase(label);
+    loadDemoInto(database);
+    return database;
+  }
+  const template = demoTemplate(run);
+  const lock = `${template.marker}.lock`;
+  let loader: number | undefined;
+  try {
+    loader = fs.openSync(lock, 'wx');
+  } catch {
+    // Another worker is loading it.
+  }
+  if (loader !== undefined) {
+    try {
+      if (!fs.existsSync(template.marker)) {
+        const database = await template.create();
+        loadDemoInto(database);
+        fs.writeFileSync(template.marker, JSON.stringify(database.env));
+      }
+    } finally {
+      fs.closeSync(loader);
+    }
+  } else {
+    const deadline = Date.now() + 300_000;
+    while (!fs.existsSync(template.marker)) {
+      if (Date.now() > deadline) throw new Error(`the demo template ${template.marker} was not ready within 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  return copyDatabase(JSON.parse(fs.readFileSync(template.marker, 'utf8')), label);
+};
+
 /** `env` adds settings for this server only (e.g. a rate limit). */
 export const startDemoServer = async (label: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> => {
   if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) {
     throw new Error('The admin is not built: run `npm run build` (npm test does it) before the e2e tests.');
   }
-  const database: TestDatabase = await createTestDatabase(label);
+  const database: TestDatabase = await demoDatabase(label);
   const port = await freePort();
-  const password = 'E2e-Demo-Passw0rd!';
   const env = {
     ...process.env,
     ...testSecrets(),
     ...database.env,
     HOST: '127.0.0.1',
     PORT: String(port),
-    DEMO_ADMIN_PASSWORD: password,
+    DEMO_ADMIN_PASSWORD: DEMO_PASSWORD,
     ...extraEnv,
   };
-
-  const seed = spawnSync(process.execPath, ['dist/database/seeds/cli.js'], { cwd: appDir, env, encoding: 'utf8' });
-  if (seed.status !== 0) throw new Error(`demo load failed:\n${seed.stdout}\n${seed.stderr}`);
 
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
@@ -89,7 +135,7 @@ export const startDemoServer = async (label: string, extraEnv: Record<string, st
 
   return {
     url,
-    password,
+    password: DEMO_PASSWORD,
     databaseEnv: database.env,
     kill: () => end('SIGKILL'),
     restart: launch,
