@@ -18,6 +18,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       notifications: { email: env.bool('GOVERNANCE_EMAILS', env.bool('GOVERNANCE_REVIEW_EMAILS', false)) },
       // Public message submissions per IP address and hour.
       replies: { rateLimit: { points: env.int('SUBMISSIONS_PER_HOUR', 20), duration: 3600 } },
+      // The visit beacon: counts are written every VISITS_FLUSH_SECONDS; hits per IP and minute beyond the budget are not counted.
+      visits: { flushSeconds: env.int('VISITS_FLUSH_SECONDS', 10), perIpPerMinute: env.int('VISITS_PER_IP_PER_MINUTE', 60) },
     },
   },
 });

@@ -11,6 +11,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     host: env('HOST', '0.0.0.0'),
     port: env.int('PORT', 1337),
     url: env('PUBLIC_URL', ''),
+    // Behind a reverse proxy: trust its X-Forwarded-For, so rate limits and visit counts see the visitor's address.
+    proxy: env.bool('SERVER_PROXY', false),
     app: {
       keys,
     },

@@ -47,8 +47,8 @@ const main = async () => {
     if (process.stdout.isTTY) process.stdout.write('\n');
     console.log(
       `Demo data: ${report.sites} sites, ${report.articles} published articles, ${report.drafts} drafts and ` +
-        `${report.messages} citizen messages added in ${report.seconds.toFixed(1)} s` +
-        (report.sites + report.articles + report.drafts + report.messages === 0 ? ' (already loaded: nothing to do)' : '')
+        `${report.messages} citizen messages and ${report.visitDays} site-days of visits added in ${report.seconds.toFixed(1)} s` +
+        (report.sites + report.articles + report.drafts + report.messages + report.visitDays === 0 ? ' (already loaded: nothing to do)' : '')
     );
     const created = await ensureDemoAccounts(strapi, password);
     const inReview = await ensureDemoReviews(strapi);

@@ -1,5 +1,5 @@
 import { localYearOf } from '../../src/plugins/governance/server/src/time/local-year';
-import { levelMessages, readFacts, readSites, siteArticles } from './demo-data';
+import { levelMessages, readFacts, readSites, siteArticles, siteVisits } from './demo-data';
 import path from 'path';
 
 const appRoot = path.join(__dirname, '..', '..');
@@ -39,5 +39,20 @@ describe('demo data', () => {
     expect(messages).toHaveLength(facts.messages.replied_by_level.county!);
     expect(messages.every((m) => m.repliedAt > m.receivedAt)).toBe(true);
     expect(new Set(messages.map((m) => m.queryCode)).size).toBe(messages.length);
+  });
+
+  it('spreads the notice\'s visits over every site and day of the year, the six named sites most visited in its order', () => {
+    const days = [...siteVisits(sites, facts)];
+    expect(days).toHaveLength(sites.length * 365);
+    expect(days.reduce((n, d) => n + d.visits, 0)).toBe(facts.visits.group_total);
+    expect(days.every((d) => d.day.startsWith('2014-') && Number.isInteger(d.visits) && d.visits > 0)).toBe(true);
+    const perSite = new Map<string, number>();
+    for (const d of days) perSite.set(d.siteCode, (perSite.get(d.siteCode) ?? 0) + d.visits);
+    const cityAndCounty = sites
+      .filter((s) => s.level === 'city' || s.level === 'county')
+      .sort((a, b) => perSite.get(b.code)! - perSite.get(a.code)!)
+      .slice(0, 6)
+      .map((s) => s.name);
+    expect(cityAndCounty).toEqual(facts.visits.top_visited_city_and_county_sites);
   });
 });

@@ -64,6 +64,69 @@ export interface Facts {
     special_topics: { portal: number; rest_of_group: number };
   };
   messages: { total: number; replied_by_level: Partial<Record<SiteLevel, number>> };
+  visits: { group_total: number; top_visited_city_and_county_sites: string[] };
+}
+
+export interface DemoVisitDay {
+  siteCode: string;
+  /** A local date, YYYY-MM-DD. */
+  day: string;
+  visits: number;
+}
+
+/** The portal's share of the group's visits; the named most-visited sites' shares, in their order. */
+const PORTAL_VISIT_SHARE = 0.3;
+const TOP_VISITED_SHARES = [0.06, 0.05, 0.045, 0.04, 0.035, 0.03];
+
+/** Splits `total` into whole parts in proportion to `weights`, summing exactly to `total`. */
+const apportion = (total: number, weights: number[]) => {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map(Math.floor);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
+  const short = total - parts.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < short; k++) parts[order[k % order.length][1]] += 1;
+  return parts;
+};
+
+/**
+ * The year's visits per site and local day, adding up to the notice's group total: the portal
+ * draws the most, the six city and county sites the notice names as most visited follow in its
+ * order, the others by what they publish. Weekdays are busier than weekends.
+ */
+export function* siteVisits(sites: DemoSite[], facts: Facts): Generator<DemoVisitDay> {
+  const { group_total: total, top_visited_city_and_county_sites: topNames } = facts.visits;
+  const top = topNames.map((name) => {
+    const site = sites.find((s) => s.name === name && (s.level === 'city' || s.level === 'county'));
+    if (!site) throw new Error(`facts: the most visited site "${name}" is not a city or county site of sites.csv`);
+    return site;
+  });
+  const portal = sites.filter((s) => s.level === 'portal');
+  const others = sites.filter((s) => s.level !== 'portal' && !top.includes(s));
+  const portalTotal = Math.round(total * PORTAL_VISIT_SHARE);
+  const topTotals = TOP_VISITED_SHARES.map((share) => Math.round(total * share));
+  const otherTotals = apportion(
+    total - portalTotal - topTotals.reduce((a, b) => a + b, 0),
+    // Visits grow slower than output: a site publishing four times as much draws about twice the visitors.
+    others.map((s) => Math.sqrt(s.articles2014 + 25))
+  );
+  const yearly = new Map<DemoSite, number>([
+    ...apportion(portalTotal, portal.map(() => 1)).map((n, i) => [portal[i], n] as const),
+    ...top.map((s, i) => [s, topTotals[i]] as const),
+    ...others.map((s, i) => [s, otherTotals[i]] as const),
+  ]);
+  const lowestTop = topTotals[topTotals.length - 1];
+  const busiest = others.filter((s) => s.level === 'city' || s.level === 'county').reduce((max, s) => Math.max(max, yearly.get(s)!), 0);
+  if (busiest >= lowestTop) throw new Error(`demo visits: a site outside the notice's most visited six would outrank them (${busiest} >= ${lowestTop})`);
+
+  const start = DateTime.fromObject({ year: facts.year, month: 1, day: 1 }, { zone: facts.timezone });
+  const days = Array.from({ length: Math.round(start.plus({ years: 1 }).diff(start, 'days').days) }, (_, i) => start.plus({ days: i }));
+  const random = randomFrom(`visits-${facts.year}`);
+  const dayWeights = days.map((d) => (d.weekday <= 5 ? 1.2 : 0.6) * (0.8 + 0.4 * random()));
+  for (const [site, visits] of yearly) {
+    const perDay = apportion(visits, dayWeights);
+    for (let i = 0; i < days.length; i++) yield { siteCode: site.code, day: days[i].toISODate()!, visits: perDay[i] };
+  }
 }
 
 export const DATA_DIR = path.join('database', 'seeds', 'data');

@@ -12,6 +12,7 @@ import {
   readFacts,
   readSites,
   siteArticles,
+  siteVisits,
   type DemoArticle,
   type DemoSite,
   type SiteLevel,
@@ -24,6 +25,7 @@ export interface LoadReport {
   articles: number;
   drafts: number;
   messages: number;
+  visitDays: number;
   seconds: number;
 }
 
@@ -218,7 +220,28 @@ export const loadDemo = async (
       messagesInserted += fresh.length;
     }
 
-    return { sites: sitesInserted, articles: articlesInserted, drafts: drafts.length, messages: messagesInserted };
+    // The year's visits per site and day, as the visit counter writes them (one row per site and day).
+    const visit = strapi.db.metadata.get('plugin::governance.site-visit').tableName;
+    const documentIds = new Map(
+      ((await trx(strapi.db.metadata.get('api::site.site').tableName).select('code', 'document_id')) as Array<{ code: string; document_id: string }>).map((r) => [r.code, r.document_id])
+    );
+    const now = new Date();
+    const visitRows = [...siteVisits(sites, facts)].map((v) => ({
+      document_id: documentId(),
+      site_document_id: documentIds.get(v.siteCode),
+      day: v.day,
+      visits: v.visits,
+      created_at: now,
+      updated_at: now,
+      published_at: now,
+    }));
+    let visitDays = 0;
+    for (const batch of chunks(visitRows, BATCH)) {
+      const inserted = await trx(visit).insert(batch).onConflict(['site_document_id', 'day']).ignore().returning('id');
+      visitDays += inserted.length;
+    }
+
+    return { sites: sitesInserted, articles: articlesInserted, drafts: drafts.length, messages: messagesInserted, visitDays };
   });
 
   return { ...report, seconds: (Date.now() - started) / 1000 };

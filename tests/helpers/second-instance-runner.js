@@ -2,8 +2,9 @@
  * A second Strapi instance on the test's database, in its own process (two Strapi instances
  * cannot share one process): boots the compiled test app, records the e-mails it would send (e-mails on),
  * says it is ready, and on "go" (a line on stdin) calls one plugin service method and prints
- * `{ result, emails }` as JSON after a marker.
- * Usage: node second-instance-runner.js <service> <method>   (environment: the test's database and secrets)
+ * `{ result, emails }` as JSON after a marker. A third argument, JSON `{ method, args, times }`, names
+ * a method of the same service to call `times` times with `args` before saying it is ready.
+ * Usage: node second-instance-runner.js <service> <method> [prepare]   (environment: the test's database and secrets)
  */
 const path = require('path');
 const readline = require('readline');
@@ -14,7 +15,7 @@ const READY = '@@ready@@';
 const MARKER = '@@second-instance@@';
 
 const main = async () => {
-  const [service, method] = process.argv.slice(2);
+  const [service, method, prepareJson] = process.argv.slice(2);
   const app = createStrapi({ appDir, distDir: path.join(appDir, '.tmp', 'test-dist'), autoReload: false, serveAdminPanel: false });
   app.log.level = 'error';
   const strapi = await app.load();
@@ -22,6 +23,8 @@ const main = async () => {
   strapi.plugin('email').service('email').send = async (message) => void emails.push(message);
   strapi.config.set('plugin::governance.notifications.email', true);
   try {
+    const prepare = prepareJson ? JSON.parse(prepareJson) : null;
+    for (let i = 0; i < (prepare?.times ?? 0); i++) await strapi.plugin('governance').service(service)[prepare.method](...prepare.args);
     const go = new Promise((resolve) => readline.createInterface({ input: process.stdin }).once('line', resolve));
     process.stdout.write(`\n${READY}\n`);
     await go;

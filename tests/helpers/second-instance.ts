@@ -11,9 +11,15 @@ type Emails = Array<{ to: string; subject: string; text: string }>;
  * starts `service.method()` of the governance plugin there and answers its result and the
  * e-mails it sent. Boot it first, then run both instances' work at the same moment.
  */
-export const bootSecondInstance = (service: string, method: string): Promise<{ run<T>(): Promise<{ result: T; emails: Emails }> }> =>
+export const bootSecondInstance = (
+  service: string,
+  method: string,
+  /** Calls of another method of the same service while booting, e.g. visits to count. */
+  prepare?: { method: string; args: unknown[]; times: number }
+): Promise<{ run<T>(): Promise<{ result: T; emails: Emails }> }> =>
   new Promise((resolveBoot, rejectBoot) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'second-instance-runner.js'), service, method], { env: process.env });
+    const args = [path.join(__dirname, 'second-instance-runner.js'), service, method, ...(prepare ? [JSON.stringify(prepare)] : [])];
+    const child = spawn(process.execPath, args, { env: process.env });
     let stdout = '';
     let stderr = '';
     let finish: ((value: { result: unknown; emails: Emails }) => void) | undefined;

@@ -19,6 +19,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const { check } = registerAuthHooks(strapi);
   enforcePasswordPolicy(strapi, check);
 
+  getService(strapi, 'visits').start();
+
   // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
   const { replies, timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
   strapi.cron.add({

@@ -1,6 +1,7 @@
 import audit from './audit';
 import overview from './overview';
 import passwords from './passwords';
+import rankings from './rankings';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
@@ -12,4 +13,5 @@ export default {
   replies: replies.controller,
   passwords: passwords.controller,
   audit: audit.controller,
+  rankings: rankings.controller,
 };

@@ -1,5 +1,7 @@
 import bootstrap from './bootstrap';
 import { closeRateLimitStores } from './replies/rate-limit';
+import { getService } from './utils/get-service';
+import type { Core } from '@strapi/strapi';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
@@ -12,7 +14,11 @@ import services from './services';
 export default {
   register,
   bootstrap,
-  destroy: closeRateLimitStores,
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Visits counted since the last flush are written before the process ends.
+    await getService(strapi, 'visits').stop();
+    await closeRateLimitStores();
+  },
   config,
   contentTypes,
   controllers,

@@ -14,6 +14,9 @@ export const ACTIONS = {
   messagesOversee: 'plugin::governance.messages.oversee',
   accountsManage: 'plugin::governance.accounts.manage',
   auditRead: 'plugin::governance.audit.read',
+  rankingsRead: 'plugin::governance.rankings.read',
+  rankingsManage: 'plugin::governance.rankings.manage',
+  rankingsOwn: 'plugin::governance.rankings.own',
 } as const;
 
 export const actionDefinitions = [
@@ -81,6 +84,24 @@ export const actionDefinitions = [
     section: 'plugins',
     displayName: '查看与导出操作日志 (Read and export the audit trail)',
     uid: 'audit.read',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '查看与导出发布排名、年度通报 (Read and export the publication ranking and the annual notice)',
+    uid: 'rankings.read',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '冻结发布排名，设置名次可见范围 (Freeze rankings and choose who sees places)',
+    uid: 'rankings.manage',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '查看本站名次（省厅允许时）(See one\'s own site\'s place, when the province allows it)',
+    uid: 'rankings.own',
     pluginName: 'governance',
   },
 ];

@@ -1,6 +1,7 @@
 import audit from './audit';
 import overview from './overview';
 import passwords from './passwords';
+import rankings from './rankings';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
@@ -8,10 +9,10 @@ import sites from './sites';
 export default {
   admin: {
     type: 'admin',
-    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin, ...passwords.routes.admin, ...audit.routes.admin],
+    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin, ...passwords.routes.admin, ...audit.routes.admin, ...rankings.routes.admin],
   },
   'content-api': {
     type: 'content-api',
-    routes: [...replies.routes.public],
+    routes: [...replies.routes.public, ...rankings.routes.public],
   },
 };

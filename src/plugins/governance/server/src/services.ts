@@ -1,6 +1,7 @@
 import audit from './audit';
 import overview from './overview';
 import passwords from './passwords';
+import rankings from './rankings';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
@@ -18,4 +19,7 @@ export default {
   passwordJobs: passwords.jobs,
   accounts: passwords.accounts,
   audit: audit.service,
+  rankings: rankings.service,
+  rankingSnapshots: rankings.snapshots,
+  visits: rankings.visits,
 };

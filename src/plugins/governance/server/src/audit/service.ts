@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = {
   'user.roles': '变更角色',
   'personalData.read': '查看个人信息',
   'audit.purge': '清理过期日志',
+  'rankings.freeze': '冻结发布排名',
+  'rankings.settings': '名次可见范围',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -32,6 +32,8 @@ export interface GovernanceConfig {
   passwords: Partial<PasswordPolicy> & { profile: PasswordPolicy['profile'] };
   /** The audit trail: entries are kept this many days, at least 180 (网络安全法 第二十一条). */
   audit: { retentionDays: number };
+  /** The visit beacon: how often counts are written, and how many hits per IP and minute count. */
+  visits: { flushSeconds: number; perIpPerMinute: number };
 }
 
 const positiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -80,6 +82,7 @@ export default {
     },
     passwords: { profile: 'dengbao3' },
     audit: { retentionDays: 180 },
+    visits: { flushSeconds: 10, perIpPerMinute: 60 },
   } satisfies GovernanceConfig,
 
   // A wrong value stops the boot here instead of miscounting a year later.
@@ -97,6 +100,9 @@ export default {
     resolvePolicy(config.passwords ?? {});
     if (!Number.isInteger(config.audit?.retentionDays) || (config.audit?.retentionDays ?? 0) < 180) {
       throw new Error(`governance.audit.retentionDays must be a whole number of days, 180 or more (网络安全法 21); got ${JSON.stringify(config.audit?.retentionDays)}.`);
+    }
+    if (!positiveInteger(config.visits?.flushSeconds) || !positiveInteger(config.visits?.perIpPerMinute)) {
+      throw new Error(`governance.visits must be { flushSeconds, perIpPerMinute } in whole numbers above 0; got ${JSON.stringify(config.visits)}.`);
     }
     if (typeof config.notifications?.email !== 'boolean') {
       throw new Error(`governance.notifications.email must be true or false; got ${JSON.stringify(config.notifications?.email)}.`);

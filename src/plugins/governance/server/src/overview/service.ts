@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { localYearOf, localYearRange } from '../time/local-year';
+import { publicationYears } from '../articles/years';
+import { localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
 import type { GovernanceConfig } from '../config';
 import type { SiteScope } from '../sites/scope';
@@ -22,24 +23,9 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const knex = strapi.db.connection;
     const site = dbNames(strapi, 'api::site.site');
     const article = dbNames(strapi, 'api::article.article');
-    const firstPublished = article.column('firstPublishedAt');
-
-    const [span] = (await knex(article.table)
-      .min({ first: firstPublished })
-      .max({ last: firstPublished })
-      .whereNotNull('published_at')) as Array<{ first: unknown; last: unknown }>;
-    const currentYear = localYearOf(new Date(), timezone);
-    // SQLite answers epoch milliseconds, PostgreSQL a Date.
-    const yearOf = (value: unknown) =>
-      value === null || value === undefined ? undefined : localYearOf(new Date(value as string | number | Date), timezone);
-    const firstYear = yearOf(span?.first) ?? currentYear;
-    const lastYear = yearOf(span?.last) ?? currentYear;
-    const years = Array.from(
-      { length: Math.max(currentYear, lastYear) - firstYear + 1 },
-      (_, i) => Math.max(currentYear, lastYear) - i
-    );
+    const { years, latest } = await publicationYears(strapi, timezone);
     // By default the latest year anything was published in: a new year starts empty.
-    const theYear = year ?? lastYear;
+    const theYear = year ?? latest;
     const { start, end } = localYearRange(theYear, timezone);
     const articleSite = article.joinTable('site');
     const message = dbNames(strapi, 'api::citizen-message.citizen-message');

@@ -15,6 +15,8 @@ export const PUBLIC_SCOPES = new Set([
   'plugin::governance.replies.lookup',
   'plugin::governance.replies.rate',
   'plugin::governance.replies.publicReplies',
+  // The sites' pages count their visits.
+  'plugin::governance.rankings.visit',
 ]);
 
 type Scope = string | string[] | undefined;

@@ -60,6 +60,8 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.messagesOversee },
       { action: ACTIONS.accountsManage },
       { action: ACTIONS.auditRead },
+      { action: ACTIONS.rankingsRead },
+      { action: ACTIONS.rankingsManage },
       ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `admin::users.${a}` })),
       { action: 'admin::roles.read' },
     ],
@@ -76,6 +78,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.reviewRead },
       { action: ACTIONS.reviewSubmit },
       { action: ACTIONS.messagesHandle },
+      { action: ACTIONS.rankingsOwn },
     ],
   },
   {
@@ -104,7 +107,7 @@ export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['cod
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.
  */
-export const ROLES_VERSION = 5;
+export const ROLES_VERSION = 6;
 
 const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
 

@@ -376,6 +376,12 @@ const UNRELATED: Record<string, string> = {
   'POST /governance/accounts/:id/force-change': 'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
   'PUT /governance/accounts/:id/holder': 'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
   'POST /governance/audit/verify': 'answers whether the chain is intact, no entry content',
+  'GET /governance/rankings': 'counts per site, no document; rankings.read, provincial admins only (rankings.int.test.ts)',
+  'GET /governance/rankings/export': 'counts per site, no document; rankings.read only (rankings.int.test.ts)',
+  'GET /governance/rankings/notice': 'text made of counts, no document; rankings.read only (rankings.int.test.ts)',
+  'POST /governance/rankings/snapshots': 'stores counts, no document; rankings.manage only (rankings.int.test.ts)',
+  'PUT /governance/rankings/settings': 'one switch; rankings.manage only (rankings.int.test.ts)',
+  "GET /governance/rankings/own": "the places of the caller's own sites only (rankings.int.test.ts)",
 };
 
 describe('the list of admin routes', () => {

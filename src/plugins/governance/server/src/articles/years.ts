@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+import { localYearOf } from '../time/local-year';
+import { dbNames } from '../utils/db-names';
+
+/**
+ * The years the figures can be asked for, newest first: from the first publication on record
+ * to the latest one or the current year. `latest` is the latest year anything was published in
+ * (a new year starts empty, so views open on it).
+ */
+export const publicationYears = async (strapi: Core.Strapi, timezone: string) => {
+  const article = dbNames(strapi, 'api::article.article');
+  const firstPublished = article.column('firstPublishedAt');
+  const [span] = (await strapi.db
+    .connection(article.table)
+    .min({ first: firstPublished })
+    .max({ last: firstPublished })
+    .whereNotNull('published_at')) as Array<{ first: unknown; last: unknown }>;
+  const currentYear = localYearOf(new Date(), timezone);
+  // SQLite answers epoch milliseconds, PostgreSQL a Date.
+  const yearOf = (value: unknown) =>
+    value === null || value === undefined ? undefined : localYearOf(new Date(value as string | number | Date), timezone);
+  const first = yearOf(span?.first) ?? currentYear;
+  const latest = yearOf(span?.last) ?? currentYear;
+  const newest = Math.max(currentYear, latest);
+  return { years: Array.from({ length: newest - first + 1 }, (_, i) => newest - i), latest };
+};

@@ -1,0 +1,77 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { siteScope } from '../sites/scope';
+import { getService } from '../utils/get-service';
+import { rankingCsv, rankingXlsx } from './export';
+import { validateExportQuery, validateFreeze, validateSettings, validateVisit, validateYearQuery } from './validation';
+
+/** 发布排名 over HTTP: the panel, exports, snapshots, the notice, and the public visit beacon. */
+const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async panel(ctx: Context) {
+    const { year } = (await validateYearQuery(ctx.query)) as { year: number };
+    ctx.body = { data: await getService(strapi, 'rankings').panel(year) };
+  },
+
+  async own(ctx: Context) {
+    const { year } = (await validateYearQuery(ctx.query)) as { year: number };
+    ctx.body = { data: await getService(strapi, 'rankings').ownPlaces(year, await siteScope(strapi, ctx.state.user)) };
+  },
+
+  async notice(ctx: Context) {
+    const { year } = (await validateYearQuery(ctx.query)) as { year: number };
+    ctx.body = { data: await getService(strapi, 'rankings').notice(year) };
+  },
+
+  async export(ctx: Context) {
+    const { year, format, source } = (await validateExportQuery(ctx.query)) as { year: number; format: 'csv' | 'xlsx'; source: 'live' | 'snapshot' };
+    let ranking;
+    if (source === 'snapshot') {
+      const snapshot = await getService(strapi, 'rankingSnapshots').get(year);
+      if (!snapshot) throw new errors.NotFoundError(`${year} 年的排名尚未冻结 (the ${year} ranking has no snapshot)`);
+      ranking = snapshot.ranking;
+    } else {
+      ranking = await getService(strapi, 'rankings').compute(year);
+    }
+    const frozen = source === 'snapshot';
+    if (format === 'csv') {
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.body = rankingCsv(ranking, frozen);
+    } else {
+      ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      ctx.body = await rankingXlsx(ranking, frozen);
+    }
+    ctx.attachment(`ranking-${year}${frozen ? '-snapshot' : ''}.${format}`);
+  },
+
+  async freeze(ctx: Context) {
+    const { year, note } = (await validateFreeze(ctx.request.body ?? {})) as { year: number; note: string | null };
+    ctx.body = { data: await getService(strapi, 'rankingSnapshots').freeze(year, note || null, ctx.state.user) };
+  },
+
+  async settings(ctx: Context) {
+    const { membersSeeOwnPlace } = (await validateSettings(ctx.request.body ?? {})) as { membersSeeOwnPlace: boolean };
+    ctx.body = { data: await getService(strapi, 'rankings').updateSettings(membersSeeOwnPlace) };
+  },
+
+  /**
+   * POST /api/visits, from the sites' pages. Always 204 for a well-formed hit, counted or not:
+   * a robot or a flood learns nothing from the answer.
+   */
+  async visit(ctx: Context) {
+    let body: unknown = ctx.request.body;
+    // navigator.sendBeacon sends a string body as text/plain.
+    if (typeof body === 'string') {
+      try {
+        body = JSON.parse(body);
+      } catch {
+        throw new errors.ValidationError('请求体须为 JSON (the body must be JSON)');
+      }
+    }
+    const { site } = (await validateVisit(body ?? {})) as { site: string };
+    await getService(strapi, 'visits').record(site, { userAgent: ctx.get('user-agent') || undefined, ip: ctx.request.ip });
+    ctx.status = 204;
+  },
+});
+
+export default rankingsController;

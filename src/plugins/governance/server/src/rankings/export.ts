@@ -1,0 +1,66 @@
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+
+import type { SiteLevel } from '../../../shared/contracts/overview';
+import type { Ranking, RankingRow } from '../../../shared/contracts/rankings';
+
+/** The section titles of the notice's attached table, in its order. */
+export const LEVEL_TITLES: Record<SiteLevel, string> = {
+  portal: '厅门户网站',
+  city: '市级民政网站',
+  department: '厅直属单位网站',
+  county: '县级民政网站',
+};
+
+export const COLUMNS = ['网站', '信息发布量(条)', '排名', '备注'] as const;
+
+const remark = (row: RankingRow) =>
+  [row.site.level === 'county' && row.site.parentName ? row.site.parentName : null, row.site.active ? null : '已关闭', row.articles === 0 ? '本年未发布信息' : null]
+    .filter(Boolean)
+    .join('；');
+
+/** The attached table as rows: a title, then per level a heading, the column names and its sites. */
+export const tableRows = (ranking: Ranking, frozen: boolean) => {
+  const title = `${ranking.year}年${ranking.groupName}信息发布量排名`;
+  const source = frozen ? `数据冻结于 ${ranking.computedAt}` : `实时数据，生成于 ${ranking.computedAt}（未冻结）`;
+  const sections = ranking.groups.map((group, i) => ({
+    heading: `${['一', '二', '三', '四', '五'][i] ?? i + 1}、${LEVEL_TITLES[group.level]}（${group.totals.sites}个，合计${group.totals.articles}条）`,
+    rows: group.rows.map((row) => [row.site.name, row.articles, row.rank, remark(row)] as const),
+  }));
+  return { title, source, sections };
+};
+
+export const rankingCsv = (ranking: Ranking, frozen: boolean): Buffer => {
+  const { title, source, sections } = tableRows(ranking, frozen);
+  const records: Array<ReadonlyArray<string | number>> = [[title], [source]];
+  for (const section of sections) records.push([], [section.heading], [...COLUMNS], ...section.rows);
+  // Excel reads UTF-8 only with a byte-order mark.
+  return Buffer.from(stringify(records, { bom: true }), 'utf8');
+};
+
+export const rankingXlsx = async (ranking: Ranking, frozen: boolean): Promise<Buffer> => {
+  const { title, source, sections } = tableRows(ranking, frozen);
+  const book = new ExcelJS.Workbook();
+  book.created = new Date(ranking.computedAt);
+  const sheet = book.addWorksheet(`${ranking.year}年排名`, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  sheet.columns = [{ width: 34 }, { width: 16 }, { width: 8 }, { width: 24 }];
+  const titleRow = sheet.addRow([title]);
+  sheet.mergeCells(titleRow.number, 1, titleRow.number, 4);
+  titleRow.font = { bold: true, size: 14 };
+  titleRow.alignment = { horizontal: 'center' };
+  sheet.addRow([source]).font = { italic: true, size: 9, color: { argb: 'FF666666' } };
+  for (const section of sections) {
+    sheet.addRow([]);
+    const heading = sheet.addRow([section.heading]);
+    sheet.mergeCells(heading.number, 1, heading.number, 4);
+    heading.font = { bold: true };
+    const header = sheet.addRow([...COLUMNS]);
+    header.font = { bold: true };
+    header.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+      cell.border = { bottom: { style: 'thin' } };
+    });
+    for (const row of section.rows) sheet.addRow([...row]);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+};

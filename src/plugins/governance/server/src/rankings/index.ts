@@ -1,0 +1,17 @@
+import rankingSnapshot from './content-types/ranking-snapshot/schema.json';
+import siteVisit from './content-types/site-visit/schema.json';
+import controller from './controller';
+import { adminRoutes, publicRoutes } from './routes';
+import service from './service';
+import snapshots from './snapshots';
+import { createVisitCounter } from './visits';
+
+/** 发布排名: the annual ranking, its exports, snapshots and notice, and the visit counter. */
+export default {
+  contentTypes: { 'ranking-snapshot': { schema: rankingSnapshot }, 'site-visit': { schema: siteVisit } },
+  controller,
+  service,
+  snapshots,
+  visits: ({ strapi }: { strapi: Parameters<typeof createVisitCounter>[0] }) => createVisitCounter(strapi),
+  routes: { admin: adminRoutes, public: publicRoutes },
+};

@@ -1,0 +1,96 @@
+import type { Ranking, RankingSnapshotInfo, AnnualNotice, RankingGroup } from '../../../shared/contracts/rankings';
+import { COLUMNS, LEVEL_TITLES, tableRows } from './export';
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+
+/** 74,360,000 → "7436万", 198,000 → "19.8万": how the notice writes large counts. */
+export const chineseCount = (n: number) => {
+  if (n < 100_000) return String(n);
+  const tenThousands = n / 10_000;
+  return `${tenThousands >= 1000 ? Math.round(tenThousands) : Number(tenThousands.toFixed(1))}万`;
+};
+
+const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
+
+/** "比2013年增加1026条（增长13.1%）" */
+const change = (now: number, before: number, year: number, unit: string) => {
+  if (before === 0) return now === 0 ? '' : `，${year - 1}年无可比数据`;
+  const delta = now - before;
+  if (delta === 0) return `，与${year - 1}年持平`;
+  return `，比${year - 1}年${delta > 0 ? '增加' : '减少'}${Math.abs(delta)}${unit}（${delta > 0 ? '增长' : '下降'}${percent(Math.abs(delta), before)}）`;
+};
+
+const topThree = (group: RankingGroup) =>
+  group.rows
+    .filter((row) => row.articles > 0 && row.rank <= 3)
+    .map((row) => `${row.site.name}（${row.articles}条）`)
+    .join('、');
+
+/**
+ * The annual notice on the year's maintenance of the website group, in the structure of the
+ * province's notice: the overview, publication per level with the top three, replies per level,
+ * visits with the most visited sites, then the ranking table. Every sentence is made from the
+ * figures; nothing is typed.
+ */
+export const annualNotice = (ranking: Ranking, snapshot: RankingSnapshotInfo | null): AnnualNotice => {
+  const { year, totals, previousTotals } = ranking;
+  const sections: AnnualNotice['sections'] = [];
+
+  sections.push({
+    heading: '总体情况',
+    paragraphs: [
+      `${year}年，${ranking.groupName}共有网站${totals.sites}个，全年发布信息${totals.articles}条${change(totals.articles, previousTotals.articles, year, '条')}；其中专题信息${totals.specialTopics}条。` +
+        `全年受理网民留言${totals.messages}条，答复${totals.replies}条，答复率${percent(totals.replies, totals.messages)}。`,
+    ],
+  });
+
+  sections.push({
+    heading: '信息发布情况',
+    paragraphs: ranking.groups.map((group) => {
+      const title = LEVEL_TITLES[group.level];
+      const silent = group.rows.filter((row) => row.articles === 0).map((row) => row.site.name);
+      const base = `${title}${group.totals.sites > 1 ? `${group.totals.sites}个网站共` : ''}发布信息${group.totals.articles}条${change(group.totals.articles, group.previousTotals.articles, year, '条')}`;
+      const topics = group.totals.specialTopics > 0 ? `，其中专题信息${group.totals.specialTopics}条` : '';
+      const top = group.totals.sites > 1 && topThree(group) ? `。发布量排名前三的是${topThree(group)}` : '';
+      const none = silent.length > 0 ? `。全年未发布信息的网站：${silent.join('、')}` : '';
+      return `${base}${topics}${top}${none}。`;
+    }),
+  });
+
+  const replied = ranking.groups.filter((g) => g.totals.messages > 0);
+  sections.push({
+    heading: '网民留言办理情况',
+    paragraphs: [
+      totals.messages === 0
+        ? `${year}年未收到网民留言。`
+        : `${year}年网站群共收到网民留言${totals.messages}条，答复${totals.replies}条。其中` +
+          replied.map((g) => `${LEVEL_TITLES[g.level]}收到${g.totals.messages}条、答复${g.totals.replies}条`).join('，') +
+          '。',
+    ],
+  });
+
+  const daily = ranking.days > 0 ? Math.round(totals.visits / ranking.days) : 0;
+  sections.push({
+    heading: '网站访问情况',
+    paragraphs: [
+      totals.visits === 0
+        ? `${year}年未统计到网站访问量。`
+        : `${year}年网站群总访问量${chineseCount(totals.visits)}人次，日均${chineseCount(daily)}人次。` +
+          (ranking.topVisited.length > 0 ? `市、县网站中访问量较高的是${ranking.topVisited.map((t) => t.site.name).join('、')}。` : ''),
+    ],
+  });
+
+  const table = tableRows(ranking, snapshot !== null);
+  return {
+    year,
+    groupName: ranking.groupName,
+    title: `关于${year}年${ranking.groupName}内容维护情况的通报`,
+    snapshot,
+    sections: sections.map((s, i) => ({ ...s, heading: `${NUMERALS[i]}、${s.heading}` })),
+    attachment: {
+      title: table.title,
+      columns: [...COLUMNS],
+      sections: table.sections.map((s) => ({ heading: s.heading, rows: s.rows.map((r) => [...r] as [string, number, number, string]) })),
+    },
+  };
+};

@@ -1,0 +1,282 @@
+import type { Core } from '@strapi/strapi';
+import { DateTime } from 'luxon';
+import { publicationYears } from '../articles/years';
+import type { GovernanceConfig } from '../config';
+import { localYearRange } from '../time/local-year';
+import { dbNames } from '../utils/db-names';
+import { denseRank } from './dense-rank';
+import { SITE_VISIT } from './visits';
+import { annualNotice } from './notice';
+import { differences } from './snapshots';
+import { getService } from '../utils/get-service';
+import type { SiteScope } from '../sites/scope';
+
+import type { SiteLevel } from '../../../shared/contracts/overview';
+import type {
+  AnnualNotice,
+  OwnPlaceResponse,
+  RankedSite,
+  Ranking,
+  RankingFigures,
+  RankingGroup,
+  RankingResponse,
+  RankingRow,
+  RankingTotals,
+} from '../../../shared/contracts/rankings';
+
+/** The levels in the order of the notice's table. */
+export const RANKING_LEVELS: SiteLevel[] = ['portal', 'city', 'department', 'county'];
+
+/** How many of the most visited city and county sites the summary names (the 2014 notice named six). */
+const TOP_VISITED = 6;
+
+type SiteRow = RankedSite & { id: number; sortOrder: number };
+type Count = number | string | null;
+
+const NO_FIGURES: RankingFigures = { articles: 0, specialTopics: 0, messages: 0, replies: 0, visits: 0 };
+
+const total = (rows: RankingFigures[]): RankingTotals =>
+  rows.reduce<RankingTotals>(
+    (sum, row) => ({
+      sites: sum.sites + 1,
+      articles: sum.articles + row.articles,
+      specialTopics: sum.specialTopics + row.specialTopics,
+      messages: sum.messages + row.messages,
+      replies: sum.replies + row.replies,
+      visits: sum.visits + row.visits,
+    }),
+    { sites: 0, ...NO_FIGURES }
+  );
+
+const sumTotals = (totals: RankingTotals[]): RankingTotals =>
+  totals.reduce((sum, t) => ({
+    sites: sum.sites + t.sites,
+    articles: sum.articles + t.articles,
+    specialTopics: sum.specialTopics + t.specialTopics,
+    messages: sum.messages + t.messages,
+    replies: sum.replies + t.replies,
+    visits: sum.visits + t.visits,
+  }), { sites: 0, ...NO_FIGURES });
+
+const hasFigures = (f: RankingFigures) => f.articles + f.messages + f.visits > 0;
+
+/**
+ * The annual publication ranking: every site of each level with its year's figures and its
+ * dense rank, from grouped queries (no article row is loaded into JavaScript).
+ */
+const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
+  const knex = () => strapi.db.connection;
+
+  /** Every site, with its county's city. Deleted sites are gone, with their articles' links. */
+  const sites = async (): Promise<SiteRow[]> => {
+    const site = dbNames(strapi, 'api::site.site');
+    const parent = site.joinTable('parent');
+    const rows = (await knex()(`${site.table} as s`)
+      .leftJoin(`${parent.table} as pl`, `pl.${parent.ownerColumn}`, 's.id')
+      .leftJoin(`${site.table} as p`, 'p.id', `pl.${parent.targetColumn}`)
+      .select({
+        id: 's.id',
+        documentId: 's.document_id',
+        code: `s.${site.column('code')}`,
+        name: `s.${site.column('name')}`,
+        level: `s.${site.column('level')}`,
+        sortOrder: `s.${site.column('sortOrder')}`,
+        active: `s.${site.column('active')}`,
+        parentName: `p.${site.column('name')}`,
+      })) as Array<Omit<SiteRow, 'active'> & { active: boolean | number | null }>;
+    return rows.map((row) => ({
+      ...row,
+      sortOrder: Number(row.sortOrder ?? 0),
+      // SQLite answers booleans as 0 and 1.
+      active: Boolean(row.active),
+      parentName: row.parentName ?? null,
+    }));
+  };
+
+  /** The figures of every site with any in the local year `year`, by site id. */
+  const figuresOf = async (year: number): Promise<Map<number, RankingFigures>> => {
+    const { timezone } = config();
+    const { start, end } = localYearRange(year, timezone);
+    const article = dbNames(strapi, 'api::article.article');
+    const articleSite = article.joinTable('site');
+    const message = dbNames(strapi, 'api::citizen-message.citizen-message');
+    const messageSite = message.joinTable('site');
+    const visit = dbNames(strapi, SITE_VISIT);
+    const site = dbNames(strapi, 'api::site.site');
+    const db = knex();
+
+    // Published rows only, once per document, in the year of the first publication: a
+    // republication does not move an article, an unpublished one does not count.
+    const articles = db(`${article.table} as a`)
+      .join(`${articleSite.table} as l`, `l.${articleSite.ownerColumn}`, 'a.id')
+      .select({ siteId: `l.${articleSite.targetColumn}` })
+      .countDistinct({ articles: 'a.document_id' })
+      .countDistinct({ specialTopics: db.raw(`case when a.?? then a.document_id end`, [article.column('isSpecialTopic')]) })
+      .whereNotNull('a.published_at')
+      .where(`a.${article.column('firstPublishedAt')}`, '>=', start)
+      .where(`a.${article.column('firstPublishedAt')}`, '<', end)
+      .groupBy(`l.${articleSite.targetColumn}`) as Promise<Array<{ siteId: number; articles: Count; specialTopics: Count }>>;
+
+    const received = `m.${message.column('receivedAt')}`;
+    const messages = db(`${message.table} as m`)
+      .join(`${messageSite.table} as l`, `l.${messageSite.ownerColumn}`, 'm.id')
+      .select({ siteId: `l.${messageSite.targetColumn}` })
+      .count({ messages: '*' })
+      .count({ replies: `m.${message.column('repliedAt')}` })
+      .where(received, '>=', start)
+      .where(received, '<', end)
+      .groupBy(`l.${messageSite.targetColumn}`) as Promise<Array<{ siteId: number; messages: Count; replies: Count }>>;
+
+    // Days are local dates, so the year is its first to its last date.
+    const visits = db(`${visit.table} as v`)
+      .join(`${site.table} as s`, 's.document_id', `v.${visit.column('siteDocumentId')}`)
+      .select({ siteId: 's.id' })
+      .sum({ visits: `v.${visit.column('visits')}` })
+      .where(`v.${visit.column('day')}`, '>=', `${year}-01-01`)
+      .where(`v.${visit.column('day')}`, '<=', `${year}-12-31`)
+      .groupBy('s.id') as Promise<Array<{ siteId: number; visits: Count }>>;
+
+    const figures = new Map<number, RankingFigures>();
+    const of = (siteId: number) => {
+      const id = Number(siteId);
+      if (!figures.has(id)) figures.set(id, { ...NO_FIGURES });
+      return figures.get(id)!;
+    };
+    // PostgreSQL answers counts and sums as strings.
+    for (const row of await articles) Object.assign(of(row.siteId), { articles: Number(row.articles), specialTopics: Number(row.specialTopics) });
+    for (const row of await messages) Object.assign(of(row.siteId), { messages: Number(row.messages), replies: Number(row.replies) });
+    for (const row of await visits) of(row.siteId).visits = Number(row.visits ?? 0);
+    return figures;
+  };
+
+  /**
+   * The sites a year's ranking lists: every open site, and a closed one for the years it
+   * has figures in. Ranked per level.
+   */
+  const ranked = (all: SiteRow[], figures: Map<number, RankingFigures>) =>
+    RANKING_LEVELS.map((level) => {
+      const listed = all
+        .filter((site) => site.level === level)
+        .map((site) => ({ site, ...(figures.get(site.id) ?? NO_FIGURES), sortOrder: site.sortOrder, code: site.code }))
+        .filter((row) => row.site.active || hasFigures(row));
+      return { level, rows: denseRank(listed) };
+    });
+
+  /** The days a daily average divides by: the whole year, or the days of it so far. */
+  const daysCounted = (year: number, timezone: string) => {
+    const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: timezone });
+    const today = DateTime.now().setZone(timezone).startOf('day');
+    if (today < start) return 0;
+    const end = start.plus({ years: 1 });
+    return Math.round((today < end ? today.plus({ days: 1 }) : end).diff(start, 'days').days);
+  };
+
+  const publicSite = ({ id: _id, sortOrder: _sortOrder, ...site }: SiteRow): RankedSite => site;
+
+  const settingsStore = () => strapi.store({ type: 'plugin', name: 'governance', key: 'rankings' });
+
+  return {
+    /** The years a ranking can be asked for, newest first, and the latest with publications. */
+    years: () => publicationYears(strapi, config().timezone),
+
+    /** The province's choices: whether site members see their own site's place. */
+    async settings(): Promise<{ membersSeeOwnPlace: boolean }> {
+      const stored = (await settingsStore().get({})) as { membersSeeOwnPlace?: boolean } | null;
+      return { membersSeeOwnPlace: stored?.membersSeeOwnPlace === true };
+    },
+
+    async updateSettings(membersSeeOwnPlace: boolean) {
+      await settingsStore().set({ value: { membersSeeOwnPlace } });
+      await getService(strapi, 'audit').record('rankings.settings', {
+        summary: membersSeeOwnPlace ? '允许各站点人员查看本站发布排名名次' : '不再向各站点人员显示本站发布排名名次',
+        details: { membersSeeOwnPlace },
+      });
+      return { membersSeeOwnPlace };
+    },
+
+    /** What the 发布排名 panel shows for a year: the live ranking, the snapshot and how they differ. */
+    async panel(year: number): Promise<RankingResponse> {
+      const [live, snapshot, { years }, { membersSeeOwnPlace }] = await Promise.all([
+        this.compute(year),
+        getService(strapi, 'rankingSnapshots').get(year),
+        this.years(),
+        this.settings(),
+      ]);
+      return { live, snapshot, changedSinceSnapshot: snapshot ? differences(snapshot.ranking, live) : [], years, membersSeeOwnPlace };
+    },
+
+    /** The notice of a year: from its snapshot once frozen, a draft from live figures before. */
+    async notice(year: number): Promise<AnnualNotice> {
+      const snapshot = await getService(strapi, 'rankingSnapshots').get(year);
+      if (snapshot) {
+        const { ranking, ...info } = snapshot;
+        return annualNotice(ranking, info);
+      }
+      return annualNotice(await this.compute(year), null);
+    },
+
+    /** A site member's places: their sites' rows in the live ranking, if the province allows it. */
+    async ownPlaces(year: number, scope: SiteScope): Promise<OwnPlaceResponse> {
+      const [{ years }, { membersSeeOwnPlace }] = await Promise.all([this.years(), this.settings()]);
+      if (!membersSeeOwnPlace) return { year, years, allowed: false, places: [] };
+      const siteIds = scope.all ? null : new Set(scope.siteIds);
+      const all = await sites();
+      const documentIds = new Set(all.filter((site) => siteIds === null || siteIds.has(site.id)).map((site) => site.documentId));
+      const ranking = await this.compute(year);
+      const places = ranking.groups.flatMap((group) =>
+        group.rows
+          .filter((row) => documentIds.has(row.site.documentId))
+          .map((row) => ({ row, levelSites: group.rows.length, lowestRank: group.rows.at(-1)?.rank ?? 0 }))
+      );
+      return { year, years, allowed: true, places };
+    },
+
+    /** The live ranking of the local year `year`, with the year before for comparison. */
+    async compute(year: number): Promise<Ranking> {
+      const { timezone, groupName } = config();
+      const [all, current, before] = await Promise.all([sites(), figuresOf(year), figuresOf(year - 1)]);
+
+      const previousLevels = ranked(all, before);
+      const previousRank = new Map(
+        previousLevels.flatMap(({ rows }) => rows.map((row) => [row.site.id, { articles: row.articles, rank: row.rank }] as const))
+      );
+
+      const groups: RankingGroup[] = ranked(all, current).map(({ level, rows }, i) => {
+        const rankingRows: RankingRow[] = rows.map(({ site, articles, specialTopics, messages, replies, visits, rank }) => ({
+          site: publicSite(site),
+          articles,
+          specialTopics,
+          messages,
+          replies,
+          visits,
+          rank,
+          previous: previousRank.get(site.id) ?? null,
+        }));
+        return { level, totals: total(rankingRows), previousTotals: total(previousLevels[i].rows), rows: rankingRows };
+      });
+
+      const visited = groups
+        .filter((g) => g.level === 'city' || g.level === 'county')
+        .flatMap((g) => g.rows)
+        .filter((row) => row.visits > 0)
+        .sort((a, b) => b.visits - a.visits || (a.site.code < b.site.code ? -1 : 1))
+        .slice(0, TOP_VISITED)
+        .map((row) => ({ site: row.site, visits: row.visits }));
+
+      return {
+        year,
+        timezone,
+        groupName,
+        days: daysCounted(year, timezone),
+        totals: sumTotals(groups.map((g) => g.totals)),
+        previousTotals: sumTotals(groups.map((g) => g.previousTotals)),
+        groups,
+        topVisited: visited,
+        computedAt: new Date().toISOString(),
+      };
+    },
+  };
+};
+
+export default rankingsService;

@@ -1,0 +1,48 @@
+import { validateYupSchema, yup } from '@strapi/utils';
+
+export const ERRORS = {
+  year: '年份须为 2000 至 2100 之间的整数 (year must be an integer from 2000 to 2100)',
+  yearRequired: '请指定年份 (year is required)',
+  format: '导出格式须为 csv 或 xlsx (format must be csv or xlsx)',
+  source: '数据来源须为 live（实时）或 snapshot（快照）(source must be live or snapshot)',
+  note: '备注不超过 500 字 (the note is at most 500 characters)',
+  membersSeeOwnPlace: 'membersSeeOwnPlace 须为 true 或 false (membersSeeOwnPlace must be true or false)',
+  site: '站点代码须为 1 至 64 个小写字母、数字或连字符 (site must be a site code)',
+  path: '路径须以 / 开头，不超过 2000 个字符 (path must start with / and be at most 2000 characters)',
+} as const;
+
+const year = yup.number().integer(ERRORS.year).min(2000, ERRORS.year).max(2100, ERRORS.year).typeError(ERRORS.year);
+
+export const validateYearQuery = validateYupSchema(yup.object({ year: year.required(ERRORS.yearRequired) }).noUnknown(), { strict: false });
+
+export const validateExportQuery = validateYupSchema(
+  yup
+    .object({
+      year: year.required(ERRORS.yearRequired),
+      format: yup.string().oneOf(['csv', 'xlsx'], ERRORS.format).default('xlsx'),
+      source: yup.string().oneOf(['live', 'snapshot'], ERRORS.source).default('live'),
+    })
+    .noUnknown(),
+  { strict: false }
+);
+
+export const validateFreeze = validateYupSchema(
+  yup.object({ year: year.required(ERRORS.yearRequired), note: yup.string().trim().max(500, ERRORS.note).nullable().default(null) }).noUnknown(),
+  { strict: false }
+);
+
+export const validateSettings = validateYupSchema(
+  yup.object({ membersSeeOwnPlace: yup.boolean().strict().required(ERRORS.membersSeeOwnPlace).typeError(ERRORS.membersSeeOwnPlace) }).noUnknown(),
+  { strict: false }
+);
+
+/** The beacon's body: a site code and the path viewed (the path is checked, not stored). */
+export const validateVisit = validateYupSchema(
+  yup
+    .object({
+      site: yup.string().required(ERRORS.site).matches(/^[a-z0-9][a-z0-9-]{0,63}$/, ERRORS.site),
+      path: yup.string().required(ERRORS.path).max(2000, ERRORS.path).matches(/^\//, ERRORS.path),
+    })
+    .noUnknown(),
+  { strict: false }
+);

@@ -1,0 +1,141 @@
+import type { Core } from '@strapi/strapi';
+import { createId } from '@paralleldrive/cuid2';
+import { isbot } from 'isbot';
+import { DateTime } from 'luxon';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { GovernanceConfig } from '../config';
+import { dbNames } from '../utils/db-names';
+
+export const SITE_VISIT = 'plugin::governance.site-visit';
+
+/** How often the known site codes are read again (a new site counts from then on). */
+const SITE_CODES_TTL_MS = 60_000;
+/** Rows per upsert statement when flushing. */
+const FLUSH_BATCH = 500;
+
+export type VisitOutcome = 'counted' | 'bot' | 'over-limit' | 'unknown-site';
+
+/**
+ * The visit counter of one instance. A hit only adds 1 to a number in memory, per site and local
+ * day; every `visits.flushSeconds` the counts are added to the day's row in one upsert per
+ * batch (`visits = visits + n`), so several instances add their own counts and none is written
+ * twice. A failed flush keeps its counts for the next one; stopping Strapi flushes what is left.
+ */
+export const createVisitCounter = (strapi: Core.Strapi) => {
+  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
+  /** `${siteDocumentId} ${day}` → visits not yet written. */
+  let pending = new Map<string, number>();
+  let siteCodes: { byCode: Map<string, string>; readAt: number; loading?: Promise<void> } = { byCode: new Map(), readAt: 0 };
+  let limiter: { perMinute: number; limiter: RateLimiterMemory } | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let flushing: Promise<number> | null = null;
+
+  const readSiteCodes = async () => {
+    const site = dbNames(strapi, 'api::site.site');
+    const rows = (await strapi.db
+      .connection(site.table)
+      .select({ code: site.column('code'), documentId: 'document_id' })
+      .where(site.column('active'), true)) as Array<{ code: string; documentId: string }>;
+    siteCodes = { byCode: new Map(rows.map((r) => [r.code, r.documentId])), readAt: Date.now() };
+  };
+
+  /** The open site with this code, from a list read at most once a minute (unknown codes do not reach the database). */
+  const siteOf = async (code: string) => {
+    if (Date.now() - siteCodes.readAt > SITE_CODES_TTL_MS) {
+      siteCodes.loading ??= readSiteCodes().finally(() => (siteCodes.loading = undefined));
+      await siteCodes.loading;
+    }
+    return siteCodes.byCode.get(code);
+  };
+
+  /** Hits counted per IP address and minute on this instance; the rest are answered but not counted. */
+  const withinLimit = async (ip: string) => {
+    const perMinute = config().visits.perIpPerMinute;
+    if (limiter?.perMinute !== perMinute) limiter = { perMinute, limiter: new RateLimiterMemory({ points: perMinute, duration: 60 }) };
+    try {
+      await limiter.limiter.consume(ip);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  const writeCounts = async (counts: Map<string, number>) => {
+    const visit = dbNames(strapi, SITE_VISIT);
+    const db = strapi.db.connection;
+    const visits = visit.column('visits');
+    const now = new Date();
+    const rows = [...counts].map(([key, n]) => {
+      const [siteDocumentId, day] = key.split(' ');
+      return {
+        document_id: createId(),
+        [visit.column('siteDocumentId')]: siteDocumentId,
+        [visit.column('day')]: day,
+        [visits]: n,
+        created_at: now,
+        updated_at: now,
+        published_at: now,
+      };
+    });
+    await db.transaction(async (trx) => {
+      for (let i = 0; i < rows.length; i += FLUSH_BATCH) {
+        await trx(visit.table)
+          .insert(rows.slice(i, i + FLUSH_BATCH))
+          .onConflict([visit.column('siteDocumentId'), visit.column('day')])
+          .merge({ [visits]: db.raw('??.?? + excluded.??', [visit.table, visits, visits]), updated_at: now });
+      }
+    });
+  };
+
+  const flushOnce = async () => {
+    if (pending.size === 0) return 0;
+    const counts = pending;
+    pending = new Map();
+    try {
+      await writeCounts(counts);
+      return [...counts.values()].reduce((a, b) => a + b, 0);
+    } catch (error) {
+      // Nothing is lost: the counts wait for the next flush.
+      for (const [key, n] of counts) pending.set(key, (pending.get(key) ?? 0) + n);
+      strapi.log.error(`governance: visit counts not written, kept for the next flush: ${(error as Error).message}`);
+      throw error;
+    }
+  };
+
+  return {
+    /** Counts one page view of the site `code`, unless it is a robot's or over the IP's budget. */
+    async record(code: string, { userAgent, ip }: { userAgent: string | undefined; ip: string }): Promise<VisitOutcome> {
+      if (!userAgent || isbot(userAgent)) return 'bot';
+      const siteDocumentId = await siteOf(code);
+      if (!siteDocumentId) return 'unknown-site';
+      if (!(await withinLimit(ip))) return 'over-limit';
+      const key = `${siteDocumentId} ${DateTime.now().setZone(config().timezone).toISODate()}`;
+      pending.set(key, (pending.get(key) ?? 0) + 1);
+      return 'counted';
+    },
+
+    /** Writes the counts held in memory; returns how many visits it wrote. One flush at a time. */
+    async flush(): Promise<number> {
+      while (flushing) await flushing.catch(() => undefined);
+      flushing = flushOnce();
+      try {
+        return await flushing;
+      } finally {
+        flushing = null;
+      }
+    },
+
+    start() {
+      timer = setInterval(() => void this.flush().catch(() => undefined), config().visits.flushSeconds * 1000);
+      timer.unref();
+    },
+
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await this.flush().catch(() => undefined);
+    },
+  };
+};
+
+export type VisitCounter = ReturnType<typeof createVisitCounter>;

@@ -1,0 +1,118 @@
+/**
+ * GET /governance/rankings and the routes around it: shared by the server's rankings service
+ * and the admin's 发布排名 panel and annual notice.
+ */
+import type { SiteLevel } from './overview';
+
+export interface RankedSite {
+  documentId: string;
+  code: string;
+  name: string;
+  level: SiteLevel;
+  /** A county's city, by name (the notice's table lists counties under their city). */
+  parentName: string | null;
+  /** False for a site closed since: it keeps its place for the years it published. */
+  active: boolean;
+}
+
+/** The figures counted for a site, a level or the group in one year. */
+export interface RankingFigures {
+  /** Articles first published in the year (local time), still published now. */
+  articles: number;
+  /** Of them, special-topic (专题) articles. */
+  specialTopics: number;
+  /** Citizen messages received in the year. */
+  messages: number;
+  /** Of them, messages replied to. */
+  replies: number;
+  /** Visits counted by the beacon in the year. */
+  visits: number;
+}
+
+export interface RankingRow extends RankingFigures {
+  site: RankedSite;
+  /** Dense rank by articles within the level: 336, 336, 335 → 18, 18, 19. */
+  rank: number;
+  /** The same site in the year before, or null when it was not listed then. */
+  previous: { articles: number; rank: number } | null;
+}
+
+export interface RankingTotals extends RankingFigures {
+  sites: number;
+}
+
+export interface RankingGroup {
+  level: SiteLevel;
+  totals: RankingTotals;
+  /** The level's totals the year before. */
+  previousTotals: RankingTotals;
+  /** In rank order; ties by sortOrder, then code; sites with no article last. */
+  rows: RankingRow[];
+}
+
+export interface Ranking {
+  year: number;
+  timezone: string;
+  groupName: string;
+  /** Days of the year counted for the daily average: the whole year, or up to today. */
+  days: number;
+  totals: RankingTotals;
+  previousTotals: RankingTotals;
+  /** Portal, city, department, county: the order of the notice's table. */
+  groups: RankingGroup[];
+  /** The most visited city and county sites, most visited first (the notice names six). */
+  topVisited: Array<{ site: RankedSite; visits: number }>;
+  /** When the ranking was computed (live) or frozen (snapshot), ISO 8601. */
+  computedAt: string;
+}
+
+export interface RankingSnapshotInfo {
+  year: number;
+  takenAt: string;
+  takenBy: string;
+  note: string | null;
+}
+
+/** GET /governance/rankings?year=YYYY */
+export interface RankingResponse {
+  /** The live figures. */
+  live: Ranking;
+  /** The year's frozen ranking, if any: the notice uses it. */
+  snapshot: (RankingSnapshotInfo & { ranking: Ranking }) | null;
+  /** Sites whose frozen figures differ from the live ones (empty without a snapshot). */
+  changedSinceSnapshot: Array<{ site: RankedSite; field: keyof RankingFigures; frozen: number; live: number }>;
+  /** Years that can be asked for, newest first. */
+  years: number[];
+  /** Whether site members may see their own site's place (the province's setting). */
+  membersSeeOwnPlace: boolean;
+}
+
+/** GET /governance/rankings/own?year=YYYY: a site member's view of their sites' places. */
+export interface OwnPlaceResponse {
+  year: number;
+  years: number[];
+  /** False when the province does not show places to site members (then `places` is empty). */
+  allowed: boolean;
+  places: Array<{
+    row: RankingRow;
+    /** How many sites the level lists, and its highest rank (ties share ranks). */
+    levelSites: number;
+    lowestRank: number;
+  }>;
+}
+
+/** GET /governance/rankings/notice?year=YYYY: the annual notice, its text generated from the figures. */
+export interface AnnualNotice {
+  year: number;
+  groupName: string;
+  title: string;
+  /** The snapshot the figures come from; null when the year is not frozen (the notice is then a draft). */
+  snapshot: RankingSnapshotInfo | null;
+  sections: Array<{ heading: string; paragraphs: string[] }>;
+  /** The attachment: the ranking table, one section per level. */
+  attachment: {
+    title: string;
+    columns: string[];
+    sections: Array<{ heading: string; rows: Array<[name: string, articles: number, rank: number, remark: string]> }>;
+  };
+}
