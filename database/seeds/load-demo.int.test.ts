@@ -2,19 +2,20 @@
  * The demo loader: exactly the notice's counts per site, in the right local year, and a second
  * load adds nothing. Counts are read back with SQL grouped by site code, not from the loader.
  */
-import { parse } from 'csv-parse/sync';
 import fs from 'fs';
 import path from 'path';
-import { appDir, startApp, type TestApp } from '../../tests/helpers/strapi';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { asAdmin, appDir, createAdmin, startApp, type TestApp } from '../../tests/helpers/strapi';
+import type { RankingResponse } from '../../src/plugins/governance/shared/contracts/rankings';
 import { ensureDemoAccounts } from './demo-accounts';
 import { ensureDemoReviews } from './demo-reviews';
 import { loadDemo } from './load-demo';
 
 let app: TestApp;
 
-const csv = parse(fs.readFileSync(path.join(appDir, 'database/seeds/data/sites.csv'), 'utf8'), {
+const csv = parseCsv(fs.readFileSync(path.join(appDir, 'database/seeds/data/sites.csv'), 'utf8'), {
   columns: true,
-}) as Array<{ code: string; level: string; parent_code: string; articles_2014: string }>;
+}) as Array<{ code: string; name: string; level: string; parent_code: string; articles_2014: string }>;
 const facts = JSON.parse(fs.readFileSync(path.join(appDir, 'database/seeds/data/facts-2014.json'), 'utf8'));
 
 /** Published documents per site code whose first publication falls in the local year. */
@@ -102,7 +103,7 @@ describe('the demo loader', () => {
 
   it('adds nothing on a second run', async () => {
     const report = await loadDemo(app.strapi, appDir);
-    expect(report).toMatchObject({ sites: 0, articles: 0, drafts: 0, messages: 0 });
+    expect(report).toMatchObject({ sites: 0, articles: 0, drafts: 0, messages: 0, visitDays: 0 });
     expect(await tableCounts()).toEqual(firstCounts);
   });
 
@@ -142,5 +143,45 @@ describe('the demo review workflow', () => {
     const knex = app.strapi.db.connection;
     const unapproved = await knex('articles').whereNotNull('published_at').whereNot('review_status', 'approved').count({ n: '*' });
     expect(Number(unapproved[0].n)).toBe(0);
+  });
+});
+
+describe('the 2014 ranking of the demo', () => {
+  /** The notice's table from sites.csv: per level, each site's count and its dense rank, worked out here. */
+  const expected = (level: string) => {
+    const rows = csv.filter((r) => r.level === level).map((r) => ({ name: r.name, count: Number(r.articles_2014) }));
+    const higher = (count: number) => new Set(rows.filter((r) => r.count > count).map((r) => r.count)).size;
+    return rows.map((r) => [r.name, r.count, higher(r.count) + 1] as const).sort((a, b) => a[2] - b[2]);
+  };
+
+  it('is the notice\'s attached table: the same sites, counts and ranks per level, in the API and the export', async () => {
+    const province = await createAdmin(app, 'governance-provincial-admin', '建国');
+    const { live } = (await asAdmin(app, province).get('/governance/rankings?year=2014').expect(200)).body.data as RankingResponse;
+    const res = await asAdmin(app, province).get('/governance/rankings/export?year=2014&format=csv').buffer(true).expect(200);
+    const exported = parseCsv(res.text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+
+    for (const group of live.groups) {
+      const want = expected(group.level);
+      const got = group.rows.map((r) => [r.site.name, r.articles, r.rank] as const);
+      // Ties are listed by sortOrder, the CSV's order: compare as sets of rows, and the order by rank.
+      expect([...got].sort()).toEqual([...want].sort());
+      expect(got.map((r) => r[2])).toEqual([...got.map((r) => r[2])].sort((a, b) => a - b));
+      for (const [name, count, rank] of want) {
+        expect(exported).toContainEqual([name, String(count), String(rank), expect.any(String)]);
+      }
+    }
+    expect(live.totals.articles).toBe(csv.reduce((sum, r) => sum + Number(r.articles_2014), 0));
+  });
+
+  it('carries the notice\'s messages, replies and visits', async () => {
+    const province = await createAdmin(app, 'governance-provincial-admin', '建国');
+    const { live } = (await asAdmin(app, province).get('/governance/rankings?year=2014').expect(200)).body.data as RankingResponse;
+    expect(live.totals.messages).toBe(facts.messages.total);
+    for (const [level, replied] of Object.entries(facts.messages.replied_by_level)) {
+      expect(live.groups.find((g) => g.level === level)!.totals.replies).toBe(replied);
+    }
+    expect(live.totals.visits).toBe(facts.visits.group_total);
+    expect(live.days).toBe(365);
+    expect(live.topVisited.map((t) => t.site.name)).toEqual(facts.visits.top_visited_city_and_county_sites);
   });
 });
