@@ -29,6 +29,9 @@ export interface RankingFigures {
   visits: number;
 }
 
+/** The names of the figures, for code that treats them alike (sums, comparisons). */
+export const RANKING_FIGURES = ['articles', 'specialTopics', 'messages', 'replies', 'visits'] as const satisfies ReadonlyArray<keyof RankingFigures>;
+
 export interface RankingRow extends RankingFigures {
   site: RankedSite;
   /** Dense rank by articles within the level: 336, 336, 335 → 18, 18, 19. */

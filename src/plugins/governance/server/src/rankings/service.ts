@@ -12,16 +12,17 @@ import { getService } from '../utils/get-service';
 import type { SiteScope } from '../sites/scope';
 
 import type { SiteLevel } from '../../../shared/contracts/overview';
-import type {
-  AnnualNotice,
-  OwnPlaceResponse,
-  RankedSite,
-  Ranking,
-  RankingFigures,
-  RankingGroup,
-  RankingResponse,
-  RankingRow,
-  RankingTotals,
+import {
+  RANKING_FIGURES,
+  type AnnualNotice,
+  type OwnPlaceResponse,
+  type RankedSite,
+  type Ranking,
+  type RankingFigures,
+  type RankingGroup,
+  type RankingResponse,
+  type RankingRow,
+  type RankingTotals,
 } from '../../../shared/contracts/rankings';
 
 /** The levels in the order of the notice's table. */
@@ -35,28 +36,15 @@ type Count = number | string | null;
 
 const NO_FIGURES: RankingFigures = { articles: 0, specialTopics: 0, messages: 0, replies: 0, visits: 0 };
 
-const total = (rows: RankingFigures[]): RankingTotals =>
-  rows.reduce<RankingTotals>(
-    (sum, row) => ({
-      sites: sum.sites + 1,
-      articles: sum.articles + row.articles,
-      specialTopics: sum.specialTopics + row.specialTopics,
-      messages: sum.messages + row.messages,
-      replies: sum.replies + row.replies,
-      visits: sum.visits + row.visits,
-    }),
-    { sites: 0, ...NO_FIGURES }
-  );
-
-const sumTotals = (totals: RankingTotals[]): RankingTotals =>
-  totals.reduce((sum, t) => ({
-    sites: sum.sites + t.sites,
-    articles: sum.articles + t.articles,
-    specialTopics: sum.specialTopics + t.specialTopics,
-    messages: sum.messages + t.messages,
-    replies: sum.replies + t.replies,
-    visits: sum.visits + t.visits,
-  }), { sites: 0, ...NO_FIGURES });
+/** Sums site rows (one site each) or level totals (their `sites`). */
+const addUp = (parts: Array<RankingFigures & { sites?: number }>): RankingTotals => {
+  const totals: RankingTotals = { sites: 0, ...NO_FIGURES };
+  for (const part of parts) {
+    totals.sites += part.sites ?? 1;
+    for (const figure of RANKING_FIGURES) totals[figure] += part[figure];
+  }
+  return totals;
+};
 
 const hasFigures = (f: RankingFigures) => f.articles + f.messages + f.visits > 0;
 
@@ -253,7 +241,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
           rank,
           previous: previousRank.get(site.id) ?? null,
         }));
-        return { level, totals: total(rankingRows), previousTotals: total(previousLevels[i].rows), rows: rankingRows };
+        return { level, totals: addUp(rankingRows), previousTotals: addUp(previousLevels[i].rows), rows: rankingRows };
       });
 
       const visited = groups
@@ -269,8 +257,8 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         timezone,
         groupName,
         days: daysCounted(year, timezone),
-        totals: sumTotals(groups.map((g) => g.totals)),
-        previousTotals: sumTotals(groups.map((g) => g.previousTotals)),
+        totals: addUp(groups.map((g) => g.totals)),
+        previousTotals: addUp(groups.map((g) => g.previousTotals)),
         groups,
         topVisited: visited,
         computedAt: new Date().toISOString(),

@@ -3,11 +3,9 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 
-import type { Ranking, RankingFigures, RankingResponse, RankingSnapshotInfo } from '../../../shared/contracts/rankings';
+import { RANKING_FIGURES, type Ranking, type RankingResponse, type RankingSnapshotInfo } from '../../../shared/contracts/rankings';
 
 export const RANKING_SNAPSHOT = 'plugin::governance.ranking-snapshot';
-
-const FIELDS: Array<keyof RankingFigures> = ['articles', 'specialTopics', 'messages', 'replies', 'visits'];
 
 interface SnapshotRow {
   year: number;
@@ -33,7 +31,7 @@ export const differences = (frozen: Ranking, live: Ranking): RankingResponse['ch
   for (const id of new Set([...before.keys(), ...now.keys()])) {
     const a = before.get(id);
     const b = now.get(id);
-    for (const field of FIELDS) {
+    for (const field of RANKING_FIGURES) {
       const frozenValue = a?.[field] ?? 0;
       const liveValue = b?.[field] ?? 0;
       if (frozenValue !== liveValue) {

@@ -25,7 +25,8 @@ beforeAll(async () => {
   app = await startApp('visits');
   xian = (await app.strapi.documents('api::site.site').create({ data: { code: 'xian', name: '西安市', level: 'city', active: true } })).documentId;
   await app.strapi.documents('api::site.site').create({ data: { code: 'closed', name: '已关闭', level: 'city', active: false } });
-  // Flushes are driven by the test; a high per-IP budget unless a test lowers it.
+  // The test flushes, not the timer; a high per-IP budget unless a test lowers it.
+  await visits().stop();
   app.strapi.config.set('plugin::governance.visits.perIpPerMinute', 1000);
 });
 
