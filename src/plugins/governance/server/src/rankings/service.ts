@@ -82,10 +82,15 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
-  /** The figures of every site with any in the local year `year`, by site id. */
-  const figuresOf = async (year: number): Promise<Map<number, RankingFigures>> => {
+  /**
+   * The figures of every site with any, by site id, in the local year `year` and in the year
+   * before: each table is read once over both years, grouped by site and by which year a row
+   * falls in (`GROUP BY 1, 2`: PostgreSQL would not match a grouped CASE with its own bindings).
+   */
+  const figuresOf = async (year: number): Promise<{ current: Map<number, RankingFigures>; previous: Map<number, RankingFigures> }> => {
     const { timezone } = config();
     const { start, end } = localYearRange(year, timezone);
+    const { start: previousStart } = localYearRange(year - 1, timezone);
     const article = dbNames(strapi, 'api::article.article');
     const articleSite = article.joinTable('site');
     const message = dbNames(strapi, 'api::citizen-message.citizen-message');
@@ -93,49 +98,55 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const visit = dbNames(strapi, SITE_VISIT);
     const site = dbNames(strapi, 'api::site.site');
     const db = knex();
+    const inYear = (column: string, from: Date | string) => db.raw('case when ?? >= ? then 1 else 0 end as ??', [column, from, 'inYear']);
 
     // Published rows only, once per document, in the year of the first publication: a
-    // republication does not move an article, an unpublished one does not count.
+    // republication does not move an article, an unpublished one does not count. Articles are
+    // not localised, so a document has one published row and its topic flag is summed.
+    const firstPublished = `a.${article.column('firstPublishedAt')}`;
     const articles = db(`${article.table} as a`)
       .join(`${articleSite.table} as l`, `l.${articleSite.ownerColumn}`, 'a.id')
-      .select({ siteId: `l.${articleSite.targetColumn}` })
+      .select({ siteId: `l.${articleSite.targetColumn}` }, inYear(firstPublished, start))
       .countDistinct({ articles: 'a.document_id' })
-      .countDistinct({ specialTopics: db.raw(`case when a.?? then a.document_id end`, [article.column('isSpecialTopic')]) })
+      .sum({ specialTopics: db.raw('case when a.?? then 1 else 0 end', [article.column('isSpecialTopic')]) })
       .whereNotNull('a.published_at')
-      .where(`a.${article.column('firstPublishedAt')}`, '>=', start)
-      .where(`a.${article.column('firstPublishedAt')}`, '<', end)
-      .groupBy(`l.${articleSite.targetColumn}`) as Promise<Array<{ siteId: number; articles: Count; specialTopics: Count }>>;
+      .where(firstPublished, '>=', previousStart)
+      .where(firstPublished, '<', end)
+      .groupByRaw('1, 2') as Promise<Array<{ siteId: number; inYear: Count; articles: Count; specialTopics: Count }>>;
 
     const received = `m.${message.column('receivedAt')}`;
     const messages = db(`${message.table} as m`)
       .join(`${messageSite.table} as l`, `l.${messageSite.ownerColumn}`, 'm.id')
-      .select({ siteId: `l.${messageSite.targetColumn}` })
+      .select({ siteId: `l.${messageSite.targetColumn}` }, inYear(received, start))
       .count({ messages: '*' })
       .count({ replies: `m.${message.column('repliedAt')}` })
-      .where(received, '>=', start)
+      .where(received, '>=', previousStart)
       .where(received, '<', end)
-      .groupBy(`l.${messageSite.targetColumn}`) as Promise<Array<{ siteId: number; messages: Count; replies: Count }>>;
+      .groupByRaw('1, 2') as Promise<Array<{ siteId: number; inYear: Count; messages: Count; replies: Count }>>;
 
-    // Days are local dates, so the year is its first to its last date.
+    // Days are local dates, so a year is its first to its last date.
+    const day = `v.${visit.column('day')}`;
     const visits = db(`${visit.table} as v`)
       .join(`${site.table} as s`, 's.document_id', `v.${visit.column('siteDocumentId')}`)
-      .select({ siteId: 's.id' })
+      .select({ siteId: 's.id' }, inYear(day, `${year}-01-01`))
       .sum({ visits: `v.${visit.column('visits')}` })
-      .where(`v.${visit.column('day')}`, '>=', `${year}-01-01`)
-      .where(`v.${visit.column('day')}`, '<=', `${year}-12-31`)
-      .groupBy('s.id') as Promise<Array<{ siteId: number; visits: Count }>>;
+      .where(day, '>=', `${year - 1}-01-01`)
+      .where(day, '<=', `${year}-12-31`)
+      .groupByRaw('1, 2') as Promise<Array<{ siteId: number; inYear: Count; visits: Count }>>;
 
-    const figures = new Map<number, RankingFigures>();
-    const of = (siteId: number) => {
-      const id = Number(siteId);
+    const current = new Map<number, RankingFigures>();
+    const previous = new Map<number, RankingFigures>();
+    const of = (row: { siteId: number; inYear: Count }) => {
+      const figures = Number(row.inYear) === 1 ? current : previous;
+      const id = Number(row.siteId);
       if (!figures.has(id)) figures.set(id, { ...NO_FIGURES });
       return figures.get(id)!;
     };
     // PostgreSQL answers counts and sums as strings.
-    for (const row of await articles) Object.assign(of(row.siteId), { articles: Number(row.articles), specialTopics: Number(row.specialTopics) });
-    for (const row of await messages) Object.assign(of(row.siteId), { messages: Number(row.messages), replies: Number(row.replies) });
-    for (const row of await visits) of(row.siteId).visits = Number(row.visits ?? 0);
-    return figures;
+    for (const row of await articles) Object.assign(of(row), { articles: Number(row.articles), specialTopics: Number(row.specialTopics) });
+    for (const row of await messages) Object.assign(of(row), { messages: Number(row.messages), replies: Number(row.replies) });
+    for (const row of await visits) of(row).visits = Number(row.visits ?? 0);
+    return { current, previous };
   };
 
   /**
@@ -223,9 +234,9 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The live ranking of the local year `year`, with the year before for comparison. */
     async compute(year: number): Promise<Ranking> {
       const { timezone, groupName } = config();
-      const [all, current, before] = await Promise.all([sites(), figuresOf(year), figuresOf(year - 1)]);
+      const [all, { current, previous }] = await Promise.all([sites(), figuresOf(year)]);
 
-      const previousLevels = ranked(all, before);
+      const previousLevels = ranked(all, previous);
       const previousRank = new Map(
         previousLevels.flatMap(({ rows }) => rows.map((row) => [row.site.id, { articles: row.articles, rank: row.rank }] as const))
       );

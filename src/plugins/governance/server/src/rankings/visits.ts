@@ -29,6 +29,17 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
   let limiter: { perMinute: number; limiter: RateLimiterMemory } | null = null;
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<number> | null = null;
+  let today: { day: string; until: number } | null = null;
+
+  /** The local date now, worked out again only when the local day ends (most hits share it). */
+  const localDay = () => {
+    const now = Date.now();
+    if (!today || now >= today.until) {
+      const local = DateTime.fromMillis(now, { zone: config().timezone });
+      today = { day: local.toISODate()!, until: local.endOf('day').toMillis() + 1 };
+    }
+    return today.day;
+  };
 
   const readSiteCodes = async () => {
     const site = dbNames(strapi, 'api::site.site');
@@ -109,7 +120,7 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
       const siteDocumentId = await siteOf(code);
       if (!siteDocumentId) return 'unknown-site';
       if (!(await withinLimit(ip))) return 'over-limit';
-      const key = `${siteDocumentId} ${DateTime.now().setZone(config().timezone).toISODate()}`;
+      const key = `${siteDocumentId} ${localDay()}`;
       pending.set(key, (pending.get(key) ?? 0) + 1);
       return 'counted';
     },
