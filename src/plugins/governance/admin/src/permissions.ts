@@ -10,6 +10,9 @@ export const PERMISSIONS = {
   oversee: [{ action: 'plugin::governance.messages.oversee', subject: null }],
   accounts: [{ action: 'plugin::governance.accounts.manage', subject: null }],
   audit: [{ action: 'plugin::governance.audit.read', subject: null }],
+  rankings: [{ action: 'plugin::governance.rankings.read', subject: null }],
+  rankingsManage: [{ action: 'plugin::governance.rankings.manage', subject: null }],
+  rankingsOwn: [{ action: 'plugin::governance.rankings.own', subject: null }],
 };
 
 /** Whoever holds any of the plugin's permissions sees its menu entry. */
@@ -22,4 +25,7 @@ export const ANY_PERMISSION = [
   ...PERMISSIONS.oversee,
   ...PERMISSIONS.accounts,
   ...PERMISSIONS.audit,
+  ...PERMISSIONS.rankings,
+  ...PERMISSIONS.rankingsManage,
+  ...PERMISSIONS.rankingsOwn,
 ];

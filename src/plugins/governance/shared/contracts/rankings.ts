@@ -76,7 +76,10 @@ export interface RankingSnapshotInfo {
   note: string | null;
 }
 
-/** GET /governance/rankings?year=YYYY */
+/**
+ * GET /governance/rankings?year=YYYY. Without `year`: the last complete year with publications
+ * (the current year only when nothing earlier is on record); the same for /own and /notice.
+ */
 export interface RankingResponse {
   /** The live figures. */
   live: Ranking;
@@ -107,6 +110,8 @@ export interface OwnPlaceResponse {
 /** GET /governance/rankings/notice?year=YYYY: the annual notice, its text generated from the figures. */
 export interface AnnualNotice {
   year: number;
+  /** Years that can be asked for, newest first (in the response, not in a snapshot). */
+  years?: number[];
   groupName: string;
   title: string;
   /** The snapshot the figures come from; null when the year is not frozen (the notice is then a draft). */

@@ -31,6 +31,8 @@ const NavSections = () => {
   const oversee = useRBAC(PERMISSIONS.oversee);
   const accounts = useRBAC(PERMISSIONS.accounts);
   const audit = useRBAC(PERMISSIONS.audit);
+  const rankings = useRBAC(PERMISSIONS.rankings);
+  const ownPlaces = useRBAC(PERMISSIONS.rankingsOwn);
 
   return (
     <SubNavSections>
@@ -79,6 +81,19 @@ const NavSections = () => {
           {oversee.allowedActions.canOversee ? (
             <SubNavLink tag={NavLink} to="/plugins/governance/messages/statistics">
               {t('statistics.title')}
+            </SubNavLink>
+          ) : null}
+        </SubNavSection>
+      ) : null}
+      {rankings.allowedActions.canRead || ownPlaces.allowedActions.canOwn ? (
+        <SubNavSection label={t('nav.rankings')}>
+          {/* Site members who hold only rankings.own see their own places on the same page. */}
+          <SubNavLink tag={NavLink} to="/plugins/governance/rankings" end>
+            {t('rankings.title')}
+          </SubNavLink>
+          {rankings.allowedActions.canRead ? (
+            <SubNavLink tag={NavLink} to="/plugins/governance/rankings/notice">
+              {t('notice.title')}
             </SubNavLink>
           ) : null}
         </SubNavSection>

@@ -7,6 +7,8 @@ import { AuditLogPage } from './audit/AuditLogPage';
 import { MessagesInboxPage } from './messages/MessagesInboxPage';
 import { MessageStatisticsPage } from './messages/MessageStatisticsPage';
 import { OverviewPage } from './overview/OverviewPage';
+import { AnnualNoticePage } from './rankings/AnnualNoticePage';
+import { RankingsPage } from './rankings/RankingsPage';
 import { ReviewQueuePage } from './review/ReviewQueuePage';
 import { SensitiveWordsPage } from './review/SensitiveWordsPage';
 import { SitesPage } from './sites/SitesPage';
@@ -19,7 +21,8 @@ const Landing = () => {
   const oversee = useRBAC(PERMISSIONS.oversee);
   const accounts = useRBAC(PERMISSIONS.accounts);
   const audit = useRBAC(PERMISSIONS.audit);
-  const checks = [overview, review, messages, oversee, accounts, audit];
+  const rankings = useRBAC([...PERMISSIONS.rankings, ...PERMISSIONS.rankingsOwn]);
+  const checks = [overview, review, messages, oversee, accounts, audit, rankings];
   if (checks.some((check) => check.isLoading)) return <Page.Loading />;
   if (overview.allowedActions.canRead) return <OverviewPage />;
   if (review.allowedActions.canRead) return <Navigate to="review" replace />;
@@ -27,6 +30,7 @@ const Landing = () => {
   if (oversee.allowedActions.canOversee) return <Navigate to="messages/statistics" replace />;
   if (accounts.allowedActions.canManage) return <Navigate to="accounts" replace />;
   if (audit.allowedActions.canRead) return <Navigate to="audit" replace />;
+  if (rankings.allowedActions.canRead || rankings.allowedActions.canOwn) return <Navigate to="rankings" replace />;
   return <Navigate to="sites" replace />;
 };
 
@@ -88,6 +92,22 @@ const App = () => (
         element={
           <Page.Protect permissions={PERMISSIONS.audit}>
             <AuditLogPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="rankings"
+        element={
+          <Page.Protect permissions={[...PERMISSIONS.rankings, ...PERMISSIONS.rankingsOwn]}>
+            <RankingsPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="rankings/notice"
+        element={
+          <Page.Protect permissions={PERMISSIONS.rankings}>
+            <AnnualNoticePage />
           </Page.Protect>
         }
       />

@@ -9,17 +9,17 @@ import { validateExportQuery, validateFreeze, validateSettings, validateVisit, v
 /** 发布排名 over HTTP: the panel, exports, snapshots, the notice, and the public visit beacon. */
 const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async panel(ctx: Context) {
-    const { year } = (await validateYearQuery(ctx.query)) as { year: number };
+    const { year } = (await validateYearQuery(ctx.query)) as { year?: number };
     ctx.body = { data: await getService(strapi, 'rankings').panel(year) };
   },
 
   async own(ctx: Context) {
-    const { year } = (await validateYearQuery(ctx.query)) as { year: number };
+    const { year } = (await validateYearQuery(ctx.query)) as { year?: number };
     ctx.body = { data: await getService(strapi, 'rankings').ownPlaces(year, await siteScope(strapi, ctx.state.user)) };
   },
 
   async notice(ctx: Context) {
-    const { year } = (await validateYearQuery(ctx.query)) as { year: number };
+    const { year } = (await validateYearQuery(ctx.query)) as { year?: number };
     ctx.body = { data: await getService(strapi, 'rankings').notice(year) };
   },
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import { publicationYears } from '../articles/years';
 import type { GovernanceConfig } from '../config';
-import { localYearRange } from '../time/local-year';
+import { localYearOf, localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
 import { denseRank } from './dense-rank';
 import { SITE_VISIT } from './visits';
@@ -179,6 +179,17 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The years a ranking can be asked for, newest first, and the latest with publications. */
     years: () => publicationYears(strapi, config().timezone),
 
+    /**
+     * The year shown when none is asked for: the last complete year with publications. The
+     * current year is still running, so it is the default only when nothing earlier is on record.
+     */
+    async defaultYear(): Promise<number> {
+      const { years, latest } = await this.years();
+      const current = localYearOf(new Date(), config().timezone);
+      if (latest < current) return latest;
+      return years[years.length - 1] < current ? current - 1 : current;
+    },
+
     /** The province's choices: whether site members see their own site's place. */
     async settings(): Promise<{ membersSeeOwnPlace: boolean }> {
       const stored = (await settingsStore().get({})) as { membersSeeOwnPlace?: boolean } | null;
@@ -195,7 +206,8 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** What the 发布排名 panel shows for a year: the live ranking, the snapshot and how they differ. */
-    async panel(year: number): Promise<RankingResponse> {
+    async panel(year?: number): Promise<RankingResponse> {
+      year ??= await this.defaultYear();
       const [live, snapshot, { years }, { membersSeeOwnPlace }] = await Promise.all([
         this.compute(year),
         getService(strapi, 'rankingSnapshots').get(year),
@@ -206,17 +218,19 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The notice of a year: from its snapshot once frozen, a draft from live figures before. */
-    async notice(year: number): Promise<AnnualNotice> {
-      const snapshot = await getService(strapi, 'rankingSnapshots').get(year);
+    async notice(year?: number): Promise<AnnualNotice & { years: number[] }> {
+      const theYear = year ?? (await this.defaultYear());
+      const [snapshot, { years }] = await Promise.all([getService(strapi, 'rankingSnapshots').get(theYear), this.years()]);
       if (snapshot) {
         const { ranking, ...info } = snapshot;
-        return annualNotice(ranking, info);
+        return { ...annualNotice(ranking, info), years };
       }
-      return annualNotice(await this.compute(year), null);
+      return { ...annualNotice(await this.compute(theYear), null), years };
     },
 
     /** A site member's places: their sites' rows in the live ranking, if the province allows it. */
-    async ownPlaces(year: number, scope: SiteScope): Promise<OwnPlaceResponse> {
+    async ownPlaces(year: number | undefined, scope: SiteScope): Promise<OwnPlaceResponse> {
+      year ??= await this.defaultYear();
       const [{ years }, { membersSeeOwnPlace }] = await Promise.all([this.years(), this.settings()]);
       if (!membersSeeOwnPlace) return { year, years, allowed: false, places: [] };
       const siteIds = scope.all ? null : new Set(scope.siteIds);

@@ -13,7 +13,8 @@ export const ERRORS = {
 
 const year = yup.number().integer(ERRORS.year).min(2000, ERRORS.year).max(2100, ERRORS.year).typeError(ERRORS.year);
 
-export const validateYearQuery = validateYupSchema(yup.object({ year: year.required(ERRORS.yearRequired) }).noUnknown(), { strict: false });
+/** `year` may be left out: the service then picks the year a provincial office ranks. */
+export const validateYearQuery = validateYupSchema(yup.object({ year }).noUnknown(), { strict: false });
 
 export const validateExportQuery = validateYupSchema(
   yup

@@ -166,8 +166,16 @@ describe('GET /governance/rankings', () => {
     expect(res.body.error.message).toBe(message);
   });
 
-  it('needs a year and answers only provincial admins', async () => {
-    expect((await asAdmin(app, province).get('/governance/rankings').expect(400)).body.error.message).toBe(ERRORS.yearRequired);
+  it('without a year, shows the last complete year with publications', async () => {
+    // The latest publication is of 2015; the current year is later.
+    expect((await asAdmin(app, province).get('/governance/rankings').expect(200)).body.data.live.year).toBe(2015);
+    const notice = (await asAdmin(app, province).get('/governance/rankings/notice').expect(200)).body.data as AnnualNotice;
+    expect(notice.year).toBe(2015);
+    expect(notice.years).toEqual(expect.arrayContaining([2015, 2014, 2013]));
+    expect((await asAdmin(app, province).get('/governance/rankings/export?format=csv').expect(400)).body.error.message).toBe(ERRORS.yearRequired);
+  });
+
+  it('answers only provincial admins', async () => {
     await asAdmin(app, editor).get('/governance/rankings?year=2014').expect(403);
     await asAdmin(app, editor).get('/governance/rankings/export?year=2014').expect(403);
     await asAdmin(app, editor).get('/governance/rankings/notice?year=2014').expect(403);

@@ -1,0 +1,102 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useMutation, useQuery, useQueryClient } from 'react-query';
+import type {
+  AnnualNotice,
+  OwnPlaceResponse,
+  RankingResponse,
+  RankingSnapshotInfo,
+} from '../../../shared/contracts/rankings';
+import { searchParams } from './searchParams';
+
+export type {
+  AnnualNotice,
+  OwnPlaceResponse,
+  RankedSite,
+  Ranking,
+  RankingFigures,
+  RankingGroup,
+  RankingResponse,
+  RankingRow,
+  RankingSnapshotInfo,
+  RankingTotals,
+} from '../../../shared/contracts/rankings';
+
+const RANKINGS = ['governance', 'rankings'];
+
+export type ExportFormat = 'csv' | 'xlsx';
+export type ExportSource = 'live' | 'snapshot';
+
+export const RANKINGS_EXPORT_URL = '/governance/rankings/export';
+
+export const rankingExportQuery = (year: number, format: ExportFormat, source: ExportSource) =>
+  searchParams({ year, format, source });
+
+/** The 发布排名 panel of a year: live figures, the snapshot, what changed since, the setting. */
+export const useRanking = (year: number | undefined) => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...RANKINGS, 'panel', year],
+    async () =>
+      (await get<{ data: RankingResponse }>('/governance/rankings', { params: { year } })).data
+        .data,
+    // Another year's ranking stays on screen until the chosen year's arrives.
+    { keepPreviousData: true }
+  );
+};
+
+/** A site member's own places (empty, with `allowed: false`, until the province opens them). */
+export const useOwnPlaces = (year: number | undefined) => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...RANKINGS, 'own', year],
+    async () =>
+      (await get<{ data: OwnPlaceResponse }>('/governance/rankings/own', { params: { year } })).data
+        .data,
+    { keepPreviousData: true }
+  );
+};
+
+export const useAnnualNotice = (year: number | undefined) => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...RANKINGS, 'notice', year],
+    async () =>
+      (await get<{ data: AnnualNotice }>('/governance/rankings/notice', { params: { year } })).data
+        .data,
+    { keepPreviousData: true }
+  );
+};
+
+/** 冻结排名: the year's figures as they are now become its snapshot (replacing an earlier one). */
+export const useFreezeRanking = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation(
+    async ({ year, note }: { year: number; note: string | null }) =>
+      (await post<{ data: RankingSnapshotInfo }>('/governance/rankings/snapshots', { year, note }))
+        .data.data,
+    {
+      onSettled: () => {
+        // A notice read before is a draft now outdated: not shown again, even while it reloads.
+        client.removeQueries([...RANKINGS, 'notice']);
+        return client.invalidateQueries(RANKINGS);
+      },
+    }
+  );
+};
+
+/** Whether site members see their own site's place. */
+export const useRankingSettings = () => {
+  const { put } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation(
+    async (settings: { membersSeeOwnPlace: boolean }) =>
+      (
+        await put<{ data: { membersSeeOwnPlace: boolean } }>(
+          '/governance/rankings/settings',
+          settings
+        )
+      ).data.data,
+    { onSettled: () => client.invalidateQueries(RANKINGS) }
+  );
+};

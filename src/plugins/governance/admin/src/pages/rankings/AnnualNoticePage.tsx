@@ -1,0 +1,110 @@
+import { Box, Button, Flex, Link as TextLink, Typography } from '@strapi/design-system';
+import { ArrowLeft, FilePdf } from '@strapi/icons';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { createPortal } from 'react-dom';
+import { NavLink } from 'react-router-dom';
+import { createGlobalStyle } from 'styled-components';
+import { useAnnualNotice } from '../../api/rankings';
+import { useT } from '../../hooks/useT';
+import { useRankingFormat } from './format';
+import { NoticeDocument } from './NoticeDocument';
+import { useRankingYear } from './useRankingYear';
+import { YearSelect } from './YearSelect';
+
+const PRINT_ROOT = 'governance-notice-print';
+
+/**
+ * What prints is a copy of the document placed directly in <body>, and nothing else: Strapi's
+ * menus, the plugin's navigation and the buttons are all inside the app's root, hidden in print,
+ * and the app's scrolling containers cannot cut the document to one page.
+ */
+const PrintOnlyTheNotice = createGlobalStyle`
+  #${PRINT_ROOT} {
+    display: none;
+  }
+
+  @media print {
+    @page {
+      size: A4;
+      margin: 37mm 26mm 35mm 28mm;
+    }
+    html,
+    body {
+      height: auto !important;
+      overflow: visible !important;
+      background: #fff !important;
+    }
+    body > *:not(#${PRINT_ROOT}) {
+      display: none !important;
+    }
+    #${PRINT_ROOT} {
+      display: block;
+    }
+  }
+`;
+
+/** 年度通报: the year's notice on the website group's maintenance, generated from its ranking, to print or save as PDF. */
+export const AnnualNoticePage = () => {
+  const t = useT();
+  const format = useRankingFormat();
+  const { year: asked, setYear } = useRankingYear();
+  const { data: notice, isLoading, isError } = useAnnualNotice(asked);
+
+  if (isLoading) return <Page.Loading />;
+  if (isError || !notice) return <Page.Error />;
+  const { year } = notice;
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('notice.title')}</Page.Title>
+      <PrintOnlyTheNotice />
+      <Layouts.Header
+        title={t('notice.title')}
+        subtitle={
+          notice.snapshot
+            ? t('notice.subtitle.snapshot', {
+                year: notice.year,
+                at: format.dateTime(notice.snapshot.takenAt),
+                by: notice.snapshot.takenBy,
+              })
+            : t('notice.subtitle.draft', { year: notice.year })
+        }
+        navigationAction={
+          <TextLink
+            tag={NavLink}
+            to={`/plugins/governance/rankings?year=${year}`}
+            startIcon={<ArrowLeft />}
+          >
+            {t('notice.back')}
+          </TextLink>
+        }
+        primaryAction={
+          <Flex gap={2}>
+            <YearSelect years={notice.years ?? [year]} value={year} onChange={(next) => setYear(next)} />
+            <Button startIcon={<FilePdf />} onClick={() => window.print()}>
+              {t('notice.print')}
+            </Button>
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          {notice.snapshot ? null : (
+            <Typography variant="pi" textColor="neutral600">
+              {t('notice.draftHint')}
+            </Typography>
+          )}
+          <Box paddingBottom={8}>
+            <NoticeDocument notice={notice} testId="annual-notice" />
+          </Box>
+        </Flex>
+      </Layouts.Content>
+      {createPortal(
+        <div id={PRINT_ROOT} aria-hidden>
+          <NoticeDocument notice={notice} />
+        </div>,
+        document.body
+      )}
+    </Page.Main>
+  );
+};

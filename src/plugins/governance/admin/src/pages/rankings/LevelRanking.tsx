@@ -1,0 +1,196 @@
+import {
+  Badge,
+  Box,
+  Flex,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import type { RankingGroup, RankingRow } from '../../api/rankings';
+import { useT } from '../../hooks/useT';
+import { useRankingFormat } from './format';
+import { LevelChart } from './LevelChart';
+
+const COLUMNS = [
+  'rank',
+  'site',
+  'articles',
+  'articlesChange',
+  'rankChange',
+  'specialTopics',
+  'messages',
+  'replies',
+  'visits',
+] as const;
+
+/**
+ * The place against the year before: ↑2, ↓1, — (unchanged), 新 (not listed then). A dash
+ * throughout when the year before has no publication to rank by.
+ */
+const RankChange = ({ row, comparable }: { row: RankingRow; comparable: boolean }) => {
+  const t = useT();
+  if (!comparable) return <Typography textColor="neutral500">–</Typography>;
+  if (!row.previous) return <Badge>{t('rankings.rankChange.new')}</Badge>;
+  const up = row.previous.rank - row.rank;
+  if (up === 0) {
+    return (
+      <Typography
+        textColor="neutral600"
+        title={t('rankings.rankChange.sameTitle', { rank: row.previous.rank })}
+      >
+        —
+      </Typography>
+    );
+  }
+  return (
+    <Typography
+      textColor={up > 0 ? 'success600' : 'danger600'}
+      fontWeight="semiBold"
+      title={t('rankings.rankChange.title', { rank: row.previous.rank })}
+    >
+      {up > 0 ? `↑${up}` : `↓${-up}`}
+    </Typography>
+  );
+};
+
+const SiteCell = ({ row }: { row: RankingRow }) => {
+  const t = useT();
+  return (
+    <Flex gap={2} wrap="wrap">
+      <Typography fontWeight="semiBold" textColor={row.site.active ? undefined : 'neutral600'}>
+        {row.site.name}
+      </Typography>
+      {row.site.level === 'county' && row.site.parentName ? (
+        <Typography variant="pi" textColor="neutral600">
+          {row.site.parentName}
+        </Typography>
+      ) : null}
+      {row.site.active ? null : (
+        <Badge backgroundColor="neutral150" textColor="neutral700">
+          {t('rankings.closed')}
+        </Badge>
+      )}
+    </Flex>
+  );
+};
+
+const RankingTableRow = ({ row, comparable }: { row: RankingRow; comparable: boolean }) => {
+  const format = useRankingFormat();
+  const idle = row.articles === 0;
+  const articlesChange = comparable && row.previous ? row.articles - row.previous.articles : null;
+  return (
+    <Tr data-testid={`ranking-row-${row.site.code}`}>
+      <Td>
+        <Typography fontWeight="bold">{row.rank}</Typography>
+      </Td>
+      <Td>
+        <SiteCell row={row} />
+      </Td>
+      <Td>
+        <Typography fontWeight="semiBold" textColor={idle ? 'danger600' : undefined}>
+          {format.count(row.articles)}
+        </Typography>
+      </Td>
+      <Td>
+        <Typography
+          textColor={
+            articlesChange === null || articlesChange === 0
+              ? 'neutral600'
+              : articlesChange > 0
+                ? 'success600'
+                : 'danger600'
+          }
+        >
+          {articlesChange === null ? '–' : format.delta(articlesChange)}
+        </Typography>
+      </Td>
+      <Td>
+        <RankChange row={row} comparable={comparable} />
+      </Td>
+      <Td>
+        <Typography>{format.count(row.specialTopics)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{format.count(row.messages)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{format.count(row.replies)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{format.count(row.visits)}</Typography>
+      </Td>
+    </Tr>
+  );
+};
+
+/** One level's ranking: its sites in rank order with the year before, and a bar chart of their articles. */
+export const LevelRanking = ({ group, year }: { group: RankingGroup; year: number }) => {
+  const t = useT();
+  const format = useRankingFormat();
+  const levelName = t(`level.${group.level}`);
+  // The first year on record has nothing to compare with: every site would look new.
+  const comparable = group.previousTotals.articles > 0;
+  const idle = group.rows.filter((row) => row.articles === 0).length;
+
+  return (
+    <Box
+      background="neutral0"
+      hasRadius
+      shadow="tableShadow"
+      data-testid={`ranking-level-${group.level}`}
+    >
+      <Box padding={5} paddingBottom={3}>
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <Typography variant="delta" tag="h2">
+            {t('rankings.level.title', {
+              level: levelName,
+              sites: group.totals.sites,
+              articles: format.count(group.totals.articles),
+            })}
+          </Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {comparable
+              ? t('rankings.level.against', {
+                  year: year - 1,
+                  articles: format.count(group.previousTotals.articles),
+                  change: format.delta(group.totals.articles - group.previousTotals.articles),
+                })
+              : t('rankings.summary.noComparison', { year: year - 1 })}
+            {idle > 0 ? t('rankings.level.idle', { count: idle }) : ''}
+          </Typography>
+        </Flex>
+      </Box>
+      {group.rows.length > 1 ? (
+        <Box paddingLeft={5} paddingRight={5} paddingBottom={4}>
+          <LevelChart group={group} />
+        </Box>
+      ) : null}
+      <Table colCount={COLUMNS.length} rowCount={group.rows.length + 1}>
+        <Thead>
+          <Tr>
+            {COLUMNS.map((column) => (
+              // The same widths in every level's table keep the figures in line.
+              <Th
+                key={column}
+                width={column === 'site' ? '26%' : column === 'rank' ? '6%' : undefined}
+              >
+                <Typography variant="sigma">
+                  {t(`rankings.column.${column}`, { year: year - 1 })}
+                </Typography>
+              </Th>
+            ))}
+          </Tr>
+        </Thead>
+        <Tbody>
+          {group.rows.map((row) => (
+            <RankingTableRow key={row.site.documentId} row={row} comparable={comparable} />
+          ))}
+        </Tbody>
+      </Table>
+    </Box>
+  );
+};

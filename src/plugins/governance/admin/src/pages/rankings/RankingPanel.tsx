@@ -1,0 +1,107 @@
+import { Button, Flex, LinkButton, Typography } from '@strapi/design-system';
+import { File, FileCsv, FileXls } from '@strapi/icons';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { Link } from 'react-router-dom';
+import {
+  rankingExportQuery,
+  RANKINGS_EXPORT_URL,
+  useRanking,
+  type ExportFormat,
+} from '../../api/rankings';
+import { useDownload } from '../../hooks/useDownload';
+import { useNotifiedAction } from '../../hooks/useNotifiedAction';
+import { useT } from '../../hooks/useT';
+import { useTimeZoneName } from '../../hooks/useTimeZoneName';
+import { useRankingFormat } from './format';
+import { LevelRanking } from './LevelRanking';
+import { RankingSummary } from './RankingSummary';
+import { SnapshotPanel } from './SnapshotPanel';
+import { useRankingYear } from './useRankingYear';
+import { YearSelect } from './YearSelect';
+
+/**
+ * 发布排名 for the province: the year's live ranking of every site by level, with the year
+ * before, the exports, the snapshot the annual notice quotes, and the setting on site members'
+ * places.
+ */
+export const RankingPanel = ({ canManage }: { canManage: boolean }) => {
+  const t = useT();
+  const format = useRankingFormat();
+  const download = useDownload();
+  const notified = useNotifiedAction();
+  const { year: asked, setYear } = useRankingYear();
+  const { data, isLoading, isError } = useRanking(asked);
+  const timezone = useTimeZoneName(data?.live.timezone ?? 'UTC');
+
+  if (isLoading) return <Page.Loading />;
+  if (isError || !data) return <Page.Error />;
+  const { live } = data;
+  const { year } = live;
+
+  const exportLive = (fileFormat: ExportFormat) =>
+    notified(
+      () =>
+        download(
+          RANKINGS_EXPORT_URL,
+          rankingExportQuery(year, fileFormat, 'live'),
+          `ranking-${year}.${fileFormat}`
+        ),
+      t('common.exported'),
+      t('common.exportFailed')
+    );
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('rankings.title')}</Page.Title>
+      <Layouts.Header
+        title={t('rankings.title')}
+        subtitle={t('rankings.subtitle', {
+          group: live.groupName,
+          year: live.year,
+          timezone,
+          at: format.dateTime(live.computedAt),
+        })}
+        primaryAction={
+          <YearSelect years={data.years} value={year} onChange={(next) => setYear(next)} />
+        }
+      />
+      <Layouts.Action
+        startActions={
+          <Flex gap={2} wrap="wrap">
+            <Button variant="secondary" startIcon={<FileXls />} onClick={() => exportLive('xlsx')}>
+              {t('rankings.export.xlsx')}
+            </Button>
+            <Button variant="secondary" startIcon={<FileCsv />} onClick={() => exportLive('csv')}>
+              {t('rankings.export.csv')}
+            </Button>
+            <Typography variant="pi" textColor="neutral600">
+              {t('rankings.export.liveHint')}
+            </Typography>
+          </Flex>
+        }
+        endActions={
+          <LinkButton
+            tag={Link}
+            to={`/plugins/governance/rankings/notice?year=${year}`}
+            variant="tertiary"
+            startIcon={<File />}
+          >
+            {t('notice.open')}
+          </LinkButton>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <SnapshotPanel response={data} canManage={canManage} />
+          <RankingSummary ranking={live} />
+          {live.groups.map((group) => (
+            <LevelRanking key={group.level} group={group} year={live.year} />
+          ))}
+          <Typography variant="pi" textColor="neutral600">
+            {t('rankings.countingRule', { timezone })}
+          </Typography>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
