@@ -5,6 +5,7 @@ import rankings from './rankings';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
+import submissions from './submissions';
 
 export default {
   ...sites.contentTypes,
@@ -14,4 +15,5 @@ export default {
   ...passwords.contentTypes,
   ...audit.contentTypes,
   ...rankings.contentTypes,
+  ...submissions.contentTypes,
 };

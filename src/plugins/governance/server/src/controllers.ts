@@ -5,6 +5,7 @@ import rankings from './rankings';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
+import submissions from './submissions';
 
 export default {
   overview: overview.controller,
@@ -14,4 +15,5 @@ export default {
   passwords: passwords.controller,
   audit: audit.controller,
   rankings: rankings.controller,
+  submissions: submissions.controller,
 };

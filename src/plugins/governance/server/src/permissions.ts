@@ -17,6 +17,8 @@ export const ACTIONS = {
   rankingsRead: 'plugin::governance.rankings.read',
   rankingsManage: 'plugin::governance.rankings.manage',
   rankingsOwn: 'plugin::governance.rankings.own',
+  submissionsSubmit: 'plugin::governance.submissions.submit',
+  submissionsReceive: 'plugin::governance.submissions.receive',
 } as const;
 
 export const actionDefinitions = [
@@ -102,6 +104,18 @@ export const actionDefinitions = [
     section: 'plugins',
     displayName: '查看本站名次（省厅允许时）(See one\'s own site\'s place, when the province allows it)',
     uid: 'rankings.own',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '信息报送：报送本站文章、撤回 (Submit one\'s site\'s articles upward)',
+    uid: 'submissions.submit',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '信息报送：采用或退回报送给本站的文章 (Adopt or decline articles submitted to one\'s site)',
+    uid: 'submissions.receive',
     pluginName: 'governance',
   },
 ];

@@ -5,11 +5,12 @@ import rankings from './rankings';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
+import submissions from './submissions';
 
 export default {
   admin: {
     type: 'admin',
-    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin, ...passwords.routes.admin, ...audit.routes.admin, ...rankings.routes.admin],
+    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin, ...passwords.routes.admin, ...audit.routes.admin, ...rankings.routes.admin, ...submissions.routes.admin],
   },
   'content-api': {
     type: 'content-api',

@@ -5,6 +5,7 @@ import rankings from './rankings';
 import replies from './replies';
 import review from './review';
 import sites from './sites';
+import submissions from './submissions';
 
 export default {
   overview: overview.service,
@@ -22,4 +23,5 @@ export default {
   rankings: rankings.service,
   rankingSnapshots: rankings.snapshots,
   visits: rankings.visits,
+  submissions: submissions.service,
 };

@@ -34,6 +34,10 @@ export const AUDIT_ACTIONS = {
   'audit.purge': '清理过期日志',
   'rankings.freeze': '冻结发布排名',
   'rankings.settings': '名次可见范围',
+  'submission.submit': '报送信息',
+  'submission.withdraw': '撤回报送',
+  'submission.adopt': '采用报送',
+  'submission.decline': '退回报送',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

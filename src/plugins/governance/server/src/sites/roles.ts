@@ -62,6 +62,8 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.auditRead },
       { action: ACTIONS.rankingsRead },
       { action: ACTIONS.rankingsManage },
+      { action: ACTIONS.submissionsSubmit },
+      { action: ACTIONS.submissionsReceive },
       ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `admin::users.${a}` })),
       { action: 'admin::roles.read' },
     ],
@@ -79,6 +81,8 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.reviewSubmit },
       { action: ACTIONS.messagesHandle },
       { action: ACTIONS.rankingsOwn },
+      { action: ACTIONS.submissionsSubmit },
+      { action: ACTIONS.submissionsReceive },
     ],
   },
   {
@@ -107,7 +111,7 @@ export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['cod
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.
  */
-export const ROLES_VERSION = 6;
+export const ROLES_VERSION = 7;
 
 const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
 

@@ -382,6 +382,13 @@ const UNRELATED: Record<string, string> = {
   'POST /governance/rankings/snapshots': 'stores counts, no document; rankings.manage only (rankings.int.test.ts)',
   'PUT /governance/rankings/settings': 'one switch; rankings.manage only (rankings.int.test.ts)',
   "GET /governance/rankings/own": "the places of the caller's own sites only (rankings.int.test.ts)",
+  'GET /governance/submissions/targets': "an article of the caller's own sites only, else 403 (submissions.int.test.ts)",
+  'GET /governance/submissions/outgoing': "submissions of the caller's own sites only (submissions.int.test.ts)",
+  'POST /governance/submissions': "an article of the caller's own sites only, else 403 (submissions.int.test.ts)",
+  'POST /governance/submissions/:id/withdraw': "the source site's editors only, else 403 (submissions.int.test.ts)",
+  'GET /governance/submissions/incoming': "submissions to the caller's own sites only (submissions.int.test.ts)",
+  'POST /governance/submissions/:id/adopt': "the receiving site's editors only, not even the province (submissions.int.test.ts)",
+  'POST /governance/submissions/:id/decline': "the receiving site's editors only, not even the province (submissions.int.test.ts)",
 };
 
 describe('the list of admin routes', () => {

@@ -1,0 +1,42 @@
+import { validateYupSchema, yup } from '@strapi/utils';
+import { SUBMISSION_STATUSES } from '../../../shared/contracts/submissions';
+import { SITE_LEVELS } from '../../../shared/contracts/overview';
+import { ERRORS } from './messages';
+
+const documentId = (message: string) => yup.string().trim().required(message).max(64, message);
+
+export const validateTargetsQuery = validateYupSchema(yup.object({ article: documentId(ERRORS.article) }).noUnknown(), { strict: false });
+
+export const validateSubmit = validateYupSchema(
+  yup
+    .object({
+      article: documentId(ERRORS.article),
+      target: documentId(ERRORS.target),
+      note: yup.string().trim().max(500, ERRORS.note).nullable().default(null),
+    })
+    .noUnknown(),
+  { strict: false }
+);
+
+export const validateDecline = validateYupSchema(
+  yup.object({ reason: yup.string().trim().required(ERRORS.reason).min(5, ERRORS.reason).max(500, ERRORS.reason) }).noUnknown(),
+  { strict: false }
+);
+
+export const validateListQuery = validateYupSchema(
+  yup
+    .object({
+      status: yup.string().oneOf([...SUBMISSION_STATUSES], ERRORS.filters),
+      site: yup.string().max(64, ERRORS.filters),
+      level: yup.string().oneOf([...SITE_LEVELS], ERRORS.filters),
+      minWaitingDays: yup.number().integer(ERRORS.filters).min(1, ERRORS.filters).max(3650, ERRORS.filters).typeError(ERRORS.filters),
+      page: yup.number().integer(ERRORS.filters).min(1, ERRORS.filters).max(10000, ERRORS.filters).typeError(ERRORS.filters),
+    })
+    .noUnknown(),
+  { strict: false }
+);
+
+export const validateId = validateYupSchema(
+  yup.object({ id: yup.number().integer().positive().required().typeError(ERRORS.filters) }),
+  { strict: false }
+);

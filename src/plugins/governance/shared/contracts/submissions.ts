@@ -1,0 +1,55 @@
+/**
+ * 信息报送: shared by the server's submissions service and the admin's pages. A sub-site submits
+ * one of its articles to the portal or to its city; the receiving site adopts it (a draft of its
+ * own, reviewed there before it is published) or declines it with a reason.
+ */
+import type { SiteLevel } from './overview';
+
+export const SUBMISSION_STATUSES = ['submitted', 'adopted', 'declined', 'withdrawn'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export interface SubmissionSite {
+  documentId: string;
+  code: string;
+  name: string;
+  level: SiteLevel;
+}
+
+export interface Submission {
+  id: number;
+  status: SubmissionStatus;
+  /** As the article was when submitted (the queue shows it even if the source is deleted). */
+  title: string;
+  summary: string | null;
+  note: string | null;
+  sourceArticleDocumentId: string;
+  /** Whether the source article still exists. */
+  sourceExists: boolean;
+  sourceSite: SubmissionSite | null;
+  targetSite: SubmissionSite | null;
+  submittedAt: string;
+  submittedByName: string;
+  /** Days since submission (local days). */
+  waitingDays: number;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  declineReason: string | null;
+  /** The receiving site's draft made on adoption. */
+  adoptedArticleDocumentId: string | null;
+}
+
+/** GET /governance/submissions/targets?article=<documentId>: where an article may go. */
+export interface SubmissionTargets {
+  article: { documentId: string; title: string; site: SubmissionSite | null; eligible: boolean; reason: string | null };
+  targets: Array<{ site: SubmissionSite; submission: Pick<Submission, 'id' | 'status' | 'declineReason'> | null }>;
+}
+
+/** GET /governance/submissions?box=incoming|outgoing&status=&site=&level=&minWaitingDays=&page= */
+export interface SubmissionPage {
+  data: Submission[];
+  meta: {
+    pagination: { page: number; pageSize: number; total: number; pageCount: number };
+    /** Open submissions per box, for the menu. */
+    counts: { incoming: number; outgoing: number };
+  };
+}
