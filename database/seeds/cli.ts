@@ -7,6 +7,7 @@ import path from 'path';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo-accounts';
 import { ensureDemoMessages } from './demo-messages';
 import { ensureDemoReviews } from './demo-reviews';
+import { ensureDemoSubmissions } from './demo-submissions';
 import { loadDemo } from './load-demo';
 
 const appDir = path.resolve(__dirname, '..', '..', '..');
@@ -53,6 +54,8 @@ const main = async () => {
     const created = await ensureDemoAccounts(strapi, password);
     const inReview = await ensureDemoReviews(strapi);
     if (inReview > 0) console.log(`Review workflow: ${inReview} demo drafts submitted, approved or sent back by the demo accounts`);
+    const submissions = await ensureDemoSubmissions(strapi);
+    if (submissions > 0) console.log(`信息报送: ${submissions} 汉滨区 articles submitted upward by 张敏, one adopted and one declined by the portal's 孙磊`);
     const messages = await ensureDemoMessages(strapi);
     if (messages > 0) console.log(`Citizen messages: ${messages} of this week for 西安, signed, replied, rated or waiting, by the demo accounts`);
     const port = strapi.config.get('server.port', 1337);

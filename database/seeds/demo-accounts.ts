@@ -43,6 +43,10 @@ export const DEMO_ACCOUNTS: Array<
     roleCodes: ['governance-approver'], memberships: [['portal', 'approver'], ['xian', 'approver'], ['ankang-hanbin', 'approver']],
   },
   {
+    role: '门户网站编辑 portal editor', name: '孙磊', firstname: '磊', lastname: '孙', email: 'portal.editor@demo.example', site: 'portal',
+    roleCodes: ['governance-site-editor'], memberships: [['portal', 'editor']],
+  },
+  {
     role: '留言办理员 message handler', name: '周丽', firstname: '丽', lastname: '周', email: 'xian.handler@demo.example', site: 'xian',
     roleCodes: ['governance-message-handler'], memberships: [['xian', 'handler']],
   },

@@ -7,12 +7,11 @@
 import type { Core } from '@strapi/strapi';
 import { findWorkday } from 'chinese-days';
 import { DateTime } from 'luxon';
+import { userByEmail } from './demo-reviews';
 
 const MESSAGE = 'api::citizen-message.citizen-message';
 /** Marks the demo's own messages, so that a second run adds none. */
 const DEMO_IP = '203.0.113.1';
-
-const userByEmail = async (strapi: Core.Strapi, email: string) => strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
 
 export const ensureDemoMessages = async (strapi: Core.Strapi) => {
   if ((await strapi.db.query(MESSAGE).count({ where: { ipAddress: DEMO_IP } })) > 0) return 0;

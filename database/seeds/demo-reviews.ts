@@ -44,7 +44,7 @@ const write = async (strapi: Core.Strapi, draft: (typeof DEMO_REVIEW_DRAFTS)[key
   return (await strapi.documents(ARTICLE).create({ data: { ...draft, site: site.documentId } as never })).documentId as string;
 };
 
-const userByEmail = async (strapi: Core.Strapi, email: string) =>
+export const userByEmail = async (strapi: Core.Strapi, email: string) =>
   strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
 
 export const ensureDemoReviews = async (strapi: Core.Strapi) => {

@@ -9,6 +9,7 @@ import { asAdmin, appDir, createAdmin, startApp, type TestApp } from '../../test
 import type { RankingResponse } from '../../src/plugins/governance/shared/contracts/rankings';
 import { ensureDemoAccounts } from './demo-accounts';
 import { ensureDemoReviews } from './demo-reviews';
+import { ensureDemoSubmissions } from './demo-submissions';
 import { loadDemo } from './load-demo';
 
 let app: TestApp;
@@ -146,6 +147,18 @@ describe('the demo review workflow', () => {
   });
 });
 
+describe('the demo submissions', () => {
+  it('sends four 汉滨区 articles upward through the service, one adopted as a portal draft naming its source, once', async () => {
+    expect(await ensureDemoSubmissions(app.strapi)).toBe(4);
+    const rows = await app.strapi.db.query('plugin::governance.submission').findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.status)).toEqual(['adopted', 'declined', 'submitted', 'submitted']);
+    const copy = await app.strapi.db.query('api::article.article').findOne({ where: { documentId: rows[0].adoptedArticleDocumentId }, populate: { site: true } });
+    expect(copy).toMatchObject({ sourceSiteName: '汉滨区', reviewStatus: 'draft', publishedAt: null });
+    expect(copy.site.code).toBe('portal');
+    expect(await ensureDemoSubmissions(app.strapi)).toBe(0);
+  });
+});
+
 describe('the 2014 ranking of the demo', () => {
   /** The notice's table from sites.csv: per level, each site's count and its dense rank, worked out here. */
   const expected = (level: string) => {
@@ -167,7 +180,7 @@ describe('the 2014 ranking of the demo', () => {
       expect([...got].sort()).toEqual([...want].sort());
       expect(got.map((r) => r[2])).toEqual([...got.map((r) => r[2])].sort((a, b) => a - b));
       for (const [name, count, rank] of want) {
-        expect(exported).toContainEqual([name, String(count), String(rank), expect.any(String)]);
+        expect(exported).toContainEqual([name, String(count), String(rank), expect.any(String), expect.any(String), expect.any(String)]);
       }
     }
     expect(live.totals.articles).toBe(csv.reduce((sum, r) => sum + Number(r.articles_2014), 0));

@@ -27,10 +27,14 @@ export interface RankingFigures {
   replies: number;
   /** Visits counted by the beacon in the year. */
   visits: number;
+  /** Articles the site submitted upward (信息报送) in the year, not withdrawn. */
+  submitted: number;
+  /** Of them, adopted by the receiving site. */
+  adopted: number;
 }
 
 /** The names of the figures, for code that treats them alike (sums, comparisons). */
-export const RANKING_FIGURES = ['articles', 'specialTopics', 'messages', 'replies', 'visits'] as const satisfies ReadonlyArray<keyof RankingFigures>;
+export const RANKING_FIGURES = ['articles', 'specialTopics', 'messages', 'replies', 'visits', 'submitted', 'adopted'] as const satisfies ReadonlyArray<keyof RankingFigures>;
 
 export interface RankingRow extends RankingFigures {
   site: RankedSite;
@@ -121,6 +125,6 @@ export interface AnnualNotice {
   attachment: {
     title: string;
     columns: string[];
-    sections: Array<{ heading: string; rows: Array<[name: string, articles: number, rank: number, remark: string]> }>;
+    sections: Array<{ heading: string; rows: Array<[name: string, articles: number, rank: number, submitted: number, adopted: number, remark: string]> }>;
   };
 }

@@ -69,6 +69,22 @@ export const annualNotice = (ranking: Ranking, snapshot: RankingSnapshotInfo | n
     ],
   });
 
+  // 信息报送: named only in years the group submitted anything.
+  if (totals.submitted > 0) {
+    const adoptedMost = ranking.groups
+      .flatMap((g) => g.rows)
+      .filter((row) => row.adopted > 0)
+      .sort((a, b) => b.adopted - a.adopted || a.site.code.localeCompare(b.site.code))
+      .slice(0, 3);
+    sections.push({
+      heading: '信息报送情况',
+      paragraphs: [
+        `${year}年各网站共报送信息${totals.submitted}条，被采用${totals.adopted}条，采用率${percent(totals.adopted, totals.submitted)}。` +
+          (adoptedMost.length > 0 ? `被采用较多的是${adoptedMost.map((row) => `${row.site.name}（${row.adopted}条）`).join('、')}。` : ''),
+      ],
+    });
+  }
+
   const daily = ranking.days > 0 ? Math.round(totals.visits / ranking.days) : 0;
   sections.push({
     heading: '网站访问情况',
@@ -90,7 +106,7 @@ export const annualNotice = (ranking: Ranking, snapshot: RankingSnapshotInfo | n
     attachment: {
       title: table.title,
       columns: [...COLUMNS],
-      sections: table.sections.map((s) => ({ heading: s.heading, rows: s.rows.map((r) => [...r] as [string, number, number, string]) })),
+      sections: table.sections.map((s) => ({ heading: s.heading, rows: s.rows.map((r) => [...r] as [string, number, number, number, number, string]) })),
     },
   };
 };

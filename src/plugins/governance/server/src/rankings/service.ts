@@ -6,6 +6,7 @@ import { localYearOf, localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
 import { denseRank } from './dense-rank';
 import { SITE_VISIT } from './visits';
+import { SUBMISSION } from '../submissions/service';
 import { annualNotice } from './notice';
 import { differences } from './snapshots';
 import { getService } from '../utils/get-service';
@@ -34,7 +35,7 @@ const TOP_VISITED = 6;
 type SiteRow = RankedSite & { id: number; sortOrder: number };
 type Count = number | string | null;
 
-const NO_FIGURES: RankingFigures = { articles: 0, specialTopics: 0, messages: 0, replies: 0, visits: 0 };
+const NO_FIGURES: RankingFigures = { articles: 0, specialTopics: 0, messages: 0, replies: 0, visits: 0, submitted: 0, adopted: 0 };
 
 /** Sums site rows (one site each) or level totals (their `sites`). */
 const addUp = (parts: Array<RankingFigures & { sites?: number }>): RankingTotals => {
@@ -46,7 +47,7 @@ const addUp = (parts: Array<RankingFigures & { sites?: number }>): RankingTotals
   return totals;
 };
 
-const hasFigures = (f: RankingFigures) => f.articles + f.messages + f.visits > 0;
+const hasFigures = (f: RankingFigures) => f.articles + f.messages + f.visits + f.submitted > 0;
 
 /**
  * The annual publication ranking: every site of each level with its year's figures and its
@@ -134,6 +135,19 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .where(day, '<=', `${year}-12-31`)
       .groupByRaw('1, 2') as Promise<Array<{ siteId: number; inYear: Count; visits: Count }>>;
 
+    // Submissions count for the year they were sent in; a withdrawn one does not count.
+    const submission = dbNames(strapi, SUBMISSION);
+    const submittedAt = `u.${submission.column('submittedAt')}`;
+    const submissions = db(`${submission.table} as u`)
+      .join(`${site.table} as s`, 's.document_id', `u.${submission.column('sourceSiteDocumentId')}`)
+      .select({ siteId: 's.id' }, inYear(submittedAt, start))
+      .count({ submitted: '*' })
+      .sum({ adopted: db.raw('case when u.?? = ? then 1 else 0 end', [submission.column('status'), 'adopted']) })
+      .whereNot(`u.${submission.column('status')}`, 'withdrawn')
+      .where(submittedAt, '>=', previousStart)
+      .where(submittedAt, '<', end)
+      .groupByRaw('1, 2') as Promise<Array<{ siteId: number; inYear: Count; submitted: Count; adopted: Count }>>;
+
     const current = new Map<number, RankingFigures>();
     const previous = new Map<number, RankingFigures>();
     const of = (row: { siteId: number; inYear: Count }) => {
@@ -146,6 +160,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const row of await articles) Object.assign(of(row), { articles: Number(row.articles), specialTopics: Number(row.specialTopics) });
     for (const row of await messages) Object.assign(of(row), { messages: Number(row.messages), replies: Number(row.replies) });
     for (const row of await visits) of(row).visits = Number(row.visits ?? 0);
+    for (const row of await submissions) Object.assign(of(row), { submitted: Number(row.submitted), adopted: Number(row.adopted ?? 0) });
     return { current, previous };
   };
 
@@ -256,13 +271,15 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
 
       const groups: RankingGroup[] = ranked(all, current).map(({ level, rows }, i) => {
-        const rankingRows: RankingRow[] = rows.map(({ site, articles, specialTopics, messages, replies, visits, rank }) => ({
+        const rankingRows: RankingRow[] = rows.map(({ site, articles, specialTopics, messages, replies, visits, submitted, adopted, rank }) => ({
           site: publicSite(site),
           articles,
           specialTopics,
           messages,
           replies,
           visits,
+          submitted,
+          adopted,
           rank,
           previous: previousRank.get(site.id) ?? null,
         }));

@@ -25,6 +25,8 @@ const COLUMNS = [
   'messages',
   'replies',
   'visits',
+  'submitted',
+  'adopted',
 ] as const;
 
 /**
@@ -122,6 +124,12 @@ const RankingTableRow = ({ row, comparable }: { row: RankingRow; comparable: boo
       </Td>
       <Td>
         <Typography>{format.count(row.visits)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{format.count(row.submitted ?? 0)}</Typography>
+      </Td>
+      <Td>
+        <Typography>{format.count(row.adopted ?? 0)}</Typography>
       </Td>
     </Tr>
   );

@@ -138,7 +138,9 @@ const RankTable = styled.table`
     background: #f2f2f2;
   }
   td:nth-child(2),
-  td:nth-child(3) {
+  td:nth-child(3),
+  td:nth-child(4),
+  td:nth-child(5) {
     text-align: center;
     font-variant-numeric: tabular-nums;
   }
@@ -186,9 +188,11 @@ export const NoticeDocument = ({ notice, testId }: { notice: AnnualNotice; testI
             <SectionHeading>{section.heading}</SectionHeading>
             <RankTable>
               <colgroup>
-                <col style={{ width: '36%' }} />
-                <col style={{ width: '26%' }} />
-                <col style={{ width: '12%' }} />
+                <col style={{ width: '30%' }} />
+                <col style={{ width: '20%' }} />
+                <col style={{ width: '9%' }} />
+                <col style={{ width: '11%' }} />
+                <col style={{ width: '11%' }} />
                 <col />
               </colgroup>
               <thead>
@@ -201,11 +205,13 @@ export const NoticeDocument = ({ notice, testId }: { notice: AnnualNotice; testI
                 </tr>
               </thead>
               <tbody>
-                {section.rows.map(([name, articles, rank, remark], i) => (
+                {section.rows.map(([name, articles, rank, submitted, adopted, remark], i) => (
                   <tr key={`${i}-${name}`}>
                     <td>{name}</td>
                     <td>{articles}</td>
                     <td>{rank}</td>
+                    <td>{submitted}</td>
+                    <td>{adopted}</td>
                     <td>{remark}</td>
                   </tr>
                 ))}

@@ -97,6 +97,18 @@ beforeAll(async () => {
   await visits('xian', '2015-01-01', 7);
   await visits('xian-beilin', '2014-06-01', 500);
   await visits('portal', '2014-06-01', 1000);
+
+  // 宝鸡's submissions upward: one adopted and one withdrawn in 2014, one sent in the first minutes of 2015.
+  const submission = (status: string, submittedAt: string) =>
+    app.strapi.db.query('plugin::governance.submission').create({
+      data: {
+        sourceArticleDocumentId: `article-${submittedAt}`, sourceSiteDocumentId: sites.baoji.documentId, targetSiteDocumentId: sites.portal.documentId,
+        title: '报送', status, submittedAt: new Date(submittedAt),
+      },
+    });
+  await submission('adopted', '2014-05-01T02:00:00Z');
+  await submission('withdrawn', '2014-05-02T02:00:00Z');
+  await submission('submitted', '2014-12-31T16:30:00Z');
 });
 
 afterAll(async () => {
@@ -137,7 +149,8 @@ describe('GET /governance/rankings', () => {
     expect(beilin).toMatchObject({ messages: 2, replies: 1, visits: 500 });
     expect(beilin.site.parentName).toBe('西安市');
     expect(rowsOf(data, 'city').find((r) => r.site.code === 'xian')!.visits).toBe(300);
-    expect(data.live.totals).toEqual({ sites: 7, articles: 7, specialTopics: 1, messages: 2, replies: 1, visits: 1800 });
+    expect(data.live.totals).toEqual({ sites: 7, articles: 7, specialTopics: 1, messages: 2, replies: 1, visits: 1800, submitted: 1, adopted: 1 });
+    expect(rowsOf(data, 'city').find((r) => r.site.code === 'baoji')).toMatchObject({ submitted: 1, adopted: 1 });
     expect(data.live.groups.find((g) => g.level === 'city')!.totals).toMatchObject({ sites: 5, articles: 6 });
     expect(data.live.topVisited.map((t) => [t.site.code, t.visits])).toEqual([
       ['xian-beilin', 500],
@@ -147,6 +160,7 @@ describe('GET /governance/rankings', () => {
     const next = await panel(2015);
     expect(rowsOf(next, 'city').find((r) => r.site.code === 'xian')).toMatchObject({ articles: 1, visits: 7 });
     expect(rowsOf(next, 'county')[0]).toMatchObject({ messages: 1, replies: 0 });
+    expect(rowsOf(next, 'city').find((r) => r.site.code === 'baoji')).toMatchObject({ submitted: 1, adopted: 0 });
   });
 
   it('compares each site and level with the year before', async () => {
@@ -186,7 +200,7 @@ describe('GET /governance/rankings', () => {
 });
 
 describe('GET /governance/rankings/export', () => {
-  it('gives the notice\'s table as CSV: one section per level, 网站 / 信息发布量(条) / 排名 / 备注', async () => {
+  it('gives the notice\'s table as CSV: one section per level, 网站 / 信息发布量(条) / 排名 / 报送 / 采用 / 备注', async () => {
     const res = await asAdmin(app, province).get('/governance/rankings/export?year=2014&format=csv').buffer(true).expect(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.headers['content-disposition']).toContain('ranking-2014.csv');
@@ -196,10 +210,11 @@ describe('GET /governance/rankings/export', () => {
     const headings = records.filter((r) => /^[一二三四]、/.test(r[0])).map((r) => r[0]);
     expect(headings).toEqual(['一、厅门户网站（1个，合计0条）', '二、市级民政网站（5个，合计6条）', '三、厅直属单位网站（0个，合计0条）', '四、县级民政网站（1个，合计1条）']);
     expect(records.filter((r) => r[0] === '网站')).toHaveLength(4);
-    expect(records.find((r) => r[0] === '西安市')).toEqual(['西安市', '2', '1', '']);
-    expect(records.find((r) => r[0] === '已关闭网站')).toEqual(['已关闭网站', '1', '2', '已关闭']);
-    expect(records.find((r) => r[0] === '延安市')).toEqual(['延安市', '0', '3', '本年未发布信息']);
-    expect(records.find((r) => r[0] === '碑林区')).toEqual(['碑林区', '1', '1', '西安市']);
+    expect(records.find((r) => r[0] === '西安市')).toEqual(['西安市', '2', '1', '0', '0', '']);
+    expect(records.find((r) => r[0] === '宝鸡市')).toEqual(['宝鸡市', '2', '1', '1', '1', '']);
+    expect(records.find((r) => r[0] === '已关闭网站')).toEqual(['已关闭网站', '1', '2', '0', '0', '已关闭']);
+    expect(records.find((r) => r[0] === '延安市')).toEqual(['延安市', '0', '3', '0', '0', '本年未发布信息']);
+    expect(records.find((r) => r[0] === '碑林区')).toEqual(['碑林区', '1', '1', '0', '0', '西安市']);
   });
 
   it('gives the same table as an Excel workbook', async () => {
@@ -216,8 +231,8 @@ describe('GET /governance/rankings/export', () => {
     await book.xlsx.load(res.body);
     const rows = book.worksheets[0].getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     expect(rows[0][0]).toBe('2014年陕西民政网站群信息发布量排名');
-    expect(rows).toContainEqual(['网站', '信息发布量(条)', '排名', '备注']);
-    expect(rows).toContainEqual(['宝鸡市', 2, 1, '']);
+    expect(rows).toContainEqual(['网站', '信息发布量(条)', '排名', '报送(条)', '采用(条)', '备注']);
+    expect(rows).toContainEqual(['宝鸡市', 2, 1, 1, 1, '']);
   });
 
   it.each([['format=pdf', ERRORS.format], ['source=yesterday', ERRORS.source]])('refuses %s', async (query, message) => {
@@ -257,20 +272,21 @@ describe('snapshots and the annual notice', () => {
   it('writes the notice from the figures, in the notice\'s sections', async () => {
     const notice = (await asAdmin(app, province).get('/governance/rankings/notice?year=2014').expect(200)).body.data as AnnualNotice;
     expect(notice.title).toBe('关于2014年陕西民政网站群内容维护情况的通报');
-    expect(notice.sections.map((s) => s.heading)).toEqual(['一、总体情况', '二、信息发布情况', '三、网民留言办理情况', '四、网站访问情况']);
+    expect(notice.sections.map((s) => s.heading)).toEqual(['一、总体情况', '二、信息发布情况', '三、网民留言办理情况', '四、信息报送情况', '五、网站访问情况']);
     const text = notice.sections.flatMap((s) => s.paragraphs).join('\n');
     expect(text).toContain('共有网站7个，全年发布信息7条，比2013年增加6条（增长600.0%）');
     expect(text).toContain('发布量排名前三的是西安市（2条）、宝鸡市（2条）、安康市（1条）、已关闭网站（1条）');
     expect(text).toContain('全年未发布信息的网站：延安市');
     expect(text).toContain('县级民政网站收到2条、答复1条');
     expect(text).toContain('访问量较高的是碑林区、西安市');
-    expect(notice.attachment.sections[1].rows[0]).toEqual(['西安市', 2, 1, '']);
+    expect(text).toContain('各网站共报送信息1条，被采用1条，采用率100.0%。被采用较多的是宝鸡市（1条）');
+    expect(notice.attachment.sections[1].rows[0]).toEqual(['西安市', 2, 1, 0, 0, '']);
   });
 
   it('drafts the notice of a year not frozen from live figures', async () => {
     const notice = (await asAdmin(app, province).get('/governance/rankings/notice?year=2015').expect(200)).body.data as AnnualNotice;
     expect(notice.snapshot).toBeNull();
-    expect(notice.attachment.sections[1].rows.find((r) => r[0] === '西安市')).toEqual(['西安市', 1, 1, '']);
+    expect(notice.attachment.sections[1].rows.find((r) => r[0] === '西安市')).toEqual(['西安市', 1, 1, 0, 0, '']);
   });
 
   it('refuses to freeze a year without sites, and a snapshot export of a year not frozen', async () => {
