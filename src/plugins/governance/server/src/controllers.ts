@@ -1,5 +1,6 @@
 import audit from './audit';
 import overview from './overview';
+import oversight from './oversight';
 import passwords from './passwords';
 import rankings from './rankings';
 import replies from './replies';
@@ -16,4 +17,5 @@ export default {
   audit: audit.controller,
   rankings: rankings.controller,
   submissions: submissions.controller,
+  oversight: oversight.controller,
 };

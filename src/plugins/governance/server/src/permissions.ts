@@ -19,6 +19,7 @@ export const ACTIONS = {
   rankingsOwn: 'plugin::governance.rankings.own',
   submissionsSubmit: 'plugin::governance.submissions.submit',
   submissionsReceive: 'plugin::governance.submissions.receive',
+  oversightRead: 'plugin::governance.oversight.read',
 } as const;
 
 export const actionDefinitions = [
@@ -116,6 +117,12 @@ export const actionDefinitions = [
     section: 'plugins',
     displayName: '信息报送：采用或退回报送给本站的文章 (Adopt or decline articles submitted to one\'s site)',
     uid: 'submissions.receive',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '站群监测：各站点单项否决指标 (Read every site against the inspection veto rules)',
+    uid: 'oversight.read',
     pluginName: 'governance',
   },
 ];

@@ -1,5 +1,6 @@
 import audit from './audit';
 import overview from './overview';
+import oversight from './oversight';
 import passwords from './passwords';
 import rankings from './rankings';
 import replies from './replies';
@@ -10,7 +11,7 @@ import submissions from './submissions';
 export default {
   admin: {
     type: 'admin',
-    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin, ...passwords.routes.admin, ...audit.routes.admin, ...rankings.routes.admin, ...submissions.routes.admin],
+    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin, ...passwords.routes.admin, ...audit.routes.admin, ...rankings.routes.admin, ...submissions.routes.admin, ...oversight.routes.admin],
   },
   'content-api': {
     type: 'content-api',

@@ -1,5 +1,6 @@
 import audit from './audit';
 import overview from './overview';
+import oversight from './oversight';
 import passwords from './passwords';
 import rankings from './rankings';
 import replies from './replies';
@@ -24,4 +25,5 @@ export default {
   rankingSnapshots: rankings.snapshots,
   visits: rankings.visits,
   submissions: submissions.service,
+  oversight: oversight.service,
 };

@@ -3,6 +3,8 @@ import { CATEGORIES, DEFAULT_REPLY_WORKING_DAYS, type ReplyWorkingDays } from '.
 import { resolvePolicy, type PasswordPolicy } from '../passwords/policy';
 import { DEFAULT_REPLY_QUALITY, type ReplyQualityRules } from '../replies/quality';
 import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../review/chain';
+import type { VetoThresholds } from '../oversight/rules';
+import type { ColumnKind } from '../../../shared/contracts/oversight';
 
 export interface RepliesConfig {
   /** Working days to reply per category (a site may set its own). */
@@ -34,6 +36,14 @@ export interface GovernanceConfig {
   audit: { retentionDays: number };
   /** The visit beacon: how often counts are written, and how many hits per IP and minute count. */
   visits: { flushSeconds: number; perIpPerMinute: number };
+  /** 站群监测: the national veto rules' thresholds and the columns' update rules (see oversight/). */
+  oversight: {
+    /** Days a column of each kind may go without an update (a column may set its own). */
+    staleAfterDays: Record<Exclude<ColumnKind, 'static'>, number>;
+    veto: VetoThresholds;
+    /** The kind of a column by its name, for setting up a site's columns. */
+    columnKinds: Record<string, ColumnKind>;
+  };
 }
 
 const positiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -83,6 +93,17 @@ export default {
     passwords: { profile: 'dengbao3' },
     audit: { retentionDays: 180 },
     visits: { flushSeconds: 10, perIpPerMinute: 60 },
+    oversight: {
+      // 国办秘函〔2019〕19号: news columns 2 weeks, notices and policies 6 months (183 days).
+      staleAfterDays: { news: 14, notice: 183, policy: 183 },
+      veto: { homePageDays: 14, staleColumns: 5, longIdleDays: 365, longIdleColumns: 10, emptyColumns: 5, warnDays: 7 },
+      columnKinds: {
+        工作动态: 'news', 基层动态: 'news', 单位动态: 'news', 媒体聚焦: 'news', 党建工作: 'news', 专题专栏: 'news',
+        通知公告: 'notice',
+        政策法规: 'policy', 政策文件: 'policy', 信息公开: 'policy', 政策解读: 'policy',
+        办事指南: 'static', 机构概况: 'static',
+      },
+    },
   } satisfies GovernanceConfig,
 
   // A wrong value stops the boot here instead of miscounting a year later.
@@ -103,6 +124,11 @@ export default {
     }
     if (!positiveInteger(config.visits?.flushSeconds) || !positiveInteger(config.visits?.perIpPerMinute)) {
       throw new Error(`governance.visits must be { flushSeconds, perIpPerMinute } in whole numbers above 0; got ${JSON.stringify(config.visits)}.`);
+    }
+    const oversight = config.oversight;
+    const numbers = [...Object.values(oversight?.staleAfterDays ?? {}), ...Object.values(oversight?.veto ?? {})];
+    if (!oversight?.staleAfterDays || !oversight.veto || numbers.length < 9 || !numbers.every(positiveInteger)) {
+      throw new Error(`governance.oversight needs whole numbers above 0 in staleAfterDays { news, notice, policy } and veto; got ${JSON.stringify(oversight)}.`);
     }
     if (typeof config.notifications?.email !== 'boolean') {
       throw new Error(`governance.notifications.email must be true or false; got ${JSON.stringify(config.notifications?.email)}.`);

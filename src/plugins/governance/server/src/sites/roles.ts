@@ -64,6 +64,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.rankingsManage },
       { action: ACTIONS.submissionsSubmit },
       { action: ACTIONS.submissionsReceive },
+      { action: ACTIONS.oversightRead },
       ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `admin::users.${a}` })),
       { action: 'admin::roles.read' },
     ],
@@ -111,7 +112,7 @@ export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['cod
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.
  */
-export const ROLES_VERSION = 7;
+export const ROLES_VERSION = 8;
 
 const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
 

@@ -389,6 +389,7 @@ const UNRELATED: Record<string, string> = {
   'GET /governance/submissions/incoming': "submissions to the caller's own sites only (submissions.int.test.ts)",
   'POST /governance/submissions/:id/adopt': "the receiving site's editors only, not even the province (submissions.int.test.ts)",
   'POST /governance/submissions/:id/decline': "the receiving site's editors only, not even the province (submissions.int.test.ts)",
+  'GET /governance/oversight': 'counts and dates per site, no document; oversight.read, provincial admins only (oversight.int.test.ts)',
 };
 
 describe('the list of admin routes', () => {

@@ -1,0 +1,127 @@
+/**
+ * 站群监测 on crafted data, with every rule a day before, on and after its threshold (local days
+ * in Asia/Shanghai): the home page, stale and empty columns, and the oldest unanswered message.
+ */
+import { DateTime } from 'luxon';
+import { createReviewTeam, publishReviewed, type ReviewTeam } from '../../../../../../../tests/helpers/review';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+
+import type { RuleVerdict, SiteOversight } from '../../../../shared/contracts/oversight';
+
+const ARTICLE = 'api::article.article';
+const SITE = 'api::site.site';
+const COLUMN = 'plugin::governance.site-column';
+const ZONE = 'Asia/Shanghai';
+
+let app: TestApp;
+let team: ReviewTeam;
+let province: TestAdmin;
+let editor: TestAdmin;
+const sites: Record<string, string> = {};
+
+/** 10:00 local time, `days` local days ago (or `months` calendar months ago). */
+const ago = ({ days = 0, months = 0 }) => DateTime.now().setZone(ZONE).minus({ days, months }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+
+const publishAt = async (site: string, column: string, at: Date) => {
+  const doc = await publishReviewed(app, team, { title: `${site} ${column}`, site: sites[site], column });
+  await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: doc.documentId }, data: { firstPublishedAt: at } });
+};
+
+const columns = (site: string, list: Array<[string, 'news' | 'notice' | 'policy' | 'static']>) =>
+  Promise.all(list.map(([name, kind], sortOrder) => app.strapi.db.query(COLUMN).create({ data: { siteDocumentId: sites[site], name, kind, sortOrder } })));
+
+const message = (site: string, queryCode: string, receivedAt: Date, status = 'accepted') =>
+  app.strapi.documents('api::citizen-message.citizen-message').create({
+    data: { site: sites[site], category: 'consultation', subject: `咨询 ${queryCode}`, body: '请问如何办理？', name: '张三', queryCode, status, receivedAt } as never,
+  });
+
+let data: SiteOversight[];
+const rule = (site: string, name: RuleVerdict['rule']) => data.find((s) => s.site.code === site)!.rules.find((r) => r.rule === name)!;
+
+beforeAll(async () => {
+  app = await startApp('oversight');
+  team = await createReviewTeam(app);
+  province = await createAdmin(app, 'governance-provincial-admin', '建国');
+  editor = await createAdmin(app, 'governance-site-editor', '丽');
+  for (const [code, level] of [['home-13', 'county'], ['home-14', 'county'], ['home-15', 'county'], ['columns', 'county'], ['empty', 'county'], ['messages', 'city']] as const) {
+    sites[code] = (await app.strapi.documents(SITE).create({ data: { code, name: code, level, active: true } })).documentId;
+  }
+  // With warnDays 7: 13 idle days leave 1 (a warning), the 14th trips the rule.
+  await publishAt('home-13', '工作动态', ago({ days: 13 }));
+  await publishAt('home-14', '工作动态', ago({ days: 14 }));
+  await publishAt('home-15', '工作动态', ago({ days: 15 }));
+
+  // One of each kind: news fresh, notice 182 days (a day before), policy 183 (on the day), static old.
+  await columns('columns', [['工作动态', 'news'], ['通知公告', 'notice'], ['政策文件', 'policy'], ['办事指南', 'static'], ['基层动态', 'news']]);
+  await publishAt('columns', '工作动态', ago({ days: 1 }));
+  await publishAt('columns', '通知公告', ago({ days: 182 }));
+  await publishAt('columns', '政策文件', ago({ days: 183 }));
+  await publishAt('columns', '办事指南', ago({ days: 900 }));
+
+  // Five configured columns with nothing, and a publication in a column not set up.
+  await columns('empty', [['工作动态', 'news'], ['通知公告', 'notice'], ['政策文件', 'policy'], ['基层动态', 'news'], ['信息公开', 'policy']]);
+  await publishAt('empty', '其他', ago({ days: 1 }));
+
+  // The oldest open valid message counts; answered and refused ones do not.
+  await publishAt('messages', '工作动态', ago({ days: 1 }));
+  await message('messages', 'OVS00001', ago({ months: 3, days: -1 }));
+  await message('messages', 'OVS00002', ago({ days: 10 }), 'received');
+  await message('messages', 'OVS00003', ago({ months: 5 }), 'replied');
+  await message('messages', 'OVS00004', ago({ months: 6 }), 'rejected');
+
+  data = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body.data;
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('GET /governance/oversight', () => {
+  it('trips the home-page rule on the 14th idle day, warns the day before', () => {
+    expect(rule('home-13', 'homePage')).toMatchObject({ status: 'warning', value: 13, daysLeft: 1 });
+    expect(rule('home-14', 'homePage')).toMatchObject({ status: 'tripped', value: 14, daysLeft: 0 });
+    expect(rule('home-15', 'homePage')).toMatchObject({ status: 'tripped', value: 15, daysLeft: 0 });
+  });
+
+  it('judges each column by its kind: a notice 182 days idle is fresh, a policy 183 days idle stale, static never', () => {
+    const site = data.find((s) => s.site.code === 'columns')!;
+    const byName = Object.fromEntries(site.columns.map((c) => [c.name, c]));
+    expect(byName['工作动态']).toMatchObject({ kind: 'news', staleAfterDays: 14, idleDays: 1, stale: false, published: 1 });
+    expect(byName['通知公告']).toMatchObject({ staleAfterDays: 183, idleDays: 182, stale: false });
+    expect(byName['政策文件']).toMatchObject({ staleAfterDays: 183, idleDays: 183, stale: true });
+    expect(byName['办事指南']).toMatchObject({ staleAfterDays: null, stale: false });
+    expect(byName['基层动态']).toMatchObject({ empty: true, idleDays: null });
+    expect(rule('columns', 'staleColumns')).toMatchObject({ value: 1, status: 'ok' });
+    expect(rule('columns', 'emptyColumns')).toMatchObject({ value: 1, status: 'ok' });
+  });
+
+  it('fails a site with five empty columns, whatever else it publishes', () => {
+    expect(rule('empty', 'emptyColumns')).toMatchObject({ status: 'tripped', value: 5 });
+    expect(rule('empty', 'homePage')).toMatchObject({ status: 'ok', value: 1 });
+  });
+
+  it('counts down the oldest unanswered valid message to its three months', () => {
+    const site = data.find((s) => s.site.code === 'messages')!;
+    expect(site.oldestUnanswered).toMatchObject({ subject: '咨询 OVS00001' });
+    expect(rule('messages', 'unansweredMessage')).toMatchObject({ status: 'warning', daysLeft: 1 });
+  });
+
+  it('lists the failing sites first, then the nearest to failing', () => {
+    expect(data.map((s) => s.status)).toEqual([...data.map((s) => s.status)].sort((a, b) => ['tripped', 'warning', 'ok'].indexOf(a) - ['tripped', 'warning', 'ok'].indexOf(b)));
+    expect(data[0].status).toBe('tripped');
+  });
+
+  it('is for provincial admins only', async () => {
+    await asAdmin(app, editor).get('/governance/oversight').expect(403);
+    await app.http().get('/governance/oversight').expect(401);
+  });
+});
+
+describe('on the day a message reaches three months', () => {
+  it('trips the rule', async () => {
+    await message('messages', 'OVS00005', ago({ months: 3 }));
+    const now = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body.data as SiteOversight[];
+    const verdict = now.find((s) => s.site.code === 'messages')!.rules.find((r) => r.rule === 'unansweredMessage')!;
+    expect(verdict).toMatchObject({ status: 'tripped', daysLeft: 0 });
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The national veto rules as arithmetic on a site's facts, with no database: what each measures
+ * now, where it trips, and how many days are left at this pace. A rule trips on the day its
+ * threshold is reached (14 days without a home-page update trips on the 14th day).
+ */
+import type { ColumnState, RuleStatus, RuleVerdict } from '../../../shared/contracts/oversight';
+
+export interface VetoThresholds {
+  /** Days without any publication on the site (首页不更新: 2 weeks). */
+  homePageDays: number;
+  /** Columns past their update rule that fail the site (5). */
+  staleColumns: number;
+  /** Updatable columns idle this long… */
+  longIdleDays: number;
+  /** …fail the site when there are this many (10). */
+  longIdleColumns: number;
+  /** Columns with nothing ever published that fail the site (5). */
+  emptyColumns: number;
+  /** A rule this many days or fewer from tripping is a warning. */
+  warnDays: number;
+}
+
+const verdict = (rule: RuleVerdict['rule'], value: number | null, threshold: number | null, daysLeft: number | null, warnDays: number, tripped: boolean): RuleVerdict => {
+  let status: RuleStatus = 'ok';
+  if (tripped) status = 'tripped';
+  else if (daysLeft !== null && daysLeft <= warnDays) status = 'warning';
+  return { rule, status, value, threshold, daysLeft: tripped ? 0 : daysLeft };
+};
+
+/** Days until the n-th soonest of `daysLeft` reaches zero (n ≥ 1), or null when there are fewer. */
+const nthSoonest = (daysLeft: number[], n: number) => {
+  const sorted = [...daysLeft].sort((a, b) => a - b);
+  return n >= 1 && sorted.length >= n ? Math.max(0, sorted[n - 1]) : null;
+};
+
+export const judgeSite = (
+  facts: {
+    /** Local days since the site's last publication; null when it never published. */
+    homePageIdleDays: number | null;
+    columns: ColumnState[];
+    /** Local days the oldest unanswered valid message has waited, and the days its three months span. */
+    unanswered: { ageDays: number; limitDays: number } | null;
+  },
+  t: VetoThresholds
+): RuleVerdict[] => {
+  const { homePageIdleDays, columns, unanswered } = facts;
+  const homeLeft = homePageIdleDays === null ? 0 : t.homePageDays - homePageIdleDays;
+
+  const updatable = columns.filter((c) => c.staleAfterDays !== null && !c.empty);
+  const stale = updatable.filter((c) => c.stale).length;
+  const freshLeft = updatable.filter((c) => !c.stale).map((c) => c.staleAfterDays! - (c.idleDays ?? 0));
+
+  const longIdle = updatable.filter((c) => (c.idleDays ?? 0) >= t.longIdleDays).length;
+  const longIdleLeft = updatable.filter((c) => (c.idleDays ?? 0) < t.longIdleDays).map((c) => t.longIdleDays - (c.idleDays ?? 0));
+
+  const empty = columns.filter((c) => c.empty).length;
+  const emptyVerdict = verdict('emptyColumns', empty, t.emptyColumns, null, t.warnDays, empty >= t.emptyColumns);
+  // Time alone does not empty a column: a warning when one more empty column would trip it.
+  if (emptyVerdict.status === 'ok' && empty === t.emptyColumns - 1) emptyVerdict.status = 'warning';
+  const unansweredLeft = unanswered ? unanswered.limitDays - unanswered.ageDays : null;
+
+  return [
+    verdict('homePage', homePageIdleDays, t.homePageDays, homeLeft, t.warnDays, homeLeft <= 0),
+    verdict('staleColumns', stale, t.staleColumns, nthSoonest(freshLeft, t.staleColumns - stale), t.warnDays, stale >= t.staleColumns),
+    verdict('longIdleColumns', longIdle, t.longIdleColumns, nthSoonest(longIdleLeft, t.longIdleColumns - longIdle), t.warnDays, longIdle >= t.longIdleColumns),
+    emptyVerdict,
+    verdict('unansweredMessage', unanswered?.ageDays ?? null, unanswered?.limitDays ?? null, unansweredLeft, t.warnDays, unansweredLeft !== null && unansweredLeft <= 0),
+  ];
+};
+
+/** The worst status of a site's rules. */
+export const worst = (verdicts: RuleVerdict[]): RuleStatus =>
+  verdicts.some((v) => v.status === 'tripped') ? 'tripped' : verdicts.some((v) => v.status === 'warning') ? 'warning' : 'ok';

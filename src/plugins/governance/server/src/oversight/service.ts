@@ -1,0 +1,171 @@
+import type { Core } from '@strapi/strapi';
+import { DateTime } from 'luxon';
+import type { ColumnKind, ColumnState, SiteOversight } from '../../../shared/contracts/oversight';
+import type { SiteLevel } from '../../../shared/contracts/overview';
+import type { GovernanceConfig } from '../config';
+import { VETO_MONTHS } from '../replies/deadlines';
+import { MESSAGE, OPEN_STATUSES } from '../replies/service';
+import { dbNames } from '../utils/db-names';
+import { judgeSite, worst } from './rules';
+
+export const SITE_COLUMN = 'plugin::governance.site-column';
+
+type Stamp = string | number | Date | null;
+
+const STATUS_ORDER = { tripped: 0, warning: 1, ok: 2 } as const;
+
+/**
+ * 站群监测: each open site's standing against the national veto rules, from grouped queries over
+ * its publications, its columns (栏目) and its messages. Nothing is stored: the verdicts are as
+ * of `now`.
+ */
+const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
+
+  /** Local calendar days from `from` to `to` (0 on the same local day). */
+  const localDays = (from: Stamp, to: Date) => {
+    const { timezone } = config();
+    const start = DateTime.fromJSDate(new Date(from as string), { zone: timezone }).startOf('day');
+    const end = DateTime.fromJSDate(to, { zone: timezone }).startOf('day');
+    return Math.round(end.diff(start, 'days').days);
+  };
+
+  const sites = async () => {
+    const site = dbNames(strapi, 'api::site.site');
+    const parent = site.joinTable('parent');
+    return (await strapi.db
+      .connection(`${site.table} as s`)
+      .leftJoin(`${parent.table} as pl`, `pl.${parent.ownerColumn}`, 's.id')
+      .leftJoin(`${site.table} as p`, 'p.id', `pl.${parent.targetColumn}`)
+      .select({
+        id: 's.id',
+        documentId: 's.document_id',
+        code: `s.${site.column('code')}`,
+        name: `s.${site.column('name')}`,
+        level: `s.${site.column('level')}`,
+        parentName: `p.${site.column('name')}`,
+      })
+      .where(`s.${site.column('active')}`, true)
+      .orderBy([`s.${site.column('sortOrder')}`, `s.${site.column('code')}`])) as Array<{
+      id: number;
+      documentId: string;
+      code: string;
+      name: string;
+      level: SiteLevel;
+      parentName: string | null;
+    }>;
+  };
+
+  /** Per site and column: the last first publication and how many articles are published. */
+  const publications = async () => {
+    const article = dbNames(strapi, 'api::article.article');
+    const link = article.joinTable('site');
+    const rows = (await strapi.db
+      .connection(`${article.table} as a`)
+      .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'a.id')
+      .select({ siteId: `l.${link.targetColumn}`, column: `a.${article.column('column')}` })
+      .max({ last: `a.${article.column('firstPublishedAt')}` })
+      .countDistinct({ published: 'a.document_id' })
+      .whereNotNull('a.published_at')
+      .groupBy(`l.${link.targetColumn}`, `a.${article.column('column')}`)) as Array<{ siteId: number; column: string | null; last: Stamp; published: number | string }>;
+    return rows.map((row) => ({ ...row, siteId: Number(row.siteId), published: Number(row.published) }));
+  };
+
+  /** Per site, the oldest valid message still waiting for its answer. */
+  const oldestUnanswered = async () => {
+    const message = dbNames(strapi, MESSAGE);
+    const link = message.joinTable('site');
+    const db = strapi.db.connection;
+    const received = message.column('receivedAt');
+    const firsts = db(`${message.table} as m2`)
+      .join(`${link.table} as l2`, `l2.${link.ownerColumn}`, 'm2.id')
+      .select({ siteId: `l2.${link.targetColumn}` })
+      .min({ first: `m2.${received}` })
+      .whereIn(`m2.${message.column('status')}`, [...OPEN_STATUSES])
+      .groupBy(`l2.${link.targetColumn}`)
+      .as('f');
+    const rows = (await db(`${message.table} as m`)
+      .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
+      .join(firsts, function joinFirst() {
+        this.on('f.siteId', '=', `l.${link.targetColumn}`).andOn('f.first', '=', `m.${received}`);
+      })
+      .select({ siteId: `l.${link.targetColumn}`, id: 'm.id', subject: `m.${message.column('subject')}`, receivedAt: `m.${received}` })
+      .whereIn(`m.${message.column('status')}`, [...OPEN_STATUSES])
+      .orderBy('m.id')) as Array<{ siteId: number; id: number; subject: string; receivedAt: Stamp }>;
+    const bySite = new Map<number, (typeof rows)[number]>();
+    for (const row of rows) if (!bySite.has(Number(row.siteId))) bySite.set(Number(row.siteId), row);
+    return bySite;
+  };
+
+  return {
+    /** Every open site with its rule verdicts, the failing first, then the nearest to failing. */
+    async bySite(now = new Date()): Promise<SiteOversight[]> {
+      const { oversight, timezone } = config();
+      const [allSites, columnRows, published, unanswered] = await Promise.all([
+        sites(),
+        strapi.db.query(SITE_COLUMN).findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<
+          Array<{ siteDocumentId: string; name: string; kind: ColumnKind; staleAfterDays: number | null }>
+        >,
+        publications(),
+        oldestUnanswered(),
+      ]);
+
+      return allSites
+        .map((site): SiteOversight => {
+          const mine = published.filter((row) => row.siteId === Number(site.id));
+          const last = mine.reduce<Stamp>((latest, row) => (row.last !== null && (latest === null || new Date(row.last as string) > new Date(latest as string)) ? row.last : latest), null);
+          const columns: ColumnState[] = columnRows
+            .filter((c) => c.siteDocumentId === site.documentId)
+            .map((c) => {
+              const found = mine.find((row) => row.column === c.name);
+              const staleAfterDays = c.kind === 'static' ? null : (c.staleAfterDays ?? oversight.staleAfterDays[c.kind]);
+              const idleDays = found?.last ? localDays(found.last, now) : null;
+              return {
+                name: c.name,
+                kind: c.kind,
+                staleAfterDays,
+                lastPublishedAt: found?.last ? new Date(found.last as string).toISOString() : null,
+                idleDays,
+                published: found?.published ?? 0,
+                stale: staleAfterDays !== null && idleDays !== null && idleDays >= staleAfterDays,
+                empty: !found,
+              };
+            });
+          const waiting = unanswered.get(Number(site.id));
+          const limit = waiting
+            ? localDays(waiting.receivedAt, DateTime.fromJSDate(new Date(waiting.receivedAt as string), { zone: timezone }).plus({ months: VETO_MONTHS }).toJSDate())
+            : 0;
+          const rules = judgeSite(
+            {
+              homePageIdleDays: last === null ? null : localDays(last, now),
+              columns,
+              unanswered: waiting ? { ageDays: localDays(waiting.receivedAt, now), limitDays: limit } : null,
+            },
+            oversight.veto
+          );
+          return {
+            site: {
+              documentId: site.documentId,
+              code: site.code,
+              name: site.name,
+              level: site.level,
+              city: site.level === 'county' ? site.parentName : site.level === 'city' ? site.name : null,
+            },
+            status: worst(rules),
+            rules,
+            lastPublishedAt: last === null ? null : new Date(last as string).toISOString(),
+            columns,
+            oldestUnanswered: waiting
+              ? { id: waiting.id, subject: waiting.subject, receivedAt: new Date(waiting.receivedAt as string).toISOString(), ageDays: localDays(waiting.receivedAt, now) }
+              : null,
+          };
+        })
+        .sort((a, b) => {
+          const nearest = (s: SiteOversight) => Math.min(...s.rules.map((r) => r.daysLeft ?? Infinity));
+          return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || nearest(a) - nearest(b);
+        });
+    },
+  };
+};
+
+export default oversightService;
