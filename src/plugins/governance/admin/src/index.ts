@@ -3,6 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { PasswordGuard } from './components/password/PasswordGuard';
 import { PluginIcon } from './components/PluginIcon';
 import { ReviewPanel } from './components/ReviewPanel';
+import { SubmissionPanel } from './components/SubmissionPanel';
 import { withReviewColumn } from './components/reviewColumn';
 import { ANY_PERMISSION, PERMISSIONS } from './permissions';
 import { PLUGIN_ID, getTranslation } from './pluginId';
@@ -48,7 +49,7 @@ export default {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addEditViewSidePanel: (panels: unknown[]) => void };
     };
-    contentManager.apis.addEditViewSidePanel([ReviewPanel]);
+    contentManager.apis.addEditViewSidePanel([ReviewPanel, SubmissionPanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReviewColumn);
   },
 

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   rankings: [{ action: 'plugin::governance.rankings.read', subject: null }],
   rankingsManage: [{ action: 'plugin::governance.rankings.manage', subject: null }],
   rankingsOwn: [{ action: 'plugin::governance.rankings.own', subject: null }],
+  submit: [{ action: 'plugin::governance.submissions.submit', subject: null }],
+  receive: [{ action: 'plugin::governance.submissions.receive', subject: null }],
 };
 
 /** Whoever holds any of the plugin's permissions sees its menu entry. */
@@ -28,4 +30,6 @@ export const ANY_PERMISSION = [
   ...PERMISSIONS.rankings,
   ...PERMISSIONS.rankingsManage,
   ...PERMISSIONS.rankingsOwn,
+  ...PERMISSIONS.submit,
+  ...PERMISSIONS.receive,
 ];

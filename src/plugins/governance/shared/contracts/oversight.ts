@@ -48,4 +48,16 @@ export interface SiteOversight {
   columns: ColumnState[];
   /** The oldest valid message still unanswered. */
   oldestUnanswered: { id: number; subject: string; receivedAt: string; ageDays: number } | null;
+  /** The current year's citizen messages (rates 0–1, null with nothing to divide). */
+  replies: { year: number; received: number; replyRate: number | null; onTimeRate: number | null; open: number; overdue: number };
+  /** Articles waiting in review, and the local days the longest has waited. */
+  reviewBacklog: { waiting: number; oldestDays: number | null };
+  /** Articles first published in the last 365 days by kind of content (the 2014 notice found too little analysis). */
+  mix: Record<PublishingMix, number>;
+  /** Accounts of the site whose password is past its expiry. */
+  expiredAccounts: number;
 }
+
+export const PUBLISHING_MIX = ['workNews', 'analysis', 'disclosure', 'other'] as const;
+/** workNews: 工作动态; analysis: 解读、调研、理论文章; disclosure: 信息公开、通知、政策; other: the rest. */
+export type PublishingMix = (typeof PUBLISHING_MIX)[number];

@@ -10,6 +10,7 @@ import {
 import { useAuth, useRBAC } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 import { useReviewCount } from '../api/review';
+import { useSubmissionCounts, type SubmissionBox } from '../api/submissions';
 import { useT } from '../hooks/useT';
 import { PERMISSIONS } from '../permissions';
 
@@ -17,6 +18,36 @@ const WaitingCount = () => {
   const { data } = useReviewCount();
   const count = (data?.toReview ?? 0) + (data?.toRevise ?? 0);
   return count > 0 ? <Badge active>{count}</Badge> : null;
+};
+
+const Count = ({ count }: { count: number | undefined }) => (count ? <Badge active>{count}</Badge> : null);
+
+/** 信息报送: what waits for the user's sites to decide, and what they sent that waits upward. */
+const SubmissionLinks = ({ receive, submit }: { receive: boolean; submit: boolean }) => {
+  const t = useT();
+  // Either list answers both counts: ask the one the user may read.
+  const box: SubmissionBox | null = receive ? 'incoming' : submit ? 'outgoing' : null;
+  const { data: counts } = useSubmissionCounts(box);
+  return (
+    <SubNavSection label={t('nav.submissions')}>
+      {receive ? (
+        <SubNavLink tag={NavLink} to="/plugins/governance/submissions" end>
+          <Flex gap={2}>
+            {t('submissions.incoming.title')}
+            <Count count={counts?.incoming} />
+          </Flex>
+        </SubNavLink>
+      ) : null}
+      {submit ? (
+        <SubNavLink tag={NavLink} to="/plugins/governance/submissions/outgoing">
+          <Flex gap={2}>
+            {t('submissions.outgoing.title')}
+            <Count count={counts?.outgoing} />
+          </Flex>
+        </SubNavLink>
+      ) : null}
+    </SubNavSection>
+  );
 };
 
 /** The sections the user may open; each concern's page adds its link here. */
@@ -33,6 +64,8 @@ const NavSections = () => {
   const audit = useRBAC(PERMISSIONS.audit);
   const rankings = useRBAC(PERMISSIONS.rankings);
   const ownPlaces = useRBAC(PERMISSIONS.rankingsOwn);
+  const receive = useRBAC(PERMISSIONS.receive);
+  const submit = useRBAC(PERMISSIONS.submit);
 
   return (
     <SubNavSections>
@@ -84,6 +117,9 @@ const NavSections = () => {
             </SubNavLink>
           ) : null}
         </SubNavSection>
+      ) : null}
+      {receive.allowedActions.canReceive || submit.allowedActions.canSubmit ? (
+        <SubmissionLinks receive={receive.allowedActions.canReceive} submit={submit.allowedActions.canSubmit} />
       ) : null}
       {rankings.allowedActions.canRead || ownPlaces.allowedActions.canOwn ? (
         <SubNavSection label={t('nav.rankings')}>

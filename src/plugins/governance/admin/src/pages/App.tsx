@@ -12,6 +12,8 @@ import { RankingsPage } from './rankings/RankingsPage';
 import { ReviewQueuePage } from './review/ReviewQueuePage';
 import { SensitiveWordsPage } from './review/SensitiveWordsPage';
 import { SitesPage } from './sites/SitesPage';
+import { IncomingSubmissionsPage } from './submissions/IncomingSubmissionsPage';
+import { OutgoingSubmissionsPage } from './submissions/OutgoingSubmissionsPage';
 
 /** The landing page: the first of the user's views in this order, the overview for the province. */
 const Landing = () => {
@@ -22,7 +24,9 @@ const Landing = () => {
   const accounts = useRBAC(PERMISSIONS.accounts);
   const audit = useRBAC(PERMISSIONS.audit);
   const rankings = useRBAC([...PERMISSIONS.rankings, ...PERMISSIONS.rankingsOwn]);
-  const checks = [overview, review, messages, oversee, accounts, audit, rankings];
+  const receive = useRBAC(PERMISSIONS.receive);
+  const submit = useRBAC(PERMISSIONS.submit);
+  const checks = [overview, review, messages, oversee, accounts, audit, rankings, receive, submit];
   if (checks.some((check) => check.isLoading)) return <Page.Loading />;
   if (overview.allowedActions.canRead) return <OverviewPage />;
   if (review.allowedActions.canRead) return <Navigate to="review" replace />;
@@ -31,6 +35,8 @@ const Landing = () => {
   if (accounts.allowedActions.canManage) return <Navigate to="accounts" replace />;
   if (audit.allowedActions.canRead) return <Navigate to="audit" replace />;
   if (rankings.allowedActions.canRead || rankings.allowedActions.canOwn) return <Navigate to="rankings" replace />;
+  if (receive.allowedActions.canReceive) return <Navigate to="submissions" replace />;
+  if (submit.allowedActions.canSubmit) return <Navigate to="submissions/outgoing" replace />;
   return <Navigate to="sites" replace />;
 };
 
@@ -108,6 +114,22 @@ const App = () => (
         element={
           <Page.Protect permissions={PERMISSIONS.rankings}>
             <AnnualNoticePage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="submissions"
+        element={
+          <Page.Protect permissions={PERMISSIONS.receive}>
+            <IncomingSubmissionsPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="submissions/outgoing"
+        element={
+          <Page.Protect permissions={PERMISSIONS.submit}>
+            <OutgoingSubmissionsPage />
           </Page.Protect>
         }
       />

@@ -4,7 +4,7 @@ import { resolvePolicy, type PasswordPolicy } from '../passwords/policy';
 import { DEFAULT_REPLY_QUALITY, type ReplyQualityRules } from '../replies/quality';
 import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../review/chain';
 import type { VetoThresholds } from '../oversight/rules';
-import type { ColumnKind } from '../../../shared/contracts/oversight';
+import type { ColumnKind, PublishingMix } from '../../../shared/contracts/oversight';
 
 export interface RepliesConfig {
   /** Working days to reply per category (a site may set its own). */
@@ -43,6 +43,8 @@ export interface GovernanceConfig {
     veto: VetoThresholds;
     /** The kind of a column by its name, for setting up a site's columns. */
     columnKinds: Record<string, ColumnKind>;
+    /** Which columns' articles count as work news, analysis or disclosure in the publishing mix. */
+    mix: Record<Exclude<PublishingMix, 'other'>, string[]>;
   };
 }
 
@@ -102,6 +104,11 @@ export default {
         通知公告: 'notice',
         政策法规: 'policy', 政策文件: 'policy', 信息公开: 'policy', 政策解读: 'policy',
         办事指南: 'static', 机构概况: 'static',
+      },
+      mix: {
+        workNews: ['工作动态', '基层动态', '单位动态', '媒体聚焦', '党建工作'],
+        analysis: ['政策解读', '调研文章', '理论研究', '专题专栏'],
+        disclosure: ['信息公开', '通知公告', '政策文件', '政策法规'],
       },
     },
   } satisfies GovernanceConfig,

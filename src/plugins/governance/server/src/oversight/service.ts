@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import type { ColumnKind, ColumnState, SiteOversight } from '../../../shared/contracts/oversight';
+import type { ColumnKind, ColumnState, PublishingMix, SiteOversight } from '../../../shared/contracts/oversight';
 import type { SiteLevel } from '../../../shared/contracts/overview';
 import type { GovernanceConfig } from '../config';
 import { VETO_MONTHS } from '../replies/deadlines';
 import { MESSAGE, OPEN_STATUSES } from '../replies/service';
+import { STATE } from '../review/service';
 import { dbNames } from '../utils/db-names';
+import { getService } from '../utils/get-service';
 import { judgeSite, worst } from './rules';
 
 export const SITE_COLUMN = 'plugin::governance.site-column';
@@ -56,8 +58,8 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     }>;
   };
 
-  /** Per site and column: the last first publication and how many articles are published. */
-  const publications = async () => {
+  /** Per site and column: the last first publication, how many articles are published, how many since `since`. */
+  const publications = async (since: Date) => {
     const article = dbNames(strapi, 'api::article.article');
     const link = article.joinTable('site');
     const rows = (await strapi.db
@@ -66,9 +68,10 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
       .select({ siteId: `l.${link.targetColumn}`, column: `a.${article.column('column')}` })
       .max({ last: `a.${article.column('firstPublishedAt')}` })
       .countDistinct({ published: 'a.document_id' })
+      .sum({ recent: strapi.db.connection.raw('case when a.?? >= ? then 1 else 0 end', [article.column('firstPublishedAt'), since]) })
       .whereNotNull('a.published_at')
-      .groupBy(`l.${link.targetColumn}`, `a.${article.column('column')}`)) as Array<{ siteId: number; column: string | null; last: Stamp; published: number | string }>;
-    return rows.map((row) => ({ ...row, siteId: Number(row.siteId), published: Number(row.published) }));
+      .groupBy(`l.${link.targetColumn}`, `a.${article.column('column')}`)) as Array<{ siteId: number; column: string | null; last: Stamp; published: number | string; recent: number | string | null }>;
+    return rows.map((row) => ({ ...row, siteId: Number(row.siteId), published: Number(row.published), recent: Number(row.recent ?? 0) }));
   };
 
   /** Per site, the oldest valid message still waiting for its answer. */
@@ -97,18 +100,56 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     return bySite;
   };
 
+  /** Per site: articles waiting in review and since when the longest has waited. */
+  const reviewBacklog = async () => {
+    const state = dbNames(strapi, STATE);
+    const link = state.joinTable('site');
+    const rows = (await strapi.db
+      .connection(`${state.table} as r`)
+      .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'r.id')
+      .select({ siteId: `l.${link.targetColumn}` })
+      .count({ waiting: '*' })
+      .min({ since: `r.${state.column('waitingSince')}` })
+      .whereIn(`r.${state.column('status')}`, ['submitted', 'in_review'])
+      .groupBy(`l.${link.targetColumn}`)) as Array<{ siteId: number; waiting: number | string; since: Stamp }>;
+    return new Map(rows.map((row) => [Number(row.siteId), { waiting: Number(row.waiting), since: row.since }]));
+  };
+
+  /** Per site code: accounts of its members whose password is past its expiry. */
+  const expiredAccounts = async (now: Date) => {
+    const { data } = await getService(strapi, 'accounts').list({ filter: 'expired' }, now);
+    const bySite = new Map<string, number>();
+    for (const account of data) for (const site of new Set(account.sites.map((s) => s.code))) bySite.set(site, (bySite.get(site) ?? 0) + 1);
+    return bySite;
+  };
+
+  const mixOf = (rows: Array<{ column: string | null; recent: number }>): Record<PublishingMix, number> => {
+    const { mix } = config().oversight;
+    const counts: Record<PublishingMix, number> = { workNews: 0, analysis: 0, disclosure: 0, other: 0 };
+    for (const row of rows) {
+      const kind = (Object.keys(mix) as Array<keyof typeof mix>).find((k) => row.column !== null && mix[k].includes(row.column)) ?? 'other';
+      counts[kind] += row.recent;
+    }
+    return counts;
+  };
+
   return {
     /** Every open site with its rule verdicts, the failing first, then the nearest to failing. */
     async bySite(now = new Date()): Promise<SiteOversight[]> {
       const { oversight, timezone } = config();
-      const [allSites, columnRows, published, unanswered] = await Promise.all([
+      const year = DateTime.fromJSDate(now, { zone: timezone }).year;
+      const [allSites, columnRows, published, unanswered, backlog, expired, statistics] = await Promise.all([
         sites(),
         strapi.db.query(SITE_COLUMN).findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<
           Array<{ siteDocumentId: string; name: string; kind: ColumnKind; staleAfterDays: number | null }>
         >,
-        publications(),
+        publications(DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate()),
         oldestUnanswered(),
+        reviewBacklog(),
+        expiredAccounts(now),
+        getService(strapi, 'messageStatistics').forYear(year),
       ]);
+      const messageFigures = new Map(statistics.levels.flatMap((level) => level.sites.map((s) => [s.site.code, s.figures] as const)));
 
       return allSites
         .map((site): SiteOversight => {
@@ -132,6 +173,8 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
               };
             });
           const waiting = unanswered.get(Number(site.id));
+          const figures = messageFigures.get(site.code);
+          const inReview = backlog.get(Number(site.id));
           const limit = waiting
             ? localDays(waiting.receivedAt, DateTime.fromJSDate(new Date(waiting.receivedAt as string), { zone: timezone }).plus({ months: VETO_MONTHS }).toJSDate())
             : 0;
@@ -158,6 +201,17 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
             oldestUnanswered: waiting
               ? { id: waiting.id, subject: waiting.subject, receivedAt: new Date(waiting.receivedAt as string).toISOString(), ageDays: localDays(waiting.receivedAt, now) }
               : null,
+            replies: {
+              year,
+              received: figures?.received ?? 0,
+              replyRate: figures?.replyRate ?? null,
+              onTimeRate: figures?.onTimeRate ?? null,
+              open: figures?.open ?? 0,
+              overdue: figures?.overdue ?? 0,
+            },
+            reviewBacklog: { waiting: inReview?.waiting ?? 0, oldestDays: inReview?.since ? localDays(inReview.since, now) : null },
+            mix: mixOf(mine),
+            expiredAccounts: expired.get(site.code) ?? 0,
           };
         })
         .sort((a, b) => {

@@ -106,6 +106,19 @@ describe('GET /governance/oversight', () => {
     expect(rule('messages', 'unansweredMessage')).toMatchObject({ status: 'warning', daysLeft: 1 });
   });
 
+  it('gives each site its replies this year, review backlog, publishing mix and expired accounts', () => {
+    const site = data.find((s) => s.site.code === 'messages')!;
+    // This year's open messages: the one of 10 days ago, and the one of three months ago when that was this year too.
+    const thisYear = (at: Date) => DateTime.fromJSDate(at, { zone: ZONE }).year === DateTime.now().setZone(ZONE).year;
+    expect(site.replies).toMatchObject({ open: [ago({ days: 10 }), ago({ months: 3, days: -1 })].filter(thisYear).length });
+    expect(site.mix).toEqual({ workNews: 1, analysis: 0, disclosure: 0, other: 0 });
+    expect(site.reviewBacklog).toEqual({ waiting: 0, oldestDays: null });
+    expect(site.expiredAccounts).toBe(0);
+    const columns = data.find((s) => s.site.code === 'columns')!;
+    // The 政策文件 and 通知公告 articles are within the year; 办事指南's is older.
+    expect(columns.mix).toEqual({ workNews: 1, analysis: 0, disclosure: 2, other: 0 });
+  });
+
   it('lists the failing sites first, then the nearest to failing', () => {
     expect(data.map((s) => s.status)).toEqual([...data.map((s) => s.status)].sort((a, b) => ['tripped', 'warning', 'ok'].indexOf(a) - ['tripped', 'warning', 'ok'].indexOf(b)));
     expect(data[0].status).toBe('tripped');

@@ -1,0 +1,157 @@
+import {
+  Box,
+  Button,
+  EmptyStateLayout,
+  Flex,
+  Tabs,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { Layouts, Page, Pagination, useQueryParams } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { useSubmissionAction, useSubmissions, type Submission, type SubmissionStatus } from '../../api/submissions';
+import { SubmissionStatusBadge } from '../../components/SubmissionStatusBadge';
+import { WrapTd } from '../../components/WrapTd';
+import { useNotifiedAction } from '../../hooks/useNotifiedAction';
+import { useT } from '../../hooks/useT';
+import { SiteCell, TitleCell, WhenWho } from './SubmissionCells';
+
+const TABS = ['all', 'submitted', 'adopted', 'declined', 'withdrawn'] as const;
+type Tab = (typeof TABS)[number];
+const PAGE_SIZE = 20;
+
+/** What became of it: who decided when, and why it came back. */
+const Decision = ({ item }: { item: Submission }) => {
+  const t = useT();
+  if (item.status === 'submitted') {
+    return (
+      <Typography textColor="neutral600">
+        {item.waitingDays === 0 ? t('submissions.outgoing.waitingToday') : t('submissions.outgoing.waiting', { days: item.waitingDays })}
+      </Typography>
+    );
+  }
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={1}>
+      <WhenWho at={item.decidedAt} by={item.decidedByName} />
+      {item.status === 'declined' && item.declineReason ? (
+        <Typography variant="pi" textColor="danger600" data-testid="decline-reason">
+          {t('submissions.declineReasonLabel')}：{item.declineReason}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};
+
+/**
+ * 我的报送: what the user's sites submitted upward, by state, with what the receiving site
+ * decided and why it declined; 撤回 while nothing is decided.
+ */
+export const OutgoingSubmissionsPage = () => {
+  const t = useT();
+  const notified = useNotifiedAction();
+  const action = useSubmissionAction();
+  const [{ query }, setQuery] = useQueryParams<{ page?: string }>();
+  const page = Number(query.page ?? 1);
+  const [tab, setTab] = useState<Tab>('all');
+  const list = useSubmissions('outgoing', { status: tab === 'all' ? undefined : (tab as SubmissionStatus), page });
+
+  if (list.isError) return <Page.Error />;
+
+  const withdraw = (item: Submission) =>
+    notified(() => action.mutateAsync({ action: 'withdraw', id: item.id }), t('submissions.panel.withdrawn'));
+  const rows = list.data?.data ?? [];
+  const pagination = list.data?.meta.pagination;
+  const counts = list.data?.meta.counts;
+  // A site's editors know their site; the source shows only when the list holds several (the province's).
+  const showSource = new Set(rows.map((item) => item.sourceSite?.code)).size > 1;
+  const columns = ['title', ...(showSource ? ['source'] : []), 'target', 'status', 'submitted', 'decision', 'actions'];
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('submissions.outgoing.title')}</Page.Title>
+      <Layouts.Header title={t('submissions.outgoing.title')} subtitle={t('submissions.outgoing.subtitle')} />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Tabs.Root
+            value={tab}
+            onValueChange={(value: string) => {
+              setTab(value as Tab);
+              if (page !== 1) setQuery({ page: '1' }, 'push', true);
+            }}
+          >
+            <Tabs.List aria-label={t('submissions.outgoing.title')}>
+              {TABS.map((name) => (
+                <Tabs.Trigger key={name} value={name}>
+                  {t(`submissions.outgoing.tab.${name}`)}
+                  {name === 'submitted' && counts ? ` (${counts.outgoing})` : ''}
+                </Tabs.Trigger>
+              ))}
+            </Tabs.List>
+          </Tabs.Root>
+          {list.isLoading ? (
+            <Page.Loading />
+          ) : rows.length > 0 ? (
+            <Box>
+              <Table colCount={columns.length} rowCount={rows.length + 1}>
+                <Thead>
+                  <Tr>
+                    {columns.map((column) => (
+                      <Th key={column}>
+                        <Typography variant="sigma">{t(`submissions.column.${column}`)}</Typography>
+                      </Th>
+                    ))}
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {rows.map((item) => (
+                    <Tr key={item.id} data-testid={`submission-row-${item.id}`}>
+                      <WrapTd minWidth="14rem">
+                        <TitleCell submission={item} linkToSource />
+                      </WrapTd>
+                      {showSource ? (
+                        <Td>
+                          <SiteCell site={item.sourceSite} />
+                        </Td>
+                      ) : null}
+                      <Td>
+                        <SiteCell site={item.targetSite} />
+                      </Td>
+                      <Td>
+                        <SubmissionStatusBadge status={item.status} />
+                      </Td>
+                      <Td>
+                        <WhenWho at={item.submittedAt} by={item.submittedByName} />
+                      </Td>
+                      <WrapTd minWidth="14rem">
+                        <Decision item={item} />
+                      </WrapTd>
+                      <Td>
+                        {item.status === 'submitted' ? (
+                          <Button size="S" variant="tertiary" onClick={() => withdraw(item)}>
+                            {t('submissions.withdraw')}
+                          </Button>
+                        ) : null}
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+              {pagination && pagination.pageCount > 1 ? (
+                <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={PAGE_SIZE}>
+                  <Pagination.Links />
+                </Pagination.Root>
+              ) : null}
+            </Box>
+          ) : (
+            <EmptyStateLayout content={t(`submissions.outgoing.empty.${tab}`)} />
+          )}
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

@@ -1,0 +1,66 @@
+import { Badge, Flex, Link, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { Link as RouterLink } from 'react-router-dom';
+import { articleEditPath, type Submission, type SubmissionSite } from '../../api/submissions';
+import { useT } from '../../hooks/useT';
+
+/** The title as submitted; a link to the source when the reader may open it, marked once it is deleted. */
+export const TitleCell = ({ submission, linkToSource = false }: { submission: Submission; linkToSource?: boolean }) => {
+  const t = useT();
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={1}>
+      {linkToSource && submission.sourceExists ? (
+        <Link tag={RouterLink} to={articleEditPath(submission.sourceArticleDocumentId)}>
+          {submission.title}
+        </Link>
+      ) : (
+        <Typography fontWeight="semiBold">{submission.title}</Typography>
+      )}
+      {submission.sourceExists ? null : (
+        <Badge textColor="danger600" backgroundColor="danger100" data-testid="source-deleted">
+          {t('submissions.sourceDeleted')}
+        </Badge>
+      )}
+    </Flex>
+  );
+};
+
+/** A site with its level underneath (门户网站, 区县级…). */
+export const SiteCell = ({ site }: { site: SubmissionSite | null }) => {
+  const t = useT();
+  if (!site) return <Typography textColor="neutral600">—</Typography>;
+  return (
+    <Flex direction="column" alignItems="flex-start">
+      <Typography>{site.name}</Typography>
+      <Typography variant="pi" textColor="neutral600">
+        {t(`level.${site.level}`)}
+      </Typography>
+    </Flex>
+  );
+};
+
+/** A date with who acted underneath. */
+export const WhenWho = ({ at, by }: { at: string | null; by: string | null }) => {
+  const { formatDate } = useIntl();
+  if (!at) return <Typography textColor="neutral600">—</Typography>;
+  return (
+    <Flex direction="column" alignItems="flex-start">
+      <Typography>{formatDate(at, { dateStyle: 'short', timeStyle: 'short' })}</Typography>
+      {by ? (
+        <Typography variant="pi" textColor="neutral600">
+          {by}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};
+
+/** "今天" or "3 天": days since the submission, until it was decided. */
+export const WaitingDays = ({ days }: { days: number }) => {
+  const t = useT();
+  return (
+    <Typography textColor={days >= 7 ? 'danger600' : days >= 3 ? 'warning600' : undefined} fontWeight={days >= 3 ? 'semiBold' : undefined}>
+      {days === 0 ? t('submissions.waiting.today') : t('submissions.waiting.days', { days })}
+    </Typography>
+  );
+};
