@@ -47,9 +47,9 @@ const main = async () => {
     const report = await loadDemo(strapi, appDir, progressLine());
     if (process.stdout.isTTY) process.stdout.write('\n');
     console.log(
-      `Demo data: ${report.sites} sites, ${report.articles} published articles, ${report.drafts} drafts and ` +
+      `Demo data: ${report.sites} sites, ${report.columns} columns, ${report.articles} published articles, ${report.drafts} drafts and ` +
         `${report.messages} citizen messages and ${report.visitDays} site-days of visits added in ${report.seconds.toFixed(1)} s` +
-        (report.sites + report.articles + report.drafts + report.messages + report.visitDays === 0 ? ' (already loaded: nothing to do)' : '')
+        (report.sites + report.columns + report.articles + report.drafts + report.messages + report.visitDays === 0 ? ' (already loaded: nothing to do)' : '')
     );
     const created = await ensureDemoAccounts(strapi, password);
     const inReview = await ensureDemoReviews(strapi);

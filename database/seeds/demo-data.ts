@@ -225,7 +225,8 @@ const TOPICS = [
   '老龄工作', '残疾人福利', '儿童福利', '村务公开', '流浪乞讨人员救助', '军休服务',
 ] as const;
 
-const COLUMNS: Record<SiteLevel, readonly string[]> = {
+/** The columns (栏目) of a site of each level; 专题专栏 holds the special topics. */
+export const COLUMNS: Record<SiteLevel, readonly string[]> = {
   portal: ['工作动态', '通知公告', '政策法规', '基层动态', '媒体聚焦', '信息公开'],
   department: ['单位动态', '通知公告', '党建工作', '信息公开'],
   city: ['工作动态', '通知公告', '政策文件', '基层动态', '信息公开'],

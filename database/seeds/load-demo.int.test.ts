@@ -104,7 +104,7 @@ describe('the demo loader', () => {
 
   it('adds nothing on a second run', async () => {
     const report = await loadDemo(app.strapi, appDir);
-    expect(report).toMatchObject({ sites: 0, articles: 0, drafts: 0, messages: 0, visitDays: 0 });
+    expect(report).toMatchObject({ sites: 0, columns: 0, articles: 0, drafts: 0, messages: 0, visitDays: 0 });
     expect(await tableCounts()).toEqual(firstCounts);
   });
 
@@ -144,6 +144,20 @@ describe('the demo review workflow', () => {
     const knex = app.strapi.db.connection;
     const unapproved = await knex('articles').whereNotNull('published_at').whereNot('review_status', 'approved').count({ n: '*' });
     expect(Number(unapproved[0].n)).toBe(0);
+  });
+});
+
+describe('the demo columns', () => {
+  it('gives every site its level\'s columns with their kinds, and the oversight judges all 120 sites', async () => {
+    const levels = Object.fromEntries(csv.map((r) => [r.code, r.level]));
+    const perLevel: Record<string, number> = { portal: 7, department: 5, city: 6, county: 5 };
+    const expected = csv.reduce((sum, r) => sum + perLevel[levels[r.code]], 0);
+    expect(await app.strapi.db.query('plugin::governance.site-column').count()).toBe(expected);
+    expect(await app.strapi.db.query('plugin::governance.site-column').count({ where: { name: '通知公告', kind: 'notice' } })).toBe(120);
+    const oversight = await app.strapi.plugin('governance').service('oversight').bySite();
+    expect(oversight).toHaveLength(120);
+    // Nothing published since 2014: every home page is long stale.
+    expect(oversight.every((s: { rules: Array<{ rule: string; status: string }> }) => s.rules.find((r) => r.rule === 'homePage')!.status === 'tripped')).toBe(true);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   readSites,
   siteArticles,
   siteVisits,
+  COLUMNS,
   type DemoArticle,
   type DemoSite,
   type SiteLevel,
@@ -22,6 +23,7 @@ const BATCH = 400;
 
 export interface LoadReport {
   sites: number;
+  columns: number;
   articles: number;
   drafts: number;
   messages: number;
@@ -241,7 +243,27 @@ export const loadDemo = async (
       visitDays += inserted.length;
     }
 
-    return { sites: sitesInserted, articles: articlesInserted, drafts: drafts.length, messages: messagesInserted, visitDays };
+    // Each site's columns with the update rule of their kind (站群监测), as the configuration names them.
+    const { columnKinds } = (strapi.config.get('plugin::governance') as { oversight: { columnKinds: Record<string, string> } }).oversight;
+    const columnTable = strapi.db.metadata.get('plugin::governance.site-column').tableName;
+    const columnRows = sites.flatMap((site) =>
+      [...COLUMNS[site.level], '专题专栏'].map((name, sortOrder) => ({
+        document_id: documentId(),
+        site_document_id: documentIds.get(site.code),
+        name,
+        kind: columnKinds[name] ?? 'news',
+        sort_order: sortOrder,
+        created_at: now,
+        updated_at: now,
+        published_at: now,
+      }))
+    );
+    let columns = 0;
+    for (const batch of chunks(columnRows, BATCH)) {
+      columns += (await trx(columnTable).insert(batch).onConflict(['site_document_id', 'name']).ignore().returning('id')).length;
+    }
+
+    return { sites: sitesInserted, columns, articles: articlesInserted, drafts: drafts.length, messages: messagesInserted, visitDays };
   });
 
   return { ...report, seconds: (Date.now() - started) / 1000 };
