@@ -137,6 +137,7 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
     },
 
     start() {
+      if (timer) clearInterval(timer);
       timer = setInterval(() => void this.flush().catch(() => undefined), config().visits.flushSeconds * 1000);
       timer.unref();
     },

@@ -101,17 +101,21 @@ describe('POST /api/visits', () => {
     for (let i = 0; i < 4; i++) await beacon({ site: 'xian', path: '/' }).expect(204);
     const knex = app.strapi.db.connection;
     const table = app.strapi.db.metadata.get(SITE_VISIT).tableName;
+    const logged = jest.spyOn(app.strapi.log, 'error');
     await knex.schema.renameTable(table, `${table}_away`);
     try {
-      await expect(visits().flush()).rejects.toThrow();
+      await visits().flush().catch(() => undefined);
     } finally {
       await knex.schema.renameTable(`${table}_away`, table);
     }
-    expect(await visits().flush()).toBe(4);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('kept for the next flush'));
+    logged.mockRestore();
+    await visits().flush();
     expect(await stored()).toBe(before + 4);
   });
 
   it('adds the counts of two instances flushing at the same moment, none lost or doubled', async () => {
+    await visits().flush();
     const before = await stored();
     const second = await bootSecondInstance('visits', 'flush', { method: 'record', args: ['xian', { userAgent: BROWSER, ip: '192.0.2.50' }], times: 30 });
     for (let i = 0; i < 20; i++) await visits().record('xian', { userAgent: BROWSER, ip: '192.0.2.51' });

@@ -38,13 +38,18 @@ describe('the group\'s roles', () => {
     }
   });
 
-  it('gives the site-bound roles review and message work only, never the overview, site, word-list, extension or account management', async () => {
+  it('gives the site-bound roles their site work only, never the overview, site, word-list, extension, account, ranking or oversight management', async () => {
     const governance = async (code: string) =>
       (await permissionsOf(code)).map((p) => p.action).filter((a) => a.startsWith('plugin::governance.') || a.startsWith('admin::')).sort();
     expect(await governance('governance-site-editor')).toEqual([
       'plugin::governance.messages.handle',
+      // Their own site's place, when the province allows it.
+      'plugin::governance.rankings.own',
       'plugin::governance.review.read',
       'plugin::governance.review.submit',
+      // 信息报送: the service limits both to the sites they edit.
+      'plugin::governance.submissions.receive',
+      'plugin::governance.submissions.submit',
     ]);
     expect(await governance('governance-reviewer')).toEqual(['plugin::governance.review.decide', 'plugin::governance.review.read']);
     expect(await governance('governance-approver')).toEqual(['plugin::governance.review.decide', 'plugin::governance.review.read']);
