@@ -5,16 +5,18 @@ import type { Core } from '@strapi/strapi';
  * with their attribute names ("title", "firstPublishedAt") and lists the first few fields.
  * Applied once per VERSION, so what the province later changes in "Configure the view" stays.
  */
-const VERSION = 4;
+const VERSION = 5;
 
 const VIEWS: Record<string, { labels: Record<string, string>; list: string[]; hiddenInEditView?: string[] }> = {
   'api::article.article': {
     labels: {
       title: '标题', slug: '链接别名', summary: '摘要', body: '正文', site: '所属站点', column: '栏目',
       isSpecialTopic: '专题文章', firstPublishedAt: '首次发布时间', reviewStatus: '审核状态',
+      sourceSiteName: '来源网站', sourceSiteCode: '来源网站代码', sourceArticleDocumentId: '原文 ID', sourceSubmitterName: '报送人',
     },
-    // The review side panel shows the state, with its history and actions.
-    hiddenInEditView: ['reviewStatus'],
+    // The review side panel shows the state, with its history and actions; the 信息报送 panel
+    // names an adopted article's source.
+    hiddenInEditView: ['reviewStatus', 'sourceSiteName', 'sourceSiteCode', 'sourceArticleDocumentId', 'sourceSubmitterName'],
     list: ['id', 'title', 'site', 'column', 'firstPublishedAt'],
   },
   'api::site.site': {

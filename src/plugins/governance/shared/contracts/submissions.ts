@@ -44,7 +44,7 @@ export interface SubmissionTargets {
   targets: Array<{ site: SubmissionSite; submission: Pick<Submission, 'id' | 'status' | 'declineReason'> | null }>;
 }
 
-/** GET /governance/submissions?box=incoming|outgoing&status=&site=&level=&minWaitingDays=&page= */
+/** GET /governance/submissions/incoming and /outgoing?status=&site=&level=&minWaitingDays=&page= */
 export interface SubmissionPage {
   data: Submission[];
   meta: {

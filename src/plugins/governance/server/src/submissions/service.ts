@@ -16,8 +16,11 @@ const ARTICLE = 'api::article.article';
 const SITE = 'api::site.site';
 const PAGE_SIZE = 20;
 
-/** Who may act for a site in 信息报送: its editors and its leader. */
-const WORKING_CAPACITIES: Capacity[] = ['editor', 'leader'];
+/**
+ * Who acts for a site in 信息报送: its editors. Not its leader, who takes the first review step
+ * of what the site adopts and so must not be its author.
+ */
+const WORKING_CAPACITIES: Capacity[] = ['editor'];
 
 type SiteRow = SubmissionSite & { id: number; active: boolean; parent: { documentId: string } | null };
 
@@ -280,6 +283,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             summary: article.summary,
             body: article.body,
             column: article.column,
+            isSpecialTopic: article.isSpecialTopic,
             site: row.targetSiteDocumentId,
             sourceSiteName: source?.name ?? null,
             sourceSiteCode: source?.code ?? null,

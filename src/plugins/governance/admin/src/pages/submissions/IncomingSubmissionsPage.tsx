@@ -94,7 +94,7 @@ const Row = ({
         </>
       ) : (
         <Td>
-          <WhenWho at={item.decidedAt} by={item.decidedByName} />
+          <WhenWho at={item.decidedAt} by={item.decidedByName ? t(`submissions.decidedBy.${item.status}`, { name: item.decidedByName }) : null} />
         </Td>
       )}
       {tab === 'adopted' ? (

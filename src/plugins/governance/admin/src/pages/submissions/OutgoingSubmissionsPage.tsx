@@ -37,7 +37,7 @@ const Decision = ({ item }: { item: Submission }) => {
   }
   return (
     <Flex direction="column" alignItems="flex-start" gap={1}>
-      <WhenWho at={item.decidedAt} by={item.decidedByName} />
+      <WhenWho at={item.decidedAt} by={item.decidedByName ? t(`submissions.decidedBy.${item.status}`, { name: item.decidedByName }) : null} />
       {item.status === 'declined' && item.declineReason ? (
         <Typography variant="pi" textColor="danger600" data-testid="decline-reason">
           {t('submissions.declineReasonLabel')}：{item.declineReason}

@@ -1,14 +1,27 @@
 import { Badge, Flex, Link, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
+import { styled } from 'styled-components';
 import { articleEditPath, type Submission, type SubmissionSite } from '../../api/submissions';
 import { useT } from '../../hooks/useT';
 
-/** The title as submitted; a link to the source when the reader may open it, marked once it is deleted. */
+/** Two lines of the summary: sites reuse title patterns, the summary tells the articles apart. */
+const Summary = styled(Typography)`
+  display: -webkit-box;
+  -webkit-line-clamp: 2;
+  -webkit-box-orient: vertical;
+  overflow: hidden;
+`;
+
+/**
+ * The title as submitted, with the start of its summary; a link to the source when the reader
+ * may open it, marked once the source is deleted.
+ */
 export const TitleCell = ({ submission, linkToSource = false }: { submission: Submission; linkToSource?: boolean }) => {
   const t = useT();
+  // The cell grows with the summary: keep it off the row's borders.
   return (
-    <Flex direction="column" alignItems="flex-start" gap={1}>
+    <Flex direction="column" alignItems="flex-start" gap={1} paddingTop={2} paddingBottom={2}>
       {linkToSource && submission.sourceExists ? (
         <Link tag={RouterLink} to={articleEditPath(submission.sourceArticleDocumentId)}>
           {submission.title}
@@ -16,6 +29,11 @@ export const TitleCell = ({ submission, linkToSource = false }: { submission: Su
       ) : (
         <Typography fontWeight="semiBold">{submission.title}</Typography>
       )}
+      {submission.summary ? (
+        <Summary variant="pi" textColor="neutral600" title={submission.summary}>
+          {submission.summary}
+        </Summary>
+      ) : null}
       {submission.sourceExists ? null : (
         <Badge textColor="danger600" backgroundColor="danger100" data-testid="source-deleted">
           {t('submissions.sourceDeleted')}

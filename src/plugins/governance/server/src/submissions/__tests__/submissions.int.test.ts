@@ -52,6 +52,8 @@ beforeAll(async () => {
   await addMember(cityEditor, 'xian');
   await addMember(portalEditor, 'portal');
   await addMember(otherCountyEditor, 'baoji-jintai');
+  // The province's admin as the portal's leader (初审), as in the demo: still not a receiver.
+  await addMember(province, 'portal', 'leader');
 
   published = (await publishReviewed(app, team, { title: '碑林区开展冬季救助', site: sites['xian-beilin'] })).documentId;
 });
@@ -126,7 +128,7 @@ describe('receiving', () => {
     await asAdmin(app, portalEditor).get('/governance/submissions/incoming?level=planet').expect(400);
   });
 
-  it('lets nobody but the receiving site\'s editors decide, not even the province', async () => {
+  it('lets nobody but the receiving site\'s editors decide, not even the province as the portal\'s leader', async () => {
     for (const user of [countyEditor, cityEditor, province]) {
       const res = await asAdmin(app, user).post(`/governance/submissions/${toPortal.id}/adopt`).expect(403);
       expect(res.body.error.message).toBe(ERRORS.notTargetEditor);
