@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import type { ColumnKind, ColumnState, PublishingMix, SiteOversight } from '../../../shared/contracts/oversight';
-import type { SiteLevel } from '../../../shared/contracts/overview';
 import type { GovernanceConfig } from '../config';
 import { VETO_MONTHS } from '../replies/deadlines';
 import { MESSAGE, OPEN_STATUSES } from '../replies/service';
 import { STATE } from '../review/service';
 import { dbNames } from '../utils/db-names';
+import { siteRows } from '../sites/site-rows';
 import { getService } from '../utils/get-service';
 import { judgeSite, worst } from './rules';
 
@@ -30,32 +30,6 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     const start = DateTime.fromJSDate(new Date(from as string), { zone: timezone }).startOf('day');
     const end = DateTime.fromJSDate(to, { zone: timezone }).startOf('day');
     return Math.round(end.diff(start, 'days').days);
-  };
-
-  const sites = async () => {
-    const site = dbNames(strapi, 'api::site.site');
-    const parent = site.joinTable('parent');
-    return (await strapi.db
-      .connection(`${site.table} as s`)
-      .leftJoin(`${parent.table} as pl`, `pl.${parent.ownerColumn}`, 's.id')
-      .leftJoin(`${site.table} as p`, 'p.id', `pl.${parent.targetColumn}`)
-      .select({
-        id: 's.id',
-        documentId: 's.document_id',
-        code: `s.${site.column('code')}`,
-        name: `s.${site.column('name')}`,
-        level: `s.${site.column('level')}`,
-        parentName: `p.${site.column('name')}`,
-      })
-      .where(`s.${site.column('active')}`, true)
-      .orderBy([`s.${site.column('sortOrder')}`, `s.${site.column('code')}`])) as Array<{
-      id: number;
-      documentId: string;
-      code: string;
-      name: string;
-      level: SiteLevel;
-      parentName: string | null;
-    }>;
   };
 
   /** Per site and column: the last first publication, how many articles are published, how many since `since`. */
@@ -139,7 +113,7 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { oversight, timezone } = config();
       const year = DateTime.fromJSDate(now, { zone: timezone }).year;
       const [allSites, columnRows, published, unanswered, backlog, expired, statistics] = await Promise.all([
-        sites(),
+        siteRows(strapi).then((rows) => rows.filter((site) => site.active)),
         strapi.db.query(SITE_COLUMN).findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<
           Array<{ siteDocumentId: string; name: string; kind: ColumnKind; staleAfterDays: number | null }>
         >,

@@ -10,6 +10,7 @@ import { SUBMISSION } from '../submissions/service';
 import { annualNotice } from './notice';
 import { differences } from './snapshots';
 import { getService } from '../utils/get-service';
+import { siteRows, type SiteRow } from '../sites/site-rows';
 import type { SiteScope } from '../sites/scope';
 
 import type { SiteLevel } from '../../../shared/contracts/overview';
@@ -32,7 +33,6 @@ export const RANKING_LEVELS: SiteLevel[] = ['portal', 'city', 'department', 'cou
 /** How many of the most visited city and county sites the summary names (the 2014 notice named six). */
 const TOP_VISITED = 6;
 
-type SiteRow = RankedSite & { id: number; sortOrder: number };
 type Count = number | string | null;
 
 const NO_FIGURES: RankingFigures = { articles: 0, specialTopics: 0, messages: 0, replies: 0, visits: 0, submitted: 0, adopted: 0 };
@@ -56,32 +56,6 @@ const hasFigures = (f: RankingFigures) => f.articles + f.messages + f.visits + f
 const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
   const knex = () => strapi.db.connection;
-
-  /** Every site, with its county's city. Deleted sites are gone, with their articles' links. */
-  const sites = async (): Promise<SiteRow[]> => {
-    const site = dbNames(strapi, 'api::site.site');
-    const parent = site.joinTable('parent');
-    const rows = (await knex()(`${site.table} as s`)
-      .leftJoin(`${parent.table} as pl`, `pl.${parent.ownerColumn}`, 's.id')
-      .leftJoin(`${site.table} as p`, 'p.id', `pl.${parent.targetColumn}`)
-      .select({
-        id: 's.id',
-        documentId: 's.document_id',
-        code: `s.${site.column('code')}`,
-        name: `s.${site.column('name')}`,
-        level: `s.${site.column('level')}`,
-        sortOrder: `s.${site.column('sortOrder')}`,
-        active: `s.${site.column('active')}`,
-        parentName: `p.${site.column('name')}`,
-      })) as Array<Omit<SiteRow, 'active'> & { active: boolean | number | null }>;
-    return rows.map((row) => ({
-      ...row,
-      sortOrder: Number(row.sortOrder ?? 0),
-      // SQLite answers booleans as 0 and 1.
-      active: Boolean(row.active),
-      parentName: row.parentName ?? null,
-    }));
-  };
 
   /**
    * The figures of every site with any, by site id, in the local year `year` and in the year
@@ -249,7 +223,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const [{ years }, { membersSeeOwnPlace }] = await Promise.all([this.years(), this.settings()]);
       if (!membersSeeOwnPlace) return { year, years, allowed: false, places: [] };
       const siteIds = scope.all ? null : new Set(scope.siteIds);
-      const all = await sites();
+      const all = await siteRows(strapi);
       const documentIds = new Set(all.filter((site) => siteIds === null || siteIds.has(site.id)).map((site) => site.documentId));
       const ranking = await this.compute(year);
       const places = ranking.groups.flatMap((group) =>
@@ -263,7 +237,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The live ranking of the local year `year`, with the year before for comparison. */
     async compute(year: number): Promise<Ranking> {
       const { timezone, groupName } = config();
-      const [all, { current, previous }] = await Promise.all([sites(), figuresOf(year)]);
+      const [all, { current, previous }] = await Promise.all([siteRows(strapi), figuresOf(year)]);
 
       const previousLevels = ranked(all, previous);
       const previousRank = new Map(
