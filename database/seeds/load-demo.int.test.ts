@@ -194,7 +194,7 @@ describe('the 2014 ranking of the demo', () => {
       expect([...got].sort()).toEqual([...want].sort());
       expect(got.map((r) => r[2])).toEqual([...got.map((r) => r[2])].sort((a, b) => a - b));
       for (const [name, count, rank] of want) {
-        expect(exported).toContainEqual([name, String(count), String(rank), expect.any(String), expect.any(String), expect.any(String)]);
+        expect(exported).toContainEqual([name, String(count), String(rank), expect.any(String), expect.any(String), expect.any(String), expect.any(String)]);
       }
     }
     expect(live.totals.articles).toBe(csv.reduce((sum, r) => sum + Number(r.articles_2014), 0));

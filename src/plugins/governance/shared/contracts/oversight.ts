@@ -56,6 +56,8 @@ export interface SiteOversight {
   mix: Record<PublishingMix, number>;
   /** Accounts of the site whose password is past its expiry. */
   expiredAccounts: number;
+  /** 信息报送 this year: articles submitted upward (not withdrawn) and adopted. */
+  submissions: { submitted: number; adopted: number };
 }
 
 export const PUBLISHING_MIX = ['workNews', 'analysis', 'disclosure', 'other'] as const;

@@ -125,6 +125,6 @@ export interface AnnualNotice {
   attachment: {
     title: string;
     columns: string[];
-    sections: Array<{ heading: string; rows: Array<[name: string, articles: number, rank: number, submitted: number, adopted: number, remark: string]> }>;
+    sections: Array<{ heading: string; rows: Array<[name: string, articles: number, rank: number, submitted: number, adopted: number, adoptionRate: string, remark: string]> }>;
   };
 }

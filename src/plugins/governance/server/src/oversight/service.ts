@@ -112,7 +112,7 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     async bySite(now = new Date()): Promise<SiteOversight[]> {
       const { oversight, timezone } = config();
       const year = DateTime.fromJSDate(now, { zone: timezone }).year;
-      const [allSites, columnRows, published, unanswered, backlog, expired, statistics] = await Promise.all([
+      const [allSites, columnRows, published, unanswered, backlog, expired, statistics, ranking] = await Promise.all([
         siteRows(strapi).then((rows) => rows.filter((site) => site.active)),
         strapi.db.query(SITE_COLUMN).findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<
           Array<{ siteDocumentId: string; name: string; kind: ColumnKind; staleAfterDays: number | null }>
@@ -122,7 +122,10 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
         reviewBacklog(),
         expiredAccounts(now),
         getService(strapi, 'messageStatistics').forYear(year),
+        // This year's submissions per site, as the ranking counts them.
+        getService(strapi, 'rankings').compute(year),
       ]);
+      const rankingRows = new Map(ranking.groups.flatMap((group) => group.rows.map((row) => [row.site.documentId, row] as const)));
       const messageFigures = new Map(statistics.levels.flatMap((level) => level.sites.map((s) => [s.site.code, s.figures] as const)));
 
       return allSites
@@ -186,6 +189,7 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
             reviewBacklog: { waiting: inReview?.waiting ?? 0, oldestDays: inReview?.since ? localDays(inReview.since, now) : null },
             mix: mixOf(mine),
             expiredAccounts: expired.get(site.code) ?? 0,
+            submissions: { submitted: rankingRows.get(site.documentId)?.submitted ?? 0, adopted: rankingRows.get(site.documentId)?.adopted ?? 0 },
           };
         })
         .sort((a, b) => {

@@ -106,7 +106,7 @@ export const annualNotice = (ranking: Ranking, snapshot: RankingSnapshotInfo | n
     attachment: {
       title: table.title,
       columns: [...COLUMNS],
-      sections: table.sections.map((s) => ({ heading: s.heading, rows: s.rows.map((r) => [...r] as [string, number, number, number, number, string]) })),
+      sections: table.sections.map((s) => ({ heading: s.heading, rows: s.rows.map((r) => [...r] as [string, number, number, number, number, string, string]) })),
     },
   };
 };

@@ -27,6 +27,7 @@ const COLUMNS = [
   'visits',
   'submitted',
   'adopted',
+  'adoptionRate',
 ] as const;
 
 /**
@@ -130,6 +131,9 @@ const RankingTableRow = ({ row, comparable }: { row: RankingRow; comparable: boo
       </Td>
       <Td>
         <Typography>{format.count(row.adopted ?? 0)}</Typography>
+      </Td>
+      <Td>
+        <Typography textColor={row.submitted ? undefined : 'neutral500'}>{row.submitted ? format.percent(row.adopted / row.submitted) : '–'}</Typography>
       </Td>
     </Tr>
   );

@@ -140,7 +140,8 @@ const RankTable = styled.table`
   td:nth-child(2),
   td:nth-child(3),
   td:nth-child(4),
-  td:nth-child(5) {
+  td:nth-child(5),
+  td:nth-child(6) {
     text-align: center;
     font-variant-numeric: tabular-nums;
   }
@@ -188,11 +189,12 @@ export const NoticeDocument = ({ notice, testId }: { notice: AnnualNotice; testI
             <SectionHeading>{section.heading}</SectionHeading>
             <RankTable>
               <colgroup>
-                <col style={{ width: '30%' }} />
-                <col style={{ width: '20%' }} />
-                <col style={{ width: '9%' }} />
-                <col style={{ width: '11%' }} />
-                <col style={{ width: '11%' }} />
+                <col style={{ width: '28%' }} />
+                <col style={{ width: '18%' }} />
+                <col style={{ width: '8%' }} />
+                <col style={{ width: '10%' }} />
+                <col style={{ width: '10%' }} />
+                <col style={{ width: '10%' }} />
                 <col />
               </colgroup>
               <thead>
@@ -205,13 +207,14 @@ export const NoticeDocument = ({ notice, testId }: { notice: AnnualNotice; testI
                 </tr>
               </thead>
               <tbody>
-                {section.rows.map(([name, articles, rank, submitted, adopted, remark], i) => (
+                {section.rows.map(([name, articles, rank, submitted, adopted, adoptionRate, remark], i) => (
                   <tr key={`${i}-${name}`}>
                     <td>{name}</td>
                     <td>{articles}</td>
                     <td>{rank}</td>
                     <td>{submitted}</td>
                     <td>{adopted}</td>
+                    <td>{adoptionRate}</td>
                     <td>{remark}</td>
                   </tr>
                 ))}

@@ -17,6 +17,8 @@ export const useRankingFormat = () => {
             maximumFractionDigits: 1,
             signDisplay: 'exceptZero',
           }),
+    /** A share, 0 to 1: 66.7%. */
+    percent: (share: number) => formatNumber(share, { style: 'percent', maximumFractionDigits: 1 }),
     /** Visits per day of the year counted so far. */
     daily: (visits: number, days: number) => (days > 0 ? count(Math.round(visits / days)) : '–'),
     dateTime: (iso: string) => formatDate(iso, { dateStyle: 'long', timeStyle: 'short' }),

@@ -114,9 +114,18 @@ describe('GET /governance/oversight', () => {
     expect(site.mix).toEqual({ workNews: 1, analysis: 0, disclosure: 0, other: 0 });
     expect(site.reviewBacklog).toEqual({ waiting: 0, oldestDays: null });
     expect(site.expiredAccounts).toBe(0);
+    expect(site.submissions).toEqual({ submitted: 0, adopted: 0 });
     const columns = data.find((s) => s.site.code === 'columns')!;
     // The 政策文件 and 通知公告 articles are within the year; 办事指南's is older.
     expect(columns.mix).toEqual({ workNews: 1, analysis: 0, disclosure: 2, other: 0 });
+  });
+
+  it('counts each site\'s submissions of this year as the ranking does', async () => {
+    await app.strapi.db.query('plugin::governance.submission').create({
+      data: { sourceArticleDocumentId: 'a1', sourceSiteDocumentId: sites.columns, targetSiteDocumentId: sites.messages, title: '报送', status: 'adopted', submittedAt: new Date() },
+    });
+    const now = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body.data as SiteOversight[];
+    expect(now.find((s) => s.site.code === 'columns')!.submissions).toEqual({ submitted: 1, adopted: 1 });
   });
 
   it('lists the failing sites first, then the nearest to failing', () => {

@@ -200,7 +200,7 @@ describe('GET /governance/rankings', () => {
 });
 
 describe('GET /governance/rankings/export', () => {
-  it('gives the notice\'s table as CSV: one section per level, 网站 / 信息发布量(条) / 排名 / 报送 / 采用 / 备注', async () => {
+  it('gives the notice\'s table as CSV: one section per level, 网站 / 信息发布量(条) / 排名 / 报送 / 采用 / 采用率 / 备注', async () => {
     const res = await asAdmin(app, province).get('/governance/rankings/export?year=2014&format=csv').buffer(true).expect(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.headers['content-disposition']).toContain('ranking-2014.csv');
@@ -210,11 +210,11 @@ describe('GET /governance/rankings/export', () => {
     const headings = records.filter((r) => /^[一二三四]、/.test(r[0])).map((r) => r[0]);
     expect(headings).toEqual(['一、厅门户网站（1个，合计0条）', '二、市级民政网站（5个，合计6条）', '三、厅直属单位网站（0个，合计0条）', '四、县级民政网站（1个，合计1条）']);
     expect(records.filter((r) => r[0] === '网站')).toHaveLength(4);
-    expect(records.find((r) => r[0] === '西安市')).toEqual(['西安市', '2', '1', '0', '0', '']);
-    expect(records.find((r) => r[0] === '宝鸡市')).toEqual(['宝鸡市', '2', '1', '1', '1', '']);
-    expect(records.find((r) => r[0] === '已关闭网站')).toEqual(['已关闭网站', '1', '2', '0', '0', '已关闭']);
-    expect(records.find((r) => r[0] === '延安市')).toEqual(['延安市', '0', '3', '0', '0', '本年未发布信息']);
-    expect(records.find((r) => r[0] === '碑林区')).toEqual(['碑林区', '1', '1', '0', '0', '西安市']);
+    expect(records.find((r) => r[0] === '西安市')).toEqual(['西安市', '2', '1', '0', '0', '', '']);
+    expect(records.find((r) => r[0] === '宝鸡市')).toEqual(['宝鸡市', '2', '1', '1', '1', '100.0%', '']);
+    expect(records.find((r) => r[0] === '已关闭网站')).toEqual(['已关闭网站', '1', '2', '0', '0', '', '已关闭']);
+    expect(records.find((r) => r[0] === '延安市')).toEqual(['延安市', '0', '3', '0', '0', '', '本年未发布信息']);
+    expect(records.find((r) => r[0] === '碑林区')).toEqual(['碑林区', '1', '1', '0', '0', '', '西安市']);
   });
 
   it('gives the same table as an Excel workbook', async () => {
@@ -231,8 +231,8 @@ describe('GET /governance/rankings/export', () => {
     await book.xlsx.load(res.body);
     const rows = book.worksheets[0].getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     expect(rows[0][0]).toBe('2014年陕西民政网站群信息发布量排名');
-    expect(rows).toContainEqual(['网站', '信息发布量(条)', '排名', '报送(条)', '采用(条)', '备注']);
-    expect(rows).toContainEqual(['宝鸡市', 2, 1, 1, 1, '']);
+    expect(rows).toContainEqual(['网站', '信息发布量(条)', '排名', '报送(条)', '采用(条)', '采用率', '备注']);
+    expect(rows).toContainEqual(['宝鸡市', 2, 1, 1, 1, '100.0%', '']);
   });
 
   it.each([['format=pdf', ERRORS.format], ['source=yesterday', ERRORS.source]])('refuses %s', async (query, message) => {
@@ -280,13 +280,13 @@ describe('snapshots and the annual notice', () => {
     expect(text).toContain('县级民政网站收到2条、答复1条');
     expect(text).toContain('访问量较高的是碑林区、西安市');
     expect(text).toContain('各网站共报送信息1条，被采用1条，采用率100.0%。被采用较多的是宝鸡市（1条）');
-    expect(notice.attachment.sections[1].rows[0]).toEqual(['西安市', 2, 1, 0, 0, '']);
+    expect(notice.attachment.sections[1].rows[0]).toEqual(['西安市', 2, 1, 0, 0, '', '']);
   });
 
   it('drafts the notice of a year not frozen from live figures', async () => {
     const notice = (await asAdmin(app, province).get('/governance/rankings/notice?year=2015').expect(200)).body.data as AnnualNotice;
     expect(notice.snapshot).toBeNull();
-    expect(notice.attachment.sections[1].rows.find((r) => r[0] === '西安市')).toEqual(['西安市', 1, 1, 0, 0, '']);
+    expect(notice.attachment.sections[1].rows.find((r) => r[0] === '西安市')).toEqual(['西安市', 1, 1, 0, 0, '', '']);
   });
 
   it('refuses to freeze a year without sites, and a snapshot export of a year not frozen', async () => {
