@@ -2,21 +2,16 @@ import {
   Alert,
   Box,
   Button,
-  EmptyStateLayout,
   Flex,
   Link,
   SingleSelect,
   SingleSelectOption,
   Tabs,
-  Table,
-  Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, Pagination, useQueryParams } from '@strapi/strapi/admin';
+import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
@@ -33,12 +28,12 @@ import { WrapTd } from '../../components/WrapTd';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { AdoptDialog, DeclineDialog } from './DecisionDialogs';
+import { SubmissionTable } from './SubmissionTable';
 import { SiteCell, TitleCell, WaitingDays, WhenWho } from './SubmissionCells';
 
 const TABS = ['submitted', 'adopted', 'declined'] as const;
 type Tab = (typeof TABS)[number];
 const WAITING_DAYS = [1, 3, 7, 15, 30];
-const PAGE_SIZE = 20;
 
 /** The last column by tab: what waits is decided, what was decided says how. */
 const COLUMNS: Record<Tab, string[]> = {
@@ -170,8 +165,6 @@ export const IncomingSubmissionsPage = () => {
     notified(() => action.mutateAsync({ action: 'decline', id: item.id, reason }), t('submissions.decline.done', { title: item.title }));
 
   const counts = list.data?.meta.counts;
-  const pagination = list.data?.meta.pagination;
-  const rows = list.data?.data ?? [];
   const columns = COLUMNS[tab];
 
   return (
@@ -255,35 +248,12 @@ export const IncomingSubmissionsPage = () => {
               </Box>
             ) : null}
           </Flex>
-          {list.isLoading ? (
-            <Page.Loading />
-          ) : rows.length > 0 ? (
-            <Box>
-              <Table colCount={columns.length} rowCount={rows.length + 1}>
-                <Thead>
-                  <Tr>
-                    {columns.map((column) => (
-                      <Th key={column}>
-                        <Typography variant="sigma">{t(`submissions.column.${column}`)}</Typography>
-                      </Th>
-                    ))}
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {rows.map((item) => (
-                    <Row key={item.id} item={item} tab={tab} onAdopt={setAdopting} onDecline={setDeclining} />
-                  ))}
-                </Tbody>
-              </Table>
-              {pagination && pagination.pageCount > 1 ? (
-                <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={PAGE_SIZE}>
-                  <Pagination.Links />
-                </Pagination.Root>
-              ) : null}
-            </Box>
-          ) : (
-            <EmptyStateLayout content={t(`submissions.incoming.empty.${tab}`)} />
-          )}
+          <SubmissionTable
+            list={list}
+            columns={columns}
+            empty={t(`submissions.incoming.empty.${tab}`)}
+            renderRow={(item) => <Row key={item.id} item={item} tab={tab} onAdopt={setAdopting} onDecline={setDeclining} />}
+          />
         </Flex>
         {adopting ? (
           <AdoptDialog

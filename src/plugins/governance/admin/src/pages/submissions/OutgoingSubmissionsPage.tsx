@@ -1,18 +1,12 @@
 import {
-  Box,
   Button,
-  EmptyStateLayout,
   Flex,
   Tabs,
-  Table,
-  Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, Pagination, useQueryParams } from '@strapi/strapi/admin';
+import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useSubmissionAction, useSubmissions, type Submission, type SubmissionStatus } from '../../api/submissions';
 import { SubmissionStatusBadge } from '../../components/SubmissionStatusBadge';
@@ -20,10 +14,10 @@ import { WrapTd } from '../../components/WrapTd';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { SiteCell, TitleCell, WhenWho } from './SubmissionCells';
+import { SubmissionTable } from './SubmissionTable';
 
 const TABS = ['all', 'submitted', 'adopted', 'declined', 'withdrawn'] as const;
 type Tab = (typeof TABS)[number];
-const PAGE_SIZE = 20;
 
 /** What became of it: who decided when, and why it came back. */
 const Decision = ({ item }: { item: Submission }) => {
@@ -65,7 +59,6 @@ export const OutgoingSubmissionsPage = () => {
   const withdraw = (item: Submission) =>
     notified(() => action.mutateAsync({ action: 'withdraw', id: item.id }), t('submissions.panel.withdrawn'));
   const rows = list.data?.data ?? [];
-  const pagination = list.data?.meta.pagination;
   const counts = list.data?.meta.counts;
   // A site's editors know their site; the source shows only when the list holds several (the province's).
   const showSource = new Set(rows.map((item) => item.sourceSite?.code)).size > 1;
@@ -93,63 +86,42 @@ export const OutgoingSubmissionsPage = () => {
               ))}
             </Tabs.List>
           </Tabs.Root>
-          {list.isLoading ? (
-            <Page.Loading />
-          ) : rows.length > 0 ? (
-            <Box>
-              <Table colCount={columns.length} rowCount={rows.length + 1}>
-                <Thead>
-                  <Tr>
-                    {columns.map((column) => (
-                      <Th key={column}>
-                        <Typography variant="sigma">{t(`submissions.column.${column}`)}</Typography>
-                      </Th>
-                    ))}
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {rows.map((item) => (
-                    <Tr key={item.id} data-testid={`submission-row-${item.id}`}>
-                      <WrapTd minWidth="14rem">
-                        <TitleCell submission={item} linkToSource />
-                      </WrapTd>
-                      {showSource ? (
-                        <Td>
-                          <SiteCell site={item.sourceSite} />
-                        </Td>
-                      ) : null}
-                      <Td>
-                        <SiteCell site={item.targetSite} />
-                      </Td>
-                      <Td>
-                        <SubmissionStatusBadge status={item.status} />
-                      </Td>
-                      <Td>
-                        <WhenWho at={item.submittedAt} by={item.submittedByName} />
-                      </Td>
-                      <WrapTd minWidth="14rem">
-                        <Decision item={item} />
-                      </WrapTd>
-                      <Td>
-                        {item.status === 'submitted' ? (
-                          <Button size="S" variant="tertiary" onClick={() => withdraw(item)}>
-                            {t('submissions.withdraw')}
-                          </Button>
-                        ) : null}
-                      </Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
-              {pagination && pagination.pageCount > 1 ? (
-                <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={PAGE_SIZE}>
-                  <Pagination.Links />
-                </Pagination.Root>
+          <SubmissionTable
+            list={list}
+            columns={columns}
+            empty={t(`submissions.outgoing.empty.${tab}`)}
+            renderRow={(item) => (
+            <Tr key={item.id} data-testid={`submission-row-${item.id}`}>
+              <WrapTd minWidth="14rem">
+                <TitleCell submission={item} linkToSource />
+              </WrapTd>
+              {showSource ? (
+                <Td>
+                  <SiteCell site={item.sourceSite} />
+                </Td>
               ) : null}
-            </Box>
-          ) : (
-            <EmptyStateLayout content={t(`submissions.outgoing.empty.${tab}`)} />
-          )}
+              <Td>
+                <SiteCell site={item.targetSite} />
+              </Td>
+              <Td>
+                <SubmissionStatusBadge status={item.status} />
+              </Td>
+              <Td>
+                <WhenWho at={item.submittedAt} by={item.submittedByName} />
+              </Td>
+              <WrapTd minWidth="14rem">
+                <Decision item={item} />
+              </WrapTd>
+              <Td>
+                {item.status === 'submitted' ? (
+                  <Button size="S" variant="tertiary" onClick={() => withdraw(item)}>
+                    {t('submissions.withdraw')}
+                  </Button>
+                ) : null}
+              </Td>
+            </Tr>
+            )}
+          />
         </Flex>
       </Layouts.Content>
     </Page.Main>
