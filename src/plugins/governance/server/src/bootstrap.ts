@@ -4,6 +4,7 @@ import { runWithLease } from './jobs/lease';
 import { actionDefinitions } from './permissions';
 import { registerAuthHooks } from './passwords/auth-hooks';
 import { enforcePasswordPolicy } from './passwords/enforcement';
+import { OVERSIGHT_JOB } from './oversight/alerts';
 import { PASSWORD_JOB } from './passwords/jobs';
 import { OVERDUE_JOB } from './replies/overdue';
 import { ownSiteCondition } from './sites/condition';
@@ -22,11 +23,12 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'visits').start();
 
   // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
-  const { replies, timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
+  const { replies, oversight, timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
   strapi.cron.add({
     [OVERDUE_JOB]: { task: () => getService(strapi, 'overdueMessages').runJob(), options: { rule: replies.overdueCheck } },
     // 09:30 in the group's time zone: reminders arrive at the start of the working day.
     [PASSWORD_JOB]: { task: () => getService(strapi, 'passwordJobs').runDaily(), options: { rule: '30 9 * * *', tz: timezone } },
+    [OVERSIGHT_JOB]: { task: () => getService(strapi, 'oversightAlerts').runDaily(), options: { rule: oversight.alertCheck, tz: timezone } },
     // The audit trail's retention, at night.
     'governance-audit-purge': {
       task: () => runWithLease(strapi, 'governance-audit-purge', 60 * 60 * 1000, async () => `removed ${await getService(strapi, 'audit').purge()} entries`),

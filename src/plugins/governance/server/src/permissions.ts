@@ -20,6 +20,8 @@ export const ACTIONS = {
   submissionsSubmit: 'plugin::governance.submissions.submit',
   submissionsReceive: 'plugin::governance.submissions.receive',
   oversightRead: 'plugin::governance.oversight.read',
+  oversightManage: 'plugin::governance.oversight.manage',
+  oversightOwn: 'plugin::governance.oversight.own',
 } as const;
 
 export const actionDefinitions = [
@@ -123,6 +125,18 @@ export const actionDefinitions = [
     section: 'plugins',
     displayName: '站群监测：各站点单项否决指标 (Read every site against the inspection veto rules)',
     uid: 'oversight.read',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '监测通报与整改验收 (Issue inspection notices and accept rectifications)',
+    uid: 'oversight.manage',
+    pluginName: 'governance',
+  },
+  {
+    section: 'plugins',
+    displayName: '本站监测与整改任务 (Read the standing of their own sites and report their rectifications)',
+    uid: 'oversight.own',
     pluginName: 'governance',
   },
 ];

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { articleRules } from './articles/document-middleware';
+import { noticePublication } from './oversight/document-middleware';
 import { publicAccessStrategy } from './public-access/strategy';
 import { messageRules } from './replies/document-middleware';
 import { siteWorkingDaysRule } from './replies/site-working-days';
@@ -15,6 +16,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(articleRules(strapi));
   // Inside the article rules' transaction: a refused publication rolls everything back.
   strapi.documents.use(reviewGate(strapi));
+  strapi.documents.use(noticePublication(strapi));
   strapi.documents.use(messageRules());
   strapi.get('auth').register('content-api', publicAccessStrategy);
   guardCrossSiteRoutes(strapi);

@@ -26,4 +26,7 @@ export default {
   visits: rankings.visits,
   submissions: submissions.service,
   oversight: oversight.service,
+  oversightAlerts: oversight.alerts,
+  inspectionNotices: oversight.notices,
+  rectifications: oversight.rectifications,
 };

@@ -63,3 +63,110 @@ export interface SiteOversight {
 export const PUBLISHING_MIX = ['workNews', 'analysis', 'disclosure', 'other'] as const;
 /** workNews: 工作动态; analysis: 解读、调研、理论文章; disclosure: 信息公开、通知、政策; other: the rest. */
 export type PublishingMix = (typeof PUBLISHING_MIX)[number];
+
+/** `GET /governance/oversight` (provincial admins). */
+export interface OversightListResponse {
+  data: SiteOversight[];
+  meta: {
+    computedAt: string;
+    veto: { homePageDays: number; staleColumns: number; longIdleDays: number; longIdleColumns: number; emptyColumns: number; warnDays: number };
+    staleAfterDays: Record<Exclude<ColumnKind, 'static'>, number>;
+  };
+}
+
+/** A valid message of the site still waiting for its answer: the evidence behind the message rule. */
+export interface OpenMessageEvidence {
+  id: number;
+  documentId: string;
+  subject: string;
+  category: string;
+  status: string;
+  receivedAt: string;
+  dueAt: string | null;
+  /** Local days since it arrived. */
+  ageDays: number;
+  overdue: boolean;
+}
+
+/** One alert the daily job raised: a rule of a site entered a warning or tripped. */
+export interface OversightAlert {
+  id: number;
+  site: { documentId: string; code: string; name: string };
+  rule: VetoRule;
+  status: Exclude<RuleStatus, 'ok'>;
+  value: number | null;
+  threshold: number | null;
+  daysLeft: number | null;
+  raisedAt: string;
+  /** The people told: the site's leaders (第一责任人) and the provincial admins, by name. */
+  notified: string[];
+  emailed: boolean;
+}
+
+export const RECTIFICATION_STATUSES = ['open', 'submitted', 'closed'] as const;
+/** open: to fix; submitted: the site reported its fix with evidence; closed: the province accepted it. */
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+
+/** 整改任务: a site named in a published inspection notice must fix what it was named for. */
+export interface Rectification {
+  id: number;
+  site: { documentId: string; code: string; name: string };
+  notice: { id: number; title: string; articleDocumentId: string };
+  /** What the notice named the site for, one sentence each, with figures. */
+  problems: string[];
+  /** Local date, YYYY-MM-DD. */
+  deadline: string;
+  status: RectificationStatus;
+  /** Past its deadline and not closed. */
+  overdue: boolean;
+  evidence: string | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  /** The province's comment when it accepted or returned the evidence. */
+  reviewComment: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  createdAt: string;
+}
+
+/** `GET /governance/oversight/sites/:documentId`: one site with the evidence behind each verdict. */
+export interface SiteOversightDetail extends SiteOversight {
+  openMessages: OpenMessageEvidence[];
+  alerts: OversightAlert[];
+  rectifications: Rectification[];
+}
+
+/** A site named in a notice, and for what. */
+export interface NamedSite {
+  site: { documentId: string; code: string; name: string; level: SiteLevel };
+  problems: string[];
+}
+
+/** `GET /governance/oversight/notices/draft?from=&to=`: the inspection notice (通报) generated for a period. */
+export interface InspectionNoticeDraft {
+  /** Local dates, YYYY-MM-DD, both included. */
+  period: { from: string; to: string };
+  title: string;
+  /** 一、总体情况; 二、表扬; 三、存在的问题; 四、工作要求: every sentence from the data. */
+  sections: Array<{ heading: string; paragraphs: string[] }>;
+  praised: Array<{ site: NamedSite['site']; reasons: string[] }>;
+  named: NamedSite[];
+  /** The suggested rectification deadline (local date). */
+  deadline: string;
+}
+
+/** `POST /governance/oversight/notices` and `GET /governance/oversight/notices`. */
+export interface InspectionNotice {
+  id: number;
+  title: string;
+  period: { from: string; to: string };
+  /** The portal article carrying the notice: edited in the Content Manager, reviewed, published. */
+  articleDocumentId: string;
+  named: NamedSite[];
+  deadline: string;
+  createdBy: string | null;
+  createdAt: string;
+  /** Set when the article is published: the rectification tasks exist from then on. */
+  publishedAt: string | null;
+  rectifications: { total: number; closed: number };
+}

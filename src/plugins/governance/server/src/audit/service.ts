@@ -38,6 +38,11 @@ export const AUDIT_ACTIONS = {
   'submission.withdraw': '撤回报送',
   'submission.adopt': '采用报送',
   'submission.decline': '退回报送',
+  'oversight.alert': '监测预警',
+  'oversight.notice': '生成监测通报',
+  'rectification.open': '下发整改任务',
+  'rectification.submit': '提交整改情况',
+  'rectification.review': '整改验收',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

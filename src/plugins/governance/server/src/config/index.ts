@@ -3,6 +3,7 @@ import { CATEGORIES, DEFAULT_REPLY_WORKING_DAYS, type ReplyWorkingDays } from '.
 import { resolvePolicy, type PasswordPolicy } from '../passwords/policy';
 import { DEFAULT_REPLY_QUALITY, type ReplyQualityRules } from '../replies/quality';
 import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../review/chain';
+import type { NoticeThresholds } from '../oversight/inspection-notice';
 import type { VetoThresholds } from '../oversight/rules';
 import type { ColumnKind, PublishingMix } from '../../../shared/contracts/oversight';
 
@@ -45,6 +46,10 @@ export interface GovernanceConfig {
     columnKinds: Record<string, ColumnKind>;
     /** Which columns' articles count as work news, analysis or disclosure in the publishing mix. */
     mix: Record<Exclude<PublishingMix, 'other'>, string[]>;
+    /** When the daily job judges every site and alerts on rules that got worse (cron rule, group's zone). */
+    alertCheck: string;
+    /** What the inspection notice (通报) praises and names (see oversight/inspection-notice.ts). */
+    notice: NoticeThresholds;
   };
 }
 
@@ -110,6 +115,9 @@ export default {
         analysis: ['政策解读', '调研文章', '理论研究', '专题专栏'],
         disclosure: ['信息公开', '通知公告', '政策文件', '政策法规'],
       },
+      // 09:00 in the group's time zone: alerts arrive at the start of the working day.
+      alertCheck: '0 9 * * *',
+      notice: { topPerLevel: 3, minMessages: 5, lowOnTimeRate: 0.8, minArticlesForMix: 20, lowAnalysisShare: 0.05, rectificationDays: 30 },
     },
   } satisfies GovernanceConfig,
 
@@ -136,6 +144,19 @@ export default {
     const numbers = [...Object.values(oversight?.staleAfterDays ?? {}), ...Object.values(oversight?.veto ?? {})];
     if (!oversight?.staleAfterDays || !oversight.veto || numbers.length < 9 || !numbers.every(positiveInteger)) {
       throw new Error(`governance.oversight needs whole numbers above 0 in staleAfterDays { news, notice, policy } and veto; got ${JSON.stringify(oversight)}.`);
+    }
+    if (typeof oversight.alertCheck !== 'string' || oversight.alertCheck.trim().split(/\s+/).length < 5) {
+      throw new Error(`governance.oversight.alertCheck must be a cron rule such as "0 9 * * *"; got ${JSON.stringify(oversight.alertCheck)}.`);
+    }
+    const notice = oversight.notice;
+    const rates = [notice?.lowOnTimeRate, notice?.lowAnalysisShare];
+    if (
+      ![notice?.topPerLevel, notice?.minMessages, notice?.minArticlesForMix, notice?.rectificationDays].every(positiveInteger) ||
+      !rates.every((rate) => typeof rate === 'number' && rate >= 0 && rate <= 1)
+    ) {
+      throw new Error(
+        `governance.oversight.notice needs whole numbers above 0 in topPerLevel, minMessages, minArticlesForMix, rectificationDays and rates from 0 to 1 in lowOnTimeRate, lowAnalysisShare; got ${JSON.stringify(notice)}.`
+      );
     }
     if (typeof config.notifications?.email !== 'boolean') {
       throw new Error(`governance.notifications.email must be true or false; got ${JSON.stringify(config.notifications?.email)}.`);

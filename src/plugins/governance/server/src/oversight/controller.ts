@@ -1,18 +1,99 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import type { RectificationStatus } from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
+import { ACTIONS } from '../permissions';
 import { getService } from '../utils/get-service';
+import { ERRORS } from './messages';
+import {
+  validateAlertsQuery,
+  validateCreateNotice,
+  validateEvidence,
+  validatePeriod,
+  validateSiteParams,
+  validateTaskId,
+  validateTaskQuery,
+  validateTaskReview,
+} from './validation';
 
-/** 站群监测 over HTTP. */
-const oversightController = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async list(ctx: Context) {
-    const computedAt = new Date();
-    const { oversight } = strapi.config.get('plugin::governance') as GovernanceConfig;
-    ctx.body = {
-      data: await getService(strapi, 'oversight').bySite(computedAt),
-      meta: { computedAt: computedAt.toISOString(), veto: oversight.veto, staleAfterDays: oversight.staleAfterDays },
-    };
-  },
-});
+const can = (ctx: Context, action: string) => Boolean(ctx.state.userAbility?.can(action));
+
+/** 站群监测, its alerts, inspection notices and rectification tasks over HTTP. */
+const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const oversight = () => getService(strapi, 'oversight');
+  const tasks = () => getService(strapi, 'rectifications');
+  /** The province sees every site; a member holding `oversight.own` sees their own. */
+  const scopeOf = async (ctx: Context) => {
+    if (can(ctx, ACTIONS.oversightRead)) return { all: true as const };
+    if (!can(ctx, ACTIONS.oversightOwn)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+    return tasks().scopeOf(ctx.state.user);
+  };
+
+  return {
+    async list(ctx: Context) {
+      const computedAt = new Date();
+      const { oversight: settings } = strapi.config.get('plugin::governance') as GovernanceConfig;
+      ctx.body = {
+        data: await oversight().bySite(computedAt),
+        meta: { computedAt: computedAt.toISOString(), veto: settings.veto, staleAfterDays: settings.staleAfterDays },
+      };
+    },
+
+    async site(ctx: Context) {
+      const { documentId } = (await validateSiteParams(ctx.params)) as { documentId: string };
+      const scope = await scopeOf(ctx);
+      if (!scope.all && !scope.sites.includes(documentId)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+      const detail = await oversight().detail(documentId);
+      if (!detail) throw new errors.NotFoundError(ERRORS.noSuchSite(documentId));
+      ctx.body = { data: detail };
+    },
+
+    async own(ctx: Context) {
+      const scope = await tasks().scopeOf(ctx.state.user);
+      const documentIds = scope.all ? [] : scope.sites;
+      const details = await Promise.all(documentIds.map((documentId) => oversight().detail(documentId)));
+      ctx.body = { data: details.filter((detail) => detail !== null) };
+    },
+
+    async alerts(ctx: Context) {
+      const query = (await validateAlertsQuery(ctx.query)) as { site?: string; page?: number; pageSize?: number };
+      const { data, pagination } = await getService(strapi, 'oversightAlerts').list(query);
+      ctx.body = { data, meta: { pagination } };
+    },
+
+    async noticeDraft(ctx: Context) {
+      const { from, to } = (await validatePeriod(ctx.query)) as { from: string; to: string };
+      ctx.body = { data: await getService(strapi, 'inspectionNotices').draft(from, to) };
+    },
+
+    async notices(ctx: Context) {
+      ctx.body = { data: await getService(strapi, 'inspectionNotices').list() };
+    },
+
+    async createNotice(ctx: Context) {
+      const input = (await validateCreateNotice(ctx.request.body ?? {})) as { from: string; to: string; title: string; sites: string[]; deadline: string };
+      ctx.status = 201;
+      ctx.body = { data: await getService(strapi, 'inspectionNotices').create(input, ctx.state.user) };
+    },
+
+    async rectifications(ctx: Context) {
+      const filters = (await validateTaskQuery(ctx.query)) as { status?: RectificationStatus; site?: string };
+      ctx.body = { data: await tasks().list(filters, await scopeOf(ctx)) };
+    },
+
+    async submitEvidence(ctx: Context) {
+      const { id } = (await validateTaskId(ctx.params)) as { id: number };
+      const { evidence } = (await validateEvidence(ctx.request.body ?? {})) as { evidence: string };
+      ctx.body = { data: await tasks().submitEvidence(id, evidence, ctx.state.user) };
+    },
+
+    async reviewTask(ctx: Context) {
+      const { id } = (await validateTaskId(ctx.params)) as { id: number };
+      const input = (await validateTaskReview(ctx.request.body ?? {})) as { accept: boolean; comment: string | null };
+      ctx.body = { data: await tasks().review(id, { accept: input.accept, comment: input.comment || null }, ctx.state.user) };
+    },
+  };
+};
 
 export default oversightController;

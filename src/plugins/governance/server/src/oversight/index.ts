@@ -1,12 +1,28 @@
+import alert from './content-types/alert/schema.json';
+import inspectionNotice from './content-types/inspection-notice/schema.json';
+import rectification from './content-types/rectification/schema.json';
+import ruleState from './content-types/rule-state/schema.json';
 import siteColumn from './content-types/site-column/schema.json';
+import alerts from './alerts';
 import controller from './controller';
+import notices from './notices';
+import rectifications from './rectifications';
 import { adminRoutes } from './routes';
 import service from './service';
 
-/** 站群监测: every site against the national veto rules, before an inspection finds it. */
+/** 站群监测: every site against the national veto rules before an inspection finds it, its alerts, notices and rectifications. */
 export default {
-  contentTypes: { 'site-column': { schema: siteColumn } },
+  contentTypes: {
+    'site-column': { schema: siteColumn },
+    'oversight-rule-state': { schema: ruleState },
+    'oversight-alert': { schema: alert },
+    'inspection-notice': { schema: inspectionNotice },
+    rectification: { schema: rectification },
+  },
   controller,
   service,
+  alerts,
+  notices,
+  rectifications,
   routes: { admin: adminRoutes },
 };

@@ -1,4 +1,21 @@
 import { ACTIONS, requires } from '../permissions';
 
-/** 站群监测 in the admin (`/governance/oversight`), for provincial admins. */
-export const adminRoutes = [{ method: 'GET', path: '/oversight', handler: 'oversight.list', config: requires(ACTIONS.oversightRead) }];
+const read = requires(ACTIONS.oversightRead);
+const manage = requires(ACTIONS.oversightManage);
+const own = requires(ACTIONS.oversightOwn);
+/** The province with `oversight.read`, or a site member with `oversight.own` for their sites: the controller decides. */
+const readOrOwn = { policies: ['admin::isAuthenticatedAdmin'] };
+
+/** 站群监测 in the admin (`/governance/oversight/...`). */
+export const adminRoutes = [
+  { method: 'GET', path: '/oversight', handler: 'oversight.list', config: read },
+  { method: 'GET', path: '/oversight/own', handler: 'oversight.own', config: own },
+  { method: 'GET', path: '/oversight/sites/:documentId', handler: 'oversight.site', config: readOrOwn },
+  { method: 'GET', path: '/oversight/alerts', handler: 'oversight.alerts', config: read },
+  { method: 'GET', path: '/oversight/notices/draft', handler: 'oversight.noticeDraft', config: manage },
+  { method: 'GET', path: '/oversight/notices', handler: 'oversight.notices', config: manage },
+  { method: 'POST', path: '/oversight/notices', handler: 'oversight.createNotice', config: manage },
+  { method: 'GET', path: '/oversight/rectifications', handler: 'oversight.rectifications', config: readOrOwn },
+  { method: 'POST', path: '/oversight/rectifications/:id/evidence', handler: 'oversight.submitEvidence', config: own },
+  { method: 'POST', path: '/oversight/rectifications/:id/review', handler: 'oversight.reviewTask', config: manage },
+];

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import type { ColumnKind, ColumnState, PublishingMix, SiteOversight } from '../../../shared/contracts/oversight';
+import type { ColumnKind, ColumnState, OpenMessageEvidence, PublishingMix, SiteOversight, SiteOversightDetail } from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
 import { VETO_MONTHS } from '../replies/deadlines';
 import { MESSAGE, OPEN_STATUSES } from '../replies/service';
@@ -32,8 +32,8 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     return Math.round(end.diff(start, 'days').days);
   };
 
-  /** Per site and column: the last first publication, how many articles are published, how many since `since`. */
-  const publications = async (since: Date) => {
+  /** Per site and column: the last first publication before `now`, how many articles are published, how many since `since`. */
+  const publications = async (since: Date, now: Date) => {
     const article = dbNames(strapi, 'api::article.article');
     const link = article.joinTable('site');
     const rows = (await strapi.db
@@ -44,6 +44,7 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
       .countDistinct({ published: 'a.document_id' })
       .sum({ recent: strapi.db.connection.raw('case when a.?? >= ? then 1 else 0 end', [article.column('firstPublishedAt'), since]) })
       .whereNotNull('a.published_at')
+      .where(`a.${article.column('firstPublishedAt')}`, '<=', now)
       .groupBy(`l.${link.targetColumn}`, `a.${article.column('column')}`)) as Array<{ siteId: number; column: string | null; last: Stamp; published: number | string; recent: number | string | null }>;
     return rows.map((row) => ({ ...row, siteId: Number(row.siteId), published: Number(row.published), recent: Number(row.recent ?? 0) }));
   };
@@ -107,7 +108,44 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     return counts;
   };
 
-  return {
+  /** The evidence behind the message rule: the site's valid messages still waiting, oldest first. */
+  const openMessages = async (siteDocumentId: string, now: Date): Promise<OpenMessageEvidence[]> => {
+    const rows = (await strapi.db.query(MESSAGE).findMany({
+      where: { status: { $in: [...OPEN_STATUSES] }, site: { documentId: siteDocumentId } },
+      select: ['id', 'documentId', 'subject', 'category', 'status', 'receivedAt', 'dueAt'],
+      orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
+      limit: 200,
+    })) as Array<{ id: number; documentId: string; subject: string; category: string; status: string; receivedAt: Stamp; dueAt: Stamp }>;
+    return rows.map((row) => ({
+      ...row,
+      receivedAt: new Date(row.receivedAt as string).toISOString(),
+      dueAt: row.dueAt ? new Date(row.dueAt as string).toISOString() : null,
+      ageDays: localDays(row.receivedAt, now),
+      overdue: row.dueAt !== null && new Date(row.dueAt as string) < now,
+    }));
+  };
+
+  const service = {
+    /** Per site id, what it first published in [start, end) by kind of content. */
+    async periodMix(start: Date, end: Date) {
+      const rows = await publications(start, new Date(end.getTime() - 1));
+      const bySite = new Map<number, Array<{ column: string | null; recent: number }>>();
+      for (const row of rows) bySite.set(row.siteId, [...(bySite.get(row.siteId) ?? []), row]);
+      return new Map([...bySite].map(([siteId, siteRows]) => [siteId, mixOf(siteRows)]));
+    },
+
+    /** One site with the evidence behind its verdicts: which columns, which messages, its alerts and tasks. */
+    async detail(siteDocumentId: string, now = new Date()): Promise<SiteOversightDetail | null> {
+      const standing = (await service.bySite(now)).find((s) => s.site.documentId === siteDocumentId);
+      if (!standing) return null;
+      const [messages, alerts, rectifications] = await Promise.all([
+        openMessages(siteDocumentId, now),
+        getService(strapi, 'oversightAlerts').list({ site: siteDocumentId, pageSize: 20 }),
+        getService(strapi, 'rectifications').list({ site: siteDocumentId }, { all: true }),
+      ]);
+      return { ...standing, openMessages: messages, alerts: alerts.data, rectifications };
+    },
+
     /** Every open site with its rule verdicts, the failing first, then the nearest to failing. */
     async bySite(now = new Date()): Promise<SiteOversight[]> {
       const { oversight, timezone } = config();
@@ -117,7 +155,7 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.query(SITE_COLUMN).findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<
           Array<{ siteDocumentId: string; name: string; kind: ColumnKind; staleAfterDays: number | null }>
         >,
-        publications(DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate()),
+        publications(DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), now),
         oldestUnanswered(),
         reviewBacklog(),
         expiredAccounts(now),
@@ -198,6 +236,7 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
     },
   };
+  return service;
 };
 
 export default oversightService;

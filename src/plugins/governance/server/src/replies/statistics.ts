@@ -35,93 +35,101 @@ const figuresOf = ({ daysSum, daysCount, ...sums }: Sums): MessageFigures => {
  * the average working days to the first reply, the reply rate, ratings and spot checks — one
  * grouped query, no message rows loaded. The year is the group's local year of receipt.
  */
-const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async forYear(year: number): Promise<MessageStatistics> {
-    const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
-    const { start, end } = localYearRange(year, timezone);
-    const knex = strapi.db.connection;
-    const message = dbNames(strapi, MESSAGE);
-    const link = message.joinTable('site');
-    const site = dbNames(strapi, 'api::site.site');
-    const column = (name: string) => `m.${message.column(name)}`;
-    const count = (condition: string, ...bindings: unknown[]) => knex.raw(`sum(case when ${condition} then 1 else 0 end)`, bindings);
-    const status = column('status');
-    const openList = OPEN.map(() => '?').join(', ');
+const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = {
+    async forYear(year: number): Promise<MessageStatistics> {
+      const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
+      const { start, end } = localYearRange(year, timezone);
+      return { year, ...(await service.forRange(start, end)) };
+    },
 
-    const rows = (await knex(`${message.table} as m`)
-      .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
-      .select({ siteId: `l.${link.targetColumn}` })
-      .count({ received: '*' })
-      .select({
-        invalid: count(`${status} = ?`, 'rejected'),
-        replied: count(`${column('repliedAt')} is not null`),
-        repliedOnTime: count(`${column('repliedOnTime')}`),
-        open: count(`${status} in (${openList})`, ...OPEN),
-        overdue: count(`${status} in (${openList}) and ${column('dueAt')} < ?`, ...OPEN, new Date()),
-        rated: count(`${column('satisfaction')} is not null`),
-        satisfied: count(`${column('satisfaction')} = ?`, 'satisfied'),
-        unsatisfied: count(`${column('satisfaction')} = ?`, 'unsatisfied'),
-        spotChecked: count(`${column('spotCheck')} is not null`),
-        substandard: count(`${column('spotCheck')} = ?`, 'substandard'),
-      })
-      .sum({ daysSum: column('workingDaysToReply') })
-      .count({ daysCount: column('workingDaysToReply') })
-      .where(column('receivedAt'), '>=', start)
-      .where(column('receivedAt'), '<', end)
-      .groupBy(`l.${link.targetColumn}`)) as SumRow[];
-    const sumsBySite = new Map(
-      rows.map((row) => [Number(row.siteId), Object.fromEntries(SUM_KEYS.map((key) => [key, Number(row[key] ?? 0)])) as Sums])
-    );
+    /** The same figures for the messages received in [start, end): an inspection notice's period. */
+    async forRange(start: Date, end: Date): Promise<Omit<MessageStatistics, 'year'>> {
+      const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
+      const knex = strapi.db.connection;
+      const message = dbNames(strapi, MESSAGE);
+      const link = message.joinTable('site');
+      const site = dbNames(strapi, 'api::site.site');
+      const column = (name: string) => `m.${message.column(name)}`;
+      const count = (condition: string, ...bindings: unknown[]) => knex.raw(`sum(case when ${condition} then 1 else 0 end)`, bindings);
+      const status = column('status');
+      const openList = OPEN.map(() => '?').join(', ');
 
-    // Every active site is listed, with zeros when it received nothing; closed sites only when they did.
-    const sites = (await knex(site.table)
-      .select('id', site.column('code'), site.column('name'), site.column('level'), site.column('active'))
-      .orderBy([site.column('sortOrder'), site.column('code')])) as Array<Record<string, unknown>>;
-    const levels = SITE_LEVELS.map((level) => {
-      const members = sites
-        .filter((s) => s[site.column('level')] === level && (s[site.column('active')] || sumsBySite.has(Number(s.id))))
-        .map((s) => ({
-          site: { code: String(s[site.column('code')]), name: String(s[site.column('name')]), level: level as SiteLevel },
-          sums: sumsBySite.get(Number(s.id)) ?? zero(),
-        }));
-      const sums = members.reduce((total, m) => add(total, m.sums), zero());
-      return { level, sums, sites: members.map((m) => ({ site: m.site, figures: figuresOf(m.sums) })) };
-    });
-    return {
-      year,
-      timezone,
-      totals: figuresOf(levels.reduce((total, l) => add(total, l.sums), zero())),
-      levels: levels.map((l) => ({ level: l.level, totals: figuresOf(l.sums), sites: l.sites })),
-    };
-  },
+      const rows = (await knex(`${message.table} as m`)
+        .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
+        .select({ siteId: `l.${link.targetColumn}` })
+        .count({ received: '*' })
+        .select({
+          invalid: count(`${status} = ?`, 'rejected'),
+          replied: count(`${column('repliedAt')} is not null`),
+          repliedOnTime: count(`${column('repliedOnTime')}`),
+          open: count(`${status} in (${openList})`, ...OPEN),
+          overdue: count(`${status} in (${openList}) and ${column('dueAt')} < ?`, ...OPEN, new Date()),
+          rated: count(`${column('satisfaction')} is not null`),
+          satisfied: count(`${column('satisfaction')} = ?`, 'satisfied'),
+          unsatisfied: count(`${column('satisfaction')} = ?`, 'unsatisfied'),
+          spotChecked: count(`${column('spotCheck')} is not null`),
+          substandard: count(`${column('spotCheck')} = ?`, 'substandard'),
+        })
+        .sum({ daysSum: column('workingDaysToReply') })
+        .count({ daysCount: column('workingDaysToReply') })
+        .where(column('receivedAt'), '>=', start)
+        .where(column('receivedAt'), '<', end)
+        .groupBy(`l.${link.targetColumn}`)) as SumRow[];
+      const sumsBySite = new Map(
+        rows.map((row) => [Number(row.siteId), Object.fromEntries(SUM_KEYS.map((key) => [key, Number(row[key] ?? 0)])) as Sums])
+      );
 
-  /** 抽查样本: replied messages of the year, not yet checked, drawn at random (of one site if asked). */
-  async sample({ year, size, site }: { year: number; size: number; site?: string }) {
-    const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
-    const { start, end } = localYearRange(year, timezone);
-    const knex = strapi.db.connection;
-    const message = dbNames(strapi, MESSAGE);
-    const link = message.joinTable('site');
-    const sites = dbNames(strapi, 'api::site.site');
-    const picked = (await knex(`${message.table} as m`)
-      .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
-      .join(`${sites.table} as s`, 's.id', `l.${link.targetColumn}`)
-      .select('m.id')
-      .where(`m.${message.column('receivedAt')}`, '>=', start)
-      .where(`m.${message.column('receivedAt')}`, '<', end)
-      .whereIn(`m.${message.column('status')}`, ['replied', 'closed'])
-      .whereNull(`m.${message.column('spotCheck')}`)
-      .modify((query) => (site ? query.where(`s.${sites.column('code')}`, site) : query))
-      .orderByRaw('random()')
-      .limit(size)) as Array<{ id: number }>;
-    const rows = (await strapi.db.query(MESSAGE).findMany({
-      where: { id: { $in: picked.map((row) => row.id) } },
-      select: ['id', 'queryCode', 'category', 'subject', 'name', 'status', 'receivedAt', 'dueAt', 'repliedAt', 'repliedOnTime'],
-      populate: { site: { select: ['code', 'name'] } },
-      orderBy: [{ repliedAt: 'desc' }, { id: 'desc' }],
-    })) as Array<Record<string, unknown> & { repliedOnTime: boolean | null }>;
-    return rows.map(({ repliedOnTime, ...row }) => ({ ...row, deadline: repliedOnTime === false ? 'answeredLate' : 'answered' }));
-  },
-});
+      // Every active site is listed, with zeros when it received nothing; closed sites only when they did.
+      const sites = (await knex(site.table)
+        .select('id', site.column('code'), site.column('name'), site.column('level'), site.column('active'))
+        .orderBy([site.column('sortOrder'), site.column('code')])) as Array<Record<string, unknown>>;
+      const levels = SITE_LEVELS.map((level) => {
+        const members = sites
+          .filter((s) => s[site.column('level')] === level && (s[site.column('active')] || sumsBySite.has(Number(s.id))))
+          .map((s) => ({
+            site: { code: String(s[site.column('code')]), name: String(s[site.column('name')]), level: level as SiteLevel },
+            sums: sumsBySite.get(Number(s.id)) ?? zero(),
+          }));
+        const sums = members.reduce((total, m) => add(total, m.sums), zero());
+        return { level, sums, sites: members.map((m) => ({ site: m.site, figures: figuresOf(m.sums) })) };
+      });
+      return {
+        timezone,
+        totals: figuresOf(levels.reduce((total, l) => add(total, l.sums), zero())),
+        levels: levels.map((l) => ({ level: l.level, totals: figuresOf(l.sums), sites: l.sites })),
+      };
+    },
+
+    /** 抽查样本: replied messages of the year, not yet checked, drawn at random (of one site if asked). */
+    async sample({ year, size, site }: { year: number; size: number; site?: string }) {
+      const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
+      const { start, end } = localYearRange(year, timezone);
+      const knex = strapi.db.connection;
+      const message = dbNames(strapi, MESSAGE);
+      const link = message.joinTable('site');
+      const sites = dbNames(strapi, 'api::site.site');
+      const picked = (await knex(`${message.table} as m`)
+        .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
+        .join(`${sites.table} as s`, 's.id', `l.${link.targetColumn}`)
+        .select('m.id')
+        .where(`m.${message.column('receivedAt')}`, '>=', start)
+        .where(`m.${message.column('receivedAt')}`, '<', end)
+        .whereIn(`m.${message.column('status')}`, ['replied', 'closed'])
+        .whereNull(`m.${message.column('spotCheck')}`)
+        .modify((query) => (site ? query.where(`s.${sites.column('code')}`, site) : query))
+        .orderByRaw('random()')
+        .limit(size)) as Array<{ id: number }>;
+      const rows = (await strapi.db.query(MESSAGE).findMany({
+        where: { id: { $in: picked.map((row) => row.id) } },
+        select: ['id', 'queryCode', 'category', 'subject', 'name', 'status', 'receivedAt', 'dueAt', 'repliedAt', 'repliedOnTime'],
+        populate: { site: { select: ['code', 'name'] } },
+        orderBy: [{ repliedAt: 'desc' }, { id: 'desc' }],
+      })) as Array<Record<string, unknown> & { repliedOnTime: boolean | null }>;
+      return rows.map(({ repliedOnTime, ...row }) => ({ ...row, deadline: repliedOnTime === false ? 'answeredLate' : 'answered' }));
+    },
+  };
+  return service;
+};
 
 export default statisticsService;

@@ -65,6 +65,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.submissionsSubmit },
       { action: ACTIONS.submissionsReceive },
       { action: ACTIONS.oversightRead },
+      { action: ACTIONS.oversightManage },
       ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `admin::users.${a}` })),
       { action: 'admin::roles.read' },
     ],
@@ -84,6 +85,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.rankingsOwn },
       { action: ACTIONS.submissionsSubmit },
       { action: ACTIONS.submissionsReceive },
+      { action: ACTIONS.oversightOwn },
     ],
   },
   {
@@ -96,7 +98,8 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
     code: 'governance-approver',
     name: '终审人',
     description: '终审人 (approver): takes the first or final review of the articles of their sites (站点负责人, 终审)',
-    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ['read'], true), ...decides],
+    // The site's responsible person sees its standing and reports its rectifications.
+    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ['read'], true), ...decides, { action: ACTIONS.oversightOwn }],
   },
   {
     code: 'governance-message-handler',
@@ -112,7 +115,7 @@ export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['cod
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.
  */
-export const ROLES_VERSION = 8;
+export const ROLES_VERSION = 9;
 
 const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
 

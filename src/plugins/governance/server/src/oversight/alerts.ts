@@ -1,0 +1,185 @@
+import type { Core } from '@strapi/strapi';
+import type { OversightAlert, RuleStatus, SiteOversight, VetoRule } from '../../../shared/contracts/oversight';
+import type { GovernanceConfig } from '../config';
+import { runWithLease } from '../jobs/lease';
+import { MEMBERSHIP } from '../sites/scope';
+import { emailsOn, sendEmail } from '../utils/email';
+import { getService } from '../utils/get-service';
+import { personName } from '../utils/person-name';
+import { RULE_NAMES, describeVerdict } from './wording';
+
+export const OVERSIGHT_JOB = 'governance-oversight-daily';
+export const RULE_STATE = 'plugin::governance.oversight-rule-state';
+export const ALERT = 'plugin::governance.oversight-alert';
+const PROVINCIAL_ROLE = 'governance-provincial-admin';
+
+const SEVERITY: Record<RuleStatus, number> = { ok: 0, warning: 1, tripped: 2 };
+
+interface Person {
+  firstname: string | null;
+  lastname: string | null;
+  email: string;
+  isActive: boolean;
+}
+
+interface AlertRow {
+  id: number;
+  siteDocumentId: string;
+  siteCode: string;
+  siteName: string;
+  rule: VetoRule;
+  status: 'warning' | 'tripped';
+  value: number | null;
+  threshold: number | null;
+  daysLeft: number | null;
+  raisedAt: string;
+  notified: string[] | null;
+  emailed: boolean;
+}
+
+export const toAlert = (row: AlertRow): OversightAlert => ({
+  id: row.id,
+  site: { documentId: row.siteDocumentId, code: row.siteCode, name: row.siteName },
+  rule: row.rule,
+  status: row.status,
+  value: row.value,
+  threshold: row.threshold,
+  daysLeft: row.daysLeft,
+  raisedAt: new Date(row.raisedAt).toISOString(),
+  notified: row.notified ?? [],
+  emailed: row.emailed,
+});
+
+/**
+ * 监测预警: once a day, on one instance of several, every site's rules are judged and a rule
+ * that got worse (正常 → 预警, 正常 or 预警 → 否决) raises one alert to the site's leaders
+ * (第一责任人) and the provincial admins. The last status seen per site and rule is a row with a
+ * unique key; moving it is a guarded update (only from the status this run read), so however
+ * many runs meet, each change is alerted once. A rule that recovers resets quietly, so that
+ * failing again is news again.
+ */
+const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
+
+  /** Moves the stored status of a site's rule; answers whether this call made the move. */
+  const claim = async (key: string, siteDocumentId: string, rule: VetoRule, status: RuleStatus, now: Date) => {
+    const states = strapi.db.query(RULE_STATE);
+    const current = (await states.findOne({ where: { key }, select: ['status'] })) as { status: RuleStatus } | null;
+    if (!current) {
+      try {
+        await states.create({ data: { key, siteDocumentId, rule, status, since: now } });
+        return { moved: true, from: 'ok' as RuleStatus };
+      } catch {
+        return { moved: false, from: status }; // Another run created it first.
+      }
+    }
+    if (current.status === status) return { moved: false, from: status };
+    const { count } = await states.updateMany({ where: { key, status: current.status }, data: { status, since: now } });
+    return { moved: count === 1, from: current.status };
+  };
+
+  const leadersOf = async (siteDocumentIds: string[]) => {
+    const rows = (await strapi.db.query(MEMBERSHIP).findMany({
+      where: { capacity: 'leader', site: { documentId: { $in: siteDocumentIds } } },
+      populate: { user: { select: ['firstname', 'lastname', 'email', 'isActive'] }, site: { select: ['documentId'] } },
+    })) as Array<{ user: Person | null; site: { documentId: string } | null }>;
+    const bySite = new Map<string, Person[]>();
+    for (const row of rows) {
+      if (!row.user?.isActive || !row.site) continue;
+      bySite.set(row.site.documentId, [...(bySite.get(row.site.documentId) ?? []), row.user]);
+    }
+    return bySite;
+  };
+
+  const provincialAdmins = async () =>
+    (await strapi.db.query('admin::user').findMany({
+      where: { isActive: true, roles: { code: PROVINCIAL_ROLE } },
+      select: ['firstname', 'lastname', 'email', 'isActive'],
+    })) as Person[];
+
+  const mail = async (to: Person, subject: string, lines: string[]) =>
+    sendEmail(strapi, to.email, subject, `${personName(to)}：\n\n${lines.join('\n')}\n\n请登录后台“站群管理 → 站群监测”查看依据。`);
+
+  const service = {
+    /**
+     * Judges every site at `now` and raises the alerts of the rules that got worse since the
+     * last run; answers the alerts raised by this call.
+     */
+    async raise(now = new Date(), sites?: SiteOversight[]): Promise<OversightAlert[]> {
+      const standing = sites ?? (await getService(strapi, 'oversight').bySite(now));
+      const raised: Array<{ site: SiteOversight; verdict: SiteOversight['rules'][number] }> = [];
+      for (const site of standing) {
+        for (const verdict of site.rules) {
+          const { moved, from } = await claim(`${site.site.documentId}:${verdict.rule}`, site.site.documentId, verdict.rule, verdict.status, now);
+          if (moved && SEVERITY[verdict.status] > SEVERITY[from]) raised.push({ site, verdict });
+        }
+      }
+      if (raised.length === 0) return [];
+
+      const leaders = await leadersOf([...new Set(raised.map((r) => r.site.site.documentId))]);
+      const admins = await provincialAdmins();
+      const emails = emailsOn(strapi);
+      const rows: AlertRow[] = [];
+      for (const { site, verdict } of raised) {
+        const told = [...(leaders.get(site.site.documentId) ?? []), ...admins];
+        rows.push(
+          (await strapi.db.query(ALERT).create({
+            data: {
+              siteDocumentId: site.site.documentId,
+              siteCode: site.site.code,
+              siteName: site.site.name,
+              rule: verdict.rule,
+              status: verdict.status,
+              value: verdict.value,
+              threshold: verdict.threshold,
+              daysLeft: verdict.daysLeft,
+              raisedAt: now,
+              notified: [...new Set(told.map(personName))],
+              emailed: emails,
+            },
+          })) as AlertRow
+        );
+      }
+
+      if (emails) {
+        // One message per person and run: a site's leaders hear of their site, the province of every site.
+        const line = (row: AlertRow) => `· ${row.siteName}：${RULE_NAMES[row.rule]}，${describeVerdict(row)}`;
+        for (const [siteDocumentId, people] of leaders) {
+          const mine = rows.filter((row) => row.siteDocumentId === siteDocumentId);
+          for (const person of people) await mail(person, `【站群监测预警】${mine[0].siteName}有 ${mine.length} 项指标需要处理`, mine.map(line));
+        }
+        const tripped = rows.filter((row) => row.status === 'tripped').length;
+        for (const admin of admins) {
+          await mail(admin, `【站群监测预警】${config().groupName}：${tripped} 项否决、${rows.length - tripped} 项预警`, rows.map(line));
+        }
+      }
+      await getService(strapi, 'audit').record('oversight.alert', {
+        subject: 'oversight',
+        summary: `站群监测预警 ${rows.length} 项（${new Set(rows.map((r) => r.siteCode)).size} 个站点）`,
+        actor: 'system',
+      });
+      return rows.map(toAlert);
+    },
+
+    /** The alerts raised, newest first, of one site or all. */
+    async list({ site, page = 1, pageSize = 20 }: { site?: string; page?: number; pageSize?: number }) {
+      const where = site ? { siteDocumentId: site } : {};
+      const [rows, total] = await Promise.all([
+        strapi.db.query(ALERT).findMany({ where, orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+        strapi.db.query(ALERT).count({ where }),
+      ]);
+      return {
+        data: (rows as AlertRow[]).map(toAlert),
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      };
+    },
+
+    /** The daily run, on one instance of several. */
+    async runDaily() {
+      return runWithLease(strapi, OVERSIGHT_JOB, 60 * 60 * 1000, async () => `raised ${(await service.raise()).length} alert(s)`);
+    },
+  };
+  return service;
+};
+
+export default alertsService;

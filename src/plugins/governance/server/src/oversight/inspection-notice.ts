@@ -1,0 +1,191 @@
+/**
+ * 监测通报: the inspection notice for a period, in the structure of the province's notices —
+ * overall situation, sites praised, problems with the sites concerned, requirements — made from
+ * the figures alone (no database here). Every sentence that names a site carries its figures;
+ * a site named under 存在的问题 is a site that will receive a rectification task.
+ */
+import { SITE_LEVELS } from '../../../shared/contracts/overview';
+import type { MessageFigures } from '../../../shared/contracts/messages';
+import type { InspectionNoticeDraft, NamedSite, PublishingMix, SiteOversight } from '../../../shared/contracts/oversight';
+import { denseRank } from '../rankings/dense-rank';
+import { LEVEL_TITLES } from '../rankings/export';
+import type { VetoThresholds } from './rules';
+
+export interface NoticeThresholds {
+  /** Sites praised per level for what they published. */
+  topPerLevel: number;
+  /** Messages a site must have received in the period to be praised or named for its replies. */
+  minMessages: number;
+  /** An on-time reply rate below this names the site (0–1). */
+  lowOnTimeRate: number;
+  /** Articles a site must have published in the period to be judged on its mix. */
+  minArticlesForMix: number;
+  /** A share of analysis below this names the site for imbalance (0–1). */
+  lowAnalysisShare: number;
+  /** Calendar days from the notice to its rectification deadline. */
+  rectificationDays: number;
+}
+
+export interface NoticeSite {
+  site: NamedSite['site'] & { sortOrder: number };
+  /** Articles first published in the period, by kind of content. */
+  mix: Record<PublishingMix, number>;
+  messages: MessageFigures | null;
+  /** The site's standing against the veto rules at the end of the period. */
+  standing: SiteOversight | null;
+}
+
+export interface NoticeInput {
+  groupName: string;
+  period: { from: string; to: string };
+  /** The local date the standing was judged on. */
+  asOf: string;
+  deadline: string;
+  sites: NoticeSite[];
+  veto: VetoThresholds;
+  staleAfterDays: { news: number; notice: number; policy: number };
+  replyWorkingDays: { consultation: number; complaint: number; suggestion: number };
+}
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+const total = (mix: Record<PublishingMix, number>) => mix.workNews + mix.analysis + mix.disclosure + mix.other;
+/** "2026-03-31" → "2026年3月31日" */
+const chineseDate = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+export const inspectionNotice = (input: NoticeInput, t: NoticeThresholds): Omit<InspectionNoticeDraft, 'period' | 'deadline'> => {
+  const { sites, period, asOf, veto } = input;
+  const from = chineseDate(period.from);
+  const to = chineseDate(period.to);
+  const articles = sites.reduce((sum, s) => sum + total(s.mix), 0);
+  const sum = (pick: (m: MessageFigures) => number) => sites.reduce((acc, s) => acc + (s.messages ? pick(s.messages) : 0), 0);
+  const received = sum((m) => m.received);
+  const valid = received - sum((m) => m.invalid);
+  const replied = sum((m) => m.replied);
+  const onTime = sum((m) => m.repliedOnTime);
+  const tripped = sites.filter((s) => s.standing?.status === 'tripped');
+  const warned = sites.filter((s) => s.standing?.status === 'warning');
+
+  // 一、总体情况
+  const perLevel = SITE_LEVELS.map((level) => {
+    const members = sites.filter((s) => s.site.level === level);
+    return { level, members, articles: members.reduce((acc, s) => acc + total(s.mix), 0) };
+  }).filter((l) => l.members.length > 0);
+  const overall = [
+    `${from}至${to}，${input.groupName}${sites.length}个网站共发布信息${articles}条，其中${perLevel.map((l) => `${LEVEL_TITLES[l.level]}${l.articles}条`).join('、')}。`,
+    received === 0
+      ? '期间未收到网民留言。'
+      : `期间共收到网民留言${received}条，有效留言${valid}条，已答复${replied}条，答复率${valid > 0 ? percent(replied / valid) : '—'}，按期答复率${replied > 0 ? percent(onTime / replied) : '—'}。`,
+    `截至${chineseDate(asOf)}，对照国办秘函〔2019〕19号单项否决指标，${tripped.length}个网站触发单项否决，${warned.length}个网站有指标距否决不足${veto.warnDays}天，其余${sites.length - tripped.length - warned.length}个网站各项指标正常。`,
+  ];
+
+  // 二、表扬
+  const praised = new Map<string, { site: NamedSite['site']; reasons: string[] }>();
+  const praise = (s: NoticeSite, reason: string) => {
+    const entry = praised.get(s.site.documentId) ?? { site: strip(s.site), reasons: [] };
+    entry.reasons.push(reason);
+    praised.set(s.site.documentId, entry);
+  };
+  const praiseLines: string[] = [];
+  for (const { level, members } of perLevel) {
+    const top = denseRank(members.map((s) => ({ ...s, articles: total(s.mix), sortOrder: s.site.sortOrder, code: s.site.code })))
+      .filter((s) => s.articles > 0 && s.rank <= t.topPerLevel);
+    if (top.length === 0) continue;
+    for (const s of top) praise(s, `信息发布量居${LEVEL_TITLES[level]}第${s.rank}位（${s.articles}条）`);
+    praiseLines.push(`${LEVEL_TITLES[level]}中，${top.map((s) => `${s.site.name}（${s.articles}条）`).join('、')}信息发布量位居前列。`);
+  }
+  const prompt = sites
+    .filter((s) => s.messages && s.messages.received >= t.minMessages && s.messages.replied > 0 && s.messages.repliedOnTime === s.messages.replied && s.messages.open === 0)
+    .sort((a, b) => b.messages!.replied - a.messages!.replied);
+  for (const s of prompt) praise(s, `${s.messages!.replied}条留言全部按期答复`);
+  if (prompt.length > 0) {
+    praiseLines.push(`${prompt.map((s) => `${s.site.name}（${s.messages!.replied}条）`).join('、')}期间收到的网民留言全部按期答复。`);
+  }
+  if (praiseLines.length === 0) praiseLines.push('本期无符合表扬条件的网站。');
+
+  // 三、存在的问题: each finding names the site, with its figures.
+  const named = new Map<string, NamedSite>();
+  const name = (s: NoticeSite, problem: string) => {
+    const entry = named.get(s.site.documentId) ?? { site: strip(s.site), problems: [] };
+    entry.problems.push(problem);
+    named.set(s.site.documentId, entry);
+    return problem;
+  };
+  const verdict = (s: NoticeSite, rule: string) => s.standing?.rules.find((r) => r.rule === rule && r.status === 'tripped');
+  const columnsOf = (s: NoticeSite, pick: (c: SiteOversight['columns'][number]) => boolean) =>
+    (s.standing?.columns ?? []).filter(pick).map((c) => c.name).join('、');
+
+  const updates = sites.flatMap((s) => {
+    const found: string[] = [];
+    const home = verdict(s, 'homePage');
+    if (home) found.push(name(s, home.value === null ? `${s.site.name}从未发布信息` : `${s.site.name}首页已${home.value}天未更新`));
+    const stale = verdict(s, 'staleColumns');
+    if (stale) found.push(name(s, `${s.site.name}有${stale.value}个栏目超期未更新（${columnsOf(s, (c) => c.stale)}）`));
+    const idle = verdict(s, 'longIdleColumns');
+    if (idle) found.push(name(s, `${s.site.name}有${idle.value}个栏目一年以上未更新`));
+    const empty = verdict(s, 'emptyColumns');
+    if (empty) found.push(name(s, `${s.site.name}有${empty.value}个栏目无任何内容（${columnsOf(s, (c) => c.empty)}）`));
+    return found;
+  });
+  const late = sites.flatMap((s) => {
+    const found: string[] = [];
+    const waiting = verdict(s, 'unansweredMessage');
+    if (waiting) found.push(name(s, `${s.site.name}有网民留言超过3个月未答复（最早一条已等待${waiting.value}天）`));
+    const m = s.messages;
+    if (m && m.overdue > 0 && !waiting) found.push(name(s, `${s.site.name}有${m.overdue}条留言超过答复期限仍未答复`));
+    if (m && m.received >= t.minMessages && m.replied > 0 && m.repliedOnTime / m.replied < t.lowOnTimeRate) {
+      found.push(name(s, `${s.site.name}按期答复率仅${percent(m.repliedOnTime / m.replied)}（答复${m.replied}条，按期${m.repliedOnTime}条）`));
+    }
+    return found;
+  });
+  const groupMix = sites.reduce(
+    (acc, s) => ({ workNews: acc.workNews + s.mix.workNews, analysis: acc.analysis + s.mix.analysis }),
+    { workNews: 0, analysis: 0 }
+  );
+  const imbalanced = sites.filter((s) => total(s.mix) >= t.minArticlesForMix && s.mix.analysis / total(s.mix) < t.lowAnalysisShare);
+  const imbalance =
+    articles === 0
+      ? []
+      : [
+          `全部信息中工作动态类占${percent(groupMix.workNews / articles)}，政策解读、调研和理论文章仅占${percent(groupMix.analysis / articles)}。` +
+            (imbalanced.length > 0
+              ? `${imbalanced.map((s) => name(s, `${s.site.name}发布信息${total(s.mix)}条，解读、调研类${s.mix.analysis}条，仅占${percent(s.mix.analysis / total(s.mix))}`)).join('；')}。`
+              : ''),
+        ];
+  const none = '本期未发现此类问题。';
+  const problems = [
+    `（一）网站更新不及时。${updates.length > 0 ? `${updates.join('；')}。` : none}`,
+    `（二）网民留言办理不到位。${late.length > 0 ? `${late.join('；')}。` : none}`,
+    `（三）信息结构不平衡。${imbalance.length > 0 ? imbalance.join('') : none}`,
+  ];
+
+  // 四、工作要求
+  const { staleAfterDays: stale, replyWorkingDays: days } = input;
+  const requirements = [
+    named.size > 0
+      ? `一是认真整改。被通报的网站要于${chineseDate(input.deadline)}前完成整改，并在后台“站群管理 → 整改任务”中提交整改情况和佐证材料，逾期未整改的将再次通报。`
+      : '一是巩固成果。各网站要保持良好运行状态，防止出现反弹。',
+    `二是对照指标自查。首页和动态类栏目更新间隔不得超过${Math.min(veto.homePageDays, stale.news)}天，通知公告、政策文件类栏目更新间隔不得超过${Math.max(stale.notice, stale.policy)}天，不得出现空白栏目。`,
+    `三是按时答复留言。咨询类留言须在${days.consultation}个工作日内、投诉和建议类须在${Math.max(days.complaint, days.suggestion)}个工作日内答复，有效留言不得超过3个月未答复。`,
+    '四是改进信息结构。加强政策解读、调研文章和理论文章的撰写，改变以工作动态为主的信息结构。',
+  ];
+
+  const sections = [
+    { heading: '总体情况', paragraphs: overall },
+    { heading: '表扬', paragraphs: praiseLines },
+    { heading: '存在的问题', paragraphs: problems },
+    { heading: '工作要求', paragraphs: requirements },
+  ].map((section, i) => ({ ...section, heading: `${NUMERALS[i]}、${section.heading}` }));
+
+  return {
+    title: `关于${from}至${to}${input.groupName}监测情况的通报`,
+    sections,
+    praised: [...praised.values()],
+    named: [...named.values()],
+  };
+};
+
+const strip = ({ documentId, code, name, level }: NoticeSite['site']): NamedSite['site'] => ({ documentId, code, name, level });
