@@ -5,6 +5,7 @@
 import { createStrapi } from '@strapi/strapi';
 import path from 'path';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo-accounts';
+import { moveDemoDatesToNow } from './demo-dates';
 import { ensureDemoMessages } from './demo-messages';
 import { ensureDemoReviews } from './demo-reviews';
 import { ensureDemoSubmissions } from './demo-submissions';
@@ -58,6 +59,12 @@ const main = async () => {
     if (submissions > 0) console.log(`信息报送: ${submissions} 汉滨区 articles submitted upward by 张敏, one adopted and one declined by the portal's 孙磊`);
     const messages = await ensureDemoMessages(strapi);
     if (messages > 0) console.log(`Citizen messages: ${messages} of this week for 西安, signed, replied, rated or waiting, by the demo accounts`);
+    if (process.argv.includes('--dates-now')) {
+      const moved = await moveDemoDatesToNow(strapi);
+      console.log(
+        `Dates moved to now: 31 December 2014 is yesterday (${moved.days} more day(s): ${moved.articles} article rows, ${moved.messages} messages; ${moved.waiting} waiting consultations added)`
+      );
+    }
     const port = strapi.config.get('server.port', 1337);
     console.log(`\nAdmin: http://localhost:${port}/admin  (${created} account(s) created now)`);
     console.log(`Password of every demo account: ${password}  (from .env, DEMO_ADMIN_PASSWORD)`);

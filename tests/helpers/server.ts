@@ -98,8 +98,11 @@ const demoDatabase = async (label: string): Promise<TestDatabase> => {
   return copyDatabase(JSON.parse(fs.readFileSync(template.marker, 'utf8')), label);
 };
 
-/** `env` adds settings for this server only (e.g. a rate limit). */
-export const startDemoServer = async (label: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> => {
+/**
+ * `env` adds settings for this server only (e.g. a rate limit); `datesNow` moves the demo's
+ * dates so that 2014 has just ended (`npm run demo:now`), for views judged as of today.
+ */
+export const startDemoServer = async (label: string, extraEnv: Record<string, string> = {}, { datesNow = false } = {}): Promise<RunningServer> => {
   if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) {
     throw new Error('The admin is not built: run `npm run build` (npm test does it) before the e2e tests.');
   }
@@ -115,6 +118,10 @@ export const startDemoServer = async (label: string, extraEnv: Record<string, st
     ...extraEnv,
   };
 
+  if (datesNow) {
+    const moved = spawnSync(process.execPath, ['dist/database/seeds/cli.js', '--dates-now'], { cwd: appDir, env, encoding: 'utf8' });
+    if (moved.status !== 0) throw new Error(`moving the demo's dates failed:\n${moved.stdout}\n${moved.stderr}`);
+  }
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
   const launch = async () => {

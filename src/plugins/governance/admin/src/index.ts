@@ -1,4 +1,4 @@
-import { CheckCircle } from '@strapi/icons';
+import { CheckCircle, Eye } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PasswordGuard } from './components/password/PasswordGuard';
 import { PluginIcon } from './components/PluginIcon';
@@ -33,6 +33,14 @@ export default {
         title: { id: getTranslation('review.widget.title'), defaultMessage: '审核待办' },
         component: async () => (await import('./components/ReviewWidget')).ReviewWidget,
         permissions: PERMISSIONS.review,
+      },
+      {
+        id: 'site-oversight',
+        pluginId: PLUGIN_ID,
+        icon: Eye,
+        title: { id: getTranslation('oversight.widget.title'), defaultMessage: '本站监测' },
+        component: async () => (await import('./components/OversightWidget')).OversightWidget,
+        permissions: PERMISSIONS.oversightOwn,
       },
       ...widgets,
     ]);

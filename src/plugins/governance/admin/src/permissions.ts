@@ -15,6 +15,9 @@ export const PERMISSIONS = {
   rankingsOwn: [{ action: 'plugin::governance.rankings.own', subject: null }],
   submit: [{ action: 'plugin::governance.submissions.submit', subject: null }],
   receive: [{ action: 'plugin::governance.submissions.receive', subject: null }],
+  oversight: [{ action: 'plugin::governance.oversight.read', subject: null }],
+  oversightManage: [{ action: 'plugin::governance.oversight.manage', subject: null }],
+  oversightOwn: [{ action: 'plugin::governance.oversight.own', subject: null }],
 };
 
 /** Whoever holds any of the plugin's permissions sees its menu entry. */
@@ -32,4 +35,7 @@ export const ANY_PERMISSION = [
   ...PERMISSIONS.rankingsOwn,
   ...PERMISSIONS.submit,
   ...PERMISSIONS.receive,
+  ...PERMISSIONS.oversight,
+  ...PERMISSIONS.oversightManage,
+  ...PERMISSIONS.oversightOwn,
 ];

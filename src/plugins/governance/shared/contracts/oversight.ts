@@ -131,6 +131,8 @@ export interface Rectification {
 
 /** `GET /governance/oversight/sites/:documentId`: one site with the evidence behind each verdict. */
 export interface SiteOversightDetail extends SiteOversight {
+  /** The warning window of the verdicts (veto.warnDays): a column this close to its rule is about to go stale. */
+  warnDays: number;
   openMessages: OpenMessageEvidence[];
   alerts: OversightAlert[];
   rectifications: Rectification[];

@@ -66,6 +66,9 @@ const NavSections = () => {
   const ownPlaces = useRBAC(PERMISSIONS.rankingsOwn);
   const receive = useRBAC(PERMISSIONS.receive);
   const submit = useRBAC(PERMISSIONS.submit);
+  const oversight = useRBAC(PERMISSIONS.oversight);
+  const oversightManage = useRBAC(PERMISSIONS.oversightManage);
+  const oversightOwn = useRBAC(PERMISSIONS.oversightOwn);
 
   return (
     <SubNavSections>
@@ -132,6 +135,24 @@ const NavSections = () => {
               {t('notice.title')}
             </SubNavLink>
           ) : null}
+        </SubNavSection>
+      ) : null}
+      {oversight.allowedActions.canRead || oversightOwn.allowedActions.canOwn ? (
+        <SubNavSection label={t('nav.oversight')}>
+          {oversight.allowedActions.canRead ? (
+            <SubNavLink tag={NavLink} to="/plugins/governance/oversight" end>
+              {t('oversight.title')}
+            </SubNavLink>
+          ) : null}
+          {oversightManage.allowedActions.canManage ? (
+            <SubNavLink tag={NavLink} to="/plugins/governance/oversight/notices">
+              {t('oversight.notice.title')}
+            </SubNavLink>
+          ) : null}
+          {/* Site members report their rectifications here; the province accepts them. */}
+          <SubNavLink tag={NavLink} to="/plugins/governance/oversight/rectifications">
+            {t('oversight.rectification.title')}
+          </SubNavLink>
         </SubNavSection>
       ) : null}
       {accounts.allowedActions.canManage || audit.allowedActions.canRead ? (

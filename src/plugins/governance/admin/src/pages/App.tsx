@@ -7,6 +7,10 @@ import { AuditLogPage } from './audit/AuditLogPage';
 import { MessagesInboxPage } from './messages/MessagesInboxPage';
 import { MessageStatisticsPage } from './messages/MessageStatisticsPage';
 import { OverviewPage } from './overview/OverviewPage';
+import { InspectionNoticePage } from './oversight/notices/InspectionNoticePage';
+import { RectificationsPage } from './oversight/notices/RectificationsPage';
+import { OversightPage } from './oversight/OversightPage';
+import { SiteOversightPage } from './oversight/SiteOversightPage';
 import { AnnualNoticePage } from './rankings/AnnualNoticePage';
 import { RankingsPage } from './rankings/RankingsPage';
 import { ReviewQueuePage } from './review/ReviewQueuePage';
@@ -106,6 +110,38 @@ const App = () => (
         element={
           <Page.Protect permissions={[...PERMISSIONS.rankings, ...PERMISSIONS.rankingsOwn]}>
             <RankingsPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="oversight"
+        element={
+          <Page.Protect permissions={PERMISSIONS.oversight}>
+            <OversightPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="oversight/sites/:documentId"
+        element={
+          <Page.Protect permissions={[...PERMISSIONS.oversight, ...PERMISSIONS.oversightOwn]}>
+            <SiteOversightPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="oversight/notices"
+        element={
+          <Page.Protect permissions={PERMISSIONS.oversightManage}>
+            <InspectionNoticePage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="oversight/rectifications"
+        element={
+          <Page.Protect permissions={[...PERMISSIONS.oversight, ...PERMISSIONS.oversightOwn]}>
+            <RectificationsPage />
           </Page.Protect>
         }
       />

@@ -117,7 +117,7 @@ export default {
       },
       // 09:00 in the group's time zone: alerts arrive at the start of the working day.
       alertCheck: '0 9 * * *',
-      notice: { topPerLevel: 3, minMessages: 5, lowOnTimeRate: 0.8, minArticlesForMix: 20, lowAnalysisShare: 0.05, rectificationDays: 30 },
+      notice: { topPerLevel: 3, minMessages: 5, lowOnTimeRate: 0.8, minArticlesForMix: 20, lowAnalysisShare: 0.05, rectificationDays: 30, maxListed: 10 },
     },
   } satisfies GovernanceConfig,
 
@@ -151,11 +151,11 @@ export default {
     const notice = oversight.notice;
     const rates = [notice?.lowOnTimeRate, notice?.lowAnalysisShare];
     if (
-      ![notice?.topPerLevel, notice?.minMessages, notice?.minArticlesForMix, notice?.rectificationDays].every(positiveInteger) ||
+      ![notice?.topPerLevel, notice?.minMessages, notice?.minArticlesForMix, notice?.rectificationDays, notice?.maxListed].every(positiveInteger) ||
       !rates.every((rate) => typeof rate === 'number' && rate >= 0 && rate <= 1)
     ) {
       throw new Error(
-        `governance.oversight.notice needs whole numbers above 0 in topPerLevel, minMessages, minArticlesForMix, rectificationDays and rates from 0 to 1 in lowOnTimeRate, lowAnalysisShare; got ${JSON.stringify(notice)}.`
+        `governance.oversight.notice needs whole numbers above 0 in topPerLevel, minMessages, minArticlesForMix, rectificationDays, maxListed and rates from 0 to 1 in lowOnTimeRate, lowAnalysisShare; got ${JSON.stringify(notice)}.`
       );
     }
     if (typeof config.notifications?.email !== 'boolean') {

@@ -24,6 +24,8 @@ export interface NoticeThresholds {
   lowAnalysisShare: number;
   /** Calendar days from the notice to its rectification deadline. */
   rectificationDays: number;
+  /** At most this many sites in a list that could run long: praised for replies, named for their mix. */
+  maxListed: number;
 }
 
 export interface NoticeSite {
@@ -99,10 +101,11 @@ export const inspectionNotice = (input: NoticeInput, t: NoticeThresholds): Omit<
   }
   const prompt = sites
     .filter((s) => s.messages && s.messages.received >= t.minMessages && s.messages.replied > 0 && s.messages.repliedOnTime === s.messages.replied && s.messages.open === 0)
-    .sort((a, b) => b.messages!.replied - a.messages!.replied);
+    .sort((a, b) => b.messages!.replied - a.messages!.replied)
+    .slice(0, t.maxListed);
   for (const s of prompt) praise(s, `${s.messages!.replied}条留言全部按期答复`);
   if (prompt.length > 0) {
-    praiseLines.push(`${prompt.map((s) => `${s.site.name}（${s.messages!.replied}条）`).join('、')}期间收到的网民留言全部按期答复。`);
+    praiseLines.push(`${prompt.map((s) => `${s.site.name}（${s.messages!.replied}条）`).join('、')}期间收到的网民留言全部按期答复，答复量位居前列。`);
   }
   if (praiseLines.length === 0) praiseLines.push('本期无符合表扬条件的网站。');
 
@@ -145,14 +148,19 @@ export const inspectionNotice = (input: NoticeInput, t: NoticeThresholds): Omit<
     (acc, s) => ({ workNews: acc.workNews + s.mix.workNews, analysis: acc.analysis + s.mix.analysis }),
     { workNews: 0, analysis: 0 }
   );
-  const imbalanced = sites.filter((s) => total(s.mix) >= t.minArticlesForMix && s.mix.analysis / total(s.mix) < t.lowAnalysisShare);
+  // The sites furthest from balance, the lowest share first, then the most published.
+  const share = (s: NoticeSite) => s.mix.analysis / total(s.mix);
+  const imbalanced = sites
+    .filter((s) => total(s.mix) >= t.minArticlesForMix && share(s) < t.lowAnalysisShare)
+    .sort((a, b) => share(a) - share(b) || total(b.mix) - total(a.mix))
+    .slice(0, t.maxListed);
   const imbalance =
     articles === 0
       ? []
       : [
           `全部信息中工作动态类占${percent(groupMix.workNews / articles)}，政策解读、调研和理论文章仅占${percent(groupMix.analysis / articles)}。` +
             (imbalanced.length > 0
-              ? `${imbalanced.map((s) => name(s, `${s.site.name}发布信息${total(s.mix)}条，解读、调研类${s.mix.analysis}条，仅占${percent(s.mix.analysis / total(s.mix))}`)).join('；')}。`
+              ? `其中，${imbalanced.map((s) => name(s, `${s.site.name}发布信息${total(s.mix)}条，解读、调研类${s.mix.analysis}条，仅占${percent(share(s))}`)).join('；')}。`
               : ''),
         ];
   const none = '本期未发现此类问题。';

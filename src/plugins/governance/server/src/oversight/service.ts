@@ -143,7 +143,7 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
         getService(strapi, 'oversightAlerts').list({ site: siteDocumentId, pageSize: 20 }),
         getService(strapi, 'rectifications').list({ site: siteDocumentId }, { all: true }),
       ]);
-      return { ...standing, openMessages: messages, alerts: alerts.data, rectifications };
+      return { ...standing, warnDays: config().oversight.veto.warnDays, openMessages: messages, alerts: alerts.data, rectifications };
     },
 
     /** Every open site with its rule verdicts, the failing first, then the nearest to failing. */

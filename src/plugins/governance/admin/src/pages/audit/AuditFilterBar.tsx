@@ -9,17 +9,8 @@ import {
   TextInput,
 } from '@strapi/design-system';
 import type { AuditFilters } from '../../api/audit';
+import { fromDay, toDay } from '../../api/days';
 import { useNameOf, useT } from '../../hooks/useT';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The picked calendar day as the server reads it (YYYY-MM-DD), not the UTC day of its midnight. */
-const toDay = (date: Date | undefined) =>
-  date ? `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` : undefined;
-const fromDay = (day: string | undefined) => {
-  if (!day) return undefined;
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year, month - 1, date);
-};
 
 /** 操作类型, 操作人 and the date range of the 操作日志. */
 export const AuditFilterBar = ({

@@ -18,7 +18,7 @@ const HEADING =
  * A sheet of A4 paper on screen (the margins of GB/T 9704: 37 mm top, 28 mm left, 26 mm right,
  * 35 mm bottom); in print the page itself is the sheet, its margins set by @page.
  */
-const Sheet = styled.article`
+export const Sheet = styled.article`
   box-sizing: border-box;
   width: 210mm;
   min-height: 297mm;
@@ -73,7 +73,8 @@ const Paragraph = styled.p`
   text-align: justify;
 `;
 
-const Draft = styled.p`
+/** The red stamp over a document that is not final. */
+export const Draft = styled.p`
   margin: 0 0 20pt;
   padding: 6pt 10pt;
   border: 2px solid #c0392b;
@@ -150,6 +151,27 @@ const RankTable = styled.table`
   }
 `;
 
+/** A notice's title and its numbered sections (一、…), in the document's faces; also the 监测通报 draft's. */
+export const NoticeBody = ({
+  title,
+  sections,
+}: {
+  title: string;
+  sections: Array<{ heading: string; paragraphs: string[] }>;
+}) => (
+  <>
+    <Title>{title}</Title>
+    {sections.map((section) => (
+      <section key={section.heading}>
+        <Heading>{section.heading}</Heading>
+        {section.paragraphs.map((paragraph, i) => (
+          <Paragraph key={i}>{paragraph}</Paragraph>
+        ))}
+      </section>
+    ))}
+  </>
+);
+
 /** The annual notice as a document: the text, then its attachment, the ranking table per level. */
 export const NoticeDocument = ({ notice, testId }: { notice: AnnualNotice; testId?: string }) => {
   const t = useT();
@@ -160,15 +182,7 @@ export const NoticeDocument = ({ notice, testId }: { notice: AnnualNotice; testI
         {notice.snapshot ? null : (
           <Draft data-testid={testId ? `${testId}-draft` : undefined}>{t('notice.draft')}</Draft>
         )}
-        <Title>{notice.title}</Title>
-        {notice.sections.map((section) => (
-          <section key={section.heading}>
-            <Heading>{section.heading}</Heading>
-            {section.paragraphs.map((paragraph, i) => (
-              <Paragraph key={i}>{paragraph}</Paragraph>
-            ))}
-          </section>
-        ))}
+        <NoticeBody title={notice.title} sections={notice.sections} />
         <AttachmentNote>
           {t('notice.seeAttachment', { title: notice.attachment.title })}
         </AttachmentNote>

@@ -147,3 +147,69 @@ describe('on the day a message reaches three months', () => {
     expect(verdict).toMatchObject({ status: 'tripped', daysLeft: 0 });
   });
 });
+
+/**
+ * The site-level thresholds a day before, on the day and a day after: the fifth stale column,
+ * the fifth empty column, the tenth column idle a year, and a message three months old.
+ */
+describe('every rule a day before, on and after its threshold', () => {
+  let now: SiteOversight[];
+  const verdictOf = (site: string, name: RuleVerdict['rule']) => now.find((s) => s.site.code === site)!.rules.find((r) => r.rule === name)!;
+  const NEWS = ['工作动态', '基层动态', '单位动态', '媒体聚焦', '党建工作'];
+  const NOTICES = Array.from({ length: 10 }, (_, i) => `公告${i + 1}`);
+
+  beforeAll(async () => {
+    const newSite = async (code: string) => {
+      sites[code] = (await app.strapi.documents(SITE).create({ data: { code, name: code, level: 'county', active: true } })).documentId;
+    };
+    // Five news columns, four long stale; the fifth 13, 14 or 15 days idle.
+    for (const [code, last] of [['stale-13', 13], ['stale-14', 14], ['stale-15', 15]] as const) {
+      await newSite(code);
+      await columns(code, NEWS.map((name) => [name, 'news'] as [string, 'news']));
+      for (const name of NEWS.slice(0, 4)) await publishAt(code, name, ago({ days: 20 }));
+      await publishAt(code, NEWS[4], ago({ days: last }));
+    }
+    // Four, five (the `empty` site above) and six columns with nothing.
+    for (const [code, count] of [['empty-4', 4], ['empty-6', 6]] as const) {
+      await newSite(code);
+      await columns(code, [...NEWS, '信息公开'].slice(0, count).map((name) => [name, 'news'] as [string, 'news']));
+      await publishAt(code, '其他', ago({ days: 1 }));
+    }
+    // Ten notice columns, nine idle 400 days; the tenth 364, 365 or 366.
+    for (const [code, last] of [['idle-364', 364], ['idle-365', 365], ['idle-366', 366]] as const) {
+      await newSite(code);
+      await columns(code, NOTICES.map((name) => [name, 'notice'] as [string, 'notice']));
+      for (const name of NOTICES.slice(0, 9)) await publishAt(code, name, ago({ days: 400 }));
+      await publishAt(code, NOTICES[9], ago({ days: last }));
+    }
+    // A message a day past its three months.
+    await newSite('late');
+    await publishAt('late', '工作动态', ago({ days: 1 }));
+    await message('late', 'OVS00006', ago({ months: 3, days: 1 }));
+    now = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body.data;
+  });
+
+  it('stale columns: the fifth goes stale on its 14th day', () => {
+    expect(verdictOf('stale-13', 'staleColumns')).toMatchObject({ status: 'warning', value: 4, daysLeft: 1 });
+    expect(verdictOf('stale-14', 'staleColumns')).toMatchObject({ status: 'tripped', value: 5, daysLeft: 0 });
+    expect(verdictOf('stale-15', 'staleColumns')).toMatchObject({ status: 'tripped', value: 5, daysLeft: 0 });
+  });
+
+  it('empty columns: four warn, five and six fail', () => {
+    expect(verdictOf('empty-4', 'emptyColumns')).toMatchObject({ status: 'warning', value: 4 });
+    expect(verdictOf('empty', 'emptyColumns')).toMatchObject({ status: 'tripped', value: 5 });
+    expect(verdictOf('empty-6', 'emptyColumns')).toMatchObject({ status: 'tripped', value: 6 });
+  });
+
+  it('columns idle a year: the tenth trips on its 365th day', () => {
+    expect(verdictOf('idle-364', 'longIdleColumns')).toMatchObject({ status: 'warning', value: 9, daysLeft: 1 });
+    expect(verdictOf('idle-365', 'longIdleColumns')).toMatchObject({ status: 'tripped', value: 10, daysLeft: 0 });
+    expect(verdictOf('idle-366', 'longIdleColumns')).toMatchObject({ status: 'tripped', value: 10, daysLeft: 0 });
+  });
+
+  it('a message: a day past its three months fails the site', () => {
+    const verdict = verdictOf('late', 'unansweredMessage');
+    expect(verdict).toMatchObject({ status: 'tripped', daysLeft: 0 });
+    expect(verdict.value).toBe(verdict.threshold! + 1);
+  });
+});

@@ -390,6 +390,15 @@ const UNRELATED: Record<string, string> = {
   'POST /governance/submissions/:id/adopt': "the receiving site's editors only, not even the province (submissions.int.test.ts)",
   'POST /governance/submissions/:id/decline': "the receiving site's editors only, not even the province (submissions.int.test.ts)",
   'GET /governance/oversight': 'counts and dates per site, no document; oversight.read, provincial admins only (oversight.int.test.ts)',
+  'GET /governance/oversight/own': "the caller's own sites only (oversight-work.int.test.ts)",
+  'GET /governance/oversight/sites/:documentId': "the province, or a member of that site, else 403; open messages without personal data (oversight-work.int.test.ts)",
+  'GET /governance/oversight/alerts': 'site names and rule figures, no document; oversight.read only (oversight-work.int.test.ts)',
+  'GET /governance/oversight/notices/draft': 'text made of counts, no document; oversight.manage only (oversight-work.int.test.ts)',
+  'GET /governance/oversight/notices': 'the notices made; oversight.manage only (oversight-work.int.test.ts)',
+  'POST /governance/oversight/notices': 'a portal draft by the province; oversight.manage only (oversight-work.int.test.ts)',
+  'GET /governance/oversight/rectifications': "the province, or the caller's own sites' tasks (oversight-work.int.test.ts)",
+  'POST /governance/oversight/rectifications/:id/evidence': "a member of the named site only, else 403 (oversight-work.int.test.ts)",
+  'POST /governance/oversight/rectifications/:id/review': 'oversight.manage only (oversight-work.int.test.ts)',
 };
 
 describe('the list of admin routes', () => {

@@ -38,11 +38,13 @@ describe('the group\'s roles', () => {
     }
   });
 
-  it('gives the site-bound roles their site work only, never the overview, site, word-list, extension, account, ranking or oversight management', async () => {
+  it('gives the site-bound roles their site work only, never the overview, site, word-list, extension, account, ranking or group oversight', async () => {
     const governance = async (code: string) =>
       (await permissionsOf(code)).map((p) => p.action).filter((a) => a.startsWith('plugin::governance.') || a.startsWith('admin::')).sort();
     expect(await governance('governance-site-editor')).toEqual([
       'plugin::governance.messages.handle',
+      // Their own sites' standing against the veto rules, and their rectification tasks.
+      'plugin::governance.oversight.own',
       // Their own site's place, when the province allows it.
       'plugin::governance.rankings.own',
       'plugin::governance.review.read',
@@ -52,7 +54,8 @@ describe('the group\'s roles', () => {
       'plugin::governance.submissions.submit',
     ]);
     expect(await governance('governance-reviewer')).toEqual(['plugin::governance.review.decide', 'plugin::governance.review.read']);
-    expect(await governance('governance-approver')).toEqual(['plugin::governance.review.decide', 'plugin::governance.review.read']);
+    // Approvers include each site's leader (第一责任人): they see its standing and report its rectifications.
+    expect(await governance('governance-approver')).toEqual(['plugin::governance.oversight.own', 'plugin::governance.review.decide', 'plugin::governance.review.read']);
     expect(await governance('governance-message-handler')).toEqual(['plugin::governance.messages.handle']);
   });
 

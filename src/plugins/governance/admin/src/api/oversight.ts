@@ -1,0 +1,105 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useQuery } from 'react-query';
+import type {
+  OversightAlert,
+  OversightListResponse,
+  SiteOversightDetail,
+} from '../../../shared/contracts/oversight';
+import { searchParams } from './searchParams';
+
+export { SITE_LEVELS } from '../../../shared/contracts/overview';
+export {
+  COLUMN_KINDS,
+  PUBLISHING_MIX,
+  RECTIFICATION_STATUSES,
+  VETO_RULES,
+} from '../../../shared/contracts/oversight';
+export type { SiteLevel } from '../../../shared/contracts/overview';
+export type {
+  ColumnKind,
+  ColumnState,
+  OpenMessageEvidence,
+  OversightAlert,
+  OversightListResponse,
+  PublishingMix,
+  Rectification,
+  RectificationStatus,
+  RuleStatus,
+  RuleVerdict,
+  SiteOversight,
+  SiteOversightDetail,
+  VetoRule,
+} from '../../../shared/contracts/oversight';
+
+const OVERSIGHT = ['governance', 'oversight'];
+
+/** Where the admin shows these: the whole group, one site, the rectification tasks. */
+export const OVERSIGHT_PATH = '/plugins/governance/oversight';
+export const siteOversightPath = (documentId: string) => `${OVERSIGHT_PATH}/sites/${documentId}`;
+export const RECTIFICATIONS_PATH = `${OVERSIGHT_PATH}/rectifications`;
+
+/**
+ * The verdicts move by the day and each request recomputes every site: the figures on screen are
+ * kept a minute rather than recomputed on every focus of the window.
+ */
+const FRESH_FOR = 60_000;
+
+/** 站群监测: every open site, the failing first, with the thresholds the verdicts were judged by. */
+export const useOversight = () => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...OVERSIGHT, 'list'],
+    async () => (await get<OversightListResponse>('/governance/oversight')).data,
+    { staleTime: FRESH_FOR }
+  );
+};
+
+/** One site with the evidence behind each verdict, its alerts and its rectification tasks. */
+export const useSiteOversight = (documentId: string | undefined) => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...OVERSIGHT, 'site', documentId],
+    async () =>
+      (await get<{ data: SiteOversightDetail }>(`/governance/oversight/sites/${documentId}`)).data
+        .data,
+    // A site the user may not see stays refused: asking again would not change that.
+    { enabled: Boolean(documentId), retry: false, staleTime: FRESH_FOR }
+  );
+};
+
+/** The user's own sites, for the home page's card. */
+export const useOwnOversight = () => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...OVERSIGHT, 'own'],
+    async () => (await get<{ data: SiteOversightDetail[] }>('/governance/oversight/own')).data.data,
+    { retry: false, staleTime: FRESH_FOR }
+  );
+};
+
+export interface OversightAlertFilters {
+  /** A site's documentId; every site's alerts without it. */
+  site?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface OversightAlertPage {
+  data: OversightAlert[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+}
+
+/** The alerts the daily job raised, newest first. */
+export const useOversightAlerts = (filters: OversightAlertFilters) => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...OVERSIGHT, 'alerts', filters],
+    async () =>
+      (
+        await get<OversightAlertPage>('/governance/oversight/alerts', {
+          params: searchParams({ ...filters }),
+        })
+      ).data,
+    { keepPreviousData: true, staleTime: FRESH_FOR }
+  );
+};

@@ -1,0 +1,268 @@
+import {
+  Box,
+  Button,
+  EmptyStateLayout,
+  Flex,
+  Link,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tabs,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { Layouts, Page, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { useMemo, useRef, useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import {
+  RECTIFICATION_STATUSES,
+  useRectifications,
+  type Rectification,
+  type RectificationStatus,
+} from '../../../api/oversightNotices';
+import { articleEditPath } from '../../../api/submissions';
+import { WrapTd } from '../../../components/WrapTd';
+import { useT } from '../../../hooks/useT';
+import { PERMISSIONS } from '../../../permissions';
+import {
+  DeadlineCell,
+  EvidenceCell,
+  RectificationStatusBadge,
+  ReviewCell,
+  SentenceList,
+} from './RectificationCells';
+import { EvidenceDialog, ReviewDialog } from './RectificationDialogs';
+
+const COLUMNS = [
+  'site',
+  'notice',
+  'problems',
+  'deadline',
+  'status',
+  'evidence',
+  'review',
+  'actions',
+] as const;
+
+/** What the user may do: read every site's tasks (the province), report on their sites', accept or return. */
+interface Abilities {
+  allSites: boolean;
+  report: boolean;
+  review: boolean;
+}
+
+type Dialog = { task: Rectification; kind: 'evidence' | 'accept' | 'return' };
+
+const Row = ({
+  task,
+  can,
+  onOpen,
+}: {
+  task: Rectification;
+  can: Abilities;
+  onOpen: (dialog: Dialog) => void;
+}) => {
+  const t = useT();
+  return (
+    <Tr data-testid={`rectification-row-${task.id}`}>
+      <WrapTd minWidth="9rem">
+        <Typography fontWeight="semiBold">{task.site.name}</Typography>
+      </WrapTd>
+      <WrapTd minWidth="12rem">
+        {/* The notice is a portal article: only the province may open it in the Content Manager. */}
+        {can.allSites ? (
+          <Link tag={RouterLink} to={articleEditPath(task.notice.articleDocumentId)}>
+            {task.notice.title}
+          </Link>
+        ) : (
+          <Typography>{task.notice.title}</Typography>
+        )}
+      </WrapTd>
+      <WrapTd minWidth="16rem">
+        <Box paddingTop={2} paddingBottom={2}>
+          <SentenceList sentences={task.problems} />
+        </Box>
+      </WrapTd>
+      <Td>
+        <DeadlineCell task={task} />
+      </Td>
+      <Td>
+        <RectificationStatusBadge status={task.status} />
+      </Td>
+      <WrapTd minWidth="14rem">
+        <Box paddingTop={2} paddingBottom={2}>
+          <EvidenceCell task={task} />
+        </Box>
+      </WrapTd>
+      <WrapTd minWidth="10rem">
+        <ReviewCell task={task} />
+      </WrapTd>
+      {can.report || can.review ? (
+        <Td>
+          <Flex gap={2}>
+            {can.report && task.status === 'open' ? (
+              <Button size="S" onClick={() => onOpen({ task, kind: 'evidence' })}>
+                {t('oversight.rectification.evidence.button')}
+              </Button>
+            ) : null}
+            {can.review && task.status === 'submitted' ? (
+              <>
+                <Button
+                  size="S"
+                  variant="success-light"
+                  onClick={() => onOpen({ task, kind: 'accept' })}
+                >
+                  {t('oversight.rectification.accept.button')}
+                </Button>
+                <Button
+                  size="S"
+                  variant="danger-light"
+                  onClick={() => onOpen({ task, kind: 'return' })}
+                >
+                  {t('oversight.rectification.return.button')}
+                </Button>
+              </>
+            ) : null}
+          </Flex>
+        </Td>
+      ) : null}
+    </Tr>
+  );
+};
+
+const RectificationList = ({ can }: { can: Abilities }) => {
+  const t = useT();
+  // The province starts at what waits for its acceptance, site members at what they must fix.
+  const [{ query }, setQuery] = useQueryParams<{ status?: string; site?: string }>();
+  const status: RectificationStatus = RECTIFICATION_STATUSES.includes(
+    query.status as RectificationStatus
+  )
+    ? (query.status as RectificationStatus)
+    : can.review
+      ? 'submitted'
+      : 'open';
+  const site = query.site || undefined;
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+
+  const list = useRectifications({ status, site });
+  // The sites to choose from: those with tasks in this tab, and the one chosen (kept across tabs).
+  const unfiltered = useRectifications({ status });
+  const names = useRef(new Map<string, string>());
+  const sites = useMemo(() => {
+    for (const task of [...(unfiltered.data ?? []), ...(list.data ?? [])])
+      names.current.set(task.site.documentId, task.site.name);
+    const ids = new Set((unfiltered.data ?? []).map((task) => task.site.documentId));
+    if (site) ids.add(site);
+    return [...ids]
+      .map((id) => [id, names.current.get(id) ?? id] as const)
+      .sort((a, b) => a[1].localeCompare(b[1], 'zh'));
+  }, [unfiltered.data, list.data, site]);
+  const columns = COLUMNS.filter((column) => column !== 'actions' || can.report || can.review);
+
+  if (list.isError) return <Page.Error />;
+  const rows = list.data ?? [];
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <Tabs.Root value={status} onValueChange={(value: string) => setQuery({ status: value })}>
+        <Tabs.List aria-label={t('oversight.rectification.title')}>
+          {RECTIFICATION_STATUSES.map((name) => (
+            <Tabs.Trigger key={name} value={name}>
+              {t(`oversight.rectification.tab.${name}`)}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+      </Tabs.Root>
+      {/* A site member of a single site has nothing to choose. */}
+      {can.allSites || sites.length > 1 ? (
+        <Box width="20rem">
+          <SingleSelect
+            aria-label={t('oversight.rectification.filter.site')}
+            placeholder={t('oversight.rectification.filter.site')}
+            value={site ?? ''}
+            onChange={(value: string | number) => setQuery({ site: String(value) })}
+            onClear={() => setQuery({ site: undefined })}
+          >
+            {sites.map(([documentId, name]) => (
+              <SingleSelectOption key={documentId} value={documentId}>
+                {name}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Box>
+      ) : null}
+      {list.isLoading ? (
+        <Page.Loading />
+      ) : rows.length === 0 ? (
+        <EmptyStateLayout content={t(`oversight.rectification.empty.${status}`)} />
+      ) : (
+        <Table colCount={columns.length} rowCount={rows.length + 1}>
+          <Thead>
+            <Tr>
+              {columns.map((column) => (
+                <Th key={column}>
+                  <Typography variant="sigma">
+                    {t(`oversight.rectification.column.${column}`)}
+                  </Typography>
+                </Th>
+              ))}
+            </Tr>
+          </Thead>
+          <Tbody>
+            {rows.map((task) => (
+              <Row key={task.id} task={task} can={can} onOpen={setDialog} />
+            ))}
+          </Tbody>
+        </Table>
+      )}
+      {dialog?.kind === 'evidence' ? (
+        <EvidenceDialog task={dialog.task} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog && dialog.kind !== 'evidence' ? (
+        <ReviewDialog
+          task={dialog.task}
+          accept={dialog.kind === 'accept'}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </Flex>
+  );
+};
+
+/**
+ * 整改任务: the tasks a published 监测通报 gave the sites it named. Provincial admins see every
+ * site's and accept or return what the sites report; site members see their own sites' and
+ * report what they fixed.
+ */
+export const RectificationsPage = () => {
+  const t = useT();
+  const read = useRBAC(PERMISSIONS.oversight);
+  const manage = useRBAC(PERMISSIONS.oversightManage);
+  const own = useRBAC(PERMISSIONS.oversightOwn);
+  if (read.isLoading || manage.isLoading || own.isLoading) return <Page.Loading />;
+  const can: Abilities = {
+    allSites: read.allowedActions.canRead,
+    report: own.allowedActions.canOwn,
+    review: manage.allowedActions.canManage,
+  };
+  return (
+    <Page.Main>
+      <Page.Title>{t('oversight.rectification.title')}</Page.Title>
+      <Layouts.Header
+        title={t('oversight.rectification.title')}
+        subtitle={t(
+          can.allSites
+            ? 'oversight.rectification.subtitle.all'
+            : 'oversight.rectification.subtitle.own'
+        )}
+      />
+      <Layouts.Content>
+        <RectificationList can={can} />
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
