@@ -50,10 +50,7 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async own(ctx: Context) {
-      const scope = await tasks().scopeOf(ctx.state.user);
-      const documentIds = scope.all ? [] : scope.sites;
-      const details = await Promise.all(documentIds.map((documentId) => oversight().detail(documentId)));
-      ctx.body = { data: details.filter((detail) => detail !== null) };
+      ctx.body = { data: await oversight().own(ctx.state.user) };
     },
 
     async alerts(ctx: Context) {

@@ -6,6 +6,7 @@ import { VETO_MONTHS } from '../replies/deadlines';
 import { MESSAGE, OPEN_STATUSES } from '../replies/service';
 import { STATE } from '../review/service';
 import { dbNames } from '../utils/db-names';
+import { MEMBERSHIP } from '../sites/scope';
 import { siteRows } from '../sites/site-rows';
 import { getService } from '../utils/get-service';
 import { judgeSite, worst } from './rules';
@@ -125,6 +126,16 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
+  const withEvidence = async (standing: SiteOversight, now: Date): Promise<SiteOversightDetail> => {
+    const siteDocumentId = standing.site.documentId;
+    const [messages, alerts, rectifications] = await Promise.all([
+      openMessages(siteDocumentId, now),
+      getService(strapi, 'oversightAlerts').list({ site: siteDocumentId, pageSize: 20 }),
+      getService(strapi, 'rectifications').list({ site: siteDocumentId }, { all: true }),
+    ]);
+    return { ...standing, warnDays: config().oversight.veto.warnDays, openMessages: messages, alerts: alerts.data, rectifications };
+  };
+
   const service = {
     /** Per site id, what it first published in [start, end) by kind of content. */
     async periodMix(start: Date, end: Date) {
@@ -137,13 +148,19 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** One site with the evidence behind its verdicts: which columns, which messages, its alerts and tasks. */
     async detail(siteDocumentId: string, now = new Date()): Promise<SiteOversightDetail | null> {
       const standing = (await service.bySite(now)).find((s) => s.site.documentId === siteDocumentId);
-      if (!standing) return null;
-      const [messages, alerts, rectifications] = await Promise.all([
-        openMessages(siteDocumentId, now),
-        getService(strapi, 'oversightAlerts').list({ site: siteDocumentId, pageSize: 20 }),
-        getService(strapi, 'rectifications').list({ site: siteDocumentId }, { all: true }),
-      ]);
-      return { ...standing, warnDays: config().oversight.veto.warnDays, openMessages: messages, alerts: alerts.data, rectifications };
+      return standing ? withEvidence(standing, now) : null;
+    },
+
+    /** The same for every open site the user is a member of (the home page's card), whatever their role. */
+    async own(user: { id: number }, now = new Date()): Promise<SiteOversightDetail[]> {
+      const memberships = (await strapi.db.query(MEMBERSHIP).findMany({
+        where: { user: { id: user.id } },
+        populate: { site: { select: ['documentId'] } },
+      })) as Array<{ site: { documentId: string } | null }>;
+      const mine = new Set(memberships.flatMap((m) => (m.site ? [m.site.documentId] : [])));
+      if (mine.size === 0) return [];
+      const standing = (await service.bySite(now)).filter((s) => mine.has(s.site.documentId));
+      return Promise.all(standing.map((s) => withEvidence(s, now)));
     },
 
     /** Every open site with its rule verdicts, the failing first, then the nearest to failing. */
