@@ -9,6 +9,7 @@ import { dbNames } from '../utils/db-names';
 import { MEMBERSHIP } from '../sites/scope';
 import { siteRows } from '../sites/site-rows';
 import { getService } from '../utils/get-service';
+import { localYearRange } from '../time/local-year';
 import { judgeSite, worst } from './rules';
 
 export const SITE_COLUMN = 'plugin::governance.site-column';
@@ -167,7 +168,8 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     async bySite(now = new Date()): Promise<SiteOversight[]> {
       const { oversight, timezone } = config();
       const year = DateTime.fromJSDate(now, { zone: timezone }).year;
-      const [allSites, columnRows, published, unanswered, backlog, expired, statistics, ranking] = await Promise.all([
+      const thisYear = localYearRange(year, timezone);
+      const [allSites, columnRows, published, unanswered, backlog, expired, statistics, submissions] = await Promise.all([
         siteRows(strapi).then((rows) => rows.filter((site) => site.active)),
         strapi.db.query(SITE_COLUMN).findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<
           Array<{ siteDocumentId: string; name: string; kind: ColumnKind; staleAfterDays: number | null }>
@@ -178,9 +180,8 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
         expiredAccounts(now),
         getService(strapi, 'messageStatistics').forYear(year),
         // This year's submissions per site, as the ranking counts them.
-        getService(strapi, 'rankings').compute(year),
+        getService(strapi, 'submissions').sentBetween(thisYear.start, thisYear.end),
       ]);
-      const rankingRows = new Map(ranking.groups.flatMap((group) => group.rows.map((row) => [row.site.documentId, row] as const)));
       const messageFigures = new Map(statistics.levels.flatMap((level) => level.sites.map((s) => [s.site.code, s.figures] as const)));
 
       return allSites
@@ -244,7 +245,7 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
             reviewBacklog: { waiting: inReview?.waiting ?? 0, oldestDays: inReview?.since ? localDays(inReview.since, now) : null },
             mix: mixOf(mine),
             expiredAccounts: expired.get(site.code) ?? 0,
-            submissions: { submitted: rankingRows.get(site.documentId)?.submitted ?? 0, adopted: rankingRows.get(site.documentId)?.adopted ?? 0 },
+            submissions: submissions.get(site.documentId) ?? { submitted: 0, adopted: 0 },
           };
         })
         .sort((a, b) => {

@@ -5,6 +5,7 @@ import type { Capacity } from '../../../shared/contracts/sites';
 import type { Submission, SubmissionSite, SubmissionStatus, SubmissionTargets } from '../../../shared/contracts/submissions';
 import type { GovernanceConfig } from '../config';
 import { MEMBERSHIP, siteScope } from '../sites/scope';
+import { dbNames } from '../utils/db-names';
 import type { AdminUser } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
@@ -340,6 +341,21 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.query(SUBMISSION).count({ where: { sourceSiteDocumentId: { $in: mine }, status: 'submitted' } }),
       ]);
       return { incoming, outgoing };
+    },
+
+    /** Per sending site (document id), what it submitted in [start, end) (not withdrawn) and what was adopted. */
+    async sentBetween(start: Date, end: Date) {
+      const submission = dbNames(strapi, SUBMISSION);
+      const rows = (await strapi.db
+        .connection(submission.table)
+        .select({ site: submission.column('sourceSiteDocumentId') })
+        .count({ submitted: '*' })
+        .sum({ adopted: strapi.db.connection.raw('case when ?? = ? then 1 else 0 end', [submission.column('status'), 'adopted']) })
+        .whereNot(submission.column('status'), 'withdrawn')
+        .where(submission.column('submittedAt'), '>=', start)
+        .where(submission.column('submittedAt'), '<', end)
+        .groupBy(submission.column('sourceSiteDocumentId'))) as Array<{ site: string; submitted: number | string; adopted: number | string | null }>;
+      return new Map(rows.map((row) => [row.site, { submitted: Number(row.submitted), adopted: Number(row.adopted ?? 0) }]));
     },
   };
 };
