@@ -51,6 +51,241 @@ const writeResults = (name, results) => {
   fs.writeFileSync(path.join(out, `${name}-${results.client}-${Date.now()}.json`), JSON.stringify(results, null, 2));
 };
 
+/*
+ * The website group that the data benches (rankings.js, oversight.js) load with knex directly, as
+ * database/seeds/load-demo.ts does: sites, articles (a published article is a draft row and a
+ * published row with one document id, each linked to its site) and citizen messages.
+ */
+
+const ARTICLE = 'api::article.article';
+const SITE = 'api::site.site';
+const MESSAGE = 'api::citizen-message.citizen-message';
+const VISIT = 'plugin::governance.site-visit';
+const SITES = 150;
+/**
+ * Articles per insert statement (two rows each): knex writes SQLite's multi-row insert as a
+ * compound SELECT, at most 500 terms. And articles per transaction.
+ */
+const perInsert = (client) => (client === 'postgres' ? 1000 : 250);
+const PER_TRANSACTION = 50_000;
+
+/** Deterministic figures: the same seed gives the same data on every run and database. */
+const mulberry32 = (seed) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const rowsOf = (result) => (Array.isArray(result) ? result : result.rows);
+const code = (n) => `site-${String(n).padStart(3, '0')}`;
+
+/** 1 portal, 12 cities, 20 departments, 117 counties (each under a city), in sort order. */
+const sitePlan = () =>
+  Array.from({ length: SITES }, (_, i) => {
+    const n = i + 1;
+    const level = n === 1 ? 'portal' : n <= 13 ? 'city' : n <= 33 ? 'department' : 'county';
+    return { n, code: code(n), level, sortOrder: n, parentCode: level === 'county' ? code(2 + (n % 12)) : null };
+  });
+
+/**
+ * Articles per site: uneven weights per site, every seventh site of a level given the weight of
+ * the one before it (tied ranks), the sites `zero` names (by number) none. What rounding leaves
+ * goes to the portal, alone in its level.
+ */
+const LEVEL_WEIGHT = { portal: 40, city: 4, department: 2, county: 1 };
+const countsFor = (plan, total, seed, zero) => {
+  const spread = mulberry32(seed);
+  const weights = plan.map((s) => (zero.includes(s.n) ? 0 : LEVEL_WEIGHT[s.level] * (s.level === 'portal' ? 1 : 1 + Math.floor(spread() * 1000) / 100)));
+  for (let i = 1; i < plan.length; i += 1) {
+    if (i % 7 === 0 && plan[i].level === plan[i - 1].level && weights[i] > 0 && weights[i - 1] > 0) weights[i] = weights[i - 1];
+  }
+  const all = sum(weights);
+  const counts = weights.map((w) => Math.floor((total * w) / all));
+  counts[0] += total - sum(counts);
+  return counts;
+};
+
+/** Table and column names as Strapi created them (never hard-coded). */
+const namesOf = (strapi) => {
+  const { dbNames } = require(path.join(appDir, 'src/plugins/governance/dist/server/src/utils/db-names.js'));
+  const article = dbNames(strapi, ARTICLE);
+  const site = dbNames(strapi, SITE);
+  const message = dbNames(strapi, MESSAGE);
+  const parent = strapi.db.metadata.get(SITE).attributes.parent.joinTable;
+  return {
+    article, articleSite: article.joinTable('site'),
+    site, siteParent: { ...site.joinTable('parent'), orderColumn: parent.inverseOrderColumnName ?? null },
+    message, messageSite: message.joinTable('site'),
+    visit: dbNames(strapi, VISIT),
+  };
+};
+
+/** The tables a bench must find empty (DATABASE_NAME names a scratch database) and empties at the end. */
+const assertEmpty = async (knex, tables) => {
+  for (const table of tables) {
+    if (Number((await knex(table).count({ n: '*' }))[0].n) > 0) {
+      throw new Error(`${table} is not empty: DATABASE_NAME must name an empty scratch database`);
+    }
+  }
+};
+/** PostgreSQL only: SQLite's scratch file is removed anyway. */
+const emptyTables = async (knex, client, tables) => {
+  if (client === 'postgres') await knex.raw(`truncate table ${tables.map(() => '??').join(', ')} restart identity cascade`, tables);
+};
+
+/** The 150 sites of `sitePlan()`, open, with their ids and document ids. */
+const createSites = async (knex, names) => {
+  const { site, siteParent } = names;
+  const now = new Date();
+  const plan = sitePlan();
+  await knex(site.table).insert(
+    plan.map((s) => ({
+      [site.column('documentId')]: `bs${randomBytes(10).toString('hex')}`,
+      [site.column('name')]: `${s.level === 'portal' ? '门户' : s.level === 'city' ? '市' : s.level === 'department' ? '厅局' : '县'}站点${s.n}`,
+      [site.column('code')]: s.code,
+      [site.column('level')]: s.level,
+      [site.column('url')]: `http://${s.code}.mz.example/`,
+      [site.column('sortOrder')]: s.sortOrder,
+      [site.column('active')]: true,
+      [site.column('responsiblePerson')]: '测试',
+      [site.column('createdAt')]: now,
+      [site.column('updatedAt')]: now,
+      [site.column('publishedAt')]: now,
+    }))
+  );
+  const rows = await knex(site.table).select({ id: site.column('id'), code: site.column('code'), documentId: site.column('documentId') });
+  const byCode = new Map(rows.map((r) => [r.code, { id: Number(r.id), documentId: r.documentId }]));
+  await knex(siteParent.table).insert(
+    plan
+      .filter((s) => s.parentCode)
+      .map((s) => ({
+        [siteParent.ownerColumn]: byCode.get(s.code).id,
+        [siteParent.targetColumn]: byCode.get(s.parentCode).id,
+        ...(siteParent.orderColumn ? { [siteParent.orderColumn]: 1 } : {}),
+      }))
+  );
+  return plan.map((s) => ({ ...s, ...byCode.get(s.code) }));
+};
+
+const nextId = async (knex, table) => Number((await knex(table).max({ id: 'id' }))[0].id ?? 0) + 1;
+
+/** PostgreSQL: the ids were given explicitly, so the sequence must be moved past them. */
+const resetSequence = async (knex, client, table) => {
+  if (client !== 'postgres') return;
+  await knex.raw(`select setval(pg_get_serial_sequence(?, 'id'), (select max(id) from ??))`, [table, table]);
+};
+
+/**
+ * Inserts `total` articles, the i-th as `describe(i)` gives it (called once per article, in
+ * order): { siteId, at (its first publication), column, title, isSpecialTopic, published }. One
+ * not published is a draft row only (published once and withdrawn: it must not count). Document
+ * ids are `prefix` and the article's number; transactions of 50,000 articles, progress printed.
+ */
+const insertArticles = async (knex, client, names, { total, describe, prefix, label }) => {
+  const { article, articleSite } = names;
+  const c = (name) => article.column(name);
+  let id = await nextId(knex, article.table);
+  const started = Date.now();
+  for (let from = 0; from < total; from += PER_TRANSACTION) {
+    await knex.transaction(async (trx) => {
+      for (let batch = from; batch < Math.min(total, from + PER_TRANSACTION); batch += perInsert(client)) {
+        const rows = [];
+        const links = [];
+        for (let i = batch; i < Math.min(total, batch + perInsert(client)); i += 1) {
+          const { siteId, at, column, title, isSpecialTopic, published } = describe(i);
+          const row = {
+            [c('documentId')]: `${prefix}${i.toString(36)}`,
+            [c('title')]: title,
+            [c('column')]: column,
+            [c('isSpecialTopic')]: isSpecialTopic,
+            [c('firstPublishedAt')]: at,
+            [c('reviewStatus')]: published ? 'approved' : 'draft',
+            [c('createdAt')]: at,
+            [c('updatedAt')]: at,
+          };
+          rows.push({ [c('id')]: id, ...row, [c('publishedAt')]: null });
+          links.push({ [articleSite.ownerColumn]: id, [articleSite.targetColumn]: siteId });
+          id += 1;
+          if (published) {
+            rows.push({ [c('id')]: id, ...row, [c('publishedAt')]: at });
+            links.push({ [articleSite.ownerColumn]: id, [articleSite.targetColumn]: siteId });
+            id += 1;
+          }
+        }
+        await trx(article.table).insert(rows);
+        await trx(articleSite.table).insert(links);
+      }
+    });
+    const done = Math.min(total, from + PER_TRANSACTION);
+    console.log(`  ${label}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} articles (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  await resetSequence(knex, client, article.table);
+};
+
+/**
+ * Inserts citizen messages (consultations), each { siteId, documentId, queryCode, subject,
+ * status, receivedAt, repliedAt } and optionally { dueAt, repliedOnTime, workingDaysToReply },
+ * in one transaction.
+ */
+const insertMessages = async (knex, client, names, messages) => {
+  const { message, messageSite } = names;
+  const m = (name) => message.column(name);
+  let id = await nextId(knex, message.table);
+  const rows = [];
+  const links = [];
+  for (const msg of messages) {
+    rows.push({
+      [m('id')]: id,
+      [m('documentId')]: msg.documentId,
+      [m('category')]: 'consultation',
+      [m('subject')]: msg.subject,
+      [m('body')]: '关于临时救助的咨询。',
+      [m('name')]: '测试',
+      [m('queryCode')]: msg.queryCode,
+      [m('status')]: msg.status,
+      [m('receivedAt')]: msg.receivedAt,
+      [m('repliedAt')]: msg.repliedAt,
+      ...(msg.dueAt !== undefined ? { [m('dueAt')]: msg.dueAt } : {}),
+      ...(msg.repliedOnTime !== undefined ? { [m('repliedOnTime')]: msg.repliedOnTime } : {}),
+      ...(msg.workingDaysToReply !== undefined ? { [m('workingDaysToReply')]: msg.workingDaysToReply } : {}),
+      [m('createdAt')]: msg.receivedAt,
+      [m('updatedAt')]: msg.repliedAt ?? msg.receivedAt,
+      [m('publishedAt')]: msg.receivedAt,
+    });
+    links.push({ [messageSite.ownerColumn]: id, [messageSite.targetColumn]: msg.siteId });
+    id += 1;
+  }
+  await knex.transaction(async (trx) => {
+    for (let i = 0; i < rows.length; i += 400) {
+      await trx(message.table).insert(rows.slice(i, i + 400));
+      await trx(messageSite.table).insert(links.slice(i, i + 400));
+    }
+  });
+  await resetSequence(knex, client, message.table);
+};
+
+/** Runs `fn` and answers the queries it sent whose SQL passes `test`. */
+const catchQueries = async (knex, test, fn) => {
+  const caught = [];
+  const listener = (query) => test(query.sql) && caught.push(query);
+  knex.on('query', listener);
+  try {
+    await fn();
+  } finally {
+    knex.removeListener('query', listener);
+  }
+  return caught;
+};
+
+/** The plan of a query as a caught or `toSQL()` one: EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL, EXPLAIN QUERY PLAN on SQLite. */
+const queryPlan = async (knex, client, sql, bindings) => {
+  // PostgreSQL's SQL comes numbered ($1 …); knex.raw takes `?`.
+  const text = client === 'postgres' ? sql.replace(/\$\d+/g, '?') : sql;
+  const rows = rowsOf(await knex.raw(`${client === 'postgres' ? 'explain (analyze, buffers)' : 'explain query plan'} ${text}`, bindings));
+  return rows.map((r) => r['QUERY PLAN'] ?? r.detail).join('\n');
+};
+
 /** Runs a benchmark's `main` and exits: 0 when it finished, 1 with the error printed when not. */
 const runBench = (main) =>
   main().then(
@@ -61,4 +296,8 @@ const runBench = (main) =>
     }
   );
 
-module.exports = { appDir, distDir, median, time, startScratchStrapi, writeResults, runBench };
+module.exports = {
+  appDir, distDir, median, time, startScratchStrapi, writeResults, runBench,
+  ARTICLE, SITE, MESSAGE, VISIT, SITES, mulberry32, sum, rowsOf, sitePlan, countsFor, namesOf, assertEmpty, emptyTables,
+  createSites, nextId, resetSequence, insertArticles, insertMessages, catchQueries, queryPlan,
+};
