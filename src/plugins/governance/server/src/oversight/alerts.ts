@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { OversightAlert, RuleStatus, SiteOversight, VetoRule } from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
 import { runWithLease } from '../jobs/lease';
-import { MEMBERSHIP } from '../sites/scope';
+import { siteLeaders, type SiteLeader } from '../sites/scope';
 import { emailsOn, sendEmail } from '../utils/email';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
@@ -15,12 +15,8 @@ const PROVINCIAL_ROLE = 'governance-provincial-admin';
 
 const SEVERITY: Record<RuleStatus, number> = { ok: 0, warning: 1, tripped: 2 };
 
-interface Person {
-  firstname: string | null;
-  lastname: string | null;
-  email: string;
-  isActive: boolean;
-}
+/** Who is told: a site leader or a provincial admin. */
+type Person = SiteLeader;
 
 interface AlertRow {
   id: number;
@@ -78,19 +74,6 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { moved: count === 1, from: current.status };
   };
 
-  const leadersOf = async (siteDocumentIds: string[]) => {
-    const rows = (await strapi.db.query(MEMBERSHIP).findMany({
-      where: { capacity: 'leader', site: { documentId: { $in: siteDocumentIds } } },
-      populate: { user: { select: ['firstname', 'lastname', 'email', 'isActive'] }, site: { select: ['documentId'] } },
-    })) as Array<{ user: Person | null; site: { documentId: string } | null }>;
-    const bySite = new Map<string, Person[]>();
-    for (const row of rows) {
-      if (!row.user?.isActive || !row.site) continue;
-      bySite.set(row.site.documentId, [...(bySite.get(row.site.documentId) ?? []), row.user]);
-    }
-    return bySite;
-  };
-
   const provincialAdmins = async () =>
     (await strapi.db.query('admin::user').findMany({
       where: { isActive: true, roles: { code: PROVINCIAL_ROLE } },
@@ -116,7 +99,7 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (raised.length === 0) return [];
 
-      const leaders = await leadersOf([...new Set(raised.map((r) => r.site.site.documentId))]);
+      const leaders = await siteLeaders(strapi, [...new Set(raised.map((r) => r.site.site.documentId))]);
       const admins = await provincialAdmins();
       const emails = emailsOn(strapi);
       const rows: AlertRow[] = [];

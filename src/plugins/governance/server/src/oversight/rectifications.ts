@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
 import type { Rectification, RectificationStatus } from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
-import { siteScope } from '../sites/scope';
+import { memberSiteDocumentIds, siteScope } from '../sites/scope';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
@@ -91,10 +91,8 @@ const rectificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /** The sites a user's tasks belong to. */
     async scopeOf(user: AdminUser): Promise<TaskScope> {
-      const scope = await siteScope(strapi, user);
-      if (scope.all) return { all: true };
-      const sites = (await strapi.db.query('api::site.site').findMany({ where: { id: { $in: scope.siteIds } }, select: ['documentId'] })) as Array<{ documentId: string }>;
-      return { all: false, sites: sites.map((s) => s.documentId) };
+      if ((await siteScope(strapi, user)).all) return { all: true };
+      return { all: false, sites: [...(await memberSiteDocumentIds(strapi, user.id))] };
     },
 
     /** Tasks, the open and overdue first, then by deadline. */

@@ -6,7 +6,7 @@ import { VETO_MONTHS } from '../replies/deadlines';
 import { MESSAGE, OPEN_STATUSES } from '../replies/service';
 import { STATE } from '../review/service';
 import { dbNames } from '../utils/db-names';
-import { MEMBERSHIP } from '../sites/scope';
+import { memberSiteDocumentIds } from '../sites/scope';
 import { siteRows } from '../sites/site-rows';
 import { getService } from '../utils/get-service';
 import { localYearRange } from '../time/local-year';
@@ -154,11 +154,7 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The same for every open site the user is a member of (the home page's card), whatever their role. */
     async own(user: { id: number }, now = new Date()): Promise<SiteOversightDetail[]> {
-      const memberships = (await strapi.db.query(MEMBERSHIP).findMany({
-        where: { user: { id: user.id } },
-        populate: { site: { select: ['documentId'] } },
-      })) as Array<{ site: { documentId: string } | null }>;
-      const mine = new Set(memberships.flatMap((m) => (m.site ? [m.site.documentId] : [])));
+      const mine = await memberSiteDocumentIds(strapi, user.id);
       if (mine.size === 0) return [];
       const standing = (await service.bySite(now)).filter((s) => mine.has(s.site.documentId));
       return Promise.all(standing.map((s) => withEvidence(s, now)));

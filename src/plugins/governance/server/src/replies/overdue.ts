@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { runWithLease } from '../jobs/lease';
-import { MEMBERSHIP } from '../sites/scope';
+import { siteLeaders } from '../sites/scope';
 import { emailsOn, sendEmail } from '../utils/email';
 import { personName } from '../utils/person-name';
 import { MESSAGE, MESSAGE_EVENT, OPEN_STATUSES } from './service';
@@ -8,13 +8,6 @@ import { MESSAGE, MESSAGE_EVENT, OPEN_STATUSES } from './service';
 const EVENT = MESSAGE_EVENT;
 const OPEN = [...OPEN_STATUSES];
 export const OVERDUE_JOB = 'governance-overdue-messages';
-
-interface Leader {
-  firstname: string | null;
-  lastname: string | null;
-  email: string;
-  isActive: boolean;
-}
 
 /**
  * 超期提醒: each site's leader (第一责任人, the site's `leader` members) hears of every message of
@@ -29,9 +22,9 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
       const due = (await strapi.db.query(MESSAGE).findMany({
         where: { status: { $in: OPEN }, dueAt: { $lt: now }, overdueNotifiedAt: { $null: true } },
         select: ['id', 'subject', 'queryCode', 'dueAt'],
-        populate: { site: { select: ['id', 'name'] } },
+        populate: { site: { select: ['documentId', 'name'] } },
         orderBy: { dueAt: 'asc' },
-      })) as Array<{ id: number; subject: string; queryCode: string; dueAt: string; site: { id: number; name: string } | null }>;
+      })) as Array<{ id: number; subject: string; queryCode: string; dueAt: string; site: { documentId: string; name: string } | null }>;
 
       const claimed: typeof due = [];
       for (const message of due) {
@@ -42,17 +35,14 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (count === 1) claimed.push(message);
       }
 
-      const bySite = new Map<number, typeof due>();
+      const bySite = new Map<string, typeof due>();
       for (const message of claimed) {
         if (!message.site) continue;
-        bySite.set(message.site.id, [...(bySite.get(message.site.id) ?? []), message]);
+        bySite.set(message.site.documentId, [...(bySite.get(message.site.documentId) ?? []), message]);
       }
-      for (const [siteId, messages] of bySite) {
-        const members = (await strapi.db.query(MEMBERSHIP).findMany({
-          where: { site: { id: siteId }, capacity: 'leader' },
-          populate: { user: { select: ['firstname', 'lastname', 'email', 'isActive'] } },
-        })) as Array<{ user: Leader | null }>;
-        const leaders = members.flatMap((m) => (m.user?.isActive ? [m.user] : []));
+      const leadersBySite = await siteLeaders(strapi, [...bySite.keys()]);
+      for (const [siteDocumentId, messages] of bySite) {
+        const leaders = leadersBySite.get(siteDocumentId) ?? [];
         const told = leaders.length > 0 ? `已提醒第一责任人：${leaders.map(personName).join('、')}` : '本站未指定第一责任人，无人可提醒 (the site has no leader)';
         for (const message of messages) {
           await strapi.db.query(EVENT).create({ data: { message: message.id, action: 'overdueNotice', actorName: '系统 (system)', text: told } });

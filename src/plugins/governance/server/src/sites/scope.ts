@@ -37,3 +37,32 @@ const computeScope = async (strapi: Core.Strapi, user: AdminUser): Promise<SiteS
   const siteIds = [...new Set(memberships.map((m: { site?: { id: number } }) => m.site?.id).filter((id): id is number => typeof id === 'number'))];
   return { all: false, siteIds };
 };
+
+/** The document ids of the sites the user is a member of, in any capacity or in the ones given. */
+export const memberSiteDocumentIds = async (strapi: Core.Strapi, userId: number, capacities?: string[]): Promise<Set<string>> => {
+  const memberships = (await strapi.db.query(MEMBERSHIP).findMany({
+    where: { user: { id: userId }, ...(capacities ? { capacity: { $in: capacities } } : {}) },
+    populate: { site: { select: ['documentId'] } },
+  })) as Array<{ site?: { documentId: string } | null }>;
+  return new Set(memberships.flatMap((m) => (m.site ? [m.site.documentId] : [])));
+};
+
+export interface SiteLeader {
+  firstname: string | null;
+  lastname: string | null;
+  email: string;
+}
+
+/** Each site's active leaders (第一责任人: its `leader` members), by site document id. */
+export const siteLeaders = async (strapi: Core.Strapi, siteDocumentIds: string[]): Promise<Map<string, SiteLeader[]>> => {
+  const rows = (await strapi.db.query(MEMBERSHIP).findMany({
+    where: { capacity: 'leader', site: { documentId: { $in: siteDocumentIds } } },
+    populate: { user: { select: ['firstname', 'lastname', 'email', 'isActive'] }, site: { select: ['documentId'] } },
+  })) as Array<{ user: (SiteLeader & { isActive: boolean }) | null; site: { documentId: string } | null }>;
+  const bySite = new Map<string, SiteLeader[]>();
+  for (const { user, site } of rows) {
+    if (!user?.isActive || !site) continue;
+    bySite.set(site.documentId, [...(bySite.get(site.documentId) ?? []), { firstname: user.firstname, lastname: user.lastname, email: user.email }]);
+  }
+  return bySite;
+};

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Capacity } from '../../../shared/contracts/sites';
 import type { Submission, SubmissionSite, SubmissionStatus, SubmissionTargets } from '../../../shared/contracts/submissions';
 import type { GovernanceConfig } from '../config';
-import { MEMBERSHIP, siteScope } from '../sites/scope';
+import { MEMBERSHIP, memberSiteDocumentIds, siteScope } from '../sites/scope';
 import { dbNames } from '../utils/db-names';
 import type { AdminUser } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
@@ -72,13 +72,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     site ? { documentId: site.documentId, code: site.code, name: site.name, level: site.level } : null;
 
   /** The ids of the sites where the user holds one of `capacities`. */
-  const sitesWorkedFor = async (user: AdminUser, capacities: Capacity[] = WORKING_CAPACITIES) => {
-    const memberships = await strapi.db.query(MEMBERSHIP).findMany({
-      where: { user: { id: user.id }, capacity: { $in: capacities } },
-      populate: { site: { select: ['documentId'] } },
-    });
-    return new Set(memberships.map((m: { site?: { documentId: string } }) => m.site?.documentId).filter(Boolean) as string[]);
-  };
+  const sitesWorkedFor = (user: AdminUser, capacities: Capacity[] = WORKING_CAPACITIES) => memberSiteDocumentIds(strapi, user.id, capacities);
 
   /** The article as it would be republished: its published version, else its approved draft. */
   const sourceOf = async (documentId: string) => {
