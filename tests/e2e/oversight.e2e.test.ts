@@ -8,7 +8,7 @@ import knex from 'knex';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { appDir } from '../helpers/strapi';
-import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshot, tallScreenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -16,15 +16,6 @@ let browser: Browser;
 let province: Page;
 
 const oversightUrl = () => `${server.url}/admin/plugins/governance/oversight`;
-
-/** A screenshot of more than the window: the admin scrolls inside its layout, so a taller window shows the rest. */
-const tallScreenshot = async (page: Page, name: string, height: number) => {
-  const viewport = page.viewportSize()!;
-  await page.setViewportSize({ width: viewport.width, height });
-  await page.waitForTimeout(300);
-  await screenshot(page, name);
-  await page.setViewportSize(viewport);
-};
 
 beforeAll(async () => {
   server = await startDemoServer('e2e-oversight', {}, { datesNow: true });

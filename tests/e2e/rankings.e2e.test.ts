@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginAs, screenshot, screenshotDir } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshot, screenshotDir, tallScreenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -16,18 +16,6 @@ let browser: Browser;
 let province: Page;
 
 const NOTICE_TITLE = '关于2014年陕西民政网站群内容维护情况的通报';
-
-/**
- * A screenshot of more than the window: the admin scrolls inside its layout, not the page, so a
- * full-page screenshot is one window high. A taller window for the moment shows the rest.
- */
-const tallScreenshot = async (page: Page, name: string, height: number) => {
-  const viewport = page.viewportSize()!;
-  await page.setViewportSize({ width: viewport.width, height });
-  await page.waitForTimeout(300); // the charts measure their container again
-  await screenshot(page, name);
-  await page.setViewportSize(viewport);
-};
 
 /** Scrolls the admin's content so that `testId` starts just below the sticky page header. */
 const scrollToTop = (page: Page, testId: string) =>

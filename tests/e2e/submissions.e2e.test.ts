@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CHECKLIST_ITEMS, type StepCapacity } from '../../src/plugins/governance/shared/contracts/review';
 import type { Submission } from '../../src/plugins/governance/shared/contracts/submissions';
 import { ERRORS } from '../../src/plugins/governance/server/src/submissions/messages';
-import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshot, tallScreenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -72,18 +72,6 @@ const incomingOf = async (articleDocumentId: string) => {
 
 const submissionPanel = (page: Page) => page.getByTestId('submission-panel');
 const reviewPanel = (page: Page) => page.getByTestId('review-panel');
-
-/**
- * A screenshot of more than the window: the admin scrolls inside its layout, so a full-page
- * screenshot is one window high; a taller window for the moment shows the side panels whole.
- */
-const tallScreenshot = async (page: Page, name: string, height: number) => {
-  const viewport = page.viewportSize()!;
-  await page.setViewportSize({ width: viewport.width, height });
-  await page.waitForTimeout(300);
-  await screenshot(page, name);
-  await page.setViewportSize(viewport);
-};
 
 beforeAll(async () => {
   server = await startDemoServer('e2e-submissions');

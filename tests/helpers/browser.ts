@@ -27,6 +27,18 @@ export const screenshot = async (page: Page, name: string) => {
 };
 
 /**
+ * A screenshot of more than the window: the admin scrolls inside its layout, not the page, so a
+ * full-page screenshot is one window high. A taller window for the moment shows the rest.
+ */
+export const tallScreenshot = async (page: Page, name: string, height: number) => {
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height });
+  await page.waitForTimeout(300); // charts and panels measure their container again
+  await screenshot(page, name);
+  await page.setViewportSize(viewport);
+};
+
+/**
  * A new page logged in to the admin as `email`, as a person in Xi'an sees it (Chinese, Shanghai
  * time), once the home page greets them.
  */

@@ -9,8 +9,6 @@ import {
   Tabs,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -33,6 +31,7 @@ import { WrapTd } from '../../components/WrapTd';
 import { ExpiryCell, LockCell, NameCell, SitesCell } from './AccountCells';
 import { ForceChangeButton } from './ForceChangeButton';
 import { HolderDialog } from './HolderDialog';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 const COLUMNS = [
   'account',
@@ -194,15 +193,7 @@ export const AccountsPage = () => {
           <Page.Loading />
         ) : accounts.data && accounts.data.data.length > 0 ? (
           <Table colCount={COLUMNS.length} rowCount={accounts.data.data.length + 1}>
-            <Thead>
-              <Tr>
-                {COLUMNS.map((column) => (
-                  <Th key={column}>
-                    <Typography variant="sigma">{t(`accounts.column.${column}`)}</Typography>
-                  </Th>
-                ))}
-              </Tr>
-            </Thead>
+            <ColumnHeads prefix="accounts.column" columns={COLUMNS} />
             <Tbody>
               {accounts.data.data.map((account) => (
                 <AccountRow

@@ -7,8 +7,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -29,6 +27,7 @@ import { apiErrorMessage, useNotifiedAction } from '../../hooks/useNotifiedActio
 import { useNameOf, useT } from '../../hooks/useT';
 import { AuditFilterBar } from './AuditFilterBar';
 import { VerifyResult } from './VerifyResult';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 const COLUMNS = ['seq', 'at', 'action', 'actor', 'subject', 'summary', 'ip'] as const;
 const PAGE_SIZE = 50;
@@ -154,15 +153,7 @@ export const AuditLogPage = () => {
           ) : log.data && log.data.data.length > 0 ? (
             <Box>
               <Table colCount={COLUMNS.length} rowCount={log.data.data.length + 1}>
-                <Thead>
-                  <Tr>
-                    {COLUMNS.map((column) => (
-                      <Th key={column}>
-                        <Typography variant="sigma">{t(`audit.column.${column}`)}</Typography>
-                      </Th>
-                    ))}
-                  </Tr>
-                </Thead>
+                <ColumnHeads prefix="audit.column" columns={COLUMNS} />
                 <Tbody>
                   {log.data.data.map((entry) => (
                     <EntryRow key={entry.seq} entry={entry} />

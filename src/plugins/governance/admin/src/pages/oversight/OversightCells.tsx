@@ -6,8 +6,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -18,6 +16,7 @@ import { WrapTd } from '../../components/WrapTd';
 import { useT } from '../../hooks/useT';
 import { useOversightFormat } from './format';
 import { explainVerdict, shortVerdict, type Verdict } from './verdicts';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 /** One rule of a site as a coloured dot and a few words (剩 3 天, 已 35 天), explained in full on hover. */
 export const VerdictLight = ({ verdict }: { verdict: Verdict }) => {
@@ -81,15 +80,7 @@ export const AlertsTable = ({
   const columns = [...(showSite ? ['site'] : []), 'rule', 'status', 'raisedAt', 'notified'];
   return (
     <Table colCount={columns.length} rowCount={alerts.length + 1}>
-      <Thead>
-        <Tr>
-          {columns.map((column) => (
-            <Th key={column}>
-              <Typography variant="sigma">{t(`oversight.alerts.column.${column}`)}</Typography>
-            </Th>
-          ))}
-        </Tr>
-      </Thead>
+      <ColumnHeads prefix="oversight.alerts.column" columns={columns} />
       <Tbody>
         {alerts.map((alert) => (
           <Tr key={alert.id} data-testid={`oversight-alert-${alert.id}`}>

@@ -8,8 +8,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -37,6 +35,7 @@ import { useOversightFormat } from './format';
 import { RectificationStatusBadge } from './notices/RectificationCells';
 import { AlertsTable, Section } from './OversightCells';
 import { columnDaysLeft, measureOf, outlookOf } from './verdicts';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 /** A line of text with nothing to say in it. */
 const Nothing = ({ children }: { children: string }) => (
@@ -103,21 +102,6 @@ const Rules = ({ rules }: { rules: RuleVerdict[] }) => {
   );
 };
 
-const HeadRow = ({ prefix, columns }: { prefix: string; columns: readonly string[] }) => {
-  const t = useT();
-  return (
-    <Thead>
-      <Tr>
-        {columns.map((column) => (
-          <Th key={column}>
-            <Typography variant="sigma">{t(`${prefix}.${column}`)}</Typography>
-          </Th>
-        ))}
-      </Tr>
-    </Thead>
-  );
-};
-
 const COLUMN_HEADINGS = [
   'name',
   'kind',
@@ -169,7 +153,7 @@ const Columns = ({ columns, warnDays }: { columns: ColumnState[]; warnDays: numb
         <Nothing>{t('oversight.columns.none')}</Nothing>
       ) : (
         <Table colCount={COLUMN_HEADINGS.length} rowCount={columns.length + 1}>
-          <HeadRow prefix="oversight.columns.column" columns={COLUMN_HEADINGS} />
+          <ColumnHeads prefix="oversight.columns.column" columns={COLUMN_HEADINGS} />
           <Tbody>
             {columns.map((column) => {
               const flagged = column.stale || column.empty;
@@ -237,7 +221,7 @@ const OpenMessages = ({ messages }: { messages: OpenMessageEvidence[] }) => {
         <Nothing>{t('oversight.messages.empty')}</Nothing>
       ) : (
         <Table colCount={MESSAGE_HEADINGS.length} rowCount={messages.length + 1}>
-          <HeadRow prefix="oversight.messages.column" columns={MESSAGE_HEADINGS} />
+          <ColumnHeads prefix="oversight.messages.column" columns={MESSAGE_HEADINGS} />
           <Tbody>
             {messages.map((message) => (
               <Tr key={message.id} data-testid={`oversight-message-${message.id}`}>
@@ -341,7 +325,7 @@ const Mix = ({ mix }: { mix: SiteOversightDetail['mix'] }) => {
       testId="oversight-mix"
     >
       <Table colCount={MIX_HEADINGS.length} rowCount={PUBLISHING_MIX.length + 1}>
-        <HeadRow prefix="oversight.mix.column" columns={MIX_HEADINGS} />
+        <ColumnHeads prefix="oversight.mix.column" columns={MIX_HEADINGS} />
         <Tbody>
           {PUBLISHING_MIX.map((kind) => {
             const count = mix[kind] ?? 0;
@@ -431,7 +415,7 @@ const Rectifications = ({ tasks }: { tasks: Rectification[] }) => {
         <Nothing>{t('oversight.site.task.empty')}</Nothing>
       ) : (
         <Table colCount={RECTIFICATION_HEADINGS.length} rowCount={tasks.length + 1}>
-          <HeadRow prefix="oversight.site.task.column" columns={RECTIFICATION_HEADINGS} />
+          <ColumnHeads prefix="oversight.site.task.column" columns={RECTIFICATION_HEADINGS} />
           <Tbody>
             {tasks.map((task) => (
               <Tr key={task.id} data-testid={`oversight-rectification-${task.id}`}>

@@ -5,8 +5,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -14,6 +12,7 @@ import type { Ranking, RankingTotals } from '../../api/rankings';
 import { StatCard } from '../../components/StatCard';
 import { useT } from '../../hooks/useT';
 import { useRankingFormat } from './format';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 const COLUMNS = [
   'level',
@@ -176,15 +175,7 @@ export const RankingSummary = ({ ranking }: { ranking: Ranking }) => {
           </Typography>
         </Box>
         <Table colCount={COLUMNS.length} rowCount={ranking.groups.length + 2}>
-          <Thead>
-            <Tr>
-              {COLUMNS.map((column) => (
-                <Th key={column}>
-                  <Typography variant="sigma">{t(`rankings.summary.column.${column}`)}</Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
+          <ColumnHeads prefix="rankings.summary.column" columns={COLUMNS} />
           <Tbody>
             {ranking.groups.map((group) => (
               <TotalsRow

@@ -1,8 +1,8 @@
-import { Box, EmptyStateLayout, Table, Tbody, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, EmptyStateLayout, Table, Tbody } from '@strapi/design-system';
 import { Page, Pagination } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
 import type { Submission, SubmissionPage } from '../../api/submissions';
-import { useT } from '../../hooks/useT';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 /** The server's page size for both submission lists. */
 const PAGE_SIZE = 20;
@@ -22,7 +22,6 @@ export const SubmissionTable = ({
   empty: string;
   renderRow: (item: Submission) => ReactNode;
 }) => {
-  const t = useT();
   if (list.isLoading) return <Page.Loading />;
   const rows = list.data?.data ?? [];
   const pagination = list.data?.meta.pagination;
@@ -30,15 +29,7 @@ export const SubmissionTable = ({
   return (
     <Box>
       <Table colCount={columns.length} rowCount={rows.length + 1}>
-        <Thead>
-          <Tr>
-            {columns.map((column) => (
-              <Th key={column}>
-                <Typography variant="sigma">{t(`submissions.column.${column}`)}</Typography>
-              </Th>
-            ))}
-          </Tr>
-        </Thead>
+        <ColumnHeads prefix="submissions.column" columns={columns} />
         <Tbody>{rows.map(renderRow)}</Tbody>
       </Table>
       {pagination && pagination.pageCount > 1 ? (

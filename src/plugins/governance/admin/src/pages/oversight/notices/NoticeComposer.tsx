@@ -19,32 +19,17 @@ import { useT } from '../../../hooks/useT';
 import { Draft, NoticeBody, Sheet } from '../../rankings/NoticeDocument';
 import { SentenceList } from './RectificationCells';
 import { useOversightFormat } from '../format';
+import { Section } from '../OversightCells';
 
-/** A white panel of the composer's side. */
-const Panel = ({
-  title,
-  hint,
-  children,
-}: {
-  title: string;
-  hint?: string;
-  children: React.ReactNode;
-}) => (
-  <Box background="neutral0" hasRadius shadow="tableShadow" padding={5}>
-    <Flex direction="column" alignItems="stretch" gap={3}>
-      <Flex direction="column" alignItems="flex-start" gap={1}>
-        <Typography variant="delta" tag="h2">
-          {title}
-        </Typography>
-        {hint ? (
-          <Typography variant="pi" textColor="neutral600">
-            {hint}
-          </Typography>
-        ) : null}
+/** A white panel of the composer's side: a titled section with its content padded. */
+const Panel = ({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) => (
+  <Section title={title} hint={hint}>
+    <Box paddingLeft={5} paddingRight={5} paddingBottom={5}>
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        {children}
       </Flex>
-      {children}
-    </Flex>
-  </Box>
+    </Box>
+  </Section>
 );
 
 /** Says where the text comes from and where it is finished. */

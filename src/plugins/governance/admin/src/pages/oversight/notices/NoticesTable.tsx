@@ -6,8 +6,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -20,6 +18,7 @@ import { WrapTd } from '../../../components/WrapTd';
 import { useT } from '../../../hooks/useT';
 import { WhenWho } from '../../submissions/SubmissionCells';
 import { useOversightFormat } from '../format';
+import { ColumnHeads } from '../../../components/ColumnHeads';
 
 const COLUMNS = ['title', 'period', 'named', 'created', 'state', 'rectifications'] as const;
 
@@ -73,15 +72,7 @@ export const NoticesTable = () => {
   if (rows.length === 0) return <EmptyStateLayout content={t('oversight.notice.list.empty')} />;
   return (
     <Table colCount={COLUMNS.length} rowCount={rows.length + 1}>
-      <Thead>
-        <Tr>
-          {COLUMNS.map((column) => (
-            <Th key={column}>
-              <Typography variant="sigma">{t(`oversight.notice.column.${column}`)}</Typography>
-            </Th>
-          ))}
-        </Tr>
-      </Thead>
+      <ColumnHeads prefix="oversight.notice.column" columns={COLUMNS} />
       <Tbody>
         {rows.map((notice) => (
           <Tr key={notice.id} data-testid={`inspection-notice-${notice.id}`}>

@@ -10,8 +10,6 @@ import {
   Tabs,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -36,6 +34,7 @@ import {
   SentenceList,
 } from './RectificationCells';
 import { EvidenceDialog, ReviewDialog } from './RectificationDialogs';
+import { ColumnHeads } from '../../../components/ColumnHeads';
 
 const COLUMNS = [
   'site',
@@ -201,17 +200,7 @@ const RectificationList = ({ can }: { can: Abilities }) => {
         <EmptyStateLayout content={t(`oversight.rectification.empty.${status}`)} />
       ) : (
         <Table colCount={columns.length} rowCount={rows.length + 1}>
-          <Thead>
-            <Tr>
-              {columns.map((column) => (
-                <Th key={column}>
-                  <Typography variant="sigma">
-                    {t(`oversight.rectification.column.${column}`)}
-                  </Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
+          <ColumnHeads prefix="oversight.rectification.column" columns={columns} />
           <Tbody>
             {rows.map((task) => (
               <Row key={task.id} task={task} can={can} onOpen={setDialog} />
