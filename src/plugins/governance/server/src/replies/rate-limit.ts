@@ -45,17 +45,25 @@ const createLimiter = async (strapi: Core.Strapi, { points, duration }: Limit): 
   return new RateLimiterMemory(options);
 };
 
+/** The budgets of each running Strapi: one limiter, whichever route consumes it. */
+const budgets = new WeakMap<Core.Strapi, { key: string; limiter: Promise<RateLimiterAbstract> }>();
+
 /**
- * Route middleware of the public submission: a per-IP budget of submissions, answered with
- * 429 and Retry-After once spent. The limiter follows the configuration, so a change to
- * `governance.replies.rateLimit` takes effect without a restart.
+ * Route middleware of the public routes that write (submission, rating and reopening): a per-IP
+ * budget they share, answered with 429 and Retry-After once spent. Strapi makes one middleware
+ * per route, so the limiter lives outside it (one per route would give each route a budget of
+ * its own in memory). It follows the configuration: a change to `governance.replies.rateLimit`
+ * takes effect without a restart.
  */
 export const submissionRateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  let current: { key: string; limiter: Promise<RateLimiterAbstract> } | null = null;
   const limiter = () => {
     const limit = (strapi.config.get('plugin::governance') as GovernanceConfig).replies.rateLimit;
     const key = JSON.stringify(limit);
-    if (current?.key !== key) current = { key, limiter: createLimiter(strapi, limit) };
+    let current = budgets.get(strapi);
+    if (current?.key !== key) {
+      current = { key, limiter: createLimiter(strapi, limit) };
+      budgets.set(strapi, current);
+    }
     return current.limiter;
   };
 

@@ -1,7 +1,7 @@
 /**
  * The public message routes over HTTP on a real database: submission with its validation,
- * robot checks, rate limit and no mass assignment; lookup by query code; the public list of
- * replies with masked names. No response ever carries a citizen's contact data.
+ * robot checks, rate limit (one budget with rating) and no mass assignment; lookup by query
+ * code; the public list of replies with masked names. No response ever carries a citizen's contact data.
  */
 import { startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../messages';
@@ -179,5 +179,37 @@ describe('the per-IP rate limit', () => {
     } finally {
       app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
     }
+  });
+
+  describe('is one budget for submitting, rating and reopening', () => {
+    /** The citizen's message, not answered yet: rating it is a 400 until the budget is spent. */
+    let queryCode: string;
+    // The contact is what the rating will ask for besides the code; today it is ignored.
+    const rate = () => app.http().post(`/api/citizen-messages/lookup/${queryCode}/rating`).send({ satisfaction: 'unsatisfied', reopen: true, contact: '5678' });
+
+    beforeAll(async () => {
+      queryCode = (await submit(form()).expect(201)).body.data.queryCode;
+    });
+
+    afterEach(() => {
+      app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
+    });
+
+    // Each case has a budget of its own: the stores keep budgets apart by their limit.
+    it('refuses the rating once submissions spent the budget', async () => {
+      app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 2, duration: 3601 });
+      for (let i = 0; i < 2; i += 1) await submit(form()).expect(201);
+      const res = await rate().expect(429);
+      expect(res.headers['retry-after']).toMatch(/^\d+$/);
+    });
+
+    it('refuses the submission once ratings spent the budget', async () => {
+      app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 2, duration: 3602 });
+      for (let i = 0; i < 2; i += 1) expect((await rate()).status).not.toBe(429);
+      const before = await app.strapi.db.query(MESSAGE).count();
+      await submit(form()).expect(429);
+      await rate().expect(429);
+      expect(await app.strapi.db.query(MESSAGE).count()).toBe(before);
+    });
   });
 });
