@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
-import { PassThrough, type Readable } from 'stream';
+import { pipeline, Readable } from 'stream';
 
 /**
  * What an export may put in a cell: text, a number, or nothing. Never an object: exceljs writes
@@ -24,7 +24,8 @@ const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@＝＋－＠])/;
  * count is a number, not a formula); text that merely looks like one ("-1") is quoted too,
  * since a text cell is only ever written for text.
  */
-export const neutralise = (value: Cell): Cell => (typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value);
+export const neutralise = (value: Cell): Cell =>
+  typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
 
 const neutraliseRow = (row: ReadonlyArray<Cell>) => row.map(neutralise);
 
@@ -32,27 +33,33 @@ const neutraliseRow = (row: ReadonlyArray<Cell>) => row.map(neutralise);
 const CSV_OPTIONS = { bom: true } as const;
 
 /** A whole CSV file: the heading row (when given), then the rows, every text cell neutralised. */
-export const csvFile = (rows: ReadonlyArray<ReadonlyArray<Cell>>, header?: ReadonlyArray<string>): Buffer =>
-  Buffer.from(stringifySync([...(header ? [header] : []), ...rows].map(neutraliseRow), CSV_OPTIONS), 'utf8');
+export const csvFile = (
+  rows: ReadonlyArray<ReadonlyArray<Cell>>,
+  header?: ReadonlyArray<string>
+): Buffer =>
+  Buffer.from(
+    stringifySync([...(header ? [header] : []), ...rows].map(neutraliseRow), CSV_OPTIONS),
+    'utf8'
+  );
 
 /**
- * A CSV file written as `rows` yields them, for exports too long to hold in memory: the
- * heading row, then each row, every text cell neutralised. An error while reading ends the
- * download rather than leaving it hanging.
+ * A CSV file written as `rows` yields them, for exports too long to hold in memory: the heading
+ * row, then each row, every text cell neutralised. Rows are read only as fast as the download
+ * takes them; an error while reading fails the download, and a download given up stops the
+ * reading.
  */
-export const csvStream = (header: ReadonlyArray<string>, rows: AsyncIterable<ReadonlyArray<Cell>>): Readable => {
-  const csv = stringify(CSV_OPTIONS);
-  (async () => {
-    try {
-      csv.write(neutraliseRow(header));
-      for await (const row of rows) csv.write(neutraliseRow(row));
-      csv.end();
-    } catch (error) {
-      csv.destroy(error as Error);
-    }
-  })();
-  return csv.pipe(new PassThrough());
+export const csvStream = (
+  header: ReadonlyArray<string>,
+  rows: AsyncIterable<ReadonlyArray<Cell>>
+): Readable => {
+  async function* records() {
+    yield neutraliseRow(header);
+    for await (const row of rows) yield neutraliseRow(row);
+  }
+  // Koa reports an error of the returned stream itself; the callback has nothing left to do.
+  return pipeline(Readable.from(records()), stringify(CSV_OPTIONS), () => undefined);
 };
 
 /** Appends a row to a worksheet, every text cell neutralised as in the CSV, so both read the same. */
-export const addSheetRow = (sheet: ExcelJS.Worksheet, row: ReadonlyArray<Cell>): ExcelJS.Row => sheet.addRow(neutraliseRow(row));
+export const addSheetRow = (sheet: ExcelJS.Worksheet, row: ReadonlyArray<Cell>): ExcelJS.Row =>
+  sheet.addRow(neutraliseRow(row));

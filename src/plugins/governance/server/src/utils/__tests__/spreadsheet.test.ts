@@ -6,7 +6,7 @@ import { addSheetRow, csvFile, csvStream, neutralise, type Cell } from '../sprea
 describe('neutralise', () => {
   describe.each<[string, string]>([
     ['an equals sign', '=HYPERLINK("http://evil","x")'],
-    ['a plus sign', '+cmd|\' /C calc\'!A0'],
+    ['a plus sign', "+cmd|' /C calc'!A0"],
     ['a minus sign', '-2+3'],
     ['text that reads as a negative number', '-1'],
     ['an at sign', '@SUM(1)'],
@@ -65,10 +65,44 @@ describe('the writers', () => {
     ]);
   });
 
-  it('streams the same CSV', async () => {
+  const read = async (stream: Readable) => {
     const chunks: Buffer[] = [];
-    for await (const chunk of csvStream(['名称', '数量', '备注'], Readable.from(rows))) chunks.push(Buffer.from(chunk));
-    expect(Buffer.concat(chunks).equals(csvFile(rows, ['名称', '数量', '备注']))).toBe(true);
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks);
+  };
+
+  it('streams the same CSV', async () => {
+    const streamed = await read(csvStream(['名称', '数量', '备注'], Readable.from(rows)));
+    expect(streamed.equals(csvFile(rows, ['名称', '数量', '备注']))).toBe(true);
+  });
+
+  it('fails the stream when reading the rows fails', async () => {
+    async function* failing() {
+      yield ['一'];
+      throw new Error('database gone');
+    }
+    await expect(read(csvStream(['名称'], failing()))).rejects.toThrow('database gone');
+  });
+
+  it('stops reading the rows when the stream is given up', async () => {
+    let produced = 0;
+    let closed = false;
+    async function* endless() {
+      try {
+        for (;;) {
+          produced += 1;
+          yield ['行'];
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const stream = csvStream(['名称'], endless());
+    await new Promise((resolve) => stream.once('data', resolve));
+    stream.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(closed).toBe(true);
+    expect(produced).toBeLessThan(100_000);
   });
 
   it('writes the same cells to a worksheet, numbers as numbers', () => {
