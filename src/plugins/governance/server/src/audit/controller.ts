@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { stringify } from 'csv-stringify';
 import type { Context } from 'koa';
-import { PassThrough } from 'stream';
 import { getService } from '../utils/get-service';
+import { csvStream } from '../utils/spreadsheet';
 import { AUDIT_ACTIONS, type AuditAction } from './service';
 import { validateAuditFilters } from './validation';
 
@@ -15,23 +14,18 @@ const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = await getService(strapi, 'audit').list(filters);
   },
 
-  /** Streamed row by row: a year of logins does not sit in memory. Excel reads UTF-8 with a BOM. */
+  /** Streamed row by row: a year of logins does not sit in memory. */
   async export(ctx: Context) {
     const { page: _page, ...filters } = (await validateAuditFilters(ctx.query)) as Filters;
-    const csv = stringify({ bom: true, header: true, columns: ['序号', '时间', '操作', '操作人', '对象', '内容', 'IP', '哈希'] });
-    (async () => {
-      try {
-        for await (const row of getService(strapi, 'audit').entries(filters)) {
-          csv.write([row.seq, new Date(row.at).toISOString(), AUDIT_ACTIONS[row.action as AuditAction] ?? row.action, row.actorName, row.subject, row.summary, row.ip, row.hash]);
-        }
-        csv.end();
-      } catch (error) {
-        csv.destroy(error as Error);
+    const entries = getService(strapi, 'audit').entries(filters);
+    const rows = (async function* () {
+      for await (const row of entries) {
+        yield [row.seq, new Date(row.at).toISOString(), AUDIT_ACTIONS[row.action as AuditAction] ?? row.action, row.actorName, row.subject, row.summary, row.ip, row.hash];
       }
     })();
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.attachment(`audit-log-${new Date().toISOString().slice(0, 10)}.csv`);
-    ctx.body = csv.pipe(new PassThrough());
+    ctx.body = csvStream(['序号', '时间', '操作', '操作人', '对象', '内容', 'IP', '哈希'], rows);
   },
 
   async verify(ctx: Context) {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
+import { csvFile } from '../utils/spreadsheet';
 import type { AccountFilter } from './accounts';
 import { daysLeft, expiresAt } from './policy';
 import { validateAccountFilters, validateHolder } from './validation';
@@ -47,13 +47,13 @@ const passwordsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.attachment(`accounts-${new Date().toISOString().slice(0, 10)}.csv`);
-    ctx.body = stringify(
+    ctx.body = csvFile(
       data.map((a) => [
         a.name, a.email, a.isActive ? '启用' : '停用', a.roles.join('、'), a.sites.map((s) => `${s.name}（${s.capacity}）`).join('、'),
         a.holderName ?? '', a.passwordAgeDays ?? '', day(a.expiresAt), a.daysLeft ?? '', a.mustChange ? MUST_CHANGE[a.mustChange] : '',
         a.lockedUntil ? `锁定至 ${a.lockedUntil}` : '', day(a.lastLoginAt),
       ]),
-      { bom: true, header: true, columns: ['姓名', '账号', '状态', '角色', '所属站点（身份）', '责任人', '密码已用天数', '密码到期日', '剩余天数', '须修改密码', '锁定', '最近登录'] }
+      ['姓名', '账号', '状态', '角色', '所属站点（身份）', '责任人', '密码已用天数', '密码到期日', '剩余天数', '须修改密码', '锁定', '最近登录']
     );
   },
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 
 import type { SiteLevel } from '../../../shared/contracts/overview';
 import type { Ranking, RankingRow } from '../../../shared/contracts/rankings';
+import { addSheetRow, csvFile, type Cell } from '../utils/spreadsheet';
 
 /** The section titles of the notice's attached table, in its order. */
 export const LEVEL_TITLES: Record<SiteLevel, string> = {
@@ -36,10 +36,9 @@ export const tableRows = (ranking: Ranking, frozen: boolean) => {
 
 export const rankingCsv = (ranking: Ranking, frozen: boolean): Buffer => {
   const { title, source, sections } = tableRows(ranking, frozen);
-  const records: Array<ReadonlyArray<string | number>> = [[title], [source]];
-  for (const section of sections) records.push([], [section.heading], [...COLUMNS], ...section.rows);
-  // Excel reads UTF-8 only with a byte-order mark.
-  return Buffer.from(stringify(records, { bom: true }), 'utf8');
+  const records: Array<ReadonlyArray<Cell>> = [[title], [source]];
+  for (const section of sections) records.push([], [section.heading], COLUMNS, ...section.rows);
+  return csvFile(records);
 };
 
 export const rankingXlsx = async (ranking: Ranking, frozen: boolean): Promise<Buffer> => {
@@ -48,23 +47,23 @@ export const rankingXlsx = async (ranking: Ranking, frozen: boolean): Promise<Bu
   book.created = new Date(ranking.computedAt);
   const sheet = book.addWorksheet(`${ranking.year}年排名`, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   sheet.columns = [{ width: 34 }, { width: 16 }, { width: 8 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 24 }];
-  const titleRow = sheet.addRow([title]);
+  const titleRow = addSheetRow(sheet, [title]);
   sheet.mergeCells(titleRow.number, 1, titleRow.number, COLUMNS.length);
   titleRow.font = { bold: true, size: 14 };
   titleRow.alignment = { horizontal: 'center' };
-  sheet.addRow([source]).font = { italic: true, size: 9, color: { argb: 'FF666666' } };
+  addSheetRow(sheet, [source]).font = { italic: true, size: 9, color: { argb: 'FF666666' } };
   for (const section of sections) {
-    sheet.addRow([]);
-    const heading = sheet.addRow([section.heading]);
+    addSheetRow(sheet, []);
+    const heading = addSheetRow(sheet, [section.heading]);
     sheet.mergeCells(heading.number, 1, heading.number, COLUMNS.length);
     heading.font = { bold: true };
-    const header = sheet.addRow([...COLUMNS]);
+    const header = addSheetRow(sheet, COLUMNS);
     header.font = { bold: true };
     header.eachCell((cell) => {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
       cell.border = { bottom: { style: 'thin' } };
     });
-    for (const row of section.rows) sheet.addRow([...row]);
+    for (const row of section.rows) addSheetRow(sheet, row);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 };
