@@ -7,6 +7,7 @@ import { siteWorkingDaysRule } from './replies/site-working-days';
 import { reviewGate } from './review/gate';
 import { siteRules } from './sites/code-rule';
 import { siteIsolation } from './sites/isolation-middleware';
+import { guardRelationQueries } from './sites/relation-fields';
 import { guardCrossSiteRoutes } from './sites/route-guard';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -20,6 +21,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(messageRules());
   strapi.get('auth').register('content-api', publicAccessStrategy);
   guardCrossSiteRoutes(strapi);
+  guardRelationQueries(strapi);
 };
 
 export default register;
