@@ -1,5 +1,7 @@
+import { superAdminAccounts } from './passwords/super-admins';
 import { groupWideOnly } from './sites/route-guard';
 
 export default {
   'group-wide-only': groupWideOnly,
+  'super-admin-accounts': superAdminAccounts,
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { articleRules } from './articles/document-middleware';
 import { noticePublication } from './oversight/document-middleware';
 import { publicAccessStrategy } from './public-access/strategy';
+import { guardAccountRoutes } from './passwords/super-admins';
 import { messageRules } from './replies/document-middleware';
 import { siteWorkingDaysRule } from './replies/site-working-days';
 import { reviewGate } from './review/gate';
@@ -20,6 +21,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(messageRules());
   strapi.get('auth').register('content-api', publicAccessStrategy);
   guardCrossSiteRoutes(strapi);
+  guardAccountRoutes(strapi);
 };
 
 export default register;
