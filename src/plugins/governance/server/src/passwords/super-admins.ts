@@ -51,7 +51,8 @@ export const idsIn = (value: unknown): number[] => {
     const id = Number(text);
     return text !== '' && Number.isInteger(id) ? [id] : [];
   }
-  if (value && typeof value === 'object' && 'id' in value) return idsIn((value as { id: unknown }).id);
+  if (value && typeof value === 'object' && 'id' in value)
+    return idsIn((value as { id: unknown }).id);
   return [];
 };
 
@@ -70,7 +71,11 @@ interface Account {
 const superAdminsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     async isSuperAdmin(userId: number): Promise<boolean> {
-      return (await strapi.db.query(USER).count({ where: { id: userId, roles: { code: SUPER_ADMIN_CODE } } })) > 0;
+      return (
+        (await strapi.db
+          .query(USER)
+          .count({ where: { id: userId, roles: { code: SUPER_ADMIN_CODE } } })) > 0
+      );
     },
 
     /** The Super Admin accounts among `ids`. */
@@ -85,13 +90,20 @@ const superAdminsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async grantsSuperAdmin(roles: unknown): Promise<boolean> {
       const ids = idsIn(roles);
       if (ids.length === 0) return false;
-      return (await strapi.db.query(ROLE).count({ where: { id: { $in: ids }, code: SUPER_ADMIN_CODE } })) > 0;
+      return (
+        (await strapi.db
+          .query(ROLE)
+          .count({ where: { id: { $in: ids }, code: SUPER_ADMIN_CODE } })) > 0
+      );
     },
 
     /** Throws 403 SUPER_ADMIN_ONLY, recorded, when `actorId` may not do `request`. */
     async assertMayManage(actorId: number, request: AccountRequest) {
       if (await service.isSuperAdmin(actorId)) return;
-      const [grants, held] = await Promise.all([service.grantsSuperAdmin(request.roles), service.superAdminsAmong(idsIn(request.targetIds))]);
+      const [grants, held] = await Promise.all([
+        service.grantsSuperAdmin(request.roles),
+        service.superAdminsAmong(idsIn(request.targetIds)),
+      ]);
       if (!grants && held.length === 0) return;
 
       const verb = ACTS[request.act];
@@ -104,9 +116,20 @@ const superAdminsService = ({ strapi }: { strapi: Core.Strapi }) => {
             ? `试图创建超级管理员账号 ${email ?? ''}，已拒绝`
             : `试图授予超级管理员角色，已拒绝`;
       await getService(strapi, 'audit').record('account.refused', {
-        subject: accounts || email || idsIn(request.targetIds).map((id) => `user ${id}`).join('、') || null,
+        subject:
+          accounts ||
+          email ||
+          idsIn(request.targetIds)
+            .map((id) => `user ${id}`)
+            .join('、') ||
+          null,
         summary,
-        details: { act: request.act, grantsSuperAdmin: grants, superAdmins: held.map((a) => a.id), targets: idsIn(request.targetIds) },
+        details: {
+          act: request.act,
+          grantsSuperAdmin: grants,
+          superAdmins: held.map((a) => a.id),
+          targets: idsIn(request.targetIds),
+        },
       });
       throw forbidden(ERRORS.superAdminOnly, { code: 'SUPER_ADMIN_ONLY' });
     },
@@ -133,7 +156,11 @@ interface PolicyContext {
 }
 
 /** Policy `plugin::governance.super-admin-accounts`, config `{ act }`. */
-export const superAdminAccounts = async (ctx: PolicyContext, config: { act: AccountAct }, { strapi }: { strapi: Core.Strapi }) => {
+export const superAdminAccounts = async (
+  ctx: PolicyContext,
+  config: { act: AccountAct },
+  { strapi }: { strapi: Core.Strapi }
+) => {
   const user = ctx.state.user;
   if (!user) return false;
   const body = ctx.request.body ?? {};
@@ -149,6 +176,11 @@ export const superAdminAccounts = async (ctx: PolicyContext, config: { act: Acco
 /** Puts the policy on Strapi's account routes, after their own permission checks. */
 export const guardAccountRoutes = (strapi: Core.Strapi) => {
   for (const { method, path, act } of ACCOUNT_ROUTES) {
-    addRoutePolicy(strapi, { owner: 'admin', method, path }, { name: 'plugin::governance.super-admin-accounts', config: { act } }, 'passwords/super-admins.ts');
+    addRoutePolicy(
+      strapi,
+      { owner: 'admin', method, path },
+      { name: 'plugin::governance.super-admin-accounts', config: { act } },
+      'passwords/super-admins.ts'
+    );
   }
 };
