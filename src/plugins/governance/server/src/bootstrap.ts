@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { GovernanceConfig } from './config';
 import { runWithLease } from './jobs/lease';
 import { actionDefinitions } from './permissions';
+import { forgetDeletedAccounts } from './passwords/account-removal';
 import { registerAuthHooks } from './passwords/auth-hooks';
 import { enforcePasswordPolicy } from './passwords/enforcement';
 import { OVERSIGHT_JOB } from './oversight/alerts';
@@ -19,6 +20,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Account security on every way in: login, password changes, every admin route.
   const { check } = registerAuthHooks(strapi);
   enforcePasswordPolicy(strapi, check);
+  await forgetDeletedAccounts(strapi);
 
   getService(strapi, 'visits').start();
 

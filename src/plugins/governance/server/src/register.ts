@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { articleRules } from './articles/document-middleware';
+import { keepInternalRecordsPrivate } from './internal-records';
 import { noticePublication } from './oversight/document-middleware';
+import { guardAccountRoutes } from './passwords/super-admins';
 import { publicAccessStrategy } from './public-access/strategy';
 import { messageRules } from './replies/document-middleware';
 import { siteWorkingDaysRule } from './replies/site-working-days';
@@ -22,6 +24,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('auth').register('content-api', publicAccessStrategy);
   guardCrossSiteRoutes(strapi);
   guardRelationQueries(strapi);
+  guardAccountRoutes(strapi);
+  keepInternalRecordsPrivate(strapi);
 };
 
 export default register;

@@ -20,6 +20,7 @@ export default {
   passwords: passwords.service,
   passwordJobs: passwords.jobs,
   accounts: passwords.accounts,
+  superAdmins: passwords.superAdmins,
   audit: audit.service,
   rankings: rankings.service,
   rankingSnapshots: rankings.snapshots,

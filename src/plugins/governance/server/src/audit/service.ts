@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = {
   'account.forceChange': '强制修改密码',
   'account.disabled': '账号停用',
   'account.holder': '指定责任人',
+  'account.refused': '越权操作账号被拒',
   'password.changed': '修改密码',
   'review.approve': '审核通过',
   'review.reject': '审核退回',

@@ -6,6 +6,7 @@ import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
 import { DAY, daysLeft, expiresAt } from './policy';
 import { PASSWORD_STATE, type PasswordState } from './service';
+import type { AccountAct } from './super-admins';
 
 const USER = 'admin::user';
 
@@ -34,9 +35,11 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const passwords = () => getService(strapi, 'passwords');
   const audit = () => getService(strapi, 'audit');
 
-  const userOf = async (id: number) => {
+  /** The account acted on, once the actor may act on it (super-admins.ts). */
+  const userOf = async (id: number, actorId: number, act: AccountAct) => {
     const user = (await strapi.db.query(USER).findOne({ where: { id }, select: ['id', 'firstname', 'lastname', 'email'] })) as UserRow | null;
     if (!user) throw new errors.NotFoundError(ERRORS.noSuchAccount(id));
+    await getService(strapi, 'superAdmins').assertMayManage(actorId, { act, targetIds: [id] });
     return user;
   };
 
@@ -97,22 +100,22 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async unlock(id: number) {
-      const user = await userOf(id);
+    async unlock(id: number, actorId: number) {
+      const user = await userOf(id, actorId, 'unlock');
       await passwords().unlock(id);
       await audit().record('account.unlocked', { subject: user.email, summary: `解锁账号 ${personName(user)}` });
     },
 
     /** 强制修改密码: every request of the holder answers PASSWORD_EXPIRED until they change it. */
-    async forceChange(id: number) {
-      const user = await userOf(id);
+    async forceChange(id: number, actorId: number) {
+      const user = await userOf(id, actorId, 'forceChange');
       await passwords().forceChange(id);
       await audit().record('account.forceChange', { subject: user.email, summary: `要求 ${personName(user)} 修改密码` });
     },
 
     /** The named person responsible for the account (账号责任人). */
-    async setHolder(id: number, holderName: string | null) {
-      const user = await userOf(id);
+    async setHolder(id: number, holderName: string | null, actorId: number) {
+      const user = await userOf(id, actorId, 'holder');
       const state = await passwords().ensureState(id);
       await strapi.db.query(PASSWORD_STATE).update({ where: { id: state.id }, data: { holderName } });
       await audit().record('account.holder', {

@@ -11,6 +11,8 @@ const accountId = (ctx: Context) => {
   return Number.isInteger(id) && id > 0 ? id : 0;
 };
 
+const actorId = (ctx: Context) => (ctx.state.user as { id: number }).id;
+
 const MUST_CHANGE: Record<string, string> = { firstLogin: '首次登录须修改', adminReset: '重置后须修改' };
 
 /** Account security over HTTP: the caller's own status; the province's 账号安全 view and acts. */
@@ -58,18 +60,18 @@ const passwordsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async unlock(ctx: Context) {
-    await getService(strapi, 'accounts').unlock(accountId(ctx));
+    await getService(strapi, 'accounts').unlock(accountId(ctx), actorId(ctx));
     ctx.status = 204;
   },
 
   async forceChange(ctx: Context) {
-    await getService(strapi, 'accounts').forceChange(accountId(ctx));
+    await getService(strapi, 'accounts').forceChange(accountId(ctx), actorId(ctx));
     ctx.status = 204;
   },
 
   async setHolder(ctx: Context) {
     const { holderName } = (await validateHolder(ctx.request.body)) as { holderName: string | null };
-    await getService(strapi, 'accounts').setHolder(accountId(ctx), holderName?.trim() ?? null);
+    await getService(strapi, 'accounts').setHolder(accountId(ctx), holderName?.trim() ?? null, actorId(ctx));
     ctx.status = 204;
   },
 });

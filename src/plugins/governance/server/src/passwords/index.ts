@@ -5,6 +5,7 @@ import controller from './controller';
 import jobs from './jobs';
 import { adminRoutes } from './routes';
 import service from './service';
+import superAdmins from './super-admins';
 
 /** Account security: password state per admin user, the policy, lockout and its enforcement. */
 export default {
@@ -13,5 +14,6 @@ export default {
   service,
   jobs,
   accounts,
+  superAdmins,
   routes: { admin: adminRoutes },
 };

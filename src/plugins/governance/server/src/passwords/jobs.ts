@@ -5,10 +5,9 @@ import { emailsOn, sendEmail } from '../utils/email';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { daysLeft, expiresAt } from './policy';
-import { PASSWORD_STATE, type PasswordState } from './service';
+import { PASSWORD_REMINDER, PASSWORD_STATE, type PasswordState } from './service';
 
 export const PASSWORD_JOB = 'governance-password-daily';
-export const PASSWORD_REMINDER = 'plugin::governance.password-reminder';
 const USER = 'admin::user';
 
 interface UserRow {

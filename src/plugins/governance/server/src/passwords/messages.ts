@@ -22,5 +22,7 @@ export const ERRORS = {
   filter: '筛选须为 all、expired、dueSoon、locked、inactive 或 noHolder (unknown filter)',
   search: '搜索词不超过 50 个字 (the search is at most 50 characters)',
   holder: '责任人姓名为 1 至 50 个字，或 null 取消 (the holder is 1 to 50 characters, or null)',
+  superAdminOnly:
+    '只有超级管理员可以授予或撤销超级管理员角色，或修改、删除、解锁超级管理员账号 (only a Super Admin may grant or revoke the Super Admin role, or change, delete or unlock a Super Admin account)',
   mustChange: (reason: keyof typeof REASONS) => `${REASONS[reason]}：请在“个人资料”中修改密码`,
 } as const;

@@ -4,6 +4,7 @@ import { dbNames } from '../utils/db-names';
 import { DAY, expiresAt, resolvePolicy, type PasswordPolicy } from './policy';
 
 export const PASSWORD_STATE = 'plugin::governance.password-state';
+export const PASSWORD_REMINDER = 'plugin::governance.password-reminder';
 const USER = 'admin::user';
 
 export interface PasswordState {
@@ -149,6 +150,16 @@ const passwordService = ({ strapi }: { strapi: Core.Strapi }) => {
     async forceChange(userId: number) {
       const state = await service.ensureState(userId);
       await states().update({ where: { id: state.id }, data: { mustChange: 'adminReset' } });
+    },
+
+    /**
+     * Forgets deleted accounts: their state, with the hashes of their last passwords, and their
+     * reminders. Nothing of a password outlives its account.
+     */
+    async forget(userIds: number[]) {
+      if (userIds.length === 0) return;
+      await states().deleteMany({ where: { userId: { $in: userIds } } });
+      await strapi.db.query(PASSWORD_REMINDER).deleteMany({ where: { userId: { $in: userIds } } });
     },
 
     /** Days after which an unused account is disabled, and the cut-off for `now`. */

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { addRoutePolicy } from '../utils/route-policies';
 import { siteScope } from './scope';
-
-type Route = { method: string; path: string; config?: { policies?: unknown[] } };
 
 /**
  * Routes of other plugins that count or list across all sites with raw SQL, ignoring RBAC
@@ -24,14 +23,7 @@ export const groupWideOnly = async (ctx: { state: { user?: { id: number } } }, _
 };
 
 export const guardCrossSiteRoutes = (strapi: Core.Strapi) => {
-  const policy = 'plugin::governance.group-wide-only';
-  for (const target of CROSS_SITE_ROUTES) {
-    const groups = Object.values(strapi.plugin(target.plugin).routes as Record<string, { type?: string; routes: Route[] }>);
-    const route = groups
-      .filter((group) => group.type === 'admin')
-      .flatMap((group) => group.routes)
-      .find((r) => r.method === target.method && r.path === target.path);
-    if (!route) throw new Error(`governance: ${target.plugin} has no ${target.method} ${target.path} to guard; review sites/route-guard.ts`);
-    route.config = { ...route.config, policies: [...(route.config?.policies ?? []), policy] };
+  for (const { plugin, method, path } of CROSS_SITE_ROUTES) {
+    addRoutePolicy(strapi, { owner: plugin, method, path }, 'plugin::governance.group-wide-only', 'sites/route-guard.ts');
   }
 };

@@ -38,6 +38,7 @@ const ALARMING = new Set([
   'account.locked',
   'account.forceChange',
   'account.disabled',
+  'account.refused',
   'audit.purge',
 ]);
 
