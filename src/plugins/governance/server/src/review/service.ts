@@ -22,7 +22,7 @@ import { chainFor, STEP_NAMES, type Level } from './chain';
 import { contentHash } from './content-hash';
 import { ERRORS, STATUS_NAMES } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
-import { blocksToText, createWordScanner, type SensitiveWord } from './sensitive-words';
+import { blocksToLines, createWordScanner, type SensitiveWord } from './sensitive-words';
 
 export const ARTICLE = 'api::article.article';
 export const STATE = 'plugin::governance.review-state';
@@ -129,7 +129,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     (await currentScanner())({
       title: draft.title ?? '',
       summary: draft.summary ?? '',
-      body: blocksToText(draft.body),
+      body: blocksToLines(draft.body),
     });
 
   /** The article rows carry the state too, so the Content Manager can list and filter by it. */

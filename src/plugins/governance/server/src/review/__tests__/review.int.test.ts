@@ -267,6 +267,20 @@ describe('the sensitive-word check', () => {
     expect((await describeAs(editor, id)).status).toBe('draft');
   });
 
+  it.each([
+    ['in traditional characters split by a zero-width space', '本文件属絕\u200b密内容', 4, 7],
+    ['split by an ideographic space', '本文件属绝\u3000密内容', 4, 7],
+    ['split by a full-width asterisk', '本文件属绝＊密内容', 4, 7],
+  ])('blocks a forbidden word written %s, and shows where it was written', async (_how, text, start, end) => {
+    const id = await write(editor, city, '变体禁用词', text);
+    const res = await as(editor).post(review(id, 'submit')).expect(400);
+    expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
+    expect(res.body.error.details.wordHits).toEqual([
+      expect.objectContaining({ word: '绝密', level: 'forbidden', field: 'body', start, end, found: text.slice(start, end), context: text }),
+    ]);
+    expect((await describeAs(editor, id)).status).toBe('draft');
+  });
+
   it('lets a word to check through and shows it to the reviewer', async () => {
     const id = await write(editor, city, '民政部门召开会议');
     const res = await as(editor).post(review(id, 'submit')).expect(200);
