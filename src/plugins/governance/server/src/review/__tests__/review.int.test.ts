@@ -222,6 +222,41 @@ describe('rejection, withdrawal and edits', () => {
     expect(await reviewStatusRows(id)).toEqual(['submitted']);
   });
 
+  it('voids an approval when only the slug changes, so the changed slug is not published unreviewed', async () => {
+    const id = await write(editor, county, '只改网址');
+    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { slug: 'reviewed-slug' }).expect(200);
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const { contentHash } = await describeAs(countyReviewer, id);
+    await approveAs(countyReviewer, id, contentHash).expect(200);
+    await approveAs(countyApprover, id, contentHash).expect(200);
+    expect((await describeAs(editor, id)).publishable).toBe(true);
+
+    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { slug: 'changed-after-approval' }).expect(200);
+    const res = await as(province).post(`/content-manager/collection-types/${ARTICLE}/${id}/actions/publish`);
+    expect(res.status).toBe(403);
+    expect(await app.strapi.db.query(ARTICLE).count({ where: { documentId: id, publishedAt: { $notNull: true } } })).toBe(0);
+    expect(await describeAs(editor, id)).toMatchObject({ status: 'submitted', round: 2 });
+  });
+
+  it('restarts at start-up a round submitted under an earlier hash, instead of refusing its reviewers forever', async () => {
+    const id = await write(editor, county, '旧版本哈希');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    // As the hash of a version that covered fewer fields left it.
+    const earlier = 'e'.repeat(64);
+    await app.strapi.db.query('plugin::governance.review-state').update({
+      where: { articleDocumentId: id },
+      data: { contentHash: earlier, draftHash: earlier },
+    });
+    expect((await approveAs(countyReviewer, id, (await describeAs(countyReviewer, id)).contentHash).expect(400)).body.error.message).toBe(ERRORS.staleContent);
+
+    expect(await app.strapi.plugin('governance').service('review').voidStaleRounds()).toBe(1);
+    const state = await describeAs(countyReviewer, id);
+    expect(state).toMatchObject({ status: 'submitted', round: 2, upToDate: true });
+    expect(state.history.map((d: { action: string }) => d.action)).toEqual(['submit', 'void', 'submit']);
+    await approveAs(countyReviewer, id, state.contentHash).expect(200);
+    expect(await app.strapi.plugin('governance').service('review').voidStaleRounds()).toBe(0);
+  });
+
   it('sends an article back to draft when its unpublished changes are discarded', async () => {
     const id = await write(editor, county, '丢弃修改');
     await as(editor).post(review(id, 'submit')).expect(200);
