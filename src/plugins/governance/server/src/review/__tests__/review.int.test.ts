@@ -5,6 +5,8 @@
  */
 import { FULL_CHECKLIST } from '../../../../../../../tests/helpers/review';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import articleSchema from '../../../../../../api/article/content-types/article/schema.json';
+import { reviewedAttributes } from '../content-hash';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';
@@ -220,6 +222,12 @@ describe('rejection, withdrawal and edits', () => {
     expect(state).toMatchObject({ status: 'submitted', step: 1, round: 2, publishable: false });
     expect(state.history.map((d: { action: string }) => d.action).slice(-2)).toEqual(['void', 'submit']);
     expect(await reviewStatusRows(id)).toEqual(['submitted']);
+  });
+
+  it('reviews the article schema as Strapi loaded it: every declared public field, none of the system fields Strapi adds', () => {
+    const reviewed = reviewedAttributes(app.strapi.getModel(ARTICLE)).map(([name]) => name);
+    expect(reviewed).toContain('slug');
+    expect(Object.keys(articleSchema.attributes)).toEqual(expect.arrayContaining(reviewed));
   });
 
   it('voids an approval when only the slug changes, so the changed slug is not published unreviewed', async () => {
