@@ -38,8 +38,11 @@ export const imageUrlsOf = (body: unknown): string[] => {
     if (!isNode(node)) return;
     if (node.type === 'image' && isNode(node.image)) {
       const { url, previewUrl, formats } = node.image;
-      const formatUrls = isNode(formats) ? Object.values(formats).map((format) => (isNode(format) ? format.url : undefined)) : [];
-      for (const candidate of [url, previewUrl, ...formatUrls]) if (typeof candidate === 'string') urls.push(candidate);
+      const formatUrls = isNode(formats)
+        ? Object.values(formats).map((format) => (isNode(format) ? format.url : undefined))
+        : [];
+      for (const candidate of [url, previewUrl, ...formatUrls])
+        if (typeof candidate === 'string') urls.push(candidate);
     }
     if (Array.isArray(node.children)) node.children.forEach(visit);
   };
@@ -50,7 +53,9 @@ export const imageUrlsOf = (body: unknown): string[] => {
 const onAllowedHost = (url: string, hosts: string[]) => {
   try {
     const parsed = new URL(url);
-    return ['http:', 'https:'].includes(parsed.protocol) && hosts.includes(parsed.hostname.toLowerCase());
+    return (
+      ['http:', 'https:'].includes(parsed.protocol) && hosts.includes(parsed.hostname.toLowerCase())
+    );
   } catch {
     // Relative (`/uploads/…`, `//host/…`) or not a URL at all: only the library's own files may be relative.
     return false;
@@ -62,5 +67,10 @@ const onAllowedHost = (url: string, hosts: string[]) => {
  * files) nor a web address on one of `hosts`; null when every image is allowed. `javascript:`,
  * `data:` and other sites' images are refused: the public page would run, embed or hotlink them.
  */
-export const refusedImageUrl = (body: unknown, libraryUrls: Set<string>, hosts: string[]): string | null =>
-  imageUrlsOf(body).find((url) => !libraryUrls.has(url) && !onAllowedHost(url.trim(), hosts)) ?? null;
+export const refusedImageUrl = (
+  body: unknown,
+  libraryUrls: Set<string>,
+  hosts: string[]
+): string | null =>
+  imageUrlsOf(body).find((url) => !libraryUrls.has(url) && !onAllowedHost(url.trim(), hosts)) ??
+  null;

@@ -42,11 +42,14 @@ export const NOT_REVIEWED = new Set([
 
 /** The attributes a review approves: every public, non-bookkeeping attribute of the schema. */
 export const reviewedAttributes = (schema: HashedSchema): Array<[string, HashedAttribute]> =>
-  Object.entries(schema.attributes).filter(([name, attribute]) => !attribute.private && !NOT_REVIEWED.has(name));
+  Object.entries(schema.attributes).filter(
+    ([name, attribute]) => !attribute.private && !NOT_REVIEWED.has(name)
+  );
 
 type Row = Record<string, unknown>;
 
-const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRow = (value: unknown): value is Row =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const toMany = (relation: string | undefined) => Boolean(relation && /many$/i.test(relation));
 
@@ -57,17 +60,25 @@ const documentRef = (value: unknown) =>
 /** A media file: its id, and when it last changed (a replaced file keeps its id and its URL). */
 const fileRef = (value: unknown) => {
   if (!isRow(value)) return typeof value === 'number' ? { id: value } : null;
-  return { id: value.id ?? null, updatedAt: value.updatedAt ? new Date(value.updatedAt as string).toISOString() : null };
+  return {
+    id: value.id ?? null,
+    updatedAt: value.updatedAt ? new Date(value.updatedAt as string).toISOString() : null,
+  };
 };
 
-const list = (value: unknown) => (Array.isArray(value) ? value : value === null || value === undefined ? [] : [value]);
+const list = (value: unknown) =>
+  Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
 
 /**
  * One attribute's value in canonical form. Missing and empty values are alike (saving an
  * untouched form must not void an approval); numbers and dates in one form whichever database
  * read them.
  */
-const canonicalValue = (attribute: HashedAttribute, value: unknown, components: ComponentSchemas): unknown => {
+const canonicalValue = (
+  attribute: HashedAttribute,
+  value: unknown,
+  components: ComponentSchemas
+): unknown => {
   switch (attribute.type) {
     case 'relation':
       return toMany(attribute.relation) ? list(value).map(documentRef) : documentRef(value);
@@ -75,13 +86,17 @@ const canonicalValue = (attribute: HashedAttribute, value: unknown, components: 
       return attribute.multiple ? list(value).map(fileRef) : fileRef(value);
     case 'component': {
       const schema = components(attribute.component!);
-      if (attribute.repeatable) return list(value).map((item) => canonicalContent(schema, item, components));
+      if (attribute.repeatable)
+        return list(value).map((item) => canonicalContent(schema, item, components));
       return isRow(value) ? canonicalContent(schema, value, components) : null;
     }
     case 'dynamiczone':
       return list(value).map((item) =>
         isRow(item) && typeof item.__component === 'string'
-          ? { __component: item.__component, ...canonicalContent(components(item.__component), item, components) }
+          ? {
+              __component: item.__component,
+              ...canonicalContent(components(item.__component), item, components),
+            }
           : null
       );
     case 'boolean':
@@ -94,7 +109,9 @@ const canonicalValue = (attribute: HashedAttribute, value: unknown, components: 
       return value === null || value === undefined || value === '' ? null : String(value);
     case 'datetime':
     case 'timestamp':
-      return value === null || value === undefined || value === '' ? null : new Date(value as string).toISOString();
+      return value === null || value === undefined || value === ''
+        ? null
+        : new Date(value as string).toISOString();
     case 'date':
       return value instanceof Date ? value.toISOString().slice(0, 10) : value || null;
     default:
@@ -103,10 +120,17 @@ const canonicalValue = (attribute: HashedAttribute, value: unknown, components: 
 };
 
 /** The reviewed attributes of an entry (or a component) as one canonical object. */
-export const canonicalContent = (schema: HashedSchema, entry: unknown, components: ComponentSchemas): Row => {
+export const canonicalContent = (
+  schema: HashedSchema,
+  entry: unknown,
+  components: ComponentSchemas
+): Row => {
   const row = isRow(entry) ? entry : {};
   return Object.fromEntries(
-    reviewedAttributes(schema).map(([name, attribute]) => [name, canonicalValue(attribute, row[name], components)])
+    reviewedAttributes(schema).map(([name, attribute]) => [
+      name,
+      canonicalValue(attribute, row[name], components),
+    ])
   );
 };
 
@@ -114,7 +138,11 @@ export const canonicalContent = (schema: HashedSchema, entry: unknown, component
  * A SHA-256 of exactly what reviewers approved: every reviewed attribute of the schema, in a
  * canonical form (sorted keys, so the database's key order cannot change it).
  */
-export const contentHash = (schema: HashedSchema, entry: unknown, components: ComponentSchemas): string =>
+export const contentHash = (
+  schema: HashedSchema,
+  entry: unknown,
+  components: ComponentSchemas
+): string =>
   createHash('sha256')
     .update(stringify(canonicalContent(schema, entry, components)) ?? '')
     .digest('hex');

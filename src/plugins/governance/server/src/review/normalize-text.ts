@@ -30,9 +30,13 @@ const MARK = /^\p{M}$/u;
 
 /** The removals and foldings of one character (or of a character with its combining marks). */
 const fold = (cluster: string): string[] => {
-  const visible = Array.from(cluster).filter((char) => !INVISIBLE.test(char)).join('');
+  const visible = Array.from(cluster)
+    .filter((char) => !INVISIBLE.test(char))
+    .join('');
   // NFKC can itself produce a space (U+3000 → U+0020).
-  return Array.from(visible.normalize('NFKC').toLowerCase()).filter((char) => !INVISIBLE.test(char));
+  return Array.from(visible.normalize('NFKC').toLowerCase()).filter(
+    (char) => !INVISIBLE.test(char)
+  );
 };
 
 interface CharInfo {
@@ -52,7 +56,12 @@ const infoOf = (codePoint: number): CharInfo => {
   let info = infos.get(codePoint);
   if (!info) {
     const char = String.fromCodePoint(codePoint);
-    info = { mark: MARK.test(char), filler: FILLER.test(char), han: HAN.test(char), folded: fold(char) };
+    info = {
+      mark: MARK.test(char),
+      filler: FILLER.test(char),
+      han: HAN.test(char),
+      folded: fold(char),
+    };
     if (infos.size >= MEMO_LIMIT) infos.clear();
     infos.set(codePoint, info);
   }
@@ -102,8 +111,10 @@ export const normalizeForMatching = (original: string): NormalizedText => {
     const start = i;
     const first = original.codePointAt(i)!;
     i += width(first);
-    while (i < original.length && infoOf(original.codePointAt(i)!).mark) i += width(original.codePointAt(i)!);
-    const folded = i - start === width(first) ? infoOf(first).folded : foldCluster(original.slice(start, i));
+    while (i < original.length && infoOf(original.codePointAt(i)!).mark)
+      i += width(original.codePointAt(i)!);
+    const folded =
+      i - start === width(first) ? infoOf(first).folded : foldCluster(original.slice(start, i));
     for (const char of folded) {
       chars.push(char);
       from.push(start);

@@ -40,7 +40,8 @@ export const createWordScanner = (words: SensitiveWord[]) => {
   for (const word of words) {
     const form = normalizeForMatching(word.word).text;
     const known = byForm.get(form);
-    if (form !== '' && (!known || STRENGTH[word.level] > STRENGTH[known.level])) byForm.set(form, word);
+    if (form !== '' && (!known || STRENGTH[word.level] > STRENGTH[known.level]))
+      byForm.set(form, word);
   }
   const matcher = byForm.size > 0 ? new AhoCorasick([...byForm.keys()]) : null;
 
