@@ -16,6 +16,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       // Review work and overdue messages by e-mail too, once an email provider is configured for
       // Strapi's email plugin (GOVERNANCE_REVIEW_EMAILS is this setting's earlier name).
       notifications: { email: env.bool('GOVERNANCE_EMAILS', env.bool('GOVERNANCE_REVIEW_EMAILS', false)) },
+      // Hosts whose images an article body may show besides the media library's own files
+      // (comma-separated host names, e.g. "img.example.gov.cn"); none by default.
+      articles: { imageHosts: env.array('ARTICLE_IMAGE_HOSTS', []).filter((host) => host !== '') },
       // Public message submissions per IP address and hour.
       replies: { rateLimit: { points: env.int('SUBMISSIONS_PER_HOUR', 20), duration: 3600 } },
       // The visit beacon: counts are written every VISITS_FLUSH_SECONDS; hits per IP and minute beyond the budget are not counted.

@@ -24,6 +24,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   getService(strapi, 'visits').start();
 
+  const voided = await getService(strapi, 'review').voidStaleRounds();
+  if (voided > 0) strapi.log.info(`governance: ${voided} review rounds restarted: their drafts no longer match what was submitted`);
+
   // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
   const { replies, oversight, timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
   strapi.cron.add({

@@ -24,6 +24,8 @@ export interface WordHit {
   field: string;
   start: number;
   end: number;
+  /** The text as written where the word was found (絕 密), when it differs from the listed word. */
+  found?: string;
   context: string;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Article bodies are Strapi "blocks" (structured JSON, no raw HTML), so the only way to carry
- * script into a public page is a link: keep links to web addresses, mail and the site itself.
+ * Article bodies are Strapi "blocks" (structured JSON, no raw HTML), so what can carry script
+ * or another site's content into a public page is a URL: a link's (cleaned here) or an
+ * image's (checked against the media library by `refusedImageUrl`).
  */
 // `/\host` is refused too: browsers read it as `//host`, another site.
 const SAFE_URL = /^(https?:\/\/|mailto:|\/(?![/\\])|#)/i;
@@ -29,3 +30,47 @@ const cleanChild = (child: unknown): BlockNode[] => (isNode(child) ? cleanNode(c
 /** The body with every unsafe link reduced to its text; anything else is left to Strapi's validator. */
 export const sanitizeBody = (body: unknown): unknown =>
   Array.isArray(body) ? body.flatMap(cleanChild) : body;
+
+/** Every URL an image block carries: the file's, its preview's and each format's (thumbnail, small…). */
+export const imageUrlsOf = (body: unknown): string[] => {
+  const urls: string[] = [];
+  const visit = (node: unknown) => {
+    if (!isNode(node)) return;
+    if (node.type === 'image' && isNode(node.image)) {
+      const { url, previewUrl, formats } = node.image;
+      const formatUrls = isNode(formats)
+        ? Object.values(formats).map((format) => (isNode(format) ? format.url : undefined))
+        : [];
+      for (const candidate of [url, previewUrl, ...formatUrls])
+        if (typeof candidate === 'string') urls.push(candidate);
+    }
+    if (Array.isArray(node.children)) node.children.forEach(visit);
+  };
+  if (Array.isArray(body)) body.forEach(visit);
+  return urls;
+};
+
+const onAllowedHost = (url: string, hosts: string[]) => {
+  try {
+    const parsed = new URL(url);
+    return (
+      ['http:', 'https:'].includes(parsed.protocol) && hosts.includes(parsed.hostname.toLowerCase())
+    );
+  } catch {
+    // Relative (`/uploads/…`, `//host/…`) or not a URL at all: only the library's own files may be relative.
+    return false;
+  }
+};
+
+/**
+ * The first image URL of the body that is neither one of `libraryUrls` (the media library's
+ * files) nor a web address on one of `hosts`; null when every image is allowed. `javascript:`,
+ * `data:` and other sites' images are refused: the public page would run, embed or hotlink them.
+ */
+export const refusedImageUrl = (
+  body: unknown,
+  libraryUrls: Set<string>,
+  hosts: string[]
+): string | null =>
+  imageUrlsOf(body).find((url) => !libraryUrls.has(url) && !onAllowedHost(url.trim(), hosts)) ??
+  null;

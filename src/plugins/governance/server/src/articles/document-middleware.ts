@@ -1,19 +1,48 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { GovernanceConfig } from '../config';
 import { documentIdOf } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
-import { sanitizeBody } from './body';
+import { imageUrlsOf, refusedImageUrl, sanitizeBody } from './body';
+import { ERRORS } from './messages';
 
 const ARTICLE = 'api::article.article';
+const FILE = 'plugin::upload.file';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; status?: string };
 
 /**
- * Drops server-set fields (a forged publication date is a veto item in national inspections;
- * the review state is the review service's) and makes the body safe.
+ * The URLs, among `urls`, of media library files: each file's own, its preview's and its
+ * formats'. One query by URL for the handful of images a body holds.
  */
-const cleanInput = (data: Record<string, unknown>) => {
+const libraryUrls = async (strapi: Core.Strapi, urls: string[]) => {
+  const files = (await strapi.db.query(FILE).findMany({
+    where: { url: { $in: [...new Set(urls)] } },
+    select: ['url', 'previewUrl', 'formats'],
+  })) as Array<{ url: string; previewUrl: string | null; formats: Record<string, { url?: string }> | null }>;
+  return new Set(
+    files.flatMap((file) => [file.url, file.previewUrl, ...Object.values(file.formats ?? {}).map((format) => format?.url)])
+      .filter((url): url is string => typeof url === 'string')
+  );
+};
+
+/**
+ * Drops server-set fields (a forged publication date is a veto item in national inspections;
+ * the review state is the review service's) and makes the body safe: unsafe links lose their
+ * target, and an image that is not the media library's own file (nor on a configured host) is
+ * refused with its URL. Refused, not dropped: the editor must know the picture will not appear.
+ */
+const cleanInput = async (strapi: Core.Strapi, data: Record<string, unknown>) => {
   const { firstPublishedAt: _date, reviewStatus: _review, ...rest } = data;
-  return 'body' in rest ? { ...rest, body: sanitizeBody(rest.body) } : rest;
+  if (!('body' in rest)) return rest;
+  const body = sanitizeBody(rest.body);
+  const urls = imageUrlsOf(body);
+  if (urls.length > 0) {
+    const { articles } = strapi.config.get('plugin::governance') as GovernanceConfig;
+    const refused = refusedImageUrl(body, await libraryUrls(strapi, urls), articles.imageHosts);
+    if (refused !== null) throw new errors.ValidationError(ERRORS.imageNotAllowed(refused), { url: refused });
+  }
+  return { ...rest, body };
 };
 
 /**
@@ -75,7 +104,7 @@ export const articleRules = (strapi: Core.Strapi): Modules.Documents.Middleware.
 
     const params = context.params as Params;
     if (['create', 'update', 'clone'].includes(context.action) && params.data) {
-      params.data = cleanInput(params.data);
+      params.data = await cleanInput(strapi, params.data);
     }
     if (context.action === 'clone') {
       // A copy is a new article: it counts from its own first publication and needs its own review.

@@ -20,6 +20,14 @@ export interface RepliesConfig {
   overdueCheck: string;
 }
 
+export interface ArticlesConfig {
+  /**
+   * Hosts whose images an article body may show besides the media library's own files, e.g. a
+   * provincial image server (`img.shaanxi.gov.cn`); exact host names, no wildcards.
+   */
+  imageHosts: string[];
+}
+
 export interface GovernanceConfig {
   /** The group's time zone: years, days and deadlines are counted in it, never in UTC. */
   timezone: string;
@@ -27,6 +35,8 @@ export interface GovernanceConfig {
   groupName: string;
   /** The review chain per site level (see review/chain.ts). */
   review: ReviewChainConfig;
+  /** What an article may contain (see articles/body.ts). */
+  articles: ArticlesConfig;
   /** Whether review work and overdue messages are also sent by e-mail (needs a provider in Strapi's email plugin). */
   notifications: { email: boolean };
   /** Citizen messages (see replies/). */
@@ -54,6 +64,18 @@ export interface GovernanceConfig {
 }
 
 const positiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
+
+// A host name as URL parsing gives it: lower case, labels of letters, digits and hyphens.
+const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+const validateArticles = (articles: Partial<ArticlesConfig> | undefined) => {
+  const hosts = articles?.imageHosts;
+  if (!Array.isArray(hosts) || !hosts.every((host) => typeof host === 'string' && HOST.test(host))) {
+    throw new Error(
+      `governance.articles.imageHosts must be a list of lower-case host names such as "img.example.gov.cn" (no scheme, path or wildcard); got ${JSON.stringify(hosts)}.`
+    );
+  }
+};
 
 const validateReplies = (replies: Partial<RepliesConfig> | undefined) => {
   const show = JSON.stringify;
@@ -88,6 +110,7 @@ export default {
     timezone: 'Asia/Shanghai',
     groupName: '陕西民政网站群',
     review: DEFAULT_CHAIN,
+    articles: { imageHosts: [] },
     notifications: { email: false },
     replies: {
       workingDays: DEFAULT_REPLY_WORKING_DAYS,
@@ -132,6 +155,7 @@ export default {
       throw new Error('governance.groupName must be a non-empty string.');
     }
     validateReviewChains(config.review);
+    validateArticles(config.articles);
     validateReplies(config.replies);
     resolvePolicy(config.passwords ?? {});
     if (!Number.isInteger(config.audit?.retentionDays) || (config.audit?.retentionDays ?? 0) < 180) {

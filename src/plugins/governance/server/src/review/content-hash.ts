@@ -1,32 +1,166 @@
 import { createHash } from 'crypto';
 import { stringify } from 'safe-stable-stringify';
 
-/** The fields a review approves: any change to one of them voids the approval. */
-export const REVIEWED_FIELDS = ['title', 'summary', 'body', 'column', 'isSpecialTopic', 'site'] as const;
-
-interface ArticleDraft {
-  title?: unknown;
-  summary?: unknown;
-  body?: unknown;
-  column?: unknown;
-  isSpecialTopic?: unknown;
-  site?: { documentId?: string } | string | null;
+/** What the hash needs to know of an attribute: Strapi's schema attributes, seen loosely. */
+export interface HashedAttribute {
+  type: string;
+  private?: boolean;
+  relation?: string;
+  multiple?: boolean;
+  repeatable?: boolean;
+  component?: string;
 }
 
+export interface HashedSchema {
+  attributes: Record<string, HashedAttribute>;
+}
+
+/** The schema of a component, by its uid (`strapi.getModel`). */
+export type ComponentSchemas = (uid: string) => HashedSchema;
+
 /**
- * A SHA-256 of exactly what reviewers approved, in a canonical form (sorted keys, so the
- * database's key order cannot change it). Missing and empty values hash alike, so saving an
- * untouched form does not void an approval.
+ * Attributes that are bookkeeping, not what a reader is shown, and that change on their own
+ * between an approval and the publication it allows: Strapi's system fields, the first
+ * publication date (stamped by the server on publishing) and the review state's mirror (which
+ * the approval itself changes). Every other attribute that is not private reaches the public
+ * API, so it is reviewed: a field added to the schema later is covered without a change here.
+ * The 信息报送 source fields are server-set too but public, so they are reviewed.
  */
-export const contentHash = (article: ArticleDraft): string => {
-  const site = typeof article.site === 'string' ? article.site : article.site?.documentId ?? null;
-  const canonical = {
-    title: article.title ?? null,
-    summary: article.summary || null,
-    body: article.body ?? null,
-    column: article.column || null,
-    isSpecialTopic: Boolean(article.isSpecialTopic),
-    site,
+export const NOT_REVIEWED = new Set([
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+  'firstPublishedAt',
+  'reviewStatus',
+]);
+
+/** The attributes a review approves: every public, non-bookkeeping attribute of the schema. */
+export const reviewedAttributes = (schema: HashedSchema): Array<[string, HashedAttribute]> =>
+  Object.entries(schema.attributes).filter(
+    ([name, attribute]) => !attribute.private && !NOT_REVIEWED.has(name)
+  );
+
+type Row = Record<string, unknown>;
+
+const isRow = (value: unknown): value is Row =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const toMany = (relation: string | undefined) => Boolean(relation && /many$/i.test(relation));
+
+/** A related document by its documentId, whether given as an id string or a populated row. */
+const documentRef = (value: unknown) =>
+  typeof value === 'string' ? value : isRow(value) ? (value.documentId ?? value.id ?? null) : null;
+
+/** A media file: its id, and when it last changed (a replaced file keeps its id and its URL). */
+const fileRef = (value: unknown) => {
+  if (!isRow(value)) return typeof value === 'number' ? { id: value } : null;
+  return {
+    id: value.id ?? null,
+    updatedAt: value.updatedAt ? new Date(value.updatedAt as string).toISOString() : null,
   };
-  return createHash('sha256').update(stringify(canonical) ?? '').digest('hex');
 };
+
+const list = (value: unknown) =>
+  Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+
+/**
+ * One attribute's value in canonical form. Missing and empty values are alike (saving an
+ * untouched form must not void an approval); numbers and dates in one form whichever database
+ * read them.
+ */
+const canonicalValue = (
+  attribute: HashedAttribute,
+  value: unknown,
+  components: ComponentSchemas
+): unknown => {
+  switch (attribute.type) {
+    case 'relation':
+      return toMany(attribute.relation) ? list(value).map(documentRef) : documentRef(value);
+    case 'media':
+      return attribute.multiple ? list(value).map(fileRef) : fileRef(value);
+    case 'component': {
+      const schema = components(attribute.component!);
+      if (attribute.repeatable)
+        return list(value).map((item) => canonicalContent(schema, item, components));
+      return isRow(value) ? canonicalContent(schema, value, components) : null;
+    }
+    case 'dynamiczone':
+      return list(value).map((item) =>
+        isRow(item) && typeof item.__component === 'string'
+          ? {
+              __component: item.__component,
+              ...canonicalContent(components(item.__component), item, components),
+            }
+          : null
+      );
+    case 'boolean':
+      return Boolean(value);
+    case 'integer':
+    case 'float':
+      return value === null || value === undefined || value === '' ? null : Number(value);
+    case 'biginteger':
+    case 'decimal':
+      return value === null || value === undefined || value === '' ? null : String(value);
+    case 'datetime':
+    case 'timestamp':
+      return value === null || value === undefined || value === ''
+        ? null
+        : new Date(value as string).toISOString();
+    case 'date':
+      return value instanceof Date ? value.toISOString().slice(0, 10) : value || null;
+    default:
+      return value === undefined || value === '' ? null : value;
+  }
+};
+
+/** The reviewed attributes of an entry (or a component) as one canonical object. */
+export const canonicalContent = (
+  schema: HashedSchema,
+  entry: unknown,
+  components: ComponentSchemas
+): Row => {
+  const row = isRow(entry) ? entry : {};
+  return Object.fromEntries(
+    reviewedAttributes(schema).map(([name, attribute]) => [
+      name,
+      canonicalValue(attribute, row[name], components),
+    ])
+  );
+};
+
+/**
+ * A SHA-256 of exactly what reviewers approved: every reviewed attribute of the schema, in a
+ * canonical form (sorted keys, so the database's key order cannot change it).
+ */
+export const contentHash = (
+  schema: HashedSchema,
+  entry: unknown,
+  components: ComponentSchemas
+): string =>
+  createHash('sha256')
+    .update(stringify(canonicalContent(schema, entry, components)) ?? '')
+    .digest('hex');
+
+type Populate = Record<string, true | { select?: string[]; populate?: Populate | true }>;
+
+/** What to populate when reading an entry (query engine) so that every reviewed relation, file and component is there. */
+export const reviewedPopulate = (schema: HashedSchema, components: ComponentSchemas): Populate =>
+  Object.fromEntries(
+    reviewedAttributes(schema).flatMap(([name, attribute]): Array<[string, Populate[string]]> => {
+      if (attribute.type === 'relation') return [[name, { select: ['documentId'] }]];
+      if (attribute.type === 'media') return [[name, { select: ['id', 'updatedAt'] }]];
+      if (attribute.type === 'component') {
+        const nested = reviewedPopulate(components(attribute.component!), components);
+        return [[name, Object.keys(nested).length > 0 ? { populate: nested } : true]];
+      }
+      // A dynamic zone's components are loaded with their own fields.
+      if (attribute.type === 'dynamiczone') return [[name, true]];
+      return [];
+    })
+  );

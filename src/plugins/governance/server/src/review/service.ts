@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type {
   ArticleReview,
@@ -19,10 +19,10 @@ import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { chainFor, STEP_NAMES, type Level } from './chain';
-import { contentHash } from './content-hash';
+import { contentHash as hashContent, reviewedPopulate, type ComponentSchemas } from './content-hash';
 import { ERRORS, STATUS_NAMES } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
-import { blocksToText, createWordScanner, type SensitiveWord } from './sensitive-words';
+import { blocksToLines, createWordScanner, type SensitiveWord } from './sensitive-words';
 
 export const ARTICLE = 'api::article.article';
 export const STATE = 'plugin::governance.review-state';
@@ -42,18 +42,18 @@ interface SiteRef {
   level: Level;
 }
 
+/** An article row with what the review reads; every other reviewed attribute is hashed as loaded. */
 interface DraftRow {
   id: number;
   documentId: string;
   title: string;
   summary: string | null;
   body: unknown;
-  column: string | null;
-  isSpecialTopic: boolean | null;
   reviewStatus: ReviewStatus | null;
   site: SiteRef | null;
   createdBy: { id: number } | null;
   updatedBy: { id: number } | null;
+  [attribute: string]: unknown;
 }
 
 interface StateRow {
@@ -88,11 +88,19 @@ const iso = (value: unknown) => (value ? new Date(value as string).toISOString()
 const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
 
+  const components: ComponentSchemas = (uid) => strapi.getModel(uid as UID.Component);
+  /** The hash of an article row's reviewed content, with the article's schema as it is now. */
+  const contentHash = (row: unknown) => hashContent(strapi.getModel(ARTICLE), row, components);
+  /** Loads every reviewed relation, file and component, and what the review itself reads. */
+  const articlePopulate = () => ({
+    ...reviewedPopulate(strapi.getModel(ARTICLE), components),
+    site: { select: SITE_FIELDS },
+    createdBy: { select: ['id'] },
+    updatedBy: { select: ['id'] },
+  });
+
   const draftOf = async (documentId: string): Promise<DraftRow | null> =>
-    strapi.db.query(ARTICLE).findOne({
-      where: { documentId, publishedAt: null },
-      populate: { site: { select: SITE_FIELDS }, createdBy: { select: ['id'] }, updatedBy: { select: ['id'] } },
-    });
+    strapi.db.query(ARTICLE).findOne({ where: { documentId, publishedAt: null }, populate: articlePopulate() });
 
   const stateOf = async (documentId: string): Promise<StateRow | null> =>
     strapi.db.query(STATE).findOne({
@@ -129,7 +137,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     (await currentScanner())({
       title: draft.title ?? '',
       summary: draft.summary ?? '',
-      body: blocksToText(draft.body),
+      body: blocksToLines(draft.body),
     });
 
   /** The article rows carry the state too, so the Content Manager can list and filter by it. */
@@ -448,14 +456,16 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (draft.reviewStatus !== 'draft') await mirror(documentId, 'draft');
           return;
         }
-        if (state.draftHash === hash) return;
+        const reviewed = PENDING.includes(state.status) || state.status === 'approved';
+        // Unchanged since the last write, unless the review itself was of other content (a hash
+        // from before the hash covered every public field: see voidStaleRounds).
+        if (state.draftHash === hash && (!reviewed || state.contentHash === hash)) return;
         const contributors = state.contributors ?? [];
         await strapi.db.query(STATE).update({
           where: { id: state.id },
           data: { draftHash: hash, contributors: actor && !contributors.includes(actor.id) ? [...contributors, actor.id] : contributors },
         });
 
-        const reviewed = PENDING.includes(state.status) || state.status === 'approved';
         if (!reviewed || state.contentHash === hash) return;
         await record(draft, {
           action: 'void', round: state.round, actor, contentHash: hash,
@@ -470,6 +480,29 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { chain } = await startRound(draft, state, actor, hits);
         notify(() => notifyNextStep(strapi, draft, chain[0]));
       }),
+
+    /**
+     * At start-up: a round waiting for a decision whose draft no longer hashes to what was
+     * submitted is voided and restarted, as an edit would do. This happens when the hash changed
+     * (it covers every public field of the article since December 2026); left alone, such a
+     * round could only tell its reviewers to reload, forever. Approved rounds are left as they
+     * are: the publish gate refuses them and the editor submits the article again.
+     */
+    async voidStaleRounds() {
+      const states = (await strapi.db.query(STATE).findMany({
+        where: { status: { $in: PENDING } },
+        select: ['articleDocumentId', 'contentHash'],
+      })) as Array<Pick<StateRow, 'articleDocumentId' | 'contentHash'>>;
+      let voided = 0;
+      for (const state of states) {
+        const draft = await draftOf(state.articleDocumentId);
+        if (draft && state.contentHash !== contentHash(draft)) {
+          await service.afterDraftChange(state.articleDocumentId, null);
+          voided += 1;
+        }
+      }
+      return voided;
+    },
 
     /** The gate's early question before a publish: is the draft about to go online approved? */
     async assertDraftApproved(documentId: string) {
@@ -487,7 +520,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     async assertPublishable(documentId: string, actor: Actor | null) {
       const published = await strapi.db.query(ARTICLE).findOne({
         where: { documentId, publishedAt: { $notNull: true } },
-        populate: { site: { select: SITE_FIELDS } },
+        populate: articlePopulate(),
       });
       if (!published) return;
       const state = await stateOf(documentId);

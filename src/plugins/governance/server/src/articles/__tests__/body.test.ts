@@ -1,4 +1,4 @@
-import { sanitizeBody } from '../body';
+import { imageUrlsOf, refusedImageUrl, sanitizeBody } from '../body';
 
 const link = (url: string) => ({ type: 'link', url, children: [{ type: 'text', text: '链接' }] });
 const paragraph = (...children: unknown[]) => [{ type: 'paragraph', children }];
@@ -30,5 +30,48 @@ describe('sanitizeBody', () => {
   it('leaves a value that is not a block list to Strapi\'s validator', () => {
     expect(sanitizeBody(null)).toBeNull();
     expect(sanitizeBody('text')).toBe('text');
+  });
+});
+
+describe('image blocks', () => {
+  const image = (url: string, formats: Record<string, { url: string }> | null = null) => ({
+    type: 'image',
+    image: { name: 'x.png', url, formats, previewUrl: null },
+    children: [{ type: 'text', text: '' }],
+  });
+  const library = new Set(['/uploads/seal_1a2b.png', '/uploads/thumbnail_seal_1a2b.png']);
+  const hosts = ['img.example.gov.cn'];
+
+  it('lists every URL an image carries, formats included', () => {
+    expect(imageUrlsOf([image('/uploads/seal_1a2b.png', { thumbnail: { url: '/uploads/thumbnail_seal_1a2b.png' } })])).toEqual([
+      '/uploads/seal_1a2b.png',
+      '/uploads/thumbnail_seal_1a2b.png',
+    ]);
+    expect(imageUrlsOf(paragraph(link('https://x')))).toEqual([]);
+  });
+
+  it.each([
+    ['a media library file', '/uploads/seal_1a2b.png'],
+    ['an image on an allowed host', 'https://img.example.gov.cn/2014/a.png'],
+    ['an allowed host in capitals', 'https://IMG.example.gov.cn/a.png'],
+  ])('keeps %s', (_what, url) => {
+    expect(refusedImageUrl([image(url)], library, hosts)).toBeNull();
+  });
+
+  it.each([
+    ['javascript:', 'javascript:alert(1)'],
+    ['a data: URL', 'data:image/png;base64,iVBORw0KGgo='],
+    ['another host', 'https://evil.example/x.png'],
+    ['a protocol-relative URL', '//evil.example/x.png'],
+    ['a host that only starts like an allowed one', 'https://img.example.gov.cn.evil.example/x.png'],
+    ['an upload path that is not in the library', '/uploads/unknown.png'],
+    ['an allowed host over another scheme', 'ftp://img.example.gov.cn/a.png'],
+  ])('refuses %s', (_what, url) => {
+    expect(refusedImageUrl([image(url)], library, hosts)).toBe(url);
+  });
+
+  it('refuses a library image whose formats point elsewhere', () => {
+    const body = [image('/uploads/seal_1a2b.png', { thumbnail: { url: 'javascript:alert(1)' } })];
+    expect(refusedImageUrl(body, library, hosts)).toBe('javascript:alert(1)');
   });
 });

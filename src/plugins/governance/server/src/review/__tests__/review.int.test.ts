@@ -5,6 +5,8 @@
  */
 import { FULL_CHECKLIST } from '../../../../../../../tests/helpers/review';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import articleSchema from '../../../../../../api/article/content-types/article/schema.json';
+import { reviewedAttributes } from '../content-hash';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';
@@ -222,6 +224,47 @@ describe('rejection, withdrawal and edits', () => {
     expect(await reviewStatusRows(id)).toEqual(['submitted']);
   });
 
+  it('reviews the article schema as Strapi loaded it: every declared public field, none of the system fields Strapi adds', () => {
+    const reviewed = reviewedAttributes(app.strapi.getModel(ARTICLE)).map(([name]) => name);
+    expect(reviewed).toContain('slug');
+    expect(Object.keys(articleSchema.attributes)).toEqual(expect.arrayContaining(reviewed));
+  });
+
+  it('voids an approval when only the slug changes, so the changed slug is not published unreviewed', async () => {
+    const id = await write(editor, county, '只改网址');
+    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { slug: 'reviewed-slug' }).expect(200);
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const { contentHash } = await describeAs(countyReviewer, id);
+    await approveAs(countyReviewer, id, contentHash).expect(200);
+    await approveAs(countyApprover, id, contentHash).expect(200);
+    expect((await describeAs(editor, id)).publishable).toBe(true);
+
+    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { slug: 'changed-after-approval' }).expect(200);
+    const res = await as(province).post(`/content-manager/collection-types/${ARTICLE}/${id}/actions/publish`);
+    expect(res.status).toBe(403);
+    expect(await app.strapi.db.query(ARTICLE).count({ where: { documentId: id, publishedAt: { $notNull: true } } })).toBe(0);
+    expect(await describeAs(editor, id)).toMatchObject({ status: 'submitted', round: 2 });
+  });
+
+  it('restarts at start-up a round submitted under an earlier hash, instead of refusing its reviewers forever', async () => {
+    const id = await write(editor, county, '旧版本哈希');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    // As the hash of a version that covered fewer fields left it.
+    const earlier = 'e'.repeat(64);
+    await app.strapi.db.query('plugin::governance.review-state').update({
+      where: { articleDocumentId: id },
+      data: { contentHash: earlier, draftHash: earlier },
+    });
+    expect((await approveAs(countyReviewer, id, (await describeAs(countyReviewer, id)).contentHash).expect(400)).body.error.message).toBe(ERRORS.staleContent);
+
+    expect(await app.strapi.plugin('governance').service('review').voidStaleRounds()).toBe(1);
+    const state = await describeAs(countyReviewer, id);
+    expect(state).toMatchObject({ status: 'submitted', round: 2, upToDate: true });
+    expect(state.history.map((d: { action: string }) => d.action)).toEqual(['submit', 'void', 'submit']);
+    await approveAs(countyReviewer, id, state.contentHash).expect(200);
+    expect(await app.strapi.plugin('governance').service('review').voidStaleRounds()).toBe(0);
+  });
+
   it('sends an article back to draft when its unpublished changes are discarded', async () => {
     const id = await write(editor, county, '丢弃修改');
     await as(editor).post(review(id, 'submit')).expect(200);
@@ -263,6 +306,20 @@ describe('the sensitive-word check', () => {
     expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
     expect(res.body.error.details.wordHits).toEqual([
       expect.objectContaining({ word: '绝密', level: 'forbidden', field: 'body', start: 4, end: 6, context: '本文件属绝密内容' }),
+    ]);
+    expect((await describeAs(editor, id)).status).toBe('draft');
+  });
+
+  it.each([
+    ['in traditional characters split by a zero-width space', '本文件属絕\u200b密内容', 4, 7],
+    ['split by an ideographic space', '本文件属绝\u3000密内容', 4, 7],
+    ['split by a full-width asterisk', '本文件属绝＊密内容', 4, 7],
+  ])('blocks a forbidden word written %s, and shows where it was written', async (_how, text, start, end) => {
+    const id = await write(editor, city, '变体禁用词', text);
+    const res = await as(editor).post(review(id, 'submit')).expect(400);
+    expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
+    expect(res.body.error.details.wordHits).toEqual([
+      expect.objectContaining({ word: '绝密', level: 'forbidden', field: 'body', start, end, found: text.slice(start, end), context: text }),
     ]);
     expect((await describeAs(editor, id)).status).toBe('draft');
   });
