@@ -31,6 +31,9 @@ const CITIZEN_FIELDS = [
  */
 export const PERSONAL_FIELDS = ['name', 'phone', 'email', 'ipAddress', 'queryCode'] as const;
 
+/** What the Content Manager's search box looks in. */
+const SEARCHABLE = ['caseNumber', 'subject', 'body', 'reply', 'replyingUnit'];
+
 type Row = Record<string, unknown>;
 
 /** Comparable form of a stored value: dates as instants (SQLite keeps epoch ms, PostgreSQL a Date). */
@@ -115,7 +118,7 @@ const messageRelations = (strapi: Core.Strapi, uid: string) =>
  * engine (`strapi.db.query`), beneath this layer, each act with its event.
  */
 export const messageRules = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware => async (context, next) => {
-  const params = context.params as { data?: Row; documentId?: string; filters?: unknown; sort?: unknown };
+  const params = context.params as { data?: Row; documentId?: string; filters?: unknown; sort?: unknown; _q?: unknown };
   const staff = adminUserOfRequest(strapi) !== undefined;
   // A filter or sort on a hidden field would reveal it one guess at a time.
   const refuseProbes = (at: string[] | null) => {
@@ -133,6 +136,13 @@ export const messageRules = (strapi: Core.Strapi): Modules.Documents.Middleware.
     // Messages come from citizens, through the public form only.
     if (context.action === 'create' || context.action === 'clone') throw forbidden(ERRORS.staffCreate);
     refuseProbes(null);
+    // The Content Manager's search (`_q`) runs over every text column, hidden ones too: it
+    // searches what staff can read instead.
+    if (typeof params._q === 'string' && params._q !== '') {
+      const search = { $or: SEARCHABLE.map((field) => ({ [field]: { $containsi: params._q } })) };
+      params.filters = params.filters ? { $and: [params.filters, search] } : search;
+      delete params._q;
+    }
   }
 
   if (context.action === 'update' && params.documentId) {

@@ -206,6 +206,14 @@ describe('the query code', () => {
       await as(who).get(`${CM}?sort=email:asc`).expect(403);
     }
     await as(superAdmin).get(`/content-manager/collection-types/${EVENT}?filters[message][phone][$contains]=5678`).expect(403);
+    // The search box looks in what staff can read only.
+    for (const hidden of [CITIZEN.name, '5678', 'xiuzhi', message.queryCode]) {
+      const found = (await as(province).get(`${CM}?_q=${encodeURIComponent(hidden)}`).expect(200)).body.results;
+      expect([hidden, found.length]).toEqual([hidden, 0]);
+    }
+    const bySubject = (await as(province).get(`${CM}?_q=${encodeURIComponent('按查询码筛选')}`).expect(200)).body.results;
+    expect(bySubject.map((m: { caseNumber: string }) => m.caseNumber)).toEqual([message.caseNumber]);
+    expect((await as(province).get(`${CM}?_q=${message.caseNumber}`).expect(200)).body.results).toHaveLength(1);
     // The site's name is no citizen's.
     await as(province).get(`${CM}?filters[site][name][$eq]=${encodeURIComponent('西安市')}`).expect(200);
   });
