@@ -29,16 +29,14 @@ const CITIZEN_FIELDS = [
  * other Document Service path (PIPL; the query code would let staff rate in the citizen's
  * name). The case page of 留言办理 shows the contact, and audits each read.
  */
-export const PERSONAL_FIELDS = ['name', 'phone', 'email', 'ipAddress', 'queryCode'] as const;
+const PERSONAL_FIELDS = ['name', 'phone', 'email', 'ipAddress', 'queryCode'] as const;
 
 /** What the Content Manager's search box looks in. */
 const SEARCHABLE = ['caseNumber', 'subject', 'body', 'reply', 'replyingUnit'];
 
 type Row = Record<string, unknown>;
 
-/** Comparable form of a stored value: dates as instants (SQLite keeps epoch ms, PostgreSQL a Date). */
-const comparable = (value: unknown) => (value instanceof Date ? value.getTime() : value ?? null);
-
+/** What the citizen submitted, as stored: comparable across two reads (dates as instants). */
 const snapshot = async (strapi: Core.Strapi, documentId: string) => {
   const row = (await strapi.db.query(MESSAGE).findOne({
     where: { documentId },
@@ -46,11 +44,11 @@ const snapshot = async (strapi: Core.Strapi, documentId: string) => {
     populate: { site: { select: ['id'] } },
   })) as (Row & { site?: { id: number } | null }) | null;
   if (!row) return null;
-  const fields = Object.fromEntries(CITIZEN_FIELDS.map((field) => {
-    const value = row[field];
-    return [field, field === 'receivedAt' && value != null ? new Date(value as string).getTime() : comparable(value)];
-  }));
-  return { ...fields, site: row.site?.id ?? null };
+  return {
+    ...Object.fromEntries(CITIZEN_FIELDS.map((field) => [field, row[field] ?? null])),
+    receivedAt: row.receivedAt == null ? null : new Date(row.receivedAt as string).getTime(),
+    site: row.site?.id ?? null,
+  } as Row;
 };
 
 const isPersonal = (field: string) => (PERSONAL_FIELDS as readonly string[]).includes(field);
@@ -154,7 +152,7 @@ export const messageRules = (strapi: Core.Strapi): Modules.Documents.Middleware.
       const written = await next();
       const after = await snapshot(strapi, documentId);
       if (before && after) {
-        const changed = Object.keys(before).filter((field) => before[field as keyof typeof before] !== after[field as keyof typeof after]);
+        const changed = Object.keys(before).filter((field) => before[field] !== after[field]);
         if (changed.length > 0) throw forbidden(ERRORS.citizenText, { fields: changed });
       }
       return written;
