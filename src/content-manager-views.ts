@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
  * with their attribute names ("title", "firstPublishedAt") and lists the first few fields.
  * Applied once per VERSION, so what the province later changes in "Configure the view" stays.
  */
-const VERSION = 5;
+const VERSION = 6;
 
 const VIEWS: Record<string, { labels: Record<string, string>; list: string[]; hiddenInEditView?: string[] }> = {
   'api::article.article': {
@@ -29,12 +29,13 @@ const VIEWS: Record<string, { labels: Record<string, string>; list: string[]; hi
   },
   'api::citizen-message.citizen-message': {
     labels: {
-      site: '所属站点', category: '类别', subject: '标题', body: '留言内容', name: '留言人', phone: '联系电话',
-      email: '电子邮箱', ipAddress: 'IP 地址', queryCode: '查询码', status: '办理状态', receivedAt: '收到时间',
-      dueAt: '答复期限', reply: '答复内容', repliedBy: '答复人', repliedAt: '答复时间', isPublic: '公开',
-      satisfaction: '满意度',
+      caseNumber: '留言编号', site: '所属站点', category: '类别', originalCategory: '留言人所选类别', subject: '标题', body: '留言内容',
+      status: '办理状态', receivedAt: '收到时间', dueAt: '答复期限', reply: '答复内容', repliedBy: '答复人', repliedAt: '答复时间',
+      isPublic: '公开', satisfaction: '满意度',
     },
-    list: ['id', 'subject', 'site', 'category', 'status', 'receivedAt'],
+    // The citizen's name, contact, IP and query code are not in the Content Manager at all
+    // (`visible: false`): staff read the contact on the case page of 留言办理, audited.
+    list: ['caseNumber', 'subject', 'site', 'category', 'status', 'receivedAt'],
     // Bookkeeping of the handling flow (留言办理), not for editing by hand.
     hiddenInEditView: ['revision', 'pendingExtension'],
   },

@@ -89,6 +89,8 @@ describe('the demo loader', () => {
 
   it('loads the messages of each level, replied, with private fields', async () => {
     const knex = app.strapi.db.connection;
+    // Each with its case number, as a submitted message has.
+    expect(Number((await knex('citizen_messages').whereNull('case_number').count({ n: '*' }))[0].n)).toBe(0);
     const rows = (await knex('citizen_messages as m')
       .join('citizen_messages_site_lnk as l', 'l.citizen_message_id', 'm.id')
       .join('sites as s', 's.id', 'l.site_id')

@@ -266,5 +266,7 @@ export const loadDemo = async (
     return { sites: sitesInserted, columns, articles: articlesInserted, drafts: drafts.length, messages: messagesInserted, visitDays };
   });
 
+  // Rows inserted by SQL get their case numbers (留言编号) as the app gives them at submission.
+  await strapi.plugin('governance').service('replies').numberCases();
   return { ...report, seconds: (Date.now() - started) / 1000 };
 };

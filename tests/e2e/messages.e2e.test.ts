@@ -4,7 +4,9 @@
  * reply; a reply the server's check flags is sent only after the handler confirms it; a message
  * is transferred to 宝鸡市 through the site picker and leaves the handler's inbox; an extension
  * asked for by the handler is approved by the provincial admin and moves the deadline; a message
- * is refused as invalid with a reason.
+ * is refused as invalid with a reason; a wrong category is corrected with a reason and the
+ * citizen's original stays on the case. Staff see the case number (留言编号), never the query
+ * code, and the Content Manager shows no citizen's contact.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
@@ -15,6 +17,7 @@ let browser: Browser;
 let page: Page;
 
 const INBOX = '/admin/plugins/governance/messages';
+const MESSAGES_CM = '/admin/content-manager/collection-types/api::citizen-message.citizen-message';
 
 const submit = async (subject: string) => {
   const res = await fetch(`${server.url}/api/citizen-messages`, {
@@ -26,8 +29,11 @@ const submit = async (subject: string) => {
     }),
   });
   expect(res.status).toBe(201);
-  return ((await res.json()) as { data: { queryCode: string } }).data.queryCode;
+  return ((await res.json()) as { data: { queryCode: string; caseNumber: string } }).data;
 };
+
+/** The citizen's key never reaches a staff member's screen. */
+const expectNoQueryCode = async (on: Page, queryCode: string) => expect(await on.content()).not.toContain(queryCode);
 
 /** Opens a message from the inbox of `on`, found by its subject (the search covers every tab's list). */
 const openCase = async (subject: string, on: Page = page) => {
@@ -58,13 +64,22 @@ afterAll(async () => {
 
 it('signs for and replies to a message with the replying unit, and the citizen\'s lookup shows the reply', async () => {
   const subject = '高龄补贴如何申请';
-  const queryCode = await submit(subject);
+  const { queryCode, caseNumber } = await submit(subject);
   await page.goto(`${server.url}${INBOX}`);
   await page.getByRole('heading', { name: '留言办理' }).waitFor();
   await page.getByRole('button', { name: subject }).waitFor();
+  // The row names the case by its number; no citizen's name or contact in the list.
+  await page.getByRole('row', { name: new RegExp(caseNumber) }).getByRole('button', { name: subject }).waitFor();
+  expect(await page.getByText('13800000000').count()).toBe(0);
+  expect(await page.getByText('王小明').count()).toBe(0);
+  await expectNoQueryCode(page, queryCode);
   await screenshot(page, 'messages-inbox');
 
   await openCase(subject);
+  await caseDialog().getByText(new RegExp(`编号 ${caseNumber}`)).waitFor();
+  // The case page shows the contact (each opening is audited), never the query code.
+  await caseDialog().getByText(/王小明/).waitFor();
+  await expectNoQueryCode(page, queryCode);
   await caseDialog().getByRole('button', { name: '签收', exact: true }).click();
   await page.getByText('已签收').first().waitFor();
   const reply = '您好，年满80周岁的本市户籍老人可持身份证和户口簿到户籍所在地街道办事处申请高龄补贴，审核通过后次月起按月发放。';
@@ -82,13 +97,17 @@ it('signs for and replies to a message with the replying unit, and the citizen\'
   await page.getByRole('tab', { name: /已答复/ }).click();
   await page.getByRole('button', { name: subject }).waitFor();
 
-  // The citizen rates the reply; the handler sees the rating on the case.
-  const rating = await fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}/rating`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ satisfaction: 'neutral', comment: '答复清楚，希望办理再快一些' }),
-  });
-  expect(rating.status).toBeLessThan(300);
+  // The citizen rates the reply, with the last four digits of their phone; the handler sees the
+  // rating on the case. The code alone rates nothing.
+  const rate = (contact?: string) =>
+    fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}/rating`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ satisfaction: 'neutral', comment: '答复清楚，希望办理再快一些', contact }),
+    });
+  expect((await rate()).status).toBe(400);
+  expect((await rate('1234')).status).toBe(404);
+  expect((await rate('0000')).status).toBeLessThan(300);
   await openCase(subject);
   await caseDialog().getByText('网民评价：基本满意').waitFor();
   await page.getByTestId('message-timeline').getByText('留言人 评价：基本满意').waitFor();
@@ -156,7 +175,7 @@ it('asks for an extension that the provincial admin approves, moving the deadlin
   try {
     await admin.goto(`${server.url}${INBOX}`);
     await admin.getByRole('tab', { name: /办理中/ }).click();
-    await admin.getByPlaceholder('搜索标题、留言人或查询码').fill(subject);
+    await admin.getByPlaceholder('搜索标题或留言编号').fill(subject);
     await openCase(subject, admin);
     await admin.getByTestId('pending-extension').waitFor();
     await screenshot(admin, 'messages-extension-decision');
@@ -193,4 +212,59 @@ it('refuses a message as invalid with a reason, after a confirmation', async () 
   await screenshot(page, 'messages-invalid-done');
   await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
   await page.getByRole('button', { name: subject }).waitFor({ state: 'detached' });
+});
+
+it('corrects a wrong category with a reason, keeping the one the citizen chose', async () => {
+  const subject = '养老院收费不合理';
+  const { queryCode, caseNumber } = await submit(subject);
+  await page.goto(`${server.url}${INBOX}`);
+  // Found by its case number, as a citizen on the phone would quote it.
+  await page.getByPlaceholder('搜索标题或留言编号').fill(caseNumber);
+  await openCase(subject);
+  await caseDialog().getByRole('combobox', { name: '正确类别' }).click();
+  await page.getByRole('option', { name: '投诉' }).click();
+  await caseDialog().getByRole('textbox', { name: '更正理由' }).fill('反映养老院乱收费，属于投诉');
+  await caseDialog().getByRole('button', { name: '更正类别', exact: true }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'messages-category-form');
+  await caseDialog().getByRole('button', { name: '更正类别', exact: true }).click();
+  await page.getByText('已更正类别').first().waitFor();
+  await caseDialog().getByTestId('original-category').getByText('留言人所选类别为“咨询”，已更正').waitFor();
+  await caseDialog().getByText(new RegExp(`编号 ${caseNumber} · 西安市 · 投诉`)).waitFor();
+  const timeline = page.getByTestId('message-timeline');
+  await timeline.getByText(/更正类别：咨询 → 投诉/).waitFor();
+  await timeline.getByText('反映养老院乱收费，属于投诉').waitFor();
+  await expectNoQueryCode(page, queryCode);
+  await caseDialog().getByText(new RegExp(`编号 ${caseNumber}`)).scrollIntoViewIfNeeded();
+  await screenshot(page, 'messages-category-corrected');
+  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
+
+  const lookup = (await (await fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}`)).json()) as { data: { category: string; subject: string } };
+  expect(lookup.data).toMatchObject({ category: 'complaint', subject });
+});
+
+it('shows no citizen\'s contact or query code in the Content Manager, where 公开 is still set', async () => {
+  const subject = '内容管理中查看留言';
+  const { queryCode, caseNumber } = await submit(subject);
+  const admin = await loginAs(browser, server, 'province.admin@demo.example');
+  try {
+    await admin.goto(`${server.url}${MESSAGES_CM}`);
+    await admin.getByRole('heading', { name: '网民留言' }).waitFor();
+    await admin.waitForLoadState('networkidle');
+    expect(await admin.getByText('王小明').count()).toBe(0);
+    await screenshot(admin, 'messages-content-manager-list');
+
+    // Searched by its case number: the search box looks in what staff may read.
+    await admin.goto(`${server.url}${MESSAGES_CM}?_q=${caseNumber}`);
+    await admin.getByRole('gridcell', { name: caseNumber, exact: true }).click();
+    await admin.getByRole('textbox', { name: '标题' }).waitFor();
+    for (const label of ['留言人', '联系电话', '电子邮箱', 'IP 地址', '查询码']) expect(await admin.getByText(label, { exact: true }).count()).toBe(0);
+    expect(await admin.getByText('13800000000').count()).toBe(0);
+    await expectNoQueryCode(admin, queryCode);
+    await admin.getByLabel('公开', { exact: true }).click();
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await admin.getByText(/已保存|Saved/).first().waitFor();
+    await screenshot(admin, 'messages-content-manager-edit');
+  } finally {
+    await admin.close();
+  }
 });

@@ -7,6 +7,7 @@ import { registerAuthHooks } from './passwords/auth-hooks';
 import { enforcePasswordPolicy } from './passwords/enforcement';
 import { OVERSIGHT_JOB } from './oversight/alerts';
 import { PASSWORD_JOB } from './passwords/jobs';
+import { caseNumbers } from './replies/case-number';
 import { OVERDUE_JOB } from './replies/overdue';
 import { ownSiteCondition } from './sites/condition';
 import { getService } from './utils/get-service';
@@ -26,6 +27,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   const voided = await getService(strapi, 'review').voidStaleRounds();
   if (voided > 0) strapi.log.info(`governance: ${voided} review rounds restarted: their drafts no longer match what was submitted`);
+
+  // Every message has its case number: new ones as they are created, older or imported ones now.
+  const numbers = caseNumbers(strapi);
+  numbers.subscribe();
+  await numbers.numberAll();
 
   // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
   const { replies, oversight, timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;

@@ -20,7 +20,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Inside the article rules' transaction: a refused publication rolls everything back.
   strapi.documents.use(reviewGate(strapi));
   strapi.documents.use(noticePublication(strapi));
-  strapi.documents.use(messageRules());
+  strapi.documents.use(messageRules(strapi));
   strapi.get('auth').register('content-api', publicAccessStrategy);
   guardCrossSiteRoutes(strapi);
   guardRelationQueries(strapi);

@@ -15,14 +15,17 @@ export type Deadline = 'onTrack' | 'dueSoon' | 'overdue' | 'veto' | 'answered' |
 export type ReplyFlag = 'tooShort' | 'templatePhrase' | 'noUnit';
 export type Satisfaction = 'satisfied' | 'neutral' | 'unsatisfied';
 export type Verdict = 'standard' | 'substandard';
+export const CATEGORIES = ['consultation', 'complaint', 'suggestion', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
 
+/** A message in a list: no contact data and no query code (the citizen's key). */
 export interface InboxItem {
   id: number;
-  queryCode: string;
+  /** 留言编号, e.g. 2026-000123: what staff and the citizen call the message by. */
+  caseNumber: string | null;
   site: { code: string; name: string } | null;
-  category: string;
+  category: Category;
   subject: string;
-  name: string;
   status: string;
   receivedAt: string;
   dueAt: string;
@@ -45,13 +48,18 @@ export interface CaseEvent {
   flags: ReplyFlag[] | null;
   verdict: Verdict | null;
   satisfaction: Satisfaction | null;
+  /** The category before and after a correction. */
+  categoryBefore: Category | null;
+  categoryAfter: Category | null;
 }
 
 export interface MessageCase {
   id: number;
-  queryCode: string;
+  caseNumber: string | null;
   site: { code: string; name: string } | null;
-  category: string;
+  category: Category;
+  /** The category the citizen chose, once staff corrected it. */
+  originalCategory: Category | null;
   subject: string;
   body: string;
   citizen: { name: string; phone: string | null; email: string | null };
@@ -136,6 +144,7 @@ export type MessageAction =
   | { action: 'extension'; workingDays: number; reason: string }
   | { action: 'extension/decision'; approve: boolean; comment: string | null }
   | { action: 'invalid'; reason: string }
+  | { action: 'category'; category: Category; reason: string }
   | { action: 'spot-check'; verdict: Verdict; comment?: string };
 
 export const useMessageAction = (id: number | null) => {

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = {
   'article.unpublish': '撤销发布',
   'message.reply': '答复留言',
   'message.transfer': '转办留言',
+  'message.correctCategory': '更正留言类别',
   'membership.add': '添加站点人员',
   'membership.remove': '移除站点人员',
   'user.roles': '变更角色',

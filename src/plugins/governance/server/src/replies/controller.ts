@@ -2,8 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import type handling from './handling';
-import type { Satisfaction, SubmissionInput } from './service';
+import type { Category } from './deadlines';
+import type { RatingInput, SubmissionInput } from './service';
 import {
+  validateCategoryCorrection,
   validateExtensionDecision,
   validateExtensionRequest,
   validateInbox,
@@ -42,7 +44,7 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async rate(ctx: Context) {
     const { queryCode } = (await validateQueryCode({ queryCode: String(ctx.params.queryCode ?? '').toUpperCase() })) as { queryCode: string };
     const body = (ctx.request.body as { data?: unknown } | undefined)?.data ?? ctx.request.body;
-    const input = (await validateRating(body ?? {})) as { satisfaction: Satisfaction; comment?: string | null; reopen?: boolean };
+    const input = (await validateRating(body ?? {})) as RatingInput;
     ctx.body = { data: await getService(strapi, 'replies').rate(queryCode, input) };
   },
 
@@ -93,6 +95,12 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async markInvalid(ctx: Context) {
     const { reason } = (await validateReason(ctx.request.body)) as { reason: string };
     await getService(strapi, 'messageHandling').markInvalid(messageId(ctx), ctx.state.user, reason);
+    ctx.status = 204;
+  },
+
+  async correctCategory(ctx: Context) {
+    const input = (await validateCategoryCorrection(ctx.request.body)) as { category: Category; reason: string };
+    await getService(strapi, 'messageHandling').correctCategory(messageId(ctx), ctx.state.user, input);
     ctx.status = 204;
   },
 

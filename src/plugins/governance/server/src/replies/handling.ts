@@ -21,17 +21,19 @@ const SITE = 'api::site.site';
 type Status = 'received' | 'accepted' | 'transferred' | 'replied' | 'closed' | 'rejected';
 type Action =
   | 'sign' | 'reply' | 'editReply' | 'transfer' | 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'markInvalid' | 'close'
-  | 'spotCheck';
+  | 'correctCategory' | 'spotCheck';
 
 const STATUS_NAMES: Record<Status, string> = {
   received: '待签收', accepted: '办理中', transferred: '已转办', replied: '已答复', closed: '已办结', rejected: '不予受理',
 };
 const ACTION_NAMES: Record<Action, string> = {
   sign: '签收', reply: '答复', editReply: '修改答复', transfer: '转办', requestExtension: '申请延期',
-  approveExtension: '批准延期', refuseExtension: '不批准延期', markInvalid: '不予受理', close: '办结', spotCheck: '抽查',
+  approveExtension: '批准延期', refuseExtension: '不批准延期', markInvalid: '不予受理', close: '办结', correctCategory: '更正类别', spotCheck: '抽查',
 };
 /** The acts the audit trail records (reading a case is recorded by getCase). */
-const AUDITED: Partial<Record<Action, AuditAction>> = { reply: 'message.reply', editReply: 'message.reply', transfer: 'message.transfer' };
+const AUDITED: Partial<Record<Action, AuditAction>> = {
+  reply: 'message.reply', editReply: 'message.reply', transfer: 'message.transfer', correctCategory: 'message.correctCategory',
+};
 
 export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
@@ -44,6 +46,7 @@ interface MessageRow {
   revision: number | null;
   status: Status;
   category: Category;
+  originalCategory: Category | null;
   receivedAt: string;
   dueAt: string;
   reply: string | null;
@@ -116,7 +119,11 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         await getService(strapi, 'audit').record(AUDITED[action]!, {
           subject: `message ${message.id}`,
           summary: `${ACTION_NAMES[action]}留言 ${message.id}（${message.site?.name ?? '—'}）`,
-          details: { action, ...(event.toSite ? { toSite: event.toSite } : {}) },
+          details: {
+            action,
+            ...(event.toSite ? { toSite: event.toSite } : {}),
+            ...(event.categoryAfter ? { categoryBefore: event.categoryBefore, categoryAfter: event.categoryAfter, reason: event.text } : {}),
+          },
           actor: { id: user.id, name: personName(user) },
         });
       }
@@ -124,9 +131,10 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const service = {
     /**
-     * 留言办理 inbox: the caller's sites' messages in one of five tabs, searched by subject, name or
-     * query code, with the count of every tab. Due soon: open with its deadline within the next
-     * two working days.
+     * 留言办理 inbox: the caller's sites' messages in one of five tabs, searched by subject or case
+     * number, with the count of every tab. Due soon: open with its deadline within the next two
+     * working days. No contact data and no query code: those are on the case page, whose every
+     * read is audited.
      */
     async inbox(user: AdminUser, filters: { tab: InboxTab; q?: string; site?: string; page?: number }) {
       const scope = await siteScope(strapi, user);
@@ -145,7 +153,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (filters.site) common.push({ site: { code: filters.site } });
       if (filters.q) {
         const q = filters.q.trim();
-        common.push({ $or: [{ subject: { $containsi: q } }, { name: { $containsi: q } }, { queryCode: q.toUpperCase() }] });
+        common.push({ $or: [{ subject: { $containsi: q } }, { caseNumber: { $contains: q } }] });
       }
       const where = (tab: InboxTab) => ({ $and: [...common, tabs[tab]] });
       const pageSize = 20;
@@ -156,13 +164,13 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: filters.tab === 'replied' ? [{ repliedAt: 'desc' }, { id: 'desc' }] : [{ dueAt: 'asc' }, { id: 'asc' }],
         offset: (page - 1) * pageSize,
         limit: pageSize,
-      })) as Array<MessageRow & { queryCode: string; subject: string; name: string }>;
+      })) as Array<MessageRow & { caseNumber: string | null; subject: string }>;
       const counts = Object.fromEntries(
         await Promise.all(INBOX_TABS.map(async (tab) => [tab, await strapi.db.query(MESSAGE).count({ where: where(tab) })]))
       ) as Record<InboxTab, number>;
       return {
         data: rows.map((row) => ({
-          id: row.id, queryCode: row.queryCode, site: row.site, category: row.category, subject: row.subject, name: row.name,
+          id: row.id, caseNumber: row.caseNumber, site: row.site, category: row.category, subject: row.subject,
           status: row.status, receivedAt: row.receivedAt, dueAt: row.dueAt, repliedAt: row.repliedAt,
           deadline: deadlineOf(row, now),
         })),
@@ -170,7 +178,10 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** The whole case as staff see it: the message with contact data, its timeline, its deadline state. */
+    /**
+     * The whole case as staff see it: the message with contact data (each read audited), its
+     * timeline, its deadline state. Never the query code: it is the citizen's key.
+     */
     async getCase(id: number, user: AdminUser) {
       const message = await load(id, user);
       const full = await strapi.db.query(MESSAGE).findOne({ where: { id }, populate: { site: { select: ['code', 'name'] }, repliedBy: { select: ['id', 'firstname', 'lastname'] } } });
@@ -188,9 +199,10 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       return {
         id: full.id,
-        queryCode: full.queryCode,
+        caseNumber: full.caseNumber,
         site: full.site,
         category: full.category,
+        originalCategory: full.originalCategory ?? null,
         subject: full.subject,
         body: full.body,
         citizen: { name: full.name, phone: full.phone, email: full.email },
@@ -210,6 +222,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
           id: e.id, action: e.action, actor: e.actorName, at: e.createdAt, text: e.text ?? null, workingDays: e.workingDays ?? null,
           fromSite: e.fromSite ?? null, toSite: e.toSite ?? null, dueAtBefore: e.dueAtBefore ?? null, dueAtAfter: e.dueAtAfter ?? null,
           flags: e.flags ?? null, verdict: e.verdict ?? null, satisfaction: e.satisfaction ?? null,
+          categoryBefore: e.categoryBefore ?? null, categoryAfter: e.categoryAfter ?? null,
         })),
       };
     },
@@ -311,6 +324,21 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const message = await load(id, user);
       requireStatus(message, 'close', ['replied']);
       await apply(message, user, 'close', { columns: { status: 'closed' } });
+    },
+
+    /**
+     * 更正类别: a message filed under the wrong category is corrected by staff, with the reason;
+     * the category the citizen chose stays (`originalCategory`, and the event). The deadline
+     * stands: moving it is an extension's business.
+     */
+    async correctCategory(id: number, user: AdminUser, input: { category: Category; reason: string }) {
+      const message = await load(id, user);
+      if (input.category === message.category) throw new errors.ValidationError(ERRORS.sameCategory);
+      await apply(
+        message, user, 'correctCategory',
+        { columns: { category: input.category, originalCategory: message.originalCategory ?? message.category } },
+        { categoryBefore: message.category, categoryAfter: input.category, text: input.reason.trim() }
+      );
     },
 
     /** Where a message can be transferred: every active site, portal first, in the group's order. */

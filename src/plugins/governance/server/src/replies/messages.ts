@@ -23,6 +23,8 @@ export const ERRORS = {
   tooMany: (minutes: number) => `提交次数过多，请 ${minutes} 分钟后再试 (too many submissions: try again in ${minutes} minutes)`,
   queryCode: '查询码格式不正确 (the query code is not valid)',
   notFound: '没有找到该查询码对应的留言 (no message has this query code)',
+  ratingContact: '请填写留言时所留手机号码的后四位，或所留电子邮箱 (give the last four digits of the phone number, or the e-mail address, you left with the message)',
+  notYours: '查询码或联系方式不符，请核对后重试 (the query code or the contact does not match: check them and try again)',
   page: '页码无效 (invalid page)',
   noSuchMessage: (id: number) => `留言 ${id} 不存在 (no such message)`,
   wrongState: (action: string, status: string) => `当前状态（${status}）不能${action} (not possible in this state)`,
@@ -48,5 +50,9 @@ export const ERRORS = {
   comment: '评价说明不超过 500 个字 (the comment is at most 500 characters)',
   notRatable: '留言答复后才能评价 (a message can be rated once it is answered)',
   rated: '该留言已评价过，每条留言只能评价一次 (this message was already rated: one rating per message)',
+  citizenText: '留言人提交的内容（类别、标题、内容、姓名、联系方式、收到时间、所属网站等）不能修改；类别有误请在“留言办理”中更正，网站有误请转办 (what the citizen submitted cannot be changed: correct a wrong category in 留言办理, send a message to the right site by transfer)',
+  staffCreate: '网民留言只能由网民通过留言表单提交 (citizen messages come from citizens, through the public form only)',
+  personalFilter: '不能按留言人的姓名、联系方式、IP 地址或查询码筛选或排序 (messages cannot be filtered or sorted by the citizen\'s name, contact, IP address or query code)',
+  sameCategory: '新类别与当前类别相同 (the message already has this category)',
   reopenUnsatisfied: '只有不满意时才能申请重新办理 (only an unsatisfied rating can reopen the message)',
 } as const;

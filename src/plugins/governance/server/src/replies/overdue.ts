@@ -21,10 +21,10 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
     async notifyOverdue(now = new Date()) {
       const due = (await strapi.db.query(MESSAGE).findMany({
         where: { status: { $in: OPEN }, dueAt: { $lt: now }, overdueNotifiedAt: { $null: true } },
-        select: ['id', 'subject', 'queryCode', 'dueAt'],
+        select: ['id', 'subject', 'caseNumber', 'dueAt'],
         populate: { site: { select: ['documentId', 'name'] } },
         orderBy: { dueAt: 'asc' },
-      })) as Array<{ id: number; subject: string; queryCode: string; dueAt: string; site: { documentId: string; name: string } | null }>;
+      })) as Array<{ id: number; subject: string; caseNumber: string | null; dueAt: string; site: { documentId: string; name: string } | null }>;
 
       const claimed: typeof due = [];
       for (const message of due) {
@@ -49,7 +49,7 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (emailsOn(strapi)) {
           const siteName = messages[0].site!.name;
-          const list = messages.map((m) => `· ${m.subject}（查询码 ${m.queryCode}）`).join('\n');
+          const list = messages.map((m) => `· ${m.subject}（编号 ${m.caseNumber ?? m.id}）`).join('\n');
           for (const leader of leaders) {
             await sendEmail(
               strapi,

@@ -15,7 +15,7 @@ export const publicRoutes = [
     config: { ...atApiRoot, middlewares: ['plugin::governance.submission-rate-limit'] },
   },
   { method: 'GET', path: '/citizen-messages/lookup/:queryCode', handler: 'replies.lookup', config: atApiRoot },
-  // Rated with the query code, through the same per-IP budget as submissions.
+  // Rated with the query code and the citizen's contact, through the same per-IP budget as submissions.
   {
     method: 'POST',
     path: '/citizen-messages/lookup/:queryCode/rating',
@@ -43,5 +43,6 @@ export const adminRoutes = [
   { method: 'POST', path: '/messages/:id/extension/decision', handler: 'replies.decideExtension', config: requires(ACTIONS.messagesExtend) },
   { method: 'POST', path: '/messages/:id/invalid', handler: 'replies.markInvalid', config: handle },
   { method: 'POST', path: '/messages/:id/close', handler: 'replies.close', config: handle },
+  { method: 'POST', path: '/messages/:id/category', handler: 'replies.correctCategory', config: handle },
   { method: 'POST', path: '/messages/:id/spot-check', handler: 'replies.spotCheck', config: oversee },
 ];

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { randomInt } from 'crypto';
+import { createHash, randomInt, timingSafeEqual } from 'crypto';
 import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import type { GovernanceConfig } from '../config';
+import { caseNumberOf, caseNumbers } from './case-number';
 import { dueAt, type Category } from './deadlines';
 import { ERRORS } from './messages';
 import { workingDaysFor } from './site-working-days';
@@ -53,7 +54,7 @@ const PUBLIC_STATUS: Record<string, string> = {
 };
 
 interface MessageRow {
-  queryCode: string;
+  caseNumber: string | null;
   category: Category;
   subject: string;
   body: string;
@@ -70,7 +71,30 @@ interface MessageRow {
 }
 
 export type Satisfaction = 'satisfied' | 'neutral' | 'unsatisfied';
+export interface RatingInput {
+  /** The last four digits of the phone the citizen left, or their e-mail address. */
+  contact: string;
+  satisfaction: Satisfaction;
+  comment?: string | null;
+  reopen?: boolean;
+}
 const ANSWERED = ['replied', 'closed'];
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+/** Equal digests compared in constant time: the time taken tells nothing of how much matched. */
+const sameSecret = (given: string, expected: string | null) => timingSafeEqual(digest(given), digest(expected ?? '')) && expected !== null;
+
+/**
+ * Whether `given` is the contact the citizen left: the last four digits of the phone, or the
+ * e-mail address (case-insensitive). Both are compared, whichever matches.
+ */
+const isCitizensContact = (given: string, row: { phone?: string | null; email?: string | null } | null) => {
+  const contact = given.trim().toLowerCase();
+  const lastFour = (row?.phone ?? '').replace(/\D/g, '').slice(-4);
+  const phone = sameSecret(contact, lastFour.length === 4 ? lastFour : null);
+  const email = sameSecret(contact, row?.email ? row.email.trim().toLowerCase() : null);
+  return phone || email;
+};
 
 /**
  * Citizen messages as the public meets them: submission (validated, rate limited by the route,
@@ -81,6 +105,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => (strapi.config.get('plugin::governance') as GovernanceConfig);
 
   const publicView = (row: MessageRow) => ({
+    caseNumber: row.caseNumber,
     category: row.category,
     subject: row.subject,
     body: row.body,
@@ -133,7 +158,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         const queryCode = newQueryCode();
         try {
           // One transaction for the row and its site link: one commit, one disk flush.
-          await strapi.db.transaction(() => strapi.db.query(MESSAGE).create({
+          const { id } = await strapi.db.transaction(() => strapi.db.query(MESSAGE).create({
             select: ['id'],
             data: {
               ...text,
@@ -147,7 +172,9 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
               isPublic: false,
             },
           }));
-          return { queryCode, site: { code: site.code, name: site.name }, status: 'received', receivedAt: now.toISOString(), dueAt: due.toISOString() };
+          // The query code is the citizen's key; the case number is what they quote to the site.
+          const caseNumber = caseNumberOf(id, now, config().timezone);
+          return { queryCode, caseNumber, site: { code: site.code, name: site.name }, status: 'received', receivedAt: now.toISOString(), dueAt: due.toISOString() };
         } catch (error) {
           // A query code already taken (one chance in 10^17): draw another.
           if (attempt >= 2 || !(await strapi.db.query(MESSAGE).findOne({ where: { queryCode }, select: ['id'] }))) throw error;
@@ -163,16 +190,20 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * 评价: the holder of the query code rates the answer, once. Unsatisfied, they may reopen the
+     * 评价: the citizen rates the answer, once, with the query code and the contact they left
+     * (the last four digits of the phone, or the e-mail): the code alone, seen by anyone it
+     * was shown to, does not rate in their name. A wrong code and a wrong contact get the same
+     * answer, and each try spends the route's per-IP budget. Unsatisfied, they may reopen the
      * case, once (there is one rating): it goes back to the site holding it with a new deadline.
      */
-    async rate(queryCode: string, input: { satisfaction: Satisfaction; comment?: string | null; reopen?: boolean }) {
+    async rate(queryCode: string, input: RatingInput) {
       const row = (await strapi.db.query(MESSAGE).findOne({
         where: { queryCode },
-        select: ['id', 'status', 'category', 'satisfaction', 'revision'],
+        select: ['id', 'status', 'category', 'satisfaction', 'revision', 'phone', 'email'],
         populate: { site: { select: ['id', 'replyWorkingDays'] } },
-      })) as (MessageRow & { id: number; revision: number | null; site: { id: number; replyWorkingDays: unknown } | null }) | null;
-      if (!row) throw new errors.NotFoundError(ERRORS.notFound);
+      })) as (MessageRow & { id: number; revision: number | null; phone: string | null; email: string | null; site: { id: number; replyWorkingDays: unknown } | null }) | null;
+      const contactMatches = isCitizensContact(input.contact, row);
+      if (!row || !contactMatches) throw new errors.NotFoundError(ERRORS.notYours);
       if (row.satisfaction) throw new errors.ApplicationError(ERRORS.rated);
       if (!ANSWERED.includes(row.status)) throw new errors.ApplicationError(ERRORS.notRatable);
       if (input.reopen && input.satisfaction !== 'unsatisfied') throw new errors.ValidationError(ERRORS.reopenUnsatisfied);
@@ -199,6 +230,9 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       return service.lookup(queryCode);
     },
+
+    /** Gives every message without a case number its number (rows inserted by SQL); answers how many. */
+    numberCases: () => caseNumbers(strapi).numberAll(),
 
     /** 公开答复: replied messages a site made public, newest first, names masked, no contact data. */
     async publicReplies({ site, page = 1, pageSize = 20 }: { site?: string; page?: number; pageSize?: number }) {

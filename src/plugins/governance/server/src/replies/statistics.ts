@@ -122,7 +122,7 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .limit(size)) as Array<{ id: number }>;
       const rows = (await strapi.db.query(MESSAGE).findMany({
         where: { id: { $in: picked.map((row) => row.id) } },
-        select: ['id', 'queryCode', 'category', 'subject', 'name', 'status', 'receivedAt', 'dueAt', 'repliedAt', 'repliedOnTime'],
+        select: ['id', 'caseNumber', 'category', 'subject', 'status', 'receivedAt', 'dueAt', 'repliedAt', 'repliedOnTime'],
         populate: { site: { select: ['code', 'name'] } },
         orderBy: [{ repliedAt: 'desc' }, { id: 'desc' }],
       })) as Array<Record<string, unknown> & { repliedOnTime: boolean | null }>;

@@ -75,6 +75,11 @@ export const validateExtensionDecision = validateYupSchema(
 
 export const validateReason = validateYupSchema(yup.object({ reason }).noUnknown(), { strict: true });
 
+export const validateCategoryCorrection = validateYupSchema(
+  yup.object({ category: yup.string().oneOf([...CATEGORIES], ERRORS.category).required(ERRORS.category), reason }).noUnknown(),
+  { strict: true }
+);
+
 export const validateInbox = validateYupSchema(
   yup
     .object({
@@ -112,9 +117,10 @@ export const validateSpotCheck = validateYupSchema(
   { strict: true }
 );
 
-/** The citizen's rating: only these fields are read. */
+/** The citizen's rating: only these fields are read. `contact` proves the code is theirs. */
 export const validateRating = validateYupSchema(
   yup.object({
+    contact: yup.string().test('contact', ERRORS.ratingContact, between(1, 100)).required(ERRORS.ratingContact),
     satisfaction: yup.string().oneOf(['satisfied', 'neutral', 'unsatisfied'], ERRORS.satisfaction).required(ERRORS.satisfaction),
     comment: yup.string().nullable().test('comment', ERRORS.comment, (value) => length(value ?? '') <= 500),
     reopen: yup.boolean(),

@@ -6,7 +6,7 @@ import { useMessageAction, useMessageCase, type MessageCase, type Satisfaction, 
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { PERMISSIONS } from '../../permissions';
-import { ExtensionDecisionForm, ExtensionRequestForm, MarkInvalidButton, SpotCheckForm, TransferForm } from './CaseForms';
+import { CategoryCorrectionForm, ExtensionDecisionForm, ExtensionRequestForm, MarkInvalidButton, SpotCheckForm, TransferForm } from './CaseForms';
 import { CaseTimeline } from './CaseTimeline';
 import { DeadlineBadge } from './DeadlineBadge';
 import { ReplyForm } from './ReplyForm';
@@ -46,9 +46,20 @@ const CaseSummary = ({ message }: { message: MessageCase }) => {
         ) : null}
         {message.reopenedAt ? <Badge backgroundColor="warning100" textColor="warning600">{t('messages.case.reopened')}</Badge> : null}
         <Typography variant="pi" textColor="neutral600">
-          {t('messages.case.meta', { site: message.site?.name ?? '—', code: message.queryCode, received: when(message.receivedAt), due: when(message.dueAt) })}
+          {t('messages.case.meta', {
+            number: message.caseNumber ?? '—',
+            site: message.site?.name ?? '—',
+            category: t(`messages.category.${message.category}`),
+            received: when(message.receivedAt),
+            due: when(message.dueAt),
+          })}
         </Typography>
       </Flex>
+      {message.originalCategory ? (
+        <Typography variant="pi" textColor="warning600" data-testid="original-category">
+          {t('messages.case.originalCategory', { original: t(`messages.category.${message.originalCategory}`) })}
+        </Typography>
+      ) : null}
       <Box background="neutral100" padding={3} hasRadius>
         <Typography tag="p">{message.body}</Typography>
         <Typography variant="pi" textColor="neutral600" tag="p">
@@ -148,6 +159,11 @@ export const CaseDialog = ({ id, onClose, onSpotChecked }: { id: number; onClose
               {handles && open && !message.pendingExtension ? (
                 <Section title={t('messages.section.extension')}>
                   <ExtensionRequestForm message={message} />
+                </Section>
+              ) : null}
+              {handles && message.status !== 'rejected' ? (
+                <Section title={t('messages.section.category')}>
+                  <CategoryCorrectionForm message={message} />
                 </Section>
               ) : null}
             </Flex>

@@ -1,7 +1,11 @@
-import { Box, Button, Combobox, ComboboxOption, Dialog, Field, Flex, Grid, NumberInput, TextInput, Textarea, Typography } from '@strapi/design-system';
+import {
+  Box, Button, Combobox, ComboboxOption, Dialog, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography,
+} from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
 import { useState } from 'react';
-import { useMessageAction, useTransferTargets, type MessageAction, type MessageCase, type TransferTarget, type Verdict } from '../../api/messages';
+import {
+  CATEGORIES, useMessageAction, useTransferTargets, type Category, type MessageAction, type MessageCase, type TransferTarget, type Verdict,
+} from '../../api/messages';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT, type Translate } from '../../hooks/useT';
 
@@ -106,6 +110,57 @@ export const ExtensionRequestForm = ({ message }: { message: MessageCase }) => {
       <Grid.Item col={12}>
         <Button variant="secondary" loading={isLoading} disabled={!validDays || !isReason(reason)} onClick={submit}>
           {t('messages.extension.submit')}
+        </Button>
+      </Grid.Item>
+    </Grid.Root>
+  );
+};
+
+/**
+ * 更正类别: what the citizen wrote is never edited; a wrong category is corrected here, with the
+ * reason, and the timeline keeps both.
+ */
+export const CategoryCorrectionForm = ({ message }: { message: MessageCase }) => {
+  const t = useT();
+  const { run, isLoading } = useCaseAct(message.id);
+  const [category, setCategory] = useState<Category | ''>('');
+  const [reason, setReason] = useState('');
+
+  const submit = async () => {
+    if (category && (await run({ action: 'category', category, reason: reason.trim() }, t('messages.correct.done')))) {
+      setCategory('');
+      setReason('');
+    }
+  };
+
+  return (
+    <Grid.Root gap={3}>
+      <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="correctCategory" required>
+          <Field.Label>{t('messages.correct.category')}</Field.Label>
+          <SingleSelect
+            value={category}
+            placeholder={t('messages.correct.categoryPlaceholder')}
+            onChange={(value: string | number) => setCategory(value as Category)}
+          >
+            {CATEGORIES.filter((option) => option !== message.category).map((option) => (
+              <SingleSelectOption key={option} value={option}>
+                {t(`messages.category.${option}`)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="correctReason" required hint={t('messages.correct.hint')}>
+          <Field.Label>{t('messages.correct.reason')}</Field.Label>
+          <TextInput value={reason} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)} />
+          <Field.Hint />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={12}>
+        <Button variant="secondary" loading={isLoading} disabled={!category || !isReason(reason)} onClick={submit}>
+          {t('messages.correct.submit')}
         </Button>
       </Grid.Item>
     </Grid.Root>

@@ -20,6 +20,9 @@ const EventEntry = ({ event }: { event: CaseEvent }) => {
   const headline = [
     `${actor} ${t(`messages.action.${event.action}`)}`,
     event.toSite ? ` → ${event.toSite.name}` : '',
+    event.categoryBefore && event.categoryAfter
+      ? t('messages.event.category', { before: t(`messages.category.${event.categoryBefore}`), after: t(`messages.category.${event.categoryAfter}`) })
+      : '',
     event.workingDays ? t('messages.event.workingDays', { days: event.workingDays }) : '',
     result ? t('messages.event.result', { result }) : '',
   ].join('');

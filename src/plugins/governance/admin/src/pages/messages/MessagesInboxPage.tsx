@@ -7,7 +7,10 @@ import { useT } from '../../hooks/useT';
 import { CaseDialog } from './CaseDialog';
 import { DeadlineBadge } from './DeadlineBadge';
 
-/** 留言办理: the messages of the user's sites by tab, searchable, each opening its case. */
+/**
+ * 留言办理: the messages of the user's sites by tab, searchable by subject or case number, each
+ * opening its case. The list carries no contact data: the case shows it, and audits the read.
+ */
 export const MessagesInboxPage = () => {
   const t = useT();
   const { formatDate } = useIntl();
@@ -41,10 +44,10 @@ export const MessagesInboxPage = () => {
         {inbox.isLoading ? (
           <Page.Loading />
         ) : inbox.data && inbox.data.data.length > 0 ? (
-          <Table colCount={6} rowCount={inbox.data.data.length + 1}>
+          <Table colCount={7} rowCount={inbox.data.data.length + 1}>
             <Thead>
               <Tr>
-                {['subject', 'site', 'citizen', 'received', 'due', 'deadline'].map((column) => (
+                {['caseNumber', 'subject', 'site', 'category', 'received', 'due', 'deadline'].map((column) => (
                   <Th key={column}>
                     <Typography variant="sigma">{t(`messages.column.${column}`)}</Typography>
                   </Th>
@@ -54,13 +57,14 @@ export const MessagesInboxPage = () => {
             <Tbody>
               {inbox.data.data.map((item) => (
                 <Tr key={item.id}>
+                  <Td><Typography textColor="neutral600">{item.caseNumber ?? '—'}</Typography></Td>
                   <Td>
                     <Button variant="ghost" onClick={() => setOpenId(item.id)}>
                       {item.subject}
                     </Button>
                   </Td>
                   <Td><Typography>{item.site?.name ?? '—'}</Typography></Td>
-                  <Td><Typography>{item.name}</Typography></Td>
+                  <Td><Typography>{t(`messages.category.${item.category}`)}</Typography></Td>
                   <Td><Typography>{formatDate(item.receivedAt, { dateStyle: 'short', timeStyle: 'short' })}</Typography></Td>
                   <Td><Typography>{formatDate(item.dueAt, { dateStyle: 'short' })}</Typography></Td>
                   <Td><DeadlineBadge deadline={item.deadline} /></Td>

@@ -27,7 +27,7 @@ const submitted = async (site = 'xian', category = 'consultation') => {
     .post('/api/citizen-messages')
     .send({ site, category, subject: '临时救助咨询', body: '请问临时救助怎么申请？', name: '张三', phone: '13900000000', startedAt: Date.now() - 10_000 })
     .expect(201);
-  return (await app.strapi.db.query(MESSAGE).findOne({ where: { queryCode: res.body.data.queryCode } })) as { id: number; queryCode: string; dueAt: string };
+  return (await app.strapi.db.query(MESSAGE).findOne({ where: { queryCode: res.body.data.queryCode } })) as { id: number; queryCode: string; caseNumber: string; dueAt: string };
 };
 
 /** A reply as the province wants one: it answers the matter and names the unit that answers. */
@@ -143,7 +143,8 @@ describe('the inbox', () => {
     expect(overdue.data.map((m: { id: number }) => m.id)).toContain(late.id);
     expect(overdue.data.map((m: { id: number }) => m.id)).not.toContain(fresh.id);
     expect(overdue.meta.counts.overdue).toBe(overdue.data.length);
-    expect((await inbox(`tab=toSign&q=${fresh.queryCode.toLowerCase()}`)).data.map((m: { id: number }) => m.id)).toEqual([fresh.id]);
+    expect((await inbox(`tab=toSign&q=${fresh.caseNumber}`)).data.map((m: { id: number }) => m.id)).toEqual([fresh.id]);
+    expect((await inbox(`tab=toSign&q=${fresh.queryCode}`)).data).toEqual([]);
     expect((await inbox('tab=replied')).data.every((m: { status: string }) => ['replied', 'closed'].includes(m.status))).toBe(true);
     await as(xianHandler).get('/governance/messages?tab=everything').expect(400);
     expect((await as(baojiHandler).get('/governance/messages?tab=toSign').expect(200)).body.data.map((m: { id: number }) => m.id)).not.toContain(fresh.id);

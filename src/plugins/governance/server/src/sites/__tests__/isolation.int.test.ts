@@ -340,6 +340,7 @@ const COVERED = new Set([
   'POST /governance/messages/:id/extension/decision',
   'POST /governance/messages/:id/invalid',
   'POST /governance/messages/:id/close',
+  'POST /governance/messages/:id/category',
   'GET /governance/messages/statistics',
   'GET /governance/messages/spot-checks/sample',
   'POST /governance/messages/:id/spot-check',
