@@ -4,7 +4,7 @@ import controller from './controller';
 import { adminRoutes } from './routes';
 import service from './service';
 
-/** 操作日志: the append-only, hash-chained audit trail. */
+/** 操作日志: the append-only audit trail, its keyed hash chain and signed checkpoints. */
 export default {
   contentTypes: { 'audit-entry': { schema: auditEntry }, 'audit-head': { schema: auditHead } },
   controller,
