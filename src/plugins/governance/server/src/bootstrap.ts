@@ -22,6 +22,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   enforcePasswordPolicy(strapi, check);
 
   getService(strapi, 'visits').start();
+  getService(strapi, 'loginFailures').start();
 
   // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
   const { replies, oversight, audit, timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;

@@ -21,6 +21,7 @@ export default {
   passwordJobs: passwords.jobs,
   accounts: passwords.accounts,
   audit: audit.service,
+  loginFailures: audit.loginFailures,
   rankings: rankings.service,
   rankingSnapshots: rankings.snapshots,
   visits: rankings.visits,

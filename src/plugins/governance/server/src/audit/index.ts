@@ -1,6 +1,7 @@
 import auditEntry from './content-types/audit-entry/schema.json';
 import auditHead from './content-types/audit-head/schema.json';
 import controller from './controller';
+import loginFailures from './login-failures';
 import { adminRoutes } from './routes';
 import service from './service';
 
@@ -9,5 +10,6 @@ export default {
   contentTypes: { 'audit-entry': { schema: auditEntry }, 'audit-head': { schema: auditHead } },
   controller,
   service,
+  loginFailures,
   routes: { admin: adminRoutes },
 };

@@ -21,6 +21,7 @@ const BATCH = 1000;
 export const AUDIT_ACTIONS = {
   'login.success': '登录成功',
   'login.failure': '登录失败',
+  'login.failureSummary': '登录失败汇总',
   'account.locked': '账号锁定',
   'account.unlocked': '账号解锁',
   'account.forceChange': '强制修改密码',
@@ -58,6 +59,8 @@ export interface AuditInput {
   details?: Record<string, unknown> | null;
   /** Defaults to the request's admin user; `system` for jobs, or a name (the citizen). */
   actor?: { id: number | null; name: string } | 'system';
+  /** Defaults to the request's address. */
+  ip?: string | null;
 }
 
 interface EntryRow extends ChainedContent {
@@ -219,6 +222,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         input.actor === 'system'
           ? { id: null, name: '系统 (system)' }
           : input.actor ?? (sessionUser ? { id: sessionUser.id, name: personName(sessionUser) } : { id: null, name: '系统 (system)' });
+      const ip = input.ip !== undefined ? input.ip : ctx?.request?.ip ?? null;
       await strapi.db.transaction(async ({ trx, onCommit }) => {
         const { names, row } = await lockedHead(trx);
         const entry = {
@@ -230,7 +234,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
           subject: input.subject?.slice(0, 200) ?? null,
           summary: input.summary,
           details: input.details ?? null,
-          ip: ctx?.request?.ip?.slice(0, 45) ?? null,
+          ip: ip?.slice(0, 45) ?? null,
           prevHash: String(row[names.column('hash')] ?? GENESIS),
         };
         const keyedFromValue = row[names.column('keyedFrom')];

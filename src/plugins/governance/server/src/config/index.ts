@@ -41,6 +41,8 @@ export interface GovernanceConfig {
     key: string;
     /** The signed checkpoints: the file they are appended to (from the app's root), after how many entries, and when else (cron rule). */
     checkpoints: { file: string; every: number; rule: string };
+    /** Failed logins recorded one by one per source address and window; the rest are counted in one summary entry. */
+    failedLogins: { perSource: number; windowSeconds: number };
   };
   /** The visit beacon: how often counts are written, and how many hits per IP and minute count. */
   visits: { flushSeconds: number; perIpPerMinute: number };
@@ -108,6 +110,9 @@ const validateAudit = (audit: Partial<GovernanceConfig['audit']> | undefined) =>
   if (typeof checkpoints.rule !== 'string' || checkpoints.rule.trim().split(/\s+/).length < 5) {
     throw new Error(`governance.audit.checkpoints.rule must be a cron rule such as "*/10 * * * *"; got ${show(checkpoints.rule)}.`);
   }
+  if (!positiveInteger(audit.failedLogins?.perSource) || !positiveInteger(audit.failedLogins?.windowSeconds)) {
+    throw new Error(`governance.audit.failedLogins must be { perSource, windowSeconds } in whole numbers above 0; got ${show(audit.failedLogins)}.`);
+  }
 };
 
 export default {
@@ -131,6 +136,7 @@ export default {
       key: '',
       // Outside public/ and git-ignored, beside the SQLite database; better on another disk or host.
       checkpoints: { file: '.tmp/audit-checkpoints.jsonl', every: 1000, rule: '*/10 * * * *' },
+      failedLogins: { perSource: 20, windowSeconds: 600 },
     },
     visits: { flushSeconds: 10, perIpPerMinute: 60 },
     oversight: {

@@ -19,6 +19,10 @@ describe('governance config', () => {
     expect(() => config.validator({ ...keyed, audit: { ...keyed.audit, checkpoints } })).toThrow(message);
   });
 
+  it('stops the boot on a failed-login cap of 0', () => {
+    expect(() => config.validator({ ...keyed, audit: { ...keyed.audit, failedLogins: { perSource: 0, windowSeconds: 600 } } })).toThrow(/failedLogins/);
+  });
+
   it.each([['Beijing'], [''], [undefined], ['UTC+8']])('stops the boot on time zone %p', (timezone) => {
     expect(() => config.validator({ ...keyed, timezone: timezone as string })).toThrow(/IANA time zone/);
   });
