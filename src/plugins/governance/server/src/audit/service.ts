@@ -203,7 +203,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (upgraded) {
         strapi.log.warn(
-          `governance: the audit log's entries 1 to ${upgraded} were hashed before AUDIT_KEY existed (plain SHA-256); entries from ${upgraded + 1} on are keyed. ` +
+          `governance: the audit log's entries up to ${upgraded} were hashed before AUDIT_KEY existed (plain SHA-256) and keep those hashes; entries from ${upgraded + 1} on are keyed. ` +
             `The head (entry ${upgraded}) is signed into ${checkpointFile()} now, which pins the older entries.`
         );
         try {
@@ -252,6 +252,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       });
     },
+
     /** The log page: newest first, filtered by action, actor and local dates. */
     async list(filters: { action?: string; actor?: string; from?: string; to?: string; page?: number; pageSize?: number }) {
       const where = service.where(filters);
