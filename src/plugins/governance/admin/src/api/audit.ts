@@ -1,6 +1,9 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery } from 'react-query';
+import type { AuditVerification } from '../../../shared/contracts/audit';
 import { searchParams } from './searchParams';
+
+export type { AuditVerification };
 
 /** One entry of the 操作日志 (GET /governance/audit), newest first. */
 export interface AuditEntry {
@@ -30,13 +33,6 @@ export interface AuditPage {
     pagination: { page: number; pageSize: number; total: number; pageCount: number };
     actions: string[];
   };
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  /** The first entry whose hash does not follow from the one before. */
-  firstBroken: number | null;
 }
 
 export const auditQueryString = (filters: AuditFilters, page?: number) =>
