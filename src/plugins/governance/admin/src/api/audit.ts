@@ -1,5 +1,5 @@
 import { useFetchClient } from '@strapi/strapi/admin';
-import { useMutation, useQuery } from 'react-query';
+import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type { AuditVerification } from '../../../shared/contracts/audit';
 import { searchParams } from './searchParams';
 
@@ -50,7 +50,10 @@ export const useAuditLog = (filters: AuditFilters, page: number) => {
 
 export const useVerifyAudit = () => {
   const { post } = useFetchClient();
+  const client = useQueryClient();
   return useMutation(
-    async () => (await post<{ data: AuditVerification }>('/governance/audit/verify')).data.data
+    async () => (await post<{ data: AuditVerification }>('/governance/audit/verify')).data.data,
+    // The list beside the result shows the log as it is now, not as it was before the check.
+    { onSuccess: () => client.invalidateQueries(['governance', 'audit']) }
   );
 };

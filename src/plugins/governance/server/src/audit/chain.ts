@@ -31,13 +31,27 @@ export interface Checkpoint {
 export const canonical = (value: unknown): string => {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value as object).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+    return `{${Object.keys(value as object)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 };
 
 const contentOf = (entry: ChainedContent) =>
-  canonical([entry.seq, new Date(entry.at).toISOString(), entry.action, entry.actorId, entry.actorName, entry.subject, entry.summary, entry.details ?? null, entry.ip, entry.prevHash]);
+  canonical([
+    entry.seq,
+    new Date(entry.at).toISOString(),
+    entry.action,
+    entry.actorId,
+    entry.actorName,
+    entry.subject,
+    entry.summary,
+    entry.details ?? null,
+    entry.ip,
+    entry.prevHash,
+  ]);
 
 export interface ChainKeys {
   entries: Buffer;
@@ -61,7 +75,8 @@ export const deriveKeys = (secret: string): ChainKeys => ({
 export const entryHash = (entry: ChainedContent, key: Buffer | null) =>
   (key ? createHmac('sha256', key) : createHash('sha256')).update(contentOf(entry)).digest('hex');
 
-const checkpointContent = (point: Omit<Checkpoint, 'signature'>) => canonical([point.seq, point.hash, point.keyedFrom, point.at]);
+const checkpointContent = (point: Omit<Checkpoint, 'signature'>) =>
+  canonical([point.seq, point.hash, point.keyedFrom, point.at]);
 
 export const signCheckpoint = (point: Omit<Checkpoint, 'signature'>, key: Buffer): Checkpoint => ({
   ...point,
@@ -87,5 +102,7 @@ export const readCheckpoint = (line: string, key: Buffer): Checkpoint | null => 
     return null;
   }
   const { seq, hash, keyedFrom, at, signature } = point as Checkpoint;
-  return signCheckpoint({ seq, hash, keyedFrom, at }, key).signature === signature ? { seq, hash, keyedFrom, at, signature } : null;
+  return signCheckpoint({ seq, hash, keyedFrom, at }, key).signature === signature
+    ? { seq, hash, keyedFrom, at, signature }
+    : null;
 };

@@ -41,7 +41,10 @@ export const newestCheckpoint = async (file: string, key: Buffer): Promise<Check
     const length = Math.min(size, TAIL_BYTES);
     const tail = Buffer.alloc(length);
     await handle.read(tail, 0, length, size - length);
-    const lines = tail.toString('utf8').split('\n').filter((line) => line.trim() !== '');
+    const lines = tail
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     for (let i = lines.length - 1; i >= 0; i -= 1) {
       const point = readCheckpoint(lines[i], key);
       if (point) return point;
@@ -68,7 +71,10 @@ const BAD_LINES_NAMED = 20;
 export const readCheckpoints = async (file: string, key: Buffer): Promise<CheckpointsRead> => {
   const read: CheckpointsRead = { bySeq: new Map(), latest: null, bad: 0, badLines: [] };
   if (!fs.existsSync(file)) return read;
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  });
   let number = 0;
   for await (const line of lines) {
     number += 1;

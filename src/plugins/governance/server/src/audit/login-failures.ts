@@ -24,10 +24,18 @@ export const sourceOf = (ip: string) => {
   const mapped = ip.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i)?.[1];
   if (mapped) return mapped;
   if (!isIPv6(ip)) return ip;
-  const groups = (part: string) => (part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : []);
+  const groups = (part: string) =>
+    part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : [];
   const [left, right] = ip.includes('::') ? ip.split('::').map(groups) : [groups(ip), []];
-  const full = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-  return `${full.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
+  const full = [
+    ...left,
+    ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'),
+    ...right,
+  ];
+  return `${full
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 };
 
 /**
@@ -40,7 +48,8 @@ export const sourceOf = (ip: string) => {
  * still add up to every failure. The per-account lockout counts every failure, recorded or not.
  */
 const loginFailures = ({ strapi }: { strapi: Core.Strapi }) => {
-  const settings = () => (strapi.config.get('plugin::governance') as GovernanceConfig).audit.failedLogins;
+  const settings = () =>
+    (strapi.config.get('plugin::governance') as GovernanceConfig).audit.failedLogins;
   const windows = new Map<string, Window>();
   let timer: NodeJS.Timeout | null = null;
 
@@ -52,7 +61,13 @@ const loginFailures = ({ strapi }: { strapi: Core.Strapi }) => {
     await getService(strapi, 'audit').record('login.failureSummary', {
       subject: window.source,
       summary: `来自 ${window.source} 的登录失败在 ${local(window.start)} 至 ${local(to)} 间超过逐条记录上限（${window.recorded} 条），另有 ${window.counted} 次未逐条记录`,
-      details: { source: window.source, recorded: window.recorded, notRecorded: window.counted, from: new Date(window.start).toISOString(), to: new Date(to).toISOString() },
+      details: {
+        source: window.source,
+        recorded: window.recorded,
+        notRecorded: window.counted,
+        from: new Date(window.start).toISOString(),
+        to: new Date(to).toISOString(),
+      },
       actor: 'system',
       ip: window.source.slice(0, 45),
     });
@@ -64,7 +79,8 @@ const loginFailures = ({ strapi }: { strapi: Core.Strapi }) => {
      * source has not used up its entries for the window.
      */
     async failure(record: () => Promise<void>, now = Date.now()) {
-      const ip = (strapi.requestContext.get() as { request?: { ip?: string } } | undefined)?.request?.ip;
+      const ip = (strapi.requestContext.get() as { request?: { ip?: string } } | undefined)?.request
+        ?.ip;
       if (!ip) return record();
       const source = sourceOf(ip);
       const { perSource, windowSeconds } = settings();
@@ -101,7 +117,11 @@ const loginFailures = ({ strapi }: { strapi: Core.Strapi }) => {
     start() {
       if (timer) return;
       timer = setInterval(() => {
-        service.flush().catch((error: Error) => strapi.log.error(`governance: failed-login summary: ${error.message}`));
+        service
+          .flush()
+          .catch((error: Error) =>
+            strapi.log.error(`governance: failed-login summary: ${error.message}`)
+          );
       }, SWEEP_MS);
       timer.unref();
     },

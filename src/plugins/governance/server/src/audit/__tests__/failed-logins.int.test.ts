@@ -14,9 +14,11 @@ const WINDOW_MS = 600_000;
 
 let app: TestApp;
 
-const login = (email: string, password: string, ip: string) => app.http().post('/admin/login').set('X-Forwarded-For', ip).send({ email, password });
+const login = (email: string, password: string, ip: string) =>
+  app.http().post('/admin/login').set('X-Forwarded-For', ip).send({ email, password });
 const loginFailures = () => app.strapi.plugin('governance').service('loginFailures');
-const entriesOf = (action: string, ip: string) => app.strapi.db.query(ENTRY).findMany({ where: { action, ip }, orderBy: { seq: 'asc' } });
+const entriesOf = (action: string, ip: string) =>
+  app.strapi.db.query(ENTRY).findMany({ where: { action, ip }, orderBy: { seq: 'asc' } });
 
 beforeAll(async () => {
   app = await startApp('audit-failed-logins');
@@ -28,13 +30,16 @@ afterAll(async () => {
 });
 
 it('records 20 failed logins from one address one by one, and counts the other 180 in one summary when the window ends', async () => {
-  for (let i = 0; i < 200; i += 1) await login(`nobody${i}@test.example`, 'Wrong-Passw0rd!', SCRIPT).expect(400);
+  for (let i = 0; i < 200; i += 1)
+    await login(`nobody${i}@test.example`, 'Wrong-Passw0rd!', SCRIPT).expect(400);
   expect(await entriesOf('login.failure', SCRIPT)).toHaveLength(PER_SOURCE);
   expect(await entriesOf('login.failureSummary', SCRIPT)).toEqual([]);
 
   // Another address meanwhile: recorded as usual.
   await login('someone@test.example', 'Wrong-Passw0rd!', '198.51.100.20').expect(400);
-  expect(await entriesOf('login.failure', '198.51.100.20')).toMatchObject([{ subject: 'someone@test.example' }]);
+  expect(await entriesOf('login.failure', '198.51.100.20')).toMatchObject([
+    { subject: 'someone@test.example' },
+  ]);
 
   // The window ends (the sweep runs every minute; here at once, as of ten minutes later).
   expect(await loginFailures().flush(Date.now() + WINDOW_MS)).toBe(1);
@@ -44,7 +49,11 @@ it('records 20 failed logins from one address one by one, and counts the other 1
     subject: SCRIPT,
     actorName: '系统 (system)',
     details: { source: SCRIPT, recorded: PER_SOURCE, notRecorded: 180 },
-    summary: expect.stringMatching(new RegExp(`^来自 ${SCRIPT.replace(/\./g, '\\.')} 的登录失败在 .+ 至 .+ 间超过逐条记录上限（20 条），另有 180 次未逐条记录$`)),
+    summary: expect.stringMatching(
+      new RegExp(
+        `^来自 ${SCRIPT.replace(/\./g, '\\.')} 的登录失败在 .+ 至 .+ 间超过逐条记录上限（20 条），另有 180 次未逐条记录$`
+      )
+    ),
   });
   // The other address stayed under the cap: nothing to summarise.
   expect(await entriesOf('login.failureSummary', '198.51.100.20')).toEqual([]);
@@ -57,14 +66,20 @@ it('starts a new window for the address once the last one has ended', async () =
 });
 
 it('still locks an account after 5 wrong passwords from an address over its cap', async () => {
-  for (let i = 0; i < PER_SOURCE; i += 1) await login(`filler${i}@test.example`, 'Wrong-Passw0rd!', SCRIPT).expect(400);
+  for (let i = 0; i < PER_SOURCE; i += 1)
+    await login(`filler${i}@test.example`, 'Wrong-Passw0rd!', SCRIPT).expect(400);
   const holder = await createAdmin(app, 'governance-site-editor', '被试');
   const recorded = (await entriesOf('login.failure', SCRIPT)).length;
-  for (let attempt = 0; attempt < 5; attempt += 1) await login(holder.email, 'Wrong-Passw0rd!', SCRIPT).expect(400);
+  for (let attempt = 0; attempt < 5; attempt += 1)
+    await login(holder.email, 'Wrong-Passw0rd!', SCRIPT).expect(400);
   const state = await app.strapi.db.query(STATE).findOne({ where: { userId: holder.id } });
   expect(new Date(state.lockedUntil).getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
   // Counted, not recorded one by one; the lock itself is recorded.
   expect(await entriesOf('login.failure', SCRIPT)).toHaveLength(recorded);
-  expect(await app.strapi.db.query(ENTRY).findOne({ where: { action: 'account.locked', subject: holder.email } })).not.toBeNull();
+  expect(
+    await app.strapi.db
+      .query(ENTRY)
+      .findOne({ where: { action: 'account.locked', subject: holder.email } })
+  ).not.toBeNull();
   await login(holder.email, holder.password, '198.51.100.30').expect(400);
 });
