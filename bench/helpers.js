@@ -32,6 +32,7 @@ const startScratchStrapi = async () => {
     DATABASE_FILENAME: scratch,
     APP_KEYS: `${secret()},${secret()}`,
     ADMIN_JWT_SECRET: secret(), API_TOKEN_SALT: secret(), TRANSFER_TOKEN_SALT: secret(), ENCRYPTION_KEY: secret(), JWT_SECRET: secret(),
+    AUDIT_KEY: secret(), AUDIT_CHECKPOINT_FILE: `${scratch}.checkpoints.jsonl`,
   });
   const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
   strapi.log.level = 'warn';
@@ -39,7 +40,7 @@ const startScratchStrapi = async () => {
     strapi,
     async stop() {
       await strapi.destroy();
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${scratch}${suffix}`, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '-journal', '.checkpoints.jsonl']) fs.rmSync(`${scratch}${suffix}`, { force: true });
     },
   };
 };

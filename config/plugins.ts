@@ -21,6 +21,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       articles: { imageHosts: env.array('ARTICLE_IMAGE_HOSTS', []).filter((host) => host !== '') },
       // Public message submissions per IP address and hour.
       replies: { rateLimit: { points: env.int('SUBMISSIONS_PER_HOUR', 20), duration: 3600 } },
+      // The audit log: its key (never in the database; the boot stops without it), the file its
+      // signed checkpoints are appended to, and the cap on failed logins recorded one by one.
+      audit: {
+        key: env('AUDIT_KEY'),
+        checkpoints: { file: env('AUDIT_CHECKPOINT_FILE', '.tmp/audit-checkpoints.jsonl'), every: env.int('AUDIT_CHECKPOINT_EVERY', 1000) },
+        failedLogins: { perSource: env.int('AUDIT_FAILED_LOGINS_PER_SOURCE', 20), windowSeconds: env.int('AUDIT_FAILED_LOGINS_WINDOW_SECONDS', 600) },
+      },
       // The visit beacon: counts are written every VISITS_FLUSH_SECONDS; hits per IP and minute beyond the budget are not counted.
       visits: { flushSeconds: env.int('VISITS_FLUSH_SECONDS', 10), perIpPerMinute: env.int('VISITS_PER_IP_PER_MINUTE', 60) },
     },

@@ -24,6 +24,8 @@ const defaults: Record<string, () => string> = {
   TRANSFER_TOKEN_SALT: secret,
   ENCRYPTION_KEY: secret,
   JWT_SECRET: secret,
+  // Keys the audit log's hashes and checkpoints: it must never change once the log has entries.
+  AUDIT_KEY: secret,
   DATABASE_CLIENT: () => 'sqlite',
   DATABASE_FILENAME: () => '.tmp/data.db',
   GROUP_TIMEZONE: () => 'Asia/Shanghai',

@@ -3,7 +3,8 @@
  * on every page, Strapi's own included; the provincial admin forces 李华 to change his password
  * on the 账号安全 page, and 李华 then finds every page replaced by the page that leads to the
  * password form until he has changed it and logged in again; the 操作日志 shows the logins and
- * the change, its hash chain verifies, and an entry changed in the database breaks it.
+ * the change, its keyed hash chain verifies against the signed checkpoints (downloaded as a file),
+ * and an entry changed in the database, or the newest entries cut off, is named.
  */
 import fs from 'fs';
 import type { Knex } from 'knex';
@@ -44,7 +45,8 @@ const newPage = () =>
   });
 
 beforeAll(async () => {
-  server = await startDemoServer('e2e-account-security');
+  // A checkpoint every 5 entries: the logins below sign some, without waiting for the 10-minute job.
+  server = await startDemoServer('e2e-account-security', { AUDIT_CHECKPOINT_EVERY: '5' });
   browser = await launchBrowser();
   db = openDemoDatabase(server);
 });
@@ -204,25 +206,59 @@ describe('a password change forced by the provincial admin', () => {
     await screenshot(admin, 'audit');
 
     await admin.getByRole('combobox', { name: '操作类型' }).click();
-    await admin.getByRole('option', { name: '登录失败' }).click();
+    await admin.getByRole('option', { name: '登录失败', exact: true }).click();
     await rows.filter({ hasText: '登录成功' }).first().waitFor({ state: 'detached' });
     await rows.filter({ hasText: '登录失败' }).first().waitFor();
 
     await admin.getByRole('button', { name: '校验完整性' }).click();
-    await admin
-      .getByTestId('audit-verify-result')
-      .getByText(/^完整：已校验 \d+ 条$/)
-      .waitFor();
+    const result = admin.getByTestId('audit-verify-result');
+    await result.getByText(/^完整：已校验 \d+ 条$/).waitFor();
+    await result.getByText(/^已对照 \d+ 个校验点，最近一个签发于 .+，记至第 \d+ 条$/).waitFor();
     await screenshot(admin, 'audit-verified');
   });
 
+  it('downloads the signed checkpoints as a file', async () => {
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: '下载校验点' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^audit-checkpoints-\d{4}-\d{2}-\d{2}\.jsonl$/);
+    const lines = fs.readFileSync(await download.path(), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines[0]).toEqual({ seq: expect.any(Number), hash: expect.any(String), keyedFrom: 1, at: expect.any(String), signature: expect.any(String) });
+    await admin.getByText('已下载校验点文件').waitFor();
+  });
+
   it("finds an entry changed behind the application's back", async () => {
+    const { summary } = await db('governance_audit_entries').where({ seq: 3 }).first('summary');
     await db('governance_audit_entries').where({ seq: 3 }).update({ summary: '（被改动的记录）' });
     await admin.getByRole('button', { name: '校验完整性' }).click();
     await admin
       .getByTestId('audit-verify-result')
-      .getByText(/^发现篡改：第 3 条起哈希不符/)
+      .getByText(/^发现篡改：第 3 条记录被改动，内容与校验码不符（此前 2 条完整）$/)
       .waitFor();
     await screenshot(admin, 'audit-tampered');
+    await db('governance_audit_entries').where({ seq: 3 }).update({ summary });
+  });
+
+  it('finds the newest entries cut off and the head moved back, against the last checkpoint', async () => {
+    const file = server.databaseEnv.AUDIT_CHECKPOINT_FILE;
+    const checkpoints = fs.readFileSync(file, 'utf8').trim().split('\n');
+    const last = JSON.parse(checkpoints[checkpoints.length - 1]) as { seq: number };
+    const kept = await db('governance_audit_entries').where({ seq: last.seq - 3 }).first('seq', 'hash');
+    await db('governance_audit_entries').where('seq', '>', kept.seq).delete();
+    await db('governance_audit_heads').where({ name: 'audit' }).update({ seq: kept.seq, hash: kept.hash });
+    await admin.getByRole('button', { name: '校验完整性' }).click();
+    const result = admin.getByTestId('audit-verify-result');
+    await result
+      .getByText(new RegExp(`^发现篡改：自第 ${kept.seq + 1} 条起的最新记录被删除，日志短于此前签发的校验点`))
+      .waitFor();
+    await screenshot(admin, 'audit-truncated');
+
+    // A checkpoint line forged to match: its signature does not fit.
+    fs.appendFileSync(file, `${JSON.stringify({ ...JSON.parse(checkpoints[checkpoints.length - 1]), seq: kept.seq })}\n`);
+    await admin.getByRole('button', { name: '校验完整性' }).click();
+    await result.getByText(`校验点文件中有 1 行签名不符或无法读取（第 ${checkpoints.length + 1} 行），这些行不可作为校验依据`).waitFor();
+    await screenshot(admin, 'audit-checkpoint-forged');
   });
 });

@@ -1,7 +1,9 @@
 /**
  * A fresh database per test file: a temporary SQLite file, or, when DATABASE_CLIENT=postgres,
  * a PostgreSQL database of its own (one shared database leaks data between files and breaks
- * with two workers). Connection settings come from the usual DATABASE_* variables.
+ * with two workers). Connection settings come from the usual DATABASE_* variables. The audit
+ * log's key and checkpoint file go with the database (its `env`): they belong to the chain stored
+ * in it, and a copy of the database keeps them, or its log would no longer verify.
  */
 import { randomBytes } from 'crypto';
 import fs from 'fs';
@@ -28,6 +30,7 @@ const adminClient = () =>
 const databaseOf = (env: Record<string, string>): TestDatabase => ({
   env,
   async drop() {
+    if (env.AUDIT_CHECKPOINT_FILE) fs.rmSync(env.AUDIT_CHECKPOINT_FILE, { force: true });
     if (env.DATABASE_CLIENT === 'postgres') {
       const conn = adminClient();
       await conn.connect();
@@ -43,18 +46,19 @@ const databaseOf = (env: Record<string, string>): TestDatabase => ({
 export const createTestDatabase = async (label: string, template?: string): Promise<TestDatabase> => {
   const client = process.env.DATABASE_CLIENT ?? 'sqlite';
   const name = `wg_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  fs.mkdirSync(testDir, { recursive: true });
+  const audit = { AUDIT_KEY: randomBytes(24).toString('base64'), AUDIT_CHECKPOINT_FILE: path.join(testDir, `${name}.checkpoints.jsonl`) };
 
   if (client === 'postgres') {
     const pg = adminClient();
     await pg.connect();
     await pg.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
     await pg.end();
-    return databaseOf({ DATABASE_CLIENT: 'postgres', DATABASE_NAME: name });
+    return databaseOf({ DATABASE_CLIENT: 'postgres', DATABASE_NAME: name, ...audit });
   }
 
   if (client !== 'sqlite') throw new Error(`tests run on sqlite or postgres, not "${client}"`);
-  fs.mkdirSync(testDir, { recursive: true });
-  return databaseOf({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(testDir, `${name}.db`) });
+  return databaseOf({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(testDir, `${name}.db`), ...audit });
 };
 
 const testDir = path.join(appDir, '.tmp', 'tests');
@@ -72,9 +76,11 @@ export const demoTemplate = (run: string) => {
   };
 };
 
-/** A new database holding a copy of the database `source` (settings as `env` gives them). */
+/** A new database holding a copy of the database `source` (settings as `env` gives them), with its audit key and checkpoints. */
 export const copyDatabase = async (source: Record<string, string>, label: string): Promise<TestDatabase> => {
   const copy = await createTestDatabase(label, source.DATABASE_CLIENT === 'postgres' ? source.DATABASE_NAME : undefined);
+  copy.env.AUDIT_KEY = source.AUDIT_KEY;
+  if (fs.existsSync(source.AUDIT_CHECKPOINT_FILE)) fs.copyFileSync(source.AUDIT_CHECKPOINT_FILE, copy.env.AUDIT_CHECKPOINT_FILE);
   if (source.DATABASE_CLIENT !== 'postgres') {
     for (const suffix of ['', '-wal']) {
       const file = `${source.DATABASE_FILENAME}${suffix}`;
@@ -98,7 +104,10 @@ export const dropDemoTemplates = async (run: string) => {
   }
 };
 
-/** Secrets for one test run only: nothing is read from or written to the developer's .env. */
+/**
+ * Secrets for one test run only: nothing is read from or written to the developer's .env. The
+ * audit log's AUDIT_KEY is the database's (`createTestDatabase`), not the run's.
+ */
 export const testSecrets = (): Record<string, string> => {
   const secret = () => randomBytes(16).toString('base64');
   return {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { GovernanceConfig } from './config';
+import { AUDIT_CHECKPOINT_JOB } from './audit/service';
 import { runWithLease } from './jobs/lease';
 import { actionDefinitions } from './permissions';
 import { forgetDeletedAccounts } from './passwords/account-removal';
@@ -24,6 +25,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await forgetDeletedAccounts(strapi);
 
   getService(strapi, 'visits').start();
+  getService(strapi, 'loginFailures').start();
 
   const voided = await getService(strapi, 'review').voidStaleRounds();
   if (voided > 0) strapi.log.info(`governance: ${voided} review rounds restarted: their drafts no longer match what was submitted`);
@@ -34,7 +36,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await numbers.numberAll();
 
   // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
-  const { replies, oversight, timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
+  const { replies, oversight, audit, timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
   strapi.cron.add({
     [OVERDUE_JOB]: { task: () => getService(strapi, 'overdueMessages').runJob(), options: { rule: replies.overdueCheck } },
     // 09:30 in the group's time zone: reminders arrive at the start of the working day.
@@ -44,6 +46,15 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     'governance-audit-purge': {
       task: () => runWithLease(strapi, 'governance-audit-purge', 60 * 60 * 1000, async () => `removed ${await getService(strapi, 'audit').purge()} entries`),
       options: { rule: '0 3 * * *', tz: timezone },
+    },
+    // The audit log's head, signed into the checkpoint file outside the database.
+    [AUDIT_CHECKPOINT_JOB]: {
+      task: () =>
+        runWithLease(strapi, AUDIT_CHECKPOINT_JOB, 60 * 1000, async () => {
+          const point = await getService(strapi, 'audit').checkpoint();
+          return point ? `signed entry ${point.seq}` : 'no new entries';
+        }),
+      options: { rule: audit.checkpoints.rule, tz: timezone },
     },
   });
 };

@@ -17,6 +17,8 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     // Visits counted since the last flush are written before the process ends.
     await getService(strapi, 'visits').stop();
+    // Failed logins only counted so far get their summary entry.
+    await getService(strapi, 'loginFailures').stop();
     await closeRateLimitStores();
   },
   config,

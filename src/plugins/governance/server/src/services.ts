@@ -22,6 +22,7 @@ export default {
   accounts: passwords.accounts,
   superAdmins: passwords.superAdmins,
   audit: audit.service,
+  loginFailures: audit.loginFailures,
   rankings: rankings.service,
   rankingSnapshots: rankings.snapshots,
   visits: rankings.visits,

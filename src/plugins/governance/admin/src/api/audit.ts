@@ -1,6 +1,9 @@
 import { useFetchClient } from '@strapi/strapi/admin';
-import { useMutation, useQuery } from 'react-query';
+import { useMutation, useQuery, useQueryClient } from 'react-query';
+import type { AuditVerification } from '../../../shared/contracts/audit';
 import { searchParams } from './searchParams';
+
+export type { AuditVerification };
 
 /** One entry of the 操作日志 (GET /governance/audit), newest first. */
 export interface AuditEntry {
@@ -32,13 +35,6 @@ export interface AuditPage {
   };
 }
 
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  /** The first entry whose hash does not follow from the one before. */
-  firstBroken: number | null;
-}
-
 export const auditQueryString = (filters: AuditFilters, page?: number) =>
   searchParams({ ...filters, page });
 
@@ -54,7 +50,10 @@ export const useAuditLog = (filters: AuditFilters, page: number) => {
 
 export const useVerifyAudit = () => {
   const { post } = useFetchClient();
+  const client = useQueryClient();
   return useMutation(
-    async () => (await post<{ data: AuditVerification }>('/governance/audit/verify')).data.data
+    async () => (await post<{ data: AuditVerification }>('/governance/audit/verify')).data.data,
+    // The list beside the result shows the log as it is now, not as it was before the check.
+    { onSuccess: () => client.invalidateQueries(['governance', 'audit']) }
   );
 };

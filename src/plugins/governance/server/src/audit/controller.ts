@@ -1,13 +1,16 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { createReadStream } from 'fs';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { csvStream } from '../utils/spreadsheet';
+import { ERRORS } from './messages';
 import { AUDIT_ACTIONS, type AuditAction } from './service';
 import { validateAuditFilters } from './validation';
 
 type Filters = { action?: string; actor?: string; from?: string; to?: string; page?: number };
 
-/** 操作日志 over HTTP: the list, its CSV export and the integrity check. */
+/** 操作日志 over HTTP: the list, its CSV export, the integrity check and the signed checkpoints. */
 const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: Context) {
     const filters = (await validateAuditFilters(ctx.query)) as Filters;
@@ -30,6 +33,15 @@ const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async verify(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'audit').verify() };
+  },
+
+  /** The checkpoint file as it is: a copy kept elsewhere shows later that the log was cut short. */
+  async checkpoints(ctx: Context) {
+    const file = getService(strapi, 'audit').checkpointFile();
+    if (!file) throw new errors.NotFoundError(ERRORS.noCheckpoints);
+    ctx.attachment(`audit-checkpoints-${new Date().toISOString().slice(0, 10)}.jsonl`);
+    ctx.set('Content-Type', 'application/x-ndjson; charset=utf-8');
+    ctx.body = createReadStream(file);
   },
 });
 

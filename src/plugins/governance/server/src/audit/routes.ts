@@ -7,4 +7,5 @@ export const adminRoutes = [
   { method: 'GET', path: '/audit', handler: 'audit.list', config: read },
   { method: 'GET', path: '/audit/export', handler: 'audit.export', config: read },
   { method: 'POST', path: '/audit/verify', handler: 'audit.verify', config: read },
+  { method: 'GET', path: '/audit/checkpoints', handler: 'audit.checkpoints', config: read },
 ];

@@ -1,20 +1,27 @@
 import type { Core } from '@strapi/strapi';
-import { createHash } from 'crypto';
 import { DateTime } from 'luxon';
+import { existsSync } from 'fs';
+import path from 'path';
+import type { AuditBreak, AuditVerification } from '../../../shared/contracts/audit';
 import type { GovernanceConfig } from '../config';
 import { dbNames } from '../utils/db-names';
 import { personName } from '../utils/person-name';
+import { deriveKeys, entryHash, GENESIS, signCheckpoint, type ChainedContent, type ChainKeys, type Checkpoint } from './chain';
+import { appendCheckpoint, newestCheckpoint, readCheckpoints } from './checkpoint-file';
 
 export const AUDIT_ENTRY = 'plugin::governance.audit-entry';
 const AUDIT_HEAD = 'plugin::governance.audit-head';
 const HEAD_NAME = 'audit';
-/** The hash before the first entry. */
-const GENESIS = '0'.repeat(64);
+/** The job that signs the head into the checkpoint file every few minutes. */
+export const AUDIT_CHECKPOINT_JOB = 'governance-audit-checkpoint';
+/** Entries read at a time when walking the chain. */
+const BATCH = 1000;
 
 /** What the log records, with the name a reader sees. */
 export const AUDIT_ACTIONS = {
   'login.success': '登录成功',
   'login.failure': '登录失败',
+  'login.failureSummary': '登录失败汇总',
   'account.locked': '账号锁定',
   'account.unlocked': '账号解锁',
   'account.forceChange': '强制修改密码',
@@ -54,46 +61,53 @@ export interface AuditInput {
   details?: Record<string, unknown> | null;
   /** Defaults to the request's admin user; `system` for jobs, or a name (the citizen). */
   actor?: { id: number | null; name: string } | 'system';
+  /** Defaults to the request's address. */
+  ip?: string | null;
 }
 
-interface EntryRow {
-  seq: number;
+interface EntryRow extends ChainedContent {
   at: string;
-  action: string;
-  actorId: number | null;
-  actorName: string | null;
-  subject: string | null;
-  summary: string | null;
-  details: unknown;
-  ip: string | null;
-  prevHash: string;
   hash: string;
 }
 
-/** JSON with its keys in one order, whatever order a database gives them back in. */
-const canonical = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value as object).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-};
+interface HeadRow {
+  seq: number;
+  hash: string;
+  anchorSeq: number | null;
+  anchorHash: string | null;
+  /** The first entry hashed with the key; null until a chain from before the key is upgraded. */
+  keyedFrom: number | null;
+}
 
-const hashOf = (entry: Omit<EntryRow, 'hash'>) =>
-  createHash('sha256')
-    .update(canonical([entry.seq, new Date(entry.at).toISOString(), entry.action, entry.actorId, entry.actorName, entry.subject, entry.summary, entry.details, entry.ip, entry.prevHash]))
-    .digest('hex');
+/** Where the log first differs from what was written. */
+interface Finding {
+  seq: number;
+  kind: AuditBreak;
+}
 
 /**
- * 操作日志: an append-only trail of who did what, when and from where. Each entry's hash covers
- * its content and the previous entry's hash, and the head row holds the last one: an entry
- * changed, removed or inserted afterwards breaks the chain, which `verify` finds. Appends take
- * the head row's lock, so concurrent appends queue instead of forking the chain. Entries older
- * than the retention period (at least 180 days, 网络安全法 第二十一条) are purged, the last purged
- * hash kept as the chain's new anchor.
+ * 操作日志: an append-only trail of who did what, when and from where. Each entry's hash is an
+ * HMAC, with a key from AUDIT_KEY that never enters the database, over its content and the
+ * previous entry's hash; the head row holds the last one. Whoever can write the database but has
+ * not the key cannot change, remove or insert an entry and recompute the chain after it: `verify`
+ * finds the first entry that differs. Removing the newest entries and moving the head back leaves
+ * a consistent chain, so the head is also written outside the database: a signed checkpoint
+ * (number, hash, time) appended to a file every few minutes and every `checkpoints.every`
+ * entries, which `verify` holds the database against. Appends take the head row's lock, so
+ * concurrent appends queue instead of forking the chain. Entries older than the retention period
+ * (at least 180 days, 网络安全法 第二十一条) are purged, the last purged hash kept as the chain's
+ * new anchor and recorded in the (keyed) purge entry.
  */
 const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
+
+  let derived: { secret: string; keys: ChainKeys } | null = null;
+  const keys = () => {
+    const secret = config().audit.key;
+    if (derived?.secret !== secret) derived = { secret, keys: deriveKeys(secret) };
+    return derived.keys;
+  };
+  const checkpointFile = () => path.resolve(strapi.dirs.app.root, config().audit.checkpoints.file);
 
   /** The head row, locked for the rest of the transaction on PostgreSQL (SQLite writes one at a time anyway). */
   const lockedHead = async (trx: unknown) => {
@@ -104,15 +118,101 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { names: head, row: row as Record<string, unknown> };
   };
 
+  const headRow = async () => (await strapi.db.query(AUDIT_HEAD).findOne({ where: { name: HEAD_NAME } })) as HeadRow | null;
+
+  /**
+   * Walks the entries after `start` up to `to`, checking each one's number, link and hash (keyed
+   * from `keyedFrom` on); `visit` may find more on an entry that passes. Answers the first
+   * finding, how many entries passed before it, and the last entry that passed.
+   */
+  const walk = async (start: { seq: number; hash: string }, to: number, keyedFrom: number, visit?: (row: EntryRow) => Promise<Finding | null>) => {
+    let expected = start.seq + 1;
+    let previous = start.hash;
+    let checked = 0;
+    const result = (broken: Finding | null) => ({ checked, broken, last: { seq: expected - 1, hash: previous } });
+    for (let after = start.seq; after < to; ) {
+      const rows = (await strapi.db.query(AUDIT_ENTRY).findMany({ where: { seq: { $gt: after, $lte: to } }, orderBy: { seq: 'asc' }, limit: BATCH })) as EntryRow[];
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (row.seq !== expected) return result({ seq: expected, kind: 'removed' });
+        if (row.prevHash !== previous || entryHash(row, row.seq >= keyedFrom ? keys().entries : null) !== row.hash) return result({ seq: row.seq, kind: 'changed' });
+        const found = visit ? await visit(row) : null;
+        if (found) return result(found);
+        checked += 1;
+        expected += 1;
+        previous = row.hash;
+      }
+      after = rows[rows.length - 1].seq;
+    }
+    return result(null);
+  };
+
+  /**
+   * Signs the head (or the entry `target`) into the checkpoint file, once the entries since the
+   * last checkpoint (or the anchor) have been checked: a head someone forged or moved back is
+   * never signed.
+   */
+  const takeCheckpoint = async (target?: { seq: number; hash: string }): Promise<Checkpoint | null> => {
+    const head = await headRow();
+    if (!head || head.seq === 0) return null;
+    const file = checkpointFile();
+    const last = await newestCheckpoint(file, keys().checkpoints);
+    if (!target && last && (last.seq > head.seq || (last.seq === head.seq && last.hash !== head.hash))) {
+      throw new Error(`the audit log's head (entry ${head.seq}) does not follow its last checkpoint (entry ${last.seq}): entries were removed or changed; no checkpoint signed`);
+    }
+    const to = target ?? { seq: head.seq, hash: head.hash };
+    if (last && last.seq >= to.seq) return null;
+    const anchor = { seq: head.anchorSeq ?? 0, hash: head.anchorHash ?? GENESIS };
+    const start = last && last.seq > anchor.seq ? { seq: last.seq, hash: last.hash } : anchor;
+    const keyedFrom = head.keyedFrom ?? head.seq + 1;
+    const walked = await walk(start, to.seq, keyedFrom);
+    if (walked.broken || walked.last.seq !== to.seq || walked.last.hash !== to.hash) {
+      const at = walked.broken?.seq ?? walked.last.seq + 1;
+      throw new Error(`the audit log differs from entry ${at} on (${walked.broken?.kind ?? 'truncated'}); no checkpoint signed`);
+    }
+    const point = signCheckpoint({ seq: to.seq, hash: to.hash, keyedFrom, at: new Date().toISOString() }, keys().checkpoints);
+    await appendCheckpoint(file, point);
+    return point;
+  };
+  /** One checkpoint at a time in this process: two at once would sign the same head twice. */
+  let checkpointing: Promise<unknown> = Promise.resolve();
+
   const service = {
-    /** Creates the head row once, outside any transaction (a failed insert would abort one). */
+    /**
+     * Creates the head row once, outside any transaction (a failed insert would abort one). A
+     * chain from before the key keeps its plain SHA-256 hashes: it is keyed from its next entry
+     * on, and its head is signed into the checkpoint file at once, which pins the older entries.
+     */
     async ensureHead() {
       const heads = strapi.db.query(AUDIT_HEAD);
-      if (await heads.findOne({ where: { name: HEAD_NAME } })) return;
-      try {
-        await heads.create({ data: { name: HEAD_NAME, seq: 0, hash: GENESIS } });
-      } catch (error) {
-        if (!(await heads.findOne({ where: { name: HEAD_NAME } }))) throw error;
+      if (!(await heads.findOne({ where: { name: HEAD_NAME } }))) {
+        try {
+          await heads.create({ data: { name: HEAD_NAME, seq: 0, hash: GENESIS, keyedFrom: 1 } });
+        } catch (error) {
+          if (!(await heads.findOne({ where: { name: HEAD_NAME } }))) throw error;
+        }
+      }
+      const upgraded = await strapi.db.transaction(async ({ trx }) => {
+        const { names, row } = await lockedHead(trx);
+        if (row[names.column('keyedFrom')] !== null && row[names.column('keyedFrom')] !== undefined) return null;
+        const seq = Number(row[names.column('seq')]);
+        await strapi.db
+          .connection(names.table)
+          .transacting(trx as never)
+          .where('id', row.id as number)
+          .update({ [names.column('keyedFrom')]: seq + 1 });
+        return seq;
+      });
+      if (upgraded) {
+        strapi.log.warn(
+          `governance: the audit log's entries up to ${upgraded} were hashed before AUDIT_KEY existed (plain SHA-256) and keep those hashes; entries from ${upgraded + 1} on are keyed. ` +
+            `The head (entry ${upgraded}) is signed into ${checkpointFile()} now, which pins the older entries.`
+        );
+        try {
+          await service.checkpoint();
+        } catch (error) {
+          strapi.log.error(`governance: ${(error as Error).message}`);
+        }
       }
     },
 
@@ -124,7 +224,8 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         input.actor === 'system'
           ? { id: null, name: '系统 (system)' }
           : input.actor ?? (sessionUser ? { id: sessionUser.id, name: personName(sessionUser) } : { id: null, name: '系统 (system)' });
-      await strapi.db.transaction(async ({ trx }) => {
+      const ip = input.ip !== undefined ? input.ip : ctx?.request?.ip ?? null;
+      await strapi.db.transaction(async ({ trx, onCommit }) => {
         const { names, row } = await lockedHead(trx);
         const entry = {
           seq: Number(row[names.column('seq')]) + 1,
@@ -135,16 +236,22 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
           subject: input.subject?.slice(0, 200) ?? null,
           summary: input.summary,
           details: input.details ?? null,
-          ip: ctx?.request?.ip?.slice(0, 45) ?? null,
+          ip: ip?.slice(0, 45) ?? null,
           prevHash: String(row[names.column('hash')] ?? GENESIS),
         };
-        const hash = hashOf(entry);
+        const keyedFromValue = row[names.column('keyedFrom')];
+        const keyedFrom = keyedFromValue === null || keyedFromValue === undefined ? entry.seq : Number(keyedFromValue);
+        const hash = entryHash(entry, keys().entries);
         await strapi.db.query(AUDIT_ENTRY).create({ data: { ...entry, at: new Date(entry.at), hash } });
         await strapi.db
           .connection(names.table)
           .transacting(trx as never)
           .where('id', row.id as number)
-          .update({ [names.column('seq')]: entry.seq, [names.column('hash')]: hash });
+          .update({ [names.column('seq')]: entry.seq, [names.column('hash')]: hash, [names.column('keyedFrom')]: keyedFrom });
+        // Signed once the entry is committed (a rolled-back one would read as removed).
+        if (entry.seq % config().audit.checkpoints.every === 0) {
+          onCommit(() => void service.checkpoint({ seq: entry.seq, hash }).catch((error: Error) => strapi.log.error(`governance: audit checkpoint: ${error.message}`)));
+        }
       });
     },
 
@@ -190,38 +297,112 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Recomputes the chain from its anchor to the head: answers the first entry whose number,
-     * link or hash does not match, or the head itself when its tail was removed.
+     * Holds the log against its keys and the checkpoint file: each entry's keyed hash, the links
+     * between entries, the head, the anchor against the newest purge entry, and every well-signed
+     * checkpoint (its entry must exist with that hash). Answers the first entry that differs and
+     * how: changed, removed (a gap), inserted (past the head) or truncated (the log ends before
+     * its head or before a checkpoint); and the checkpoint lines whose signature is wrong.
      */
-    async verify() {
-      const head = (await strapi.db.query(AUDIT_HEAD).findOne({ where: { name: HEAD_NAME } })) as { seq: number; hash: string; anchorSeq: number | null; anchorHash: string | null } | null;
-      let expectedSeq = (head?.anchorSeq ?? 0) + 1;
-      let previous = head?.anchorHash ?? GENESIS;
-      let checked = 0;
-      for (let after = head?.anchorSeq ?? 0; ; ) {
-        const rows = (await strapi.db.query(AUDIT_ENTRY).findMany({ where: { seq: { $gt: after } }, orderBy: { seq: 'asc' }, limit: 1000 })) as EntryRow[];
-        if (rows.length === 0) break;
-        for (const row of rows) {
-          const { hash, ...content } = row;
-          if (row.seq !== expectedSeq || row.prevHash !== previous || hashOf({ ...content, details: content.details ?? null }) !== hash) {
-            return { ok: false, checked, firstBroken: Math.min(row.seq, expectedSeq) };
-          }
-          checked += 1;
-          expectedSeq += 1;
-          previous = hash;
+    async verify(): Promise<AuditVerification> {
+      const head = await headRow();
+      const anchor = { seq: head?.anchorSeq ?? 0, hash: head?.anchorHash ?? GENESIS };
+      const headSeq = head?.seq ?? 0;
+      const keyedFrom = head?.keyedFrom ?? headSeq + 1;
+      const points = await readCheckpoints(checkpointFile(), keys().checkpoints);
+      const findings: Finding[] = [];
+
+      // Entries before the anchor are gone: only a purge, which records the anchor it set, may remove them.
+      if (head?.anchorSeq !== null && head?.anchorSeq !== undefined) {
+        const purge = (await strapi.db.query(AUDIT_ENTRY).findOne({ where: { action: 'audit.purge' }, orderBy: { seq: 'desc' }, select: ['seq', 'details'] })) as
+          | { seq: number; details: { anchorSeq?: unknown; anchorHash?: unknown } | null }
+          | null;
+        const recorded = purge?.details?.anchorSeq;
+        if (!purge) findings.push({ seq: 1, kind: 'removed' });
+        // Purge entries from before the anchor was recorded say nothing about it.
+        else if (typeof recorded === 'number' && (recorded !== anchor.seq || purge.details?.anchorHash !== anchor.hash)) {
+          findings.push({ seq: Math.min(recorded, anchor.seq) + 1, kind: 'removed' });
         }
-        after = rows[rows.length - 1].seq;
       }
-      // Entries removed at the end leave the head pointing past the last one.
-      if (head && (head.seq !== expectedSeq - 1 || head.hash !== previous)) return { ok: false, checked, firstBroken: expectedSeq };
-      return { ok: true, checked, firstBroken: null };
+      for (const point of points.bySeq.values()) {
+        if (point.keyedFrom !== keyedFrom) {
+          findings.push({ seq: Math.min(point.keyedFrom, keyedFrom), kind: 'changed' });
+          break;
+        }
+      }
+      const atAnchor = points.bySeq.get(anchor.seq);
+      if (atAnchor && atAnchor.hash !== anchor.hash) findings.push({ seq: anchor.seq + 1, kind: 'changed' });
+
+      // The chain, each entry also against its checkpoint. An entry that passes its own hash but not
+      // its checkpoint was written again: after the checkpoint (entries removed, then new ones appended
+      // by the application: the first written later is the first removed), or before the key.
+      let lastMatched = anchor.seq;
+      const walked = await walk(anchor, headSeq, keyedFrom, async (row) => {
+        const point = points.bySeq.get(row.seq);
+        if (!point) return null;
+        if (point.hash === row.hash) {
+          lastMatched = row.seq;
+          return null;
+        }
+        const later = (await strapi.db.query(AUDIT_ENTRY).findOne({
+          where: { seq: { $gt: lastMatched, $lte: row.seq }, at: { $gt: new Date(point.at) } },
+          orderBy: { seq: 'asc' },
+          select: ['seq'],
+        })) as { seq: number } | null;
+        return later ? { seq: later.seq, kind: 'truncated' } : { seq: lastMatched + 1, kind: 'changed' };
+      });
+      if (walked.broken) findings.push(walked.broken);
+      else {
+        const { last } = walked;
+        if (last.seq < headSeq) findings.push({ seq: last.seq + 1, kind: 'truncated' });
+        else if (head && last.hash !== head.hash) findings.push({ seq: headSeq, kind: 'changed' });
+        const newest = (await strapi.db.query(AUDIT_ENTRY).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] })) as { seq: number } | null;
+        // Entries past the head were appended since it was read, or put there behind its back.
+        if (newest && newest.seq > headSeq) {
+          const now = (await headRow())?.seq ?? 0;
+          if (newest.seq > now) findings.push({ seq: now + 1, kind: 'inserted' });
+        }
+        // A checkpoint past the newest entry: the newest entries were removed and the head moved back.
+        if (points.latest && points.latest.seq > Math.max(newest?.seq ?? 0, last.seq)) findings.push({ seq: last.seq + 1, kind: 'truncated' });
+      }
+
+      const first = findings.sort((a, b) => a.seq - b.seq)[0] ?? null;
+      return {
+        ok: !first && points.bad === 0,
+        checked: first ? Math.min(walked.checked, Math.max(0, first.seq - anchor.seq - 1)) : walked.checked,
+        firstBroken: first?.seq ?? null,
+        kind: first?.kind ?? null,
+        checkpoints: {
+          valid: points.bySeq.size,
+          latest: points.latest ? { seq: points.latest.seq, at: points.latest.at } : null,
+          bad: points.bad,
+          badLines: points.badLines,
+        },
+      };
     },
 
-    /** Removes entries older than the retention period; the last removed hash anchors the chain. */
+    /** Signs the chain's head, or the entry `target`, into the checkpoint file (the periodic job; after every `checkpoints.every` entries). */
+    checkpoint(target?: { seq: number; hash: string }) {
+      const take = () => takeCheckpoint(target);
+      const run = checkpointing.then(take, take);
+      checkpointing = run.catch(() => undefined);
+      return run;
+    },
+
+    /** The checkpoint file, for its download; null before the first checkpoint. */
+    checkpointFile() {
+      const file = checkpointFile();
+      return existsSync(file) ? file : null;
+    },
+
+    /**
+     * Removes entries older than the retention period. The last removed hash anchors the chain,
+     * and the purge's own entry, written in the same transaction, records it: an anchor moved
+     * without a purge shows.
+     */
     async purge(now = new Date()) {
       const days = Math.max(180, config().audit.retentionDays);
       const cutoff = new Date(now.getTime() - days * 86_400_000);
-      const removed = await strapi.db.transaction(async ({ trx }) => {
+      return strapi.db.transaction(async ({ trx }) => {
         const { names, row } = await lockedHead(trx);
         const last = (await strapi.db.query(AUDIT_ENTRY).findOne({ where: { at: { $lt: cutoff } }, orderBy: { seq: 'desc' }, select: ['seq', 'hash'] })) as { seq: number; hash: string } | null;
         if (!last) return 0;
@@ -231,12 +412,13 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
           .transacting(trx as never)
           .where('id', row.id as number)
           .update({ [names.column('anchorSeq')]: last.seq, [names.column('anchorHash')]: last.hash });
+        await service.record('audit.purge', {
+          summary: `清理 ${days} 天前的操作日志 ${count} 条`,
+          details: { removed: count, retentionDays: days, anchorSeq: last.seq, anchorHash: last.hash },
+          actor: 'system',
+        });
         return count;
       });
-      if (removed > 0) {
-        await service.record('audit.purge', { summary: `清理 ${days} 天前的操作日志 ${removed} 条`, details: { removed, retentionDays: days }, actor: 'system' });
-      }
-      return removed;
     },
   };
   return service;

@@ -43,8 +43,17 @@ export interface GovernanceConfig {
   replies: RepliesConfig;
   /** The admin accounts' password policy: a profile and any values of its own (see passwords/policy.ts). */
   passwords: Partial<PasswordPolicy> & { profile: PasswordPolicy['profile'] };
-  /** The audit trail: entries are kept this many days, at least 180 (网络安全法 第二十一条). */
-  audit: { retentionDays: number };
+  /** The audit trail (see audit/service.ts). */
+  audit: {
+    /** Entries are kept this many days, at least 180 (网络安全法 第二十一条). */
+    retentionDays: number;
+    /** The secret the chain's hashes and the checkpoints' signatures are keyed with (AUDIT_KEY): never in the database, never changed. */
+    key: string;
+    /** The signed checkpoints: the file they are appended to (from the app's root), after how many entries, and when else (cron rule). */
+    checkpoints: { file: string; every: number; rule: string };
+    /** Failed logins recorded one by one per source address and window; the rest are counted in one summary entry. */
+    failedLogins: { perSource: number; windowSeconds: number };
+  };
   /** The visit beacon: how often counts are written, and how many hits per IP and minute count. */
   visits: { flushSeconds: number; perIpPerMinute: number };
   /** 站群监测: the national veto rules' thresholds and the columns' update rules (see oversight/). */
@@ -105,6 +114,29 @@ const validateReplies = (replies: Partial<RepliesConfig> | undefined) => {
   }
 };
 
+/** Characters of AUDIT_KEY at least (`npm run setup:env` writes 32). */
+const MIN_AUDIT_KEY = 16;
+
+const validateAudit = (audit: Partial<GovernanceConfig['audit']> | undefined) => {
+  const show = JSON.stringify;
+  if (typeof audit?.key !== 'string' || audit.key.length < MIN_AUDIT_KEY) {
+    throw new Error(
+      `AUDIT_KEY is not set (or shorter than ${MIN_AUDIT_KEY} characters): run \`npm run setup:env\` (it adds a fresh one to the git-ignored .env) or set it in the environment. ` +
+        'It keys the audit log: keep it outside the database and never change it, or every entry stops verifying.'
+    );
+  }
+  const checkpoints = audit.checkpoints;
+  if (typeof checkpoints?.file !== 'string' || checkpoints.file.trim() === '' || !positiveInteger(checkpoints.every)) {
+    throw new Error(`governance.audit.checkpoints needs a file (AUDIT_CHECKPOINT_FILE) and every: a whole number of entries above 0; got ${show(checkpoints)}.`);
+  }
+  if (typeof checkpoints.rule !== 'string' || checkpoints.rule.trim().split(/\s+/).length < 5) {
+    throw new Error(`governance.audit.checkpoints.rule must be a cron rule such as "*/10 * * * *"; got ${show(checkpoints.rule)}.`);
+  }
+  if (!positiveInteger(audit.failedLogins?.perSource) || !positiveInteger(audit.failedLogins?.windowSeconds)) {
+    throw new Error(`governance.audit.failedLogins must be { perSource, windowSeconds } in whole numbers above 0; got ${show(audit.failedLogins)}.`);
+  }
+};
+
 export default {
   default: {
     timezone: 'Asia/Shanghai',
@@ -121,7 +153,14 @@ export default {
       overdueCheck: '5 * * * *',
     },
     passwords: { profile: 'dengbao3' },
-    audit: { retentionDays: 180 },
+    audit: {
+      retentionDays: 180,
+      // No default: config/plugins.ts reads AUDIT_KEY, and the boot stops without it.
+      key: '',
+      // Outside public/ and git-ignored, beside the SQLite database; better on another disk or host.
+      checkpoints: { file: '.tmp/audit-checkpoints.jsonl', every: 1000, rule: '*/10 * * * *' },
+      failedLogins: { perSource: 20, windowSeconds: 600 },
+    },
     visits: { flushSeconds: 10, perIpPerMinute: 60 },
     oversight: {
       // 国办秘函〔2019〕19号: news columns 2 weeks, notices and policies 6 months (183 days).
@@ -161,6 +200,7 @@ export default {
     if (!Number.isInteger(config.audit?.retentionDays) || (config.audit?.retentionDays ?? 0) < 180) {
       throw new Error(`governance.audit.retentionDays must be a whole number of days, 180 or more (网络安全法 21); got ${JSON.stringify(config.audit?.retentionDays)}.`);
     }
+    validateAudit(config.audit);
     if (!positiveInteger(config.visits?.flushSeconds) || !positiveInteger(config.visits?.perIpPerMinute)) {
       throw new Error(`governance.visits must be { flushSeconds, perIpPerMinute } in whole numbers above 0; got ${JSON.stringify(config.visits)}.`);
     }

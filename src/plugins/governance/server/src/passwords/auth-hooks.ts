@@ -62,12 +62,15 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
       const user = (await strapi.db.query(USER).findOne({ where: { email }, select: ['id', 'firstname', 'lastname', 'email'] })) as
         | { id: number; firstname: string | null; lastname: string | null; email: string }
         | null;
+      // Recorded one by one up to a cap per source address; the rest in a counted summary (audit/login-failures.ts).
       const failed = async (reason: string) => {
-        await audit().record('login.failure', {
-          subject: String(email ?? '').slice(0, 100),
-          summary: `登录失败：${reason}`,
-          actor: { id: user?.id ?? null, name: user ? personName(user) : String(email ?? '').slice(0, 100) },
-        });
+        await getService(strapi, 'loginFailures').failure(() =>
+          audit().record('login.failure', {
+            subject: String(email ?? '').slice(0, 100),
+            summary: `登录失败：${reason}`,
+            actor: { id: user?.id ?? null, name: user ? personName(user) : String(email ?? '').slice(0, 100) },
+          })
+        );
         return refused;
       };
       if (!user) {

@@ -35,6 +35,7 @@ const PAGE_SIZE = 50;
 /** Failures and lockouts stand out in the list. */
 const ALARMING = new Set([
   'login.failure',
+  'login.failureSummary',
   'account.locked',
   'account.forceChange',
   'account.disabled',
@@ -81,7 +82,8 @@ const EntryRow = ({ entry }: { entry: AuditEntry }) => {
 
 /**
  * 操作日志: the append-only audit trail, newest first, filtered by action, actor and dates, with
- * a CSV export and a check of its hash chain. The page number lives in the address (Strapi's
+ * a CSV export, a check of its keyed hash chain against the signed checkpoints, and the
+ * checkpoints' download. The page number lives in the address (Strapi's
  * pagination links), the filters on the page.
  */
 export const AuditLogPage = () => {
@@ -111,6 +113,13 @@ export const AuditLogPage = () => {
       t('common.exported'),
       t('common.exportFailed')
     );
+  // The signed checkpoints, to keep outside the server: they show later that the log was cut short.
+  const downloadCheckpoints = () =>
+    notified(
+      () => download('/governance/audit/checkpoints', '', 'audit-checkpoints.jsonl'),
+      t('audit.checkpointsDownloaded'),
+      t('audit.checkpointsFailed')
+    );
   const pagination = log.data?.meta.pagination;
 
   return (
@@ -123,6 +132,9 @@ export const AuditLogPage = () => {
           <Flex gap={2}>
             <Button variant="secondary" startIcon={<Download />} onClick={exportCsv}>
               {t('common.exportCsv')}
+            </Button>
+            <Button variant="secondary" startIcon={<Download />} onClick={downloadCheckpoints}>
+              {t('audit.downloadCheckpoints')}
             </Button>
             <Button
               startIcon={<Shield />}

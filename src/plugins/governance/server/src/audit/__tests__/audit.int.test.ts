@@ -69,26 +69,28 @@ describe('the chain', () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => audit().record('account.holder', { summary: `并发写入 ${i}`, actor: 'system' })));
     const seqs = (await app.strapi.db.query(ENTRY).findMany({ select: ['seq'], orderBy: { seq: 'asc' } })).map((e: { seq: number }) => e.seq);
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
-    expect(await verify()).toEqual({ ok: true, checked: seqs.length, firstBroken: null });
+    expect(await verify()).toMatchObject({ ok: true, checked: seqs.length, firstBroken: null, kind: null });
   });
 
   it('shows an entry changed afterwards, and a removed last entry', async () => {
     const knex = app.strapi.db.connection;
     const target = await app.strapi.db.query(ENTRY).findOne({ where: { action: 'login.failure' } });
     await knex('governance_audit_entries').where({ seq: target.seq }).update({ summary: '登录成功' });
-    expect(await verify()).toMatchObject({ ok: false, firstBroken: target.seq });
+    expect(await verify()).toMatchObject({ ok: false, firstBroken: target.seq, kind: 'changed' });
     await knex('governance_audit_entries').where({ seq: target.seq }).update({ summary: target.summary });
     expect((await verify()).ok).toBe(true);
 
     const last = await knex('governance_audit_entries').orderBy('seq', 'desc').first();
     await knex('governance_audit_entries').where({ seq: last.seq }).delete();
-    expect(await verify()).toMatchObject({ ok: false, firstBroken: last.seq });
+    expect(await verify()).toMatchObject({ ok: false, firstBroken: last.seq, kind: 'truncated' });
     await knex('governance_audit_entries').insert(last);
     expect((await verify()).ok).toBe(true);
   });
 
-  it('removes entries past the retention period and keeps the rest verifiable', async () => {
+  it('removes entries past the retention period and keeps the rest verifiable, checkpoints older than the purge included', async () => {
     const knex = app.strapi.db.connection;
+    await audit().checkpoint({ seq: 2, hash: (await app.strapi.db.query(ENTRY).findOne({ where: { seq: 2 } })).hash });
+    await audit().checkpoint();
     const old = await app.strapi.db.query(ENTRY).findMany({ orderBy: { seq: 'asc' }, limit: 3 });
     // The first three entries a year old (their own hashes no longer match: they are about to go).
     for (const entry of old) await knex('governance_audit_entries').where({ seq: entry.seq }).update({ at: new Date(Date.now() - 365 * 86_400_000) });
@@ -96,8 +98,9 @@ describe('the chain', () => {
     expect(removed).toBe(3);
     const remaining = await app.strapi.db.query(ENTRY).findMany({ select: ['seq'], orderBy: { seq: 'asc' }, limit: 1 });
     expect(remaining[0].seq).toBe(4);
-    expect((await verify()).ok).toBe(true);
-    expect(await actions()).toContain('audit.purge');
+    expect(await verify()).toMatchObject({ ok: true, checkpoints: { valid: 2, bad: 0 } });
+    const purge = await app.strapi.db.query(ENTRY).findOne({ where: { action: 'audit.purge' } });
+    expect(purge.details).toMatchObject({ removed: 3, anchorSeq: 3, anchorHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 });
 

@@ -1,30 +1,48 @@
 import config from '..';
 
 describe('governance config', () => {
-  it('accepts the defaults', () => {
-    expect(() => config.validator(config.default)).not.toThrow();
+  const keyed = { ...config.default, audit: { ...config.default.audit, key: 'k'.repeat(32) } };
+
+  it('accepts the defaults, with an audit key', () => {
+    expect(() => config.validator(keyed)).not.toThrow();
+  });
+
+  it.each([[''], ['too-short'], [undefined]])('stops the boot on the audit key %p', (key) => {
+    expect(() => config.validator({ ...keyed, audit: { ...keyed.audit, key: key as string } })).toThrow(/AUDIT_KEY is not set/);
+  });
+
+  it.each([
+    [{ file: '', every: 1000, rule: '*/10 * * * *' }, /checkpoints needs a file/],
+    [{ file: 'x.jsonl', every: 0, rule: '*/10 * * * *' }, /checkpoints needs a file/],
+    [{ file: 'x.jsonl', every: 10, rule: 'often' }, /checkpoints.rule/],
+  ])('stops the boot on the checkpoints %p', (checkpoints, message) => {
+    expect(() => config.validator({ ...keyed, audit: { ...keyed.audit, checkpoints } })).toThrow(message);
+  });
+
+  it('stops the boot on a failed-login cap of 0', () => {
+    expect(() => config.validator({ ...keyed, audit: { ...keyed.audit, failedLogins: { perSource: 0, windowSeconds: 600 } } })).toThrow(/failedLogins/);
   });
 
   it.each([['Beijing'], [''], [undefined], ['UTC+8']])('stops the boot on time zone %p', (timezone) => {
-    expect(() => config.validator({ ...config.default, timezone: timezone as string })).toThrow(/IANA time zone/);
+    expect(() => config.validator({ ...keyed, timezone: timezone as string })).toThrow(/IANA time zone/);
   });
 
   it('stops the boot on an empty group name', () => {
-    expect(() => config.validator({ ...config.default, groupName: ' ' })).toThrow(/groupName/);
+    expect(() => config.validator({ ...keyed, groupName: ' ' })).toThrow(/groupName/);
   });
 
   it('stops the boot on a review chain without the confidentiality review', () => {
-    expect(() => config.validator({ ...config.default, review: { default: ['leader', 'approver'] } })).toThrow(/confidentiality review/);
+    expect(() => config.validator({ ...keyed, review: { default: ['leader', 'approver'] } })).toThrow(/confidentiality review/);
   });
 
   it.each([[0], [61], [2.5], ['5']])('stops the boot on %p working days to reply', (days) => {
     const replies = { ...config.default.replies, workingDays: { ...config.default.replies.workingDays, complaint: days as number } };
-    expect(() => config.validator({ ...config.default, replies })).toThrow(/workingDays.complaint/);
+    expect(() => config.validator({ ...keyed, replies })).toThrow(/workingDays.complaint/);
   });
 
   it('stops the boot on a rate limit without points', () => {
     const replies = { ...config.default.replies, rateLimit: { points: 0, duration: 60 } };
-    expect(() => config.validator({ ...config.default, replies })).toThrow(/rateLimit/);
+    expect(() => config.validator({ ...keyed, replies })).toThrow(/rateLimit/);
   });
 
   it.each([[['https://img.example.gov.cn']], [['*.example.gov.cn']], [['IMG.example.gov.cn']], ['img.example.gov.cn'], [[42]]])(

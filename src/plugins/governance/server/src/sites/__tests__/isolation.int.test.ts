@@ -377,6 +377,7 @@ const UNRELATED: Record<string, string> = {
   'POST /governance/accounts/:id/force-change': 'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
   'PUT /governance/accounts/:id/holder': 'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
   'POST /governance/audit/verify': 'answers whether the chain is intact, no entry content',
+  'GET /governance/audit/checkpoints': 'signed entry numbers and hashes, no entry content; audit.read only (audit.int.test.ts)',
   'GET /governance/rankings': 'counts per site, no document; rankings.read, provincial admins only (rankings.int.test.ts)',
   'GET /governance/rankings/export': 'counts per site, no document; rankings.read only (rankings.int.test.ts)',
   'GET /governance/rankings/notice': 'text made of counts, no document; rankings.read only (rankings.int.test.ts)',

@@ -1,0 +1,30 @@
+/** 操作日志's integrity check: shared by the server's audit service and the admin page. */
+
+/**
+ * How the log differs from what was written: an entry `changed` (its content, link or keyed hash
+ * does not match), `removed` from the middle (a gap in the numbers), `inserted` (an entry the
+ * chain's head does not account for) or the newest entries `truncated` (the log ends before its
+ * head or before a checkpoint taken earlier).
+ */
+export const AUDIT_BREAKS = ['changed', 'removed', 'inserted', 'truncated'] as const;
+export type AuditBreak = (typeof AUDIT_BREAKS)[number];
+
+/** What `POST /governance/audit/verify` answers. */
+export interface AuditVerification {
+  /** The chain is whole, every checkpoint matches and every checkpoint's signature is good. */
+  ok: boolean;
+  /** Entries checked before the first difference (all of them when there is none). */
+  checked: number;
+  /** The first entry that differs, or null. */
+  firstBroken: number | null;
+  /** What happened at `firstBroken`. */
+  kind: AuditBreak | null;
+  checkpoints: {
+    /** Well-signed checkpoints in the file, and the newest of them. */
+    valid: number;
+    latest: { seq: number; at: string } | null;
+    /** Lines of the file whose signature is wrong or that cannot be read, and the first 20 of their numbers (from 1). */
+    bad: number;
+    badLines: number[];
+  };
+}
