@@ -48,11 +48,11 @@ describe('governance config', () => {
   it.each([[['https://img.example.gov.cn']], [['*.example.gov.cn']], [['IMG.example.gov.cn']], ['img.example.gov.cn'], [[42]]])(
     'stops the boot on image hosts %p',
     (imageHosts) => {
-      expect(() => config.validator({ ...config.default, articles: { imageHosts: imageHosts as string[] } })).toThrow(/imageHosts/);
+      expect(() => config.validator({ ...keyed, articles: { imageHosts: imageHosts as string[] } })).toThrow(/imageHosts/);
     }
   );
 
   it('accepts a list of image hosts', () => {
-    expect(() => config.validator({ ...config.default, articles: { imageHosts: ['img.example.gov.cn', 'cdn-1.example.org'] } })).not.toThrow();
+    expect(() => config.validator({ ...keyed, articles: { imageHosts: ['img.example.gov.cn', 'cdn-1.example.org'] } })).not.toThrow();
   });
 });
