@@ -1,4 +1,30 @@
 import type { Core } from '@strapi/strapi';
+import { BlockList, isIP } from 'net';
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** Whether a server listening on `host` is reachable from this machine only. */
+export const isLoopback = (host: string) => {
+  if (host === 'localhost') return true;
+  const family = isIP(host);
+  return family !== 0 && LOOPBACK.check(host, family === 6 ? 'ipv6' : 'ipv4');
+};
+
+/**
+ * What to tell the operator at start-up when the server believes X-Forwarded-For and listens
+ * beyond this machine: whoever reaches the port without going through the proxy writes the
+ * header themselves and so chooses their own address (budgets, visit counts, audit trail).
+ */
+export const proxyExposureWarning = ({
+  host,
+  proxy,
+}: Pick<Core.Config.Server, 'host' | 'proxy'>): string | null =>
+  // Strapi 5 trusts the header on `proxy.koa` only (a boolean `proxy` is ignored).
+  typeof proxy === 'object' && proxy.koa && !isLoopback(host)
+    ? `SERVER_PROXY is true and the server listens on ${host}, not only on this machine: anyone who reaches the port directly can set X-Forwarded-For and choose their address. Firewall the port so that only the reverse proxy reaches it, or set HOST=127.0.0.1 when the proxy runs on this machine.`
+    : null;
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
   const keys = env.array('APP_KEYS');
@@ -16,14 +42,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
       `SERVER_PROXY_HOPS is the number of proxies in front of the server, 1 to 99 (got "${hops}").`
     );
   }
+  const behindProxy = env.bool('SERVER_PROXY', false);
   return {
-    host: env('HOST', '0.0.0.0'),
+    // Behind a proxy, only the proxy should reach the server: it usually runs on this machine.
+    host: env('HOST', '') || (behindProxy ? '127.0.0.1' : '0.0.0.0'),
     port: env.int('PORT', 1337),
     url: env('PUBLIC_URL', ''),
     // Behind a reverse proxy: take the visitor's address from X-Forwarded-For, so rate limits,
     // visit counts and the audit trail see the visitor, not the proxy. Strapi 5 hands Koa
     // `proxy.koa` and `proxy.maxIpsCount`; a boolean `proxy` is silently ignored.
-    proxy: { koa: env.bool('SERVER_PROXY', false), maxIpsCount: Number(hops) },
+    proxy: { koa: behindProxy, maxIpsCount: Number(hops) },
     app: {
       keys,
     },

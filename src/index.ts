@@ -1,10 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { proxyExposureWarning } from '../config/server';
 import { applyContentManagerViews } from './content-manager-views';
 
 // The application's own lifecycle stays thin: the website group's rules live in the
 // `governance` plugin (src/plugins/governance).
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    const exposed = proxyExposureWarning(strapi.config.get<Core.Config.Server>('server'));
+    if (exposed) strapi.log.warn(exposed);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // SQLite (the demo, small deployments): write-ahead logging flushes once per commit instead

@@ -15,8 +15,9 @@ const secret = () => randomBytes(24).toString('base64');
 /** A demo password that meets the 等保 complexity rule (4 character classes, 16 characters). */
 const demoPassword = () => `Demo-${randomBytes(6).toString('hex')}-Aa9`;
 
+// No HOST: config/server.ts chooses it (127.0.0.1 behind a proxy, else 0.0.0.0), and a HOST
+// written here would count as the operator's choice.
 const defaults: Record<string, () => string> = {
-  HOST: () => '0.0.0.0',
   PORT: () => '1337',
   APP_KEYS: () => [secret(), secret(), secret(), secret()].join(','),
   API_TOKEN_SALT: secret,

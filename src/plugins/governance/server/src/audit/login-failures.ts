@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { isIPv6 } from 'net';
 import { DateTime } from 'luxon';
 import type { GovernanceConfig } from '../config';
+import { clientSource } from '../utils/client-source';
 import { getService } from '../utils/get-service';
 
 /** How often windows that have ended are summarised, when no failure from their source comes to close them. */
@@ -15,28 +15,6 @@ interface Window {
   recorded: number;
   counted: number;
 }
-
-/**
- * The source a failure is counted against: an IPv4 address, or an IPv6 address's /64 (one
- * subscriber's network: a single machine gets a whole /64 and can pick any address in it).
- */
-export const sourceOf = (ip: string) => {
-  const mapped = ip.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i)?.[1];
-  if (mapped) return mapped;
-  if (!isIPv6(ip)) return ip;
-  const groups = (part: string) =>
-    part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : [];
-  const [left, right] = ip.includes('::') ? ip.split('::').map(groups) : [groups(ip), []];
-  const full = [
-    ...left,
-    ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'),
-    ...right,
-  ];
-  return `${full
-    .slice(0, 4)
-    .map((group) => parseInt(group, 16).toString(16))
-    .join(':')}::/64`;
-};
 
 /**
  * Failed logins per source: the first `failedLogins.perSource` of a window are recorded one by
@@ -82,7 +60,7 @@ const loginFailures = ({ strapi }: { strapi: Core.Strapi }) => {
       const ip = (strapi.requestContext.get() as { request?: { ip?: string } } | undefined)?.request
         ?.ip;
       if (!ip) return record();
-      const source = sourceOf(ip);
+      const source = clientSource(ip);
       const { perSource, windowSeconds } = settings();
       let window = windows.get(source);
       if (window && now >= window.end) {

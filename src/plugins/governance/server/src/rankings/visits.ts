@@ -4,6 +4,7 @@ import { isbot } from 'isbot';
 import { DateTime } from 'luxon';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { GovernanceConfig } from '../config';
+import { clientSource } from '../utils/client-source';
 import { dbNames } from '../utils/db-names';
 
 export const SITE_VISIT = 'plugin::governance.site-visit';
@@ -59,12 +60,15 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
     return siteCodes.byCode.get(code);
   };
 
-  /** Hits counted per IP address and minute on this instance; the rest are answered but not counted. */
+  /**
+   * Hits counted per source (an IPv4 address or an IPv6 /64, `clientSource`) and minute on this
+   * instance; the rest are answered but not counted.
+   */
   const withinLimit = async (ip: string) => {
     const perMinute = config().visits.perIpPerMinute;
     if (limiter?.perMinute !== perMinute) limiter = { perMinute, limiter: new RateLimiterMemory({ points: perMinute, duration: 60 }) };
     try {
-      await limiter.limiter.consume(ip);
+      await limiter.limiter.consume(clientSource(ip));
       return true;
     } catch {
       return false;
@@ -114,7 +118,7 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
   };
 
   return {
-    /** Counts one page view of the site `code`, unless it is a robot's or over the IP's budget. */
+    /** Counts one page view of the site `code`, unless it is a robot's or over its source's budget. */
     async record(code: string, { userAgent, ip }: { userAgent: string | undefined; ip: string }): Promise<VisitOutcome> {
       if (!userAgent || isbot(userAgent)) return 'bot';
       const siteDocumentId = await siteOf(code);

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { GovernanceConfig } from '../config';
+import { clientSource } from '../utils/client-source';
 import { ERRORS } from './messages';
 
 type Limit = GovernanceConfig['replies']['rateLimit'];
@@ -36,7 +37,7 @@ const createLimiter = async (strapi: Core.Strapi, { points, duration }: Limit): 
   if (strapi.db.dialect.client === 'postgres') {
     return new Promise((resolve, reject) => {
       const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-        // No timer of its own: expired rows are rewritten in place by the next request of that IP.
+        // No timer of its own: expired rows are rewritten in place by the next request of that source.
         { ...options, storeClient: strapi.db.connection, storeType: 'knex', tableName: 'governance_rate_limits', clearExpiredByTimeout: false },
         (error?: Error) => (error ? reject(error) : resolve(limiter))
       );
@@ -49,11 +50,13 @@ const createLimiter = async (strapi: Core.Strapi, { points, duration }: Limit): 
 const budgets = new WeakMap<Core.Strapi, { key: string; limiter: Promise<RateLimiterAbstract> }>();
 
 /**
- * Route middleware of the public routes that write (submission, rating and reopening): a per-IP
- * budget they share, answered with 429 and Retry-After once spent. Strapi makes one middleware
- * per route, so the limiter lives outside it (one per route would give each route a budget of
- * its own in memory). It follows the configuration: a change to `governance.replies.rateLimit`
- * takes effect without a restart.
+ * Route middleware of the public routes that write (submission, rating and reopening): a budget
+ * per source they share, answered with 429 and Retry-After once spent. A source is an IPv4
+ * address or an IPv6 /64 (`clientSource`): per IPv6 address, one machine would draw a fresh
+ * budget with every address of its network. Strapi makes one middleware per route, so the
+ * limiter lives outside it (one per route would give each route a budget of its own in memory).
+ * It follows the configuration: a change to `governance.replies.rateLimit` takes effect without
+ * a restart.
  */
 export const submissionRateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const limiter = () => {
@@ -69,7 +72,7 @@ export const submissionRateLimit = (_config: unknown, { strapi }: { strapi: Core
 
   return async (ctx: { request: { ip: string }; set: (name: string, value: string) => void }, next: () => Promise<unknown>) => {
     try {
-      await (await limiter()).consume(ctx.request.ip);
+      await (await limiter()).consume(clientSource(ctx.request.ip));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
