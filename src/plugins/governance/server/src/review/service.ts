@@ -22,7 +22,7 @@ import { chainFor, STEP_NAMES, type Level } from './chain';
 import { contentHash as hashContent, reviewedPopulate, type ComponentSchemas } from './content-hash';
 import { ERRORS, STATUS_NAMES } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
-import { blocksToLines, createWordScanner, type SensitiveWord } from './sensitive-words';
+import { createWordScanner, reviewedTexts, type SensitiveWord } from './sensitive-words';
 
 export const ARTICLE = 'api::article.article';
 export const STATE = 'plugin::governance.review-state';
@@ -133,12 +133,9 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return built.scanner;
   };
 
-  const scan = async (draft: Pick<DraftRow, 'title' | 'summary' | 'body'>): Promise<WordHit[]> =>
-    (await currentScanner())({
-      title: draft.title ?? '',
-      summary: draft.summary ?? '',
-      body: blocksToLines(draft.body),
-    });
+  /** Every text of the draft that reaches readers, with the fields the approval covers. */
+  const scan = async (draft: unknown): Promise<WordHit[]> =>
+    (await currentScanner())(reviewedTexts(strapi.getModel(ARTICLE), draft, components));
 
   /** The article rows carry the state too, so the Content Manager can list and filter by it. */
   const mirror = (documentId: string, status: ReviewStatus) =>

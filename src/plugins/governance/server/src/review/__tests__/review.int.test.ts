@@ -324,6 +324,35 @@ describe('the sensitive-word check', () => {
     expect((await describeAs(editor, id)).status).toBe('draft');
   });
 
+  it('reads every text a reader sees: the column, and the alternative text and caption of a body image', async () => {
+    const file = await app.strapi.db.query('plugin::upload.file').create({
+      data: { name: 'map.png', hash: 'map_review', ext: '.png', mime: 'image/png', size: 0.07, width: 1, height: 1, url: '/uploads/map_review.png', provider: 'local' },
+    });
+    const image = (alternativeText: string, caption: string | null) => ({
+      type: 'image',
+      image: {
+        name: 'map.png', alternativeText, caption, url: file.url, previewUrl: null, formats: null, width: 1, height: 1, hash: 'map_review', ext: '.png',
+        mime: 'image/png', size: 0.07, provider: 'local', provider_metadata: null, createdAt: '2026-12-04T00:00:00.000Z', updatedAt: '2026-12-04T00:00:00.000Z',
+      },
+      children: [{ type: 'text', text: '' }],
+    });
+    const CASES: Array<[string, Record<string, unknown>, string, number, number]> = [
+      ['column', { column: '绝密文件' }, 'column', 0, 2],
+      ['image alt text', { body: [...paragraph('见下图'), image('一份绝密地图', null)] }, 'body.image.alt', 2, 4],
+      ['image caption', { body: [...paragraph('见下图'), image('地图', '图为绝★密地图')] }, 'body.image.caption', 2, 5],
+    ];
+    for (const [what, fields, field, start, end] of CASES) {
+      const created = await as(editor).post(`/content-manager/collection-types/${ARTICLE}`, { title: `藏在${what}里的禁用词`, site: city, body: paragraph('正文'), ...fields });
+      expect([what, created.status, created.body.error?.message]).toEqual([what, 201, undefined]);
+      const id = created.body.data.documentId as string;
+      const res = await as(editor).post(review(id, 'submit'));
+      expect([what, res.status]).toEqual([what, 400]);
+      expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
+      expect(res.body.error.details.wordHits).toEqual([expect.objectContaining({ word: '绝密', level: 'forbidden', field, start, end })]);
+      expect((await describeAs(editor, id)).status).toBe('draft');
+    }
+  });
+
   it('lets a word to check through and shows it to the reviewer', async () => {
     const id = await write(editor, city, '民政部门召开会议');
     const res = await as(editor).post(review(id, 'submit')).expect(200);
