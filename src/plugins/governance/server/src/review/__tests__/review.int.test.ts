@@ -3,10 +3,12 @@
  * decisions bound to content, voiding on edit, the sensitive-word check, the queue and the
  * notifications.
  */
+import type { UID } from '@strapi/strapi';
 import { FULL_CHECKLIST } from '../../../../../../../tests/helpers/review';
+import { bootSecondInstance } from '../../../../../../../tests/helpers/second-instance';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
 import articleSchema from '../../../../../../api/article/content-types/article/schema.json';
-import { reviewedAttributes } from '../content-hash';
+import { hashVersion, reviewedAttributes } from '../content-hash';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';
@@ -263,6 +265,25 @@ describe('rejection, withdrawal and edits', () => {
     expect(state.history.map((d: { action: string }) => d.action)).toEqual(['submit', 'void', 'submit']);
     await approveAs(countyReviewer, id, state.contentHash).expect(200);
     expect(await app.strapi.plugin('governance').service('review').voidStaleRounds()).toBe(0);
+  });
+
+  it('checks submitted rounds at start-up once per hash version: a later start leaves submitted rounds alone', async () => {
+    const version = hashVersion(app.strapi.getModel(ARTICLE), (uid) => app.strapi.getModel(uid as UID.Component));
+    expect(await app.strapi.store({ type: 'plugin', name: 'governance', key: 'review-hash' }).get({})).toEqual({ version });
+
+    const id = await write(editor, county, '再次启动');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const earlier = 'f'.repeat(64);
+    await app.strapi.db.query('plugin::governance.review-state').update({ where: { articleDocumentId: id }, data: { contentHash: earlier, draftHash: earlier } });
+
+    // Another start (a second instance on the same database) leaves the round as it is…
+    const second = await bootSecondInstance('review', 'voidStaleRounds');
+    const afterBoot = await app.strapi.db.query('plugin::governance.review-state').findOne({ where: { articleDocumentId: id } });
+    // …while the migration itself, asked by hand there, still restarts it.
+    const { result } = await second.run<number>();
+    expect(afterBoot).toMatchObject({ round: 1, contentHash: earlier });
+    expect(result).toBe(1);
+    expect(await describeAs(countyReviewer, id)).toMatchObject({ status: 'submitted', round: 2, upToDate: true });
   });
 
   it('sends an article back to draft when its unpublished changes are discarded', async () => {
