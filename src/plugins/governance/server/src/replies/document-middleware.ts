@@ -33,8 +33,9 @@ const SUBMITTED_FIELDS = ['category', 'subject', 'body', 'receivedAt', 'caseNumb
  */
 const personalFieldsOf = (strapi: Core.Strapi): ReadonlySet<string> =>
   new Set(
-    Object.entries(strapi.contentType(MESSAGE).attributes as Record<string, { visible?: boolean }>)
-      .filter(([, attribute]) => attribute.visible === false)
+    Object.entries(strapi.contentType(MESSAGE).attributes as Record<string, { visible?: boolean; configurable?: boolean }>)
+      // Strapi hides the fields it adds itself too (createdBy, updatedBy), marked not configurable.
+      .filter(([, attribute]) => attribute.visible === false && attribute.configurable !== false)
       .map(([name]) => name)
   );
 
