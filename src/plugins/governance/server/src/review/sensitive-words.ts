@@ -64,13 +64,25 @@ export const reviewedTexts = (
     else if (attribute.type === 'blocks') {
       add(field, blocksToLines(value));
       const images = imagesOf(value);
-      add(`${field}.image.alt`, images.map((image) => image.alternativeText ?? ''));
-      add(`${field}.image.caption`, images.map((image) => image.caption ?? ''));
+      add(
+        `${field}.image.alt`,
+        images.map((image) => image.alternativeText ?? '')
+      );
+      add(
+        `${field}.image.caption`,
+        images.map((image) => image.caption ?? '')
+      );
     } else if (attribute.type === 'component' || attribute.type === 'dynamiczone') {
       for (const item of Array.isArray(value) ? value : value ? [value] : []) {
-        const uid = attribute.type === 'component' ? attribute.component : (item as { __component?: string }).__component;
+        const uid =
+          attribute.type === 'component'
+            ? attribute.component
+            : (item as { __component?: string }).__component;
         if (!uid) continue;
-        for (const [inner, lines] of Object.entries(reviewedTexts(components(uid), item, components, `${field}.`))) add(inner, lines);
+        for (const [inner, lines] of Object.entries(
+          reviewedTexts(components(uid), item, components, `${field}.`)
+        ))
+          add(inner, lines);
       }
     }
   }
