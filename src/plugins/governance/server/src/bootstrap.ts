@@ -27,7 +27,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'visits').start();
   getService(strapi, 'loginFailures').start();
 
-  const voided = await getService(strapi, 'review').voidStaleRounds();
+  const voided = await getService(strapi, 'review').voidStaleRoundsOnce();
   if (voided > 0) strapi.log.info(`governance: ${voided} review rounds restarted: their drafts no longer match what was submitted`);
 
   // Every message has its case number: new ones as they are created, older or imported ones now.

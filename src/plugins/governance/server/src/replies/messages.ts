@@ -51,6 +51,7 @@ export const ERRORS = {
   notRatable: '留言答复后才能评价 (a message can be rated once it is answered)',
   rated: '该留言已评价过，每条留言只能评价一次 (this message was already rated: one rating per message)',
   citizenText: '留言人提交的内容（类别、标题、内容、姓名、联系方式、收到时间、所属网站等）不能修改；类别有误请在“留言办理”中更正，网站有误请转办 (what the citizen submitted cannot be changed: correct a wrong category in 留言办理, send a message to the right site by transfer)',
+  noDelete: '网民留言作为办理记录保存，不能删除；无效留言请在“留言办理”中以“不予受理”办结 (citizen messages are kept as records and cannot be deleted: close an invalid one as 不予受理 in 留言办理)',
   staffCreate: '网民留言只能由网民通过留言表单提交 (citizen messages come from citizens, through the public form only)',
   personalFilter: '不能按留言人的姓名、联系方式、IP 地址或查询码筛选或排序 (messages cannot be filtered or sorted by the citizen\'s name, contact, IP address or query code)',
   sameCategory: '新类别与当前类别相同 (the message already has this category)',

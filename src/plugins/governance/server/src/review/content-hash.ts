@@ -147,6 +147,29 @@ export const contentHash = (
     .update(stringify(canonicalContent(schema, entry, components)) ?? '')
     .digest('hex');
 
+/** Bumped when the canonical form above changes in a way the schema does not show. */
+const HASH_FORMAT = 1;
+
+const shapeOf = (schema: HashedSchema, components: ComponentSchemas): unknown[] =>
+  reviewedAttributes(schema).map(([name, attribute]) => [
+    name,
+    attribute.type,
+    attribute.relation ?? null,
+    attribute.multiple ?? null,
+    attribute.type === 'component' ? shapeOf(components(attribute.component!), components) : null,
+  ]);
+
+/**
+ * What every stored hash depends on besides the content: the canonical form and the reviewed
+ * attributes (a field added to the schema changes every article's hash). While it is the same,
+ * hashes stored earlier still compare with hashes computed now.
+ */
+export const hashVersion = (schema: HashedSchema, components: ComponentSchemas): string =>
+  createHash('sha256')
+    .update(stringify({ format: HASH_FORMAT, attributes: shapeOf(schema, components) }) ?? '')
+    .digest('hex')
+    .slice(0, 16);
+
 type Populate = Record<string, true | { select?: string[]; populate?: Populate | true }>;
 
 /** What to populate when reading an entry (query engine) so that every reviewed relation, file and component is there. */

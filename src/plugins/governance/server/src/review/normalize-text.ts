@@ -18,12 +18,25 @@ export interface NormalizedText {
 const INVISIBLE = /^[\s\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]$/u;
 
 /**
- * Marks slipped between two Chinese characters to break a word apart (绝.密, 绝*密, 绝·密),
- * after NFKC (so full-width ＊ is *). Not the sentence punctuation of Chinese prose (，。、；：
- * ？！“”): removing those would join the end of one clause to the start of the next and find
- * words no one wrote.
+ * Marks slipped between two Chinese characters to break a word apart: any symbol or punctuation
+ * character (绝.密, 绝*密, 绝·密, 绝★密, 绝○密, 绝×密, 绝※密, 绝♥密, an emoji), judged after NFKC
+ * (so full-width ＊ is *). Not the marks that separate phrases in Chinese prose, where two
+ * characters on either side belong to different phrases and removing the mark would find words
+ * no one wrote (拒绝“密码”): clause and sentence punctuation (，。、；：？！ and, after NFKC, their
+ * ASCII forms), quotes and brackets of every kind (“”‘’「」《》（）【】, Unicode's opening,
+ * closing and quote classes), the ellipsis (……) and the dash (——). The ASCII full stop stays a
+ * filler: Chinese prose ends a sentence with 。, so 绝.密 is a dodge.
  */
-const FILLER = /^[.*_\-~^+#@$%&=|/\\`'"·‧•・]$/u;
+const CLAUSE = /^[,。、;:?!]$/u;
+const PAIRED = /^[\p{Ps}\p{Pe}\p{Pi}\p{Pf}]$/u;
+/** Checked before NFKC, which turns the ellipsis into three full stops. */
+const PHRASE_MARKS = /^[…‥⋯—―⸺]$/u;
+const SYMBOL = /^[\p{S}\p{P}]$/u;
+
+const isFiller = (char: string, folded: string[]) =>
+  !PHRASE_MARKS.test(char) &&
+  folded.length > 0 &&
+  folded.every((unit) => SYMBOL.test(unit) && !CLAUSE.test(unit) && !PAIRED.test(unit));
 
 const HAN = /^\p{Script=Han}$/u;
 const MARK = /^\p{M}$/u;
@@ -42,6 +55,7 @@ const fold = (cluster: string): string[] => {
 interface CharInfo {
   /** A combining mark, folded with the character before it (e + ◌́ → é). */
   mark: boolean;
+  /** A filler mark (by the character as written): removed between two Chinese characters. */
   filler: boolean;
   han: boolean;
   folded: string[];
@@ -56,11 +70,12 @@ const infoOf = (codePoint: number): CharInfo => {
   let info = infos.get(codePoint);
   if (!info) {
     const char = String.fromCodePoint(codePoint);
+    const folded = fold(char);
     info = {
       mark: MARK.test(char),
-      filler: FILLER.test(char),
+      filler: isFiller(char, folded),
       han: HAN.test(char),
-      folded: fold(char),
+      folded,
     };
     if (infos.size >= MEMO_LIMIT) infos.clear();
     infos.set(codePoint, info);
@@ -105,6 +120,8 @@ const toSimplified = (text: string) => {
 export const normalizeForMatching = (original: string): NormalizedText => {
   // One entry per code point of the result, with the span of the original it came from.
   const chars: string[] = [];
+  // Whether the character written there was a filler mark, with its combining marks if any.
+  const filler: boolean[] = [];
   const from: number[] = [];
   const to: number[] = [];
   for (let i = 0; i < original.length; ) {
@@ -115,24 +132,26 @@ export const normalizeForMatching = (original: string): NormalizedText => {
       i += width(original.codePointAt(i)!);
     const folded =
       i - start === width(first) ? infoOf(first).folded : foldCluster(original.slice(start, i));
+    const isFillerThere = infoOf(first).filler;
     for (const char of folded) {
       chars.push(char);
+      filler.push(isFillerThere);
       from.push(start);
       to.push(i);
     }
   }
 
-  const info = (k: number) => infoOf(chars[k].codePointAt(0)!);
+  const han = (k: number) => infoOf(chars[k].codePointAt(0)!).han;
   const text: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   for (let k = 0; k < chars.length; k += 1) {
-    if (info(k).filler) {
+    if (filler[k]) {
       let before = k - 1;
-      while (before >= 0 && info(before).filler) before -= 1;
+      while (before >= 0 && filler[before]) before -= 1;
       let after = k + 1;
-      while (after < chars.length && info(after).filler) after += 1;
-      if (before >= 0 && after < chars.length && info(before).han && info(after).han) continue;
+      while (after < chars.length && filler[after]) after += 1;
+      if (before >= 0 && after < chars.length && han(before) && han(after)) continue;
     }
     text.push(chars[k]);
     // One span per UTF-16 unit, so indices into the string and into the spans agree.

@@ -1,5 +1,6 @@
 import AhoCorasick from 'modern-ahocorasick';
 import type { WordHit, WordLevel } from '../../../shared/contracts/review';
+import { reviewedAttributes, type ComponentSchemas, type HashedSchema } from './content-hash';
 import { normalizeForMatching } from './normalize-text';
 
 export type { WordHit, WordLevel };
@@ -15,6 +16,7 @@ export interface SensitiveWord {
 interface BlockNode {
   type?: string;
   text?: string;
+  image?: { alternativeText?: string | null; caption?: string | null } | null;
   children?: BlockNode[];
 }
 
@@ -23,6 +25,68 @@ export const blocksToLines = (body: unknown): string[] => {
   const inline = (node: BlockNode): string =>
     typeof node.text === 'string' ? node.text : (node.children ?? []).map(inline).join('');
   return Array.isArray(body) ? (body as BlockNode[]).map(inline) : [];
+};
+
+/** The images of a blocks body, wherever they stand. */
+const imagesOf = (nodes: unknown): NonNullable<BlockNode['image']>[] =>
+  Array.isArray(nodes)
+    ? (nodes as BlockNode[]).flatMap((node) => [
+        ...(node?.type === 'image' && node.image ? [node.image] : []),
+        ...imagesOf(node?.children),
+      ])
+    : [];
+
+const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'uid', 'email']);
+
+/**
+ * Every text a reader of the published article sees, by field: each string or text attribute
+ * the review approves (content-hash.ts: the same list, so a field added to the schema is read
+ * too), a blocks body as its lines, and the alternative text and caption of its images
+ * (`body.image.alt`, `body.image.caption`, one line per image); components field by field
+ * (`name.field`).
+ */
+export const reviewedTexts = (
+  schema: HashedSchema,
+  entry: unknown,
+  components: ComponentSchemas,
+  prefix = ''
+): Record<string, string[]> => {
+  const row = (entry && typeof entry === 'object' ? entry : {}) as Record<string, unknown>;
+  const texts: Record<string, string[]> = {};
+  // Lines as they are (a hit's position counts them), fields with no text left out.
+  const add = (field: string, lines: string[]) => {
+    if (lines.some((line) => line !== '')) texts[field] = [...(texts[field] ?? []), ...lines];
+  };
+  for (const [name, attribute] of reviewedAttributes(schema)) {
+    const value = row[name];
+    const field = `${prefix}${name}`;
+    if (TEXT_TYPES.has(attribute.type) && typeof value === 'string') add(field, [value]);
+    else if (attribute.type === 'blocks') {
+      add(field, blocksToLines(value));
+      const images = imagesOf(value);
+      add(
+        `${field}.image.alt`,
+        images.map((image) => image.alternativeText ?? '')
+      );
+      add(
+        `${field}.image.caption`,
+        images.map((image) => image.caption ?? '')
+      );
+    } else if (attribute.type === 'component' || attribute.type === 'dynamiczone') {
+      for (const item of Array.isArray(value) ? value : value ? [value] : []) {
+        const uid =
+          attribute.type === 'component'
+            ? attribute.component
+            : (item as { __component?: string }).__component;
+        if (!uid) continue;
+        for (const [inner, lines] of Object.entries(
+          reviewedTexts(components(uid), item, components, `${field}.`)
+        ))
+          add(inner, lines);
+      }
+    }
+  }
+  return texts;
 };
 
 const STRENGTH: Record<WordLevel, number> = { check: 0, forbidden: 1 };

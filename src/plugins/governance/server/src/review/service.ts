@@ -16,18 +16,22 @@ import type { GovernanceConfig } from '../config';
 import { MEMBERSHIP, siteScope, type SiteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
+import { runWithLease } from '../jobs/lease';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { chainFor, STEP_NAMES, type Level } from './chain';
-import { contentHash as hashContent, reviewedPopulate, type ComponentSchemas } from './content-hash';
+import { contentHash as hashContent, hashVersion, reviewedPopulate, type ComponentSchemas } from './content-hash';
 import { ERRORS, STATUS_NAMES } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
-import { blocksToLines, createWordScanner, type SensitiveWord } from './sensitive-words';
+import { createWordScanner, reviewedTexts, type SensitiveWord } from './sensitive-words';
 
 export const ARTICLE = 'api::article.article';
 export const STATE = 'plugin::governance.review-state';
 export const DECISION = 'plugin::governance.review-decision';
 export const WORD = 'plugin::governance.sensitive-word';
+
+/** The lease of the start-up check of submitted rounds (voidStaleRoundsOnce). */
+const STALE_ROUNDS_JOB = 'governance-review-stale-rounds';
 
 /** A round waiting for a decision. */
 const PENDING: ReviewStatus[] = ['submitted', 'in_review'];
@@ -133,12 +137,9 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return built.scanner;
   };
 
-  const scan = async (draft: Pick<DraftRow, 'title' | 'summary' | 'body'>): Promise<WordHit[]> =>
-    (await currentScanner())({
-      title: draft.title ?? '',
-      summary: draft.summary ?? '',
-      body: blocksToLines(draft.body),
-    });
+  /** Every text of the draft that reaches readers, with the fields the approval covers. */
+  const scan = async (draft: unknown): Promise<WordHit[]> =>
+    (await currentScanner())(reviewedTexts(strapi.getModel(ARTICLE), draft, components));
 
   /** The article rows carry the state too, so the Content Manager can list and filter by it. */
   const mirror = (documentId: string, status: ReviewStatus) =>
@@ -501,6 +502,25 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           voided += 1;
         }
       }
+      return voided;
+    },
+
+    /**
+     * `voidStaleRounds` at start-up, once per hash version (content-hash.ts): only a change of
+     * what the hash covers makes submitted rounds stale, so later starts skip it, reading no
+     * round. Several instances starting together run it once, under a lease; the version is
+     * stored only when it finished, so a failed run is retried at a later start.
+     */
+    async voidStaleRoundsOnce() {
+      const store = strapi.store({ type: 'plugin', name: 'governance', key: 'review-hash' });
+      const version = hashVersion(strapi.getModel(ARTICLE), components);
+      if (((await store.get({})) as { version?: string } | null)?.version === version) return 0;
+      let voided = 0;
+      await runWithLease(strapi, STALE_ROUNDS_JOB, 5 * 60 * 1000, async () => {
+        voided = await service.voidStaleRounds();
+        await store.set({ value: { version } });
+        return `restarted ${voided} rounds`;
+      });
       return voided;
     },
 

@@ -141,6 +141,22 @@ describe('what the citizen wrote', () => {
     expect(await app.strapi.db.query(MESSAGE).count({ where: { subject: { $in: ['伪造的留言', '克隆'] } } })).toBe(0);
   });
 
+  it('is kept as a record: nobody deletes a message, the Super Admin included, one by one or in bulk', async () => {
+    const one = await submit('不可删除的留言');
+    const two = await submit('批量删除的留言一');
+    const three = await submit('批量删除的留言二');
+
+    const single = await as(superAdmin).delete(`${CM}/${one.documentId}`).expect(403);
+    expect(single.body.error.message).toBe(ERRORS.noDelete);
+    const bulk = await as(superAdmin).post(`${CM}/actions/bulkDelete`, { documentIds: [two.documentId, three.documentId] }).expect(403);
+    expect(bulk.body.error.message).toBe(ERRORS.noDelete);
+    await as(province).delete(`${CM}/${one.documentId}`).expect(403);
+    await expect(app.strapi.documents(MESSAGE).delete({ documentId: one.documentId })).rejects.toThrow(ERRORS.noDelete);
+
+    expect(await app.strapi.db.query(MESSAGE).count({ where: { id: { $in: [one.id, two.id, three.id] } } })).toBe(3);
+    expect(await lookup(one.queryCode)).toMatchObject({ subject: '不可删除的留言' });
+  });
+
   it('corrects a wrong category in 留言办理, with who and why, and keeps the one the citizen chose', async () => {
     const message = await submit('养老院乱收费');
     const correct = (who: TestAdmin, body: object) => as(who).post(`/governance/messages/${message.id}/category`, body);

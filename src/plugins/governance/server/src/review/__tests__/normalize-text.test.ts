@@ -15,6 +15,14 @@ describe('normalizeForMatching', () => {
     ['a compatibility ideograph (U+F900, then simplified)', '\uf900', '岂'],
     ['a dot, an asterisk and a middle dot between Chinese characters', '绝.密*文·件', '绝密文件'],
     ['a full-width asterisk between Chinese characters', '绝＊密', '绝密'],
+    ['a star between Chinese characters', '绝★密', '绝密'],
+    ['a circle', '绝○密', '绝密'],
+    ['a multiplication sign', '绝×密', '绝密'],
+    ['a reference mark', '绝※密', '绝密'],
+    ['a heart', '绝♥密', '绝密'],
+    ['an emoji with its variation selector', '绝❤️密', '绝密'],
+    ['a run of mixed marks', '绝-★-密', '绝密'],
+    ['a full-width full stop (NFKC: an ASCII full stop)', '绝．密', '绝密'],
     ['everything at once', '內\u200b部 資\u3000料', '内部资料'],
   ])('removes or folds %s', (_what, text, expected) => {
     expect(normalizeForMatching(text).text).toBe(expected);
@@ -23,6 +31,14 @@ describe('normalizeForMatching', () => {
   it.each([
     ['sentence punctuation between Chinese characters', '全省。长期', '全省。长期'],
     ['a comma between Chinese characters (full-width, folded to ASCII)', '全省，长期', '全省,长期'],
+    ['an enumeration comma', '全省、长期', '全省、长期'],
+    ['a semicolon, a colon, a question and an exclamation mark (full-width)', '甲；乙：丙？丁！戊', '甲;乙:丙?丁!戊'],
+    ['curly quotes', '拒绝“密码”', '拒绝“密码”'],
+    ['corner brackets and title marks', '拒绝「密码」与《密码法》', '拒绝「密码」与《密码法》'],
+    ['full-width parentheses (NFKC: ASCII ones)', '拒绝（密码）', '拒绝(密码)'],
+    ['an ellipsis', '拒绝……密码', '拒绝......密码'],
+    ['a dash', '拒绝——密码', '拒绝——密码'],
+    ['a star beside punctuation', '绝★，密', '绝★,密'],
     ['a dot between Latin letters', 'www.gov.cn', 'www.gov.cn'],
     ['a mark beside only one Chinese character', '机密★', '机密★'],
   ])('keeps %s', (_what, text, expected) => {

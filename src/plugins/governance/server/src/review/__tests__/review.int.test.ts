@@ -3,10 +3,12 @@
  * decisions bound to content, voiding on edit, the sensitive-word check, the queue and the
  * notifications.
  */
+import type { UID } from '@strapi/strapi';
 import { FULL_CHECKLIST } from '../../../../../../../tests/helpers/review';
+import { bootSecondInstance } from '../../../../../../../tests/helpers/second-instance';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
 import articleSchema from '../../../../../../api/article/content-types/article/schema.json';
-import { reviewedAttributes } from '../content-hash';
+import { hashVersion, reviewedAttributes } from '../content-hash';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';
@@ -265,6 +267,25 @@ describe('rejection, withdrawal and edits', () => {
     expect(await app.strapi.plugin('governance').service('review').voidStaleRounds()).toBe(0);
   });
 
+  it('checks submitted rounds at start-up once per hash version: a later start leaves submitted rounds alone', async () => {
+    const version = hashVersion(app.strapi.getModel(ARTICLE), (uid) => app.strapi.getModel(uid as UID.Component));
+    expect(await app.strapi.store({ type: 'plugin', name: 'governance', key: 'review-hash' }).get({})).toEqual({ version });
+
+    const id = await write(editor, county, '再次启动');
+    await as(editor).post(review(id, 'submit')).expect(200);
+    const earlier = 'f'.repeat(64);
+    await app.strapi.db.query('plugin::governance.review-state').update({ where: { articleDocumentId: id }, data: { contentHash: earlier, draftHash: earlier } });
+
+    // Another start (a second instance on the same database) leaves the round as it is…
+    const second = await bootSecondInstance('review', 'voidStaleRounds');
+    const afterBoot = await app.strapi.db.query('plugin::governance.review-state').findOne({ where: { articleDocumentId: id } });
+    // …while the migration itself, asked by hand there, still restarts it.
+    const { result } = await second.run<number>();
+    expect(afterBoot).toMatchObject({ round: 1, contentHash: earlier });
+    expect(result).toBe(1);
+    expect(await describeAs(countyReviewer, id)).toMatchObject({ status: 'submitted', round: 2, upToDate: true });
+  });
+
   it('sends an article back to draft when its unpublished changes are discarded', async () => {
     const id = await write(editor, county, '丢弃修改');
     await as(editor).post(review(id, 'submit')).expect(200);
@@ -322,6 +343,35 @@ describe('the sensitive-word check', () => {
       expect.objectContaining({ word: '绝密', level: 'forbidden', field: 'body', start, end, found: text.slice(start, end), context: text }),
     ]);
     expect((await describeAs(editor, id)).status).toBe('draft');
+  });
+
+  it('reads every text a reader sees: the column, and the alternative text and caption of a body image', async () => {
+    const file = await app.strapi.db.query('plugin::upload.file').create({
+      data: { name: 'map.png', hash: 'map_review', ext: '.png', mime: 'image/png', size: 0.07, width: 1, height: 1, url: '/uploads/map_review.png', provider: 'local' },
+    });
+    const image = (alternativeText: string, caption: string | null) => ({
+      type: 'image',
+      image: {
+        name: 'map.png', alternativeText, caption, url: file.url, previewUrl: null, formats: null, width: 1, height: 1, hash: 'map_review', ext: '.png',
+        mime: 'image/png', size: 0.07, provider: 'local', provider_metadata: null, createdAt: '2026-12-04T00:00:00.000Z', updatedAt: '2026-12-04T00:00:00.000Z',
+      },
+      children: [{ type: 'text', text: '' }],
+    });
+    const CASES: Array<[string, Record<string, unknown>, string, number, number]> = [
+      ['column', { column: '绝密文件' }, 'column', 0, 2],
+      ['image alt text', { body: [...paragraph('见下图'), image('一份绝密地图', null)] }, 'body.image.alt', 2, 4],
+      ['image caption', { body: [...paragraph('见下图'), image('地图', '图为绝★密地图')] }, 'body.image.caption', 2, 5],
+    ];
+    for (const [what, fields, field, start, end] of CASES) {
+      const created = await as(editor).post(`/content-manager/collection-types/${ARTICLE}`, { title: `藏在${what}里的禁用词`, site: city, body: paragraph('正文'), ...fields });
+      expect([what, created.status, created.body.error?.message]).toEqual([what, 201, undefined]);
+      const id = created.body.data.documentId as string;
+      const res = await as(editor).post(review(id, 'submit'));
+      expect([what, res.status]).toEqual([what, 400]);
+      expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
+      expect(res.body.error.details.wordHits).toEqual([expect.objectContaining({ word: '绝密', level: 'forbidden', field, start, end })]);
+      expect((await describeAs(editor, id)).status).toBe('draft');
+    }
   });
 
   it('lets a word to check through and shows it to the reviewer', async () => {

@@ -47,11 +47,27 @@ describe('the scanner against words written to dodge it', () => {
     ['traditional, with a zero-width space', '絕\u200b密文件', '絕\u200b密', 0, 3],
     ['a dot between', '绝.密', '绝.密', 0, 3],
     ['a full-width asterisk between', '(绝＊密)', '绝＊密', 1, 4],
+    ['a star between', '绝★密', '绝★密', 0, 3],
+    ['a circle between', '属绝○密', '绝○密', 1, 4],
+    ['a multiplication sign between', '绝×密件', '绝×密', 0, 3],
+    ['a reference mark between', '绝※密', '绝※密', 0, 3],
+    ['a heart between', '绝♥密', '绝♥密', 0, 3],
   ])('finds the word written %s, where it was written', (_how, text, found, start, end) => {
     const [hit] = forbidden({ body: text });
     expect(hit).toMatchObject({ word: '绝密', level: 'forbidden', start, end });
     expect(text.slice(hit.start, hit.end)).toBe(found);
     expect(hit.found ?? hit.word).toBe(found);
+  });
+
+  it.each([
+    ['a comma', '拒绝，密码'],
+    ['an enumeration comma', '拒绝、密码'],
+    ['a full stop', '拒绝。密码'],
+    ['a quote', '拒绝“密码”'],
+    ['a title mark', '拒绝《密码法》'],
+    ['an ellipsis', '拒绝……密码'],
+  ])('finds no word across %s between two phrases', (_how, text) => {
+    expect(forbidden({ body: text })).toEqual([]);
   });
 
   it.each([
