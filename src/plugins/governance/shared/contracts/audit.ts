@@ -4,9 +4,10 @@
  * How the log differs from what was written: an entry `changed` (its content, link or keyed hash
  * does not match), `removed` from the middle (a gap in the numbers), `inserted` (an entry the
  * chain's head does not account for) or the newest entries `truncated` (the log ends before its
- * head or before a checkpoint taken earlier).
+ * head or before a checkpoint taken earlier); or the log `unanchored`: it has entries but no
+ * well-signed checkpoint, so a rewrite of the whole chain or a cut of its newest entries would not show.
  */
-export const AUDIT_BREAKS = ['changed', 'removed', 'inserted', 'truncated'] as const;
+export const AUDIT_BREAKS = ['changed', 'removed', 'inserted', 'truncated', 'unanchored'] as const;
 export type AuditBreak = (typeof AUDIT_BREAKS)[number];
 
 /** What `POST /governance/audit/verify` answers. */

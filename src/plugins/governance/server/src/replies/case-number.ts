@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import type { GovernanceConfig } from '../config';
+import { yieldToEventLoop } from '../utils/yield';
 import { MESSAGE } from './service';
 
 /**
@@ -46,13 +47,15 @@ export const caseNumbers = (strapi: Core.Strapi) => {
         limit: BATCH,
       })) as Array<{ id: number; receivedAt: string | null }>;
       if (rows.length === 0) return numbered;
-      // One transaction a batch: one disk flush, and never a long hold of SQLite's main thread.
+      // One transaction a batch: one disk flush.
       await strapi.db.transaction(async () => {
         for (const row of rows) {
           await strapi.db.query(MESSAGE).update({ where: { id: row.id }, data: { caseNumber: caseNumberOf(row.id, row.receivedAt ?? new Date(), timezone()) } });
         }
       });
       numbered += rows.length;
+      // better-sqlite3's awaits never give way by themselves: let other work run between batches.
+      await yieldToEventLoop();
     }
   };
 

@@ -146,9 +146,14 @@ afterAll(async () => {
 });
 
 describe('an honest log', () => {
-  it('has no checkpoint to download before the first one is signed', async () => {
+  it('is anchored from its first entry: the empty chain is signed at the first boot', async () => {
+    const lines = fs.readFileSync(checkpointFile(), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toEqual([expect.objectContaining({ seq: 0, hash: '0'.repeat(64), keyedFrom: 1 })]);
+    const text = fs.readFileSync(checkpointFile(), 'utf8');
+    fs.rmSync(checkpointFile());
     const res = await as(province).get('/governance/audit/checkpoints').expect(404);
     expect(res.body.error.message).toMatch(/^尚未生成校验点/);
+    fs.writeFileSync(checkpointFile(), text);
   });
 
   it('verifies, against its checkpoints', async () => {
@@ -162,7 +167,7 @@ describe('an honest log', () => {
       checked: seq,
       firstBroken: null,
       kind: null,
-      checkpoints: { valid: 1, latest: { seq, at: point.at }, bad: 0, badLines: [] },
+      checkpoints: { valid: 2, latest: { seq, at: point.at }, bad: 0, badLines: [] },
     });
   });
 
@@ -184,6 +189,7 @@ describe('an honest log', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines).toEqual([
+      expect.objectContaining({ seq: 0 }),
       {
         seq: expect.any(Number),
         hash: expect.stringMatching(/^[0-9a-f]{64}$/),
@@ -454,5 +460,114 @@ describe('a log from before the key', () => {
     const last = (await entries()).pop() as Entry;
     await setHead({ hash: last.hash });
     expect((await verify()).ok).toBe(true);
+  });
+});
+
+/** Every entry recomputed as plain SHA-256 from the first, and the head's keyed-from mark set to `keyedFrom`. */
+const downgrade = async (keyedFrom: number | null) => {
+  const rows = await entries();
+  let previous = (await head()).anchorHash ?? '0'.repeat(64);
+  await rewrite(
+    rows.map((row) => {
+      const plain = { ...row, prevHash: previous };
+      previous = plainHash(plain);
+      return { ...plain, hash: previous };
+    })
+  );
+  await setHead({ hash: previous, keyedFrom });
+  return rows;
+};
+
+describe('a keyed log rewritten as plain SHA-256, its keyed-from mark moved', () => {
+  let originals: Entry[];
+  let text: string;
+  let keyedFrom: number;
+  const restore = async () => {
+    await rewrite(originals);
+    await setHead({ hash: originals[originals.length - 1].hash, keyedFrom });
+    fs.writeFileSync(checkpointFile(), text);
+    expect((await verify()).ok).toBe(true);
+  };
+  beforeEach(async () => {
+    originals = await entries();
+    text = fs.readFileSync(checkpointFile(), 'utf8');
+    keyedFrom = (await head()).keyedFrom;
+  });
+
+  it('past the head, with no checkpoint file: reported, and nothing signed for it', async () => {
+    const { seq } = await head();
+    await downgrade(seq + 5);
+    fs.rmSync(checkpointFile());
+    expect(await verify()).toMatchObject({ ok: false, firstBroken: 1, kind: 'changed' });
+    await expect(audit().checkpoint()).rejects.toThrow(/no checkpoint to build on/);
+    expect(fs.existsSync(checkpointFile())).toBe(false);
+    await restore();
+  });
+
+  it('to just past the head, with no checkpoint file: reported as unanchored; a reboot signs nothing', async () => {
+    const { seq } = await head();
+    await downgrade(seq + 1);
+    fs.rmSync(checkpointFile());
+    await audit().ensureHead();
+    expect(fs.existsSync(checkpointFile())).toBe(false);
+    expect(await verify()).toMatchObject({ ok: false, firstBroken: 1, kind: 'unanchored', checked: seq, checkpoints: { valid: 0 } });
+    await restore();
+  });
+
+  it('to NULL, with no checkpoint file: upgraded and signed (as a database from before the key would be)', async () => {
+    // The limit of the upgrade: whoever removes the file as well is trusted, as a log from before the key is.
+    const { seq } = await head();
+    await downgrade(null);
+    fs.rmSync(checkpointFile());
+    await audit().ensureHead();
+    expect(await head()).toMatchObject({ keyedFrom: seq + 1 });
+    expect((await verify()).ok).toBe(true);
+    await restore();
+  });
+
+  it('to NULL, with the checkpoint file: not upgraded at the next boot, and reported', async () => {
+    const { seq } = await head();
+    await downgrade(null);
+    await audit().ensureHead();
+    expect(await head()).toMatchObject({ keyedFrom: null });
+    expect(fs.readFileSync(checkpointFile(), 'utf8')).toBe(text);
+    expect(await verify()).toMatchObject({ ok: false, kind: 'changed' });
+    expect((await verify()).firstBroken).toBeLessThanOrEqual(seq);
+    await restore();
+  });
+
+  it('past the head, with the checkpoint file: reported as before', async () => {
+    const { seq } = await head();
+    await downgrade(seq + 1);
+    expect(await verify()).toMatchObject({ ok: false, kind: 'changed' });
+    await expect(audit().checkpoint()).rejects.toThrow(/keyed from entry/);
+    await restore();
+  });
+});
+
+describe('after a purge from before the anchor was recorded', () => {
+  it('removes the oldest entries and moves the anchor past a checkpoint signed within the retention period: reported as removed there', async () => {
+    // The newest purge entry as the code before the anchor wrote it: no anchorSeq in its details.
+    await audit().record('audit.purge', {
+      summary: '清理 180 天前的操作日志 0 条',
+      details: { removed: 0, retentionDays: 180 },
+      actor: 'system',
+    });
+    await audit().checkpoint();
+    expect((await verify()).ok).toBe(true);
+
+    const signed = fs
+      .readFileSync(checkpointFile(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { seq: number })
+      .map(({ seq }) => seq)
+      .filter((seq) => seq > 0);
+    const first = Math.min(...signed);
+    const oldest = await entries({ seq: { $lte: first } });
+    const e = names(ENTRY);
+    await app.strapi.db.connection(e.table).where(e.column('seq'), '<=', first).delete();
+    await setHead({ anchorSeq: first, anchorHash: oldest[oldest.length - 1].hash });
+    expect(await verify()).toMatchObject({ ok: false, firstBroken: first, kind: 'removed', checked: 0 });
   });
 });
