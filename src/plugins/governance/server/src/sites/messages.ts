@@ -10,6 +10,6 @@ export const ERRORS = {
   capacity: '身份须为 leader、editor、reviewer、approver 或 handler 之一 (capacity must be leader, editor, reviewer, approver or handler)',
   userId: '请指定要添加的用户 (userId must be an admin user id)',
   unreadableRelationField: (path: string) =>
-    `不能按关联记录的字段 ${path} 筛选、排序或展开：您无权读取该字段 (${path} is not readable to you on the related record)`,
+    `不能按关联记录的字段 ${path} 筛选、排序或展开：您无权读取该字段`,
   query: '搜索词不超过 50 个字符 (the search text is at most 50 characters)',
 } as const;

@@ -56,6 +56,16 @@ const reachOf = (ability: Ability, action: string, subject: string, field?: stri
   return unconditional ? 'every' : 'some';
 };
 
+/**
+ * The Content Manager's read action names every content type as a subject, also those it never
+ * shows (the media library's files and folders, whose own permissions Strapi checks): only the
+ * types it shows are judged by their Content Manager permission.
+ */
+const shownByContentManager = (model: Model) =>
+  (model as { pluginOptions?: { 'content-manager'?: { visible?: boolean } } }).pluginOptions?.[
+    'content-manager'
+  ]?.visible !== false;
+
 const isThrough = (attribute: Attribute | undefined) =>
   attribute?.type === 'relation' || attribute?.type === 'media';
 
@@ -104,7 +114,7 @@ export const relationFieldGuard = (
     if (model.uid === ADMIN_USER) {
       if (!ADMIN_USER_FIELDS.includes(field)) return false;
       reach = reachOf(ability, ADMIN_USERS_READ, 'all');
-    } else if (explorerSubjects.includes(model.uid)) {
+    } else if (explorerSubjects.includes(model.uid) && shownByContentManager(model)) {
       reach = reachOf(
         ability,
         CM_READ,

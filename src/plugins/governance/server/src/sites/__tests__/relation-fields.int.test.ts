@@ -302,6 +302,16 @@ describe('the provincial admin', () => {
   );
 });
 
+describe('the media library', () => {
+  it('lists its folders with their parents for a Super Admin (its own permissions, not the Content Manager’s)', async () => {
+    const superAdmin = await createAdmin(app, 'strapi-super-admin', '超管');
+    const res = await as(superAdmin).get(
+      '/upload/folders?sort=name:ASC&populate[parent]=true&filters[$and][0][parent][id][$null]=true'
+    );
+    expect(res.status).toBe(200);
+  });
+});
+
 // Strapi's content API validates a query against private fields and the caller's scopes itself
 // (a 400 "Invalid key"): these cases guard that it stays so.
 describe('the public content API', () => {
