@@ -115,14 +115,15 @@ const superAdminsService = ({ strapi }: { strapi: Core.Strapi }) => {
           : request.act === 'create'
             ? `试图创建超级管理员账号 ${email ?? ''}，已拒绝`
             : `试图授予超级管理员角色，已拒绝`;
+      // The accounts the request named, by e-mail (a self-promotion names the actor's own).
+      const named = accounts
+        ? []
+        : ((await strapi.db.query(USER).findMany({
+            where: { id: { $in: idsIn(request.targetIds) } },
+            select: ['email'],
+          })) as Array<{ email: string }>);
       await getService(strapi, 'audit').record('account.refused', {
-        subject:
-          accounts ||
-          email ||
-          idsIn(request.targetIds)
-            .map((id) => `user ${id}`)
-            .join('、') ||
-          null,
+        subject: accounts || email || named.map((a) => a.email).join('、') || null,
         summary,
         details: {
           act: request.act,

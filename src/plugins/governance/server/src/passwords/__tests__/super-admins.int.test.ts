@@ -91,6 +91,13 @@ describe('a provincial admin cannot make anyone a Super Admin', () => {
   ])('not itself, the Super Admin role given %s', async (_label, roles) => {
     await expectRefused(() => as(province).put(`/admin/users/${province.id}`, { roles: roles() }));
     expect(codesOf(await userRow(province.id))).toEqual(['governance-provincial-admin']);
+    // The audit entry names the account by its e-mail, as a person reads it.
+    const [entry] = await app.strapi.db.query(ENTRY).findMany({
+      where: { action: 'account.refused' },
+      orderBy: { seq: 'desc' },
+      limit: 1,
+    });
+    expect(entry.subject).toBe(province.email);
   });
 
   it('not another account', async () => {
