@@ -11,8 +11,11 @@ import { siteRules } from './sites/code-rule';
 import { siteIsolation } from './sites/isolation-middleware';
 import { guardRelationQueries } from './sites/relation-fields';
 import { guardCrossSiteRoutes } from './sites/route-guard';
+import { confirmCommits } from './utils/confirmed-commit';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // First, before anything writes: a transaction succeeds only if the database confirmed its commit.
+  confirmCommits(strapi);
   strapi.documents.use(siteRules(strapi));
   strapi.documents.use(siteWorkingDaysRule());
   strapi.documents.use(siteIsolation(strapi));

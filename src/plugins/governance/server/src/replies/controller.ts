@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { CommitNotConfirmedError } from '../utils/confirmed-commit';
 import { getService } from '../utils/get-service';
 import type handling from './handling';
 import type { Category } from './deadlines';
+import { ERRORS } from './messages';
 import type { RatingInput, SubmissionInput } from './service';
 import {
   validateCategoryCorrection,
@@ -21,6 +23,9 @@ import {
   validateTransfer,
 } from './validation';
 
+/** How soon a citizen whose message was not stored may try again: a restart takes seconds. */
+const NOT_STORED_RETRY_SECONDS = 5;
+
 const messageId = (ctx: Context) => {
   const id = Number(ctx.params.id);
   return Number.isInteger(id) && id > 0 ? id : 0;
@@ -32,8 +37,21 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
     // Strapi's content API wraps bodies in `data`; a plain form post is accepted too.
     const body = (ctx.request.body as { data?: unknown } | undefined)?.data ?? ctx.request.body;
     const input = (await validateSubmission(body ?? {})) as SubmissionInput;
+    try {
+      ctx.body = { data: await getService(strapi, 'replies').submit(input, { ip: ctx.request.ip }) };
+    } catch (error) {
+      // The database did not confirm the message (restarting, connection lost): no query code,
+      // and an answer that says to come back rather than a bare 500. Written here in Strapi's
+      // error shape: `ctx.throw(503, …)` comes from koa's http-errors 1.x, which Strapi's error
+      // middleware does not recognise (it checks 2.x) and so answers "Service Unavailable".
+      if (!(error instanceof CommitNotConfirmedError)) throw error;
+      strapi.log.warn(`citizen message not stored: ${error.message}`);
+      ctx.set('Retry-After', String(NOT_STORED_RETRY_SECONDS));
+      ctx.status = 503;
+      ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: ERRORS.notStored, details: {} } };
+      return;
+    }
     ctx.status = 201;
-    ctx.body = { data: await getService(strapi, 'replies').submit(input, { ip: ctx.request.ip }) };
   },
 
   async lookup(ctx: Context) {

@@ -21,6 +21,7 @@ export const ERRORS = {
   stale: '表单已过期，请刷新页面后重新填写 (the form has expired: reload the page and fill it in again)',
   robot: '提交未被接受 (the submission was not accepted)',
   tooMany: (minutes: number) => `提交次数过多，请 ${minutes} 分钟后再试 (too many submissions: try again in ${minutes} minutes)`,
+  notStored: '留言未能保存，请稍后重新提交 (your message was not stored: submit it again in a moment)',
   queryCode: '查询码格式不正确 (the query code is not valid)',
   notFound: '没有找到该查询码对应的留言 (no message has this query code)',
   ratingContact: '请填写留言时所留手机号码的后四位，或所留电子邮箱 (give the last four digits of the phone number, or the e-mail address, you left with the message)',

@@ -4,6 +4,7 @@ import { createHash, randomInt, timingSafeEqual } from 'crypto';
 import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import type { GovernanceConfig } from '../config';
+import { CommitNotConfirmedError } from '../utils/confirmed-commit';
 import { caseNumberOf, caseNumbers } from './case-number';
 import { dueAt, type Category } from './deadlines';
 import { ERRORS } from './messages';
@@ -153,6 +154,15 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!site) throw new errors.ValidationError(ERRORS.noSuchSite(input.site));
 
       const due = dueAt(now, workingDaysFor(workingDays, site, input.category), config().timezone);
+      // The query code is the citizen's key; the case number is what they quote to the site.
+      const receipt = (id: number, queryCode: string) => ({
+        queryCode,
+        caseNumber: caseNumberOf(id, now, config().timezone),
+        site: { code: site.code, name: site.name },
+        status: 'received',
+        receivedAt: now.toISOString(),
+        dueAt: due.toISOString(),
+      });
       // Only these fields are written: no mass assignment, whatever else the request carried.
       for (let attempt = 0; ; attempt += 1) {
         const queryCode = newQueryCode();
@@ -172,10 +182,18 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
               isPublic: false,
             },
           }));
-          // The query code is the citizen's key; the case number is what they quote to the site.
-          const caseNumber = caseNumberOf(id, now, config().timezone);
-          return { queryCode, caseNumber, site: { code: site.code, name: site.name }, status: 'received', receivedAt: now.toISOString(), dueAt: due.toISOString() };
+          return receipt(id, queryCode);
         } catch (error) {
+          // The commit was not confirmed (the connection died around COMMIT): the row may or may not
+          // be there. Read back outside the transaction; a code is given only for a stored message.
+          if (error instanceof CommitNotConfirmedError) {
+            const stored = await strapi.db
+              .query(MESSAGE)
+              .findOne({ where: { queryCode }, select: ['id'] })
+              .catch(() => null);
+            if (stored) return receipt(stored.id, queryCode);
+            throw error;
+          }
           // A query code already taken (one chance in 10^17): draw another.
           if (attempt >= 2 || !(await strapi.db.query(MESSAGE).findOne({ where: { queryCode }, select: ['id'] }))) throw error;
         }
