@@ -7,6 +7,7 @@
  */
 import { createHash } from 'crypto';
 import fs from 'fs';
+import type { ChainedContent } from '../chain';
 import {
   asAdmin,
   createAdmin,
@@ -37,19 +38,8 @@ const names = (uid: 'plugin::governance.audit-entry' | 'plugin::governance.audit
   };
 };
 
-interface Entry {
-  seq: number;
-  at: string;
-  action: string;
-  actorId: number | null;
-  actorName: string | null;
-  subject: string | null;
-  summary: string | null;
-  details: unknown;
-  ip: string | null;
-  prevHash: string;
-  hash: string;
-}
+/** A row of the audit table as the test reads it: the chained content and its hash. */
+type Entry = ChainedContent & { at: string; hash: string };
 
 // The chain's hash as the code before the key computed it, which anyone can.
 const canonical = (value: unknown): string => {
