@@ -26,7 +26,9 @@ export const proxyExposureWarning = ({
     ? `SERVER_PROXY is true and the server listens on ${host}, not only on this machine: anyone who reaches the port directly can set X-Forwarded-For and choose their address. Firewall the port so that only the reverse proxy reaches it, or set HOST=127.0.0.1 when the proxy runs on this machine.`
     : null;
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
+const config = ({
+  env,
+}: Core.Config.Shared.ConfigParams): Core.Config.Server & { shutdownGraceSeconds: number } => {
   const keys = env.array('APP_KEYS');
   if (!keys || keys.length === 0 || keys.some((key) => !key)) {
     throw new Error(
@@ -43,6 +45,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     );
   }
   const behindProxy = env.bool('SERVER_PROXY', false);
+  const grace = env('SHUTDOWN_GRACE_SECONDS', '') || '10';
+  if (!/^[0-9]{1,3}$/.test(grace)) {
+    throw new Error(
+      `SHUTDOWN_GRACE_SECONDS is how long requests in flight may finish at shutdown, 0 to 999 seconds (got "${grace}").`
+    );
+  }
   return {
     // Behind a proxy, only the proxy should reach the server: it usually runs on this machine.
     host: env('HOST', '') || (behindProxy ? '127.0.0.1' : '0.0.0.0'),
@@ -55,6 +63,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     app: {
       keys,
     },
+    // On SIGTERM the server stops taking connections and waits this long for the requests in
+    // flight before it cuts them off (the governance plugin's destroy).
+    shutdownGraceSeconds: Number(grace),
     // The machines this runs on have no internet: never ask npm for a newer Strapi.
     logger: {
       updates: { enabled: false },

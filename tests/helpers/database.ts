@@ -8,6 +8,7 @@
 import { randomBytes } from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import Database from 'better-sqlite3';
 import { Client } from 'pg';
 
 export interface TestDatabase {
@@ -17,13 +18,13 @@ export interface TestDatabase {
 
 const appDir = path.join(__dirname, '..', '..');
 
-const adminClient = () =>
+const adminClient = (database = process.env.DATABASE_ADMIN_DB ?? 'postgres') =>
   new Client({
     host: process.env.DATABASE_HOST ?? '127.0.0.1',
     port: Number(process.env.DATABASE_PORT ?? 5432),
     user: process.env.DATABASE_USERNAME ?? 'postgres',
     password: process.env.DATABASE_PASSWORD ?? '',
-    database: process.env.DATABASE_ADMIN_DB ?? 'postgres',
+    database,
   });
 
 /** The handle of an existing test database. */
@@ -120,4 +121,24 @@ export const testSecrets = (): Record<string, string> => {
     ENV_PATH: path.join(appDir, '.tmp', 'tests', 'no-dotenv-in-tests'),
     STRAPI_TELEMETRY_DISABLED: 'true',
   };
+};
+
+/** Rows of one SQL query (`?` placeholders) on a test database, read from outside the application. */
+export const queryDatabase = async <Row>(env: Record<string, string>, sql: string, params: unknown[] = []): Promise<Row[]> => {
+  if (env.DATABASE_CLIENT !== 'postgres') {
+    const db = new Database(env.DATABASE_FILENAME, { readonly: true });
+    try {
+      return db.prepare(sql).all(...params) as Row[];
+    } finally {
+      db.close();
+    }
+  }
+  const conn = adminClient(env.DATABASE_NAME);
+  await conn.connect();
+  try {
+    let n = 0;
+    return (await conn.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as Row[];
+  } finally {
+    await conn.end();
+  }
 };

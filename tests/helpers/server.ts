@@ -11,7 +11,7 @@ import { copyDatabase, createTestDatabase, demoTemplate, testSecrets, type TestD
 
 const appDir = path.join(__dirname, '..', '..');
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -28,6 +28,8 @@ export interface RunningServer {
   databaseEnv: Record<string, string>;
   /** Ends the server at once, as a crash or a power cut would (SIGKILL). */
   kill(): Promise<void>;
+  /** Asks the server to stop (SIGTERM, as a service manager does) and answers how it exited. */
+  terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Starts the server again on the same database and port. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -145,6 +147,13 @@ export const startDemoServer = async (label: string, extraEnv: Record<string, st
     password: DEMO_PASSWORD,
     databaseEnv: database.env,
     kill: () => end('SIGKILL'),
+    async terminate() {
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.once('exit', (code, signal) => resolve({ code, signal }))
+      );
+      child.kill('SIGTERM');
+      return exited;
+    },
     restart: launch,
     async stop() {
       await end('SIGTERM');

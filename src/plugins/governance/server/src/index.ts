@@ -1,5 +1,6 @@
 import bootstrap from './bootstrap';
 import { closeRateLimitStores } from './replies/rate-limit';
+import { drainRequests } from './utils/drain-requests';
 import { getService } from './utils/get-service';
 import type { Core } from '@strapi/strapi';
 import config from './config';
@@ -15,7 +16,10 @@ export default {
   register,
   bootstrap,
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    // Visits counted since the last flush are written before the process ends.
+    // No job starts now; the requests in flight finish before anything they use is closed.
+    strapi.cron.stop();
+    await drainRequests(strapi);
+    // Visits counted since the last flush, the last requests' among them, are written before the process ends.
     await getService(strapi, 'visits').stop();
     // Failed logins only counted so far get their summary entry.
     await getService(strapi, 'loginFailures').stop();

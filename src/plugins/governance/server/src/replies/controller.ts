@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { CommitNotConfirmedError } from '../utils/confirmed-commit';
 import { getService } from '../utils/get-service';
+import { answerUnavailable } from '../utils/unavailable';
 import type handling from './handling';
 import type { Category } from './deadlines';
 import { ERRORS } from './messages';
@@ -23,9 +24,6 @@ import {
   validateTransfer,
 } from './validation';
 
-/** How soon a citizen whose message was not stored may try again: a restart takes seconds. */
-const NOT_STORED_RETRY_SECONDS = 5;
-
 const messageId = (ctx: Context) => {
   const id = Number(ctx.params.id);
   return Number.isInteger(id) && id > 0 ? id : 0;
@@ -41,14 +39,10 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.body = { data: await getService(strapi, 'replies').submit(input, { ip: ctx.request.ip }) };
     } catch (error) {
       // The database did not confirm the message (restarting, connection lost): no query code,
-      // and an answer that says to come back rather than a bare 500. Written here in Strapi's
-      // error shape: `ctx.throw(503, …)` comes from koa's http-errors 1.x, which Strapi's error
-      // middleware does not recognise (it checks 2.x) and so answers "Service Unavailable".
+      // and an answer that says to come back rather than a bare 500.
       if (!(error instanceof CommitNotConfirmedError)) throw error;
       strapi.log.warn(`citizen message not stored: ${error.message}`);
-      ctx.set('Retry-After', String(NOT_STORED_RETRY_SECONDS));
-      ctx.status = 503;
-      ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: ERRORS.notStored, details: {} } };
+      answerUnavailable(ctx, ERRORS.notStored);
       return;
     }
     ctx.status = 201;

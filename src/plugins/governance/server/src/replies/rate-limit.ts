@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
 import { errors } from '@strapi/utils';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -16,9 +17,54 @@ export const closeRateLimitStores = async () => {
   redisClients.clear();
 };
 
+/** Each running Strapi's connection, shared by its limiters (a changed limit makes a new limiter). */
+const redisOf = new WeakMap<Core.Strapi, Redis>();
+
+/**
+ * A Redis connection that reconnects by itself and reports an outage once when it begins and
+ * once when it ends (ioredis emits an error at every reconnection attempt).
+ */
+const connectRedis = (strapi: Core.Strapi, url: string) => {
+  const open = redisOf.get(strapi);
+  if (open) return open;
+  // No offline queue: while Redis is away a command fails at once and the limiter falls back.
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    strapi.log.warn(`governance: Redis unavailable, each instance limits submissions on its own until it returns: ${error.message}`);
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    strapi.log.info('governance: Redis answers again; submission budgets are shared again');
+  });
+  redisClients.add(client);
+  redisOf.set(strapi, client);
+  return client;
+};
+
+/** Waits a moment for a new connection, so that the first requests are counted in Redis too. */
+const readyOrAway = (client: Redis, ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    client.once('ready', done);
+    function done() {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    }
+  });
+
 /**
  * The store every instance shares: Redis when REDIS_URL names one, else PostgreSQL when that is
  * the database (a table of its own), else memory (one process: the demo and SQLite).
+ *
+ * While Redis is away, submissions are not refused: each instance keeps the budgets in its own
+ * memory (rate-limiter-flexible's insurance limiter), so a source may send up to the budget once
+ * per instance until Redis returns. A citizen's channel to the government should not depend on a
+ * cache; the database, which does hold the message, is what a submission needs.
  */
 const createLimiter = async (strapi: Core.Strapi, { points, duration }: Limit): Promise<RateLimiterAbstract> => {
   // Budgets belong to one deployment (its database: a Redis server may serve several), and a
@@ -28,11 +74,15 @@ const createLimiter = async (strapi: Core.Strapi, { points, duration }: Limit): 
   const options = { keyPrefix: `citizen-message-submit:${deployment}:${points}-${duration}`, points, duration };
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) {
-    const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-    await client.connect();
-    redisClients.add(client);
     strapi.log.info('governance: submission rate limit kept in Redis');
-    return new RateLimiterRedis({ ...options, storeClient: client });
+    const client = connectRedis(strapi, redisUrl);
+    if (client.status !== 'ready') await readyOrAway(client, 1000);
+    return new RateLimiterRedis({
+      ...options,
+      storeClient: client,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
   }
   if (strapi.db.dialect.client === 'postgres') {
     return new Promise((resolve, reject) => {
@@ -50,13 +100,22 @@ const createLimiter = async (strapi: Core.Strapi, { points, duration }: Limit): 
 const budgets = new WeakMap<Core.Strapi, { key: string; limiter: Promise<RateLimiterAbstract> }>();
 
 /**
+ * Whether a request that failed gives its point back: one refused as malformed (nothing was
+ * looked up) or failed on the server's side (nothing was stored). A wrong query code or contact
+ * keeps its charge: the budget is what stops guessing.
+ */
+const givesPointBack = (error: unknown) =>
+  error instanceof errors.ValidationError || !(error instanceof errors.ApplicationError || error instanceof errors.HttpError);
+
+/**
  * Route middleware of the public routes that write (submission, rating and reopening): a budget
  * per source they share, answered with 429 and Retry-After once spent. A source is an IPv4
  * address or an IPv6 /64 (`clientSource`): per IPv6 address, one machine would draw a fresh
  * budget with every address of its network. Strapi makes one middleware per route, so the
  * limiter lives outside it (one per route would give each route a budget of its own in memory).
  * It follows the configuration: a change to `governance.replies.rateLimit` takes effect without
- * a restart.
+ * a restart. A store that could not be opened (the database away at the first request) is tried
+ * again at the next request rather than kept as a failure.
  */
 export const submissionRateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const limiter = () => {
@@ -64,21 +123,35 @@ export const submissionRateLimit = (_config: unknown, { strapi }: { strapi: Core
     const key = JSON.stringify(limit);
     let current = budgets.get(strapi);
     if (current?.key !== key) {
-      current = { key, limiter: createLimiter(strapi, limit) };
-      budgets.set(strapi, current);
+      const entry = { key, limiter: createLimiter(strapi, limit) };
+      entry.limiter.catch(() => {
+        if (budgets.get(strapi) === entry) budgets.delete(strapi);
+      });
+      budgets.set(strapi, entry);
+      current = entry;
     }
     return current.limiter;
   };
 
-  return async (ctx: { request: { ip: string }; set: (name: string, value: string) => void }, next: () => Promise<unknown>) => {
+  return async (ctx: Context, next: Next) => {
+    const budget = await limiter();
+    const source = clientSource(ctx.request.ip);
     try {
-      await (await limiter()).consume(clientSource(ctx.request.ip));
+      await budget.consume(source);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       ctx.set('Retry-After', String(seconds));
       throw new errors.RateLimitError(ERRORS.tooMany(Math.ceil(seconds / 60)));
     }
-    return next();
+    const giveBack = () => budget.reward(source, 1).catch(() => undefined);
+    try {
+      await next();
+    } catch (error) {
+      if (givesPointBack(error)) await giveBack();
+      throw error;
+    }
+    // Answered by the route itself without storing (the database did not confirm the message).
+    if (ctx.status >= 500) await giveBack();
   };
 };

@@ -5,6 +5,7 @@ import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import type { GovernanceConfig } from '../config';
 import { CommitNotConfirmedError } from '../utils/confirmed-commit';
+import { isDependencyUnavailable } from '../utils/unavailable';
 import { caseNumberOf, caseNumbers } from './case-number';
 import { dueAt, type Category } from './deadlines';
 import { ERRORS } from './messages';
@@ -194,6 +195,8 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
             if (stored) return receipt(stored.id, queryCode);
             throw error;
           }
+          // The database is away: asking it whether the code was taken would only wait.
+          if (isDependencyUnavailable(error)) throw error;
           // A query code already taken (one chance in 10^17): draw another.
           if (attempt >= 2 || !(await strapi.db.query(MESSAGE).findOne({ where: { queryCode }, select: ['id'] }))) throw error;
         }

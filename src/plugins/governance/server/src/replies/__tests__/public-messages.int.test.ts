@@ -181,11 +181,22 @@ describe('the per-IP rate limit', () => {
     }
   });
 
+  it('charges nothing for a form refused as malformed', async () => {
+    app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1, duration: 3603 });
+    try {
+      for (let i = 0; i < 3; i += 1) await submit(form({ phone: 'abc' })).expect(400);
+      await submit(form()).expect(201);
+      await submit(form()).expect(429);
+    } finally {
+      app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
+    }
+  });
+
   describe('is one budget for submitting, rating and reopening', () => {
-    /** The citizen's message, not answered yet: rating it is a 400 until the budget is spent. */
+    /** The citizen's message, not answered yet: rating it is refused until the budget is spent. */
     let queryCode: string;
-    // The contact is what the rating will ask for besides the code; today it is ignored.
-    const rate = () => app.http().post(`/api/citizen-messages/lookup/${queryCode}/rating`).send({ satisfaction: 'unsatisfied', reopen: true, contact: '5678' });
+    // The last four digits of the phone the citizen left (13912345678); another contact is a guess.
+    const rate = (contact = '5678') => app.http().post(`/api/citizen-messages/lookup/${queryCode}/rating`).send({ satisfaction: 'unsatisfied', reopen: true, contact });
 
     beforeAll(async () => {
       queryCode = (await submit(form()).expect(201)).body.data.queryCode;
@@ -205,7 +216,8 @@ describe('the per-IP rate limit', () => {
 
     it('refuses the submission once ratings spent the budget', async () => {
       app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 2, duration: 3602 });
-      for (let i = 0; i < 2; i += 1) expect((await rate()).status).not.toBe(429);
+      // Guesses of the contact: each keeps its charge, or the budget would not stop guessing.
+      for (let i = 0; i < 2; i += 1) await rate('0000').expect(404);
       const before = await app.strapi.db.query(MESSAGE).count();
       await submit(form()).expect(429);
       await rate().expect(429);

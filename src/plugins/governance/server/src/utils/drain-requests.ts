@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+
+/** How long requests in flight may take to finish at shutdown when the server config says nothing. */
+const DEFAULT_GRACE_SECONDS = 10;
+
+/**
+ * Stops taking connections and lets the requests in flight finish, for up to the server's
+ * `shutdownGraceSeconds`. Strapi's own shutdown runs the plugins' destroy first and closes the
+ * HTTP server only afterwards, destroying every open connection: requests in flight were cut off,
+ * and a visit answered after our flush was lost. Called first in the plugin's destroy, so that
+ * what the last requests counted is written after them.
+ */
+export const drainRequests = async (strapi: Core.Strapi) => {
+  const server = strapi.server?.httpServer;
+  if (!server?.listening) return;
+  const graceSeconds = strapi.config.get<number>('server.shutdownGraceSeconds', DEFAULT_GRACE_SECONDS);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // A keep-alive connection between requests would hold close() open: closed as soon as it is idle.
+  server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), 100);
+  let timer: NodeJS.Timeout | undefined;
+  const graceOver = new Promise<'grace over'>((resolve) => (timer = setTimeout(() => resolve('grace over'), graceSeconds * 1000)));
+  const started = Date.now();
+  const outcome = await Promise.race([closed, graceOver]);
+  clearInterval(sweep);
+  clearTimeout(timer);
+  if (outcome === 'grace over') {
+    strapi.log.warn(`governance: requests still running after ${graceSeconds} s of shutdown are cut off`);
+    server.closeAllConnections();
+  } else {
+    strapi.log.info(`governance: requests in flight finished in ${Date.now() - started} ms; shutting down`);
+  }
+};
