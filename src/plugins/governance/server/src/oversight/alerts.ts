@@ -86,13 +86,16 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /**
      * Judges every site at `now` and raises the alerts of the rules that got worse since the
-     * last run; answers the alerts raised by this call.
+     * last run; answers the alerts raised by this call. Once `signal` aborts (the job's lease
+     * lost), no more changes are claimed; the ones claimed already are still raised, since no
+     * other run will.
      */
-    async raise(now = new Date(), sites?: SiteOversight[]): Promise<OversightAlert[]> {
+    async raise(now = new Date(), { sites, signal }: { sites?: SiteOversight[]; signal?: AbortSignal } = {}): Promise<OversightAlert[]> {
       const standing = sites ?? (await getService(strapi, 'oversight').bySite(now));
       const raised: Array<{ site: SiteOversight; verdict: SiteOversight['rules'][number] }> = [];
-      for (const site of standing) {
+      claiming: for (const site of standing) {
         for (const verdict of site.rules) {
+          if (signal?.aborted) break claiming;
           const { moved, from } = await claim(`${site.site.documentId}:${verdict.rule}`, site.site.documentId, verdict.rule, verdict.status, now);
           if (moved && SEVERITY[verdict.status] > SEVERITY[from]) raised.push({ site, verdict });
         }
@@ -159,7 +162,7 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The daily run, on one instance of several. */
     async runDaily() {
-      return runWithLease(strapi, OVERSIGHT_JOB, 60 * 60 * 1000, async () => `raised ${(await service.raise()).length} alert(s)`);
+      return runWithLease(strapi, OVERSIGHT_JOB, 60 * 60 * 1000, async (signal) => `raised ${(await service.raise(new Date(), { signal })).length} alert(s)`);
     },
   };
   return service;
