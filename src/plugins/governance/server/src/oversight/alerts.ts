@@ -86,9 +86,10 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /**
      * Judges every site at `now` and raises the alerts of the rules that got worse since the
-     * last run; answers the alerts raised by this call. Once `signal` aborts (the job's lease
-     * lost), no more changes are claimed; the ones claimed already are still raised, since no
-     * other run will.
+     * last run; answers the alerts raised by this call. Everything it writes follows from the
+     * changes it claimed, so two runs that meet raise, mail and log each change once (each run's
+     * log entry names its own alerts). Once `signal` aborts (the job's lease lost), no more
+     * changes are claimed; the ones claimed already are still raised, since no other run will.
      */
     async raise(now = new Date(), { sites, signal }: { sites?: SiteOversight[]; signal?: AbortSignal } = {}): Promise<OversightAlert[]> {
       const standing = sites ?? (await getService(strapi, 'oversight').bySite(now));
@@ -142,6 +143,7 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, 'audit').record('oversight.alert', {
         subject: 'oversight',
         summary: `站群监测预警 ${rows.length} 项（${new Set(rows.map((r) => r.siteCode)).size} 个站点）`,
+        details: { alerts: rows.map((r) => r.id) },
         actor: 'system',
       });
       return rows.map(toAlert);
