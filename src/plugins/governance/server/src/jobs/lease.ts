@@ -5,20 +5,35 @@ import { hostname } from 'os';
 export const JOB_LEASE = 'plugin::governance.job-lease';
 
 /** This process, as it signs its leases. */
-const INSTANCE = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const INSTANCE = `${hostname().slice(0, 60)}:${process.pid}:${randomUUID().slice(0, 8)}`;
+let runs = 0;
+
+export interface LeaseRun {
+  /** Whether this instance took the lease and ran the task. */
+  ran: boolean;
+  outcome?: string;
+  /** The lease went to another instance before the task ended: its outcome is not recorded. */
+  lostLease?: boolean;
+}
 
 /**
  * Runs `task` on one instance only. Every instance runs every cron job, so the job first takes
  * the lease row named after it with one guarded UPDATE (only where the last lease has expired):
- * exactly one instance's UPDATE changes the row. The lease is kept for `holdFor` milliseconds,
- * so the other instances skip this run too. Answers whether this instance ran the task.
+ * exactly one instance's UPDATE changes the row. While the task runs, the lease is renewed every
+ * third of `holdFor` (again guarded: only while this run still holds it), so a long run keeps it;
+ * at the end it is kept until `holdFor` after the start, so the other instances skip this run too.
+ *
+ * A renewal that finds the lease held by another run (it ran out while this instance stalled)
+ * aborts `signal`, as does our own clock once the lease has run out while renewals fail (the
+ * database away). The task checks `signal` between rows and stops; the other run's outcome is
+ * not overwritten. Only the run that still holds the lease records its outcome on the row.
  */
 export const runWithLease = async (
   strapi: Core.Strapi,
   name: string,
   holdFor: number,
-  task: () => Promise<string>
-): Promise<{ ran: boolean; outcome?: string }> => {
+  task: (signal: AbortSignal) => Promise<string>
+): Promise<LeaseRun> => {
   const leases = strapi.db.query(JOB_LEASE);
   if (!(await leases.findOne({ where: { name }, select: ['id'] }))) {
     try {
@@ -28,19 +43,59 @@ export const runWithLease = async (
       if (!(await leases.findOne({ where: { name }, select: ['id'] }))) throw error;
     }
   }
-  const now = new Date();
+  // Each run signs on its own: a later run of this same process is another holder.
+  const holder = `${INSTANCE}/${(runs += 1)}`;
+  const startedAt = new Date();
   const { count } = await leases.updateMany({
-    where: { name, expiresAt: { $lt: now } },
-    data: { holder: INSTANCE, expiresAt: new Date(now.getTime() + holdFor), lastRunAt: now },
+    where: { name, expiresAt: { $lt: startedAt } },
+    data: { holder, expiresAt: new Date(startedAt.getTime() + holdFor), lastRunAt: startedAt },
   });
   if (count !== 1) return { ran: false };
+
+  const lost = new AbortController();
+  let heldUntil = startedAt.getTime() + holdFor;
+  let renewing: Promise<void> | null = null;
+  const renew = async () => {
+    const at = Date.now();
+    try {
+      const { count: kept } = await leases.updateMany({ where: { name, holder }, data: { expiresAt: new Date(at + holdFor) } });
+      if (kept === 1) heldUntil = at + holdFor;
+      else lost.abort(new Error(`job ${name}: another instance holds its lease now; this run stops`));
+    } catch (error) {
+      // The database away for a moment is no reason to stop: the lease may still be ours.
+      strapi.log.warn(`governance: job ${name}: the lease could not be renewed: ${(error as Error).message}`);
+    }
+  };
+  const heartbeat = setInterval(() => {
+    if (Date.now() >= heldUntil) lost.abort(new Error(`job ${name}: its lease ran out before it could be renewed; this run stops`));
+    if (lost.signal.aborted) return clearInterval(heartbeat);
+    renewing ??= renew().finally(() => (renewing = null));
+  }, Math.max(1, Math.floor(holdFor / 3)));
+  heartbeat.unref();
+
   let outcome: string;
   try {
-    outcome = await task();
+    outcome = await task(lost.signal);
   } catch (error) {
     outcome = `failed: ${(error as Error).message}`;
-    strapi.log.error(`governance: job ${name} ${outcome}`);
+    if (!lost.signal.aborted) strapi.log.error(`governance: job ${name} ${outcome}`);
+  } finally {
+    clearInterval(heartbeat);
+    await renewing;
   }
-  await leases.updateMany({ where: { name, holder: INSTANCE }, data: { lastOutcome: outcome.slice(0, 2000) } });
-  return { ran: true, outcome };
+  if (lost.signal.aborted) {
+    strapi.log.warn(`governance: ${(lost.signal.reason as Error).message}`);
+    return { ran: true, outcome, lostLease: true };
+  }
+  const finishedAt = new Date();
+  const { count: recorded } = await leases.updateMany({
+    where: { name, holder },
+    data: {
+      lastOutcome: outcome.slice(0, 2000),
+      finishedAt,
+      finishedBy: holder,
+      expiresAt: new Date(Math.max(startedAt.getTime() + holdFor, finishedAt.getTime())),
+    },
+  });
+  return recorded === 1 ? { ran: true, outcome } : { ran: true, outcome, lostLease: true };
 };

@@ -86,13 +86,17 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /**
      * Judges every site at `now` and raises the alerts of the rules that got worse since the
-     * last run; answers the alerts raised by this call.
+     * last run; answers the alerts raised by this call. Everything it writes follows from the
+     * changes it claimed, so two runs that meet raise, mail and log each change once (each run's
+     * log entry names its own alerts). Once `signal` aborts (the job's lease lost), no more
+     * changes are claimed; the ones claimed already are still raised, since no other run will.
      */
-    async raise(now = new Date(), sites?: SiteOversight[]): Promise<OversightAlert[]> {
+    async raise(now = new Date(), { sites, signal }: { sites?: SiteOversight[]; signal?: AbortSignal } = {}): Promise<OversightAlert[]> {
       const standing = sites ?? (await getService(strapi, 'oversight').bySite(now));
       const raised: Array<{ site: SiteOversight; verdict: SiteOversight['rules'][number] }> = [];
-      for (const site of standing) {
+      claiming: for (const site of standing) {
         for (const verdict of site.rules) {
+          if (signal?.aborted) break claiming;
           const { moved, from } = await claim(`${site.site.documentId}:${verdict.rule}`, site.site.documentId, verdict.rule, verdict.status, now);
           if (moved && SEVERITY[verdict.status] > SEVERITY[from]) raised.push({ site, verdict });
         }
@@ -139,6 +143,7 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, 'audit').record('oversight.alert', {
         subject: 'oversight',
         summary: `站群监测预警 ${rows.length} 项（${new Set(rows.map((r) => r.siteCode)).size} 个站点）`,
+        details: { alerts: rows.map((r) => r.id) },
         actor: 'system',
       });
       return rows.map(toAlert);
@@ -159,7 +164,7 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The daily run, on one instance of several. */
     async runDaily() {
-      return runWithLease(strapi, OVERSIGHT_JOB, 60 * 60 * 1000, async () => `raised ${(await service.raise()).length} alert(s)`);
+      return runWithLease(strapi, OVERSIGHT_JOB, 60 * 60 * 1000, async (signal) => `raised ${(await service.raise(new Date(), { signal })).length} alert(s)`);
     },
   };
   return service;

@@ -31,8 +31,8 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
 
   const service = {
-    /** Sends the reminders due at `now`; answers how many were sent by this run. */
-    async remind(now = new Date()) {
+    /** Sends the reminders due at `now`; answers how many were sent by this run. Stops once `signal` aborts. */
+    async remind(now = new Date(), signal?: AbortSignal) {
       const passwords = getService(strapi, 'passwords');
       const policy = passwords.policy();
       if (policy.maxAgeDays === null || policy.reminderDays.length === 0) return 0;
@@ -40,6 +40,7 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
       const states = new Map(((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [s.userId, s]));
       let sent = 0;
       for (const user of users) {
+        signal?.throwIfAborted();
         const state = states.get(user.id) ?? (await passwords.ensureState(user.id));
         if (!state.changedAt) continue;
         const expiry = expiresAt(new Date(state.changedAt), policy)!;
@@ -70,39 +71,52 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Disables the accounts nobody has used for the policy's days (last login, else creation),
-     * except the last active super admin, whom Strapi itself will not disable.
+     * except the last active super admin, whom Strapi itself will not disable. Each account is
+     * disabled with a guarded update (only while active) and logged by the run that disabled it,
+     * so two runs that meet disable and log it once; both go through the accounts in the same
+     * order and count one already disabled as gone, so both spare the same last super admin.
+     * Stops once `signal` aborts.
      */
-    async disableInactive(now = new Date()) {
+    async disableInactive(now = new Date(), signal?: AbortSignal) {
       const cutoff = getService(strapi, 'passwords').inactiveBefore(now);
       if (!cutoff) return [];
       const users = (await strapi.db.query(USER).findMany({
         where: { isActive: true },
         select: ['id', 'email', 'firstname', 'lastname', 'createdAt'],
         populate: { roles: { select: ['code'] } },
+        orderBy: { id: 'asc' },
       })) as UserRow[];
       const states = new Map(((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [s.userId, s]));
       const superAdmins = users.filter((u) => u.roles?.some((r) => r.code === 'strapi-super-admin'));
       const idle = users.filter((u) => new Date(states.get(u.id)?.lastLoginAt ?? u.createdAt) < cutoff);
+      const gone = new Set<number>();
       const disabled: number[] = [];
       for (const user of idle) {
+        signal?.throwIfAborted();
         const isSuper = superAdmins.some((s) => s.id === user.id);
-        if (isSuper && superAdmins.filter((s) => !disabled.includes(s.id)).length <= 1) continue;
-        await strapi.db.query(USER).update({ where: { id: user.id }, data: { isActive: false } });
-        await getService(strapi, 'audit').record('account.disabled', {
-          subject: user.email,
-          summary: `${personName(user)} 超过 ${getService(strapi, 'passwords').policy().disableAfterInactiveDays} 天未登录，账号停用`,
-          actor: 'system',
+        if (isSuper && superAdmins.filter((s) => !gone.has(s.id)).length <= 1) continue;
+        // Disabled and logged together, or neither.
+        const changed = await strapi.db.transaction(async () => {
+          const { count } = await strapi.db.query(USER).updateMany({ where: { id: user.id, isActive: true }, data: { isActive: false } });
+          if (count === 0) return false; // Disabled already, by another run.
+          await getService(strapi, 'audit').record('account.disabled', {
+            subject: user.email,
+            summary: `${personName(user)} 超过 ${getService(strapi, 'passwords').policy().disableAfterInactiveDays} 天未登录，账号停用`,
+            actor: 'system',
+          });
+          return true;
         });
-        disabled.push(user.id);
+        gone.add(user.id);
+        if (changed) disabled.push(user.id);
       }
       return disabled;
     },
 
     /** The daily run, on one instance of several. */
     async runDaily() {
-      return runWithLease(strapi, PASSWORD_JOB, 60 * 60 * 1000, async () => {
-        const reminded = await service.remind();
-        const disabled = await service.disableInactive();
+      return runWithLease(strapi, PASSWORD_JOB, 60 * 60 * 1000, async (signal) => {
+        const reminded = await service.remind(new Date(), signal);
+        const disabled = await service.disableInactive(new Date(), signal);
         return `sent ${reminded} reminder(s), disabled ${disabled.length} unused account(s)`;
       });
     },

@@ -17,8 +17,12 @@ export const OVERDUE_JOB = 'governance-overdue-messages';
  */
 const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
-    /** Reports the messages overdue at `now` not reported yet; answers how many per site. */
-    async notifyOverdue(now = new Date()) {
+    /**
+     * Reports the messages overdue at `now` not reported yet; answers how many per site. Once
+     * `signal` aborts (the job's lease lost), no more messages are claimed; the ones claimed
+     * already are still reported, since no other run will.
+     */
+    async notifyOverdue(now = new Date(), signal?: AbortSignal) {
       const due = (await strapi.db.query(MESSAGE).findMany({
         where: { status: { $in: OPEN }, dueAt: { $lt: now }, overdueNotifiedAt: { $null: true } },
         select: ['id', 'subject', 'caseNumber', 'dueAt'],
@@ -28,6 +32,7 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const claimed: typeof due = [];
       for (const message of due) {
+        if (signal?.aborted) break;
         const { count } = await strapi.db.query(MESSAGE).updateMany({
           where: { id: message.id, overdueNotifiedAt: { $null: true } },
           data: { overdueNotifiedAt: now },
@@ -65,8 +70,8 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The hourly job: one instance of several reports, under the job's lease. */
     async runJob() {
-      return runWithLease(strapi, OVERDUE_JOB, 10 * 60 * 1000, async () => {
-        const { reported, sites } = await service.notifyOverdue();
+      return runWithLease(strapi, OVERDUE_JOB, 10 * 60 * 1000, async (signal) => {
+        const { reported, sites } = await service.notifyOverdue(new Date(), signal);
         return `reported ${reported} overdue message(s) of ${sites} site(s)`;
       });
     },

@@ -489,13 +489,14 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
      * round could only tell its reviewers to reload, forever. Approved rounds are left as they
      * are: the publish gate refuses them and the editor submits the article again.
      */
-    async voidStaleRounds() {
+    async voidStaleRounds(signal?: AbortSignal) {
       const states = (await strapi.db.query(STATE).findMany({
         where: { status: { $in: PENDING } },
         select: ['articleDocumentId', 'contentHash'],
       })) as Array<Pick<StateRow, 'articleDocumentId' | 'contentHash'>>;
       let voided = 0;
       for (const state of states) {
+        signal?.throwIfAborted();
         const draft = await draftOf(state.articleDocumentId);
         if (draft && state.contentHash !== contentHash(draft)) {
           await service.afterDraftChange(state.articleDocumentId, null);
@@ -516,8 +517,8 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const version = hashVersion(strapi.getModel(ARTICLE), components);
       if (((await store.get({})) as { version?: string } | null)?.version === version) return 0;
       let voided = 0;
-      await runWithLease(strapi, STALE_ROUNDS_JOB, 5 * 60 * 1000, async () => {
-        voided = await service.voidStaleRounds();
+      await runWithLease(strapi, STALE_ROUNDS_JOB, 5 * 60 * 1000, async (signal) => {
+        voided = await service.voidStaleRounds(signal);
         await store.set({ value: { version } });
         return `restarted ${voided} rounds`;
       });

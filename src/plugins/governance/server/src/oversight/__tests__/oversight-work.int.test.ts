@@ -11,6 +11,7 @@ import type { InspectionNoticeDraft, OversightAlert, Rectification, SiteOversigh
 const ARTICLE = 'api::article.article';
 const SITE = 'api::site.site';
 const ZONE = 'Asia/Shanghai';
+const AUDIT_ENTRY = 'plugin::governance.audit-entry';
 
 let app: TestApp;
 let team: ReviewTeam;
@@ -103,6 +104,30 @@ describe('daily alerts', () => {
     await app.strapi.db.query('plugin::governance.job-lease').deleteMany({ where: { name: 'governance-oversight-daily' } });
     const runs = await Promise.all([alerts().runDaily(), alerts().runDaily()]);
     expect(runs.filter((r: { ran: boolean }) => r.ran)).toHaveLength(1);
+  });
+
+  it('raises and logs each change once when two runs meet (as one that lost its lease would)', async () => {
+    // Every article of two sites a month old: two home pages trip.
+    const saved = (await app.strapi.db.query(ARTICLE).findMany({
+      where: { site: { documentId: { $in: [sites.good, sites.portal] } } },
+      select: ['id', 'firstPublishedAt'],
+    })) as Array<{ id: number; firstPublishedAt: string }>;
+    const lastEntry = await app.strapi.db.query(AUDIT_ENTRY).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] });
+    for (const { id } of saved) await app.strapi.db.query(ARTICLE).update({ where: { id }, data: { firstPublishedAt: ago(30) } });
+
+    const raised = ((await Promise.all([alerts().raise(), alerts().raise()])) as OversightAlert[][]).flat();
+    const changes = raised.map((a) => `${a.site.code}:${a.rule}`);
+    expect(changes).toEqual(expect.arrayContaining(['good:homePage', 'portal:homePage']));
+    expect(new Set(changes).size).toBe(changes.length);
+    const entries = (await app.strapi.db.query(AUDIT_ENTRY).findMany({
+      where: { action: 'oversight.alert', seq: { $gt: lastEntry?.seq ?? 0 } },
+      select: ['details'],
+    })) as Array<{ details: { alerts: number[] } }>;
+    const logged = entries.flatMap((entry) => entry.details.alerts);
+    expect(logged.sort((a, b) => a - b)).toEqual(raised.map((a) => a.id).sort((a, b) => a - b));
+
+    for (const { id, firstPublishedAt } of saved) await app.strapi.db.query(ARTICLE).update({ where: { id }, data: { firstPublishedAt } });
+    await alerts().raise(); // the recoveries, quietly
   });
 
   it('lists the alerts for the province, newest first', async () => {

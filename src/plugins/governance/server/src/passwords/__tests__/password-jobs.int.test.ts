@@ -87,4 +87,24 @@ describe('unused accounts', () => {
     expect(stillActive).toBe(1);
     await app.http().post('/admin/login').send({ email: idle.email, password: idle.password }).expect(400);
   });
+
+  it('disables an account once, logged once, and keeps the last super admin when two runs meet', async () => {
+    const idle = await createAdmin(app, 'governance-site-editor', '重叠');
+    await app.strapi.db.query(STATE).update({ where: { userId: idle.id }, data: { lastLoginAt: new Date(Date.now() - 91 * DAY) } });
+    // Two more idle super admins besides the one left by the test above: two of three may go.
+    for (const admin of [await createAdmin(app), await createAdmin(app)]) {
+      await app.strapi.db.query(STATE).update({ where: { userId: admin.id }, data: { lastLoginAt: new Date(Date.now() - 200 * DAY) } });
+    }
+    const runs: number[][] = await Promise.all([jobs().disableInactive(), jobs().disableInactive()]);
+    const disabled = runs.flat();
+    expect(disabled.filter((id) => id === idle.id)).toHaveLength(1);
+    expect(new Set(disabled).size).toBe(disabled.length);
+    expect(disabled).toHaveLength(3);
+    const entries = await app.strapi.db.query('plugin::governance.audit-entry').count({ where: { action: 'account.disabled', subject: idle.email } });
+    expect(entries).toBe(1);
+    const stillActive = await app.strapi.db.query('admin::user').count({ where: { roles: { code: 'strapi-super-admin' }, isActive: true } });
+    expect(stillActive).toBe(1);
+    // And again: nothing left to disable, nothing logged.
+    expect(await jobs().disableInactive()).toEqual([]);
+  });
 });
