@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import net from 'net';
 
 /** How long requests in flight may take to finish at shutdown when the server config says nothing. */
 const DEFAULT_GRACE_SECONDS = 10;
@@ -14,15 +15,17 @@ export const drainRequests = async (strapi: Core.Strapi) => {
   const server = strapi.server?.httpServer;
   if (!server?.listening) return;
   const graceSeconds = strapi.config.get<number>('server.shutdownGraceSeconds', DEFAULT_GRACE_SECONDS);
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  // A keep-alive connection between requests would hold close() open: closed as soon as it is idle.
-  server.closeIdleConnections();
-  const sweep = setInterval(() => server.closeIdleConnections(), 100);
+  // Every connection still open ends after its current response.
+  server.prependListener('request', (_request, response) => response.setHeader('Connection', 'close'));
+  // The listening socket only. http.Server#close would also drop every connection with no request
+  // under way, among them those just accepted whose request is not read yet: a reverse proxy sees
+  // them reset and, for a POST, answers 502 rather than trying another instance. An idle
+  // keep-alive connection ends at the server's keep-alive timeout (5 s) if it sends nothing more.
+  const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
   let timer: NodeJS.Timeout | undefined;
   const graceOver = new Promise<'grace over'>((resolve) => (timer = setTimeout(() => resolve('grace over'), graceSeconds * 1000)));
   const started = Date.now();
   const outcome = await Promise.race([closed, graceOver]);
-  clearInterval(sweep);
   clearTimeout(timer);
   if (outcome === 'grace over') {
     strapi.log.warn(`governance: requests still running after ${graceSeconds} s of shutdown are cut off`);
