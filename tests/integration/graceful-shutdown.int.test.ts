@@ -87,7 +87,8 @@ it('finishes the requests in flight, keeps the visits it answered, and exits 0',
 
   const askedAt = Date.now();
   const exited = server.terminate();
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // The listener waits for a quiet moment, a second at most (here two requests stay open).
+  await new Promise((resolve) => setTimeout(resolve, 1500));
 
   // No new connection is taken: the proxy sends the request to another instance.
   expect(await connecting()).toBe('ECONNREFUSED');

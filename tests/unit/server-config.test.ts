@@ -3,12 +3,13 @@
  * and `proxy.maxIpsCount` (a boolean `proxy` is ignored by Strapi 5), and a number of proxies
  * that would trust every X-Forwarded-For entry, or none, stops the start. Behind a proxy the
  * server listens on this machine only unless HOST says otherwise, and a server that trusts the
- * header while others can reach it is warned about at start-up.
+ * header while others can reach it is warned about at start-up. The shutdown grace period is a
+ * whole number of seconds.
  */
 import { env } from '@strapi/utils';
 import serverConfig, { proxyExposureWarning } from '../../config/server';
 
-const NAMES = ['APP_KEYS', 'HOST', 'SERVER_PROXY', 'SERVER_PROXY_HOPS'] as const;
+const NAMES = ['APP_KEYS', 'HOST', 'SERVER_PROXY', 'SERVER_PROXY_HOPS', 'SHUTDOWN_GRACE_SECONDS'] as const;
 const saved = Object.fromEntries(NAMES.map((name) => [name, process.env[name]]));
 
 const load = (settings: Partial<Record<(typeof NAMES)[number], string>>) => {
@@ -46,6 +47,20 @@ describe('the reverse-proxy settings', () => {
     expect(() => load({ SERVER_PROXY: 'true', SERVER_PROXY_HOPS: hops })).toThrow(
       /SERVER_PROXY_HOPS/
     );
+  });
+});
+
+describe('the shutdown grace period', () => {
+  it.each([
+    ['', 10],
+    ['0', 0],
+    ['30', 30],
+  ])('SHUTDOWN_GRACE_SECONDS=%j waits %d s for requests in flight', (grace, seconds) => {
+    expect(load({ SHUTDOWN_GRACE_SECONDS: grace }).shutdownGraceSeconds).toBe(seconds);
+  });
+
+  it.each(['-1', '1.5', 'ten', '1000'])('refuses SHUTDOWN_GRACE_SECONDS=%j', (grace) => {
+    expect(() => load({ SHUTDOWN_GRACE_SECONDS: grace })).toThrow(/SHUTDOWN_GRACE_SECONDS/);
   });
 });
 
