@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Capacity } from '../../../shared/contracts/sites';
 import type { Submission, SubmissionSite, SubmissionStatus, SubmissionTargets } from '../../../shared/contracts/submissions';
 import type { GovernanceConfig } from '../config';
-import { MEMBERSHIP, memberSiteDocumentIds, siteScope } from '../sites/scope';
+import { memberSiteDocumentIds, siteScope } from '../sites/scope';
 import { dbNames } from '../utils/db-names';
 import type { AdminUser } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';

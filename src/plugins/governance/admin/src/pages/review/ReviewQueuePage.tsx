@@ -78,7 +78,6 @@ const QueueTable = ({ items, t }: { items: QueueItem[]; t: Translate }) => (
  * (for oversight) every open review of their sites; filtered by site, step and waiting time.
  */
 export const ReviewQueuePage = () => {
-  const t = useT();
   const decide = useRBAC(PERMISSIONS.decide);
   if (decide.isLoading) return <Page.Loading />;
   // Editors review nothing: their page opens on what they submitted.

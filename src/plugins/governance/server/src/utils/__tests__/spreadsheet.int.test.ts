@@ -73,7 +73,7 @@ beforeAll(async () => {
       await create({ code: code.toLowerCase(), name, level: 'city', sortOrder: (order += 1) })
     ).documentId;
   }
-  await create({ code: 'xian', name: HONEST_SITE, level: 'city', sortOrder: (order += 1) });
+  await create({ code: 'xian', name: HONEST_SITE, level: 'city', sortOrder: order + 1 });
   // A county's 备注 is its city's name.
   await create({
     code: 'at-county',

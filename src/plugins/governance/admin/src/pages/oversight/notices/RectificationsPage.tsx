@@ -14,7 +14,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useQueryParams, useRBAC } from '@strapi/strapi/admin';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
   RECTIFICATION_STATUSES,
@@ -150,16 +150,20 @@ const RectificationList = ({ can }: { can: Abilities }) => {
   const list = useRectifications({ status, site });
   // The sites to choose from: those with tasks in this tab, and the one chosen (kept across tabs).
   const unfiltered = useRectifications({ status });
-  const names = useRef(new Map<string, string>());
+  // Every site name seen in any tab: the chosen site keeps its name in a tab without its tasks.
+  // Updated while rendering (React's pattern for state derived from earlier renders).
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const seen = [...(unfiltered.data ?? []), ...(list.data ?? [])];
+  if (seen.some((task) => names.get(task.site.documentId) !== task.site.name)) {
+    setNames(new Map([...names, ...seen.map((task) => [task.site.documentId, task.site.name] as const)]));
+  }
   const sites = useMemo(() => {
-    for (const task of [...(unfiltered.data ?? []), ...(list.data ?? [])])
-      names.current.set(task.site.documentId, task.site.name);
     const ids = new Set((unfiltered.data ?? []).map((task) => task.site.documentId));
     if (site) ids.add(site);
     return [...ids]
-      .map((id) => [id, names.current.get(id) ?? id] as const)
+      .map((id) => [id, names.get(id) ?? id] as const)
       .sort((a, b) => a[1].localeCompare(b[1], 'zh'));
-  }, [unfiltered.data, list.data, site]);
+  }, [unfiltered.data, names, site]);
   const columns = COLUMNS.filter((column) => column !== 'actions' || can.report || can.review);
 
   if (list.isError) return <Page.Error />;
