@@ -7,6 +7,7 @@
  * the test writes the visitor's address into X-Forwarded-For, as the proxy would.
  */
 import { startApp, type TestApp } from '../helpers/strapi';
+import { citizenForm } from '../helpers/citizen-form';
 
 const MESSAGE = 'api::citizen-message.citizen-message';
 const BROWSER =
@@ -20,19 +21,8 @@ const savedEnv = {
   SERVER_PROXY_HOPS: process.env.SERVER_PROXY_HOPS,
 };
 
-/** A form a person filled in for ten seconds. */
-const form = () => ({
-  site: 'xian',
-  category: 'consultation',
-  subject: '低保申请需要哪些材料',
-  body: '请问在西安市申请城乡低保需要准备哪些材料？',
-  name: '张三',
-  phone: '13912345678',
-  startedAt: Date.now() - 10_000,
-});
-
 const submit = (from: string) =>
-  app.http().post('/api/citizen-messages').set('X-Forwarded-For', from).send(form());
+  app.http().post('/api/citizen-messages').set('X-Forwarded-For', from).send(citizenForm());
 
 /** Rates a message not answered yet: a 400 until the budget is spent, then a 429. */
 const rate = (queryCode: string, from: string) =>

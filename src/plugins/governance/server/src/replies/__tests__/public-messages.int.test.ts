@@ -4,6 +4,7 @@
  * code; the public list of replies with masked names. No response ever carries a citizen's contact data.
  */
 import { startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { citizenForm } from '../../../../../../../tests/helpers/citizen-form';
 import { ERRORS } from '../messages';
 
 const MESSAGE = 'api::citizen-message.citizen-message';
@@ -13,18 +14,8 @@ const PRIVATE = ['13912345678', 'zhang@example.com', '张三', '王五', '赵六
 
 let app: TestApp;
 
-/** A form a person filled in for ten seconds. */
-const form = (overrides: Record<string, unknown> = {}) => ({
-  site: 'xian',
-  category: 'consultation',
-  subject: '低保申请需要哪些材料',
-  body: '请问在西安市申请城乡低保需要准备哪些材料？',
-  name: '张三',
-  phone: '13912345678',
-  email: 'zhang@example.com',
-  startedAt: Date.now() - 10_000,
-  ...overrides,
-});
+/** A citizen's form, with an e-mail address besides the phone. */
+const form = (overrides: Record<string, unknown> = {}) => citizenForm({ email: 'zhang@example.com', ...overrides });
 
 const submit = (body: object) => app.http().post('/api/citizen-messages').send(body);
 

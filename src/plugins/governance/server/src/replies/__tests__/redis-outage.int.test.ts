@@ -6,6 +6,7 @@
  * A Redis server of the test's own is stopped and started; the machine's is not touched.
  */
 import type Redis from 'ioredis';
+import { citizenForm } from '../../../../../../../tests/helpers/citizen-form';
 import { startPrivateRedis, type PrivateRedis } from '../../../../../../../tests/helpers/redis';
 import { startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
 
@@ -18,16 +19,7 @@ let reader: Redis;
 const sharedRedisUrl = process.env.REDIS_URL;
 const logged: Array<{ level: 'warn' | 'info'; text: string }> = [];
 
-const form = () => ({
-  site: 'xian',
-  category: 'consultation',
-  subject: '低保申请需要哪些材料',
-  body: '请问在西安市申请城乡低保需要准备哪些材料？',
-  name: '张三',
-  phone: '13912345678',
-  startedAt: Date.now() - 10_000,
-});
-const submit = () => app.http().post('/api/citizen-messages').send(form());
+const submit = () => app.http().post('/api/citizen-messages').send(citizenForm());
 
 /** Points spent per source in Redis under the budget of this limit. */
 const spentInRedis = async (limit: { points: number; duration: number }) => {

@@ -9,6 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
+import { citizenForm } from '../../../../../../../tests/helpers/citizen-form';
 import { startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
 
 const MESSAGE = 'api::citizen-message.citizen-message';
@@ -18,16 +19,7 @@ const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 let app: TestApp;
 const errorsLogged: string[] = [];
 
-const form = () => ({
-  site: 'xian',
-  category: 'consultation',
-  subject: '低保申请需要哪些材料',
-  body: '请问在西安市申请城乡低保需要准备哪些材料？',
-  name: '张三',
-  phone: '13912345678',
-  startedAt: Date.now() - 10_000,
-});
-const submit = () => app.http().post('/api/citizen-messages').send(form());
+const submit = () => app.http().post('/api/citizen-messages').send(citizenForm());
 
 /**
  * Runs `request` while the database cannot serve its write, and answers its response.
