@@ -24,11 +24,12 @@ const main = async () => {
   strapi.config.set('plugin::governance.notifications.email', true);
   try {
     const prepare = prepareJson ? JSON.parse(prepareJson) : null;
-    for (let i = 0; i < (prepare?.times ?? 0); i++) await strapi.plugin('governance').service(service)[prepare.method](...prepare.args);
+    const governance = strapi.plugin('governance').service(service);
+    for (let i = 0; i < (prepare?.times ?? 0); i++) await governance[prepare.method](...prepare.args);
     const go = new Promise((resolve) => readline.createInterface({ input: process.stdin }).once('line', resolve));
     process.stdout.write(`\n${READY}\n`);
     await go;
-    const result = await strapi.plugin('governance').service(service)[method]();
+    const result = await governance[method]();
     // After a marker: Strapi may have written to stdout before.
     process.stdout.write(`\n${MARKER}${JSON.stringify({ result, emails })}`);
   } finally {
