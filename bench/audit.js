@@ -49,7 +49,13 @@ const watched = async (fn) => {
   histogram.disable();
   clearInterval(probe);
   longest = Math.max(longest, performance.now() - last - 1);
-  return { ms, longestHoldMs: longest, loopDelayMaxMs: histogram.max / 1e6, loopDelayP99Ms: histogram.percentile(99) / 1e6, answer };
+  return {
+    ms,
+    longestHoldMs: longest,
+    loopDelayMaxMs: histogram.max / 1e6,
+    loopDelayP99Ms: histogram.percentile(99) / 1e6,
+    answer,
+  };
 };
 
 const main = async () => {
@@ -59,7 +65,14 @@ const main = async () => {
   const entry = dbNames(strapi, ENTRY);
   const head = dbNames(strapi, HEAD);
   const audit = strapi.plugin('governance').service('audit');
-  const results = { bench: 'audit', client, entries: ENTRIES, runs: RUNS, budgetMs: BUDGET_MS, at: new Date().toISOString() };
+  const results = {
+    bench: 'audit',
+    client,
+    entries: ENTRIES,
+    runs: RUNS,
+    budgetMs: BUDGET_MS,
+    at: new Date().toISOString(),
+  };
   try {
     // The log: keyed entries after the head, as the service would have written them.
     const key = deriveKeys(process.env.AUDIT_KEY).entries;
@@ -72,16 +85,31 @@ const main = async () => {
         let rows = [];
         for (let i = 1; i <= ENTRIES; i += 1) {
           const content = {
-            seq: start.seq + i, at: new Date(since + i * 1000).toISOString(), action: i % 7 === 0 ? 'login.failure' : 'login.success',
-            actorId: null, actorName: `人员 ${i % 300}`, subject: `user${i % 300}@example.gov.cn`, summary: i % 7 === 0 ? '登录失败：密码错误' : '登录成功',
-            details: i % 7 === 0 ? { reason: 'password', attempt: i % 5 } : null, ip: `198.51.100.${i % 250}`, prevHash: previous,
+            seq: start.seq + i,
+            at: new Date(since + i * 1000).toISOString(),
+            action: i % 7 === 0 ? 'login.failure' : 'login.success',
+            actorId: null,
+            actorName: `人员 ${i % 300}`,
+            subject: `user${i % 300}@example.gov.cn`,
+            summary: i % 7 === 0 ? '登录失败：密码错误' : '登录成功',
+            details: i % 7 === 0 ? { reason: 'password', attempt: i % 5 } : null,
+            ip: `198.51.100.${i % 250}`,
+            prevHash: previous,
           };
           previous = entryHash(content, key);
           rows.push({
-            [entry.column('seq')]: content.seq, [entry.column('at')]: new Date(content.at), [entry.column('action')]: content.action,
-            [entry.column('actorId')]: null, [entry.column('actorName')]: content.actorName, [entry.column('subject')]: content.subject,
-            [entry.column('summary')]: content.summary, [entry.column('details')]: content.details === null ? null : JSON.stringify(content.details),
-            [entry.column('ip')]: content.ip, [entry.column('prevHash')]: content.prevHash, [entry.column('hash')]: previous,
+            [entry.column('seq')]: content.seq,
+            [entry.column('at')]: new Date(content.at),
+            [entry.column('action')]: content.action,
+            [entry.column('actorId')]: null,
+            [entry.column('actorName')]: content.actorName,
+            [entry.column('subject')]: content.subject,
+            [entry.column('summary')]: content.summary,
+            [entry.column('details')]:
+              content.details === null ? null : JSON.stringify(content.details),
+            [entry.column('ip')]: content.ip,
+            [entry.column('prevHash')]: content.prevHash,
+            [entry.column('hash')]: previous,
           });
           if (rows.length === perInsert) {
             await trx(entry.table).insert(rows);
@@ -89,23 +117,33 @@ const main = async () => {
           }
         }
         if (rows.length > 0) await trx(entry.table).insert(rows);
-        await trx(head.table).where(head.column('name'), 'audit').update({ [head.column('seq')]: start.seq + ENTRIES, [head.column('hash')]: previous });
+        await trx(head.table)
+          .where(head.column('name'), 'audit')
+          .update({ [head.column('seq')]: start.seq + ENTRIES, [head.column('hash')]: previous });
       })
     );
     results.loadMs = Math.round(loadMs);
     console.log(`loaded ${ENTRIES} entries in ${Math.round(loadMs)} ms`);
 
     const signed = await watched(() => audit.checkpoint());
-    if (!signed.answer || signed.answer.seq !== start.seq + ENTRIES) throw new Error(`the checkpoint did not sign the head: ${JSON.stringify(signed.answer)}`);
-    results.checkpoint = { ms: Math.round(signed.ms), longestHoldMs: +signed.longestHoldMs.toFixed(1), holdVsBudget: +(signed.longestHoldMs / BUDGET_MS).toFixed(2) };
+    if (!signed.answer || signed.answer.seq !== start.seq + ENTRIES)
+      throw new Error(`the checkpoint did not sign the head: ${JSON.stringify(signed.answer)}`);
+    results.checkpoint = {
+      ms: Math.round(signed.ms),
+      longestHoldMs: +signed.longestHoldMs.toFixed(1),
+      holdVsBudget: +(signed.longestHoldMs / BUDGET_MS).toFixed(2),
+    };
     console.log('checkpoint', JSON.stringify(results.checkpoint));
 
     const runs = [];
     for (let i = 0; i < RUNS; i += 1) {
       const run = await watched(() => audit.verify());
-      if (!run.answer.ok || run.answer.checked < ENTRIES) throw new Error(`verify did not pass the whole log: ${JSON.stringify(run.answer)}`);
+      if (!run.answer.ok || run.answer.checked < ENTRIES)
+        throw new Error(`verify did not pass the whole log: ${JSON.stringify(run.answer)}`);
       runs.push(run);
-      console.log(`verify ${i + 1}: ${Math.round(run.ms)} ms, longest hold ${run.longestHoldMs.toFixed(1)} ms`);
+      console.log(
+        `verify ${i + 1}: ${Math.round(run.ms)} ms, longest hold ${run.longestHoldMs.toFixed(1)} ms`
+      );
     }
     const longest = Math.max(...runs.map((run) => run.longestHoldMs));
     results.verify = {

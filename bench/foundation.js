@@ -11,7 +11,15 @@
  * bench/results/ (git-ignored).
  */
 const path = require('path');
-const { appDir, distDir, median, time, startScratchStrapi, writeResults, runBench } = require('./helpers');
+const {
+  appDir,
+  distDir,
+  median,
+  time,
+  startScratchStrapi,
+  writeResults,
+  runBench,
+} = require('./helpers');
 
 const { loadDemo } = require(path.join(distDir, 'database/seeds/load-demo.js'));
 
@@ -30,7 +38,11 @@ const main = async () => {
   await knex.schema.createTable('bench_articles', (t) => {
     for (const column of Object.keys(rows[0]).filter((c) => c !== 'id')) t.text(column);
   });
-  const template = Object.fromEntries(Object.entries(rows[0]).filter(([c]) => c !== 'id').map(([c, v]) => [c, v == null ? null : String(v)]));
+  const template = Object.fromEntries(
+    Object.entries(rows[0])
+      .filter(([c]) => c !== 'id')
+      .map(([c, v]) => [c, v == null ? null : String(v)])
+  );
   const bareMs = await time(() =>
     knex.transaction(async (trx) => {
       const batch = Array.from({ length: 200 }, () => template);
@@ -38,7 +50,11 @@ const main = async () => {
     })
   );
   results.demoLoad = {
-    articles: report.articles, articleRows, messages: report.messages, loaderMs: Math.round(loadMs), bareInsertMs: Math.round(bareMs),
+    articles: report.articles,
+    articleRows,
+    messages: report.messages,
+    loaderMs: Math.round(loadMs),
+    bareInsertMs: Math.round(bareMs),
     ratio: +(loadMs / bareMs).toFixed(2),
   };
 
@@ -61,7 +77,8 @@ const main = async () => {
     sqlRuns.push(await time(handWritten));
   }
   results.overview2014 = {
-    serviceMedianMs: +median(serviceRuns).toFixed(1), handWrittenSqlMedianMs: +median(sqlRuns).toFixed(1),
+    serviceMedianMs: +median(serviceRuns).toFixed(1),
+    handWrittenSqlMedianMs: +median(sqlRuns).toFixed(1),
     ratio: +(median(serviceRuns) / median(sqlRuns)).toFixed(2),
   };
 

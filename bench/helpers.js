@@ -31,16 +31,27 @@ const startScratchStrapi = async () => {
     DATABASE_CLIENT: process.env.DATABASE_CLIENT ?? 'sqlite',
     DATABASE_FILENAME: scratch,
     APP_KEYS: `${secret()},${secret()}`,
-    ADMIN_JWT_SECRET: secret(), API_TOKEN_SALT: secret(), TRANSFER_TOKEN_SALT: secret(), ENCRYPTION_KEY: secret(), JWT_SECRET: secret(),
-    AUDIT_KEY: secret(), AUDIT_CHECKPOINT_FILE: `${scratch}.checkpoints.jsonl`,
+    ADMIN_JWT_SECRET: secret(),
+    API_TOKEN_SALT: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    ENCRYPTION_KEY: secret(),
+    JWT_SECRET: secret(),
+    AUDIT_KEY: secret(),
+    AUDIT_CHECKPOINT_FILE: `${scratch}.checkpoints.jsonl`,
   });
-  const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir,
+    distDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   strapi.log.level = 'warn';
   return {
     strapi,
     async stop() {
       await strapi.destroy();
-      for (const suffix of ['', '-wal', '-shm', '-journal', '.checkpoints.jsonl']) fs.rmSync(`${scratch}${suffix}`, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '-journal', '.checkpoints.jsonl'])
+        fs.rmSync(`${scratch}${suffix}`, { force: true });
     },
   };
 };
@@ -49,7 +60,10 @@ const writeResults = (name, results) => {
   console.log(JSON.stringify(results, null, 2));
   const out = path.join(__dirname, 'results');
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, `${name}-${results.client}-${Date.now()}.json`), JSON.stringify(results, null, 2));
+  fs.writeFileSync(
+    path.join(out, `${name}-${results.client}-${Date.now()}.json`),
+    JSON.stringify(results, null, 2)
+  );
 };
 
 /*
@@ -86,7 +100,13 @@ const sitePlan = () =>
   Array.from({ length: SITES }, (_, i) => {
     const n = i + 1;
     const level = n === 1 ? 'portal' : n <= 13 ? 'city' : n <= 33 ? 'department' : 'county';
-    return { n, code: code(n), level, sortOrder: n, parentCode: level === 'county' ? code(2 + (n % 12)) : null };
+    return {
+      n,
+      code: code(n),
+      level,
+      sortOrder: n,
+      parentCode: level === 'county' ? code(2 + (n % 12)) : null,
+    };
   });
 
 /**
@@ -97,9 +117,14 @@ const sitePlan = () =>
 const LEVEL_WEIGHT = { portal: 40, city: 4, department: 2, county: 1 };
 const countsFor = (plan, total, seed, zero) => {
   const spread = mulberry32(seed);
-  const weights = plan.map((s) => (zero.includes(s.n) ? 0 : LEVEL_WEIGHT[s.level] * (s.level === 'portal' ? 1 : 1 + Math.floor(spread() * 1000) / 100)));
+  const weights = plan.map((s) =>
+    zero.includes(s.n)
+      ? 0
+      : LEVEL_WEIGHT[s.level] * (s.level === 'portal' ? 1 : 1 + Math.floor(spread() * 1000) / 100)
+  );
   for (let i = 1; i < plan.length; i += 1) {
-    if (i % 7 === 0 && plan[i].level === plan[i - 1].level && weights[i] > 0 && weights[i - 1] > 0) weights[i] = weights[i - 1];
+    if (i % 7 === 0 && plan[i].level === plan[i - 1].level && weights[i] > 0 && weights[i - 1] > 0)
+      weights[i] = weights[i - 1];
   }
   const all = sum(weights);
   const counts = weights.map((w) => Math.floor((total * w) / all));
@@ -109,15 +134,20 @@ const countsFor = (plan, total, seed, zero) => {
 
 /** Table and column names as Strapi created them (never hard-coded). */
 const namesOf = (strapi) => {
-  const { dbNames } = require(path.join(appDir, 'src/plugins/governance/dist/server/src/utils/db-names.js'));
+  const { dbNames } = require(
+    path.join(appDir, 'src/plugins/governance/dist/server/src/utils/db-names.js')
+  );
   const article = dbNames(strapi, ARTICLE);
   const site = dbNames(strapi, SITE);
   const message = dbNames(strapi, MESSAGE);
   const parent = strapi.db.metadata.get(SITE).attributes.parent.joinTable;
   return {
-    article, articleSite: article.joinTable('site'),
-    site, siteParent: { ...site.joinTable('parent'), orderColumn: parent.inverseOrderColumnName ?? null },
-    message, messageSite: message.joinTable('site'),
+    article,
+    articleSite: article.joinTable('site'),
+    site,
+    siteParent: { ...site.joinTable('parent'), orderColumn: parent.inverseOrderColumnName ?? null },
+    message,
+    messageSite: message.joinTable('site'),
     visit: dbNames(strapi, VISIT),
   };
 };
@@ -132,7 +162,11 @@ const assertEmpty = async (knex, tables) => {
 };
 /** PostgreSQL only: SQLite's scratch file is removed anyway. */
 const emptyTables = async (knex, client, tables) => {
-  if (client === 'postgres') await knex.raw(`truncate table ${tables.map(() => '??').join(', ')} restart identity cascade`, tables);
+  if (client === 'postgres')
+    await knex.raw(
+      `truncate table ${tables.map(() => '??').join(', ')} restart identity cascade`,
+      tables
+    );
 };
 
 /** The 150 sites of `sitePlan()`, open, with their ids and document ids. */
@@ -143,7 +177,8 @@ const createSites = async (knex, names) => {
   await knex(site.table).insert(
     plan.map((s) => ({
       [site.column('documentId')]: `bs${randomBytes(10).toString('hex')}`,
-      [site.column('name')]: `${s.level === 'portal' ? '门户' : s.level === 'city' ? '市' : s.level === 'department' ? '厅局' : '县'}站点${s.n}`,
+      [site.column('name')]:
+        `${s.level === 'portal' ? '门户' : s.level === 'city' ? '市' : s.level === 'department' ? '厅局' : '县'}站点${s.n}`,
       [site.column('code')]: s.code,
       [site.column('level')]: s.level,
       [site.column('url')]: `http://${s.code}.mz.example/`,
@@ -155,7 +190,11 @@ const createSites = async (knex, names) => {
       [site.column('publishedAt')]: now,
     }))
   );
-  const rows = await knex(site.table).select({ id: site.column('id'), code: site.column('code'), documentId: site.column('documentId') });
+  const rows = await knex(site.table).select({
+    id: site.column('id'),
+    code: site.column('code'),
+    documentId: site.column('documentId'),
+  });
   const byCode = new Map(rows.map((r) => [r.code, { id: Number(r.id), documentId: r.documentId }]));
   await knex(siteParent.table).insert(
     plan
@@ -174,7 +213,10 @@ const nextId = async (knex, table) => Number((await knex(table).max({ id: 'id' }
 /** PostgreSQL: the ids were given explicitly, so the sequence must be moved past them. */
 const resetSequence = async (knex, client, table) => {
   if (client !== 'postgres') return;
-  await knex.raw(`select setval(pg_get_serial_sequence(?, 'id'), (select max(id) from ??))`, [table, table]);
+  await knex.raw(`select setval(pg_get_serial_sequence(?, 'id'), (select max(id) from ??))`, [
+    table,
+    table,
+  ]);
 };
 
 /**
@@ -190,7 +232,11 @@ const insertArticles = async (knex, client, names, { total, describe, prefix, la
   const started = Date.now();
   for (let from = 0; from < total; from += PER_TRANSACTION) {
     await knex.transaction(async (trx) => {
-      for (let batch = from; batch < Math.min(total, from + PER_TRANSACTION); batch += perInsert(client)) {
+      for (
+        let batch = from;
+        batch < Math.min(total, from + PER_TRANSACTION);
+        batch += perInsert(client)
+      ) {
         const rows = [];
         const links = [];
         for (let i = batch; i < Math.min(total, batch + perInsert(client)); i += 1) {
@@ -219,7 +265,9 @@ const insertArticles = async (knex, client, names, { total, describe, prefix, la
       }
     });
     const done = Math.min(total, from + PER_TRANSACTION);
-    console.log(`  ${label}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} articles (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `  ${label}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} articles (${((Date.now() - started) / 1000).toFixed(1)} s)`
+    );
   }
   await resetSequence(knex, client, article.table);
 };
@@ -249,7 +297,9 @@ const insertMessages = async (knex, client, names, messages) => {
       [m('repliedAt')]: msg.repliedAt,
       ...(msg.dueAt !== undefined ? { [m('dueAt')]: msg.dueAt } : {}),
       ...(msg.repliedOnTime !== undefined ? { [m('repliedOnTime')]: msg.repliedOnTime } : {}),
-      ...(msg.workingDaysToReply !== undefined ? { [m('workingDaysToReply')]: msg.workingDaysToReply } : {}),
+      ...(msg.workingDaysToReply !== undefined
+        ? { [m('workingDaysToReply')]: msg.workingDaysToReply }
+        : {}),
       [m('createdAt')]: msg.receivedAt,
       [m('updatedAt')]: msg.repliedAt ?? msg.receivedAt,
       [m('publishedAt')]: msg.receivedAt,
@@ -283,7 +333,12 @@ const catchQueries = async (knex, test, fn) => {
 const queryPlan = async (knex, client, sql, bindings) => {
   // PostgreSQL's SQL comes numbered ($1 …); knex.raw takes `?`.
   const text = client === 'postgres' ? sql.replace(/\$\d+/g, '?') : sql;
-  const rows = rowsOf(await knex.raw(`${client === 'postgres' ? 'explain (analyze, buffers)' : 'explain query plan'} ${text}`, bindings));
+  const rows = rowsOf(
+    await knex.raw(
+      `${client === 'postgres' ? 'explain (analyze, buffers)' : 'explain query plan'} ${text}`,
+      bindings
+    )
+  );
   return rows.map((r) => r['QUERY PLAN'] ?? r.detail).join('\n');
 };
 
@@ -298,7 +353,31 @@ const runBench = (main) =>
   );
 
 module.exports = {
-  appDir, distDir, median, time, startScratchStrapi, writeResults, runBench,
-  ARTICLE, SITE, MESSAGE, VISIT, SITES, mulberry32, sum, rowsOf, sitePlan, countsFor, namesOf, assertEmpty, emptyTables,
-  createSites, nextId, resetSequence, insertArticles, insertMessages, catchQueries, queryPlan,
+  appDir,
+  distDir,
+  median,
+  time,
+  startScratchStrapi,
+  writeResults,
+  runBench,
+  ARTICLE,
+  SITE,
+  MESSAGE,
+  VISIT,
+  SITES,
+  mulberry32,
+  sum,
+  rowsOf,
+  sitePlan,
+  countsFor,
+  namesOf,
+  assertEmpty,
+  emptyTables,
+  createSites,
+  nextId,
+  resetSequence,
+  insertArticles,
+  insertMessages,
+  catchQueries,
+  queryPlan,
 };

@@ -13,7 +13,9 @@ const { median } = require('./helpers');
 const url = process.env.BENCH_URL ?? 'http://localhost:1337';
 const password =
   process.env.DEMO_ADMIN_PASSWORD ??
-  fs.readFileSync(path.join(__dirname, '..', '.env'), 'utf8').match(/^DEMO_ADMIN_PASSWORD=(.*)$/m)?.[1];
+  fs
+    .readFileSync(path.join(__dirname, '..', '.env'), 'utf8')
+    .match(/^DEMO_ADMIN_PASSWORD=(.*)$/m)?.[1];
 
 const login = async (email) => {
   const res = await fetch(`${url}/admin/login`, {
@@ -27,13 +29,15 @@ const login = async (email) => {
 
 const timeList = async (token) => {
   const started = process.hrtime.bigint();
-  const res = await fetch(`${url}/content-manager/collection-types/api::article.article?page=1&pageSize=10&sort=title:ASC`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
+  const res = await fetch(
+    `${url}/content-manager/collection-types/api::article.article?page=1&pageSize=10&sort=title:ASC`,
+    {
+      headers: { authorization: `Bearer ${token}` },
+    }
+  );
   const body = await res.json();
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, total: body.pagination?.total };
 };
-
 
 const main = async () => {
   const editor = await login('ankang-hanbin.editor@demo.example');

@@ -10,17 +10,34 @@
 const [url, kind, concurrency = '16', seconds = '10', site = ''] = process.argv.slice(2);
 
 /** A desktop Chrome: the visit counter ignores robots by their User-Agent. */
-const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
-const headers = { 'content-type': 'application/json', ...(kind === 'visit' ? { 'user-agent': BROWSER } : {}) };
+const BROWSER =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+const headers = {
+  'content-type': 'application/json',
+  ...(kind === 'visit' ? { 'user-agent': BROWSER } : {}),
+};
 
 let serial = 0;
 const body = () => {
   serial += 1;
-  const text = { category: 'consultation', subject: `第${serial}条咨询`, body: `关于临时救助的咨询，编号 ${serial}。`, name: '测试', phone: '13900000000' };
+  const text = {
+    category: 'consultation',
+    subject: `第${serial}条咨询`,
+    body: `关于临时救助的咨询，编号 ${serial}。`,
+    name: '测试',
+    phone: '13900000000',
+  };
   if (kind === 'public') return { site: 'xian', ...text, startedAt: Date.now() - 10_000 };
   if (kind === 'visit') return { site, path: `/xwzx/${serial}.html` };
   if (kind === 'stock') {
-    return { data: { site, ...text, queryCode: `B${process.pid}${serial}`.slice(0, 32), receivedAt: new Date().toISOString() } };
+    return {
+      data: {
+        site,
+        ...text,
+        queryCode: `B${process.pid}${serial}`.slice(0, 32),
+        receivedAt: new Date().toISOString(),
+      },
+    };
   }
   return {};
 };
@@ -46,8 +63,18 @@ const main = async () => {
   };
   await Promise.all(Array.from({ length: Number(concurrency) }, worker));
   latencies.sort((a, b) => a - b);
-  const at = (q) => +latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
-  console.log(JSON.stringify({ requests: latencies.length, errors, rps: +(latencies.length / Number(seconds)).toFixed(1), p50Ms: at(0.5), p99Ms: at(0.99), statuses }));
+  const at = (q) =>
+    +latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
+  console.log(
+    JSON.stringify({
+      requests: latencies.length,
+      errors,
+      rps: +(latencies.length / Number(seconds)).toFixed(1),
+      p50Ms: at(0.5),
+      p99Ms: at(0.99),
+      statuses,
+    })
+  );
 };
 
 main();

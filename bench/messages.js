@@ -17,17 +17,29 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const load = (url, kind, siteDocumentId, seconds = SECONDS) =>
   new Promise((resolve, reject) => {
     // Asynchronously: the server in this process must keep answering.
-    execFile(process.execPath, [path.join(__dirname, 'load.js'), url, kind, '16', String(seconds), siteDocumentId], (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout))
+    execFile(
+      process.execPath,
+      [path.join(__dirname, 'load.js'), url, kind, '16', String(seconds), siteDocumentId],
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout)))
     );
   });
 
 const main = async () => {
   const { strapi, stop } = await startScratchStrapi();
-  const results = { client: strapi.db.dialect.client, date: new Date().toISOString(), secondsPerRoute: SECONDS, inFlight: 16 };
+  const results = {
+    client: strapi.db.dialect.client,
+    date: new Date().toISOString(),
+    secondsPerRoute: SECONDS,
+    inFlight: 16,
+  };
   try {
-    const site = await strapi.documents('api::site.site').create({ data: { code: 'xian', name: '西安市', level: 'city', active: true } });
-    strapi.config.set('plugin::governance.replies.rateLimit', { points: 1_000_000_000, duration: 3600 });
+    const site = await strapi
+      .documents('api::site.site')
+      .create({ data: { code: 'xian', name: '西安市', level: 'city', active: true } });
+    strapi.config.set('plugin::governance.replies.rateLimit', {
+      points: 1_000_000_000,
+      duration: 3600,
+    });
 
     // Strapi's core create for the same content type: the core controller's path (Document
     // Service create, output sanitised and shaped) without its input sanitiser, which would
@@ -39,19 +51,37 @@ const main = async () => {
       ctx.body = stock.transformResponse(await stock.sanitizeOutput(entity, ctx));
     };
     strapi.server.routes([
-      { method: 'POST', path: '/api/bench/stock-create', handler: stockCreate, config: { auth: false } },
-      { method: 'POST', path: '/api/bench/noop', handler: (ctx) => { ctx.status = 201; ctx.body = { data: null }; }, config: { auth: false } },
+      {
+        method: 'POST',
+        path: '/api/bench/stock-create',
+        handler: stockCreate,
+        config: { auth: false },
+      },
+      {
+        method: 'POST',
+        path: '/api/bench/noop',
+        handler: (ctx) => {
+          ctx.status = 201;
+          ctx.body = { data: null };
+        },
+        config: { auth: false },
+      },
     ]);
     await strapi.server.mount();
     await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
-    const routes = { public: `${base}/api/citizen-messages`, stock: `${base}/api/bench/stock-create`, noop: `${base}/api/bench/noop` };
+    const routes = {
+      public: `${base}/api/citizen-messages`,
+      stock: `${base}/api/bench/stock-create`,
+      noop: `${base}/api/bench/noop`,
+    };
 
     for (const [kind, url] of Object.entries(routes)) await load(url, kind, site.documentId, 2); // warm-up
     for (const [kind, url] of Object.entries(routes)) {
       results[kind] = await load(url, kind, site.documentId);
       console.log(kind, JSON.stringify(results[kind]));
-      if (results[kind].errors > 0) throw new Error(`${kind}: ${results[kind].errors} requests failed`);
+      if (results[kind].errors > 0)
+        throw new Error(`${kind}: ${results[kind].errors} requests failed`);
     }
     results.publicVsStockCreate = +(results.public.rps / results.stock.rps).toFixed(2);
     results.publicVsNoop = +(results.public.rps / results.noop.rps).toFixed(2);

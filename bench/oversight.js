@@ -51,8 +51,26 @@ const fs = require('fs');
 const path = require('path');
 const { DateTime } = require('luxon');
 const {
-  appDir, median, time, startScratchStrapi, writeResults, runBench,
-  SITES, mulberry32, sum, rowsOf, sitePlan, countsFor, namesOf, assertEmpty, emptyTables, createSites, insertArticles, insertMessages, catchQueries, queryPlan,
+  appDir,
+  median,
+  time,
+  startScratchStrapi,
+  writeResults,
+  runBench,
+  SITES,
+  mulberry32,
+  sum,
+  rowsOf,
+  sitePlan,
+  countsFor,
+  namesOf,
+  assertEmpty,
+  emptyTables,
+  createSites,
+  insertArticles,
+  insertMessages,
+  catchQueries,
+  queryPlan,
 } = require('./helpers');
 
 const pluginDist = path.join(appDir, 'src/plugins/governance/dist/server/src');
@@ -88,7 +106,11 @@ const SILENT = [31, 148, 149, 150];
 /** Days ago the sites numbered …3 stopped publishing, by their tens (3, 13, … 143). */
 const STOPS = [10, 13, 14, 20, 45, 100, 190, 400, 600, 3, 7, 30, 60, 250, 500];
 /** Columns the sites numbered …7 never use, by their tens modulo 3. */
-const UNUSED = [['信息公开', '政策文件'], ['通知公告', '政策文件', '信息公开', '办事指南'], ['基层动态']];
+const UNUSED = [
+  ['信息公开', '政策文件'],
+  ['通知公告', '政策文件', '信息公开', '办事指南'],
+  ['基层动态'],
+];
 
 /**
  * Per site: until when it published (days ago, 0 for today) and until when each column did
@@ -97,9 +119,12 @@ const UNUSED = [['信息公开', '政策文件'], ['通知公告', '政策文件
 const profileOf = (n) => {
   const siteStop = n % 10 === 3 ? STOPS[Math.floor(n / 10) % STOPS.length] : 0;
   const columns = COLUMNS.map(() => siteStop);
-  if (n % 10 === 7) for (const name of UNUSED[Math.floor(n / 10) % UNUSED.length]) columns[column[name]] = null;
+  if (n % 10 === 7)
+    for (const name of UNUSED[Math.floor(n / 10) % UNUSED.length]) columns[column[name]] = null;
   // Notices and policies left for 200 days: three columns stale, the news ones fresh.
-  if (n % 10 === 5) for (const name of ['通知公告', '政策文件', '信息公开']) columns[column[name]] = Math.max(siteStop, 200);
+  if (n % 10 === 5)
+    for (const name of ['通知公告', '政策文件', '信息公开'])
+      columns[column[name]] = Math.max(siteStop, 200);
   if (n % 20 === 9) columns[column['基层动态']] = Math.max(siteStop, 30);
   return { siteStop, columns };
 };
@@ -115,7 +140,8 @@ const random = mulberry32(2019);
  */
 const planArticles = (plan, counts, unpublished, { now, timezone, since, quarter }) => {
   const local = DateTime.fromJSDate(now, { zone: timezone });
-  const daysAgo = (days) => (days === 0 ? local.minus({ minutes: 30 }) : local.minus({ days })).toMillis();
+  const daysAgo = (days) =>
+    (days === 0 ? local.minus({ minutes: 30 }) : local.minus({ days })).toMillis();
   const start = local.minus({ days: DAYS }).toMillis();
   const published = sum(counts);
   const total = published + unpublished;
@@ -209,7 +235,9 @@ const planMessages = (plan, sites, { now, timezone }) => {
     else if (r > 0.99 || repliedAt > now) add(s, receivedAt, OPEN[i % OPEN.length], null);
     else add(s, receivedAt, 'replied', repliedAt);
   }
-  plan.forEach((site, s) => site.n % 10 === 9 && add(s, local.minus({ days: 85 }).toJSDate(), 'accepted', null));
+  plan.forEach(
+    (site, s) => site.n % 10 === 9 && add(s, local.minus({ days: 85 }).toJSDate(), 'accepted', null)
+  );
   return messages;
 };
 
@@ -227,7 +255,8 @@ const createColumns = async (knex, siteColumn, sites) => {
       [siteColumn.column('publishedAt')]: now,
     }))
   );
-  for (let i = 0; i < rows.length; i += 150) await knex(siteColumn.table).insert(rows.slice(i, i + 150));
+  for (let i = 0; i < rows.length; i += 150)
+    await knex(siteColumn.table).insert(rows.slice(i, i + 150));
   return rows.length;
 };
 
@@ -235,10 +264,15 @@ const createColumns = async (knex, siteColumn, sites) => {
 const profileQueries = async (knex, fn) => {
   const sent = new Map();
   const done = [];
-  const onQuery = (query) => sent.set(query.__knexQueryUid, { sql: query.sql, started: process.hrtime.bigint() });
+  const onQuery = (query) =>
+    sent.set(query.__knexQueryUid, { sql: query.sql, started: process.hrtime.bigint() });
   const onResponse = (_response, query) => {
     const started = sent.get(query.__knexQueryUid);
-    if (started) done.push({ ms: +(Number(process.hrtime.bigint() - started.started) / 1e6).toFixed(1), sql: started.sql.replace(/\s+/g, ' ').slice(0, 200) });
+    if (started)
+      done.push({
+        ms: +(Number(process.hrtime.bigint() - started.started) / 1e6).toFixed(1),
+        sql: started.sql.replace(/\s+/g, ' ').slice(0, 200),
+      });
   };
   knex.on('query', onQuery);
   knex.on('query-response', onResponse);
@@ -252,7 +286,12 @@ const profileQueries = async (knex, fn) => {
   return { ms, queries: done.sort((a, b) => b.ms - a.ms) };
 };
 
-const iso = (value) => (value === null || value === undefined ? null : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value).toISOString());
+const iso = (value) =>
+  value === null || value === undefined
+    ? null
+    : new Date(
+        typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
+      ).toISOString();
 
 const main = async () => {
   const { strapi, stop } = await startScratchStrapi();
@@ -261,12 +300,25 @@ const main = async () => {
   const knex = strapi.db.connection;
   const client = strapi.db.dialect.client;
   const names = namesOf(strapi);
-  const more = { siteColumn: dbNames(strapi, SITE_COLUMN), ruleState: dbNames(strapi, RULE_STATE), alert: dbNames(strapi, ALERT), notice: dbNames(strapi, NOTICE) };
+  const more = {
+    siteColumn: dbNames(strapi, SITE_COLUMN),
+    ruleState: dbNames(strapi, RULE_STATE),
+    alert: dbNames(strapi, ALERT),
+    notice: dbNames(strapi, NOTICE),
+  };
   const audit = [dbNames(strapi, AUDIT_ENTRY).table, dbNames(strapi, AUDIT_HEAD).table];
   const { timezone, oversight: oversightConfig } = strapi.config.get('plugin::governance');
   const filled = [
-    names.articleSite.table, names.article.table, names.messageSite.table, names.message.table, names.siteParent.table, names.site.table,
-    more.siteColumn.table, more.ruleState.table, more.alert.table, more.notice.table,
+    names.articleSite.table,
+    names.article.table,
+    names.messageSite.table,
+    names.message.table,
+    names.siteParent.table,
+    names.site.table,
+    more.siteColumn.table,
+    more.ruleState.table,
+    more.alert.table,
+    more.notice.table,
   ];
 
   // One instant for the whole bench: the data is laid out back from it and every call judges at it.
@@ -276,12 +328,25 @@ const main = async () => {
   const since = DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate();
   const quarterStart = local.startOf('quarter').minus({ quarters: 1 });
   const quarter = {
-    from: quarterStart.toISODate(), to: quarterStart.endOf('quarter').toISODate(),
-    start: quarterStart.toJSDate(), end: quarterStart.plus({ quarters: 1 }).toJSDate(),
+    from: quarterStart.toISODate(),
+    to: quarterStart.endOf('quarter').toISODate(),
+    start: quarterStart.toJSDate(),
+    end: quarterStart.plus({ quarters: 1 }).toJSDate(),
   };
   const compiled = path.join(pluginDist, 'oversight/service.js');
-  const serviceBuild = { modified: fs.statSync(compiled).mtime.toISOString(), sha1: createHash('sha1').update(fs.readFileSync(compiled)).digest('hex').slice(0, 12) };
-  const results = { client, date: now.toISOString(), now: local.toISO(), timezone, serviceBuild, sites: SITES, columnsPerSite: COLUMNS.length };
+  const serviceBuild = {
+    modified: fs.statSync(compiled).mtime.toISOString(),
+    sha1: createHash('sha1').update(fs.readFileSync(compiled)).digest('hex').slice(0, 12),
+  };
+  const results = {
+    client,
+    date: now.toISOString(),
+    now: local.toISO(),
+    timezone,
+    serviceBuild,
+    sites: SITES,
+    columnsPerSite: COLUMNS.length,
+  };
   let emptied = false;
   try {
     await assertEmpty(knex, [...filled, audit[0]]);
@@ -291,7 +356,9 @@ const main = async () => {
     const plan = sitePlan();
     const counts = countsFor(plan, ARTICLES, 3, SILENT);
     const unpublished = Math.max(10, Math.round(ARTICLES / 1000));
-    console.log(`Loading ${ARTICLES.toLocaleString('en')} published articles of the last ${DAYS} days (and ${unpublished.toLocaleString('en')} drafts only) …`);
+    console.log(
+      `Loading ${ARTICLES.toLocaleString('en')} published articles of the last ${DAYS} days (and ${unpublished.toLocaleString('en')} drafts only) …`
+    );
     const loadStarted = Date.now();
     const sites = await createSites(knex, names);
     const columnRows = await createColumns(knex, more.siteColumn, sites);
@@ -323,34 +390,65 @@ const main = async () => {
     const linkRows = Number((await knex(names.articleSite.table).count({ n: '*' }))[0].n);
     const open = messages.filter((m) => ['received', 'accepted', 'transferred'].includes(m.status));
     results.data = {
-      publishedArticles: ARTICLES, unpublishedArticles: unpublished, articleRows, linkRows, columnRows,
-      messages: messages.length, openMessages: open.length, openOlderThan90Days: open.filter((m) => now - m.receivedAt > 90 * 86_400_000).length,
-      silentSites: SILENT.length, loadSeconds: +((Date.now() - loadStarted) / 1000).toFixed(1),
+      publishedArticles: ARTICLES,
+      unpublishedArticles: unpublished,
+      articleRows,
+      linkRows,
+      columnRows,
+      messages: messages.length,
+      openMessages: open.length,
+      openOlderThan90Days: open.filter((m) => now - m.receivedAt > 90 * 86_400_000).length,
+      silentSites: SILENT.length,
+      loadSeconds: +((Date.now() - loadStarted) / 1000).toFixed(1),
     };
-    console.log(`Loaded in ${results.data.loadSeconds} s: ${articleRows.toLocaleString('en')} article rows, ${linkRows.toLocaleString('en')} links, ${messages.length} messages (${open.length} open).`);
+    console.log(
+      `Loaded in ${results.data.loadSeconds} s: ${articleRows.toLocaleString('en')} article rows, ${linkRows.toLocaleString('en')} links, ${messages.length} messages (${open.length} open).`
+    );
 
     const oversight = strapi.plugin('governance').service('oversight');
     const { article, articleSite } = names;
-    const handWritten = () => knex.raw(
-      `select l.?? as site_id, a.?? as col, max(a.??) as last, count(distinct a.??) as published,
+    const handWritten = () =>
+      knex.raw(
+        `select l.?? as site_id, a.?? as col, max(a.??) as last, count(distinct a.??) as published,
          count(case when a.?? >= ? then 1 end) as recent
        from ?? a join ?? l on l.?? = a.??
        where a.?? is not null and a.?? <= ?
        group by l.??, a.??`,
-      [
-        articleSite.targetColumn, article.column('column'), article.column('firstPublishedAt'), article.column('documentId'),
-        article.column('firstPublishedAt'), since,
-        article.table, articleSite.table, articleSite.ownerColumn, article.column('id'),
-        article.column('publishedAt'), article.column('firstPublishedAt'), now,
-        articleSite.targetColumn, article.column('column'),
-      ]
-    );
+        [
+          articleSite.targetColumn,
+          article.column('column'),
+          article.column('firstPublishedAt'),
+          article.column('documentId'),
+          article.column('firstPublishedAt'),
+          since,
+          article.table,
+          articleSite.table,
+          articleSite.ownerColumn,
+          article.column('id'),
+          article.column('publishedAt'),
+          article.column('firstPublishedAt'),
+          now,
+          articleSite.targetColumn,
+          article.column('column'),
+        ]
+      );
     const groupBy = async () => rowsOf(await handWritten());
 
     // Checks: the service and the hand-written query against what was inserted.
     const standing = await oversight.bySite(now);
-    const byHand = new Map((await groupBy()).map((r) => [`${Number(r.site_id)}|${r.col}`, { last: iso(r.last), published: Number(r.published), recent: Number(r.recent) }]));
-    const mixOf = Object.fromEntries(COLUMNS.map((c) => [c.name, Object.keys(oversightConfig.mix).find((k) => oversightConfig.mix[k].includes(c.name)) ?? 'other']));
+    const byHand = new Map(
+      (await groupBy()).map((r) => [
+        `${Number(r.site_id)}|${r.col}`,
+        { last: iso(r.last), published: Number(r.published), recent: Number(r.recent) },
+      ])
+    );
+    const mixOf = Object.fromEntries(
+      COLUMNS.map((c) => [
+        c.name,
+        Object.keys(oversightConfig.mix).find((k) => oversightConfig.mix[k].includes(c.name)) ??
+          'other',
+      ])
+    );
     const bySiteDoc = new Map(standing.map((s) => [s.site.documentId, s]));
     const wrong = [];
     let cellsChecked = 0;
@@ -361,44 +459,95 @@ const main = async () => {
       let last = -Infinity;
       COLUMNS.forEach((c, ci) => {
         const cell = s * COLUMNS.length + ci;
-        const want = { published: expected.published[cell], last: expected.published[cell] > 0 ? new Date(expected.last[cell]).toISOString() : null, recent: expected.recent[cell] };
+        const want = {
+          published: expected.published[cell],
+          last: expected.published[cell] > 0 ? new Date(expected.last[cell]).toISOString() : null,
+          recent: expected.recent[cell],
+        };
         mix[mixOf[c.name]] += want.recent;
         if (want.published > 0) last = Math.max(last, expected.last[cell]);
         const service = got.columns.find((col) => col.name === c.name);
         const hand = byHand.get(`${site.id}|${c.name}`) ?? { published: 0, last: null, recent: 0 };
         byHand.delete(`${site.id}|${c.name}`);
         const ok =
-          service && service.published === want.published && service.lastPublishedAt === want.last && service.empty === (want.published === 0) &&
-          hand.published === want.published && hand.last === want.last && hand.recent === want.recent;
-        if (!ok) wrong.push(`${site.code} ${c.name}: ${JSON.stringify({ expected: want, service: service && { published: service.published, last: service.lastPublishedAt }, handWritten: hand })}`);
+          service &&
+          service.published === want.published &&
+          service.lastPublishedAt === want.last &&
+          service.empty === (want.published === 0) &&
+          hand.published === want.published &&
+          hand.last === want.last &&
+          hand.recent === want.recent;
+        if (!ok)
+          wrong.push(
+            `${site.code} ${c.name}: ${JSON.stringify({ expected: want, service: service && { published: service.published, last: service.lastPublishedAt }, handWritten: hand })}`
+          );
         cellsChecked += 1;
       });
-      if (JSON.stringify(got.mix) !== JSON.stringify(mix)) wrong.push(`${site.code} mix: expected ${JSON.stringify(mix)}, service ${JSON.stringify(got.mix)}`);
+      if (JSON.stringify(got.mix) !== JSON.stringify(mix))
+        wrong.push(
+          `${site.code} mix: expected ${JSON.stringify(mix)}, service ${JSON.stringify(got.mix)}`
+        );
       const wantLast = last === -Infinity ? null : new Date(last).toISOString();
-      if (got.lastPublishedAt !== wantLast) wrong.push(`${site.code} last: expected ${wantLast}, service ${got.lastPublishedAt}`);
-      const oldest = open.filter((m) => m.siteIndex === s).reduce((o, m) => (o === null || m.receivedAt < o ? m.receivedAt : o), null);
-      if ((got.oldestUnanswered?.receivedAt ?? null) !== (oldest?.toISOString() ?? null)) wrong.push(`${site.code} oldest open message: expected ${oldest?.toISOString()}, service ${got.oldestUnanswered?.receivedAt}`);
+      if (got.lastPublishedAt !== wantLast)
+        wrong.push(`${site.code} last: expected ${wantLast}, service ${got.lastPublishedAt}`);
+      const oldest = open
+        .filter((m) => m.siteIndex === s)
+        .reduce((o, m) => (o === null || m.receivedAt < o ? m.receivedAt : o), null);
+      if ((got.oldestUnanswered?.receivedAt ?? null) !== (oldest?.toISOString() ?? null))
+        wrong.push(
+          `${site.code} oldest open message: expected ${oldest?.toISOString()}, service ${got.oldestUnanswered?.receivedAt}`
+        );
     });
-    for (const [key, row] of byHand) wrong.push(`hand-written row not inserted: ${key} ${JSON.stringify(row)}`);
-    if (standing.length !== sites.length) wrong.push(`the service judged ${standing.length} sites, not ${sites.length}`);
-    if (wrong.length > 0) throw new Error(`the figures differ in ${wrong.length} places:\n${wrong.slice(0, 12).join('\n')}`);
+    for (const [key, row] of byHand)
+      wrong.push(`hand-written row not inserted: ${key} ${JSON.stringify(row)}`);
+    if (standing.length !== sites.length)
+      wrong.push(`the service judged ${standing.length} sites, not ${sites.length}`);
+    if (wrong.length > 0)
+      throw new Error(
+        `the figures differ in ${wrong.length} places:\n${wrong.slice(0, 12).join('\n')}`
+      );
     const statuses = { tripped: 0, warning: 0, ok: 0 };
     for (const s of standing) statuses[s.status] += 1;
     const rules = {};
-    for (const s of standing) for (const r of s.rules) rules[r.rule] = { ...(rules[r.rule] ?? { tripped: 0, warning: 0, ok: 0 }), [r.status]: (rules[r.rule]?.[r.status] ?? 0) + 1 };
-    if (Object.values(statuses).some((n) => n === 0)) throw new Error(`the verdicts do not vary: ${JSON.stringify(statuses)}`);
+    for (const s of standing)
+      for (const r of s.rules)
+        rules[r.rule] = {
+          ...(rules[r.rule] ?? { tripped: 0, warning: 0, ok: 0 }),
+          [r.status]: (rules[r.rule]?.[r.status] ?? 0) + 1,
+        };
+    if (Object.values(statuses).some((n) => n === 0))
+      throw new Error(`the verdicts do not vary: ${JSON.stringify(statuses)}`);
     const notOk = standing.reduce((n, s) => n + s.rules.filter((r) => r.status !== 'ok').length, 0);
     results.checks = {
-      siteColumnCells: cellsChecked, sitesJudged: standing.length, sites: statuses, rules, rulesNotOk: notOk,
-      passed: ['per site and column: published count and latest date = inserted = hand-written (and its 365-day count)', 'per site: latest date, publishing mix (365-day counts), oldest open message = inserted', 'verdicts vary'],
+      siteColumnCells: cellsChecked,
+      sitesJudged: standing.length,
+      sites: statuses,
+      rules,
+      rulesNotOk: notOk,
+      passed: [
+        'per site and column: published count and latest date = inserted = hand-written (and its 365-day count)',
+        'per site: latest date, publishing mix (365-day counts), oldest open message = inserted',
+        'verdicts vary',
+      ],
     };
-    console.log(`Checked ${cellsChecked} site columns; sites ${JSON.stringify(statuses)}; rules ${JSON.stringify(rules)}`);
+    console.log(
+      `Checked ${cellsChecked} site columns; sites ${JSON.stringify(statuses)}; rules ${JSON.stringify(rules)}`
+    );
 
     if (EXPLAIN) {
-      const caught = await catchQueries(knex, (sql) => sql.includes(articleSite.table), () => oversight.bySite(now));
-      for (const query of caught) console.log(`\nService: ${query.sql}\n${await queryPlan(knex, client, query.sql, query.bindings)}`);
+      const caught = await catchQueries(
+        knex,
+        (sql) => sql.includes(articleSite.table),
+        () => oversight.bySite(now)
+      );
+      for (const query of caught)
+        console.log(
+          `\nService: ${query.sql}\n${await queryPlan(knex, client, query.sql, query.bindings)}`
+        );
       const hand = handWritten().toSQL();
-      console.log(`\nHand-written: ${hand.sql}\n${await queryPlan(knex, client, hand.sql, hand.bindings)}\n`);
+      console.log(
+        `\nHand-written: ${hand.sql}\n${await queryPlan(knex, client, hand.sql, hand.bindings)}\n`
+      );
     }
 
     // 1. bySite against the one GROUP BY.
@@ -408,37 +557,64 @@ const main = async () => {
     const groupByRuns = [];
     for (let i = 0; i < RUNS; i += 1) {
       // Turn about, so that a machine getting busier or quieter favours neither.
-      const pair = [async () => bySiteRuns.push(await time(() => oversight.bySite(now))), async () => groupByRuns.push(await time(groupBy))];
+      const pair = [
+        async () => bySiteRuns.push(await time(() => oversight.bySite(now))),
+        async () => groupByRuns.push(await time(groupBy)),
+      ];
       for (const run of i % 2 === 0 ? pair : pair.reverse()) await run();
     }
     const bySiteMs = median(bySiteRuns);
     results.bySite = {
       runs: RUNS,
-      bySiteMedianMs: +bySiteMs.toFixed(1), groupByMedianMs: +median(groupByRuns).toFixed(1),
-      bySiteRunsMs: bySiteRuns.map((ms) => +ms.toFixed(1)), groupByRunsMs: groupByRuns.map((ms) => +ms.toFixed(1)),
-      ratio: +(bySiteMs / median(groupByRuns)).toFixed(2), target: 2,
+      bySiteMedianMs: +bySiteMs.toFixed(1),
+      groupByMedianMs: +median(groupByRuns).toFixed(1),
+      bySiteRunsMs: bySiteRuns.map((ms) => +ms.toFixed(1)),
+      groupByRunsMs: groupByRuns.map((ms) => +ms.toFixed(1)),
+      ratio: +(bySiteMs / median(groupByRuns)).toFixed(2),
+      target: 2,
     };
     console.log('bySite', JSON.stringify(results.bySite));
 
     // Where the service's time goes: its main query alone, as it sends it; and every query of one
     // call, as long as it took.
-    const caughtMain = await catchQueries(knex, (sql) => sql.includes(articleSite.table) && /max\(/i.test(sql) && /sum\(case/i.test(sql), () => oversight.bySite(now));
-    if (caughtMain.length !== 1) throw new Error(`expected to catch the service's main query once, caught ${caughtMain.length}`);
+    const caughtMain = await catchQueries(
+      knex,
+      (sql) => sql.includes(articleSite.table) && /max\(/i.test(sql) && /sum\(case/i.test(sql),
+      () => oversight.bySite(now)
+    );
+    if (caughtMain.length !== 1)
+      throw new Error(
+        `expected to catch the service's main query once, caught ${caughtMain.length}`
+      );
     const [mainQuery] = caughtMain;
-    const replay = () => knex.raw(client === 'postgres' ? mainQuery.sql.replace(/\$\d+/g, '?') : mainQuery.sql, mainQuery.bindings);
+    const replay = () =>
+      knex.raw(
+        client === 'postgres' ? mainQuery.sql.replace(/\$\d+/g, '?') : mainQuery.sql,
+        mainQuery.bindings
+      );
     await replay();
     const mainRuns = [];
     for (let i = 0; i < RUNS; i += 1) mainRuns.push(await time(replay));
-    const breakdown = { mainQueryMedianMs: +median(mainRuns).toFixed(1), bySiteLessMainQueryMs: +(bySiteMs - median(mainRuns)).toFixed(1) };
+    const breakdown = {
+      mainQueryMedianMs: +median(mainRuns).toFixed(1),
+      bySiteLessMainQueryMs: +(bySiteMs - median(mainRuns)).toFixed(1),
+    };
     const profiled = await profileQueries(knex, () => oversight.bySite(now));
     breakdown.profiledCallMs = +profiled.ms.toFixed(1);
     breakdown.queriesOfProfiledCallMs = +sum(profiled.queries.map((q) => q.ms)).toFixed(1);
-    breakdown.note = client === 'postgres'
-      ? 'the service sends its queries at once (Promise.all) over the pool: they overlap, their sum can exceed the call'
-      : 'one SQLite connection: the queries run one after another, the call less their sum is JavaScript (judging, dates)';
+    breakdown.note =
+      client === 'postgres'
+        ? 'the service sends its queries at once (Promise.all) over the pool: they overlap, their sum can exceed the call'
+        : 'one SQLite connection: the queries run one after another, the call less their sum is JavaScript (judging, dates)';
     breakdown.queriesOfProfiledCall = profiled.queries;
     results.bySite.breakdown = breakdown;
-    console.log('breakdown', JSON.stringify({ ...breakdown, queriesOfProfiledCall: breakdown.queriesOfProfiledCall.slice(0, 4) }));
+    console.log(
+      'breakdown',
+      JSON.stringify({
+        ...breakdown,
+        queriesOfProfiledCall: breakdown.queriesOfProfiledCall.slice(0, 4),
+      })
+    );
 
     // 2. The daily alert job: the first run creates every state, later ones find nothing new.
     const alerts = strapi.plugin('governance').service('oversightAlerts');
@@ -448,21 +624,36 @@ const main = async () => {
     });
     const states = Number((await knex(more.ruleState.table).count({ n: '*' }))[0].n);
     const alertRows = Number((await knex(more.alert.table).count({ n: '*' }))[0].n);
-    if (states !== sites.length * RULES) throw new Error(`the first alert run left ${states} rule states, not ${sites.length * RULES}`);
-    if (first.length !== notOk || alertRows !== notOk) throw new Error(`the first alert run raised ${first.length} alerts (${alertRows} stored), not one per rule not ok (${notOk})`);
+    if (states !== sites.length * RULES)
+      throw new Error(
+        `the first alert run left ${states} rule states, not ${sites.length * RULES}`
+      );
+    if (first.length !== notOk || alertRows !== notOk)
+      throw new Error(
+        `the first alert run raised ${first.length} alerts (${alertRows} stored), not one per rule not ok (${notOk})`
+      );
     const againRuns = [];
     for (let i = 0; i < RUNS; i += 1) {
       let again;
-      againRuns.push(await time(async () => {
-        again = await alerts.raise(now);
-      }));
-      if (again.length !== 0) throw new Error(`alert run ${i + 2} raised ${again.length} alerts, not 0`);
+      againRuns.push(
+        await time(async () => {
+          again = await alerts.raise(now);
+        })
+      );
+      if (again.length !== 0)
+        throw new Error(`alert run ${i + 2} raised ${again.length} alerts, not 0`);
     }
-    if (Number((await knex(more.alert.table).count({ n: '*' }))[0].n) !== alertRows) throw new Error('later alert runs stored alerts');
+    if (Number((await knex(more.alert.table).count({ n: '*' }))[0].n) !== alertRows)
+      throw new Error('later alert runs stored alerts');
     results.alerts = {
-      firstRunMs: +firstMs.toFixed(1), firstRunAlerts: first.length, ruleStatesCreated: states,
-      laterRunsMedianMs: +median(againRuns).toFixed(1), laterRunsMs: againRuns.map((ms) => +ms.toFixed(1)), laterRunsAlerts: 0,
-      firstVsBySite: +(firstMs / bySiteMs).toFixed(2), laterVsBySite: +(median(againRuns) / bySiteMs).toFixed(2),
+      firstRunMs: +firstMs.toFixed(1),
+      firstRunAlerts: first.length,
+      ruleStatesCreated: states,
+      laterRunsMedianMs: +median(againRuns).toFixed(1),
+      laterRunsMs: againRuns.map((ms) => +ms.toFixed(1)),
+      laterRunsAlerts: 0,
+      firstVsBySite: +(firstMs / bySiteMs).toFixed(2),
+      laterVsBySite: +(median(againRuns) / bySiteMs).toFixed(2),
     };
     console.log('alerts', JSON.stringify(results.alerts));
 
@@ -470,16 +661,26 @@ const main = async () => {
     const notices = strapi.plugin('governance').service('inspectionNotices');
     let draft = await notices.draft(quarter.from, quarter.to, now); // warm-up
     const draftRuns = [];
-    for (let i = 0; i < RUNS; i += 1) draftRuns.push(await time(async () => {
-      draft = await notices.draft(quarter.from, quarter.to, now);
-    }));
+    for (let i = 0; i < RUNS; i += 1)
+      draftRuns.push(
+        await time(async () => {
+          draft = await notices.draft(quarter.from, quarter.to, now);
+        })
+      );
     const overall = draft.sections[0].paragraphs[0];
     if (!overall.includes(`${sites.length}个网站共发布信息${expected.quarter}条`)) {
-      throw new Error(`the notice does not count the quarter's ${expected.quarter} articles of ${sites.length} sites: ${overall}`);
+      throw new Error(
+        `the notice does not count the quarter's ${expected.quarter} articles of ${sites.length} sites: ${overall}`
+      );
     }
     results.notice = {
-      period: { from: quarter.from, to: quarter.to }, quarterArticles: expected.quarter, named: draft.named.length, praised: draft.praised.length,
-      medianMs: +median(draftRuns).toFixed(1), runsMs: draftRuns.map((ms) => +ms.toFixed(1)), vsBySite: +(median(draftRuns) / bySiteMs).toFixed(2),
+      period: { from: quarter.from, to: quarter.to },
+      quarterArticles: expected.quarter,
+      named: draft.named.length,
+      praised: draft.praised.length,
+      medianMs: +median(draftRuns).toFixed(1),
+      runsMs: draftRuns.map((ms) => +ms.toFixed(1)),
+      vsBySite: +(median(draftRuns) / bySiteMs).toFixed(2),
     };
     console.log('notice', JSON.stringify(results.notice));
     results.checks.passed.push(

@@ -30,8 +30,26 @@ const { execFile } = require('child_process');
 const { randomBytes } = require('crypto');
 const path = require('path');
 const {
-  appDir, median, time, startScratchStrapi, writeResults, runBench,
-  SITES, mulberry32, sum, rowsOf, sitePlan, countsFor, namesOf, assertEmpty, emptyTables, createSites, insertArticles, insertMessages, catchQueries, queryPlan,
+  appDir,
+  median,
+  time,
+  startScratchStrapi,
+  writeResults,
+  runBench,
+  SITES,
+  mulberry32,
+  sum,
+  rowsOf,
+  sitePlan,
+  countsFor,
+  namesOf,
+  assertEmpty,
+  emptyTables,
+  createSites,
+  insertArticles,
+  insertMessages,
+  catchQueries,
+  queryPlan,
 } = require('./helpers');
 
 const pluginDist = path.join(appDir, 'src/plugins/governance/dist/server/src');
@@ -54,7 +72,13 @@ const random = mulberry32(2014);
  * were published once and are now drafts only (they must not count). Shuffled across sites and
  * inserted in the order of their publication, as they would have been written.
  */
-const insertYear = async (knex, client, names, sites, { year, timezone, counts, unpublished, label }) => {
+const insertYear = async (
+  knex,
+  client,
+  names,
+  sites,
+  { year, timezone, counts, unpublished, label }
+) => {
   const { start, end } = localYearRange(year, timezone);
   const span = end.getTime() - start.getTime();
   const published = sum(counts);
@@ -85,12 +109,20 @@ const insertYear = async (knex, client, names, sites, { year, timezone, counts, 
 };
 
 /** A few messages of the year (half replied) and visit days (the 1st of each month) per site. */
-const insertMessagesAndVisits = async (knex, client, names, sites, { year, timezone, messages }) => {
+const insertMessagesAndVisits = async (
+  knex,
+  client,
+  names,
+  sites,
+  { year, timezone, messages }
+) => {
   const { visit } = names;
   const { start, end } = localYearRange(year, timezone);
   const specs = [];
   for (let i = 0; i < messages; i += 1) {
-    const received = new Date(start.getTime() + Math.floor(random() * (end.getTime() - start.getTime())));
+    const received = new Date(
+      start.getTime() + Math.floor(random() * (end.getTime() - start.getTime()))
+    );
     const replied = i % 2 === 0 ? new Date(received.getTime() + 3 * 86_400_000) : null;
     specs.push({
       documentId: `bm${year}${i.toString(36)}${randomBytes(3).toString('hex')}`,
@@ -116,29 +148,46 @@ const insertMessagesAndVisits = async (knex, client, names, sites, { year, timez
   );
   await insertMessages(knex, client, names, specs);
   await knex.transaction(async (trx) => {
-    for (let i = 0; i < visits.length; i += 400) await trx(visit.table).insert(visits.slice(i, i + 400));
+    for (let i = 0; i < visits.length; i += 400)
+      await trx(visit.table).insert(visits.slice(i, i + 400));
   });
 };
 
 /** The tables the bench fills, to check they start empty and to empty them (PostgreSQL) at the end. */
 const filledTables = (names) => [
-  names.articleSite.table, names.article.table, names.messageSite.table, names.message.table,
-  names.siteParent.table, names.site.table, names.visit.table,
+  names.articleSite.table,
+  names.article.table,
+  names.messageSite.table,
+  names.message.table,
+  names.siteParent.table,
+  names.site.table,
+  names.visit.table,
 ];
 
 /** Prints the query plans of the service's article counts (caught as it runs) and of the hand-written one. */
 const explain = async (strapi, knex, client, names, handWritten) => {
-  const caught = await catchQueries(knex, (sql) => sql.includes(names.articleSite.table), () => strapi.plugin('governance').service('rankings').compute(YEAR));
-  for (const query of caught) console.log(`\nService: ${query.sql}\n${await queryPlan(knex, client, query.sql, query.bindings)}`);
+  const caught = await catchQueries(
+    knex,
+    (sql) => sql.includes(names.articleSite.table),
+    () => strapi.plugin('governance').service('rankings').compute(YEAR)
+  );
+  for (const query of caught)
+    console.log(
+      `\nService: ${query.sql}\n${await queryPlan(knex, client, query.sql, query.bindings)}`
+    );
   const hand = handWritten().toSQL();
-  console.log(`\nHand-written: ${hand.sql}\n${await queryPlan(knex, client, hand.sql, hand.bindings)}\n`);
+  console.log(
+    `\nHand-written: ${hand.sql}\n${await queryPlan(knex, client, hand.sql, hand.bindings)}\n`
+  );
 };
 
 const load = (url, siteCode, seconds = SECONDS) =>
   new Promise((resolve, reject) => {
     // Asynchronously: the server in this process must keep answering.
-    execFile(process.execPath, [path.join(__dirname, 'load.js'), url, 'visit', String(IN_FLIGHT), String(seconds), siteCode], (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout))
+    execFile(
+      process.execPath,
+      [path.join(__dirname, 'load.js'), url, 'visit', String(IN_FLIGHT), String(seconds), siteCode],
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout)))
     );
   });
 
@@ -155,42 +204,82 @@ const main = async () => {
     filled = true;
 
     // 1. The ranking against one hand-written GROUP BY.
-    console.log(`Loading ${ARTICLES.toLocaleString('en')} published articles of ${YEAR} and ${Math.round(ARTICLES / 10).toLocaleString('en')} of ${YEAR - 1} …`);
+    console.log(
+      `Loading ${ARTICLES.toLocaleString('en')} published articles of ${YEAR} and ${Math.round(ARTICLES / 10).toLocaleString('en')} of ${YEAR - 1} …`
+    );
     const loadStarted = Date.now();
     const sites = await createSites(knex, names);
     const plan = sitePlan();
     const counts = countsFor(plan, ARTICLES, 1, [31, 148, 149, 150]);
     const previousCounts = countsFor(plan, Math.round(ARTICLES / 10), 2, [30, 146, 150]);
     const unpublished = Math.max(10, Math.round(ARTICLES / 1000));
-    await insertYear(knex, client, names, sites, { year: YEAR - 1, timezone, counts: previousCounts, unpublished: Math.ceil(unpublished / 10), label: String(YEAR - 1) });
-    await insertYear(knex, client, names, sites, { year: YEAR, timezone, counts, unpublished, label: String(YEAR) });
-    await insertMessagesAndVisits(knex, client, names, sites, { year: YEAR - 1, timezone, messages: PREVIOUS_MESSAGES });
-    await insertMessagesAndVisits(knex, client, names, sites, { year: YEAR, timezone, messages: MESSAGES });
+    await insertYear(knex, client, names, sites, {
+      year: YEAR - 1,
+      timezone,
+      counts: previousCounts,
+      unpublished: Math.ceil(unpublished / 10),
+      label: String(YEAR - 1),
+    });
+    await insertYear(knex, client, names, sites, {
+      year: YEAR,
+      timezone,
+      counts,
+      unpublished,
+      label: String(YEAR),
+    });
+    await insertMessagesAndVisits(knex, client, names, sites, {
+      year: YEAR - 1,
+      timezone,
+      messages: PREVIOUS_MESSAGES,
+    });
+    await insertMessagesAndVisits(knex, client, names, sites, {
+      year: YEAR,
+      timezone,
+      messages: MESSAGES,
+    });
     if (client === 'postgres') {
       for (const table of filledTables(names)) await knex.raw('vacuum analyze ??', [table]);
     }
     const articleRows = Number((await knex(names.article.table).count({ n: '*' }))[0].n);
     const linkRows = Number((await knex(names.articleSite.table).count({ n: '*' }))[0].n);
     results.data = {
-      publishedArticles: ARTICLES, previousYearArticles: sum(previousCounts), unpublishedArticles: unpublished + Math.ceil(unpublished / 10),
-      articleRows, linkRows, messages: MESSAGES + PREVIOUS_MESSAGES, visitDays: SITES * 24, loadSeconds: +((Date.now() - loadStarted) / 1000).toFixed(1),
+      publishedArticles: ARTICLES,
+      previousYearArticles: sum(previousCounts),
+      unpublishedArticles: unpublished + Math.ceil(unpublished / 10),
+      articleRows,
+      linkRows,
+      messages: MESSAGES + PREVIOUS_MESSAGES,
+      visitDays: SITES * 24,
+      loadSeconds: +((Date.now() - loadStarted) / 1000).toFixed(1),
     };
-    console.log(`Loaded in ${results.data.loadSeconds} s: ${articleRows.toLocaleString('en')} article rows, ${linkRows.toLocaleString('en')} links.`);
+    console.log(
+      `Loaded in ${results.data.loadSeconds} s: ${articleRows.toLocaleString('en')} article rows, ${linkRows.toLocaleString('en')} links.`
+    );
 
     const rankings = strapi.plugin('governance').service('rankings');
     const { article, articleSite } = names;
     const { start, end } = localYearRange(YEAR, timezone);
     const first = article.column('firstPublishedAt');
-    const handWritten = () => knex.raw(
-      `select l.?? as site_id, count(distinct a.??) as n from ?? a join ?? l on l.?? = a.??
+    const handWritten = () =>
+      knex.raw(
+        `select l.?? as site_id, count(distinct a.??) as n from ?? a join ?? l on l.?? = a.??
        where a.?? is not null and a.?? >= ? and a.?? < ?
        group by l.??`,
-      [
-        articleSite.targetColumn, article.column('documentId'), article.table, articleSite.table, articleSite.ownerColumn, article.column('id'),
-        article.column('publishedAt'), first, start, first, end,
-        articleSite.targetColumn,
-      ]
-    );
+        [
+          articleSite.targetColumn,
+          article.column('documentId'),
+          article.table,
+          articleSite.table,
+          articleSite.ownerColumn,
+          article.column('id'),
+          article.column('publishedAt'),
+          first,
+          start,
+          first,
+          end,
+          articleSite.targetColumn,
+        ]
+      );
     const groupBy = async () => rowsOf(await handWritten());
 
     // Both must count what was inserted, site by site.
@@ -199,12 +288,27 @@ const main = async () => {
     const byService = new Map(ranking.groups.flatMap((g) => g.rows.map((r) => [r.site.code, r])));
     const wrong = sites.flatMap((s, i) => {
       const row = byService.get(s.code);
-      const got = { expected: counts[i], handWritten: byHand.get(s.id) ?? 0, service: row?.articles, previousExpected: previousCounts[i], previousService: row?.previous?.articles ?? 0 };
-      return got.handWritten === got.expected && got.service === got.expected && got.previousService === got.previousExpected ? [] : [`${s.code}: ${JSON.stringify(got)}`];
+      const got = {
+        expected: counts[i],
+        handWritten: byHand.get(s.id) ?? 0,
+        service: row?.articles,
+        previousExpected: previousCounts[i],
+        previousService: row?.previous?.articles ?? 0,
+      };
+      return got.handWritten === got.expected &&
+        got.service === got.expected &&
+        got.previousService === got.previousExpected
+        ? []
+        : [`${s.code}: ${JSON.stringify(got)}`];
     });
-    if (wrong.length > 0) throw new Error(`the counts differ on ${wrong.length} sites:\n${wrong.slice(0, 10).join('\n')}`);
+    if (wrong.length > 0)
+      throw new Error(
+        `the counts differ on ${wrong.length} sites:\n${wrong.slice(0, 10).join('\n')}`
+      );
     const places = ranking.groups.flatMap((g) => g.rows.map((r) => `${g.level}:${r.rank}`));
-    results.data.tiedSites = places.filter((p) => places.indexOf(p) !== places.lastIndexOf(p)).length;
+    results.data.tiedSites = places.filter(
+      (p) => places.indexOf(p) !== places.lastIndexOf(p)
+    ).length;
     results.data.sitesWithoutArticles = counts.filter((n) => n === 0).length;
     if (EXPLAIN) await explain(strapi, knex, client, names, handWritten);
 
@@ -214,21 +318,34 @@ const main = async () => {
     const groupByRuns = [];
     for (let i = 0; i < RUNS; i += 1) {
       // Turn about, so that a machine getting busier or quieter favours neither.
-      const pair = [async () => computeRuns.push(await time(() => rankings.compute(YEAR))), async () => groupByRuns.push(await time(groupBy))];
+      const pair = [
+        async () => computeRuns.push(await time(() => rankings.compute(YEAR))),
+        async () => groupByRuns.push(await time(groupBy)),
+      ];
       for (const run of i % 2 === 0 ? pair : pair.reverse()) await run();
     }
     results.ranking = {
       runs: RUNS,
-      computeMedianMs: +median(computeRuns).toFixed(1), groupByMedianMs: +median(groupByRuns).toFixed(1),
-      computeRunsMs: computeRuns.map((ms) => +ms.toFixed(1)), groupByRunsMs: groupByRuns.map((ms) => +ms.toFixed(1)),
-      ratio: +(median(computeRuns) / median(groupByRuns)).toFixed(2), target: 1.5,
+      computeMedianMs: +median(computeRuns).toFixed(1),
+      groupByMedianMs: +median(groupByRuns).toFixed(1),
+      computeRunsMs: computeRuns.map((ms) => +ms.toFixed(1)),
+      groupByRunsMs: groupByRuns.map((ms) => +ms.toFixed(1)),
+      ratio: +(median(computeRuns) / median(groupByRuns)).toFixed(2),
+      target: 1.5,
     };
     console.log('ranking', JSON.stringify(results.ranking));
 
     // 2. The visit beacon against a no-op route, every hit counted.
     strapi.config.set('plugin::governance.visits.perIpPerMinute', 1_000_000_000);
     strapi.server.routes([
-      { method: 'POST', path: '/api/bench/noop', handler: (ctx) => { ctx.status = 204; }, config: { auth: false } },
+      {
+        method: 'POST',
+        path: '/api/bench/noop',
+        handler: (ctx) => {
+          ctx.status = 204;
+        },
+        config: { auth: false },
+      },
     ]);
     await strapi.server.mount();
     await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
@@ -239,7 +356,9 @@ const main = async () => {
     const visitsService = strapi.plugin('governance').service('visits');
     const storedVisits = async () => {
       await visitsService.flush();
-      return Number((await knex(names.visit.table).sum({ n: names.visit.column('visits') }))[0].n ?? 0);
+      return Number(
+        (await knex(names.visit.table).sum({ n: names.visit.column('visits') }))[0].n ?? 0
+      );
     };
     const before = await storedVisits();
     let answered = 0;
@@ -251,12 +370,23 @@ const main = async () => {
     for (const [kind, url] of Object.entries(routes)) {
       beacon[kind] = await load(url, beaconSite);
       console.log(kind, JSON.stringify(beacon[kind]));
-      if (beacon[kind].errors > 0) throw new Error(`${kind}: ${beacon[kind].errors} requests failed: ${JSON.stringify(beacon[kind].statuses)}`);
+      if (beacon[kind].errors > 0)
+        throw new Error(
+          `${kind}: ${beacon[kind].errors} requests failed: ${JSON.stringify(beacon[kind].statuses)}`
+        );
     }
     answered += beacon.visits.statuses[204] ?? 0;
     const counted = (await storedVisits()) - before;
-    if (counted !== answered) throw new Error(`the beacon answered 204 ${answered} times but ${counted} visits were stored`);
-    Object.assign(beacon, { answered204: answered, visitsStored: counted, ratio: +(beacon.visits.rps / beacon.noop.rps).toFixed(2), target: 0.7 });
+    if (counted !== answered)
+      throw new Error(
+        `the beacon answered 204 ${answered} times but ${counted} visits were stored`
+      );
+    Object.assign(beacon, {
+      answered204: answered,
+      visitsStored: counted,
+      ratio: +(beacon.visits.rps / beacon.noop.rps).toFixed(2),
+      target: 0.7,
+    });
     results.beacon = beacon;
 
     results.rankingVsGroupBy = results.ranking.ratio;

@@ -13,7 +13,15 @@
  * a scratch database). Results print and go to bench/results/ (git-ignored).
  */
 const path = require('path');
-const { appDir, distDir, median, time, startScratchStrapi, writeResults, runBench } = require('./helpers');
+const {
+  appDir,
+  distDir,
+  median,
+  time,
+  startScratchStrapi,
+  writeResults,
+  runBench,
+} = require('./helpers');
 
 const { loadDemo } = require(path.join(distDir, 'database/seeds/load-demo.js'));
 const { ensureDemoAccounts } = require(path.join(distDir, 'database/seeds/demo-accounts.js'));
@@ -41,28 +49,36 @@ const main = async () => {
     console.log('Loading the demo …');
     await loadDemo(strapi, appDir);
     await ensureDemoAccounts(strapi, `Bench-${Date.now()}-Aa1`);
-    const user = (email) => strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
+    const user = (email) =>
+      strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
     const users = {
       editor: await user('ankang-hanbin.editor@demo.example'),
       reviewer: await user('reviewer@demo.example'),
       approver: await user('approver@demo.example'),
     };
-    const site = await strapi.db.query('api::site.site').findOne({ where: { code: 'ankang-hanbin' } });
+    const site = await strapi.db
+      .query('api::site.site')
+      .findOne({ where: { code: 'ankang-hanbin' } });
     const review = strapi.plugin('governance').service('review');
 
     // 1. The gate's check against the publish it guards (republishing unchanged content is allowed).
-    const { documentId } = await strapi.documents(ARTICLE).create({ data: { title: '性能测试文章', site: site.documentId } });
+    const { documentId } = await strapi
+      .documents(ARTICLE)
+      .create({ data: { title: '性能测试文章', site: site.documentId } });
     await approve(strapi, documentId, users);
     await strapi.documents(ARTICLE).publish({ documentId });
     const publishMs = [];
     const gateMs = [];
     for (let i = 0; i < RUNS; i += 1) {
       publishMs.push(await time(() => strapi.documents(ARTICLE).publish({ documentId })));
-      gateMs.push(await time(() => strapi.db.transaction(() => review.assertPublishable(documentId, null))));
+      gateMs.push(
+        await time(() => strapi.db.transaction(() => review.assertPublishable(documentId, null)))
+      );
     }
     // The publish timed includes the gate's two checks (before and after the rows move).
     const earlyMs = [];
-    for (let i = 0; i < RUNS; i += 1) earlyMs.push(await time(() => review.assertDraftApproved(documentId)));
+    for (let i = 0; i < RUNS; i += 1)
+      earlyMs.push(await time(() => review.assertDraftApproved(documentId)));
     results.gate = {
       publishWithGateMedianMs: +median(publishMs).toFixed(2),
       checkAfterMedianMs: +median(gateMs).toFixed(2),
@@ -74,7 +90,11 @@ const main = async () => {
     const updateMs = [];
     const checkMs = [];
     for (let i = 0; i < RUNS; i += 1) {
-      updateMs.push(await time(() => strapi.documents(ARTICLE).update({ documentId, data: { slug: `bench-${i}` } })));
+      updateMs.push(
+        await time(() =>
+          strapi.documents(ARTICLE).update({ documentId, data: { slug: `bench-${i}` } })
+        )
+      );
       checkMs.push(await time(() => review.afterDraftChange(documentId, null)));
     }
     results.voidCheck = {
@@ -85,19 +105,33 @@ const main = async () => {
 
     // 3. Word lists of 1,000 and 10,000 words over a 9,000-character article: the service's check
     //    (its scanner is rebuilt only when the list changes), against indexOf per word.
-    const text = Array.from({ length: 1000 }, (_, i) => (i % 97 === 0 ? `正文敏感词${i}号。` : '民政工作稳步推进，')).join('');
-    const article = { title: '标题', summary: '', body: [{ type: 'paragraph', children: [{ type: 'text', text }] }] };
+    const text = Array.from({ length: 1000 }, (_, i) =>
+      i % 97 === 0 ? `正文敏感词${i}号。` : '民政工作稳步推进，'
+    ).join('');
+    const article = {
+      title: '标题',
+      summary: '',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text }] }],
+    };
     const fields = { title: article.title, summary: '', body: text };
     results.wordScan = [];
     for (const size of [1000, 10000]) {
-      const words = Array.from({ length: size }, (_, i) => ({ word: `敏感词${i}号`, level: i % 10 === 0 ? 'forbidden' : 'check' }));
+      const words = Array.from({ length: size }, (_, i) => ({
+        word: `敏感词${i}号`,
+        level: i % 10 === 0 ? 'forbidden' : 'check',
+      }));
       await strapi.db.query(WORD).deleteMany({});
-      await strapi.db.connection.batchInsert(strapi.db.metadata.get(WORD).tableName, words.map((w) => ({ ...w, created_at: new Date(), updated_at: new Date() })), 500);
+      await strapi.db.connection.batchInsert(
+        strapi.db.metadata.get(WORD).tableName,
+        words.map((w) => ({ ...w, created_at: new Date(), updated_at: new Date() })),
+        500
+      );
       const naive = () =>
         Object.entries(fields).flatMap(([field, value]) =>
           words.flatMap((w) => {
             const hits = [];
-            for (let at = value.indexOf(w.word); at !== -1; at = value.indexOf(w.word, at + 1)) hits.push({ field, start: at, word: w.word });
+            for (let at = value.indexOf(w.word); at !== -1; at = value.indexOf(w.word, at + 1))
+              hits.push({ field, start: at, word: w.word });
             return hits;
           })
         );

@@ -15,7 +15,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
       // Review work and overdue messages by e-mail too, once an email provider is configured for
       // Strapi's email plugin (GOVERNANCE_REVIEW_EMAILS is this setting's earlier name).
-      notifications: { email: env.bool('GOVERNANCE_EMAILS', env.bool('GOVERNANCE_REVIEW_EMAILS', false)) },
+      notifications: {
+        email: env.bool('GOVERNANCE_EMAILS', env.bool('GOVERNANCE_REVIEW_EMAILS', false)),
+      },
       // Hosts whose images an article body may show besides the media library's own files
       // (comma-separated host names, e.g. "img.example.gov.cn"); none by default.
       articles: { imageHosts: env.array('ARTICLE_IMAGE_HOSTS', []).filter((host) => host !== '') },
@@ -25,11 +27,20 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       // signed checkpoints are appended to, and the cap on failed logins recorded one by one.
       audit: {
         key: env('AUDIT_KEY'),
-        checkpoints: { file: env('AUDIT_CHECKPOINT_FILE', '.tmp/audit-checkpoints.jsonl'), every: env.int('AUDIT_CHECKPOINT_EVERY', 1000) },
-        failedLogins: { perSource: env.int('AUDIT_FAILED_LOGINS_PER_SOURCE', 20), windowSeconds: env.int('AUDIT_FAILED_LOGINS_WINDOW_SECONDS', 600) },
+        checkpoints: {
+          file: env('AUDIT_CHECKPOINT_FILE', '.tmp/audit-checkpoints.jsonl'),
+          every: env.int('AUDIT_CHECKPOINT_EVERY', 1000),
+        },
+        failedLogins: {
+          perSource: env.int('AUDIT_FAILED_LOGINS_PER_SOURCE', 20),
+          windowSeconds: env.int('AUDIT_FAILED_LOGINS_WINDOW_SECONDS', 600),
+        },
       },
       // The visit beacon: counts are written every VISITS_FLUSH_SECONDS; hits per IP and minute beyond the budget are not counted.
-      visits: { flushSeconds: env.int('VISITS_FLUSH_SECONDS', 10), perIpPerMinute: env.int('VISITS_PER_IP_PER_MINUTE', 60) },
+      visits: {
+        flushSeconds: env.int('VISITS_FLUSH_SECONDS', 10),
+        perIpPerMinute: env.int('VISITS_PER_IP_PER_MINUTE', 60),
+      },
     },
   },
 });

@@ -14,7 +14,8 @@ export default {
     // SQLite (the demo, small deployments): write-ahead logging flushes once per commit instead
     // of twice and lets reads run beside a write. The setting stays in the database file; a
     // commit is still flushed to disk before it returns (synchronous stays FULL).
-    if (strapi.db.dialect.client === 'sqlite') await strapi.db.connection.raw('pragma journal_mode = WAL');
+    if (strapi.db.dialect.client === 'sqlite')
+      await strapi.db.connection.raw('pragma journal_mode = WAL');
     // Here rather than in the plugin's bootstrap: the roles include the admin's own actions
     // (managing users), which Strapi registers only after every plugin has bootstrapped.
     await strapi.plugin('governance').service('sites').ensureRoles();

@@ -6,7 +6,11 @@ const path = require('path');
 
 const rootDir = path.join(__dirname, '..');
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2021' } }] };
-const roots = ['<rootDir>/tests', '<rootDir>/src/plugins/governance/server/src', '<rootDir>/database'];
+const roots = [
+  '<rootDir>/tests',
+  '<rootDir>/src/plugins/governance/server/src',
+  '<rootDir>/database',
+];
 const testPathIgnorePatterns = ['/node_modules/', '/dist/', '/.tmp/'];
 
 module.exports = {
@@ -20,7 +24,11 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       // Keep the two Strapi layers out of the unit project.
       modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.tmp'],
-      testPathIgnorePatterns: [...testPathIgnorePatterns, '\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$'],
+      testPathIgnorePatterns: [
+        ...testPathIgnorePatterns,
+        '\\.int\\.test\\.ts$',
+        '\\.e2e\\.test\\.ts$',
+      ],
     },
     {
       displayName: 'integration',

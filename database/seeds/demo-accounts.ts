@@ -15,40 +15,101 @@ export interface DemoAccount {
 type Capacity = 'leader' | 'editor' | 'reviewer' | 'approver' | 'handler';
 
 export const DEMO_ACCOUNTS: Array<
-  DemoAccount & { firstname: string; lastname: string; roleCodes: string[]; memberships: Array<[string, Capacity]> }
+  DemoAccount & {
+    firstname: string;
+    lastname: string;
+    roleCodes: string[];
+    memberships: Array<[string, Capacity]>;
+  }
 > = [
   {
-    role: '省厅管理员 provincial admin', name: '王建国', firstname: '建国', lastname: '王', email: 'province.admin@demo.example', site: '全部站点 all sites',
+    role: '省厅管理员 provincial admin',
+    name: '王建国',
+    firstname: '建国',
+    lastname: '王',
+    email: 'province.admin@demo.example',
+    site: '全部站点 all sites',
     // Also the super admin: Strapi needs one, and the province's admin is the natural holder.
-    roleCodes: ['strapi-super-admin', 'governance-provincial-admin'], memberships: [['portal', 'leader']],
+    roleCodes: ['strapi-super-admin', 'governance-provincial-admin'],
+    memberships: [['portal', 'leader']],
   },
   {
-    role: '站点编辑 city editor', name: '李华', firstname: '华', lastname: '李', email: 'xian.editor@demo.example', site: 'xian',
-    roleCodes: ['governance-site-editor'], memberships: [['xian', 'editor']],
+    role: '站点编辑 city editor',
+    name: '李华',
+    firstname: '华',
+    lastname: '李',
+    email: 'xian.editor@demo.example',
+    site: 'xian',
+    roleCodes: ['governance-site-editor'],
+    memberships: [['xian', 'editor']],
   },
   {
-    role: '站点编辑 county editor', name: '张敏', firstname: '敏', lastname: '张', email: 'ankang-hanbin.editor@demo.example', site: 'ankang-hanbin',
-    roleCodes: ['governance-site-editor'], memberships: [['ankang-hanbin', 'editor']],
+    role: '站点编辑 county editor',
+    name: '张敏',
+    firstname: '敏',
+    lastname: '张',
+    email: 'ankang-hanbin.editor@demo.example',
+    site: 'ankang-hanbin',
+    roleCodes: ['governance-site-editor'],
+    memberships: [['ankang-hanbin', 'editor']],
   },
   {
-    role: '审核员 reviewer', name: '陈静', firstname: '静', lastname: '陈', email: 'reviewer@demo.example', site: 'portal, xian, ankang-hanbin',
-    roleCodes: ['governance-reviewer'], memberships: [['portal', 'reviewer'], ['xian', 'reviewer'], ['ankang-hanbin', 'reviewer']],
+    role: '审核员 reviewer',
+    name: '陈静',
+    firstname: '静',
+    lastname: '陈',
+    email: 'reviewer@demo.example',
+    site: 'portal, xian, ankang-hanbin',
+    roleCodes: ['governance-reviewer'],
+    memberships: [
+      ['portal', 'reviewer'],
+      ['xian', 'reviewer'],
+      ['ankang-hanbin', 'reviewer'],
+    ],
   },
   {
-    role: '初审 site leader', name: '刘洋', firstname: '洋', lastname: '刘', email: 'xian.leader@demo.example', site: 'xian',
-    roleCodes: ['governance-approver'], memberships: [['xian', 'leader']],
+    role: '初审 site leader',
+    name: '刘洋',
+    firstname: '洋',
+    lastname: '刘',
+    email: 'xian.leader@demo.example',
+    site: 'xian',
+    roleCodes: ['governance-approver'],
+    memberships: [['xian', 'leader']],
   },
   {
-    role: '终审人 approver', name: '赵刚', firstname: '刚', lastname: '赵', email: 'approver@demo.example', site: 'portal, xian, ankang-hanbin',
-    roleCodes: ['governance-approver'], memberships: [['portal', 'approver'], ['xian', 'approver'], ['ankang-hanbin', 'approver']],
+    role: '终审人 approver',
+    name: '赵刚',
+    firstname: '刚',
+    lastname: '赵',
+    email: 'approver@demo.example',
+    site: 'portal, xian, ankang-hanbin',
+    roleCodes: ['governance-approver'],
+    memberships: [
+      ['portal', 'approver'],
+      ['xian', 'approver'],
+      ['ankang-hanbin', 'approver'],
+    ],
   },
   {
-    role: '门户网站编辑 portal editor', name: '孙磊', firstname: '磊', lastname: '孙', email: 'portal.editor@demo.example', site: 'portal',
-    roleCodes: ['governance-site-editor'], memberships: [['portal', 'editor']],
+    role: '门户网站编辑 portal editor',
+    name: '孙磊',
+    firstname: '磊',
+    lastname: '孙',
+    email: 'portal.editor@demo.example',
+    site: 'portal',
+    roleCodes: ['governance-site-editor'],
+    memberships: [['portal', 'editor']],
   },
   {
-    role: '留言办理员 message handler', name: '周丽', firstname: '丽', lastname: '周', email: 'xian.handler@demo.example', site: 'xian',
-    roleCodes: ['governance-message-handler'], memberships: [['xian', 'handler']],
+    role: '留言办理员 message handler',
+    name: '周丽',
+    firstname: '丽',
+    lastname: '周',
+    email: 'xian.handler@demo.example',
+    site: 'xian',
+    roleCodes: ['governance-message-handler'],
+    memberships: [['xian', 'handler']],
   },
 ];
 
@@ -64,7 +125,9 @@ export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string) 
       if (!role) throw new Error(`admin role ${code} does not exist`);
       roleIds.push(role.id);
     }
-    let user = await strapi.db.query('admin::user').findOne({ where: { email: account.email }, populate: ['roles'] });
+    let user = await strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: account.email }, populate: ['roles'] });
     if (!user) {
       user = await users.create({
         firstname: account.firstname,
@@ -78,13 +141,19 @@ export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string) 
       });
       created += 1;
       // A demo account keeps its printed password; its holder is the named person.
-      await strapi.plugin('governance').service('passwords').acceptCurrentPassword(user.id, account.name);
+      await strapi
+        .plugin('governance')
+        .service('passwords')
+        .acceptCurrentPassword(user.id, account.name);
     } else {
       const held = new Set(user.roles.map((r: { id: number }) => r.id));
-      if (roleIds.some((id) => !held.has(id))) await users.updateById(user.id, { roles: [...new Set([...held, ...roleIds])] });
+      if (roleIds.some((id) => !held.has(id)))
+        await users.updateById(user.id, { roles: [...new Set([...held, ...roleIds])] });
     }
     for (const [code, capacity] of account.memberships) {
-      const site = await strapi.db.query('api::site.site').findOne({ where: { code }, select: ['documentId'] });
+      const site = await strapi.db
+        .query('api::site.site')
+        .findOne({ where: { code }, select: ['documentId'] });
       await sites.addMember({ userId: user.id, siteDocumentId: site.documentId, capacity });
     }
   }

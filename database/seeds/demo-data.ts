@@ -8,7 +8,10 @@ import { parse } from 'csv-parse/sync';
 import fs from 'fs';
 import { DateTime } from 'luxon';
 import path from 'path';
-import { dueAt, workingDaysBetween } from '../../src/plugins/governance/server/src/replies/deadlines';
+import {
+  dueAt,
+  workingDaysBetween,
+} from '../../src/plugins/governance/server/src/replies/deadlines';
 
 export type SiteLevel = 'portal' | 'department' | 'city' | 'county';
 
@@ -98,7 +101,10 @@ export function* siteVisits(sites: DemoSite[], facts: Facts): Generator<DemoVisi
   const { group_total: total, top_visited_city_and_county_sites: topNames } = facts.visits;
   const top = topNames.map((name) => {
     const site = sites.find((s) => s.name === name && (s.level === 'city' || s.level === 'county'));
-    if (!site) throw new Error(`facts: the most visited site "${name}" is not a city or county site of sites.csv`);
+    if (!site)
+      throw new Error(
+        `facts: the most visited site "${name}" is not a city or county site of sites.csv`
+      );
     return site;
   });
   const portal = sites.filter((s) => s.level === 'portal');
@@ -111,21 +117,36 @@ export function* siteVisits(sites: DemoSite[], facts: Facts): Generator<DemoVisi
     others.map((s) => Math.sqrt(s.articles2014 + 25))
   );
   const yearly = new Map<DemoSite, number>([
-    ...apportion(portalTotal, portal.map(() => 1)).map((n, i) => [portal[i], n] as const),
+    ...apportion(
+      portalTotal,
+      portal.map(() => 1)
+    ).map((n, i) => [portal[i], n] as const),
     ...top.map((s, i) => [s, topTotals[i]] as const),
     ...others.map((s, i) => [s, otherTotals[i]] as const),
   ]);
   const lowestTop = topTotals[topTotals.length - 1];
-  const busiest = others.filter((s) => s.level === 'city' || s.level === 'county').reduce((max, s) => Math.max(max, yearly.get(s)!), 0);
-  if (busiest >= lowestTop) throw new Error(`demo visits: a site outside the notice's most visited six would outrank them (${busiest} >= ${lowestTop})`);
+  const busiest = others
+    .filter((s) => s.level === 'city' || s.level === 'county')
+    .reduce((max, s) => Math.max(max, yearly.get(s)!), 0);
+  if (busiest >= lowestTop)
+    throw new Error(
+      `demo visits: a site outside the notice's most visited six would outrank them (${busiest} >= ${lowestTop})`
+    );
 
-  const start = DateTime.fromObject({ year: facts.year, month: 1, day: 1 }, { zone: facts.timezone });
-  const days = Array.from({ length: Math.round(start.plus({ years: 1 }).diff(start, 'days').days) }, (_, i) => start.plus({ days: i }));
+  const start = DateTime.fromObject(
+    { year: facts.year, month: 1, day: 1 },
+    { zone: facts.timezone }
+  );
+  const days = Array.from(
+    { length: Math.round(start.plus({ years: 1 }).diff(start, 'days').days) },
+    (_, i) => start.plus({ days: i })
+  );
   const random = randomFrom(`visits-${facts.year}`);
   const dayWeights = days.map((d) => (d.weekday <= 5 ? 1.2 : 0.6) * (0.8 + 0.4 * random()));
   for (const [site, visits] of yearly) {
     const perDay = apportion(visits, dayWeights);
-    for (let i = 0; i < days.length; i++) yield { siteCode: site.code, day: days[i].toISODate()!, visits: perDay[i] };
+    for (let i = 0; i < days.length; i++)
+      yield { siteCode: site.code, day: days[i].toISODate()!, visits: perDay[i] };
   }
 }
 
@@ -143,7 +164,8 @@ export const randomFrom = (seedText: string) => {
   };
 };
 
-const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+const pick = <T>(random: () => number, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)];
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马胡朱郭何罗高林'.split('');
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国红梅'.split('');
@@ -181,7 +203,9 @@ export const readSites = (appRoot: string, facts: Facts): DemoSite[] => {
 
   // Special topics of the rest of the group: spread over the busiest non-portal sites.
   const restTopics = facts.articles.special_topics.rest_of_group;
-  const others = sites.filter((s) => s.level !== 'portal').sort((a, b) => b.articles2014 - a.articles2014);
+  const others = sites
+    .filter((s) => s.level !== 'portal')
+    .sort((a, b) => b.articles2014 - a.articles2014);
   const othersTotal = others.reduce((sum, s) => sum + s.articles2014, 0);
   let assigned = 0;
   for (const site of others) {
@@ -199,8 +223,13 @@ export const readSites = (appRoot: string, facts: Facts): DemoSite[] => {
   // 2013: the portal grew by the notice's figure; the rest grew so that the group's growth matches.
   const random = randomFrom('2013');
   const portal = sites.find((s) => s.level === 'portal');
-  if (portal) portal.articles2013 = Math.max(0, portal.articles2014 - facts.articles.prose_portal_increase_over_2013);
-  const restGrowth = facts.articles.prose_group_increase_over_2013 - facts.articles.prose_portal_increase_over_2013;
+  if (portal)
+    portal.articles2013 = Math.max(
+      0,
+      portal.articles2014 - facts.articles.prose_portal_increase_over_2013
+    );
+  const restGrowth =
+    facts.articles.prose_group_increase_over_2013 - facts.articles.prose_portal_increase_over_2013;
   const rest2013 = othersTotal - restGrowth;
   const weights = others.map((s) => s.articles2014 * (0.8 + random() * 0.4));
   const weightTotal = weights.reduce((a, b) => a + b, 0);
@@ -220,9 +249,26 @@ export const readSites = (appRoot: string, facts: Facts): DemoSite[] => {
 };
 
 const TOPICS = [
-  '城乡低保', '特困人员供养', '临时救助', '优抚安置', '双拥共建', '城乡社区建设', '社会组织管理',
-  '殡葬改革', '婚姻登记', '养老服务', '慈善捐赠', '防灾减灾救灾', '区划地名', '福利彩票',
-  '老龄工作', '残疾人福利', '儿童福利', '村务公开', '流浪乞讨人员救助', '军休服务',
+  '城乡低保',
+  '特困人员供养',
+  '临时救助',
+  '优抚安置',
+  '双拥共建',
+  '城乡社区建设',
+  '社会组织管理',
+  '殡葬改革',
+  '婚姻登记',
+  '养老服务',
+  '慈善捐赠',
+  '防灾减灾救灾',
+  '区划地名',
+  '福利彩票',
+  '老龄工作',
+  '残疾人福利',
+  '儿童福利',
+  '村务公开',
+  '流浪乞讨人员救助',
+  '军休服务',
 ] as const;
 
 /** The columns (栏目) of a site of each level; 专题专栏 holds the special topics. */
@@ -233,12 +279,30 @@ export const COLUMNS: Record<SiteLevel, readonly string[]> = {
   county: ['工作动态', '通知公告', '基层动态', '信息公开'],
 };
 
-const SPECIAL_TOPICS = ['党的群众路线教育实践活动', '社会救助暂行办法宣传', '全国第三次地名普查', '养老服务业综合改革'];
+const SPECIAL_TOPICS = [
+  '党的群众路线教育实践活动',
+  '社会救助暂行办法宣传',
+  '全国第三次地名普查',
+  '养老服务业综合改革',
+];
 
 const TITLES: Record<string, readonly string[]> = {
-  工作动态: ['{site}召开{year}年{topic}工作会议', '{site}开展{topic}专项检查', '{site}{topic}工作取得新进展', '{site}领导调研{topic}工作'],
-  单位动态: ['{site}召开{month}月份工作例会', '{site}开展{topic}志愿服务活动', '{site}完成{topic}年度任务'],
-  通知公告: ['关于做好{year}年{topic}工作的通知', '关于开展{topic}摸底调查的通知', '关于{topic}资金拨付情况的公示'],
+  工作动态: [
+    '{site}召开{year}年{topic}工作会议',
+    '{site}开展{topic}专项检查',
+    '{site}{topic}工作取得新进展',
+    '{site}领导调研{topic}工作',
+  ],
+  单位动态: [
+    '{site}召开{month}月份工作例会',
+    '{site}开展{topic}志愿服务活动',
+    '{site}完成{topic}年度任务',
+  ],
+  通知公告: [
+    '关于做好{year}年{topic}工作的通知',
+    '关于开展{topic}摸底调查的通知',
+    '关于{topic}资金拨付情况的公示',
+  ],
   政策法规: ['陕西省{topic}实施办法解读', '《社会救助暂行办法》中{topic}条款解读'],
   政策文件: ['关于进一步加强{topic}工作的实施意见', '{site}{topic}工作规范（试行）'],
   基层动态: ['{site}所辖乡镇扎实推进{topic}工作', '{site}社区{topic}服务站正式启用'],
@@ -260,11 +324,21 @@ const publicationTime = (random: () => number, year: number, timezone: string) =
   const days = start.plus({ years: 1 }).diff(start, 'days').days;
   let day = start.plus({ days: Math.floor(random() * days) });
   if (day.weekday > 5 && random() < 0.8) day = day.minus({ days: day.weekday - 5 });
-  return day.set({ hour: 8 + Math.floor(random() * 10), minute: Math.floor(random() * 60), second: Math.floor(random() * 60) });
+  return day.set({
+    hour: 8 + Math.floor(random() * 10),
+    minute: Math.floor(random() * 60),
+    second: Math.floor(random() * 60),
+  });
 };
 
 /** Every published article of a site in a year: exactly `count` of them, `topics` special. */
-export function* siteArticles(site: DemoSite, year: number, count: number, topics: number, timezone: string): Generator<DemoArticle> {
+export function* siteArticles(
+  site: DemoSite,
+  year: number,
+  count: number,
+  topics: number,
+  timezone: string
+): Generator<DemoArticle> {
   const random = randomFrom(`${site.code}-${year}`);
   const columns = COLUMNS[site.level];
   for (let n = 1; n <= count; n += 1) {
@@ -292,13 +366,17 @@ export function* siteArticles(site: DemoSite, year: number, count: number, topic
         { type: 'paragraph', children: [{ type: 'text', text: summary }] },
         {
           type: 'paragraph',
-          children: [{ type: 'text', text: `下一步，${site.name}将继续加强${topic}工作，主动接受社会监督，欢迎广大群众通过网站留言反映意见建议。` }],
+          children: [
+            {
+              type: 'text',
+              text: `下一步，${site.name}将继续加强${topic}工作，主动接受社会监督，欢迎广大群众通过网站留言反映意见建议。`,
+            },
+          ],
         },
       ],
     };
   }
 }
-
 
 const MESSAGE_SUBJECTS: Record<DemoMessage['category'], readonly string[]> = {
   consultation: ['咨询{topic}申请条件', '请问{topic}需要哪些材料', '{topic}办理时限是多久'],
@@ -308,7 +386,12 @@ const MESSAGE_SUBJECTS: Record<DemoMessage['category'], readonly string[]> = {
 };
 
 /** Citizen messages of 2014 for the sites of one level, all replied as the notice reports. */
-export function* levelMessages(sites: DemoSite[], count: number, year: number, timezone: string): Generator<DemoMessage> {
+export function* levelMessages(
+  sites: DemoSite[],
+  count: number,
+  year: number,
+  timezone: string
+): Generator<DemoMessage> {
   if (sites.length === 0 || count === 0) return;
   const random = randomFrom(`messages-${sites[0].level}-${year}`);
   const total = sites.reduce((sum, s) => sum + s.articles2014 + 1, 0);
@@ -321,7 +404,14 @@ export function* levelMessages(sites: DemoSite[], count: number, year: number, t
   for (const [index, site] of sites.entries()) {
     for (let n = 0; n < shares[index]; n += 1) {
       serial += 1;
-      const category = pick(random, ['consultation', 'consultation', 'consultation', 'complaint', 'suggestion', 'other'] as const);
+      const category = pick(random, [
+        'consultation',
+        'consultation',
+        'consultation',
+        'complaint',
+        'suggestion',
+        'other',
+      ] as const);
       const topic = pick(random, TOPICS);
       const received = publicationTime(random, year, timezone);
       const limit = category === 'consultation' ? 5 : 15;
@@ -343,7 +433,13 @@ export function* levelMessages(sites: DemoSite[], count: number, year: number, t
         repliedOnTime: replied.toJSDate() <= due,
         replyingUnit: site.name,
         isPublic: random() < 0.7,
-        satisfaction: pick(random, ['satisfied', 'satisfied', 'satisfied', 'neutral', 'unsatisfied'] as const),
+        satisfaction: pick(random, [
+          'satisfied',
+          'satisfied',
+          'satisfied',
+          'neutral',
+          'unsatisfied',
+        ] as const),
       };
     }
   }

@@ -26,30 +26,84 @@ export const ensureDemoMessages = async (strapi: Core.Strapi) => {
     const day = workingDays === 0 ? today : findWorkday(-workingDays, today);
     return DateTime.fromISO(`${day}T10:00`, { zone: timezone }).toJSDate();
   };
-  const submit = async (receivedAt: Date, category: string, subject: string, body: string, name: string) => {
+  const submit = async (
+    receivedAt: Date,
+    category: string,
+    subject: string,
+    body: string,
+    name: string
+  ) => {
     const { queryCode } = await replies.submit(
-      { site: 'xian', category, subject, body, name, phone: '13912345678', startedAt: receivedAt.getTime() - 60_000 },
+      {
+        site: 'xian',
+        category,
+        subject,
+        body,
+        name,
+        phone: '13912345678',
+        startedAt: receivedAt.getTime() - 60_000,
+      },
       { ip: DEMO_IP, now: receivedAt }
     );
-    return (await strapi.db.query(MESSAGE).findOne({ where: { queryCode }, select: ['id'] })).id as number;
+    return (await strapi.db.query(MESSAGE).findOne({ where: { queryCode }, select: ['id'] }))
+      .id as number;
   };
 
-  await submit(daysAgo(9), 'consultation', '城乡低保边缘家庭认定标准', '我家两口人，月收入合计1800元，请问能否认定为低保边缘家庭？需要到哪里申请？', '孙志强');
-  await submit(daysAgo(0), 'consultation', '孤儿基本生活费发放时间', '我是孩子的监护人，想问一下孤儿基本生活费每月几号发放，发放到哪张卡上？', '马晓燕');
-  const dueSoon = await submit(daysAgo(4), 'consultation', '婚姻登记需要预约吗', '下个月想去办理结婚登记，请问碑林区婚姻登记处需要提前网上预约吗？需要带哪些材料？', '何军');
+  await submit(
+    daysAgo(9),
+    'consultation',
+    '城乡低保边缘家庭认定标准',
+    '我家两口人，月收入合计1800元，请问能否认定为低保边缘家庭？需要到哪里申请？',
+    '孙志强'
+  );
+  await submit(
+    daysAgo(0),
+    'consultation',
+    '孤儿基本生活费发放时间',
+    '我是孩子的监护人，想问一下孤儿基本生活费每月几号发放，发放到哪张卡上？',
+    '马晓燕'
+  );
+  const dueSoon = await submit(
+    daysAgo(4),
+    'consultation',
+    '婚姻登记需要预约吗',
+    '下个月想去办理结婚登记，请问碑林区婚姻登记处需要提前网上预约吗？需要带哪些材料？',
+    '何军'
+  );
   await handling.sign(dueSoon, handler);
-  const extension = await submit(daysAgo(3), 'complaint', '养老院收费不透明', '某民办养老院每月加收“护理升级费”，没有书面说明，家属多次询问无果，请民政部门核查。', '郭红梅');
+  const extension = await submit(
+    daysAgo(3),
+    'complaint',
+    '养老院收费不透明',
+    '某民办养老院每月加收“护理升级费”，没有书面说明，家属多次询问无果，请民政部门核查。',
+    '郭红梅'
+  );
   await handling.sign(extension, handler);
-  await handling.requestExtension(extension, handler, { workingDays: 5, reason: '需会同区民政局对该养老院开展现场核查' });
-  const answered = await submit(daysAgo(2), 'consultation', '残疾人两项补贴如何申请', '家中老人刚办了二级残疾证，请问残疾人两项补贴怎么申请，需要什么材料？', '胡建平');
+  await handling.requestExtension(extension, handler, {
+    workingDays: 5,
+    reason: '需会同区民政局对该养老院开展现场核查',
+  });
+  const answered = await submit(
+    daysAgo(2),
+    'consultation',
+    '残疾人两项补贴如何申请',
+    '家中老人刚办了二级残疾证，请问残疾人两项补贴怎么申请，需要什么材料？',
+    '胡建平'
+  );
   await handling.sign(answered, handler);
   await handling.reply(answered, handler, {
     text: '您好！持有第二代残疾人证的困难残疾人和重度残疾人可申请两项补贴。请携带残疾人证、身份证、户口簿到户籍所在地街道办事处提交申请，也可通过“陕西民政”网上办理，审核通过后次月发放。',
     unit: '西安市民政局社会救助处',
   });
-  const { queryCode } = await strapi.db.query(MESSAGE).findOne({ where: { id: answered }, select: ['queryCode'] });
+  const { queryCode } = await strapi.db
+    .query(MESSAGE)
+    .findOne({ where: { id: answered }, select: ['queryCode'] });
   // The citizen rates with their query code and the last four digits of the phone they left.
-  await replies.rate(queryCode, { contact: '5678', satisfaction: 'satisfied', comment: '答复很清楚，谢谢' });
+  await replies.rate(queryCode, {
+    contact: '5678',
+    satisfaction: 'satisfied',
+    comment: '答复很清楚，谢谢',
+  });
   // The overdue one is reported to 西安's leader, as the hourly job would have done.
   await strapi.plugin('governance').service('overdueMessages').notifyOverdue();
   return 5;

@@ -17,31 +17,50 @@ const WORDS = [
 
 const ARTICLE = 'api::article.article';
 
-const paragraphs = (...texts: string[]) => texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
+const paragraphs = (...texts: string[]) =>
+  texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }));
 
 /** What the demo editors have written and where each article stands. */
 export const DEMO_REVIEW_DRAFTS = {
   countyWaiting: {
-    site: 'ankang-hanbin', column: '工作动态', title: '汉滨区2015年第一季度城乡低保资金发放情况',
-    body: paragraphs('一季度，汉滨区按时足额发放城乡低保资金。', '根据陕西省民政局有关要求，区民政局对低保对象开展了复核。'),
+    site: 'ankang-hanbin',
+    column: '工作动态',
+    title: '汉滨区2015年第一季度城乡低保资金发放情况',
+    body: paragraphs(
+      '一季度，汉滨区按时足额发放城乡低保资金。',
+      '根据陕西省民政局有关要求，区民政局对低保对象开展了复核。'
+    ),
   },
   countyAtFinal: {
-    site: 'ankang-hanbin', column: '工作动态', title: '汉滨区开展冬季送温暖活动',
+    site: 'ankang-hanbin',
+    column: '工作动态',
+    title: '汉滨区开展冬季送温暖活动',
     body: paragraphs('春节前夕，汉滨区民政局走访慰问困难群众，送去米面油和慰问金。'),
   },
   countyRejected: {
-    site: 'ankang-hanbin', column: '通知公告', title: '汉滨区临时救助对象公示',
+    site: 'ankang-hanbin',
+    column: '通知公告',
+    title: '汉滨区临时救助对象公示',
     body: paragraphs('经审核，以下对象符合临时救助条件，现予公示。'),
   },
   xianWaiting: {
-    site: 'xian', column: '办事指南', title: '西安市高龄老人养老服务补贴申领指南',
+    site: 'xian',
+    column: '办事指南',
+    title: '西安市高龄老人养老服务补贴申领指南',
     body: paragraphs('年满80周岁的本市户籍老年人，可向户籍所在地街道办事处申领高龄补贴。'),
   },
 };
 
-const write = async (strapi: Core.Strapi, draft: (typeof DEMO_REVIEW_DRAFTS)[keyof typeof DEMO_REVIEW_DRAFTS]) => {
-  const site = await strapi.db.query('api::site.site').findOne({ where: { code: draft.site }, select: ['documentId'] });
-  return (await strapi.documents(ARTICLE).create({ data: { ...draft, site: site.documentId } as never })).documentId as string;
+const write = async (
+  strapi: Core.Strapi,
+  draft: (typeof DEMO_REVIEW_DRAFTS)[keyof typeof DEMO_REVIEW_DRAFTS]
+) => {
+  const site = await strapi.db
+    .query('api::site.site')
+    .findOne({ where: { code: draft.site }, select: ['documentId'] });
+  return (
+    await strapi.documents(ARTICLE).create({ data: { ...draft, site: site.documentId } as never })
+  ).documentId as string;
 };
 
 export const userByEmail = async (strapi: Core.Strapi, email: string) =>
@@ -54,7 +73,9 @@ export const ensureDemoReviews = async (strapi: Core.Strapi) => {
   if ((await strapi.db.query('plugin::governance.review-state').count()) > 0) return 0;
   const review = strapi.plugin('governance').service('review');
   const [xianEditor, countyEditor, reviewer] = await Promise.all(
-    ['xian.editor@demo.example', 'ankang-hanbin.editor@demo.example', 'reviewer@demo.example'].map((email) => userByEmail(strapi, email))
+    ['xian.editor@demo.example', 'ankang-hanbin.editor@demo.example', 'reviewer@demo.example'].map(
+      (email) => userByEmail(strapi, email)
+    )
   );
 
   // 汉滨区: one waiting for 保密审查, one waiting for 终审, one sent back to its editor.
@@ -70,7 +91,9 @@ export const ensureDemoReviews = async (strapi: Core.Strapi) => {
   });
   const rejected = await write(strapi, DEMO_REVIEW_DRAFTS.countyRejected);
   await review.submit(rejected, countyEditor);
-  await review.reject(rejected, reviewer, { reason: '公示中列出了救助对象的家庭住址和身份证号，请删除个人信息后重新送审' });
+  await review.reject(rejected, reviewer, {
+    reason: '公示中列出了救助对象的家庭住址和身份证号，请删除个人信息后重新送审',
+  });
   // 西安市: one waiting for 初审 by the site leader.
   await review.submit(await write(strapi, DEMO_REVIEW_DRAFTS.xianWaiting), xianEditor);
   return Object.keys(DEMO_REVIEW_DRAFTS).length;

@@ -16,8 +16,16 @@ let app: TestApp;
 
 const csv = parseCsv(fs.readFileSync(path.join(appDir, 'database/seeds/data/sites.csv'), 'utf8'), {
   columns: true,
-}) as Array<{ code: string; name: string; level: string; parent_code: string; articles_2014: string }>;
-const facts = JSON.parse(fs.readFileSync(path.join(appDir, 'database/seeds/data/facts-2014.json'), 'utf8'));
+}) as Array<{
+  code: string;
+  name: string;
+  level: string;
+  parent_code: string;
+  articles_2014: string;
+}>;
+const facts = JSON.parse(
+  fs.readFileSync(path.join(appDir, 'database/seeds/data/facts-2014.json'), 'utf8')
+);
 
 /** Published documents per site code whose first publication falls in the local year. */
 const publishedPerSite = async (start: string, end: string) => {
@@ -62,7 +70,9 @@ describe('the demo loader', () => {
     firstCounts = await tableCounts();
     expect(firstCounts.sites).toBe(csv.length);
 
-    const sites = await app.strapi.documents('api::site.site').findMany({ populate: ['parent'], limit: 500 });
+    const sites = await app.strapi
+      .documents('api::site.site')
+      .findMany({ populate: ['parent'], limit: 500 });
     const byCode = new Map(sites.map((s) => [s.code, s]));
     for (const row of csv) {
       const site = byCode.get(row.code);
@@ -71,7 +81,7 @@ describe('the demo loader', () => {
     }
   });
 
-  it('publishes exactly each site\'s 2014 count, counted in Shanghai time', async () => {
+  it("publishes exactly each site's 2014 count, counted in Shanghai time", async () => {
     // 2014 in Asia/Shanghai: 2013-12-31T16:00Z to 2014-12-31T16:00Z.
     const counts = await publishedPerSite('2013-12-31T16:00:00Z', '2014-12-31T16:00:00Z');
     for (const row of csv) {
@@ -79,26 +89,36 @@ describe('the demo loader', () => {
     }
   });
 
-  it('adds a 2013 volume that reproduces the notice\'s growth', async () => {
+  it("adds a 2013 volume that reproduces the notice's growth", async () => {
     const counts2013 = await publishedPerSite('2012-12-31T16:00:00Z', '2013-12-31T16:00:00Z');
     const total2014 = csv.reduce((sum, r) => sum + Number(r.articles_2014), 0);
     const total2013 = [...counts2013.values()].reduce((a, b) => a + b, 0);
     expect(total2014 - total2013).toBe(facts.articles.prose_group_increase_over_2013);
-    expect(Number(csv[0].articles_2014) - (counts2013.get('portal') ?? 0)).toBe(facts.articles.prose_portal_increase_over_2013);
+    expect(Number(csv[0].articles_2014) - (counts2013.get('portal') ?? 0)).toBe(
+      facts.articles.prose_portal_increase_over_2013
+    );
   });
 
   it('loads the messages of each level, replied, with private fields', async () => {
     const knex = app.strapi.db.connection;
     // Each with its case number, as a submitted message has.
-    expect(Number((await knex('citizen_messages').whereNull('case_number').count({ n: '*' }))[0].n)).toBe(0);
+    expect(
+      Number((await knex('citizen_messages').whereNull('case_number').count({ n: '*' }))[0].n)
+    ).toBe(0);
     const rows = (await knex('citizen_messages as m')
       .join('citizen_messages_site_lnk as l', 'l.citizen_message_id', 'm.id')
       .join('sites as s', 's.id', 'l.site_id')
       .select('s.level')
       .count({ n: '*' })
       .count({ replied: 'm.replied_at' })
-      .groupBy('s.level')) as Array<{ level: string; n: string | number; replied: string | number }>;
-    const byLevel = Object.fromEntries(rows.map((r) => [r.level, [Number(r.n), Number(r.replied)]]));
+      .groupBy('s.level')) as Array<{
+      level: string;
+      n: string | number;
+      replied: string | number;
+    }>;
+    const byLevel = Object.fromEntries(
+      rows.map((r) => [r.level, [Number(r.n), Number(r.replied)]])
+    );
     for (const [level, replied] of Object.entries(facts.messages.replied_by_level)) {
       expect(byLevel[level]).toEqual([replied, replied]);
     }
@@ -106,12 +126,22 @@ describe('the demo loader', () => {
 
   it('adds nothing on a second run', async () => {
     const report = await loadDemo(app.strapi, appDir);
-    expect(report).toMatchObject({ sites: 0, columns: 0, articles: 0, drafts: 0, messages: 0, visitDays: 0 });
+    expect(report).toMatchObject({
+      sites: 0,
+      columns: 0,
+      articles: 0,
+      drafts: 0,
+      messages: 0,
+      visitDays: 0,
+    });
     expect(await tableCounts()).toEqual(firstCounts);
   });
 
   it('shows the loaded articles through the public API', async () => {
-    const res = await app.http().get('/api/articles?filters[site][code][$eq]=hancheng&pagination[pageSize]=1').expect(200);
+    const res = await app
+      .http()
+      .get('/api/articles?filters[site][code][$eq]=hancheng&pagination[pageSize]=1')
+      .expect(200);
     const hancheng = csv.find((r) => r.code === 'hancheng')!;
     // 2013 and 2014 together; the city drafts are never public.
     expect(res.body.meta.pagination.total).toBeGreaterThan(Number(hancheng.articles_2014));
@@ -134,42 +164,69 @@ describe('the demo review workflow', () => {
   it('takes a few drafts into review through the review service, once', async () => {
     await ensureDemoAccounts(app.strapi, 'Demo-Passw0rd!');
     expect(await ensureDemoReviews(app.strapi)).toBe(4);
-    const states = await app.strapi.db.query('plugin::governance.review-state').findMany({ select: ['status', 'currentCapacity'] });
+    const states = await app.strapi.db
+      .query('plugin::governance.review-state')
+      .findMany({ select: ['status', 'currentCapacity'] });
     expect(states.map((s) => `${s.status}:${s.currentCapacity ?? ''}`).sort()).toEqual(
       ['in_review:approver', 'rejected:', 'submitted:leader', 'submitted:reviewer'].sort()
     );
-    expect(await app.strapi.db.query('plugin::governance.sensitive-word').count()).toBeGreaterThan(0);
+    expect(await app.strapi.db.query('plugin::governance.sensitive-word').count()).toBeGreaterThan(
+      0
+    );
     expect(await ensureDemoReviews(app.strapi)).toBe(0);
   });
 
   it('shows the 2014 articles as approved, and nothing unapproved as published', async () => {
     const knex = app.strapi.db.connection;
-    const unapproved = await knex('articles').whereNotNull('published_at').whereNot('review_status', 'approved').count({ n: '*' });
+    const unapproved = await knex('articles')
+      .whereNotNull('published_at')
+      .whereNot('review_status', 'approved')
+      .count({ n: '*' });
     expect(Number(unapproved[0].n)).toBe(0);
   });
 });
 
 describe('the demo columns', () => {
-  it('gives every site its level\'s columns with their kinds, and the oversight judges all 120 sites', async () => {
+  it("gives every site its level's columns with their kinds, and the oversight judges all 120 sites", async () => {
     const levels = Object.fromEntries(csv.map((r) => [r.code, r.level]));
     const perLevel: Record<string, number> = { portal: 7, department: 5, city: 6, county: 5 };
     const expected = csv.reduce((sum, r) => sum + perLevel[levels[r.code]], 0);
     expect(await app.strapi.db.query('plugin::governance.site-column').count()).toBe(expected);
-    expect(await app.strapi.db.query('plugin::governance.site-column').count({ where: { name: '通知公告', kind: 'notice' } })).toBe(120);
+    expect(
+      await app.strapi.db
+        .query('plugin::governance.site-column')
+        .count({ where: { name: '通知公告', kind: 'notice' } })
+    ).toBe(120);
     const oversight = await app.strapi.plugin('governance').service('oversight').bySite();
     expect(oversight).toHaveLength(120);
     // Nothing published since 2014: every home page is long stale.
-    expect(oversight.every((s: { rules: Array<{ rule: string; status: string }> }) => s.rules.find((r) => r.rule === 'homePage')!.status === 'tripped')).toBe(true);
+    expect(
+      oversight.every(
+        (s: { rules: Array<{ rule: string; status: string }> }) =>
+          s.rules.find((r) => r.rule === 'homePage')!.status === 'tripped'
+      )
+    ).toBe(true);
   });
 });
 
 describe('the demo submissions', () => {
   it('sends four 汉滨区 articles upward through the service, one adopted as a portal draft naming its source, once', async () => {
     expect(await ensureDemoSubmissions(app.strapi)).toBe(4);
-    const rows = await app.strapi.db.query('plugin::governance.submission').findMany({ orderBy: { id: 'asc' } });
+    const rows = await app.strapi.db
+      .query('plugin::governance.submission')
+      .findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => r.status)).toEqual(['adopted', 'declined', 'submitted', 'submitted']);
-    const copy = await app.strapi.db.query('api::article.article').findOne({ where: { documentId: rows[0].adoptedArticleDocumentId }, populate: { site: true } });
-    expect(copy).toMatchObject({ sourceSiteName: '汉滨区', reviewStatus: 'draft', publishedAt: null });
+    const copy = await app.strapi.db
+      .query('api::article.article')
+      .findOne({
+        where: { documentId: rows[0].adoptedArticleDocumentId },
+        populate: { site: true },
+      });
+    expect(copy).toMatchObject({
+      sourceSiteName: '汉滨区',
+      reviewStatus: 'draft',
+      publishedAt: null,
+    });
     expect(copy.site.code).toBe('portal');
     expect(await ensureDemoSubmissions(app.strapi)).toBe(0);
   });
@@ -178,16 +235,28 @@ describe('the demo submissions', () => {
 describe('the 2014 ranking of the demo', () => {
   /** The notice's table from sites.csv: per level, each site's count and its dense rank, worked out here. */
   const expected = (level: string) => {
-    const rows = csv.filter((r) => r.level === level).map((r) => ({ name: r.name, count: Number(r.articles_2014) }));
-    const higher = (count: number) => new Set(rows.filter((r) => r.count > count).map((r) => r.count)).size;
-    return rows.map((r) => [r.name, r.count, higher(r.count) + 1] as const).sort((a, b) => a[2] - b[2]);
+    const rows = csv
+      .filter((r) => r.level === level)
+      .map((r) => ({ name: r.name, count: Number(r.articles_2014) }));
+    const higher = (count: number) =>
+      new Set(rows.filter((r) => r.count > count).map((r) => r.count)).size;
+    return rows
+      .map((r) => [r.name, r.count, higher(r.count) + 1] as const)
+      .sort((a, b) => a[2] - b[2]);
   };
 
-  it('is the notice\'s attached table: the same sites, counts and ranks per level, in the API and the export', async () => {
+  it("is the notice's attached table: the same sites, counts and ranks per level, in the API and the export", async () => {
     const province = await createAdmin(app, 'governance-provincial-admin', '建国');
-    const { live } = (await asAdmin(app, province).get('/governance/rankings?year=2014').expect(200)).body.data as RankingResponse;
-    const res = await asAdmin(app, province).get('/governance/rankings/export?year=2014&format=csv').buffer(true).expect(200);
-    const exported = parseCsv(res.text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+    const { live } = (
+      await asAdmin(app, province).get('/governance/rankings?year=2014').expect(200)
+    ).body.data as RankingResponse;
+    const res = await asAdmin(app, province)
+      .get('/governance/rankings/export?year=2014&format=csv')
+      .buffer(true)
+      .expect(200);
+    const exported = parseCsv(res.text.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+    }) as string[][];
 
     for (const group of live.groups) {
       const want = expected(group.level);
@@ -196,21 +265,33 @@ describe('the 2014 ranking of the demo', () => {
       expect([...got].sort()).toEqual([...want].sort());
       expect(got.map((r) => r[2])).toEqual([...got.map((r) => r[2])].sort((a, b) => a - b));
       for (const [name, count, rank] of want) {
-        expect(exported).toContainEqual([name, String(count), String(rank), expect.any(String), expect.any(String), expect.any(String), expect.any(String)]);
+        expect(exported).toContainEqual([
+          name,
+          String(count),
+          String(rank),
+          expect.any(String),
+          expect.any(String),
+          expect.any(String),
+          expect.any(String),
+        ]);
       }
     }
     expect(live.totals.articles).toBe(csv.reduce((sum, r) => sum + Number(r.articles_2014), 0));
   });
 
-  it('carries the notice\'s messages, replies and visits', async () => {
+  it("carries the notice's messages, replies and visits", async () => {
     const province = await createAdmin(app, 'governance-provincial-admin', '建国');
-    const { live } = (await asAdmin(app, province).get('/governance/rankings?year=2014').expect(200)).body.data as RankingResponse;
+    const { live } = (
+      await asAdmin(app, province).get('/governance/rankings?year=2014').expect(200)
+    ).body.data as RankingResponse;
     expect(live.totals.messages).toBe(facts.messages.total);
     for (const [level, replied] of Object.entries(facts.messages.replied_by_level)) {
       expect(live.groups.find((g) => g.level === level)!.totals.replies).toBe(replied);
     }
     expect(live.totals.visits).toBe(facts.visits.group_total);
     expect(live.days).toBe(365);
-    expect(live.topVisited.map((t) => t.site.name)).toEqual(facts.visits.top_visited_city_and_county_sites);
+    expect(live.topVisited.map((t) => t.site.name)).toEqual(
+      facts.visits.top_visited_city_and_county_sites
+    );
   });
 });

@@ -40,19 +40,36 @@ type Progress = (done: number, total: number) => void;
 const documentId = createId;
 
 const chunks = <T>(items: T[], size: number) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size)
+  );
 
 /** Table and column names as Strapi created them. */
 const namesOf = (strapi: Core.Strapi, uid: UID.Schema, relation: string) => {
   const meta = strapi.db.metadata.get(uid);
-  const joinTable = (meta.attributes[relation] as { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }).joinTable;
+  const joinTable = (
+    meta.attributes[relation] as {
+      joinTable?: {
+        name: string;
+        joinColumn: { name: string };
+        inverseJoinColumn: { name: string };
+      };
+    }
+  ).joinTable;
   if (!joinTable) throw new Error(`${uid}.${relation} has no join table`);
-  return { table: meta.tableName, link: joinTable.name, owner: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name };
+  return {
+    table: meta.tableName,
+    link: joinTable.name,
+    owner: joinTable.joinColumn.name,
+    target: joinTable.inverseJoinColumn.name,
+  };
 };
 
 const insertSites = async (trx: Knex.Transaction, strapi: Core.Strapi, sites: DemoSite[]) => {
   const names = namesOf(strapi, 'api::site.site', 'parent');
-  const existing = new Set((await trx(names.table).select('code')).map((r: { code: string }) => r.code));
+  const existing = new Set(
+    (await trx(names.table).select('code')).map((r: { code: string }) => r.code)
+  );
   const now = new Date();
   const missing = sites.filter((s) => !existing.has(s.code));
   for (const batch of chunks(missing, BATCH)) {
@@ -62,7 +79,8 @@ const insertSites = async (trx: Knex.Transaction, strapi: Core.Strapi, sites: De
         name: s.name,
         code: s.code,
         level: s.level,
-        url: s.level === 'portal' ? 'http://www.shaanxi.gov.cn/mz/' : `http://${s.code}.mz.example/`,
+        url:
+          s.level === 'portal' ? 'http://www.shaanxi.gov.cn/mz/' : `http://${s.code}.mz.example/`,
         sort_order: s.sortOrder,
         active: true,
         responsible_person: s.responsiblePerson,
@@ -74,9 +92,14 @@ const insertSites = async (trx: Knex.Transaction, strapi: Core.Strapi, sites: De
   }
 
   const ids = new Map<string, number>(
-    (await trx(names.table).select('id', 'code')).map((r: { id: number; code: string }) => [r.code, r.id])
+    (await trx(names.table).select('id', 'code')).map((r: { id: number; code: string }) => [
+      r.code,
+      r.id,
+    ])
   );
-  const linked = new Set((await trx(names.link).select(names.owner)).map((r: Record<string, number>) => r[names.owner]));
+  const linked = new Set(
+    (await trx(names.link).select(names.owner)).map((r: Record<string, number>) => r[names.owner])
+  );
   const parentLinks = sites
     .filter((s) => s.parentCode && !linked.has(ids.get(s.code)!))
     .map((s) => {
@@ -119,7 +142,10 @@ const insertArticles = async (
     await trx(names.table).insert(rows);
     const inserted = (await trx(names.table)
       .select('id', 'slug')
-      .whereIn('document_id', [...new Set(rows.map((r) => r.document_id))])) as Array<{ id: number; slug: string }>;
+      .whereIn('document_id', [...new Set(rows.map((r) => r.document_id))])) as Array<{
+      id: number;
+      slug: string;
+    }>;
     const siteBySlug = new Map(batch.map((a) => [a.slug, siteIds.get(a.siteCode)]));
     await trx(names.link).insert(
       inserted.map((r) => ({ [names.owner]: r.id, [names.target]: siteBySlug.get(r.slug) }))
@@ -143,7 +169,9 @@ export const loadDemo = async (
 
     const articleTable = strapi.db.metadata.get('api::article.article').tableName;
     const existingSlugs = new Set(
-      (await trx(articleTable).select('slug').whereNotNull('slug')).map((r: { slug: string }) => r.slug)
+      (await trx(articleTable).select('slug').whereNotNull('slug')).map(
+        (r: { slug: string }) => r.slug
+      )
     );
 
     // Slugs are `<site>-<year>-<nnnnn>`: a site-year already complete needs no generating.
@@ -162,7 +190,9 @@ export const loadDemo = async (
         [2014, site.articles2014, site.specialTopics2014],
       ] as const) {
         if (loadedPerSiteYear.get(`${site.code}-${year}`) !== count) {
-          const fresh = [...siteArticles(site, year, count, topics, timezone)].filter((a) => !existingSlugs.has(a.slug));
+          const fresh = [...siteArticles(site, year, count, topics, timezone)].filter(
+            (a) => !existingSlugs.has(a.slug)
+          );
           await insertArticles(trx, strapi, fresh, siteIds, true);
           articlesInserted += fresh.length;
         }
@@ -182,11 +212,19 @@ export const loadDemo = async (
     await insertArticles(trx, strapi, drafts, siteIds, false);
 
     const messages = namesOf(strapi, 'api::citizen-message.citizen-message', 'site');
-    const existingCodes = new Set((await trx(messages.table).select('query_code')).map((r: { query_code: string }) => r.query_code));
+    const existingCodes = new Set(
+      (await trx(messages.table).select('query_code')).map(
+        (r: { query_code: string }) => r.query_code
+      )
+    );
     let messagesInserted = 0;
-    for (const [level, count] of Object.entries(facts.messages.replied_by_level) as Array<[SiteLevel, number]>) {
+    for (const [level, count] of Object.entries(facts.messages.replied_by_level) as Array<
+      [SiteLevel, number]
+    >) {
       const levelSites = sites.filter((s) => s.level === level);
-      const fresh = [...levelMessages(levelSites, count, facts.year, timezone)].filter((m) => !existingCodes.has(m.queryCode));
+      const fresh = [...levelMessages(levelSites, count, facts.year, timezone)].filter(
+        (m) => !existingCodes.has(m.queryCode)
+      );
       for (const batch of chunks(fresh, BATCH)) {
         const rows = batch.map((m) => ({
           document_id: documentId(),
@@ -213,10 +251,16 @@ export const loadDemo = async (
         await trx(messages.table).insert(rows);
         const inserted = (await trx(messages.table)
           .select('id', 'query_code')
-          .whereIn('query_code', rows.map((r) => r.query_code))) as Array<{ id: number; query_code: string }>;
+          .whereIn(
+            'query_code',
+            rows.map((r) => r.query_code)
+          )) as Array<{ id: number; query_code: string }>;
         const siteByCode = new Map(batch.map((m) => [m.queryCode, siteIds.get(m.siteCode)]));
         await trx(messages.link).insert(
-          inserted.map((r) => ({ [messages.owner]: r.id, [messages.target]: siteByCode.get(r.query_code) }))
+          inserted.map((r) => ({
+            [messages.owner]: r.id,
+            [messages.target]: siteByCode.get(r.query_code),
+          }))
         );
       }
       messagesInserted += fresh.length;
@@ -225,7 +269,12 @@ export const loadDemo = async (
     // The year's visits per site and day, as the visit counter writes them (one row per site and day).
     const visit = strapi.db.metadata.get('plugin::governance.site-visit').tableName;
     const documentIds = new Map(
-      ((await trx(strapi.db.metadata.get('api::site.site').tableName).select('code', 'document_id')) as Array<{ code: string; document_id: string }>).map((r) => [r.code, r.document_id])
+      (
+        (await trx(strapi.db.metadata.get('api::site.site').tableName).select(
+          'code',
+          'document_id'
+        )) as Array<{ code: string; document_id: string }>
+      ).map((r) => [r.code, r.document_id])
     );
     const now = new Date();
     const visitRows = [...siteVisits(sites, facts)].map((v) => ({
@@ -239,12 +288,20 @@ export const loadDemo = async (
     }));
     let visitDays = 0;
     for (const batch of chunks(visitRows, BATCH)) {
-      const inserted = await trx(visit).insert(batch).onConflict(['site_document_id', 'day']).ignore().returning('id');
+      const inserted = await trx(visit)
+        .insert(batch)
+        .onConflict(['site_document_id', 'day'])
+        .ignore()
+        .returning('id');
       visitDays += inserted.length;
     }
 
     // Each site's columns with the update rule of their kind (站群监测), as the configuration names them.
-    const { columnKinds } = (strapi.config.get('plugin::governance') as { oversight: { columnKinds: Record<string, string> } }).oversight;
+    const { columnKinds } = (
+      strapi.config.get('plugin::governance') as {
+        oversight: { columnKinds: Record<string, string> };
+      }
+    ).oversight;
     const columnTable = strapi.db.metadata.get('plugin::governance.site-column').tableName;
     const columnRows = sites.flatMap((site) =>
       [...COLUMNS[site.level], '专题专栏'].map((name, sortOrder) => ({
@@ -260,10 +317,23 @@ export const loadDemo = async (
     );
     let columns = 0;
     for (const batch of chunks(columnRows, BATCH)) {
-      columns += (await trx(columnTable).insert(batch).onConflict(['site_document_id', 'name']).ignore().returning('id')).length;
+      columns += (
+        await trx(columnTable)
+          .insert(batch)
+          .onConflict(['site_document_id', 'name'])
+          .ignore()
+          .returning('id')
+      ).length;
     }
 
-    return { sites: sitesInserted, columns, articles: articlesInserted, drafts: drafts.length, messages: messagesInserted, visitDays };
+    return {
+      sites: sitesInserted,
+      columns,
+      articles: articlesInserted,
+      drafts: drafts.length,
+      messages: messagesInserted,
+      visitDays,
+    };
   });
 
   // Rows inserted by SQL get their case numbers (留言编号) as the app gives them at submission.

@@ -15,17 +15,26 @@ const { createStrapi } = require('@strapi/strapi');
 const appDir = path.join(__dirname, '..', '..');
 
 const main = async () => {
-  const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   // load() is register() then bootstrap(); the jobs are scheduled in bootstrap, from the config.
   await app.register();
-  if (process.env.CLUSTER_OVERDUE_CHECK) app.config.set('plugin::governance.replies.overdueCheck', process.env.CLUSTER_OVERDUE_CHECK);
+  if (process.env.CLUSTER_OVERDUE_CHECK)
+    app.config.set('plugin::governance.replies.overdueCheck', process.env.CLUSTER_OVERDUE_CHECK);
   await app.bootstrap();
   app.isLoaded = true;
 
   const sites = JSON.parse(process.env.CLUSTER_SEED_SITES || '[]');
   for (const site of sites) {
-    const existing = await app.db.query('api::site.site').findOne({ where: { code: site.code }, select: ['id'] });
-    if (!existing) await app.documents('api::site.site').create({ data: { ...site, active: true } });
+    const existing = await app.db
+      .query('api::site.site')
+      .findOne({ where: { code: site.code }, select: ['id'] });
+    if (!existing)
+      await app.documents('api::site.site').create({ data: { ...site, active: true } });
   }
   // start(): listen, and on failure Strapi's own stopWithError.
   await app.start();

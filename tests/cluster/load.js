@@ -31,7 +31,8 @@ const {
 } = options;
 
 /** A desktop Chrome: the visit counter ignores robots by their User-Agent. */
-const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let stopping = false;
@@ -65,7 +66,11 @@ const post = (path, body) =>
         localAddress: nextSource(),
         agent: false,
         timeout: timeoutMs,
-        headers: { 'user-agent': BROWSER, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        headers: {
+          'user-agent': BROWSER,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+        },
       },
       (res) => {
         let text = '';
@@ -73,7 +78,10 @@ const post = (path, body) =>
         res.on('data', (chunk) => (text += chunk));
         res.on('end', () => {
           // nginx lists every instance it tried ("a, b"): the last one answered.
-          const upstream = String(res.headers['x-upstream'] ?? '').split(',').pop().trim();
+          const upstream = String(res.headers['x-upstream'] ?? '')
+            .split(',')
+            .pop()
+            .trim();
           answeredBy[upstream] = (answeredBy[upstream] ?? 0) + 1;
           let json = null;
           if (String(res.headers['content-type']).includes('json')) {
@@ -85,7 +93,9 @@ const post = (path, body) =>
           }
           resolve({ status: res.statusCode, upstream, json });
         });
-        res.on('error', (error) => resolve({ status: error.code || 'response-error', upstream: '' }));
+        res.on('error', (error) =>
+          resolve({ status: error.code || 'response-error', upstream: '' })
+        );
       }
     );
     req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
@@ -111,7 +121,12 @@ const submitOnce = async () => {
     records.messages.push([Date.now(), answer.upstream, code]);
     newCodes.push(code);
   } else {
-    records.errors.push([Date.now(), 'submit', answer.status === 201 ? '201-without-code' : answer.status, answer.upstream]);
+    records.errors.push([
+      Date.now(),
+      'submit',
+      answer.status === 201 ? '201-without-code' : answer.status,
+      answer.upstream,
+    ]);
   }
 };
 
@@ -140,7 +155,10 @@ process.on('message', (message) => {
   if (message === 'stop') stopping = true;
   // Many requests at once, e.g. at the moment an instance is told to stop: many in flight.
   if (message.burst) {
-    const requests = [...Array.from({ length: message.burst.submits }, submitOnce), ...Array.from({ length: message.burst.visits }, visitOnce)];
+    const requests = [
+      ...Array.from({ length: message.burst.submits }, submitOnce),
+      ...Array.from({ length: message.burst.visits }, visitOnce),
+    ];
     const all = Promise.all(requests);
     bursts.add(all);
     all.then(() => bursts.delete(all));
@@ -156,7 +174,14 @@ const main = async () => {
   const deadline = Date.now() + maxSeconds * 1000;
   const progress = setInterval(() => {
     process.send?.({
-      progress: { requests: records.requests.submit + records.requests.visit, errors: records.errors.length, messages: records.messages.length, visits: records.visits.length, newCodes, answeredBy },
+      progress: {
+        requests: records.requests.submit + records.requests.visit,
+        errors: records.errors.length,
+        messages: records.messages.length,
+        visits: records.visits.length,
+        newCodes,
+        answeredBy,
+      },
     });
     newCodes = [];
   }, 1000);

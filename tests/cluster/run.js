@@ -54,10 +54,15 @@ const SUBMIT_SITES = [
   { code: 'baoji', name: '宝鸡市民政局', level: 'city' },
 ];
 const PHASES = ['baseline', 'sigkill', 'pg-restart', 'redis-restart', 'sigterm', 'redis-down-boot'];
-const phaseSite = (phase) => ({ code: `visits-${phase}`, name: `访问计数 ${phase}`, level: 'county' });
+const phaseSite = (phase) => ({
+  code: `visits-${phase}`,
+  name: `访问计数 ${phase}`,
+  level: 'county',
+});
 
 const started = Date.now();
-const log = (line) => process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}\n`);
+const log = (line) =>
+  process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}\n`);
 
 // ---------------------------------------------------------------------------------------------
 // Everything started here, so that any way out (failure, Ctrl-C) ends it and removes the folder.
@@ -75,9 +80,11 @@ const keepLogs = () => {
   try {
     fs.rmSync(target, { recursive: true, force: true });
     fs.mkdirSync(target, { recursive: true });
-    for (const file of fs.readdirSync(logDir)) fs.copyFileSync(path.join(logDir, file), path.join(target, file));
+    for (const file of fs.readdirSync(logDir))
+      fs.copyFileSync(path.join(logDir, file), path.join(target, file));
     for (const file of ['postgres.log', 'redis.log', 'nginx/error.log']) {
-      if (fs.existsSync(path.join(dir, file))) fs.copyFileSync(path.join(dir, file), path.join(target, path.basename(file)));
+      if (fs.existsSync(path.join(dir, file)))
+        fs.copyFileSync(path.join(dir, file), path.join(target, path.basename(file)));
     }
   } catch (error) {
     log(`could not keep the logs: ${error.message}`);
@@ -142,7 +149,12 @@ const secrets = (() => {
 const instanceEnv = (port, extra) => {
   const env = { ...process.env };
   for (const name of Object.keys(env)) {
-    if (/^(DATABASE_|REDIS_|SERVER_PROXY|HOST$|PORT$|PUBLIC_URL$|AUDIT_|VISITS_|SUBMISSIONS_)/.test(name)) delete env[name];
+    if (
+      /^(DATABASE_|REDIS_|SERVER_PROXY|HOST$|PORT$|PUBLIC_URL$|AUDIT_|VISITS_|SUBMISSIONS_)/.test(
+        name
+      )
+    )
+      delete env[name];
   }
   return {
     ...env,
@@ -174,10 +186,13 @@ const instanceEnv = (port, extra) => {
 
 const healthy = (port) =>
   new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/_health', timeout: 2000, agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 204 || res.statusCode === 200);
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path: '/_health', timeout: 2000, agent: false },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode === 204 || res.statusCode === 200);
+      }
+    );
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(false));
   });
@@ -193,21 +208,27 @@ const startInstance = async (n, extra = {}) => {
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));
+  const exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() }))
+  );
   const instance = { n, port, child, exited, file };
   running.instances[n - 1] = instance;
   const t0 = Date.now();
   const deadline = t0 + 150_000;
   while (!(await healthy(port))) {
-    if (child.exitCode !== null) throw new Error(`instance ${n} exited (${child.exitCode}) while starting:\n${tail(file)}`);
+    if (child.exitCode !== null)
+      throw new Error(`instance ${n} exited (${child.exitCode}) while starting:\n${tail(file)}`);
     if (Date.now() > deadline) throw new Error(`instance ${n} not up within 150 s:\n${tail(file)}`);
     await sleep(250);
   }
-  log(`instance ${n} up on port ${port} (pid ${child.pid}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `instance ${n} up on port ${port} (pid ${child.pid}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`
+  );
   return instance;
 };
 
-const instanceOf = (upstream) => running.instances.find((i) => upstream === `127.0.0.1:${i.port}`)?.n ?? (upstream || '-');
+const instanceOf = (upstream) =>
+  running.instances.find((i) => upstream === `127.0.0.1:${i.port}`)?.n ?? (upstream || '-');
 
 // ---------------------------------------------------------------------------------------------
 // The database, read directly.
@@ -238,9 +259,14 @@ const overdueDriver = () => {
     try {
       const batch = codes.splice(0, 3);
       if (batch.length > 0) {
-        await query(`UPDATE citizen_messages SET due_at = now() - interval '1 hour' WHERE query_code = ANY($1) AND overdue_notified_at IS NULL`, [batch]);
+        await query(
+          `UPDATE citizen_messages SET due_at = now() - interval '1 hour' WHERE query_code = ANY($1) AND overdue_notified_at IS NULL`,
+          [batch]
+        );
       }
-      await query(`UPDATE governance_job_leases SET expires_at = to_timestamp(0) WHERE name = $1`, [OVERDUE_JOB]);
+      await query(`UPDATE governance_job_leases SET expires_at = to_timestamp(0) WHERE name = $1`, [
+        OVERDUE_JOB,
+      ]);
     } catch {
       // PostgreSQL restarting: the next tick marks others.
     } finally {
@@ -287,14 +313,22 @@ const answersFrom = async (instance, n, ms) => {
   const address = `127.0.0.1:${instance.port}`;
   const base = loadProgress.answeredBy[address] ?? 0;
   const deadline = Date.now() + ms;
-  while ((loadProgress.answeredBy[address] ?? 0) < base + n && Date.now() < deadline) await sleep(250);
+  while ((loadProgress.answeredBy[address] ?? 0) < base + n && Date.now() < deadline)
+    await sleep(250);
   return (loadProgress.answeredBy[address] ?? 0) - base;
 };
 
 const startLoad = (visitSite, driver) => {
   const child = fork(
     path.join(__dirname, 'load.js'),
-    [JSON.stringify({ port: running.nginx.port, submitSites: SUBMIT_SITES.map((s) => s.code), visitSite, maxSeconds: 120 })],
+    [
+      JSON.stringify({
+        port: running.nginx.port,
+        submitSites: SUBMIT_SITES.map((s) => s.code),
+        visitSite,
+        maxSeconds: 120,
+      }),
+    ],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }
   );
   running.load = child;
@@ -308,13 +342,19 @@ const startLoad = (visitSite, driver) => {
         driver.add(message.progress.newCodes);
         if (Date.now() - lastShown >= 3000) {
           lastShown = Date.now();
-          const up = running.instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null).map((i) => i.n);
-          log(`  load: ${last.requests} requests, ${last.errors} errors, ${last.messages} messages and ${last.visits} visits acknowledged; instances running: ${up.join(',')}`);
+          const up = running.instances
+            .filter((i) => i.child.exitCode === null && i.child.signalCode === null)
+            .map((i) => i.n);
+          log(
+            `  load: ${last.requests} requests, ${last.errors} errors, ${last.messages} messages and ${last.visits} visits acknowledged; instances running: ${up.join(',')}`
+          );
         }
       }
       if (message.done) resolve(message.done);
     });
-    child.once('exit', (code, signal) => reject(new Error(`the load exited (${code ?? signal}) before it was done`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the load exited (${code ?? signal}) before it was done`))
+    );
   });
   // Rejected only when the load dies first: then stop() reports it (or cleanup is under way).
   done.catch(() => undefined);
@@ -357,7 +397,9 @@ const terminate = async (victim) => {
     victim.child.kill('SIGKILL');
     await victim.exited;
   }
-  return exit ? `instance ${victim.n} exited (${exit.code ?? exit.signal}) ${((exit.at - at) / 1000).toFixed(1)} s after SIGTERM` : `instance ${victim.n} had not exited 30 s after SIGTERM: killed`;
+  return exit
+    ? `instance ${victim.n} exited (${exit.code ?? exit.signal}) ${((exit.at - at) / 1000).toFixed(1)} s after SIGTERM`
+    : `instance ${victim.n} had not exited 30 s after SIGTERM: killed`;
 };
 
 /**
@@ -454,8 +496,12 @@ const runPhase = async (phase) => {
   }
   driver.stop();
   // A run that claimed its messages may still be writing their events: wait until nothing changes.
-  const same = (a, b) => a.claimed === b.claimed && a.missing === b.missing && a.duplicated === b.duplicated && a.waiting === b.waiting;
-  for (let stable = 0, until = Date.now() + 10_000; stable < 2 && Date.now() < until; ) {
+  const same = (a, b) =>
+    a.claimed === b.claimed &&
+    a.missing === b.missing &&
+    a.duplicated === b.duplicated &&
+    a.waiting === b.waiting;
+  for (let stable = 0, until = Date.now() + 10_000; stable < 2 && Date.now() < until;) {
     await sleep(1000);
     const next = await notices();
     stable = same(next, jobs) ? stable + 1 : 0;
@@ -465,7 +511,10 @@ const runPhase = async (phase) => {
   // Messages: every acknowledged query code, of this phase and before, stored exactly once.
   const phaseCodes = records.messages.map(([, , code]) => code);
   acknowledged.codes.push(...phaseCodes);
-  const stored = await settledQuery(`SELECT query_code, count(*)::int AS n FROM citizen_messages WHERE query_code = ANY($1) GROUP BY query_code`, [acknowledged.codes]);
+  const stored = await settledQuery(
+    `SELECT query_code, count(*)::int AS n FROM citizen_messages WHERE query_code = ANY($1) GROUP BY query_code`,
+    [acknowledged.codes]
+  );
   const storedCount = new Map(stored.map((row) => [row.query_code, row.n]));
   const missing = acknowledged.codes.filter((code) => !storedCount.has(code));
   const duplicated = stored.filter((row) => row.n > 1).length;
@@ -485,7 +534,9 @@ const runPhase = async (phase) => {
     const killedAt = `127.0.0.1:${fault.killed.port}`;
     const window = FLUSH_SECONDS * 1000 + FLUSH_SLACK_MS;
     // An answer sent just before the kill may arrive just after it.
-    visitBound = records.visits.filter(([t, upstream]) => upstream === killedAt && t > fault.at - window && t < fault.restartedAt).length;
+    visitBound = records.visits.filter(
+      ([t, upstream]) => upstream === killedAt && t > fault.at - window && t < fault.restartedAt
+    ).length;
   }
 
   const noticesLost = jobs.missing - noticesBefore.missing;
@@ -496,16 +547,25 @@ const runPhase = async (phase) => {
   const failures = [];
   if (messagesLost > 0) failures.push(`${messagesLost} acknowledged message(s) not stored`);
   if (duplicated > 0) failures.push(`${duplicated} query code(s) stored twice`);
-  if (visitsLost > visitBound) failures.push(`${visitsLost} acknowledged visit(s) not counted (bound ${visitBound})`);
+  if (visitsLost > visitBound)
+    failures.push(`${visitsLost} acknowledged visit(s) not counted (bound ${visitBound})`);
   if (noticesLost > 0) failures.push(`${noticesLost} overdue message(s) claimed without a notice`);
-  if (noticesDuplicated > 0) failures.push(`${noticesDuplicated} overdue message(s) noticed more than once`);
+  if (noticesDuplicated > 0)
+    failures.push(`${noticesDuplicated} overdue message(s) noticed more than once`);
   if (jobs.waiting > 0) failures.push(`${jobs.waiting} overdue message(s) never claimed`);
   // Errors while the fault lasts are reported; errors once it is over mean the cluster did not recover.
   const late = records.errors.filter(([t]) => t > fault.recoveredAt + RECOVERY_GRACE_MS);
   if (late.length > 0) {
     const by = countErrors(late);
-    const detail = Object.entries(by).map(([key, { n, by: who }]) => `${key} ×${n} from ${Object.entries(who).map(([i, m]) => `${i} ×${m}`).join(', ')}`);
-    failures.push(`${late.length} error(s) more than ${RECOVERY_GRACE_MS / 1000} s after the fault was over: ${detail.join('; ')}`);
+    const detail = Object.entries(by).map(
+      ([key, { n, by: who }]) =>
+        `${key} ×${n} from ${Object.entries(who)
+          .map(([i, m]) => `${i} ×${m}`)
+          .join(', ')}`
+    );
+    failures.push(
+      `${late.length} error(s) more than ${RECOVERY_GRACE_MS / 1000} s after the fault was over: ${detail.join('; ')}`
+    );
   }
 
   const result = {
@@ -533,7 +593,8 @@ const runPhase = async (phase) => {
 };
 
 // ---------------------------------------------------------------------------------------------
-const pad = (text, width) => String(text) + ' '.repeat(Math.max(0, width - [...String(text)].length));
+const pad = (text, width) =>
+  String(text) + ' '.repeat(Math.max(0, width - [...String(text)].length));
 
 const printTable = () => {
   const rows = results.map((r) => {
@@ -545,7 +606,9 @@ const printTable = () => {
     return [
       r.phase,
       r.requests,
-      Object.entries(byStatus).map(([status, n]) => `${status}×${n}`).join(' ') || '0',
+      Object.entries(byStatus)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(' ') || '0',
       r.lateErrors,
       `${r.messagesLost}/${r.messagesAcked}`,
       `${r.visitsLost}/${r.visitsAcked}${r.visitBound ? ` (≤${r.visitBound})` : ''}`,
@@ -553,8 +616,19 @@ const printTable = () => {
       r.failures.length === 0 ? 'ok' : 'FAIL',
     ];
   });
-  const header = ['fault', 'requests', 'errors (non-2xx by status)', 'after recovery', 'msgs lost/acked', 'visits lost/acked', 'notices bad/claimed', 'verdict'];
-  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((row) => [...String(row[i])].length)));
+  const header = [
+    'fault',
+    'requests',
+    'errors (non-2xx by status)',
+    'after recovery',
+    'msgs lost/acked',
+    'visits lost/acked',
+    'notices bad/claimed',
+    'verdict',
+  ];
+  const widths = header.map((h, i) =>
+    Math.max([...h].length, ...rows.map((row) => [...String(row[i])].length))
+  );
   const line = (cells) => cells.map((cell, i) => pad(cell, widths[i])).join(' | ');
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
   for (const row of rows) console.log(line(row));
@@ -563,35 +637,65 @@ const printTable = () => {
       `\nafter recovery: errors more than ${RECOVERY_GRACE_MS / 1000} s after the fault was over (instance answering, server back).` +
       '\nnotices bad: claimed without an overdueNotice event + noticed twice + left overdue unclaimed; claimed: messages the job claimed in the phase.'
   );
-  console.log('\nerrors by kind, status and the instance that answered (nginx\'s own answers name the instance it tried last):');
+  console.log(
+    "\nerrors by kind, status and the instance that answered (nginx's own answers name the instance it tried last):"
+  );
   for (const r of results) {
-    const lines = Object.entries(r.errors).map(([key, { n, by }]) => `    ${key} ×${n}: ${Object.entries(by).map(([who, m]) => `${who} ×${m}`).join(', ')}`);
-    console.log(`  ${r.phase}${r.note ? ` (${r.note})` : ''}: ${r.storedWithoutAck} message(s) stored in all without an acknowledgement so far; visits counted ${r.counted}`);
+    const lines = Object.entries(r.errors).map(
+      ([key, { n, by }]) =>
+        `    ${key} ×${n}: ${Object.entries(by)
+          .map(([who, m]) => `${who} ×${m}`)
+          .join(', ')}`
+    );
+    console.log(
+      `  ${r.phase}${r.note ? ` (${r.note})` : ''}: ${r.storedWithoutAck} message(s) stored in all without an acknowledgement so far; visits counted ${r.counted}`
+    );
     if (lines.length) console.log(lines.join('\n'));
     for (const failure of r.failures) console.log(`    FAIL: ${failure}`);
   }
 };
 
 const main = async () => {
-  if (!fs.existsSync(path.join(appDir, 'dist', 'config', 'server.js'))) throw new Error('dist/ is missing: run `npm run build:server` (npm run test:cluster does)');
+  if (!fs.existsSync(path.join(appDir, 'dist', 'config', 'server.js')))
+    throw new Error('dist/ is missing: run `npm run build:server` (npm run test:cluster does)');
   log(`temporary folder ${dir}`);
   running.pg = await startPostgres(dir);
-  db = new Pool({ host: '127.0.0.1', port: running.pg.port, user: 'postgres', database: 'postgres', max: 2, connectionTimeoutMillis: 3000 });
+  db = new Pool({
+    host: '127.0.0.1',
+    port: running.pg.port,
+    user: 'postgres',
+    database: 'postgres',
+    max: 2,
+    connectionTimeoutMillis: 3000,
+  });
   db.on('error', () => undefined); // a connection cut by the restart: the next query opens another
   await query(`CREATE DATABASE ${DATABASE}`);
   await db.end();
-  db = new Pool({ host: '127.0.0.1', port: running.pg.port, user: 'postgres', database: DATABASE, max: 3, connectionTimeoutMillis: 3000 });
+  db = new Pool({
+    host: '127.0.0.1',
+    port: running.pg.port,
+    user: 'postgres',
+    database: DATABASE,
+    max: 3,
+    connectionTimeoutMillis: 3000,
+  });
   db.on('error', () => undefined);
   log(`PostgreSQL on port ${running.pg.port}`);
   running.redis = await startRedis(dir);
   log(`Redis on port ${running.redis.port}`);
   const ports = [await freePort(), await freePort(), await freePort()];
-  running.instances = ports.map((port, i) => ({ n: i + 1, port, child: { exitCode: 0, kill: () => undefined } }));
+  running.instances = ports.map((port, i) => ({
+    n: i + 1,
+    port,
+    child: { exitCode: 0, kill: () => undefined },
+  }));
   running.nginx = await startNginx(dir, ports);
   log(`nginx on port ${running.nginx.port}, in front of ${ports.join(', ')}`);
 
   // The first instance creates the schema and the sites; the other two start after it.
-  await startInstance(1, { CLUSTER_SEED_SITES: JSON.stringify([...SUBMIT_SITES, ...PHASES.map(phaseSite)]) });
+  await startInstance(1, {
+    CLUSTER_SEED_SITES: JSON.stringify([...SUBMIT_SITES, ...PHASES.map(phaseSite)]),
+  });
   await Promise.all([startInstance(2), startInstance(3)]);
 
   for (const phase of PHASES) await runPhase(phase);

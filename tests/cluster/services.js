@@ -50,8 +50,13 @@ const tail = (file, lines = 30) => {
 /** The newest PostgreSQL's binaries of Debian's layout (/usr/lib/postgresql/<version>/bin). */
 const postgresBin = () => {
   const root = '/usr/lib/postgresql';
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb'))) : [];
-  if (versions.length === 0) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (apt-get install postgresql)');
+  const versions = fs.existsSync(root)
+    ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
+    : [];
+  if (versions.length === 0)
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (apt-get install postgresql)'
+    );
   versions.sort((a, b) => Number(b) - Number(a));
   return path.join(root, versions[0], 'bin');
 };
@@ -61,8 +66,14 @@ const asPostgres = (program, args) =>
   new Promise((resolve, reject) => {
     const bin = path.join(postgresBin(), program);
     const asRoot = process.getuid?.() === 0;
-    execFile(asRoot ? 'runuser' : bin, asRoot ? ['-u', 'postgres', '--', bin, ...args] : args, { timeout: 90_000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${program} failed: ${error.message}\n${stderr}`)) : resolve(stdout)
+    execFile(
+      asRoot ? 'runuser' : bin,
+      asRoot ? ['-u', 'postgres', '--', bin, ...args] : args,
+      { timeout: 90_000 },
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`${program} failed: ${error.message}\n${stderr}`))
+          : resolve(stdout)
     );
   });
 
@@ -77,10 +88,22 @@ const startPostgres = async (dir) => {
     for (const file of [data, sockets, log]) execFileSync('chown', ['postgres:postgres', file]);
   }
   const port = await freePort();
-  await asPostgres('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+  await asPostgres('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--no-locale',
+    '--no-sync',
+  ]);
   // fsync off: the test restarts the server cleanly (-m fast), it never crashes the machine.
   const options = `-p ${port} -k ${sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=100`;
-  const pgctl = (...args) => asPostgres('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', ...args]);
+  const pgctl = (...args) =>
+    asPostgres('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', ...args]);
   await pgctl('-o', options, 'start');
   return {
     port,
@@ -102,11 +125,17 @@ const startPostgres = async (dir) => {
       const bin = path.join(postgresBin(), 'pg_ctl');
       const args = ['-D', data, '-m', 'immediate', '-w', '-t', '20', 'stop'];
       try {
-        if (process.getuid?.() === 0) execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { stdio: 'ignore', timeout: 30_000 });
+        if (process.getuid?.() === 0)
+          execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], {
+            stdio: 'ignore',
+            timeout: 30_000,
+          });
         else execFileSync(bin, args, { stdio: 'ignore', timeout: 30_000 });
       } catch {
         try {
-          const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+          const pid = Number(
+            fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]
+          );
           if (pid > 0) process.kill(pid, 'SIGQUIT');
         } catch {
           // Not running.
@@ -123,9 +152,24 @@ const startRedis = async (dir) => {
   let child = null;
   const start = async () => {
     const out = fs.openSync(log, 'a');
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-      stdio: ['ignore', out, out],
-    });
+    child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+      ],
+      {
+        stdio: ['ignore', out, out],
+      }
+    );
     fs.closeSync(out);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.exited = exited;
@@ -140,7 +184,10 @@ const startRedis = async (dir) => {
     async shutdown() {
       if (!child || child.exitCode !== null) return;
       try {
-        execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'shutdown', 'nosave'], { stdio: 'pipe', timeout: 10_000 });
+        execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'shutdown', 'nosave'], {
+          stdio: 'pipe',
+          timeout: 10_000,
+        });
       } catch {
         // redis-cli reports the dropped connection as an error: the server is going away.
       }
@@ -165,7 +212,9 @@ const startRedis = async (dir) => {
  * every answer so the load knows which instance answered.
  */
 const startNginx = async (dir, upstreamPorts) => {
-  const binary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((candidate) => fs.existsSync(candidate));
+  const binary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((candidate) =>
+    fs.existsSync(candidate)
+  );
   if (!binary) throw new Error('nginx is not installed (apt-get install nginx-light)');
   const home = path.join(dir, 'nginx');
   fs.mkdirSync(home);
@@ -226,4 +275,13 @@ ${servers}
   };
 };
 
-module.exports = { freePort, listening, sleep, startNginx, startPostgres, startRedis, tail, waitForPort };
+module.exports = {
+  freePort,
+  listening,
+  sleep,
+  startNginx,
+  startPostgres,
+  startRedis,
+  tail,
+  waitForPort,
+};

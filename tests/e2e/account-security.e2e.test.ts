@@ -223,9 +223,19 @@ describe('a password change forced by the provincial admin', () => {
       admin.getByRole('button', { name: '下载校验点' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^audit-checkpoints-\d{4}-\d{2}-\d{2}\.jsonl$/);
-    const lines = fs.readFileSync(await download.path(), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = fs
+      .readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines[0]).toEqual({ seq: expect.any(Number), hash: expect.any(String), keyedFrom: 1, at: expect.any(String), signature: expect.any(String) });
+    expect(lines[0]).toEqual({
+      seq: expect.any(Number),
+      hash: expect.any(String),
+      keyedFrom: 1,
+      at: expect.any(String),
+      signature: expect.any(String),
+    });
     await admin.getByText('已下载校验点文件').waitFor();
   });
 
@@ -245,20 +255,33 @@ describe('a password change forced by the provincial admin', () => {
     const file = server.databaseEnv.AUDIT_CHECKPOINT_FILE;
     const checkpoints = fs.readFileSync(file, 'utf8').trim().split('\n');
     const last = JSON.parse(checkpoints[checkpoints.length - 1]) as { seq: number };
-    const kept = await db('governance_audit_entries').where({ seq: last.seq - 3 }).first('seq', 'hash');
+    const kept = await db('governance_audit_entries')
+      .where({ seq: last.seq - 3 })
+      .first('seq', 'hash');
     await db('governance_audit_entries').where('seq', '>', kept.seq).delete();
-    await db('governance_audit_heads').where({ name: 'audit' }).update({ seq: kept.seq, hash: kept.hash });
+    await db('governance_audit_heads')
+      .where({ name: 'audit' })
+      .update({ seq: kept.seq, hash: kept.hash });
     await admin.getByRole('button', { name: '校验完整性' }).click();
     const result = admin.getByTestId('audit-verify-result');
     await result
-      .getByText(new RegExp(`^发现篡改：自第 ${kept.seq + 1} 条起的最新记录被删除，日志短于此前签发的校验点`))
+      .getByText(
+        new RegExp(`^发现篡改：自第 ${kept.seq + 1} 条起的最新记录被删除，日志短于此前签发的校验点`)
+      )
       .waitFor();
     await screenshot(admin, 'audit-truncated');
 
     // A checkpoint line forged to match: its signature does not fit.
-    fs.appendFileSync(file, `${JSON.stringify({ ...JSON.parse(checkpoints[checkpoints.length - 1]), seq: kept.seq })}\n`);
+    fs.appendFileSync(
+      file,
+      `${JSON.stringify({ ...JSON.parse(checkpoints[checkpoints.length - 1]), seq: kept.seq })}\n`
+    );
     await admin.getByRole('button', { name: '校验完整性' }).click();
-    await result.getByText(`校验点文件中有 1 行签名不符或无法读取（第 ${checkpoints.length + 1} 行），这些行不可作为校验依据`).waitFor();
+    await result
+      .getByText(
+        `校验点文件中有 1 行签名不符或无法读取（第 ${checkpoints.length + 1} 行），这些行不可作为校验依据`
+      )
+      .waitFor();
     await screenshot(admin, 'audit-checkpoint-forged');
   });
 });

@@ -10,7 +10,9 @@ import { launchBrowser, screenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
 const appDir = path.join(__dirname, '..', '..');
-const csv = parse(fs.readFileSync(path.join(appDir, 'database/seeds/data/sites.csv'), 'utf8'), { columns: true }) as Array<{ articles_2014: string }>;
+const csv = parse(fs.readFileSync(path.join(appDir, 'database/seeds/data/sites.csv'), 'utf8'), {
+  columns: true,
+}) as Array<{ articles_2014: string }>;
 const total2014 = csv.reduce((sum, r) => sum + Number(r.articles_2014), 0);
 
 let server: RunningServer;
@@ -20,7 +22,11 @@ let page: Page;
 beforeAll(async () => {
   server = await startDemoServer('e2e-admin');
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
 });
 
 afterAll(async () => {

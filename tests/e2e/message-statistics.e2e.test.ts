@@ -23,7 +23,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-it('shows a year\'s figures by level and site, and counts a substandard spot check', async () => {
+it("shows a year's figures by level and site, and counts a substandard spot check", async () => {
   await page.goto(`${server.url}/admin/plugins/governance`);
   await page.getByRole('link', { name: '留言统计' }).click();
   await page.getByRole('heading', { name: '留言统计' }).waitFor();
@@ -32,9 +32,16 @@ it('shows a year\'s figures by level and site, and counts a substandard spot che
   await page.getByRole('option', { name: '2014年' }).click();
   await page.getByText(/^2014年全站群网民留言办理情况/).waitFor();
   await totals().getByText('2,242').first().waitFor();
-  for (const level of ['portal', 'city', 'department', 'county']) await page.getByTestId(`statistics-level-${level}`).waitFor();
-  await page.getByTestId('statistics-level-city').getByRole('row', { name: /^西安市/ }).waitFor();
-  await page.getByTestId('statistics-level-city').getByRole('row', { name: /设区市级合计/ }).waitFor();
+  for (const level of ['portal', 'city', 'department', 'county'])
+    await page.getByTestId(`statistics-level-${level}`).waitFor();
+  await page
+    .getByTestId('statistics-level-city')
+    .getByRole('row', { name: /^西安市/ })
+    .waitFor();
+  await page
+    .getByTestId('statistics-level-city')
+    .getByRole('row', { name: /设区市级合计/ })
+    .waitFor();
   await screenshot(page, 'statistics');
   await page.getByTestId('statistics-level-city').scrollIntoViewIfNeeded();
   await screenshot(page, 'statistics-levels');
@@ -55,13 +62,18 @@ it('shows a year\'s figures by level and site, and counts a substandard spot che
   await page.getByRole('button', { name: '不合格', exact: true }).scrollIntoViewIfNeeded();
   await screenshot(page, 'statistics-spot-check-form');
   await page.getByRole('button', { name: '不合格', exact: true }).click();
-  await page.getByTestId('spot-check').getByText(/抽查：不合格（王建国/).waitFor();
+  await page
+    .getByTestId('spot-check')
+    .getByText(/抽查：不合格（王建国/)
+    .waitFor();
   await screenshot(page, 'statistics-spot-check');
   await page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).click();
 
   await panel.getByRole('row').filter({ hasText: subject }).getByText('不合格').waitFor();
   await totals().getByText('其中不合格 1 条').waitFor();
-  const siteRow = page.locator('[data-testid^="statistics-level-"] tr').filter({ has: page.locator('td').first().getByText(site, { exact: true }) });
+  const siteRow = page
+    .locator('[data-testid^="statistics-level-"] tr')
+    .filter({ has: page.locator('td').first().getByText(site, { exact: true }) });
   expect(await siteRow.locator('td').last().innerText()).toBe('1 / 1'); // spot-checked / substandard
   await screenshot(page, 'statistics-after-spot-check');
 });

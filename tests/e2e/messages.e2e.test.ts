@@ -24,8 +24,13 @@ const submit = async (subject: string) => {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      site: 'xian', category: 'consultation', subject, body: `${subject}：请问需要准备哪些材料，到哪里办理？`,
-      name: '王小明', phone: '13800000000', startedAt: Date.now() - 20_000,
+      site: 'xian',
+      category: 'consultation',
+      subject,
+      body: `${subject}：请问需要准备哪些材料，到哪里办理？`,
+      name: '王小明',
+      phone: '13800000000',
+      startedAt: Date.now() - 20_000,
     }),
   });
   expect(res.status).toBe(201);
@@ -33,7 +38,8 @@ const submit = async (subject: string) => {
 };
 
 /** The citizen's key never reaches a staff member's screen. */
-const expectNoQueryCode = async (on: Page, queryCode: string) => expect(await on.content()).not.toContain(queryCode);
+const expectNoQueryCode = async (on: Page, queryCode: string) =>
+  expect(await on.content()).not.toContain(queryCode);
 
 /** Opens a message from the inbox of `on`, found by its subject (the search covers every tab's list). */
 const openCase = async (subject: string, on: Page = page) => {
@@ -62,27 +68,35 @@ afterAll(async () => {
   await server?.stop();
 });
 
-it('signs for and replies to a message with the replying unit, and the citizen\'s lookup shows the reply', async () => {
+it("signs for and replies to a message with the replying unit, and the citizen's lookup shows the reply", async () => {
   const subject = '高龄补贴如何申请';
   const { queryCode, caseNumber } = await submit(subject);
   await page.goto(`${server.url}${INBOX}`);
   await page.getByRole('heading', { name: '留言办理' }).waitFor();
   await page.getByRole('button', { name: subject }).waitFor();
   // The row names the case by its number; no citizen's name or contact in the list.
-  await page.getByRole('row', { name: new RegExp(caseNumber) }).getByRole('button', { name: subject }).waitFor();
+  await page
+    .getByRole('row', { name: new RegExp(caseNumber) })
+    .getByRole('button', { name: subject })
+    .waitFor();
   expect(await page.getByText('13800000000').count()).toBe(0);
   expect(await page.getByText('王小明').count()).toBe(0);
   await expectNoQueryCode(page, queryCode);
   await screenshot(page, 'messages-inbox');
 
   await openCase(subject);
-  await caseDialog().getByText(new RegExp(`编号 ${caseNumber}`)).waitFor();
+  await caseDialog()
+    .getByText(new RegExp(`编号 ${caseNumber}`))
+    .waitFor();
   // The case page shows the contact (each opening is audited), never the query code.
-  await caseDialog().getByText(/王小明/).waitFor();
+  await caseDialog()
+    .getByText(/王小明/)
+    .waitFor();
   await expectNoQueryCode(page, queryCode);
   await caseDialog().getByRole('button', { name: '签收', exact: true }).click();
   await page.getByText('已签收').first().waitFor();
-  const reply = '您好，年满80周岁的本市户籍老人可持身份证和户口簿到户籍所在地街道办事处申请高龄补贴，审核通过后次月起按月发放。';
+  const reply =
+    '您好，年满80周岁的本市户籍老人可持身份证和户口簿到户籍所在地街道办事处申请高龄补贴，审核通过后次月起按月发放。';
   await page.getByRole('textbox', { name: '答复内容' }).fill(reply);
   await page.getByRole('textbox', { name: '答复单位' }).fill('西安市民政局');
   await page.getByRole('button', { name: '提交答复' }).click();
@@ -91,7 +105,9 @@ it('signs for and replies to a message with the replying unit, and the citizen\'
   await screenshot(page, 'messages-case-replied');
   await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
 
-  const lookup = (await (await fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}`)).json()) as { data: { status: string; reply: string; replyingUnit: string } };
+  const lookup = (await (
+    await fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}`)
+  ).json()) as { data: { status: string; reply: string; replyingUnit: string } };
   expect(lookup.data).toMatchObject({ status: 'replied', reply, replyingUnit: '西安市民政局' });
 
   await page.getByRole('tab', { name: /已答复/ }).click();
@@ -103,7 +119,11 @@ it('signs for and replies to a message with the replying unit, and the citizen\'
     fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}/rating`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ satisfaction: 'neutral', comment: '答复清楚，希望办理再快一些', contact }),
+      body: JSON.stringify({
+        satisfaction: 'neutral',
+        comment: '答复清楚，希望办理再快一些',
+        contact,
+      }),
     });
   expect((await rate()).status).toBe(400);
   expect((await rate('1234')).status).toBe(404);
@@ -134,7 +154,10 @@ it('holds back a short reply without a replying unit until the handler sends it 
 
   await flags.getByRole('button', { name: '仍然发送' }).click();
   await page.getByTestId('message-reply').filter({ hasText: reply }).waitFor();
-  await page.getByTestId('message-timeline').getByText(/发送时提示：.*回复过短/).waitFor();
+  await page
+    .getByTestId('message-timeline')
+    .getByText(/发送时提示：.*回复过短/)
+    .waitFor();
   await screenshot(page, 'messages-case-flagged-sent');
   await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
 });
@@ -165,8 +188,14 @@ it('asks for an extension that the provincial admin approves, moving the deadlin
   await page.getByRole('textbox', { name: '延期工作日' }).fill('5');
   await page.getByRole('textbox', { name: '延期理由' }).fill('需向区残联调取历年发放记录');
   await page.getByRole('button', { name: '申请延期', exact: true }).click();
-  await page.getByTestId('pending-extension').getByText(/延长5个工作日/).waitFor();
-  await page.getByTestId('pending-extension').getByText('理由：需向区残联调取历年发放记录').waitFor();
+  await page
+    .getByTestId('pending-extension')
+    .getByText(/延长5个工作日/)
+    .waitFor();
+  await page
+    .getByTestId('pending-extension')
+    .getByText('理由：需向区残联调取历年发放记录')
+    .waitFor();
   await page.getByTestId('pending-extension').scrollIntoViewIfNeeded();
   await screenshot(page, 'messages-extension-pending');
   await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
@@ -202,12 +231,17 @@ it('refuses a message as invalid with a reason, after a confirmation', async () 
   await openCase(subject);
   await caseDialog().getByRole('button', { name: '不予受理', exact: true }).click();
   const confirm = page.getByRole('alertdialog');
-  await confirm.getByRole('textbox', { name: '不予受理理由' }).fill('留言内容为商业推销，不属于民政业务咨询');
+  await confirm
+    .getByRole('textbox', { name: '不予受理理由' })
+    .fill('留言内容为商业推销，不属于民政业务咨询');
   await page.waitForTimeout(400); // the confirmation fades in
   await screenshot(page, 'messages-invalid-confirm');
   await confirm.getByRole('button', { name: '确认不予受理' }).click();
   await page.getByText('已不予受理').first().waitFor();
-  await page.getByTestId('message-timeline').getByText('留言内容为商业推销，不属于民政业务咨询').waitFor();
+  await page
+    .getByTestId('message-timeline')
+    .getByText('留言内容为商业推销，不属于民政业务咨询')
+    .waitFor();
   await page.getByTestId('message-case').getByText('不予受理', { exact: true }).first().waitFor();
   await screenshot(page, 'messages-invalid-done');
   await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
@@ -224,25 +258,36 @@ it('corrects a wrong category with a reason, keeping the one the citizen chose',
   await caseDialog().getByRole('combobox', { name: '正确类别' }).click();
   await page.getByRole('option', { name: '投诉' }).click();
   await caseDialog().getByRole('textbox', { name: '更正理由' }).fill('反映养老院乱收费，属于投诉');
-  await caseDialog().getByRole('button', { name: '更正类别', exact: true }).scrollIntoViewIfNeeded();
+  await caseDialog()
+    .getByRole('button', { name: '更正类别', exact: true })
+    .scrollIntoViewIfNeeded();
   await screenshot(page, 'messages-category-form');
   await caseDialog().getByRole('button', { name: '更正类别', exact: true }).click();
   await page.getByText('已更正类别').first().waitFor();
-  await caseDialog().getByTestId('original-category').getByText('留言人所选类别为“咨询”，已更正').waitFor();
-  await caseDialog().getByText(new RegExp(`编号 ${caseNumber} · 西安市 · 投诉`)).waitFor();
+  await caseDialog()
+    .getByTestId('original-category')
+    .getByText('留言人所选类别为“咨询”，已更正')
+    .waitFor();
+  await caseDialog()
+    .getByText(new RegExp(`编号 ${caseNumber} · 西安市 · 投诉`))
+    .waitFor();
   const timeline = page.getByTestId('message-timeline');
   await timeline.getByText(/更正类别：咨询 → 投诉/).waitFor();
   await timeline.getByText('反映养老院乱收费，属于投诉').waitFor();
   await expectNoQueryCode(page, queryCode);
-  await caseDialog().getByText(new RegExp(`编号 ${caseNumber}`)).scrollIntoViewIfNeeded();
+  await caseDialog()
+    .getByText(new RegExp(`编号 ${caseNumber}`))
+    .scrollIntoViewIfNeeded();
   await screenshot(page, 'messages-category-corrected');
   await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
 
-  const lookup = (await (await fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}`)).json()) as { data: { category: string; subject: string } };
+  const lookup = (await (
+    await fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}`)
+  ).json()) as { data: { category: string; subject: string } };
   expect(lookup.data).toMatchObject({ category: 'complaint', subject });
 });
 
-it('shows no citizen\'s contact or query code in the Content Manager, where 公开 is still set', async () => {
+it("shows no citizen's contact or query code in the Content Manager, where 公开 is still set", async () => {
   const subject = '内容管理中查看留言';
   const { queryCode, caseNumber } = await submit(subject);
   const admin = await loginAs(browser, server, 'province.admin@demo.example');
@@ -257,12 +302,16 @@ it('shows no citizen\'s contact or query code in the Content Manager, where 公�
     await admin.goto(`${server.url}${MESSAGES_CM}?_q=${caseNumber}`);
     await admin.getByRole('gridcell', { name: caseNumber, exact: true }).click();
     await admin.getByRole('textbox', { name: '标题' }).waitFor();
-    for (const label of ['留言人', '联系电话', '电子邮箱', 'IP 地址', '查询码']) expect(await admin.getByText(label, { exact: true }).count()).toBe(0);
+    for (const label of ['留言人', '联系电话', '电子邮箱', 'IP 地址', '查询码'])
+      expect(await admin.getByText(label, { exact: true }).count()).toBe(0);
     expect(await admin.getByText('13800000000').count()).toBe(0);
     await expectNoQueryCode(admin, queryCode);
     await admin.getByLabel('公开', { exact: true }).click();
     await admin.getByRole('button', { name: '保存', exact: true }).click();
-    await admin.getByText(/已保存|Saved/).first().waitFor();
+    await admin
+      .getByText(/已保存|Saved/)
+      .first()
+      .waitFor();
     await screenshot(admin, 'messages-content-manager-edit');
   } finally {
     await admin.close();

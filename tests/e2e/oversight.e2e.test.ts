@@ -35,12 +35,24 @@ describe('the provincial admin', () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBe(120);
     // 紫阳县's consultation has waited 95 days: past its three months.
-    await expect(province.getByTestId('oversight-row-ankang-ziyang').getByTestId('verdict-unansweredMessage-tripped').count()).resolves.toBe(1);
+    await expect(
+      province
+        .getByTestId('oversight-row-ankang-ziyang')
+        .getByTestId('verdict-unansweredMessage-tripped')
+        .count()
+    ).resolves.toBe(1);
     // A realistic mix: sites failing, sites warned and sites in order.
     for (const status of ['tripped', 'warning', 'ok']) {
-      expect(await province.locator(`[data-testid^="verdict-homePage-${status}"]`).count()).toBeGreaterThan(0);
+      expect(
+        await province.locator(`[data-testid^="verdict-homePage-${status}"]`).count()
+      ).toBeGreaterThan(0);
     }
-    expect(await rows.first().getByTestId(/verdict-.*-tripped/).count()).toBeGreaterThan(0);
+    expect(
+      await rows
+        .first()
+        .getByTestId(/verdict-.*-tripped/)
+        .count()
+    ).toBeGreaterThan(0);
     await screenshot(province, 'oversight-page');
   });
 
@@ -51,14 +63,19 @@ describe('the provincial admin', () => {
     await province.getByRole('option', { name: '安康市' }).click();
     const rows = province.locator('[data-testid^="oversight-row-"]');
     await province.getByTestId('oversight-row-xian').waitFor({ state: 'detached' });
-    const codes = await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-testid')!.replace('oversight-row-', '')));
+    const codes = await rows.evaluateAll((elements) =>
+      elements.map((e) => e.getAttribute('data-testid')!.replace('oversight-row-', ''))
+    );
     expect(codes.length).toBe(10);
     expect(codes.every((code) => code.startsWith('ankang-'))).toBe(true);
     await screenshot(province, 'oversight-filtered');
   });
 
   it('opens a failing site’s evidence: the waiting message, without the citizen’s name', async () => {
-    await province.getByTestId('oversight-row-ankang-ziyang').getByRole('link', { name: '紫阳县' }).click();
+    await province
+      .getByTestId('oversight-row-ankang-ziyang')
+      .getByRole('link', { name: '紫阳县' })
+      .click();
     await province.getByText('高龄津贴为何停发').waitFor();
     await expect(province.getByText('陈德福').count()).resolves.toBe(0);
     await province.getByTestId('oversight-rule-unansweredMessage').waitFor();
@@ -84,7 +101,11 @@ describe('a county editor', () => {
   it('reads their site’s card on the home page and reports the rectification asked of them', async () => {
     // The notice passes the portal's review before its tasks open (tested with the service):
     // here, 汉滨区's task as publishing it would have opened it.
-    const db = knex({ client: 'better-sqlite3', connection: { filename: path.resolve(appDir, server.databaseEnv.DATABASE_FILENAME!) }, useNullAsDefault: true });
+    const db = knex({
+      client: 'better-sqlite3',
+      connection: { filename: path.resolve(appDir, server.databaseEnv.DATABASE_FILENAME!) },
+      useNullAsDefault: true,
+    });
     const notice = await db('governance_inspection_notices').orderBy('id', 'desc').first('id');
     const site = await db('sites').where({ code: 'ankang-hanbin' }).first('document_id');
     await db('governance_rectifications').insert({
@@ -110,26 +131,38 @@ describe('a county editor', () => {
     await row.getByText('汉滨区首页已15天未更新').waitFor();
     await screenshot(editor, 'oversight-rectifications');
     await row.getByRole('button', { name: '提交整改情况' }).click();
-    await editor.getByRole('dialog').locator('textarea').fill('已恢复首页每周更新，指定专人负责，附近两周更新记录。');
+    await editor
+      .getByRole('dialog')
+      .locator('textarea')
+      .fill('已恢复首页每周更新，指定专人负责，附近两周更新记录。');
     await editor.waitForTimeout(300); // the dialog fades in
     await screenshot(editor, 'oversight-evidence-dialog');
     await editor.getByRole('dialog').getByRole('button', { name: '提交验收' }).click();
     await editor.getByRole('dialog').waitFor({ state: 'detached' });
     await editor.getByRole('tab', { name: '待验收' }).click();
-    await editor.locator('[data-testid^="rectification-row-"]').getByText('已恢复首页每周更新').waitFor();
+    await editor
+      .locator('[data-testid^="rectification-row-"]')
+      .getByText('已恢复首页每周更新')
+      .waitFor();
     await editor.close();
   });
 
   it('has the province accept the rectification', async () => {
     await province.goto(`${oversightUrl()}/rectifications`);
     await province.getByRole('tab', { name: '待验收' }).click();
-    const row = province.locator('[data-testid^="rectification-row-"]').filter({ hasText: '汉滨区' });
+    const row = province
+      .locator('[data-testid^="rectification-row-"]')
+      .filter({ hasText: '汉滨区' });
     await row.getByText('已恢复首页每周更新').waitFor();
     await screenshot(province, 'oversight-rectifications-province');
     await row.getByRole('button', { name: '验收通过' }).click();
     await province.getByRole('dialog').getByRole('button', { name: '确认验收通过' }).click();
     await province.getByRole('dialog').waitFor({ state: 'detached' });
     await province.getByRole('tab', { name: '已办结' }).click();
-    await province.locator('[data-testid^="rectification-row-"]').filter({ hasText: '汉滨区' }).getByText(/验收通过/).waitFor();
+    await province
+      .locator('[data-testid^="rectification-row-"]')
+      .filter({ hasText: '汉滨区' })
+      .getByText(/验收通过/)
+      .waitFor();
   });
 });

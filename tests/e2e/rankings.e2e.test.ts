@@ -8,7 +8,13 @@ import ExcelJS from 'exceljs';
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginAs, screenshot, screenshotDir, tallScreenshot } from '../helpers/browser';
+import {
+  launchBrowser,
+  loginAs,
+  screenshot,
+  screenshotDir,
+  tallScreenshot,
+} from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;

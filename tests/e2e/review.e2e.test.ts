@@ -70,7 +70,10 @@ describe('an article through review', () => {
     await panel(page).getByText('草稿').waitFor();
 
     await page.getByRole('button', { name: '发布' }).click();
-    await page.getByText(/未通过审核/).first().waitFor();
+    await page
+      .getByText(/未通过审核/)
+      .first()
+      .waitFor();
     await screenshot(page, 'review-publish-refused');
 
     await panel(page).getByRole('button', { name: '送审' }).click();
@@ -87,7 +90,10 @@ describe('an article through review', () => {
     await page.goto(`${server.url}/admin/plugins/governance/review`);
     await page.getByRole('link', { name: title }).waitFor();
     // The plugin's navigation, with the count of what waits.
-    await page.getByRole('navigation').getByRole('link', { name: /待我审核\s*2/ }).waitFor();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: /待我审核\s*2/ })
+      .waitFor();
     await screenshot(page, 'review-queue');
 
     await openFromQueue(page, title);
@@ -112,8 +118,13 @@ describe('an article through review', () => {
     await page.getByRole('button', { name: '发布' }).click();
     // Online as soon as the publication commits: the public API is the citizen's view.
     const online = async () =>
-      ((await (await fetch(`${server.url}/api/articles?filters[title][$eq]=${encodeURIComponent(title)}`)).json()) as { data: unknown[] }).data.length;
-    for (let tries = 0; tries < 50 && (await online()) === 0; tries += 1) await page.waitForTimeout(200);
+      (
+        (await (
+          await fetch(`${server.url}/api/articles?filters[title][$eq]=${encodeURIComponent(title)}`)
+        ).json()) as { data: unknown[] }
+      ).data.length;
+    for (let tries = 0; tries < 50 && (await online()) === 0; tries += 1)
+      await page.waitForTimeout(200);
     expect(await online()).toBe(1);
 
     await page.goto(`${server.url}${ARTICLES}?sort=id:DESC`);
@@ -147,7 +158,9 @@ describe('an article sent back', () => {
     await reviewer.close();
 
     await editor.goto(url);
-    await expect(panel(editor).getByTestId('review-rejection-reason').textContent()).resolves.toBe(reason);
+    await expect(panel(editor).getByTestId('review-rejection-reason').textContent()).resolves.toBe(
+      reason
+    );
     await screenshot(editor, 'review-rejected-editor');
 
     await editor.goto(`${server.url}/admin/plugins/governance/review`);

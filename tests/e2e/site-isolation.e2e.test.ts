@@ -14,7 +14,10 @@ const login = (email: string) => loginAs(browser, server, email);
 
 /** The entry count the Content Manager's list header announces. */
 const listedCount = async (page: Page) => {
-  const subtitle = await page.getByText(/找到\s*[\d,]+\s*(个|条)/).first().textContent();
+  const subtitle = await page
+    .getByText(/找到\s*[\d,]+\s*(个|条)/)
+    .first()
+    .textContent();
   return Number((subtitle ?? '').replace(/[^\d]/g, ''));
 };
 
@@ -35,9 +38,15 @@ describe('a county editor', () => {
     page = await login('ankang-hanbin.editor@demo.example');
   });
 
-  it('sees only the own site\'s articles: the published ones and the drafts its editors wrote', async () => {
-    const ownPublished = (await (await fetch(`${server.url}/api/articles?filters[site][code][$eq]=ankang-hanbin&pagination[pageSize]=1`)).json()) as { meta: { pagination: { total: number } } };
-    const ownDrafts = Object.values(DEMO_REVIEW_DRAFTS).filter((draft) => draft.site === 'ankang-hanbin').length;
+  it("sees only the own site's articles: the published ones and the drafts its editors wrote", async () => {
+    const ownPublished = (await (
+      await fetch(
+        `${server.url}/api/articles?filters[site][code][$eq]=ankang-hanbin&pagination[pageSize]=1`
+      )
+    ).json()) as { meta: { pagination: { total: number } } };
+    const ownDrafts = Object.values(DEMO_REVIEW_DRAFTS).filter(
+      (draft) => draft.site === 'ankang-hanbin'
+    ).length;
     await page.goto(`${server.url}/admin/content-manager/collection-types/api::article.article`);
     await page.getByRole('heading', { name: '文章' }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -45,8 +54,10 @@ describe('a county editor', () => {
     await screenshot(page, 'county-editor-articles');
   });
 
-  it('sees only the own site\'s citizen messages', async () => {
-    await page.goto(`${server.url}/admin/content-manager/collection-types/api::citizen-message.citizen-message`);
+  it("sees only the own site's citizen messages", async () => {
+    await page.goto(
+      `${server.url}/admin/content-manager/collection-types/api::citizen-message.citizen-message`
+    );
     await page.getByRole('heading', { name: '网民留言' }).waitFor();
     await page.waitForLoadState('networkidle');
     const count = await listedCount(page);

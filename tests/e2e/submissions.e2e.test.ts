@@ -7,7 +7,10 @@
  * cannot adopt.
  */
 import type { Browser, Page } from 'playwright-core';
-import { CHECKLIST_ITEMS, type StepCapacity } from '../../src/plugins/governance/shared/contracts/review';
+import {
+  CHECKLIST_ITEMS,
+  type StepCapacity,
+} from '../../src/plugins/governance/shared/contracts/review';
 import type { Submission } from '../../src/plugins/governance/shared/contracts/submissions';
 import { ERRORS } from '../../src/plugins/governance/server/src/submissions/messages';
 import { launchBrowser, loginAs, screenshot, tallScreenshot } from '../helpers/browser';
@@ -22,7 +25,11 @@ const PROVINCE = 'province.admin@demo.example';
 const REVIEWER = 'reviewer@demo.example';
 const APPROVER = 'approver@demo.example';
 /** Who takes each step of the portal's review chain in the demo. */
-const STEP_HOLDERS: Record<StepCapacity, string> = { leader: PROVINCE, reviewer: REVIEWER, approver: APPROVER };
+const STEP_HOLDERS: Record<StepCapacity, string> = {
+  leader: PROVINCE,
+  reviewer: REVIEWER,
+  approver: APPROVER,
+};
 
 const ARTICLES = '/admin/content-manager/collection-types/api::article.article';
 const INCOMING = '/admin/plugins/governance/submissions';
@@ -46,13 +53,24 @@ const tokenOf = async (email: string) => {
   return data.token;
 };
 
-const adminApi = async (email: string, method: 'GET' | 'POST' | 'DELETE', path: string, body?: object) => {
+const adminApi = async (
+  email: string,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body?: object
+) => {
   const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${await tokenOf(email)}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${await tokenOf(email)}`,
+      'Content-Type': 'application/json',
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
-  return { status: res.status, body: (await res.json()) as { data?: unknown; error?: { message: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: unknown; error?: { message: string } },
+  };
 };
 
 /** A published 汉滨区 2014 article by the demo loader's slug (1–3 are the demo's own submissions). */
@@ -66,8 +84,14 @@ const hanbinArticle = async (n: number) => {
 
 /** The portal's open submission of an article, as 孙磊's 报送信息 lists it. */
 const incomingOf = async (articleDocumentId: string) => {
-  const { body } = await adminApi(PORTAL_EDITOR, 'GET', '/governance/submissions/incoming?status=submitted');
-  return (body.data as Submission[]).find((item) => item.sourceArticleDocumentId === articleDocumentId);
+  const { body } = await adminApi(
+    PORTAL_EDITOR,
+    'GET',
+    '/governance/submissions/incoming?status=submitted'
+  );
+  return (body.data as Submission[]).find(
+    (item) => item.sourceArticleDocumentId === articleDocumentId
+  );
 };
 
 const submissionPanel = (page: Page) => page.getByTestId('submission-panel');
@@ -94,7 +118,7 @@ describe('an article submitted by a county, adopted, reviewed and published by t
     source = await hanbinArticle(12);
   });
 
-  it('is submitted to the portal by 汉滨区\'s editor from the side panel of its edit view', async () => {
+  it("is submitted to the portal by 汉滨区's editor from the side panel of its edit view", async () => {
     const page = await login(COUNTY_EDITOR);
     await page.goto(`${server.url}${ARTICLES}/${source.documentId}`);
     const portal = submissionPanel(page).getByTestId('submission-target-portal');
@@ -102,7 +126,11 @@ describe('an article submitted by a county, adopted, reviewed and published by t
     await portal.waitFor();
     // A county may send to the portal and to its own city; nothing was sent yet.
     await city.getByRole('button', { name: '报送' }).waitFor();
-    expect(await submissionPanel(page).getByText(/只有已发布或已通过审核的文章/).count()).toBe(0);
+    expect(
+      await submissionPanel(page)
+        .getByText(/只有已发布或已通过审核的文章/)
+        .count()
+    ).toBe(0);
 
     await portal.getByRole('textbox', { name: /报送说明/ }).fill(note);
     await portal.getByRole('button', { name: '报送' }).click();
@@ -115,9 +143,14 @@ describe('an article submitted by a county, adopted, reviewed and published by t
     await page.close();
   });
 
-  it('is adopted by the portal\'s editor from 报送信息, making a portal draft that names its source', async () => {
+  it("is adopted by the portal's editor from 报送信息, making a portal draft that names its source", async () => {
     const waiting = await incomingOf(source.documentId);
-    expect(waiting).toMatchObject({ title: source.title, note, submittedByName: '张敏', sourceSite: { name: '汉滨区' } });
+    expect(waiting).toMatchObject({
+      title: source.title,
+      note,
+      submittedByName: '张敏',
+      sourceSite: { name: '汉滨区' },
+    });
     submissionId = waiting!.id;
 
     const page = await login(PORTAL_EDITOR);
@@ -128,7 +161,10 @@ describe('an article submitted by a county, adopted, reviewed and published by t
     await row.getByText('汉滨区', { exact: true }).waitFor();
     await row.getByText('张敏', { exact: true }).waitFor();
     // The menu counts what waits: this one and the demo's.
-    await page.getByRole('navigation').getByRole('link', { name: /报送信息\s*2/ }).waitFor();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: /报送信息\s*2/ })
+      .waitFor();
     await screenshot(page, 'submissions-incoming');
 
     await row.getByRole('button', { name: '采用' }).click();
@@ -142,7 +178,9 @@ describe('an article submitted by a county, adopted, reviewed and published by t
     await row.waitFor({ state: 'detached' });
 
     await adopted.getByRole('link', { name: '打开本站草稿' }).click();
-    await page.waitForURL((url) => url.pathname.startsWith(ARTICLES) && !url.pathname.endsWith(source.documentId));
+    await page.waitForURL(
+      (url) => url.pathname.startsWith(ARTICLES) && !url.pathname.endsWith(source.documentId)
+    );
     draftUrl = page.url().split('?')[0];
     draftDocumentId = draftUrl.split('/').pop()!;
     await page.getByTestId('submission-source').getByText('本文采自 汉滨区').waitFor();
@@ -151,7 +189,10 @@ describe('an article submitted by a county, adopted, reviewed and published by t
 
     // A draft of the portal like any other: no publication before the portal's review.
     await page.getByRole('button', { name: '发布' }).click();
-    await page.getByText(/未通过审核/).first().waitFor();
+    await page
+      .getByText(/未通过审核/)
+      .first()
+      .waitFor();
     await tallScreenshot(page, 'submissions-adopted-draft', 1300);
 
     await reviewPanel(page).getByRole('button', { name: '送审' }).click();
@@ -159,9 +200,10 @@ describe('an article submitted by a county, adopted, reviewed and published by t
     await page.close();
   });
 
-  it('passes the portal\'s three review steps', async () => {
+  it("passes the portal's three review steps", async () => {
     const review = async () =>
-      (await adminApi(PORTAL_EDITOR, 'GET', `/governance/review/articles/${draftDocumentId}`)).body.data as {
+      (await adminApi(PORTAL_EDITOR, 'GET', `/governance/review/articles/${draftDocumentId}`)).body
+        .data as {
         status: string;
         step: number | null;
         chain: StepCapacity[];
@@ -170,11 +212,20 @@ describe('an article submitted by a county, adopted, reviewed and published by t
     const approveOverApi = async (email: string) => {
       const { contentHash } = await review();
       const checklist = Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, true]));
-      const res = await adminApi(email, 'POST', `/governance/review/articles/${draftDocumentId}/approve`, { contentHash, checklist });
+      const res = await adminApi(
+        email,
+        'POST',
+        `/governance/review/articles/${draftDocumentId}/approve`,
+        { contentHash, checklist }
+      );
       expect(res).toMatchObject({ status: 200 });
     };
 
-    expect(await review()).toMatchObject({ status: 'submitted', step: 1, chain: ['leader', 'reviewer', 'approver'] });
+    expect(await review()).toMatchObject({
+      status: 'submitted',
+      step: 1,
+      chain: ['leader', 'reviewer', 'approver'],
+    });
     await approveOverApi(STEP_HOLDERS.leader);
 
     // 保密审查 in the browser, as the reviewer does it.
@@ -196,23 +247,32 @@ describe('an article submitted by a county, adopted, reviewed and published by t
     expect(await review()).toMatchObject({ status: 'approved', step: null });
   });
 
-  it('is published by the portal\'s editor, and the public API names its source', async () => {
+  it("is published by the portal's editor, and the public API names its source", async () => {
     const page = await login(PORTAL_EDITOR);
     await page.goto(draftUrl);
     await reviewPanel(page).getByText('已通过全部审核步骤，可以发布。').waitFor();
     await page.getByRole('button', { name: '发布' }).click();
     // Online as soon as the publication commits: the public API is the citizen's view.
     const online = () => fetch(`${server.url}/api/articles/${draftDocumentId}`);
-    for (let tries = 0; tries < 50 && (await online()).status !== 200; tries += 1) await page.waitForTimeout(200);
+    for (let tries = 0; tries < 50 && (await online()).status !== 200; tries += 1)
+      await page.waitForTimeout(200);
     const published = (await (await online()).json()) as { data: Record<string, unknown> };
-    expect(published.data).toMatchObject({ title: source.title, sourceSiteName: '汉滨区', sourceSiteCode: 'ankang-hanbin', sourceArticleDocumentId: source.documentId });
+    expect(published.data).toMatchObject({
+      title: source.title,
+      sourceSiteName: '汉滨区',
+      sourceSiteCode: 'ankang-hanbin',
+      sourceArticleDocumentId: source.documentId,
+    });
     // Who submitted it stays inside the admin.
     expect(published.data).not.toHaveProperty('sourceSubmitterName');
 
     // In 报送信息 it is among the adopted, with the way to its draft.
     await page.goto(`${server.url}${INCOMING}`);
     await page.getByRole('tab', { name: '已采用' }).click();
-    await page.getByTestId(`submission-row-${submissionId}`).getByRole('link', { name: '打开本站草稿' }).waitFor();
+    await page
+      .getByTestId(`submission-row-${submissionId}`)
+      .getByRole('link', { name: '打开本站草稿' })
+      .waitFor();
     await page.close();
   });
 });
@@ -220,10 +280,16 @@ describe('an article submitted by a county, adopted, reviewed and published by t
 describe('a submission declined', () => {
   const reason = '该信息与门户网站本周已发布的冬季救助报道重复，请报送新的工作动态';
 
-  it('is declined by the portal\'s editor with a reason that 汉滨区\'s editor reads in 我的报送', async () => {
+  it("is declined by the portal's editor with a reason that 汉滨区's editor reads in 我的报送", async () => {
     // The demo's submission that waits at the portal (database/seeds/demo-submissions.ts).
-    const { body } = await adminApi(PORTAL_EDITOR, 'GET', '/governance/submissions/incoming?status=submitted');
-    const item = (body.data as Submission[]).find((waiting) => waiting.note === '汉滨区冬季救助开展情况');
+    const { body } = await adminApi(
+      PORTAL_EDITOR,
+      'GET',
+      '/governance/submissions/incoming?status=submitted'
+    );
+    const item = (body.data as Submission[]).find(
+      (waiting) => waiting.note === '汉滨区冬季救助开展情况'
+    );
     expect(item).toBeDefined();
 
     const portal = await login(PORTAL_EDITOR);
@@ -255,14 +321,20 @@ describe('a submission declined', () => {
 });
 
 describe('the province', () => {
-  it('cannot adopt for the portal although it leads it: only the receiving site\'s editors decide', async () => {
+  it("cannot adopt for the portal although it leads it: only the receiving site's editors decide", async () => {
     const article = await hanbinArticle(13);
-    const sent = await adminApi(COUNTY_EDITOR, 'POST', '/governance/submissions', { article: article.documentId, target: 'portal' });
+    const sent = await adminApi(COUNTY_EDITOR, 'POST', '/governance/submissions', {
+      article: article.documentId,
+      target: 'portal',
+    });
     expect(sent.status).toBe(201);
     const { id } = sent.body.data as Submission;
 
     const refused = await adminApi(PROVINCE, 'POST', `/governance/submissions/${id}/adopt`);
-    expect(refused).toMatchObject({ status: 403, body: { error: { message: ERRORS.notTargetEditor } } });
+    expect(refused).toMatchObject({
+      status: 403,
+      body: { error: { message: ERRORS.notTargetEditor } },
+    });
     expect((await incomingOf(article.documentId))?.status).toBe('submitted');
   });
 });
@@ -270,7 +342,10 @@ describe('the province', () => {
 describe('a submission withdrawn', () => {
   it('is withdrawn by the county editor in 我的报送 while the portal has not decided, and kept once its source is deleted', async () => {
     const article = await hanbinArticle(14);
-    const sent = await adminApi(COUNTY_EDITOR, 'POST', '/governance/submissions', { article: article.documentId, target: 'portal' });
+    const sent = await adminApi(COUNTY_EDITOR, 'POST', '/governance/submissions', {
+      article: article.documentId,
+      target: 'portal',
+    });
     expect(sent.status).toBe(201);
     const { id } = sent.body.data as Submission;
 
@@ -284,7 +359,11 @@ describe('a submission withdrawn', () => {
     expect(await incomingOf(article.documentId)).toBeUndefined();
 
     // The list keeps what was sent after the source is deleted, and says so.
-    const deleted = await adminApi(COUNTY_EDITOR, 'DELETE', `/content-manager/collection-types/api::article.article/${article.documentId}`);
+    const deleted = await adminApi(
+      COUNTY_EDITOR,
+      'DELETE',
+      `/content-manager/collection-types/api::article.article/${article.documentId}`
+    );
     expect(deleted.status).toBe(200);
     await county.reload();
     await row.getByTestId('source-deleted').getByText('原文已删除').waitFor();

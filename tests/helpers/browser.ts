@@ -8,13 +8,23 @@ export const screenshotDir = path.join(__dirname, '..', 'e2e', 'screenshots');
 
 export const launchBrowser = (): Promise<Browser> => {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium fonts-noto-cjk).`);
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium fonts-noto-cjk).`
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     // Without these, Chromium keeps trying to reach Google's hosts on a closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 };
 
@@ -42,8 +52,16 @@ export const tallScreenshot = async (page: Page, name: string, height: number) =
  * A new page logged in to the admin as `email`, as a person in Xi'an sees it (Chinese, Shanghai
  * time), once the home page greets them.
  */
-export const loginAs = async (browser: Browser, server: { url: string; password: string }, email: string): Promise<Page> => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+export const loginAs = async (
+  browser: Browser,
+  server: { url: string; password: string },
+  email: string
+): Promise<Page> => {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   await page.goto(`${server.url}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(server.password);

@@ -38,17 +38,24 @@ const databaseOf = (env: Record<string, string>): TestDatabase => ({
       await conn.query(`DROP DATABASE IF EXISTS "${env.DATABASE_NAME}" WITH (FORCE)`);
       await conn.end();
     } else {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${env.DATABASE_FILENAME}${suffix}`, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        fs.rmSync(`${env.DATABASE_FILENAME}${suffix}`, { force: true });
     }
   },
 });
 
 /** A new, empty database; on PostgreSQL `template` names a database to copy instead. */
-export const createTestDatabase = async (label: string, template?: string): Promise<TestDatabase> => {
+export const createTestDatabase = async (
+  label: string,
+  template?: string
+): Promise<TestDatabase> => {
   const client = process.env.DATABASE_CLIENT ?? 'sqlite';
   const name = `wg_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   fs.mkdirSync(testDir, { recursive: true });
-  const audit = { AUDIT_KEY: randomBytes(24).toString('base64'), AUDIT_CHECKPOINT_FILE: path.join(testDir, `${name}.checkpoints.jsonl`) };
+  const audit = {
+    AUDIT_KEY: randomBytes(24).toString('base64'),
+    AUDIT_CHECKPOINT_FILE: path.join(testDir, `${name}.checkpoints.jsonl`),
+  };
 
   if (client === 'postgres') {
     const pg = adminClient();
@@ -59,7 +66,11 @@ export const createTestDatabase = async (label: string, template?: string): Prom
   }
 
   if (client !== 'sqlite') throw new Error(`tests run on sqlite or postgres, not "${client}"`);
-  return databaseOf({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(testDir, `${name}.db`), ...audit });
+  return databaseOf({
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(testDir, `${name}.db`),
+    ...audit,
+  });
 };
 
 const testDir = path.join(appDir, '.tmp', 'tests');
@@ -78,10 +89,17 @@ export const demoTemplate = (run: string) => {
 };
 
 /** A new database holding a copy of the database `source` (settings as `env` gives them), with its audit key and checkpoints. */
-export const copyDatabase = async (source: Record<string, string>, label: string): Promise<TestDatabase> => {
-  const copy = await createTestDatabase(label, source.DATABASE_CLIENT === 'postgres' ? source.DATABASE_NAME : undefined);
+export const copyDatabase = async (
+  source: Record<string, string>,
+  label: string
+): Promise<TestDatabase> => {
+  const copy = await createTestDatabase(
+    label,
+    source.DATABASE_CLIENT === 'postgres' ? source.DATABASE_NAME : undefined
+  );
   copy.env.AUDIT_KEY = source.AUDIT_KEY;
-  if (fs.existsSync(source.AUDIT_CHECKPOINT_FILE)) fs.copyFileSync(source.AUDIT_CHECKPOINT_FILE, copy.env.AUDIT_CHECKPOINT_FILE);
+  if (fs.existsSync(source.AUDIT_CHECKPOINT_FILE))
+    fs.copyFileSync(source.AUDIT_CHECKPOINT_FILE, copy.env.AUDIT_CHECKPOINT_FILE);
   if (source.DATABASE_CLIENT !== 'postgres') {
     for (const suffix of ['', '-wal']) {
       const file = `${source.DATABASE_FILENAME}${suffix}`;
@@ -124,7 +142,11 @@ export const testSecrets = (): Record<string, string> => {
 };
 
 /** Rows of one SQL query (`?` placeholders) on a test database, read from outside the application. */
-export const queryDatabase = async <Row>(env: Record<string, string>, sql: string, params: unknown[] = []): Promise<Row[]> => {
+export const queryDatabase = async <Row>(
+  env: Record<string, string>,
+  sql: string,
+  params: unknown[] = []
+): Promise<Row[]> => {
   if (env.DATABASE_CLIENT !== 'postgres') {
     const db = new Database(env.DATABASE_FILENAME, { readonly: true });
     try {
@@ -137,7 +159,12 @@ export const queryDatabase = async <Row>(env: Record<string, string>, sql: strin
   await conn.connect();
   try {
     let n = 0;
-    return (await conn.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as Row[];
+    return (
+      await conn.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params
+      )
+    ).rows as Row[];
   } finally {
     await conn.end();
   }

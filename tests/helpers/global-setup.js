@@ -11,7 +11,15 @@ module.exports = async () => {
   const started = Date.now();
   execFileSync(
     process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', '.tmp/test-dist', '--incremental', 'false'],
+    [
+      require.resolve('typescript/bin/tsc'),
+      '-p',
+      'tsconfig.json',
+      '--outDir',
+      '.tmp/test-dist',
+      '--incremental',
+      'false',
+    ],
     { cwd: appDir, stdio: 'inherit' }
   );
   process.stdout.write(`\ncompiled the application for tests in ${Date.now() - started} ms\n`);

@@ -29,7 +29,11 @@ export const startPrivateRedis = async (): Promise<PrivateRedis> => {
   const url = `redis://127.0.0.1:${port}`;
   let server: ChildProcess | null = null;
   const answers = async () => {
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const probe = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     probe.on('error', () => undefined);
     try {
       await probe.connect();
@@ -45,7 +49,11 @@ export const startPrivateRedis = async (): Promise<PrivateRedis> => {
     url,
     client: () => new Redis(url),
     async start() {
-      server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      server = spawn(
+        'redis-server',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        { stdio: 'ignore' }
+      );
       await waitUntil(answers, 'start');
     },
     async stop() {

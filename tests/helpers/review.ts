@@ -3,7 +3,10 @@
  * article is submitted and approved at every step of its site's chain over the plugin's HTTP
  * routes, by members of the site in each step's capacity, and only then published.
  */
-import { CHECKLIST_ITEMS, type StepCapacity } from '../../src/plugins/governance/shared/contracts/review';
+import {
+  CHECKLIST_ITEMS,
+  type StepCapacity,
+} from '../../src/plugins/governance/shared/contracts/review';
 import { asAdmin, createAdmin, type TestAdmin, type TestApp } from './strapi';
 
 const ARTICLE = 'api::article.article';
@@ -45,7 +48,9 @@ export const stepHoldersOf = async (app: TestApp, team: ReviewTeam, siteDocument
 };
 
 const call = (app: TestApp, who: TestAdmin, method: 'get' | 'post', path: string, body?: object) =>
-  method === 'get' ? asAdmin(app, who).get(`/governance/review/articles/${path}`) : asAdmin(app, who).post(`/governance/review/articles/${path}`, body);
+  method === 'get'
+    ? asAdmin(app, who).get(`/governance/review/articles/${path}`)
+    : asAdmin(app, who).post(`/governance/review/articles/${path}`, body);
 
 /**
  * Submits the article (unless an edit already sent it back to review) and approves each step of
@@ -55,9 +60,12 @@ export const approveArticle = async (app: TestApp, team: ReviewTeam, documentId:
   const { status } = (await call(app, team.submitter, 'get', documentId)).body.data;
   if (!['submitted', 'in_review'].includes(status)) {
     const submitted = await call(app, team.submitter, 'post', `${documentId}/submit`);
-    if (submitted.status !== 200) throw new Error(`submit refused: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+    if (submitted.status !== 200)
+      throw new Error(`submit refused: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   }
-  const draft = await app.strapi.db.query(ARTICLE).findOne({ where: { documentId, publishedAt: null }, populate: { site: true } });
+  const draft = await app.strapi.db
+    .query(ARTICLE)
+    .findOne({ where: { documentId, publishedAt: null }, populate: { site: true } });
   const holders = await stepHoldersOf(app, team, draft.site.documentId);
 
   for (;;) {
@@ -68,7 +76,8 @@ export const approveArticle = async (app: TestApp, team: ReviewTeam, documentId:
       contentHash: review.contentHash,
       checklist: FULL_CHECKLIST,
     });
-    if (approved.status !== 200) throw new Error(`approval refused: ${approved.status} ${JSON.stringify(approved.body)}`);
+    if (approved.status !== 200)
+      throw new Error(`approval refused: ${approved.status} ${JSON.stringify(approved.body)}`);
   }
 };
 

@@ -16,7 +16,12 @@ const MARKER = '@@second-instance@@';
 
 const main = async () => {
   const [service, method, prepareJson] = process.argv.slice(2);
-  const app = createStrapi({ appDir, distDir: path.join(appDir, '.tmp', 'test-dist'), autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({
+    appDir,
+    distDir: path.join(appDir, '.tmp', 'test-dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   app.log.level = 'error';
   const strapi = await app.load();
   const emails = [];
@@ -25,8 +30,11 @@ const main = async () => {
   try {
     const prepare = prepareJson ? JSON.parse(prepareJson) : null;
     const governance = strapi.plugin('governance').service(service);
-    for (let i = 0; i < (prepare?.times ?? 0); i++) await governance[prepare.method](...prepare.args);
-    const go = new Promise((resolve) => readline.createInterface({ input: process.stdin }).once('line', resolve));
+    for (let i = 0; i < (prepare?.times ?? 0); i++)
+      await governance[prepare.method](...prepare.args);
+    const go = new Promise((resolve) =>
+      readline.createInterface({ input: process.stdin }).once('line', resolve)
+    );
     process.stdout.write(`\n${READY}\n`);
     await go;
     const result = await governance[method]();

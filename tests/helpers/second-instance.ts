@@ -18,7 +18,12 @@ export const bootSecondInstance = (
   prepare?: { method: string; args: unknown[]; times: number }
 ): Promise<{ run<T>(): Promise<{ result: T; emails: Emails }> }> =>
   new Promise((resolveBoot, rejectBoot) => {
-    const args = [path.join(__dirname, 'second-instance-runner.js'), service, method, ...(prepare ? [JSON.stringify(prepare)] : [])];
+    const args = [
+      path.join(__dirname, 'second-instance-runner.js'),
+      service,
+      method,
+      ...(prepare ? [JSON.stringify(prepare)] : []),
+    ];
     const child = spawn(process.execPath, args, { env: process.env });
     let stdout = '';
     let stderr = '';

@@ -7,7 +7,13 @@ import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import fs from 'fs';
 import net from 'net';
 import path from 'path';
-import { copyDatabase, createTestDatabase, demoTemplate, testSecrets, type TestDatabase } from './database';
+import {
+  copyDatabase,
+  createTestDatabase,
+  demoTemplate,
+  testSecrets,
+  type TestDatabase,
+} from './database';
 
 const appDir = path.join(__dirname, '..', '..');
 
@@ -38,7 +44,8 @@ export interface RunningServer {
 const waitForHealth = async (url: string, child: ChildProcess, log: () => string) => {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`strapi start exited with ${child.exitCode}:\n${log()}`);
+    if (child.exitCode !== null)
+      throw new Error(`strapi start exited with ${child.exitCode}:\n${log()}`);
     try {
       const res = await fetch(`${url}/_health`);
       if (res.status === 204) return;
@@ -54,8 +61,17 @@ const DEMO_PASSWORD = 'E2e-Demo-Passw0rd!';
 
 /** Loads the demo (the same program as `npm run seed:demo`) into `database`. */
 const loadDemoInto = (database: TestDatabase) => {
-  const env = { ...process.env, ...testSecrets(), ...database.env, DEMO_ADMIN_PASSWORD: DEMO_PASSWORD };
-  const seed = spawnSync(process.execPath, ['dist/database/seeds/cli.js'], { cwd: appDir, env, encoding: 'utf8' });
+  const env = {
+    ...process.env,
+    ...testSecrets(),
+    ...database.env,
+    DEMO_ADMIN_PASSWORD: DEMO_PASSWORD,
+  };
+  const seed = spawnSync(process.execPath, ['dist/database/seeds/cli.js'], {
+    cwd: appDir,
+    env,
+    encoding: 'utf8',
+  });
   if (seed.status !== 0) throw new Error(`demo load failed:\n${seed.stdout}\n${seed.stderr}`);
 };
 
@@ -93,7 +109,8 @@ const demoDatabase = async (label: string): Promise<TestDatabase> => {
   } else {
     const deadline = Date.now() + 300_000;
     while (!fs.existsSync(template.marker)) {
-      if (Date.now() > deadline) throw new Error(`the demo template ${template.marker} was not ready within 5 minutes`);
+      if (Date.now() > deadline)
+        throw new Error(`the demo template ${template.marker} was not ready within 5 minutes`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
@@ -104,9 +121,15 @@ const demoDatabase = async (label: string): Promise<TestDatabase> => {
  * `env` adds settings for this server only (e.g. a rate limit); `datesNow` moves the demo's
  * dates so that 2014 has just ended (`npm run demo:now`), for views judged as of today.
  */
-export const startDemoServer = async (label: string, extraEnv: Record<string, string> = {}, { datesNow = false } = {}): Promise<RunningServer> => {
+export const startDemoServer = async (
+  label: string,
+  extraEnv: Record<string, string> = {},
+  { datesNow = false } = {}
+): Promise<RunningServer> => {
   if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) {
-    throw new Error('The admin is not built: run `npm run build` (npm test does it) before the e2e tests.');
+    throw new Error(
+      'The admin is not built: run `npm run build` (npm test does it) before the e2e tests.'
+    );
   }
   const database: TestDatabase = await demoDatabase(label);
   const port = await freePort();
@@ -121,14 +144,22 @@ export const startDemoServer = async (label: string, extraEnv: Record<string, st
   };
 
   if (datesNow) {
-    const moved = spawnSync(process.execPath, ['dist/database/seeds/cli.js', '--dates-now'], { cwd: appDir, env, encoding: 'utf8' });
-    if (moved.status !== 0) throw new Error(`moving the demo's dates failed:\n${moved.stdout}\n${moved.stderr}`);
+    const moved = spawnSync(process.execPath, ['dist/database/seeds/cli.js', '--dates-now'], {
+      cwd: appDir,
+      env,
+      encoding: 'utf8',
+    });
+    if (moved.status !== 0)
+      throw new Error(`moving the demo's dates failed:\n${moved.stdout}\n${moved.stderr}`);
   }
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
   const launch = async () => {
     // The binary itself, not `npx strapi`: killing npx would leave its node child running.
-    child = spawn(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['start'], { cwd: appDir, env: { ...env, NODE_ENV: 'production' } });
+    child = spawn(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['start'], {
+      cwd: appDir,
+      env: { ...env, NODE_ENV: 'production' },
+    });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
@@ -148,8 +179,8 @@ export const startDemoServer = async (label: string, extraEnv: Record<string, st
     databaseEnv: database.env,
     kill: () => end('SIGKILL'),
     async terminate() {
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        child.once('exit', (code, signal) => resolve({ code, signal }))
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+        (resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))
       );
       child.kill('SIGTERM');
       return exited;

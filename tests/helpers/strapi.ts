@@ -29,7 +29,11 @@ interface Pool {
 const waitForIdleDatabase = async (strapi: Core.Strapi) => {
   const pool = (strapi.db.connection.client as { pool?: Pool }).pool;
   const deadline = Date.now() + 5000;
-  while (pool && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0 && Date.now() < deadline) {
+  while (
+    pool &&
+    pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0 &&
+    Date.now() < deadline
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 };
@@ -38,7 +42,12 @@ export const startApp = async (label: string): Promise<TestApp> => {
   const database = await createTestDatabase(label);
   Object.assign(process.env, testSecrets(), database.env);
 
-  const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir,
+    distDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   await strapi.server.mount();
 
   return {
@@ -84,7 +93,8 @@ export const createAdmin = async (
   // tested on its own).
   await app.strapi.plugin('governance').service('passwords').acceptCurrentPassword(user.id);
   const login = await app.http().post('/admin/login').send({ email, password });
-  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  if (login.status !== 200)
+    throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
   return { id: user.id, email, password, token: login.body.data.token };
 };
 

@@ -1,7 +1,12 @@
 /**
  * The public content API and the content model's own rules, over real HTTP on a real database.
  */
-import { approveArticle, createReviewTeam, publishReviewed, type ReviewTeam } from '../helpers/review';
+import {
+  approveArticle,
+  createReviewTeam,
+  publishReviewed,
+  type ReviewTeam,
+} from '../helpers/review';
 import { createAdmin, startApp, type TestAdmin, type TestApp } from '../helpers/strapi';
 
 const ARTICLE = 'api::article.article';
@@ -11,8 +16,11 @@ let app: TestApp;
 let admin: TestAdmin;
 let team: ReviewTeam;
 
-const createSite = (code: string, name: string, level: 'portal' | 'department' | 'city' | 'county' = 'city') =>
-  app.strapi.documents(SITE).create({ data: { code, name, level, sortOrder: 1, active: true } });
+const createSite = (
+  code: string,
+  name: string,
+  level: 'portal' | 'department' | 'city' | 'county' = 'city'
+) => app.strapi.documents(SITE).create({ data: { code, name, level, sortOrder: 1, active: true } });
 
 /** A draft, or an article published after passing review. */
 const createArticle = async (title: string, siteDocumentId: string, status?: 'published') => {
@@ -22,7 +30,9 @@ const createArticle = async (title: string, siteDocumentId: string, status?: 'pu
 };
 
 const firstPublishedAtOf = async (documentId: string) => {
-  const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId }, select: ['firstPublishedAt', 'publishedAt'] });
+  const rows = await app.strapi.db
+    .query(ARTICLE)
+    .findMany({ where: { documentId }, select: ['firstPublishedAt', 'publishedAt'] });
   return rows.map((r) => (r.firstPublishedAt ? new Date(r.firstPublishedAt).toISOString() : null));
 };
 
@@ -62,7 +72,10 @@ describe('GET /api/articles (public)', () => {
   });
 
   it('filters by site code', async () => {
-    const res = await app.http().get('/api/articles?filters[site][code][$eq]=baoji&populate=site').expect(200);
+    const res = await app
+      .http()
+      .get('/api/articles?filters[site][code][$eq]=baoji&populate=site')
+      .expect(200);
     expect(res.body.data).toHaveLength(1);
     expect(res.body.data[0].site.code).toBe('baoji');
   });
@@ -70,14 +83,24 @@ describe('GET /api/articles (public)', () => {
   it('filters by firstPublishedAt', async () => {
     const future = new Date(Date.now() + 60_000).toISOString();
     const past = new Date(Date.now() - 60 * 60_000).toISOString();
-    const none = await app.http().get(`/api/articles?filters[firstPublishedAt][$gte]=${future}`).expect(200);
+    const none = await app
+      .http()
+      .get(`/api/articles?filters[firstPublishedAt][$gte]=${future}`)
+      .expect(200);
     expect(none.body.data).toHaveLength(0);
-    const all = await app.http().get(`/api/articles?filters[firstPublishedAt][$gte]=${past}`).expect(200);
+    const all = await app
+      .http()
+      .get(`/api/articles?filters[firstPublishedAt][$gte]=${past}`)
+      .expect(200);
     expect(all.body.data).toHaveLength(2);
   });
 
   it('offers no write routes to the public', async () => {
-    await app.http().post('/api/articles').send({ data: { title: 'x' } }).expect(405);
+    await app
+      .http()
+      .post('/api/articles')
+      .send({ data: { title: 'x' } })
+      .expect(405);
     // The only public message list is of replies a site made public: none here.
     const messages = await app.http().get('/api/citizen-messages').expect(200);
     expect(messages.body.data).toEqual([]);
@@ -95,7 +118,14 @@ describe('GET /api/articles (public)', () => {
 describe('GET /api/sites (public)', () => {
   it('lists sites without private fields', async () => {
     await app.strapi.documents(SITE).create({
-      data: { code: 'hanzhong', name: '汉中市', level: 'city', sortOrder: 2, active: true, responsiblePhone: '029-00000000' },
+      data: {
+        code: 'hanzhong',
+        name: '汉中市',
+        level: 'city',
+        sortOrder: 2,
+        active: true,
+        responsiblePhone: '029-00000000',
+      },
     });
     const res = await app.http().get('/api/sites?filters[code][$eq]=hanzhong').expect(200);
     expect(res.body.data).toHaveLength(1);
@@ -132,15 +162,26 @@ describe('site codes', () => {
 describe('article bodies', () => {
   it('lose script links on every write path', async () => {
     const site = await createSite('tongchuan', '铜川市');
-    const body = [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: '点击' }] }] }];
+    const body = [
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: '点击' }] },
+        ],
+      },
+    ];
     const res = await app
       .http()
       .post(`/content-manager/collection-types/${ARTICLE}`)
       .set('Authorization', `Bearer ${admin.token}`)
       .send({ title: '带链接的文章', site: site.documentId, body })
       .expect(201);
-    const stored = await app.strapi.db.query(ARTICLE).findOne({ where: { documentId: res.body.data.documentId } });
-    expect(stored.body).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: '点击' }] }]);
+    const stored = await app.strapi.db
+      .query(ARTICLE)
+      .findOne({ where: { documentId: res.body.data.documentId } });
+    expect(stored.body).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: '点击' }] },
+    ]);
   });
 });
 
@@ -155,15 +196,21 @@ describe('firstPublishedAt', () => {
     expect(await firstPublishedAtOf(article.documentId)).toEqual([null]);
 
     await approveArticle(app, team, article.documentId);
-    const published = await app.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
+    const published = await app.strapi
+      .documents(ARTICLE)
+      .publish({ documentId: article.documentId });
     const stamps = await firstPublishedAtOf(article.documentId);
     expect(stamps).toHaveLength(2);
     expect(stamps[0]).not.toBeNull();
     expect(new Set(stamps).size).toBe(1);
-    expect(new Date(published.entries[0].firstPublishedAt as Date | string).toISOString()).toBe(stamps[0]);
+    expect(new Date(published.entries[0].firstPublishedAt as Date | string).toISOString()).toBe(
+      stamps[0]
+    );
 
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await app.strapi.documents(ARTICLE).update({ documentId: article.documentId, data: { title: '安康市临时救助工作(更新)' } });
+    await app.strapi
+      .documents(ARTICLE)
+      .update({ documentId: article.documentId, data: { title: '安康市临时救助工作(更新)' } });
     await approveArticle(app, team, article.documentId);
     await app.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
     await app.strapi.documents(ARTICLE).unpublish({ documentId: article.documentId });
@@ -176,7 +223,11 @@ describe('firstPublishedAt', () => {
       .http()
       .post(`/content-manager/collection-types/${ARTICLE}`)
       .set('Authorization', `Bearer ${admin.token}`)
-      .send({ title: '试图倒签日期', site: site.documentId, firstPublishedAt: '2014-01-01T00:00:00.000Z' })
+      .send({
+        title: '试图倒签日期',
+        site: site.documentId,
+        firstPublishedAt: '2014-01-01T00:00:00.000Z',
+      })
       .expect(201);
     const documentId = res.body.data.documentId;
     expect(await firstPublishedAtOf(documentId)).toEqual([null]);
@@ -195,7 +246,9 @@ describe('firstPublishedAt', () => {
   it('is set when an approved article is published by an update with status published', async () => {
     const article = await createArticle('更新即发布', site.documentId);
     await approveArticle(app, team, article.documentId);
-    await app.strapi.documents(ARTICLE).update({ documentId: article.documentId, data: {}, status: 'published' });
+    await app.strapi
+      .documents(ARTICLE)
+      .update({ documentId: article.documentId, data: {}, status: 'published' });
     const stamps = await firstPublishedAtOf(article.documentId);
     expect(stamps).toHaveLength(2);
     expect(stamps.every((s) => s !== null)).toBe(true);

@@ -13,13 +13,17 @@ import { startDemoServer, type RunningServer } from '../helpers/server';
 jest.setTimeout(180_000);
 
 const GRACE_SECONDS = 3;
-const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 
 let server: RunningServer;
 
 beforeAll(async () => {
   // Visits are written only when the server stops: what SIGTERM must not lose.
-  server = await startDemoServer('graceful-shutdown', { VISITS_FLUSH_SECONDS: '3600', SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS) });
+  server = await startDemoServer('graceful-shutdown', {
+    VISITS_FLUSH_SECONDS: '3600',
+    SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
+  });
 });
 
 afterAll(async () => {
@@ -31,7 +35,13 @@ const slowPost = (path: string, body: string) => {
   const bytes = Buffer.from(body);
   const half = Math.floor(bytes.length / 2);
   const { hostname, port } = new URL(server.url);
-  const req = http.request({ hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': bytes.length } });
+  const req = http.request({
+    hostname,
+    port,
+    path,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': bytes.length },
+  });
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res) => {
       let text = '';
@@ -57,7 +67,15 @@ const connecting = () =>
   });
 
 const form = (subject: string) =>
-  JSON.stringify({ site: 'xian', category: 'consultation', subject, body: '请问临时救助需要哪些材料？', name: '测试', phone: '13900000000', startedAt: Date.now() - 10_000 });
+  JSON.stringify({
+    site: 'xian',
+    category: 'consultation',
+    subject,
+    body: '请问临时救助需要哪些材料？',
+    name: '测试',
+    phone: '13900000000',
+    startedAt: Date.now() - 10_000,
+  });
 
 const visitsOfXian = async () => {
   const rows = await queryDatabase<{ total: number | string | null }>(
@@ -106,7 +124,11 @@ it('finishes the requests in flight, keeps the visits it answered, and exits 0',
   expect(tookMs).toBeGreaterThanOrEqual(GRACE_SECONDS * 1000);
   expect(tookMs).toBeLessThan((GRACE_SECONDS + 15) * 1000);
 
-  const stored = await queryDatabase<{ n: number | string }>(server.databaseEnv, 'select count(*) as n from citizen_messages where query_code = ?', [queryCode]);
+  const stored = await queryDatabase<{ n: number | string }>(
+    server.databaseEnv,
+    'select count(*) as n from citizen_messages where query_code = ?',
+    [queryCode]
+  );
   expect(Number(stored[0].n)).toBe(1);
   expect(await visitsOfXian()).toBe(visitsBefore + 5);
 });

@@ -23,8 +23,13 @@ const submit = async (i: number) => {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      site: 'xian', category: 'consultation', subject: `第${i}条咨询`, body: `关于临时救助的咨询，编号 ${i}。`,
-      name: '测试', phone: '13900000000', startedAt: Date.now() - 10_000,
+      site: 'xian',
+      category: 'consultation',
+      subject: `第${i}条咨询`,
+      body: `关于临时救助的咨询，编号 ${i}。`,
+      name: '测试',
+      phone: '13900000000',
+      startedAt: Date.now() - 10_000,
     }),
   });
   if (res.status !== 201) throw new Error(`status ${res.status}`);

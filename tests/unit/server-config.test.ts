@@ -9,7 +9,13 @@
 import { env } from '@strapi/utils';
 import serverConfig, { proxyExposureWarning } from '../../config/server';
 
-const NAMES = ['APP_KEYS', 'HOST', 'SERVER_PROXY', 'SERVER_PROXY_HOPS', 'SHUTDOWN_GRACE_SECONDS'] as const;
+const NAMES = [
+  'APP_KEYS',
+  'HOST',
+  'SERVER_PROXY',
+  'SERVER_PROXY_HOPS',
+  'SHUTDOWN_GRACE_SECONDS',
+] as const;
 const saved = Object.fromEntries(NAMES.map((name) => [name, process.env[name]]));
 
 const load = (settings: Partial<Record<(typeof NAMES)[number], string>>) => {

@@ -49,7 +49,10 @@ export default {
     // route inside its providers (auth, data fetching, translations, router); the upload
     // plugin mounts its progress dialog the same way. Strapi skips these components only
     // with the legacy media library, which config/features.ts turns off.
-    app.addComponents({ name: 'future-global::governance-password-guard', Component: PasswordGuard });
+    app.addComponents({
+      name: 'future-global::governance-password-guard',
+      Component: PasswordGuard,
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: '站群管理' });
   },
 

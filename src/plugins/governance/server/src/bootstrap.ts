@@ -28,7 +28,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'loginFailures').start();
 
   const voided = await getService(strapi, 'review').voidStaleRoundsOnce();
-  if (voided > 0) strapi.log.info(`governance: ${voided} review rounds restarted: their drafts no longer match what was submitted`);
+  if (voided > 0)
+    strapi.log.info(
+      `governance: ${voided} review rounds restarted: their drafts no longer match what was submitted`
+    );
 
   // Every message has its case number: new ones as they are created, older or imported ones now.
   const numbers = caseNumbers(strapi);
@@ -36,15 +39,32 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await numbers.numberAll();
 
   // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
-  const { replies, oversight, audit, timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
+  const { replies, oversight, audit, timezone } = strapi.config.get(
+    'plugin::governance'
+  ) as GovernanceConfig;
   strapi.cron.add({
-    [OVERDUE_JOB]: { task: () => getService(strapi, 'overdueMessages').runJob(), options: { rule: replies.overdueCheck } },
+    [OVERDUE_JOB]: {
+      task: () => getService(strapi, 'overdueMessages').runJob(),
+      options: { rule: replies.overdueCheck },
+    },
     // 09:30 in the group's time zone: reminders arrive at the start of the working day.
-    [PASSWORD_JOB]: { task: () => getService(strapi, 'passwordJobs').runDaily(), options: { rule: '30 9 * * *', tz: timezone } },
-    [OVERSIGHT_JOB]: { task: () => getService(strapi, 'oversightAlerts').runDaily(), options: { rule: oversight.alertCheck, tz: timezone } },
+    [PASSWORD_JOB]: {
+      task: () => getService(strapi, 'passwordJobs').runDaily(),
+      options: { rule: '30 9 * * *', tz: timezone },
+    },
+    [OVERSIGHT_JOB]: {
+      task: () => getService(strapi, 'oversightAlerts').runDaily(),
+      options: { rule: oversight.alertCheck, tz: timezone },
+    },
     // The audit trail's retention, at night.
     'governance-audit-purge': {
-      task: () => runWithLease(strapi, 'governance-audit-purge', 60 * 60 * 1000, async () => `removed ${await getService(strapi, 'audit').purge()} entries`),
+      task: () =>
+        runWithLease(
+          strapi,
+          'governance-audit-purge',
+          60 * 60 * 1000,
+          async () => `removed ${await getService(strapi, 'audit').purge()} entries`
+        ),
       options: { rule: '0 3 * * *', tz: timezone },
     },
     // The audit log's head, signed into the checkpoint file outside the database.

@@ -93,7 +93,8 @@ export const actionDefinitions = [
   },
   {
     section: 'plugins',
-    displayName: '查看与导出发布排名、年度通报 (Read and export the publication ranking and the annual notice)',
+    displayName:
+      '查看与导出发布排名、年度通报 (Read and export the publication ranking and the annual notice)',
     uid: 'rankings.read',
     pluginName: 'governance',
   },
@@ -105,19 +106,21 @@ export const actionDefinitions = [
   },
   {
     section: 'plugins',
-    displayName: '查看本站名次（省厅允许时）(See one\'s own site\'s place, when the province allows it)',
+    displayName:
+      "查看本站名次（省厅允许时）(See one's own site's place, when the province allows it)",
     uid: 'rankings.own',
     pluginName: 'governance',
   },
   {
     section: 'plugins',
-    displayName: '信息报送：报送本站文章、撤回 (Submit one\'s site\'s articles upward)',
+    displayName: "信息报送：报送本站文章、撤回 (Submit one's site's articles upward)",
     uid: 'submissions.submit',
     pluginName: 'governance',
   },
   {
     section: 'plugins',
-    displayName: '信息报送：采用或退回报送给本站的文章 (Adopt or decline articles submitted to one\'s site)',
+    displayName:
+      "信息报送：采用或退回报送给本站的文章 (Adopt or decline articles submitted to one's site)",
     uid: 'submissions.receive',
     pluginName: 'governance',
   },
@@ -135,7 +138,8 @@ export const actionDefinitions = [
   },
   {
     section: 'plugins',
-    displayName: '本站监测与整改任务 (Read the standing of their own sites and report their rectifications)',
+    displayName:
+      '本站监测与整改任务 (Read the standing of their own sites and report their rectifications)',
     uid: 'oversight.own',
     pluginName: 'governance',
   },

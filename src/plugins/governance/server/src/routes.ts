@@ -11,7 +11,17 @@ import submissions from './submissions';
 export default {
   admin: {
     type: 'admin',
-    routes: [...overview.routes, ...sites.routes, ...review.routes, ...replies.routes.admin, ...passwords.routes.admin, ...audit.routes.admin, ...rankings.routes.admin, ...submissions.routes.admin, ...oversight.routes.admin],
+    routes: [
+      ...overview.routes,
+      ...sites.routes,
+      ...review.routes,
+      ...replies.routes.admin,
+      ...passwords.routes.admin,
+      ...audit.routes.admin,
+      ...rankings.routes.admin,
+      ...submissions.routes.admin,
+      ...oversight.routes.admin,
+    ],
   },
   'content-api': {
     type: 'content-api',

@@ -37,6 +37,9 @@ export interface MessageStatistics {
   levels: Array<{
     level: SiteLevel;
     totals: MessageFigures;
-    sites: Array<{ site: { code: string; name: string; level: SiteLevel }; figures: MessageFigures }>;
+    sites: Array<{
+      site: { code: string; name: string; level: SiteLevel };
+      figures: MessageFigures;
+    }>;
   }>;
 }

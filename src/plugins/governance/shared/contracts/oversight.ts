@@ -9,7 +9,13 @@ export const COLUMN_KINDS = ['news', 'notice', 'policy', 'static'] as const;
 /** news: 动态、要闻 (2 weeks); notice: 通知公告 and policy: 政策文件 (6 months); static: no rule. */
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
-export const VETO_RULES = ['homePage', 'staleColumns', 'longIdleColumns', 'emptyColumns', 'unansweredMessage'] as const;
+export const VETO_RULES = [
+  'homePage',
+  'staleColumns',
+  'longIdleColumns',
+  'emptyColumns',
+  'unansweredMessage',
+] as const;
 export type VetoRule = (typeof VETO_RULES)[number];
 
 /** ok: more than the warning window left; warning: within it; tripped: the site fails now. */
@@ -49,7 +55,14 @@ export interface SiteOversight {
   /** The oldest valid message still unanswered. */
   oldestUnanswered: { id: number; subject: string; receivedAt: string; ageDays: number } | null;
   /** The current year's citizen messages (rates 0–1, null with nothing to divide). */
-  replies: { year: number; received: number; replyRate: number | null; onTimeRate: number | null; open: number; overdue: number };
+  replies: {
+    year: number;
+    received: number;
+    replyRate: number | null;
+    onTimeRate: number | null;
+    open: number;
+    overdue: number;
+  };
   /** Articles waiting in review, and the local days the longest has waited. */
   reviewBacklog: { waiting: number; oldestDays: number | null };
   /** Articles first published in the last 365 days by kind of content (the 2014 notice found too little analysis). */
@@ -69,7 +82,14 @@ export interface OversightListResponse {
   data: SiteOversight[];
   meta: {
     computedAt: string;
-    veto: { homePageDays: number; staleColumns: number; longIdleDays: number; longIdleColumns: number; emptyColumns: number; warnDays: number };
+    veto: {
+      homePageDays: number;
+      staleColumns: number;
+      longIdleDays: number;
+      longIdleColumns: number;
+      emptyColumns: number;
+      warnDays: number;
+    };
     staleAfterDays: Record<Exclude<ColumnKind, 'static'>, number>;
   };
 }

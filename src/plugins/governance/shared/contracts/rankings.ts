@@ -34,7 +34,15 @@ export interface RankingFigures {
 }
 
 /** The names of the figures, for code that treats them alike (sums, comparisons). */
-export const RANKING_FIGURES = ['articles', 'specialTopics', 'messages', 'replies', 'visits', 'submitted', 'adopted'] as const satisfies ReadonlyArray<keyof RankingFigures>;
+export const RANKING_FIGURES = [
+  'articles',
+  'specialTopics',
+  'messages',
+  'replies',
+  'visits',
+  'submitted',
+  'adopted',
+] as const satisfies ReadonlyArray<keyof RankingFigures>;
 
 export interface RankingRow extends RankingFigures {
   site: RankedSite;
@@ -90,7 +98,12 @@ export interface RankingResponse {
   /** The year's frozen ranking, if any: the notice uses it. */
   snapshot: (RankingSnapshotInfo & { ranking: Ranking }) | null;
   /** Sites whose frozen figures differ from the live ones (empty without a snapshot). */
-  changedSinceSnapshot: Array<{ site: RankedSite; field: keyof RankingFigures; frozen: number; live: number }>;
+  changedSinceSnapshot: Array<{
+    site: RankedSite;
+    field: keyof RankingFigures;
+    frozen: number;
+    live: number;
+  }>;
   /** Years that can be asked for, newest first. */
   years: number[];
   /** Whether site members may see their own site's place (the province's setting). */
@@ -125,6 +138,19 @@ export interface AnnualNotice {
   attachment: {
     title: string;
     columns: string[];
-    sections: Array<{ heading: string; rows: Array<[name: string, articles: number, rank: number, submitted: number, adopted: number, adoptionRate: string, remark: string]> }>;
+    sections: Array<{
+      heading: string;
+      rows: Array<
+        [
+          name: string,
+          articles: number,
+          rank: number,
+          submitted: number,
+          adopted: number,
+          adoptionRate: string,
+          remark: string,
+        ]
+      >;
+    }>;
   };
 }

@@ -1,13 +1,27 @@
 /** The review routes (先审后发): shared by the server's review service and the admin pages. */
 
-export const REVIEW_STATUSES = ['draft', 'submitted', 'in_review', 'approved', 'rejected', 'withdrawn'] as const;
+export const REVIEW_STATUSES = [
+  'draft',
+  'submitted',
+  'in_review',
+  'approved',
+  'rejected',
+  'withdrawn',
+] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** The capacities a review step is taken in (members of the article's site). */
 export const STEP_CAPACITIES = ['leader', 'reviewer', 'approver'] as const;
 export type StepCapacity = (typeof STEP_CAPACITIES)[number];
 
-export const DECISION_ACTIONS = ['submit', 'approve', 'reject', 'withdraw', 'void', 'publish'] as const;
+export const DECISION_ACTIONS = [
+  'submit',
+  'approve',
+  'reject',
+  'withdraw',
+  'void',
+  'publish',
+] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
 /** What every approver confirms (保密审查清单). */

@@ -40,8 +40,17 @@ export interface Submission {
 
 /** GET /governance/submissions/targets?article=<documentId>: where an article may go. */
 export interface SubmissionTargets {
-  article: { documentId: string; title: string; site: SubmissionSite | null; eligible: boolean; reason: string | null };
-  targets: Array<{ site: SubmissionSite; submission: Pick<Submission, 'id' | 'status' | 'declineReason'> | null }>;
+  article: {
+    documentId: string;
+    title: string;
+    site: SubmissionSite | null;
+    eligible: boolean;
+    reason: string | null;
+  };
+  targets: Array<{
+    site: SubmissionSite;
+    submission: Pick<Submission, 'id' | 'status' | 'declineReason'> | null;
+  }>;
 }
 
 /** GET /governance/submissions/incoming and /outgoing?status=&site=&level=&minWaitingDays=&page= */

@@ -71,7 +71,12 @@ export interface MessageCase {
   replyingUnit: string | null;
   repliedAt: string | null;
   repliedBy: string | null;
-  pendingExtension: { workingDays: number; reason: string; requestedBy: number; requestedAt: string } | null;
+  pendingExtension: {
+    workingDays: number;
+    reason: string;
+    requestedBy: number;
+    requestedAt: string;
+  } | null;
   satisfaction: Satisfaction | null;
   reopenedAt: string | null;
   spotCheck: { verdict: Verdict; comment: string | null; by: string; at: string } | null;
@@ -91,18 +96,31 @@ export const FIRST_STATISTICS_YEAR = 2014;
 
 export const useInbox = (filters: { tab: InboxTab; q?: string; page?: number }) => {
   const { get } = useFetchClient();
-  const params = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== ''));
-  return useQuery([...MESSAGES, 'inbox', params], async () =>
-    (await get<{ data: InboxItem[]; meta: { counts: Record<InboxTab, number> } }>('/governance/messages', { params })).data
+  const params = Object.fromEntries(
+    Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')
+  );
+  return useQuery(
+    [...MESSAGES, 'inbox', params],
+    async () =>
+      (
+        await get<{ data: InboxItem[]; meta: { counts: Record<InboxTab, number> } }>(
+          '/governance/messages',
+          { params }
+        )
+      ).data
   );
 };
 
 export const useMessageCase = (id: number | null) => {
   const { get } = useFetchClient();
-  return useQuery([...MESSAGES, 'case', id], async () => (await get<{ data: MessageCase }>(`/governance/messages/${id}`)).data.data, {
-    enabled: id !== null,
-    retry: false,
-  });
+  return useQuery(
+    [...MESSAGES, 'case', id],
+    async () => (await get<{ data: MessageCase }>(`/governance/messages/${id}`)).data.data,
+    {
+      enabled: id !== null,
+      retry: false,
+    }
+  );
 };
 
 /** The active sites a message can be transferred to; they rarely change while the admin is open. */
@@ -110,7 +128,8 @@ export const useTransferTargets = () => {
   const { get } = useFetchClient();
   return useQuery(
     [...MESSAGES, 'transfer-targets'],
-    async () => (await get<{ data: TransferTarget[] }>('/governance/messages/transfer-targets')).data.data,
+    async () =>
+      (await get<{ data: TransferTarget[] }>('/governance/messages/transfer-targets')).data.data,
     { staleTime: 10 * 60_000 }
   );
 };
@@ -119,7 +138,12 @@ export const useMessageStatistics = (year: number) => {
   const { get } = useFetchClient();
   return useQuery(
     [...MESSAGES, 'statistics', year],
-    async () => (await get<{ data: MessageStatistics }>('/governance/messages/statistics', { params: { year } })).data.data,
+    async () =>
+      (
+        await get<{ data: MessageStatistics }>('/governance/messages/statistics', {
+          params: { year },
+        })
+      ).data.data,
     // Another year's figures stay on screen until the chosen year's arrive.
     { keepPreviousData: true }
   );
@@ -132,8 +156,13 @@ export const useMessageStatistics = (year: number) => {
  */
 export const useDrawSpotCheckSample = () => {
   const { get } = useFetchClient();
-  return useMutation(async ({ year, size }: { year: number; size: number }) =>
-    (await get<{ data: InboxItem[] }>('/governance/messages/spot-checks/sample', { params: { year, size } })).data.data
+  return useMutation(
+    async ({ year, size }: { year: number; size: number }) =>
+      (
+        await get<{ data: InboxItem[] }>('/governance/messages/spot-checks/sample', {
+          params: { year, size },
+        })
+      ).data.data
   );
 };
 
@@ -150,13 +179,20 @@ export type MessageAction =
 export const useMessageAction = (id: number | null) => {
   const { post } = useFetchClient();
   const client = useQueryClient();
-  return useMutation(({ action, ...body }: MessageAction) => post(`/governance/messages/${id}/${action}`, body), {
-    onSettled: () => client.invalidateQueries(MESSAGES),
-  });
+  return useMutation(
+    ({ action, ...body }: MessageAction) => post(`/governance/messages/${id}/${action}`, body),
+    {
+      onSettled: () => client.invalidateQueries(MESSAGES),
+    }
+  );
 };
 
 /** The flags of a reply the server held back for its quality check, or null for any other failure. */
 export const replyFlags = (error: unknown): ReplyFlag[] | null => {
-  const details = (error as { response?: { data?: { error?: { details?: { code?: string; flags?: ReplyFlag[] } } } } }).response?.data?.error?.details;
+  const details = (
+    error as {
+      response?: { data?: { error?: { details?: { code?: string; flags?: ReplyFlag[] } } } };
+    }
+  ).response?.data?.error?.details;
   return details?.code === 'REPLY_FLAGGED' ? (details.flags ?? []) : null;
 };

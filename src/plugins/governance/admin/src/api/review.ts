@@ -10,8 +10,20 @@ import type {
   WordLevel,
 } from '../../../shared/contracts/review';
 
-export { CHECKLIST_ITEMS, REVIEW_STATUSES, STEP_CAPACITIES } from '../../../shared/contracts/review';
-export type { ArticleReview, Decision, QueueItem, ReviewStatus, StepCapacity, WordHit, WordLevel } from '../../../shared/contracts/review';
+export {
+  CHECKLIST_ITEMS,
+  REVIEW_STATUSES,
+  STEP_CAPACITIES,
+} from '../../../shared/contracts/review';
+export type {
+  ArticleReview,
+  Decision,
+  QueueItem,
+  ReviewStatus,
+  StepCapacity,
+  WordHit,
+  WordLevel,
+} from '../../../shared/contracts/review';
 
 const REVIEW = ['governance', 'review'];
 const WORDS = ['governance', 'review-words'];
@@ -27,26 +39,34 @@ export const useArticleReview = (documentId: string | undefined) => {
   const { get } = useFetchClient();
   return useQuery(
     [...REVIEW, 'article', documentId],
-    async () => (await get<{ data: ArticleReview }>(`/governance/review/articles/${documentId}`)).data.data,
+    async () =>
+      (await get<{ data: ArticleReview }>(`/governance/review/articles/${documentId}`)).data.data,
     { enabled: Boolean(documentId), retry: false }
   );
 };
 
 export const useReviewQueue = (filters: QueueFilters) => {
   const { get } = useFetchClient();
-  const params = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== ''));
-  return useQuery([...REVIEW, 'queue', params], async () =>
-    (await get<{ data: QueueItem[] }>('/governance/review/queue', { params })).data.data
+  const params = Object.fromEntries(
+    Object.entries(filters).filter(([, value]) => value !== undefined && value !== '')
+  );
+  return useQuery(
+    [...REVIEW, 'queue', params],
+    async () => (await get<{ data: QueueItem[] }>('/governance/review/queue', { params })).data.data
   );
 };
 
 /** What waits for the user: on the menu and the home page, refreshed every minute. */
 export const useReviewCount = () => {
   const { get } = useFetchClient();
-  return useQuery([...REVIEW, 'count'], async () => (await get<{ data: ReviewCount }>('/governance/review/count')).data.data, {
-    retry: false,
-    refetchInterval: 60_000,
-  });
+  return useQuery(
+    [...REVIEW, 'count'],
+    async () => (await get<{ data: ReviewCount }>('/governance/review/count')).data.data,
+    {
+      retry: false,
+      refetchInterval: 60_000,
+    }
+  );
 };
 
 type ReviewAction =
@@ -58,21 +78,26 @@ export const useReviewAction = (documentId: string | undefined) => {
   const { post } = useFetchClient();
   const client = useQueryClient();
   return useMutation(
-    ({ action, ...body }: ReviewAction) => post(`/governance/review/articles/${documentId}/${action}`, body),
+    ({ action, ...body }: ReviewAction) =>
+      post(`/governance/review/articles/${documentId}/${action}`, body),
     { onSettled: () => client.invalidateQueries(REVIEW) }
   );
 };
 
 export const useSensitiveWords = () => {
   const { get } = useFetchClient();
-  return useQuery(WORDS, async () => (await get<{ data: SensitiveWordEntry[] }>('/governance/review/words')).data.data);
+  return useQuery(
+    WORDS,
+    async () => (await get<{ data: SensitiveWordEntry[] }>('/governance/review/words')).data.data
+  );
 };
 
 export const useAddWord = () => {
   const { post } = useFetchClient();
   const client = useQueryClient();
   return useMutation(
-    (word: { word: string; level: WordLevel; suggestion?: string; note?: string }) => post('/governance/review/words', word),
+    (word: { word: string; level: WordLevel; suggestion?: string; note?: string }) =>
+      post('/governance/review/words', word),
     { onSuccess: () => client.invalidateQueries(WORDS) }
   );
 };
@@ -80,5 +105,7 @@ export const useAddWord = () => {
 export const useRemoveWord = () => {
   const { del } = useFetchClient();
   const client = useQueryClient();
-  return useMutation((id: number) => del(`/governance/review/words/${id}`), { onSuccess: () => client.invalidateQueries(WORDS) });
+  return useMutation((id: number) => del(`/governance/review/words/${id}`), {
+    onSuccess: () => client.invalidateQueries(WORDS),
+  });
 };

@@ -9,13 +9,18 @@ const TREE = ['governance', 'sites'];
 
 export const useSiteTree = () => {
   const { get } = useFetchClient();
-  return useQuery(TREE, async () => (await get<{ data: SiteNode[] }>('/governance/sites')).data.data);
+  return useQuery(
+    TREE,
+    async () => (await get<{ data: SiteNode[] }>('/governance/sites')).data.data
+  );
 };
 
 export const useUserSearch = (q: string) => {
   const { get } = useFetchClient();
-  return useQuery(['governance', 'site-users', q], async () =>
-    (await get<{ data: UserOption[] }>('/governance/sites/users', { params: { q } })).data.data
+  return useQuery(
+    ['governance', 'site-users', q],
+    async () =>
+      (await get<{ data: UserOption[] }>('/governance/sites/users', { params: { q } })).data.data
   );
 };
 
@@ -23,8 +28,15 @@ export const useAddMember = () => {
   const { post } = useFetchClient();
   const client = useQueryClient();
   return useMutation(
-    ({ siteDocumentId, userId, capacity }: { siteDocumentId: string; userId: number; capacity: Capacity }) =>
-      post(`/governance/sites/${siteDocumentId}/members`, { userId, capacity }),
+    ({
+      siteDocumentId,
+      userId,
+      capacity,
+    }: {
+      siteDocumentId: string;
+      userId: number;
+      capacity: Capacity;
+    }) => post(`/governance/sites/${siteDocumentId}/members`, { userId, capacity }),
     { onSuccess: () => client.invalidateQueries(TREE) }
   );
 };

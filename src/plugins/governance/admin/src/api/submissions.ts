@@ -1,12 +1,25 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type { SiteLevel } from '../../../shared/contracts/overview';
-import type { Submission, SubmissionPage, SubmissionSite, SubmissionStatus, SubmissionTargets } from '../../../shared/contracts/submissions';
+import type {
+  Submission,
+  SubmissionPage,
+  SubmissionSite,
+  SubmissionStatus,
+  SubmissionTargets,
+} from '../../../shared/contracts/submissions';
 import { searchParams } from './searchParams';
 
 export { SITE_LEVELS } from '../../../shared/contracts/overview';
 export { SUBMISSION_STATUSES } from '../../../shared/contracts/submissions';
-export type { SiteLevel, Submission, SubmissionPage, SubmissionSite, SubmissionStatus, SubmissionTargets };
+export type {
+  SiteLevel,
+  Submission,
+  SubmissionPage,
+  SubmissionSite,
+  SubmissionStatus,
+  SubmissionTargets,
+};
 
 const SUBMISSIONS = ['governance', 'submissions'];
 
@@ -26,7 +39,12 @@ export const useSubmissions = (box: SubmissionBox, filters: SubmissionFilters) =
   const { get } = useFetchClient();
   return useQuery(
     [...SUBMISSIONS, box, filters],
-    async () => (await get<SubmissionPage>(`/governance/submissions/${box}`, { params: searchParams({ ...filters }) })).data,
+    async () =>
+      (
+        await get<SubmissionPage>(`/governance/submissions/${box}`, {
+          params: searchParams({ ...filters }),
+        })
+      ).data,
     // The rows stay on screen while another tab or page loads.
     { keepPreviousData: true }
   );
@@ -41,7 +59,11 @@ export const useSubmissionCounts = (box: SubmissionBox | null) => {
   return useQuery(
     [...SUBMISSIONS, 'counts', box],
     async () =>
-      (await get<SubmissionPage>(`/governance/submissions/${box}`, { params: searchParams({ status: 'submitted' }) })).data.meta.counts,
+      (
+        await get<SubmissionPage>(`/governance/submissions/${box}`, {
+          params: searchParams({ status: 'submitted' }),
+        })
+      ).data.meta.counts,
     { enabled: box !== null, retry: false, refetchInterval: 60_000 }
   );
 };
@@ -55,7 +77,11 @@ export const useSubmissionTargets = (documentId: string | undefined, revision: s
   return useQuery(
     [...SUBMISSIONS, 'targets', documentId, revision],
     async () =>
-      (await get<{ data: SubmissionTargets }>('/governance/submissions/targets', { params: searchParams({ article: documentId }) })).data.data,
+      (
+        await get<{ data: SubmissionTargets }>('/governance/submissions/targets', {
+          params: searchParams({ article: documentId }),
+        })
+      ).data.data,
     { enabled: Boolean(documentId), retry: false }
   );
 };
@@ -76,11 +102,18 @@ export const useSubmissionAction = () => {
     async (act: SubmissionAction) => {
       switch (act.action) {
         case 'submit':
-          return (await post<{ data: Submission }>('/governance/submissions', { article: act.article, target: act.target, note: act.note })).data;
+          return (
+            await post<{ data: Submission }>('/governance/submissions', {
+              article: act.article,
+              target: act.target,
+              note: act.note,
+            })
+          ).data;
         case 'adopt':
           return (await post<AdoptResult>(`/governance/submissions/${act.id}/adopt`)).data;
         case 'decline':
-          return (await post(`/governance/submissions/${act.id}/decline`, { reason: act.reason })).data;
+          return (await post(`/governance/submissions/${act.id}/decline`, { reason: act.reason }))
+            .data;
         case 'withdraw':
           return (await post(`/governance/submissions/${act.id}/withdraw`)).data;
       }
@@ -90,7 +123,9 @@ export const useSubmissionAction = () => {
 };
 
 /** The draft an adoption made, from the answer of an `adopt` act. */
-export const adoptedDraftOf = (result: unknown) => (result as AdoptResult | undefined)?.data?.articleDocumentId ?? null;
+export const adoptedDraftOf = (result: unknown) =>
+  (result as AdoptResult | undefined)?.data?.articleDocumentId ?? null;
 
 /** Where the Content Manager edits an article (inside the admin's router). */
-export const articleEditPath = (documentId: string) => `/content-manager/collection-types/api::article.article/${documentId}`;
+export const articleEditPath = (documentId: string) =>
+  `/content-manager/collection-types/api::article.article/${documentId}`;

@@ -2,7 +2,13 @@ import { Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useT } from '../hooks/useT';
 
 /** A table's heading row: each column's name, translated under `prefix` (`${prefix}.${column}`). */
-export const ColumnHeads = ({ prefix, columns }: { prefix: string; columns: readonly string[] }) => {
+export const ColumnHeads = ({
+  prefix,
+  columns,
+}: {
+  prefix: string;
+  columns: readonly string[];
+}) => {
   const t = useT();
   return (
     <Thead>

@@ -20,7 +20,8 @@ const WaitingCount = () => {
   return count > 0 ? <Badge active>{count}</Badge> : null;
 };
 
-const Count = ({ count }: { count: number | undefined }) => (count ? <Badge active>{count}</Badge> : null);
+const Count = ({ count }: { count: number | undefined }) =>
+  count ? <Badge active>{count}</Badge> : null;
 
 /** 信息报送: what waits for the user's sites to decide, and what they sent that waits upward. */
 const SubmissionLinks = ({ receive, submit }: { receive: boolean; submit: boolean }) => {
@@ -122,7 +123,10 @@ const NavSections = () => {
         </SubNavSection>
       ) : null}
       {receive.allowedActions.canReceive || submit.allowedActions.canSubmit ? (
-        <SubmissionLinks receive={receive.allowedActions.canReceive} submit={submit.allowedActions.canSubmit} />
+        <SubmissionLinks
+          receive={receive.allowedActions.canReceive}
+          submit={submit.allowedActions.canSubmit}
+        />
       ) : null}
       {rankings.allowedActions.canRead || ownPlaces.allowedActions.canOwn ? (
         <SubNavSection label={t('nav.rankings')}>

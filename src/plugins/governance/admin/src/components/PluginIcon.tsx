@@ -24,9 +24,7 @@ const Count = () => {
   const { data } = useReviewCount();
   const count = (data?.toReview ?? 0) + (data?.toRevise ?? 0);
   if (count === 0) return null;
-  return (
-    <Bubble data-testid="review-menu-count">{count > 99 ? '99+' : count}</Bubble>
-  );
+  return <Bubble data-testid="review-menu-count">{count > 99 ? '99+' : count}</Bubble>;
 };
 
 /** The menu icon, with the number of articles waiting for the user when there are any. */

@@ -1,4 +1,13 @@
-import { Box, Button, Checkbox, Field, Flex, Modal, Textarea, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Checkbox,
+  Field,
+  Flex,
+  Modal,
+  Textarea,
+  Typography,
+} from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import {
@@ -15,15 +24,42 @@ import { ReviewStatusBadge } from './ReviewStatusBadge';
 
 const ARTICLE = 'api::article.article';
 
-type Run = (action: Parameters<ReturnType<typeof useReviewAction>['mutateAsync']>[0], done: string) => Promise<boolean>;
+type Run = (
+  action: Parameters<ReturnType<typeof useReviewAction>['mutateAsync']>[0],
+  done: string
+) => Promise<boolean>;
 
-const ApproveDialog = ({ review, t, run, onClose }: { review: ArticleReview; t: Translate; run: Run; onClose: () => void }) => {
+const ApproveDialog = ({
+  review,
+  t,
+  run,
+  onClose,
+}: {
+  review: ArticleReview;
+  t: Translate;
+  run: Run;
+  onClose: () => void;
+}) => {
   const [checked, setChecked] = useState<Record<string, boolean>>({});
   const [comment, setComment] = useState('');
   const complete = CHECKLIST_ITEMS.every((item) => checked[item]);
   const submit = async () => {
-    const checklist = Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, true])) as Record<(typeof CHECKLIST_ITEMS)[number], boolean>;
-    if (await run({ action: 'approve', contentHash: review.contentHash, checklist, comment: comment.trim() || undefined }, t('review.approved'))) onClose();
+    const checklist = Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, true])) as Record<
+      (typeof CHECKLIST_ITEMS)[number],
+      boolean
+    >;
+    if (
+      await run(
+        {
+          action: 'approve',
+          contentHash: review.contentHash,
+          checklist,
+          comment: comment.trim() || undefined,
+        },
+        t('review.approved')
+      )
+    )
+      onClose();
   };
   return (
     <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
@@ -35,13 +71,21 @@ const ApproveDialog = ({ review, t, run, onClose }: { review: ArticleReview; t: 
           <Flex direction="column" alignItems="stretch" gap={4}>
             <Typography variant="omega">{t('review.approve.intro')}</Typography>
             {CHECKLIST_ITEMS.map((item) => (
-              <Checkbox key={item} checked={Boolean(checked[item])} onCheckedChange={(value: boolean) => setChecked({ ...checked, [item]: value })}>
+              <Checkbox
+                key={item}
+                checked={Boolean(checked[item])}
+                onCheckedChange={(value: boolean) => setChecked({ ...checked, [item]: value })}
+              >
                 {t(`review.checklist.${item}`)}
               </Checkbox>
             ))}
             <Field.Root name="comment">
               <Field.Label>{t('review.approve.comment')}</Field.Label>
-              <Textarea value={comment} maxLength={1000} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
+              <Textarea
+                value={comment}
+                maxLength={1000}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)}
+              />
             </Field.Root>
           </Flex>
         </Modal.Body>
@@ -58,7 +102,17 @@ const ApproveDialog = ({ review, t, run, onClose }: { review: ArticleReview; t: 
   );
 };
 
-const RejectDialog = ({ review, t, run, onClose }: { review: ArticleReview; t: Translate; run: Run; onClose: () => void }) => {
+const RejectDialog = ({
+  review,
+  t,
+  run,
+  onClose,
+}: {
+  review: ArticleReview;
+  t: Translate;
+  run: Run;
+  onClose: () => void;
+}) => {
   const [reason, setReason] = useState('');
   const submit = async () => {
     if (await run({ action: 'reject', reason: reason.trim() }, t('review.rejected'))) onClose();
@@ -72,7 +126,11 @@ const RejectDialog = ({ review, t, run, onClose }: { review: ArticleReview; t: T
         <Modal.Body>
           <Field.Root name="reason" required hint={t('review.reject.hint')}>
             <Field.Label>{t('review.reject.reason')}</Field.Label>
-            <Textarea value={reason} maxLength={1000} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+            <Textarea
+              value={reason}
+              maxLength={1000}
+              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
+            />
             <Field.Hint />
           </Field.Root>
         </Modal.Body>
@@ -90,13 +148,20 @@ const RejectDialog = ({ review, t, run, onClose }: { review: ArticleReview; t: T
 };
 
 const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => (
-  <Box background={hits.some((h) => h.level === 'forbidden') ? 'danger100' : 'warning100'} padding={3} hasRadius>
+  <Box
+    background={hits.some((h) => h.level === 'forbidden') ? 'danger100' : 'warning100'}
+    padding={3}
+    hasRadius
+  >
     <Typography variant="sigma">{t('review.words.found', { count: hits.length })}</Typography>
     {hits.map((hit) => (
       <Box key={`${hit.field}-${hit.start}`} paddingTop={1}>
         <Typography variant="pi" textColor={hit.level === 'forbidden' ? 'danger700' : 'warning700'}>
-          {t(`review.words.level.${hit.level}`)} “{hit.word}” · {t(`review.field.${hit.field}`)} {t('review.words.position', { position: hit.start + 1 })}
-          {hit.suggestion ? ` · ${t('review.words.suggestion', { suggestion: hit.suggestion })}` : ''}
+          {t(`review.words.level.${hit.level}`)} “{hit.word}” · {t(`review.field.${hit.field}`)}{' '}
+          {t('review.words.position', { position: hit.start + 1 })}
+          {hit.suggestion
+            ? ` · ${t('review.words.suggestion', { suggestion: hit.suggestion })}`
+            : ''}
         </Typography>
         <Typography variant="pi" textColor="neutral600" tag="p">
           …{hit.context}…
@@ -108,7 +173,9 @@ const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => (
 
 const HistoryEntry = ({ decision, t }: { decision: Decision; t: Translate }) => {
   const { formatDate } = useIntl();
-  const step = decision.capacity ? ` · ${t('review.stepOf', { step: decision.step ?? 0 })} ${t(`review.capacity.${decision.capacity}`)}` : '';
+  const step = decision.capacity
+    ? ` · ${t('review.stepOf', { step: decision.step ?? 0 })} ${t(`review.capacity.${decision.capacity}`)}`
+    : '';
   return (
     <Box paddingTop={2}>
       <Typography variant="pi" textColor="neutral600">
@@ -142,9 +209,17 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
   const run: Run = (action, done) => notified(() => mutation.mutateAsync(action), done);
 
   if (isLoading) return <Typography variant="pi">{t('review.loading')}</Typography>;
-  if (error || !review) return <Typography variant="pi" textColor="neutral600">{t('review.unavailable')}</Typography>;
+  if (error || !review)
+    return (
+      <Typography variant="pi" textColor="neutral600">
+        {t('review.unavailable')}
+      </Typography>
+    );
 
-  const lastRejection = review.status === 'rejected' ? [...review.history].reverse().find((d) => d.action === 'reject') : undefined;
+  const lastRejection =
+    review.status === 'rejected'
+      ? [...review.history].reverse().find((d) => d.action === 'reject')
+      : undefined;
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="review-panel">
@@ -152,13 +227,22 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
         <ReviewStatusBadge status={review.status} />
         {review.step ? (
           <Typography variant="pi">
-            {t('review.waitingAt', { step: review.step, total: review.chain.length, name: t(`review.capacity.${review.chain[review.step - 1]}`) })}
+            {t('review.waitingAt', {
+              step: review.step,
+              total: review.chain.length,
+              name: t(`review.capacity.${review.chain[review.step - 1]}`),
+            })}
           </Typography>
         ) : null}
       </Flex>
       <Flex gap={1} wrap="wrap">
         {review.chain.map((capacity, index) => (
-          <Typography key={capacity} variant="pi" textColor={review.step === index + 1 ? 'primary600' : 'neutral600'} fontWeight={review.step === index + 1 ? 'bold' : undefined}>
+          <Typography
+            key={capacity}
+            variant="pi"
+            textColor={review.step === index + 1 ? 'primary600' : 'neutral600'}
+            fontWeight={review.step === index + 1 ? 'bold' : undefined}
+          >
             {index > 0 ? '→ ' : ''}
             {t(`review.capacity.${capacity}`)}
           </Typography>
@@ -171,7 +255,9 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
       ) : null}
       {lastRejection ? (
         <Box background="danger100" padding={3} hasRadius>
-          <Typography variant="sigma" textColor="danger700">{t('review.rejectedBy', { name: lastRejection.actor.name })}</Typography>
+          <Typography variant="sigma" textColor="danger700">
+            {t('review.rejectedBy', { name: lastRejection.actor.name })}
+          </Typography>
           <Typography variant="omega" tag="p" data-testid="review-rejection-reason">
             {lastRejection.reason}
           </Typography>
@@ -180,7 +266,11 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
       {review.wordHits.length > 0 ? <WordHits hits={review.wordHits} t={t} /> : null}
       <Flex gap={2} wrap="wrap">
         {review.can.submit ? (
-          <Button size="S" onClick={() => run({ action: 'submit' }, t('review.submitted'))} loading={mutation.isLoading}>
+          <Button
+            size="S"
+            onClick={() => run({ action: 'submit' }, t('review.submitted'))}
+            loading={mutation.isLoading}
+          >
             {t('review.submit')}
           </Button>
         ) : null}
@@ -195,13 +285,19 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
           </Button>
         ) : null}
         {review.can.withdraw ? (
-          <Button size="S" variant="tertiary" onClick={() => run({ action: 'withdraw' }, t('review.withdrawn'))}>
+          <Button
+            size="S"
+            variant="tertiary"
+            onClick={() => run({ action: 'withdraw' }, t('review.withdrawn'))}
+          >
             {t('review.withdraw')}
           </Button>
         ) : null}
       </Flex>
       {review.cannotDecideReason && !review.can.approve ? (
-        <Typography variant="pi" textColor="neutral600">{review.cannotDecideReason}</Typography>
+        <Typography variant="pi" textColor="neutral600">
+          {review.cannotDecideReason}
+        </Typography>
       ) : null}
       {review.history.length > 0 ? (
         <Box borderColor="neutral200" paddingTop={2} borderStyle="solid" borderWidth="1px 0 0 0">
@@ -211,8 +307,12 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
           ))}
         </Box>
       ) : null}
-      {dialog === 'approve' ? <ApproveDialog review={review} t={t} run={run} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'reject' ? <RejectDialog review={review} t={t} run={run} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'approve' ? (
+        <ApproveDialog review={review} t={t} run={run} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'reject' ? (
+        <RejectDialog review={review} t={t} run={run} onClose={() => setDialog(null)} />
+      ) : null}
     </Flex>
   );
 };
@@ -225,5 +325,8 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
 export const ReviewPanel = ({ model, documentId }: { model: string; documentId?: string }) => {
   const t = useT();
   if (model !== ARTICLE || !documentId) return null;
-  return { title: t('review.panel.title'), content: <ReviewPanelContent documentId={documentId} /> };
+  return {
+    title: t('review.panel.title'),
+    content: <ReviewPanelContent documentId={documentId} />,
+  };
 };

@@ -1,7 +1,11 @@
 import { Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useSubmissionAction, useSubmissionTargets, type SubmissionTargets } from '../api/submissions';
+import {
+  useSubmissionAction,
+  useSubmissionTargets,
+  type SubmissionTargets,
+} from '../api/submissions';
 import { apiErrorMessage, useNotifiedAction } from '../hooks/useNotifiedAction';
 import { useT } from '../hooks/useT';
 import { PERMISSIONS } from '../permissions';
@@ -13,7 +17,15 @@ const NOTE_MAX = 500;
 type Target = SubmissionTargets['targets'][number];
 
 /** One receiving site: what became of an earlier submission, and 报送 or 撤回 when they apply. */
-const TargetRow = ({ articleDocumentId, target, eligible }: { articleDocumentId: string; target: Target; eligible: boolean }) => {
+const TargetRow = ({
+  articleDocumentId,
+  target,
+  eligible,
+}: {
+  articleDocumentId: string;
+  target: Target;
+  eligible: boolean;
+}) => {
   const t = useT();
   const notified = useNotifiedAction();
   const action = useSubmissionAction();
@@ -24,13 +36,30 @@ const TargetRow = ({ articleDocumentId, target, eligible }: { articleDocumentId:
 
   const send = () =>
     notified(
-      () => action.mutateAsync({ action: 'submit', article: articleDocumentId, target: site.documentId, note: note.trim() || undefined }),
+      () =>
+        action.mutateAsync({
+          action: 'submit',
+          article: articleDocumentId,
+          target: site.documentId,
+          note: note.trim() || undefined,
+        }),
       t('submissions.panel.sent', { site: site.name })
     ).then((done) => done && setNote(''));
-  const withdraw = (id: number) => notified(() => action.mutateAsync({ action: 'withdraw', id }), t('submissions.panel.withdrawn'));
+  const withdraw = (id: number) =>
+    notified(
+      () => action.mutateAsync({ action: 'withdraw', id }),
+      t('submissions.panel.withdrawn')
+    );
 
   return (
-    <Box borderColor="neutral200" borderStyle="solid" borderWidth="1px" hasRadius padding={3} data-testid={`submission-target-${site.code}`}>
+    <Box
+      borderColor="neutral200"
+      borderStyle="solid"
+      borderWidth="1px"
+      hasRadius
+      padding={3}
+      data-testid={`submission-target-${site.code}`}
+    >
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Flex justifyContent="space-between" gap={2} wrap="wrap">
           <Typography variant="omega" fontWeight="bold">
@@ -64,7 +93,12 @@ const TargetRow = ({ articleDocumentId, target, eligible }: { articleDocumentId:
           </>
         ) : null}
         {submission?.status === 'submitted' ? (
-          <Button size="S" variant="tertiary" onClick={() => withdraw(submission.id)} loading={action.isLoading}>
+          <Button
+            size="S"
+            variant="tertiary"
+            onClick={() => withdraw(submission.id)}
+            loading={action.isLoading}
+          >
             {t('submissions.withdraw')}
           </Button>
         ) : null}
@@ -73,7 +107,13 @@ const TargetRow = ({ articleDocumentId, target, eligible }: { articleDocumentId:
   );
 };
 
-const SubmissionPanelContent = ({ documentId, revision }: { documentId: string; revision: string }) => {
+const SubmissionPanelContent = ({
+  documentId,
+  revision,
+}: {
+  documentId: string;
+  revision: string;
+}) => {
   const t = useT();
   const { data, isLoading, error } = useSubmissionTargets(documentId, revision);
 
@@ -87,7 +127,13 @@ const SubmissionPanelContent = ({ documentId, revision }: { documentId: string; 
   }
 
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="submission-panel">
+    <Flex
+      direction="column"
+      alignItems="stretch"
+      gap={3}
+      width="100%"
+      data-testid="submission-panel"
+    >
       {data.article.eligible || data.targets.length === 0 ? null : (
         <Box background="warning100" padding={3} hasRadius>
           <Typography variant="pi" textColor="warning700">
@@ -101,7 +147,12 @@ const SubmissionPanelContent = ({ documentId, revision }: { documentId: string; 
         </Typography>
       ) : (
         data.targets.map((target) => (
-          <TargetRow key={target.site.documentId} articleDocumentId={documentId} target={target} eligible={data.article.eligible} />
+          <TargetRow
+            key={target.site.documentId}
+            articleDocumentId={documentId}
+            target={target}
+            eligible={data.article.eligible}
+          />
         ))
       )}
     </Flex>
@@ -136,7 +187,10 @@ export const SubmissionPanel = ({ model, documentId, document, meta }: PanelProp
   const t = useT();
   const { isLoading, allowedActions } = useRBAC(PERMISSIONS.submit);
   if (model !== ARTICLE || !documentId || isLoading || !allowedActions.canSubmit) return null;
-  const sourceSiteName = typeof document?.sourceSiteName === 'string' && document.sourceSiteName ? document.sourceSiteName : null;
+  const sourceSiteName =
+    typeof document?.sourceSiteName === 'string' && document.sourceSiteName
+      ? document.sourceSiteName
+      : null;
   // Saving, publishing or a review decision can make the article eligible: ask again then.
   const revision = JSON.stringify([
     document?.updatedAt,

@@ -12,7 +12,8 @@ interface ListViewHeaders {
  * the state the review service keeps on each row: a coloured, translated badge.
  */
 export const withReviewColumn = ({ displayedHeaders, layout }: ListViewHeaders) => {
-  if (!layout.metadatas || !('reviewStatus' in layout.metadatas)) return { displayedHeaders, layout };
+  if (!layout.metadatas || !('reviewStatus' in layout.metadatas))
+    return { displayedHeaders, layout };
   const others = displayedHeaders.filter((header) => header.name !== 'reviewStatus');
   const column = {
     attribute: { type: 'enumeration' },
@@ -20,7 +21,9 @@ export const withReviewColumn = ({ displayedHeaders, layout }: ListViewHeaders) 
     name: 'reviewStatus',
     searchable: false,
     sortable: true,
-    cellFormatter: (row: { reviewStatus?: ReviewStatus }) => <ReviewStatusBadge status={row.reviewStatus} />,
+    cellFormatter: (row: { reviewStatus?: ReviewStatus }) => (
+      <ReviewStatusBadge status={row.reviewStatus} />
+    ),
   };
   return { displayedHeaders: [...others, column], layout };
 };

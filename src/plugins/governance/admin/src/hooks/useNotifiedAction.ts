@@ -4,7 +4,8 @@ import { useT } from './useT';
 
 /** The message the server gave for a refused request, if any. */
 export const apiErrorMessage = (error: unknown): string | undefined =>
-  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message;
+  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error
+    ?.message;
 
 /**
  * Runs an act of a page and says how it went: `done` on success; on failure the server's reason

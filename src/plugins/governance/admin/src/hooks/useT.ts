@@ -7,7 +7,10 @@ export type Translate = (id: string, values?: Record<string, string | number>) =
 /** The plugin's strings by their short key; the key shows when a translation is missing. */
 export const useT = (): Translate => {
   const { formatMessage } = useIntl();
-  return useCallback((id, values) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values), [formatMessage]);
+  return useCallback(
+    (id, values) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values),
+    [formatMessage]
+  );
 };
 
 /**

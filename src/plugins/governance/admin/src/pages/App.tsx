@@ -38,7 +38,8 @@ const Landing = () => {
   if (oversee.allowedActions.canOversee) return <Navigate to="messages/statistics" replace />;
   if (accounts.allowedActions.canManage) return <Navigate to="accounts" replace />;
   if (audit.allowedActions.canRead) return <Navigate to="audit" replace />;
-  if (rankings.allowedActions.canRead || rankings.allowedActions.canOwn) return <Navigate to="rankings" replace />;
+  if (rankings.allowedActions.canRead || rankings.allowedActions.canOwn)
+    return <Navigate to="rankings" replace />;
   if (receive.allowedActions.canReceive) return <Navigate to="submissions" replace />;
   if (submit.allowedActions.canSubmit) return <Navigate to="submissions/outgoing" replace />;
   return <Navigate to="sites" replace />;

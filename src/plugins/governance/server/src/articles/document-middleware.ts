@@ -19,9 +19,18 @@ const libraryUrls = async (strapi: Core.Strapi, urls: string[]) => {
   const files = (await strapi.db.query(FILE).findMany({
     where: { url: { $in: [...new Set(urls)] } },
     select: ['url', 'previewUrl', 'formats'],
-  })) as Array<{ url: string; previewUrl: string | null; formats: Record<string, { url?: string }> | null }>;
+  })) as Array<{
+    url: string;
+    previewUrl: string | null;
+    formats: Record<string, { url?: string }> | null;
+  }>;
   return new Set(
-    files.flatMap((file) => [file.url, file.previewUrl, ...Object.values(file.formats ?? {}).map((format) => format?.url)])
+    files
+      .flatMap((file) => [
+        file.url,
+        file.previewUrl,
+        ...Object.values(file.formats ?? {}).map((format) => format?.url),
+      ])
       .filter((url): url is string => typeof url === 'string')
   );
 };
@@ -40,7 +49,8 @@ const cleanInput = async (strapi: Core.Strapi, data: Record<string, unknown>) =>
   if (urls.length > 0) {
     const { articles } = strapi.config.get('plugin::governance') as GovernanceConfig;
     const refused = refusedImageUrl(body, await libraryUrls(strapi, urls), articles.imageHosts);
-    if (refused !== null) throw new errors.ValidationError(ERRORS.imageNotAllowed(refused), { url: refused });
+    if (refused !== null)
+      throw new errors.ValidationError(ERRORS.imageNotAllowed(refused), { url: refused });
   }
   return { ...rest, body };
 };
@@ -77,7 +87,8 @@ const withStamp = (result: unknown, stamp: Date | null) => {
   if (!stamp || !result || typeof result !== 'object') return;
   const entries = 'entries' in result && Array.isArray(result.entries) ? result.entries : [result];
   for (const entry of entries) {
-    if (entry && typeof entry === 'object' && !entry.firstPublishedAt) entry.firstPublishedAt = stamp;
+    if (entry && typeof entry === 'object' && !entry.firstPublishedAt)
+      entry.firstPublishedAt = stamp;
   }
 };
 
@@ -88,17 +99,25 @@ const withStamp = (result: unknown, stamp: Date | null) => {
  * through middlewares again, so the stamp is applied after any action that can publish.
  */
 /** Publications and withdrawals go on the audit trail, with the article's title. */
-const auditPublication = async (strapi: Core.Strapi, action: 'article.publish' | 'article.unpublish', params: Params, result: unknown) => {
+const auditPublication = async (
+  strapi: Core.Strapi,
+  action: 'article.publish' | 'article.unpublish',
+  params: Params,
+  result: unknown
+) => {
   const documentId = documentIdOf(result, params);
   if (!documentId) return;
-  const article = await strapi.db.query(ARTICLE).findOne({ where: { documentId }, select: ['title'] });
+  const article = await strapi.db
+    .query(ARTICLE)
+    .findOne({ where: { documentId }, select: ['title'] });
   await getService(strapi, 'audit').record(action, {
     subject: `article ${documentId}`,
     summary: `${action === 'article.publish' ? '发布' : '撤销发布'}《${article?.title ?? documentId}》`,
   });
 };
 
-export const articleRules = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+export const articleRules =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     if (context.uid !== ARTICLE) return next();
 
@@ -122,7 +141,10 @@ export const articleRules = (strapi: Core.Strapi): Modules.Documents.Middleware.
       const result = await next();
       const documentId = documentIdOf(result, params);
       if (documentId) withStamp(result, await stampFirstPublication(strapi, documentId));
-      if (documentId && (context.action === 'publish' || (params as { status?: string }).status === 'published')) {
+      if (
+        documentId &&
+        (context.action === 'publish' || (params as { status?: string }).status === 'published')
+      ) {
         await auditPublication(strapi, 'article.publish', params, result);
       }
       return result;

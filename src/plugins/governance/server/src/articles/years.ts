@@ -18,7 +18,9 @@ export const publicationYears = async (strapi: Core.Strapi, timezone: string) =>
   const currentYear = localYearOf(new Date(), timezone);
   // SQLite answers epoch milliseconds, PostgreSQL a Date.
   const yearOf = (value: unknown) =>
-    value === null || value === undefined ? undefined : localYearOf(new Date(value as string | number | Date), timezone);
+    value === null || value === undefined
+      ? undefined
+      : localYearOf(new Date(value as string | number | Date), timezone);
   const first = yearOf(span?.first) ?? currentYear;
   const latest = yearOf(span?.last) ?? currentYear;
   const newest = Math.max(currentYear, latest);

@@ -23,7 +23,16 @@ const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const entries = getService(strapi, 'audit').entries(filters);
     const rows = (async function* () {
       for await (const row of entries) {
-        yield [row.seq, new Date(row.at).toISOString(), AUDIT_ACTIONS[row.action as AuditAction] ?? row.action, row.actorName, row.subject, row.summary, row.ip, row.hash];
+        yield [
+          row.seq,
+          new Date(row.at).toISOString(),
+          AUDIT_ACTIONS[row.action as AuditAction] ?? row.action,
+          row.actorName,
+          row.subject,
+          row.summary,
+          row.ip,
+          row.hash,
+        ];
       }
     })();
     ctx.set('Content-Type', 'text/csv; charset=utf-8');

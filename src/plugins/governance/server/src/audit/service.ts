@@ -7,7 +7,15 @@ import type { GovernanceConfig } from '../config';
 import { dbNames } from '../utils/db-names';
 import { personName } from '../utils/person-name';
 import { yieldToEventLoop } from '../utils/yield';
-import { deriveKeys, entryHash, GENESIS, signCheckpoint, type ChainedContent, type ChainKeys, type Checkpoint } from './chain';
+import {
+  deriveKeys,
+  entryHash,
+  GENESIS,
+  signCheckpoint,
+  type ChainedContent,
+  type ChainKeys,
+  type Checkpoint,
+} from './chain';
 import { appendCheckpoint, newestCheckpoint, readCheckpoints } from './checkpoint-file';
 
 export const AUDIT_ENTRY = 'plugin::governance.audit-entry';
@@ -118,30 +126,53 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The head row, locked for the rest of the transaction on PostgreSQL (SQLite writes one at a time anyway). */
   const lockedHead = async (trx: unknown) => {
     const head = dbNames(strapi, AUDIT_HEAD);
-    let query = strapi.db.connection(head.table).transacting(trx as never).where(head.column('name'), HEAD_NAME);
+    let query = strapi.db
+      .connection(head.table)
+      .transacting(trx as never)
+      .where(head.column('name'), HEAD_NAME);
     if (strapi.db.dialect.client !== 'sqlite') query = query.forUpdate();
     const row = await query.first();
     return { names: head, row: row as Record<string, unknown> };
   };
 
-  const headRow = async () => (await strapi.db.query(AUDIT_HEAD).findOne({ where: { name: HEAD_NAME } })) as HeadRow | null;
+  const headRow = async () =>
+    (await strapi.db.query(AUDIT_HEAD).findOne({ where: { name: HEAD_NAME } })) as HeadRow | null;
 
   /**
    * Walks the entries after `start` up to `to`, checking each one's number, link and hash (keyed
    * from `keyedFrom` on); `visit` may find more on an entry that passes. Answers the first
    * finding, how many entries passed before it, and the last entry that passed.
    */
-  const walk = async (start: { seq: number; hash: string }, to: number, keyedFrom: number, visit?: (row: EntryRow) => Promise<Finding | null>) => {
+  const walk = async (
+    start: { seq: number; hash: string },
+    to: number,
+    keyedFrom: number,
+    visit?: (row: EntryRow) => Promise<Finding | null>
+  ) => {
     let expected = start.seq + 1;
     let previous = start.hash;
     let checked = 0;
-    const result = (broken: Finding | null) => ({ checked, broken, last: { seq: expected - 1, hash: previous } });
-    for (let after = start.seq; after < to; ) {
-      const rows = (await strapi.db.query(AUDIT_ENTRY).findMany({ where: { seq: { $gt: after, $lte: to } }, orderBy: { seq: 'asc' }, limit: BATCH })) as EntryRow[];
+    const result = (broken: Finding | null) => ({
+      checked,
+      broken,
+      last: { seq: expected - 1, hash: previous },
+    });
+    for (let after = start.seq; after < to;) {
+      const rows = (await strapi.db
+        .query(AUDIT_ENTRY)
+        .findMany({
+          where: { seq: { $gt: after, $lte: to } },
+          orderBy: { seq: 'asc' },
+          limit: BATCH,
+        })) as EntryRow[];
       if (rows.length === 0) break;
       for (const row of rows) {
         if (row.seq !== expected) return result({ seq: expected, kind: 'removed' });
-        if (row.prevHash !== previous || entryHash(row, row.seq >= keyedFrom ? keys().entries : null) !== row.hash) return result({ seq: row.seq, kind: 'changed' });
+        if (
+          row.prevHash !== previous ||
+          entryHash(row, row.seq >= keyedFrom ? keys().entries : null) !== row.hash
+        )
+          return result({ seq: row.seq, kind: 'changed' });
         const found = visit ? await visit(row) : null;
         if (found) return result(found);
         checked += 1;
@@ -159,13 +190,22 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
    * last checkpoint (or the anchor) have been checked: a head someone forged or moved back is
    * never signed.
    */
-  const takeCheckpoint = async (target?: { seq: number; hash: string }, options: { upgrade?: boolean } = {}): Promise<Checkpoint | null> => {
+  const takeCheckpoint = async (
+    target?: { seq: number; hash: string },
+    options: { upgrade?: boolean } = {}
+  ): Promise<Checkpoint | null> => {
     const head = await headRow();
     if (!head) return null;
     const file = checkpointFile();
     const last = await newestCheckpoint(file, keys().checkpoints);
-    if (!target && last && (last.seq > head.seq || (last.seq === head.seq && last.hash !== head.hash))) {
-      throw new Error(`the audit log's head (entry ${head.seq}) does not follow its last checkpoint (entry ${last.seq}): entries were removed or changed; no checkpoint signed`);
+    if (
+      !target &&
+      last &&
+      (last.seq > head.seq || (last.seq === head.seq && last.hash !== head.hash))
+    ) {
+      throw new Error(
+        `the audit log's head (entry ${head.seq}) does not follow its last checkpoint (entry ${last.seq}): entries were removed or changed; no checkpoint signed`
+      );
     }
     const to = target ?? { seq: head.seq, hash: head.hash };
     if (last && last.seq >= to.seq) return null;
@@ -173,7 +213,9 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     const start = last && last.seq > anchor.seq ? { seq: last.seq, hash: last.hash } : anchor;
     const keyedFrom = head.keyedFrom ?? head.seq + 1;
     if (last && last.keyedFrom !== keyedFrom) {
-      throw new Error(`the audit log's head says it is keyed from entry ${keyedFrom}, its last checkpoint from entry ${last.keyedFrom}; no checkpoint signed`);
+      throw new Error(
+        `the audit log's head says it is keyed from entry ${keyedFrom}, its last checkpoint from entry ${last.keyedFrom}; no checkpoint signed`
+      );
     }
     // With nothing signed to build on, plain SHA-256 entries could be a rewrite (keyedFrom moved
     // in the database): only a chain keyed throughout is signed, or the upgrade of one from before the key.
@@ -185,9 +227,14 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     const walked = await walk(start, to.seq, keyedFrom);
     if (walked.broken || walked.last.seq !== to.seq || walked.last.hash !== to.hash) {
       const at = walked.broken?.seq ?? walked.last.seq + 1;
-      throw new Error(`the audit log differs from entry ${at} on (${walked.broken?.kind ?? 'truncated'}); no checkpoint signed`);
+      throw new Error(
+        `the audit log differs from entry ${at} on (${walked.broken?.kind ?? 'truncated'}); no checkpoint signed`
+      );
     }
-    const point = signCheckpoint({ seq: to.seq, hash: to.hash, keyedFrom, at: new Date().toISOString() }, keys().checkpoints);
+    const point = signCheckpoint(
+      { seq: to.seq, hash: to.hash, keyedFrom, at: new Date().toISOString() },
+      keys().checkpoints
+    );
     await appendCheckpoint(file, point);
     return point;
   };
@@ -212,7 +259,8 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       const signed = await newestCheckpoint(checkpointFile(), keys().checkpoints);
       const upgraded = await strapi.db.transaction(async ({ trx }) => {
         const { names, row } = await lockedHead(trx);
-        if (row[names.column('keyedFrom')] !== null && row[names.column('keyedFrom')] !== undefined) return null;
+        if (row[names.column('keyedFrom')] !== null && row[names.column('keyedFrom')] !== undefined)
+          return null;
         // Checkpoints exist only for a keyed chain: its mark removed is a database writer's doing
         // (to have a plain SHA-256 rewrite signed as a chain from before the key), not an old database.
         if (signed) {
@@ -245,7 +293,10 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         // the first periodic checkpoint. A chain with unkeyed entries is refused (and reported).
         try {
           const point = await service.checkpoint();
-          if (point) strapi.log.info(`governance: the audit log's head (entry ${point.seq}) is signed into ${checkpointFile()}, which had no checkpoint`);
+          if (point)
+            strapi.log.info(
+              `governance: the audit log's head (entry ${point.seq}) is signed into ${checkpointFile()}, which had no checkpoint`
+            );
         } catch (error) {
           strapi.log.error(`governance: ${(error as Error).message}`);
         }
@@ -254,13 +305,23 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Appends an entry (inside the caller's transaction, if any). */
     async record(action: AuditAction, input: AuditInput) {
-      const ctx = strapi.requestContext.get() as { state?: { user?: { id: number; firstname?: string; lastname?: string; email?: string } }; request?: { ip?: string } } | undefined;
+      const ctx = strapi.requestContext.get() as
+        | {
+            state?: {
+              user?: { id: number; firstname?: string; lastname?: string; email?: string };
+            };
+            request?: { ip?: string };
+          }
+        | undefined;
       const sessionUser = ctx?.state?.user;
       const actor =
         input.actor === 'system'
           ? { id: null, name: '系统 (system)' }
-          : input.actor ?? (sessionUser ? { id: sessionUser.id, name: personName(sessionUser) } : { id: null, name: '系统 (system)' });
-      const ip = input.ip !== undefined ? input.ip : ctx?.request?.ip ?? null;
+          : (input.actor ??
+            (sessionUser
+              ? { id: sessionUser.id, name: personName(sessionUser) }
+              : { id: null, name: '系统 (system)' }));
+      const ip = input.ip !== undefined ? input.ip : (ctx?.request?.ip ?? null);
       await strapi.db.transaction(async ({ trx, onCommit }) => {
         const { names, row } = await lockedHead(trx);
         const entry = {
@@ -276,23 +337,46 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
           prevHash: String(row[names.column('hash')] ?? GENESIS),
         };
         const keyedFromValue = row[names.column('keyedFrom')];
-        const keyedFrom = keyedFromValue === null || keyedFromValue === undefined ? entry.seq : Number(keyedFromValue);
+        const keyedFrom =
+          keyedFromValue === null || keyedFromValue === undefined
+            ? entry.seq
+            : Number(keyedFromValue);
         const hash = entryHash(entry, keys().entries);
-        await strapi.db.query(AUDIT_ENTRY).create({ data: { ...entry, at: new Date(entry.at), hash } });
+        await strapi.db
+          .query(AUDIT_ENTRY)
+          .create({ data: { ...entry, at: new Date(entry.at), hash } });
         await strapi.db
           .connection(names.table)
           .transacting(trx as never)
           .where('id', row.id as number)
-          .update({ [names.column('seq')]: entry.seq, [names.column('hash')]: hash, [names.column('keyedFrom')]: keyedFrom });
+          .update({
+            [names.column('seq')]: entry.seq,
+            [names.column('hash')]: hash,
+            [names.column('keyedFrom')]: keyedFrom,
+          });
         // Signed once the entry is committed (a rolled-back one would read as removed).
         if (entry.seq % config().audit.checkpoints.every === 0) {
-          onCommit(() => void service.checkpoint({ seq: entry.seq, hash }).catch((error: Error) => strapi.log.error(`governance: audit checkpoint: ${error.message}`)));
+          onCommit(
+            () =>
+              void service
+                .checkpoint({ seq: entry.seq, hash })
+                .catch((error: Error) =>
+                  strapi.log.error(`governance: audit checkpoint: ${error.message}`)
+                )
+          );
         }
       });
     },
 
     /** The log page: newest first, filtered by action, actor and local dates. */
-    async list(filters: { action?: string; actor?: string; from?: string; to?: string; page?: number; pageSize?: number }) {
+    async list(filters: {
+      action?: string;
+      actor?: string;
+      from?: string;
+      to?: string;
+      page?: number;
+      pageSize?: number;
+    }) {
       const where = service.where(filters);
       const page = filters.page ?? 1;
       const pageSize = filters.pageSize ?? 50;
@@ -306,10 +390,26 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         strapi.db.query(AUDIT_ENTRY).count({ where }),
       ]);
-      return { data: rows, meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) }, actions: Object.keys(AUDIT_ACTIONS) } };
+      return {
+        data: rows,
+        meta: {
+          pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+          actions: Object.keys(AUDIT_ACTIONS),
+        },
+      };
     },
 
-    where({ action, actor, from, to }: { action?: string; actor?: string; from?: string; to?: string }) {
+    where({
+      action,
+      actor,
+      from,
+      to,
+    }: {
+      action?: string;
+      actor?: string;
+      from?: string;
+      to?: string;
+    }) {
       const zone = config().timezone;
       const at: Record<string, Date> = {};
       if (from) at.$gte = DateTime.fromISO(from, { zone }).startOf('day').toJSDate();
@@ -324,8 +424,14 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Every entry matching the filters, oldest first, in pages: for the CSV export. */
     async *entries(filters: { action?: string; actor?: string; from?: string; to?: string }) {
       const where = service.where(filters);
-      for (let after = 0; ; ) {
-        const rows = (await strapi.db.query(AUDIT_ENTRY).findMany({ where: { ...where, seq: { $gt: after } }, orderBy: { seq: 'asc' }, limit: 1000 })) as EntryRow[];
+      for (let after = 0; ;) {
+        const rows = (await strapi.db
+          .query(AUDIT_ENTRY)
+          .findMany({
+            where: { ...where, seq: { $gt: after } },
+            orderBy: { seq: 'asc' },
+            limit: 1000,
+          })) as EntryRow[];
         if (rows.length === 0) return;
         yield* rows;
         after = rows[rows.length - 1].seq;
@@ -349,19 +455,31 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       // Entries before the anchor are gone: only a purge, which records the anchor it set, may remove them.
       if (head?.anchorSeq !== null && head?.anchorSeq !== undefined) {
-        const purge = (await strapi.db.query(AUDIT_ENTRY).findOne({ where: { action: 'audit.purge' }, orderBy: { seq: 'desc' }, select: ['seq', 'details'] })) as
-          | { seq: number; details: { anchorSeq?: unknown; anchorHash?: unknown } | null }
-          | null;
+        const purge = (await strapi.db
+          .query(AUDIT_ENTRY)
+          .findOne({
+            where: { action: 'audit.purge' },
+            orderBy: { seq: 'desc' },
+            select: ['seq', 'details'],
+          })) as {
+          seq: number;
+          details: { anchorSeq?: unknown; anchorHash?: unknown } | null;
+        } | null;
         const recorded = purge?.details?.anchorSeq;
         if (!purge) findings.push({ seq: 1, kind: 'removed' });
         else if (typeof recorded === 'number') {
-          if (recorded !== anchor.seq || purge.details?.anchorHash !== anchor.hash) findings.push({ seq: Math.min(recorded, anchor.seq) + 1, kind: 'removed' });
+          if (recorded !== anchor.seq || purge.details?.anchorHash !== anchor.hash)
+            findings.push({ seq: Math.min(recorded, anchor.seq) + 1, kind: 'removed' });
         } else {
           // A purge from before the anchor was recorded says nothing about it; the checkpoints do: one
           // signed within the retention period vouches for an entry written within it, which no purge removes.
           const cutoff = Date.now() - retentionDays() * 86_400_000;
-          const kept = [...points.bySeq.values()].filter((point) => point.seq > 0 && point.seq <= anchor.seq && new Date(point.at).getTime() >= cutoff);
-          if (kept.length > 0) findings.push({ seq: Math.min(...kept.map((point) => point.seq)), kind: 'removed' });
+          const kept = [...points.bySeq.values()].filter(
+            (point) =>
+              point.seq > 0 && point.seq <= anchor.seq && new Date(point.at).getTime() >= cutoff
+          );
+          if (kept.length > 0)
+            findings.push({ seq: Math.min(...kept.map((point) => point.seq)), kind: 'removed' });
         }
       }
       // The first keyed entry past the head would make every entry plain SHA-256, which anyone can recompute.
@@ -373,7 +491,8 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       const atAnchor = points.bySeq.get(anchor.seq);
-      if (atAnchor && atAnchor.hash !== anchor.hash) findings.push({ seq: anchor.seq + 1, kind: 'changed' });
+      if (atAnchor && atAnchor.hash !== anchor.hash)
+        findings.push({ seq: anchor.seq + 1, kind: 'changed' });
 
       // The chain, each entry also against its checkpoint. An entry that passes its own hash but not
       // its checkpoint was written again: after the checkpoint (entries removed, then new ones appended
@@ -391,31 +510,40 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: { seq: 'asc' },
           select: ['seq'],
         })) as { seq: number } | null;
-        return later ? { seq: later.seq, kind: 'truncated' } : { seq: lastMatched + 1, kind: 'changed' };
+        return later
+          ? { seq: later.seq, kind: 'truncated' }
+          : { seq: lastMatched + 1, kind: 'changed' };
       });
       if (walked.broken) findings.push(walked.broken);
       else {
         const { last } = walked;
         if (last.seq < headSeq) findings.push({ seq: last.seq + 1, kind: 'truncated' });
         else if (head && last.hash !== head.hash) findings.push({ seq: headSeq, kind: 'changed' });
-        const newest = (await strapi.db.query(AUDIT_ENTRY).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] })) as { seq: number } | null;
+        const newest = (await strapi.db
+          .query(AUDIT_ENTRY)
+          .findOne({ orderBy: { seq: 'desc' }, select: ['seq'] })) as { seq: number } | null;
         // Entries past the head were appended since it was read, or put there behind its back.
         if (newest && newest.seq > headSeq) {
           const now = (await headRow())?.seq ?? 0;
           if (newest.seq > now) findings.push({ seq: now + 1, kind: 'inserted' });
         }
         // A checkpoint past the newest entry: the newest entries were removed and the head moved back.
-        if (points.latest && points.latest.seq > Math.max(newest?.seq ?? 0, last.seq)) findings.push({ seq: last.seq + 1, kind: 'truncated' });
+        if (points.latest && points.latest.seq > Math.max(newest?.seq ?? 0, last.seq))
+          findings.push({ seq: last.seq + 1, kind: 'truncated' });
       }
 
       // Nothing signed holds the chain: a database writer could have rewritten all of it (with
       // keyedFrom moved past it) or cut its newest entries, and it would look whole.
-      if (findings.length === 0 && headSeq > anchor.seq && points.bySeq.size === 0) findings.push({ seq: anchor.seq + 1, kind: 'unanchored' });
+      if (findings.length === 0 && headSeq > anchor.seq && points.bySeq.size === 0)
+        findings.push({ seq: anchor.seq + 1, kind: 'unanchored' });
 
       const first = findings.sort((a, b) => a.seq - b.seq)[0] ?? null;
       return {
         ok: !first && points.bad === 0,
-        checked: first && first.kind !== 'unanchored' ? Math.min(walked.checked, Math.max(0, first.seq - anchor.seq - 1)) : walked.checked,
+        checked:
+          first && first.kind !== 'unanchored'
+            ? Math.min(walked.checked, Math.max(0, first.seq - anchor.seq - 1))
+            : walked.checked,
         firstBroken: first?.seq ?? null,
         kind: first?.kind ?? null,
         checkpoints: {
@@ -451,17 +579,33 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       const cutoff = new Date(now.getTime() - days * 86_400_000);
       return strapi.db.transaction(async ({ trx }) => {
         const { names, row } = await lockedHead(trx);
-        const last = (await strapi.db.query(AUDIT_ENTRY).findOne({ where: { at: { $lt: cutoff } }, orderBy: { seq: 'desc' }, select: ['seq', 'hash'] })) as { seq: number; hash: string } | null;
+        const last = (await strapi.db
+          .query(AUDIT_ENTRY)
+          .findOne({
+            where: { at: { $lt: cutoff } },
+            orderBy: { seq: 'desc' },
+            select: ['seq', 'hash'],
+          })) as { seq: number; hash: string } | null;
         if (!last) return 0;
-        const { count } = await strapi.db.query(AUDIT_ENTRY).deleteMany({ where: { seq: { $lte: last.seq } } });
+        const { count } = await strapi.db
+          .query(AUDIT_ENTRY)
+          .deleteMany({ where: { seq: { $lte: last.seq } } });
         await strapi.db
           .connection(names.table)
           .transacting(trx as never)
           .where('id', row.id as number)
-          .update({ [names.column('anchorSeq')]: last.seq, [names.column('anchorHash')]: last.hash });
+          .update({
+            [names.column('anchorSeq')]: last.seq,
+            [names.column('anchorHash')]: last.hash,
+          });
         await service.record('audit.purge', {
           summary: `清理 ${days} 天前的操作日志 ${count} 条`,
-          details: { removed: count, retentionDays: days, anchorSeq: last.seq, anchorHash: last.hash },
+          details: {
+            removed: count,
+            retentionDays: days,
+            anchorSeq: last.seq,
+            anchorHash: last.hash,
+          },
           actor: 'system',
         });
         return count;

@@ -17,7 +17,12 @@ export const validateAuditFilters = validateYupSchema(
       actor: yup.string().max(50, ERRORS.actor),
       from: date,
       to: date,
-      page: yup.number().integer(ERRORS.page).min(1, ERRORS.page).max(100000, ERRORS.page).typeError(ERRORS.page),
+      page: yup
+        .number()
+        .integer(ERRORS.page)
+        .min(1, ERRORS.page)
+        .max(100000, ERRORS.page)
+        .typeError(ERRORS.page),
     })
     .noUnknown(),
   { strict: false }

@@ -1,5 +1,9 @@
 import { IANAZone } from 'luxon';
-import { CATEGORIES, DEFAULT_REPLY_WORKING_DAYS, type ReplyWorkingDays } from '../replies/deadlines';
+import {
+  CATEGORIES,
+  DEFAULT_REPLY_WORKING_DAYS,
+  type ReplyWorkingDays,
+} from '../replies/deadlines';
 import { resolvePolicy, type PasswordPolicy } from '../passwords/policy';
 import { DEFAULT_REPLY_QUALITY, type ReplyQualityRules } from '../replies/quality';
 import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../review/chain';
@@ -75,11 +79,15 @@ export interface GovernanceConfig {
 const positiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
 
 // A host name as URL parsing gives it: lower case, labels of letters, digits and hyphens.
-const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const HOST =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 const validateArticles = (articles: Partial<ArticlesConfig> | undefined) => {
   const hosts = articles?.imageHosts;
-  if (!Array.isArray(hosts) || !hosts.every((host) => typeof host === 'string' && HOST.test(host))) {
+  if (
+    !Array.isArray(hosts) ||
+    !hosts.every((host) => typeof host === 'string' && HOST.test(host))
+  ) {
     throw new Error(
       `governance.articles.imageHosts must be a list of lower-case host names such as "img.example.gov.cn" (no scheme, path or wildcard); got ${JSON.stringify(hosts)}.`
     );
@@ -91,14 +99,23 @@ const validateReplies = (replies: Partial<RepliesConfig> | undefined) => {
   for (const category of CATEGORIES) {
     const days = replies?.workingDays?.[category];
     if (!positiveInteger(days) || (days as number) > 60) {
-      throw new Error(`governance.replies.workingDays.${category} must be a whole number of working days from 1 to 60; got ${show(days)}.`);
+      throw new Error(
+        `governance.replies.workingDays.${category} must be a whole number of working days from 1 to 60; got ${show(days)}.`
+      );
     }
   }
   if (typeof replies?.minFillSeconds !== 'number' || replies.minFillSeconds < 0) {
-    throw new Error(`governance.replies.minFillSeconds must be a number of seconds, 0 or more; got ${show(replies?.minFillSeconds)}.`);
+    throw new Error(
+      `governance.replies.minFillSeconds must be a number of seconds, 0 or more; got ${show(replies?.minFillSeconds)}.`
+    );
   }
-  if (!positiveInteger(replies.rateLimit?.points) || !positiveInteger(replies.rateLimit?.duration)) {
-    throw new Error(`governance.replies.rateLimit must be { points, duration } in whole numbers above 0; got ${show(replies.rateLimit)}.`);
+  if (
+    !positiveInteger(replies.rateLimit?.points) ||
+    !positiveInteger(replies.rateLimit?.duration)
+  ) {
+    throw new Error(
+      `governance.replies.rateLimit must be { points, duration } in whole numbers above 0; got ${show(replies.rateLimit)}.`
+    );
   }
   const quality = replies.quality;
   if (
@@ -107,10 +124,17 @@ const validateReplies = (replies: Partial<RepliesConfig> | undefined) => {
     !Array.isArray(quality?.templatePhrases) ||
     !quality.templatePhrases.every((phrase) => typeof phrase === 'string' && phrase.trim() !== '')
   ) {
-    throw new Error(`governance.replies.quality must be { minLength, minSubstance, templatePhrases: non-empty strings }; got ${show(quality)}.`);
+    throw new Error(
+      `governance.replies.quality must be { minLength, minSubstance, templatePhrases: non-empty strings }; got ${show(quality)}.`
+    );
   }
-  if (typeof replies.overdueCheck !== 'string' || replies.overdueCheck.trim().split(/\s+/).length < 5) {
-    throw new Error(`governance.replies.overdueCheck must be a cron rule such as "0 * * * *"; got ${show(replies.overdueCheck)}.`);
+  if (
+    typeof replies.overdueCheck !== 'string' ||
+    replies.overdueCheck.trim().split(/\s+/).length < 5
+  ) {
+    throw new Error(
+      `governance.replies.overdueCheck must be a cron rule such as "0 * * * *"; got ${show(replies.overdueCheck)}.`
+    );
   }
 };
 
@@ -126,14 +150,27 @@ const validateAudit = (audit: Partial<GovernanceConfig['audit']> | undefined) =>
     );
   }
   const checkpoints = audit.checkpoints;
-  if (typeof checkpoints?.file !== 'string' || checkpoints.file.trim() === '' || !positiveInteger(checkpoints.every)) {
-    throw new Error(`governance.audit.checkpoints needs a file (AUDIT_CHECKPOINT_FILE) and every: a whole number of entries above 0; got ${show(checkpoints)}.`);
+  if (
+    typeof checkpoints?.file !== 'string' ||
+    checkpoints.file.trim() === '' ||
+    !positiveInteger(checkpoints.every)
+  ) {
+    throw new Error(
+      `governance.audit.checkpoints needs a file (AUDIT_CHECKPOINT_FILE) and every: a whole number of entries above 0; got ${show(checkpoints)}.`
+    );
   }
   if (typeof checkpoints.rule !== 'string' || checkpoints.rule.trim().split(/\s+/).length < 5) {
-    throw new Error(`governance.audit.checkpoints.rule must be a cron rule such as "*/10 * * * *"; got ${show(checkpoints.rule)}.`);
+    throw new Error(
+      `governance.audit.checkpoints.rule must be a cron rule such as "*/10 * * * *"; got ${show(checkpoints.rule)}.`
+    );
   }
-  if (!positiveInteger(audit.failedLogins?.perSource) || !positiveInteger(audit.failedLogins?.windowSeconds)) {
-    throw new Error(`governance.audit.failedLogins must be { perSource, windowSeconds } in whole numbers above 0; got ${show(audit.failedLogins)}.`);
+  if (
+    !positiveInteger(audit.failedLogins?.perSource) ||
+    !positiveInteger(audit.failedLogins?.windowSeconds)
+  ) {
+    throw new Error(
+      `governance.audit.failedLogins must be { perSource, windowSeconds } in whole numbers above 0; got ${show(audit.failedLogins)}.`
+    );
   }
 };
 
@@ -165,12 +202,28 @@ export default {
     oversight: {
       // 国办秘函〔2019〕19号: news columns 2 weeks, notices and policies 6 months (183 days).
       staleAfterDays: { news: 14, notice: 183, policy: 183 },
-      veto: { homePageDays: 14, staleColumns: 5, longIdleDays: 365, longIdleColumns: 10, emptyColumns: 5, warnDays: 7 },
+      veto: {
+        homePageDays: 14,
+        staleColumns: 5,
+        longIdleDays: 365,
+        longIdleColumns: 10,
+        emptyColumns: 5,
+        warnDays: 7,
+      },
       columnKinds: {
-        工作动态: 'news', 基层动态: 'news', 单位动态: 'news', 媒体聚焦: 'news', 党建工作: 'news', 专题专栏: 'news',
+        工作动态: 'news',
+        基层动态: 'news',
+        单位动态: 'news',
+        媒体聚焦: 'news',
+        党建工作: 'news',
+        专题专栏: 'news',
         通知公告: 'notice',
-        政策法规: 'policy', 政策文件: 'policy', 信息公开: 'policy', 政策解读: 'policy',
-        办事指南: 'static', 机构概况: 'static',
+        政策法规: 'policy',
+        政策文件: 'policy',
+        信息公开: 'policy',
+        政策解读: 'policy',
+        办事指南: 'static',
+        机构概况: 'static',
       },
       mix: {
         workNews: ['工作动态', '基层动态', '单位动态', '媒体聚焦', '党建工作'],
@@ -179,7 +232,15 @@ export default {
       },
       // 09:00 in the group's time zone: alerts arrive at the start of the working day.
       alertCheck: '0 9 * * *',
-      notice: { topPerLevel: 3, minMessages: 5, lowOnTimeRate: 0.8, minArticlesForMix: 20, lowAnalysisShare: 0.05, rectificationDays: 30, maxListed: 10 },
+      notice: {
+        topPerLevel: 3,
+        minMessages: 5,
+        lowOnTimeRate: 0.8,
+        minArticlesForMix: 20,
+        lowAnalysisShare: 0.05,
+        rectificationDays: 30,
+        maxListed: 10,
+      },
     },
   } satisfies GovernanceConfig,
 
@@ -197,25 +258,56 @@ export default {
     validateArticles(config.articles);
     validateReplies(config.replies);
     resolvePolicy(config.passwords ?? {});
-    if (!Number.isInteger(config.audit?.retentionDays) || (config.audit?.retentionDays ?? 0) < 180) {
-      throw new Error(`governance.audit.retentionDays must be a whole number of days, 180 or more (网络安全法 21); got ${JSON.stringify(config.audit?.retentionDays)}.`);
+    if (
+      !Number.isInteger(config.audit?.retentionDays) ||
+      (config.audit?.retentionDays ?? 0) < 180
+    ) {
+      throw new Error(
+        `governance.audit.retentionDays must be a whole number of days, 180 or more (网络安全法 21); got ${JSON.stringify(config.audit?.retentionDays)}.`
+      );
     }
     validateAudit(config.audit);
-    if (!positiveInteger(config.visits?.flushSeconds) || !positiveInteger(config.visits?.perIpPerMinute)) {
-      throw new Error(`governance.visits must be { flushSeconds, perIpPerMinute } in whole numbers above 0; got ${JSON.stringify(config.visits)}.`);
+    if (
+      !positiveInteger(config.visits?.flushSeconds) ||
+      !positiveInteger(config.visits?.perIpPerMinute)
+    ) {
+      throw new Error(
+        `governance.visits must be { flushSeconds, perIpPerMinute } in whole numbers above 0; got ${JSON.stringify(config.visits)}.`
+      );
     }
     const oversight = config.oversight;
-    const numbers = [...Object.values(oversight?.staleAfterDays ?? {}), ...Object.values(oversight?.veto ?? {})];
-    if (!oversight?.staleAfterDays || !oversight.veto || numbers.length < 9 || !numbers.every(positiveInteger)) {
-      throw new Error(`governance.oversight needs whole numbers above 0 in staleAfterDays { news, notice, policy } and veto; got ${JSON.stringify(oversight)}.`);
+    const numbers = [
+      ...Object.values(oversight?.staleAfterDays ?? {}),
+      ...Object.values(oversight?.veto ?? {}),
+    ];
+    if (
+      !oversight?.staleAfterDays ||
+      !oversight.veto ||
+      numbers.length < 9 ||
+      !numbers.every(positiveInteger)
+    ) {
+      throw new Error(
+        `governance.oversight needs whole numbers above 0 in staleAfterDays { news, notice, policy } and veto; got ${JSON.stringify(oversight)}.`
+      );
     }
-    if (typeof oversight.alertCheck !== 'string' || oversight.alertCheck.trim().split(/\s+/).length < 5) {
-      throw new Error(`governance.oversight.alertCheck must be a cron rule such as "0 9 * * *"; got ${JSON.stringify(oversight.alertCheck)}.`);
+    if (
+      typeof oversight.alertCheck !== 'string' ||
+      oversight.alertCheck.trim().split(/\s+/).length < 5
+    ) {
+      throw new Error(
+        `governance.oversight.alertCheck must be a cron rule such as "0 9 * * *"; got ${JSON.stringify(oversight.alertCheck)}.`
+      );
     }
     const notice = oversight.notice;
     const rates = [notice?.lowOnTimeRate, notice?.lowAnalysisShare];
     if (
-      ![notice?.topPerLevel, notice?.minMessages, notice?.minArticlesForMix, notice?.rectificationDays, notice?.maxListed].every(positiveInteger) ||
+      ![
+        notice?.topPerLevel,
+        notice?.minMessages,
+        notice?.minArticlesForMix,
+        notice?.rectificationDays,
+        notice?.maxListed,
+      ].every(positiveInteger) ||
       !rates.every((rate) => typeof rate === 'number' && rate >= 0 && rate <= 1)
     ) {
       throw new Error(
@@ -223,7 +315,9 @@ export default {
       );
     }
     if (typeof config.notifications?.email !== 'boolean') {
-      throw new Error(`governance.notifications.email must be true or false; got ${JSON.stringify(config.notifications?.email)}.`);
+      throw new Error(
+        `governance.notifications.email must be true or false; got ${JSON.stringify(config.notifications?.email)}.`
+      );
     }
   },
 };

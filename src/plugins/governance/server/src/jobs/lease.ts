@@ -58,19 +58,31 @@ export const runWithLease = async (
   const renew = async () => {
     const at = Date.now();
     try {
-      const { count: kept } = await leases.updateMany({ where: { name, holder }, data: { expiresAt: new Date(at + holdFor) } });
+      const { count: kept } = await leases.updateMany({
+        where: { name, holder },
+        data: { expiresAt: new Date(at + holdFor) },
+      });
       if (kept === 1) heldUntil = at + holdFor;
-      else lost.abort(new Error(`job ${name}: another instance holds its lease now; this run stops`));
+      else
+        lost.abort(new Error(`job ${name}: another instance holds its lease now; this run stops`));
     } catch (error) {
       // The database away for a moment is no reason to stop: the lease may still be ours.
-      strapi.log.warn(`governance: job ${name}: the lease could not be renewed: ${(error as Error).message}`);
+      strapi.log.warn(
+        `governance: job ${name}: the lease could not be renewed: ${(error as Error).message}`
+      );
     }
   };
-  const heartbeat = setInterval(() => {
-    if (Date.now() >= heldUntil) lost.abort(new Error(`job ${name}: its lease ran out before it could be renewed; this run stops`));
-    if (lost.signal.aborted) return clearInterval(heartbeat);
-    renewing ??= renew().finally(() => (renewing = null));
-  }, Math.max(1, Math.floor(holdFor / 3)));
+  const heartbeat = setInterval(
+    () => {
+      if (Date.now() >= heldUntil)
+        lost.abort(
+          new Error(`job ${name}: its lease ran out before it could be renewed; this run stops`)
+        );
+      if (lost.signal.aborted) return clearInterval(heartbeat);
+      renewing ??= renew().finally(() => (renewing = null));
+    },
+    Math.max(1, Math.floor(holdFor / 3))
+  );
   heartbeat.unref();
 
   let outcome: string;

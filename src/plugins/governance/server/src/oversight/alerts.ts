@@ -1,5 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type { OversightAlert, RuleStatus, SiteOversight, VetoRule } from '../../../shared/contracts/oversight';
+import type {
+  OversightAlert,
+  RuleStatus,
+  SiteOversight,
+  VetoRule,
+} from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
 import { runWithLease } from '../jobs/lease';
 import { siteLeaders, type SiteLeader } from '../sites/scope';
@@ -58,9 +63,17 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
 
   /** Moves the stored status of a site's rule; answers whether this call made the move. */
-  const claim = async (key: string, siteDocumentId: string, rule: VetoRule, status: RuleStatus, now: Date) => {
+  const claim = async (
+    key: string,
+    siteDocumentId: string,
+    rule: VetoRule,
+    status: RuleStatus,
+    now: Date
+  ) => {
     const states = strapi.db.query(RULE_STATE);
-    const current = (await states.findOne({ where: { key }, select: ['status'] })) as { status: RuleStatus } | null;
+    const current = (await states.findOne({ where: { key }, select: ['status'] })) as {
+      status: RuleStatus;
+    } | null;
     if (!current) {
       try {
         await states.create({ data: { key, siteDocumentId, rule, status, since: now } });
@@ -70,7 +83,10 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     if (current.status === status) return { moved: false, from: status };
-    const { count } = await states.updateMany({ where: { key, status: current.status }, data: { status, since: now } });
+    const { count } = await states.updateMany({
+      where: { key, status: current.status },
+      data: { status, since: now },
+    });
     return { moved: count === 1, from: current.status };
   };
 
@@ -81,7 +97,12 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as Person[];
 
   const mail = async (to: Person, subject: string, lines: string[]) =>
-    sendEmail(strapi, to.email, subject, `${personName(to)}：\n\n${lines.join('\n')}\n\n请登录后台“站群管理 → 站群监测”查看依据。`);
+    sendEmail(
+      strapi,
+      to.email,
+      subject,
+      `${personName(to)}：\n\n${lines.join('\n')}\n\n请登录后台“站群管理 → 站群监测”查看依据。`
+    );
 
   const service = {
     /**
@@ -91,19 +112,30 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * log entry names its own alerts). Once `signal` aborts (the job's lease lost), no more
      * changes are claimed; the ones claimed already are still raised, since no other run will.
      */
-    async raise(now = new Date(), { sites, signal }: { sites?: SiteOversight[]; signal?: AbortSignal } = {}): Promise<OversightAlert[]> {
+    async raise(
+      now = new Date(),
+      { sites, signal }: { sites?: SiteOversight[]; signal?: AbortSignal } = {}
+    ): Promise<OversightAlert[]> {
       const standing = sites ?? (await getService(strapi, 'oversight').bySite(now));
       const raised: Array<{ site: SiteOversight; verdict: SiteOversight['rules'][number] }> = [];
       claiming: for (const site of standing) {
         for (const verdict of site.rules) {
           if (signal?.aborted) break claiming;
-          const { moved, from } = await claim(`${site.site.documentId}:${verdict.rule}`, site.site.documentId, verdict.rule, verdict.status, now);
+          const { moved, from } = await claim(
+            `${site.site.documentId}:${verdict.rule}`,
+            site.site.documentId,
+            verdict.rule,
+            verdict.status,
+            now
+          );
           if (moved && SEVERITY[verdict.status] > SEVERITY[from]) raised.push({ site, verdict });
         }
       }
       if (raised.length === 0) return [];
 
-      const leaders = await siteLeaders(strapi, [...new Set(raised.map((r) => r.site.site.documentId))]);
+      const leaders = await siteLeaders(strapi, [
+        ...new Set(raised.map((r) => r.site.site.documentId)),
+      ]);
       const admins = await provincialAdmins();
       const emails = emailsOn(strapi);
       const rows: AlertRow[] = [];
@@ -130,14 +162,24 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (emails) {
         // One message per person and run: a site's leaders hear of their site, the province of every site.
-        const line = (row: AlertRow) => `· ${row.siteName}：${RULE_NAMES[row.rule]}，${describeVerdict(row)}`;
+        const line = (row: AlertRow) =>
+          `· ${row.siteName}：${RULE_NAMES[row.rule]}，${describeVerdict(row)}`;
         for (const [siteDocumentId, people] of leaders) {
           const mine = rows.filter((row) => row.siteDocumentId === siteDocumentId);
-          for (const person of people) await mail(person, `【站群监测预警】${mine[0].siteName}有 ${mine.length} 项指标需要处理`, mine.map(line));
+          for (const person of people)
+            await mail(
+              person,
+              `【站群监测预警】${mine[0].siteName}有 ${mine.length} 项指标需要处理`,
+              mine.map(line)
+            );
         }
         const tripped = rows.filter((row) => row.status === 'tripped').length;
         for (const admin of admins) {
-          await mail(admin, `【站群监测预警】${config().groupName}：${tripped} 项否决、${rows.length - tripped} 项预警`, rows.map(line));
+          await mail(
+            admin,
+            `【站群监测预警】${config().groupName}：${tripped} 项否决、${rows.length - tripped} 项预警`,
+            rows.map(line)
+          );
         }
       }
       await getService(strapi, 'audit').record('oversight.alert', {
@@ -150,10 +192,25 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The alerts raised, newest first, of one site or all. */
-    async list({ site, page = 1, pageSize = 20 }: { site?: string; page?: number; pageSize?: number }) {
+    async list({
+      site,
+      page = 1,
+      pageSize = 20,
+    }: {
+      site?: string;
+      page?: number;
+      pageSize?: number;
+    }) {
       const where = site ? { siteDocumentId: site } : {};
       const [rows, total] = await Promise.all([
-        strapi.db.query(ALERT).findMany({ where, orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+        strapi.db
+          .query(ALERT)
+          .findMany({
+            where,
+            orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }],
+            offset: (page - 1) * pageSize,
+            limit: pageSize,
+          }),
         strapi.db.query(ALERT).count({ where }),
       ]);
       return {
@@ -164,7 +221,12 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The daily run, on one instance of several. */
     async runDaily() {
-      return runWithLease(strapi, OVERSIGHT_JOB, 60 * 60 * 1000, async (signal) => `raised ${(await service.raise(new Date(), { signal })).length} alert(s)`);
+      return runWithLease(
+        strapi,
+        OVERSIGHT_JOB,
+        60 * 60 * 1000,
+        async (signal) => `raised ${(await service.raise(new Date(), { signal })).length} alert(s)`
+      );
     },
   };
   return service;

@@ -36,14 +36,19 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
       const { oversight: settings } = strapi.config.get('plugin::governance') as GovernanceConfig;
       ctx.body = {
         data: await oversight().bySite(computedAt),
-        meta: { computedAt: computedAt.toISOString(), veto: settings.veto, staleAfterDays: settings.staleAfterDays },
+        meta: {
+          computedAt: computedAt.toISOString(),
+          veto: settings.veto,
+          staleAfterDays: settings.staleAfterDays,
+        },
       };
     },
 
     async site(ctx: Context) {
       const { documentId } = (await validateSiteParams(ctx.params)) as { documentId: string };
       const scope = await scopeOf(ctx);
-      if (!scope.all && !scope.sites.includes(documentId)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+      if (!scope.all && !scope.sites.includes(documentId))
+        throw new errors.ForbiddenError(ERRORS.notYourSite);
       const detail = await oversight().detail(documentId);
       if (!detail) throw new errors.NotFoundError(ERRORS.noSuchSite(documentId));
       ctx.body = { data: detail };
@@ -54,7 +59,11 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async alerts(ctx: Context) {
-      const query = (await validateAlertsQuery(ctx.query)) as { site?: string; page?: number; pageSize?: number };
+      const query = (await validateAlertsQuery(ctx.query)) as {
+        site?: string;
+        page?: number;
+        pageSize?: number;
+      };
       const { data, pagination } = await getService(strapi, 'oversightAlerts').list(query);
       ctx.body = { data, meta: { pagination } };
     },
@@ -69,13 +78,24 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async createNotice(ctx: Context) {
-      const input = (await validateCreateNotice(ctx.request.body ?? {})) as { from: string; to: string; title: string; sites: string[]; deadline: string };
+      const input = (await validateCreateNotice(ctx.request.body ?? {})) as {
+        from: string;
+        to: string;
+        title: string;
+        sites: string[];
+        deadline: string;
+      };
       ctx.status = 201;
-      ctx.body = { data: await getService(strapi, 'inspectionNotices').create(input, ctx.state.user) };
+      ctx.body = {
+        data: await getService(strapi, 'inspectionNotices').create(input, ctx.state.user),
+      };
     },
 
     async rectifications(ctx: Context) {
-      const filters = (await validateTaskQuery(ctx.query)) as { status?: RectificationStatus; site?: string };
+      const filters = (await validateTaskQuery(ctx.query)) as {
+        status?: RectificationStatus;
+        site?: string;
+      };
       ctx.body = { data: await tasks().list(filters, await scopeOf(ctx)) };
     },
 
@@ -87,8 +107,17 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async reviewTask(ctx: Context) {
       const { id } = (await validateTaskId(ctx.params)) as { id: number };
-      const input = (await validateTaskReview(ctx.request.body ?? {})) as { accept: boolean; comment: string | null };
-      ctx.body = { data: await tasks().review(id, { accept: input.accept, comment: input.comment || null }, ctx.state.user) };
+      const input = (await validateTaskReview(ctx.request.body ?? {})) as {
+        accept: boolean;
+        comment: string | null;
+      };
+      ctx.body = {
+        data: await tasks().review(
+          id,
+          { accept: input.accept, comment: input.comment || null },
+          ctx.state.user
+        ),
+      };
     },
   };
 };

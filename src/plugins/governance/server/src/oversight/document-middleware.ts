@@ -6,12 +6,17 @@ import { getService } from '../utils/get-service';
  * Publishing the article that carries an inspection notice opens the rectification tasks of the
  * sites it names. Registered inside the review gate: a publication the gate refuses never gets here.
  */
-export const noticePublication = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware => async (context, next) => {
-  const result = await next();
-  const publishes = context.action === 'publish' || (['create', 'update'].includes(context.action) && (context.params as { status?: string }).status === 'published');
-  if (context.uid === 'api::article.article' && publishes) {
-    const documentId = documentIdOf(result, context.params as { documentId?: string });
-    if (documentId) await getService(strapi, 'inspectionNotices').onArticlePublished(documentId);
-  }
-  return result;
-};
+export const noticePublication =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    const result = await next();
+    const publishes =
+      context.action === 'publish' ||
+      (['create', 'update'].includes(context.action) &&
+        (context.params as { status?: string }).status === 'published');
+    if (context.uid === 'api::article.article' && publishes) {
+      const documentId = documentIdOf(result, context.params as { documentId?: string });
+      if (documentId) await getService(strapi, 'inspectionNotices').onArticlePublished(documentId);
+    }
+    return result;
+  };

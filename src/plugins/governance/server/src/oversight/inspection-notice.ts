@@ -6,7 +6,12 @@
  */
 import { SITE_LEVELS } from '../../../shared/contracts/overview';
 import type { MessageFigures } from '../../../shared/contracts/messages';
-import type { InspectionNoticeDraft, NamedSite, PublishingMix, SiteOversight } from '../../../shared/contracts/oversight';
+import type {
+  InspectionNoticeDraft,
+  NamedSite,
+  PublishingMix,
+  SiteOversight,
+} from '../../../shared/contracts/oversight';
 import { denseRank } from '../rankings/dense-rank';
 import { LEVEL_TITLES } from '../rankings/export';
 import type { VetoThresholds } from './rules';
@@ -51,19 +56,24 @@ export interface NoticeInput {
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
-const total = (mix: Record<PublishingMix, number>) => mix.workNews + mix.analysis + mix.disclosure + mix.other;
+const total = (mix: Record<PublishingMix, number>) =>
+  mix.workNews + mix.analysis + mix.disclosure + mix.other;
 /** "2026-03-31" → "2026年3月31日" */
 const chineseDate = (date: string) => {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 };
 
-export const inspectionNotice = (input: NoticeInput, t: NoticeThresholds): Omit<InspectionNoticeDraft, 'period' | 'deadline'> => {
+export const inspectionNotice = (
+  input: NoticeInput,
+  t: NoticeThresholds
+): Omit<InspectionNoticeDraft, 'period' | 'deadline'> => {
   const { sites, period, asOf, veto } = input;
   const from = chineseDate(period.from);
   const to = chineseDate(period.to);
   const articles = sites.reduce((sum, s) => sum + total(s.mix), 0);
-  const sum = (pick: (m: MessageFigures) => number) => sites.reduce((acc, s) => acc + (s.messages ? pick(s.messages) : 0), 0);
+  const sum = (pick: (m: MessageFigures) => number) =>
+    sites.reduce((acc, s) => acc + (s.messages ? pick(s.messages) : 0), 0);
   const received = sum((m) => m.received);
   const valid = received - sum((m) => m.invalid);
   const replied = sum((m) => m.replied);
@@ -93,19 +103,37 @@ export const inspectionNotice = (input: NoticeInput, t: NoticeThresholds): Omit<
   };
   const praiseLines: string[] = [];
   for (const { level, members } of perLevel) {
-    const top = denseRank(members.map((s) => ({ ...s, articles: total(s.mix), sortOrder: s.site.sortOrder, code: s.site.code })))
-      .filter((s) => s.articles > 0 && s.rank <= t.topPerLevel);
+    const top = denseRank(
+      members.map((s) => ({
+        ...s,
+        articles: total(s.mix),
+        sortOrder: s.site.sortOrder,
+        code: s.site.code,
+      }))
+    ).filter((s) => s.articles > 0 && s.rank <= t.topPerLevel);
     if (top.length === 0) continue;
-    for (const s of top) praise(s, `信息发布量居${LEVEL_TITLES[level]}第${s.rank}位（${s.articles}条）`);
-    praiseLines.push(`${LEVEL_TITLES[level]}中，${top.map((s) => `${s.site.name}（${s.articles}条）`).join('、')}信息发布量位居前列。`);
+    for (const s of top)
+      praise(s, `信息发布量居${LEVEL_TITLES[level]}第${s.rank}位（${s.articles}条）`);
+    praiseLines.push(
+      `${LEVEL_TITLES[level]}中，${top.map((s) => `${s.site.name}（${s.articles}条）`).join('、')}信息发布量位居前列。`
+    );
   }
   const prompt = sites
-    .filter((s) => s.messages && s.messages.received >= t.minMessages && s.messages.replied > 0 && s.messages.repliedOnTime === s.messages.replied && s.messages.open === 0)
+    .filter(
+      (s) =>
+        s.messages &&
+        s.messages.received >= t.minMessages &&
+        s.messages.replied > 0 &&
+        s.messages.repliedOnTime === s.messages.replied &&
+        s.messages.open === 0
+    )
     .sort((a, b) => b.messages!.replied - a.messages!.replied)
     .slice(0, t.maxListed);
   for (const s of prompt) praise(s, `${s.messages!.replied}条留言全部按期答复`);
   if (prompt.length > 0) {
-    praiseLines.push(`${prompt.map((s) => `${s.site.name}（${s.messages!.replied}条）`).join('、')}期间收到的网民留言全部按期答复，答复量位居前列。`);
+    praiseLines.push(
+      `${prompt.map((s) => `${s.site.name}（${s.messages!.replied}条）`).join('、')}期间收到的网民留言全部按期答复，答复量位居前列。`
+    );
   }
   if (praiseLines.length === 0) praiseLines.push('本期无符合表扬条件的网站。');
 
@@ -117,35 +145,70 @@ export const inspectionNotice = (input: NoticeInput, t: NoticeThresholds): Omit<
     named.set(s.site.documentId, entry);
     return problem;
   };
-  const verdict = (s: NoticeSite, rule: string) => s.standing?.rules.find((r) => r.rule === rule && r.status === 'tripped');
+  const verdict = (s: NoticeSite, rule: string) =>
+    s.standing?.rules.find((r) => r.rule === rule && r.status === 'tripped');
   const columnsOf = (s: NoticeSite, pick: (c: SiteOversight['columns'][number]) => boolean) =>
-    (s.standing?.columns ?? []).filter(pick).map((c) => c.name).join('、');
+    (s.standing?.columns ?? [])
+      .filter(pick)
+      .map((c) => c.name)
+      .join('、');
 
   const updates = sites.flatMap((s) => {
     const found: string[] = [];
     const home = verdict(s, 'homePage');
-    if (home) found.push(name(s, home.value === null ? `${s.site.name}从未发布信息` : `${s.site.name}首页已${home.value}天未更新`));
+    if (home)
+      found.push(
+        name(
+          s,
+          home.value === null
+            ? `${s.site.name}从未发布信息`
+            : `${s.site.name}首页已${home.value}天未更新`
+        )
+      );
     const stale = verdict(s, 'staleColumns');
-    if (stale) found.push(name(s, `${s.site.name}有${stale.value}个栏目超期未更新（${columnsOf(s, (c) => c.stale)}）`));
+    if (stale)
+      found.push(
+        name(s, `${s.site.name}有${stale.value}个栏目超期未更新（${columnsOf(s, (c) => c.stale)}）`)
+      );
     const idle = verdict(s, 'longIdleColumns');
     if (idle) found.push(name(s, `${s.site.name}有${idle.value}个栏目一年以上未更新`));
     const empty = verdict(s, 'emptyColumns');
-    if (empty) found.push(name(s, `${s.site.name}有${empty.value}个栏目无任何内容（${columnsOf(s, (c) => c.empty)}）`));
+    if (empty)
+      found.push(
+        name(s, `${s.site.name}有${empty.value}个栏目无任何内容（${columnsOf(s, (c) => c.empty)}）`)
+      );
     return found;
   });
   const late = sites.flatMap((s) => {
     const found: string[] = [];
     const waiting = verdict(s, 'unansweredMessage');
-    if (waiting) found.push(name(s, `${s.site.name}有网民留言超过3个月未答复（最早一条已等待${waiting.value}天）`));
+    if (waiting)
+      found.push(
+        name(s, `${s.site.name}有网民留言超过3个月未答复（最早一条已等待${waiting.value}天）`)
+      );
     const m = s.messages;
-    if (m && m.overdue > 0 && !waiting) found.push(name(s, `${s.site.name}有${m.overdue}条留言超过答复期限仍未答复`));
-    if (m && m.received >= t.minMessages && m.replied > 0 && m.repliedOnTime / m.replied < t.lowOnTimeRate) {
-      found.push(name(s, `${s.site.name}按期答复率仅${percent(m.repliedOnTime / m.replied)}（答复${m.replied}条，按期${m.repliedOnTime}条）`));
+    if (m && m.overdue > 0 && !waiting)
+      found.push(name(s, `${s.site.name}有${m.overdue}条留言超过答复期限仍未答复`));
+    if (
+      m &&
+      m.received >= t.minMessages &&
+      m.replied > 0 &&
+      m.repliedOnTime / m.replied < t.lowOnTimeRate
+    ) {
+      found.push(
+        name(
+          s,
+          `${s.site.name}按期答复率仅${percent(m.repliedOnTime / m.replied)}（答复${m.replied}条，按期${m.repliedOnTime}条）`
+        )
+      );
     }
     return found;
   });
   const groupMix = sites.reduce(
-    (acc, s) => ({ workNews: acc.workNews + s.mix.workNews, analysis: acc.analysis + s.mix.analysis }),
+    (acc, s) => ({
+      workNews: acc.workNews + s.mix.workNews,
+      analysis: acc.analysis + s.mix.analysis,
+    }),
     { workNews: 0, analysis: 0 }
   );
   // The sites furthest from balance, the lowest share first, then the most published.
@@ -196,4 +259,9 @@ export const inspectionNotice = (input: NoticeInput, t: NoticeThresholds): Omit<
   };
 };
 
-const strip = ({ documentId, code, name, level }: NoticeSite['site']): NamedSite['site'] => ({ documentId, code, name, level });
+const strip = ({ documentId, code, name, level }: NoticeSite['site']): NamedSite['site'] => ({
+  documentId,
+  code,
+  name,
+  level,
+});

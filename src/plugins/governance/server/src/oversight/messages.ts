@@ -2,16 +2,23 @@
 export const ERRORS = {
   noSuchSite: (documentId: string) => `站点 ${documentId} 不存在或已关闭 (no such open site)`,
   notYourSite: '只能查看本人所属站点的监测情况 (only the sites you work for)',
-  period: '请选择有效的通报期间：开始和结束日期（YYYY-MM-DD），开始不晚于结束，不超过一年，结束不晚于今天 (a period of at most a year, ending today at the latest)',
-  deadline: '整改期限须为今天之后一年以内的日期（YYYY-MM-DD） (the deadline is a date within the next year)',
+  period:
+    '请选择有效的通报期间：开始和结束日期（YYYY-MM-DD），开始不晚于结束，不超过一年，结束不晚于今天 (a period of at most a year, ending today at the latest)',
+  deadline:
+    '整改期限须为今天之后一年以内的日期（YYYY-MM-DD） (the deadline is a date within the next year)',
   title: '请填写通报标题（5 至 200 字） (a title of 5 to 200 characters)',
   sites: '被通报网站须从本期通报稿列出的网站中选择 (name only sites the draft names)',
-  noPortal: '站群中没有门户网站，无法发布通报 (the group has no portal site to publish the notice on)',
+  noPortal:
+    '站群中没有门户网站，无法发布通报 (the group has no portal site to publish the notice on)',
   noSuchTask: (id: number) => `整改任务 ${id} 不存在 (no such rectification task)`,
-  notTaskSite: '只有被通报站点的人员可以提交整改情况 (only the named site’s members may report its rectification)',
+  notTaskSite:
+    '只有被通报站点的人员可以提交整改情况 (only the named site’s members may report its rectification)',
   notOpen: '该任务已提交或已办结，请刷新 (the task is not open: reload)',
-  notSubmitted: '该任务尚未提交整改情况，或已办结 (only a task whose rectification was reported can be accepted or returned)',
-  evidence: '请填写整改情况和佐证（10 至 2000 字） (describe what was fixed, 10 to 2000 characters)',
-  comment: '退回时请填写意见（5 至 500 字），通过时意见不超过 500 字 (a comment of 5 to 500 characters when returning, at most 500 when accepting)',
+  notSubmitted:
+    '该任务尚未提交整改情况，或已办结 (only a task whose rectification was reported can be accepted or returned)',
+  evidence:
+    '请填写整改情况和佐证（10 至 2000 字） (describe what was fixed, 10 to 2000 characters)',
+  comment:
+    '退回时请填写意见（5 至 500 字），通过时意见不超过 500 字 (a comment of 5 to 500 characters when returning, at most 500 when accepting)',
   filters: '筛选条件无效 (invalid filters)',
 } as const;

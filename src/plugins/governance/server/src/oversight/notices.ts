@@ -1,7 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
-import type { InspectionNotice, InspectionNoticeDraft, NamedSite } from '../../../shared/contracts/oversight';
+import type {
+  InspectionNotice,
+  InspectionNoticeDraft,
+  NamedSite,
+} from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
 import { siteRows } from '../sites/site-rows';
 import { getService } from '../utils/get-service';
@@ -49,13 +53,22 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
     const start = DateTime.fromISO(from, { zone: zone() }).startOf('day');
     const last = DateTime.fromISO(to, { zone: zone() }).startOf('day');
     const today = DateTime.fromJSDate(now, { zone: zone() }).startOf('day');
-    if (!start.isValid || !last.isValid || start > last || last > today || last.diff(start, 'days').days > 366) {
+    if (
+      !start.isValid ||
+      !last.isValid ||
+      start > last ||
+      last > today ||
+      last.diff(start, 'days').days > 366
+    ) {
       throw new errors.ValidationError(ERRORS.period);
     }
     return { start: start.toJSDate(), end: last.plus({ days: 1 }).toJSDate() };
   };
 
-  const toNotice = (row: NoticeRow, counts: Map<number, { total: number; closed: number }>): InspectionNotice => ({
+  const toNotice = (
+    row: NoticeRow,
+    counts: Map<number, { total: number; closed: number }>
+  ): InspectionNotice => ({
     id: row.id,
     title: row.title,
     period: { from: row.periodFrom, to: row.periodTo },
@@ -72,12 +85,20 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const bodyOf = (draft: Omit<InspectionNoticeDraft, 'period' | 'deadline'>) =>
     draft.sections.flatMap((section) => [
       { type: 'heading', level: 2, children: [{ type: 'text', text: section.heading }] },
-      ...section.paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] })),
+      ...section.paragraphs.map((text) => ({
+        type: 'paragraph',
+        children: [{ type: 'text', text }],
+      })),
     ]);
 
   const service = {
     /** The notice for the period `from`–`to` (local dates, both included), judged as of its end. */
-    async draft(from: string, to: string, now = new Date(), deadline?: string): Promise<InspectionNoticeDraft> {
+    async draft(
+      from: string,
+      to: string,
+      now = new Date(),
+      deadline?: string
+    ): Promise<InspectionNoticeDraft> {
       const { start, end } = periodOf(from, to, now);
       const asOf = end < now ? new Date(end.getTime() - 1) : now;
       const { oversight, replies, groupName } = config();
@@ -87,9 +108,17 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
         getService(strapi, 'messageStatistics').forRange(start, end),
         getService(strapi, 'oversight').bySite(asOf),
       ]);
-      const figures = new Map(messages.levels.flatMap((level) => level.sites.map((s) => [s.site.code, s.figures] as const)));
+      const figures = new Map(
+        messages.levels.flatMap((level) =>
+          level.sites.map((s) => [s.site.code, s.figures] as const)
+        )
+      );
       const standings = new Map(standing.map((s) => [s.site.documentId, s]));
-      const due = deadline ?? DateTime.fromJSDate(now, { zone: zone() }).plus({ days: oversight.notice.rectificationDays }).toISODate()!;
+      const due =
+        deadline ??
+        DateTime.fromJSDate(now, { zone: zone() })
+          .plus({ days: oversight.notice.rectificationDays })
+          .toISODate()!;
       const text = inspectionNotice(
         {
           groupName,
@@ -97,8 +126,19 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
           asOf: localDate(asOf),
           deadline: due,
           sites: sites.map((site) => ({
-            site: { documentId: site.documentId, code: site.code, name: site.name, level: site.level, sortOrder: site.sortOrder },
-            mix: mixes.get(Number(site.id)) ?? { workNews: 0, analysis: 0, disclosure: 0, other: 0 },
+            site: {
+              documentId: site.documentId,
+              code: site.code,
+              name: site.name,
+              level: site.level,
+              sortOrder: site.sortOrder,
+            },
+            mix: mixes.get(Number(site.id)) ?? {
+              workNews: 0,
+              analysis: 0,
+              disclosure: 0,
+              other: 0,
+            },
             messages: figures.get(site.code) ?? null,
             standing: standings.get(site.documentId) ?? null,
           })),
@@ -115,18 +155,36 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Drafts the notice again on the server (its figures are never taken from the browser) and
      * puts it in a draft article of the portal, naming the sites chosen from those it names.
      */
-    async create(input: { from: string; to: string; title: string; sites: string[]; deadline: string }, user: AdminUser, now = new Date()) {
+    async create(
+      input: { from: string; to: string; title: string; sites: string[]; deadline: string },
+      user: AdminUser,
+      now = new Date()
+    ) {
       const today = DateTime.fromJSDate(now, { zone: zone() }).startOf('day');
       const deadline = DateTime.fromISO(input.deadline, { zone: zone() });
-      if (!deadline.isValid || deadline < today || deadline > today.plus({ years: 1 })) throw new errors.ValidationError(ERRORS.deadline);
+      if (!deadline.isValid || deadline < today || deadline > today.plus({ years: 1 }))
+        throw new errors.ValidationError(ERRORS.deadline);
       const draft = await service.draft(input.from, input.to, now, input.deadline);
       const named = draft.named.filter((n) => input.sites.includes(n.site.documentId));
-      if (named.length !== new Set(input.sites).size) throw new errors.ValidationError(ERRORS.sites);
+      if (named.length !== new Set(input.sites).size)
+        throw new errors.ValidationError(ERRORS.sites);
 
-      const portal = (await siteRows(strapi)).find((site) => site.level === 'portal' && site.active);
+      const portal = (await siteRows(strapi)).find(
+        (site) => site.level === 'portal' && site.active
+      );
       if (!portal) throw new errors.ApplicationError(ERRORS.noPortal);
       // The named sites' problems close the text, so the article says what each must fix.
-      const list = named.length > 0 ? [{ heading: '附件：被通报网站及问题清单', paragraphs: named.map((n, i) => `${i + 1}. ${n.site.name}：${n.problems.join('；')}。`) }] : [];
+      const list =
+        named.length > 0
+          ? [
+              {
+                heading: '附件：被通报网站及问题清单',
+                paragraphs: named.map(
+                  (n, i) => `${i + 1}. ${n.site.name}：${n.problems.join('；')}。`
+                ),
+              },
+            ]
+          : [];
       const sections = [...draft.sections, ...list];
 
       return strapi.db.transaction(async () => {
@@ -164,8 +222,15 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The notices made, newest first, with their tasks' progress. */
     async list(): Promise<InspectionNotice[]> {
-      const rows = (await strapi.db.query(INSPECTION_NOTICE).findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })) as NoticeRow[];
-      const tasks = (await strapi.db.query(RECTIFICATION).findMany({ select: ['noticeId', 'status'] })) as Array<{ noticeId: number; status: string }>;
+      const rows = (await strapi.db
+        .query(INSPECTION_NOTICE)
+        .findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })) as NoticeRow[];
+      const tasks = (await strapi.db
+        .query(RECTIFICATION)
+        .findMany({ select: ['noticeId', 'status'] })) as Array<{
+        noticeId: number;
+        status: string;
+      }>;
       const counts = new Map<number, { total: number; closed: number }>();
       for (const task of tasks) {
         const count = counts.get(task.noticeId) ?? { total: 0, closed: 0 };
@@ -182,12 +247,26 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * two publications at once, open them once.
      */
     async onArticlePublished(articleDocumentId: string, now = new Date()) {
-      const row = (await strapi.db.query(INSPECTION_NOTICE).findOne({ where: { articleDocumentId } })) as NoticeRow | null;
+      const row = (await strapi.db
+        .query(INSPECTION_NOTICE)
+        .findOne({ where: { articleDocumentId } })) as NoticeRow | null;
       if (!row || row.noticePublishedAt) return 0;
-      const { count } = await strapi.db.query(INSPECTION_NOTICE).updateMany({ where: { id: row.id, noticePublishedAt: { $null: true } }, data: { noticePublishedAt: now } });
+      const { count } = await strapi.db
+        .query(INSPECTION_NOTICE)
+        .updateMany({
+          where: { id: row.id, noticePublishedAt: { $null: true } },
+          data: { noticePublishedAt: now },
+        });
       if (count !== 1) return 0;
-      const article = (await strapi.db.query(ARTICLE).findOne({ where: { documentId: articleDocumentId }, select: ['title'] })) as { title: string } | null;
-      return getService(strapi, 'rectifications').openFor({ ...row, title: article?.title ?? row.title });
+      const article = (await strapi.db
+        .query(ARTICLE)
+        .findOne({ where: { documentId: articleDocumentId }, select: ['title'] })) as {
+        title: string;
+      } | null;
+      return getService(strapi, 'rectifications').openFor({
+        ...row,
+        title: article?.title ?? row.title,
+      });
     },
   };
   return service;

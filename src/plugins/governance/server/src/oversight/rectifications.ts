@@ -47,9 +47,15 @@ const iso = (value: string | null) => (value ? new Date(value).toISOString() : n
  * update from the status the caller saw, so two people acting at once cannot both succeed.
  */
 const rectificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const today = () => DateTime.now().setZone((strapi.config.get('plugin::governance') as GovernanceConfig).timezone).toISODate()!;
+  const today = () =>
+    DateTime.now()
+      .setZone((strapi.config.get('plugin::governance') as GovernanceConfig).timezone)
+      .toISODate()!;
 
-  const toTask = (row: TaskRow, notices: Map<number, { id: number; title: string; articleDocumentId: string }>): Rectification => ({
+  const toTask = (
+    row: TaskRow,
+    notices: Map<number, { id: number; title: string; articleDocumentId: string }>
+  ): Rectification => ({
     id: row.id,
     site: { documentId: row.siteDocumentId, code: row.siteCode, name: row.siteName },
     notice: notices.get(row.noticeId) ?? { id: row.noticeId, title: '', articleDocumentId: '' },
@@ -83,7 +89,9 @@ const rectificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Moves a task from the status read to the next; refuses when someone moved it first. */
   const move = async (row: TaskRow, data: Partial<TaskRow>, refusal: string) => {
-    const { count } = await strapi.db.query(RECTIFICATION).updateMany({ where: { id: row.id, status: row.status }, data });
+    const { count } = await strapi.db
+      .query(RECTIFICATION)
+      .updateMany({ where: { id: row.id, status: row.status }, data });
     if (count !== 1) throw new errors.ApplicationError(refusal);
     return (await withNotices([await load(row.id)]))[0];
   };
@@ -96,25 +104,58 @@ const rectificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Tasks, the open and overdue first, then by deadline. */
-    async list(filters: { status?: RectificationStatus; site?: string }, scope: TaskScope): Promise<Rectification[]> {
+    async list(
+      filters: { status?: RectificationStatus; site?: string },
+      scope: TaskScope
+    ): Promise<Rectification[]> {
       const sites = scope.all ? undefined : scope.sites;
       if (sites && filters.site && !sites.includes(filters.site)) return [];
       const where = {
         ...(filters.status ? { status: filters.status } : {}),
-        ...(filters.site ? { siteDocumentId: filters.site } : sites ? { siteDocumentId: { $in: sites } } : {}),
+        ...(filters.site
+          ? { siteDocumentId: filters.site }
+          : sites
+            ? { siteDocumentId: { $in: sites } }
+            : {}),
       };
-      const rows = (await strapi.db.query(RECTIFICATION).findMany({ where, orderBy: [{ deadline: 'asc' }, { id: 'asc' }] })) as TaskRow[];
+      const rows = (await strapi.db
+        .query(RECTIFICATION)
+        .findMany({ where, orderBy: [{ deadline: 'asc' }, { id: 'asc' }] })) as TaskRow[];
       const order: Record<RectificationStatus, number> = { open: 0, submitted: 1, closed: 2 };
       return (await withNotices(rows)).sort((a, b) => order[a.status] - order[b.status]);
     },
 
     /** Creates the tasks of a published notice, once per site (the unique index backs the check). */
-    async openFor(notice: { id: number; title: string; deadline: string; named: Array<{ site: { documentId: string; code: string; name: string }; problems: string[] }> }) {
+    async openFor(notice: {
+      id: number;
+      title: string;
+      deadline: string;
+      named: Array<{
+        site: { documentId: string; code: string; name: string };
+        problems: string[];
+      }>;
+    }) {
       let opened = 0;
       for (const { site, problems } of notice.named) {
-        if (await strapi.db.query(RECTIFICATION).findOne({ where: { noticeId: notice.id, siteDocumentId: site.documentId }, select: ['id'] })) continue;
+        if (
+          await strapi.db
+            .query(RECTIFICATION)
+            .findOne({
+              where: { noticeId: notice.id, siteDocumentId: site.documentId },
+              select: ['id'],
+            })
+        )
+          continue;
         await strapi.db.query(RECTIFICATION).create({
-          data: { noticeId: notice.id, siteDocumentId: site.documentId, siteCode: site.code, siteName: site.name, problems, deadline: notice.deadline, status: 'open' },
+          data: {
+            noticeId: notice.id,
+            siteDocumentId: site.documentId,
+            siteCode: site.code,
+            siteName: site.name,
+            problems,
+            deadline: notice.deadline,
+            status: 'open',
+          },
         });
         opened += 1;
       }
@@ -132,19 +173,42 @@ const rectificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async submitEvidence(id: number, evidence: string, user: AdminUser) {
       const row = await load(id);
       const scope = await service.scopeOf(user);
-      if (scope.all || !scope.sites.includes(row.siteDocumentId)) throw new errors.ForbiddenError(ERRORS.notTaskSite);
+      if (scope.all || !scope.sites.includes(row.siteDocumentId))
+        throw new errors.ForbiddenError(ERRORS.notTaskSite);
       if (row.status !== 'open') throw new errors.ApplicationError(ERRORS.notOpen);
-      const task = await move(row, { status: 'submitted', evidence, submittedAt: new Date().toISOString(), submittedByName: personName(user), reviewComment: null }, ERRORS.notOpen);
-      await getService(strapi, 'audit').record('rectification.submit', { subject: `rectification ${id}`, summary: `${row.siteName}提交整改情况` });
+      const task = await move(
+        row,
+        {
+          status: 'submitted',
+          evidence,
+          submittedAt: new Date().toISOString(),
+          submittedByName: personName(user),
+          reviewComment: null,
+        },
+        ERRORS.notOpen
+      );
+      await getService(strapi, 'audit').record('rectification.submit', {
+        subject: `rectification ${id}`,
+        summary: `${row.siteName}提交整改情况`,
+      });
       return task;
     },
 
     /** 验收: the province closes the task, or returns it to the site with its comment. */
-    async review(id: number, { accept, comment }: { accept: boolean; comment: string | null }, user: AdminUser) {
+    async review(
+      id: number,
+      { accept, comment }: { accept: boolean; comment: string | null },
+      user: AdminUser
+    ) {
       const row = await load(id);
       if (row.status !== 'submitted') throw new errors.ApplicationError(ERRORS.notSubmitted);
       const data = accept
-        ? { status: 'closed' as const, reviewComment: comment, closedAt: new Date().toISOString(), closedByName: personName(user) }
+        ? {
+            status: 'closed' as const,
+            reviewComment: comment,
+            closedAt: new Date().toISOString(),
+            closedByName: personName(user),
+          }
         : { status: 'open' as const, reviewComment: comment };
       const task = await move(row, data, ERRORS.notSubmitted);
       await getService(strapi, 'audit').record('rectification.review', {

@@ -10,12 +10,37 @@ const readOrOwn = { policies: ['admin::isAuthenticatedAdmin'] };
 export const adminRoutes = [
   { method: 'GET', path: '/oversight', handler: 'oversight.list', config: read },
   { method: 'GET', path: '/oversight/own', handler: 'oversight.own', config: own },
-  { method: 'GET', path: '/oversight/sites/:documentId', handler: 'oversight.site', config: readOrOwn },
+  {
+    method: 'GET',
+    path: '/oversight/sites/:documentId',
+    handler: 'oversight.site',
+    config: readOrOwn,
+  },
   { method: 'GET', path: '/oversight/alerts', handler: 'oversight.alerts', config: read },
-  { method: 'GET', path: '/oversight/notices/draft', handler: 'oversight.noticeDraft', config: manage },
+  {
+    method: 'GET',
+    path: '/oversight/notices/draft',
+    handler: 'oversight.noticeDraft',
+    config: manage,
+  },
   { method: 'GET', path: '/oversight/notices', handler: 'oversight.notices', config: manage },
   { method: 'POST', path: '/oversight/notices', handler: 'oversight.createNotice', config: manage },
-  { method: 'GET', path: '/oversight/rectifications', handler: 'oversight.rectifications', config: readOrOwn },
-  { method: 'POST', path: '/oversight/rectifications/:id/evidence', handler: 'oversight.submitEvidence', config: own },
-  { method: 'POST', path: '/oversight/rectifications/:id/review', handler: 'oversight.reviewTask', config: manage },
+  {
+    method: 'GET',
+    path: '/oversight/rectifications',
+    handler: 'oversight.rectifications',
+    config: readOrOwn,
+  },
+  {
+    method: 'POST',
+    path: '/oversight/rectifications/:id/evidence',
+    handler: 'oversight.submitEvidence',
+    config: own,
+  },
+  {
+    method: 'POST',
+    path: '/oversight/rectifications/:id/review',
+    handler: 'oversight.reviewTask',
+    config: manage,
+  },
 ];

@@ -20,7 +20,14 @@ export interface VetoThresholds {
   warnDays: number;
 }
 
-const verdict = (rule: RuleVerdict['rule'], value: number | null, threshold: number | null, daysLeft: number | null, warnDays: number, tripped: boolean): RuleVerdict => {
+const verdict = (
+  rule: RuleVerdict['rule'],
+  value: number | null,
+  threshold: number | null,
+  daysLeft: number | null,
+  warnDays: number,
+  tripped: boolean
+): RuleVerdict => {
   let status: RuleStatus = 'ok';
   if (tripped) status = 'tripped';
   else if (daysLeft !== null && daysLeft <= warnDays) status = 'warning';
@@ -48,26 +55,62 @@ export const judgeSite = (
 
   const updatable = columns.filter((c) => c.staleAfterDays !== null && !c.empty);
   const stale = updatable.filter((c) => c.stale).length;
-  const freshLeft = updatable.filter((c) => !c.stale).map((c) => c.staleAfterDays! - (c.idleDays ?? 0));
+  const freshLeft = updatable
+    .filter((c) => !c.stale)
+    .map((c) => c.staleAfterDays! - (c.idleDays ?? 0));
 
   const longIdle = updatable.filter((c) => (c.idleDays ?? 0) >= t.longIdleDays).length;
-  const longIdleLeft = updatable.filter((c) => (c.idleDays ?? 0) < t.longIdleDays).map((c) => t.longIdleDays - (c.idleDays ?? 0));
+  const longIdleLeft = updatable
+    .filter((c) => (c.idleDays ?? 0) < t.longIdleDays)
+    .map((c) => t.longIdleDays - (c.idleDays ?? 0));
 
   const empty = columns.filter((c) => c.empty).length;
-  const emptyVerdict = verdict('emptyColumns', empty, t.emptyColumns, null, t.warnDays, empty >= t.emptyColumns);
+  const emptyVerdict = verdict(
+    'emptyColumns',
+    empty,
+    t.emptyColumns,
+    null,
+    t.warnDays,
+    empty >= t.emptyColumns
+  );
   // Time alone does not empty a column: a warning when one more empty column would trip it.
   if (emptyVerdict.status === 'ok' && empty === t.emptyColumns - 1) emptyVerdict.status = 'warning';
   const unansweredLeft = unanswered ? unanswered.limitDays - unanswered.ageDays : null;
 
   return [
     verdict('homePage', homePageIdleDays, t.homePageDays, homeLeft, t.warnDays, homeLeft <= 0),
-    verdict('staleColumns', stale, t.staleColumns, nthSoonest(freshLeft, t.staleColumns - stale), t.warnDays, stale >= t.staleColumns),
-    verdict('longIdleColumns', longIdle, t.longIdleColumns, nthSoonest(longIdleLeft, t.longIdleColumns - longIdle), t.warnDays, longIdle >= t.longIdleColumns),
+    verdict(
+      'staleColumns',
+      stale,
+      t.staleColumns,
+      nthSoonest(freshLeft, t.staleColumns - stale),
+      t.warnDays,
+      stale >= t.staleColumns
+    ),
+    verdict(
+      'longIdleColumns',
+      longIdle,
+      t.longIdleColumns,
+      nthSoonest(longIdleLeft, t.longIdleColumns - longIdle),
+      t.warnDays,
+      longIdle >= t.longIdleColumns
+    ),
     emptyVerdict,
-    verdict('unansweredMessage', unanswered?.ageDays ?? null, unanswered?.limitDays ?? null, unansweredLeft, t.warnDays, unansweredLeft !== null && unansweredLeft <= 0),
+    verdict(
+      'unansweredMessage',
+      unanswered?.ageDays ?? null,
+      unanswered?.limitDays ?? null,
+      unansweredLeft,
+      t.warnDays,
+      unansweredLeft !== null && unansweredLeft <= 0
+    ),
   ];
 };
 
 /** The worst status of a site's rules. */
 export const worst = (verdicts: RuleVerdict[]): RuleStatus =>
-  verdicts.some((v) => v.status === 'tripped') ? 'tripped' : verdicts.some((v) => v.status === 'warning') ? 'warning' : 'ok';
+  verdicts.some((v) => v.status === 'tripped')
+    ? 'tripped'
+    : verdicts.some((v) => v.status === 'warning')
+      ? 'warning'
+      : 'ok';

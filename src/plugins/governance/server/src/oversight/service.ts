@@ -1,6 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import type { ColumnKind, ColumnState, OpenMessageEvidence, PublishingMix, SiteOversight, SiteOversightDetail } from '../../../shared/contracts/oversight';
+import type {
+  ColumnKind,
+  ColumnState,
+  OpenMessageEvidence,
+  PublishingMix,
+  SiteOversight,
+  SiteOversightDetail,
+} from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
 import { VETO_MONTHS } from '../replies/deadlines';
 import { MESSAGE, OPEN_STATUSES } from '../replies/service';
@@ -44,11 +51,27 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
       .select({ siteId: `l.${link.targetColumn}`, column: `a.${article.column('column')}` })
       .max({ last: `a.${article.column('firstPublishedAt')}` })
       .countDistinct({ published: 'a.document_id' })
-      .sum({ recent: strapi.db.connection.raw('case when a.?? >= ? then 1 else 0 end', [article.column('firstPublishedAt'), since]) })
+      .sum({
+        recent: strapi.db.connection.raw('case when a.?? >= ? then 1 else 0 end', [
+          article.column('firstPublishedAt'),
+          since,
+        ]),
+      })
       .whereNotNull('a.published_at')
       .where(`a.${article.column('firstPublishedAt')}`, '<=', now)
-      .groupBy(`l.${link.targetColumn}`, `a.${article.column('column')}`)) as Array<{ siteId: number; column: string | null; last: Stamp; published: number | string; recent: number | string | null }>;
-    return rows.map((row) => ({ ...row, siteId: Number(row.siteId), published: Number(row.published), recent: Number(row.recent ?? 0) }));
+      .groupBy(`l.${link.targetColumn}`, `a.${article.column('column')}`)) as Array<{
+      siteId: number;
+      column: string | null;
+      last: Stamp;
+      published: number | string;
+      recent: number | string | null;
+    }>;
+    return rows.map((row) => ({
+      ...row,
+      siteId: Number(row.siteId),
+      published: Number(row.published),
+      recent: Number(row.recent ?? 0),
+    }));
   };
 
   /** Per site, the oldest valid message still waiting for its answer. */
@@ -69,11 +92,22 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
       .join(firsts, function joinFirst() {
         this.on('f.siteId', '=', `l.${link.targetColumn}`).andOn('f.first', '=', `m.${received}`);
       })
-      .select({ siteId: `l.${link.targetColumn}`, id: 'm.id', subject: `m.${message.column('subject')}`, receivedAt: `m.${received}` })
+      .select({
+        siteId: `l.${link.targetColumn}`,
+        id: 'm.id',
+        subject: `m.${message.column('subject')}`,
+        receivedAt: `m.${received}`,
+      })
       .whereIn(`m.${message.column('status')}`, [...OPEN_STATUSES])
-      .orderBy('m.id')) as Array<{ siteId: number; id: number; subject: string; receivedAt: Stamp }>;
+      .orderBy('m.id')) as Array<{
+      siteId: number;
+      id: number;
+      subject: string;
+      receivedAt: Stamp;
+    }>;
     const bySite = new Map<number, (typeof rows)[number]>();
-    for (const row of rows) if (!bySite.has(Number(row.siteId))) bySite.set(Number(row.siteId), row);
+    for (const row of rows)
+      if (!bySite.has(Number(row.siteId))) bySite.set(Number(row.siteId), row);
     return bySite;
   };
 
@@ -88,36 +122,65 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
       .count({ waiting: '*' })
       .min({ since: `r.${state.column('waitingSince')}` })
       .whereIn(`r.${state.column('status')}`, ['submitted', 'in_review'])
-      .groupBy(`l.${link.targetColumn}`)) as Array<{ siteId: number; waiting: number | string; since: Stamp }>;
-    return new Map(rows.map((row) => [Number(row.siteId), { waiting: Number(row.waiting), since: row.since }]));
+      .groupBy(`l.${link.targetColumn}`)) as Array<{
+      siteId: number;
+      waiting: number | string;
+      since: Stamp;
+    }>;
+    return new Map(
+      rows.map((row) => [Number(row.siteId), { waiting: Number(row.waiting), since: row.since }])
+    );
   };
 
   /** Per site code: accounts of its members whose password is past its expiry. */
   const expiredAccounts = async (now: Date) => {
     const { data } = await getService(strapi, 'accounts').list({ filter: 'expired' }, now);
     const bySite = new Map<string, number>();
-    for (const account of data) for (const site of new Set(account.sites.map((s) => s.code))) bySite.set(site, (bySite.get(site) ?? 0) + 1);
+    for (const account of data)
+      for (const site of new Set(account.sites.map((s) => s.code)))
+        bySite.set(site, (bySite.get(site) ?? 0) + 1);
     return bySite;
   };
 
-  const mixOf = (rows: Array<{ column: string | null; recent: number }>): Record<PublishingMix, number> => {
+  const mixOf = (
+    rows: Array<{ column: string | null; recent: number }>
+  ): Record<PublishingMix, number> => {
     const { mix } = config().oversight;
-    const counts: Record<PublishingMix, number> = { workNews: 0, analysis: 0, disclosure: 0, other: 0 };
+    const counts: Record<PublishingMix, number> = {
+      workNews: 0,
+      analysis: 0,
+      disclosure: 0,
+      other: 0,
+    };
     for (const row of rows) {
-      const kind = (Object.keys(mix) as Array<keyof typeof mix>).find((k) => row.column !== null && mix[k].includes(row.column)) ?? 'other';
+      const kind =
+        (Object.keys(mix) as Array<keyof typeof mix>).find(
+          (k) => row.column !== null && mix[k].includes(row.column)
+        ) ?? 'other';
       counts[kind] += row.recent;
     }
     return counts;
   };
 
   /** The evidence behind the message rule: the site's valid messages still waiting, oldest first. */
-  const openMessages = async (siteDocumentId: string, now: Date): Promise<OpenMessageEvidence[]> => {
+  const openMessages = async (
+    siteDocumentId: string,
+    now: Date
+  ): Promise<OpenMessageEvidence[]> => {
     const rows = (await strapi.db.query(MESSAGE).findMany({
       where: { status: { $in: [...OPEN_STATUSES] }, site: { documentId: siteDocumentId } },
       select: ['id', 'documentId', 'subject', 'category', 'status', 'receivedAt', 'dueAt'],
       orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
       limit: 200,
-    })) as Array<{ id: number; documentId: string; subject: string; category: string; status: string; receivedAt: Stamp; dueAt: Stamp }>;
+    })) as Array<{
+      id: number;
+      documentId: string;
+      subject: string;
+      category: string;
+      status: string;
+      receivedAt: Stamp;
+      dueAt: Stamp;
+    }>;
     return rows.map((row) => ({
       ...row,
       receivedAt: new Date(row.receivedAt as string).toISOString(),
@@ -134,7 +197,13 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
       getService(strapi, 'oversightAlerts').list({ site: siteDocumentId, pageSize: 20 }),
       getService(strapi, 'rectifications').list({ site: siteDocumentId }, { all: true }),
     ]);
-    return { ...standing, warnDays: config().oversight.veto.warnDays, openMessages: messages, alerts: alerts.data, rectifications };
+    return {
+      ...standing,
+      warnDays: config().oversight.veto.warnDays,
+      openMessages: messages,
+      alerts: alerts.data,
+      rectifications,
+    };
   };
 
   const service = {
@@ -148,7 +217,9 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One site with the evidence behind its verdicts: which columns, which messages, its alerts and tasks. */
     async detail(siteDocumentId: string, now = new Date()): Promise<SiteOversightDetail | null> {
-      const standing = (await service.bySite(now)).find((s) => s.site.documentId === siteDocumentId);
+      const standing = (await service.bySite(now)).find(
+        (s) => s.site.documentId === siteDocumentId
+      );
       return standing ? withEvidence(standing, now) : null;
     },
 
@@ -165,10 +236,26 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { oversight, timezone } = config();
       const year = DateTime.fromJSDate(now, { zone: timezone }).year;
       const thisYear = localYearRange(year, timezone);
-      const [allSites, columnRows, published, unanswered, backlog, expired, statistics, submissions] = await Promise.all([
+      const [
+        allSites,
+        columnRows,
+        published,
+        unanswered,
+        backlog,
+        expired,
+        statistics,
+        submissions,
+      ] = await Promise.all([
         siteRows(strapi).then((rows) => rows.filter((site) => site.active)),
-        strapi.db.query(SITE_COLUMN).findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<
-          Array<{ siteDocumentId: string; name: string; kind: ColumnKind; staleAfterDays: number | null }>
+        strapi.db
+          .query(SITE_COLUMN)
+          .findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<
+          Array<{
+            siteDocumentId: string;
+            name: string;
+            kind: ColumnKind;
+            staleAfterDays: number | null;
+          }>
         >,
         publications(DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), now),
         oldestUnanswered(),
@@ -178,17 +265,29 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
         // This year's submissions per site, as the ranking counts them.
         getService(strapi, 'submissions').sentBetween(thisYear.start, thisYear.end),
       ]);
-      const messageFigures = new Map(statistics.levels.flatMap((level) => level.sites.map((s) => [s.site.code, s.figures] as const)));
+      const messageFigures = new Map(
+        statistics.levels.flatMap((level) =>
+          level.sites.map((s) => [s.site.code, s.figures] as const)
+        )
+      );
 
       return allSites
         .map((site): SiteOversight => {
           const mine = published.filter((row) => row.siteId === Number(site.id));
-          const last = mine.reduce<Stamp>((latest, row) => (row.last !== null && (latest === null || new Date(row.last as string) > new Date(latest as string)) ? row.last : latest), null);
+          const last = mine.reduce<Stamp>(
+            (latest, row) =>
+              row.last !== null &&
+              (latest === null || new Date(row.last as string) > new Date(latest as string))
+                ? row.last
+                : latest,
+            null
+          );
           const columns: ColumnState[] = columnRows
             .filter((c) => c.siteDocumentId === site.documentId)
             .map((c) => {
               const found = mine.find((row) => row.column === c.name);
-              const staleAfterDays = c.kind === 'static' ? null : (c.staleAfterDays ?? oversight.staleAfterDays[c.kind]);
+              const staleAfterDays =
+                c.kind === 'static' ? null : (c.staleAfterDays ?? oversight.staleAfterDays[c.kind]);
               const idleDays = found?.last ? localDays(found.last, now) : null;
               return {
                 name: c.name,
@@ -205,13 +304,20 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
           const figures = messageFigures.get(site.code);
           const inReview = backlog.get(Number(site.id));
           const limit = waiting
-            ? localDays(waiting.receivedAt, DateTime.fromJSDate(new Date(waiting.receivedAt as string), { zone: timezone }).plus({ months: VETO_MONTHS }).toJSDate())
+            ? localDays(
+                waiting.receivedAt,
+                DateTime.fromJSDate(new Date(waiting.receivedAt as string), { zone: timezone })
+                  .plus({ months: VETO_MONTHS })
+                  .toJSDate()
+              )
             : 0;
           const rules = judgeSite(
             {
               homePageIdleDays: last === null ? null : localDays(last, now),
               columns,
-              unanswered: waiting ? { ageDays: localDays(waiting.receivedAt, now), limitDays: limit } : null,
+              unanswered: waiting
+                ? { ageDays: localDays(waiting.receivedAt, now), limitDays: limit }
+                : null,
             },
             oversight.veto
           );
@@ -221,14 +327,24 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
               code: site.code,
               name: site.name,
               level: site.level,
-              city: site.level === 'county' ? site.parentName : site.level === 'city' ? site.name : null,
+              city:
+                site.level === 'county'
+                  ? site.parentName
+                  : site.level === 'city'
+                    ? site.name
+                    : null,
             },
             status: worst(rules),
             rules,
             lastPublishedAt: last === null ? null : new Date(last as string).toISOString(),
             columns,
             oldestUnanswered: waiting
-              ? { id: waiting.id, subject: waiting.subject, receivedAt: new Date(waiting.receivedAt as string).toISOString(), ageDays: localDays(waiting.receivedAt, now) }
+              ? {
+                  id: waiting.id,
+                  subject: waiting.subject,
+                  receivedAt: new Date(waiting.receivedAt as string).toISOString(),
+                  ageDays: localDays(waiting.receivedAt, now),
+                }
               : null,
             replies: {
               year,
@@ -238,14 +354,18 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
               open: figures?.open ?? 0,
               overdue: figures?.overdue ?? 0,
             },
-            reviewBacklog: { waiting: inReview?.waiting ?? 0, oldestDays: inReview?.since ? localDays(inReview.since, now) : null },
+            reviewBacklog: {
+              waiting: inReview?.waiting ?? 0,
+              oldestDays: inReview?.since ? localDays(inReview.since, now) : null,
+            },
             mix: mixOf(mine),
             expiredAccounts: expired.get(site.code) ?? 0,
             submissions: submissions.get(site.documentId) ?? { submitted: 0, adopted: 0 },
           };
         })
         .sort((a, b) => {
-          const nearest = (s: SiteOversight) => Math.min(...s.rules.map((r) => r.daysLeft ?? Infinity));
+          const nearest = (s: SiteOversight) =>
+            Math.min(...s.rules.map((r) => r.daysLeft ?? Infinity));
           return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || nearest(a) - nearest(b);
         });
     },

@@ -6,20 +6,36 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const documentId = yup.string().trim().max(64, ERRORS.filters);
 const date = (message: string) => yup.string().trim().required(message).matches(DATE, message);
 
-export const validateSiteParams = validateYupSchema(yup.object({ documentId: documentId.required(ERRORS.filters) }), { strict: false });
+export const validateSiteParams = validateYupSchema(
+  yup.object({ documentId: documentId.required(ERRORS.filters) }),
+  { strict: false }
+);
 
 export const validateAlertsQuery = validateYupSchema(
   yup
     .object({
       site: documentId,
-      page: yup.number().integer(ERRORS.filters).min(1, ERRORS.filters).max(10000, ERRORS.filters).typeError(ERRORS.filters),
-      pageSize: yup.number().integer(ERRORS.filters).min(1, ERRORS.filters).max(100, ERRORS.filters).typeError(ERRORS.filters),
+      page: yup
+        .number()
+        .integer(ERRORS.filters)
+        .min(1, ERRORS.filters)
+        .max(10000, ERRORS.filters)
+        .typeError(ERRORS.filters),
+      pageSize: yup
+        .number()
+        .integer(ERRORS.filters)
+        .min(1, ERRORS.filters)
+        .max(100, ERRORS.filters)
+        .typeError(ERRORS.filters),
     })
     .noUnknown(),
   { strict: false }
 );
 
-export const validatePeriod = validateYupSchema(yup.object({ from: date(ERRORS.period), to: date(ERRORS.period) }).noUnknown(), { strict: false });
+export const validatePeriod = validateYupSchema(
+  yup.object({ from: date(ERRORS.period), to: date(ERRORS.period) }).noUnknown(),
+  { strict: false }
+);
 
 export const validateCreateNotice = validateYupSchema(
   yup
@@ -27,7 +43,12 @@ export const validateCreateNotice = validateYupSchema(
       from: date(ERRORS.period),
       to: date(ERRORS.period),
       title: yup.string().trim().required(ERRORS.title).min(5, ERRORS.title).max(200, ERRORS.title),
-      sites: yup.array().of(documentId.required(ERRORS.sites)).max(500, ERRORS.sites).required(ERRORS.sites).typeError(ERRORS.sites),
+      sites: yup
+        .array()
+        .of(documentId.required(ERRORS.sites))
+        .max(500, ERRORS.sites)
+        .required(ERRORS.sites)
+        .typeError(ERRORS.sites),
       deadline: date(ERRORS.deadline),
     })
     .noUnknown(),
@@ -35,16 +56,33 @@ export const validateCreateNotice = validateYupSchema(
 );
 
 export const validateTaskQuery = validateYupSchema(
-  yup.object({ status: yup.string().oneOf([...RECTIFICATION_STATUSES], ERRORS.filters), site: documentId }).noUnknown(),
+  yup
+    .object({
+      status: yup.string().oneOf([...RECTIFICATION_STATUSES], ERRORS.filters),
+      site: documentId,
+    })
+    .noUnknown(),
   { strict: false }
 );
 
-export const validateTaskId = validateYupSchema(yup.object({ id: yup.number().integer().positive().required().typeError(ERRORS.filters) }), {
-  strict: false,
-});
+export const validateTaskId = validateYupSchema(
+  yup.object({ id: yup.number().integer().positive().required().typeError(ERRORS.filters) }),
+  {
+    strict: false,
+  }
+);
 
 export const validateEvidence = validateYupSchema(
-  yup.object({ evidence: yup.string().trim().required(ERRORS.evidence).min(10, ERRORS.evidence).max(2000, ERRORS.evidence) }).noUnknown(),
+  yup
+    .object({
+      evidence: yup
+        .string()
+        .trim()
+        .required(ERRORS.evidence)
+        .min(10, ERRORS.evidence)
+        .max(2000, ERRORS.evidence),
+    })
+    .noUnknown(),
   { strict: false }
 );
 
@@ -58,7 +96,10 @@ export const validateTaskReview = validateYupSchema(
         .max(500, ERRORS.comment)
         .nullable()
         .default(null)
-        .when('accept', { is: false, then: (schema) => schema.required(ERRORS.comment).min(5, ERRORS.comment) }),
+        .when('accept', {
+          is: false,
+          then: (schema) => schema.required(ERRORS.comment).min(5, ERRORS.comment),
+        }),
     })
     .noUnknown(),
   { strict: false }

@@ -11,13 +11,20 @@ export const RULE_NAMES: Record<VetoRule, string> = {
 
 type Verdict = Pick<RuleVerdict, 'rule' | 'status' | 'value' | 'threshold' | 'daysLeft'>;
 
-const left = (v: Verdict) => (v.status === 'tripped' ? '已触发单项否决' : v.daysLeft === null ? '再多一项即触发单项否决' : `距单项否决还剩 ${v.daysLeft} 天`);
+const left = (v: Verdict) =>
+  v.status === 'tripped'
+    ? '已触发单项否决'
+    : v.daysLeft === null
+      ? '再多一项即触发单项否决'
+      : `距单项否决还剩 ${v.daysLeft} 天`;
 
 /** "首页已 10 天未更新（14 天即否决），距单项否决还剩 4 天" and so on. */
 export const describeVerdict = (v: Verdict) => {
   switch (v.rule) {
     case 'homePage':
-      return v.value === null ? '从未发布信息，已触发单项否决' : `已 ${v.value} 天未更新（${v.threshold} 天即否决），${left(v)}`;
+      return v.value === null
+        ? '从未发布信息，已触发单项否决'
+        : `已 ${v.value} 天未更新（${v.threshold} 天即否决），${left(v)}`;
     case 'staleColumns':
       return `${v.value} 个栏目超期未更新（${v.threshold} 个即否决），${left(v)}`;
     case 'longIdleColumns':

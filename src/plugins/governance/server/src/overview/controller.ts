@@ -7,7 +7,12 @@ import { validateOverviewQuery } from './validation';
 const overviewController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async get(ctx: Context) {
     const { year } = (await validateOverviewQuery(ctx.query)) as { year?: number };
-    ctx.body = { data: await getService(strapi, 'overview').forYear(year, await siteScope(strapi, ctx.state.user)) };
+    ctx.body = {
+      data: await getService(strapi, 'overview').forYear(
+        year,
+        await siteScope(strapi, ctx.state.user)
+      ),
+    };
   },
 });
 

@@ -6,13 +6,28 @@ import { dbNames } from '../utils/db-names';
 import type { GovernanceConfig } from '../config';
 import type { SiteScope } from '../sites/scope';
 
-import { SITE_LEVELS, type LevelFigures, type Overview, type SiteLevel } from '../../../shared/contracts/overview';
+import {
+  SITE_LEVELS,
+  type LevelFigures,
+  type Overview,
+  type SiteLevel,
+} from '../../../shared/contracts/overview';
 
 /** A grouped count as the drivers return it (PostgreSQL answers counts as strings). */
-type CountRow = { level: string; n: number | string; topics?: number | string | null; replied?: number | string };
+type CountRow = {
+  level: string;
+  n: number | string;
+  topics?: number | string | null;
+  replied?: number | string;
+};
 
 const emptyFigures = (level: SiteLevel): LevelFigures => ({
-  level, sites: 0, articles: 0, specialTopics: 0, messages: 0, replies: 0,
+  level,
+  sites: 0,
+  articles: 0,
+  specialTopics: 0,
+  messages: 0,
+  replies: 0,
 });
 
 /** The year's figures per site level, each from one grouped query (no rows loaded into JS). */
@@ -31,29 +46,33 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const message = dbNames(strapi, 'api::citizen-message.citizen-message');
     const messageSite = message.joinTable('site');
     const level = `s.${site.column('level')}`;
-    const inScope = (query: Knex.QueryBuilder) => (scope.all ? query : query.whereIn('s.id', scope.siteIds));
+    const inScope = (query: Knex.QueryBuilder) =>
+      scope.all ? query : query.whereIn('s.id', scope.siteIds);
 
-    const sites = await knex(`${site.table} as s`)
-      .select({ level }).count({ n: '*' })
+    const sites = (await knex(`${site.table} as s`)
+      .select({ level })
+      .count({ n: '*' })
       .where(`s.${site.column('active')}`, true)
       .modify(inScope)
-      .groupBy(level) as CountRow[];
+      .groupBy(level)) as CountRow[];
 
     // Published rows only, counted once per document, in the year of the first publication.
-    const articles = await knex(`${article.table} as a`)
+    const articles = (await knex(`${article.table} as a`)
       .join(`${articleSite.table} as l`, `l.${articleSite.ownerColumn}`, 'a.id')
       .join(`${site.table} as s`, 's.id', `l.${articleSite.targetColumn}`)
       .select({ level })
       .countDistinct({ n: 'a.document_id' })
-      .sum({ topics: knex.raw(`case when a.${article.column('isSpecialTopic')} then 1 else 0 end`) })
+      .sum({
+        topics: knex.raw(`case when a.${article.column('isSpecialTopic')} then 1 else 0 end`),
+      })
       .whereNotNull('a.published_at')
       .where(`a.${article.column('firstPublishedAt')}`, '>=', start)
       .where(`a.${article.column('firstPublishedAt')}`, '<', end)
       .modify(inScope)
-      .groupBy(level) as CountRow[];
+      .groupBy(level)) as CountRow[];
 
     const received = `m.${message.column('receivedAt')}`;
-    const messages = await knex(`${message.table} as m`)
+    const messages = (await knex(`${message.table} as m`)
       .join(`${messageSite.table} as l`, `l.${messageSite.ownerColumn}`, 'm.id')
       .join(`${site.table} as s`, 's.id', `l.${messageSite.targetColumn}`)
       .select({ level })
@@ -62,7 +81,7 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
       .where(received, '>=', start)
       .where(received, '<', end)
       .modify(inScope)
-      .groupBy(level) as CountRow[];
+      .groupBy(level)) as CountRow[];
 
     const byLevel = new Map(SITE_LEVELS.map((l) => [l, emptyFigures(l)]));
     for (const row of sites) {

@@ -6,7 +6,12 @@ export const ERRORS = {
 
 const overviewQuery = yup
   .object({
-    year: yup.number().integer(ERRORS.year).min(2000, ERRORS.year).max(2100, ERRORS.year).typeError(ERRORS.year),
+    year: yup
+      .number()
+      .integer(ERRORS.year)
+      .min(2000, ERRORS.year)
+      .max(2100, ERRORS.year)
+      .typeError(ERRORS.year),
   })
   .noUnknown();
 

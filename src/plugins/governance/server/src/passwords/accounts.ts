@@ -10,7 +10,14 @@ import type { AccountAct } from './super-admins';
 
 const USER = 'admin::user';
 
-export const ACCOUNT_FILTERS = ['all', 'expired', 'dueSoon', 'locked', 'inactive', 'noHolder'] as const;
+export const ACCOUNT_FILTERS = [
+  'all',
+  'expired',
+  'dueSoon',
+  'locked',
+  'inactive',
+  'noHolder',
+] as const;
 export type AccountFilter = (typeof ACCOUNT_FILTERS)[number];
 
 /** Not logged in for this long: 长期未登录, before the policy disables the account. */
@@ -37,7 +44,12 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The account acted on, once the actor may act on it (super-admins.ts). */
   const userOf = async (id: number, actorId: number, act: AccountAct) => {
-    const user = (await strapi.db.query(USER).findOne({ where: { id }, select: ['id', 'firstname', 'lastname', 'email'] })) as UserRow | null;
+    const user = (await strapi.db
+      .query(USER)
+      .findOne({
+        where: { id },
+        select: ['id', 'firstname', 'lastname', 'email'],
+      })) as UserRow | null;
     if (!user) throw new errors.NotFoundError(ERRORS.noSuchAccount(id));
     await getService(strapi, 'superAdmins').assertMayManage(actorId, { act, targetIds: [id] });
     return user;
@@ -51,26 +63,40 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { roles: { select: ['name'] } },
         orderBy: { id: 'asc' },
       })) as UserRow[];
-      const states = new Map(((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [s.userId, s]));
+      const states = new Map(
+        ((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [
+          s.userId,
+          s,
+        ])
+      );
       const memberships = (await strapi.db.query(MEMBERSHIP).findMany({
         populate: { user: { select: ['id'] }, site: { select: ['code', 'name'] } },
-      })) as Array<{ capacity: string; user: { id: number } | null; site: { code: string; name: string } | null }>;
+      })) as Array<{
+        capacity: string;
+        user: { id: number } | null;
+        site: { code: string; name: string } | null;
+      }>;
 
       const rows = users.map((user) => {
         const state = states.get(user.id);
         const changedAt = state?.changedAt ? new Date(state.changedAt) : null;
         const expiry = changedAt ? expiresAt(changedAt, policy) : null;
-        const locked = state?.lockedUntil && new Date(state.lockedUntil) > now ? state.lockedUntil : null;
+        const locked =
+          state?.lockedUntil && new Date(state.lockedUntil) > now ? state.lockedUntil : null;
         return {
           id: user.id,
           name: personName(user),
           email: user.email,
           isActive: user.isActive,
           roles: user.roles.map((r) => r.name),
-          sites: memberships.filter((m) => m.user?.id === user.id && m.site).map((m) => ({ code: m.site!.code, name: m.site!.name, capacity: m.capacity })),
+          sites: memberships
+            .filter((m) => m.user?.id === user.id && m.site)
+            .map((m) => ({ code: m.site!.code, name: m.site!.name, capacity: m.capacity })),
           holderName: state?.holderName ?? null,
           changedAt: state?.changedAt ?? null,
-          passwordAgeDays: changedAt ? Math.floor((now.getTime() - changedAt.getTime()) / DAY) : null,
+          passwordAgeDays: changedAt
+            ? Math.floor((now.getTime() - changedAt.getTime()) / DAY)
+            : null,
           expiresAt: expiry?.toISOString() ?? null,
           daysLeft: expiry ? daysLeft(expiry, now) : null,
           mustChange: state?.mustChange ?? null,
@@ -88,12 +114,20 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
         // As the banner counts: from `remindFrom` days left down to the last day.
         dueSoon: (row) => row.daysLeft !== null && row.daysLeft >= 0 && row.daysLeft <= remindFrom,
         locked: (row) => row.lockedUntil !== null,
-        inactive: (row) => !row.isActive || row.lastActive.getTime() < now.getTime() - IDLE_DAYS * DAY,
+        inactive: (row) =>
+          !row.isActive || row.lastActive.getTime() < now.getTime() - IDLE_DAYS * DAY,
         noHolder: (row) => !row.holderName,
       };
       const needle = q?.trim().toLowerCase();
-      const searched = needle ? rows.filter((row) => row.name.toLowerCase().includes(needle) || row.email.toLowerCase().includes(needle)) : rows;
-      const counts = Object.fromEntries(ACCOUNT_FILTERS.map((f) => [f, searched.filter(matches[f]).length])) as Record<AccountFilter, number>;
+      const searched = needle
+        ? rows.filter(
+            (row) =>
+              row.name.toLowerCase().includes(needle) || row.email.toLowerCase().includes(needle)
+          )
+        : rows;
+      const counts = Object.fromEntries(
+        ACCOUNT_FILTERS.map((f) => [f, searched.filter(matches[f]).length])
+      ) as Record<AccountFilter, number>;
       return {
         data: searched.filter(matches[filter]).map(({ lastActive: _lastActive, ...row }) => row),
         meta: { counts, idleDays: IDLE_DAYS },
@@ -103,24 +137,34 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async unlock(id: number, actorId: number) {
       const user = await userOf(id, actorId, 'unlock');
       await passwords().unlock(id);
-      await audit().record('account.unlocked', { subject: user.email, summary: `解锁账号 ${personName(user)}` });
+      await audit().record('account.unlocked', {
+        subject: user.email,
+        summary: `解锁账号 ${personName(user)}`,
+      });
     },
 
     /** 强制修改密码: every request of the holder answers PASSWORD_EXPIRED until they change it. */
     async forceChange(id: number, actorId: number) {
       const user = await userOf(id, actorId, 'forceChange');
       await passwords().forceChange(id);
-      await audit().record('account.forceChange', { subject: user.email, summary: `要求 ${personName(user)} 修改密码` });
+      await audit().record('account.forceChange', {
+        subject: user.email,
+        summary: `要求 ${personName(user)} 修改密码`,
+      });
     },
 
     /** The named person responsible for the account (账号责任人). */
     async setHolder(id: number, holderName: string | null, actorId: number) {
       const user = await userOf(id, actorId, 'holder');
       const state = await passwords().ensureState(id);
-      await strapi.db.query(PASSWORD_STATE).update({ where: { id: state.id }, data: { holderName } });
+      await strapi.db
+        .query(PASSWORD_STATE)
+        .update({ where: { id: state.id }, data: { holderName } });
       await audit().record('account.holder', {
         subject: user.email,
-        summary: holderName ? `指定 ${holderName} 为账号 ${user.email} 的责任人` : `取消账号 ${user.email} 的责任人`,
+        summary: holderName
+          ? `指定 ${holderName} 为账号 ${user.email} 的责任人`
+          : `取消账号 ${user.email} 的责任人`,
       });
     },
   };

@@ -23,13 +23,17 @@ interface RouteState {
 
 /** `admin:authenticated-user.updateMe` and the like: which route a request is on. */
 export const routeKey = (state: RouteState) =>
-  typeof state.route?.handler === 'string' ? `${state.route.info?.pluginName ?? 'admin'}:${state.route.handler}` : null;
+  typeof state.route?.handler === 'string'
+    ? `${state.route.info?.pluginName ?? 'admin'}:${state.route.handler}`
+    : null;
 
 /** Routes on which the holder sets the password themselves (or is the first admin doing so). */
 const HOLDER_ROUTES = new Set([
-  'admin:authenticated-user.updateMe', 'admin:authentication.resetPassword', 'admin:authentication.register', 'admin:authentication.registerAdmin',
+  'admin:authenticated-user.updateMe',
+  'admin:authentication.resetPassword',
+  'admin:authentication.register',
+  'admin:authentication.registerAdmin',
 ]);
-
 
 /**
  * Hooks into Strapi's admin authentication (register phase):
@@ -45,7 +49,8 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
   const audit = () => getService(strapi, 'audit');
   /** A hash of a password nobody has, compared against when there is no account: same work, same time. */
   let decoyHash: Promise<string> | undefined;
-  const decoy = () => (decoyHash ??= strapi.service('admin::auth').hashPassword(randomUUID()) as Promise<string>);
+  const decoy = () =>
+    (decoyHash ??= strapi.service('admin::auth').hashPassword(randomUUID()) as Promise<string>);
   /** Plain passwords by their fresh hash, until the write that uses them. */
   const pending = new Map<string, string>();
 
@@ -59,16 +64,24 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
     },
     async checkCredentials({ email, password }: Credentials): Promise<CheckResult> {
       const refused: CheckResult = [null, false, { message: ERRORS.invalidCredentials }];
-      const user = (await strapi.db.query(USER).findOne({ where: { email }, select: ['id', 'firstname', 'lastname', 'email'] })) as
-        | { id: number; firstname: string | null; lastname: string | null; email: string }
-        | null;
+      const user = (await strapi.db
+        .query(USER)
+        .findOne({ where: { email }, select: ['id', 'firstname', 'lastname', 'email'] })) as {
+        id: number;
+        firstname: string | null;
+        lastname: string | null;
+        email: string;
+      } | null;
       // Recorded one by one up to a cap per source address; the rest in a counted summary (audit/login-failures.ts).
       const failed = async (reason: string) => {
         await getService(strapi, 'loginFailures').failure(() =>
           audit().record('login.failure', {
             subject: String(email ?? '').slice(0, 100),
             summary: `登录失败：${reason}`,
-            actor: { id: user?.id ?? null, name: user ? personName(user) : String(email ?? '').slice(0, 100) },
+            actor: {
+              id: user?.id ?? null,
+              name: user ? personName(user) : String(email ?? '').slice(0, 100),
+            },
           })
         );
         return refused;
@@ -96,7 +109,11 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
         return failed('密码错误');
       }
       await passwords().registerSuccess(user.id);
-      await audit().record('login.success', { subject: user.email, summary: `${personName(user)} 登录`, actor: { id: user.id, name: personName(user) } });
+      await audit().record('login.success', {
+        subject: user.email,
+        summary: `${personName(user)} 登录`,
+        actor: { id: user.id, name: personName(user) },
+      });
       return result;
     },
   }));
@@ -116,8 +133,12 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
     const problems = passwordProblems(plain, policy, { email });
     // `errors` in Strapi's own shape: the profile form shows it under the password field.
     const refuse = (message: string, details: Record<string, unknown>) =>
-      new errors.ValidationError(message, { ...details, errors: [{ path: ['password'], message, name: 'ValidationError' }] });
-    if (problems.length > 0) throw refuse(ERRORS.weakPassword(problems, policy), { code: 'PASSWORD_POLICY', problems });
+      new errors.ValidationError(message, {
+        ...details,
+        errors: [{ path: ['password'], message, name: 'ValidationError' }],
+      });
+    if (problems.length > 0)
+      throw refuse(ERRORS.weakPassword(problems, policy), { code: 'PASSWORD_POLICY', problems });
     if (userId !== null && (await passwords().isReused(userId, plain))) {
       throw refuse(ERRORS.reused(policy.history), { code: 'PASSWORD_REUSED' });
     }
@@ -125,7 +146,10 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
 
   type Event = {
     action: string;
-    params: { where?: { id?: number | string }; data?: { password?: string; email?: string; roles?: unknown } };
+    params: {
+      where?: { id?: number | string };
+      data?: { password?: string; email?: string; roles?: unknown };
+    };
     result?: { id: number; email?: string; password?: string };
     state: { changedBy?: ChangedBy; hash?: string };
   };
@@ -133,11 +157,19 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
   const before = async (event: Event, action: 'create' | 'update') => {
     const hash = event.params.data?.password;
     if (!hash) return;
-    const targetId = action === 'update' && event.params.where?.id !== undefined ? Number(event.params.where.id) : null;
+    const targetId =
+      action === 'update' && event.params.where?.id !== undefined
+        ? Number(event.params.where.id)
+        : null;
     const plain = pending.get(hash);
     if (plain !== undefined) {
       pending.delete(hash);
-      const email = event.params.data?.email ?? (targetId ? (await strapi.db.query(USER).findOne({ where: { id: targetId }, select: ['email'] }))?.email : null);
+      const email =
+        event.params.data?.email ??
+        (targetId
+          ? (await strapi.db.query(USER).findOne({ where: { id: targetId }, select: ['email'] }))
+              ?.email
+          : null);
       await check(plain, targetId, email ?? null);
     }
     event.state.changedBy = changedBy(action, targetId);
@@ -149,18 +181,31 @@ export const registerAuthHooks = (strapi: Core.Strapi) => {
 
   const after = async (event: Event) => {
     if (event.params.data?.roles !== undefined && event.result) {
-      await audit().record('user.roles', { subject: accountOf(event.result), summary: `变更账号 ${accountOf(event.result)} 的角色`, details: { roles: event.params.data.roles as unknown } });
+      await audit().record('user.roles', {
+        subject: accountOf(event.result),
+        summary: `变更账号 ${accountOf(event.result)} 的角色`,
+        details: { roles: event.params.data.roles as unknown },
+      });
     }
     if (!event.state.hash || !event.result) return;
-    await passwords().recordChange(event.result.id, event.state.hash, event.state.changedBy ?? 'administrator');
+    await passwords().recordChange(
+      event.result.id,
+      event.state.hash,
+      event.state.changedBy ?? 'administrator'
+    );
     await audit().record('password.changed', {
       subject: accountOf(event.result),
-      summary: { holder: '本人修改密码', administrator: '管理员设置密码', creation: '创建账号并设置初始密码' }[event.state.changedBy ?? 'administrator'],
+      summary: {
+        holder: '本人修改密码',
+        administrator: '管理员设置密码',
+        creation: '创建账号并设置初始密码',
+      }[event.state.changedBy ?? 'administrator'],
       details: { changedBy: event.state.changedBy },
     });
     // Whoever held a session with the old password holds none now (Strapi itself ends them
     // when the holder changes it; not when someone else does).
-    if (event.state.changedBy !== 'holder') await strapi.sessionManager('admin').invalidateRefreshToken(String(event.result.id));
+    if (event.state.changedBy !== 'holder')
+      await strapi.sessionManager('admin').invalidateRefreshToken(String(event.result.id));
   };
 
   strapi.db.lifecycles.subscribe({

@@ -13,7 +13,10 @@ const accountId = (ctx: Context) => {
 
 const actorId = (ctx: Context) => (ctx.state.user as { id: number }).id;
 
-const MUST_CHANGE: Record<string, string> = { firstLogin: '首次登录须修改', adminReset: '重置后须修改' };
+const MUST_CHANGE: Record<string, string> = {
+  firstLogin: '首次登录须修改',
+  adminReset: '重置后须修改',
+};
 
 /** Account security over HTTP: the caller's own status; the province's 账号安全 view and acts. */
 const passwordsController = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -32,30 +35,64 @@ const passwordsController = ({ strapi }: { strapi: Core.Strapi }) => ({
         expiresAt: expiry?.toISOString() ?? null,
         daysLeft: expiry ? daysLeft(expiry, now) : null,
         remindFromDays: policy.reminderDays[0] ?? null,
-        policy: { profile: policy.profile, minLength: policy.minLength, minClasses: policy.minClasses, maxAgeDays: policy.maxAgeDays, history: policy.history },
+        policy: {
+          profile: policy.profile,
+          minLength: policy.minLength,
+          minClasses: policy.minClasses,
+          maxAgeDays: policy.maxAgeDays,
+          history: policy.history,
+        },
       },
     };
   },
 
   async accounts(ctx: Context) {
-    const filters = (await validateAccountFilters(ctx.query)) as { filter: AccountFilter; q?: string };
+    const filters = (await validateAccountFilters(ctx.query)) as {
+      filter: AccountFilter;
+      q?: string;
+    };
     ctx.body = await getService(strapi, 'accounts').list(filters);
   },
 
   /** The same rows as a spreadsheet (UTF-8 with a BOM, which Excel needs for Chinese). */
   async exportAccounts(ctx: Context) {
-    const filters = (await validateAccountFilters(ctx.query)) as { filter: AccountFilter; q?: string };
+    const filters = (await validateAccountFilters(ctx.query)) as {
+      filter: AccountFilter;
+      q?: string;
+    };
     const { data } = await getService(strapi, 'accounts').list(filters);
     const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.attachment(`accounts-${new Date().toISOString().slice(0, 10)}.csv`);
     ctx.body = csvFile(
       data.map((a) => [
-        a.name, a.email, a.isActive ? '启用' : '停用', a.roles.join('、'), a.sites.map((s) => `${s.name}（${s.capacity}）`).join('、'),
-        a.holderName ?? '', a.passwordAgeDays ?? '', day(a.expiresAt), a.daysLeft ?? '', a.mustChange ? MUST_CHANGE[a.mustChange] : '',
-        a.lockedUntil ? `锁定至 ${a.lockedUntil}` : '', day(a.lastLoginAt),
+        a.name,
+        a.email,
+        a.isActive ? '启用' : '停用',
+        a.roles.join('、'),
+        a.sites.map((s) => `${s.name}（${s.capacity}）`).join('、'),
+        a.holderName ?? '',
+        a.passwordAgeDays ?? '',
+        day(a.expiresAt),
+        a.daysLeft ?? '',
+        a.mustChange ? MUST_CHANGE[a.mustChange] : '',
+        a.lockedUntil ? `锁定至 ${a.lockedUntil}` : '',
+        day(a.lastLoginAt),
       ]),
-      ['姓名', '账号', '状态', '角色', '所属站点（身份）', '责任人', '密码已用天数', '密码到期日', '剩余天数', '须修改密码', '锁定', '最近登录']
+      [
+        '姓名',
+        '账号',
+        '状态',
+        '角色',
+        '所属站点（身份）',
+        '责任人',
+        '密码已用天数',
+        '密码到期日',
+        '剩余天数',
+        '须修改密码',
+        '锁定',
+        '最近登录',
+      ]
     );
   },
 
@@ -70,8 +107,14 @@ const passwordsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async setHolder(ctx: Context) {
-    const { holderName } = (await validateHolder(ctx.request.body)) as { holderName: string | null };
-    await getService(strapi, 'accounts').setHolder(accountId(ctx), holderName?.trim() ?? null, actorId(ctx));
+    const { holderName } = (await validateHolder(ctx.request.body)) as {
+      holderName: string | null;
+    };
+    await getService(strapi, 'accounts').setHolder(
+      accountId(ctx),
+      holderName?.trim() ?? null,
+      actorId(ctx)
+    );
     ctx.status = 204;
   },
 });

@@ -30,7 +30,10 @@ interface AuthRegistry {
  * pass untouched. The profile's password change is checked against the policy here too, before
  * Strapi ends the user's sessions for it.
  */
-export const enforcePasswordPolicy = (strapi: Core.Strapi, checkNewPassword: (plain: string, userId: number, email: string | null) => Promise<void>) => {
+export const enforcePasswordPolicy = (
+  strapi: Core.Strapi,
+  checkNewPassword: (plain: string, userId: number, email: string | null) => Promise<void>
+) => {
   const auth = strapi.get('auth') as AuthRegistry;
   const authenticate = auth.authenticate.bind(auth);
   auth.authenticate = (ctx: Context, next: Next) =>
@@ -40,7 +43,8 @@ export const enforcePasswordPolicy = (strapi: Core.Strapi, checkNewPassword: (pl
       const key = routeKey(ctx.state);
       if (!user || ctx.state.route?.info?.type !== 'admin') return next();
       const body = (ctx.request as { body?: { password?: unknown } }).body;
-      const newPassword = key === CHANGE_PASSWORD && typeof body?.password === 'string' ? body.password : null;
+      const newPassword =
+        key === CHANGE_PASSWORD && typeof body?.password === 'string' ? body.password : null;
       if (newPassword !== null) await checkNewPassword(newPassword, user.id, user.email ?? null);
       if ((key && OPEN_WHILE_EXPIRED.has(key)) || newPassword !== null) return next();
       const reason = await getService(strapi, 'passwords').mustChange(user.id);

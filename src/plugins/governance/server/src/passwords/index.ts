@@ -9,7 +9,10 @@ import superAdmins from './super-admins';
 
 /** Account security: password state per admin user, the policy, lockout and its enforcement. */
 export default {
-  contentTypes: { 'password-state': { schema: passwordState }, 'password-reminder': { schema: passwordReminder } },
+  contentTypes: {
+    'password-state': { schema: passwordState },
+    'password-reminder': { schema: passwordReminder },
+  },
   controller,
   service,
   jobs,

@@ -36,8 +36,18 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
       const passwords = getService(strapi, 'passwords');
       const policy = passwords.policy();
       if (policy.maxAgeDays === null || policy.reminderDays.length === 0) return 0;
-      const users = (await strapi.db.query(USER).findMany({ where: { isActive: true }, select: ['id', 'email', 'firstname', 'lastname'] })) as UserRow[];
-      const states = new Map(((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [s.userId, s]));
+      const users = (await strapi.db
+        .query(USER)
+        .findMany({
+          where: { isActive: true },
+          select: ['id', 'email', 'firstname', 'lastname'],
+        })) as UserRow[];
+      const states = new Map(
+        ((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [
+          s.userId,
+          s,
+        ])
+      );
       let sent = 0;
       for (const user of users) {
         signal?.throwIfAborted();
@@ -50,7 +60,9 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
         if (threshold === undefined || left < 0) continue;
         const key = `${user.id}:${new Date(state.changedAt).toISOString()}:${threshold}`;
         try {
-          await strapi.db.query(PASSWORD_REMINDER).create({ data: { key, userId: user.id, threshold, sentAt: now } });
+          await strapi.db
+            .query(PASSWORD_REMINDER)
+            .create({ data: { key, userId: user.id, threshold, sentAt: now } });
         } catch {
           continue; // Claimed already, by an earlier run or another instance.
         }
@@ -63,7 +75,9 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
               `${personName(user)}：\n\n您在${config().groupName}后台的账号（${user.email}）密码将于 ${expiryText} 到期，还剩 ${left + 1} 天。\n到期后须先修改密码才能继续使用后台。请登录后台，在“个人资料”中修改密码。`
             )
           : false;
-        await strapi.db.query(PASSWORD_REMINDER).update({ where: { key }, data: { emailed: delivered } });
+        await strapi.db
+          .query(PASSWORD_REMINDER)
+          .update({ where: { key }, data: { emailed: delivered } });
         sent += 1;
       }
       return sent;
@@ -86,9 +100,18 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { roles: { select: ['code'] } },
         orderBy: { id: 'asc' },
       })) as UserRow[];
-      const states = new Map(((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [s.userId, s]));
-      const superAdmins = users.filter((u) => u.roles?.some((r) => r.code === 'strapi-super-admin'));
-      const idle = users.filter((u) => new Date(states.get(u.id)?.lastLoginAt ?? u.createdAt) < cutoff);
+      const states = new Map(
+        ((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [
+          s.userId,
+          s,
+        ])
+      );
+      const superAdmins = users.filter((u) =>
+        u.roles?.some((r) => r.code === 'strapi-super-admin')
+      );
+      const idle = users.filter(
+        (u) => new Date(states.get(u.id)?.lastLoginAt ?? u.createdAt) < cutoff
+      );
       const gone = new Set<number>();
       const disabled: number[] = [];
       for (const user of idle) {
@@ -97,7 +120,9 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
         if (isSuper && superAdmins.filter((s) => !gone.has(s.id)).length <= 1) continue;
         // Disabled and logged together, or neither.
         const changed = await strapi.db.transaction(async () => {
-          const { count } = await strapi.db.query(USER).updateMany({ where: { id: user.id, isActive: true }, data: { isActive: false } });
+          const { count } = await strapi.db
+            .query(USER)
+            .updateMany({ where: { id: user.id, isActive: true }, data: { isActive: false } });
           if (count === 0) return false; // Disabled already, by another run.
           await getService(strapi, 'audit').record('account.disabled', {
             subject: user.email,

@@ -49,7 +49,9 @@ const passwordService = ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = await service.stateOf(userId);
       if (existing) return existing;
       try {
-        return await states().create({ data: { userId, changedAt: new Date(), history: [], failedLogins: 0 } });
+        return await states().create({
+          data: { userId, changedAt: new Date(), history: [], failedLogins: 0 },
+        });
       } catch (error) {
         // Created at the same moment by another request: the user id is unique.
         const raced = await service.stateOf(userId);
@@ -63,8 +65,12 @@ const passwordService = ({ strapi }: { strapi: Core.Strapi }) => {
       const policy = service.policy();
       if (policy.history === 0) return false;
       const state = await service.stateOf(userId);
-      const user = await strapi.db.query(USER).findOne({ where: { id: userId }, select: ['password'] });
-      const hashes = [...new Set([user?.password, ...(state?.history ?? [])].filter(Boolean) as string[])].slice(0, policy.history);
+      const user = await strapi.db
+        .query(USER)
+        .findOne({ where: { id: userId }, select: ['password'] });
+      const hashes = [
+        ...new Set([user?.password, ...(state?.history ?? [])].filter(Boolean) as string[]),
+      ].slice(0, policy.history);
       const auth = strapi.service('admin::auth');
       for (const hash of hashes) if (await auth.validatePassword(plain, hash)) return true;
       return false;
@@ -75,12 +81,19 @@ const passwordService = ({ strapi }: { strapi: Core.Strapi }) => {
       const policy = service.policy();
       const state = await service.ensureState(userId);
       const mustChange =
-        changedBy === 'creation' && policy.changeAtFirstLogin ? 'firstLogin' : changedBy === 'administrator' && policy.changeAfterReset ? 'adminReset' : null;
+        changedBy === 'creation' && policy.changeAtFirstLogin
+          ? 'firstLogin'
+          : changedBy === 'administrator' && policy.changeAfterReset
+            ? 'adminReset'
+            : null;
       await states().update({
         where: { id: state.id },
         data: {
           changedAt: new Date(),
-          history: [hash, ...(state.history ?? []).filter((h) => h !== hash)].slice(0, Math.max(policy.history, 1)),
+          history: [hash, ...(state.history ?? []).filter((h) => h !== hash)].slice(
+            0,
+            Math.max(policy.history, 1)
+          ),
           mustChange,
           failedLogins: 0,
           lockedUntil: null,
@@ -90,17 +103,24 @@ const passwordService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Why the account must change its password before anything else, if it must. */
-    async mustChange(userId: number, now = new Date()): Promise<'firstLogin' | 'adminReset' | 'expired' | null> {
+    async mustChange(
+      userId: number,
+      now = new Date()
+    ): Promise<'firstLogin' | 'adminReset' | 'expired' | null> {
       const state = await service.ensureState(userId);
       if (state.mustChange) return state.mustChange;
-      const expiry = state.changedAt ? expiresAt(new Date(state.changedAt), service.policy()) : null;
+      const expiry = state.changedAt
+        ? expiresAt(new Date(state.changedAt), service.policy())
+        : null;
       return expiry && expiry <= now ? 'expired' : null;
     },
 
     /** Whether the account is locked now. */
     async lockedUntil(userId: number, now = new Date()): Promise<Date | null> {
       const state = await service.stateOf(userId);
-      return state?.lockedUntil && new Date(state.lockedUntil) > now ? new Date(state.lockedUntil) : null;
+      return state?.lockedUntil && new Date(state.lockedUntil) > now
+        ? new Date(state.lockedUntil)
+        : null;
     },
 
     /**
@@ -120,20 +140,32 @@ const passwordService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { failedLogins } = (await service.stateOf(userId))!;
       if ((failedLogins ?? 0) < policy.lockAfter) return false;
       const { count } = await states().updateMany({
-        where: { id: state.id, $or: [{ lockedUntil: { $null: true } }, { lockedUntil: { $lt: now } }] },
-        data: { lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000), failedLogins: 0 },
+        where: {
+          id: state.id,
+          $or: [{ lockedUntil: { $null: true } }, { lockedUntil: { $lt: now } }],
+        },
+        data: {
+          lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000),
+          failedLogins: 0,
+        },
       });
       return count === 1;
     },
 
     async registerSuccess(userId: number, now = new Date()) {
       const state = await service.ensureState(userId);
-      await states().update({ where: { id: state.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+      await states().update({
+        where: { id: state.id },
+        data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
+      });
     },
 
     async unlock(userId: number) {
       const state = await service.ensureState(userId);
-      await states().update({ where: { id: state.id }, data: { failedLogins: 0, lockedUntil: null } });
+      await states().update({
+        where: { id: state.id },
+        data: { failedLogins: 0, lockedUntil: null },
+      });
     },
 
     /**
@@ -143,7 +175,10 @@ const passwordService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async acceptCurrentPassword(userId: number, holderName?: string) {
       const state = await service.ensureState(userId);
-      await states().update({ where: { id: state.id }, data: { mustChange: null, ...(holderName ? { holderName } : {}) } });
+      await states().update({
+        where: { id: state.id },
+        data: { mustChange: null, ...(holderName ? { holderName } : {}) },
+      });
     },
 
     /** 强制修改: the holder must change the password at their next request. */

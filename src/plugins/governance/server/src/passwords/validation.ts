@@ -5,7 +5,10 @@ import { ERRORS } from './messages';
 export const validateAccountFilters = validateYupSchema(
   yup
     .object({
-      filter: yup.string().oneOf([...ACCOUNT_FILTERS], ERRORS.filter).default('all'),
+      filter: yup
+        .string()
+        .oneOf([...ACCOUNT_FILTERS], ERRORS.filter)
+        .default('all'),
       q: yup.string().max(50, ERRORS.search),
     })
     .noUnknown(),
@@ -19,7 +22,12 @@ export const validateHolder = validateYupSchema(
         .string()
         .nullable()
         .defined(ERRORS.holder)
-        .test('holder', ERRORS.holder, (value) => value === null || ((value ?? '').trim().length >= 1 && [...(value ?? '')].length <= 50)),
+        .test(
+          'holder',
+          ERRORS.holder,
+          (value) =>
+            value === null || ((value ?? '').trim().length >= 1 && [...(value ?? '')].length <= 50)
+        ),
     })
     .noUnknown(),
   { strict: true }

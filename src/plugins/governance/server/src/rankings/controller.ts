@@ -4,7 +4,13 @@ import type { Context } from 'koa';
 import { siteScope } from '../sites/scope';
 import { getService } from '../utils/get-service';
 import { rankingCsv, rankingXlsx } from './export';
-import { validateExportQuery, validateFreeze, validateSettings, validateVisit, validateYearQuery } from './validation';
+import {
+  validateExportQuery,
+  validateFreeze,
+  validateSettings,
+  validateVisit,
+  validateYearQuery,
+} from './validation';
 
 /** 发布排名 over HTTP: the panel, exports, snapshots, the notice, and the public visit beacon. */
 const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -15,7 +21,12 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async own(ctx: Context) {
     const { year } = (await validateYearQuery(ctx.query)) as { year?: number };
-    ctx.body = { data: await getService(strapi, 'rankings').ownPlaces(year, await siteScope(strapi, ctx.state.user)) };
+    ctx.body = {
+      data: await getService(strapi, 'rankings').ownPlaces(
+        year,
+        await siteScope(strapi, ctx.state.user)
+      ),
+    };
   },
 
   async notice(ctx: Context) {
@@ -24,11 +35,18 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async export(ctx: Context) {
-    const { year, format, source } = (await validateExportQuery(ctx.query)) as { year: number; format: 'csv' | 'xlsx'; source: 'live' | 'snapshot' };
+    const { year, format, source } = (await validateExportQuery(ctx.query)) as {
+      year: number;
+      format: 'csv' | 'xlsx';
+      source: 'live' | 'snapshot';
+    };
     let ranking;
     if (source === 'snapshot') {
       const snapshot = await getService(strapi, 'rankingSnapshots').get(year);
-      if (!snapshot) throw new errors.NotFoundError(`${year} 年的排名尚未冻结 (the ${year} ranking has no snapshot)`);
+      if (!snapshot)
+        throw new errors.NotFoundError(
+          `${year} 年的排名尚未冻结 (the ${year} ranking has no snapshot)`
+        );
       ranking = snapshot.ranking;
     } else {
       ranking = await getService(strapi, 'rankings').compute(year);
@@ -45,12 +63,19 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async freeze(ctx: Context) {
-    const { year, note } = (await validateFreeze(ctx.request.body ?? {})) as { year: number; note: string | null };
-    ctx.body = { data: await getService(strapi, 'rankingSnapshots').freeze(year, note || null, ctx.state.user) };
+    const { year, note } = (await validateFreeze(ctx.request.body ?? {})) as {
+      year: number;
+      note: string | null;
+    };
+    ctx.body = {
+      data: await getService(strapi, 'rankingSnapshots').freeze(year, note || null, ctx.state.user),
+    };
   },
 
   async settings(ctx: Context) {
-    const { membersSeeOwnPlace } = (await validateSettings(ctx.request.body ?? {})) as { membersSeeOwnPlace: boolean };
+    const { membersSeeOwnPlace } = (await validateSettings(ctx.request.body ?? {})) as {
+      membersSeeOwnPlace: boolean;
+    };
     ctx.body = { data: await getService(strapi, 'rankings').updateSettings(membersSeeOwnPlace) };
   },
 
@@ -69,7 +94,10 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     }
     const { site } = (await validateVisit(body ?? {})) as { site: string };
-    await getService(strapi, 'visits').record(site, { userAgent: ctx.get('user-agent') || undefined, ip: ctx.request.ip });
+    await getService(strapi, 'visits').record(site, {
+      userAgent: ctx.get('user-agent') || undefined,
+      ip: ctx.request.ip,
+    });
     ctx.status = 204;
   },
 });

@@ -11,7 +11,10 @@ export interface Rankable {
 
 export const denseRank = <T extends Rankable>(items: T[]): Array<T & { rank: number }> => {
   const ordered = [...items].sort(
-    (a, b) => b.articles - a.articles || a.sortOrder - b.sortOrder || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+    (a, b) =>
+      b.articles - a.articles ||
+      a.sortOrder - b.sortOrder ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
   );
   let rank = 0;
   let previous: number | undefined;

@@ -12,10 +12,22 @@ export const LEVEL_TITLES: Record<SiteLevel, string> = {
   county: '县级民政网站',
 };
 
-export const COLUMNS = ['网站', '信息发布量(条)', '排名', '报送(条)', '采用(条)', '采用率', '备注'] as const;
+export const COLUMNS = [
+  '网站',
+  '信息发布量(条)',
+  '排名',
+  '报送(条)',
+  '采用(条)',
+  '采用率',
+  '备注',
+] as const;
 
 const remark = (row: RankingRow) =>
-  [row.site.level === 'county' && row.site.parentName ? row.site.parentName : null, row.site.active ? null : '已关闭', row.articles === 0 ? '本年未发布信息' : null]
+  [
+    row.site.level === 'county' && row.site.parentName ? row.site.parentName : null,
+    row.site.active ? null : '已关闭',
+    row.articles === 0 ? '本年未发布信息' : null,
+  ]
     .filter(Boolean)
     .join('；');
 
@@ -26,10 +38,23 @@ export const adoptionRate = ({ submitted, adopted }: { submitted: number; adopte
 /** The attached table as rows: a title, then per level a heading, the column names and its sites. */
 export const tableRows = (ranking: Ranking, frozen: boolean) => {
   const title = `${ranking.year}年${ranking.groupName}信息发布量排名`;
-  const source = frozen ? `数据冻结于 ${ranking.computedAt}` : `实时数据，生成于 ${ranking.computedAt}（未冻结）`;
+  const source = frozen
+    ? `数据冻结于 ${ranking.computedAt}`
+    : `实时数据，生成于 ${ranking.computedAt}（未冻结）`;
   const sections = ranking.groups.map((group, i) => ({
     heading: `${['一', '二', '三', '四', '五'][i] ?? i + 1}、${LEVEL_TITLES[group.level]}（${group.totals.sites}个，合计${group.totals.articles}条）`,
-    rows: group.rows.map((row) => [row.site.name, row.articles, row.rank, row.submitted, row.adopted, adoptionRate(row), remark(row)] as const),
+    rows: group.rows.map(
+      (row) =>
+        [
+          row.site.name,
+          row.articles,
+          row.rank,
+          row.submitted,
+          row.adopted,
+          adoptionRate(row),
+          remark(row),
+        ] as const
+    ),
   }));
   return { title, source, sections };
 };
@@ -45,8 +70,24 @@ export const rankingXlsx = async (ranking: Ranking, frozen: boolean): Promise<Bu
   const { title, source, sections } = tableRows(ranking, frozen);
   const book = new ExcelJS.Workbook();
   book.created = new Date(ranking.computedAt);
-  const sheet = book.addWorksheet(`${ranking.year}年排名`, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.columns = [{ width: 34 }, { width: 16 }, { width: 8 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 24 }];
+  const sheet = book.addWorksheet(`${ranking.year}年排名`, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  sheet.columns = [
+    { width: 34 },
+    { width: 16 },
+    { width: 8 },
+    { width: 10 },
+    { width: 10 },
+    { width: 10 },
+    { width: 24 },
+  ];
   const titleRow = addSheetRow(sheet, [title]);
   sheet.mergeCells(titleRow.number, 1, titleRow.number, COLUMNS.length);
   titleRow.font = { bold: true, size: 14 };

@@ -8,10 +8,14 @@ import { createVisitCounter } from './visits';
 
 /** 发布排名: the annual ranking, its exports, snapshots and notice, and the visit counter. */
 export default {
-  contentTypes: { 'ranking-snapshot': { schema: rankingSnapshot }, 'site-visit': { schema: siteVisit } },
+  contentTypes: {
+    'ranking-snapshot': { schema: rankingSnapshot },
+    'site-visit': { schema: siteVisit },
+  },
   controller,
   service,
   snapshots,
-  visits: ({ strapi }: { strapi: Parameters<typeof createVisitCounter>[0] }) => createVisitCounter(strapi),
+  visits: ({ strapi }: { strapi: Parameters<typeof createVisitCounter>[0] }) =>
+    createVisitCounter(strapi),
   routes: { admin: adminRoutes, public: publicRoutes },
 };

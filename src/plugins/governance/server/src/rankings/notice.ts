@@ -1,4 +1,9 @@
-import type { Ranking, RankingSnapshotInfo, AnnualNotice, RankingGroup } from '../../../shared/contracts/rankings';
+import type {
+  Ranking,
+  RankingSnapshotInfo,
+  AnnualNotice,
+  RankingGroup,
+} from '../../../shared/contracts/rankings';
 import { COLUMNS, LEVEL_TITLES, tableRows } from './export';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
@@ -10,7 +15,8 @@ export const chineseCount = (n: number) => {
   return `${tenThousands >= 1000 ? Math.round(tenThousands) : Number(tenThousands.toFixed(1))}万`;
 };
 
-const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
+const percent = (part: number, whole: number) =>
+  whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`;
 
 /** "比2013年增加1026条（增长13.1%）" */
 const change = (now: number, before: number, year: number, unit: string) => {
@@ -32,7 +38,10 @@ const topThree = (group: RankingGroup) =>
  * visits with the most visited sites, then the ranking table. Every sentence is made from the
  * figures; nothing is typed.
  */
-export const annualNotice = (ranking: Ranking, snapshot: RankingSnapshotInfo | null): AnnualNotice => {
+export const annualNotice = (
+  ranking: Ranking,
+  snapshot: RankingSnapshotInfo | null
+): AnnualNotice => {
   const { year, totals, previousTotals } = ranking;
   const sections: AnnualNotice['sections'] = [];
 
@@ -50,8 +59,10 @@ export const annualNotice = (ranking: Ranking, snapshot: RankingSnapshotInfo | n
       const title = LEVEL_TITLES[group.level];
       const silent = group.rows.filter((row) => row.articles === 0).map((row) => row.site.name);
       const base = `${title}${group.totals.sites > 1 ? `${group.totals.sites}个网站共` : ''}发布信息${group.totals.articles}条${change(group.totals.articles, group.previousTotals.articles, year, '条')}`;
-      const topics = group.totals.specialTopics > 0 ? `，其中专题信息${group.totals.specialTopics}条` : '';
-      const top = group.totals.sites > 1 && topThree(group) ? `。发布量排名前三的是${topThree(group)}` : '';
+      const topics =
+        group.totals.specialTopics > 0 ? `，其中专题信息${group.totals.specialTopics}条` : '';
+      const top =
+        group.totals.sites > 1 && topThree(group) ? `。发布量排名前三的是${topThree(group)}` : '';
       const none = silent.length > 0 ? `。全年未发布信息的网站：${silent.join('、')}` : '';
       return `${base}${topics}${top}${none}。`;
     }),
@@ -64,7 +75,11 @@ export const annualNotice = (ranking: Ranking, snapshot: RankingSnapshotInfo | n
       totals.messages === 0
         ? `${year}年未收到网民留言。`
         : `${year}年网站群共收到网民留言${totals.messages}条，答复${totals.replies}条。其中` +
-          replied.map((g) => `${LEVEL_TITLES[g.level]}收到${g.totals.messages}条、答复${g.totals.replies}条`).join('，') +
+          replied
+            .map(
+              (g) => `${LEVEL_TITLES[g.level]}收到${g.totals.messages}条、答复${g.totals.replies}条`
+            )
+            .join('，') +
           '。',
     ],
   });
@@ -80,7 +95,9 @@ export const annualNotice = (ranking: Ranking, snapshot: RankingSnapshotInfo | n
       heading: '信息报送情况',
       paragraphs: [
         `${year}年各网站共报送信息${totals.submitted}条，被采用${totals.adopted}条，采用率${percent(totals.adopted, totals.submitted)}。` +
-          (adoptedMost.length > 0 ? `被采用较多的是${adoptedMost.map((row) => `${row.site.name}（${row.adopted}条）`).join('、')}。` : ''),
+          (adoptedMost.length > 0
+            ? `被采用较多的是${adoptedMost.map((row) => `${row.site.name}（${row.adopted}条）`).join('、')}。`
+            : ''),
       ],
     });
   }
@@ -92,7 +109,9 @@ export const annualNotice = (ranking: Ranking, snapshot: RankingSnapshotInfo | n
       totals.visits === 0
         ? `${year}年未统计到网站访问量。`
         : `${year}年网站群总访问量${chineseCount(totals.visits)}人次，日均${chineseCount(daily)}人次。` +
-          (ranking.topVisited.length > 0 ? `市、县网站中访问量较高的是${ranking.topVisited.map((t) => t.site.name).join('、')}。` : ''),
+          (ranking.topVisited.length > 0
+            ? `市、县网站中访问量较高的是${ranking.topVisited.map((t) => t.site.name).join('、')}。`
+            : ''),
     ],
   });
 
@@ -106,7 +125,10 @@ export const annualNotice = (ranking: Ranking, snapshot: RankingSnapshotInfo | n
     attachment: {
       title: table.title,
       columns: [...COLUMNS],
-      sections: table.sections.map((s) => ({ heading: s.heading, rows: s.rows.map((r) => [...r] as [string, number, number, number, number, string, string]) })),
+      sections: table.sections.map((s) => ({
+        heading: s.heading,
+        rows: s.rows.map((r) => [...r] as [string, number, number, number, number, string, string]),
+      })),
     },
   };
 };

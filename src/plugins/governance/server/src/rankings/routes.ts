@@ -11,8 +11,15 @@ export const adminRoutes = [
   { method: 'POST', path: '/rankings/snapshots', handler: 'rankings.freeze', config: manage },
   { method: 'PUT', path: '/rankings/settings', handler: 'rankings.settings', config: manage },
   // A site member's own places; the service answers nothing unless the province allows it.
-  { method: 'GET', path: '/rankings/own', handler: 'rankings.own', config: requires(ACTIONS.rankingsOwn) },
+  {
+    method: 'GET',
+    path: '/rankings/own',
+    handler: 'rankings.own',
+    config: requires(ACTIONS.rankingsOwn),
+  },
 ];
 
 /** The visit beacon the sites' pages call: public, light, counted in memory (see visits.ts). */
-export const publicRoutes = [{ method: 'POST', path: '/visits', handler: 'rankings.visit', config: { prefix: '' } }];
+export const publicRoutes = [
+  { method: 'POST', path: '/visits', handler: 'rankings.visit', config: { prefix: '' } },
+];

@@ -35,7 +35,15 @@ const TOP_VISITED = 6;
 
 type Count = number | string | null;
 
-const NO_FIGURES: RankingFigures = { articles: 0, specialTopics: 0, messages: 0, replies: 0, visits: 0, submitted: 0, adopted: 0 };
+const NO_FIGURES: RankingFigures = {
+  articles: 0,
+  specialTopics: 0,
+  messages: 0,
+  replies: 0,
+  visits: 0,
+  submitted: 0,
+  adopted: 0,
+};
 
 /** Sums site rows (one site each) or level totals (their `sites`). */
 const addUp = (parts: Array<RankingFigures & { sites?: number }>): RankingTotals => {
@@ -62,7 +70,9 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * before: each table is read once over both years, grouped by site and by which year a row
    * falls in (`GROUP BY 1, 2`: PostgreSQL would not match a grouped CASE with its own bindings).
    */
-  const figuresOf = async (year: number): Promise<{ current: Map<number, RankingFigures>; previous: Map<number, RankingFigures> }> => {
+  const figuresOf = async (
+    year: number
+  ): Promise<{ current: Map<number, RankingFigures>; previous: Map<number, RankingFigures> }> => {
     const { timezone } = config();
     const { start, end } = localYearRange(year, timezone);
     const { start: previousStart } = localYearRange(year - 1, timezone);
@@ -73,7 +83,8 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const visit = dbNames(strapi, SITE_VISIT);
     const site = dbNames(strapi, 'api::site.site');
     const db = knex();
-    const inYear = (column: string, from: Date | string) => db.raw('case when ?? >= ? then 1 else 0 end as ??', [column, from, 'inYear']);
+    const inYear = (column: string, from: Date | string) =>
+      db.raw('case when ?? >= ? then 1 else 0 end as ??', [column, from, 'inYear']);
 
     // Published rows only, once per document, in the year of the first publication: a
     // republication does not move an article, an unpublished one does not count. Articles are
@@ -83,11 +94,17 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .join(`${articleSite.table} as l`, `l.${articleSite.ownerColumn}`, 'a.id')
       .select({ siteId: `l.${articleSite.targetColumn}` }, inYear(firstPublished, start))
       .countDistinct({ articles: 'a.document_id' })
-      .sum({ specialTopics: db.raw('case when a.?? then 1 else 0 end', [article.column('isSpecialTopic')]) })
+      .sum({
+        specialTopics: db.raw('case when a.?? then 1 else 0 end', [
+          article.column('isSpecialTopic'),
+        ]),
+      })
       .whereNotNull('a.published_at')
       .where(firstPublished, '>=', previousStart)
       .where(firstPublished, '<', end)
-      .groupByRaw('1, 2') as Promise<Array<{ siteId: number; inYear: Count; articles: Count; specialTopics: Count }>>;
+      .groupByRaw('1, 2') as Promise<
+      Array<{ siteId: number; inYear: Count; articles: Count; specialTopics: Count }>
+    >;
 
     const received = `m.${message.column('receivedAt')}`;
     const messages = db(`${message.table} as m`)
@@ -97,7 +114,9 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .count({ replies: `m.${message.column('repliedAt')}` })
       .where(received, '>=', previousStart)
       .where(received, '<', end)
-      .groupByRaw('1, 2') as Promise<Array<{ siteId: number; inYear: Count; messages: Count; replies: Count }>>;
+      .groupByRaw('1, 2') as Promise<
+      Array<{ siteId: number; inYear: Count; messages: Count; replies: Count }>
+    >;
 
     // Days are local dates, so a year is its first to its last date.
     const day = `v.${visit.column('day')}`;
@@ -116,11 +135,18 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .join(`${site.table} as s`, 's.document_id', `u.${submission.column('sourceSiteDocumentId')}`)
       .select({ siteId: 's.id' }, inYear(submittedAt, start))
       .count({ submitted: '*' })
-      .sum({ adopted: db.raw('case when u.?? = ? then 1 else 0 end', [submission.column('status'), 'adopted']) })
+      .sum({
+        adopted: db.raw('case when u.?? = ? then 1 else 0 end', [
+          submission.column('status'),
+          'adopted',
+        ]),
+      })
       .whereNot(`u.${submission.column('status')}`, 'withdrawn')
       .where(submittedAt, '>=', previousStart)
       .where(submittedAt, '<', end)
-      .groupByRaw('1, 2') as Promise<Array<{ siteId: number; inYear: Count; submitted: Count; adopted: Count }>>;
+      .groupByRaw('1, 2') as Promise<
+      Array<{ siteId: number; inYear: Count; submitted: Count; adopted: Count }>
+    >;
 
     const current = new Map<number, RankingFigures>();
     const previous = new Map<number, RankingFigures>();
@@ -131,10 +157,19 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return figures.get(id)!;
     };
     // PostgreSQL answers counts and sums as strings.
-    for (const row of await articles) Object.assign(of(row), { articles: Number(row.articles), specialTopics: Number(row.specialTopics) });
-    for (const row of await messages) Object.assign(of(row), { messages: Number(row.messages), replies: Number(row.replies) });
+    for (const row of await articles)
+      Object.assign(of(row), {
+        articles: Number(row.articles),
+        specialTopics: Number(row.specialTopics),
+      });
+    for (const row of await messages)
+      Object.assign(of(row), { messages: Number(row.messages), replies: Number(row.replies) });
     for (const row of await visits) of(row).visits = Number(row.visits ?? 0);
-    for (const row of await submissions) Object.assign(of(row), { submitted: Number(row.submitted), adopted: Number(row.adopted ?? 0) });
+    for (const row of await submissions)
+      Object.assign(of(row), {
+        submitted: Number(row.submitted),
+        adopted: Number(row.adopted ?? 0),
+      });
     return { current, previous };
   };
 
@@ -146,7 +181,12 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     RANKING_LEVELS.map((level) => {
       const listed = all
         .filter((site) => site.level === level)
-        .map((site) => ({ site, ...(figures.get(site.id) ?? NO_FIGURES), sortOrder: site.sortOrder, code: site.code }))
+        .map((site) => ({
+          site,
+          ...(figures.get(site.id) ?? NO_FIGURES),
+          sortOrder: site.sortOrder,
+          code: site.code,
+        }))
         .filter((row) => row.site.active || hasFigures(row));
       return { level, rows: denseRank(listed) };
     });
@@ -188,7 +228,9 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async updateSettings(membersSeeOwnPlace: boolean) {
       await settingsStore().set({ value: { membersSeeOwnPlace } });
       await getService(strapi, 'audit').record('rankings.settings', {
-        summary: membersSeeOwnPlace ? '允许各站点人员查看本站发布排名名次' : '不再向各站点人员显示本站发布排名名次',
+        summary: membersSeeOwnPlace
+          ? '允许各站点人员查看本站发布排名名次'
+          : '不再向各站点人员显示本站发布排名名次',
         details: { membersSeeOwnPlace },
       });
       return { membersSeeOwnPlace };
@@ -203,13 +245,22 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         this.years(),
         this.settings(),
       ]);
-      return { live, snapshot, changedSinceSnapshot: snapshot ? differences(snapshot.ranking, live) : [], years, membersSeeOwnPlace };
+      return {
+        live,
+        snapshot,
+        changedSinceSnapshot: snapshot ? differences(snapshot.ranking, live) : [],
+        years,
+        membersSeeOwnPlace,
+      };
     },
 
     /** The notice of a year: from its snapshot once frozen, a draft from live figures before. */
     async notice(year?: number): Promise<AnnualNotice & { years: number[] }> {
       const theYear = year ?? (await this.defaultYear());
-      const [snapshot, { years }] = await Promise.all([getService(strapi, 'rankingSnapshots').get(theYear), this.years()]);
+      const [snapshot, { years }] = await Promise.all([
+        getService(strapi, 'rankingSnapshots').get(theYear),
+        this.years(),
+      ]);
       if (snapshot) {
         const { ranking, ...info } = snapshot;
         return { ...annualNotice(ranking, info), years };
@@ -220,16 +271,27 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A site member's places: their sites' rows in the live ranking, if the province allows it. */
     async ownPlaces(year: number | undefined, scope: SiteScope): Promise<OwnPlaceResponse> {
       year ??= await this.defaultYear();
-      const [{ years }, { membersSeeOwnPlace }] = await Promise.all([this.years(), this.settings()]);
+      const [{ years }, { membersSeeOwnPlace }] = await Promise.all([
+        this.years(),
+        this.settings(),
+      ]);
       if (!membersSeeOwnPlace) return { year, years, allowed: false, places: [] };
       const siteIds = scope.all ? null : new Set(scope.siteIds);
       const all = await siteRows(strapi);
-      const documentIds = new Set(all.filter((site) => siteIds === null || siteIds.has(site.id)).map((site) => site.documentId));
+      const documentIds = new Set(
+        all
+          .filter((site) => siteIds === null || siteIds.has(site.id))
+          .map((site) => site.documentId)
+      );
       const ranking = await this.compute(year);
       const places = ranking.groups.flatMap((group) =>
         group.rows
           .filter((row) => documentIds.has(row.site.documentId))
-          .map((row) => ({ row, levelSites: group.rows.length, lowestRank: group.rows.at(-1)?.rank ?? 0 }))
+          .map((row) => ({
+            row,
+            levelSites: group.rows.length,
+            lowestRank: group.rows.at(-1)?.rank ?? 0,
+          }))
       );
       return { year, years, allowed: true, places };
     },
@@ -241,23 +303,42 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const previousLevels = ranked(all, previous);
       const previousRank = new Map(
-        previousLevels.flatMap(({ rows }) => rows.map((row) => [row.site.id, { articles: row.articles, rank: row.rank }] as const))
+        previousLevels.flatMap(({ rows }) =>
+          rows.map((row) => [row.site.id, { articles: row.articles, rank: row.rank }] as const)
+        )
       );
 
       const groups: RankingGroup[] = ranked(all, current).map(({ level, rows }, i) => {
-        const rankingRows: RankingRow[] = rows.map(({ site, articles, specialTopics, messages, replies, visits, submitted, adopted, rank }) => ({
-          site: publicSite(site),
-          articles,
-          specialTopics,
-          messages,
-          replies,
-          visits,
-          submitted,
-          adopted,
-          rank,
-          previous: previousRank.get(site.id) ?? null,
-        }));
-        return { level, totals: addUp(rankingRows), previousTotals: addUp(previousLevels[i].rows), rows: rankingRows };
+        const rankingRows: RankingRow[] = rows.map(
+          ({
+            site,
+            articles,
+            specialTopics,
+            messages,
+            replies,
+            visits,
+            submitted,
+            adopted,
+            rank,
+          }) => ({
+            site: publicSite(site),
+            articles,
+            specialTopics,
+            messages,
+            replies,
+            visits,
+            submitted,
+            adopted,
+            rank,
+            previous: previousRank.get(site.id) ?? null,
+          })
+        );
+        return {
+          level,
+          totals: addUp(rankingRows),
+          previousTotals: addUp(previousLevels[i].rows),
+          rows: rankingRows,
+        };
       });
 
       const visited = groups

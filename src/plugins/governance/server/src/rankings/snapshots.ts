@@ -3,7 +3,12 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 
-import { RANKING_FIGURES, type Ranking, type RankingResponse, type RankingSnapshotInfo } from '../../../shared/contracts/rankings';
+import {
+  RANKING_FIGURES,
+  type Ranking,
+  type RankingResponse,
+  type RankingSnapshotInfo,
+} from '../../../shared/contracts/rankings';
 
 export const RANKING_SNAPSHOT = 'plugin::governance.ranking-snapshot';
 
@@ -23,8 +28,14 @@ const info = (row: SnapshotRow): RankingSnapshotInfo => ({
 });
 
 /** Every figure of a site that differs between the frozen and the live ranking (a site missing from one counts as zeros there). */
-export const differences = (frozen: Ranking, live: Ranking): RankingResponse['changedSinceSnapshot'] => {
-  const rowsOf = (ranking: Ranking) => new Map(ranking.groups.flatMap((g) => g.rows.map((row) => [row.site.documentId, row] as const)));
+export const differences = (
+  frozen: Ranking,
+  live: Ranking
+): RankingResponse['changedSinceSnapshot'] => {
+  const rowsOf = (ranking: Ranking) =>
+    new Map(
+      ranking.groups.flatMap((g) => g.rows.map((row) => [row.site.documentId, row] as const))
+    );
   const before = rowsOf(frozen);
   const now = rowsOf(live);
   const changes: RankingResponse['changedSinceSnapshot'] = [];
@@ -49,19 +60,36 @@ export const differences = (frozen: Ranking, live: Ranking): RankingResponse['ch
  */
 const snapshotsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async get(year: number): Promise<(RankingSnapshotInfo & { ranking: Ranking }) | null> {
-    const row = (await strapi.db.query(RANKING_SNAPSHOT).findOne({ where: { year } })) as SnapshotRow | null;
+    const row = (await strapi.db
+      .query(RANKING_SNAPSHOT)
+      .findOne({ where: { year } })) as SnapshotRow | null;
     return row ? { ...info(row), ranking: row.ranking } : null;
   },
 
-  async freeze(year: number, note: string | null, user: { id: number; firstname?: string | null; lastname?: string | null; email?: string }) {
+  async freeze(
+    year: number,
+    note: string | null,
+    user: { id: number; firstname?: string | null; lastname?: string | null; email?: string }
+  ) {
     const ranking = await getService(strapi, 'rankings').compute(year);
     if (ranking.totals.articles === 0) {
-      throw new errors.ValidationError(`${year} 年没有发布任何信息，无排名可冻结 (nothing was published in ${year}: there is no ranking to freeze)`);
+      throw new errors.ValidationError(
+        `${year} 年没有发布任何信息，无排名可冻结 (nothing was published in ${year}: there is no ranking to freeze)`
+      );
     }
-    const data = { year, ranking, takenAt: new Date(), takenBy: personName(user), takenById: user.id, note };
+    const data = {
+      year,
+      ranking,
+      takenAt: new Date(),
+      takenBy: personName(user),
+      takenById: user.id,
+      note,
+    };
     // One row per year (a unique index): two provincial admins freezing at once leave one snapshot.
     const { saved, replaced } = await strapi.db.transaction(async () => {
-      const existing = await strapi.db.query(RANKING_SNAPSHOT).findOne({ where: { year }, select: ['id'] });
+      const existing = await strapi.db
+        .query(RANKING_SNAPSHOT)
+        .findOne({ where: { year }, select: ['id'] });
       return {
         replaced: Boolean(existing),
         saved: (existing

@@ -26,7 +26,10 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
   /** `${siteDocumentId} ${day}` → visits not yet written. */
   let pending = new Map<string, number>();
-  let siteCodes: { byCode: Map<string, string>; readAt: number; loading?: Promise<void> } = { byCode: new Map(), readAt: 0 };
+  let siteCodes: { byCode: Map<string, string>; readAt: number; loading?: Promise<void> } = {
+    byCode: new Map(),
+    readAt: 0,
+  };
   let limiter: { perMinute: number; limiter: RateLimiterMemory } | null = null;
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<number> | null = null;
@@ -66,7 +69,8 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
    */
   const withinLimit = async (ip: string) => {
     const perMinute = config().visits.perIpPerMinute;
-    if (limiter?.perMinute !== perMinute) limiter = { perMinute, limiter: new RateLimiterMemory({ points: perMinute, duration: 60 }) };
+    if (limiter?.perMinute !== perMinute)
+      limiter = { perMinute, limiter: new RateLimiterMemory({ points: perMinute, duration: 60 }) };
     try {
       await limiter.limiter.consume(clientSource(ip));
       return true;
@@ -97,7 +101,10 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
         await trx(visit.table)
           .insert(rows.slice(i, i + FLUSH_BATCH))
           .onConflict([visit.column('siteDocumentId'), visit.column('day')])
-          .merge({ [visits]: db.raw('??.?? + excluded.??', [visit.table, visits, visits]), updated_at: now });
+          .merge({
+            [visits]: db.raw('??.?? + excluded.??', [visit.table, visits, visits]),
+            updated_at: now,
+          });
       }
     });
   };
@@ -112,14 +119,19 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
     } catch (error) {
       // Nothing is lost: the counts wait for the next flush.
       for (const [key, n] of counts) pending.set(key, (pending.get(key) ?? 0) + n);
-      strapi.log.error(`governance: visit counts not written, kept for the next flush: ${(error as Error).message}`);
+      strapi.log.error(
+        `governance: visit counts not written, kept for the next flush: ${(error as Error).message}`
+      );
       throw error;
     }
   };
 
   return {
     /** Counts one page view of the site `code`, unless it is a robot's or over its source's budget. */
-    async record(code: string, { userAgent, ip }: { userAgent: string | undefined; ip: string }): Promise<VisitOutcome> {
+    async record(
+      code: string,
+      { userAgent, ip }: { userAgent: string | undefined; ip: string }
+    ): Promise<VisitOutcome> {
       if (!userAgent || isbot(userAgent)) return 'bot';
       const siteDocumentId = await siteOf(code);
       if (!siteDocumentId) return 'unknown-site';
@@ -142,7 +154,10 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
 
     start() {
       if (timer) clearInterval(timer);
-      timer = setInterval(() => void this.flush().catch(() => undefined), config().visits.flushSeconds * 1000);
+      timer = setInterval(
+        () => void this.flush().catch(() => undefined),
+        config().visits.flushSeconds * 1000
+      );
       timer.unref();
     },
 

@@ -30,9 +30,16 @@ export const caseNumbers = (strapi: Core.Strapi) => {
     strapi.db.lifecycles.subscribe({
       models: [MESSAGE],
       async afterCreate(event) {
-        const { result, params } = event as unknown as { result?: { id?: number }; params: { data?: { receivedAt?: Date | string } } };
+        const { result, params } = event as unknown as {
+          result?: { id?: number };
+          params: { data?: { receivedAt?: Date | string } };
+        };
         if (!result?.id) return;
-        const caseNumber = caseNumberOf(result.id, params.data?.receivedAt ?? new Date(), timezone());
+        const caseNumber = caseNumberOf(
+          result.id,
+          params.data?.receivedAt ?? new Date(),
+          timezone()
+        );
         await strapi.db.query(MESSAGE).update({ where: { id: result.id }, data: { caseNumber } });
       },
     });
@@ -50,7 +57,12 @@ export const caseNumbers = (strapi: Core.Strapi) => {
       // One transaction a batch: one disk flush.
       await strapi.db.transaction(async () => {
         for (const row of rows) {
-          await strapi.db.query(MESSAGE).update({ where: { id: row.id }, data: { caseNumber: caseNumberOf(row.id, row.receivedAt ?? new Date(), timezone()) } });
+          await strapi.db
+            .query(MESSAGE)
+            .update({
+              where: { id: row.id },
+              data: { caseNumber: caseNumberOf(row.id, row.receivedAt ?? new Date(), timezone()) },
+            });
         }
       });
       numbered += rows.length;

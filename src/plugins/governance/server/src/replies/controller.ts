@@ -36,7 +36,9 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const body = (ctx.request.body as { data?: unknown } | undefined)?.data ?? ctx.request.body;
     const input = (await validateSubmission(body ?? {})) as SubmissionInput;
     try {
-      ctx.body = { data: await getService(strapi, 'replies').submit(input, { ip: ctx.request.ip }) };
+      ctx.body = {
+        data: await getService(strapi, 'replies').submit(input, { ip: ctx.request.ip }),
+      };
     } catch (error) {
       // The database did not confirm the message (restarting, connection lost): no query code,
       // and an answer that says to come back rather than a bare 500.
@@ -49,30 +51,41 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async lookup(ctx: Context) {
-    const { queryCode } = (await validateQueryCode({ queryCode: String(ctx.params.queryCode ?? '').toUpperCase() })) as { queryCode: string };
+    const { queryCode } = (await validateQueryCode({
+      queryCode: String(ctx.params.queryCode ?? '').toUpperCase(),
+    })) as { queryCode: string };
     ctx.body = { data: await getService(strapi, 'replies').lookup(queryCode) };
   },
 
   async rate(ctx: Context) {
-    const { queryCode } = (await validateQueryCode({ queryCode: String(ctx.params.queryCode ?? '').toUpperCase() })) as { queryCode: string };
+    const { queryCode } = (await validateQueryCode({
+      queryCode: String(ctx.params.queryCode ?? '').toUpperCase(),
+    })) as { queryCode: string };
     const body = (ctx.request.body as { data?: unknown } | undefined)?.data ?? ctx.request.body;
     const input = (await validateRating(body ?? {})) as RatingInput;
     ctx.body = { data: await getService(strapi, 'replies').rate(queryCode, input) };
   },
 
   async publicReplies(ctx: Context) {
-    const { site, page } = (await validatePublicList(ctx.query)) as { site?: string; page?: number };
+    const { site, page } = (await validatePublicList(ctx.query)) as {
+      site?: string;
+      page?: number;
+    };
     ctx.body = await getService(strapi, 'replies').publicReplies({ site, page });
   },
 
   // The admin's handling flow: the actor is always the session's user.
   async inbox(ctx: Context) {
-    const filters = (await validateInbox(ctx.query)) as Parameters<ReturnType<typeof handling>['inbox']>[1];
+    const filters = (await validateInbox(ctx.query)) as Parameters<
+      ReturnType<typeof handling>['inbox']
+    >[1];
     ctx.body = await getService(strapi, 'messageHandling').inbox(ctx.state.user, filters);
   },
 
   async getCase(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'messageHandling').getCase(messageId(ctx), ctx.state.user) };
+    ctx.body = {
+      data: await getService(strapi, 'messageHandling').getCase(messageId(ctx), ctx.state.user),
+    };
   },
 
   async sign(ctx: Context) {
@@ -81,7 +94,11 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async reply(ctx: Context) {
-    const input = (await validateReply(ctx.request.body)) as { text: string; unit?: string | null; acknowledgeFlags?: boolean };
+    const input = (await validateReply(ctx.request.body)) as {
+      text: string;
+      unit?: string | null;
+      acknowledgeFlags?: boolean;
+    };
     await getService(strapi, 'messageHandling').reply(messageId(ctx), ctx.state.user, input);
     ctx.status = 204;
   },
@@ -93,14 +110,28 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async requestExtension(ctx: Context) {
-    const input = (await validateExtensionRequest(ctx.request.body)) as { workingDays: number; reason: string };
-    await getService(strapi, 'messageHandling').requestExtension(messageId(ctx), ctx.state.user, input);
+    const input = (await validateExtensionRequest(ctx.request.body)) as {
+      workingDays: number;
+      reason: string;
+    };
+    await getService(strapi, 'messageHandling').requestExtension(
+      messageId(ctx),
+      ctx.state.user,
+      input
+    );
     ctx.status = 204;
   },
 
   async decideExtension(ctx: Context) {
-    const input = (await validateExtensionDecision(ctx.request.body)) as { approve: boolean; comment?: string | null };
-    await getService(strapi, 'messageHandling').decideExtension(messageId(ctx), ctx.state.user, input);
+    const input = (await validateExtensionDecision(ctx.request.body)) as {
+      approve: boolean;
+      comment?: string | null;
+    };
+    await getService(strapi, 'messageHandling').decideExtension(
+      messageId(ctx),
+      ctx.state.user,
+      input
+    );
     ctx.status = 204;
   },
 
@@ -111,8 +142,15 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async correctCategory(ctx: Context) {
-    const input = (await validateCategoryCorrection(ctx.request.body)) as { category: Category; reason: string };
-    await getService(strapi, 'messageHandling').correctCategory(messageId(ctx), ctx.state.user, input);
+    const input = (await validateCategoryCorrection(ctx.request.body)) as {
+      category: Category;
+      reason: string;
+    };
+    await getService(strapi, 'messageHandling').correctCategory(
+      messageId(ctx),
+      ctx.state.user,
+      input
+    );
     ctx.status = 204;
   },
 
@@ -126,7 +164,10 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async spotCheck(ctx: Context) {
-    const input = (await validateSpotCheck(ctx.request.body)) as { verdict: 'standard' | 'substandard'; comment?: string | null };
+    const input = (await validateSpotCheck(ctx.request.body)) as {
+      verdict: 'standard' | 'substandard';
+      comment?: string | null;
+    };
     await getService(strapi, 'messageHandling').spotCheck(messageId(ctx), ctx.state.user, input);
     ctx.status = 204;
   },
@@ -137,7 +178,11 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async sample(ctx: Context) {
-    const query = (await validateSample(ctx.query)) as { year: number; size: number; site?: string };
+    const query = (await validateSample(ctx.query)) as {
+      year: number;
+      size: number;
+      site?: string;
+    };
     ctx.body = { data: await getService(strapi, 'messageStatistics').sample(query) };
   },
 });

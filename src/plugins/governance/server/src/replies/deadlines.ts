@@ -7,7 +7,12 @@ export type Category = (typeof CATEGORIES)[number];
 
 /** Working days to reply, per category: consultation 5, complaint and suggestion 15. */
 export type ReplyWorkingDays = Record<Category, number>;
-export const DEFAULT_REPLY_WORKING_DAYS: ReplyWorkingDays = { consultation: 5, complaint: 15, suggestion: 15, other: 15 };
+export const DEFAULT_REPLY_WORKING_DAYS: ReplyWorkingDays = {
+  consultation: 5,
+  complaint: 15,
+  suggestion: 15,
+  other: 15,
+};
 
 /** A valid message unanswered this long fails the site in national inspections (单项否决). */
 export const VETO_MONTHS = 3;
@@ -36,7 +41,8 @@ export const workingDaysBetween = (from: Date, to: Date, timezone: string): numb
   return getWorkdaysInRange(start.toISODate()!, end.toISODate()!).length;
 };
 
-export type DeadlineState = 'onTrack' | 'dueSoon' | 'overdue' | 'veto' | 'answered' | 'answeredLate';
+export type DeadlineState =
+  'onTrack' | 'dueSoon' | 'overdue' | 'veto' | 'answered' | 'answeredLate';
 
 /**
  * Where an unanswered message stands at `now`: due soon when at most `dueSoonWorkingDays`
@@ -50,7 +56,10 @@ export const deadlineState = (
   dueSoonWorkingDays = 2
 ): DeadlineState => {
   if (message.repliedAt) return message.repliedAt <= message.dueAt ? 'answered' : 'answeredLate';
-  if (day(now, timezone) > day(message.receivedAt, timezone).plus({ months: VETO_MONTHS })) return 'veto';
+  if (day(now, timezone) > day(message.receivedAt, timezone).plus({ months: VETO_MONTHS }))
+    return 'veto';
   if (now > message.dueAt) return 'overdue';
-  return workingDaysBetween(now, message.dueAt, timezone) <= dueSoonWorkingDays ? 'dueSoon' : 'onTrack';
+  return workingDaysBetween(now, message.dueAt, timezone) <= dueSoonWorkingDays
+    ? 'dueSoon'
+    : 'onTrack';
 };

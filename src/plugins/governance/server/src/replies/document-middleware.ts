@@ -10,8 +10,20 @@ import { MESSAGE } from './service';
  * date, the status, the deadline, the rating, or a spot check. They are dropped from the write.
  */
 const FLOW_FIELDS = [
-  'status', 'reply', 'replyingUnit', 'repliedBy', 'repliedAt', 'workingDaysToReply', 'repliedOnTime', 'dueAt',
-  'revision', 'pendingExtension', 'satisfaction', 'reopenedAt', 'spotCheck', 'overdueNotifiedAt',
+  'status',
+  'reply',
+  'replyingUnit',
+  'repliedBy',
+  'repliedAt',
+  'workingDaysToReply',
+  'repliedOnTime',
+  'dueAt',
+  'revision',
+  'pendingExtension',
+  'satisfaction',
+  'reopenedAt',
+  'spotCheck',
+  'overdueNotifiedAt',
 ];
 
 /**
@@ -22,7 +34,14 @@ const FLOW_FIELDS = [
  * schema flag says "the citizen wrote this": category, subject and body are shown and searched,
  * and the case number and received time are set by the server at submission.
  */
-const SUBMITTED_FIELDS = ['category', 'subject', 'body', 'receivedAt', 'caseNumber', 'originalCategory'];
+const SUBMITTED_FIELDS = [
+  'category',
+  'subject',
+  'body',
+  'receivedAt',
+  'caseNumber',
+  'originalCategory',
+];
 
 /**
  * The citizen's identity and key: staff never read them through the Content Manager or any
@@ -33,7 +52,12 @@ const SUBMITTED_FIELDS = ['category', 'subject', 'body', 'receivedAt', 'caseNumb
  */
 const personalFieldsOf = (strapi: Core.Strapi): ReadonlySet<string> =>
   new Set(
-    Object.entries(strapi.contentType(MESSAGE).attributes as Record<string, { visible?: boolean; configurable?: boolean }>)
+    Object.entries(
+      strapi.contentType(MESSAGE).attributes as Record<
+        string,
+        { visible?: boolean; configurable?: boolean }
+      >
+    )
       // Strapi hides the fields it adds itself too (createdBy, updatedBy), marked not configurable.
       .filter(([, attribute]) => attribute.visible === false && attribute.configurable !== false)
       .map(([name]) => name)
@@ -79,9 +103,12 @@ const filtersPersonal = (personal: Personal, filters: unknown, at: string[] | nu
 /** The dotted paths a sort names (`email:asc`, `{ message: { email: 'asc' } }`, arrays of either). */
 const sortPaths = (sort: unknown, prefix = ''): string[] => {
   if (Array.isArray(sort)) return sort.flatMap((inner) => sortPaths(inner, prefix));
-  if (typeof sort === 'string') return sort.split(',').map((part) => `${prefix}${part.split(':')[0].trim()}`);
+  if (typeof sort === 'string')
+    return sort.split(',').map((part) => `${prefix}${part.split(':')[0].trim()}`);
   if (sort && typeof sort === 'object') {
-    return Object.entries(sort).flatMap(([key, inner]) => (typeof inner === 'object' ? sortPaths(inner, `${prefix}${key}.`) : [`${prefix}${key}`]));
+    return Object.entries(sort).flatMap(([key, inner]) =>
+      typeof inner === 'object' ? sortPaths(inner, `${prefix}${key}.`) : [`${prefix}${key}`]
+    );
   }
   return [];
 };
@@ -89,7 +116,9 @@ const sortPaths = (sort: unknown, prefix = ''): string[] => {
 const sortsPersonal = (personal: Personal, sort: unknown, at: string[] | null) =>
   sortPaths(sort).some((path) => {
     const [first, second] = path.split('.');
-    return at === null ? personal.has(first) : at.includes(first) && second !== undefined && personal.has(second);
+    return at === null
+      ? personal.has(first)
+      : at.includes(first) && second !== undefined && personal.has(second);
   });
 
 /** A result as Strapi gave it, less the personal fields, whatever its shape (a count passes as it is). */
@@ -98,23 +127,32 @@ const withoutPersonal = <T>(personal: Personal, value: T): T => {
   if (!value || typeof value !== 'object') return value;
   const row: Row = Object.fromEntries(Object.entries(value).filter(([key]) => !personal.has(key)));
   // clone answers `{ documentId, entries }`.
-  if (Array.isArray(row.entries)) row.entries = row.entries.map((entry) => withoutPersonal(personal, entry));
+  if (Array.isArray(row.entries))
+    row.entries = row.entries.map((entry) => withoutPersonal(personal, entry));
   return row as T;
 };
 
 /** The same, for the messages a row of another type holds in the relation attributes `at`. */
 const withoutPersonalBehind = <T>(personal: Personal, value: T, at: string[]): T => {
-  if (Array.isArray(value)) return value.map((row) => withoutPersonalBehind(personal, row, at)) as T;
+  if (Array.isArray(value))
+    return value.map((row) => withoutPersonalBehind(personal, row, at)) as T;
   if (!value || typeof value !== 'object') return value;
   const row: Row = { ...(value as Row) };
-  for (const field of at) if (row[field] !== undefined) row[field] = withoutPersonal(personal, row[field]);
-  if (Array.isArray(row.entries)) row.entries = row.entries.map((entry) => withoutPersonalBehind(personal, entry, at));
+  for (const field of at)
+    if (row[field] !== undefined) row[field] = withoutPersonal(personal, row[field]);
+  if (Array.isArray(row.entries))
+    row.entries = row.entries.map((entry) => withoutPersonalBehind(personal, entry, at));
   return row as T;
 };
 
 /** The attributes of a content type that point at citizen messages (a message event's `message`). */
 const messageRelations = (strapi: Core.Strapi, uid: string) =>
-  Object.entries((strapi.getModel(uid as UID.Schema)?.attributes ?? {}) as Record<string, { type?: string; target?: string }>)
+  Object.entries(
+    (strapi.getModel(uid as UID.Schema)?.attributes ?? {}) as Record<
+      string,
+      { type?: string; target?: string }
+    >
+  )
     .filter(([, attribute]) => attribute.type === 'relation' && attribute.target === MESSAGE)
     .map(([name]) => name);
 
@@ -136,12 +174,19 @@ export const messageRules = (strapi: Core.Strapi): Modules.Documents.Middleware.
   };
 
   return async (context, next) => {
-    const params = context.params as { data?: Row; documentId?: string; filters?: unknown; sort?: unknown; _q?: unknown };
+    const params = context.params as {
+      data?: Row;
+      documentId?: string;
+      filters?: unknown;
+      sort?: unknown;
+      _q?: unknown;
+    };
     const staff = adminUserOfRequest(strapi) !== undefined;
     const { personal, citizen } = fieldsOf();
     // A filter or sort on a hidden field would reveal it one guess at a time.
     const refuseProbes = (at: string[] | null) => {
-      if (filtersPersonal(personal, params.filters, at) || sortsPersonal(personal, params.sort, at)) throw forbidden(ERRORS.personalFilter);
+      if (filtersPersonal(personal, params.filters, at) || sortsPersonal(personal, params.sort, at))
+        throw forbidden(ERRORS.personalFilter);
     };
 
     if (context.uid !== MESSAGE) {
@@ -158,7 +203,8 @@ export const messageRules = (strapi: Core.Strapi): Modules.Documents.Middleware.
 
     if (staff) {
       // Messages come from citizens, through the public form only.
-      if (context.action === 'create' || context.action === 'clone') throw forbidden(ERRORS.staffCreate);
+      if (context.action === 'create' || context.action === 'clone')
+        throw forbidden(ERRORS.staffCreate);
       refuseProbes(null);
       // The Content Manager's search (`_q`) runs over every text column, hidden ones too: it
       // searches what staff can read instead.
@@ -170,7 +216,10 @@ export const messageRules = (strapi: Core.Strapi): Modules.Documents.Middleware.
     }
 
     if (context.action === 'update' && params.documentId) {
-      if (params.data) params.data = Object.fromEntries(Object.entries(params.data).filter(([field]) => !FLOW_FIELDS.includes(field)));
+      if (params.data)
+        params.data = Object.fromEntries(
+          Object.entries(params.data).filter(([field]) => !FLOW_FIELDS.includes(field))
+        );
       const documentId = params.documentId;
       // Judged by what Strapi stored rather than by the many shapes an input can take.
       const result = await strapi.db.transaction(async () => {

@@ -20,19 +20,45 @@ const SITE = 'api::site.site';
 
 type Status = 'received' | 'accepted' | 'transferred' | 'replied' | 'closed' | 'rejected';
 type Action =
-  | 'sign' | 'reply' | 'editReply' | 'transfer' | 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'markInvalid' | 'close'
-  | 'correctCategory' | 'spotCheck';
+  | 'sign'
+  | 'reply'
+  | 'editReply'
+  | 'transfer'
+  | 'requestExtension'
+  | 'approveExtension'
+  | 'refuseExtension'
+  | 'markInvalid'
+  | 'close'
+  | 'correctCategory'
+  | 'spotCheck';
 
 const STATUS_NAMES: Record<Status, string> = {
-  received: '待签收', accepted: '办理中', transferred: '已转办', replied: '已答复', closed: '已办结', rejected: '不予受理',
+  received: '待签收',
+  accepted: '办理中',
+  transferred: '已转办',
+  replied: '已答复',
+  closed: '已办结',
+  rejected: '不予受理',
 };
 const ACTION_NAMES: Record<Action, string> = {
-  sign: '签收', reply: '答复', editReply: '修改答复', transfer: '转办', requestExtension: '申请延期',
-  approveExtension: '批准延期', refuseExtension: '不批准延期', markInvalid: '不予受理', close: '办结', correctCategory: '更正类别', spotCheck: '抽查',
+  sign: '签收',
+  reply: '答复',
+  editReply: '修改答复',
+  transfer: '转办',
+  requestExtension: '申请延期',
+  approveExtension: '批准延期',
+  refuseExtension: '不批准延期',
+  markInvalid: '不予受理',
+  close: '办结',
+  correctCategory: '更正类别',
+  spotCheck: '抽查',
 };
 /** The acts the audit trail records (reading a case is recorded by getCase). */
 const AUDITED: Partial<Record<Action, AuditAction>> = {
-  reply: 'message.reply', editReply: 'message.reply', transfer: 'message.transfer', correctCategory: 'message.correctCategory',
+  reply: 'message.reply',
+  editReply: 'message.reply',
+  transfer: 'message.transfer',
+  correctCategory: 'message.correctCategory',
 };
 
 export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
@@ -53,7 +79,12 @@ interface MessageRow {
   replyingUnit: string | null;
   repliedAt: string | null;
   spotCheck: 'standard' | 'substandard' | null;
-  pendingExtension: { workingDays: number; reason: string; requestedBy: number; requestedAt: string } | null;
+  pendingExtension: {
+    workingDays: number;
+    reason: string;
+    requestedBy: number;
+    requestedAt: string;
+  } | null;
   site: { id: number; code: string; name: string } | null;
 }
 
@@ -80,7 +111,10 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A reopened message has a reply and runs against its new deadline: only a closed case is answered. */
-  const deadlineOf = (row: Pick<MessageRow, 'status' | 'receivedAt' | 'dueAt' | 'repliedAt'>, now: Date) =>
+  const deadlineOf = (
+    row: Pick<MessageRow, 'status' | 'receivedAt' | 'dueAt' | 'repliedAt'>,
+    now: Date
+  ) =>
     deadlineState(
       {
         receivedAt: new Date(row.receivedAt),
@@ -92,7 +126,10 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     );
 
   const requireStatus = (message: MessageRow, action: Action, allowed: Status[]) => {
-    if (!allowed.includes(message.status)) throw new errors.ApplicationError(ERRORS.wrongState(ACTION_NAMES[action], STATUS_NAMES[message.status]));
+    if (!allowed.includes(message.status))
+      throw new errors.ApplicationError(
+        ERRORS.wrongState(ACTION_NAMES[action], STATUS_NAMES[message.status])
+      );
   };
 
   /**
@@ -113,8 +150,21 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: { ...change.columns, revision: (message.revision ?? 0) + 1, updatedAt: new Date() },
       });
       if (count !== 1) throw new errors.ApplicationError(ERRORS.concurrent);
-      if (change.relations) await strapi.db.query(MESSAGE).update({ where: { id: message.id }, data: change.relations });
-      await strapi.db.query(EVENT).create({ data: { message: message.id, action, actor: user.id, actorName: personName(user), ...event } });
+      if (change.relations)
+        await strapi.db
+          .query(MESSAGE)
+          .update({ where: { id: message.id }, data: change.relations });
+      await strapi.db
+        .query(EVENT)
+        .create({
+          data: {
+            message: message.id,
+            action,
+            actor: user.id,
+            actorName: personName(user),
+            ...event,
+          },
+        });
       if (AUDITED[action]) {
         await getService(strapi, 'audit').record(AUDITED[action]!, {
           subject: `message ${message.id}`,
@@ -122,7 +172,13 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
           details: {
             action,
             ...(event.toSite ? { toSite: event.toSite } : {}),
-            ...(event.categoryAfter ? { categoryBefore: event.categoryBefore, categoryAfter: event.categoryAfter, reason: event.text } : {}),
+            ...(event.categoryAfter
+              ? {
+                  categoryBefore: event.categoryBefore,
+                  categoryAfter: event.categoryAfter,
+                  reason: event.text,
+                }
+              : {}),
           },
           actor: { id: user.id, name: personName(user) },
         });
@@ -136,11 +192,16 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * working days. No contact data and no query code: those are on the case page, whose every
      * read is audited.
      */
-    async inbox(user: AdminUser, filters: { tab: InboxTab; q?: string; site?: string; page?: number }) {
+    async inbox(
+      user: AdminUser,
+      filters: { tab: InboxTab; q?: string; site?: string; page?: number }
+    ) {
       const scope = await siteScope(strapi, user);
       const now = new Date();
       const today = DateTime.fromJSDate(now, { zone: timezone() }).toISODate()!;
-      const soon = DateTime.fromISO(findWorkday(2, today), { zone: timezone() }).endOf('day').toJSDate();
+      const soon = DateTime.fromISO(findWorkday(2, today), { zone: timezone() })
+        .endOf('day')
+        .toJSDate();
       const tabs: Record<InboxTab, Record<string, unknown>> = {
         toSign: { status: { $in: ['received', 'transferred'] } },
         inProgress: { status: 'accepted' },
@@ -161,17 +222,32 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = (await strapi.db.query(MESSAGE).findMany({
         where: where(filters.tab),
         populate: { site: { select: ['code', 'name'] } },
-        orderBy: filters.tab === 'replied' ? [{ repliedAt: 'desc' }, { id: 'desc' }] : [{ dueAt: 'asc' }, { id: 'asc' }],
+        orderBy:
+          filters.tab === 'replied'
+            ? [{ repliedAt: 'desc' }, { id: 'desc' }]
+            : [{ dueAt: 'asc' }, { id: 'asc' }],
         offset: (page - 1) * pageSize,
         limit: pageSize,
       })) as Array<MessageRow & { caseNumber: string | null; subject: string }>;
       const counts = Object.fromEntries(
-        await Promise.all(INBOX_TABS.map(async (tab) => [tab, await strapi.db.query(MESSAGE).count({ where: where(tab) })]))
+        await Promise.all(
+          INBOX_TABS.map(async (tab) => [
+            tab,
+            await strapi.db.query(MESSAGE).count({ where: where(tab) }),
+          ])
+        )
       ) as Record<InboxTab, number>;
       return {
         data: rows.map((row) => ({
-          id: row.id, caseNumber: row.caseNumber, site: row.site, category: row.category, subject: row.subject,
-          status: row.status, receivedAt: row.receivedAt, dueAt: row.dueAt, repliedAt: row.repliedAt,
+          id: row.id,
+          caseNumber: row.caseNumber,
+          site: row.site,
+          category: row.category,
+          subject: row.subject,
+          status: row.status,
+          receivedAt: row.receivedAt,
+          dueAt: row.dueAt,
+          repliedAt: row.repliedAt,
           deadline: deadlineOf(row, now),
         })),
         meta: { counts, pagination: { page, pageSize, total: counts[filters.tab] } },
@@ -184,7 +260,15 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async getCase(id: number, user: AdminUser) {
       const message = await load(id, user);
-      const full = await strapi.db.query(MESSAGE).findOne({ where: { id }, populate: { site: { select: ['code', 'name'] }, repliedBy: { select: ['id', 'firstname', 'lastname'] } } });
+      const full = await strapi.db
+        .query(MESSAGE)
+        .findOne({
+          where: { id },
+          populate: {
+            site: { select: ['code', 'name'] },
+            repliedBy: { select: ['id', 'firstname', 'lastname'] },
+          },
+        });
       const events = await strapi.db.query(EVENT).findMany({
         where: { message: { id } },
         populate: { fromSite: { select: ['code', 'name'] }, toSite: { select: ['code', 'name'] } },
@@ -217,12 +301,30 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         pendingExtension: full.pendingExtension,
         satisfaction: full.satisfaction,
         reopenedAt: full.reopenedAt,
-        spotCheck: spotCheck ? { verdict: spotCheck.verdict, comment: spotCheck.text ?? null, by: spotCheck.actorName, at: spotCheck.createdAt } : null,
+        spotCheck: spotCheck
+          ? {
+              verdict: spotCheck.verdict,
+              comment: spotCheck.text ?? null,
+              by: spotCheck.actorName,
+              at: spotCheck.createdAt,
+            }
+          : null,
         timeline: events.map((e: Record<string, unknown>) => ({
-          id: e.id, action: e.action, actor: e.actorName, at: e.createdAt, text: e.text ?? null, workingDays: e.workingDays ?? null,
-          fromSite: e.fromSite ?? null, toSite: e.toSite ?? null, dueAtBefore: e.dueAtBefore ?? null, dueAtAfter: e.dueAtAfter ?? null,
-          flags: e.flags ?? null, verdict: e.verdict ?? null, satisfaction: e.satisfaction ?? null,
-          categoryBefore: e.categoryBefore ?? null, categoryAfter: e.categoryAfter ?? null,
+          id: e.id,
+          action: e.action,
+          actor: e.actorName,
+          at: e.createdAt,
+          text: e.text ?? null,
+          workingDays: e.workingDays ?? null,
+          fromSite: e.fromSite ?? null,
+          toSite: e.toSite ?? null,
+          dueAtBefore: e.dueAtBefore ?? null,
+          dueAtAfter: e.dueAtAfter ?? null,
+          flags: e.flags ?? null,
+          verdict: e.verdict ?? null,
+          satisfaction: e.satisfaction ?? null,
+          categoryBefore: e.categoryBefore ?? null,
+          categoryAfter: e.categoryAfter ?? null,
         })),
       };
     },
@@ -240,29 +342,58 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * until its author confirms it; the flags stay on the event. The first reply fixes the
      * reply date and whether it was on time; a reopened case's new reply does not move them.
      */
-    async reply(id: number, user: AdminUser, input: { text: string; unit?: string | null; acknowledgeFlags?: boolean }) {
+    async reply(
+      id: number,
+      user: AdminUser,
+      input: { text: string; unit?: string | null; acknowledgeFlags?: boolean }
+    ) {
       const message = await load(id, user);
       const reply = plainText(input.text);
-      if ([...reply].length < 10 || [...reply].length > 10000) throw new errors.ValidationError(ERRORS.replyText);
+      if ([...reply].length < 10 || [...reply].length > 10000)
+        throw new errors.ValidationError(ERRORS.replyText);
       const unit = input.unit ? plainText(input.unit) || null : null;
       const flags = replyFlags(reply, unit, config().replies.quality);
       if (flags.length > 0 && !input.acknowledgeFlags) {
-        throw new errors.ValidationError(ERRORS.replyFlagged(flags), { code: 'REPLY_FLAGGED', flags });
+        throw new errors.ValidationError(ERRORS.replyFlagged(flags), {
+          code: 'REPLY_FLAGGED',
+          flags,
+        });
       }
       const recorded = { text: reply, flags: flags.length > 0 ? flags : null };
       if (message.status === 'replied') {
         // The event keeps the new wording; the one before is in the event of the reply before.
-        await apply(message, user, 'editReply', { columns: { reply, replyingUnit: unit } }, recorded);
+        await apply(
+          message,
+          user,
+          'editReply',
+          { columns: { reply, replyingUnit: unit } },
+          recorded
+        );
         return;
       }
       requireStatus(message, 'reply', OPEN);
       const now = new Date();
       const first = message.repliedAt
         ? {}
-        : { repliedAt: now, workingDaysToReply: workingDaysBetween(new Date(message.receivedAt), now, timezone()), repliedOnTime: now <= new Date(message.dueAt) };
+        : {
+            repliedAt: now,
+            workingDaysToReply: workingDaysBetween(new Date(message.receivedAt), now, timezone()),
+            repliedOnTime: now <= new Date(message.dueAt),
+          };
       await apply(
-        message, user, 'reply',
-        { columns: { reply, replyingUnit: unit, status: 'replied', pendingExtension: null, ...first }, relations: message.repliedAt ? undefined : { repliedBy: user.id } },
+        message,
+        user,
+        'reply',
+        {
+          columns: {
+            reply,
+            replyingUnit: unit,
+            status: 'replied',
+            pendingExtension: null,
+            ...first,
+          },
+          relations: message.repliedAt ? undefined : { repliedBy: user.id },
+        },
         recorded
       );
     },
@@ -271,44 +402,104 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     async transfer(id: number, user: AdminUser, input: { site: string; reason: string }) {
       const message = await load(id, user);
       requireStatus(message, 'transfer', OPEN);
-      const target = await strapi.db.query(SITE).findOne({ where: { code: input.site, active: true }, select: ['id', 'replyWorkingDays'] });
+      const target = await strapi.db
+        .query(SITE)
+        .findOne({ where: { code: input.site, active: true }, select: ['id', 'replyWorkingDays'] });
       if (!target) throw new errors.ValidationError(ERRORS.transferTarget(input.site));
       if (target.id === message.site?.id) throw new errors.ValidationError(ERRORS.sameSite);
       const { workingDays } = config().replies;
-      const newDue = dueAt(new Date(), workingDaysFor(workingDays, target, message.category), timezone());
+      const newDue = dueAt(
+        new Date(),
+        workingDaysFor(workingDays, target, message.category),
+        timezone()
+      );
       await apply(
-        message, user, 'transfer',
-        { columns: { status: 'transferred', dueAt: newDue, pendingExtension: null, overdueNotifiedAt: null }, relations: { site: target.id } },
-        { fromSite: message.site?.id ?? null, toSite: target.id, text: input.reason.trim(), dueAtBefore: new Date(message.dueAt), dueAtAfter: newDue }
+        message,
+        user,
+        'transfer',
+        {
+          columns: {
+            status: 'transferred',
+            dueAt: newDue,
+            pendingExtension: null,
+            overdueNotifiedAt: null,
+          },
+          relations: { site: target.id },
+        },
+        {
+          fromSite: message.site?.id ?? null,
+          toSite: target.id,
+          text: input.reason.trim(),
+          dueAtBefore: new Date(message.dueAt),
+          dueAtAfter: newDue,
+        }
       );
     },
 
     /** 申请延期: waits for a provincial admin's decision; the deadline stands meanwhile. */
-    async requestExtension(id: number, user: AdminUser, input: { workingDays: number; reason: string }) {
+    async requestExtension(
+      id: number,
+      user: AdminUser,
+      input: { workingDays: number; reason: string }
+    ) {
       const message = await load(id, user);
       requireStatus(message, 'requestExtension', OPEN);
       if (message.pendingExtension) throw new errors.ApplicationError(ERRORS.extensionPending);
-      const pendingExtension = { workingDays: input.workingDays, reason: input.reason.trim(), requestedBy: user.id, requestedAt: new Date().toISOString() };
-      await apply(message, user, 'requestExtension', { columns: { pendingExtension } }, { workingDays: input.workingDays, text: pendingExtension.reason });
+      const pendingExtension = {
+        workingDays: input.workingDays,
+        reason: input.reason.trim(),
+        requestedBy: user.id,
+        requestedAt: new Date().toISOString(),
+      };
+      await apply(
+        message,
+        user,
+        'requestExtension',
+        { columns: { pendingExtension } },
+        { workingDays: input.workingDays, text: pendingExtension.reason }
+      );
     },
 
     /** 批准 / 不批准延期: an approved extension moves the deadline by its working days. */
-    async decideExtension(id: number, user: AdminUser, input: { approve: boolean; comment?: string | null }) {
+    async decideExtension(
+      id: number,
+      user: AdminUser,
+      input: { approve: boolean; comment?: string | null }
+    ) {
       const message = await load(id, user);
       const pending = message.pendingExtension;
       if (!pending) throw new errors.ApplicationError(ERRORS.noExtension);
       requireStatus(message, input.approve ? 'approveExtension' : 'refuseExtension', OPEN);
       if (!input.approve) {
-        await apply(message, user, 'refuseExtension', { columns: { pendingExtension: null } }, { workingDays: pending.workingDays, text: input.comment?.trim() || null });
+        await apply(
+          message,
+          user,
+          'refuseExtension',
+          { columns: { pendingExtension: null } },
+          { workingDays: pending.workingDays, text: input.comment?.trim() || null }
+        );
         return;
       }
-      const dueDay = DateTime.fromJSDate(new Date(message.dueAt), { zone: timezone() }).toISODate()!;
-      const extended = DateTime.fromISO(findWorkday(pending.workingDays, dueDay), { zone: timezone() }).endOf('day').toJSDate();
+      const dueDay = DateTime.fromJSDate(new Date(message.dueAt), {
+        zone: timezone(),
+      }).toISODate()!;
+      const extended = DateTime.fromISO(findWorkday(pending.workingDays, dueDay), {
+        zone: timezone(),
+      })
+        .endOf('day')
+        .toJSDate();
       await apply(
-        message, user, 'approveExtension',
+        message,
+        user,
+        'approveExtension',
         // A new deadline: its own overdue notice when it passes.
         { columns: { dueAt: extended, pendingExtension: null, overdueNotifiedAt: null } },
-        { workingDays: pending.workingDays, text: input.comment?.trim() || null, dueAtBefore: new Date(message.dueAt), dueAtAfter: extended }
+        {
+          workingDays: pending.workingDays,
+          text: input.comment?.trim() || null,
+          dueAtBefore: new Date(message.dueAt),
+          dueAtAfter: extended,
+        }
       );
     },
 
@@ -316,7 +507,13 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     async markInvalid(id: number, user: AdminUser, reason: string) {
       const message = await load(id, user);
       requireStatus(message, 'markInvalid', OPEN);
-      await apply(message, user, 'markInvalid', { columns: { status: 'rejected', pendingExtension: null } }, { text: reason.trim() });
+      await apply(
+        message,
+        user,
+        'markInvalid',
+        { columns: { status: 'rejected', pendingExtension: null } },
+        { text: reason.trim() }
+      );
     },
 
     /** 办结 */
@@ -331,13 +528,29 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * the category the citizen chose stays (`originalCategory`, and the event). The deadline
      * stands: moving it is an extension's business.
      */
-    async correctCategory(id: number, user: AdminUser, input: { category: Category; reason: string }) {
+    async correctCategory(
+      id: number,
+      user: AdminUser,
+      input: { category: Category; reason: string }
+    ) {
       const message = await load(id, user);
-      if (input.category === message.category) throw new errors.ValidationError(ERRORS.sameCategory);
+      if (input.category === message.category)
+        throw new errors.ValidationError(ERRORS.sameCategory);
       await apply(
-        message, user, 'correctCategory',
-        { columns: { category: input.category, originalCategory: message.originalCategory ?? message.category } },
-        { categoryBefore: message.category, categoryAfter: input.category, text: input.reason.trim() }
+        message,
+        user,
+        'correctCategory',
+        {
+          columns: {
+            category: input.category,
+            originalCategory: message.originalCategory ?? message.category,
+          },
+        },
+        {
+          categoryBefore: message.category,
+          categoryAfter: input.category,
+          text: input.reason.trim(),
+        }
       );
     },
 
@@ -352,20 +565,36 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const order = SITE_LEVELS as readonly string[];
       return sites
         .sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level))
-        .map((site) => ({ code: site.code, name: site.name, level: site.level, city: site.parent?.name ?? null }));
+        .map((site) => ({
+          code: site.code,
+          name: site.name,
+          level: site.level,
+          city: site.parent?.name ?? null,
+        }));
     },
 
     /**
      * 抽查: a provincial admin judges a replied message's answer standard or substandard, once;
      * the statistics count the substandard ones against the site.
      */
-    async spotCheck(id: number, user: AdminUser, input: { verdict: 'standard' | 'substandard'; comment?: string | null }) {
+    async spotCheck(
+      id: number,
+      user: AdminUser,
+      input: { verdict: 'standard' | 'substandard'; comment?: string | null }
+    ) {
       const message = await load(id, user);
       requireStatus(message, 'spotCheck', ['replied', 'closed']);
       if (message.spotCheck) throw new errors.ApplicationError(ERRORS.spotChecked);
       const comment = input.comment ? plainText(input.comment) : '';
-      if (input.verdict === 'substandard' && [...comment].length < 5) throw new errors.ValidationError(ERRORS.spotCheckComment);
-      await apply(message, user, 'spotCheck', { columns: { spotCheck: input.verdict } }, { verdict: input.verdict, text: comment || null });
+      if (input.verdict === 'substandard' && [...comment].length < 5)
+        throw new errors.ValidationError(ERRORS.spotCheckComment);
+      await apply(
+        message,
+        user,
+        'spotCheck',
+        { columns: { spotCheck: input.verdict } },
+        { verdict: input.verdict, text: comment || null }
+      );
     },
   };
   return service;

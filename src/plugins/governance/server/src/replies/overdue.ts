@@ -28,7 +28,13 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id', 'subject', 'caseNumber', 'dueAt'],
         populate: { site: { select: ['documentId', 'name'] } },
         orderBy: { dueAt: 'asc' },
-      })) as Array<{ id: number; subject: string; caseNumber: string | null; dueAt: string; site: { documentId: string; name: string } | null }>;
+      })) as Array<{
+        id: number;
+        subject: string;
+        caseNumber: string | null;
+        dueAt: string;
+        site: { documentId: string; name: string } | null;
+      }>;
 
       const claimed: typeof due = [];
       for (const message of due) {
@@ -43,18 +49,35 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
       const bySite = new Map<string, typeof due>();
       for (const message of claimed) {
         if (!message.site) continue;
-        bySite.set(message.site.documentId, [...(bySite.get(message.site.documentId) ?? []), message]);
+        bySite.set(message.site.documentId, [
+          ...(bySite.get(message.site.documentId) ?? []),
+          message,
+        ]);
       }
       const leadersBySite = await siteLeaders(strapi, [...bySite.keys()]);
       for (const [siteDocumentId, messages] of bySite) {
         const leaders = leadersBySite.get(siteDocumentId) ?? [];
-        const told = leaders.length > 0 ? `已提醒第一责任人：${leaders.map(personName).join('、')}` : '本站未指定第一责任人，无人可提醒 (the site has no leader)';
+        const told =
+          leaders.length > 0
+            ? `已提醒第一责任人：${leaders.map(personName).join('、')}`
+            : '本站未指定第一责任人，无人可提醒 (the site has no leader)';
         for (const message of messages) {
-          await strapi.db.query(EVENT).create({ data: { message: message.id, action: 'overdueNotice', actorName: '系统 (system)', text: told } });
+          await strapi.db
+            .query(EVENT)
+            .create({
+              data: {
+                message: message.id,
+                action: 'overdueNotice',
+                actorName: '系统 (system)',
+                text: told,
+              },
+            });
         }
         if (emailsOn(strapi)) {
           const siteName = messages[0].site!.name;
-          const list = messages.map((m) => `· ${m.subject}（编号 ${m.caseNumber ?? m.id}）`).join('\n');
+          const list = messages
+            .map((m) => `· ${m.subject}（编号 ${m.caseNumber ?? m.id}）`)
+            .join('\n');
           for (const leader of leaders) {
             await sendEmail(
               strapi,

@@ -2,7 +2,13 @@ import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { errors } from '@strapi/utils';
 import Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { GovernanceConfig } from '../config';
 import { clientSource } from '../utils/client-source';
 import { ERRORS } from './messages';
@@ -13,7 +19,9 @@ type Limit = GovernanceConfig['replies']['rateLimit'];
 const redisClients = new Set<Redis>();
 
 export const closeRateLimitStores = async () => {
-  await Promise.all([...redisClients].map((client) => client.quit().catch(() => client.disconnect())));
+  await Promise.all(
+    [...redisClients].map((client) => client.quit().catch(() => client.disconnect()))
+  );
   redisClients.clear();
 };
 
@@ -33,7 +41,9 @@ const connectRedis = (strapi: Core.Strapi, url: string) => {
   client.on('error', (error: Error) => {
     if (down) return;
     down = true;
-    strapi.log.warn(`governance: Redis unavailable, each instance limits submissions on its own until it returns: ${error.message}`);
+    strapi.log.warn(
+      `governance: Redis unavailable, each instance limits submissions on its own until it returns: ${error.message}`
+    );
   });
   client.on('ready', () => {
     if (!down) return;
@@ -66,12 +76,22 @@ const readyOrAway = (client: Redis, ms: number) =>
  * per instance until Redis returns. A citizen's channel to the government should not depend on a
  * cache; the database, which does hold the message, is what a submission needs.
  */
-const createLimiter = async (strapi: Core.Strapi, { points, duration }: Limit): Promise<RateLimiterAbstract> => {
+const createLimiter = async (
+  strapi: Core.Strapi,
+  { points, duration }: Limit
+): Promise<RateLimiterAbstract> => {
   // Budgets belong to one deployment (its database: a Redis server may serve several), and a
   // changed limit starts fresh budgets rather than judging old counts by the new rule.
-  const connection = strapi.config.get('database.connection.connection', {}) as { database?: string; filename?: string };
+  const connection = strapi.config.get('database.connection.connection', {}) as {
+    database?: string;
+    filename?: string;
+  };
   const deployment = connection.database ?? connection.filename ?? 'default';
-  const options = { keyPrefix: `citizen-message-submit:${deployment}:${points}-${duration}`, points, duration };
+  const options = {
+    keyPrefix: `citizen-message-submit:${deployment}:${points}-${duration}`,
+    points,
+    duration,
+  };
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) {
     strapi.log.info('governance: submission rate limit kept in Redis');
@@ -88,7 +108,13 @@ const createLimiter = async (strapi: Core.Strapi, { points, duration }: Limit): 
     return new Promise((resolve, reject) => {
       const limiter: RateLimiterPostgres = new RateLimiterPostgres(
         // No timer of its own: expired rows are rewritten in place by the next request of that source.
-        { ...options, storeClient: strapi.db.connection, storeType: 'knex', tableName: 'governance_rate_limits', clearExpiredByTimeout: false },
+        {
+          ...options,
+          storeClient: strapi.db.connection,
+          storeType: 'knex',
+          tableName: 'governance_rate_limits',
+          clearExpiredByTimeout: false,
+        },
         (error?: Error) => (error ? reject(error) : resolve(limiter))
       );
     });
@@ -105,7 +131,8 @@ const budgets = new WeakMap<Core.Strapi, { key: string; limiter: Promise<RateLim
  * keeps its charge: the budget is what stops guessing.
  */
 const givesPointBack = (error: unknown) =>
-  error instanceof errors.ValidationError || !(error instanceof errors.ApplicationError || error instanceof errors.HttpError);
+  error instanceof errors.ValidationError ||
+  !(error instanceof errors.ApplicationError || error instanceof errors.HttpError);
 
 /**
  * Route middleware of the public routes that write (submission, rating and reopening): a budget

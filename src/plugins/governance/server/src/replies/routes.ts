@@ -14,7 +14,12 @@ export const publicRoutes = [
     handler: 'replies.submit',
     config: { ...atApiRoot, middlewares: ['plugin::governance.submission-rate-limit'] },
   },
-  { method: 'GET', path: '/citizen-messages/lookup/:queryCode', handler: 'replies.lookup', config: atApiRoot },
+  {
+    method: 'GET',
+    path: '/citizen-messages/lookup/:queryCode',
+    handler: 'replies.lookup',
+    config: atApiRoot,
+  },
   // Rated with the query code and the citizen's contact, through the same per-IP budget as submissions.
   {
     method: 'POST',
@@ -32,17 +37,47 @@ const oversee = requires(ACTIONS.messagesOversee);
 export const adminRoutes = [
   { method: 'GET', path: '/messages', handler: 'replies.inbox', config: handle },
   // Before `/messages/:id`, which would take these names for ids.
-  { method: 'GET', path: '/messages/transfer-targets', handler: 'replies.transferTargets', config: handle },
+  {
+    method: 'GET',
+    path: '/messages/transfer-targets',
+    handler: 'replies.transferTargets',
+    config: handle,
+  },
   { method: 'GET', path: '/messages/statistics', handler: 'replies.statistics', config: oversee },
-  { method: 'GET', path: '/messages/spot-checks/sample', handler: 'replies.sample', config: oversee },
+  {
+    method: 'GET',
+    path: '/messages/spot-checks/sample',
+    handler: 'replies.sample',
+    config: oversee,
+  },
   { method: 'GET', path: '/messages/:id', handler: 'replies.getCase', config: handle },
   { method: 'POST', path: '/messages/:id/sign', handler: 'replies.sign', config: handle },
   { method: 'POST', path: '/messages/:id/reply', handler: 'replies.reply', config: handle },
   { method: 'POST', path: '/messages/:id/transfer', handler: 'replies.transfer', config: handle },
-  { method: 'POST', path: '/messages/:id/extension', handler: 'replies.requestExtension', config: handle },
-  { method: 'POST', path: '/messages/:id/extension/decision', handler: 'replies.decideExtension', config: requires(ACTIONS.messagesExtend) },
+  {
+    method: 'POST',
+    path: '/messages/:id/extension',
+    handler: 'replies.requestExtension',
+    config: handle,
+  },
+  {
+    method: 'POST',
+    path: '/messages/:id/extension/decision',
+    handler: 'replies.decideExtension',
+    config: requires(ACTIONS.messagesExtend),
+  },
   { method: 'POST', path: '/messages/:id/invalid', handler: 'replies.markInvalid', config: handle },
   { method: 'POST', path: '/messages/:id/close', handler: 'replies.close', config: handle },
-  { method: 'POST', path: '/messages/:id/category', handler: 'replies.correctCategory', config: handle },
-  { method: 'POST', path: '/messages/:id/spot-check', handler: 'replies.spotCheck', config: oversee },
+  {
+    method: 'POST',
+    path: '/messages/:id/category',
+    handler: 'replies.correctCategory',
+    config: handle,
+  },
+  {
+    method: 'POST',
+    path: '/messages/:id/spot-check',
+    handler: 'replies.spotCheck',
+    config: oversee,
+  },
 ];

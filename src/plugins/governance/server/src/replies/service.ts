@@ -33,11 +33,14 @@ export interface SubmissionInput {
 
 /** Query codes: 12 characters without look-alikes (no 0/O, 1/I/L), about 60 bits of chance. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const newQueryCode = () => Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+const newQueryCode = () =>
+  Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
 /** Text as typed: any HTML is reduced to its text, and entities read as the characters they are. */
 export const plainText = (value: string) =>
-  decodeHTML(sanitizeHtml(value, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' })).trim();
+  decodeHTML(
+    sanitizeHtml(value, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' })
+  ).trim();
 
 /** 张三 → 张**: a public page never shows a citizen's full name. */
 export const maskName = (name: string | null | undefined) => {
@@ -84,13 +87,17 @@ const ANSWERED = ['replied', 'closed'];
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 /** Equal digests compared in constant time: the time taken tells nothing of how much matched. */
-const sameSecret = (given: string, expected: string | null) => timingSafeEqual(digest(given), digest(expected ?? '')) && expected !== null;
+const sameSecret = (given: string, expected: string | null) =>
+  timingSafeEqual(digest(given), digest(expected ?? '')) && expected !== null;
 
 /**
  * Whether `given` is the contact the citizen left: the last four digits of the phone, or the
  * e-mail address (case-insensitive). Both are compared, whichever matches.
  */
-const isCitizensContact = (given: string, row: { phone?: string | null; email?: string | null } | null) => {
+const isCitizensContact = (
+  given: string,
+  row: { phone?: string | null; email?: string | null } | null
+) => {
   const contact = given.trim().toLowerCase();
   const lastFour = (row?.phone ?? '').replace(/\D/g, '').slice(-4);
   const phone = sameSecret(contact, lastFour.length === 4 ? lastFour : null);
@@ -104,7 +111,7 @@ const isCitizensContact = (given: string, row: { phone?: string | null; email?: 
  * site made public. Private fields (name, phone, e-mail, IP) never leave through here.
  */
 const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => (strapi.config.get('plugin::governance') as GovernanceConfig);
+  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
 
   const publicView = (row: MessageRow) => ({
     caseNumber: row.caseNumber,
@@ -118,7 +125,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
     reply: row.reply,
     repliedAt: row.repliedAt,
     // The replying unit as its author named it, else the site that holds the case.
-    replyingUnit: row.reply ? row.replyingUnit ?? row.site?.name ?? null : null,
+    replyingUnit: row.reply ? (row.replyingUnit ?? row.site?.name ?? null) : null,
     site: row.site ? { code: row.site.code, name: row.site.name } : null,
     satisfaction: row.satisfaction,
     canRate: ANSWERED.includes(row.status) && !row.satisfaction,
@@ -169,20 +176,22 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         const queryCode = newQueryCode();
         try {
           // One transaction for the row and its site link: one commit, one disk flush.
-          const { id } = await strapi.db.transaction(() => strapi.db.query(MESSAGE).create({
-            select: ['id'],
-            data: {
-              ...text,
-              site: site.id,
-              category: input.category,
-              queryCode,
-              ipAddress: meta.ip.slice(0, 45),
-              status: 'received',
-              receivedAt: now,
-              dueAt: due,
-              isPublic: false,
-            },
-          }));
+          const { id } = await strapi.db.transaction(() =>
+            strapi.db.query(MESSAGE).create({
+              select: ['id'],
+              data: {
+                ...text,
+                site: site.id,
+                category: input.category,
+                queryCode,
+                ipAddress: meta.ip.slice(0, 45),
+                status: 'received',
+                receivedAt: now,
+                dueAt: due,
+                isPublic: false,
+              },
+            })
+          );
           return receipt(id, queryCode);
         } catch (error) {
           // The commit was not confirmed (the connection died around COMMIT): the row may or may not
@@ -198,14 +207,23 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
           // The database is away: asking it whether the code was taken would only wait.
           if (isDependencyUnavailable(error)) throw error;
           // A query code already taken (one chance in 10^17): draw another.
-          if (attempt >= 2 || !(await strapi.db.query(MESSAGE).findOne({ where: { queryCode }, select: ['id'] }))) throw error;
+          if (
+            attempt >= 2 ||
+            !(await strapi.db.query(MESSAGE).findOne({ where: { queryCode }, select: ['id'] }))
+          )
+            throw error;
         }
       }
     },
 
     /** 查询: what the holder of the query code may see of their message. */
     async lookup(queryCode: string) {
-      const row = (await strapi.db.query(MESSAGE).findOne({ where: { queryCode }, populate: { site: { select: ['name', 'code'] } } })) as MessageRow | null;
+      const row = (await strapi.db
+        .query(MESSAGE)
+        .findOne({
+          where: { queryCode },
+          populate: { site: { select: ['name', 'code'] } },
+        })) as MessageRow | null;
       if (!row) throw new errors.NotFoundError(ERRORS.notFound);
       return publicView(row);
     },
@@ -222,19 +240,32 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { queryCode },
         select: ['id', 'status', 'category', 'satisfaction', 'revision', 'phone', 'email'],
         populate: { site: { select: ['id', 'replyWorkingDays'] } },
-      })) as (MessageRow & { id: number; revision: number | null; phone: string | null; email: string | null; site: { id: number; replyWorkingDays: unknown } | null }) | null;
+      })) as
+        | (MessageRow & {
+            id: number;
+            revision: number | null;
+            phone: string | null;
+            email: string | null;
+            site: { id: number; replyWorkingDays: unknown } | null;
+          })
+        | null;
       const contactMatches = isCitizensContact(input.contact, row);
       if (!row || !contactMatches) throw new errors.NotFoundError(ERRORS.notYours);
       if (row.satisfaction) throw new errors.ApplicationError(ERRORS.rated);
       if (!ANSWERED.includes(row.status)) throw new errors.ApplicationError(ERRORS.notRatable);
-      if (input.reopen && input.satisfaction !== 'unsatisfied') throw new errors.ValidationError(ERRORS.reopenUnsatisfied);
+      if (input.reopen && input.satisfaction !== 'unsatisfied')
+        throw new errors.ValidationError(ERRORS.reopenUnsatisfied);
       const comment = input.comment ? plainText(input.comment) || null : null;
       const now = new Date();
       const reopen = input.reopen
         ? {
             status: 'accepted',
             reopenedAt: now,
-            dueAt: dueAt(now, workingDaysFor(config().replies.workingDays, row.site ?? {}, row.category), config().timezone),
+            dueAt: dueAt(
+              now,
+              workingDaysFor(config().replies.workingDays, row.site ?? {}, row.category),
+              config().timezone
+            ),
             overdueNotifiedAt: null,
           }
         : {};
@@ -242,12 +273,24 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         // Guarded by the state read above: a second rating at the same moment changes nothing.
         const { count } = await strapi.db.query(MESSAGE).updateMany({
           where: { id: row.id, revision: row.revision, satisfaction: { $null: true } },
-          data: { satisfaction: input.satisfaction, ...reopen, revision: (row.revision ?? 0) + 1, updatedAt: now },
+          data: {
+            satisfaction: input.satisfaction,
+            ...reopen,
+            revision: (row.revision ?? 0) + 1,
+            updatedAt: now,
+          },
         });
         if (count !== 1) throw new errors.ApplicationError(ERRORS.rated);
         const citizen = { message: row.id, actorName: '留言人 (citizen)' };
-        await strapi.db.query(EVENT).create({ data: { ...citizen, action: 'rate', satisfaction: input.satisfaction, text: comment } });
-        if (input.reopen) await strapi.db.query(EVENT).create({ data: { ...citizen, action: 'reopen', dueAtAfter: reopen.dueAt } });
+        await strapi.db
+          .query(EVENT)
+          .create({
+            data: { ...citizen, action: 'rate', satisfaction: input.satisfaction, text: comment },
+          });
+        if (input.reopen)
+          await strapi.db
+            .query(EVENT)
+            .create({ data: { ...citizen, action: 'reopen', dueAtAfter: reopen.dueAt } });
       });
       return service.lookup(queryCode);
     },
@@ -256,8 +299,20 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
     numberCases: () => caseNumbers(strapi).numberAll(),
 
     /** 公开答复: replied messages a site made public, newest first, names masked, no contact data. */
-    async publicReplies({ site, page = 1, pageSize = 20 }: { site?: string; page?: number; pageSize?: number }) {
-      const where = { isPublic: true, status: { $in: ['replied', 'closed'] }, ...(site ? { site: { code: site } } : {}) };
+    async publicReplies({
+      site,
+      page = 1,
+      pageSize = 20,
+    }: {
+      site?: string;
+      page?: number;
+      pageSize?: number;
+    }) {
+      const where = {
+        isPublic: true,
+        status: { $in: ['replied', 'closed'] },
+        ...(site ? { site: { code: site } } : {}),
+      };
       const [rows, total] = await Promise.all([
         strapi.db.query(MESSAGE).findMany({
           where,

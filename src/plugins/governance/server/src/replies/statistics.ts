@@ -9,15 +9,38 @@ import { MESSAGE, OPEN_STATUSES } from './service';
 const OPEN = [...OPEN_STATUSES];
 
 /** The sums one grouped query answers per site (PostgreSQL answers sums as strings). */
-type SumRow = Record<Exclude<keyof MessageFigures, 'averageWorkingDays' | 'replyRate' | 'onTimeRate'> | 'daysSum' | 'daysCount', number | string | null> & {
+type SumRow = Record<
+  | Exclude<keyof MessageFigures, 'averageWorkingDays' | 'replyRate' | 'onTimeRate'>
+  | 'daysSum'
+  | 'daysCount',
+  number | string | null
+> & {
   siteId: number;
 };
-type Sums = Omit<MessageFigures, 'averageWorkingDays' | 'replyRate' | 'onTimeRate'> & { daysSum: number; daysCount: number };
+type Sums = Omit<MessageFigures, 'averageWorkingDays' | 'replyRate' | 'onTimeRate'> & {
+  daysSum: number;
+  daysCount: number;
+};
 
-const SUM_KEYS = ['received', 'invalid', 'replied', 'repliedOnTime', 'open', 'overdue', 'rated', 'satisfied', 'unsatisfied', 'spotChecked', 'substandard', 'daysSum', 'daysCount'] as const;
+const SUM_KEYS = [
+  'received',
+  'invalid',
+  'replied',
+  'repliedOnTime',
+  'open',
+  'overdue',
+  'rated',
+  'satisfied',
+  'unsatisfied',
+  'spotChecked',
+  'substandard',
+  'daysSum',
+  'daysCount',
+] as const;
 
 const zero = (): Sums => Object.fromEntries(SUM_KEYS.map((key) => [key, 0])) as Sums;
-const add = (a: Sums, b: Sums): Sums => Object.fromEntries(SUM_KEYS.map((key) => [key, a[key] + b[key]])) as Sums;
+const add = (a: Sums, b: Sums): Sums =>
+  Object.fromEntries(SUM_KEYS.map((key) => [key, a[key] + b[key]])) as Sums;
 
 /** Rates from sums, so that a level's average weighs every message alike, not every site. */
 const figuresOf = ({ daysSum, daysCount, ...sums }: Sums): MessageFigures => {
@@ -51,7 +74,8 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const link = message.joinTable('site');
       const site = dbNames(strapi, 'api::site.site');
       const column = (name: string) => `m.${message.column(name)}`;
-      const count = (condition: string, ...bindings: unknown[]) => knex.raw(`sum(case when ${condition} then 1 else 0 end)`, bindings);
+      const count = (condition: string, ...bindings: unknown[]) =>
+        knex.raw(`sum(case when ${condition} then 1 else 0 end)`, bindings);
       const status = column('status');
       const openList = OPEN.map(() => '?').join(', ');
 
@@ -64,7 +88,11 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           replied: count(`${column('repliedAt')} is not null`),
           repliedOnTime: count(`${column('repliedOnTime')}`),
           open: count(`${status} in (${openList})`, ...OPEN),
-          overdue: count(`${status} in (${openList}) and ${column('dueAt')} < ?`, ...OPEN, new Date()),
+          overdue: count(
+            `${status} in (${openList}) and ${column('dueAt')} < ?`,
+            ...OPEN,
+            new Date()
+          ),
           rated: count(`${column('satisfaction')} is not null`),
           satisfied: count(`${column('satisfaction')} = ?`, 'satisfied'),
           unsatisfied: count(`${column('satisfaction')} = ?`, 'unsatisfied'),
@@ -77,22 +105,45 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(column('receivedAt'), '<', end)
         .groupBy(`l.${link.targetColumn}`)) as SumRow[];
       const sumsBySite = new Map(
-        rows.map((row) => [Number(row.siteId), Object.fromEntries(SUM_KEYS.map((key) => [key, Number(row[key] ?? 0)])) as Sums])
+        rows.map((row) => [
+          Number(row.siteId),
+          Object.fromEntries(SUM_KEYS.map((key) => [key, Number(row[key] ?? 0)])) as Sums,
+        ])
       );
 
       // Every active site is listed, with zeros when it received nothing; closed sites only when they did.
       const sites = (await knex(site.table)
-        .select('id', site.column('code'), site.column('name'), site.column('level'), site.column('active'))
-        .orderBy([site.column('sortOrder'), site.column('code')])) as Array<Record<string, unknown>>;
+        .select(
+          'id',
+          site.column('code'),
+          site.column('name'),
+          site.column('level'),
+          site.column('active')
+        )
+        .orderBy([site.column('sortOrder'), site.column('code')])) as Array<
+        Record<string, unknown>
+      >;
       const levels = SITE_LEVELS.map((level) => {
         const members = sites
-          .filter((s) => s[site.column('level')] === level && (s[site.column('active')] || sumsBySite.has(Number(s.id))))
+          .filter(
+            (s) =>
+              s[site.column('level')] === level &&
+              (s[site.column('active')] || sumsBySite.has(Number(s.id)))
+          )
           .map((s) => ({
-            site: { code: String(s[site.column('code')]), name: String(s[site.column('name')]), level: level as SiteLevel },
+            site: {
+              code: String(s[site.column('code')]),
+              name: String(s[site.column('name')]),
+              level: level as SiteLevel,
+            },
             sums: sumsBySite.get(Number(s.id)) ?? zero(),
           }));
         const sums = members.reduce((total, m) => add(total, m.sums), zero());
-        return { level, sums, sites: members.map((m) => ({ site: m.site, figures: figuresOf(m.sums) })) };
+        return {
+          level,
+          sums,
+          sites: members.map((m) => ({ site: m.site, figures: figuresOf(m.sums) })),
+        };
       });
       return {
         timezone,
@@ -122,11 +173,24 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .limit(size)) as Array<{ id: number }>;
       const rows = (await strapi.db.query(MESSAGE).findMany({
         where: { id: { $in: picked.map((row) => row.id) } },
-        select: ['id', 'caseNumber', 'category', 'subject', 'status', 'receivedAt', 'dueAt', 'repliedAt', 'repliedOnTime'],
+        select: [
+          'id',
+          'caseNumber',
+          'category',
+          'subject',
+          'status',
+          'receivedAt',
+          'dueAt',
+          'repliedAt',
+          'repliedOnTime',
+        ],
         populate: { site: { select: ['code', 'name'] } },
         orderBy: [{ repliedAt: 'desc' }, { id: 'desc' }],
       })) as Array<Record<string, unknown> & { repliedOnTime: boolean | null }>;
-      return rows.map(({ repliedOnTime, ...row }) => ({ ...row, deadline: repliedOnTime === false ? 'answeredLate' : 'answered' }));
+      return rows.map(({ repliedOnTime, ...row }) => ({
+        ...row,
+        deadline: repliedOnTime === false ? 'answeredLate' : 'answered',
+      }));
     },
   };
   return service;

@@ -5,7 +5,8 @@ import { ERRORS } from './messages';
 
 /** Lengths counted in characters as a person counts them (an emoji is one). */
 const length = (value: string | undefined) => [...(value ?? '')].length;
-const between = (min: number, max: number) => (value: string | undefined) => length(value?.trim()) >= min && length(value) <= max;
+const between = (min: number, max: number) => (value: string | undefined) =>
+  length(value?.trim()) >= min && length(value) <= max;
 
 /**
  * The public form. Only these fields are read: anything else a caller sends (status, reply,
@@ -14,12 +15,21 @@ const between = (min: number, max: number) => (value: string | undefined) => len
  */
 export const validateSubmission = validateYupSchema(
   yup.object({
-    site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site).required(ERRORS.site),
-    category: yup.string().oneOf([...CATEGORIES], ERRORS.category).required(ERRORS.category),
+    site: yup
+      .string()
+      .matches(/^[a-z0-9-]{1,40}$/, ERRORS.site)
+      .required(ERRORS.site),
+    category: yup
+      .string()
+      .oneOf([...CATEGORIES], ERRORS.category)
+      .required(ERRORS.category),
     subject: yup.string().test('subject', ERRORS.subject, between(2, 100)).required(ERRORS.subject),
     body: yup.string().test('body', ERRORS.body, between(5, 5000)).required(ERRORS.body),
     name: yup.string().test('name', ERRORS.name, between(1, 50)).required(ERRORS.name),
-    phone: yup.string().nullable().matches(/^[0-9+\-() ]{6,30}$/, { message: ERRORS.phone, excludeEmptyString: true }),
+    phone: yup
+      .string()
+      .nullable()
+      .matches(/^[0-9+\-() ]{6,30}$/, { message: ERRORS.phone, excludeEmptyString: true }),
     email: yup.string().nullable().max(100, ERRORS.email).email(ERRORS.email),
     website: yup.string().nullable(),
     startedAt: yup.number().required(ERRORS.stale).typeError(ERRORS.stale),
@@ -28,7 +38,12 @@ export const validateSubmission = validateYupSchema(
 );
 
 export const validateQueryCode = validateYupSchema(
-  yup.object({ queryCode: yup.string().matches(/^[A-Z2-9]{12}$/, ERRORS.queryCode).required(ERRORS.queryCode) }),
+  yup.object({
+    queryCode: yup
+      .string()
+      .matches(/^[A-Z2-9]{12}$/, ERRORS.queryCode)
+      .required(ERRORS.queryCode),
+  }),
   { strict: true }
 );
 
@@ -40,13 +55,23 @@ export const validatePublicList = validateYupSchema(
   { strict: false, stripUnknown: true }
 );
 
-const reason = yup.string().test('reason', ERRORS.reason, (value) => (value ?? '').trim().length >= 5 && (value ?? '').length <= 1000).required(ERRORS.reason);
+const reason = yup
+  .string()
+  .test(
+    'reason',
+    ERRORS.reason,
+    (value) => (value ?? '').trim().length >= 5 && (value ?? '').length <= 1000
+  )
+  .required(ERRORS.reason);
 
 export const validateReply = validateYupSchema(
   yup
     .object({
       text: yup.string().required(ERRORS.replyText),
-      unit: yup.string().nullable().test('unit', ERRORS.unit, (value) => length(value ?? '') <= 100),
+      unit: yup
+        .string()
+        .nullable()
+        .test('unit', ERRORS.unit, (value) => length(value ?? '') <= 100),
       acknowledgeFlags: yup.boolean(),
     })
     .noUnknown(),
@@ -54,14 +79,27 @@ export const validateReply = validateYupSchema(
 );
 
 export const validateTransfer = validateYupSchema(
-  yup.object({ site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site).required(ERRORS.site), reason }).noUnknown(),
+  yup
+    .object({
+      site: yup
+        .string()
+        .matches(/^[a-z0-9-]{1,40}$/, ERRORS.site)
+        .required(ERRORS.site),
+      reason,
+    })
+    .noUnknown(),
   { strict: true }
 );
 
 export const validateExtensionRequest = validateYupSchema(
   yup
     .object({
-      workingDays: yup.number().integer(ERRORS.extensionDays).min(1, ERRORS.extensionDays).max(15, ERRORS.extensionDays).required(ERRORS.extensionDays),
+      workingDays: yup
+        .number()
+        .integer(ERRORS.extensionDays)
+        .min(1, ERRORS.extensionDays)
+        .max(15, ERRORS.extensionDays)
+        .required(ERRORS.extensionDays),
       reason,
     })
     .noUnknown(),
@@ -69,21 +107,36 @@ export const validateExtensionRequest = validateYupSchema(
 );
 
 export const validateExtensionDecision = validateYupSchema(
-  yup.object({ approve: yup.boolean().required(), comment: yup.string().max(1000).nullable() }).noUnknown(),
+  yup
+    .object({ approve: yup.boolean().required(), comment: yup.string().max(1000).nullable() })
+    .noUnknown(),
   { strict: true }
 );
 
-export const validateReason = validateYupSchema(yup.object({ reason }).noUnknown(), { strict: true });
+export const validateReason = validateYupSchema(yup.object({ reason }).noUnknown(), {
+  strict: true,
+});
 
 export const validateCategoryCorrection = validateYupSchema(
-  yup.object({ category: yup.string().oneOf([...CATEGORIES], ERRORS.category).required(ERRORS.category), reason }).noUnknown(),
+  yup
+    .object({
+      category: yup
+        .string()
+        .oneOf([...CATEGORIES], ERRORS.category)
+        .required(ERRORS.category),
+      reason,
+    })
+    .noUnknown(),
   { strict: true }
 );
 
 export const validateInbox = validateYupSchema(
   yup
     .object({
-      tab: yup.string().oneOf([...INBOX_TABS], ERRORS.tab).default('toSign'),
+      tab: yup
+        .string()
+        .oneOf([...INBOX_TABS], ERRORS.tab)
+        .default('toSign'),
       q: yup.string().max(50, ERRORS.search),
       site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
       page: yup.number().integer(ERRORS.page).min(1, ERRORS.page).max(1000, ERRORS.page),
@@ -92,15 +145,29 @@ export const validateInbox = validateYupSchema(
   { strict: false }
 );
 
-const year = yup.number().integer(ERRORS.year).min(2000, ERRORS.year).max(2100, ERRORS.year).typeError(ERRORS.year);
+const year = yup
+  .number()
+  .integer(ERRORS.year)
+  .min(2000, ERRORS.year)
+  .max(2100, ERRORS.year)
+  .typeError(ERRORS.year);
 
-export const validateStatistics = validateYupSchema(yup.object({ year: year.required(ERRORS.year) }).noUnknown(), { strict: false });
+export const validateStatistics = validateYupSchema(
+  yup.object({ year: year.required(ERRORS.year) }).noUnknown(),
+  { strict: false }
+);
 
 export const validateSample = validateYupSchema(
   yup
     .object({
       year: year.required(ERRORS.year),
-      size: yup.number().integer(ERRORS.sampleSize).min(1, ERRORS.sampleSize).max(50, ERRORS.sampleSize).typeError(ERRORS.sampleSize).default(10),
+      size: yup
+        .number()
+        .integer(ERRORS.sampleSize)
+        .min(1, ERRORS.sampleSize)
+        .max(50, ERRORS.sampleSize)
+        .typeError(ERRORS.sampleSize)
+        .default(10),
       site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
     })
     .noUnknown(),
@@ -110,7 +177,10 @@ export const validateSample = validateYupSchema(
 export const validateSpotCheck = validateYupSchema(
   yup
     .object({
-      verdict: yup.string().oneOf(['standard', 'substandard'], ERRORS.verdict).required(ERRORS.verdict),
+      verdict: yup
+        .string()
+        .oneOf(['standard', 'substandard'], ERRORS.verdict)
+        .required(ERRORS.verdict),
       comment: yup.string().max(1000, ERRORS.spotCheckComment).nullable(),
     })
     .noUnknown(),
@@ -120,9 +190,18 @@ export const validateSpotCheck = validateYupSchema(
 /** The citizen's rating: only these fields are read. `contact` proves the code is theirs. */
 export const validateRating = validateYupSchema(
   yup.object({
-    contact: yup.string().test('contact', ERRORS.ratingContact, between(1, 100)).required(ERRORS.ratingContact),
-    satisfaction: yup.string().oneOf(['satisfied', 'neutral', 'unsatisfied'], ERRORS.satisfaction).required(ERRORS.satisfaction),
-    comment: yup.string().nullable().test('comment', ERRORS.comment, (value) => length(value ?? '') <= 500),
+    contact: yup
+      .string()
+      .test('contact', ERRORS.ratingContact, between(1, 100))
+      .required(ERRORS.ratingContact),
+    satisfaction: yup
+      .string()
+      .oneOf(['satisfied', 'neutral', 'unsatisfied'], ERRORS.satisfaction)
+      .required(ERRORS.satisfaction),
+    comment: yup
+      .string()
+      .nullable()
+      .test('comment', ERRORS.comment, (value) => length(value ?? '') <= 500),
     reopen: yup.boolean(),
   }),
   { strict: true, stripUnknown: true }

@@ -30,30 +30,40 @@ const describe = (value: unknown) => JSON.stringify(value);
 
 const checkChain = (chain: unknown, where: string) => {
   if (!Array.isArray(chain) || chain.length === 0) {
-    throw new Error(`${where} must be a non-empty list of steps (${STEP_CAPACITIES.join(', ')}); got ${describe(chain)}.`);
+    throw new Error(
+      `${where} must be a non-empty list of steps (${STEP_CAPACITIES.join(', ')}); got ${describe(chain)}.`
+    );
   }
   for (const step of chain) {
     if (!(STEP_CAPACITIES as readonly string[]).includes(step)) {
-      throw new Error(`${where}: unknown step ${describe(step)}; steps are ${STEP_CAPACITIES.join(', ')}.`);
+      throw new Error(
+        `${where}: unknown step ${describe(step)}; steps are ${STEP_CAPACITIES.join(', ')}.`
+      );
     }
   }
-  if (new Set(chain).size !== chain.length) throw new Error(`${where}: a step appears twice in ${describe(chain)}.`);
+  if (new Set(chain).size !== chain.length)
+    throw new Error(`${where}: a step appears twice in ${describe(chain)}.`);
   // 保密审查 may never be skipped: it is the confidentiality check the law requires.
-  if (!chain.includes('reviewer')) throw new Error(`${where} must include the confidentiality review step "reviewer".`);
+  if (!chain.includes('reviewer'))
+    throw new Error(`${where} must include the confidentiality review step "reviewer".`);
 };
 
 /** Stops the boot on a chain that cannot be followed, with a message saying what to fix. */
 export const validateReviewChains = (config: unknown): void => {
-  if (typeof config !== 'object' || config === null) throw new Error(`governance.review must be an object; got ${describe(config)}.`);
+  if (typeof config !== 'object' || config === null)
+    throw new Error(`governance.review must be an object; got ${describe(config)}.`);
   const { default: fallback, levels = {} } = config as ReviewChainConfig;
   checkChain(fallback, 'governance.review.default');
   for (const [level, chain] of Object.entries(levels)) {
     if (!(LEVELS as readonly string[]).includes(level)) {
-      throw new Error(`governance.review.levels: unknown site level ${describe(level)}; levels are ${LEVELS.join(', ')}.`);
+      throw new Error(
+        `governance.review.levels: unknown site level ${describe(level)}; levels are ${LEVELS.join(', ')}.`
+      );
     }
     checkChain(chain, `governance.review.levels.${level}`);
   }
 };
 
 /** The steps an article of a site at `level` passes, in order. */
-export const chainFor = (config: ReviewChainConfig, level: Level): StepCapacity[] => config.levels?.[level] ?? config.default;
+export const chainFor = (config: ReviewChainConfig, level: Level): StepCapacity[] =>
+  config.levels?.[level] ?? config.default;

@@ -3,13 +3,23 @@ import type { Context } from 'koa';
 import type { Checklist, StepCapacity } from '../../../shared/contracts/review';
 import { getService } from '../utils/get-service';
 import { ERRORS } from './messages';
-import { validateApproval, validateQueueQuery, validateRejection, validateWord } from './validation';
+import {
+  validateApproval,
+  validateQueueQuery,
+  validateRejection,
+  validateWord,
+} from './validation';
 import type { WordInput } from './words-service';
 
 /** A word as the province typed it, without the spaces around it. */
 const wordInput = async (body: unknown): Promise<WordInput> => {
   const { word, level, suggestion, note } = (await validateWord(body)) as WordInput;
-  return { word: word.trim(), level, suggestion: suggestion?.trim() || null, note: note?.trim() || null };
+  return {
+    word: word.trim(),
+    level,
+    suggestion: suggestion?.trim() || null,
+    note: note?.trim() || null,
+  };
 };
 
 const wordId = (ctx: Context) => {
@@ -35,7 +45,11 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async approve(ctx: Context) {
-      const input = (await validateApproval(ctx.request.body)) as { contentHash: string; checklist: Checklist; comment?: string | null };
+      const input = (await validateApproval(ctx.request.body)) as {
+        contentHash: string;
+        checklist: Checklist;
+        comment?: string | null;
+      };
       ctx.body = {
         data: await review().approve(ctx.params.documentId, ctx.state.user, {
           seenHash: input.contentHash,

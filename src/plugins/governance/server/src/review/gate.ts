@@ -16,17 +16,22 @@ const DRAFT_WRITES = new Set(['create', 'update', 'discardDraft']);
  * published must be exactly what the whole review chain approved, or everything rolls back.
  * Draft writes go through the review service too, which voids approvals the edit invalidates.
  */
-export const reviewGate = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+export const reviewGate =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     if (context.uid !== ARTICLE) return next();
     const params = context.params as Params;
-    const publishes = context.action === 'publish' || (['create', 'update'].includes(context.action) && params.status === 'published');
+    const publishes =
+      context.action === 'publish' ||
+      (['create', 'update'].includes(context.action) && params.status === 'published');
     const review = getService(strapi, 'review');
-    if (!publishes && !DRAFT_WRITES.has(context.action) && context.action !== 'delete') return next();
+    if (!publishes && !DRAFT_WRITES.has(context.action) && context.action !== 'delete')
+      return next();
 
     // A publication refused before any row moves: the check after it is the one that counts,
     // but a caller that swallows the error inside its own transaction must find nothing done.
-    if (context.action === 'publish' && params.documentId) await review.assertDraftApproved(params.documentId);
+    if (context.action === 'publish' && params.documentId)
+      await review.assertDraftApproved(params.documentId);
 
     return strapi.db.transaction(async () => {
       const result = await next();
@@ -35,7 +40,9 @@ export const reviewGate = (strapi: Core.Strapi): Modules.Documents.Middleware.Mi
       const actor = adminUserOfRequest(strapi) ?? null;
       if (context.action === 'delete') await review.afterDelete(documentId);
       if (DRAFT_WRITES.has(context.action)) {
-        await review.afterDraftChange(documentId, actor, { discarded: context.action === 'discardDraft' });
+        await review.afterDraftChange(documentId, actor, {
+          discarded: context.action === 'discardDraft',
+        });
       }
       if (publishes) await review.assertPublishable(documentId, actor);
       return result;

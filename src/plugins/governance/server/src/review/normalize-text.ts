@@ -124,7 +124,7 @@ export const normalizeForMatching = (original: string): NormalizedText => {
   const filler: boolean[] = [];
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const start = i;
     const first = original.codePointAt(i)!;
     i += width(first);

@@ -19,8 +19,15 @@ interface Recipient {
  * configured a provider and turned review e-mails on (`governance.notifications.email`). The
  * admin shows the same work as counts on the menu and the home page whatever this says.
  */
-const send = async (strapi: Core.Strapi, recipients: Recipient[], subject: string, text: string) => {
-  const to = [...new Set(recipients.filter((r) => r.isActive !== false && r.email).map((r) => r.email))];
+const send = async (
+  strapi: Core.Strapi,
+  recipients: Recipient[],
+  subject: string,
+  text: string
+) => {
+  const to = [
+    ...new Set(recipients.filter((r) => r.isActive !== false && r.email).map((r) => r.email)),
+  ];
   for (const address of to) await sendEmail(strapi, address, subject, text);
 };
 
@@ -29,7 +36,11 @@ const adminLink = (strapi: Core.Strapi, documentId: string) =>
   `${strapi.config.get('admin.absoluteUrl', '/admin')}/content-manager/collection-types/api::article.article/${documentId}`;
 
 /** Tells the members holding the next step of the article's site that it waits for them. */
-export const notifyNextStep = async (strapi: Core.Strapi, article: ArticleRef, capacity: StepCapacity) => {
+export const notifyNextStep = async (
+  strapi: Core.Strapi,
+  article: ArticleRef,
+  capacity: StepCapacity
+) => {
   if (!emailsOn(strapi) || !article.site) return;
   const members = (await strapi.db.query(MEMBERSHIP).findMany({
     where: { site: { id: article.site.id }, capacity },
@@ -52,7 +63,8 @@ export const notifyAuthor = async (
   reason?: string
 ) => {
   if (!emailsOn(strapi) || !submitter?.email) return;
-  const subject = outcome === 'approved' ? `【审核通过】${article.title}` : `【审核退回】${article.title}`;
+  const subject =
+    outcome === 'approved' ? `【审核通过】${article.title}` : `【审核退回】${article.title}`;
   const text =
     outcome === 'approved'
       ? `《${article.title}》已通过全部审核步骤，可以发布：${adminLink(strapi, article.documentId)}`

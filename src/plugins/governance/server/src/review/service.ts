@@ -20,7 +20,12 @@ import { runWithLease } from '../jobs/lease';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { chainFor, STEP_NAMES, type Level } from './chain';
-import { contentHash as hashContent, hashVersion, reviewedPopulate, type ComponentSchemas } from './content-hash';
+import {
+  contentHash as hashContent,
+  hashVersion,
+  reviewedPopulate,
+  type ComponentSchemas,
+} from './content-hash';
 import { ERRORS, STATUS_NAMES } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
 import { createWordScanner, reviewedTexts, type SensitiveWord } from './sensitive-words';
@@ -104,7 +109,9 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   const draftOf = async (documentId: string): Promise<DraftRow | null> =>
-    strapi.db.query(ARTICLE).findOne({ where: { documentId, publishedAt: null }, populate: articlePopulate() });
+    strapi.db
+      .query(ARTICLE)
+      .findOne({ where: { documentId, publishedAt: null }, populate: articlePopulate() });
 
   const stateOf = async (documentId: string): Promise<StateRow | null> =>
     strapi.db.query(STATE).findOne({
@@ -128,10 +135,14 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   let built: { version: string; scanner: ReturnType<typeof createWordScanner> } | null = null;
   const currentScanner = async () => {
-    const latest = await strapi.db.query(WORD).findOne({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' } });
+    const latest = await strapi.db
+      .query(WORD)
+      .findOne({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' } });
     const version = `${await strapi.db.query(WORD).count()}@${latest ? new Date(latest.updatedAt).getTime() : 0}`;
     if (built?.version !== version) {
-      const words = (await strapi.db.query(WORD).findMany({ select: ['word', 'level', 'suggestion'] })) as SensitiveWord[];
+      const words = (await strapi.db
+        .query(WORD)
+        .findMany({ select: ['word', 'level', 'suggestion'] })) as SensitiveWord[];
       built = { version, scanner: createWordScanner(words) };
     }
     return built.scanner;
@@ -192,12 +203,19 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       data: columns,
     });
     if (count !== 1) throw new errors.ApplicationError(ERRORS.concurrent);
-    const relations = Object.fromEntries(Object.entries({ site, submittedBy }).filter(([, value]) => value !== undefined));
-    if (Object.keys(relations).length > 0) await strapi.db.query(STATE).update({ where: { id: state.id }, data: relations });
+    const relations = Object.fromEntries(
+      Object.entries({ site, submittedBy }).filter(([, value]) => value !== undefined)
+    );
+    if (Object.keys(relations).length > 0)
+      await strapi.db.query(STATE).update({ where: { id: state.id }, data: relations });
   };
 
   const holds = async (user: Actor, siteId: number, capacity: Capacity) =>
-    Boolean(await strapi.db.query(MEMBERSHIP).findOne({ where: { user: { id: user.id }, site: { id: siteId }, capacity } }));
+    Boolean(
+      await strapi.db
+        .query(MEMBERSHIP)
+        .findOne({ where: { user: { id: user.id }, site: { id: siteId }, capacity } })
+    );
 
   /** Submitting and withdrawing are an editor's acts on their site, or the province's on any. */
   const mayWrite = async (user: Actor, scope: SiteScope, draft: DraftRow) =>
@@ -210,13 +228,24 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const approvedThisRound = async (user: Actor, state: StateRow) =>
     (await strapi.db.query(DECISION).count({
-      where: { articleDocumentId: state.articleDocumentId, round: state.round, action: 'approve', actor: { id: user.id } },
+      where: {
+        articleDocumentId: state.articleDocumentId,
+        round: state.round,
+        action: 'approve',
+        actor: { id: user.id },
+      },
     })) > 0;
 
   /** Why `user` may not decide on the step waited on, or null when they may. */
-  const reasonNotToDecide = async (user: Actor, draft: DraftRow, state: StateRow | null): Promise<string | null> => {
-    if (!state || !PENDING.includes(state.status) || !state.currentCapacity || !state.site) return ERRORS.notWaiting;
-    if (!(await holds(user, state.site.id, state.currentCapacity))) return ERRORS.notYourStep(state.currentCapacity);
+  const reasonNotToDecide = async (
+    user: Actor,
+    draft: DraftRow,
+    state: StateRow | null
+  ): Promise<string | null> => {
+    if (!state || !PENDING.includes(state.status) || !state.currentCapacity || !state.site)
+      return ERRORS.notWaiting;
+    if (!(await holds(user, state.site.id, state.currentCapacity)))
+      return ERRORS.notYourStep(state.currentCapacity);
     if (isOwn(user, draft, state)) return ERRORS.ownArticle;
     if (await approvedThisRound(user, state)) return ERRORS.secondStep;
     return null;
@@ -232,7 +261,12 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Starts a review round for the draft as it is now: state, mirror and decision record. */
-  const startRound = async (draft: DraftRow, state: StateRow | null, actor: Actor | null, hits: WordHit[]) => {
+  const startRound = async (
+    draft: DraftRow,
+    state: StateRow | null,
+    actor: Actor | null,
+    hits: WordHit[]
+  ) => {
     const chain = chainFor(config().review, draft.site!.level);
     const now = new Date();
     const round = (state?.round ?? 0) + 1;
@@ -252,7 +286,10 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       lastReason: null,
     };
     if (state) await transition(state, data);
-    else await strapi.db.query(STATE).create({ data: { articleDocumentId: draft.documentId, ...data } });
+    else
+      await strapi.db
+        .query(STATE)
+        .create({ data: { articleDocumentId: draft.documentId, ...data } });
     await mirror(draft.documentId, 'submitted');
     await record(draft, { action: 'submit', round, actor, contentHash: hash, wordHits: hits });
     return { chain, round };
@@ -266,7 +303,12 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const act = <T>(work: (notify: (send: () => Promise<void>) => void) => Promise<T>): Promise<T> =>
     strapi.db.transaction(({ onCommit }) =>
       work((send) =>
-        onCommit(() => void send().catch((error) => strapi.log.warn(`governance: review notification failed: ${error.message}`)))
+        onCommit(
+          () =>
+            void send().catch((error) =>
+              strapi.log.warn(`governance: review notification failed: ${error.message}`)
+            )
+        )
       )
     ) as Promise<T>;
 
@@ -287,44 +329,52 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       })) as Array<Record<string, unknown>>;
 
-      const cannotDecide = pending ? await reasonNotToDecide(user, draft, state) : ERRORS.notWaiting;
+      const cannotDecide = pending
+        ? await reasonNotToDecide(user, draft, state)
+        : ERRORS.notWaiting;
       const writer = await mayWrite(user, scope, draft);
-      const mayWithdraw = writer || (state?.submittedBy?.id === user.id);
+      const mayWithdraw = writer || state?.submittedBy?.id === user.id;
       const chain = state?.chain ?? (draft.site ? chainFor(config().review, draft.site.level) : []);
 
       return {
         documentId,
         title: draft.title,
-        site: draft.site ? { documentId: draft.site.documentId, name: draft.site.name, level: draft.site.level } : null,
+        site: draft.site
+          ? { documentId: draft.site.documentId, name: draft.site.name, level: draft.site.level }
+          : null,
         status,
         chain,
         step: pending && state?.step !== null && state?.step !== undefined ? state.step + 1 : null,
         round: state?.round ?? 0,
-        submittedBy: state?.submittedBy ? { id: state.submittedBy.id, name: personName(state.submittedBy) } : null,
+        submittedBy: state?.submittedBy
+          ? { id: state.submittedBy.id, name: personName(state.submittedBy) }
+          : null,
         submittedAt: iso(state?.submittedAt),
         waitingSince: pending ? iso(state?.waitingSince) : null,
         contentHash: hash,
         upToDate: state?.contentHash === hash,
         publishable: status === 'approved' && state?.contentHash === hash,
         wordHits: await scan(draft),
-        history: history.map(
-          (d): Decision => ({
-            id: d.id as number,
-            action: d.action as Decision['action'],
-            round: d.round as number,
-            step: typeof d.step === 'number' ? d.step + 1 : null,
-            capacity: (d.capacity as StepCapacity) ?? null,
-            actor: { id: null, name: (d.actorName as string) ?? '' },
-            comment: (d.comment as string) ?? null,
-            reason: (d.reason as string) ?? null,
-            checklist: (d.checklist as Checklist) ?? null,
-            contentHash: (d.contentHash as string) ?? null,
-            wordHits: (d.wordHits as WordHit[]) ?? null,
-            createdAt: iso(d.createdAt)!,
-          })
-        ),
+        history: history.map((d): Decision => ({
+          id: d.id as number,
+          action: d.action as Decision['action'],
+          round: d.round as number,
+          step: typeof d.step === 'number' ? d.step + 1 : null,
+          capacity: (d.capacity as StepCapacity) ?? null,
+          actor: { id: null, name: (d.actorName as string) ?? '' },
+          comment: (d.comment as string) ?? null,
+          reason: (d.reason as string) ?? null,
+          checklist: (d.checklist as Checklist) ?? null,
+          contentHash: (d.contentHash as string) ?? null,
+          wordHits: (d.wordHits as WordHit[]) ?? null,
+          createdAt: iso(d.createdAt)!,
+        })),
         can: {
-          submit: writer && !pending && !(status === 'approved' && state?.contentHash === hash) && draft.site !== null,
+          submit:
+            writer &&
+            !pending &&
+            !(status === 'approved' && state?.contentHash === hash) &&
+            draft.site !== null,
           withdraw: mayWithdraw && (pending || status === 'approved'),
           approve: pending && cannotDecide === null,
           reject: pending && cannotDecide === null,
@@ -342,13 +392,19 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!(await mayWrite(user, scope, draft))) throw forbidden(ERRORS.notEditor);
         const state = await stateOf(documentId);
         const status = state?.status ?? 'draft';
-        if (PENDING.includes(status) || (status === 'approved' && state?.contentHash === contentHash(draft))) {
+        if (
+          PENDING.includes(status) ||
+          (status === 'approved' && state?.contentHash === contentHash(draft))
+        ) {
           throw new errors.ApplicationError(ERRORS.cannotSubmit(STATUS_NAMES[status]));
         }
         const hits = await scan(draft);
         const blocking = hits.filter((hit) => hit.level === 'forbidden');
         if (blocking.length > 0) {
-          throw new errors.ValidationError(ERRORS.forbiddenWords([...new Set(blocking.map((h) => h.word))]), { wordHits: hits });
+          throw new errors.ValidationError(
+            ERRORS.forbiddenWords([...new Set(blocking.map((h) => h.word))]),
+            { wordHits: hits }
+          );
         }
         const { chain } = await startRound(draft, state, user, hits);
         notify(() => notifyNextStep(strapi, draft, chain[0]));
@@ -365,8 +421,14 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!state || !(PENDING.includes(state.status) || state.status === 'approved')) {
           throw new errors.ApplicationError(ERRORS.cannotWithdraw);
         }
-        if (state.submittedBy?.id !== user.id && !(await mayWrite(user, scope, draft))) throw forbidden(ERRORS.notSubmitter);
-        await transition(state, { status: 'withdrawn', step: null, currentCapacity: null, waitingSince: null });
+        if (state.submittedBy?.id !== user.id && !(await mayWrite(user, scope, draft)))
+          throw forbidden(ERRORS.notSubmitter);
+        await transition(state, {
+          status: 'withdrawn',
+          step: null,
+          currentCapacity: null,
+          waitingSince: null,
+        });
         await mirror(documentId, 'withdrawn');
         await record(draft, { action: 'withdraw', round: state.round, actor: user });
         return { status: 'withdrawn' as const };
@@ -377,13 +439,19 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
      * 通过: the step waited on, by a member of the article's site in that step's capacity, for
      * exactly the content they saw (`seenHash`), with the confidentiality checklist confirmed.
      */
-    async approve(documentId: string, user: Actor, input: { seenHash: string; checklist: Checklist; comment?: string }) {
+    async approve(
+      documentId: string,
+      user: Actor,
+      input: { seenHash: string; checklist: Checklist; comment?: string }
+    ) {
       const scope = await siteScope(strapi, user);
       return act(async (notify) => {
         const { draft, state } = await awaitingDecisionBy(documentId, user, scope);
         const current = contentHash(draft);
-        if (input.seenHash !== current || state.contentHash !== current) throw new errors.ApplicationError(ERRORS.staleContent);
-        if (!CHECKLIST_ITEMS.every((item) => input.checklist[item] === true)) throw new errors.ValidationError(ERRORS.checklist);
+        if (input.seenHash !== current || state.contentHash !== current)
+          throw new errors.ApplicationError(ERRORS.staleContent);
+        if (!CHECKLIST_ITEMS.every((item) => input.checklist[item] === true))
+          throw new errors.ValidationError(ERRORS.checklist);
 
         const chain = state.chain ?? [];
         const step = state.step!;
@@ -394,21 +462,39 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           state,
           last
             ? { status: 'approved', step: null, currentCapacity: null, waitingSince: null }
-            : { status: 'in_review', step: step + 1, currentCapacity: chain[step + 1], waitingSince: now }
+            : {
+                status: 'in_review',
+                step: step + 1,
+                currentCapacity: chain[step + 1],
+                waitingSince: now,
+              }
         );
         await mirror(documentId, last ? 'approved' : 'in_review');
         await record(draft, {
-          action: 'approve', round: state.round, actor: user, step, capacity: chain[step],
-          comment: input.comment?.trim() || null, checklist: input.checklist, contentHash: current,
+          action: 'approve',
+          round: state.round,
+          actor: user,
+          step,
+          capacity: chain[step],
+          comment: input.comment?.trim() || null,
+          checklist: input.checklist,
+          contentHash: current,
         });
         await getService(strapi, 'audit').record('review.approve', {
           subject: `article ${documentId}`,
           summary: `《${draft.title}》${STEP_NAMES[chain[step]]}通过${last ? '，可以发布' : ''}`,
-          details: { step, capacity: chain[step], contentHash: current, comment: input.comment?.trim() || null },
+          details: {
+            step,
+            capacity: chain[step],
+            contentHash: current,
+            comment: input.comment?.trim() || null,
+          },
           actor: { id: user.id, name: personName(user) },
         });
         notify(() =>
-          last ? notifyAuthor(strapi, draft, state.submittedBy, 'approved') : notifyNextStep(strapi, draft, chain[step + 1])
+          last
+            ? notifyAuthor(strapi, draft, state.submittedBy, 'approved')
+            : notifyNextStep(strapi, draft, chain[step + 1])
         );
         return { status: last ? ('approved' as const) : ('in_review' as const) };
       });
@@ -420,11 +506,22 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       return act(async (notify) => {
         const { draft, state } = await awaitingDecisionBy(documentId, user, scope);
         const reason = input.reason.trim();
-        await transition(state, { status: 'rejected', step: null, currentCapacity: null, waitingSince: null, lastReason: reason });
+        await transition(state, {
+          status: 'rejected',
+          step: null,
+          currentCapacity: null,
+          waitingSince: null,
+          lastReason: reason,
+        });
         await mirror(documentId, 'rejected');
         await record(draft, {
-          action: 'reject', round: state.round, actor: user, step: state.step, capacity: state.currentCapacity,
-          reason, contentHash: contentHash(draft),
+          action: 'reject',
+          round: state.round,
+          actor: user,
+          step: state.step,
+          capacity: state.currentCapacity,
+          reason,
+          contentHash: contentHash(draft),
         });
         await getService(strapi, 'audit').record('review.reject', {
           subject: `article ${documentId}`,
@@ -451,7 +548,14 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         const state = await stateOf(documentId);
         if (!state) {
           await strapi.db.query(STATE).create({
-            data: { articleDocumentId: documentId, site: draft.site?.id ?? null, status: 'draft', round: 0, draftHash: hash, contributors: actor ? [actor.id] : [] },
+            data: {
+              articleDocumentId: documentId,
+              site: draft.site?.id ?? null,
+              status: 'draft',
+              round: 0,
+              draftHash: hash,
+              contributors: actor ? [actor.id] : [],
+            },
           });
           // Articles published before the workflow existed are marked approved; an edit ends that.
           if (draft.reviewStatus !== 'draft') await mirror(documentId, 'draft');
@@ -464,17 +568,33 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         const contributors = state.contributors ?? [];
         await strapi.db.query(STATE).update({
           where: { id: state.id },
-          data: { draftHash: hash, contributors: actor && !contributors.includes(actor.id) ? [...contributors, actor.id] : contributors },
+          data: {
+            draftHash: hash,
+            contributors:
+              actor && !contributors.includes(actor.id)
+                ? [...contributors, actor.id]
+                : contributors,
+          },
         });
 
         if (!reviewed || state.contentHash === hash) return;
         await record(draft, {
-          action: 'void', round: state.round, actor, contentHash: hash,
-          comment: '内容已修改，本轮审核作废 (the content changed: this round’s approvals are void)',
+          action: 'void',
+          round: state.round,
+          actor,
+          contentHash: hash,
+          comment:
+            '内容已修改，本轮审核作废 (the content changed: this round’s approvals are void)',
         });
         const hits = await scan(draft);
         if (discarded || !draft.site || hits.some((hit) => hit.level === 'forbidden')) {
-          await transition(state, { status: 'draft', step: null, currentCapacity: null, waitingSince: null, contentHash: null });
+          await transition(state, {
+            status: 'draft',
+            step: null,
+            currentCapacity: null,
+            waitingSince: null,
+            contentHash: null,
+          });
           await mirror(documentId, 'draft');
           return;
         }
@@ -530,7 +650,9 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const draft = await draftOf(documentId);
       const state = await stateOf(documentId);
       if (draft && (state?.status !== 'approved' || state.contentHash !== contentHash(draft))) {
-        throw forbidden(ERRORS.notPublishable(draft.title), { reviewStatus: state?.status ?? 'draft' });
+        throw forbidden(ERRORS.notPublishable(draft.title), {
+          reviewStatus: state?.status ?? 'draft',
+        });
       }
     },
 
@@ -547,7 +669,9 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const state = await stateOf(documentId);
       const hash = contentHash(published);
       if (state?.status !== 'approved' || state.contentHash !== hash) {
-        throw forbidden(ERRORS.notPublishable(published.title), { reviewStatus: state?.status ?? 'draft' });
+        throw forbidden(ERRORS.notPublishable(published.title), {
+          reviewStatus: state?.status ?? 'draft',
+        });
       }
       await record(published, { action: 'publish', round: state.round, actor, contentHash: hash });
     },
@@ -555,7 +679,8 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Keeps the decisions (accountability) but drops the state of a deleted article. */
     async afterDelete(documentId: string) {
       const left = await strapi.db.query(ARTICLE).count({ where: { documentId } });
-      if (left === 0) await strapi.db.query(STATE).deleteMany({ where: { articleDocumentId: documentId } });
+      if (left === 0)
+        await strapi.db.query(STATE).deleteMany({ where: { articleDocumentId: documentId } });
     },
 
     /**
@@ -565,38 +690,56 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async queue(
       user: Actor,
-      filters: { tab: 'toReview' | 'mine' | 'all'; site?: string; capacity?: StepCapacity; waitingDays?: number }
+      filters: {
+        tab: 'toReview' | 'mine' | 'all';
+        site?: string;
+        capacity?: StepCapacity;
+        waitingDays?: number;
+      }
     ): Promise<QueueItem[]> {
       const scope = await siteScope(strapi, user);
       const where: Record<string, unknown>[] = [];
       // Only the caller's current sites, whatever the tab: a member removed from a site loses it.
       if (!scope.all) where.push({ site: { id: { $in: scope.siteIds } } });
-      where.push(filters.tab === 'mine' ? { submittedBy: { id: user.id } } : { status: { $in: PENDING } });
+      where.push(
+        filters.tab === 'mine' ? { submittedBy: { id: user.id } } : { status: { $in: PENDING } }
+      );
       if (filters.tab === 'toReview') {
         const held = (await strapi.db.query(MEMBERSHIP).findMany({
           where: { user: { id: user.id }, capacity: { $in: ['leader', 'reviewer', 'approver'] } },
           populate: { site: { select: ['id'] } },
         })) as Array<{ capacity: StepCapacity; site: { id: number } | null }>;
-        const steps = held.filter((m) => m.site).map((m) => ({ site: { id: m.site!.id }, currentCapacity: m.capacity }));
+        const steps = held
+          .filter((m) => m.site)
+          .map((m) => ({ site: { id: m.site!.id }, currentCapacity: m.capacity }));
         if (steps.length === 0) return [];
         where.push({ $or: steps });
       }
       if (filters.site) where.push({ site: { code: filters.site } });
       if (filters.capacity) where.push({ currentCapacity: filters.capacity });
       if (filters.waitingDays) {
-        where.push({ waitingSince: { $lte: new Date(Date.now() - filters.waitingDays * 86_400_000) } });
+        where.push({
+          waitingSince: { $lte: new Date(Date.now() - filters.waitingDays * 86_400_000) },
+        });
       }
 
       const states = (await strapi.db.query(STATE).findMany({
         where: { $and: where },
         populate: { site: { select: SITE_FIELDS }, submittedBy: { select: USER_FIELDS } },
         // Longest waiting first; one's own submissions newest first.
-        orderBy: filters.tab === 'mine' ? [{ submittedAt: 'desc' }] : [{ waitingSince: 'asc' }, { submittedAt: 'desc' }],
+        orderBy:
+          filters.tab === 'mine'
+            ? [{ submittedAt: 'desc' }]
+            : [{ waitingSince: 'asc' }, { submittedAt: 'desc' }],
         limit: 500,
       })) as StateRow[];
       const drafts = (await strapi.db.query(ARTICLE).findMany({
         where: { documentId: { $in: states.map((s) => s.articleDocumentId) }, publishedAt: null },
-        populate: { site: { select: SITE_FIELDS }, createdBy: { select: ['id'] }, updatedBy: { select: ['id'] } },
+        populate: {
+          site: { select: SITE_FIELDS },
+          createdBy: { select: ['id'] },
+          updatedBy: { select: ['id'] },
+        },
       })) as DraftRow[];
       const draftById = new Map(drafts.map((d) => [d.documentId, d]));
 
@@ -604,16 +747,27 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const state of states) {
         const draft = draftById.get(state.articleDocumentId);
         if (!draft || !state.site) continue;
-        if (filters.tab === 'toReview' && (isOwn(user, draft, state) || (await approvedThisRound(user, state)))) continue;
+        if (
+          filters.tab === 'toReview' &&
+          (isOwn(user, draft, state) || (await approvedThisRound(user, state)))
+        )
+          continue;
         items.push({
           documentId: state.articleDocumentId,
           title: draft.title,
-          site: { documentId: state.site.documentId, name: state.site.name, code: state.site.code, level: state.site.level },
+          site: {
+            documentId: state.site.documentId,
+            name: state.site.name,
+            code: state.site.code,
+            level: state.site.level,
+          },
           status: state.status,
           step: state.step === null ? null : state.step + 1,
           capacity: state.currentCapacity,
           stepCount: state.chain?.length ?? 0,
-          submittedBy: state.submittedBy ? { id: state.submittedBy.id, name: personName(state.submittedBy) } : null,
+          submittedBy: state.submittedBy
+            ? { id: state.submittedBy.id, name: personName(state.submittedBy) }
+            : null,
           waitingSince: iso(state.waitingSince),
           lastReason: state.lastReason,
         });
@@ -626,7 +780,11 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const toReview = (await service.queue(user, { tab: 'toReview' })).length;
       const scope = await siteScope(strapi, user);
       const toRevise = await strapi.db.query(STATE).count({
-        where: { submittedBy: { id: user.id }, status: 'rejected', ...(scope.all ? {} : { site: { id: { $in: scope.siteIds } } }) },
+        where: {
+          submittedBy: { id: user.id },
+          status: 'rejected',
+          ...(scope.all ? {} : { site: { id: { $in: scope.siteIds } } }),
+        },
       });
       return { toReview, toRevise };
     },

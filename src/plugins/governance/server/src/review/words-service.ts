@@ -19,7 +19,8 @@ const sensitiveWordsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const refuseDuplicate = async (word: string, exceptId?: number) => {
     const existing = await query().findOne({ where: { word }, select: ['id'] });
-    if (existing && existing.id !== exceptId) throw new errors.ValidationError(ERRORS.wordTaken(word));
+    if (existing && existing.id !== exceptId)
+      throw new errors.ValidationError(ERRORS.wordTaken(word));
   };
 
   return {
@@ -33,13 +34,15 @@ const sensitiveWordsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async update(id: number, input: WordInput): Promise<SensitiveWordEntry> {
-      if (!(await query().findOne({ where: { id }, select: ['id'] }))) throw new errors.NotFoundError(ERRORS.noSuchWord(id));
+      if (!(await query().findOne({ where: { id }, select: ['id'] })))
+        throw new errors.NotFoundError(ERRORS.noSuchWord(id));
       await refuseDuplicate(input.word, id);
       return query().update({ where: { id }, data: input, select: FIELDS });
     },
 
     async remove(id: number) {
-      if (!(await query().findOne({ where: { id }, select: ['id'] }))) throw new errors.NotFoundError(ERRORS.noSuchWord(id));
+      if (!(await query().findOne({ where: { id }, select: ['id'] })))
+        throw new errors.NotFoundError(ERRORS.noSuchWord(id));
       await query().delete({ where: { id } });
     },
   };

@@ -10,7 +10,8 @@ type Params = { data?: { code?: unknown }; documentId?: string };
  * A site code names the site in URLs, exports and accounts: a duplicate is refused with a
  * message that says which site holds it (Strapi's own check only says "must be unique").
  */
-export const siteRules = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+export const siteRules =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     if (context.uid !== SITE || !['create', 'update'].includes(context.action)) return next();
 

@@ -14,7 +14,11 @@ export const ownSiteCondition = (strapi: Core.Strapi) => ({
   displayName: '在本人所属站点内 (own sites only)',
   name: 'own-site',
   plugin: 'governance',
-  async handler(user: { id: number; roles?: Array<{ code: string }>; permission?: { subject?: string | null } }) {
+  async handler(user: {
+    id: number;
+    roles?: Array<{ code: string }>;
+    permission?: { subject?: string | null };
+  }) {
     // Read before awaiting: the engine merges each permission into this same user object.
     const subject = user.permission?.subject;
     const scope = await siteScope(strapi, user);

@@ -7,7 +7,9 @@ import { validateAddMember, validateUserQuery } from './validation';
 
 const sitesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async tree(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'sites').tree(await siteScope(strapi, ctx.state.user)) };
+    ctx.body = {
+      data: await getService(strapi, 'sites').tree(await siteScope(strapi, ctx.state.user)),
+    };
   },
 
   async users(ctx: Context) {
@@ -16,16 +18,23 @@ const sitesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async addMember(ctx: Context) {
-    const { userId, capacity } = (await validateAddMember(ctx.request.body)) as { userId: number; capacity: Capacity };
+    const { userId, capacity } = (await validateAddMember(ctx.request.body)) as {
+      userId: number;
+      capacity: Capacity;
+    };
     const scope = await siteScope(strapi, ctx.state.user);
-    const membership = await getService(strapi, 'sites').addMember({ userId, capacity, siteDocumentId: ctx.params.documentId }, scope);
+    const membership = await getService(strapi, 'sites').addMember(
+      { userId, capacity, siteDocumentId: ctx.params.documentId },
+      scope
+    );
     ctx.status = 201;
     ctx.body = { data: { id: membership.id } };
   },
 
   async removeMember(ctx: Context) {
     const id = Number(ctx.params.id);
-    if (!Number.isInteger(id) || id <= 0) return ctx.badRequest('成员关系编号无效 (invalid membership id)');
+    if (!Number.isInteger(id) || id <= 0)
+      return ctx.badRequest('成员关系编号无效 (invalid membership id)');
     await getService(strapi, 'sites').removeMember(id, await siteScope(strapi, ctx.state.user));
     ctx.status = 204;
   },

@@ -6,7 +6,10 @@ import { adminUserOfRequest, documentIdOf } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
 
 /** The content types that belong to one site. */
-export const SITE_SCOPED = ['api::article.article', 'api::citizen-message.citizen-message'] as const;
+export const SITE_SCOPED = [
+  'api::article.article',
+  'api::citizen-message.citizen-message',
+] as const;
 type ScopedUid = (typeof SITE_SCOPED)[number];
 
 const READS = new Set(['findMany', 'findFirst', 'count']);
@@ -14,11 +17,17 @@ const WRITES = new Set(['create', 'update', 'clone']);
 /** Actions on an existing document: without a documentId they would reach every site. */
 const ON_DOCUMENT = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
-type Params = { data?: Record<string, unknown>; documentId?: string; filters?: Record<string, unknown> };
+type Params = {
+  data?: Record<string, unknown>;
+  documentId?: string;
+  filters?: Record<string, unknown>;
+};
 
 /** The site of every row (draft and published) of a document; an empty list if it has none. */
 const sitesOfDocument = async (strapi: Core.Strapi, uid: ScopedUid, documentId: string) => {
-  const rows = await strapi.db.query(uid).findMany({ where: { documentId }, populate: { site: { select: ['id'] } } });
+  const rows = await strapi.db
+    .query(uid)
+    .findMany({ where: { documentId }, populate: { site: { select: ['id'] } } });
   return rows.map((row: { site?: { id: number } | null }) => row.site?.id);
 };
 
@@ -29,7 +38,8 @@ const sitesOfDocument = async (strapi: Core.Strapi, uid: ScopedUid, documentId: 
  * does the same in the Content Manager; this is the layer that cannot be forgotten. Requests
  * without an admin user (the public API, scripts, jobs) are not an editor's and pass.
  */
-export const siteIsolation = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+export const siteIsolation =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     if (!(SITE_SCOPED as readonly string[]).includes(context.uid)) return next();
     const user = adminUserOfRequest(strapi);
@@ -39,7 +49,8 @@ export const siteIsolation = (strapi: Core.Strapi): Modules.Documents.Middleware
 
     const uid = context.uid as ScopedUid;
     const params = context.params as Params;
-    const own = (siteId: number | undefined) => siteId !== undefined && scope.siteIds.includes(siteId);
+    const own = (siteId: number | undefined) =>
+      siteId !== undefined && scope.siteIds.includes(siteId);
     const refuseUnlessOwn = async (documentId: string) => {
       const sites = await sitesOfDocument(strapi, uid, documentId);
       if (!sites.every(own)) throw forbidden(ERRORS.notYourSite);
@@ -67,7 +78,9 @@ export const siteIsolation = (strapi: Core.Strapi): Modules.Documents.Middleware
       // With exactly one site, it is the default; otherwise the editor must choose.
       if (scope.siteIds.length === 0) throw forbidden(ERRORS.noSite);
       if (scope.siteIds.length > 1) throw new errors.ValidationError(ERRORS.siteRequired);
-      const site = await strapi.db.query('api::site.site').findOne({ where: { id: scope.siteIds[0] }, select: ['documentId'] });
+      const site = await strapi.db
+        .query('api::site.site')
+        .findOne({ where: { id: scope.siteIds[0] }, select: ['documentId'] });
       params.data = { ...params.data, site: site.documentId };
     }
 
@@ -78,7 +91,8 @@ export const siteIsolation = (strapi: Core.Strapi): Modules.Documents.Middleware
       const documentId = documentIdOf(result, params);
       if (documentId) {
         const sites = await sitesOfDocument(strapi, uid, documentId);
-        if (sites.some((site) => site === undefined)) throw new errors.ValidationError(ERRORS.siteRequired);
+        if (sites.some((site) => site === undefined))
+          throw new errors.ValidationError(ERRORS.siteRequired);
         if (!sites.every(own)) throw forbidden(ERRORS.notYourSite);
       }
       return result;

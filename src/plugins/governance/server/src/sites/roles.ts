@@ -16,18 +16,37 @@ interface PermissionInput {
 }
 
 /** Attributes an editor works with; system fields are Strapi's own business. */
-const SYSTEM_FIELDS = new Set(['documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+const SYSTEM_FIELDS = new Set([
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+]);
 
 const fieldsOf = (strapi: Core.Strapi, uid: UID.ContentType) =>
   Object.entries(strapi.contentType(uid).attributes)
-    .filter(([name, attribute]) => !SYSTEM_FIELDS.has(name) && (attribute as { visible?: boolean }).visible !== false)
+    .filter(
+      ([name, attribute]) =>
+        !SYSTEM_FIELDS.has(name) && (attribute as { visible?: boolean }).visible !== false
+    )
     .map(([name]) => name);
 
-const content = (strapi: Core.Strapi, uid: UID.ContentType, actions: ContentAction[], ownSite: boolean): PermissionInput[] =>
+const content = (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  actions: ContentAction[],
+  ownSite: boolean
+): PermissionInput[] =>
   actions.map((action) => ({
     action: `plugin::content-manager.explorer.${action}`,
     subject: uid,
-    properties: ['read', 'create', 'update'].includes(action) ? { fields: fieldsOf(strapi, uid) } : {},
+    properties: ['read', 'create', 'update'].includes(action)
+      ? { fields: fieldsOf(strapi, uid) }
+      : {},
     conditions: ownSite ? [OWN_SITE_CONDITION] : [],
   }));
 
@@ -44,7 +63,8 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
   {
     code: 'governance-provincial-admin',
     name: '省厅管理员',
-    description: '省厅管理员 (provincial admin): all sites, site members and accounts, rankings and oversight',
+    description:
+      '省厅管理员 (provincial admin): all sites, site members and accounts, rankings and oversight',
     permissions: [
       ...content(strapi, SITE, ['read', 'create', 'update', 'delete'], false),
       ...content(strapi, ARTICLE, ALL, false),
@@ -91,21 +111,37 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
   {
     code: 'governance-reviewer',
     name: '审核员',
-    description: '审核员 (reviewer): checks the articles of their sites for confidentiality before publication',
-    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ['read'], true), ...decides],
+    description:
+      '审核员 (reviewer): checks the articles of their sites for confidentiality before publication',
+    permissions: [
+      ...content(strapi, SITE, ['read'], true),
+      ...content(strapi, ARTICLE, ['read'], true),
+      ...decides,
+    ],
   },
   {
     code: 'governance-approver',
     name: '终审人',
-    description: '终审人 (approver): takes the first or final review of the articles of their sites (站点负责人, 终审)',
+    description:
+      '终审人 (approver): takes the first or final review of the articles of their sites (站点负责人, 终审)',
     // The site's responsible person sees its standing and reports its rectifications.
-    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, ARTICLE, ['read'], true), ...decides, { action: ACTIONS.oversightOwn }],
+    permissions: [
+      ...content(strapi, SITE, ['read'], true),
+      ...content(strapi, ARTICLE, ['read'], true),
+      ...decides,
+      { action: ACTIONS.oversightOwn },
+    ],
   },
   {
     code: 'governance-message-handler',
     name: '留言办理员',
-    description: '留言办理员 (message handler): signs for and answers the citizen messages of their sites',
-    permissions: [...content(strapi, SITE, ['read'], true), ...content(strapi, MESSAGE, ['read', 'update'], true), { action: ACTIONS.messagesHandle }],
+    description:
+      '留言办理员 (message handler): signs for and answers the citizen messages of their sites',
+    permissions: [
+      ...content(strapi, SITE, ['read'], true),
+      ...content(strapi, MESSAGE, ['read', 'update'], true),
+      { action: ACTIONS.messagesHandle },
+    ],
   },
 ];
 
@@ -130,14 +166,18 @@ export const ensureRoles = async (strapi: Core.Strapi) => {
   const roles = strapi.service('admin::role');
 
   for (const definition of roleDefinitions(strapi)) {
-    const existing = await strapi.db.query('admin::role').findOne({ where: { code: definition.code } });
+    const existing = await strapi.db
+      .query('admin::role')
+      .findOne({ where: { code: definition.code } });
     if (!existing) {
       const role = await strapi.db.query('admin::role').create({
         data: { name: definition.name, code: definition.code, description: definition.description },
       });
       await roles.assignPermissions(role.id, definition.permissions);
     } else if (synced < ROLES_VERSION) {
-      const held = await strapi.db.query('admin::permission').findMany({ where: { role: { id: existing.id } }, select: ['action', 'subject'] });
+      const held = await strapi.db
+        .query('admin::permission')
+        .findMany({ where: { role: { id: existing.id } }, select: ['action', 'subject'] });
       const heldKeys = new Set(held.map(key));
       const missing = definition.permissions.filter((p) => !heldKeys.has(key(p)));
       if (missing.length > 0) await roles.addPermissions(existing.id, missing);

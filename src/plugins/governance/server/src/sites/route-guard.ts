@@ -14,16 +14,28 @@ const CROSS_SITE_ROUTES: Array<{ plugin: string; method: string; path: string }>
 ];
 
 /** Policy `plugin::governance.group-wide-only`: refuses users bound to sites. */
-export const groupWideOnly = async (ctx: { state: { user?: { id: number } } }, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+export const groupWideOnly = async (
+  ctx: { state: { user?: { id: number } } },
+  _config: unknown,
+  { strapi }: { strapi: Core.Strapi }
+) => {
   const user = ctx.state.user;
   if (!user) return false;
   const scope = await siteScope(strapi, user);
-  if (!scope.all) throw new errors.PolicyError('此统计涵盖全部站点，仅省厅管理员可见 (group-wide figures: provincial admins only)');
+  if (!scope.all)
+    throw new errors.PolicyError(
+      '此统计涵盖全部站点，仅省厅管理员可见 (group-wide figures: provincial admins only)'
+    );
   return true;
 };
 
 export const guardCrossSiteRoutes = (strapi: Core.Strapi) => {
   for (const { plugin, method, path } of CROSS_SITE_ROUTES) {
-    addRoutePolicy(strapi, { owner: plugin, method, path }, 'plugin::governance.group-wide-only', 'sites/route-guard.ts');
+    addRoutePolicy(
+      strapi,
+      { owner: plugin, method, path },
+      'plugin::governance.group-wide-only',
+      'sites/route-guard.ts'
+    );
   }
 };

@@ -18,7 +18,8 @@ interface AdminUser {
  */
 export const siteScope = async (strapi: Core.Strapi, user: AdminUser): Promise<SiteScope> => {
   // One lookup per request: the RBAC condition runs once per permission, the middleware per call.
-  const state = strapi.requestContext.get()?.state as { siteScope?: { userId: number; scope: Promise<SiteScope> } } | undefined;
+  const state = strapi.requestContext.get()?.state as
+    { siteScope?: { userId: number; scope: Promise<SiteScope> } } | undefined;
   if (state?.siteScope?.userId === user.id) return state.siteScope.scope;
   const scope = computeScope(strapi, user);
   if (state) state.siteScope = { userId: user.id, scope };
@@ -26,7 +27,11 @@ export const siteScope = async (strapi: Core.Strapi, user: AdminUser): Promise<S
 };
 
 const computeScope = async (strapi: Core.Strapi, user: AdminUser): Promise<SiteScope> => {
-  const roles = user.roles ?? (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] }))?.roles ?? [];
+  const roles =
+    user.roles ??
+    (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] }))
+      ?.roles ??
+    [];
   if (roles.some((role: { code: string }) => UNRESTRICTED_ROLE_CODES.includes(role.code))) {
     return { all: true };
   }
@@ -34,12 +39,22 @@ const computeScope = async (strapi: Core.Strapi, user: AdminUser): Promise<SiteS
     where: { user: { id: user.id } },
     populate: { site: { select: ['id'] } },
   });
-  const siteIds = [...new Set(memberships.map((m: { site?: { id: number } }) => m.site?.id).filter((id): id is number => typeof id === 'number'))];
+  const siteIds = [
+    ...new Set(
+      memberships
+        .map((m: { site?: { id: number } }) => m.site?.id)
+        .filter((id): id is number => typeof id === 'number')
+    ),
+  ];
   return { all: false, siteIds };
 };
 
 /** The document ids of the sites the user is a member of, in any capacity or in the ones given. */
-export const memberSiteDocumentIds = async (strapi: Core.Strapi, userId: number, capacities?: string[]): Promise<Set<string>> => {
+export const memberSiteDocumentIds = async (
+  strapi: Core.Strapi,
+  userId: number,
+  capacities?: string[]
+): Promise<Set<string>> => {
   const memberships = (await strapi.db.query(MEMBERSHIP).findMany({
     where: { user: { id: userId }, ...(capacities ? { capacity: { $in: capacities } } : {}) },
     populate: { site: { select: ['documentId'] } },
@@ -54,15 +69,27 @@ export interface SiteLeader {
 }
 
 /** Each site's active leaders (第一责任人: its `leader` members), by site document id. */
-export const siteLeaders = async (strapi: Core.Strapi, siteDocumentIds: string[]): Promise<Map<string, SiteLeader[]>> => {
+export const siteLeaders = async (
+  strapi: Core.Strapi,
+  siteDocumentIds: string[]
+): Promise<Map<string, SiteLeader[]>> => {
   const rows = (await strapi.db.query(MEMBERSHIP).findMany({
     where: { capacity: 'leader', site: { documentId: { $in: siteDocumentIds } } },
-    populate: { user: { select: ['firstname', 'lastname', 'email', 'isActive'] }, site: { select: ['documentId'] } },
-  })) as Array<{ user: (SiteLeader & { isActive: boolean }) | null; site: { documentId: string } | null }>;
+    populate: {
+      user: { select: ['firstname', 'lastname', 'email', 'isActive'] },
+      site: { select: ['documentId'] },
+    },
+  })) as Array<{
+    user: (SiteLeader & { isActive: boolean }) | null;
+    site: { documentId: string } | null;
+  }>;
   const bySite = new Map<string, SiteLeader[]>();
   for (const { user, site } of rows) {
     if (!user?.isActive || !site) continue;
-    bySite.set(site.documentId, [...(bySite.get(site.documentId) ?? []), { firstname: user.firstname, lastname: user.lastname, email: user.email }]);
+    bySite.set(site.documentId, [
+      ...(bySite.get(site.documentId) ?? []),
+      { firstname: user.firstname, lastname: user.lastname, email: user.email },
+    ]);
   }
   return bySite;
 };

@@ -6,7 +6,12 @@ import { MEMBERSHIP, type SiteScope } from './scope';
 
 const EVERY_SITE: SiteScope = { all: true };
 
-import { CAPACITIES, type Capacity, type SiteNode, type UserOption } from '../../../shared/contracts/sites';
+import {
+  CAPACITIES,
+  type Capacity,
+  type SiteNode,
+  type UserOption,
+} from '../../../shared/contracts/sites';
 import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
@@ -31,7 +36,6 @@ interface UserRow {
   isActive: boolean;
 }
 
-
 const LEVEL_ORDER = { portal: 0, department: 1, city: 2, county: 3 } as const;
 
 /** Site memberships: who works for which site in which capacity. */
@@ -47,34 +51,69 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async tree(scope: SiteScope): Promise<SiteNode[]> {
     const sites = (await strapi.db.query('api::site.site').findMany({
       where: scope.all ? {} : { id: { $in: scope.siteIds } },
-      select: ['id', 'documentId', 'code', 'name', 'level', 'active', 'sortOrder', 'responsiblePerson'],
+      select: [
+        'id',
+        'documentId',
+        'code',
+        'name',
+        'level',
+        'active',
+        'sortOrder',
+        'responsiblePerson',
+      ],
       populate: { parent: { select: ['id'] } },
     })) as SiteRow[];
     const memberships = (await strapi.db.query(MEMBERSHIP).findMany({
       where: { site: { id: { $in: sites.map((s) => s.id) } } },
-      populate: { site: { select: ['id'] }, user: { select: ['id', 'firstname', 'lastname', 'email', 'isActive'] } },
-    })) as Array<{ id: number; capacity: Capacity; site: { id: number } | null; user: UserRow | null }>;
+      populate: {
+        site: { select: ['id'] },
+        user: { select: ['id', 'firstname', 'lastname', 'email', 'isActive'] },
+      },
+    })) as Array<{
+      id: number;
+      capacity: Capacity;
+      site: { id: number } | null;
+      user: UserRow | null;
+    }>;
 
     const nodes = new Map<number, SiteNode>();
     for (const site of sites) {
       nodes.set(site.id, {
-        documentId: site.documentId, code: site.code, name: site.name, level: site.level, active: site.active,
-        responsiblePerson: site.responsiblePerson, members: [], children: [],
+        documentId: site.documentId,
+        code: site.code,
+        name: site.name,
+        level: site.level,
+        active: site.active,
+        responsiblePerson: site.responsiblePerson,
+        members: [],
+        children: [],
       });
     }
     for (const m of memberships) {
       if (!m.site || !m.user) continue;
       nodes.get(m.site.id)?.members.push({
-        membershipId: m.id, userId: m.user.id, name: personName(m.user), email: m.user.email, capacity: m.capacity, active: m.user.isActive,
+        membershipId: m.id,
+        userId: m.user.id,
+        name: personName(m.user),
+        email: m.user.email,
+        capacity: m.capacity,
+        active: m.user.isActive,
       });
     }
     const ordered = [...sites].sort(
-      (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.sortOrder - b.sortOrder || a.code.localeCompare(b.code)
+      (a, b) =>
+        LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+        a.sortOrder - b.sortOrder ||
+        a.code.localeCompare(b.code)
     );
     const roots: SiteNode[] = [];
     for (const site of ordered) {
       const node = nodes.get(site.id)!;
-      node.members.sort((a, b) => CAPACITIES.indexOf(a.capacity) - CAPACITIES.indexOf(b.capacity) || a.name.localeCompare(b.name, 'zh'));
+      node.members.sort(
+        (a, b) =>
+          CAPACITIES.indexOf(a.capacity) - CAPACITIES.indexOf(b.capacity) ||
+          a.name.localeCompare(b.name, 'zh')
+      );
       const parent = site.parent ? nodes.get(site.parent.id) : undefined;
       (parent ? parent.children : roots).push(node);
     }
@@ -90,7 +129,12 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       orderBy: { email: 'asc' },
       limit: 20,
     })) as UserRow[];
-    return users.map((u) => ({ id: u.id, name: personName(u), email: u.email, active: u.isActive }));
+    return users.map((u) => ({
+      id: u.id,
+      name: personName(u),
+      email: u.email,
+      active: u.isActive,
+    }));
   },
 
   /**
@@ -98,18 +142,28 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * caller's: nobody adds people to a site outside it.
    */
   async addMember(
-    { userId, siteDocumentId, capacity }: { userId: number; siteDocumentId: string; capacity: Capacity },
+    {
+      userId,
+      siteDocumentId,
+      capacity,
+    }: { userId: number; siteDocumentId: string; capacity: Capacity },
     scope: SiteScope = EVERY_SITE
   ) {
-    const site = await strapi.db.query('api::site.site').findOne({ where: { documentId: siteDocumentId }, select: ['id', 'name'] });
+    const site = await strapi.db
+      .query('api::site.site')
+      .findOne({ where: { documentId: siteDocumentId }, select: ['id', 'name'] });
     if (!site) throw new errors.NotFoundError(ERRORS.noSuchSite(siteDocumentId));
     if (!scope.all && !scope.siteIds.includes(site.id)) throw forbidden(ERRORS.notYourSite);
-    const user = await strapi.db.query('admin::user').findOne({ where: { id: userId }, select: ['id', 'firstname', 'lastname', 'email'] });
+    const user = await strapi.db
+      .query('admin::user')
+      .findOne({ where: { id: userId }, select: ['id', 'firstname', 'lastname', 'email'] });
     if (!user) throw new errors.NotFoundError(ERRORS.noSuchUser(userId));
     const where = { user: { id: userId }, site: { id: site.id }, capacity };
     const existing = await strapi.db.query(MEMBERSHIP).findOne({ where });
     if (existing) return existing;
-    const membership = await strapi.db.query(MEMBERSHIP).create({ data: { user: userId, site: site.id, capacity } });
+    const membership = await strapi.db
+      .query(MEMBERSHIP)
+      .create({ data: { user: userId, site: site.id, capacity } });
     await getService(strapi, 'audit').record('membership.add', {
       subject: `user ${userId}`,
       summary: `${personName(user)} 加入“${site.name}”，身份 ${capacity}`,
@@ -121,15 +175,23 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async removeMember(membershipId: number, scope: SiteScope = EVERY_SITE) {
     const existing = await strapi.db.query(MEMBERSHIP).findOne({
       where: { id: membershipId },
-      populate: { site: { select: ['id', 'name'] }, user: { select: ['id', 'firstname', 'lastname', 'email'] } },
+      populate: {
+        site: { select: ['id', 'name'] },
+        user: { select: ['id', 'firstname', 'lastname', 'email'] },
+      },
     });
     if (!existing) throw new errors.NotFoundError(ERRORS.noSuchMembership(membershipId));
-    if (!scope.all && !scope.siteIds.includes(existing.site?.id)) throw forbidden(ERRORS.notYourSite);
+    if (!scope.all && !scope.siteIds.includes(existing.site?.id))
+      throw forbidden(ERRORS.notYourSite);
     await strapi.db.query(MEMBERSHIP).delete({ where: { id: membershipId } });
     await getService(strapi, 'audit').record('membership.remove', {
       subject: `user ${existing.user?.id ?? '?'}`,
       summary: `${personName(existing.user)} 不再是“${existing.site?.name ?? '?'}”的 ${existing.capacity}`,
-      details: { userId: existing.user?.id ?? null, site: existing.site?.id ?? null, capacity: existing.capacity },
+      details: {
+        userId: existing.user?.id ?? null,
+        site: existing.site?.id ?? null,
+        capacity: existing.capacity,
+      },
     });
   },
 });

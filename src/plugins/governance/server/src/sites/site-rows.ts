@@ -35,7 +35,9 @@ export const siteRows = async (strapi: Core.Strapi): Promise<SiteRow[]> => {
       active: `s.${site.column('active')}`,
       parentName: `p.${site.column('name')}`,
     })
-    .orderBy([`s.${site.column('sortOrder')}`, `s.${site.column('code')}`])) as Array<Omit<SiteRow, 'active'> & { active: boolean | number | null }>;
+    .orderBy([`s.${site.column('sortOrder')}`, `s.${site.column('code')}`])) as Array<
+    Omit<SiteRow, 'active'> & { active: boolean | number | null }
+  >;
   return rows.map((row) => ({
     ...row,
     id: Number(row.id),

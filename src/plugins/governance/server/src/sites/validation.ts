@@ -5,8 +5,16 @@ import { CAPACITIES } from '../../../shared/contracts/sites';
 export const validateAddMember = validateYupSchema(
   yup
     .object({
-      userId: yup.number().integer(ERRORS.userId).positive(ERRORS.userId).required(ERRORS.userId).typeError(ERRORS.userId),
-      capacity: yup.string().oneOf([...CAPACITIES], ERRORS.capacity).required(ERRORS.capacity),
+      userId: yup
+        .number()
+        .integer(ERRORS.userId)
+        .positive(ERRORS.userId)
+        .required(ERRORS.userId)
+        .typeError(ERRORS.userId),
+      capacity: yup
+        .string()
+        .oneOf([...CAPACITIES], ERRORS.capacity)
+        .required(ERRORS.capacity),
     })
     .noUnknown(),
   // A JSON body: types as sent, and unknown keys refused rather than silently dropped.

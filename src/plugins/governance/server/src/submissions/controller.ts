@@ -2,7 +2,13 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import type { ListFilters } from './service';
-import { validateDecline, validateId, validateListQuery, validateSubmit, validateTargetsQuery } from './validation';
+import {
+  validateDecline,
+  validateId,
+  validateListQuery,
+  validateSubmit,
+  validateTargetsQuery,
+} from './validation';
 
 /** 信息报送 over HTTP. */
 const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -14,9 +20,15 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().targets(article, ctx.state.user) };
     },
     async submit(ctx: Context) {
-      const input = (await validateSubmit(ctx.request.body ?? {})) as { article: string; target: string; note: string | null };
+      const input = (await validateSubmit(ctx.request.body ?? {})) as {
+        article: string;
+        target: string;
+        note: string | null;
+      };
       ctx.status = 201;
-      ctx.body = { data: await service().submit({ ...input, note: input.note || null }, ctx.state.user) };
+      ctx.body = {
+        data: await service().submit({ ...input, note: input.note || null }, ctx.state.user),
+      };
     },
     async withdraw(ctx: Context) {
       ctx.body = { data: await service().withdraw(await idOf(ctx), ctx.state.user) };
@@ -29,10 +41,16 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().decline(await idOf(ctx), reason, ctx.state.user) };
     },
     async incoming(ctx: Context) {
-      ctx.body = await service().incoming((await validateListQuery(ctx.query)) as ListFilters, ctx.state.user);
+      ctx.body = await service().incoming(
+        (await validateListQuery(ctx.query)) as ListFilters,
+        ctx.state.user
+      );
     },
     async outgoing(ctx: Context) {
-      ctx.body = await service().outgoing((await validateListQuery(ctx.query)) as ListFilters, ctx.state.user);
+      ctx.body = await service().outgoing(
+        (await validateListQuery(ctx.query)) as ListFilters,
+        ctx.state.user
+      );
     },
   };
 };

@@ -2,7 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
 import type { Capacity } from '../../../shared/contracts/sites';
-import type { Submission, SubmissionSite, SubmissionStatus, SubmissionTargets } from '../../../shared/contracts/submissions';
+import type {
+  Submission,
+  SubmissionSite,
+  SubmissionStatus,
+  SubmissionTargets,
+} from '../../../shared/contracts/submissions';
 import type { GovernanceConfig } from '../config';
 import { memberSiteDocumentIds, siteScope } from '../sites/scope';
 import { dbNames } from '../utils/db-names';
@@ -23,7 +28,11 @@ const PAGE_SIZE = 20;
  */
 const WORKING_CAPACITIES: Capacity[] = ['editor'];
 
-type SiteRow = SubmissionSite & { id: number; active: boolean; parent: { documentId: string } | null };
+type SiteRow = SubmissionSite & {
+  id: number;
+  active: boolean;
+  parent: { documentId: string } | null;
+};
 
 interface SubmissionRow {
   id: number;
@@ -69,10 +78,13 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const publicSite = (site: SiteRow | undefined): SubmissionSite | null =>
-    site ? { documentId: site.documentId, code: site.code, name: site.name, level: site.level } : null;
+    site
+      ? { documentId: site.documentId, code: site.code, name: site.name, level: site.level }
+      : null;
 
   /** The ids of the sites where the user holds one of `capacities`. */
-  const sitesWorkedFor = (user: AdminUser, capacities: Capacity[] = WORKING_CAPACITIES) => memberSiteDocumentIds(strapi, user.id, capacities);
+  const sitesWorkedFor = (user: AdminUser, capacities: Capacity[] = WORKING_CAPACITIES) =>
+    memberSiteDocumentIds(strapi, user.id, capacities);
 
   /** The article as it would be republished: its published version, else its approved draft. */
   const sourceOf = async (documentId: string) => {
@@ -93,18 +105,27 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       (site) =>
         site.active &&
         site.documentId !== source.documentId &&
-        (site.level === 'portal' || (source.level === 'county' && source.parent?.documentId === site.documentId))
+        (site.level === 'portal' ||
+          (source.level === 'county' && source.parent?.documentId === site.documentId))
     );
 
   const localDays = (from: string | Date, to: Date) =>
     Math.max(
       0,
       Math.floor(
-        DateTime.fromJSDate(to, { zone: timezone() }).startOf('day').diff(DateTime.fromJSDate(new Date(from), { zone: timezone() }).startOf('day'), 'days').days
+        DateTime.fromJSDate(to, { zone: timezone() })
+          .startOf('day')
+          .diff(DateTime.fromJSDate(new Date(from), { zone: timezone() }).startOf('day'), 'days')
+          .days
       )
     );
 
-  const shape = (row: SubmissionRow, all: Map<string, SiteRow>, existing: Set<string>, now = new Date()): Submission => ({
+  const shape = (
+    row: SubmissionRow,
+    all: Map<string, SiteRow>,
+    existing: Set<string>,
+    now = new Date()
+  ): Submission => ({
     id: row.id,
     status: row.status,
     title: row.title,
@@ -126,12 +147,16 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const existingArticles = async (rows: SubmissionRow[]) => {
     const ids = [...new Set(rows.map((row) => row.sourceArticleDocumentId))];
     if (ids.length === 0) return new Set<string>();
-    const found = await strapi.db.query(ARTICLE).findMany({ where: { documentId: { $in: ids } }, select: ['documentId'] });
+    const found = await strapi.db
+      .query(ARTICLE)
+      .findMany({ where: { documentId: { $in: ids } }, select: ['documentId'] });
     return new Set(found.map((row: { documentId: string }) => row.documentId));
   };
 
   const load = async (id: number): Promise<SubmissionRow> => {
-    const row = (await strapi.db.query(SUBMISSION).findOne({ where: { id } })) as SubmissionRow | null;
+    const row = (await strapi.db
+      .query(SUBMISSION)
+      .findOne({ where: { id } })) as SubmissionRow | null;
     if (!row) throw new errors.NotFoundError(ERRORS.noSuchSubmission(id));
     return row;
   };
@@ -139,28 +164,45 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The source site's editors (or the province) act for the submitter. */
   const assertSubmitter = async (user: AdminUser, sourceSiteDocumentId: string) => {
     const scope = await siteScope(strapi, user);
-    if (!scope.all && !(await sitesWorkedFor(user)).has(sourceSiteDocumentId)) throw forbidden(ERRORS.notSourceEditor);
+    if (!scope.all && !(await sitesWorkedFor(user)).has(sourceSiteDocumentId))
+      throw forbidden(ERRORS.notSourceEditor);
   };
 
   /** Only the receiving site's own people decide: the province's all-site scope is not enough. */
   const assertReceiver = async (user: AdminUser, targetSiteDocumentId: string) => {
-    if (!(await sitesWorkedFor(user)).has(targetSiteDocumentId)) throw forbidden(ERRORS.notTargetEditor);
+    if (!(await sitesWorkedFor(user)).has(targetSiteDocumentId))
+      throw forbidden(ERRORS.notTargetEditor);
   };
 
   /** Claims an open submission with a guarded update, so two people never both decide it. */
   const claim = async (row: SubmissionRow, data: Record<string, unknown>) => {
-    const { count } = await strapi.db.query(SUBMISSION).updateMany({ where: { id: row.id, status: 'submitted' }, data });
+    const { count } = await strapi.db
+      .query(SUBMISSION)
+      .updateMany({ where: { id: row.id, status: 'submitted' }, data });
     if (count !== 1) throw new errors.ApplicationError(ERRORS.alreadyDecided);
   };
 
-  const list = async (where: Record<string, unknown>, filters: ListFilters, all: Map<string, SiteRow>) => {
+  const list = async (
+    where: Record<string, unknown>,
+    filters: ListFilters,
+    all: Map<string, SiteRow>
+  ) => {
     const sourceSites = [...all.values()].filter(
-      (site) => (!filters.site || site.code === filters.site) && (!filters.level || site.level === filters.level)
+      (site) =>
+        (!filters.site || site.code === filters.site) &&
+        (!filters.level || site.level === filters.level)
     );
-    const conditions: Record<string, unknown>[] = [where, { sourceSiteDocumentId: { $in: sourceSites.map((s) => s.documentId) } }];
+    const conditions: Record<string, unknown>[] = [
+      where,
+      { sourceSiteDocumentId: { $in: sourceSites.map((s) => s.documentId) } },
+    ];
     if (filters.status) conditions.push({ status: filters.status });
     if (filters.minWaitingDays) {
-      const before = DateTime.now().setZone(timezone()).startOf('day').minus({ days: filters.minWaitingDays - 1 }).toJSDate();
+      const before = DateTime.now()
+        .setZone(timezone())
+        .startOf('day')
+        .minus({ days: filters.minWaitingDays - 1 })
+        .toJSDate();
       conditions.push({ submittedAt: { $lt: before } });
     }
     const page = filters.page ?? 1;
@@ -183,28 +225,56 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The targets an article may be submitted to, with what happened to earlier submissions. */
     async targets(articleDocumentId: string, user: AdminUser): Promise<SubmissionTargets> {
-      const [{ article, eligible }, all] = await Promise.all([sourceOf(articleDocumentId), sites()]);
+      const [{ article, eligible }, all] = await Promise.all([
+        sourceOf(articleDocumentId),
+        sites(),
+      ]);
       const source = all.get(article.site?.documentId);
       if (!source) throw new errors.ValidationError(ERRORS.noSite);
       await assertSubmitter(user, source.documentId);
-      const earlier = (await strapi.db.query(SUBMISSION).findMany({ where: { sourceArticleDocumentId: articleDocumentId } })) as SubmissionRow[];
+      const earlier = (await strapi.db
+        .query(SUBMISSION)
+        .findMany({ where: { sourceArticleDocumentId: articleDocumentId } })) as SubmissionRow[];
       return {
-        article: { documentId: articleDocumentId, title: article.title, site: publicSite(source), eligible, reason: eligible ? null : ERRORS.notEligible },
+        article: {
+          documentId: articleDocumentId,
+          title: article.title,
+          site: publicSite(source),
+          eligible,
+          reason: eligible ? null : ERRORS.notEligible,
+        },
         targets: targetsOf(source, all).map((site) => {
           const found = earlier.find((row) => row.targetSiteDocumentId === site.documentId);
-          return { site: publicSite(site)!, submission: found ? { id: found.id, status: found.status, declineReason: found.declineReason ?? null } : null };
+          return {
+            site: publicSite(site)!,
+            submission: found
+              ? { id: found.id, status: found.status, declineReason: found.declineReason ?? null }
+              : null,
+          };
         }),
       };
     },
 
     /** 报送: one submission per article and target; a withdrawn one may be sent again. */
-    async submit({ article: articleDocumentId, target, note }: { article: string; target: string; note: string | null }, user: AdminUser) {
-      const [{ article, eligible }, all] = await Promise.all([sourceOf(articleDocumentId), sites()]);
+    async submit(
+      {
+        article: articleDocumentId,
+        target,
+        note,
+      }: { article: string; target: string; note: string | null },
+      user: AdminUser
+    ) {
+      const [{ article, eligible }, all] = await Promise.all([
+        sourceOf(articleDocumentId),
+        sites(),
+      ]);
       const source = all.get(article.site?.documentId);
       if (!source) throw new errors.ValidationError(ERRORS.noSite);
       await assertSubmitter(user, source.documentId);
       if (!eligible) throw new errors.ValidationError(ERRORS.notEligible);
-      const targetSite = targetsOf(source, all).find((site) => site.documentId === target || site.code === target);
+      const targetSite = targetsOf(source, all).find(
+        (site) => site.documentId === target || site.code === target
+      );
       if (!targetSite) throw new errors.ValidationError(ERRORS.notATarget);
 
       const data = {
@@ -223,14 +293,22 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         decidedByName: null,
         declineReason: null,
       };
-      const pair = { sourceArticleDocumentId: articleDocumentId, targetSiteDocumentId: targetSite.documentId };
+      const pair = {
+        sourceArticleDocumentId: articleDocumentId,
+        targetSiteDocumentId: targetSite.documentId,
+      };
       const refuseIfSent = (earlier: SubmissionRow | null) => {
-        if (earlier && earlier.status !== 'withdrawn') throw new errors.ApplicationError(ERRORS.alreadySubmitted(targetSite.name, earlier.status));
+        if (earlier && earlier.status !== 'withdrawn')
+          throw new errors.ApplicationError(
+            ERRORS.alreadySubmitted(targetSite.name, earlier.status)
+          );
       };
       let saved: SubmissionRow;
       try {
         saved = await strapi.db.transaction(async () => {
-          const earlier = (await strapi.db.query(SUBMISSION).findOne({ where: pair })) as SubmissionRow | null;
+          const earlier = (await strapi.db
+            .query(SUBMISSION)
+            .findOne({ where: pair })) as SubmissionRow | null;
           refuseIfSent(earlier);
           return earlier
             ? strapi.db.query(SUBMISSION).update({ where: { id: earlier.id }, data })
@@ -238,13 +316,21 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       } catch (error) {
         // Two editors submitting at the same moment: the unique index (article, target) let one in.
-        if (!(error instanceof errors.ApplicationError)) refuseIfSent((await strapi.db.query(SUBMISSION).findOne({ where: pair })) as SubmissionRow | null);
+        if (!(error instanceof errors.ApplicationError))
+          refuseIfSent(
+            (await strapi.db.query(SUBMISSION).findOne({ where: pair })) as SubmissionRow | null
+          );
         throw error;
       }
       await getService(strapi, 'audit').record('submission.submit', {
         subject: `submission ${saved.id}`,
         summary: `${source.name} 向 ${targetSite.name} 报送《${article.title}》`,
-        details: { submission: saved.id, article: articleDocumentId, source: source.code, target: targetSite.code },
+        details: {
+          submission: saved.id,
+          article: articleDocumentId,
+          source: source.code,
+          target: targetSite.code,
+        },
       });
       return shape(saved, all, new Set([articleDocumentId]));
     },
@@ -253,9 +339,18 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async withdraw(id: number, user: AdminUser) {
       const row = await load(id);
       await assertSubmitter(user, row.sourceSiteDocumentId);
-      if (row.status !== 'submitted') throw new errors.ApplicationError(ERRORS.cannotWithdraw(row.status));
-      await claim(row, { status: 'withdrawn', decidedAt: new Date(), decidedById: user.id, decidedByName: personName(user) });
-      await getService(strapi, 'audit').record('submission.withdraw', { subject: `submission ${id}`, summary: `撤回报送《${row.title}》` });
+      if (row.status !== 'submitted')
+        throw new errors.ApplicationError(ERRORS.cannotWithdraw(row.status));
+      await claim(row, {
+        status: 'withdrawn',
+        decidedAt: new Date(),
+        decidedById: user.id,
+        decidedByName: personName(user),
+      });
+      await getService(strapi, 'audit').record('submission.withdraw', {
+        subject: `submission ${id}`,
+        summary: `撤回报送《${row.title}》`,
+      });
       return { id, status: 'withdrawn' as const };
     },
 
@@ -271,7 +366,12 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const source = all.get(row.sourceSiteDocumentId);
       const { article } = await sourceOf(row.sourceArticleDocumentId);
       const copy = await strapi.db.transaction(async () => {
-        await claim(row, { status: 'adopted', decidedAt: new Date(), decidedById: user.id, decidedByName: personName(user) });
+        await claim(row, {
+          status: 'adopted',
+          decidedAt: new Date(),
+          decidedById: user.id,
+          decidedByName: personName(user),
+        });
         const created = await strapi.documents(ARTICLE).create({
           data: {
             title: article.title,
@@ -288,7 +388,9 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             updatedBy: user.id,
           } as never,
         });
-        await strapi.db.query(SUBMISSION).update({ where: { id }, data: { adoptedArticleDocumentId: created.documentId } });
+        await strapi.db
+          .query(SUBMISSION)
+          .update({ where: { id }, data: { adoptedArticleDocumentId: created.documentId } });
         return created;
       });
       await getService(strapi, 'audit').record('submission.adopt', {
@@ -303,7 +405,13 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async decline(id: number, reason: string, user: AdminUser) {
       const row = await load(id);
       await assertReceiver(user, row.targetSiteDocumentId);
-      await claim(row, { status: 'declined', decidedAt: new Date(), decidedById: user.id, decidedByName: personName(user), declineReason: reason });
+      await claim(row, {
+        status: 'declined',
+        decidedAt: new Date(),
+        decidedById: user.id,
+        decidedByName: personName(user),
+        declineReason: reason,
+      });
       await getService(strapi, 'audit').record('submission.decline', {
         subject: `submission ${id}`,
         summary: `退回报送《${row.title}》：${reason}`,
@@ -314,7 +422,11 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** 报送信息 (incoming): submissions to the sites the user works for, oldest open first. */
     async incoming(filters: ListFilters, user: AdminUser) {
       const [all, mine] = await Promise.all([sites(), sitesWorkedFor(user)]);
-      const { data, pagination } = await list({ targetSiteDocumentId: { $in: [...mine] } }, filters, all);
+      const { data, pagination } = await list(
+        { targetSiteDocumentId: { $in: [...mine] } },
+        filters,
+        all
+      );
       return { data, meta: { pagination, counts: await this.counts(user) } };
     },
 
@@ -322,7 +434,9 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async outgoing(filters: ListFilters, user: AdminUser) {
       const all = await sites();
       const scope = await siteScope(strapi, user);
-      const where = scope.all ? {} : { sourceSiteDocumentId: { $in: [...(await sitesWorkedFor(user))] } };
+      const where = scope.all
+        ? {}
+        : { sourceSiteDocumentId: { $in: [...(await sitesWorkedFor(user))] } };
       const { data, pagination } = await list(where, filters, all);
       return { data, meta: { pagination, counts: await this.counts(user) } };
     },
@@ -331,8 +445,12 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async counts(user: AdminUser) {
       const mine = [...(await sitesWorkedFor(user))];
       const [incoming, outgoing] = await Promise.all([
-        strapi.db.query(SUBMISSION).count({ where: { targetSiteDocumentId: { $in: mine }, status: 'submitted' } }),
-        strapi.db.query(SUBMISSION).count({ where: { sourceSiteDocumentId: { $in: mine }, status: 'submitted' } }),
+        strapi.db
+          .query(SUBMISSION)
+          .count({ where: { targetSiteDocumentId: { $in: mine }, status: 'submitted' } }),
+        strapi.db
+          .query(SUBMISSION)
+          .count({ where: { sourceSiteDocumentId: { $in: mine }, status: 'submitted' } }),
       ]);
       return { incoming, outgoing };
     },
@@ -344,12 +462,26 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .connection(submission.table)
         .select({ site: submission.column('sourceSiteDocumentId') })
         .count({ submitted: '*' })
-        .sum({ adopted: strapi.db.connection.raw('case when ?? = ? then 1 else 0 end', [submission.column('status'), 'adopted']) })
+        .sum({
+          adopted: strapi.db.connection.raw('case when ?? = ? then 1 else 0 end', [
+            submission.column('status'),
+            'adopted',
+          ]),
+        })
         .whereNot(submission.column('status'), 'withdrawn')
         .where(submission.column('submittedAt'), '>=', start)
         .where(submission.column('submittedAt'), '<', end)
-        .groupBy(submission.column('sourceSiteDocumentId'))) as Array<{ site: string; submitted: number | string; adopted: number | string | null }>;
-      return new Map(rows.map((row) => [row.site, { submitted: Number(row.submitted), adopted: Number(row.adopted ?? 0) }]));
+        .groupBy(submission.column('sourceSiteDocumentId'))) as Array<{
+        site: string;
+        submitted: number | string;
+        adopted: number | string | null;
+      }>;
+      return new Map(
+        rows.map((row) => [
+          row.site,
+          { submitted: Number(row.submitted), adopted: Number(row.adopted ?? 0) },
+        ])
+      );
     },
   };
 };

@@ -5,7 +5,10 @@ import { ERRORS } from './messages';
 
 const documentId = (message: string) => yup.string().trim().required(message).max(64, message);
 
-export const validateTargetsQuery = validateYupSchema(yup.object({ article: documentId(ERRORS.article) }).noUnknown(), { strict: false });
+export const validateTargetsQuery = validateYupSchema(
+  yup.object({ article: documentId(ERRORS.article) }).noUnknown(),
+  { strict: false }
+);
 
 export const validateSubmit = validateYupSchema(
   yup
@@ -19,7 +22,16 @@ export const validateSubmit = validateYupSchema(
 );
 
 export const validateDecline = validateYupSchema(
-  yup.object({ reason: yup.string().trim().required(ERRORS.reason).min(5, ERRORS.reason).max(500, ERRORS.reason) }).noUnknown(),
+  yup
+    .object({
+      reason: yup
+        .string()
+        .trim()
+        .required(ERRORS.reason)
+        .min(5, ERRORS.reason)
+        .max(500, ERRORS.reason),
+    })
+    .noUnknown(),
   { strict: false }
 );
 
@@ -29,8 +41,18 @@ export const validateListQuery = validateYupSchema(
       status: yup.string().oneOf([...SUBMISSION_STATUSES], ERRORS.filters),
       site: yup.string().max(64, ERRORS.filters),
       level: yup.string().oneOf([...SITE_LEVELS], ERRORS.filters),
-      minWaitingDays: yup.number().integer(ERRORS.filters).min(1, ERRORS.filters).max(3650, ERRORS.filters).typeError(ERRORS.filters),
-      page: yup.number().integer(ERRORS.filters).min(1, ERRORS.filters).max(10000, ERRORS.filters).typeError(ERRORS.filters),
+      minWaitingDays: yup
+        .number()
+        .integer(ERRORS.filters)
+        .min(1, ERRORS.filters)
+        .max(3650, ERRORS.filters)
+        .typeError(ERRORS.filters),
+      page: yup
+        .number()
+        .integer(ERRORS.filters)
+        .min(1, ERRORS.filters)
+        .max(10000, ERRORS.filters)
+        .typeError(ERRORS.filters),
     })
     .noUnknown(),
   { strict: false }

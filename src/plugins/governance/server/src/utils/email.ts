@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { GovernanceConfig } from '../config';
 
 /** Whether the plugin sends e-mail at all (`GOVERNANCE_EMAILS`; needs a provider in Strapi's email plugin). */
-export const emailsOn = (strapi: Core.Strapi) => (strapi.config.get('plugin::governance') as GovernanceConfig).notifications.email;
+export const emailsOn = (strapi: Core.Strapi) =>
+  (strapi.config.get('plugin::governance') as GovernanceConfig).notifications.email;
 
 /**
  * One e-mail through Strapi's email plugin; answers whether it went out. What it reports is

@@ -5,4 +5,5 @@ import { errors } from '@strapi/utils';
  * thrown behind a route with a bare "Forbidden" (core's authorize middleware), except for a
  * PolicyError: a refusal the user must understand ("not your step", "not approved") is one.
  */
-export const forbidden = (message: string, details?: Record<string, unknown>) => new errors.PolicyError(message, details);
+export const forbidden = (message: string, details?: Record<string, unknown>) =>
+  new errors.PolicyError(message, details);

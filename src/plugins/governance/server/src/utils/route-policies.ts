@@ -14,8 +14,7 @@ export interface RouteTarget {
 /** The admin routes of Strapi's admin (`admin`) or of a plugin, as declared, before Strapi mounts them. */
 export const adminRoutesOf = (strapi: Core.Strapi, owner: string): Route[] => {
   const groups = (owner === 'admin' ? strapi.admin?.routes : strapi.plugin(owner).routes) as
-    | RouteGroups
-    | undefined;
+    RouteGroups | undefined;
   return Object.values(groups ?? {})
     .filter((group) => (group.type ?? 'admin') === 'admin')
     .flatMap((group) => group.routes);

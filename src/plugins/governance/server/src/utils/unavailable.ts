@@ -14,7 +14,15 @@ export const UNAVAILABLE_MESSAGE =
   '系统暂时无法处理您的请求，请稍后重试 (the service is briefly unavailable: try again in a moment)';
 
 /** Socket errors of a connection that could not be made or was cut. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /**
  * PostgreSQL's SQLSTATEs of a server that is not there to answer: class 08 (connection
  * exception), 57P01-57P03 (shut down by the administrator, crashed, starting up), 53300 (too many
@@ -22,9 +30,11 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
  */
 const DATABASE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'SQLITE_BUSY']);
 /** The pg driver's own words for a connection that ended under it (it sets no code). */
-const CONNECTION_LOST = /Connection terminated|connection error and is not queryable|Client was closed/;
+const CONNECTION_LOST =
+  /Connection terminated|connection error and is not queryable|Client was closed/;
 
-const codeOf = (error: object) => ('code' in error && typeof error.code === 'string' ? error.code : '');
+const codeOf = (error: object) =>
+  'code' in error && typeof error.code === 'string' ? error.code : '';
 
 /** Whether `error` means a dependency was away, rather than a fault of the request or the code. */
 export const isDependencyUnavailable = (error: unknown): boolean => {
@@ -33,14 +43,22 @@ export const isDependencyUnavailable = (error: unknown): boolean => {
   // knex: no connection came free within acquireConnectionTimeout.
   if (error.name === 'KnexTimeoutError') return true;
   const code = codeOf(error);
-  return NETWORK_CODES.has(code) || DATABASE_CODES.has(code) || code.startsWith('08') || CONNECTION_LOST.test(error.message);
+  return (
+    NETWORK_CODES.has(code) ||
+    DATABASE_CODES.has(code) ||
+    code.startsWith('08') ||
+    CONNECTION_LOST.test(error.message)
+  );
 };
 
 /** Writes the 503 in Strapi's error shape (Strapi's error middleware knows no 503 of its own). */
 export const answerUnavailable = (ctx: Context, message = UNAVAILABLE_MESSAGE) => {
   ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
   ctx.status = 503;
-  ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message, details: {} } };
+  ctx.body = {
+    data: null,
+    error: { status: 503, name: 'ServiceUnavailableError', message, details: {} },
+  };
 };
 
 /** Quiet time after the last 503 before an outage counts as over (requests that touch no dependency pass meanwhile). */
@@ -62,7 +80,9 @@ export const dependencyUnavailable = (_config: unknown, { strapi }: { strapi: Co
       const now = Date.now();
       if (!outage) {
         outage = { since: now, last: now, refused: 0 };
-        strapi.log.error(`governance: a dependency is unavailable, answering 503 until it returns: ${(error as Error).message}`);
+        strapi.log.error(
+          `governance: a dependency is unavailable, answering 503 until it returns: ${(error as Error).message}`
+        );
       }
       outage.last = now;
       outage.refused += 1;
@@ -71,7 +91,9 @@ export const dependencyUnavailable = (_config: unknown, { strapi }: { strapi: Co
     }
     if (outage && Date.now() - outage.last > RECOVERED_AFTER_MS) {
       const seconds = Math.round((outage.last - outage.since) / 1000);
-      strapi.log.info(`governance: dependencies answer again; the outage lasted about ${seconds} s and ${outage.refused} request(s) were answered 503`);
+      strapi.log.info(
+        `governance: dependencies answer again; the outage lasted about ${seconds} s and ${outage.refused} request(s) were answered 503`
+      );
       outage = null;
     }
   };

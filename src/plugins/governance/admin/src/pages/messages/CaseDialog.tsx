@@ -2,11 +2,24 @@ import { Badge, Box, Button, Divider, Flex, Modal, Typography } from '@strapi/de
 import { useRBAC } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import { useMessageAction, useMessageCase, type MessageCase, type Satisfaction, type Verdict } from '../../api/messages';
+import {
+  useMessageAction,
+  useMessageCase,
+  type MessageCase,
+  type Satisfaction,
+  type Verdict,
+} from '../../api/messages';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { PERMISSIONS } from '../../permissions';
-import { CategoryCorrectionForm, ExtensionDecisionForm, ExtensionRequestForm, MarkInvalidButton, SpotCheckForm, TransferForm } from './CaseForms';
+import {
+  CategoryCorrectionForm,
+  ExtensionDecisionForm,
+  ExtensionRequestForm,
+  MarkInvalidButton,
+  SpotCheckForm,
+  TransferForm,
+} from './CaseForms';
 import { CaseTimeline } from './CaseTimeline';
 import { DeadlineBadge } from './DeadlineBadge';
 import { ReplyForm } from './ReplyForm';
@@ -20,11 +33,13 @@ const SATISFACTION_COLORS: Record<Satisfaction, { text: string; background: stri
 };
 
 /** Still to be answered: the deadline runs and the message can be replied to, transferred or extended. */
-const isOpen = (message: MessageCase) => ['received', 'accepted', 'transferred'].includes(message.status);
+const isOpen = (message: MessageCase) =>
+  ['received', 'accepted', 'transferred'].includes(message.status);
 
 const useWhen = () => {
   const { formatDate } = useIntl();
-  return (iso: string | null) => (iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  return (iso: string | null) =>
+    iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
 };
 
 /** What the case is and where it stands: the message, the reply, and the notices on it. */
@@ -40,11 +55,20 @@ const CaseSummary = ({ message }: { message: MessageCase }) => {
         {/* A refused message has no deadline to keep. */}
         {message.status === 'rejected' ? null : <DeadlineBadge deadline={message.deadline} />}
         {message.satisfaction ? (
-          <Badge textColor={SATISFACTION_COLORS[message.satisfaction].text} backgroundColor={SATISFACTION_COLORS[message.satisfaction].background}>
-            {t('messages.case.satisfaction', { satisfaction: t(`messages.satisfaction.${message.satisfaction}`) })}
+          <Badge
+            textColor={SATISFACTION_COLORS[message.satisfaction].text}
+            backgroundColor={SATISFACTION_COLORS[message.satisfaction].background}
+          >
+            {t('messages.case.satisfaction', {
+              satisfaction: t(`messages.satisfaction.${message.satisfaction}`),
+            })}
           </Badge>
         ) : null}
-        {message.reopenedAt ? <Badge backgroundColor="warning100" textColor="warning600">{t('messages.case.reopened')}</Badge> : null}
+        {message.reopenedAt ? (
+          <Badge backgroundColor="warning100" textColor="warning600">
+            {t('messages.case.reopened')}
+          </Badge>
+        ) : null}
         <Typography variant="pi" textColor="neutral600">
           {t('messages.case.meta', {
             number: message.caseNumber ?? '—',
@@ -57,40 +81,75 @@ const CaseSummary = ({ message }: { message: MessageCase }) => {
       </Flex>
       {message.originalCategory ? (
         <Typography variant="pi" textColor="warning600" data-testid="original-category">
-          {t('messages.case.originalCategory', { original: t(`messages.category.${message.originalCategory}`) })}
+          {t('messages.case.originalCategory', {
+            original: t(`messages.category.${message.originalCategory}`),
+          })}
         </Typography>
       ) : null}
       <Box background="neutral100" padding={3} hasRadius>
         <Typography tag="p">{message.body}</Typography>
         <Typography variant="pi" textColor="neutral600" tag="p">
-          {t('messages.case.citizen', { name: message.citizen.name, contact: [message.citizen.phone, message.citizen.email].filter(Boolean).join(' · ') })}
+          {t('messages.case.citizen', {
+            name: message.citizen.name,
+            contact: [message.citizen.phone, message.citizen.email].filter(Boolean).join(' · '),
+          })}
         </Typography>
       </Box>
       {pending ? (
-        <Box background="warning100" borderColor="warning200" padding={3} hasRadius data-testid="pending-extension">
+        <Box
+          background="warning100"
+          borderColor="warning200"
+          padding={3}
+          hasRadius
+          data-testid="pending-extension"
+        >
           <Typography variant="omega" fontWeight="bold" tag="p">
-            {t('messages.extension.pending', { days: pending.workingDays, when: when(pending.requestedAt) })}
+            {t('messages.extension.pending', {
+              days: pending.workingDays,
+              when: when(pending.requestedAt),
+            })}
           </Typography>
-          <Typography variant="pi" tag="p">{t('messages.extension.pendingReason', { reason: pending.reason })}</Typography>
+          <Typography variant="pi" tag="p">
+            {t('messages.extension.pendingReason', { reason: pending.reason })}
+          </Typography>
         </Box>
       ) : null}
       {message.reply ? (
         <Box background="success100" padding={3} hasRadius>
           <Typography variant="sigma" tag="p">
-            {message.repliedBy ? t('messages.case.reply', { who: message.repliedBy, when: when(message.repliedAt) }) : t('messages.case.replyAt', { when: when(message.repliedAt) })}
+            {message.repliedBy
+              ? t('messages.case.reply', { who: message.repliedBy, when: when(message.repliedAt) })
+              : t('messages.case.replyAt', { when: when(message.repliedAt) })}
           </Typography>
-          <Typography tag="p" data-testid="message-reply">{message.reply}</Typography>
+          <Typography tag="p" data-testid="message-reply">
+            {message.reply}
+          </Typography>
           <Typography variant="pi" textColor="neutral600" tag="p">
-            {t('messages.case.replyingUnit', { unit: message.replyingUnit ?? t('messages.case.noUnit') })}
+            {t('messages.case.replyingUnit', {
+              unit: message.replyingUnit ?? t('messages.case.noUnit'),
+            })}
           </Typography>
         </Box>
       ) : null}
       {spotCheck ? (
-        <Box background={spotCheck.verdict === 'standard' ? 'neutral100' : 'danger100'} padding={3} hasRadius data-testid="spot-check">
+        <Box
+          background={spotCheck.verdict === 'standard' ? 'neutral100' : 'danger100'}
+          padding={3}
+          hasRadius
+          data-testid="spot-check"
+        >
           <Typography variant="omega" fontWeight="bold" tag="p">
-            {t('messages.spotCheck.result', { verdict: t(`messages.verdict.${spotCheck.verdict}`), who: spotCheck.by, when: when(spotCheck.at) })}
+            {t('messages.spotCheck.result', {
+              verdict: t(`messages.verdict.${spotCheck.verdict}`),
+              who: spotCheck.by,
+              when: when(spotCheck.at),
+            })}
           </Typography>
-          {spotCheck.comment ? <Typography variant="pi" tag="p">{spotCheck.comment}</Typography> : null}
+          {spotCheck.comment ? (
+            <Typography variant="pi" tag="p">
+              {spotCheck.comment}
+            </Typography>
+          ) : null}
         </Box>
       ) : null}
     </Flex>
@@ -101,7 +160,9 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
   <>
     <Divider />
     <Flex direction="column" alignItems="stretch" gap={3}>
-      <Typography variant="delta" tag="h3">{title}</Typography>
+      <Typography variant="delta" tag="h3">
+        {title}
+      </Typography>
       {children}
     </Flex>
   </>
@@ -111,7 +172,15 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
  * The case: the message, the citizen's contact, the timeline, then the acts the user may take
  * on it. Shared by the inbox and the statistics page, whose sample learns of a spot check.
  */
-export const CaseDialog = ({ id, onClose, onSpotChecked }: { id: number; onClose: () => void; onSpotChecked?: (verdict: Verdict) => void }) => {
+export const CaseDialog = ({
+  id,
+  onClose,
+  onSpotChecked,
+}: {
+  id: number;
+  onClose: () => void;
+  onSpotChecked?: (verdict: Verdict) => void;
+}) => {
   const t = useT();
   const notified = useNotifiedAction();
   const { data: message, isLoading } = useMessageCase(id);
@@ -120,7 +189,8 @@ export const CaseDialog = ({ id, onClose, onSpotChecked }: { id: number; onClose
   const handles = Boolean(can.canHandle);
   const open = message !== undefined && isOpen(message);
 
-  const run = async (action: 'sign' | 'close', done: string) => notified(() => act.mutateAsync({ action }), done);
+  const run = async (action: 'sign' | 'close', done: string) =>
+    notified(() => act.mutateAsync({ action }), done);
 
   return (
     <Modal.Root open onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
@@ -177,10 +247,16 @@ export const CaseDialog = ({ id, onClose, onSpotChecked }: { id: number; onClose
             <Flex gap={2}>
               {open ? <MarkInvalidButton message={message} /> : null}
               {['received', 'transferred'].includes(message.status) ? (
-                <Button onClick={() => run('sign', t('messages.signed'))}>{t('messages.sign')}</Button>
+                <Button onClick={() => run('sign', t('messages.signed'))}>
+                  {t('messages.sign')}
+                </Button>
               ) : null}
               {message.status === 'replied' ? (
-                <Button onClick={async () => (await run('close', t('messages.closed'))) && onClose()}>{t('messages.close')}</Button>
+                <Button
+                  onClick={async () => (await run('close', t('messages.closed'))) && onClose()}
+                >
+                  {t('messages.close')}
+                </Button>
               ) : null}
             </Flex>
           ) : null}

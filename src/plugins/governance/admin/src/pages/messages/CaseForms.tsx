@@ -1,10 +1,30 @@
 import {
-  Box, Button, Combobox, ComboboxOption, Dialog, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography,
+  Box,
+  Button,
+  Combobox,
+  ComboboxOption,
+  Dialog,
+  Field,
+  Flex,
+  Grid,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Textarea,
+  Typography,
 } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
 import { useState } from 'react';
 import {
-  CATEGORIES, useMessageAction, useTransferTargets, type Category, type MessageAction, type MessageCase, type TransferTarget, type Verdict,
+  CATEGORIES,
+  useMessageAction,
+  useTransferTargets,
+  type Category,
+  type MessageAction,
+  type MessageCase,
+  type TransferTarget,
+  type Verdict,
 } from '../../api/messages';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT, type Translate } from '../../hooks/useT';
@@ -19,15 +39,27 @@ const isReason = (text: string) => text.trim().length >= MIN_REASON;
 const useCaseAct = (id: number) => {
   const notified = useNotifiedAction();
   const { mutateAsync, isLoading } = useMessageAction(id);
-  return { run: (action: MessageAction, done: string) => notified(() => mutateAsync(action), done), isLoading };
+  return {
+    run: (action: MessageAction, done: string) => notified(() => mutateAsync(action), done),
+    isLoading,
+  };
 };
 
 /** A county is told apart by its city, every other site by its level. */
 const siteLabel = (site: TransferTarget, t: Translate) =>
-  t('messages.transfer.option', { name: site.name, context: site.level === 'county' && site.city ? site.city : t(`level.${site.level}`) });
+  t('messages.transfer.option', {
+    name: site.name,
+    context: site.level === 'county' && site.city ? site.city : t(`level.${site.level}`),
+  });
 
 /** 转办: to any other active site, found by typing part of its name. */
-export const TransferForm = ({ message, onTransferred }: { message: MessageCase; onTransferred: () => void }) => {
+export const TransferForm = ({
+  message,
+  onTransferred,
+}: {
+  message: MessageCase;
+  onTransferred: () => void;
+}) => {
   const t = useT();
   const { run, isLoading } = useCaseAct(message.id);
   const targets = useTransferTargets();
@@ -36,7 +68,8 @@ export const TransferForm = ({ message, onTransferred }: { message: MessageCase;
   const options = (targets.data ?? []).filter((target) => target.code !== message.site?.code);
 
   const submit = async () => {
-    if (await run({ action: 'transfer', site, reason: reason.trim() }, t('messages.transferred'))) onTransferred();
+    if (await run({ action: 'transfer', site, reason: reason.trim() }, t('messages.transferred')))
+      onTransferred();
   };
 
   return (
@@ -65,11 +98,19 @@ export const TransferForm = ({ message, onTransferred }: { message: MessageCase;
       <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
         <Field.Root name="transferReason" required>
           <Field.Label>{t('messages.transfer.reason')}</Field.Label>
-          <TextInput value={reason} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)} />
+          <TextInput
+            value={reason}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)}
+          />
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={12}>
-        <Button variant="secondary" loading={isLoading} disabled={!site || !isReason(reason)} onClick={submit}>
+        <Button
+          variant="secondary"
+          loading={isLoading}
+          disabled={!site || !isReason(reason)}
+          onClick={submit}
+        >
           {t('messages.transfer.submit')}
         </Button>
       </Grid.Item>
@@ -83,10 +124,20 @@ export const ExtensionRequestForm = ({ message }: { message: MessageCase }) => {
   const { run, isLoading } = useCaseAct(message.id);
   const [workingDays, setWorkingDays] = useState<number | undefined>(undefined);
   const [reason, setReason] = useState('');
-  const validDays = workingDays !== undefined && Number.isInteger(workingDays) && workingDays >= 1 && workingDays <= MAX_EXTENSION_DAYS;
+  const validDays =
+    workingDays !== undefined &&
+    Number.isInteger(workingDays) &&
+    workingDays >= 1 &&
+    workingDays <= MAX_EXTENSION_DAYS;
 
   const submit = async () => {
-    if (validDays && (await run({ action: 'extension', workingDays, reason: reason.trim() }, t('messages.extension.requested')))) {
+    if (
+      validDays &&
+      (await run(
+        { action: 'extension', workingDays, reason: reason.trim() },
+        t('messages.extension.requested')
+      ))
+    ) {
       setWorkingDays(undefined);
       setReason('');
     }
@@ -95,7 +146,11 @@ export const ExtensionRequestForm = ({ message }: { message: MessageCase }) => {
   return (
     <Grid.Root gap={3}>
       <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="extensionDays" required hint={t('messages.extension.daysHint', { max: MAX_EXTENSION_DAYS })}>
+        <Field.Root
+          name="extensionDays"
+          required
+          hint={t('messages.extension.daysHint', { max: MAX_EXTENSION_DAYS })}
+        >
           <Field.Label>{t('messages.extension.days')}</Field.Label>
           <NumberInput value={workingDays} onValueChange={setWorkingDays} step={1} />
           <Field.Hint />
@@ -104,11 +159,19 @@ export const ExtensionRequestForm = ({ message }: { message: MessageCase }) => {
       <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
         <Field.Root name="extensionReason" required>
           <Field.Label>{t('messages.extension.reason')}</Field.Label>
-          <TextInput value={reason} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)} />
+          <TextInput
+            value={reason}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)}
+          />
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={12}>
-        <Button variant="secondary" loading={isLoading} disabled={!validDays || !isReason(reason)} onClick={submit}>
+        <Button
+          variant="secondary"
+          loading={isLoading}
+          disabled={!validDays || !isReason(reason)}
+          onClick={submit}
+        >
           {t('messages.extension.submit')}
         </Button>
       </Grid.Item>
@@ -127,7 +190,13 @@ export const CategoryCorrectionForm = ({ message }: { message: MessageCase }) =>
   const [reason, setReason] = useState('');
 
   const submit = async () => {
-    if (category && (await run({ action: 'category', category, reason: reason.trim() }, t('messages.correct.done')))) {
+    if (
+      category &&
+      (await run(
+        { action: 'category', category, reason: reason.trim() },
+        t('messages.correct.done')
+      ))
+    ) {
       setCategory('');
       setReason('');
     }
@@ -154,12 +223,20 @@ export const CategoryCorrectionForm = ({ message }: { message: MessageCase }) =>
       <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
         <Field.Root name="correctReason" required hint={t('messages.correct.hint')}>
           <Field.Label>{t('messages.correct.reason')}</Field.Label>
-          <TextInput value={reason} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)} />
+          <TextInput
+            value={reason}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)}
+          />
           <Field.Hint />
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={12}>
-        <Button variant="secondary" loading={isLoading} disabled={!category || !isReason(reason)} onClick={submit}>
+        <Button
+          variant="secondary"
+          loading={isLoading}
+          disabled={!category || !isReason(reason)}
+          onClick={submit}
+        >
           {t('messages.correct.submit')}
         </Button>
       </Grid.Item>
@@ -182,7 +259,10 @@ export const ExtensionDecisionForm = ({ message }: { message: MessageCase }) => 
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Field.Root name="extensionComment">
         <Field.Label>{t('messages.extension.comment')}</Field.Label>
-        <TextInput value={comment} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setComment(e.target.value)} />
+        <TextInput
+          value={comment}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setComment(e.target.value)}
+        />
       </Field.Root>
       <Flex gap={2}>
         <Button variant="success" loading={isLoading} onClick={() => decide(true)}>
@@ -197,28 +277,48 @@ export const ExtensionDecisionForm = ({ message }: { message: MessageCase }) => 
 };
 
 /** 抽查: a provincial admin's verdict on a reply; 不合格 needs a comment saying what is wrong. */
-export const SpotCheckForm = ({ message, onChecked }: { message: MessageCase; onChecked?: (verdict: Verdict) => void }) => {
+export const SpotCheckForm = ({
+  message,
+  onChecked,
+}: {
+  message: MessageCase;
+  onChecked?: (verdict: Verdict) => void;
+}) => {
   const t = useT();
   const { run, isLoading } = useCaseAct(message.id);
   const [comment, setComment] = useState('');
 
   const check = async (verdict: Verdict) => {
     // The comment is required for 不合格 only; an empty one is left out.
-    if (await run({ action: 'spot-check', verdict, comment: comment.trim() || undefined }, t('messages.spotCheck.done'))) onChecked?.(verdict);
+    if (
+      await run(
+        { action: 'spot-check', verdict, comment: comment.trim() || undefined },
+        t('messages.spotCheck.done')
+      )
+    )
+      onChecked?.(verdict);
   };
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Field.Root name="spotCheckComment" hint={t('messages.spotCheck.commentHint')}>
         <Field.Label>{t('messages.spotCheck.comment')}</Field.Label>
-        <Textarea value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
+        <Textarea
+          value={comment}
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)}
+        />
         <Field.Hint />
       </Field.Root>
       <Flex gap={2}>
         <Button variant="success" loading={isLoading} onClick={() => check('standard')}>
           {t('messages.verdict.standard')}
         </Button>
-        <Button variant="danger" loading={isLoading} disabled={!isReason(comment)} onClick={() => check('substandard')}>
+        <Button
+          variant="danger"
+          loading={isLoading}
+          disabled={!isReason(comment)}
+          onClick={() => check('substandard')}
+        >
           {t('messages.verdict.substandard')}
         </Button>
       </Flex>
@@ -234,7 +334,8 @@ export const MarkInvalidButton = ({ message }: { message: MessageCase }) => {
   const [reason, setReason] = useState('');
 
   const confirm = async () => {
-    if (await run({ action: 'invalid', reason: reason.trim() }, t('messages.invalid.done'))) setOpen(false);
+    if (await run({ action: 'invalid', reason: reason.trim() }, t('messages.invalid.done')))
+      setOpen(false);
   };
 
   return (
@@ -246,10 +347,15 @@ export const MarkInvalidButton = ({ message }: { message: MessageCase }) => {
         <Dialog.Header>{t('messages.invalid.title')}</Dialog.Header>
         <Dialog.Body icon={<WarningCircle fill="danger600" />}>
           <Flex direction="column" alignItems="stretch" gap={3} width="100%">
-            <Typography textAlign="center">{t('messages.invalid.confirm', { subject: message.subject })}</Typography>
+            <Typography textAlign="center">
+              {t('messages.invalid.confirm', { subject: message.subject })}
+            </Typography>
             <Field.Root name="invalidReason" required hint={t('messages.invalid.reasonHint')}>
               <Field.Label>{t('messages.invalid.reason')}</Field.Label>
-              <Textarea value={reason} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+              <Textarea
+                value={reason}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
+              />
               <Field.Hint />
             </Field.Root>
           </Flex>
@@ -261,7 +367,13 @@ export const MarkInvalidButton = ({ message }: { message: MessageCase }) => {
             </Button>
           </Dialog.Cancel>
           <Box width="100%">
-            <Button variant="danger" fullWidth loading={isLoading} disabled={!isReason(reason)} onClick={confirm}>
+            <Button
+              variant="danger"
+              fullWidth
+              loading={isLoading}
+              disabled={!isReason(reason)}
+              onClick={confirm}
+            >
               {t('messages.invalid.submit')}
             </Button>
           </Box>

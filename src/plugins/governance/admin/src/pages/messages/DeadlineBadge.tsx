@@ -14,7 +14,10 @@ const DEADLINE_COLORS: Record<Deadline, { text: string; background: string }> = 
 export const DeadlineBadge = ({ deadline }: { deadline: Deadline }) => {
   const t = useT();
   return (
-    <Badge textColor={DEADLINE_COLORS[deadline].text} backgroundColor={DEADLINE_COLORS[deadline].background}>
+    <Badge
+      textColor={DEADLINE_COLORS[deadline].text}
+      backgroundColor={DEADLINE_COLORS[deadline].background}
+    >
       {t(`messages.deadline.${deadline}`)}
     </Badge>
   );

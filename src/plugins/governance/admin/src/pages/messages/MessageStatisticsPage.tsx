@@ -1,16 +1,44 @@
-import { Box, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Flex,
+  Grid,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { FIRST_STATISTICS_YEAR, useMessageStatistics, type MessageFigures, type MessageStatistics } from '../../api/messages';
+import {
+  FIRST_STATISTICS_YEAR,
+  useMessageStatistics,
+  type MessageFigures,
+  type MessageStatistics,
+} from '../../api/messages';
 import { StatCard } from '../../components/StatCard';
 import { useT } from '../../hooks/useT';
 import { useTimeZoneName } from '../../hooks/useTimeZoneName';
 import { SpotCheckPanel } from './SpotCheckPanel';
 
 const COLUMNS = [
-  'site', 'received', 'invalid', 'replied', 'repliedOnTime', 'open', 'overdue',
-  'replyRate', 'onTimeRate', 'averageWorkingDays', 'satisfaction', 'spotCheck',
+  'site',
+  'received',
+  'invalid',
+  'replied',
+  'repliedOnTime',
+  'open',
+  'overdue',
+  'replyRate',
+  'onTimeRate',
+  'averageWorkingDays',
+  'satisfaction',
+  'spotCheck',
 ] as const;
 
 /** Counts as numbers, rates as percentages and days with one decimal; '–' where there is nothing to divide. */
@@ -19,7 +47,8 @@ const useFormat = () => {
   const oneDecimal = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
   return {
     count: (n: number) => formatNumber(n),
-    rate: (r: number | null) => (r === null ? '–' : formatNumber(r, { style: 'percent', ...oneDecimal })),
+    rate: (r: number | null) =>
+      r === null ? '–' : formatNumber(r, { style: 'percent', ...oneDecimal }),
     days: (d: number | null) => (d === null ? '–' : formatNumber(d, oneDecimal)),
   };
 };
@@ -28,18 +57,42 @@ const Totals = ({ totals }: { totals: MessageFigures }) => {
   const t = useT();
   const format = useFormat();
   const cards = [
-    { label: t('statistics.received'), value: format.count(totals.received), hint: t('statistics.invalidHint', { count: format.count(totals.invalid) }) },
-    { label: t('statistics.replied'), value: format.count(totals.replied), hint: t('statistics.onTimeHint', { count: format.count(totals.repliedOnTime) }) },
-    { label: t('statistics.replyRate'), value: format.rate(totals.replyRate), hint: t('statistics.replyRateHint') },
-    { label: t('statistics.onTimeRate'), value: format.rate(totals.onTimeRate), hint: t('statistics.onTimeRateHint') },
+    {
+      label: t('statistics.received'),
+      value: format.count(totals.received),
+      hint: t('statistics.invalidHint', { count: format.count(totals.invalid) }),
+    },
+    {
+      label: t('statistics.replied'),
+      value: format.count(totals.replied),
+      hint: t('statistics.onTimeHint', { count: format.count(totals.repliedOnTime) }),
+    },
+    {
+      label: t('statistics.replyRate'),
+      value: format.rate(totals.replyRate),
+      hint: t('statistics.replyRateHint'),
+    },
+    {
+      label: t('statistics.onTimeRate'),
+      value: format.rate(totals.onTimeRate),
+      hint: t('statistics.onTimeRateHint'),
+    },
     { label: t('statistics.averageWorkingDays'), value: format.days(totals.averageWorkingDays) },
-    { label: t('statistics.open'), value: format.count(totals.open), hint: t('statistics.overdueHint', { count: format.count(totals.overdue) }) },
+    {
+      label: t('statistics.open'),
+      value: format.count(totals.open),
+      hint: t('statistics.overdueHint', { count: format.count(totals.overdue) }),
+    },
     {
       label: t('statistics.satisfaction'),
       value: `${format.count(totals.satisfied)} / ${format.count(totals.unsatisfied)}`,
       hint: t('statistics.ratedHint', { count: format.count(totals.rated) }),
     },
-    { label: t('statistics.spotChecked'), value: format.count(totals.spotChecked), hint: t('statistics.substandardHint', { count: format.count(totals.substandard) }) },
+    {
+      label: t('statistics.spotChecked'),
+      value: format.count(totals.spotChecked),
+      hint: t('statistics.substandardHint', { count: format.count(totals.substandard) }),
+    },
   ];
   return (
     <Grid.Root gap={4} data-testid="statistics-totals">
@@ -53,17 +106,29 @@ const Totals = ({ totals }: { totals: MessageFigures }) => {
 };
 
 /** A site's or a level's figures in the order of COLUMNS; overdue and substandard stand out. */
-const FiguresRow = ({ label, figures, total = false }: { label: string; figures: MessageFigures; total?: boolean }) => {
+const FiguresRow = ({
+  label,
+  figures,
+  total = false,
+}: {
+  label: string;
+  figures: MessageFigures;
+  total?: boolean;
+}) => {
   const format = useFormat();
   const weight = total ? 'bold' : undefined;
   const cell = (value: string, alarm = false) => (
     <Td>
-      <Typography fontWeight={weight} textColor={alarm ? 'danger600' : undefined}>{value}</Typography>
+      <Typography fontWeight={weight} textColor={alarm ? 'danger600' : undefined}>
+        {value}
+      </Typography>
     </Td>
   );
   return (
     <Tr>
-      <Td><Typography fontWeight={weight}>{label}</Typography></Td>
+      <Td>
+        <Typography fontWeight={weight}>{label}</Typography>
+      </Td>
       {cell(format.count(figures.received))}
       {cell(format.count(figures.invalid))}
       {cell(format.count(figures.replied))}
@@ -74,7 +139,10 @@ const FiguresRow = ({ label, figures, total = false }: { label: string; figures:
       {cell(format.rate(figures.onTimeRate))}
       {cell(format.days(figures.averageWorkingDays))}
       {cell(`${format.count(figures.satisfied)} / ${format.count(figures.unsatisfied)}`)}
-      {cell(`${format.count(figures.spotChecked)} / ${format.count(figures.substandard)}`, figures.substandard > 0)}
+      {cell(
+        `${format.count(figures.spotChecked)} / ${format.count(figures.substandard)}`,
+        figures.substandard > 0
+      )}
     </Tr>
   );
 };
@@ -83,9 +151,16 @@ const LevelTable = ({ level }: { level: MessageStatistics['levels'][number] }) =
   const t = useT();
   const levelName = t(`level.${level.level}`);
   return (
-    <Box background="neutral0" hasRadius shadow="tableShadow" data-testid={`statistics-level-${level.level}`}>
+    <Box
+      background="neutral0"
+      hasRadius
+      shadow="tableShadow"
+      data-testid={`statistics-level-${level.level}`}
+    >
       <Box padding={5} paddingBottom={3}>
-        <Typography variant="delta" tag="h2">{t('statistics.levelTitle', { level: levelName, sites: level.sites.length })}</Typography>
+        <Typography variant="delta" tag="h2">
+          {t('statistics.levelTitle', { level: levelName, sites: level.sites.length })}
+        </Typography>
       </Box>
       <Table colCount={COLUMNS.length} rowCount={level.sites.length + 2}>
         <Thead>
@@ -102,7 +177,11 @@ const LevelTable = ({ level }: { level: MessageStatistics['levels'][number] }) =
           {level.sites.map(({ site, figures }) => (
             <FiguresRow key={site.code} label={site.name} figures={figures} />
           ))}
-          <FiguresRow label={t('statistics.levelTotal', { level: levelName })} figures={level.totals} total />
+          <FiguresRow
+            label={t('statistics.levelTotal', { level: levelName })}
+            figures={level.totals}
+            total
+          />
         </Tbody>
       </Table>
     </Box>
@@ -116,7 +195,10 @@ export const MessageStatisticsPage = () => {
   const [year, setYear] = useState(currentYear);
   const { data, isLoading, isError } = useMessageStatistics(year);
   const timezone = useTimeZoneName(data?.timezone ?? 'UTC');
-  const years = Array.from({ length: currentYear - FIRST_STATISTICS_YEAR + 1 }, (_, i) => currentYear - i);
+  const years = Array.from(
+    { length: currentYear - FIRST_STATISTICS_YEAR + 1 },
+    (_, i) => currentYear - i
+  );
 
   if (isLoading) return <Page.Loading />;
   if (isError || !data) return <Page.Error />;
@@ -129,7 +211,11 @@ export const MessageStatisticsPage = () => {
         subtitle={t('statistics.subtitle', { year: data.year, timezone })}
         primaryAction={
           <Box minWidth="16rem">
-            <SingleSelect aria-label={t('overview.year')} value={String(year)} onChange={(value: string | number) => setYear(Number(value))}>
+            <SingleSelect
+              aria-label={t('overview.year')}
+              value={String(year)}
+              onChange={(value: string | number) => setYear(Number(value))}
+            >
               {years.map((y) => (
                 <SingleSelectOption key={y} value={String(y)}>
                   {t('overview.yearOption', { year: y })}
@@ -147,7 +233,9 @@ export const MessageStatisticsPage = () => {
           {data.levels.map((level) => (
             <LevelTable key={level.level} level={level} />
           ))}
-          <Typography variant="pi" textColor="neutral600">{t('statistics.countingRule', { timezone })}</Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {t('statistics.countingRule', { timezone })}
+          </Typography>
         </Flex>
       </Layouts.Content>
     </Page.Main>

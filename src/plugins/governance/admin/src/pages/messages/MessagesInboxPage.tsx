@@ -1,4 +1,17 @@
-import { Box, Button, EmptyStateLayout, Searchbar, Tabs, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  EmptyStateLayout,
+  Searchbar,
+  Tabs,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -37,7 +50,14 @@ export const MessagesInboxPage = () => {
           </Tabs.List>
         </Tabs.Root>
         <Box paddingTop={4} paddingBottom={4} maxWidth="400px">
-          <Searchbar name="q" value={q} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setQ(e.target.value)} onClear={() => setQ('')} clearLabel={t('sites.searchClear')} placeholder={t('messages.search')}>
+          <Searchbar
+            name="q"
+            value={q}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setQ(e.target.value)}
+            onClear={() => setQ('')}
+            clearLabel={t('sites.searchClear')}
+            placeholder={t('messages.search')}
+          >
             {t('messages.search')}
           </Searchbar>
         </Box>
@@ -47,27 +67,43 @@ export const MessagesInboxPage = () => {
           <Table colCount={7} rowCount={inbox.data.data.length + 1}>
             <Thead>
               <Tr>
-                {['caseNumber', 'subject', 'site', 'category', 'received', 'due', 'deadline'].map((column) => (
-                  <Th key={column}>
-                    <Typography variant="sigma">{t(`messages.column.${column}`)}</Typography>
-                  </Th>
-                ))}
+                {['caseNumber', 'subject', 'site', 'category', 'received', 'due', 'deadline'].map(
+                  (column) => (
+                    <Th key={column}>
+                      <Typography variant="sigma">{t(`messages.column.${column}`)}</Typography>
+                    </Th>
+                  )
+                )}
               </Tr>
             </Thead>
             <Tbody>
               {inbox.data.data.map((item) => (
                 <Tr key={item.id}>
-                  <Td><Typography textColor="neutral600">{item.caseNumber ?? '—'}</Typography></Td>
+                  <Td>
+                    <Typography textColor="neutral600">{item.caseNumber ?? '—'}</Typography>
+                  </Td>
                   <Td>
                     <Button variant="ghost" onClick={() => setOpenId(item.id)}>
                       {item.subject}
                     </Button>
                   </Td>
-                  <Td><Typography>{item.site?.name ?? '—'}</Typography></Td>
-                  <Td><Typography>{t(`messages.category.${item.category}`)}</Typography></Td>
-                  <Td><Typography>{formatDate(item.receivedAt, { dateStyle: 'short', timeStyle: 'short' })}</Typography></Td>
-                  <Td><Typography>{formatDate(item.dueAt, { dateStyle: 'short' })}</Typography></Td>
-                  <Td><DeadlineBadge deadline={item.deadline} /></Td>
+                  <Td>
+                    <Typography>{item.site?.name ?? '—'}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{t(`messages.category.${item.category}`)}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>
+                      {formatDate(item.receivedAt, { dateStyle: 'short', timeStyle: 'short' })}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{formatDate(item.dueAt, { dateStyle: 'short' })}</Typography>
+                  </Td>
+                  <Td>
+                    <DeadlineBadge deadline={item.deadline} />
+                  </Td>
                 </Tr>
               ))}
             </Tbody>

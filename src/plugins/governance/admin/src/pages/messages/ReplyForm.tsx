@@ -21,11 +21,20 @@ export const ReplyForm = ({ message }: { message: MessageCase }) => {
 
   const send = async (acknowledgeFlags: boolean) => {
     try {
-      await mutateAsync({ action: 'reply', text, unit: unit.trim() || undefined, acknowledgeFlags });
+      await mutateAsync({
+        action: 'reply',
+        text,
+        unit: unit.trim() || undefined,
+        acknowledgeFlags,
+      });
     } catch (error) {
       const flagged = replyFlags(error);
       if (flagged) setFlags(flagged);
-      else toggleNotification({ type: 'danger', message: apiErrorMessage(error) ?? t('review.failed') });
+      else
+        toggleNotification({
+          type: 'danger',
+          message: apiErrorMessage(error) ?? t('review.failed'),
+        });
       return;
     }
     toggleNotification({ type: 'success', message: t('messages.replied') });
@@ -83,7 +92,12 @@ export const ReplyForm = ({ message }: { message: MessageCase }) => {
         </Alert>
       ) : (
         <Box>
-          <Button variant="success" loading={isLoading} disabled={text.trim().length < 10} onClick={() => send(false)}>
+          <Button
+            variant="success"
+            loading={isLoading}
+            disabled={text.trim().length < 10}
+            onClick={() => send(false)}
+          >
             {t('messages.reply.submit')}
           </Button>
         </Box>

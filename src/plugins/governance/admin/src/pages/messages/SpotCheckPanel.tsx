@@ -1,4 +1,16 @@
-import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Flex,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useDrawSpotCheckSample, type Verdict } from '../../api/messages';
@@ -24,15 +36,28 @@ export const SpotCheckPanel = ({ year }: { year: number }) => {
 
   const drawSample = async () => {
     setVerdicts({});
-    await notified(() => draw.mutateAsync({ year, size: SAMPLE_SIZE }), t('statistics.sample.drawn'));
+    await notified(
+      () => draw.mutateAsync({ year, size: SAMPLE_SIZE }),
+      t('statistics.sample.drawn')
+    );
   };
 
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" data-testid="spot-check-panel">
-      <Flex padding={5} paddingBottom={3} justifyContent="space-between" alignItems="flex-start" gap={4}>
+      <Flex
+        padding={5}
+        paddingBottom={3}
+        justifyContent="space-between"
+        alignItems="flex-start"
+        gap={4}
+      >
         <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography variant="delta" tag="h2">{t('statistics.sample.title')}</Typography>
-          <Typography variant="pi" textColor="neutral600">{t('statistics.sample.intro', { year, size: SAMPLE_SIZE })}</Typography>
+          <Typography variant="delta" tag="h2">
+            {t('statistics.sample.title')}
+          </Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {t('statistics.sample.intro', { year, size: SAMPLE_SIZE })}
+          </Typography>
         </Flex>
         <Button variant="secondary" loading={draw.isLoading} onClick={drawSample}>
           {t(sample ? 'statistics.sample.redraw' : 'statistics.sample.draw')}
@@ -62,19 +87,31 @@ export const SpotCheckPanel = ({ year }: { year: number }) => {
                     {item.subject}
                   </Button>
                 </Td>
-                <Td><Typography>{item.site?.name ?? '—'}</Typography></Td>
-                <Td><Typography>{item.repliedAt ? formatDate(item.repliedAt, { dateStyle: 'medium' }) : '—'}</Typography></Td>
-                <Td><DeadlineBadge deadline={item.deadline} /></Td>
+                <Td>
+                  <Typography>{item.site?.name ?? '—'}</Typography>
+                </Td>
+                <Td>
+                  <Typography>
+                    {item.repliedAt ? formatDate(item.repliedAt, { dateStyle: 'medium' }) : '—'}
+                  </Typography>
+                </Td>
+                <Td>
+                  <DeadlineBadge deadline={item.deadline} />
+                </Td>
                 <Td>
                   {verdicts[item.id] ? (
                     <Badge
                       textColor={verdicts[item.id] === 'standard' ? 'success600' : 'danger600'}
-                      backgroundColor={verdicts[item.id] === 'standard' ? 'success100' : 'danger100'}
+                      backgroundColor={
+                        verdicts[item.id] === 'standard' ? 'success100' : 'danger100'
+                      }
                     >
                       {t(`messages.verdict.${verdicts[item.id]}`)}
                     </Badge>
                   ) : (
-                    <Typography textColor="neutral600">{t('statistics.sample.unchecked')}</Typography>
+                    <Typography textColor="neutral600">
+                      {t('statistics.sample.unchecked')}
+                    </Typography>
                   )}
                 </Td>
               </Tr>

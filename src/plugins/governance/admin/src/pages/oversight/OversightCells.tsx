@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Box,
-  Flex,
-  Link,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Box, Flex, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Link as RouterLink } from 'react-router-dom';
 import { siteOversightPath, type OversightAlert, type SiteOversight } from '../../api/oversight';
 import { RuleStatusBadge, STATUS_COLORS, StatusDot } from '../../components/RuleStatusBadge';

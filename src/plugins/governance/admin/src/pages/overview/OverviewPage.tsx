@@ -1,4 +1,17 @@
-import { Box, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Flex,
+  Grid,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -25,7 +38,11 @@ export const OverviewPage = () => {
       <Page.Title>{t('overview.title')}</Page.Title>
       <Layouts.Header
         title={t('overview.title')}
-        subtitle={t('overview.subtitle', { group: data.groupName, year: data.year, timezone: data.timezone })}
+        subtitle={t('overview.subtitle', {
+          group: data.groupName,
+          year: data.year,
+          timezone: data.timezone,
+        })}
         primaryAction={
           <Box minWidth="16rem">
             <SingleSelect
@@ -52,7 +69,9 @@ export const OverviewPage = () => {
               <StatCard
                 label={t('overview.articles', { year: data.year })}
                 value={formatNumber(data.totals.articles)}
-                hint={t('overview.specialTopicsHint', { count: formatNumber(data.totals.specialTopics) })}
+                hint={t('overview.specialTopicsHint', {
+                  count: formatNumber(data.totals.specialTopics),
+                })}
               />
             </Grid.Item>
             <Grid.Item col={3} s={6} xs={12}>
@@ -62,25 +81,43 @@ export const OverviewPage = () => {
               <StatCard
                 label={t('overview.replies')}
                 value={formatNumber(data.totals.replies)}
-                hint={t('overview.replyRateHint', { rate: rate(data.totals.replies, data.totals.messages) })}
+                hint={t('overview.replyRateHint', {
+                  rate: rate(data.totals.replies, data.totals.messages),
+                })}
               />
             </Grid.Item>
           </Grid.Root>
 
           <Box background="neutral0" hasRadius shadow="tableShadow">
             <Box padding={5} paddingBottom={3}>
-              <Typography variant="delta" tag="h2">{t('overview.byLevel')}</Typography>
+              <Typography variant="delta" tag="h2">
+                {t('overview.byLevel')}
+              </Typography>
             </Box>
             <Table colCount={7} rowCount={data.levels.length + 2}>
               <Thead>
                 <Tr>
-                  <Th><Typography variant="sigma">{t('overview.column.level')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('overview.column.sites')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('overview.column.articles')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('overview.column.specialTopics')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('overview.column.messages')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('overview.column.replies')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('overview.column.replyRate')}</Typography></Th>
+                  <Th>
+                    <Typography variant="sigma">{t('overview.column.level')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('overview.column.sites')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('overview.column.articles')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('overview.column.specialTopics')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('overview.column.messages')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('overview.column.replies')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('overview.column.replyRate')}</Typography>
+                  </Th>
                 </Tr>
               </Thead>
               <Tbody>
@@ -91,18 +128,32 @@ export const OverviewPage = () => {
                         {row.level === 'total' ? t('overview.total') : levelName(row.level)}
                       </Typography>
                     </Td>
-                    <Td><Typography>{formatNumber(row.sites)}</Typography></Td>
-                    <Td><Typography>{formatNumber(row.articles)}</Typography></Td>
-                    <Td><Typography>{formatNumber(row.specialTopics)}</Typography></Td>
-                    <Td><Typography>{formatNumber(row.messages)}</Typography></Td>
-                    <Td><Typography>{formatNumber(row.replies)}</Typography></Td>
-                    <Td><Typography>{rate(row.replies, row.messages)}</Typography></Td>
+                    <Td>
+                      <Typography>{formatNumber(row.sites)}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{formatNumber(row.articles)}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{formatNumber(row.specialTopics)}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{formatNumber(row.messages)}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{formatNumber(row.replies)}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{rate(row.replies, row.messages)}</Typography>
+                    </Td>
                   </Tr>
                 ))}
               </Tbody>
             </Table>
           </Box>
-          <Typography variant="pi" textColor="neutral600">{t('overview.countingRule', { timezone: data.timezone })}</Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {t('overview.countingRule', { timezone: data.timezone })}
+          </Typography>
         </Flex>
       </Layouts.Content>
     </Page.Main>

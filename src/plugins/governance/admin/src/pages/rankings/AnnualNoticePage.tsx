@@ -80,7 +80,11 @@ export const AnnualNoticePage = () => {
         }
         primaryAction={
           <Flex gap={2}>
-            <YearSelect years={notice.years ?? [year]} value={year} onChange={(next) => setYear(next)} />
+            <YearSelect
+              years={notice.years ?? [year]}
+              value={year}
+              onChange={(next) => setYear(next)}
+            />
             <Button startIcon={<FilePdf />} onClick={() => window.print()}>
               {t('notice.print')}
             </Button>

@@ -133,7 +133,9 @@ const RankingTableRow = ({ row, comparable }: { row: RankingRow; comparable: boo
         <Typography>{format.count(row.adopted ?? 0)}</Typography>
       </Td>
       <Td>
-        <Typography textColor={row.submitted ? undefined : 'neutral500'}>{row.submitted ? format.percent(row.adopted / row.submitted) : '–'}</Typography>
+        <Typography textColor={row.submitted ? undefined : 'neutral500'}>
+          {row.submitted ? format.percent(row.adopted / row.submitted) : '–'}
+        </Typography>
       </Td>
     </Tr>
   );

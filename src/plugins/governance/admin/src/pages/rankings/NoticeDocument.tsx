@@ -221,17 +221,19 @@ export const NoticeDocument = ({ notice, testId }: { notice: AnnualNotice; testI
                 </tr>
               </thead>
               <tbody>
-                {section.rows.map(([name, articles, rank, submitted, adopted, adoptionRate, remark], i) => (
-                  <tr key={`${i}-${name}`}>
-                    <td>{name}</td>
-                    <td>{articles}</td>
-                    <td>{rank}</td>
-                    <td>{submitted}</td>
-                    <td>{adopted}</td>
-                    <td>{adoptionRate}</td>
-                    <td>{remark}</td>
-                  </tr>
-                ))}
+                {section.rows.map(
+                  ([name, articles, rank, submitted, adopted, adoptionRate, remark], i) => (
+                    <tr key={`${i}-${name}`}>
+                      <td>{name}</td>
+                      <td>{articles}</td>
+                      <td>{rank}</td>
+                      <td>{submitted}</td>
+                      <td>{adopted}</td>
+                      <td>{adoptionRate}</td>
+                      <td>{remark}</td>
+                    </tr>
+                  )
+                )}
               </tbody>
             </RankTable>
           </section>

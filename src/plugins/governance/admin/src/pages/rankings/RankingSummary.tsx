@@ -1,13 +1,4 @@
-import {
-  Box,
-  Flex,
-  Grid,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Flex, Grid, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { Ranking, RankingTotals } from '../../api/rankings';
 import { StatCard } from '../../components/StatCard';
 import { useT } from '../../hooks/useT';

@@ -3,7 +3,9 @@ import { useSearchParams } from 'react-router-dom';
 
 const validYear = (value: string | null) => {
   const year = Number(value);
-  return value !== null && Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined;
+  return value !== null && Number.isInteger(year) && year >= 2000 && year <= 2100
+    ? year
+    : undefined;
 };
 
 /**

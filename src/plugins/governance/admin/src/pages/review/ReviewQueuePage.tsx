@@ -17,7 +17,13 @@ import {
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { STEP_CAPACITIES, useReviewQueue, type QueueFilters, type QueueItem, type StepCapacity } from '../../api/review';
+import {
+  STEP_CAPACITIES,
+  useReviewQueue,
+  type QueueFilters,
+  type QueueItem,
+  type StepCapacity,
+} from '../../api/review';
 import { ReviewStatusBadge } from '../../components/ReviewStatusBadge';
 import { useT, type Translate } from '../../hooks/useT';
 import { PERMISSIONS } from '../../permissions';
@@ -30,26 +36,43 @@ const waited = (since: string | null, t: Translate) => {
   if (!since) return '—';
   const hours = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 3_600_000));
   if (hours < 1) return t('review.queue.lessThanHour');
-  return hours >= 24 ? t('review.queue.daysHours', { days: Math.floor(hours / 24), hours: hours % 24 }) : t('review.queue.hours', { hours });
+  return hours >= 24
+    ? t('review.queue.daysHours', { days: Math.floor(hours / 24), hours: hours % 24 })
+    : t('review.queue.hours', { hours });
 };
 
 const QueueTable = ({ items, t }: { items: QueueItem[]; t: Translate }) => (
   <Table colCount={6} rowCount={items.length + 1}>
     <Thead>
       <Tr>
-        <Th><Typography variant="sigma">{t('review.queue.column.title')}</Typography></Th>
-        <Th><Typography variant="sigma">{t('review.queue.column.site')}</Typography></Th>
-        <Th><Typography variant="sigma">{t('review.queue.column.state')}</Typography></Th>
-        <Th><Typography variant="sigma">{t('review.queue.column.step')}</Typography></Th>
-        <Th><Typography variant="sigma">{t('review.queue.column.submitter')}</Typography></Th>
-        <Th><Typography variant="sigma">{t('review.queue.column.waiting')}</Typography></Th>
+        <Th>
+          <Typography variant="sigma">{t('review.queue.column.title')}</Typography>
+        </Th>
+        <Th>
+          <Typography variant="sigma">{t('review.queue.column.site')}</Typography>
+        </Th>
+        <Th>
+          <Typography variant="sigma">{t('review.queue.column.state')}</Typography>
+        </Th>
+        <Th>
+          <Typography variant="sigma">{t('review.queue.column.step')}</Typography>
+        </Th>
+        <Th>
+          <Typography variant="sigma">{t('review.queue.column.submitter')}</Typography>
+        </Th>
+        <Th>
+          <Typography variant="sigma">{t('review.queue.column.waiting')}</Typography>
+        </Th>
       </Tr>
     </Thead>
     <Tbody>
       {items.map((item) => (
         <Tr key={item.documentId}>
           <Td>
-            <Link tag={RouterLink} to={`/content-manager/collection-types/api::article.article/${item.documentId}`}>
+            <Link
+              tag={RouterLink}
+              to={`/content-manager/collection-types/api::article.article/${item.documentId}`}
+            >
               {item.title}
             </Link>
             {item.lastReason ? (
@@ -58,15 +81,25 @@ const QueueTable = ({ items, t }: { items: QueueItem[]; t: Translate }) => (
               </Typography>
             ) : null}
           </Td>
-          <Td><Typography>{item.site.name}</Typography></Td>
-          <Td><ReviewStatusBadge status={item.status} /></Td>
+          <Td>
+            <Typography>{item.site.name}</Typography>
+          </Td>
+          <Td>
+            <ReviewStatusBadge status={item.status} />
+          </Td>
           <Td>
             <Typography>
-              {item.step && item.capacity ? `${item.step}/${item.stepCount} ${t(`review.capacity.${item.capacity}`)}` : '—'}
+              {item.step && item.capacity
+                ? `${item.step}/${item.stepCount} ${t(`review.capacity.${item.capacity}`)}`
+                : '—'}
             </Typography>
           </Td>
-          <Td><Typography>{item.submittedBy?.name ?? '—'}</Typography></Td>
-          <Td><Typography>{waited(item.waitingSince, t)}</Typography></Td>
+          <Td>
+            <Typography>{item.submittedBy?.name ?? '—'}</Typography>
+          </Td>
+          <Td>
+            <Typography>{waited(item.waitingSince, t)}</Typography>
+          </Td>
         </Tr>
       ))}
     </Tbody>
@@ -91,9 +124,16 @@ const Queue = ({ tabs }: { tabs: QueueFilters['tab'][] }) => {
   const [capacity, setCapacity] = useState<StepCapacity | ''>('');
   const [waitingDays, setWaitingDays] = useState('');
   const unfiltered = useReviewQueue({ tab });
-  const queue = useReviewQueue({ tab, site: site || undefined, capacity: capacity || undefined, waitingDays: waitingDays ? Number(waitingDays) : undefined });
+  const queue = useReviewQueue({
+    tab,
+    site: site || undefined,
+    capacity: capacity || undefined,
+    waitingDays: waitingDays ? Number(waitingDays) : undefined,
+  });
 
-  const title = t(tabs.includes('toReview') ? 'review.queue.title' : 'review.queue.titleForEditors');
+  const title = t(
+    tabs.includes('toReview') ? 'review.queue.title' : 'review.queue.titleForEditors'
+  );
   const sites = useMemo(() => {
     const byCode = new Map((unfiltered.data ?? []).map((item) => [item.site.code, item.site.name]));
     return [...byCode.entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh'));
@@ -106,7 +146,10 @@ const Queue = ({ tabs }: { tabs: QueueFilters['tab'][] }) => {
       <Page.Title>{title}</Page.Title>
       <Layouts.Header title={title} subtitle={t(`review.queue.subtitle.${tab}`)} />
       <Layouts.Content>
-        <Tabs.Root value={tab} onValueChange={(value: string) => setTab(value as QueueFilters['tab'])}>
+        <Tabs.Root
+          value={tab}
+          onValueChange={(value: string) => setTab(value as QueueFilters['tab'])}
+        >
           <Tabs.List aria-label={title}>
             {tabs.map((name) => (
               <Tabs.Trigger key={name} value={name}>
@@ -117,7 +160,13 @@ const Queue = ({ tabs }: { tabs: QueueFilters['tab'][] }) => {
         </Tabs.Root>
         <Flex gap={4} paddingTop={4} paddingBottom={4} wrap="wrap">
           <Box minWidth="200px">
-            <SingleSelect aria-label={t('review.queue.filter.site')} placeholder={t('review.queue.filter.site')} value={site} onChange={(value: string | number) => setSite(String(value))} onClear={() => setSite('')}>
+            <SingleSelect
+              aria-label={t('review.queue.filter.site')}
+              placeholder={t('review.queue.filter.site')}
+              value={site}
+              onChange={(value: string | number) => setSite(String(value))}
+              onClear={() => setSite('')}
+            >
               {sites.map(([code, name]) => (
                 <SingleSelectOption key={code} value={code}>
                   {name}
@@ -126,7 +175,13 @@ const Queue = ({ tabs }: { tabs: QueueFilters['tab'][] }) => {
             </SingleSelect>
           </Box>
           <Box minWidth="180px">
-            <SingleSelect aria-label={t('review.queue.filter.step')} placeholder={t('review.queue.filter.step')} value={capacity} onChange={(value: string | number) => setCapacity(value as StepCapacity)} onClear={() => setCapacity('')}>
+            <SingleSelect
+              aria-label={t('review.queue.filter.step')}
+              placeholder={t('review.queue.filter.step')}
+              value={capacity}
+              onChange={(value: string | number) => setCapacity(value as StepCapacity)}
+              onClear={() => setCapacity('')}
+            >
               {STEP_CAPACITIES.map((name) => (
                 <SingleSelectOption key={name} value={name}>
                   {t(`review.capacity.${name}`)}
@@ -135,7 +190,13 @@ const Queue = ({ tabs }: { tabs: QueueFilters['tab'][] }) => {
             </SingleSelect>
           </Box>
           <Box minWidth="180px">
-            <SingleSelect aria-label={t('review.queue.filter.waiting')} placeholder={t('review.queue.filter.waiting')} value={waitingDays} onChange={(value: string | number) => setWaitingDays(String(value))} onClear={() => setWaitingDays('')}>
+            <SingleSelect
+              aria-label={t('review.queue.filter.waiting')}
+              placeholder={t('review.queue.filter.waiting')}
+              value={waitingDays}
+              onChange={(value: string | number) => setWaitingDays(String(value))}
+              onClear={() => setWaitingDays('')}
+            >
               {WAITING_DAYS.map((days) => (
                 <SingleSelectOption key={days} value={String(days)}>
                   {t('review.queue.waitingAtLeast', { days })}

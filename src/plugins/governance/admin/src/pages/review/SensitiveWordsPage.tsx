@@ -49,7 +49,8 @@ export const SensitiveWordsPage = () => {
     }
   };
 
-  const remove = (id: number, text: string) => notified(() => removeWord.mutateAsync(id), t('words.removed', { word: text }));
+  const remove = (id: number, text: string) =>
+    notified(() => removeWord.mutateAsync(id), t('words.removed', { word: text }));
 
   if (words.isError) return <Page.Error />;
   const list = words.data ?? [];
@@ -70,24 +71,50 @@ export const SensitiveWordsPage = () => {
             <Flex gap={4} alignItems="flex-end" wrap="wrap">
               <Field.Root name="word" required>
                 <Field.Label>{t('words.word')}</Field.Label>
-                <TextInput value={word} maxLength={50} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setWord(e.target.value)} />
+                <TextInput
+                  value={word}
+                  maxLength={50}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setWord(e.target.value)}
+                />
               </Field.Root>
               <Field.Root name="level">
                 <Field.Label>{t('words.level')}</Field.Label>
-                <SingleSelect value={level} onChange={(value: string | number) => setLevel(value as WordLevel)}>
-                  <SingleSelectOption value="forbidden">{t('review.words.level.forbidden')}</SingleSelectOption>
-                  <SingleSelectOption value="check">{t('review.words.level.check')}</SingleSelectOption>
+                <SingleSelect
+                  value={level}
+                  onChange={(value: string | number) => setLevel(value as WordLevel)}
+                >
+                  <SingleSelectOption value="forbidden">
+                    {t('review.words.level.forbidden')}
+                  </SingleSelectOption>
+                  <SingleSelectOption value="check">
+                    {t('review.words.level.check')}
+                  </SingleSelectOption>
                 </SingleSelect>
               </Field.Root>
               <Field.Root name="suggestion">
                 <Field.Label>{t('words.suggestion')}</Field.Label>
-                <TextInput value={suggestion} maxLength={100} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSuggestion(e.target.value)} />
+                <TextInput
+                  value={suggestion}
+                  maxLength={100}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                    setSuggestion(e.target.value)
+                  }
+                />
               </Field.Root>
               <Field.Root name="note">
                 <Field.Label>{t('words.note')}</Field.Label>
-                <TextInput value={note} maxLength={200} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setNote(e.target.value)} />
+                <TextInput
+                  value={note}
+                  maxLength={200}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setNote(e.target.value)}
+                />
               </Field.Root>
-              <Button type="submit" startIcon={<Plus />} disabled={!word.trim()} loading={addWord.isLoading}>
+              <Button
+                type="submit"
+                startIcon={<Plus />}
+                disabled={!word.trim()}
+                loading={addWord.isLoading}
+              >
                 {t('words.add')}
               </Button>
             </Flex>
@@ -101,17 +128,29 @@ export const SensitiveWordsPage = () => {
           <Table colCount={5} rowCount={list.length + 1}>
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">{t('words.word')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('words.level')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('words.suggestion')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('words.note')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('words.actions')}</Typography></Th>
+                <Th>
+                  <Typography variant="sigma">{t('words.word')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('words.level')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('words.suggestion')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('words.note')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('words.actions')}</Typography>
+                </Th>
               </Tr>
             </Thead>
             <Tbody>
               {list.map((entry) => (
                 <Tr key={entry.id}>
-                  <Td><Typography fontWeight="bold">{entry.word}</Typography></Td>
+                  <Td>
+                    <Typography fontWeight="bold">{entry.word}</Typography>
+                  </Td>
                   <Td>
                     <Badge
                       textColor={entry.level === 'forbidden' ? 'danger600' : 'warning600'}
@@ -120,10 +159,18 @@ export const SensitiveWordsPage = () => {
                       {t(`review.words.level.${entry.level}`)}
                     </Badge>
                   </Td>
-                  <Td><Typography>{entry.suggestion ?? '—'}</Typography></Td>
-                  <Td><Typography textColor="neutral600">{entry.note ?? ''}</Typography></Td>
                   <Td>
-                    <IconButton label={t('words.remove', { word: entry.word })} variant="ghost" onClick={() => remove(entry.id, entry.word)}>
+                    <Typography>{entry.suggestion ?? '—'}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography textColor="neutral600">{entry.note ?? ''}</Typography>
+                  </Td>
+                  <Td>
+                    <IconButton
+                      label={t('words.remove', { word: entry.word })}
+                      variant="ghost"
+                      onClick={() => remove(entry.id, entry.word)}
+                    >
                       <Trash />
                     </IconButton>
                   </Td>

@@ -54,7 +54,15 @@ const matches = (site: SiteNode, query: string) => {
   );
 };
 
-const AddMemberDialog = ({ site, t, onClose }: { site: SiteNode; t: Translate; onClose: () => void }) => {
+const AddMemberDialog = ({
+  site,
+  t,
+  onClose,
+}: {
+  site: SiteNode;
+  t: Translate;
+  onClose: () => void;
+}) => {
   const notified = useNotifiedAction();
   const [search, setSearch] = useState('');
   const [userId, setUserId] = useState<string>('');
@@ -64,7 +72,14 @@ const AddMemberDialog = ({ site, t, onClose }: { site: SiteNode; t: Translate; o
 
   const submit = async () => {
     const member = { siteDocumentId: site.documentId, userId: Number(userId), capacity };
-    if (await notified(() => addMember.mutateAsync(member), t('sites.add.done', { site: site.name }), t('sites.add.failed'))) onClose();
+    if (
+      await notified(
+        () => addMember.mutateAsync(member),
+        t('sites.add.done', { site: site.name }),
+        t('sites.add.failed')
+      )
+    )
+      onClose();
   };
 
   return (
@@ -80,7 +95,9 @@ const AddMemberDialog = ({ site, t, onClose }: { site: SiteNode; t: Translate; o
               <Combobox
                 value={userId}
                 onChange={(value?: string) => setUserId(value ?? '')}
-                onInputChange={(event: React.ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)}
+                onInputChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                  setSearch(event.target.value)
+                }
                 loading={users.isLoading}
                 // The server already searched names and e-mails; the list shows what it found.
                 autocomplete="none"
@@ -95,7 +112,10 @@ const AddMemberDialog = ({ site, t, onClose }: { site: SiteNode; t: Translate; o
             </Field.Root>
             <Field.Root name="capacity" required>
               <Field.Label>{t('sites.add.capacity')}</Field.Label>
-              <SingleSelect value={capacity} onChange={(value: string | number) => setCapacity(value as Capacity)}>
+              <SingleSelect
+                value={capacity}
+                onChange={(value: string | number) => setCapacity(value as Capacity)}
+              >
                 {CAPACITIES.map((c) => (
                   <SingleSelectOption key={c} value={c}>
                     {t(`capacity.${c}`)}
@@ -158,11 +178,18 @@ export const SitesPage = () => {
   const [query, setQuery] = useState('');
   const [onlyUnassigned, setOnlyUnassigned] = useState(false);
   const [adding, setAdding] = useState<SiteNode | null>(null);
-  const [removing, setRemoving] = useState<{ membershipId: number; name: string; site: string } | null>(null);
-  const t: Translate = (id, values) => formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
+  const [removing, setRemoving] = useState<{
+    membershipId: number;
+    name: string;
+    site: string;
+  } | null>(null);
+  const t: Translate = (id, values) =>
+    formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
 
   const rows = useMemo(() => flatten(data ?? []), [data]);
-  const visible = rows.filter(({ site }) => matches(site, query.trim()) && (!onlyUnassigned || !site.responsiblePerson));
+  const visible = rows.filter(
+    ({ site }) => matches(site, query.trim()) && (!onlyUnassigned || !site.responsiblePerson)
+  );
   const unassigned = rows.filter(({ site }) => !site.responsiblePerson).length;
 
   if (isLoading) return <Page.Loading />;
@@ -171,7 +198,10 @@ export const SitesPage = () => {
   const remove = async (membershipId: number, name: string, siteName: string) => {
     try {
       await removeMember.mutateAsync(membershipId);
-      toggleNotification({ type: 'success', message: t('sites.remove.done', { name, site: siteName }) });
+      toggleNotification({
+        type: 'success',
+        message: t('sites.remove.done', { name, site: siteName }),
+      });
     } catch {
       toggleNotification({ type: 'danger', message: t('sites.remove.failed') });
     }
@@ -180,7 +210,10 @@ export const SitesPage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('sites.title')}</Page.Title>
-      <Layouts.Header title={t('sites.title')} subtitle={t('sites.subtitle', { sites: rows.length, unassigned })} />
+      <Layouts.Header
+        title={t('sites.title')}
+        subtitle={t('sites.subtitle', { sites: rows.length, unassigned })}
+      />
       <Layouts.Action
         startActions={
           <Flex gap={4}>
@@ -188,7 +221,9 @@ export const SitesPage = () => {
               <Searchbar
                 name="search"
                 value={query}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) => setQuery(event.target.value)}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                  setQuery(event.target.value)
+                }
                 onClear={() => setQuery('')}
                 clearLabel={t('sites.searchClear')}
                 placeholder={t('sites.search')}
@@ -196,7 +231,10 @@ export const SitesPage = () => {
                 {t('sites.search')}
               </Searchbar>
             </Box>
-            <Checkbox checked={onlyUnassigned} onCheckedChange={(checked: boolean) => setOnlyUnassigned(checked === true)}>
+            <Checkbox
+              checked={onlyUnassigned}
+              onCheckedChange={(checked: boolean) => setOnlyUnassigned(checked === true)}
+            >
               {t('sites.onlyUnassigned')}
             </Checkbox>
           </Flex>
@@ -206,10 +244,18 @@ export const SitesPage = () => {
         <Table colCount={4} rowCount={visible.length + 1}>
           <Thead>
             <Tr>
-              <Th><Typography variant="sigma">{t('sites.column.site')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('sites.column.level')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('sites.column.responsible')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('sites.column.members')}</Typography></Th>
+              <Th>
+                <Typography variant="sigma">{t('sites.column.site')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('sites.column.level')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('sites.column.responsible')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('sites.column.members')}</Typography>
+              </Th>
             </Tr>
           </Thead>
           <Tbody>
@@ -217,17 +263,27 @@ export const SitesPage = () => {
               <Tr key={site.documentId}>
                 <Td>
                   <Box paddingLeft={depth * 6}>
-                    <Typography fontWeight={depth === 0 ? 'bold' : undefined}>{site.name}</Typography>
-                    <Typography variant="pi" textColor="neutral600"> {site.code}</Typography>
+                    <Typography fontWeight={depth === 0 ? 'bold' : undefined}>
+                      {site.name}
+                    </Typography>
+                    <Typography variant="pi" textColor="neutral600">
+                      {' '}
+                      {site.code}
+                    </Typography>
                   </Box>
                 </Td>
-                <Td><Typography>{t(`level.${site.level}`)}</Typography></Td>
+                <Td>
+                  <Typography>{t(`level.${site.level}`)}</Typography>
+                </Td>
                 <Td>
                   {site.responsiblePerson ? (
                     <Typography>{site.responsiblePerson}</Typography>
                   ) : (
                     <Badge backgroundColor="danger100" textColor="danger700">
-                      <Flex gap={1}><WarningCircle />{t('sites.noResponsible')}</Flex>
+                      <Flex gap={1}>
+                        <WarningCircle />
+                        {t('sites.noResponsible')}
+                      </Flex>
                     </Badge>
                   )}
                 </Td>
@@ -238,12 +294,23 @@ export const SitesPage = () => {
                         key={m.membershipId}
                         icon={<Cross />}
                         label={t('sites.remove.label', { name: m.name, site: site.name })}
-                        onClick={() => setRemoving({ membershipId: m.membershipId, name: m.name, site: site.name })}
+                        onClick={() =>
+                          setRemoving({
+                            membershipId: m.membershipId,
+                            name: m.name,
+                            site: site.name,
+                          })
+                        }
                       >
                         {`${m.name} · ${t(`capacity.${m.capacity}`)}`}
                       </Tag>
                     ))}
-                    <Button variant="tertiary" size="S" startIcon={<Plus />} onClick={() => setAdding(site)}>
+                    <Button
+                      variant="tertiary"
+                      size="S"
+                      startIcon={<Plus />}
+                      onClick={() => setAdding(site)}
+                    >
                       {t('sites.add.button')}
                     </Button>
                   </Flex>
@@ -253,7 +320,9 @@ export const SitesPage = () => {
           </Tbody>
         </Table>
         {visible.length === 0 ? (
-          <Box padding={6}><Typography textColor="neutral600">{t('sites.empty')}</Typography></Box>
+          <Box padding={6}>
+            <Typography textColor="neutral600">{t('sites.empty')}</Typography>
+          </Box>
         ) : null}
       </Layouts.Content>
       {adding ? <AddMemberDialog site={adding} t={t} onClose={() => setAdding(null)} /> : null}

@@ -8,7 +8,15 @@ const REASON_MIN = 5;
 const REASON_MAX = 500;
 
 /** 采用 makes a draft of the receiving site at once: ask first, and say what follows. */
-export const AdoptDialog = ({ submission, onConfirm, onClose }: { submission: Submission; onConfirm: () => void; onClose: () => void }) => {
+export const AdoptDialog = ({
+  submission,
+  onConfirm,
+  onClose,
+}: {
+  submission: Submission;
+  onConfirm: () => void;
+  onClose: () => void;
+}) => {
   const t = useT();
   return (
     <Dialog.Root open onOpenChange={(open: boolean) => !open && onClose()}>
@@ -16,7 +24,12 @@ export const AdoptDialog = ({ submission, onConfirm, onClose }: { submission: Su
         <Dialog.Header>{t('submissions.adopt.title')}</Dialog.Header>
         <Dialog.Body icon={<CheckCircle fill="success600" />}>
           <Flex direction="column" gap={2}>
-            <Typography textAlign="center">{t('submissions.adopt.confirm', { title: submission.title, site: submission.sourceSite?.name ?? '—' })}</Typography>
+            <Typography textAlign="center">
+              {t('submissions.adopt.confirm', {
+                title: submission.title,
+                site: submission.sourceSite?.name ?? '—',
+              })}
+            </Typography>
             <Typography textAlign="center" variant="pi" textColor="neutral600">
               {t('submissions.adopt.then')}
             </Typography>
@@ -65,7 +78,11 @@ export const DeclineDialog = ({
         <Modal.Body>
           <Field.Root name="reason" required hint={t('submissions.decline.hint')}>
             <Field.Label>{t('submissions.decline.reason')}</Field.Label>
-            <Textarea value={reason} maxLength={REASON_MAX} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+            <Textarea
+              value={reason}
+              maxLength={REASON_MAX}
+              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
+            />
             <Field.Hint />
           </Field.Root>
         </Modal.Body>
@@ -73,7 +90,12 @@ export const DeclineDialog = ({
           <Modal.Close>
             <Button variant="tertiary">{t('common.cancel')}</Button>
           </Modal.Close>
-          <Button variant="danger" disabled={reason.trim().length < REASON_MIN} loading={sending} onClick={submit}>
+          <Button
+            variant="danger"
+            disabled={reason.trim().length < REASON_MIN}
+            loading={sending}
+            onClick={submit}
+          >
             {t('submissions.decline.submit')}
           </Button>
         </Modal.Footer>

@@ -89,7 +89,14 @@ const Row = ({
         </>
       ) : (
         <Td>
-          <WhenWho at={item.decidedAt} by={item.decidedByName ? t(`submissions.decidedBy.${item.status}`, { name: item.decidedByName }) : null} />
+          <WhenWho
+            at={item.decidedAt}
+            by={
+              item.decidedByName
+                ? t(`submissions.decidedBy.${item.status}`, { name: item.decidedByName })
+                : null
+            }
+          />
         </Td>
       )}
       {tab === 'adopted' ? (
@@ -142,7 +149,11 @@ export const IncomingSubmissionsPage = () => {
   // The sites to choose from: those that sent what this tab holds, at the chosen level.
   const unfiltered = useSubmissions('incoming', { status: tab, level: level || undefined });
   const sites = useMemo(() => {
-    const byCode = new Map((unfiltered.data?.data ?? []).flatMap((item) => (item.sourceSite ? [[item.sourceSite.code, item.sourceSite.name]] : [])));
+    const byCode = new Map(
+      (unfiltered.data?.data ?? []).flatMap((item) =>
+        item.sourceSite ? [[item.sourceSite.code, item.sourceSite.name]] : []
+      )
+    );
     if (site && !byCode.has(site)) byCode.set(site, site);
     return [...byCode.entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh'));
   }, [unfiltered.data, site]);
@@ -157,12 +168,18 @@ export const IncomingSubmissionsPage = () => {
 
   // On success the page offers the new draft: the adopter usually goes on to edit and send it to review.
   const adopt = (item: Submission) =>
-    notified(async () => {
-      const draft = adoptedDraftOf(await action.mutateAsync({ action: 'adopt', id: item.id }));
-      if (draft) setAdopted({ title: item.title, documentId: draft });
-    }, t('submissions.adopt.done', { title: item.title }));
+    notified(
+      async () => {
+        const draft = adoptedDraftOf(await action.mutateAsync({ action: 'adopt', id: item.id }));
+        if (draft) setAdopted({ title: item.title, documentId: draft });
+      },
+      t('submissions.adopt.done', { title: item.title })
+    );
   const decline = (item: Submission, reason: string) =>
-    notified(() => action.mutateAsync({ action: 'decline', id: item.id, reason }), t('submissions.decline.done', { title: item.title }));
+    notified(
+      () => action.mutateAsync({ action: 'decline', id: item.id, reason }),
+      t('submissions.decline.done', { title: item.title })
+    );
 
   const counts = list.data?.meta.counts;
   const columns = COLUMNS[tab];
@@ -170,7 +187,10 @@ export const IncomingSubmissionsPage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('submissions.incoming.title')}</Page.Title>
-      <Layouts.Header title={t('submissions.incoming.title')} subtitle={t('submissions.incoming.subtitle')} />
+      <Layouts.Header
+        title={t('submissions.incoming.title')}
+        subtitle={t('submissions.incoming.subtitle')}
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           {adopted ? (
@@ -189,7 +209,10 @@ export const IncomingSubmissionsPage = () => {
               {t('submissions.adopted.body', { title: adopted.title })}
             </Alert>
           ) : null}
-          <Tabs.Root value={tab} onValueChange={(value: string) => refilter(() => setTab(value as Tab))}>
+          <Tabs.Root
+            value={tab}
+            onValueChange={(value: string) => refilter(() => setTab(value as Tab))}
+          >
             <Tabs.List aria-label={t('submissions.incoming.title')}>
               {TABS.map((name) => (
                 <Tabs.Trigger key={name} value={name}>
@@ -205,7 +228,9 @@ export const IncomingSubmissionsPage = () => {
                 aria-label={t('submissions.filter.level')}
                 placeholder={t('submissions.filter.level')}
                 value={level}
-                onChange={(value: string | number) => refilter(() => setLevel(String(value) as SiteLevel))}
+                onChange={(value: string | number) =>
+                  refilter(() => setLevel(String(value) as SiteLevel))
+                }
                 onClear={() => refilter(() => setLevel(''))}
               >
                 {SITE_LEVELS.map((name) => (
@@ -236,7 +261,9 @@ export const IncomingSubmissionsPage = () => {
                   aria-label={t('submissions.filter.waiting')}
                   placeholder={t('submissions.filter.waiting')}
                   value={minWaitingDays}
-                  onChange={(value: string | number) => refilter(() => setMinWaitingDays(String(value)))}
+                  onChange={(value: string | number) =>
+                    refilter(() => setMinWaitingDays(String(value)))
+                  }
                   onClear={() => refilter(() => setMinWaitingDays(''))}
                 >
                   {WAITING_DAYS.map((days) => (
@@ -252,7 +279,15 @@ export const IncomingSubmissionsPage = () => {
             list={list}
             columns={columns}
             empty={t(`submissions.incoming.empty.${tab}`)}
-            renderRow={(item) => <Row key={item.id} item={item} tab={tab} onAdopt={setAdopting} onDecline={setDeclining} />}
+            renderRow={(item) => (
+              <Row
+                key={item.id}
+                item={item}
+                tab={tab}
+                onAdopt={setAdopting}
+                onDecline={setDeclining}
+              />
+            )}
           />
         </Flex>
         {adopting ? (
@@ -263,7 +298,11 @@ export const IncomingSubmissionsPage = () => {
           />
         ) : null}
         {declining ? (
-          <DeclineDialog submission={declining} onConfirm={(reason) => decline(declining, reason)} onClose={() => setDeclining(null)} />
+          <DeclineDialog
+            submission={declining}
+            onConfirm={(reason) => decline(declining, reason)}
+            onClose={() => setDeclining(null)}
+          />
         ) : null}
       </Layouts.Content>
     </Page.Main>

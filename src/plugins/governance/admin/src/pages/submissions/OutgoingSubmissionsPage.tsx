@@ -1,14 +1,12 @@
-import {
-  Button,
-  Flex,
-  Tabs,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Button, Flex, Tabs, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useSubmissionAction, useSubmissions, type Submission, type SubmissionStatus } from '../../api/submissions';
+import {
+  useSubmissionAction,
+  useSubmissions,
+  type Submission,
+  type SubmissionStatus,
+} from '../../api/submissions';
 import { SubmissionStatusBadge } from '../../components/SubmissionStatusBadge';
 import { WrapTd } from '../../components/WrapTd';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
@@ -25,13 +23,22 @@ const Decision = ({ item }: { item: Submission }) => {
   if (item.status === 'submitted') {
     return (
       <Typography textColor="neutral600">
-        {item.waitingDays === 0 ? t('submissions.outgoing.waitingToday') : t('submissions.outgoing.waiting', { days: item.waitingDays })}
+        {item.waitingDays === 0
+          ? t('submissions.outgoing.waitingToday')
+          : t('submissions.outgoing.waiting', { days: item.waitingDays })}
       </Typography>
     );
   }
   return (
     <Flex direction="column" alignItems="flex-start" gap={1}>
-      <WhenWho at={item.decidedAt} by={item.decidedByName ? t(`submissions.decidedBy.${item.status}`, { name: item.decidedByName }) : null} />
+      <WhenWho
+        at={item.decidedAt}
+        by={
+          item.decidedByName
+            ? t(`submissions.decidedBy.${item.status}`, { name: item.decidedByName })
+            : null
+        }
+      />
       {item.status === 'declined' && item.declineReason ? (
         <Typography variant="pi" textColor="danger600" data-testid="decline-reason">
           {t('submissions.declineReasonLabel')}：{item.declineReason}
@@ -52,22 +59,39 @@ export const OutgoingSubmissionsPage = () => {
   const [{ query }, setQuery] = useQueryParams<{ page?: string }>();
   const page = Number(query.page ?? 1);
   const [tab, setTab] = useState<Tab>('all');
-  const list = useSubmissions('outgoing', { status: tab === 'all' ? undefined : (tab as SubmissionStatus), page });
+  const list = useSubmissions('outgoing', {
+    status: tab === 'all' ? undefined : (tab as SubmissionStatus),
+    page,
+  });
 
   if (list.isError) return <Page.Error />;
 
   const withdraw = (item: Submission) =>
-    notified(() => action.mutateAsync({ action: 'withdraw', id: item.id }), t('submissions.panel.withdrawn'));
+    notified(
+      () => action.mutateAsync({ action: 'withdraw', id: item.id }),
+      t('submissions.panel.withdrawn')
+    );
   const rows = list.data?.data ?? [];
   const counts = list.data?.meta.counts;
   // A site's editors know their site; the source shows only when the list holds several (the province's).
   const showSource = new Set(rows.map((item) => item.sourceSite?.code)).size > 1;
-  const columns = ['title', ...(showSource ? ['source'] : []), 'target', 'status', 'submitted', 'decision', 'actions'];
+  const columns = [
+    'title',
+    ...(showSource ? ['source'] : []),
+    'target',
+    'status',
+    'submitted',
+    'decision',
+    'actions',
+  ];
 
   return (
     <Page.Main>
       <Page.Title>{t('submissions.outgoing.title')}</Page.Title>
-      <Layouts.Header title={t('submissions.outgoing.title')} subtitle={t('submissions.outgoing.subtitle')} />
+      <Layouts.Header
+        title={t('submissions.outgoing.title')}
+        subtitle={t('submissions.outgoing.subtitle')}
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Tabs.Root
@@ -91,35 +115,35 @@ export const OutgoingSubmissionsPage = () => {
             columns={columns}
             empty={t(`submissions.outgoing.empty.${tab}`)}
             renderRow={(item) => (
-            <Tr key={item.id} data-testid={`submission-row-${item.id}`}>
-              <WrapTd minWidth="14rem">
-                <TitleCell submission={item} linkToSource />
-              </WrapTd>
-              {showSource ? (
-                <Td>
-                  <SiteCell site={item.sourceSite} />
-                </Td>
-              ) : null}
-              <Td>
-                <SiteCell site={item.targetSite} />
-              </Td>
-              <Td>
-                <SubmissionStatusBadge status={item.status} />
-              </Td>
-              <Td>
-                <WhenWho at={item.submittedAt} by={item.submittedByName} />
-              </Td>
-              <WrapTd minWidth="14rem">
-                <Decision item={item} />
-              </WrapTd>
-              <Td>
-                {item.status === 'submitted' ? (
-                  <Button size="S" variant="tertiary" onClick={() => withdraw(item)}>
-                    {t('submissions.withdraw')}
-                  </Button>
+              <Tr key={item.id} data-testid={`submission-row-${item.id}`}>
+                <WrapTd minWidth="14rem">
+                  <TitleCell submission={item} linkToSource />
+                </WrapTd>
+                {showSource ? (
+                  <Td>
+                    <SiteCell site={item.sourceSite} />
+                  </Td>
                 ) : null}
-              </Td>
-            </Tr>
+                <Td>
+                  <SiteCell site={item.targetSite} />
+                </Td>
+                <Td>
+                  <SubmissionStatusBadge status={item.status} />
+                </Td>
+                <Td>
+                  <WhenWho at={item.submittedAt} by={item.submittedByName} />
+                </Td>
+                <WrapTd minWidth="14rem">
+                  <Decision item={item} />
+                </WrapTd>
+                <Td>
+                  {item.status === 'submitted' ? (
+                    <Button size="S" variant="tertiary" onClick={() => withdraw(item)}>
+                      {t('submissions.withdraw')}
+                    </Button>
+                  ) : null}
+                </Td>
+              </Tr>
             )}
           />
         </Flex>

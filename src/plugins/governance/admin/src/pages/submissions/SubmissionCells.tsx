@@ -17,7 +17,13 @@ const Summary = styled(Typography)`
  * The title as submitted, with the start of its summary; a link to the source when the reader
  * may open it, marked once the source is deleted.
  */
-export const TitleCell = ({ submission, linkToSource = false }: { submission: Submission; linkToSource?: boolean }) => {
+export const TitleCell = ({
+  submission,
+  linkToSource = false,
+}: {
+  submission: Submission;
+  linkToSource?: boolean;
+}) => {
   const t = useT();
   // The cell grows with the summary: keep it off the row's borders.
   return (
@@ -77,7 +83,10 @@ export const WhenWho = ({ at, by }: { at: string | null; by: string | null }) =>
 export const WaitingDays = ({ days }: { days: number }) => {
   const t = useT();
   return (
-    <Typography textColor={days >= 7 ? 'danger600' : days >= 3 ? 'warning600' : undefined} fontWeight={days >= 3 ? 'semiBold' : undefined}>
+    <Typography
+      textColor={days >= 7 ? 'danger600' : days >= 3 ? 'warning600' : undefined}
+      fontWeight={days >= 3 ? 'semiBold' : undefined}
+    >
       {days === 0 ? t('submissions.waiting.today') : t('submissions.waiting.days', { days })}
     </Typography>
   );

@@ -33,7 +33,11 @@ export const SubmissionTable = ({
         <Tbody>{rows.map(renderRow)}</Tbody>
       </Table>
       {pagination && pagination.pageCount > 1 ? (
-        <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={PAGE_SIZE}>
+        <Pagination.Root
+          pageCount={pagination.pageCount}
+          total={pagination.total}
+          defaultPageSize={PAGE_SIZE}
+        >
           <Pagination.Links />
         </Pagination.Root>
       ) : null}

@@ -154,15 +154,13 @@ describe('images in an article body', () => {
 
   it('refuses the same through the Document Service', async () => {
     await expect(
-      app.strapi
-        .documents(ARTICLE)
-        .create({
-          data: {
-            title: '脚本写入坏图片',
-            site,
-            body: bodyWith(imageBlock('javascript:alert(1)')),
-          } as never,
-        })
+      app.strapi.documents(ARTICLE).create({
+        data: {
+          title: '脚本写入坏图片',
+          site,
+          body: bodyWith(imageBlock('javascript:alert(1)')),
+        } as never,
+      })
     ).rejects.toThrow(ERRORS.imageNotAllowed('javascript:alert(1)'));
     expect(await storedBodies('脚本写入坏图片')).toEqual([]);
   });

@@ -4,30 +4,47 @@ const link = (url: string) => ({ type: 'link', url, children: [{ type: 'text', t
 const paragraph = (...children: unknown[]) => [{ type: 'paragraph', children }];
 
 describe('sanitizeBody', () => {
-  it.each(['https://www.gov.cn/', 'http://example.org/a?b=c', 'mailto:office@example.org', '/news/1', '#top'])(
-    'keeps a link to %s',
-    (url) => {
-      expect(sanitizeBody(paragraph(link(url)))).toEqual(paragraph(link(url)));
-    }
-  );
+  it.each([
+    'https://www.gov.cn/',
+    'http://example.org/a?b=c',
+    'mailto:office@example.org',
+    '/news/1',
+    '#top',
+  ])('keeps a link to %s', (url) => {
+    expect(sanitizeBody(paragraph(link(url)))).toEqual(paragraph(link(url)));
+  });
 
-  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', '//evil.example/x', '/\\evil.example', 'vbscript:x'])(
-    'reduces a link to %s to its text',
-    (url) => {
-      expect(sanitizeBody(paragraph({ type: 'text', text: '见' }, link(url)))).toEqual(
-        paragraph({ type: 'text', text: '见' }, { type: 'text', text: '链接' })
-      );
-    }
-  );
+  it.each([
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    '//evil.example/x',
+    '/\\evil.example',
+    'vbscript:x',
+  ])('reduces a link to %s to its text', (url) => {
+    expect(sanitizeBody(paragraph({ type: 'text', text: '见' }, link(url)))).toEqual(
+      paragraph({ type: 'text', text: '见' }, { type: 'text', text: '链接' })
+    );
+  });
 
   it('cleans links nested in lists', () => {
-    const body = [{ type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [link('javascript:x')] }] }];
+    const body = [
+      {
+        type: 'list',
+        format: 'unordered',
+        children: [{ type: 'list-item', children: [link('javascript:x')] }],
+      },
+    ];
     expect(sanitizeBody(body)).toEqual([
-      { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: '链接' }] }] },
+      {
+        type: 'list',
+        format: 'unordered',
+        children: [{ type: 'list-item', children: [{ type: 'text', text: '链接' }] }],
+      },
     ]);
   });
 
-  it('leaves a value that is not a block list to Strapi\'s validator', () => {
+  it("leaves a value that is not a block list to Strapi's validator", () => {
     expect(sanitizeBody(null)).toBeNull();
     expect(sanitizeBody('text')).toBe('text');
   });
@@ -43,10 +60,11 @@ describe('image blocks', () => {
   const hosts = ['img.example.gov.cn'];
 
   it('lists every URL an image carries, formats included', () => {
-    expect(imageUrlsOf([image('/uploads/seal_1a2b.png', { thumbnail: { url: '/uploads/thumbnail_seal_1a2b.png' } })])).toEqual([
-      '/uploads/seal_1a2b.png',
-      '/uploads/thumbnail_seal_1a2b.png',
-    ]);
+    expect(
+      imageUrlsOf([
+        image('/uploads/seal_1a2b.png', { thumbnail: { url: '/uploads/thumbnail_seal_1a2b.png' } }),
+      ])
+    ).toEqual(['/uploads/seal_1a2b.png', '/uploads/thumbnail_seal_1a2b.png']);
     expect(imageUrlsOf(paragraph(link('https://x')))).toEqual([]);
   });
 
@@ -63,7 +81,10 @@ describe('image blocks', () => {
     ['a data: URL', 'data:image/png;base64,iVBORw0KGgo='],
     ['another host', 'https://evil.example/x.png'],
     ['a protocol-relative URL', '//evil.example/x.png'],
-    ['a host that only starts like an allowed one', 'https://img.example.gov.cn.evil.example/x.png'],
+    [
+      'a host that only starts like an allowed one',
+      'https://img.example.gov.cn.evil.example/x.png',
+    ],
     ['an upload path that is not in the library', '/uploads/unknown.png'],
     ['an allowed host over another scheme', 'ftp://img.example.gov.cn/a.png'],
   ])('refuses %s', (_what, url) => {

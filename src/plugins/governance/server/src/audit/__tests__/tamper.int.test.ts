@@ -137,8 +137,14 @@ afterAll(async () => {
 
 describe('an honest log', () => {
   it('is anchored from its first entry: the empty chain is signed at the first boot', async () => {
-    const lines = fs.readFileSync(checkpointFile(), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines).toEqual([expect.objectContaining({ seq: 0, hash: '0'.repeat(64), keyedFrom: 1 })]);
+    const lines = fs
+      .readFileSync(checkpointFile(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      expect.objectContaining({ seq: 0, hash: '0'.repeat(64), keyedFrom: 1 }),
+    ]);
     const text = fs.readFileSync(checkpointFile(), 'utf8');
     fs.rmSync(checkpointFile());
     const res = await as(province).get('/governance/audit/checkpoints').expect(404);
@@ -237,37 +243,35 @@ describe('someone writing the database', () => {
       .connection(e.table)
       .where(e.column('seq'), '>', point.seq - 3)
       .delete();
-    await app.strapi.db
-      .query(ENTRY)
-      .createMany({
-        data: removed.map(
-          ({
-            seq,
-            at,
-            action,
-            actorId,
-            actorName,
-            subject,
-            summary,
-            details,
-            ip,
-            prevHash,
-            hash,
-          }) => ({
-            seq,
-            at: new Date(at),
-            action,
-            actorId,
-            actorName,
-            subject,
-            summary,
-            details,
-            ip,
-            prevHash,
-            hash,
-          })
-        ),
-      });
+    await app.strapi.db.query(ENTRY).createMany({
+      data: removed.map(
+        ({
+          seq,
+          at,
+          action,
+          actorId,
+          actorName,
+          subject,
+          summary,
+          details,
+          ip,
+          prevHash,
+          hash,
+        }) => ({
+          seq,
+          at: new Date(at),
+          action,
+          actorId,
+          actorName,
+          subject,
+          summary,
+          details,
+          ip,
+          prevHash,
+          hash,
+        })
+      ),
+    });
     await setHead({ seq: point.seq, hash: point.hash });
     expect((await verify()).ok).toBe(true);
   });
@@ -335,37 +339,35 @@ describe('someone writing the database', () => {
     await app.strapi.db.connection(e.table).where(e.column('seq'), '<=', 3).delete();
     await setHead({ anchorSeq: 3, anchorHash: oldest[2].hash });
     expect(await verify()).toMatchObject({ ok: false, firstBroken: 1, kind: 'removed' });
-    await app.strapi.db
-      .query(ENTRY)
-      .createMany({
-        data: oldest.map(
-          ({
-            seq,
-            at,
-            action,
-            actorId,
-            actorName,
-            subject,
-            summary,
-            details,
-            ip,
-            prevHash,
-            hash,
-          }) => ({
-            seq,
-            at: new Date(at),
-            action,
-            actorId,
-            actorName,
-            subject,
-            summary,
-            details,
-            ip,
-            prevHash,
-            hash,
-          })
-        ),
-      });
+    await app.strapi.db.query(ENTRY).createMany({
+      data: oldest.map(
+        ({
+          seq,
+          at,
+          action,
+          actorId,
+          actorName,
+          subject,
+          summary,
+          details,
+          ip,
+          prevHash,
+          hash,
+        }) => ({
+          seq,
+          at: new Date(at),
+          action,
+          actorId,
+          actorName,
+          subject,
+          summary,
+          details,
+          ip,
+          prevHash,
+          hash,
+        })
+      ),
+    });
     await setHead({ anchorSeq: null, anchorHash: null });
     expect((await verify()).ok).toBe(true);
   });
@@ -500,7 +502,13 @@ describe('a keyed log rewritten as plain SHA-256, its keyed-from mark moved', ()
     fs.rmSync(checkpointFile());
     await audit().ensureHead();
     expect(fs.existsSync(checkpointFile())).toBe(false);
-    expect(await verify()).toMatchObject({ ok: false, firstBroken: 1, kind: 'unanchored', checked: seq, checkpoints: { valid: 0 } });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      firstBroken: 1,
+      kind: 'unanchored',
+      checked: seq,
+      checkpoints: { valid: 0 },
+    });
     await restore();
   });
 
@@ -558,6 +566,11 @@ describe('after a purge from before the anchor was recorded', () => {
     const e = names(ENTRY);
     await app.strapi.db.connection(e.table).where(e.column('seq'), '<=', first).delete();
     await setHead({ anchorSeq: first, anchorHash: oldest[oldest.length - 1].hash });
-    expect(await verify()).toMatchObject({ ok: false, firstBroken: first, kind: 'removed', checked: 0 });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      firstBroken: first,
+      kind: 'removed',
+      checked: 0,
+    });
   });
 });

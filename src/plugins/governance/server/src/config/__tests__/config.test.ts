@@ -8,7 +8,9 @@ describe('governance config', () => {
   });
 
   it.each([[''], ['too-short'], [undefined]])('stops the boot on the audit key %p', (key) => {
-    expect(() => config.validator({ ...keyed, audit: { ...keyed.audit, key: key as string } })).toThrow(/AUDIT_KEY is not set/);
+    expect(() =>
+      config.validator({ ...keyed, audit: { ...keyed.audit, key: key as string } })
+    ).toThrow(/AUDIT_KEY is not set/);
   });
 
   it.each([
@@ -16,27 +18,44 @@ describe('governance config', () => {
     [{ file: 'x.jsonl', every: 0, rule: '*/10 * * * *' }, /checkpoints needs a file/],
     [{ file: 'x.jsonl', every: 10, rule: 'often' }, /checkpoints.rule/],
   ])('stops the boot on the checkpoints %p', (checkpoints, message) => {
-    expect(() => config.validator({ ...keyed, audit: { ...keyed.audit, checkpoints } })).toThrow(message);
+    expect(() => config.validator({ ...keyed, audit: { ...keyed.audit, checkpoints } })).toThrow(
+      message
+    );
   });
 
   it('stops the boot on a failed-login cap of 0', () => {
-    expect(() => config.validator({ ...keyed, audit: { ...keyed.audit, failedLogins: { perSource: 0, windowSeconds: 600 } } })).toThrow(/failedLogins/);
+    expect(() =>
+      config.validator({
+        ...keyed,
+        audit: { ...keyed.audit, failedLogins: { perSource: 0, windowSeconds: 600 } },
+      })
+    ).toThrow(/failedLogins/);
   });
 
-  it.each([['Beijing'], [''], [undefined], ['UTC+8']])('stops the boot on time zone %p', (timezone) => {
-    expect(() => config.validator({ ...keyed, timezone: timezone as string })).toThrow(/IANA time zone/);
-  });
+  it.each([['Beijing'], [''], [undefined], ['UTC+8']])(
+    'stops the boot on time zone %p',
+    (timezone) => {
+      expect(() => config.validator({ ...keyed, timezone: timezone as string })).toThrow(
+        /IANA time zone/
+      );
+    }
+  );
 
   it('stops the boot on an empty group name', () => {
     expect(() => config.validator({ ...keyed, groupName: ' ' })).toThrow(/groupName/);
   });
 
   it('stops the boot on a review chain without the confidentiality review', () => {
-    expect(() => config.validator({ ...keyed, review: { default: ['leader', 'approver'] } })).toThrow(/confidentiality review/);
+    expect(() =>
+      config.validator({ ...keyed, review: { default: ['leader', 'approver'] } })
+    ).toThrow(/confidentiality review/);
   });
 
   it.each([[0], [61], [2.5], ['5']])('stops the boot on %p working days to reply', (days) => {
-    const replies = { ...config.default.replies, workingDays: { ...config.default.replies.workingDays, complaint: days as number } };
+    const replies = {
+      ...config.default.replies,
+      workingDays: { ...config.default.replies.workingDays, complaint: days as number },
+    };
     expect(() => config.validator({ ...keyed, replies })).toThrow(/workingDays.complaint/);
   });
 
@@ -45,14 +64,24 @@ describe('governance config', () => {
     expect(() => config.validator({ ...keyed, replies })).toThrow(/rateLimit/);
   });
 
-  it.each([[['https://img.example.gov.cn']], [['*.example.gov.cn']], [['IMG.example.gov.cn']], ['img.example.gov.cn'], [[42]]])(
-    'stops the boot on image hosts %p',
-    (imageHosts) => {
-      expect(() => config.validator({ ...keyed, articles: { imageHosts: imageHosts as string[] } })).toThrow(/imageHosts/);
-    }
-  );
+  it.each([
+    [['https://img.example.gov.cn']],
+    [['*.example.gov.cn']],
+    [['IMG.example.gov.cn']],
+    ['img.example.gov.cn'],
+    [[42]],
+  ])('stops the boot on image hosts %p', (imageHosts) => {
+    expect(() =>
+      config.validator({ ...keyed, articles: { imageHosts: imageHosts as string[] } })
+    ).toThrow(/imageHosts/);
+  });
 
   it('accepts a list of image hosts', () => {
-    expect(() => config.validator({ ...keyed, articles: { imageHosts: ['img.example.gov.cn', 'cdn-1.example.org'] } })).not.toThrow();
+    expect(() =>
+      config.validator({
+        ...keyed,
+        articles: { imageHosts: ['img.example.gov.cn', 'cdn-1.example.org'] },
+      })
+    ).not.toThrow();
   });
 });

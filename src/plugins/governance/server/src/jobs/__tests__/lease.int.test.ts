@@ -5,7 +5,12 @@
  * other run's outcome alone.
  */
 import { bootSecondInstance } from '../../../../../../../tests/helpers/second-instance';
-import { createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import {
+  createAdmin,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '../../../../../../../tests/helpers/strapi';
 import { JOB_LEASE, runWithLease, type LeaseRun } from '../lease';
 
 const PASSWORD_JOB = 'governance-password-daily';
@@ -22,11 +27,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** An account nobody has used for 200 days: the daily job's to disable. */
 const idleAccount = async (firstname: string) => {
   const admin = await createAdmin(app, 'governance-site-editor', firstname);
-  await app.strapi.db.query(STATE).update({ where: { userId: admin.id }, data: { lastLoginAt: new Date(Date.now() - 200 * DAY) } });
+  await app.strapi.db
+    .query(STATE)
+    .update({
+      where: { userId: admin.id },
+      data: { lastLoginAt: new Date(Date.now() - 200 * DAY) },
+    });
   return admin;
 };
-const disabledEntries = (admin: TestAdmin) => app.strapi.db.query(AUDIT_ENTRY).count({ where: { action: 'account.disabled', subject: admin.email } });
-const isActive = async (admin: TestAdmin) => (await app.strapi.db.query('admin::user').findOne({ where: { id: admin.id }, select: ['isActive'] })).isActive;
+const disabledEntries = (admin: TestAdmin) =>
+  app.strapi.db
+    .query(AUDIT_ENTRY)
+    .count({ where: { action: 'account.disabled', subject: admin.email } });
+const isActive = async (admin: TestAdmin) =>
+  (
+    await app.strapi.db
+      .query('admin::user')
+      .findOne({ where: { id: admin.id }, select: ['isActive'] })
+  ).isActive;
 
 beforeAll(async () => {
   app = await startApp('job-lease');
@@ -58,29 +76,47 @@ describe('a run longer than its lease', () => {
     expect(here).toEqual({ ran: true, outcome: 'disabled 1 unused account(s)' });
     expect(new Date(during!.expiresAt).getTime()).toBeGreaterThan(started + 300);
     const row = await leaseRow();
-    expect(row).toMatchObject({ holder: during!.holder, finishedBy: during!.holder, lastOutcome: here.outcome });
+    expect(row).toMatchObject({
+      holder: during!.holder,
+      finishedBy: during!.holder,
+      lastOutcome: here.outcome,
+    });
     expect(new Date(row.finishedAt).getTime()).toBeGreaterThanOrEqual(started + 1500);
     expect(await isActive(idle)).toBe(false);
     expect(await disabledEntries(idle)).toBe(1);
 
     // Done, and past its 300 ms: the lease is free again for the next run.
-    expect(await runWithLease(app.strapi, PASSWORD_JOB, 300, async () => 'next')).toEqual({ ran: true, outcome: 'next' });
+    expect(await runWithLease(app.strapi, PASSWORD_JOB, 300, async () => 'next')).toEqual({
+      ran: true,
+      outcome: 'next',
+    });
   });
 
   it('stops a run whose lease another instance took, and leaves that instance’s outcome alone', async () => {
     const idle = await idleAccount('被接管');
     // The last run's 300 ms may not be over yet.
-    await app.strapi.db.query(JOB_LEASE).updateMany({ where: { name: PASSWORD_JOB }, data: { expiresAt: new Date(0) } });
-    const other = { holder: 'other-host:4242:abcdef12/1', lastOutcome: 'sent 0 reminder(s), disabled 0 unused account(s)' };
+    await app.strapi.db
+      .query(JOB_LEASE)
+      .updateMany({ where: { name: PASSWORD_JOB }, data: { expiresAt: new Date(0) } });
+    const other = {
+      holder: 'other-host:4242:abcdef12/1',
+      lastOutcome: 'sent 0 reminder(s), disabled 0 unused account(s)',
+    };
     let stoppedAfter = 0;
     const here = await runWithLease(app.strapi, PASSWORD_JOB, 300, async (signal) => {
       // As if this instance had stalled past its lease: the other took the job and finished a run.
       await app.strapi.db.query(JOB_LEASE).updateMany({
         where: { name: PASSWORD_JOB },
-        data: { ...other, expiresAt: new Date(Date.now() + 3_600_000), finishedAt: new Date(), finishedBy: other.holder },
+        data: {
+          ...other,
+          expiresAt: new Date(Date.now() + 3_600_000),
+          finishedAt: new Date(),
+          finishedBy: other.holder,
+        },
       });
       const taken = Date.now();
-      if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+      if (!signal.aborted)
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
       stoppedAfter = Date.now() - taken;
       await jobs().disableInactive(new Date(), signal);
       return 'not to be recorded';

@@ -1,19 +1,57 @@
 /** The inspection notice's sentences from crafted figures: who is praised, who is named and why. */
 import type { MessageFigures } from '../../../../shared/contracts/messages';
 import type { RuleVerdict, SiteOversight } from '../../../../shared/contracts/oversight';
-import { inspectionNotice, type NoticeInput, type NoticeSite, type NoticeThresholds } from '../inspection-notice';
+import {
+  inspectionNotice,
+  type NoticeInput,
+  type NoticeSite,
+  type NoticeThresholds,
+} from '../inspection-notice';
 
-const T: NoticeThresholds = { topPerLevel: 2, minMessages: 5, lowOnTimeRate: 0.8, minArticlesForMix: 20, lowAnalysisShare: 0.05, rectificationDays: 30, maxListed: 2 };
+const T: NoticeThresholds = {
+  topPerLevel: 2,
+  minMessages: 5,
+  lowOnTimeRate: 0.8,
+  minArticlesForMix: 20,
+  lowAnalysisShare: 0.05,
+  rectificationDays: 30,
+  maxListed: 2,
+};
 
-const messages = (received: number, replied: number, onTime: number, overdue = 0): MessageFigures => ({
-  received, invalid: 0, replied, repliedOnTime: onTime, open: received - replied, overdue,
-  rated: 0, satisfied: 0, unsatisfied: 0, spotChecked: 0, substandard: 0, averageWorkingDays: null,
-  replyRate: received ? replied / received : null, onTimeRate: replied ? onTime / replied : null,
+const messages = (
+  received: number,
+  replied: number,
+  onTime: number,
+  overdue = 0
+): MessageFigures => ({
+  received,
+  invalid: 0,
+  replied,
+  repliedOnTime: onTime,
+  open: received - replied,
+  overdue,
+  rated: 0,
+  satisfied: 0,
+  unsatisfied: 0,
+  spotChecked: 0,
+  substandard: 0,
+  averageWorkingDays: null,
+  replyRate: received ? replied / received : null,
+  onTimeRate: replied ? onTime / replied : null,
 });
 
-const tripped = (rule: RuleVerdict['rule'], value: number): RuleVerdict => ({ rule, status: 'tripped', value, threshold: 14, daysLeft: 0 });
+const tripped = (rule: RuleVerdict['rule'], value: number): RuleVerdict => ({
+  rule,
+  status: 'tripped',
+  value,
+  threshold: 14,
+  daysLeft: 0,
+});
 
-const site = (code: string, over: Partial<NoticeSite> & { articles?: number; analysis?: number } = {}): NoticeSite => {
+const site = (
+  code: string,
+  over: Partial<NoticeSite> & { articles?: number; analysis?: number } = {}
+): NoticeSite => {
   const articles = over.articles ?? 30;
   const analysis = over.analysis ?? 5;
   return {
@@ -30,18 +68,40 @@ const input = (sites: NoticeSite[]): NoticeInput => ({
   asOf: '2026-03-31',
   deadline: '2026-04-30',
   sites,
-  veto: { homePageDays: 14, staleColumns: 5, longIdleDays: 365, longIdleColumns: 10, emptyColumns: 5, warnDays: 7 },
+  veto: {
+    homePageDays: 14,
+    staleColumns: 5,
+    longIdleDays: 365,
+    longIdleColumns: 10,
+    emptyColumns: 5,
+    warnDays: 7,
+  },
   staleAfterDays: { news: 14, notice: 183, policy: 183 },
   replyWorkingDays: { consultation: 5, complaint: 15, suggestion: 15 },
 });
 
-const standing = (rules: RuleVerdict[]) => ({ status: 'tripped', rules, columns: [] }) as unknown as SiteOversight;
+const standing = (rules: RuleVerdict[]) =>
+  ({ status: 'tripped', rules, columns: [] }) as unknown as SiteOversight;
 
 it('praises the top sites of each level by articles, densely ranked, and names none without problems', () => {
-  const notice = inspectionNotice(input([site('a', { articles: 50 }), site('b', { articles: 50 }), site('c', { articles: 40 }), site('d', { articles: 10 })]), T);
-  expect(notice.sections[1].paragraphs[0]).toBe('县级民政网站中，a县（50条）、b县（50条）、c县（40条）信息发布量位居前列。');
+  const notice = inspectionNotice(
+    input([
+      site('a', { articles: 50 }),
+      site('b', { articles: 50 }),
+      site('c', { articles: 40 }),
+      site('d', { articles: 10 }),
+    ]),
+    T
+  );
+  expect(notice.sections[1].paragraphs[0]).toBe(
+    '县级民政网站中，a县（50条）、b县（50条）、c县（40条）信息发布量位居前列。'
+  );
   expect(notice.named).toEqual([]);
-  expect(notice.sections[2].paragraphs).toEqual(['（一）网站更新不及时。本期未发现此类问题。', '（二）网民留言办理不到位。本期未发现此类问题。', '（三）信息结构不平衡。全部信息中工作动态类占86.7%，政策解读、调研和理论文章仅占13.3%。']);
+  expect(notice.sections[2].paragraphs).toEqual([
+    '（一）网站更新不及时。本期未发现此类问题。',
+    '（二）网民留言办理不到位。本期未发现此类问题。',
+    '（三）信息结构不平衡。全部信息中工作动态类占86.7%，政策解读、调研和理论文章仅占13.3%。',
+  ]);
 });
 
 it('praises sites that answered every message on time, from the minimum number, at most maxListed', () => {
@@ -53,7 +113,9 @@ it('praises sites that answered every message on time, from the minimum number, 
     site('few', { messages: messages(6, 6, 6) }),
   ];
   const praise = inspectionNotice(input(sites), T).sections[1].paragraphs.at(-1);
-  expect(praise).toBe('most县（20条）、more县（10条）期间收到的网民留言全部按期答复，答复量位居前列。');
+  expect(praise).toBe(
+    'most县（20条）、more县（10条）期间收到的网民留言全部按期答复，答复量位居前列。'
+  );
 });
 
 it('names each site with its problem and its figures', () => {
@@ -77,9 +139,17 @@ it('names each site with its problem and its figures', () => {
 
 it('names the sites furthest from a balanced mix, the lowest share first, at most maxListed', () => {
   const notice = inspectionNotice(
-    input([site('small', { articles: 10, analysis: 0 }), site('half', { articles: 100, analysis: 1 }), site('none', { articles: 40, analysis: 0 }), site('nil', { articles: 60, analysis: 0 }), site('ok', { articles: 100, analysis: 10 })]),
+    input([
+      site('small', { articles: 10, analysis: 0 }),
+      site('half', { articles: 100, analysis: 1 }),
+      site('none', { articles: 40, analysis: 0 }),
+      site('nil', { articles: 60, analysis: 0 }),
+      site('ok', { articles: 100, analysis: 10 }),
+    ]),
     T
   );
   expect(notice.named.map((n) => n.site.code)).toEqual(['nil', 'none']);
-  expect(notice.sections[2].paragraphs[2]).toContain('其中，nil县发布信息60条，解读、调研类0条，仅占0.0%；none县发布信息40条');
+  expect(notice.sections[2].paragraphs[2]).toContain(
+    '其中，nil县发布信息60条，解读、调研类0条，仅占0.0%；none县发布信息40条'
+  );
 });

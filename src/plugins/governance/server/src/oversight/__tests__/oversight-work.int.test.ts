@@ -4,9 +4,26 @@
  * the data and sent through review, and the rectification tasks it opens when published.
  */
 import { DateTime } from 'luxon';
-import { approveArticle, createReviewTeam, publishReviewed, stepHoldersOf, type ReviewTeam } from '../../../../../../../tests/helpers/review';
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
-import type { InspectionNoticeDraft, OversightAlert, Rectification, SiteOversightDetail } from '../../../../shared/contracts/oversight';
+import {
+  approveArticle,
+  createReviewTeam,
+  publishReviewed,
+  stepHoldersOf,
+  type ReviewTeam,
+} from '../../../../../../../tests/helpers/review';
+import {
+  asAdmin,
+  createAdmin,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '../../../../../../../tests/helpers/strapi';
+import type {
+  InspectionNoticeDraft,
+  OversightAlert,
+  Rectification,
+  SiteOversightDetail,
+} from '../../../../shared/contracts/oversight';
 
 const ARTICLE = 'api::article.article';
 const SITE = 'api::site.site';
@@ -21,23 +38,45 @@ let goodEditor: TestAdmin;
 const sites: Record<string, string> = {};
 const articles: Record<string, string> = {};
 
-const ago = (days: number) => DateTime.now().setZone(ZONE).minus({ days }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+const ago = (days: number) =>
+  DateTime.now()
+    .setZone(ZONE)
+    .minus({ days })
+    .set({ hour: 10, minute: 0, second: 0, millisecond: 0 })
+    .toJSDate();
 const localDate = (days: number) => DateTime.now().setZone(ZONE).minus({ days }).toISODate()!;
 const alerts = () => app.strapi.plugin('governance').service('oversightAlerts');
 
 /** Moves the site's only article's first publication to `days` ago. */
 const idle = (site: string, days: number) =>
-  app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: articles[site] }, data: { firstPublishedAt: ago(days) } });
+  app.strapi.db
+    .query(ARTICLE)
+    .updateMany({ where: { documentId: articles[site] }, data: { firstPublishedAt: ago(days) } });
 
 beforeAll(async () => {
   app = await startApp('oversight-work');
   team = await createReviewTeam(app);
   province = await createAdmin(app, 'governance-provincial-admin', '建国');
-  for (const [code, level] of [['portal', 'portal'], ['stale', 'county'], ['near', 'county'], ['good', 'city']] as const) {
-    sites[code] = (await app.strapi.documents(SITE).create({ data: { code, name: `${code}站`, level, active: true } })).documentId;
+  for (const [code, level] of [
+    ['portal', 'portal'],
+    ['stale', 'county'],
+    ['near', 'county'],
+    ['good', 'city'],
+  ] as const) {
+    sites[code] = (
+      await app.strapi
+        .documents(SITE)
+        .create({ data: { code, name: `${code}站`, level, active: true } })
+    ).documentId;
   }
   for (const code of ['portal', 'stale', 'near', 'good']) {
-    articles[code] = (await publishReviewed(app, team, { title: `${code} 工作动态`, site: sites[code], column: '工作动态' })).documentId;
+    articles[code] = (
+      await publishReviewed(app, team, {
+        title: `${code} 工作动态`,
+        site: sites[code],
+        column: '工作动态',
+      })
+    ).documentId;
   }
   await publishReviewed(app, team, { title: 'good 第二条', site: sites.good, column: '工作动态' });
   await idle('stale', 20);
@@ -46,11 +85,29 @@ beforeAll(async () => {
   staleEditor = await createAdmin(app, 'governance-site-editor', '敏');
   goodEditor = await createAdmin(app, 'governance-site-editor', '华');
   const members = app.strapi.plugin('governance').service('sites');
-  await members.addMember({ userId: staleEditor.id, siteDocumentId: sites.stale, capacity: 'editor' });
-  await members.addMember({ userId: goodEditor.id, siteDocumentId: sites.good, capacity: 'editor' });
+  await members.addMember({
+    userId: staleEditor.id,
+    siteDocumentId: sites.stale,
+    capacity: 'editor',
+  });
+  await members.addMember({
+    userId: goodEditor.id,
+    siteDocumentId: sites.good,
+    capacity: 'editor',
+  });
 
   await app.strapi.documents('api::citizen-message.citizen-message').create({
-    data: { site: sites.stale, category: 'consultation', subject: '低保申请进度', body: '请问进度？', name: '王小明', phone: '13800000000', queryCode: 'OVW00001', status: 'accepted', receivedAt: ago(40) } as never,
+    data: {
+      site: sites.stale,
+      category: 'consultation',
+      subject: '低保申请进度',
+      body: '请问进度？',
+      name: '王小明',
+      phone: '13800000000',
+      queryCode: 'OVW00001',
+      status: 'accepted',
+      receivedAt: ago(40),
+    } as never,
   });
 });
 
@@ -60,10 +117,17 @@ afterAll(async () => {
 
 describe('the drill-down and the site’s own card', () => {
   it('shows the province a site with the evidence: its columns, its waiting messages without personal data', async () => {
-    const { body } = await asAdmin(app, province).get(`/governance/oversight/sites/${sites.stale}`).expect(200);
+    const { body } = await asAdmin(app, province)
+      .get(`/governance/oversight/sites/${sites.stale}`)
+      .expect(200);
     const detail = body.data as SiteOversightDetail;
-    expect(detail.rules.find((r) => r.rule === 'homePage')).toMatchObject({ status: 'tripped', value: 20 });
-    expect(detail.openMessages).toEqual([expect.objectContaining({ subject: '低保申请进度', ageDays: 40, status: 'accepted' })]);
+    expect(detail.rules.find((r) => r.rule === 'homePage')).toMatchObject({
+      status: 'tripped',
+      value: 20,
+    });
+    expect(detail.openMessages).toEqual([
+      expect.objectContaining({ subject: '低保申请进度', ageDays: 40, status: 'accepted' }),
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/王小明|13800000000/);
     await asAdmin(app, province).get('/governance/oversight/sites/nosuchsite').expect(404);
   });
@@ -71,7 +135,8 @@ describe('the drill-down and the site’s own card', () => {
   it('shows a site’s editors their own site, and no other', async () => {
     await asAdmin(app, staleEditor).get(`/governance/oversight/sites/${sites.stale}`).expect(200);
     await asAdmin(app, staleEditor).get(`/governance/oversight/sites/${sites.good}`).expect(403);
-    const own = (await asAdmin(app, staleEditor).get('/governance/oversight/own').expect(200)).body.data as SiteOversightDetail[];
+    const own = (await asAdmin(app, staleEditor).get('/governance/oversight/own').expect(200)).body
+      .data as SiteOversightDetail[];
     expect(own.map((s) => s.site.code)).toEqual(['stale']);
     await asAdmin(app, staleEditor).get('/governance/oversight').expect(403);
     await app.http().get('/governance/oversight/own').expect(401);
@@ -81,27 +146,45 @@ describe('the drill-down and the site’s own card', () => {
 describe('daily alerts', () => {
   it('alerts once when a rule enters its warning or trips, telling the site’s leader and the province', async () => {
     const raised = (await alerts().raise()) as OversightAlert[];
-    const homePage = raised.filter((a) => a.rule === 'homePage').map((a) => [a.site.code, a.status]);
-    expect(homePage.sort()).toEqual([['near', 'warning'], ['stale', 'tripped']]);
+    const homePage = raised
+      .filter((a) => a.rule === 'homePage')
+      .map((a) => [a.site.code, a.status]);
+    expect(homePage.sort()).toEqual([
+      ['near', 'warning'],
+      ['stale', 'tripped'],
+    ]);
     const leader = (await stepHoldersOf(app, team, sites.stale)).leader;
-    const leaderName = (await app.strapi.db.query('admin::user').findOne({ where: { id: leader.id } })) as { firstname: string; lastname: string };
+    const leaderName = (await app.strapi.db
+      .query('admin::user')
+      .findOne({ where: { id: leader.id } })) as { firstname: string; lastname: string };
     const stale = raised.find((a) => a.site.code === 'stale' && a.rule === 'homePage')!;
-    expect(stale.notified).toEqual(expect.arrayContaining([`${leaderName.lastname}${leaderName.firstname}`, expect.stringContaining('建国')]));
+    expect(stale.notified).toEqual(
+      expect.arrayContaining([
+        `${leaderName.lastname}${leaderName.firstname}`,
+        expect.stringContaining('建国'),
+      ])
+    );
     // The same states again: nothing new.
     expect(await alerts().raise()).toEqual([]);
   });
 
   it('alerts again only when the state gets worse, and after a recovery', async () => {
     await idle('near', 15);
-    expect(((await alerts().raise()) as OversightAlert[]).map((a) => [a.site.code, a.rule, a.status])).toEqual([['near', 'homePage', 'tripped']]);
+    expect(
+      ((await alerts().raise()) as OversightAlert[]).map((a) => [a.site.code, a.rule, a.status])
+    ).toEqual([['near', 'homePage', 'tripped']]);
     await idle('stale', 1);
     expect(await alerts().raise()).toEqual([]);
     await idle('stale', 20);
-    expect(((await alerts().raise()) as OversightAlert[]).map((a) => [a.site.code, a.rule, a.status])).toEqual([['stale', 'homePage', 'tripped']]);
+    expect(
+      ((await alerts().raise()) as OversightAlert[]).map((a) => [a.site.code, a.rule, a.status])
+    ).toEqual([['stale', 'homePage', 'tripped']]);
   });
 
   it('runs on one instance when two start the daily job at once', async () => {
-    await app.strapi.db.query('plugin::governance.job-lease').deleteMany({ where: { name: 'governance-oversight-daily' } });
+    await app.strapi.db
+      .query('plugin::governance.job-lease')
+      .deleteMany({ where: { name: 'governance-oversight-daily' } });
     const runs = await Promise.all([alerts().runDaily(), alerts().runDaily()]);
     expect(runs.filter((r: { ran: boolean }) => r.ran)).toHaveLength(1);
   });
@@ -112,10 +195,17 @@ describe('daily alerts', () => {
       where: { site: { documentId: { $in: [sites.good, sites.portal] } } },
       select: ['id', 'firstPublishedAt'],
     })) as Array<{ id: number; firstPublishedAt: string }>;
-    const lastEntry = await app.strapi.db.query(AUDIT_ENTRY).findOne({ orderBy: { seq: 'desc' }, select: ['seq'] });
-    for (const { id } of saved) await app.strapi.db.query(ARTICLE).update({ where: { id }, data: { firstPublishedAt: ago(30) } });
+    const lastEntry = await app.strapi.db
+      .query(AUDIT_ENTRY)
+      .findOne({ orderBy: { seq: 'desc' }, select: ['seq'] });
+    for (const { id } of saved)
+      await app.strapi.db
+        .query(ARTICLE)
+        .update({ where: { id }, data: { firstPublishedAt: ago(30) } });
 
-    const raised = ((await Promise.all([alerts().raise(), alerts().raise()])) as OversightAlert[][]).flat();
+    const raised = (
+      (await Promise.all([alerts().raise(), alerts().raise()])) as OversightAlert[][]
+    ).flat();
     const changes = raised.map((a) => `${a.site.code}:${a.rule}`);
     expect(changes).toEqual(expect.arrayContaining(['good:homePage', 'portal:homePage']));
     expect(new Set(changes).size).toBe(changes.length);
@@ -126,13 +216,20 @@ describe('daily alerts', () => {
     const logged = entries.flatMap((entry) => entry.details.alerts);
     expect(logged.sort((a, b) => a - b)).toEqual(raised.map((a) => a.id).sort((a, b) => a - b));
 
-    for (const { id, firstPublishedAt } of saved) await app.strapi.db.query(ARTICLE).update({ where: { id }, data: { firstPublishedAt } });
+    for (const { id, firstPublishedAt } of saved)
+      await app.strapi.db.query(ARTICLE).update({ where: { id }, data: { firstPublishedAt } });
     await alerts().raise(); // the recoveries, quietly
   });
 
   it('lists the alerts for the province, newest first', async () => {
-    const { body } = await asAdmin(app, province).get(`/governance/oversight/alerts?site=${sites.stale}`).expect(200);
-    expect(body.data[0]).toMatchObject({ site: { code: 'stale' }, rule: 'homePage', status: 'tripped' });
+    const { body } = await asAdmin(app, province)
+      .get(`/governance/oversight/alerts?site=${sites.stale}`)
+      .expect(200);
+    expect(body.data[0]).toMatchObject({
+      site: { code: 'stale' },
+      rule: 'homePage',
+      status: 'tripped',
+    });
     expect(body.meta.pagination.total).toBe(body.data.length);
     await asAdmin(app, province).get('/governance/oversight/alerts?pageSize=1000').expect(400);
     await asAdmin(app, staleEditor).get('/governance/oversight/alerts').expect(403);
@@ -145,67 +242,166 @@ describe('the inspection notice and its rectification tasks', () => {
   const period = () => `from=${localDate(60)}&to=${localDate(0)}`;
 
   it('drafts the notice from the data: totals, praise, the sites with problems and their figures', async () => {
-    draft = (await asAdmin(app, province).get(`/governance/oversight/notices/draft?${period()}`).expect(200)).body.data;
-    expect(draft.sections.map((s) => s.heading)).toEqual(['一、总体情况', '二、表扬', '三、存在的问题', '四、工作要求']);
+    draft = (
+      await asAdmin(app, province)
+        .get(`/governance/oversight/notices/draft?${period()}`)
+        .expect(200)
+    ).body.data;
+    expect(draft.sections.map((s) => s.heading)).toEqual([
+      '一、总体情况',
+      '二、表扬',
+      '三、存在的问题',
+      '四、工作要求',
+    ]);
     // Five articles in the period: the portal's, stale's and near's (moved back, still inside), good's two.
     expect(draft.sections[0].paragraphs[0]).toContain('共发布信息5条');
     expect(draft.sections[1].paragraphs.join('')).toContain('good站（2条）');
     expect(draft.named.map((n) => n.site.code).sort()).toEqual(['near', 'stale']);
-    expect(draft.named.find((n) => n.site.code === 'stale')!.problems).toContain('stale站首页已20天未更新');
+    expect(draft.named.find((n) => n.site.code === 'stale')!.problems).toContain(
+      'stale站首页已20天未更新'
+    );
     expect(draft.sections[2].paragraphs[0]).toContain('stale站首页已20天未更新');
   });
 
   it('refuses a period that is not one, and anyone but the province', async () => {
     const tomorrow = DateTime.now().setZone(ZONE).plus({ days: 1 }).toISODate();
-    await asAdmin(app, province).get(`/governance/oversight/notices/draft?from=${localDate(0)}&to=${tomorrow}`).expect(400);
-    await asAdmin(app, province).get(`/governance/oversight/notices/draft?from=${localDate(0)}&to=${localDate(5)}`).expect(400);
-    await asAdmin(app, province).get('/governance/oversight/notices/draft?from=2026-13-01&to=2026-13-02').expect(400);
-    await asAdmin(app, staleEditor).get(`/governance/oversight/notices/draft?${period()}`).expect(403);
+    await asAdmin(app, province)
+      .get(`/governance/oversight/notices/draft?from=${localDate(0)}&to=${tomorrow}`)
+      .expect(400);
+    await asAdmin(app, province)
+      .get(`/governance/oversight/notices/draft?from=${localDate(0)}&to=${localDate(5)}`)
+      .expect(400);
+    await asAdmin(app, province)
+      .get('/governance/oversight/notices/draft?from=2026-13-01&to=2026-13-02')
+      .expect(400);
+    await asAdmin(app, staleEditor)
+      .get(`/governance/oversight/notices/draft?${period()}`)
+      .expect(403);
   });
 
   it('puts the notice in a portal draft that passes review before publication opens the tasks', async () => {
     const deadline = DateTime.now().setZone(ZONE).plus({ days: 20 }).toISODate();
-    const body = { from: localDate(60), to: localDate(0), title: '关于近期网站监测情况的通报', sites: [sites.stale], deadline };
-    await asAdmin(app, province).post('/governance/oversight/notices', { ...body, sites: [sites.good] }).expect(400);
-    await asAdmin(app, province).post('/governance/oversight/notices', { ...body, deadline: '2020-01-01' }).expect(400);
-    const created = (await asAdmin(app, province).post('/governance/oversight/notices', body).expect(201)).body.data;
+    const body = {
+      from: localDate(60),
+      to: localDate(0),
+      title: '关于近期网站监测情况的通报',
+      sites: [sites.stale],
+      deadline,
+    };
+    await asAdmin(app, province)
+      .post('/governance/oversight/notices', { ...body, sites: [sites.good] })
+      .expect(400);
+    await asAdmin(app, province)
+      .post('/governance/oversight/notices', { ...body, deadline: '2020-01-01' })
+      .expect(400);
+    const created = (
+      await asAdmin(app, province).post('/governance/oversight/notices', body).expect(201)
+    ).body.data;
     articleDocumentId = created.articleDocumentId;
-    expect(created).toMatchObject({ named: [{ site: { code: 'stale' } }], deadline, publishedAt: null });
+    expect(created).toMatchObject({
+      named: [{ site: { code: 'stale' } }],
+      deadline,
+      publishedAt: null,
+    });
 
-    const article = await app.strapi.db.query(ARTICLE).findOne({ where: { documentId: articleDocumentId }, populate: { site: true } });
-    expect(article).toMatchObject({ title: body.title, column: '通知公告', publishedAt: null, site: { code: 'portal' } });
+    const article = await app.strapi.db
+      .query(ARTICLE)
+      .findOne({ where: { documentId: articleDocumentId }, populate: { site: true } });
+    expect(article).toMatchObject({
+      title: body.title,
+      column: '通知公告',
+      publishedAt: null,
+      site: { code: 'portal' },
+    });
     expect(JSON.stringify(article.body)).toContain('stale站首页已20天未更新');
 
-    await expect(app.strapi.documents(ARTICLE).publish({ documentId: articleDocumentId })).rejects.toThrow();
-    expect((await asAdmin(app, province).get('/governance/oversight/rectifications').expect(200)).body.data).toEqual([]);
+    await expect(
+      app.strapi.documents(ARTICLE).publish({ documentId: articleDocumentId })
+    ).rejects.toThrow();
+    expect(
+      (await asAdmin(app, province).get('/governance/oversight/rectifications').expect(200)).body
+        .data
+    ).toEqual([]);
 
     await approveArticle(app, team, articleDocumentId);
     await app.strapi.documents(ARTICLE).publish({ documentId: articleDocumentId });
     await app.strapi.documents(ARTICLE).publish({ documentId: articleDocumentId });
-    const tasks = (await asAdmin(app, province).get('/governance/oversight/rectifications').expect(200)).body.data as Rectification[];
-    expect(tasks).toEqual([expect.objectContaining({ site: expect.objectContaining({ code: 'stale' }), status: 'open', deadline, overdue: false, problems: ['stale站首页已20天未更新'] })]);
+    const tasks = (
+      await asAdmin(app, province).get('/governance/oversight/rectifications').expect(200)
+    ).body.data as Rectification[];
+    expect(tasks).toEqual([
+      expect.objectContaining({
+        site: expect.objectContaining({ code: 'stale' }),
+        status: 'open',
+        deadline,
+        overdue: false,
+        problems: ['stale站首页已20天未更新'],
+      }),
+    ]);
   });
 
   it('takes a task from the site’s report to the province’s acceptance, refusing anyone else', async () => {
-    const [task] = (await asAdmin(app, staleEditor).get('/governance/oversight/rectifications').expect(200)).body.data as Rectification[];
-    expect((await asAdmin(app, goodEditor).get('/governance/oversight/rectifications').expect(200)).body.data).toEqual([]);
+    const [task] = (
+      await asAdmin(app, staleEditor).get('/governance/oversight/rectifications').expect(200)
+    ).body.data as Rectification[];
+    expect(
+      (await asAdmin(app, goodEditor).get('/governance/oversight/rectifications').expect(200)).body
+        .data
+    ).toEqual([]);
     const evidence = { evidence: '已于本周恢复首页更新，并指定专人每周检查。' };
-    await asAdmin(app, goodEditor).post(`/governance/oversight/rectifications/${task.id}/evidence`, evidence).expect(403);
-    await asAdmin(app, staleEditor).post(`/governance/oversight/rectifications/${task.id}/evidence`, { evidence: '短' }).expect(400);
-    await asAdmin(app, staleEditor).post(`/governance/oversight/rectifications/${task.id}/evidence`, evidence).expect(200);
-    await asAdmin(app, staleEditor).post(`/governance/oversight/rectifications/${task.id}/evidence`, evidence).expect(400);
+    await asAdmin(app, goodEditor)
+      .post(`/governance/oversight/rectifications/${task.id}/evidence`, evidence)
+      .expect(403);
+    await asAdmin(app, staleEditor)
+      .post(`/governance/oversight/rectifications/${task.id}/evidence`, { evidence: '短' })
+      .expect(400);
+    await asAdmin(app, staleEditor)
+      .post(`/governance/oversight/rectifications/${task.id}/evidence`, evidence)
+      .expect(200);
+    await asAdmin(app, staleEditor)
+      .post(`/governance/oversight/rectifications/${task.id}/evidence`, evidence)
+      .expect(400);
 
-    await asAdmin(app, staleEditor).post(`/governance/oversight/rectifications/${task.id}/review`, { accept: true }).expect(403);
-    await asAdmin(app, province).post(`/governance/oversight/rectifications/${task.id}/review`, { accept: false, comment: '差' }).expect(400);
-    const returned = (await asAdmin(app, province).post(`/governance/oversight/rectifications/${task.id}/review`, { accept: false, comment: '请附更新记录截图' }).expect(200)).body.data;
+    await asAdmin(app, staleEditor)
+      .post(`/governance/oversight/rectifications/${task.id}/review`, { accept: true })
+      .expect(403);
+    await asAdmin(app, province)
+      .post(`/governance/oversight/rectifications/${task.id}/review`, {
+        accept: false,
+        comment: '差',
+      })
+      .expect(400);
+    const returned = (
+      await asAdmin(app, province)
+        .post(`/governance/oversight/rectifications/${task.id}/review`, {
+          accept: false,
+          comment: '请附更新记录截图',
+        })
+        .expect(200)
+    ).body.data;
     expect(returned).toMatchObject({ status: 'open', reviewComment: '请附更新记录截图' });
-    await asAdmin(app, staleEditor).post(`/governance/oversight/rectifications/${task.id}/evidence`, { evidence: `${evidence.evidence}更新记录见附件。` }).expect(200);
-    const closed = (await asAdmin(app, province).post(`/governance/oversight/rectifications/${task.id}/review`, { accept: true }).expect(200)).body.data;
+    await asAdmin(app, staleEditor)
+      .post(`/governance/oversight/rectifications/${task.id}/evidence`, {
+        evidence: `${evidence.evidence}更新记录见附件。`,
+      })
+      .expect(200);
+    const closed = (
+      await asAdmin(app, province)
+        .post(`/governance/oversight/rectifications/${task.id}/review`, { accept: true })
+        .expect(200)
+    ).body.data;
     expect(closed).toMatchObject({ status: 'closed', closedBy: expect.stringContaining('建国') });
 
-    const [notice] = (await asAdmin(app, province).get('/governance/oversight/notices').expect(200)).body.data;
-    expect(notice).toMatchObject({ articleDocumentId, rectifications: { total: 1, closed: 1 }, publishedAt: expect.any(String) });
-    const detail = (await asAdmin(app, staleEditor).get(`/governance/oversight/sites/${sites.stale}`).expect(200)).body.data as SiteOversightDetail;
+    const [notice] = (await asAdmin(app, province).get('/governance/oversight/notices').expect(200))
+      .body.data;
+    expect(notice).toMatchObject({
+      articleDocumentId,
+      rectifications: { total: 1, closed: 1 },
+      publishedAt: expect.any(String),
+    });
+    const detail = (
+      await asAdmin(app, staleEditor).get(`/governance/oversight/sites/${sites.stale}`).expect(200)
+    ).body.data as SiteOversightDetail;
     expect(detail.rectifications).toEqual([expect.objectContaining({ status: 'closed' })]);
   });
 });

@@ -3,8 +3,18 @@
  * in Asia/Shanghai): the home page, stale and empty columns, and the oldest unanswered message.
  */
 import { DateTime } from 'luxon';
-import { createReviewTeam, publishReviewed, type ReviewTeam } from '../../../../../../../tests/helpers/review';
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import {
+  createReviewTeam,
+  publishReviewed,
+  type ReviewTeam,
+} from '../../../../../../../tests/helpers/review';
+import {
+  asAdmin,
+  createAdmin,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '../../../../../../../tests/helpers/strapi';
 
 import type { RuleVerdict, SiteOversight } from '../../../../shared/contracts/oversight';
 
@@ -20,31 +30,67 @@ let editor: TestAdmin;
 const sites: Record<string, string> = {};
 
 /** 10:00 local time, `days` local days ago (or `months` calendar months ago). */
-const ago = ({ days = 0, months = 0 }) => DateTime.now().setZone(ZONE).minus({ days, months }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+const ago = ({ days = 0, months = 0 }) =>
+  DateTime.now()
+    .setZone(ZONE)
+    .minus({ days, months })
+    .set({ hour: 10, minute: 0, second: 0, millisecond: 0 })
+    .toJSDate();
 
 const publishAt = async (site: string, column: string, at: Date) => {
-  const doc = await publishReviewed(app, team, { title: `${site} ${column}`, site: sites[site], column });
-  await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: doc.documentId }, data: { firstPublishedAt: at } });
+  const doc = await publishReviewed(app, team, {
+    title: `${site} ${column}`,
+    site: sites[site],
+    column,
+  });
+  await app.strapi.db
+    .query(ARTICLE)
+    .updateMany({ where: { documentId: doc.documentId }, data: { firstPublishedAt: at } });
 };
 
 const columns = (site: string, list: Array<[string, 'news' | 'notice' | 'policy' | 'static']>) =>
-  Promise.all(list.map(([name, kind], sortOrder) => app.strapi.db.query(COLUMN).create({ data: { siteDocumentId: sites[site], name, kind, sortOrder } })));
+  Promise.all(
+    list.map(([name, kind], sortOrder) =>
+      app.strapi.db
+        .query(COLUMN)
+        .create({ data: { siteDocumentId: sites[site], name, kind, sortOrder } })
+    )
+  );
 
 const message = (site: string, queryCode: string, receivedAt: Date, status = 'accepted') =>
   app.strapi.documents('api::citizen-message.citizen-message').create({
-    data: { site: sites[site], category: 'consultation', subject: `咨询 ${queryCode}`, body: '请问如何办理？', name: '张三', queryCode, status, receivedAt } as never,
+    data: {
+      site: sites[site],
+      category: 'consultation',
+      subject: `咨询 ${queryCode}`,
+      body: '请问如何办理？',
+      name: '张三',
+      queryCode,
+      status,
+      receivedAt,
+    } as never,
   });
 
 let data: SiteOversight[];
-const rule = (site: string, name: RuleVerdict['rule']) => data.find((s) => s.site.code === site)!.rules.find((r) => r.rule === name)!;
+const rule = (site: string, name: RuleVerdict['rule']) =>
+  data.find((s) => s.site.code === site)!.rules.find((r) => r.rule === name)!;
 
 beforeAll(async () => {
   app = await startApp('oversight');
   team = await createReviewTeam(app);
   province = await createAdmin(app, 'governance-provincial-admin', '建国');
   editor = await createAdmin(app, 'governance-site-editor', '丽');
-  for (const [code, level] of [['home-13', 'county'], ['home-14', 'county'], ['home-15', 'county'], ['columns', 'county'], ['empty', 'county'], ['messages', 'city']] as const) {
-    sites[code] = (await app.strapi.documents(SITE).create({ data: { code, name: code, level, active: true } })).documentId;
+  for (const [code, level] of [
+    ['home-13', 'county'],
+    ['home-14', 'county'],
+    ['home-15', 'county'],
+    ['columns', 'county'],
+    ['empty', 'county'],
+    ['messages', 'city'],
+  ] as const) {
+    sites[code] = (
+      await app.strapi.documents(SITE).create({ data: { code, name: code, level, active: true } })
+    ).documentId;
   }
   // With warnDays 7: 13 idle days leave 1 (a warning), the 14th trips the rule.
   await publishAt('home-13', '工作动态', ago({ days: 13 }));
@@ -52,14 +98,26 @@ beforeAll(async () => {
   await publishAt('home-15', '工作动态', ago({ days: 15 }));
 
   // One of each kind: news fresh, notice 182 days (a day before), policy 183 (on the day), static old.
-  await columns('columns', [['工作动态', 'news'], ['通知公告', 'notice'], ['政策文件', 'policy'], ['办事指南', 'static'], ['基层动态', 'news']]);
+  await columns('columns', [
+    ['工作动态', 'news'],
+    ['通知公告', 'notice'],
+    ['政策文件', 'policy'],
+    ['办事指南', 'static'],
+    ['基层动态', 'news'],
+  ]);
   await publishAt('columns', '工作动态', ago({ days: 1 }));
   await publishAt('columns', '通知公告', ago({ days: 182 }));
   await publishAt('columns', '政策文件', ago({ days: 183 }));
   await publishAt('columns', '办事指南', ago({ days: 900 }));
 
   // Five configured columns with nothing, and a publication in a column not set up.
-  await columns('empty', [['工作动态', 'news'], ['通知公告', 'notice'], ['政策文件', 'policy'], ['基层动态', 'news'], ['信息公开', 'policy']]);
+  await columns('empty', [
+    ['工作动态', 'news'],
+    ['通知公告', 'notice'],
+    ['政策文件', 'policy'],
+    ['基层动态', 'news'],
+    ['信息公开', 'policy'],
+  ]);
   await publishAt('empty', '其他', ago({ days: 1 }));
 
   // The oldest open valid message counts; answered and refused ones do not.
@@ -78,15 +136,33 @@ afterAll(async () => {
 
 describe('GET /governance/oversight', () => {
   it('trips the home-page rule on the 14th idle day, warns the day before', () => {
-    expect(rule('home-13', 'homePage')).toMatchObject({ status: 'warning', value: 13, daysLeft: 1 });
-    expect(rule('home-14', 'homePage')).toMatchObject({ status: 'tripped', value: 14, daysLeft: 0 });
-    expect(rule('home-15', 'homePage')).toMatchObject({ status: 'tripped', value: 15, daysLeft: 0 });
+    expect(rule('home-13', 'homePage')).toMatchObject({
+      status: 'warning',
+      value: 13,
+      daysLeft: 1,
+    });
+    expect(rule('home-14', 'homePage')).toMatchObject({
+      status: 'tripped',
+      value: 14,
+      daysLeft: 0,
+    });
+    expect(rule('home-15', 'homePage')).toMatchObject({
+      status: 'tripped',
+      value: 15,
+      daysLeft: 0,
+    });
   });
 
   it('judges each column by its kind: a notice 182 days idle is fresh, a policy 183 days idle stale, static never', () => {
     const site = data.find((s) => s.site.code === 'columns')!;
     const byName = Object.fromEntries(site.columns.map((c) => [c.name, c]));
-    expect(byName['工作动态']).toMatchObject({ kind: 'news', staleAfterDays: 14, idleDays: 1, stale: false, published: 1 });
+    expect(byName['工作动态']).toMatchObject({
+      kind: 'news',
+      staleAfterDays: 14,
+      idleDays: 1,
+      stale: false,
+      published: 1,
+    });
     expect(byName['通知公告']).toMatchObject({ staleAfterDays: 183, idleDays: 182, stale: false });
     expect(byName['政策文件']).toMatchObject({ staleAfterDays: 183, idleDays: 183, stale: true });
     expect(byName['办事指南']).toMatchObject({ staleAfterDays: null, stale: false });
@@ -109,8 +185,11 @@ describe('GET /governance/oversight', () => {
   it('gives each site its replies this year, review backlog, publishing mix and expired accounts', () => {
     const site = data.find((s) => s.site.code === 'messages')!;
     // This year's open messages: the one of 10 days ago, and the one of three months ago when that was this year too.
-    const thisYear = (at: Date) => DateTime.fromJSDate(at, { zone: ZONE }).year === DateTime.now().setZone(ZONE).year;
-    expect(site.replies).toMatchObject({ open: [ago({ days: 10 }), ago({ months: 3, days: -1 })].filter(thisYear).length });
+    const thisYear = (at: Date) =>
+      DateTime.fromJSDate(at, { zone: ZONE }).year === DateTime.now().setZone(ZONE).year;
+    expect(site.replies).toMatchObject({
+      open: [ago({ days: 10 }), ago({ months: 3, days: -1 })].filter(thisYear).length,
+    });
     expect(site.mix).toEqual({ workNews: 1, analysis: 0, disclosure: 0, other: 0 });
     expect(site.reviewBacklog).toEqual({ waiting: 0, oldestDays: null });
     expect(site.expiredAccounts).toBe(0);
@@ -120,16 +199,31 @@ describe('GET /governance/oversight', () => {
     expect(columns.mix).toEqual({ workNews: 1, analysis: 0, disclosure: 2, other: 0 });
   });
 
-  it('counts each site\'s submissions of this year as the ranking does', async () => {
+  it("counts each site's submissions of this year as the ranking does", async () => {
     await app.strapi.db.query('plugin::governance.submission').create({
-      data: { sourceArticleDocumentId: 'a1', sourceSiteDocumentId: sites.columns, targetSiteDocumentId: sites.messages, title: '报送', status: 'adopted', submittedAt: new Date() },
+      data: {
+        sourceArticleDocumentId: 'a1',
+        sourceSiteDocumentId: sites.columns,
+        targetSiteDocumentId: sites.messages,
+        title: '报送',
+        status: 'adopted',
+        submittedAt: new Date(),
+      },
     });
-    const now = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body.data as SiteOversight[];
-    expect(now.find((s) => s.site.code === 'columns')!.submissions).toEqual({ submitted: 1, adopted: 1 });
+    const now = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body
+      .data as SiteOversight[];
+    expect(now.find((s) => s.site.code === 'columns')!.submissions).toEqual({
+      submitted: 1,
+      adopted: 1,
+    });
   });
 
   it('lists the failing sites first, then the nearest to failing', () => {
-    expect(data.map((s) => s.status)).toEqual([...data.map((s) => s.status)].sort((a, b) => ['tripped', 'warning', 'ok'].indexOf(a) - ['tripped', 'warning', 'ok'].indexOf(b)));
+    expect(data.map((s) => s.status)).toEqual(
+      [...data.map((s) => s.status)].sort(
+        (a, b) => ['tripped', 'warning', 'ok'].indexOf(a) - ['tripped', 'warning', 'ok'].indexOf(b)
+      )
+    );
     expect(data[0].status).toBe('tripped');
   });
 
@@ -142,8 +236,11 @@ describe('GET /governance/oversight', () => {
 describe('on the day a message reaches three months', () => {
   it('trips the rule', async () => {
     await message('messages', 'OVS00005', ago({ months: 3 }));
-    const now = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body.data as SiteOversight[];
-    const verdict = now.find((s) => s.site.code === 'messages')!.rules.find((r) => r.rule === 'unansweredMessage')!;
+    const now = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body
+      .data as SiteOversight[];
+    const verdict = now
+      .find((s) => s.site.code === 'messages')!
+      .rules.find((r) => r.rule === 'unansweredMessage')!;
     expect(verdict).toMatchObject({ status: 'tripped', daysLeft: 0 });
   });
 });
@@ -154,31 +251,56 @@ describe('on the day a message reaches three months', () => {
  */
 describe('every rule a day before, on and after its threshold', () => {
   let now: SiteOversight[];
-  const verdictOf = (site: string, name: RuleVerdict['rule']) => now.find((s) => s.site.code === site)!.rules.find((r) => r.rule === name)!;
+  const verdictOf = (site: string, name: RuleVerdict['rule']) =>
+    now.find((s) => s.site.code === site)!.rules.find((r) => r.rule === name)!;
   const NEWS = ['工作动态', '基层动态', '单位动态', '媒体聚焦', '党建工作'];
   const NOTICES = Array.from({ length: 10 }, (_, i) => `公告${i + 1}`);
 
   beforeAll(async () => {
     const newSite = async (code: string) => {
-      sites[code] = (await app.strapi.documents(SITE).create({ data: { code, name: code, level: 'county', active: true } })).documentId;
+      sites[code] = (
+        await app.strapi
+          .documents(SITE)
+          .create({ data: { code, name: code, level: 'county', active: true } })
+      ).documentId;
     };
     // Five news columns, four long stale; the fifth 13, 14 or 15 days idle.
-    for (const [code, last] of [['stale-13', 13], ['stale-14', 14], ['stale-15', 15]] as const) {
+    for (const [code, last] of [
+      ['stale-13', 13],
+      ['stale-14', 14],
+      ['stale-15', 15],
+    ] as const) {
       await newSite(code);
-      await columns(code, NEWS.map((name) => [name, 'news'] as [string, 'news']));
+      await columns(
+        code,
+        NEWS.map((name) => [name, 'news'] as [string, 'news'])
+      );
       for (const name of NEWS.slice(0, 4)) await publishAt(code, name, ago({ days: 20 }));
       await publishAt(code, NEWS[4], ago({ days: last }));
     }
     // Four, five (the `empty` site above) and six columns with nothing.
-    for (const [code, count] of [['empty-4', 4], ['empty-6', 6]] as const) {
+    for (const [code, count] of [
+      ['empty-4', 4],
+      ['empty-6', 6],
+    ] as const) {
       await newSite(code);
-      await columns(code, [...NEWS, '信息公开'].slice(0, count).map((name) => [name, 'news'] as [string, 'news']));
+      await columns(
+        code,
+        [...NEWS, '信息公开'].slice(0, count).map((name) => [name, 'news'] as [string, 'news'])
+      );
       await publishAt(code, '其他', ago({ days: 1 }));
     }
     // Ten notice columns, nine idle 400 days; the tenth 364, 365 or 366.
-    for (const [code, last] of [['idle-364', 364], ['idle-365', 365], ['idle-366', 366]] as const) {
+    for (const [code, last] of [
+      ['idle-364', 364],
+      ['idle-365', 365],
+      ['idle-366', 366],
+    ] as const) {
       await newSite(code);
-      await columns(code, NOTICES.map((name) => [name, 'notice'] as [string, 'notice']));
+      await columns(
+        code,
+        NOTICES.map((name) => [name, 'notice'] as [string, 'notice'])
+      );
       for (const name of NOTICES.slice(0, 9)) await publishAt(code, name, ago({ days: 400 }));
       await publishAt(code, NOTICES[9], ago({ days: last }));
     }
@@ -190,9 +312,21 @@ describe('every rule a day before, on and after its threshold', () => {
   });
 
   it('stale columns: the fifth goes stale on its 14th day', () => {
-    expect(verdictOf('stale-13', 'staleColumns')).toMatchObject({ status: 'warning', value: 4, daysLeft: 1 });
-    expect(verdictOf('stale-14', 'staleColumns')).toMatchObject({ status: 'tripped', value: 5, daysLeft: 0 });
-    expect(verdictOf('stale-15', 'staleColumns')).toMatchObject({ status: 'tripped', value: 5, daysLeft: 0 });
+    expect(verdictOf('stale-13', 'staleColumns')).toMatchObject({
+      status: 'warning',
+      value: 4,
+      daysLeft: 1,
+    });
+    expect(verdictOf('stale-14', 'staleColumns')).toMatchObject({
+      status: 'tripped',
+      value: 5,
+      daysLeft: 0,
+    });
+    expect(verdictOf('stale-15', 'staleColumns')).toMatchObject({
+      status: 'tripped',
+      value: 5,
+      daysLeft: 0,
+    });
   });
 
   it('empty columns: four warn, five and six fail', () => {
@@ -202,9 +336,21 @@ describe('every rule a day before, on and after its threshold', () => {
   });
 
   it('columns idle a year: the tenth trips on its 365th day', () => {
-    expect(verdictOf('idle-364', 'longIdleColumns')).toMatchObject({ status: 'warning', value: 9, daysLeft: 1 });
-    expect(verdictOf('idle-365', 'longIdleColumns')).toMatchObject({ status: 'tripped', value: 10, daysLeft: 0 });
-    expect(verdictOf('idle-366', 'longIdleColumns')).toMatchObject({ status: 'tripped', value: 10, daysLeft: 0 });
+    expect(verdictOf('idle-364', 'longIdleColumns')).toMatchObject({
+      status: 'warning',
+      value: 9,
+      daysLeft: 1,
+    });
+    expect(verdictOf('idle-365', 'longIdleColumns')).toMatchObject({
+      status: 'tripped',
+      value: 10,
+      daysLeft: 0,
+    });
+    expect(verdictOf('idle-366', 'longIdleColumns')).toMatchObject({
+      status: 'tripped',
+      value: 10,
+      daysLeft: 0,
+    });
   });
 
   it('a message: a day past its three months fails the site', () => {

@@ -1,5 +1,14 @@
-import { createReviewTeam, publishReviewed, type ReviewTeam } from '../../../../../../../tests/helpers/review';
-import { createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import {
+  createReviewTeam,
+  publishReviewed,
+  type ReviewTeam,
+} from '../../../../../../../tests/helpers/review';
+import {
+  createAdmin,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../validation';
 
 const ARTICLE = 'api::article.article';
@@ -11,9 +20,19 @@ let editor: TestAdmin;
 let team: ReviewTeam;
 
 /** Publishes an article and moves its first publication to `instant`, as if published then. */
-const publishedAt = async (site: string, title: string, instant: string, isSpecialTopic = false) => {
+const publishedAt = async (
+  site: string,
+  title: string,
+  instant: string,
+  isSpecialTopic = false
+) => {
   const doc = await publishReviewed(app, team, { title, site, isSpecialTopic });
-  await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: doc.documentId }, data: { firstPublishedAt: new Date(instant) } });
+  await app.strapi.db
+    .query(ARTICLE)
+    .updateMany({
+      where: { documentId: doc.documentId },
+      data: { firstPublishedAt: new Date(instant) },
+    });
   return doc;
 };
 
@@ -26,9 +45,19 @@ beforeAll(async () => {
   editor = await createAdmin(app, 'strapi-editor');
   team = await createReviewTeam(app);
 
-  const city = await app.strapi.documents(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city', sortOrder: 1, active: true } });
-  const county = await app.strapi.documents(SITE).create({ data: { code: 'xian-beilin', name: '碑林区', level: 'county', sortOrder: 2, active: true } });
-  await app.strapi.documents(SITE).create({ data: { code: 'portal', name: '陕西民政网', level: 'portal', sortOrder: 0, active: true } });
+  const city = await app.strapi
+    .documents(SITE)
+    .create({ data: { code: 'xian', name: '西安市', level: 'city', sortOrder: 1, active: true } });
+  const county = await app.strapi
+    .documents(SITE)
+    .create({
+      data: { code: 'xian-beilin', name: '碑林区', level: 'county', sortOrder: 2, active: true },
+    });
+  await app.strapi
+    .documents(SITE)
+    .create({
+      data: { code: 'portal', name: '陕西民政网', level: 'portal', sortOrder: 0, active: true },
+    });
 
   // Last second of 2014 and first second of 2015, in Shanghai time.
   await publishedAt(city.documentId, '2014年最后一条', '2014-12-31T15:59:59Z');
@@ -43,8 +72,15 @@ beforeAll(async () => {
 
   await app.strapi.documents('api::citizen-message.citizen-message').create({
     data: {
-      site: county.documentId, category: 'consultation', subject: '咨询低保', body: '请问如何申请?', name: '张三',
-      queryCode: 'TEST0001', status: 'replied', receivedAt: new Date('2014-03-01T02:00:00Z'), repliedAt: new Date('2014-03-03T02:00:00Z'),
+      site: county.documentId,
+      category: 'consultation',
+      subject: '咨询低保',
+      body: '请问如何申请?',
+      name: '张三',
+      queryCode: 'TEST0001',
+      status: 'replied',
+      receivedAt: new Date('2014-03-01T02:00:00Z'),
+      repliedAt: new Date('2014-03-03T02:00:00Z'),
     },
   });
 });
@@ -60,10 +96,22 @@ describe('GET /governance/overview', () => {
     expect(data).toMatchObject({ year: 2014, timezone: 'Asia/Shanghai' });
     const byLevel = Object.fromEntries(data.levels.map((l: { level: string }) => [l.level, l]));
     expect(byLevel.city).toMatchObject({ sites: 1, articles: 1, specialTopics: 0, messages: 0 });
-    expect(byLevel.county).toMatchObject({ sites: 1, articles: 1, specialTopics: 1, messages: 1, replies: 1 });
+    expect(byLevel.county).toMatchObject({
+      sites: 1,
+      articles: 1,
+      specialTopics: 1,
+      messages: 1,
+      replies: 1,
+    });
     expect(byLevel.portal).toMatchObject({ sites: 1, articles: 0 });
     expect(byLevel.department).toMatchObject({ sites: 0, articles: 0 });
-    expect(data.totals).toEqual({ sites: 3, articles: 2, specialTopics: 1, messages: 1, replies: 1 });
+    expect(data.totals).toEqual({
+      sites: 3,
+      articles: 2,
+      specialTopics: 1,
+      messages: 1,
+      replies: 1,
+    });
   });
 
   it('puts the first second of 2015 (Shanghai) into 2015', async () => {
@@ -78,11 +126,14 @@ describe('GET /governance/overview', () => {
     expect(res.body.data.years).toContain(new Date().getFullYear());
   });
 
-  it.each(['abc', '1800', '2014.5'])('refuses year=%s with a message a person can act on', async (year) => {
-    const res = await overview(admin.token, `?year=${year}`).expect(400);
-    expect(res.body.error.name).toBe('ValidationError');
-    expect(res.body.error.message).toBe(ERRORS.year);
-  });
+  it.each(['abc', '1800', '2014.5'])(
+    'refuses year=%s with a message a person can act on',
+    async (year) => {
+      const res = await overview(admin.token, `?year=${year}`).expect(400);
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(res.body.error.message).toBe(ERRORS.year);
+    }
+  );
 
   it('is refused to a user without the overview permission', async () => {
     await overview(editor.token, '?year=2014').expect(403);

@@ -34,11 +34,9 @@ const account = async (label: string) => {
     registrationToken: null,
     roles: [role.id],
   });
-  await app.strapi.db
-    .query(REMINDER)
-    .create({
-      data: { key: `${user.id}-test`, userId: user.id, threshold: 7, sentAt: new Date() },
-    });
+  await app.strapi.db.query(REMINDER).create({
+    data: { key: `${user.id}-test`, userId: user.id, threshold: 7, sentAt: new Date() },
+  });
   expect(await left(user.id)).toEqual({ states: 1, reminders: 1 });
   return user.id as number;
 };

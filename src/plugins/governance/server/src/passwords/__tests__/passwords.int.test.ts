@@ -4,7 +4,13 @@
  * only the password change, their profile and logging out; old sessions end with a change;
  * failed logins lock the account whatever address they come from.
  */
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import {
+  asAdmin,
+  createAdmin,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../messages';
 
 const STATE = 'plugin::governance.password-state';
@@ -25,7 +31,13 @@ const scripted = async (roleCode = 'governance-site-editor') => {
   const email = `holder${serial}@test.example`;
   const role = await app.strapi.service('admin::role').findOne({ code: roleCode });
   const user = await app.strapi.service('admin::user').create({
-    firstname: '持有人', lastname: `${serial}`, email, password: INITIAL, isActive: true, registrationToken: null, roles: [role.id],
+    firstname: '持有人',
+    lastname: `${serial}`,
+    email,
+    password: INITIAL,
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
   });
   return { id: user.id as number, email };
 };
@@ -52,10 +64,18 @@ const SAMPLE = [
 const expectOnlyPasswordChange = async (token: string, reason: string) => {
   for (const [method, path] of SAMPLE) {
     const res = await app.http()[method](path).set(bearer(token)).send({});
-    expect([path, res.status, res.body.error?.details?.code]).toEqual([path, 403, 'PASSWORD_EXPIRED']);
+    expect([path, res.status, res.body.error?.details?.code]).toEqual([
+      path,
+      403,
+      'PASSWORD_EXPIRED',
+    ]);
   }
   await app.http().get('/admin/users/me').set(bearer(token)).expect(200);
-  const status = await app.http().get('/governance/passwords/status').set(bearer(token)).expect(200);
+  const status = await app
+    .http()
+    .get('/governance/passwords/status')
+    .set(bearer(token))
+    .expect(200);
   expect(status.body.data.mustChange).toBe(reason);
 };
 
@@ -73,18 +93,42 @@ afterAll(async () => {
 describe('first login and changing the password', () => {
   it('sends a scripted account to the password change first, and frees it once changed', async () => {
     const user = await scripted();
-    expect(await stateOf(user.id)).toMatchObject({ mustChange: 'firstLogin', history: [expect.stringMatching(/^\$2/)] });
+    expect(await stateOf(user.id)).toMatchObject({
+      mustChange: 'firstLogin',
+      history: [expect.stringMatching(/^\$2/)],
+    });
     const token = await tokenOf(user.email, INITIAL);
     await expectOnlyPasswordChange(token, 'firstLogin');
 
     // The policy's own checks, before Strapi ends the session for the change.
-    const named = await app.http().put('/admin/users/me').set(bearer(token)).send({ currentPassword: INITIAL, password: `Holder${serial}Pass!` }).expect(400);
-    expect(named.body.error.details).toMatchObject({ code: 'PASSWORD_POLICY', problems: ['containsAccount'] });
-    const same = await app.http().put('/admin/users/me').set(bearer(token)).send({ currentPassword: INITIAL, password: INITIAL }).expect(400);
-    expect(same.body.error).toMatchObject({ message: ERRORS.reused(5), details: { code: 'PASSWORD_REUSED' } });
+    const named = await app
+      .http()
+      .put('/admin/users/me')
+      .set(bearer(token))
+      .send({ currentPassword: INITIAL, password: `Holder${serial}Pass!` })
+      .expect(400);
+    expect(named.body.error.details).toMatchObject({
+      code: 'PASSWORD_POLICY',
+      problems: ['containsAccount'],
+    });
+    const same = await app
+      .http()
+      .put('/admin/users/me')
+      .set(bearer(token))
+      .send({ currentPassword: INITIAL, password: INITIAL })
+      .expect(400);
+    expect(same.body.error).toMatchObject({
+      message: ERRORS.reused(5),
+      details: { code: 'PASSWORD_REUSED' },
+    });
     await app.http().get('/admin/users/me').set(bearer(token)).expect(200);
 
-    await app.http().put('/admin/users/me').set(bearer(token)).send({ currentPassword: INITIAL, password: 'Second-Passw0rd!' }).expect(200);
+    await app
+      .http()
+      .put('/admin/users/me')
+      .set(bearer(token))
+      .send({ currentPassword: INITIAL, password: 'Second-Passw0rd!' })
+      .expect(200);
     // Every session held with the old password has ended.
     await app.http().get('/admin/users/me').set(bearer(token)).expect(401);
     const state = await stateOf(user.id);
@@ -99,13 +143,15 @@ describe('first login and changing the password', () => {
     const user = await scripted();
     await app.strapi.plugin('governance').service('passwords').acceptCurrentPassword(user.id);
     const before = await tokenOf(user.email, INITIAL);
-    await asAdmin(app, superAdmin).put(`/admin/users/${user.id}`, { password: 'Reset-By-Admin1!' }).expect(200);
+    await asAdmin(app, superAdmin)
+      .put(`/admin/users/${user.id}`, { password: 'Reset-By-Admin1!' })
+      .expect(200);
     await app.http().get('/admin/users/me').set(bearer(before)).expect(401);
     expect(await stateOf(user.id)).toMatchObject({ mustChange: 'adminReset' });
     await expectOnlyPasswordChange(await tokenOf(user.email, 'Reset-By-Admin1!'), 'adminReset');
   });
 
-  it('records the reset by the CLI (admin:reset-user-password) as an administrator\'s', async () => {
+  it("records the reset by the CLI (admin:reset-user-password) as an administrator's", async () => {
     const user = await scripted();
     await app.strapi.plugin('governance').service('passwords').acceptCurrentPassword(user.id);
     const changedBefore = (await stateOf(user.id)).changedAt;
@@ -113,26 +159,59 @@ describe('first login and changing the password', () => {
     await app.strapi.admin!.services.user.resetPasswordByEmail(user.email, 'Cli-Reset-Passw0rd!');
     const state = await stateOf(user.id);
     expect(state.mustChange).toBe('adminReset');
-    expect(new Date(state.changedAt).getTime()).toBeGreaterThanOrEqual(new Date(changedBefore).getTime());
+    expect(new Date(state.changedAt).getTime()).toBeGreaterThanOrEqual(
+      new Date(changedBefore).getTime()
+    );
     expect(state.history).toHaveLength(2);
   });
 
-  it('records the e-mailed reset and an invited user\'s registration as the holder\'s own choice', async () => {
+  it("records the e-mailed reset and an invited user's registration as the holder's own choice", async () => {
     const user = await scripted();
-    await app.strapi.db.query('admin::user').update({ where: { id: user.id }, data: { resetPasswordToken: 'a'.repeat(40), resetPasswordTokenExpiresAt: new Date(Date.now() + 3_600_000) } });
-    await app.http().post('/admin/reset-password').send({ resetPasswordToken: 'a'.repeat(40), password: INITIAL }).expect(400);
-    await app.http().post('/admin/reset-password').send({ resetPasswordToken: 'a'.repeat(40), password: 'Emailed-Reset1!' }).expect(200);
+    await app.strapi.db
+      .query('admin::user')
+      .update({
+        where: { id: user.id },
+        data: {
+          resetPasswordToken: 'a'.repeat(40),
+          resetPasswordTokenExpiresAt: new Date(Date.now() + 3_600_000),
+        },
+      });
+    await app
+      .http()
+      .post('/admin/reset-password')
+      .send({ resetPasswordToken: 'a'.repeat(40), password: INITIAL })
+      .expect(400);
+    await app
+      .http()
+      .post('/admin/reset-password')
+      .send({ resetPasswordToken: 'a'.repeat(40), password: 'Emailed-Reset1!' })
+      .expect(200);
     expect(await stateOf(user.id)).toMatchObject({ mustChange: null });
 
-    const role = await app.strapi.service('admin::role').findOne({ code: 'governance-site-editor' });
-    const invited = await asAdmin(app, superAdmin).post('/admin/users', { firstname: '受邀', lastname: '人', email: 'invited@test.example', roles: [role.id] }).expect(201);
+    const role = await app.strapi
+      .service('admin::role')
+      .findOne({ code: 'governance-site-editor' });
+    const invited = await asAdmin(app, superAdmin)
+      .post('/admin/users', {
+        firstname: '受邀',
+        lastname: '人',
+        email: 'invited@test.example',
+        roles: [role.id],
+      })
+      .expect(201);
     const registrationToken = invited.body.data.registrationToken;
     await app
       .http()
       .post('/admin/register')
-      .send({ registrationToken, userInfo: { firstname: '受邀', lastname: '人', password: 'Joined-Team-2026' } })
+      .send({
+        registrationToken,
+        userInfo: { firstname: '受邀', lastname: '人', password: 'Joined-Team-2026' },
+      })
       .expect(200);
-    expect(await stateOf(invited.body.data.id)).toMatchObject({ mustChange: null, history: [expect.any(String)] });
+    expect(await stateOf(invited.body.data.id)).toMatchObject({
+      mustChange: null,
+      history: [expect.any(String)],
+    });
   });
 });
 
@@ -142,9 +221,16 @@ describe('expiry', () => {
     await app.strapi.plugin('governance').service('passwords').acceptCurrentPassword(user.id);
     const token = await tokenOf(user.email, INITIAL);
     await app.http().get('/governance/review/queue').set(bearer(token)).expect(200);
-    await app.strapi.db.query(STATE).update({ where: { userId: user.id }, data: { changedAt: new Date(Date.now() - 91 * 86_400_000) } });
+    await app.strapi.db
+      .query(STATE)
+      .update({
+        where: { userId: user.id },
+        data: { changedAt: new Date(Date.now() - 91 * 86_400_000) },
+      });
     await expectOnlyPasswordChange(token, 'expired');
-    const status = (await app.http().get('/governance/passwords/status').set(bearer(token)).expect(200)).body.data;
+    const status = (
+      await app.http().get('/governance/passwords/status').set(bearer(token)).expect(200)
+    ).body.data;
     expect(status.daysLeft).toBeLessThan(0);
   });
 });
@@ -161,16 +247,30 @@ const everyAdminRoute = () => {
       if (group.type !== 'admin') continue;
       for (const route of group.routes ?? []) {
         if (route.config?.auth === false) continue;
-        routes.push({ method: route.method, path: `${prefix}${route.path}`, key: typeof route.handler === 'string' ? `${pluginName}:${route.handler}` : null });
+        routes.push({
+          method: route.method,
+          path: `${prefix}${route.path}`,
+          key: typeof route.handler === 'string' ? `${pluginName}:${route.handler}` : null,
+        });
       }
     }
   };
-  collect('/admin', 'admin', (app.strapi as unknown as { admin: { routes: unknown } }).admin.routes);
-  for (const [name, plugin] of Object.entries(app.strapi.plugins)) collect(`/${name}`, name, (plugin as { routes?: unknown }).routes);
+  collect(
+    '/admin',
+    'admin',
+    (app.strapi as unknown as { admin: { routes: unknown } }).admin.routes
+  );
+  for (const [name, plugin] of Object.entries(app.strapi.plugins))
+    collect(`/${name}`, name, (plugin as { routes?: unknown }).routes);
   return routes;
 };
 
-const OPEN_WHILE_EXPIRED = ['admin:authenticated-user.getMe', 'admin:authenticated-user.getOwnPermissions', 'admin:authentication.logout', 'governance:passwords.status'];
+const OPEN_WHILE_EXPIRED = [
+  'admin:authenticated-user.getMe',
+  'admin:authenticated-user.getOwnPermissions',
+  'admin:authentication.logout',
+  'governance:passwords.status',
+];
 
 describe('every admin route', () => {
   it('answers PASSWORD_EXPIRED on each route but the few that lead to the change', async () => {
@@ -189,7 +289,8 @@ describe('every admin route', () => {
       const expired = res.status === 403 && res.body.error?.details?.code === 'PASSWORD_EXPIRED';
       // Data transfer takes transfer tokens only: an admin session gets nowhere there either.
       const sessionRefused = res.status === 401 && route.path.startsWith('/admin/transfer/');
-      if (!expired && !sessionRefused) through.push(`${route.method} ${route.path} → ${res.status}`);
+      if (!expired && !sessionRefused)
+        through.push(`${route.method} ${route.path} → ${res.status}`);
     }
     expect(through).toEqual([]);
     expect(open.map((route) => route.key).sort()).toEqual([...OPEN_WHILE_EXPIRED].sort());
@@ -207,18 +308,27 @@ describe('lockout', () => {
     }
     const locked = await login(user.email, INITIAL, '10.3.0.1').expect(400);
     expect(locked.body.error.message).toBe(unknown.body.error.message);
-    expect(new Date((await stateOf(user.id)).lockedUntil).getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+    expect(new Date((await stateOf(user.id)).lockedUntil).getTime()).toBeGreaterThan(
+      Date.now() + 29 * 60_000
+    );
 
     // Once the lock ends, the right password works again, and the count starts over.
-    await app.strapi.db.query(STATE).update({ where: { userId: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await app.strapi.db
+      .query(STATE)
+      .update({ where: { userId: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     await login(user.email, INITIAL, '10.4.0.1').expect(200);
-    expect(await stateOf(user.id)).toMatchObject({ failedLogins: 0, lastLoginAt: expect.any(String) });
+    expect(await stateOf(user.id)).toMatchObject({
+      failedLogins: 0,
+      lastLoginAt: expect.any(String),
+    });
   });
 
   it('counts failures arriving together', async () => {
     const user = await scripted();
     const passwords = app.strapi.plugin('governance').service('passwords');
-    const locked = await Promise.all(Array.from({ length: 5 }, () => passwords.registerFailure(user.id)));
+    const locked = await Promise.all(
+      Array.from({ length: 5 }, () => passwords.registerFailure(user.id))
+    );
     expect(locked.filter(Boolean)).toHaveLength(1);
     await login(user.email, INITIAL, '10.6.0.1').expect(400);
   });

@@ -10,7 +10,9 @@ describe('the password policy', () => {
   });
 
   it('refuses the account name and common passwords dressed up with classes', () => {
-    expect(passwordProblems('Li.hua-2026', dengbao, { email: 'li.hua@example.com' })).toEqual(['containsAccount']);
+    expect(passwordProblems('Li.hua-2026', dengbao, { email: 'li.hua@example.com' })).toEqual([
+      'containsAccount',
+    ]);
     expect(passwordProblems('Admin123!', dengbao, {})).toEqual(['common']);
     expect(passwordProblems('P@ssw0rd', dengbao, {})).toEqual(['common']);
     // A long passphrase that merely contains a common word is fine.
@@ -23,8 +25,10 @@ describe('the password policy', () => {
     expect(PROFILES.nist.maxAgeDays).toBeNull();
   });
 
-  it('takes a profile with the deployment\'s own values, and refuses impossible ones', () => {
-    expect(resolvePolicy({ profile: 'dengbao3', maxAgeDays: 60, reminderDays: [3, 14, 7] })).toMatchObject({ maxAgeDays: 60, reminderDays: [14, 7, 3], lockAfter: 5 });
+  it("takes a profile with the deployment's own values, and refuses impossible ones", () => {
+    expect(
+      resolvePolicy({ profile: 'dengbao3', maxAgeDays: 60, reminderDays: [3, 14, 7] })
+    ).toMatchObject({ maxAgeDays: 60, reminderDays: [14, 7, 3], lockAfter: 5 });
     expect(() => resolvePolicy({ profile: 'lenient' as never })).toThrow(/profile/);
     expect(() => resolvePolicy({ profile: 'dengbao3', minLength: 4 })).toThrow(/minLength/);
     expect(() => resolvePolicy({ profile: 'dengbao3', lockAfter: 0 })).toThrow(/lockAfter/);

@@ -36,13 +36,11 @@ interface UserRow {
   roles: Array<{ code: string }>;
 }
 const userRow = (id: number) =>
-  app.strapi.db
-    .query(USER)
-    .findOne({
-      where: { id },
-      select: ['id', 'email', 'firstname', 'password', 'isActive', 'blocked'],
-      populate: { roles: { select: ['code'] } },
-    }) as Promise<UserRow | null>;
+  app.strapi.db.query(USER).findOne({
+    where: { id },
+    select: ['id', 'email', 'firstname', 'password', 'isActive', 'blocked'],
+    populate: { roles: { select: ['code'] } },
+  }) as Promise<UserRow | null>;
 const codesOf = (user: UserRow | null) => user?.roles.map((r) => r.code).sort();
 const refusals = () =>
   app.strapi.db
@@ -158,16 +156,14 @@ describe('a provincial admin cannot touch a Super Admin account', () => {
   });
 
   it('records who tried what on whom', async () => {
-    const entry = await app.strapi.db
-      .query(ENTRY)
-      .findOne({
-        where: {
-          action: 'account.refused',
-          subject: superAdmin.email,
-          details: { $notNull: true },
-        },
-        orderBy: { seq: 'desc' },
-      });
+    const entry = await app.strapi.db.query(ENTRY).findOne({
+      where: {
+        action: 'account.refused',
+        subject: superAdmin.email,
+        details: { $notNull: true },
+      },
+      orderBy: { seq: 'desc' },
+    });
     expect(entry).toMatchObject({ actorId: province.id, subject: superAdmin.email });
     expect(entry.summary).toContain('超级管理员账号');
     expect(entry.details).toMatchObject({ superAdmins: [superAdmin.id] });

@@ -14,7 +14,12 @@ describe('denseRank', () => {
   });
 
   it('lists ties by sortOrder, then code, and sites with no article last', () => {
-    const ranked = denseRank([site('zero', 0, 1), site('y', 5, 2), site('x', 5, 2), site('w', 5, 1)]);
+    const ranked = denseRank([
+      site('zero', 0, 1),
+      site('y', 5, 2),
+      site('x', 5, 2),
+      site('w', 5, 1),
+    ]);
     expect(ranked.map((r) => `${r.code}:${r.rank}`)).toEqual(['w:1', 'x:1', 'y:1', 'zero:2']);
   });
 

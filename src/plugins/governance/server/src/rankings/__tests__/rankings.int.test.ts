@@ -5,11 +5,26 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { createReviewTeam, publishReviewed, type ReviewTeam } from '../../../../../../../tests/helpers/review';
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import {
+  createReviewTeam,
+  publishReviewed,
+  type ReviewTeam,
+} from '../../../../../../../tests/helpers/review';
+import {
+  asAdmin,
+  createAdmin,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../validation';
 
-import type { AnnualNotice, OwnPlaceResponse, RankingResponse, RankingRow } from '../../../../shared/contracts/rankings';
+import type {
+  AnnualNotice,
+  OwnPlaceResponse,
+  RankingResponse,
+  RankingRow,
+} from '../../../../shared/contracts/rankings';
 
 const ARTICLE = 'api::article.article';
 const SITE = 'api::site.site';
@@ -23,20 +38,45 @@ let team: ReviewTeam;
 const sites: Record<string, { documentId: string; id: number }> = {};
 
 /** Publishes an article through review and moves its first publication to `instant`. */
-const publishedAt = async (site: string, title: string, instant: string, isSpecialTopic = false) => {
-  const doc = await publishReviewed(app, team, { title, site: sites[site].documentId, isSpecialTopic });
-  await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: doc.documentId }, data: { firstPublishedAt: new Date(instant) } });
+const publishedAt = async (
+  site: string,
+  title: string,
+  instant: string,
+  isSpecialTopic = false
+) => {
+  const doc = await publishReviewed(app, team, {
+    title,
+    site: sites[site].documentId,
+    isSpecialTopic,
+  });
+  await app.strapi.db
+    .query(ARTICLE)
+    .updateMany({
+      where: { documentId: doc.documentId },
+      data: { firstPublishedAt: new Date(instant) },
+    });
   return doc;
 };
 
-const createSite = async (code: string, name: string, level: 'portal' | 'city' | 'department' | 'county', sortOrder: number, extra: Record<string, unknown> = {}) => {
-  const site = await app.strapi.documents(SITE).create({ data: { code, name, level, sortOrder, active: true, ...extra } });
+const createSite = async (
+  code: string,
+  name: string,
+  level: 'portal' | 'city' | 'department' | 'county',
+  sortOrder: number,
+  extra: Record<string, unknown> = {}
+) => {
+  const site = await app.strapi
+    .documents(SITE)
+    .create({ data: { code, name, level, sortOrder, active: true, ...extra } });
   sites[code] = { documentId: site.documentId, id: site.id as number };
 };
 
-const panel = async (year: number) => (await asAdmin(app, province).get(`/governance/rankings?year=${year}`).expect(200)).body.data as RankingResponse;
+const panel = async (year: number) =>
+  (await asAdmin(app, province).get(`/governance/rankings?year=${year}`).expect(200)).body
+    .data as RankingResponse;
 
-const rowsOf = (data: RankingResponse, level: string) => data.live.groups.find((g) => g.level === level)!.rows;
+const rowsOf = (data: RankingResponse, level: string) =>
+  data.live.groups.find((g) => g.level === level)!.rows;
 const brief = (rows: RankingRow[]) => rows.map((r) => [r.site.code, r.articles, r.rank]);
 
 beforeAll(async () => {
@@ -54,7 +94,10 @@ beforeAll(async () => {
   await createSite('closed', '已关闭网站', 'city', 5);
   await createSite('closed-silent', '早已关闭网站', 'city', 6, { active: false });
   await createSite('gone', '已删除网站', 'city', 7);
-  await app.strapi.plugin('governance').service('sites').addMember({ userId: editor.id, siteDocumentId: sites.baoji.documentId, capacity: 'editor' });
+  await app.strapi
+    .plugin('governance')
+    .service('sites')
+    .addMember({ userId: editor.id, siteDocumentId: sites.baoji.documentId, capacity: 'editor' });
 
   // 西安: the first and the last second of 2014 in Shanghai, and the first second of 2015.
   await publishedAt('xian', '2014年第一条', '2013-12-31T16:00:00Z');
@@ -70,11 +113,15 @@ beforeAll(async () => {
   await publishedAt('ankang', '安康一', '2014-05-01T02:00:00Z');
   const withdrawn = await publishedAt('ankang', '安康撤下', '2014-05-02T02:00:00Z');
   await app.strapi.documents(ARTICLE).unpublish({ documentId: withdrawn.documentId });
-  await app.strapi.documents(ARTICLE).create({ data: { title: '安康草稿', site: sites.ankang.documentId } });
+  await app.strapi
+    .documents(ARTICLE)
+    .create({ data: { title: '安康草稿', site: sites.ankang.documentId } });
   await publishedAt('xian-beilin', '碑林一', '2014-07-01T02:00:00Z');
   // A site closed since, with a 2014 article; a deleted site's article counts nowhere.
   await publishedAt('closed', '关闭前发布', '2014-08-01T02:00:00Z');
-  await app.strapi.documents(SITE).update({ documentId: sites.closed.documentId, data: { active: false } });
+  await app.strapi
+    .documents(SITE)
+    .update({ documentId: sites.closed.documentId, data: { active: false } });
   await publishedAt('gone', '删除前发布', '2014-08-02T02:00:00Z');
   await app.strapi.documents(SITE).delete({ documentId: sites.gone.documentId });
 
@@ -82,8 +129,15 @@ beforeAll(async () => {
   const message = (queryCode: string, receivedAt: string, repliedAt: string | null) =>
     app.strapi.documents(MESSAGE).create({
       data: {
-        site: sites['xian-beilin'].documentId, category: 'consultation', subject: '咨询', body: '请问如何办理？', name: '张三',
-        queryCode, status: repliedAt ? 'replied' : 'received', receivedAt: new Date(receivedAt), ...(repliedAt ? { repliedAt: new Date(repliedAt) } : {}),
+        site: sites['xian-beilin'].documentId,
+        category: 'consultation',
+        subject: '咨询',
+        body: '请问如何办理？',
+        name: '张三',
+        queryCode,
+        status: repliedAt ? 'replied' : 'received',
+        receivedAt: new Date(receivedAt),
+        ...(repliedAt ? { repliedAt: new Date(repliedAt) } : {}),
       },
     });
   await message('RANK0001', '2014-12-31T15:59:00Z', '2015-01-05T02:00:00Z');
@@ -92,7 +146,9 @@ beforeAll(async () => {
 
   // Visits are kept per local day: 31 December counts for 2014, 1 January for 2015.
   const visits = (code: string, day: string, n: number) =>
-    app.strapi.db.query(SITE_VISIT).create({ data: { siteDocumentId: sites[code].documentId, day, visits: n } });
+    app.strapi.db
+      .query(SITE_VISIT)
+      .create({ data: { siteDocumentId: sites[code].documentId, day, visits: n } });
   await visits('xian', '2014-12-31', 300);
   await visits('xian', '2015-01-01', 7);
   await visits('xian-beilin', '2014-06-01', 500);
@@ -102,8 +158,12 @@ beforeAll(async () => {
   const submission = (status: string, submittedAt: string) =>
     app.strapi.db.query('plugin::governance.submission').create({
       data: {
-        sourceArticleDocumentId: `article-${submittedAt}`, sourceSiteDocumentId: sites.baoji.documentId, targetSiteDocumentId: sites.portal.documentId,
-        title: '报送', status, submittedAt: new Date(submittedAt),
+        sourceArticleDocumentId: `article-${submittedAt}`,
+        sourceSiteDocumentId: sites.baoji.documentId,
+        targetSiteDocumentId: sites.portal.documentId,
+        title: '报送',
+        status,
+        submittedAt: new Date(submittedAt),
       },
     });
   await submission('adopted', '2014-05-01T02:00:00Z');
@@ -119,7 +179,12 @@ describe('GET /governance/rankings', () => {
   it('ranks each level densely by the articles first published in the local year, ties by sortOrder, empty sites last', async () => {
     const data = await panel(2014);
     expect(data.live).toMatchObject({ year: 2014, timezone: 'Asia/Shanghai', days: 365 });
-    expect(data.live.groups.map((g) => g.level)).toEqual(['portal', 'city', 'department', 'county']);
+    expect(data.live.groups.map((g) => g.level)).toEqual([
+      'portal',
+      'city',
+      'department',
+      'county',
+    ]);
     expect(brief(rowsOf(data, 'city'))).toEqual([
       ['xian', 2, 1],
       ['baoji', 2, 1],
@@ -149,18 +214,39 @@ describe('GET /governance/rankings', () => {
     expect(beilin).toMatchObject({ messages: 2, replies: 1, visits: 500 });
     expect(beilin.site.parentName).toBe('西安市');
     expect(rowsOf(data, 'city').find((r) => r.site.code === 'xian')!.visits).toBe(300);
-    expect(data.live.totals).toEqual({ sites: 7, articles: 7, specialTopics: 1, messages: 2, replies: 1, visits: 1800, submitted: 1, adopted: 1 });
-    expect(rowsOf(data, 'city').find((r) => r.site.code === 'baoji')).toMatchObject({ submitted: 1, adopted: 1 });
-    expect(data.live.groups.find((g) => g.level === 'city')!.totals).toMatchObject({ sites: 5, articles: 6 });
+    expect(data.live.totals).toEqual({
+      sites: 7,
+      articles: 7,
+      specialTopics: 1,
+      messages: 2,
+      replies: 1,
+      visits: 1800,
+      submitted: 1,
+      adopted: 1,
+    });
+    expect(rowsOf(data, 'city').find((r) => r.site.code === 'baoji')).toMatchObject({
+      submitted: 1,
+      adopted: 1,
+    });
+    expect(data.live.groups.find((g) => g.level === 'city')!.totals).toMatchObject({
+      sites: 5,
+      articles: 6,
+    });
     expect(data.live.topVisited.map((t) => [t.site.code, t.visits])).toEqual([
       ['xian-beilin', 500],
       ['xian', 300],
     ]);
 
     const next = await panel(2015);
-    expect(rowsOf(next, 'city').find((r) => r.site.code === 'xian')).toMatchObject({ articles: 1, visits: 7 });
+    expect(rowsOf(next, 'city').find((r) => r.site.code === 'xian')).toMatchObject({
+      articles: 1,
+      visits: 7,
+    });
     expect(rowsOf(next, 'county')[0]).toMatchObject({ messages: 1, replies: 0 });
-    expect(rowsOf(next, 'city').find((r) => r.site.code === 'baoji')).toMatchObject({ submitted: 1, adopted: 0 });
+    expect(rowsOf(next, 'city').find((r) => r.site.code === 'baoji')).toMatchObject({
+      submitted: 1,
+      adopted: 0,
+    });
   });
 
   it('compares each site and level with the year before', async () => {
@@ -172,21 +258,35 @@ describe('GET /governance/rankings', () => {
     expect(city.find((r) => r.site.code === 'closed')!.previous).toBeNull();
     expect(data.live.previousTotals.articles).toBe(1);
     const next = await panel(2015);
-    expect(rowsOf(next, 'city').find((r) => r.site.code === 'xian')!.previous).toEqual({ articles: 2, rank: 1 });
+    expect(rowsOf(next, 'city').find((r) => r.site.code === 'xian')!.previous).toEqual({
+      articles: 2,
+      rank: 1,
+    });
   });
 
-  it.each([['abc', ERRORS.year], ['1999', ERRORS.year], ['2014.5', ERRORS.year], ['', ERRORS.year]])('refuses year=%p', async (year, message) => {
+  it.each([
+    ['abc', ERRORS.year],
+    ['1999', ERRORS.year],
+    ['2014.5', ERRORS.year],
+    ['', ERRORS.year],
+  ])('refuses year=%p', async (year, message) => {
     const res = await asAdmin(app, province).get(`/governance/rankings?year=${year}`).expect(400);
     expect(res.body.error.message).toBe(message);
   });
 
   it('without a year, shows the last complete year with publications', async () => {
     // The latest publication is of 2015; the current year is later.
-    expect((await asAdmin(app, province).get('/governance/rankings').expect(200)).body.data.live.year).toBe(2015);
-    const notice = (await asAdmin(app, province).get('/governance/rankings/notice').expect(200)).body.data as AnnualNotice;
+    expect(
+      (await asAdmin(app, province).get('/governance/rankings').expect(200)).body.data.live.year
+    ).toBe(2015);
+    const notice = (await asAdmin(app, province).get('/governance/rankings/notice').expect(200))
+      .body.data as AnnualNotice;
     expect(notice.year).toBe(2015);
     expect(notice.years).toEqual(expect.arrayContaining([2015, 2014, 2013]));
-    expect((await asAdmin(app, province).get('/governance/rankings/export?format=csv').expect(400)).body.error.message).toBe(ERRORS.yearRequired);
+    expect(
+      (await asAdmin(app, province).get('/governance/rankings/export?format=csv').expect(400)).body
+        .error.message
+    ).toBe(ERRORS.yearRequired);
   });
 
   it('answers only provincial admins', async () => {
@@ -194,27 +294,69 @@ describe('GET /governance/rankings', () => {
     await asAdmin(app, editor).get('/governance/rankings/export?year=2014').expect(403);
     await asAdmin(app, editor).get('/governance/rankings/notice?year=2014').expect(403);
     await asAdmin(app, editor).post('/governance/rankings/snapshots', { year: 2014 }).expect(403);
-    await asAdmin(app, editor).put('/governance/rankings/settings', { membersSeeOwnPlace: true }).expect(403);
+    await asAdmin(app, editor)
+      .put('/governance/rankings/settings', { membersSeeOwnPlace: true })
+      .expect(403);
     await app.http().get('/governance/rankings?year=2014').expect(401);
   });
 });
 
 describe('GET /governance/rankings/export', () => {
-  it('gives the notice\'s table as CSV: one section per level, 网站 / 信息发布量(条) / 排名 / 报送 / 采用 / 采用率 / 备注', async () => {
-    const res = await asAdmin(app, province).get('/governance/rankings/export?year=2014&format=csv').buffer(true).expect(200);
+  it("gives the notice's table as CSV: one section per level, 网站 / 信息发布量(条) / 排名 / 报送 / 采用 / 采用率 / 备注", async () => {
+    const res = await asAdmin(app, province)
+      .get('/governance/rankings/export?year=2014&format=csv')
+      .buffer(true)
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.headers['content-disposition']).toContain('ranking-2014.csv');
     const text = res.text.replace(/^\uFEFF/, '');
     const records = parse(text, { relax_column_count: true }) as string[][];
     expect(records[0][0]).toBe('2014年陕西民政网站群信息发布量排名');
     const headings = records.filter((r) => /^[一二三四]、/.test(r[0])).map((r) => r[0]);
-    expect(headings).toEqual(['一、厅门户网站（1个，合计0条）', '二、市级民政网站（5个，合计6条）', '三、厅直属单位网站（0个，合计0条）', '四、县级民政网站（1个，合计1条）']);
+    expect(headings).toEqual([
+      '一、厅门户网站（1个，合计0条）',
+      '二、市级民政网站（5个，合计6条）',
+      '三、厅直属单位网站（0个，合计0条）',
+      '四、县级民政网站（1个，合计1条）',
+    ]);
     expect(records.filter((r) => r[0] === '网站')).toHaveLength(4);
     expect(records.find((r) => r[0] === '西安市')).toEqual(['西安市', '2', '1', '0', '0', '', '']);
-    expect(records.find((r) => r[0] === '宝鸡市')).toEqual(['宝鸡市', '2', '1', '1', '1', '100.0%', '']);
-    expect(records.find((r) => r[0] === '已关闭网站')).toEqual(['已关闭网站', '1', '2', '0', '0', '', '已关闭']);
-    expect(records.find((r) => r[0] === '延安市')).toEqual(['延安市', '0', '3', '0', '0', '', '本年未发布信息']);
-    expect(records.find((r) => r[0] === '碑林区')).toEqual(['碑林区', '1', '1', '0', '0', '', '西安市']);
+    expect(records.find((r) => r[0] === '宝鸡市')).toEqual([
+      '宝鸡市',
+      '2',
+      '1',
+      '1',
+      '1',
+      '100.0%',
+      '',
+    ]);
+    expect(records.find((r) => r[0] === '已关闭网站')).toEqual([
+      '已关闭网站',
+      '1',
+      '2',
+      '0',
+      '0',
+      '',
+      '已关闭',
+    ]);
+    expect(records.find((r) => r[0] === '延安市')).toEqual([
+      '延安市',
+      '0',
+      '3',
+      '0',
+      '0',
+      '',
+      '本年未发布信息',
+    ]);
+    expect(records.find((r) => r[0] === '碑林区')).toEqual([
+      '碑林区',
+      '1',
+      '1',
+      '0',
+      '0',
+      '',
+      '西安市',
+    ]);
   });
 
   it('gives the same table as an Excel workbook', async () => {
@@ -229,25 +371,45 @@ describe('GET /governance/rankings/export', () => {
       .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body);
-    const rows = book.worksheets[0].getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    const rows = book.worksheets[0]
+      .getSheetValues()
+      .filter(Boolean)
+      .map((row) => (row as unknown[]).slice(1));
     expect(rows[0][0]).toBe('2014年陕西民政网站群信息发布量排名');
-    expect(rows).toContainEqual(['网站', '信息发布量(条)', '排名', '报送(条)', '采用(条)', '采用率', '备注']);
+    expect(rows).toContainEqual([
+      '网站',
+      '信息发布量(条)',
+      '排名',
+      '报送(条)',
+      '采用(条)',
+      '采用率',
+      '备注',
+    ]);
     expect(rows).toContainEqual(['宝鸡市', 2, 1, 1, 1, '100.0%', '']);
   });
 
-  it.each([['format=pdf', ERRORS.format], ['source=yesterday', ERRORS.source]])('refuses %s', async (query, message) => {
-    const res = await asAdmin(app, province).get(`/governance/rankings/export?year=2014&${query}`).expect(400);
+  it.each([
+    ['format=pdf', ERRORS.format],
+    ['source=yesterday', ERRORS.source],
+  ])('refuses %s', async (query, message) => {
+    const res = await asAdmin(app, province)
+      .get(`/governance/rankings/export?year=2014&${query}`)
+      .expect(400);
     expect(res.body.error.message).toBe(message);
   });
 });
 
 describe('snapshots and the annual notice', () => {
   it('freezes a year; later publications change the live figures, not the snapshot or the notice', async () => {
-    const frozen = await asAdmin(app, province).post('/governance/rankings/snapshots', { year: 2014, note: '年度通报用' }).expect(200);
+    const frozen = await asAdmin(app, province)
+      .post('/governance/rankings/snapshots', { year: 2014, note: '年度通报用' })
+      .expect(200);
     expect(frozen.body.data).toMatchObject({ year: 2014, note: '年度通报用' });
     expect(frozen.body.data.takenBy).toContain('建国');
 
-    const before = await asAdmin(app, province).get('/governance/rankings/notice?year=2014').expect(200);
+    const before = await asAdmin(app, province)
+      .get('/governance/rankings/notice?year=2014')
+      .expect(200);
     const notice = before.body.data as AnnualNotice;
     expect(notice.snapshot).toMatchObject({ year: 2014, note: '年度通报用' });
 
@@ -256,61 +418,131 @@ describe('snapshots and the annual notice', () => {
 
     const data = await panel(2014);
     expect(rowsOf(data, 'city').find((r) => r.site.code === 'ankang')!.articles).toBe(2);
-    expect(data.snapshot!.ranking.groups.find((g) => g.level === 'city')!.rows.find((r) => r.site.code === 'ankang')!.articles).toBe(1);
-    expect(data.changedSinceSnapshot).toEqual([expect.objectContaining({ field: 'articles', frozen: 1, live: 2, site: expect.objectContaining({ code: 'ankang' }) })]);
+    expect(
+      data
+        .snapshot!.ranking.groups.find((g) => g.level === 'city')!
+        .rows.find((r) => r.site.code === 'ankang')!.articles
+    ).toBe(1);
+    expect(data.changedSinceSnapshot).toEqual([
+      expect.objectContaining({
+        field: 'articles',
+        frozen: 1,
+        live: 2,
+        site: expect.objectContaining({ code: 'ankang' }),
+      }),
+    ]);
 
-    const after = (await asAdmin(app, province).get('/governance/rankings/notice?year=2014').expect(200)).body.data as AnnualNotice;
+    const after = (
+      await asAdmin(app, province).get('/governance/rankings/notice?year=2014').expect(200)
+    ).body.data as AnnualNotice;
     expect(after.sections).toEqual(notice.sections);
     expect(after.attachment).toEqual(notice.attachment);
 
-    const snapshotCsv = await asAdmin(app, province).get('/governance/rankings/export?year=2014&format=csv&source=snapshot').buffer(true).expect(200);
+    const snapshotCsv = await asAdmin(app, province)
+      .get('/governance/rankings/export?year=2014&format=csv&source=snapshot')
+      .buffer(true)
+      .expect(200);
     expect(snapshotCsv.text).toContain('安康市,1,');
-    const liveCsv = await asAdmin(app, province).get('/governance/rankings/export?year=2014&format=csv').buffer(true).expect(200);
+    const liveCsv = await asAdmin(app, province)
+      .get('/governance/rankings/export?year=2014&format=csv')
+      .buffer(true)
+      .expect(200);
     expect(liveCsv.text).toContain('安康市,2,');
   });
 
-  it('writes the notice from the figures, in the notice\'s sections', async () => {
-    const notice = (await asAdmin(app, province).get('/governance/rankings/notice?year=2014').expect(200)).body.data as AnnualNotice;
+  it("writes the notice from the figures, in the notice's sections", async () => {
+    const notice = (
+      await asAdmin(app, province).get('/governance/rankings/notice?year=2014').expect(200)
+    ).body.data as AnnualNotice;
     expect(notice.title).toBe('关于2014年陕西民政网站群内容维护情况的通报');
-    expect(notice.sections.map((s) => s.heading)).toEqual(['一、总体情况', '二、信息发布情况', '三、网民留言办理情况', '四、信息报送情况', '五、网站访问情况']);
+    expect(notice.sections.map((s) => s.heading)).toEqual([
+      '一、总体情况',
+      '二、信息发布情况',
+      '三、网民留言办理情况',
+      '四、信息报送情况',
+      '五、网站访问情况',
+    ]);
     const text = notice.sections.flatMap((s) => s.paragraphs).join('\n');
     expect(text).toContain('共有网站7个，全年发布信息7条，比2013年增加6条（增长600.0%）');
-    expect(text).toContain('发布量排名前三的是西安市（2条）、宝鸡市（2条）、安康市（1条）、已关闭网站（1条）');
+    expect(text).toContain(
+      '发布量排名前三的是西安市（2条）、宝鸡市（2条）、安康市（1条）、已关闭网站（1条）'
+    );
     expect(text).toContain('全年未发布信息的网站：延安市');
     expect(text).toContain('县级民政网站收到2条、答复1条');
     expect(text).toContain('访问量较高的是碑林区、西安市');
-    expect(text).toContain('各网站共报送信息1条，被采用1条，采用率100.0%。被采用较多的是宝鸡市（1条）');
+    expect(text).toContain(
+      '各网站共报送信息1条，被采用1条，采用率100.0%。被采用较多的是宝鸡市（1条）'
+    );
     expect(notice.attachment.sections[1].rows[0]).toEqual(['西安市', 2, 1, 0, 0, '', '']);
   });
 
   it('drafts the notice of a year not frozen from live figures', async () => {
-    const notice = (await asAdmin(app, province).get('/governance/rankings/notice?year=2015').expect(200)).body.data as AnnualNotice;
+    const notice = (
+      await asAdmin(app, province).get('/governance/rankings/notice?year=2015').expect(200)
+    ).body.data as AnnualNotice;
     expect(notice.snapshot).toBeNull();
-    expect(notice.attachment.sections[1].rows.find((r) => r[0] === '西安市')).toEqual(['西安市', 1, 1, 0, 0, '', '']);
+    expect(notice.attachment.sections[1].rows.find((r) => r[0] === '西安市')).toEqual([
+      '西安市',
+      1,
+      1,
+      0,
+      0,
+      '',
+      '',
+    ]);
   });
 
   it('refuses to freeze a year without sites, and a snapshot export of a year not frozen', async () => {
-    const res = await asAdmin(app, province).post('/governance/rankings/snapshots', { year: 2003 }).expect(400);
+    const res = await asAdmin(app, province)
+      .post('/governance/rankings/snapshots', { year: 2003 })
+      .expect(400);
     expect(res.body.error.message).toContain('2003');
-    await asAdmin(app, province).get('/governance/rankings/export?year=2015&source=snapshot').expect(404);
-    const bad = await asAdmin(app, province).post('/governance/rankings/snapshots', { year: 2014, note: 'x'.repeat(501) }).expect(400);
+    await asAdmin(app, province)
+      .get('/governance/rankings/export?year=2015&source=snapshot')
+      .expect(404);
+    const bad = await asAdmin(app, province)
+      .post('/governance/rankings/snapshots', { year: 2014, note: 'x'.repeat(501) })
+      .expect(400);
     expect(bad.body.error.message).toBe(ERRORS.note);
   });
 });
 
-describe('a site member\'s own place', () => {
-  it('is hidden until the province allows it, then shows only the member\'s sites', async () => {
-    const hidden = (await asAdmin(app, editor).get('/governance/rankings/own?year=2014').expect(200)).body.data as OwnPlaceResponse;
+describe("a site member's own place", () => {
+  it("is hidden until the province allows it, then shows only the member's sites", async () => {
+    const hidden = (
+      await asAdmin(app, editor).get('/governance/rankings/own?year=2014').expect(200)
+    ).body.data as OwnPlaceResponse;
     expect(hidden).toMatchObject({ allowed: false, places: [] });
 
-    await asAdmin(app, province).put('/governance/rankings/settings', { membersSeeOwnPlace: 'yes' }).expect(400);
-    await asAdmin(app, province).put('/governance/rankings/settings', { membersSeeOwnPlace: true }).expect(200);
-    const own = (await asAdmin(app, editor).get('/governance/rankings/own?year=2014').expect(200)).body.data as OwnPlaceResponse;
+    await asAdmin(app, province)
+      .put('/governance/rankings/settings', { membersSeeOwnPlace: 'yes' })
+      .expect(400);
+    await asAdmin(app, province)
+      .put('/governance/rankings/settings', { membersSeeOwnPlace: true })
+      .expect(200);
+    const own = (await asAdmin(app, editor).get('/governance/rankings/own?year=2014').expect(200))
+      .body.data as OwnPlaceResponse;
     expect(own.allowed).toBe(true);
-    expect(own.places.map((p) => [p.row.site.code, p.row.articles, p.row.rank, p.levelSites, p.lowestRank])).toEqual([['baoji', 2, 1, 5, 3]]);
-    expect((await asAdmin(app, province).get('/governance/rankings?year=2014').expect(200)).body.data.membersSeeOwnPlace).toBe(true);
+    expect(
+      own.places.map((p) => [
+        p.row.site.code,
+        p.row.articles,
+        p.row.rank,
+        p.levelSites,
+        p.lowestRank,
+      ])
+    ).toEqual([['baoji', 2, 1, 5, 3]]);
+    expect(
+      (await asAdmin(app, province).get('/governance/rankings?year=2014').expect(200)).body.data
+        .membersSeeOwnPlace
+    ).toBe(true);
 
-    await asAdmin(app, province).put('/governance/rankings/settings', { membersSeeOwnPlace: false }).expect(200);
-    expect((await asAdmin(app, editor).get('/governance/rankings/own?year=2014').expect(200)).body.data.places).toEqual([]);
+    await asAdmin(app, province)
+      .put('/governance/rankings/settings', { membersSeeOwnPlace: false })
+      .expect(200);
+    expect(
+      (await asAdmin(app, editor).get('/governance/rankings/own?year=2014').expect(200)).body.data
+        .places
+    ).toEqual([]);
   });
 });

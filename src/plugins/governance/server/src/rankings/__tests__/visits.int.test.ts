@@ -8,7 +8,8 @@ import { startApp, type TestApp } from '../../../../../../../tests/helpers/strap
 import { ERRORS } from '../validation';
 
 const SITE_VISIT = 'plugin::governance.site-visit';
-const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 
 let app: TestApp;
 let xian: string;
@@ -17,14 +18,28 @@ const today = () => DateTime.now().setZone('Asia/Shanghai').toISODate()!;
 const visits = () => app.strapi.plugin('governance').service('visits');
 const stored = async (siteDocumentId = xian) => {
   const rows = await app.strapi.db.query(SITE_VISIT).findMany({ where: { siteDocumentId } });
-  return rows.reduce((sum: number, row: { visits: string | number }) => sum + Number(row.visits), 0);
+  return rows.reduce(
+    (sum: number, row: { visits: string | number }) => sum + Number(row.visits),
+    0
+  );
 };
-const beacon = (body: unknown, userAgent = BROWSER) => app.http().post('/api/visits').set('User-Agent', userAgent).send(body as object);
+const beacon = (body: unknown, userAgent = BROWSER) =>
+  app
+    .http()
+    .post('/api/visits')
+    .set('User-Agent', userAgent)
+    .send(body as object);
 
 beforeAll(async () => {
   app = await startApp('visits');
-  xian = (await app.strapi.documents('api::site.site').create({ data: { code: 'xian', name: '西安市', level: 'city', active: true } })).documentId;
-  await app.strapi.documents('api::site.site').create({ data: { code: 'closed', name: '已关闭', level: 'city', active: false } });
+  xian = (
+    await app.strapi
+      .documents('api::site.site')
+      .create({ data: { code: 'xian', name: '西安市', level: 'city', active: true } })
+  ).documentId;
+  await app.strapi
+    .documents('api::site.site')
+    .create({ data: { code: 'closed', name: '已关闭', level: 'city', active: false } });
   // The test flushes, not the timer; a high per-IP budget unless a test lowers it.
   await visits().stop();
   app.strapi.config.set('plugin::governance.visits.perIpPerMinute', 1000);
@@ -35,28 +50,52 @@ afterAll(async () => {
 });
 
 describe('POST /api/visits', () => {
-  it('counts in memory and writes the day\'s count in one row when flushed', async () => {
+  it("counts in memory and writes the day's count in one row when flushed", async () => {
     for (let i = 0; i < 5; i++) await beacon({ site: 'xian', path: `/news/${i}.html` }).expect(204);
     expect(await stored()).toBe(0);
     expect(await visits().flush()).toBe(5);
     for (let i = 0; i < 3; i++) await beacon({ site: 'xian', path: '/' }).expect(204);
     expect(await visits().flush()).toBe(3);
-    const rows = await app.strapi.db.query(SITE_VISIT).findMany({ where: { siteDocumentId: xian } });
-    expect(rows.map((r: { day: string; visits: string | number }) => [String(r.day).slice(0, 10), Number(r.visits)])).toEqual([[today(), 8]]);
+    const rows = await app.strapi.db
+      .query(SITE_VISIT)
+      .findMany({ where: { siteDocumentId: xian } });
+    expect(
+      rows.map((r: { day: string; visits: string | number }) => [
+        String(r.day).slice(0, 10),
+        Number(r.visits),
+      ])
+    ).toEqual([[today(), 8]]);
   });
 
   it('takes the text/plain body navigator.sendBeacon sends', async () => {
     const before = await stored();
-    await app.http().post('/api/visits').set('User-Agent', BROWSER).set('Content-Type', 'text/plain').send(JSON.stringify({ site: 'xian', path: '/' })).expect(204);
+    await app
+      .http()
+      .post('/api/visits')
+      .set('User-Agent', BROWSER)
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify({ site: 'xian', path: '/' }))
+      .expect(204);
     await visits().flush();
     expect(await stored()).toBe(before + 1);
   });
 
   it('answers robots, unknown and closed sites alike and counts none of them', async () => {
     const before = await stored();
-    await beacon({ site: 'xian', path: '/' }, 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)').expect(204);
-    await beacon({ site: 'xian', path: '/' }, 'Baiduspider+(+http://www.baidu.com/search/spider.htm)').expect(204);
-    await app.http().post('/api/visits').unset('User-Agent').send({ site: 'xian', path: '/' }).expect(204);
+    await beacon(
+      { site: 'xian', path: '/' },
+      'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'
+    ).expect(204);
+    await beacon(
+      { site: 'xian', path: '/' },
+      'Baiduspider+(+http://www.baidu.com/search/spider.htm)'
+    ).expect(204);
+    await app
+      .http()
+      .post('/api/visits')
+      .unset('User-Agent')
+      .send({ site: 'xian', path: '/' })
+      .expect(204);
     await beacon({ site: 'nowhere', path: '/' }).expect(204);
     await beacon({ site: 'closed', path: '/' }).expect(204);
     expect(await visits().flush()).toBe(0);
@@ -74,8 +113,16 @@ describe('POST /api/visits', () => {
   });
 
   it('refuses a body that is not JSON and ignores fields it does not know', async () => {
-    const text = await app.http().post('/api/visits').set('User-Agent', BROWSER).set('Content-Type', 'text/plain').send('site=xian');
-    expect([text.status, text.body.error?.message]).toEqual([400, '请求体须为 JSON (the body must be JSON)']);
+    const text = await app
+      .http()
+      .post('/api/visits')
+      .set('User-Agent', BROWSER)
+      .set('Content-Type', 'text/plain')
+      .send('site=xian');
+    expect([text.status, text.body.error?.message]).toEqual([
+      400,
+      '请求体须为 JSON (the body must be JSON)',
+    ]);
     const before = await stored();
     await beacon({ site: 'xian', path: '/', visits: 1000 }).expect(204);
     await visits().flush();
@@ -88,7 +135,9 @@ describe('POST /api/visits', () => {
       const before = await stored();
       // Behind no trusted proxy every request of the test comes from 127.0.0.1: other addresses through the service.
       for (let i = 0; i < 10; i++) await beacon({ site: 'xian', path: '/' }).expect(204);
-      expect(await visits().record('xian', { userAgent: BROWSER, ip: '198.51.100.8' })).toBe('counted');
+      expect(await visits().record('xian', { userAgent: BROWSER, ip: '198.51.100.8' })).toBe(
+        'counted'
+      );
       await visits().flush();
       expect(await stored()).toBe(before + 4);
     } finally {
@@ -104,7 +153,9 @@ describe('POST /api/visits', () => {
     const logged = jest.spyOn(app.strapi.log, 'error');
     await knex.schema.renameTable(table, `${table}_away`);
     try {
-      await visits().flush().catch(() => undefined);
+      await visits()
+        .flush()
+        .catch(() => undefined);
     } finally {
       await knex.schema.renameTable(`${table}_away`, table);
     }
@@ -117,8 +168,13 @@ describe('POST /api/visits', () => {
   it('adds the counts of two instances flushing at the same moment, none lost or doubled', async () => {
     await visits().flush();
     const before = await stored();
-    const second = await bootSecondInstance('visits', 'flush', { method: 'record', args: ['xian', { userAgent: BROWSER, ip: '192.0.2.50' }], times: 30 });
-    for (let i = 0; i < 20; i++) await visits().record('xian', { userAgent: BROWSER, ip: '192.0.2.51' });
+    const second = await bootSecondInstance('visits', 'flush', {
+      method: 'record',
+      args: ['xian', { userAgent: BROWSER, ip: '192.0.2.50' }],
+      times: 30,
+    });
+    for (let i = 0; i < 20; i++)
+      await visits().record('xian', { userAgent: BROWSER, ip: '192.0.2.51' });
     await Promise.all([second.run(), visits().flush()]);
     expect(await stored()).toBe(before + 50);
   });

@@ -5,7 +5,13 @@
  * only on the case page, each read audited. Checked as the site editor, the message handler, the
  * provincial admin and the Super Admin, on every admin route that serves messages.
  */
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import {
+  asAdmin,
+  createAdmin,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../messages';
 
 const MESSAGE = 'api::citizen-message.citizen-message';
@@ -26,7 +32,13 @@ const as = (admin: TestAdmin) => asAdmin(app, admin);
 
 /** What the citizen typed: distinctive enough to be found in any raw response. */
 const CITIZEN = { name: '欧阳秀芝', phone: '139-1234-5678', email: 'Ouyang.Xiuzhi@Example.com' };
-const CONTACT_TEXT = ['欧阳秀芝', '139-1234-5678', '1234-5678', 'ouyang.xiuzhi@example.com', 'Ouyang.Xiuzhi'];
+const CONTACT_TEXT = [
+  '欧阳秀芝',
+  '139-1234-5678',
+  '1234-5678',
+  'ouyang.xiuzhi@example.com',
+  'Ouyang.Xiuzhi',
+];
 
 interface Submitted {
   id: number;
@@ -39,14 +51,31 @@ const submit = async (subject = '城乡低保申请材料', site = 'xian'): Prom
   const res = await app
     .http()
     .post('/api/citizen-messages')
-    .send({ site, category: 'consultation', subject, body: '请问在本市申请城乡低保需要准备哪些材料？', ...CITIZEN, startedAt: Date.now() - 10_000 })
+    .send({
+      site,
+      category: 'consultation',
+      subject,
+      body: '请问在本市申请城乡低保需要准备哪些材料？',
+      ...CITIZEN,
+      startedAt: Date.now() - 10_000,
+    })
     .expect(201);
-  const row = await app.strapi.db.query(MESSAGE).findOne({ where: { queryCode: res.body.data.queryCode } });
+  const row = await app.strapi.db
+    .query(MESSAGE)
+    .findOne({ where: { queryCode: res.body.data.queryCode } });
   expect(res.body.data.caseNumber).toBe(row.caseNumber);
-  return { id: row.id, documentId: row.documentId, queryCode: row.queryCode, caseNumber: row.caseNumber };
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    queryCode: row.queryCode,
+    caseNumber: row.caseNumber,
+  };
 };
 
-const GOOD_REPLY = { text: '您好，申请城乡低保请携带身份证、户口簿和收入证明到户籍所在地街道办事处提出申请，审核通过后按月发放。', unit: '西安市民政局社会救助处' };
+const GOOD_REPLY = {
+  text: '您好，申请城乡低保请携带身份证、户口簿和收入证明到户籍所在地街道办事处提出申请，审核通过后按月发放。',
+  unit: '西安市民政局社会救助处',
+};
 
 const replied = async (subject: string) => {
   const message = await submit(subject);
@@ -54,27 +83,43 @@ const replied = async (subject: string) => {
   return message;
 };
 
-const lookup = async (queryCode: string) => (await app.http().get(`/api/citizen-messages/lookup/${queryCode}`).expect(200)).body.data;
-const rate = (queryCode: string, body: Record<string, unknown>) => app.http().post(`/api/citizen-messages/lookup/${queryCode}/rating`).send(body);
-const stored = (id: number) => app.strapi.db.query(MESSAGE).findOne({ where: { id }, populate: { site: { select: ['code'] } } });
+const lookup = async (queryCode: string) =>
+  (await app.http().get(`/api/citizen-messages/lookup/${queryCode}`).expect(200)).body.data;
+const rate = (queryCode: string, body: Record<string, unknown>) =>
+  app.http().post(`/api/citizen-messages/lookup/${queryCode}/rating`).send(body);
+const stored = (id: number) =>
+  app.strapi.db.query(MESSAGE).findOne({ where: { id }, populate: { site: { select: ['code'] } } });
 const auditCount = (action: string) => app.strapi.db.query(AUDIT).count({ where: { action } });
 
 beforeAll(async () => {
   app = await startApp('citizen-record');
   // This file submits more messages than a citizen's hourly budget; one test narrows it again.
   app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
-  for (const [code, name] of [['xian', '西安市'], ['baoji', '宝鸡市']]) {
-    sites[code] = (await app.strapi.documents(SITE).create({ data: { code, name, level: 'city', active: true } })).documentId;
+  for (const [code, name] of [
+    ['xian', '西安市'],
+    ['baoji', '宝鸡市'],
+  ]) {
+    sites[code] = (
+      await app.strapi.documents(SITE).create({ data: { code, name, level: 'city', active: true } })
+    ).documentId;
   }
   const member = (admin: TestAdmin, capacity: string) =>
-    app.strapi.plugin('governance').service('sites').addMember({ userId: admin.id, siteDocumentId: sites.xian, capacity });
+    app.strapi
+      .plugin('governance')
+      .service('sites')
+      .addMember({ userId: admin.id, siteDocumentId: sites.xian, capacity });
   editor = await createAdmin(app, 'governance-site-editor', '西安编辑');
   handler = await createAdmin(app, 'governance-message-handler', '西安办理员');
   province = await createAdmin(app, 'governance-provincial-admin', '省厅');
   superAdmin = await createAdmin(app, 'strapi-super-admin', '超级管理员');
   await member(editor, 'editor');
   await member(handler, 'handler');
-  staff = [['site editor', editor], ['message handler', handler], ['provincial admin', province], ['Super Admin', superAdmin]];
+  staff = [
+    ['site editor', editor],
+    ['message handler', handler],
+    ['provincial admin', province],
+    ['Super Admin', superAdmin],
+  ];
 });
 
 afterAll(async () => {
@@ -94,51 +139,95 @@ describe('what the citizen wrote', () => {
     ['site (connect)', (target) => ({ site: { connect: [target.baoji] } })],
   ];
 
-  it.each(CHANGES)('stays as submitted when staff write %s through the Content Manager', async (_field, change) => {
-    const message = await replied(`不可改写的留言 ${_field}`);
-    // The public list shows it: the site made it public, the one thing staff may change here.
-    await as(province).put(`${CM}/${message.documentId}`, { isPublic: true }).expect(200);
-    const before = await stored(message.id);
-    const publicBefore = (await app.http().get('/api/citizen-messages?site=xian').expect(200)).body.data.find((m: { caseNumber: string }) => m.caseNumber === message.caseNumber);
-    expect(publicBefore).toBeDefined();
+  it.each(CHANGES)(
+    'stays as submitted when staff write %s through the Content Manager',
+    async (_field, change) => {
+      const message = await replied(`不可改写的留言 ${_field}`);
+      // The public list shows it: the site made it public, the one thing staff may change here.
+      await as(province).put(`${CM}/${message.documentId}`, { isPublic: true }).expect(200);
+      const before = await stored(message.id);
+      const publicBefore = (
+        await app.http().get('/api/citizen-messages?site=xian').expect(200)
+      ).body.data.find((m: { caseNumber: string }) => m.caseNumber === message.caseNumber);
+      expect(publicBefore).toBeDefined();
 
-    for (const [, who] of staff) {
-      const res = await as(who).put(`${CM}/${message.documentId}`, change(sites));
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
-    }
+      for (const [, who] of staff) {
+        const res = await as(who).put(`${CM}/${message.documentId}`, change(sites));
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+      }
 
-    const after = await stored(message.id);
-    for (const field of ['category', 'subject', 'body', 'name', 'phone', 'email', 'receivedAt', 'queryCode', 'caseNumber']) {
-      expect([field, after[field]]).toEqual([field, before[field]]);
+      const after = await stored(message.id);
+      for (const field of [
+        'category',
+        'subject',
+        'body',
+        'name',
+        'phone',
+        'email',
+        'receivedAt',
+        'queryCode',
+        'caseNumber',
+      ]) {
+        expect([field, after[field]]).toEqual([field, before[field]]);
+      }
+      expect(after.site.code).toBe('xian');
+      expect(await lookup(message.queryCode)).toMatchObject({
+        subject: before.subject,
+        body: before.body,
+        category: 'consultation',
+        site: { code: 'xian' },
+      });
+      const publicAfter = (
+        await app.http().get('/api/citizen-messages?site=xian').expect(200)
+      ).body.data.find((m: { caseNumber: string }) => m.caseNumber === message.caseNumber);
+      expect(publicAfter).toEqual(publicBefore);
     }
-    expect(after.site.code).toBe('xian');
-    expect(await lookup(message.queryCode)).toMatchObject({ subject: before.subject, body: before.body, category: 'consultation', site: { code: 'xian' } });
-    const publicAfter = (await app.http().get('/api/citizen-messages?site=xian').expect(200)).body.data.find((m: { caseNumber: string }) => m.caseNumber === message.caseNumber);
-    expect(publicAfter).toEqual(publicBefore);
-  });
+  );
 
   it('refuses the change with a message saying where a correction goes', async () => {
     const message = await submit('说明改写被拒的原因');
-    const res = await as(superAdmin).put(`${CM}/${message.documentId}`, { subject: '改写' }).expect(403);
+    const res = await as(superAdmin)
+      .put(`${CM}/${message.documentId}`, { subject: '改写' })
+      .expect(403);
     expect(res.body.error.message).toBe(ERRORS.citizenText);
   });
 
   it('refuses the change on the Document Service itself, whoever calls it', async () => {
     const message = await submit('脚本改写');
-    await expect(app.strapi.documents(MESSAGE).update({ documentId: message.documentId, data: { body: '脚本改写的内容。' } as never })).rejects.toThrow(ERRORS.citizenText);
+    await expect(
+      app.strapi
+        .documents(MESSAGE)
+        .update({ documentId: message.documentId, data: { body: '脚本改写的内容。' } as never })
+    ).rejects.toThrow(ERRORS.citizenText);
     expect((await stored(message.id)).body).toBe('请问在本市申请城乡低保需要准备哪些材料？');
   });
 
   it('lets no one create or clone a citizen message in the admin', async () => {
     const message = await submit('被克隆的留言');
-    for (const [, who] of [['provincial admin', province], ['Super Admin', superAdmin]] as const) {
-      const created = await as(who).post(CM, { site: sites.xian, category: 'consultation', subject: '伪造的留言', body: '这是工作人员伪造的留言。', receivedAt: new Date().toISOString() });
+    for (const [, who] of [
+      ['provincial admin', province],
+      ['Super Admin', superAdmin],
+    ] as const) {
+      const created = await as(who).post(CM, {
+        site: sites.xian,
+        category: 'consultation',
+        subject: '伪造的留言',
+        body: '这是工作人员伪造的留言。',
+        receivedAt: new Date().toISOString(),
+      });
       expect(created.status).toBeGreaterThanOrEqual(400);
-      const cloned = await as(who).post(`/content-manager/collection-types/${MESSAGE}/clone/${message.documentId}`, { subject: '克隆' });
+      const cloned = await as(who).post(
+        `/content-manager/collection-types/${MESSAGE}/clone/${message.documentId}`,
+        { subject: '克隆' }
+      );
       expect(cloned.status).toBeGreaterThanOrEqual(400);
     }
-    expect(await app.strapi.db.query(MESSAGE).count({ where: { subject: { $in: ['伪造的留言', '克隆'] } } })).toBe(0);
+    expect(
+      await app.strapi.db
+        .query(MESSAGE)
+        .count({ where: { subject: { $in: ['伪造的留言', '克隆'] } } })
+    ).toBe(0);
   });
 
   it('is kept as a record: nobody deletes a message, the Super Admin included, one by one or in bulk', async () => {
@@ -148,39 +237,60 @@ describe('what the citizen wrote', () => {
 
     const single = await as(superAdmin).delete(`${CM}/${one.documentId}`).expect(403);
     expect(single.body.error.message).toBe(ERRORS.noDelete);
-    const bulk = await as(superAdmin).post(`${CM}/actions/bulkDelete`, { documentIds: [two.documentId, three.documentId] }).expect(403);
+    const bulk = await as(superAdmin)
+      .post(`${CM}/actions/bulkDelete`, { documentIds: [two.documentId, three.documentId] })
+      .expect(403);
     expect(bulk.body.error.message).toBe(ERRORS.noDelete);
     await as(province).delete(`${CM}/${one.documentId}`).expect(403);
-    await expect(app.strapi.documents(MESSAGE).delete({ documentId: one.documentId })).rejects.toThrow(ERRORS.noDelete);
+    await expect(
+      app.strapi.documents(MESSAGE).delete({ documentId: one.documentId })
+    ).rejects.toThrow(ERRORS.noDelete);
 
-    expect(await app.strapi.db.query(MESSAGE).count({ where: { id: { $in: [one.id, two.id, three.id] } } })).toBe(3);
+    expect(
+      await app.strapi.db
+        .query(MESSAGE)
+        .count({ where: { id: { $in: [one.id, two.id, three.id] } } })
+    ).toBe(3);
     expect(await lookup(one.queryCode)).toMatchObject({ subject: '不可删除的留言' });
   });
 
   it('corrects a wrong category in 留言办理, with who and why, and keeps the one the citizen chose', async () => {
     const message = await submit('养老院乱收费');
-    const correct = (who: TestAdmin, body: object) => as(who).post(`/governance/messages/${message.id}/category`, body);
+    const correct = (who: TestAdmin, body: object) =>
+      as(who).post(`/governance/messages/${message.id}/category`, body);
     await correct(handler, { category: 'complaint' }).expect(400);
     await correct(handler, { category: 'consultation', reason: '类别本来就是咨询' }).expect(400);
     await correct(handler, { category: 'praise', reason: '表扬信' }).expect(400);
     const outsider = await createAdmin(app, 'governance-message-handler', '宝鸡办理员');
-    await app.strapi.plugin('governance').service('sites').addMember({ userId: outsider.id, siteDocumentId: sites.baoji, capacity: 'handler' });
+    await app.strapi
+      .plugin('governance')
+      .service('sites')
+      .addMember({ userId: outsider.id, siteDocumentId: sites.baoji, capacity: 'handler' });
     await correct(outsider, { category: 'complaint', reason: '反映的是收费问题' }).expect(404);
 
     const audited = await auditCount('message.correctCategory');
-    await correct(handler, { category: 'complaint', reason: '反映的是养老院收费问题，属于投诉' }).expect(204);
+    await correct(handler, {
+      category: 'complaint',
+      reason: '反映的是养老院收费问题，属于投诉',
+    }).expect(204);
 
-    const kase = (await as(handler).get(`/governance/messages/${message.id}`).expect(200)).body.data;
+    const kase = (await as(handler).get(`/governance/messages/${message.id}`).expect(200)).body
+      .data;
     expect(kase).toMatchObject({ category: 'complaint', originalCategory: 'consultation' });
     expect(kase.timeline.at(-1)).toMatchObject({
-      action: 'correctCategory', actor: expect.stringContaining('西安办理员'), categoryBefore: 'consultation', categoryAfter: 'complaint',
+      action: 'correctCategory',
+      actor: expect.stringContaining('西安办理员'),
+      categoryBefore: 'consultation',
+      categoryAfter: 'complaint',
       text: '反映的是养老院收费问题，属于投诉',
     });
     expect(await auditCount('message.correctCategory')).toBe(audited + 1);
     expect((await lookup(message.queryCode)).category).toBe('complaint');
 
     // A second correction keeps the citizen's original.
-    await correct(handler, { category: 'suggestion', reason: '实为改进收费公示的建议' }).expect(204);
+    await correct(handler, { category: 'suggestion', reason: '实为改进收费公示的建议' }).expect(
+      204
+    );
     expect((await stored(message.id)).originalCategory).toBe('consultation');
   });
 });
@@ -188,7 +298,9 @@ describe('what the citizen wrote', () => {
 describe('the query code', () => {
   /** Every admin route that serves messages, as `who` may call it. */
   const adminReads = (message: Submitted) => [
-    ...['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'].map((tab) => `/governance/messages?tab=${tab}`),
+    ...['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'].map(
+      (tab) => `/governance/messages?tab=${tab}`
+    ),
     `/governance/messages?tab=replied&q=${encodeURIComponent(message.caseNumber)}`,
     `/governance/messages/${message.id}`,
     `/governance/messages/spot-checks/sample?year=${new Date().getFullYear()}&size=50`,
@@ -208,50 +320,94 @@ describe('the query code', () => {
         expect([url, res.text.includes(message.queryCode)]).toEqual([url, false]);
       }
     }
-    const inbox = (await as(handler).get(`/governance/messages?tab=replied&q=${message.caseNumber}`).expect(200)).body.data;
-    expect(inbox).toEqual([expect.objectContaining({ id: message.id, caseNumber: message.caseNumber })]);
-    expect((await as(handler).get(`/governance/messages/${message.id}`).expect(200)).body.data.caseNumber).toBe(message.caseNumber);
+    const inbox = (
+      await as(handler).get(`/governance/messages?tab=replied&q=${message.caseNumber}`).expect(200)
+    ).body.data;
+    expect(inbox).toEqual([
+      expect.objectContaining({ id: message.id, caseNumber: message.caseNumber }),
+    ]);
+    expect(
+      (await as(handler).get(`/governance/messages/${message.id}`).expect(200)).body.data.caseNumber
+    ).toBe(message.caseNumber);
     expect(message.caseNumber).toMatch(new RegExp(`^${new Date().getFullYear()}-0*${message.id}$`));
   });
 
   it('cannot be guessed through Content Manager filters or sorting', async () => {
     const message = await submit('按查询码筛选');
     for (const [, who] of staff) {
-      await as(who).get(`${CM}?filters[queryCode][$startsWith]=${message.queryCode.slice(0, 1)}`).expect(403);
+      await as(who)
+        .get(`${CM}?filters[queryCode][$startsWith]=${message.queryCode.slice(0, 1)}`)
+        .expect(403);
       await as(who).get(`${CM}?filters[$or][0][phone][$contains]=5678`).expect(403);
       await as(who).get(`${CM}?sort=email:asc`).expect(403);
     }
-    await as(superAdmin).get(`/content-manager/collection-types/${EVENT}?filters[message][phone][$contains]=5678`).expect(403);
+    await as(superAdmin)
+      .get(`/content-manager/collection-types/${EVENT}?filters[message][phone][$contains]=5678`)
+      .expect(403);
     // The search box looks in what staff can read only.
     for (const hidden of [CITIZEN.name, '5678', 'xiuzhi', message.queryCode]) {
-      const found = (await as(province).get(`${CM}?_q=${encodeURIComponent(hidden)}`).expect(200)).body.results;
+      const found = (
+        await as(province)
+          .get(`${CM}?_q=${encodeURIComponent(hidden)}`)
+          .expect(200)
+      ).body.results;
       expect([hidden, found.length]).toEqual([hidden, 0]);
     }
-    const bySubject = (await as(province).get(`${CM}?_q=${encodeURIComponent('按查询码筛选')}`).expect(200)).body.results;
-    expect(bySubject.map((m: { caseNumber: string }) => m.caseNumber)).toEqual([message.caseNumber]);
-    expect((await as(province).get(`${CM}?_q=${message.caseNumber}`).expect(200)).body.results).toHaveLength(1);
+    const bySubject = (
+      await as(province)
+        .get(`${CM}?_q=${encodeURIComponent('按查询码筛选')}`)
+        .expect(200)
+    ).body.results;
+    expect(bySubject.map((m: { caseNumber: string }) => m.caseNumber)).toEqual([
+      message.caseNumber,
+    ]);
+    expect(
+      (await as(province).get(`${CM}?_q=${message.caseNumber}`).expect(200)).body.results
+    ).toHaveLength(1);
     // The site's name is no citizen's.
-    await as(province).get(`${CM}?filters[site][name][$eq]=${encodeURIComponent('西安市')}`).expect(200);
+    await as(province)
+      .get(`${CM}?filters[site][name][$eq]=${encodeURIComponent('西安市')}`)
+      .expect(200);
   });
 
   it('rates only with the contact the citizen left: no contact or a wrong one leaves the rating unused', async () => {
     const message = await replied('评价需要联系方式');
     await rate(message.queryCode, { satisfaction: 'satisfied' }).expect(400);
-    const wrong = await rate(message.queryCode, { satisfaction: 'satisfied', contact: '0000' }).expect(404);
-    const noSuchCode = await rate('ABCDEFGHJKMN', { satisfaction: 'satisfied', contact: '5678' }).expect(404);
+    const wrong = await rate(message.queryCode, {
+      satisfaction: 'satisfied',
+      contact: '0000',
+    }).expect(404);
+    const noSuchCode = await rate('ABCDEFGHJKMN', {
+      satisfaction: 'satisfied',
+      contact: '5678',
+    }).expect(404);
     // The same answer either way: nothing tells a right code with a wrong contact apart.
     expect(wrong.body.error).toEqual(noSuchCode.body.error);
     expect(wrong.body.error.message).toBe(ERRORS.notYours);
-    await rate(message.queryCode, { satisfaction: 'satisfied', contact: 'someone@example.com' }).expect(404);
+    await rate(message.queryCode, {
+      satisfaction: 'satisfied',
+      contact: 'someone@example.com',
+    }).expect(404);
     expect(await lookup(message.queryCode)).toMatchObject({ canRate: true, satisfaction: null });
 
-    const res = await rate(message.queryCode, { satisfaction: 'unsatisfied', contact: '5678', reopen: true }).expect(200);
-    expect(res.body.data).toMatchObject({ satisfaction: 'unsatisfied', reopened: true, canRate: false });
+    const res = await rate(message.queryCode, {
+      satisfaction: 'unsatisfied',
+      contact: '5678',
+      reopen: true,
+    }).expect(200);
+    expect(res.body.data).toMatchObject({
+      satisfaction: 'unsatisfied',
+      reopened: true,
+      canRate: false,
+    });
   });
 
   it('takes the e-mail the citizen left, in any case', async () => {
     const message = await replied('用邮箱评价');
-    await rate(message.queryCode, { satisfaction: 'neutral', contact: 'OUYANG.xiuzhi@example.COM' }).expect(200);
+    await rate(message.queryCode, {
+      satisfaction: 'neutral',
+      contact: 'OUYANG.xiuzhi@example.COM',
+    }).expect(200);
     expect((await lookup(message.queryCode)).satisfaction).toBe('neutral');
   });
 
@@ -260,7 +416,10 @@ describe('the query code', () => {
     const original = app.strapi.config.get('plugin::governance.replies.rateLimit');
     app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 3, duration: 3600 });
     try {
-      for (let i = 0; i < 3; i += 1) await rate(message.queryCode, { satisfaction: 'satisfied', contact: `000${i}` }).expect(404);
+      for (let i = 0; i < 3; i += 1)
+        await rate(message.queryCode, { satisfaction: 'satisfied', contact: `000${i}` }).expect(
+          404
+        );
       await rate(message.queryCode, { satisfaction: 'satisfied', contact: '5678' }).expect(429);
     } finally {
       app.strapi.config.set('plugin::governance.replies.rateLimit', original);
@@ -269,11 +428,13 @@ describe('the query code', () => {
   });
 });
 
-describe('the citizen\'s contact', () => {
+describe("the citizen's contact", () => {
   it('is served to staff only on the case page, one audit entry per read, and nowhere else', async () => {
     const message = await replied('联系方式的读取');
     const reads = [
-      ...['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'].map((tab) => `/governance/messages?tab=${tab}`),
+      ...['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'].map(
+        (tab) => `/governance/messages?tab=${tab}`
+      ),
       `/governance/messages?tab=replied&q=${encodeURIComponent('联系方式')}`,
       `/governance/messages/spot-checks/sample?year=${new Date().getFullYear()}&size=50`,
       `/governance/oversight/sites/${sites.xian}`,
@@ -287,32 +448,48 @@ describe('the citizen\'s contact', () => {
       for (const url of reads) {
         const audited = await auditCount('personalData.read');
         const res = await as(who).get(url);
-        const served = CONTACT_TEXT.filter((text) => res.text.includes(text)).concat(/"ipAddress"/.test(res.text) ? ['ipAddress'] : []);
+        const served = CONTACT_TEXT.filter((text) => res.text.includes(text)).concat(
+          /"ipAddress"/.test(res.text) ? ['ipAddress'] : []
+        );
         // Either no contact data at all, or exactly one audit entry for the request.
-        if (served.length > 0) expect([role, url, await auditCount('personalData.read')]).toEqual([role, url, audited + 1]);
+        if (served.length > 0)
+          expect([role, url, await auditCount('personalData.read')]).toEqual([
+            role,
+            url,
+            audited + 1,
+          ]);
         else expect([role, url, served]).toEqual([role, url, []]);
       }
 
       const audited = await auditCount('personalData.read');
       const kase = await as(who).get(`/governance/messages/${message.id}`);
       if (kase.status === 200) {
-        expect(kase.body.data.citizen).toEqual({ name: CITIZEN.name, phone: CITIZEN.phone, email: CITIZEN.email });
+        expect(kase.body.data.citizen).toEqual({
+          name: CITIZEN.name,
+          phone: CITIZEN.phone,
+          email: CITIZEN.email,
+        });
         expect(await auditCount('personalData.read')).toBe(audited + 1);
-        const entry = await app.strapi.db.query(AUDIT).findOne({ where: { action: 'personalData.read' }, orderBy: { seq: 'desc' } });
+        const entry = await app.strapi.db
+          .query(AUDIT)
+          .findOne({ where: { action: 'personalData.read' }, orderBy: { seq: 'desc' } });
         expect(entry).toMatchObject({ subject: `message ${message.id}`, actorId: who.id });
       }
     }
   });
 
-  it('shows a message\'s contact in the Content Manager to no one', async () => {
+  it("shows a message's contact in the Content Manager to no one", async () => {
     const message = await submit('内容管理中的留言');
     for (const [, who] of staff) {
       const one = (await as(who).get(`${CM}/${message.documentId}`).expect(200)).body.data;
       expect(one).toMatchObject({ subject: '内容管理中的留言', caseNumber: message.caseNumber });
-      for (const field of ['name', 'phone', 'email', 'ipAddress', 'queryCode']) expect(one).not.toHaveProperty(field);
+      for (const field of ['name', 'phone', 'email', 'ipAddress', 'queryCode'])
+        expect(one).not.toHaveProperty(field);
       const list = (await as(who).get(`${CM}?page=1&pageSize=100`).expect(200)).body.results;
       expect(list.length).toBeGreaterThan(0);
-      for (const row of list) for (const field of ['name', 'phone', 'email', 'ipAddress', 'queryCode']) expect(row).not.toHaveProperty(field);
+      for (const row of list)
+        for (const field of ['name', 'phone', 'email', 'ipAddress', 'queryCode'])
+          expect(row).not.toHaveProperty(field);
     }
   });
 });

@@ -4,7 +4,11 @@ const TZ = 'Asia/Shanghai';
 /** A local Shanghai time as an instant. */
 const at = (local: string) => new Date(`${local}+08:00`);
 const local = (instant: Date) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, dateStyle: 'short', timeStyle: 'medium' }).format(instant);
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: TZ,
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  }).format(instant);
 
 describe('reply deadlines in working days', () => {
   it('counts five working days from the day after receipt, to the end of the day', () => {
@@ -27,7 +31,7 @@ describe('reply deadlines in working days', () => {
     expect(local(dueAt(at('2024-02-08T16:00:00'), 5, TZ))).toBe('2024-02-21 23:59:59');
   });
 
-  it('takes the day of receipt in the group\'s time zone, not UTC', () => {
+  it("takes the day of receipt in the group's time zone, not UTC", () => {
     // 23:30 UTC on Sunday is Monday morning in Shanghai.
     expect(local(dueAt(new Date('2024-06-16T23:30:00Z'), 5, TZ))).toBe('2024-06-24 23:59:59');
   });
@@ -45,7 +49,19 @@ describe('reply deadlines in working days', () => {
     expect(deadlineState(message, at('2024-06-21T10:00:00'), TZ)).toBe('dueSoon');
     expect(deadlineState(message, at('2024-06-25T00:00:01'), TZ)).toBe('overdue');
     expect(deadlineState(message, at('2024-09-17T10:00:01'), TZ)).toBe('veto');
-    expect(deadlineState({ ...message, repliedAt: at('2024-06-24T23:00:00') }, at('2024-12-01T00:00:00'), TZ)).toBe('answered');
-    expect(deadlineState({ ...message, repliedAt: at('2024-06-25T08:00:00') }, at('2024-12-01T00:00:00'), TZ)).toBe('answeredLate');
+    expect(
+      deadlineState(
+        { ...message, repliedAt: at('2024-06-24T23:00:00') },
+        at('2024-12-01T00:00:00'),
+        TZ
+      )
+    ).toBe('answered');
+    expect(
+      deadlineState(
+        { ...message, repliedAt: at('2024-06-25T08:00:00') },
+        at('2024-12-01T00:00:00'),
+        TZ
+      )
+    ).toBe('answeredLate');
   });
 });

@@ -10,12 +10,24 @@ import { ERRORS } from '../messages';
 const MESSAGE = 'api::citizen-message.citizen-message';
 const SITE = 'api::site.site';
 /** What must never appear in a public response: contact data, full names, the IP address. */
-const PRIVATE = ['13912345678', 'zhang@example.com', '张三', '王五', '赵六', '李四', '127.0.0.1', '"phone"', '"email"', '"ipAddress"'];
+const PRIVATE = [
+  '13912345678',
+  'zhang@example.com',
+  '张三',
+  '王五',
+  '赵六',
+  '李四',
+  '127.0.0.1',
+  '"phone"',
+  '"email"',
+  '"ipAddress"',
+];
 
 let app: TestApp;
 
 /** A citizen's form, with an e-mail address besides the phone. */
-const form = (overrides: Record<string, unknown> = {}) => citizenForm({ email: 'zhang@example.com', ...overrides });
+const form = (overrides: Record<string, unknown> = {}) =>
+  citizenForm({ email: 'zhang@example.com', ...overrides });
 
 const submit = (body: object) => app.http().post('/api/citizen-messages').send(body);
 
@@ -26,8 +38,12 @@ const expectNoPrivateData = (body: unknown) => {
 
 beforeAll(async () => {
   app = await startApp('public-messages');
-  await app.strapi.documents(SITE).create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
-  await app.strapi.documents(SITE).create({ data: { code: 'closed-site', name: '已停用站点', level: 'county', active: false } });
+  await app.strapi
+    .documents(SITE)
+    .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
+  await app.strapi
+    .documents(SITE)
+    .create({ data: { code: 'closed-site', name: '已停用站点', level: 'county', active: false } });
   // Generous for the validation tests; the flood test lowers it.
   app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
 });
@@ -39,13 +55,24 @@ afterAll(async () => {
 describe('POST /api/citizen-messages', () => {
   it('stores the message and answers its query code and due date, nothing private', async () => {
     const res = await submit(form()).expect(201);
-    expect(res.body.data).toMatchObject({ site: { code: 'xian', name: '西安市民政局' }, status: 'received' });
+    expect(res.body.data).toMatchObject({
+      site: { code: 'xian', name: '西安市民政局' },
+      status: 'received',
+    });
     expect(res.body.data.queryCode).toMatch(/^[A-Z2-9]{12}$/);
     expect(new Date(res.body.data.dueAt).getTime()).toBeGreaterThan(Date.now() + 5 * 86_400_000);
     expectNoPrivateData(res.body);
 
-    const stored = await app.strapi.db.query(MESSAGE).findOne({ where: { queryCode: res.body.data.queryCode }, populate: ['site'] });
-    expect(stored).toMatchObject({ name: '张三', phone: '13912345678', email: 'zhang@example.com', status: 'received', isPublic: false });
+    const stored = await app.strapi.db
+      .query(MESSAGE)
+      .findOne({ where: { queryCode: res.body.data.queryCode }, populate: ['site'] });
+    expect(stored).toMatchObject({
+      name: '张三',
+      phone: '13912345678',
+      email: 'zhang@example.com',
+      status: 'received',
+      isPublic: false,
+    });
     expect(stored.site.code).toBe('xian');
     expect(stored.ipAddress).toMatch(/127\.0\.0\.1|::1/);
   });
@@ -55,9 +82,25 @@ describe('POST /api/citizen-messages', () => {
   });
 
   it('ignores status, reply and other fields a caller slips in', async () => {
-    const res = await submit(form({ status: 'replied', reply: '已解决', isPublic: true, repliedAt: '2014-01-01', dueAt: '2030-01-01', queryCode: 'AAAAAAAAAAAA' })).expect(201);
-    const stored = await app.strapi.db.query(MESSAGE).findOne({ where: { queryCode: res.body.data.queryCode } });
-    expect(stored).toMatchObject({ status: 'received', reply: null, isPublic: false, repliedAt: null });
+    const res = await submit(
+      form({
+        status: 'replied',
+        reply: '已解决',
+        isPublic: true,
+        repliedAt: '2014-01-01',
+        dueAt: '2030-01-01',
+        queryCode: 'AAAAAAAAAAAA',
+      })
+    ).expect(201);
+    const stored = await app.strapi.db
+      .query(MESSAGE)
+      .findOne({ where: { queryCode: res.body.data.queryCode } });
+    expect(stored).toMatchObject({
+      status: 'received',
+      reply: null,
+      isPublic: false,
+      repliedAt: null,
+    });
     expect(res.body.data.queryCode).not.toBe('AAAAAAAAAAAA');
     expect(new Date(stored.dueAt).getUTCFullYear()).toBeLessThan(2030);
   });
@@ -74,7 +117,11 @@ describe('POST /api/citizen-messages', () => {
     ['a bad e-mail', { email: 'zhang@' }, ERRORS.email],
     ['no way to reply', { phone: '', email: null }, ERRORS.contact],
     ['a filled honeypot', { website: 'http://spam.example' }, ERRORS.robot],
-    ['a form sent a second after it was shown', () => ({ startedAt: Date.now() - 1000 }), ERRORS.tooFast],
+    [
+      'a form sent a second after it was shown',
+      () => ({ startedAt: Date.now() - 1000 }),
+      ERRORS.tooFast,
+    ],
     ['a form from yesterday', () => ({ startedAt: Date.now() - 25 * 3600_000 }), ERRORS.stale],
     ['no form time', { startedAt: undefined }, ERRORS.stale],
   ])('refuses %s with a 400 that says why, storing nothing', async (_label, change, message) => {
@@ -86,18 +133,34 @@ describe('POST /api/citizen-messages', () => {
 
   it('stores HTML as its text, and emoji and mixed scripts as written', async () => {
     const res = await submit(
-      form({ subject: '<img src=x onerror=alert(1)>养老金 😀 pension', body: '<script>alert("x")</script>请问 a < b & c 的规定？ Ωμέγα 🏠', name: '<b>李四</b>' })
+      form({
+        subject: '<img src=x onerror=alert(1)>养老金 😀 pension',
+        body: '<script>alert("x")</script>请问 a < b & c 的规定？ Ωμέγα 🏠',
+        name: '<b>李四</b>',
+      })
     ).expect(201);
-    const stored = await app.strapi.db.query(MESSAGE).findOne({ where: { queryCode: res.body.data.queryCode } });
+    const stored = await app.strapi.db
+      .query(MESSAGE)
+      .findOne({ where: { queryCode: res.body.data.queryCode } });
     expect(stored.subject).toBe('养老金 😀 pension');
     expect(stored.body).toBe('请问 a < b & c 的规定？ Ωμέγα 🏠');
     expect(stored.name).toBe('李四');
   });
 });
 
-describe('a site\'s own reply days', () => {
+describe("a site's own reply days", () => {
   it('sets the deadline of its messages, and refuses a malformed setting', async () => {
-    await app.strapi.documents(SITE).create({ data: { code: 'fast-site', name: '快办站点', level: 'county', active: true, replyWorkingDays: { consultation: 2 } } as never });
+    await app.strapi
+      .documents(SITE)
+      .create({
+        data: {
+          code: 'fast-site',
+          name: '快办站点',
+          level: 'county',
+          active: true,
+          replyWorkingDays: { consultation: 2 },
+        } as never,
+      });
     const fast = (await submit(form({ site: 'fast-site' })).expect(201)).body.data;
     const usual = (await submit(form()).expect(201)).body.data;
     expect(new Date(fast.dueAt).getTime()).toBeLessThan(new Date(usual.dueAt).getTime());
@@ -105,7 +168,16 @@ describe('a site\'s own reply days', () => {
 
     for (const replyWorkingDays of [{ consultation: 0 }, { praise: 3 }, { complaint: '5' }, [5]]) {
       await expect(
-        app.strapi.documents(SITE).create({ data: { code: `bad-${Math.random().toString(36).slice(2, 8)}`, name: '错误设置', level: 'county', replyWorkingDays } as never })
+        app.strapi
+          .documents(SITE)
+          .create({
+            data: {
+              code: `bad-${Math.random().toString(36).slice(2, 8)}`,
+              name: '错误设置',
+              level: 'county',
+              replyWorkingDays,
+            } as never,
+          })
       ).rejects.toThrow(/答复期限/);
     }
   });
@@ -115,33 +187,71 @@ describe('GET /api/citizen-messages/lookup/:queryCode', () => {
   it('shows the holder of the code the status and reply, never contact data', async () => {
     const { queryCode } = (await submit(form()).expect(201)).body.data;
     let res = await app.http().get(`/api/citizen-messages/lookup/${queryCode}`).expect(200);
-    expect(res.body.data).toMatchObject({ status: 'received', statusText: '已收到', reply: null, subject: '低保申请需要哪些材料' });
+    expect(res.body.data).toMatchObject({
+      status: 'received',
+      statusText: '已收到',
+      reply: null,
+      subject: '低保申请需要哪些材料',
+    });
     expectNoPrivateData(res.body);
 
     await app.strapi.db.query(MESSAGE).update({
       where: { queryCode },
-      data: { status: 'replied', reply: '请携带户口簿和身份证到街道办申请。', repliedAt: new Date() },
+      data: {
+        status: 'replied',
+        reply: '请携带户口簿和身份证到街道办申请。',
+        repliedAt: new Date(),
+      },
     });
-    res = await app.http().get(`/api/citizen-messages/lookup/${queryCode.toLowerCase()}`).expect(200);
-    expect(res.body.data).toMatchObject({ status: 'replied', statusText: '已答复', reply: '请携带户口簿和身份证到街道办申请。', replyingUnit: '西安市民政局' });
+    res = await app
+      .http()
+      .get(`/api/citizen-messages/lookup/${queryCode.toLowerCase()}`)
+      .expect(200);
+    expect(res.body.data).toMatchObject({
+      status: 'replied',
+      statusText: '已答复',
+      reply: '请携带户口簿和身份证到街道办申请。',
+      replyingUnit: '西安市民政局',
+    });
   });
 
   it('answers 404 for an unknown code and 400 for a malformed one', async () => {
     await app.http().get('/api/citizen-messages/lookup/ABCDEFGHJKMN').expect(404);
     await app.http().get('/api/citizen-messages/lookup/short').expect(400);
-    await app.http().get(`/api/citizen-messages/lookup/${encodeURIComponent("' OR 1=1 --")}`).expect(400);
+    await app
+      .http()
+      .get(`/api/citizen-messages/lookup/${encodeURIComponent("' OR 1=1 --")}`)
+      .expect(400);
   });
 });
 
 describe('GET /api/citizen-messages', () => {
   it('lists only the replies a site made public, names masked', async () => {
     const codes = [];
-    for (const name of ['王五', '赵六']) codes.push((await submit(form({ name })).expect(201)).body.data.queryCode);
-    await app.strapi.db.query(MESSAGE).update({ where: { queryCode: codes[0] }, data: { status: 'replied', reply: '已答复。', repliedAt: new Date(), isPublic: true } });
-    await app.strapi.db.query(MESSAGE).update({ where: { queryCode: codes[1] }, data: { status: 'replied', reply: '不公开的答复。', repliedAt: new Date(), isPublic: false } });
+    for (const name of ['王五', '赵六'])
+      codes.push((await submit(form({ name })).expect(201)).body.data.queryCode);
+    await app.strapi.db
+      .query(MESSAGE)
+      .update({
+        where: { queryCode: codes[0] },
+        data: { status: 'replied', reply: '已答复。', repliedAt: new Date(), isPublic: true },
+      });
+    await app.strapi.db
+      .query(MESSAGE)
+      .update({
+        where: { queryCode: codes[1] },
+        data: {
+          status: 'replied',
+          reply: '不公开的答复。',
+          repliedAt: new Date(),
+          isPublic: false,
+        },
+      });
 
     const res = await app.http().get('/api/citizen-messages?site=xian').expect(200);
-    expect(res.body.data.map((m: { name: string; reply: string }) => [m.name, m.reply])).toEqual([['王**', '已答复。']]);
+    expect(res.body.data.map((m: { name: string; reply: string }) => [m.name, m.reply])).toEqual([
+      ['王**', '已答复。'],
+    ]);
     expect(res.body.meta.pagination.total).toBe(1);
     expect(JSON.stringify(res.body)).not.toContain('王五');
     expectNoPrivateData(res.body);
@@ -151,7 +261,14 @@ describe('GET /api/citizen-messages', () => {
   it('gives no other public access to messages', async () => {
     const before = await app.strapi.db.query(MESSAGE).count({ where: { status: 'closed' } });
     expect([404, 405]).toContain((await app.http().get('/api/citizen-messages/1')).status);
-    expect([404, 405]).toContain((await app.http().put('/api/citizen-messages/1').send({ data: { status: 'closed' } })).status);
+    expect([404, 405]).toContain(
+      (
+        await app
+          .http()
+          .put('/api/citizen-messages/1')
+          .send({ data: { status: 'closed' } })
+      ).status
+    );
     expect([404, 405]).toContain((await app.http().delete('/api/citizen-messages/1')).status);
     expect(await app.strapi.db.query(MESSAGE).count({ where: { status: 'closed' } })).toBe(before);
   });
@@ -168,7 +285,10 @@ describe('the per-IP rate limit', () => {
       expect(res.body.error.message).toMatch(/提交次数过多/);
       expect(await app.strapi.db.query(MESSAGE).count()).toBe(before);
     } finally {
-      app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
+      app.strapi.config.set('plugin::governance.replies.rateLimit', {
+        points: 1000,
+        duration: 3600,
+      });
     }
   });
 
@@ -179,7 +299,10 @@ describe('the per-IP rate limit', () => {
       await submit(form()).expect(201);
       await submit(form()).expect(429);
     } finally {
-      app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
+      app.strapi.config.set('plugin::governance.replies.rateLimit', {
+        points: 1000,
+        duration: 3600,
+      });
     }
   });
 
@@ -187,14 +310,21 @@ describe('the per-IP rate limit', () => {
     /** The citizen's message, not answered yet: rating it is refused until the budget is spent. */
     let queryCode: string;
     // The last four digits of the phone the citizen left (13912345678); another contact is a guess.
-    const rate = (contact = '5678') => app.http().post(`/api/citizen-messages/lookup/${queryCode}/rating`).send({ satisfaction: 'unsatisfied', reopen: true, contact });
+    const rate = (contact = '5678') =>
+      app
+        .http()
+        .post(`/api/citizen-messages/lookup/${queryCode}/rating`)
+        .send({ satisfaction: 'unsatisfied', reopen: true, contact });
 
     beforeAll(async () => {
       queryCode = (await submit(form()).expect(201)).body.data.queryCode;
     });
 
     afterEach(() => {
-      app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
+      app.strapi.config.set('plugin::governance.replies.rateLimit', {
+        points: 1000,
+        duration: 3600,
+      });
     });
 
     // Each case has a budget of its own: the stores keep budgets apart by their limit.

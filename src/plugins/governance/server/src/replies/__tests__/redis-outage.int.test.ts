@@ -36,7 +36,8 @@ const waitFor = async (condition: () => boolean | Promise<boolean>, what: string
   throw new Error(`timed out waiting for ${what}`);
 };
 
-const lines = (level: 'warn' | 'info', pattern: RegExp) => logged.filter((l) => l.level === level && pattern.test(l.text)).length;
+const lines = (level: 'warn' | 'info', pattern: RegExp) =>
+  logged.filter((l) => l.level === level && pattern.test(l.text)).length;
 const OUTAGE = /Redis unavailable/;
 const RETURN = /Redis answers again/;
 
@@ -46,7 +47,9 @@ beforeAll(async () => {
   reader.on('error', () => undefined);
   process.env.REDIS_URL = redis.url;
   app = await startApp('redis-outage');
-  await app.strapi.documents(SITE).create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
+  await app.strapi
+    .documents(SITE)
+    .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
   for (const level of ['warn', 'info'] as const) {
     const write = app.strapi.log[level].bind(app.strapi.log);
     app.strapi.log[level] = ((text: unknown, ...rest: unknown[]) => {
@@ -64,7 +67,7 @@ afterAll(async () => {
   else process.env.REDIS_URL = sharedRedisUrl;
 });
 
-it('recovers by itself when Redis was away at the limiter\'s first request', async () => {
+it("recovers by itself when Redis was away at the limiter's first request", async () => {
   // Before any submission: the limiter and its connection are made while Redis is away.
   await redis.stop();
   const limit = { points: 5, duration: 3672 };

@@ -7,10 +7,17 @@ describe('review chains', () => {
   });
 
   it('lets a province shorten the chain of a level', () => {
-    const config = { default: DEFAULT_CHAIN.default, levels: { county: ['reviewer', 'approver'] as const } };
+    const config = {
+      default: DEFAULT_CHAIN.default,
+      levels: { county: ['reviewer', 'approver'] as const },
+    };
     validateReviewChains(config);
-    expect(chainFor({ ...config, levels: { county: ['reviewer', 'approver'] } }, 'county')).toEqual(['reviewer', 'approver']);
-    expect(chainFor({ ...config, levels: { county: ['reviewer', 'approver'] } }, 'city')).toEqual(DEFAULT_CHAIN.default);
+    expect(chainFor({ ...config, levels: { county: ['reviewer', 'approver'] } }, 'county')).toEqual(
+      ['reviewer', 'approver']
+    );
+    expect(chainFor({ ...config, levels: { county: ['reviewer', 'approver'] } }, 'city')).toEqual(
+      DEFAULT_CHAIN.default
+    );
   });
 
   it.each([

@@ -1,8 +1,16 @@
 import articleSchema from '../../../../../../api/article/content-types/article/schema.json';
-import { contentHash, NOT_REVIEWED, reviewedAttributes, type HashedAttribute, type HashedSchema } from '../content-hash';
+import {
+  contentHash,
+  NOT_REVIEWED,
+  reviewedAttributes,
+  type HashedAttribute,
+  type HashedSchema,
+} from '../content-hash';
 
 const schema = articleSchema as HashedSchema;
-const SEO: HashedSchema = { attributes: { metaTitle: { type: 'string' }, image: { type: 'media' } } };
+const SEO: HashedSchema = {
+  attributes: { metaTitle: { type: 'string' }, image: { type: 'media' } },
+};
 const components = (uid: string) => {
   if (uid !== 'shared.seo') throw new Error(`no component ${uid}`);
   return SEO;
@@ -29,7 +37,8 @@ const CHANGES: Record<string, (value: unknown, attribute: HashedAttribute) => un
   uid: (value) => `${value ?? 'x'}-2`,
   blocks: () => [{ type: 'paragraph', children: [{ type: 'text', text: '改过的正文' }] }],
   boolean: (value) => !value,
-  relation: (_value, attribute) => (/many$/i.test(attribute.relation ?? '') ? [{ documentId: 'other' }] : { documentId: 'other' }),
+  relation: (_value, attribute) =>
+    /many$/i.test(attribute.relation ?? '') ? [{ documentId: 'other' }] : { documentId: 'other' },
   media: () => ({ id: 99, updatedAt: '2026-12-04T00:00:00.000Z' }),
   integer: (value) => Number(value ?? 0) + 1,
   datetime: () => '2026-12-04T00:00:00.000Z',
@@ -47,9 +56,12 @@ describe('contentHash', () => {
     expect(hash({ ...article, site: 'site-xian' })).toBe(hash(article));
   });
 
-  it.each([...NOT_REVIEWED, 'sourceSubmitterName'])('ignores %s (bookkeeping, or private)', (field) => {
-    expect(hash({ ...article, [field]: 'changed' })).toBe(hash(article));
-  });
+  it.each([...NOT_REVIEWED, 'sourceSubmitterName'])(
+    'ignores %s (bookkeeping, or private)',
+    (field) => {
+      expect(hash({ ...article, [field]: 'changed' })).toBe(hash(article));
+    }
+  );
 
   it('treats missing and empty optional values alike', () => {
     expect(hash({ ...article, summary: '' })).toBe(hash({ ...article, summary: undefined }));
@@ -59,22 +71,46 @@ describe('contentHash', () => {
   // Table-driven over the article schema itself: a field added later is checked here unchanged.
   const reviewed = reviewedAttributes(schema);
   it('reviews the published fields of the article, the slug among them', () => {
-    expect(reviewed.map(([name]) => name)).toEqual(expect.arrayContaining(['title', 'slug', 'summary', 'body', 'site', 'column', 'isSpecialTopic']));
+    expect(reviewed.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'title',
+        'slug',
+        'summary',
+        'body',
+        'site',
+        'column',
+        'isSpecialTopic',
+      ])
+    );
   });
 
   it.each(reviewed)('changes when %s changes', (name, attribute) => {
     const change = CHANGES[attribute.type];
     expect(change).toBeDefined();
-    const changed = { ...article, [name]: change(article[name as keyof typeof article], attribute) };
+    const changed = {
+      ...article,
+      [name]: change(article[name as keyof typeof article], attribute),
+    };
     expect(hash(changed)).not.toBe(hash(article));
   });
 
   it('covers components and files inside them', () => {
-    const withSeo: HashedSchema = { attributes: { ...schema.attributes, seo: { type: 'component', component: 'shared.seo' } } };
-    const seo = { id: 1, metaTitle: '低保', image: { id: 7, updatedAt: '2026-01-01T00:00:00.000Z' } };
+    const withSeo: HashedSchema = {
+      attributes: { ...schema.attributes, seo: { type: 'component', component: 'shared.seo' } },
+    };
+    const seo = {
+      id: 1,
+      metaTitle: '低保',
+      image: { id: 7, updatedAt: '2026-01-01T00:00:00.000Z' },
+    };
     const base = hash({ ...article, seo }, withSeo);
     expect(hash({ ...article, seo: { ...seo, id: 2 } }, withSeo)).toBe(base);
     expect(hash({ ...article, seo: { ...seo, metaTitle: '低保工作' } }, withSeo)).not.toBe(base);
-    expect(hash({ ...article, seo: { ...seo, image: { id: 7, updatedAt: '2026-02-01T00:00:00.000Z' } } }, withSeo)).not.toBe(base);
+    expect(
+      hash(
+        { ...article, seo: { ...seo, image: { id: 7, updatedAt: '2026-02-01T00:00:00.000Z' } } },
+        withSeo
+      )
+    ).not.toBe(base);
   });
 });

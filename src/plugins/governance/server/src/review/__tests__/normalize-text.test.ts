@@ -32,7 +32,11 @@ describe('normalizeForMatching', () => {
     ['sentence punctuation between Chinese characters', '全省。长期', '全省。长期'],
     ['a comma between Chinese characters (full-width, folded to ASCII)', '全省，长期', '全省,长期'],
     ['an enumeration comma', '全省、长期', '全省、长期'],
-    ['a semicolon, a colon, a question and an exclamation mark (full-width)', '甲；乙：丙？丁！戊', '甲;乙:丙?丁!戊'],
+    [
+      'a semicolon, a colon, a question and an exclamation mark (full-width)',
+      '甲；乙：丙？丁！戊',
+      '甲;乙:丙?丁!戊',
+    ],
     ['curly quotes', '拒绝“密码”', '拒绝“密码”'],
     ['corner brackets and title marks', '拒绝「密码」与《密码法》', '拒绝「密码」与《密码法》'],
     ['full-width parentheses (NFKC: ASCII ones)', '拒绝（密码）', '拒绝(密码)'],

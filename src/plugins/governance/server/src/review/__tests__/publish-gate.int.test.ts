@@ -4,8 +4,20 @@
  * withdrawn, edited after approval — and nothing is published. The same paths publish an
  * approved article, so a refusal is the gate's and not a broken path.
  */
-import { approveArticle, createReviewTeam, FULL_CHECKLIST, stepHoldersOf, type ReviewTeam } from '../../../../../../../tests/helpers/review';
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import {
+  approveArticle,
+  createReviewTeam,
+  FULL_CHECKLIST,
+  stepHoldersOf,
+  type ReviewTeam,
+} from '../../../../../../../tests/helpers/review';
+import {
+  asAdmin,
+  createAdmin,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '../../../../../../../tests/helpers/strapi';
 
 const ARTICLE = 'api::article.article';
 const SITE = 'api::site.site';
@@ -19,15 +31,23 @@ const unapproved: Record<string, string> = {};
 
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 
-const draft = async (title: string) => (await app.strapi.documents(ARTICLE).create({ data: { title, site } })).documentId;
+const draft = async (title: string) =>
+  (await app.strapi.documents(ARTICLE).create({ data: { title, site } })).documentId;
 
-const review = (documentId: string, action: string, body: object = {}, who: TestAdmin = team.submitter) =>
-  as(who).post(`/governance/review/articles/${documentId}/${action}`, body);
+const review = (
+  documentId: string,
+  action: string,
+  body: object = {},
+  who: TestAdmin = team.submitter
+) => as(who).post(`/governance/review/articles/${documentId}/${action}`, body);
 
 /** Every published row in the database, whatever wrote it. */
-const publishedRows = () => app.strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
+const publishedRows = () =>
+  app.strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
 const isPublished = async (documentId: string) =>
-  (await app.strapi.db.query(ARTICLE).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
+  (await app.strapi.db
+    .query(ARTICLE)
+    .count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
 
 const expectRefused = (res: { status: number; body: { error?: { message?: string } } }) => {
   expect(res.status).toBe(403);
@@ -36,7 +56,11 @@ const expectRefused = (res: { status: number; body: { error?: { message?: string
 
 beforeAll(async () => {
   app = await startApp('publish-gate');
-  site = (await app.strapi.documents(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city' } })).documentId;
+  site = (
+    await app.strapi
+      .documents(SITE)
+      .create({ data: { code: 'xian', name: '西安市', level: 'city' } })
+  ).documentId;
   admin = await createAdmin(app);
   team = await createReviewTeam(app);
   const { leader } = await stepHoldersOf(app, team, site);
@@ -45,12 +69,24 @@ beforeAll(async () => {
 
   unapproved.partly = await draft('只通过初审');
   await review(unapproved.partly, 'submit').expect(200);
-  const { contentHash } = (await app.http().get(`/governance/review/articles/${unapproved.partly}`).set('Authorization', `Bearer ${leader.token}`)).body.data;
-  await review(unapproved.partly, 'approve', { contentHash, checklist: FULL_CHECKLIST }, leader).expect(200);
+  const { contentHash } = (
+    await app
+      .http()
+      .get(`/governance/review/articles/${unapproved.partly}`)
+      .set('Authorization', `Bearer ${leader.token}`)
+  ).body.data;
+  await review(
+    unapproved.partly,
+    'approve',
+    { contentHash, checklist: FULL_CHECKLIST },
+    leader
+  ).expect(200);
 
   unapproved.rejected = await draft('被退回');
   await review(unapproved.rejected, 'submit').expect(200);
-  await review(unapproved.rejected, 'reject', { reason: '涉及未公开的统计数据' }, leader).expect(200);
+  await review(unapproved.rejected, 'reject', { reason: '涉及未公开的统计数据' }, leader).expect(
+    200
+  );
 
   unapproved.withdrawn = await draft('已撤回');
   await review(unapproved.withdrawn, 'submit').expect(200);
@@ -58,7 +94,9 @@ beforeAll(async () => {
 
   unapproved.edited = await draft('通过后被修改');
   await approveArticle(app, team, unapproved.edited);
-  await app.strapi.documents(ARTICLE).update({ documentId: unapproved.edited, data: { summary: '审核通过后加入的摘要' } });
+  await app.strapi
+    .documents(ARTICLE)
+    .update({ documentId: unapproved.edited, data: { summary: '审核通过后加入的摘要' } });
 });
 
 afterAll(async () => {
@@ -70,56 +108,96 @@ describe('the publish gate', () => {
     expect(await publishedRows()).toBe(0);
   });
 
-  it.each(['never', 'partly', 'rejected', 'withdrawn', 'edited'])('refuses Content Manager publish of an article %s approved', async (which) => {
-    expectRefused(await as(admin).post(`${CM}/${unapproved[which]}/actions/publish`));
-    expect(await isPublished(unapproved[which])).toBe(false);
-  });
+  it.each(['never', 'partly', 'rejected', 'withdrawn', 'edited'])(
+    'refuses Content Manager publish of an article %s approved',
+    async (which) => {
+      expectRefused(await as(admin).post(`${CM}/${unapproved[which]}/actions/publish`));
+      expect(await isPublished(unapproved[which])).toBe(false);
+    }
+  );
 
   it('refuses Content Manager publish with unsaved changes to an approved article, and keeps the article', async () => {
     const id = await draft('带修改发布');
     await approveArticle(app, team, id);
-    expectRefused(await as(admin).post(`${CM}/${id}/actions/publish`, { title: '带修改发布（改）' }));
+    expectRefused(
+      await as(admin).post(`${CM}/${id}/actions/publish`, { title: '带修改发布（改）' })
+    );
     expect(await isPublished(id)).toBe(false);
   });
 
   it('refuses Content Manager create-and-publish of a new article', async () => {
     expectRefused(await as(admin).post(`${CM}/actions/publish`, { title: '新建即发布', site }));
-    expect(await app.strapi.db.query(ARTICLE).count({ where: { title: '新建即发布', publishedAt: { $notNull: true } } })).toBe(0);
+    expect(
+      await app.strapi.db
+        .query(ARTICLE)
+        .count({ where: { title: '新建即发布', publishedAt: { $notNull: true } } })
+    ).toBe(0);
   });
 
   it('refuses a bulk publish containing one unapproved article, and publishes none of it', async () => {
     const approved = await draft('批量中已通过的');
     await approveArticle(app, team, approved);
-    const res = await as(admin).post(`${CM}/actions/bulkPublish`, { documentIds: [approved, unapproved.never, unapproved.edited] });
+    const res = await as(admin).post(`${CM}/actions/bulkPublish`, {
+      documentIds: [approved, unapproved.never, unapproved.edited],
+    });
     expectRefused(res);
     expect(await isPublished(approved)).toBe(false);
   });
 
   it('refuses the Document Service: create, update and publish', async () => {
     const documents = app.strapi.documents(ARTICLE);
-    await expect(documents.create({ data: { title: '脚本直接发布', site }, status: 'published' })).rejects.toThrow(/未通过审核/);
+    await expect(
+      documents.create({ data: { title: '脚本直接发布', site }, status: 'published' })
+    ).rejects.toThrow(/未通过审核/);
     expect(await app.strapi.db.query(ARTICLE).count({ where: { title: '脚本直接发布' } })).toBe(0);
 
     for (const documentId of Object.values(unapproved)) {
       await expect(documents.publish({ documentId })).rejects.toThrow(/未通过审核/);
-      await expect(documents.update({ documentId, data: {}, status: 'published' })).rejects.toThrow(/未通过审核/);
+      await expect(documents.update({ documentId, data: {}, status: 'published' })).rejects.toThrow(
+        /未通过审核/
+      );
       expect(await isPublished(documentId)).toBe(false);
     }
     // A refused update-and-publish leaves the draft as it was.
-    await expect(documents.update({ documentId: unapproved.never, data: { title: '改了标题' }, status: 'published' })).rejects.toThrow();
-    expect((await app.strapi.db.query(ARTICLE).findOne({ where: { documentId: unapproved.never } })).title).toBe('从未送审');
+    await expect(
+      documents.update({
+        documentId: unapproved.never,
+        data: { title: '改了标题' },
+        status: 'published',
+      })
+    ).rejects.toThrow();
+    expect(
+      (await app.strapi.db.query(ARTICLE).findOne({ where: { documentId: unapproved.never } }))
+        .title
+    ).toBe('从未送审');
   });
 
   it('offers no REST route that writes articles, even to a full-access token', async () => {
-    const token = await app.strapi.service('admin::api-token').create({ name: 'full', type: 'full-access', lifespan: null, description: '' });
+    const token = await app.strapi
+      .service('admin::api-token')
+      .create({ name: 'full', type: 'full-access', lifespan: null, description: '' });
     const auth = { Authorization: `Bearer ${token.accessKey}` };
-    const created = await app.http().post('/api/articles').set(auth).send({ data: { title: 'REST 发布', site } });
+    const created = await app
+      .http()
+      .post('/api/articles')
+      .set(auth)
+      .send({ data: { title: 'REST 发布', site } });
     expect([403, 404, 405]).toContain(created.status);
-    const updated = await app.http().put(`/api/articles/${unapproved.never}`).set(auth).send({ data: { title: 'REST 更新' } });
+    const updated = await app
+      .http()
+      .put(`/api/articles/${unapproved.never}`)
+      .set(auth)
+      .send({ data: { title: 'REST 更新' } });
     expect([403, 404, 405]).toContain(updated.status);
-    const withStatus = await app.http().post('/api/articles?status=published').set(auth).send({ data: { title: 'REST 发布', site } });
+    const withStatus = await app
+      .http()
+      .post('/api/articles?status=published')
+      .set(auth)
+      .send({ data: { title: 'REST 发布', site } });
     expect([403, 404, 405]).toContain(withStatus.status);
-    expect(await app.strapi.db.query(ARTICLE).count({ where: { title: { $startsWith: 'REST' } } })).toBe(0);
+    expect(
+      await app.strapi.db.query(ARTICLE).count({ where: { title: { $startsWith: 'REST' } } })
+    ).toBe(0);
   });
 
   it('has no releases in this edition: their publication would go through documents().publish()', () => {
@@ -130,7 +208,9 @@ describe('the publish gate', () => {
   });
 
   it('still publishes nothing unapproved after every attempt', async () => {
-    const published = await app.strapi.db.query(ARTICLE).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] });
+    const published = await app.strapi.db
+      .query(ARTICLE)
+      .findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId'] });
     expect(published).toEqual([]);
   });
 });
@@ -144,8 +224,12 @@ describe('the same paths with approved articles', () => {
     for (const id of [one, two, three, four]) await approveArticle(app, team, id);
 
     await as(admin).post(`${CM}/${one}/actions/publish`).expect(200);
-    await as(admin).post(`${CM}/actions/bulkPublish`, { documentIds: [two] }).expect(200);
-    await app.strapi.documents(ARTICLE).update({ documentId: three, data: {}, status: 'published' });
+    await as(admin)
+      .post(`${CM}/actions/bulkPublish`, { documentIds: [two] })
+      .expect(200);
+    await app.strapi
+      .documents(ARTICLE)
+      .update({ documentId: three, data: {}, status: 'published' });
     await app.strapi.documents(ARTICLE).publish({ documentId: four });
     for (const id of [one, two, three, four]) expect(await isPublished(id)).toBe(true);
 
@@ -169,7 +253,9 @@ describe('the same paths with approved articles', () => {
 
     await approveArticle(app, team, id);
     await as(admin).post(`${CM}/${id}/actions/publish`).expect(200);
-    expect((await app.http().get(`/api/articles/${id}`).expect(200)).body.data.title).toBe('在线文章（修改稿）');
+    expect((await app.http().get(`/api/articles/${id}`).expect(200)).body.data.title).toBe(
+      '在线文章（修改稿）'
+    );
   });
 
   it('lets an approved article be unpublished and republished unchanged, keeping its first publication date', async () => {
@@ -178,7 +264,8 @@ describe('the same paths with approved articles', () => {
     const first = await app.strapi.documents(ARTICLE).publish({ documentId: id });
     await app.strapi.documents(ARTICLE).unpublish({ documentId: id });
     const again = await app.strapi.documents(ARTICLE).publish({ documentId: id });
-    const stamp = (entry: { firstPublishedAt?: unknown }) => new Date(entry.firstPublishedAt as string).toISOString();
+    const stamp = (entry: { firstPublishedAt?: unknown }) =>
+      new Date(entry.firstPublishedAt as string).toISOString();
     expect(stamp(again.entries[0])).toBe(stamp(first.entries[0]));
   });
 });

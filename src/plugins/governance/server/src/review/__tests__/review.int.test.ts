@@ -6,7 +6,13 @@
 import type { UID } from '@strapi/strapi';
 import { FULL_CHECKLIST } from '../../../../../../../tests/helpers/review';
 import { bootSecondInstance } from '../../../../../../../tests/helpers/second-instance';
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import {
+  asAdmin,
+  createAdmin,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '../../../../../../../tests/helpers/strapi';
 import articleSchema from '../../../../../../api/article/content-types/article/schema.json';
 import { hashVersion, reviewedAttributes } from '../content-hash';
 import { ERRORS } from '../messages';
@@ -28,36 +34,49 @@ let county: string;
 
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 
-const review = (documentId: string, action = '') => `/governance/review/articles/${documentId}${action ? `/${action}` : ''}`;
+const review = (documentId: string, action = '') =>
+  `/governance/review/articles/${documentId}${action ? `/${action}` : ''}`;
 
 const member = (admin: TestAdmin, site: string, capacity: string) =>
-  app.strapi.plugin('governance').service('sites').addMember({ userId: admin.id, siteDocumentId: site, capacity });
+  app.strapi
+    .plugin('governance')
+    .service('sites')
+    .addMember({ userId: admin.id, siteDocumentId: site, capacity });
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 
 /** A draft written by `author` through the Content Manager, as an editor writes one. */
 const write = async (author: TestAdmin, site: string, title: string, text = '正文') => {
-  const res = await as(author).post(`/content-manager/collection-types/${ARTICLE}`, { title, site, body: paragraph(text) }).expect(201);
+  const res = await as(author)
+    .post(`/content-manager/collection-types/${ARTICLE}`, { title, site, body: paragraph(text) })
+    .expect(201);
   return res.body.data.documentId as string;
 };
 
-const describeAs = async (who: TestAdmin, documentId: string) => (await as(who).get(review(documentId)).expect(200)).body.data;
+const describeAs = async (who: TestAdmin, documentId: string) =>
+  (await as(who).get(review(documentId)).expect(200)).body.data;
 
 const approveAs = (who: TestAdmin, documentId: string, contentHash: string, extra: object = {}) =>
   as(who).post(review(documentId, 'approve'), { contentHash, checklist: FULL_CHECKLIST, ...extra });
 
 const waitFor = async (condition: () => boolean) => {
-  for (let tries = 0; tries < 100 && !condition(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let tries = 0; tries < 100 && !condition(); tries += 1)
+    await new Promise((resolve) => setTimeout(resolve, 20));
 };
 
 const reviewStatusRows = async (documentId: string) =>
-  (await app.strapi.db.query(ARTICLE).findMany({ where: { documentId }, select: ['reviewStatus'] })).map((r) => r.reviewStatus);
+  (
+    await app.strapi.db.query(ARTICLE).findMany({ where: { documentId }, select: ['reviewStatus'] })
+  ).map((r) => r.reviewStatus);
 
 beforeAll(async () => {
   app = await startApp('review');
   const docs = app.strapi.documents;
-  city = (await docs(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city' } })).documentId;
-  county = (await docs(SITE).create({ data: { code: 'ankang-hanbin', name: '汉滨区', level: 'county' } })).documentId;
+  city = (await docs(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city' } }))
+    .documentId;
+  county = (
+    await docs(SITE).create({ data: { code: 'ankang-hanbin', name: '汉滨区', level: 'county' } })
+  ).documentId;
 
   province = await createAdmin(app, 'governance-provincial-admin', '省厅');
   editor = await createAdmin(app, 'governance-site-editor', '编辑');
@@ -76,8 +95,12 @@ beforeAll(async () => {
   await member(countyReviewer, county, 'reviewer');
   await member(countyApprover, county, 'approver');
 
-  await as(province).post('/governance/review/words', { word: '绝密', level: 'forbidden' }).expect(201);
-  await as(province).post('/governance/review/words', { word: '民政部门', level: 'check', suggestion: '民政厅' }).expect(201);
+  await as(province)
+    .post('/governance/review/words', { word: '绝密', level: 'forbidden' })
+    .expect(201);
+  await as(province)
+    .post('/governance/review/words', { word: '民政部门', level: 'check', suggestion: '民政厅' })
+    .expect(201);
 });
 
 afterAll(async () => {
@@ -88,7 +111,11 @@ describe('the review chain', () => {
   it('takes a city article through 初审, 保密审查 and 终审, one person per step', async () => {
     const id = await write(editor, city, '西安市养老服务补贴发放');
     let state = await describeAs(editor, id);
-    expect(state).toMatchObject({ status: 'draft', chain: ['leader', 'reviewer', 'approver'], can: { submit: true } });
+    expect(state).toMatchObject({
+      status: 'draft',
+      chain: ['leader', 'reviewer', 'approver'],
+      can: { submit: true },
+    });
 
     const submitted = await as(editor).post(review(id, 'submit')).expect(200);
     expect(submitted.body.data.status).toBe('submitted');
@@ -97,21 +124,37 @@ describe('the review chain', () => {
     state = await describeAs(reviewer, id);
     expect(state).toMatchObject({ status: 'submitted', step: 1, can: { approve: false } });
     // The reviewer's step is the second: not theirs yet.
-    expect((await approveAs(reviewer, id, state.contentHash).expect(403)).body.error.message).toBe(ERRORS.notYourStep('leader'));
+    expect((await approveAs(reviewer, id, state.contentHash).expect(403)).body.error.message).toBe(
+      ERRORS.notYourStep('leader')
+    );
 
     await approveAs(leader, id, state.contentHash, { comment: '同意' }).expect(200);
     state = await describeAs(reviewer, id);
-    expect(state).toMatchObject({ status: 'in_review', step: 2, can: { approve: true, reject: true } });
+    expect(state).toMatchObject({
+      status: 'in_review',
+      step: 2,
+      can: { approve: true, reject: true },
+    });
     await approveAs(reviewer, id, state.contentHash).expect(200);
     await approveAs(approver, id, state.contentHash).expect(200);
 
     state = await describeAs(editor, id);
     expect(state).toMatchObject({ status: 'approved', publishable: true, step: null });
-    expect(state.history.map((d: { action: string; step: number | null }) => [d.action, d.step])).toEqual([
-      ['submit', null], ['approve', 1], ['approve', 2], ['approve', 3],
+    expect(
+      state.history.map((d: { action: string; step: number | null }) => [d.action, d.step])
+    ).toEqual([
+      ['submit', null],
+      ['approve', 1],
+      ['approve', 2],
+      ['approve', 3],
     ]);
     const approval = state.history[1];
-    expect(approval).toMatchObject({ capacity: 'leader', comment: '同意', checklist: FULL_CHECKLIST, contentHash: state.contentHash });
+    expect(approval).toMatchObject({
+      capacity: 'leader',
+      comment: '同意',
+      checklist: FULL_CHECKLIST,
+      contentHash: state.contentHash,
+    });
     expect(approval.actor.name).toContain('初审');
     expect(await reviewStatusRows(id)).toEqual(['approved']);
   });
@@ -132,30 +175,52 @@ describe('the review chain', () => {
     await as(editor).post(review(id, 'submit')).expect(200);
     const { contentHash } = await describeAs(leader, id);
     await approveAs(leader, id, contentHash).expect(200);
-    expect((await approveAs(leader, id, contentHash).expect(403)).body.error.message).toBe(ERRORS.secondStep);
+    expect((await approveAs(leader, id, contentHash).expect(403)).body.error.message).toBe(
+      ERRORS.secondStep
+    );
 
     // Whoever last edited the article cannot pass it, whichever step is theirs.
     const edited = await write(editor, city, '被审核人修改过');
-    await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: edited }, data: { updatedBy: approver.id } });
+    await app.strapi.db
+      .query(ARTICLE)
+      .updateMany({ where: { documentId: edited }, data: { updatedBy: approver.id } });
     await as(editor).post(review(edited, 'submit')).expect(200);
     await approveAs(leader, edited, (await describeAs(leader, edited)).contentHash).expect(200);
     await approveAs(reviewer, edited, (await describeAs(reviewer, edited)).contentHash).expect(200);
-    const last = await approveAs(approver, edited, (await describeAs(approver, edited)).contentHash).expect(403);
+    const last = await approveAs(
+      approver,
+      edited,
+      (await describeAs(approver, edited)).contentHash
+    ).expect(403);
     expect(last.body.error.message).toBe(ERRORS.ownArticle);
   });
 
   it('refuses anyone who wrote part of the article, even when someone else saved it last', async () => {
     const coauthor = await createAdmin(app, 'governance-site-editor', '合写');
-    const roles = await Promise.all(['governance-site-editor', 'governance-approver'].map((code) => app.strapi.service('admin::role').findOne({ code })));
-    await app.strapi.service('admin::user').updateById(coauthor.id, { roles: roles.map((r) => r.id) });
+    const roles = await Promise.all(
+      ['governance-site-editor', 'governance-approver'].map((code) =>
+        app.strapi.service('admin::role').findOne({ code })
+      )
+    );
+    await app.strapi
+      .service('admin::user')
+      .updateById(coauthor.id, { roles: roles.map((r) => r.id) });
     await member(coauthor, city, 'editor');
     await member(coauthor, city, 'leader');
 
     const id = await write(editor, city, '两人合写');
-    await as(coauthor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { body: paragraph('合写人加的一段') }).expect(200);
-    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '两人合写（定稿）' }).expect(200);
+    await as(coauthor)
+      .put(`/content-manager/collection-types/${ARTICLE}/${id}`, {
+        body: paragraph('合写人加的一段'),
+      })
+      .expect(200);
+    await as(editor)
+      .put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '两人合写（定稿）' })
+      .expect(200);
     await as(editor).post(review(id, 'submit')).expect(200);
-    const res = await approveAs(coauthor, id, (await describeAs(coauthor, id)).contentHash).expect(403);
+    const res = await approveAs(coauthor, id, (await describeAs(coauthor, id)).contentHash).expect(
+      403
+    );
     expect(res.body.error.message).toBe(ERRORS.ownArticle);
     await approveAs(leader, id, (await describeAs(leader, id)).contentHash).expect(200);
   });
@@ -164,11 +229,26 @@ describe('the review chain', () => {
     const id = await write(editor, city, '绑定内容');
     await as(editor).post(review(id, 'submit')).expect(200);
     const { contentHash } = await describeAs(leader, id);
-    await as(leader).post(review(id, 'approve'), { contentHash, checklist: { ...FULL_CHECKLIST, noPersonalData: false } }).expect(400);
-    await as(leader).post(review(id, 'approve'), { contentHash, checklist: { noClassifiedContent: true } }).expect(400);
-    await as(leader).post(review(id, 'approve'), { contentHash: 'f'.repeat(64), checklist: FULL_CHECKLIST }).expect(400);
-    await as(leader).post(review(id, 'approve'), { contentHash, checklist: FULL_CHECKLIST, step: 3 }).expect(400);
-    expect((await describeAs(leader, id)).history.filter((d: { action: string }) => d.action === 'approve')).toEqual([]);
+    await as(leader)
+      .post(review(id, 'approve'), {
+        contentHash,
+        checklist: { ...FULL_CHECKLIST, noPersonalData: false },
+      })
+      .expect(400);
+    await as(leader)
+      .post(review(id, 'approve'), { contentHash, checklist: { noClassifiedContent: true } })
+      .expect(400);
+    await as(leader)
+      .post(review(id, 'approve'), { contentHash: 'f'.repeat(64), checklist: FULL_CHECKLIST })
+      .expect(400);
+    await as(leader)
+      .post(review(id, 'approve'), { contentHash, checklist: FULL_CHECKLIST, step: 3 })
+      .expect(400);
+    expect(
+      (await describeAs(leader, id)).history.filter(
+        (d: { action: string }) => d.action === 'approve'
+      )
+    ).toEqual([]);
   });
 
   it('lets only one of two simultaneous approvals of a step through', async () => {
@@ -177,7 +257,10 @@ describe('the review chain', () => {
     await member(secondLeader, city, 'leader');
     await as(editor).post(review(id, 'submit')).expect(200);
     const { contentHash } = await describeAs(leader, id);
-    const results = await Promise.all([approveAs(leader, id, contentHash), approveAs(secondLeader, id, contentHash)]);
+    const results = await Promise.all([
+      approveAs(leader, id, contentHash),
+      approveAs(secondLeader, id, contentHash),
+    ]);
     // The later one finds the step taken: refused as a conflict, or as no longer their step.
     const [first, second] = results.map((r) => r.status).sort();
     expect(first).toBe(200);
@@ -192,17 +275,31 @@ describe('rejection, withdrawal and edits', () => {
     await as(editor).post(review(id, 'submit')).expect(200);
     await as(countyReviewer).post(review(id, 'reject'), {}).expect(400);
     await as(countyReviewer).post(review(id, 'reject'), { reason: '太短' }).expect(400);
-    await as(countyReviewer).post(review(id, 'reject'), { reason: '第二段涉及个人身份证号，请删除后再送审' }).expect(200);
+    await as(countyReviewer)
+      .post(review(id, 'reject'), { reason: '第二段涉及个人身份证号，请删除后再送审' })
+      .expect(200);
 
     const state = await describeAs(editor, id);
     expect(state).toMatchObject({ status: 'rejected', can: { submit: true } });
-    expect(state.history.at(-1)).toMatchObject({ action: 'reject', step: 1, capacity: 'reviewer', reason: '第二段涉及个人身份证号，请删除后再送审' });
-    expect((await as(editor).get('/governance/review/count').expect(200)).body.data.toRevise).toBeGreaterThanOrEqual(1);
+    expect(state.history.at(-1)).toMatchObject({
+      action: 'reject',
+      step: 1,
+      capacity: 'reviewer',
+      reason: '第二段涉及个人身份证号，请删除后再送审',
+    });
+    expect(
+      (await as(editor).get('/governance/review/count').expect(200)).body.data.toRevise
+    ).toBeGreaterThanOrEqual(1);
     const mine = (await as(editor).get('/governance/review/queue?tab=mine').expect(200)).body.data;
-    expect(mine.find((item: { documentId: string }) => item.documentId === id)).toMatchObject({ status: 'rejected', lastReason: expect.stringContaining('身份证号') });
+    expect(mine.find((item: { documentId: string }) => item.documentId === id)).toMatchObject({
+      status: 'rejected',
+      lastReason: expect.stringContaining('身份证号'),
+    });
 
     // Revised and submitted again: a new round from the first step.
-    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '待退回（已修改）' }).expect(200);
+    await as(editor)
+      .put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '待退回（已修改）' })
+      .expect(200);
     await as(editor).post(review(id, 'submit')).expect(200);
     expect(await describeAs(editor, id)).toMatchObject({ status: 'submitted', step: 1, round: 2 });
   });
@@ -216,13 +313,20 @@ describe('rejection, withdrawal and edits', () => {
     expect((await describeAs(editor, id)).publishable).toBe(true);
 
     // Saving without a change keeps the approval.
-    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '通过后修改' }).expect(200);
+    await as(editor)
+      .put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '通过后修改' })
+      .expect(200);
     expect((await describeAs(editor, id)).status).toBe('approved');
 
-    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { body: paragraph('改过的正文') }).expect(200);
+    await as(editor)
+      .put(`/content-manager/collection-types/${ARTICLE}/${id}`, { body: paragraph('改过的正文') })
+      .expect(200);
     state = await describeAs(editor, id);
     expect(state).toMatchObject({ status: 'submitted', step: 1, round: 2, publishable: false });
-    expect(state.history.map((d: { action: string }) => d.action).slice(-2)).toEqual(['void', 'submit']);
+    expect(state.history.map((d: { action: string }) => d.action).slice(-2)).toEqual([
+      'void',
+      'submit',
+    ]);
     expect(await reviewStatusRows(id)).toEqual(['submitted']);
   });
 
@@ -234,17 +338,27 @@ describe('rejection, withdrawal and edits', () => {
 
   it('voids an approval when only the slug changes, so the changed slug is not published unreviewed', async () => {
     const id = await write(editor, county, '只改网址');
-    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { slug: 'reviewed-slug' }).expect(200);
+    await as(editor)
+      .put(`/content-manager/collection-types/${ARTICLE}/${id}`, { slug: 'reviewed-slug' })
+      .expect(200);
     await as(editor).post(review(id, 'submit')).expect(200);
     const { contentHash } = await describeAs(countyReviewer, id);
     await approveAs(countyReviewer, id, contentHash).expect(200);
     await approveAs(countyApprover, id, contentHash).expect(200);
     expect((await describeAs(editor, id)).publishable).toBe(true);
 
-    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { slug: 'changed-after-approval' }).expect(200);
-    const res = await as(province).post(`/content-manager/collection-types/${ARTICLE}/${id}/actions/publish`);
+    await as(editor)
+      .put(`/content-manager/collection-types/${ARTICLE}/${id}`, { slug: 'changed-after-approval' })
+      .expect(200);
+    const res = await as(province).post(
+      `/content-manager/collection-types/${ARTICLE}/${id}/actions/publish`
+    );
     expect(res.status).toBe(403);
-    expect(await app.strapi.db.query(ARTICLE).count({ where: { documentId: id, publishedAt: { $notNull: true } } })).toBe(0);
+    expect(
+      await app.strapi.db
+        .query(ARTICLE)
+        .count({ where: { documentId: id, publishedAt: { $notNull: true } } })
+    ).toBe(0);
     expect(await describeAs(editor, id)).toMatchObject({ status: 'submitted', round: 2 });
   });
 
@@ -257,33 +371,60 @@ describe('rejection, withdrawal and edits', () => {
       where: { articleDocumentId: id },
       data: { contentHash: earlier, draftHash: earlier },
     });
-    expect((await approveAs(countyReviewer, id, (await describeAs(countyReviewer, id)).contentHash).expect(400)).body.error.message).toBe(ERRORS.staleContent);
+    expect(
+      (
+        await approveAs(
+          countyReviewer,
+          id,
+          (await describeAs(countyReviewer, id)).contentHash
+        ).expect(400)
+      ).body.error.message
+    ).toBe(ERRORS.staleContent);
 
     expect(await app.strapi.plugin('governance').service('review').voidStaleRounds()).toBe(1);
     const state = await describeAs(countyReviewer, id);
     expect(state).toMatchObject({ status: 'submitted', round: 2, upToDate: true });
-    expect(state.history.map((d: { action: string }) => d.action)).toEqual(['submit', 'void', 'submit']);
+    expect(state.history.map((d: { action: string }) => d.action)).toEqual([
+      'submit',
+      'void',
+      'submit',
+    ]);
     await approveAs(countyReviewer, id, state.contentHash).expect(200);
     expect(await app.strapi.plugin('governance').service('review').voidStaleRounds()).toBe(0);
   });
 
   it('checks submitted rounds at start-up once per hash version: a later start leaves submitted rounds alone', async () => {
-    const version = hashVersion(app.strapi.getModel(ARTICLE), (uid) => app.strapi.getModel(uid as UID.Component));
-    expect(await app.strapi.store({ type: 'plugin', name: 'governance', key: 'review-hash' }).get({})).toEqual({ version });
+    const version = hashVersion(app.strapi.getModel(ARTICLE), (uid) =>
+      app.strapi.getModel(uid as UID.Component)
+    );
+    expect(
+      await app.strapi.store({ type: 'plugin', name: 'governance', key: 'review-hash' }).get({})
+    ).toEqual({ version });
 
     const id = await write(editor, county, '再次启动');
     await as(editor).post(review(id, 'submit')).expect(200);
     const earlier = 'f'.repeat(64);
-    await app.strapi.db.query('plugin::governance.review-state').update({ where: { articleDocumentId: id }, data: { contentHash: earlier, draftHash: earlier } });
+    await app.strapi.db
+      .query('plugin::governance.review-state')
+      .update({
+        where: { articleDocumentId: id },
+        data: { contentHash: earlier, draftHash: earlier },
+      });
 
     // Another start (a second instance on the same database) leaves the round as it is…
     const second = await bootSecondInstance('review', 'voidStaleRounds');
-    const afterBoot = await app.strapi.db.query('plugin::governance.review-state').findOne({ where: { articleDocumentId: id } });
+    const afterBoot = await app.strapi.db
+      .query('plugin::governance.review-state')
+      .findOne({ where: { articleDocumentId: id } });
     // …while the migration itself, asked by hand there, still restarts it.
     const { result } = await second.run<number>();
     expect(afterBoot).toMatchObject({ round: 1, contentHash: earlier });
     expect(result).toBe(1);
-    expect(await describeAs(countyReviewer, id)).toMatchObject({ status: 'submitted', round: 2, upToDate: true });
+    expect(await describeAs(countyReviewer, id)).toMatchObject({
+      status: 'submitted',
+      round: 2,
+      upToDate: true,
+    });
   });
 
   it('sends an article back to draft when its unpublished changes are discarded', async () => {
@@ -292,11 +433,17 @@ describe('rejection, withdrawal and edits', () => {
     const { contentHash } = await describeAs(countyReviewer, id);
     await approveAs(countyReviewer, id, contentHash).expect(200);
     await approveAs(countyApprover, id, contentHash).expect(200);
-    await as(editor).post(`/content-manager/collection-types/${ARTICLE}/${id}/actions/publish`).expect(200);
-    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '丢弃修改（改）' }).expect(200);
+    await as(editor)
+      .post(`/content-manager/collection-types/${ARTICLE}/${id}/actions/publish`)
+      .expect(200);
+    await as(editor)
+      .put(`/content-manager/collection-types/${ARTICLE}/${id}`, { title: '丢弃修改（改）' })
+      .expect(200);
     expect((await describeAs(editor, id)).status).toBe('submitted');
 
-    await as(editor).post(`/content-manager/collection-types/${ARTICLE}/${id}/actions/discard`).expect(200);
+    await as(editor)
+      .post(`/content-manager/collection-types/${ARTICLE}/${id}/actions/discard`)
+      .expect(200);
     const state = await describeAs(editor, id);
     expect(state).toMatchObject({ status: 'draft', round: 2, can: { submit: true } });
     expect(state.history.at(-1).action).toBe('void');
@@ -307,7 +454,10 @@ describe('rejection, withdrawal and edits', () => {
     await as(editor).post(review(id, 'submit')).expect(200);
     await as(countyReviewer).post(review(id, 'withdraw')).expect(403);
     await as(editor).post(review(id, 'withdraw')).expect(200);
-    expect(await describeAs(editor, id)).toMatchObject({ status: 'withdrawn', can: { submit: true, approve: false } });
+    expect(await describeAs(editor, id)).toMatchObject({
+      status: 'withdrawn',
+      can: { submit: true, approve: false },
+    });
     await as(editor).post(review(id, 'withdraw')).expect(400);
   });
 
@@ -315,8 +465,16 @@ describe('rejection, withdrawal and edits', () => {
     const id = await write(editor, city, '将被删除');
     await as(editor).post(review(id, 'submit')).expect(200);
     await app.strapi.documents(ARTICLE).delete({ documentId: id });
-    expect(await app.strapi.db.query('plugin::governance.review-state').count({ where: { articleDocumentId: id } })).toBe(0);
-    expect(await app.strapi.db.query('plugin::governance.review-decision').count({ where: { articleDocumentId: id } })).toBe(1);
+    expect(
+      await app.strapi.db
+        .query('plugin::governance.review-state')
+        .count({ where: { articleDocumentId: id } })
+    ).toBe(0);
+    expect(
+      await app.strapi.db
+        .query('plugin::governance.review-decision')
+        .count({ where: { articleDocumentId: id } })
+    ).toBe(1);
   });
 });
 
@@ -326,7 +484,14 @@ describe('the sensitive-word check', () => {
     const res = await as(editor).post(review(id, 'submit')).expect(400);
     expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
     expect(res.body.error.details.wordHits).toEqual([
-      expect.objectContaining({ word: '绝密', level: 'forbidden', field: 'body', start: 4, end: 6, context: '本文件属绝密内容' }),
+      expect.objectContaining({
+        word: '绝密',
+        level: 'forbidden',
+        field: 'body',
+        start: 4,
+        end: 6,
+        context: '本文件属绝密内容',
+      }),
     ]);
     expect((await describeAs(editor, id)).status).toBe('draft');
   });
@@ -335,41 +500,95 @@ describe('the sensitive-word check', () => {
     ['in traditional characters split by a zero-width space', '本文件属絕\u200b密内容', 4, 7],
     ['split by an ideographic space', '本文件属绝\u3000密内容', 4, 7],
     ['split by a full-width asterisk', '本文件属绝＊密内容', 4, 7],
-  ])('blocks a forbidden word written %s, and shows where it was written', async (_how, text, start, end) => {
-    const id = await write(editor, city, '变体禁用词', text);
-    const res = await as(editor).post(review(id, 'submit')).expect(400);
-    expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
-    expect(res.body.error.details.wordHits).toEqual([
-      expect.objectContaining({ word: '绝密', level: 'forbidden', field: 'body', start, end, found: text.slice(start, end), context: text }),
-    ]);
-    expect((await describeAs(editor, id)).status).toBe('draft');
-  });
+  ])(
+    'blocks a forbidden word written %s, and shows where it was written',
+    async (_how, text, start, end) => {
+      const id = await write(editor, city, '变体禁用词', text);
+      const res = await as(editor).post(review(id, 'submit')).expect(400);
+      expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
+      expect(res.body.error.details.wordHits).toEqual([
+        expect.objectContaining({
+          word: '绝密',
+          level: 'forbidden',
+          field: 'body',
+          start,
+          end,
+          found: text.slice(start, end),
+          context: text,
+        }),
+      ]);
+      expect((await describeAs(editor, id)).status).toBe('draft');
+    }
+  );
 
   it('reads every text a reader sees: the column, and the alternative text and caption of a body image', async () => {
     const file = await app.strapi.db.query('plugin::upload.file').create({
-      data: { name: 'map.png', hash: 'map_review', ext: '.png', mime: 'image/png', size: 0.07, width: 1, height: 1, url: '/uploads/map_review.png', provider: 'local' },
+      data: {
+        name: 'map.png',
+        hash: 'map_review',
+        ext: '.png',
+        mime: 'image/png',
+        size: 0.07,
+        width: 1,
+        height: 1,
+        url: '/uploads/map_review.png',
+        provider: 'local',
+      },
     });
     const image = (alternativeText: string, caption: string | null) => ({
       type: 'image',
       image: {
-        name: 'map.png', alternativeText, caption, url: file.url, previewUrl: null, formats: null, width: 1, height: 1, hash: 'map_review', ext: '.png',
-        mime: 'image/png', size: 0.07, provider: 'local', provider_metadata: null, createdAt: '2026-12-04T00:00:00.000Z', updatedAt: '2026-12-04T00:00:00.000Z',
+        name: 'map.png',
+        alternativeText,
+        caption,
+        url: file.url,
+        previewUrl: null,
+        formats: null,
+        width: 1,
+        height: 1,
+        hash: 'map_review',
+        ext: '.png',
+        mime: 'image/png',
+        size: 0.07,
+        provider: 'local',
+        provider_metadata: null,
+        createdAt: '2026-12-04T00:00:00.000Z',
+        updatedAt: '2026-12-04T00:00:00.000Z',
       },
       children: [{ type: 'text', text: '' }],
     });
     const CASES: Array<[string, Record<string, unknown>, string, number, number]> = [
       ['column', { column: '绝密文件' }, 'column', 0, 2],
-      ['image alt text', { body: [...paragraph('见下图'), image('一份绝密地图', null)] }, 'body.image.alt', 2, 4],
-      ['image caption', { body: [...paragraph('见下图'), image('地图', '图为绝★密地图')] }, 'body.image.caption', 2, 5],
+      [
+        'image alt text',
+        { body: [...paragraph('见下图'), image('一份绝密地图', null)] },
+        'body.image.alt',
+        2,
+        4,
+      ],
+      [
+        'image caption',
+        { body: [...paragraph('见下图'), image('地图', '图为绝★密地图')] },
+        'body.image.caption',
+        2,
+        5,
+      ],
     ];
     for (const [what, fields, field, start, end] of CASES) {
-      const created = await as(editor).post(`/content-manager/collection-types/${ARTICLE}`, { title: `藏在${what}里的禁用词`, site: city, body: paragraph('正文'), ...fields });
+      const created = await as(editor).post(`/content-manager/collection-types/${ARTICLE}`, {
+        title: `藏在${what}里的禁用词`,
+        site: city,
+        body: paragraph('正文'),
+        ...fields,
+      });
       expect([what, created.status, created.body.error?.message]).toEqual([what, 201, undefined]);
       const id = created.body.data.documentId as string;
       const res = await as(editor).post(review(id, 'submit'));
       expect([what, res.status]).toEqual([what, 400]);
       expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
-      expect(res.body.error.details.wordHits).toEqual([expect.objectContaining({ word: '绝密', level: 'forbidden', field, start, end })]);
+      expect(res.body.error.details.wordHits).toEqual([
+        expect.objectContaining({ word: '绝密', level: 'forbidden', field, start, end }),
+      ]);
       expect((await describeAs(editor, id)).status).toBe('draft');
     }
   });
@@ -377,7 +596,15 @@ describe('the sensitive-word check', () => {
   it('lets a word to check through and shows it to the reviewer', async () => {
     const id = await write(editor, city, '民政部门召开会议');
     const res = await as(editor).post(review(id, 'submit')).expect(200);
-    expect(res.body.data.wordHits).toEqual([expect.objectContaining({ word: '民政部门', field: 'title', start: 0, end: 4, suggestion: '民政厅' })]);
+    expect(res.body.data.wordHits).toEqual([
+      expect.objectContaining({
+        word: '民政部门',
+        field: 'title',
+        start: 0,
+        end: 4,
+        suggestion: '民政厅',
+      }),
+    ]);
     const state = await describeAs(leader, id);
     expect(state.wordHits).toHaveLength(1);
     expect(state.history[0].wordHits).toHaveLength(1);
@@ -389,20 +616,38 @@ describe('the sensitive-word check', () => {
     const { contentHash } = await describeAs(countyReviewer, id);
     await approveAs(countyReviewer, id, contentHash).expect(200);
     await approveAs(countyApprover, id, contentHash).expect(200);
-    await as(editor).put(`/content-manager/collection-types/${ARTICLE}/${id}`, { body: paragraph('附绝密文件') }).expect(200);
+    await as(editor)
+      .put(`/content-manager/collection-types/${ARTICLE}/${id}`, { body: paragraph('附绝密文件') })
+      .expect(200);
     expect((await describeAs(editor, id)).status).toBe('draft');
   });
 
   it('keeps the word list valid and unique, for the province only', async () => {
-    await as(province).post('/governance/review/words', { word: '绝密', level: 'check' }).expect(400);
+    await as(province)
+      .post('/governance/review/words', { word: '绝密', level: 'check' })
+      .expect(400);
     await as(province).post('/governance/review/words', { word: '', level: 'check' }).expect(400);
-    await as(province).post('/governance/review/words', { word: '机密', level: 'secret' }).expect(400);
-    await as(province).post('/governance/review/words', { word: '机密', level: 'forbidden', role: 'x' }).expect(400);
-    const created = await as(province).post('/governance/review/words', { word: '  机密 ', level: 'forbidden' }).expect(201);
+    await as(province)
+      .post('/governance/review/words', { word: '机密', level: 'secret' })
+      .expect(400);
+    await as(province)
+      .post('/governance/review/words', { word: '机密', level: 'forbidden', role: 'x' })
+      .expect(400);
+    const created = await as(province)
+      .post('/governance/review/words', { word: '  机密 ', level: 'forbidden' })
+      .expect(201);
     expect(created.body.data).toMatchObject({ word: '机密', level: 'forbidden' });
-    await as(province).put(`/governance/review/words/${created.body.data.id}`, { word: '机密', level: 'check', note: '改为提示' }).expect(200);
+    await as(province)
+      .put(`/governance/review/words/${created.body.data.id}`, {
+        word: '机密',
+        level: 'check',
+        note: '改为提示',
+      })
+      .expect(200);
     const list = (await as(province).get('/governance/review/words').expect(200)).body.data;
-    expect(list.map((w: { word: string }) => w.word).sort()).toEqual(['机密', '民政部门', '绝密'].sort());
+    expect(list.map((w: { word: string }) => w.word).sort()).toEqual(
+      ['机密', '民政部门', '绝密'].sort()
+    );
     await as(province).delete(`/governance/review/words/${created.body.data.id}`).expect(204);
     await as(province).delete(`/governance/review/words/${created.body.data.id}`).expect(404);
     await as(editor).get('/governance/review/words').expect(403);
@@ -414,7 +659,9 @@ describe('the queue and the notifications', () => {
     const id = await write(editor, city, '队列中的文章');
     await as(editor).post(review(id, 'submit')).expect(200);
     const titles = async (who: TestAdmin, query = '') =>
-      (await as(who).get(`/governance/review/queue${query}`).expect(200)).body.data.map((i: { title: string }) => i.title);
+      (await as(who).get(`/governance/review/queue${query}`).expect(200)).body.data.map(
+        (i: { title: string }) => i.title
+      );
 
     expect(await titles(leader)).toContain('队列中的文章');
     expect(await titles(reviewer)).not.toContain('队列中的文章');
@@ -446,10 +693,18 @@ describe('the queue and the notifications', () => {
       await as(editor).post(review(id, 'submit')).expect(200);
       // Sent after the commit, without holding up the response.
       await waitFor(() => sent.length >= 1);
-      expect(sent).toEqual([expect.objectContaining({ to: countyReviewer.email, subject: expect.stringContaining('邮件通知') })]);
+      expect(sent).toEqual([
+        expect.objectContaining({
+          to: countyReviewer.email,
+          subject: expect.stringContaining('邮件通知'),
+        }),
+      ]);
       await as(countyReviewer).post(review(id, 'reject'), { reason: '请补充发布依据' }).expect(200);
       await waitFor(() => sent.length >= 2);
-      expect(sent[1]).toMatchObject({ to: editor.email, subject: expect.stringContaining('审核退回') });
+      expect(sent[1]).toMatchObject({
+        to: editor.email,
+        subject: expect.stringContaining('审核退回'),
+      });
     } finally {
       email.send = original;
       app.strapi.config.set('plugin::governance.notifications.email', false);

@@ -10,13 +10,31 @@ describe('the sensitive-word scanner', () => {
   it('finds every occurrence with its field, position and context', () => {
     const hits = scan({ title: '省民政局召开会议', summary: '会议传达了省民政局通知' });
     expect(hits).toEqual([
-      { word: '省民政局', level: 'check', suggestion: '省民政厅', field: 'title', start: 0, end: 4, context: '省民政局召开会议' },
-      { word: '省民政局', level: 'check', suggestion: '省民政厅', field: 'summary', start: 5, end: 9, context: '会议传达了省民政局通知' },
+      {
+        word: '省民政局',
+        level: 'check',
+        suggestion: '省民政厅',
+        field: 'title',
+        start: 0,
+        end: 4,
+        context: '省民政局召开会议',
+      },
+      {
+        word: '省民政局',
+        level: 'check',
+        suggestion: '省民政厅',
+        field: 'summary',
+        start: 5,
+        end: 9,
+        context: '会议传达了省民政局通知',
+      },
     ]);
   });
 
   it('reports overlapping words, the longer and the shorter', () => {
-    const words = scan({ body: '不得涉及国家机密' }).map((h) => h.word).sort();
+    const words = scan({ body: '不得涉及国家机密' })
+      .map((h) => h.word)
+      .sort();
     expect(words).toEqual(['国家机密', '机密']);
   });
 
@@ -27,8 +45,21 @@ describe('the sensitive-word scanner', () => {
 
   it('reads a blocks body as its text, block by block', () => {
     const body = [
-      { type: 'heading', level: 2, children: [{ type: 'text', text: '一、' }, { type: 'text', text: '总体情况' }] },
-      { type: 'paragraph', children: [{ type: 'text', text: '详见' }, { type: 'link', url: 'https://x', children: [{ type: 'text', text: '通知' }] }] },
+      {
+        type: 'heading',
+        level: 2,
+        children: [
+          { type: 'text', text: '一、' },
+          { type: 'text', text: '总体情况' },
+        ],
+      },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: '详见' },
+          { type: 'link', url: 'https://x', children: [{ type: 'text', text: '通知' }] },
+        ],
+      },
     ];
     expect(blocksToLines(body)).toEqual(['一、总体情况', '详见通知']);
     expect(blocksToLines(null)).toEqual([]);
@@ -36,7 +67,10 @@ describe('the sensitive-word scanner', () => {
 });
 
 describe('the scanner against words written to dodge it', () => {
-  const forbidden = createWordScanner([{ word: '绝密', level: 'forbidden' }, { word: 'abc', level: 'check' }]);
+  const forbidden = createWordScanner([
+    { word: '绝密', level: 'forbidden' },
+    { word: 'abc', level: 'check' },
+  ]);
 
   it.each([
     ['plain', '本件属绝密', '绝密', 3, 5],
@@ -82,16 +116,25 @@ describe('the scanner against words written to dodge it', () => {
 
   it('reads a listed word the same way: a traditional or spaced entry matches the simplified text', () => {
     const scan = createWordScanner([{ word: '內部 資料', level: 'forbidden' }]);
-    expect(scan({ summary: '内部资料' })).toEqual([expect.objectContaining({ word: '內部 資料', start: 0, end: 4 })]);
+    expect(scan({ summary: '内部资料' })).toEqual([
+      expect.objectContaining({ word: '內部 資料', start: 0, end: 4 }),
+    ]);
   });
 
   it('keeps the stronger level when two listed forms are the same word', () => {
-    const scan = createWordScanner([{ word: '絕密', level: 'check' }, { word: '绝密', level: 'forbidden' }]);
-    expect(scan({ title: '绝密' })).toEqual([expect.objectContaining({ word: '绝密', level: 'forbidden' })]);
+    const scan = createWordScanner([
+      { word: '絕密', level: 'check' },
+      { word: '绝密', level: 'forbidden' },
+    ]);
+    expect(scan({ title: '绝密' })).toEqual([
+      expect.objectContaining({ word: '绝密', level: 'forbidden' }),
+    ]);
   });
 
   it('searches a body block by block, with positions in its text', () => {
     const hits = forbidden({ body: ['第一段绝', '密。第二段绝\u200b密'] });
-    expect(hits).toEqual([expect.objectContaining({ start: 10, end: 13, context: '第一段绝\n密。第二段绝\u200b密' })]);
+    expect(hits).toEqual([
+      expect.objectContaining({ start: 10, end: 13, context: '第一段绝\n密。第二段绝\u200b密' }),
+    ]);
   });
 });

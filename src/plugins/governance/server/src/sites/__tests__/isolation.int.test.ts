@@ -6,7 +6,13 @@
  * suite until it is classified here.
  */
 import { createReviewTeam, publishReviewed } from '../../../../../../../tests/helpers/review';
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import {
+  asAdmin,
+  createAdmin,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';
@@ -27,31 +33,64 @@ const as = (admin: TestAdmin) => asAdmin(app, admin);
 /** Every row of the Xi'an documents, to compare before and after the attacks. */
 const xianRows = async () => {
   const knex = app.strapi.db.connection;
-  const articles = await knex('articles').whereIn('document_id', [xian.published, xian.draft]).orderBy('id');
+  const articles = await knex('articles')
+    .whereIn('document_id', [xian.published, xian.draft])
+    .orderBy('id');
   const messages = await knex('citizen_messages').where('document_id', xian.message).orderBy('id');
-  const links = await knex('articles_site_lnk').whereIn('article_id', articles.map((a: { id: number }) => a.id)).orderBy('id');
+  const links = await knex('articles_site_lnk')
+    .whereIn(
+      'article_id',
+      articles.map((a: { id: number }) => a.id)
+    )
+    .orderBy('id');
   return { articles, messages, links };
 };
 
-const member = async (admin: TestAdmin, siteDocumentId: string, capacity: 'editor' | 'handler' | 'reviewer') =>
-  app.strapi.plugin('governance').service('sites').addMember({ userId: admin.id, siteDocumentId, capacity });
+const member = async (
+  admin: TestAdmin,
+  siteDocumentId: string,
+  capacity: 'editor' | 'handler' | 'reviewer'
+) =>
+  app.strapi
+    .plugin('governance')
+    .service('sites')
+    .addMember({ userId: admin.id, siteDocumentId, capacity });
 
 let before: Awaited<ReturnType<typeof xianRows>>;
 
 beforeAll(async () => {
   app = await startApp('isolation');
   const docs = app.strapi.documents;
-  xian.site = (await docs(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city' } })).documentId;
-  baoji.site = (await docs(SITE).create({ data: { code: 'baoji', name: '宝鸡市', level: 'city' } })).documentId;
+  xian.site = (
+    await docs(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city' } })
+  ).documentId;
+  baoji.site = (
+    await docs(SITE).create({ data: { code: 'baoji', name: '宝鸡市', level: 'city' } })
+  ).documentId;
   const team = await createReviewTeam(app);
-  xian.published = (await publishReviewed(app, team, { title: '西安已发布', site: xian.site })).documentId;
-  xian.draft = (await docs(ARTICLE).create({ data: { title: '西安草稿', site: xian.site } })).documentId;
-  baoji.published = (await publishReviewed(app, team, { title: '宝鸡已发布', site: baoji.site })).documentId;
+  xian.published = (
+    await publishReviewed(app, team, { title: '西安已发布', site: xian.site })
+  ).documentId;
+  xian.draft = (
+    await docs(ARTICLE).create({ data: { title: '西安草稿', site: xian.site } })
+  ).documentId;
+  baoji.published = (
+    await publishReviewed(app, team, { title: '宝鸡已发布', site: baoji.site })
+  ).documentId;
   const message = (site: string, queryCode: string) => ({
-    site, category: 'consultation' as const, subject: '咨询', body: '请问', name: '张三', phone: '13300000000', queryCode, receivedAt: new Date(),
+    site,
+    category: 'consultation' as const,
+    subject: '咨询',
+    body: '请问',
+    name: '张三',
+    phone: '13300000000',
+    queryCode,
+    receivedAt: new Date(),
   });
   xian.message = (await docs(MESSAGE).create({ data: message(xian.site, 'XIAN0001') })).documentId;
-  baoji.message = (await docs(MESSAGE).create({ data: message(baoji.site, 'BAOJI001') })).documentId;
+  baoji.message = (
+    await docs(MESSAGE).create({ data: message(baoji.site, 'BAOJI001') })
+  ).documentId;
 
   baojiEditor = await createAdmin(app, 'governance-site-editor', '宝鸡编辑');
   xianEditor = await createAdmin(app, 'governance-site-editor', '西安编辑');
@@ -94,28 +133,37 @@ describe('the Content Manager, article routes', () => {
     const list = await as(baojiEditor).get(model).expect(200);
     expect(titles(list.body)).toEqual(['宝鸡已发布']);
     expect(list.body.pagination.total).toBe(1);
-    const filtered = await as(baojiEditor).get(`${model}?filters[$and][0][site][code][$eq]=xian`).expect(200);
+    const filtered = await as(baojiEditor)
+      .get(`${model}?filters[$and][0][site][code][$eq]=xian`)
+      .expect(200);
     expect(filtered.body.results).toHaveLength(0);
-    const searched = await as(baojiEditor).get(`${model}?_q=${encodeURIComponent('西安')}`).expect(200);
+    const searched = await as(baojiEditor)
+      .get(`${model}?_q=${encodeURIComponent('西安')}`)
+      .expect(200);
     expect(searched.body.results).toHaveLength(0);
   });
 
-  it('lets the Xi\'an editor see Xi\'an, as a control', async () => {
+  it("lets the Xi'an editor see Xi'an, as a control", async () => {
     const list = await as(xianEditor).get(model).expect(200);
     expect(titles(list.body).sort()).toEqual(['西安已发布', '西安草稿'].sort());
     await as(xianEditor).get(`${model}/${xian.draft}`).expect(200);
   });
 
-  it.each(['published', 'draft'])('refuses to read the %s Xi\'an article', async (which) => {
+  it.each(['published', 'draft'])("refuses to read the %s Xi'an article", async (which) => {
     seesNothing(await as(baojiEditor).get(`${model}/${xian[which]}`));
-    refused((await as(baojiEditor).get(`${model}/${xian[which]}/actions/countDraftRelations`)).status);
+    refused(
+      (await as(baojiEditor).get(`${model}/${xian[which]}/actions/countDraftRelations`)).status
+    );
   });
 
   it('refuses update, delete, publish, unpublish and discard', async () => {
     const id = xian.published;
     refused((await as(baojiEditor).put(`${model}/${id}`, { title: '被篡改' })).status);
     refused((await as(baojiEditor).delete(`${model}/${id}`)).status);
-    refused((await as(baojiEditor).post(`${model}/${xian.draft}/actions/publish`, { title: '被发布' })).status);
+    refused(
+      (await as(baojiEditor).post(`${model}/${xian.draft}/actions/publish`, { title: '被发布' }))
+        .status
+    );
     refused((await as(baojiEditor).post(`${model}/${id}/actions/unpublish`)).status);
     refused((await as(baojiEditor).post(`${model}/${id}/actions/discard`)).status);
   });
@@ -127,15 +175,19 @@ describe('the Content Manager, article routes', () => {
       if (res.status === 200) expect(res.body.data?.count ?? res.body.count ?? 0).toBe(0);
       else refused(res.status);
     }
-    const validation = await as(baojiEditor).post(`${model}/actions/bulkFindForValidation`, { documentIds });
+    const validation = await as(baojiEditor).post(`${model}/actions/bulkFindForValidation`, {
+      documentIds,
+    });
     if (validation.status === 200) expect(JSON.stringify(validation.body)).not.toContain('西安');
     else refused(validation.status);
-    const counts = await as(baojiEditor).get(`${model}/actions/countManyEntriesDraftRelations?documentIds[0]=${xian.draft}`);
+    const counts = await as(baojiEditor).get(
+      `${model}/actions/countManyEntriesDraftRelations?documentIds[0]=${xian.draft}`
+    );
     if (counts.status === 200) expect(counts.body.data).toBe(0);
     else refused(counts.status);
   });
 
-  it('refuses to clone a Xi\'an article', async () => {
+  it("refuses to clone a Xi'an article", async () => {
     const clone = await as(baojiEditor).post(`${model}/clone/${xian.published}`, { title: '复制' });
     refused(clone.status);
     // Auto-clone stops earlier, on the schema's unique slug (400): it names fields, no content.
@@ -144,11 +196,13 @@ describe('the Content Manager, article routes', () => {
     expect(JSON.stringify(auto.body)).not.toMatch(/西安/);
   });
 
-  it('refuses to create an article for Xi\'an, and defaults to the own site', async () => {
+  it("refuses to create an article for Xi'an, and defaults to the own site", async () => {
     // Strapi refuses first: the editor cannot read the Xi'an site to connect it.
     await as(baojiEditor).post(model, { title: '冒充西安', site: xian.site }).expect(403);
     const own = await as(baojiEditor).post(model, { title: '宝鸡新稿' }).expect(201);
-    const stored = await app.strapi.documents(ARTICLE).findOne({ documentId: own.body.data.documentId, populate: ['site'] });
+    const stored = await app.strapi
+      .documents(ARTICLE)
+      .findOne({ documentId: own.body.data.documentId, populate: ['site'] });
     expect((stored?.site as { code?: string })?.code).toBe('baoji');
   });
 
@@ -157,28 +211,39 @@ describe('the Content Manager, article routes', () => {
     ['a single connect object', () => ({ connect: { documentId: xian.site } })],
     ['connect with a list', () => ({ connect: [{ documentId: xian.site }] })],
     ['set', () => ({ set: [{ documentId: xian.site }] })],
-    ['a list whose last item is Xi\'an', () => [baoji.site, xian.site]],
-  ])('refuses to move an own article to Xi\'an given as %s', async (_shape, site) => {
+    ["a list whose last item is Xi'an", () => [baoji.site, xian.site]],
+  ])("refuses to move an own article to Xi'an given as %s", async (_shape, site) => {
     const res = await as(baojiEditor).put(`${model}/${baoji.published}`, { site: site() });
     expect([400, 403]).toContain(res.status);
-    const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId: baoji.published }, populate: ['site'] });
+    const rows = await app.strapi.db
+      .query(ARTICLE)
+      .findMany({ where: { documentId: baoji.published }, populate: ['site'] });
     expect(rows.map((r: { site?: { code?: string } }) => r.site?.code)).toEqual(['baoji', 'baoji']);
   });
 
   it('refuses to take the site off an own article', async () => {
-    const res = await as(baojiEditor).put(`${model}/${baoji.published}`, { site: { connect: [], disconnect: [{ documentId: baoji.site }] } });
+    const res = await as(baojiEditor).put(`${model}/${baoji.published}`, {
+      site: { connect: [], disconnect: [{ documentId: baoji.site }] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(ERRORS.siteRequired);
   });
 
-  it('offers only own sites in the site picker, and no Xi\'an article relations', async () => {
-    const picker = await as(baojiEditor).get(`/content-manager/relations/${ARTICLE}/site`).expect(200);
+  it("offers only own sites in the site picker, and no Xi'an article relations", async () => {
+    const picker = await as(baojiEditor)
+      .get(`/content-manager/relations/${ARTICLE}/site`)
+      .expect(200);
     expect(picker.body.results.map((s: { name: string }) => s.name)).toEqual(['宝鸡市']);
-    refused((await as(baojiEditor).get(`/content-manager/relations/${ARTICLE}/${xian.published}/site`)).status);
+    refused(
+      (await as(baojiEditor).get(`/content-manager/relations/${ARTICLE}/${xian.published}/site`))
+        .status
+    );
   });
 
-  it('leaves Xi\'an out of the home page widgets', async () => {
-    const recent = await as(baojiEditor).get('/content-manager/homepage/recent-documents?action=update').expect(200);
+  it("leaves Xi'an out of the home page widgets", async () => {
+    const recent = await as(baojiEditor)
+      .get('/content-manager/homepage/recent-documents?action=update')
+      .expect(200);
     expect(JSON.stringify(recent.body)).not.toContain('西安');
     // Strapi counts every site with raw SQL there: site-bound users are refused it.
     await as(baojiEditor).get('/content-manager/homepage/count-documents').expect(403);
@@ -188,7 +253,7 @@ describe('the Content Manager, article routes', () => {
 describe('the Content Manager, citizen message routes', () => {
   const model = `${CM}/${MESSAGE}`;
 
-  it('shows the handler only the own site\'s messages, never the Xi\'an one', async () => {
+  it("shows the handler only the own site's messages, never the Xi'an one", async () => {
     const list = await as(baojiHandler).get(model).expect(200);
     expect(titles(list.body)).toEqual(['咨询']);
     expect(list.body.results[0].documentId).toBe(baoji.message);
@@ -196,9 +261,11 @@ describe('the Content Manager, citizen message routes', () => {
     refused((await as(baojiHandler).put(`${model}/${xian.message}`, { reply: '越权答复' })).status);
   });
 
-  it('shows site editors their own site\'s messages only', async () => {
+  it("shows site editors their own site's messages only", async () => {
     const list = await as(baojiEditor).get(model).expect(200);
-    expect(list.body.results.map((m: { documentId: string }) => m.documentId)).toEqual([baoji.message]);
+    expect(list.body.results.map((m: { documentId: string }) => m.documentId)).toEqual([
+      baoji.message,
+    ]);
     seesNothing(await as(baojiEditor).get(`${model}/${xian.message}`));
   });
 });
@@ -208,11 +275,22 @@ describe('the governance routes', () => {
     await as(baojiEditor).get('/governance/overview').expect(403);
     await as(baojiEditor).get('/governance/sites').expect(403);
     await as(baojiEditor).get('/governance/sites/users?q=admin').expect(403);
-    await as(baojiEditor).post(`/governance/sites/${xian.site}/members`, { userId: baojiEditor.id, capacity: 'editor' }).expect(403);
-    const [membership] = await app.strapi.db.query('plugin::governance.site-membership').findMany({ where: { user: { id: xianEditor.id } } });
+    await as(baojiEditor)
+      .post(`/governance/sites/${xian.site}/members`, {
+        userId: baojiEditor.id,
+        capacity: 'editor',
+      })
+      .expect(403);
+    const [membership] = await app.strapi.db
+      .query('plugin::governance.site-membership')
+      .findMany({ where: { user: { id: xianEditor.id } } });
     expect(membership).toBeDefined();
     await as(baojiEditor).delete(`/governance/memberships/${membership.id}`).expect(403);
-    expect(await app.strapi.db.query('plugin::governance.site-membership').count({ where: { user: { id: baojiEditor.id } } })).toBe(1);
+    expect(
+      await app.strapi.db
+        .query('plugin::governance.site-membership')
+        .count({ where: { user: { id: baojiEditor.id } } })
+    ).toBe(1);
   });
 
   it('does not let another site’s editor read, submit or withdraw its articles, or manage the word list', async () => {
@@ -221,21 +299,31 @@ describe('the governance routes', () => {
     await as(baojiEditor).get(`${review}/${xian.published}`).expect(404);
     await as(baojiEditor).post(`${review}/${xian.draft}/submit`).expect(404);
     await as(baojiEditor).post(`${review}/${xian.draft}/withdraw`).expect(404);
-    await as(baojiEditor).post(`${review}/${xian.draft}/approve`, { contentHash: 'a'.repeat(64), checklist: {} }).expect(403);
-    await as(baojiEditor).post(`${review}/${xian.draft}/reject`, { reason: '试图退回别站文章' }).expect(403);
+    await as(baojiEditor)
+      .post(`${review}/${xian.draft}/approve`, { contentHash: 'a'.repeat(64), checklist: {} })
+      .expect(403);
+    await as(baojiEditor)
+      .post(`${review}/${xian.draft}/reject`, { reason: '试图退回别站文章' })
+      .expect(403);
     for (const tab of ['toReview', 'mine', 'all']) {
       const queue = await as(baojiEditor).get(`/governance/review/queue?tab=${tab}`).expect(200);
       expect(JSON.stringify(queue.body)).not.toMatch(/西安/);
     }
     await as(baojiEditor).get('/governance/review/count').expect(200);
     await as(baojiEditor).get('/governance/review/words').expect(403);
-    await as(baojiEditor).post('/governance/review/words', { word: '测试', level: 'check' }).expect(403);
-    await as(baojiEditor).put('/governance/review/words/1', { word: '测试', level: 'check' }).expect(403);
+    await as(baojiEditor)
+      .post('/governance/review/words', { word: '测试', level: 'check' })
+      .expect(403);
+    await as(baojiEditor)
+      .put('/governance/review/words/1', { word: '测试', level: 'check' })
+      .expect(403);
     await as(baojiEditor).delete('/governance/review/words/1').expect(403);
   });
 
   it('does not let another site’s handler or editor read or act on its messages', async () => {
-    const { id } = await app.strapi.db.query(MESSAGE).findOne({ where: { documentId: xian.message }, select: ['id'] });
+    const { id } = await app.strapi.db
+      .query(MESSAGE)
+      .findOne({ where: { documentId: xian.message }, select: ['id'] });
     for (const who of [baojiHandler, baojiEditor]) {
       for (const tab of ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied']) {
         const inbox = await as(who).get(`/governance/messages?tab=${tab}&site=xian`).expect(200);
@@ -244,16 +332,27 @@ describe('the governance routes', () => {
       }
       await as(who).get(`/governance/messages/${id}`).expect(404);
       for (const [action, body] of [
-        ['sign', {}], ['reply', { text: '您好，这是宝鸡的答复内容。' }], ['transfer', { site: 'baoji', reason: '抢过来办理' }],
-        ['extension', { workingDays: 3, reason: '需要更多时间' }], ['invalid', { reason: '不是我们的事情' }], ['close', {}],
+        ['sign', {}],
+        ['reply', { text: '您好，这是宝鸡的答复内容。' }],
+        ['transfer', { site: 'baoji', reason: '抢过来办理' }],
+        ['extension', { workingDays: 3, reason: '需要更多时间' }],
+        ['invalid', { reason: '不是我们的事情' }],
+        ['close', {}],
       ] as const) {
         await as(who).post(`/governance/messages/${id}/${action}`, body).expect(404);
       }
-      await as(who).post(`/governance/messages/${id}/extension/decision`, { approve: true }).expect(403);
+      await as(who)
+        .post(`/governance/messages/${id}/extension/decision`, { approve: true })
+        .expect(403);
       // The province's statistics and spot checks span every site: not a site's people's.
       await as(who).get('/governance/messages/statistics?year=2026').expect(403);
       await as(who).get('/governance/messages/spot-checks/sample?year=2026').expect(403);
-      await as(who).post(`/governance/messages/${id}/spot-check`, { verdict: 'substandard', comment: '宝鸡试图抽查西安' }).expect(403);
+      await as(who)
+        .post(`/governance/messages/${id}/spot-check`, {
+          verdict: 'substandard',
+          comment: '宝鸡试图抽查西安',
+        })
+        .expect(403);
       // Accounts and the audit trail (which names messages and who read them): the province's.
       await as(who).get('/governance/accounts').expect(403);
       await as(who).get('/governance/accounts/export').expect(403);
@@ -265,19 +364,28 @@ describe('the governance routes', () => {
   it('does not let another site’s reviewer see or decide its articles', async () => {
     const review = '/governance/review/articles';
     await as(baojiReviewer).get(`${review}/${xian.draft}`).expect(404);
-    const seen = { contentHash: 'a'.repeat(64), checklist: { noClassifiedContent: true, noPersonalData: true, wordingChecked: true } };
+    const seen = {
+      contentHash: 'a'.repeat(64),
+      checklist: { noClassifiedContent: true, noPersonalData: true, wordingChecked: true },
+    };
     await as(baojiReviewer).post(`${review}/${xian.draft}/approve`, seen).expect(404);
-    await as(baojiReviewer).post(`${review}/${xian.draft}/reject`, { reason: '试图退回别站文章' }).expect(404);
+    await as(baojiReviewer)
+      .post(`${review}/${xian.draft}/reject`, { reason: '试图退回别站文章' })
+      .expect(404);
     await as(baojiReviewer).post(`${review}/${xian.draft}/submit`).expect(403);
     const queue = await as(baojiReviewer).get('/governance/review/queue?tab=all').expect(200);
     expect(queue.body.data).toEqual([]);
-    expect((await as(baojiReviewer).get('/governance/review/count').expect(200)).body.data).toEqual({ toReview: 0, toRevise: 0 });
+    expect((await as(baojiReviewer).get('/governance/review/count').expect(200)).body.data).toEqual(
+      { toReview: 0, toRevise: 0 }
+    );
   });
 });
 
 describe('the content API with a read-only token', () => {
   it('shows published articles only and no messages', async () => {
-    const token = await app.strapi.service('admin::api-token').create({ name: 'read-only', type: 'read-only', lifespan: null, description: '' });
+    const token = await app.strapi
+      .service('admin::api-token')
+      .create({ name: 'read-only', type: 'read-only', lifespan: null, description: '' });
     const auth = { Authorization: `Bearer ${token.accessKey}` };
     const drafts = await app.http().get('/api/articles?status=draft').set(auth).expect(200);
     expect(drafts.body.data.map((a: { title: string }) => a.title)).not.toContain('西安草稿');
@@ -356,7 +464,8 @@ const UNRELATED: Record<string, string> = {
   'GET /content-manager/content-types': 'schemas only',
   'GET /content-manager/content-types-settings': 'view settings only',
   'GET /content-manager/content-types/:uid/configuration': 'view settings only',
-  'PUT /content-manager/content-types/:uid/configuration': 'view settings, needs the configure-view permission editors lack',
+  'PUT /content-manager/content-types/:uid/configuration':
+    'view settings, needs the configure-view permission editors lack',
   'GET /content-manager/components': 'schemas only',
   'GET /content-manager/components/:uid/configuration': 'view settings only',
   'PUT /content-manager/components/:uid/configuration': 'view settings only',
@@ -365,42 +474,72 @@ const UNRELATED: Record<string, string> = {
   'GET /content-manager/single-types/:model': 'articles and messages are collection types',
   'PUT /content-manager/single-types/:model': 'articles and messages are collection types',
   'DELETE /content-manager/single-types/:model': 'articles and messages are collection types',
-  'POST /content-manager/single-types/:model/actions/publish': 'articles and messages are collection types',
-  'POST /content-manager/single-types/:model/actions/unpublish': 'articles and messages are collection types',
-  'POST /content-manager/single-types/:model/actions/discard': 'articles and messages are collection types',
-  'GET /content-manager/single-types/:model/actions/countDraftRelations': 'articles and messages are collection types',
+  'POST /content-manager/single-types/:model/actions/publish':
+    'articles and messages are collection types',
+  'POST /content-manager/single-types/:model/actions/unpublish':
+    'articles and messages are collection types',
+  'POST /content-manager/single-types/:model/actions/discard':
+    'articles and messages are collection types',
+  'GET /content-manager/single-types/:model/actions/countDraftRelations':
+    'articles and messages are collection types',
   'GET /content-manager/preview/url/:contentType': 'no preview is configured',
   'GET /content-manager/preview/script': 'a static script',
-  'GET /governance/messages/transfer-targets': 'the names and codes of the active sites, public on the portal anyway',
+  'GET /governance/messages/transfer-targets':
+    'the names and codes of the active sites, public on the portal anyway',
   'GET /governance/passwords/status': "the caller's own password status",
-  'POST /governance/accounts/:id/unlock': 'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
-  'POST /governance/accounts/:id/force-change': 'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
-  'PUT /governance/accounts/:id/holder': 'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
+  'POST /governance/accounts/:id/unlock':
+    'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
+  'POST /governance/accounts/:id/force-change':
+    'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
+  'PUT /governance/accounts/:id/holder':
+    'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
   'POST /governance/audit/verify': 'answers whether the chain is intact, no entry content',
-  'GET /governance/audit/checkpoints': 'signed entry numbers and hashes, no entry content; audit.read only (audit.int.test.ts)',
-  'GET /governance/rankings': 'counts per site, no document; rankings.read, provincial admins only (rankings.int.test.ts)',
-  'GET /governance/rankings/export': 'counts per site, no document; rankings.read only (rankings.int.test.ts)',
-  'GET /governance/rankings/notice': 'text made of counts, no document; rankings.read only (rankings.int.test.ts)',
-  'POST /governance/rankings/snapshots': 'stores counts, no document; rankings.manage only (rankings.int.test.ts)',
+  'GET /governance/audit/checkpoints':
+    'signed entry numbers and hashes, no entry content; audit.read only (audit.int.test.ts)',
+  'GET /governance/rankings':
+    'counts per site, no document; rankings.read, provincial admins only (rankings.int.test.ts)',
+  'GET /governance/rankings/export':
+    'counts per site, no document; rankings.read only (rankings.int.test.ts)',
+  'GET /governance/rankings/notice':
+    'text made of counts, no document; rankings.read only (rankings.int.test.ts)',
+  'POST /governance/rankings/snapshots':
+    'stores counts, no document; rankings.manage only (rankings.int.test.ts)',
   'PUT /governance/rankings/settings': 'one switch; rankings.manage only (rankings.int.test.ts)',
-  "GET /governance/rankings/own": "the places of the caller's own sites only (rankings.int.test.ts)",
-  'GET /governance/submissions/targets': "an article of the caller's own sites only, else 403 (submissions.int.test.ts)",
-  'GET /governance/submissions/outgoing': "submissions of the caller's own sites only (submissions.int.test.ts)",
-  'POST /governance/submissions': "an article of the caller's own sites only, else 403 (submissions.int.test.ts)",
-  'POST /governance/submissions/:id/withdraw': "the source site's editors only, else 403 (submissions.int.test.ts)",
-  'GET /governance/submissions/incoming': "submissions to the caller's own sites only (submissions.int.test.ts)",
-  'POST /governance/submissions/:id/adopt': "the receiving site's editors only, not even the province (submissions.int.test.ts)",
-  'POST /governance/submissions/:id/decline': "the receiving site's editors only, not even the province (submissions.int.test.ts)",
-  'GET /governance/oversight': 'counts and dates per site, no document; oversight.read, provincial admins only (oversight.int.test.ts)',
+  'GET /governance/rankings/own':
+    "the places of the caller's own sites only (rankings.int.test.ts)",
+  'GET /governance/submissions/targets':
+    "an article of the caller's own sites only, else 403 (submissions.int.test.ts)",
+  'GET /governance/submissions/outgoing':
+    "submissions of the caller's own sites only (submissions.int.test.ts)",
+  'POST /governance/submissions':
+    "an article of the caller's own sites only, else 403 (submissions.int.test.ts)",
+  'POST /governance/submissions/:id/withdraw':
+    "the source site's editors only, else 403 (submissions.int.test.ts)",
+  'GET /governance/submissions/incoming':
+    "submissions to the caller's own sites only (submissions.int.test.ts)",
+  'POST /governance/submissions/:id/adopt':
+    "the receiving site's editors only, not even the province (submissions.int.test.ts)",
+  'POST /governance/submissions/:id/decline':
+    "the receiving site's editors only, not even the province (submissions.int.test.ts)",
+  'GET /governance/oversight':
+    'counts and dates per site, no document; oversight.read, provincial admins only (oversight.int.test.ts)',
   'GET /governance/oversight/own': "the caller's own sites only (oversight-work.int.test.ts)",
-  'GET /governance/oversight/sites/:documentId': "the province, or a member of that site, else 403; open messages without personal data (oversight-work.int.test.ts)",
-  'GET /governance/oversight/alerts': 'site names and rule figures, no document; oversight.read only (oversight-work.int.test.ts)',
-  'GET /governance/oversight/notices/draft': 'text made of counts, no document; oversight.manage only (oversight-work.int.test.ts)',
-  'GET /governance/oversight/notices': 'the notices made; oversight.manage only (oversight-work.int.test.ts)',
-  'POST /governance/oversight/notices': 'a portal draft by the province; oversight.manage only (oversight-work.int.test.ts)',
-  'GET /governance/oversight/rectifications': "the province, or the caller's own sites' tasks (oversight-work.int.test.ts)",
-  'POST /governance/oversight/rectifications/:id/evidence': "a member of the named site only, else 403 (oversight-work.int.test.ts)",
-  'POST /governance/oversight/rectifications/:id/review': 'oversight.manage only (oversight-work.int.test.ts)',
+  'GET /governance/oversight/sites/:documentId':
+    'the province, or a member of that site, else 403; open messages without personal data (oversight-work.int.test.ts)',
+  'GET /governance/oversight/alerts':
+    'site names and rule figures, no document; oversight.read only (oversight-work.int.test.ts)',
+  'GET /governance/oversight/notices/draft':
+    'text made of counts, no document; oversight.manage only (oversight-work.int.test.ts)',
+  'GET /governance/oversight/notices':
+    'the notices made; oversight.manage only (oversight-work.int.test.ts)',
+  'POST /governance/oversight/notices':
+    'a portal draft by the province; oversight.manage only (oversight-work.int.test.ts)',
+  'GET /governance/oversight/rectifications':
+    "the province, or the caller's own sites' tasks (oversight-work.int.test.ts)",
+  'POST /governance/oversight/rectifications/:id/evidence':
+    'a member of the named site only, else 403 (oversight-work.int.test.ts)',
+  'POST /governance/oversight/rectifications/:id/review':
+    'oversight.manage only (oversight-work.int.test.ts)',
 };
 
 describe('the list of admin routes', () => {
@@ -409,14 +548,25 @@ describe('the list of admin routes', () => {
     const collect = (prefix: string, definitions: unknown) => {
       const groups = Array.isArray(definitions)
         ? [{ type: 'admin', routes: definitions }]
-        : Object.values((definitions ?? {}) as Record<string, { type?: string; routes?: Array<{ method: string; path: string }> }>);
+        : Object.values(
+            (definitions ?? {}) as Record<
+              string,
+              { type?: string; routes?: Array<{ method: string; path: string }> }
+            >
+          );
       for (const group of groups) {
         if (group.type !== 'admin') continue;
-        for (const route of group.routes ?? []) routes.push(`${route.method} ${prefix}${route.path}`);
+        for (const route of group.routes ?? [])
+          routes.push(`${route.method} ${prefix}${route.path}`);
       }
     };
-    for (const [name, plugin] of Object.entries(app.strapi.plugins)) collect(`/${name}`, (plugin as { routes?: unknown }).routes);
-    const reaching = routes.filter((r) => /^\w+ \/(content-manager|governance|content-releases|review-workflows)\//.test(r) || /\/(history|releases)/.test(r));
+    for (const [name, plugin] of Object.entries(app.strapi.plugins))
+      collect(`/${name}`, (plugin as { routes?: unknown }).routes);
+    const reaching = routes.filter(
+      (r) =>
+        /^\w+ \/(content-manager|governance|content-releases|review-workflows)\//.test(r) ||
+        /\/(history|releases)/.test(r)
+    );
     const unclassified = reaching.filter((r) => !COVERED.has(r) && !(r in UNRELATED));
     expect(unclassified).toEqual([]);
   });
@@ -424,7 +574,7 @@ describe('the list of admin routes', () => {
 
 // Last, after every attack above (jest runs a file's tests in order).
 describe('after the attacks', () => {
-  it('leaves the Xi\'an articles, their site links and messages exactly as they were', async () => {
+  it("leaves the Xi'an articles, their site links and messages exactly as they were", async () => {
     expect(await xianRows()).toEqual(before);
   });
 });

@@ -41,11 +41,9 @@ beforeAll(async () => {
     parent?: string
   ) =>
     (sites[code] = (
-      await app.strapi
-        .documents(SITE)
-        .create({
-          data: { code, name, level, responsiblePhone, parent, responsiblePerson: '李华' },
-        })
+      await app.strapi.documents(SITE).create({
+        data: { code, name, level, responsiblePhone, parent, responsiblePerson: '李华' },
+      })
     ).documentId);
   await site('xian', '西安市', 'city', '13900000001');
   await site('xian-beilin', '碑林区', 'county', '13911112222', sites.xian);
@@ -70,12 +68,10 @@ beforeAll(async () => {
   await as(provincial)
     .post(`${CM}/${ARTICLE}`, { title: '碑林通知', site: sites['xian-beilin'] })
     .expect(201);
-  await app.strapi.db
-    .query('admin::user')
-    .update({
-      where: { id: provincial.id },
-      data: { resetPasswordToken: 'reset-token-of-the-province' },
-    });
+  await app.strapi.db.query('admin::user').update({
+    where: { id: provincial.id },
+    data: { resetPasswordToken: 'reset-token-of-the-province' },
+  });
   await app.strapi.documents(MESSAGE).create({
     data: {
       site: sites['xian-beilin'],

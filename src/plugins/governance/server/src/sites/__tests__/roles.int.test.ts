@@ -9,8 +9,13 @@ let app: TestApp;
 
 const permissionsOf = async (code: string) => {
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
-  const rows = await app.strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } }, select: ['action', 'subject', 'conditions'] });
-  return rows.map((p: { action: string; subject: string | null; conditions: string[] }) => ({ ...p, conditions: p.conditions ?? [] }));
+  const rows = await app.strapi.db
+    .query('admin::permission')
+    .findMany({ where: { role: { id: role.id } }, select: ['action', 'subject', 'conditions'] });
+  return rows.map((p: { action: string; subject: string | null; conditions: string[] }) => ({
+    ...p,
+    conditions: p.conditions ?? [],
+  }));
 };
 
 beforeAll(async () => {
@@ -21,26 +26,39 @@ afterAll(async () => {
   await app?.stop();
 });
 
-describe('the group\'s roles', () => {
-  it.each(['governance-provincial-admin', 'governance-site-editor', 'governance-reviewer', 'governance-approver', 'governance-message-handler'])(
-    'creates %s',
-    async (code) => {
-      expect(await app.strapi.db.query('admin::role').count({ where: { code } })).toBe(1);
-    }
-  );
+describe("the group's roles", () => {
+  it.each([
+    'governance-provincial-admin',
+    'governance-site-editor',
+    'governance-reviewer',
+    'governance-approver',
+    'governance-message-handler',
+  ])('creates %s', async (code) => {
+    expect(await app.strapi.db.query('admin::role').count({ where: { code } })).toBe(1);
+  });
 
   it('binds every content permission of the site-bound roles to the own-site condition', async () => {
     // Review actions have no subject: the review service limits them to the user's sites.
-    for (const code of ['governance-site-editor', 'governance-reviewer', 'governance-approver', 'governance-message-handler']) {
+    for (const code of [
+      'governance-site-editor',
+      'governance-reviewer',
+      'governance-approver',
+      'governance-message-handler',
+    ]) {
       const permissions = (await permissionsOf(code)).filter((p) => p.subject);
       expect(permissions.length).toBeGreaterThan(0);
-      expect(permissions.filter((p) => !p.conditions.includes('plugin::governance.own-site'))).toEqual([]);
+      expect(
+        permissions.filter((p) => !p.conditions.includes('plugin::governance.own-site'))
+      ).toEqual([]);
     }
   });
 
   it('gives the site-bound roles their site work only, never the overview, site, word-list, extension, account, ranking or group oversight', async () => {
     const governance = async (code: string) =>
-      (await permissionsOf(code)).map((p) => p.action).filter((a) => a.startsWith('plugin::governance.') || a.startsWith('admin::')).sort();
+      (await permissionsOf(code))
+        .map((p) => p.action)
+        .filter((a) => a.startsWith('plugin::governance.') || a.startsWith('admin::'))
+        .sort();
     expect(await governance('governance-site-editor')).toEqual([
       'plugin::governance.messages.handle',
       // Their own sites' standing against the veto rules, and their rectification tasks.
@@ -53,14 +71,25 @@ describe('the group\'s roles', () => {
       'plugin::governance.submissions.receive',
       'plugin::governance.submissions.submit',
     ]);
-    expect(await governance('governance-reviewer')).toEqual(['plugin::governance.review.decide', 'plugin::governance.review.read']);
+    expect(await governance('governance-reviewer')).toEqual([
+      'plugin::governance.review.decide',
+      'plugin::governance.review.read',
+    ]);
     // Approvers include each site's leader (第一责任人): they see its standing and report its rectifications.
-    expect(await governance('governance-approver')).toEqual(['plugin::governance.oversight.own', 'plugin::governance.review.decide', 'plugin::governance.review.read']);
-    expect(await governance('governance-message-handler')).toEqual(['plugin::governance.messages.handle']);
+    expect(await governance('governance-approver')).toEqual([
+      'plugin::governance.oversight.own',
+      'plugin::governance.review.decide',
+      'plugin::governance.review.read',
+    ]);
+    expect(await governance('governance-message-handler')).toEqual([
+      'plugin::governance.messages.handle',
+    ]);
   });
 
   it('gives a reviewer read access to articles and review decisions only', async () => {
-    const actions = (await permissionsOf('governance-reviewer')).map((p) => `${p.action} ${p.subject}`).sort();
+    const actions = (await permissionsOf('governance-reviewer'))
+      .map((p) => `${p.action} ${p.subject}`)
+      .sort();
     expect(actions).toEqual([
       'plugin::content-manager.explorer.read api::article.article',
       'plugin::content-manager.explorer.read api::site.site',
@@ -70,17 +99,27 @@ describe('the group\'s roles', () => {
   });
 
   it('restores a missing permission on a version change and keeps what the province added', async () => {
-    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'governance-site-editor' } });
+    const role = await app.strapi.db
+      .query('admin::role')
+      .findOne({ where: { code: 'governance-site-editor' } });
     const deleteAction = 'plugin::content-manager.explorer.delete';
-    await app.strapi.db.query('admin::permission').deleteMany({ where: { role: { id: role.id }, action: deleteAction } });
-    await app.strapi.service('admin::role').addPermissions(role.id, [{ action: 'admin::marketplace.read', subject: null }]);
+    await app.strapi.db
+      .query('admin::permission')
+      .deleteMany({ where: { role: { id: role.id }, action: deleteAction } });
+    await app.strapi
+      .service('admin::role')
+      .addPermissions(role.id, [{ action: 'admin::marketplace.read', subject: null }]);
 
     // Same version: nothing changes.
     await ensureRoles(app.strapi);
-    expect((await permissionsOf('governance-site-editor')).map((p) => p.action)).not.toContain(deleteAction);
+    expect((await permissionsOf('governance-site-editor')).map((p) => p.action)).not.toContain(
+      deleteAction
+    );
 
     // An older stored version: the missing permission comes back, the added one stays.
-    await app.strapi.store({ type: 'plugin', name: 'governance', key: 'roles' }).set({ value: { version: 0 } });
+    await app.strapi
+      .store({ type: 'plugin', name: 'governance', key: 'roles' })
+      .set({ value: { version: 0 } });
     await ensureRoles(app.strapi);
     const actions = (await permissionsOf('governance-site-editor')).map((p) => p.action);
     expect(actions).toContain(deleteAction);

@@ -2,7 +2,13 @@
  * The provincial admin's "站点与人员" routes: the site tree with members, user search, adding
  * and removing members, with validation and permissions.
  */
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import {
+  asAdmin,
+  createAdmin,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '../../../../../../../tests/helpers/strapi';
 import { ERRORS } from '../messages';
 
 const SITE = 'api::site.site';
@@ -15,8 +21,18 @@ const as = (admin: TestAdmin) => asAdmin(app, admin);
 
 beforeAll(async () => {
   app = await startApp('sites');
-  const create = async (code: string, name: string, level: 'portal' | 'city' | 'county', parent?: string, responsiblePerson?: string) =>
-    (ids[code] = (await app.strapi.documents(SITE).create({ data: { code, name, level, parent, responsiblePerson } })).documentId);
+  const create = async (
+    code: string,
+    name: string,
+    level: 'portal' | 'city' | 'county',
+    parent?: string,
+    responsiblePerson?: string
+  ) =>
+    (ids[code] = (
+      await app.strapi
+        .documents(SITE)
+        .create({ data: { code, name, level, parent, responsiblePerson } })
+    ).documentId);
   await create('portal', '陕西民政网', 'portal', undefined, '王建国');
   await create('xian', '西安市', 'city', undefined, '李华');
   await create('xian-beilin', '碑林区', 'county', ids.xian);
@@ -40,17 +56,27 @@ describe('the site tree', () => {
 
 describe('members', () => {
   it('adds a member once, shows them in the tree and scopes them to the site', async () => {
-    const add = () => as(provincial).post(`/governance/sites/${ids['xian-beilin']}/members`, { userId: editor.id, capacity: 'editor' });
+    const add = () =>
+      as(provincial).post(`/governance/sites/${ids['xian-beilin']}/members`, {
+        userId: editor.id,
+        capacity: 'editor',
+      });
     const first = await add().expect(201);
     const again = await add().expect(201);
     expect(again.body.data.id).toBe(first.body.data.id);
 
     const tree = (await as(provincial).get('/governance/sites').expect(200)).body.data;
     const beilin = tree[1].children[0];
-    expect(beilin.members).toEqual([expect.objectContaining({ userId: editor.id, capacity: 'editor', email: editor.email })]);
+    expect(beilin.members).toEqual([
+      expect.objectContaining({ userId: editor.id, capacity: 'editor', email: editor.email }),
+    ]);
 
     // The editor now sees exactly that site, through Strapi's own relation picker.
-    const picker = await app.http().get('/content-manager/relations/api::article.article/site').set('Authorization', `Bearer ${editor.token}`).expect(200);
+    const picker = await app
+      .http()
+      .get('/content-manager/relations/api::article.article/site')
+      .set('Authorization', `Bearer ${editor.token}`)
+      .expect(200);
     expect(picker.body.results.map((s: { name: string }) => s.name)).toEqual(['碑林区']);
   });
 
@@ -59,7 +85,11 @@ describe('members', () => {
     const membershipId = tree[1].children[0].members[0].membershipId;
     await as(provincial).delete(`/governance/memberships/${membershipId}`).expect(204);
     await as(provincial).delete(`/governance/memberships/${membershipId}`).expect(404);
-    const picker = await app.http().get('/content-manager/relations/api::article.article/site').set('Authorization', `Bearer ${editor.token}`).expect(200);
+    const picker = await app
+      .http()
+      .get('/content-manager/relations/api::article.article/site')
+      .set('Authorization', `Bearer ${editor.token}`)
+      .expect(200);
     expect(picker.body.results).toEqual([]);
   });
 
@@ -69,19 +99,27 @@ describe('members', () => {
     [{ userId: 1, capacity: 'boss' }, ERRORS.capacity],
     [{ userId: 1, capacity: 'editor', site: 'xian' }, 'this field has unspecified keys: site'],
   ])('refuses %j with a clear message', async (body, message) => {
-    const res = await as(provincial).post(`/governance/sites/${ids.xian}/members`, body).expect(400);
+    const res = await as(provincial)
+      .post(`/governance/sites/${ids.xian}/members`, body)
+      .expect(400);
     expect(res.body.error.message).toBe(message);
   });
 
   it('answers 404 for an unknown site or user', async () => {
-    const site = await as(provincial).post('/governance/sites/nosuchsite/members', { userId: editor.id, capacity: 'editor' }).expect(404);
+    const site = await as(provincial)
+      .post('/governance/sites/nosuchsite/members', { userId: editor.id, capacity: 'editor' })
+      .expect(404);
     expect(site.body.error.message).toBe(ERRORS.noSuchSite('nosuchsite'));
-    const user = await as(provincial).post(`/governance/sites/${ids.xian}/members`, { userId: 99999, capacity: 'editor' }).expect(404);
+    const user = await as(provincial)
+      .post(`/governance/sites/${ids.xian}/members`, { userId: 99999, capacity: 'editor' })
+      .expect(404);
     expect(user.body.error.message).toBe(ERRORS.noSuchUser(99999));
   });
 
   it('finds users by name or e-mail', async () => {
-    const res = await as(provincial).get(`/governance/sites/users?q=${encodeURIComponent('编辑')}`).expect(200);
+    const res = await as(provincial)
+      .get(`/governance/sites/users?q=${encodeURIComponent('编辑')}`)
+      .expect(200);
     expect(res.body.data.map((u: { id: number }) => u.id)).toEqual([editor.id]);
   });
 });

@@ -56,7 +56,10 @@ const withDatabaseAway = async <T>(request: () => Promise<T>): Promise<T> => {
       const { rows } = await locker.query(
         `select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`
       );
-      for (const { pid } of rows) terminated = (await locker.query('select pg_terminate_backend($1) as done', [pid])).rows[0].done || terminated;
+      for (const { pid } of rows)
+        terminated =
+          (await locker.query('select pg_terminate_backend($1) as done', [pid])).rows[0].done ||
+          terminated;
       if (!terminated) await new Promise((resolve) => setTimeout(resolve, 25));
     }
     if (!terminated) throw new Error('the request never waited for the lock');
@@ -70,7 +73,9 @@ const withDatabaseAway = async <T>(request: () => Promise<T>): Promise<T> => {
 
 beforeAll(async () => {
   app = await startApp('dependency-unavailable');
-  await app.strapi.documents(SITE).create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
+  await app.strapi
+    .documents(SITE)
+    .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
   const write = app.strapi.log.error.bind(app.strapi.log);
   app.strapi.log.error = ((text: unknown, ...rest: unknown[]) => {
     errorsLogged.push(String(text));

@@ -22,7 +22,15 @@ import { useOversightFormat } from '../format';
 import { Section } from '../OversightCells';
 
 /** A white panel of the composer's side: a titled section with its content padded. */
-const Panel = ({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) => (
+const Panel = ({
+  title,
+  hint,
+  children,
+}: {
+  title: string;
+  hint?: string;
+  children: React.ReactNode;
+}) => (
   <Section title={title} hint={hint}>
     <Box paddingLeft={5} paddingRight={5} paddingBottom={5}>
       <Flex direction="column" alignItems="stretch" gap={3}>

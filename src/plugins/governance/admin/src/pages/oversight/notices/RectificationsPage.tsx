@@ -155,7 +155,9 @@ const RectificationList = ({ can }: { can: Abilities }) => {
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   const seen = [...(unfiltered.data ?? []), ...(list.data ?? [])];
   if (seen.some((task) => names.get(task.site.documentId) !== task.site.name)) {
-    setNames(new Map([...names, ...seen.map((task) => [task.site.documentId, task.site.name] as const)]));
+    setNames(
+      new Map([...names, ...seen.map((task) => [task.site.documentId, task.site.name] as const)])
+    );
   }
   const sites = useMemo(() => {
     const ids = new Set((unfiltered.data ?? []).map((task) => task.site.documentId));
