@@ -216,12 +216,10 @@ describe('the demo submissions', () => {
       .query('plugin::governance.submission')
       .findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => r.status)).toEqual(['adopted', 'declined', 'submitted', 'submitted']);
-    const copy = await app.strapi.db
-      .query('api::article.article')
-      .findOne({
-        where: { documentId: rows[0].adoptedArticleDocumentId },
-        populate: { site: true },
-      });
+    const copy = await app.strapi.db.query('api::article.article').findOne({
+      where: { documentId: rows[0].adoptedArticleDocumentId },
+      populate: { site: true },
+    });
     expect(copy).toMatchObject({
       sourceSiteName: '汉滨区',
       reviewStatus: 'draft',

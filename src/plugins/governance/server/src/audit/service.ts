@@ -158,13 +158,11 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       last: { seq: expected - 1, hash: previous },
     });
     for (let after = start.seq; after < to;) {
-      const rows = (await strapi.db
-        .query(AUDIT_ENTRY)
-        .findMany({
-          where: { seq: { $gt: after, $lte: to } },
-          orderBy: { seq: 'asc' },
-          limit: BATCH,
-        })) as EntryRow[];
+      const rows = (await strapi.db.query(AUDIT_ENTRY).findMany({
+        where: { seq: { $gt: after, $lte: to } },
+        orderBy: { seq: 'asc' },
+        limit: BATCH,
+      })) as EntryRow[];
       if (rows.length === 0) break;
       for (const row of rows) {
         if (row.seq !== expected) return result({ seq: expected, kind: 'removed' });
@@ -425,13 +423,11 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     async *entries(filters: { action?: string; actor?: string; from?: string; to?: string }) {
       const where = service.where(filters);
       for (let after = 0; ;) {
-        const rows = (await strapi.db
-          .query(AUDIT_ENTRY)
-          .findMany({
-            where: { ...where, seq: { $gt: after } },
-            orderBy: { seq: 'asc' },
-            limit: 1000,
-          })) as EntryRow[];
+        const rows = (await strapi.db.query(AUDIT_ENTRY).findMany({
+          where: { ...where, seq: { $gt: after } },
+          orderBy: { seq: 'asc' },
+          limit: 1000,
+        })) as EntryRow[];
         if (rows.length === 0) return;
         yield* rows;
         after = rows[rows.length - 1].seq;
@@ -455,13 +451,11 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       // Entries before the anchor are gone: only a purge, which records the anchor it set, may remove them.
       if (head?.anchorSeq !== null && head?.anchorSeq !== undefined) {
-        const purge = (await strapi.db
-          .query(AUDIT_ENTRY)
-          .findOne({
-            where: { action: 'audit.purge' },
-            orderBy: { seq: 'desc' },
-            select: ['seq', 'details'],
-          })) as {
+        const purge = (await strapi.db.query(AUDIT_ENTRY).findOne({
+          where: { action: 'audit.purge' },
+          orderBy: { seq: 'desc' },
+          select: ['seq', 'details'],
+        })) as {
           seq: number;
           details: { anchorSeq?: unknown; anchorHash?: unknown } | null;
         } | null;
@@ -579,13 +573,11 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       const cutoff = new Date(now.getTime() - days * 86_400_000);
       return strapi.db.transaction(async ({ trx }) => {
         const { names, row } = await lockedHead(trx);
-        const last = (await strapi.db
-          .query(AUDIT_ENTRY)
-          .findOne({
-            where: { at: { $lt: cutoff } },
-            orderBy: { seq: 'desc' },
-            select: ['seq', 'hash'],
-          })) as { seq: number; hash: string } | null;
+        const last = (await strapi.db.query(AUDIT_ENTRY).findOne({
+          where: { at: { $lt: cutoff } },
+          orderBy: { seq: 'desc' },
+          select: ['seq', 'hash'],
+        })) as { seq: number; hash: string } | null;
         if (!last) return 0;
         const { count } = await strapi.db
           .query(AUDIT_ENTRY)

@@ -203,14 +203,12 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }) {
       const where = site ? { siteDocumentId: site } : {};
       const [rows, total] = await Promise.all([
-        strapi.db
-          .query(ALERT)
-          .findMany({
-            where,
-            orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }],
-            offset: (page - 1) * pageSize,
-            limit: pageSize,
-          }),
+        strapi.db.query(ALERT).findMany({
+          where,
+          orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
         strapi.db.query(ALERT).count({ where }),
       ]);
       return {

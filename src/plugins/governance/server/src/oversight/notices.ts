@@ -251,12 +251,10 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
         .query(INSPECTION_NOTICE)
         .findOne({ where: { articleDocumentId } })) as NoticeRow | null;
       if (!row || row.noticePublishedAt) return 0;
-      const { count } = await strapi.db
-        .query(INSPECTION_NOTICE)
-        .updateMany({
-          where: { id: row.id, noticePublishedAt: { $null: true } },
-          data: { noticePublishedAt: now },
-        });
+      const { count } = await strapi.db.query(INSPECTION_NOTICE).updateMany({
+        where: { id: row.id, noticePublishedAt: { $null: true } },
+        data: { noticePublishedAt: now },
+      });
       if (count !== 1) return 0;
       const article = (await strapi.db
         .query(ARTICLE)

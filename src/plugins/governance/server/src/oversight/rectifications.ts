@@ -138,12 +138,10 @@ const rectificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       let opened = 0;
       for (const { site, problems } of notice.named) {
         if (
-          await strapi.db
-            .query(RECTIFICATION)
-            .findOne({
-              where: { noticeId: notice.id, siteDocumentId: site.documentId },
-              select: ['id'],
-            })
+          await strapi.db.query(RECTIFICATION).findOne({
+            where: { noticeId: notice.id, siteDocumentId: site.documentId },
+            select: ['id'],
+          })
         )
           continue;
         await strapi.db.query(RECTIFICATION).create({

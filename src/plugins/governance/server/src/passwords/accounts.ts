@@ -44,12 +44,10 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The account acted on, once the actor may act on it (super-admins.ts). */
   const userOf = async (id: number, actorId: number, act: AccountAct) => {
-    const user = (await strapi.db
-      .query(USER)
-      .findOne({
-        where: { id },
-        select: ['id', 'firstname', 'lastname', 'email'],
-      })) as UserRow | null;
+    const user = (await strapi.db.query(USER).findOne({
+      where: { id },
+      select: ['id', 'firstname', 'lastname', 'email'],
+    })) as UserRow | null;
     if (!user) throw new errors.NotFoundError(ERRORS.noSuchAccount(id));
     await getService(strapi, 'superAdmins').assertMayManage(actorId, { act, targetIds: [id] });
     return user;

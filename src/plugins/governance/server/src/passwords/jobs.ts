@@ -36,12 +36,10 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
       const passwords = getService(strapi, 'passwords');
       const policy = passwords.policy();
       if (policy.maxAgeDays === null || policy.reminderDays.length === 0) return 0;
-      const users = (await strapi.db
-        .query(USER)
-        .findMany({
-          where: { isActive: true },
-          select: ['id', 'email', 'firstname', 'lastname'],
-        })) as UserRow[];
+      const users = (await strapi.db.query(USER).findMany({
+        where: { isActive: true },
+        select: ['id', 'email', 'firstname', 'lastname'],
+      })) as UserRow[];
       const states = new Map(
         ((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [
           s.userId,

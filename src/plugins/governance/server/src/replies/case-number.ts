@@ -57,12 +57,10 @@ export const caseNumbers = (strapi: Core.Strapi) => {
       // One transaction a batch: one disk flush.
       await strapi.db.transaction(async () => {
         for (const row of rows) {
-          await strapi.db
-            .query(MESSAGE)
-            .update({
-              where: { id: row.id },
-              data: { caseNumber: caseNumberOf(row.id, row.receivedAt ?? new Date(), timezone()) },
-            });
+          await strapi.db.query(MESSAGE).update({
+            where: { id: row.id },
+            data: { caseNumber: caseNumberOf(row.id, row.receivedAt ?? new Date(), timezone()) },
+          });
         }
       });
       numbered += rows.length;

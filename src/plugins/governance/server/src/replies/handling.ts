@@ -154,17 +154,15 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db
           .query(MESSAGE)
           .update({ where: { id: message.id }, data: change.relations });
-      await strapi.db
-        .query(EVENT)
-        .create({
-          data: {
-            message: message.id,
-            action,
-            actor: user.id,
-            actorName: personName(user),
-            ...event,
-          },
-        });
+      await strapi.db.query(EVENT).create({
+        data: {
+          message: message.id,
+          action,
+          actor: user.id,
+          actorName: personName(user),
+          ...event,
+        },
+      });
       if (AUDITED[action]) {
         await getService(strapi, 'audit').record(AUDITED[action]!, {
           subject: `message ${message.id}`,
@@ -260,15 +258,13 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async getCase(id: number, user: AdminUser) {
       const message = await load(id, user);
-      const full = await strapi.db
-        .query(MESSAGE)
-        .findOne({
-          where: { id },
-          populate: {
-            site: { select: ['code', 'name'] },
-            repliedBy: { select: ['id', 'firstname', 'lastname'] },
-          },
-        });
+      const full = await strapi.db.query(MESSAGE).findOne({
+        where: { id },
+        populate: {
+          site: { select: ['code', 'name'] },
+          repliedBy: { select: ['id', 'firstname', 'lastname'] },
+        },
+      });
       const events = await strapi.db.query(EVENT).findMany({
         where: { message: { id } },
         populate: { fromSite: { select: ['code', 'name'] }, toSite: { select: ['code', 'name'] } },

@@ -62,16 +62,14 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
             ? `已提醒第一责任人：${leaders.map(personName).join('、')}`
             : '本站未指定第一责任人，无人可提醒 (the site has no leader)';
         for (const message of messages) {
-          await strapi.db
-            .query(EVENT)
-            .create({
-              data: {
-                message: message.id,
-                action: 'overdueNotice',
-                actorName: '系统 (system)',
-                text: told,
-              },
-            });
+          await strapi.db.query(EVENT).create({
+            data: {
+              message: message.id,
+              action: 'overdueNotice',
+              actorName: '系统 (system)',
+              text: told,
+            },
+          });
         }
         if (emailsOn(strapi)) {
           const siteName = messages[0].site!.name;

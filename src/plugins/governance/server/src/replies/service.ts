@@ -218,12 +218,10 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** 查询: what the holder of the query code may see of their message. */
     async lookup(queryCode: string) {
-      const row = (await strapi.db
-        .query(MESSAGE)
-        .findOne({
-          where: { queryCode },
-          populate: { site: { select: ['name', 'code'] } },
-        })) as MessageRow | null;
+      const row = (await strapi.db.query(MESSAGE).findOne({
+        where: { queryCode },
+        populate: { site: { select: ['name', 'code'] } },
+      })) as MessageRow | null;
       if (!row) throw new errors.NotFoundError(ERRORS.notFound);
       return publicView(row);
     },
@@ -282,11 +280,9 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         if (count !== 1) throw new errors.ApplicationError(ERRORS.rated);
         const citizen = { message: row.id, actorName: '留言人 (citizen)' };
-        await strapi.db
-          .query(EVENT)
-          .create({
-            data: { ...citizen, action: 'rate', satisfaction: input.satisfaction, text: comment },
-          });
+        await strapi.db.query(EVENT).create({
+          data: { ...citizen, action: 'rate', satisfaction: input.satisfaction, text: comment },
+        });
         if (input.reopen)
           await strapi.db
             .query(EVENT)

@@ -27,12 +27,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** An account nobody has used for 200 days: the daily job's to disable. */
 const idleAccount = async (firstname: string) => {
   const admin = await createAdmin(app, 'governance-site-editor', firstname);
-  await app.strapi.db
-    .query(STATE)
-    .update({
-      where: { userId: admin.id },
-      data: { lastLoginAt: new Date(Date.now() - 200 * DAY) },
-    });
+  await app.strapi.db.query(STATE).update({
+    where: { userId: admin.id },
+    data: { lastLoginAt: new Date(Date.now() - 200 * DAY) },
+  });
   return admin;
 };
 const disabledEntries = (admin: TestAdmin) =>

@@ -27,12 +27,10 @@ const publishedAt = async (
   isSpecialTopic = false
 ) => {
   const doc = await publishReviewed(app, team, { title, site, isSpecialTopic });
-  await app.strapi.db
-    .query(ARTICLE)
-    .updateMany({
-      where: { documentId: doc.documentId },
-      data: { firstPublishedAt: new Date(instant) },
-    });
+  await app.strapi.db.query(ARTICLE).updateMany({
+    where: { documentId: doc.documentId },
+    data: { firstPublishedAt: new Date(instant) },
+  });
   return doc;
 };
 
@@ -48,16 +46,12 @@ beforeAll(async () => {
   const city = await app.strapi
     .documents(SITE)
     .create({ data: { code: 'xian', name: '西安市', level: 'city', sortOrder: 1, active: true } });
-  const county = await app.strapi
-    .documents(SITE)
-    .create({
-      data: { code: 'xian-beilin', name: '碑林区', level: 'county', sortOrder: 2, active: true },
-    });
-  await app.strapi
-    .documents(SITE)
-    .create({
-      data: { code: 'portal', name: '陕西民政网', level: 'portal', sortOrder: 0, active: true },
-    });
+  const county = await app.strapi.documents(SITE).create({
+    data: { code: 'xian-beilin', name: '碑林区', level: 'county', sortOrder: 2, active: true },
+  });
+  await app.strapi.documents(SITE).create({
+    data: { code: 'portal', name: '陕西民政网', level: 'portal', sortOrder: 0, active: true },
+  });
 
   // Last second of 2014 and first second of 2015, in Shanghai time.
   await publishedAt(city.documentId, '2014年最后一条', '2014-12-31T15:59:59Z');

@@ -71,12 +71,10 @@ it('lists every account with its sites, holder, password age, expiry and lock, w
 });
 
 it('unlocks, forces a change and names the holder, each on the audit trail', async () => {
-  await app.strapi.db
-    .query(STATE)
-    .update({
-      where: { userId: editor.id },
-      data: { lockedUntil: new Date(Date.now() + 20 * 60_000), failedLogins: 0 },
-    });
+  await app.strapi.db.query(STATE).update({
+    where: { userId: editor.id },
+    data: { lockedUntil: new Date(Date.now() + 20 * 60_000), failedLogins: 0 },
+  });
   expect((await accounts('?filter=locked')).data.map((a: { id: number }) => a.id)).toEqual([
     editor.id,
   ]);

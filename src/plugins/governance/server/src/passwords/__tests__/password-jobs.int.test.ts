@@ -22,12 +22,10 @@ const jobs = () => app.strapi.plugin('governance').service('passwordJobs');
 
 /** Sets the account's password date so that `left` whole days remain before it expires (90 days). */
 const expiringIn = async (admin: TestAdmin, left: number) =>
-  app.strapi.db
-    .query(STATE)
-    .update({
-      where: { userId: admin.id },
-      data: { changedAt: new Date(Date.now() - (90 - left - 0.5) * DAY) },
-    });
+  app.strapi.db.query(STATE).update({
+    where: { userId: admin.id },
+    data: { changedAt: new Date(Date.now() - (90 - left - 0.5) * DAY) },
+  });
 
 beforeAll(async () => {
   app = await startApp('password-jobs');
@@ -98,21 +96,17 @@ describe('unused accounts', () => {
   it('disables an account unused for 90 days, and never the last super admin', async () => {
     const idle = await createAdmin(app, 'governance-site-editor', '闲置');
     const active = await createAdmin(app, 'governance-site-editor', '在用');
-    await app.strapi.db
-      .query(STATE)
-      .update({
-        where: { userId: idle.id },
-        data: { lastLoginAt: new Date(Date.now() - 91 * DAY) },
-      });
+    await app.strapi.db.query(STATE).update({
+      where: { userId: idle.id },
+      data: { lastLoginAt: new Date(Date.now() - 91 * DAY) },
+    });
     // Every super admin idle too: all but one may go.
     const superAdmins = [await createAdmin(app), await createAdmin(app)];
     for (const admin of superAdmins) {
-      await app.strapi.db
-        .query(STATE)
-        .update({
-          where: { userId: admin.id },
-          data: { lastLoginAt: new Date(Date.now() - 200 * DAY) },
-        });
+      await app.strapi.db.query(STATE).update({
+        where: { userId: admin.id },
+        data: { lastLoginAt: new Date(Date.now() - 200 * DAY) },
+      });
     }
     const disabled = await jobs().disableInactive();
     expect(disabled).toContain(idle.id);
@@ -130,20 +124,16 @@ describe('unused accounts', () => {
 
   it('disables an account once, logged once, and keeps the last super admin when two runs meet', async () => {
     const idle = await createAdmin(app, 'governance-site-editor', '重叠');
-    await app.strapi.db
-      .query(STATE)
-      .update({
-        where: { userId: idle.id },
-        data: { lastLoginAt: new Date(Date.now() - 91 * DAY) },
-      });
+    await app.strapi.db.query(STATE).update({
+      where: { userId: idle.id },
+      data: { lastLoginAt: new Date(Date.now() - 91 * DAY) },
+    });
     // Two more idle super admins besides the one left by the test above: two of three may go.
     for (const admin of [await createAdmin(app), await createAdmin(app)]) {
-      await app.strapi.db
-        .query(STATE)
-        .update({
-          where: { userId: admin.id },
-          data: { lastLoginAt: new Date(Date.now() - 200 * DAY) },
-        });
+      await app.strapi.db.query(STATE).update({
+        where: { userId: admin.id },
+        data: { lastLoginAt: new Date(Date.now() - 200 * DAY) },
+      });
     }
     const runs: number[][] = await Promise.all([
       jobs().disableInactive(),

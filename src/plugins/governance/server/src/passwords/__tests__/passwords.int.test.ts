@@ -167,15 +167,13 @@ describe('first login and changing the password', () => {
 
   it("records the e-mailed reset and an invited user's registration as the holder's own choice", async () => {
     const user = await scripted();
-    await app.strapi.db
-      .query('admin::user')
-      .update({
-        where: { id: user.id },
-        data: {
-          resetPasswordToken: 'a'.repeat(40),
-          resetPasswordTokenExpiresAt: new Date(Date.now() + 3_600_000),
-        },
-      });
+    await app.strapi.db.query('admin::user').update({
+      where: { id: user.id },
+      data: {
+        resetPasswordToken: 'a'.repeat(40),
+        resetPasswordTokenExpiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
     await app
       .http()
       .post('/admin/reset-password')
@@ -221,12 +219,10 @@ describe('expiry', () => {
     await app.strapi.plugin('governance').service('passwords').acceptCurrentPassword(user.id);
     const token = await tokenOf(user.email, INITIAL);
     await app.http().get('/governance/review/queue').set(bearer(token)).expect(200);
-    await app.strapi.db
-      .query(STATE)
-      .update({
-        where: { userId: user.id },
-        data: { changedAt: new Date(Date.now() - 91 * 86_400_000) },
-      });
+    await app.strapi.db.query(STATE).update({
+      where: { userId: user.id },
+      data: { changedAt: new Date(Date.now() - 91 * 86_400_000) },
+    });
     await expectOnlyPasswordChange(token, 'expired');
     const status = (
       await app.http().get('/governance/passwords/status').set(bearer(token)).expect(200)

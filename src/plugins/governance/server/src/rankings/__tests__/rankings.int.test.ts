@@ -49,12 +49,10 @@ const publishedAt = async (
     site: sites[site].documentId,
     isSpecialTopic,
   });
-  await app.strapi.db
-    .query(ARTICLE)
-    .updateMany({
-      where: { documentId: doc.documentId },
-      data: { firstPublishedAt: new Date(instant) },
-    });
+  await app.strapi.db.query(ARTICLE).updateMany({
+    where: { documentId: doc.documentId },
+    data: { firstPublishedAt: new Date(instant) },
+  });
   return doc;
 };
 

@@ -150,17 +150,15 @@ describe('POST /api/citizen-messages', () => {
 
 describe("a site's own reply days", () => {
   it('sets the deadline of its messages, and refuses a malformed setting', async () => {
-    await app.strapi
-      .documents(SITE)
-      .create({
-        data: {
-          code: 'fast-site',
-          name: '快办站点',
-          level: 'county',
-          active: true,
-          replyWorkingDays: { consultation: 2 },
-        } as never,
-      });
+    await app.strapi.documents(SITE).create({
+      data: {
+        code: 'fast-site',
+        name: '快办站点',
+        level: 'county',
+        active: true,
+        replyWorkingDays: { consultation: 2 },
+      } as never,
+    });
     const fast = (await submit(form({ site: 'fast-site' })).expect(201)).body.data;
     const usual = (await submit(form()).expect(201)).body.data;
     expect(new Date(fast.dueAt).getTime()).toBeLessThan(new Date(usual.dueAt).getTime());
@@ -168,16 +166,14 @@ describe("a site's own reply days", () => {
 
     for (const replyWorkingDays of [{ consultation: 0 }, { praise: 3 }, { complaint: '5' }, [5]]) {
       await expect(
-        app.strapi
-          .documents(SITE)
-          .create({
-            data: {
-              code: `bad-${Math.random().toString(36).slice(2, 8)}`,
-              name: '错误设置',
-              level: 'county',
-              replyWorkingDays,
-            } as never,
-          })
+        app.strapi.documents(SITE).create({
+          data: {
+            code: `bad-${Math.random().toString(36).slice(2, 8)}`,
+            name: '错误设置',
+            level: 'county',
+            replyWorkingDays,
+          } as never,
+        })
       ).rejects.toThrow(/答复期限/);
     }
   });
@@ -230,23 +226,19 @@ describe('GET /api/citizen-messages', () => {
     const codes = [];
     for (const name of ['王五', '赵六'])
       codes.push((await submit(form({ name })).expect(201)).body.data.queryCode);
-    await app.strapi.db
-      .query(MESSAGE)
-      .update({
-        where: { queryCode: codes[0] },
-        data: { status: 'replied', reply: '已答复。', repliedAt: new Date(), isPublic: true },
-      });
-    await app.strapi.db
-      .query(MESSAGE)
-      .update({
-        where: { queryCode: codes[1] },
-        data: {
-          status: 'replied',
-          reply: '不公开的答复。',
-          repliedAt: new Date(),
-          isPublic: false,
-        },
-      });
+    await app.strapi.db.query(MESSAGE).update({
+      where: { queryCode: codes[0] },
+      data: { status: 'replied', reply: '已答复。', repliedAt: new Date(), isPublic: true },
+    });
+    await app.strapi.db.query(MESSAGE).update({
+      where: { queryCode: codes[1] },
+      data: {
+        status: 'replied',
+        reply: '不公开的答复。',
+        repliedAt: new Date(),
+        isPublic: false,
+      },
+    });
 
     const res = await app.http().get('/api/citizen-messages?site=xian').expect(200);
     expect(res.body.data.map((m: { name: string; reply: string }) => [m.name, m.reply])).toEqual([

@@ -404,12 +404,10 @@ describe('rejection, withdrawal and edits', () => {
     const id = await write(editor, county, '再次启动');
     await as(editor).post(review(id, 'submit')).expect(200);
     const earlier = 'f'.repeat(64);
-    await app.strapi.db
-      .query('plugin::governance.review-state')
-      .update({
-        where: { articleDocumentId: id },
-        data: { contentHash: earlier, draftHash: earlier },
-      });
+    await app.strapi.db.query('plugin::governance.review-state').update({
+      where: { articleDocumentId: id },
+      data: { contentHash: earlier, draftHash: earlier },
+    });
 
     // Another start (a second instance on the same database) leaves the round as it is…
     const second = await bootSecondInstance('review', 'voidStaleRounds');

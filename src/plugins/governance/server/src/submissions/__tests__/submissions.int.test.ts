@@ -65,11 +65,9 @@ beforeAll(async () => {
     level: 'portal' | 'city' | 'county',
     parent?: string
   ) => {
-    const created = await app.strapi
-      .documents(SITE)
-      .create({
-        data: { code, name, level, active: true, ...(parent ? { parent: sites[parent] } : {}) },
-      });
+    const created = await app.strapi.documents(SITE).create({
+      data: { code, name, level, active: true, ...(parent ? { parent: sites[parent] } : {}) },
+    });
     sites[code] = created.documentId;
   };
   await site('portal', '陕西民政网', 'portal');
@@ -235,12 +233,10 @@ describe('receiving', () => {
       .post(`/governance/submissions/${toPortal.id}/adopt`)
       .expect(200);
     const copyId = res.body.data.articleDocumentId as string;
-    const copy = await app.strapi.db
-      .query(ARTICLE)
-      .findOne({
-        where: { documentId: copyId, publishedAt: null },
-        populate: { site: true, createdBy: true },
-      });
+    const copy = await app.strapi.db.query(ARTICLE).findOne({
+      where: { documentId: copyId, publishedAt: null },
+      populate: { site: true, createdBy: true },
+    });
     expect(copy).toMatchObject({
       title: '碑林区开展冬季救助',
       reviewStatus: 'draft',
