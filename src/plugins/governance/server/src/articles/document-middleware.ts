@@ -5,9 +5,7 @@ import { documentIdOf } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
 import { imageUrlsOf, refusedImageUrl, sanitizeBody } from './body';
 import { ERRORS } from './messages';
-
-const ARTICLE = 'api::article.article';
-const FILE = 'plugin::upload.file';
+import { ARTICLE, UPLOAD_FILE } from '../uids';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; status?: string };
 
@@ -16,7 +14,7 @@ type Params = { data?: Record<string, unknown>; documentId?: string; status?: st
  * formats'. One query by URL for the handful of images a body holds.
  */
 const libraryUrls = async (strapi: Core.Strapi, urls: string[]) => {
-  const files = (await strapi.db.query(FILE).findMany({
+  const files = (await strapi.db.query(UPLOAD_FILE).findMany({
     where: { url: { $in: [...new Set(urls)] } },
     select: ['url', 'previewUrl', 'formats'],
   })) as Array<{
@@ -92,12 +90,6 @@ const withStamp = (result: unknown, stamp: Date | null) => {
   }
 };
 
-/**
- * One Document Service middleware for the article rules every write path must obey:
- * server-set dates, safe bodies, and the first publication date set once.
- * Strapi's create/update with `status: 'published'` call publish internally without passing
- * through middlewares again, so the stamp is applied after any action that can publish.
- */
 /** Publications and withdrawals go on the audit trail, with the article's title. */
 const auditPublication = async (
   strapi: Core.Strapi,
@@ -116,6 +108,12 @@ const auditPublication = async (
   });
 };
 
+/**
+ * One Document Service middleware for the article rules every write path must obey:
+ * server-set dates, safe bodies, and the first publication date set once.
+ * Strapi's create/update with `status: 'published'` call publish internally without passing
+ * through middlewares again, so the stamp is applied after any action that can publish.
+ */
 export const articleRules =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {

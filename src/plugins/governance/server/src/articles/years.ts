@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { localYearOf } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
+import { ARTICLE } from '../uids';
 
 /**
  * The years the figures can be asked for, newest first: from the first publication on record
@@ -8,7 +9,7 @@ import { dbNames } from '../utils/db-names';
  * (a new year starts empty, so views open on it).
  */
 export const publicationYears = async (strapi: Core.Strapi, timezone: string) => {
-  const article = dbNames(strapi, 'api::article.article');
+  const article = dbNames(strapi, ARTICLE);
   const firstPublished = article.column('firstPublishedAt');
   const [span] = (await strapi.db
     .connection(article.table)

@@ -17,9 +17,8 @@ import {
   type Checkpoint,
 } from './chain';
 import { appendCheckpoint, newestCheckpoint, readCheckpoints } from './checkpoint-file';
+import { AUDIT_ENTRY, AUDIT_HEAD } from '../uids';
 
-export const AUDIT_ENTRY = 'plugin::governance.audit-entry';
-const AUDIT_HEAD = 'plugin::governance.audit-head';
 const HEAD_NAME = 'audit';
 /** The job that signs the head into the checkpoint file every few minutes. */
 export const AUDIT_CHECKPOINT_JOB = 'governance-audit-checkpoint';

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'crypto';
 import { hostname } from 'os';
-
-export const JOB_LEASE = 'plugin::governance.job-lease';
+import { JOB_LEASE } from '../uids';
 
 /** This process, as it signs its leases. */
 const INSTANCE = `${hostname().slice(0, 60)}:${process.pid}:${randomUUID().slice(0, 8)}`;

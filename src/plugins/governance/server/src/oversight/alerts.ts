@@ -12,10 +12,9 @@ import { emailsOn, sendEmail } from '../utils/email';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { RULE_NAMES, describeVerdict } from './wording';
+import { ADMIN_USER, OVERSIGHT_ALERT, OVERSIGHT_RULE_STATE } from '../uids';
 
 export const OVERSIGHT_JOB = 'governance-oversight-daily';
-export const RULE_STATE = 'plugin::governance.oversight-rule-state';
-export const ALERT = 'plugin::governance.oversight-alert';
 const PROVINCIAL_ROLE = 'governance-provincial-admin';
 
 const SEVERITY: Record<RuleStatus, number> = { ok: 0, warning: 1, tripped: 2 };
@@ -70,7 +69,7 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
     status: RuleStatus,
     now: Date
   ) => {
-    const states = strapi.db.query(RULE_STATE);
+    const states = strapi.db.query(OVERSIGHT_RULE_STATE);
     const current = (await states.findOne({ where: { key }, select: ['status'] })) as {
       status: RuleStatus;
     } | null;
@@ -91,7 +90,7 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const provincialAdmins = async () =>
-    (await strapi.db.query('admin::user').findMany({
+    (await strapi.db.query(ADMIN_USER).findMany({
       where: { isActive: true, roles: { code: PROVINCIAL_ROLE } },
       select: ['firstname', 'lastname', 'email', 'isActive'],
     })) as Person[];
@@ -142,7 +141,7 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const { site, verdict } of raised) {
         const told = [...(leaders.get(site.site.documentId) ?? []), ...admins];
         rows.push(
-          (await strapi.db.query(ALERT).create({
+          (await strapi.db.query(OVERSIGHT_ALERT).create({
             data: {
               siteDocumentId: site.site.documentId,
               siteCode: site.site.code,
@@ -203,13 +202,13 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }) {
       const where = site ? { siteDocumentId: site } : {};
       const [rows, total] = await Promise.all([
-        strapi.db.query(ALERT).findMany({
+        strapi.db.query(OVERSIGHT_ALERT).findMany({
           where,
           orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }),
-        strapi.db.query(ALERT).count({ where }),
+        strapi.db.query(OVERSIGHT_ALERT).count({ where }),
       ]);
       return {
         data: (rows as AlertRow[]).map(toAlert),

@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { documentIdOf } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
+import { ARTICLE } from '../uids';
 
 /**
  * Publishing the article that carries an inspection notice opens the rectification tasks of the
@@ -14,7 +15,7 @@ export const noticePublication =
       context.action === 'publish' ||
       (['create', 'update'].includes(context.action) &&
         (context.params as { status?: string }).status === 'published');
-    if (context.uid === 'api::article.article' && publishes) {
+    if (context.uid === ARTICLE && publishes) {
       const documentId = documentIdOf(result, context.params as { documentId?: string });
       if (documentId) await getService(strapi, 'inspectionNotices').onArticlePublished(documentId);
     }

@@ -12,9 +12,8 @@ import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { inspectionNotice } from './inspection-notice';
 import { ERRORS } from './messages';
-import { INSPECTION_NOTICE, RECTIFICATION } from './rectifications';
+import { ARTICLE, INSPECTION_NOTICE, RECTIFICATION } from '../uids';
 
-const ARTICLE = 'api::article.article';
 /** The column of the portal that carries the province's notices. */
 const NOTICE_COLUMN = '通知公告';
 

@@ -7,9 +7,7 @@ import { memberSiteDocumentIds, siteScope } from '../sites/scope';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
-
-export const RECTIFICATION = 'plugin::governance.rectification';
-export const INSPECTION_NOTICE = 'plugin::governance.inspection-notice';
+import { INSPECTION_NOTICE, RECTIFICATION } from '../uids';
 
 interface AdminUser {
   id: number;

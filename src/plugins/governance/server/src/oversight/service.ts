@@ -10,7 +10,8 @@ import type {
 } from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
 import { VETO_MONTHS } from '../replies/deadlines';
-import { MESSAGE, OPEN_STATUSES } from '../replies/service';
+import { OPEN_STATUSES } from '../replies/service';
+import { CITIZEN_MESSAGE as MESSAGE } from '../uids';
 import { STATE } from '../review/service';
 import { dbNames } from '../utils/db-names';
 import { memberSiteDocumentIds } from '../sites/scope';

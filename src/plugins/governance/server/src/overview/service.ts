@@ -12,6 +12,7 @@ import {
   type Overview,
   type SiteLevel,
 } from '../../../shared/contracts/overview';
+import { ARTICLE, CITIZEN_MESSAGE, SITE } from '../uids';
 
 /** A grouped count as the drivers return it (PostgreSQL answers counts as strings). */
 type CountRow = {
@@ -36,14 +37,14 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async forYear(year?: number, scope: SiteScope = { all: true }): Promise<Overview> {
     const { timezone, groupName } = strapi.config.get('plugin::governance') as GovernanceConfig;
     const knex = strapi.db.connection;
-    const site = dbNames(strapi, 'api::site.site');
-    const article = dbNames(strapi, 'api::article.article');
+    const site = dbNames(strapi, SITE);
+    const article = dbNames(strapi, ARTICLE);
     const { years, latest } = await publicationYears(strapi, timezone);
     // By default the latest year anything was published in: a new year starts empty.
     const theYear = year ?? latest;
     const { start, end } = localYearRange(theYear, timezone);
     const articleSite = article.joinTable('site');
-    const message = dbNames(strapi, 'api::citizen-message.citizen-message');
+    const message = dbNames(strapi, CITIZEN_MESSAGE);
     const messageSite = message.joinTable('site');
     const level = `s.${site.column('level')}`;
     const inScope = (query: Knex.QueryBuilder) =>

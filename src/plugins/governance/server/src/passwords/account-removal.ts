@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { PASSWORD_REMINDER, PASSWORD_STATE } from './service';
-
-const USER = 'admin::user';
+import { ADMIN_USER, PASSWORD_REMINDER, PASSWORD_STATE } from '../uids';
 
 type Event = {
   params: { where?: Record<string, unknown> };
@@ -20,13 +18,13 @@ type Event = {
 export const forgetDeletedAccounts = async (strapi: Core.Strapi) => {
   const forget = (ids: number[]) => getService(strapi, 'passwords').forget(ids);
   strapi.db.lifecycles.subscribe({
-    models: [USER],
+    models: [ADMIN_USER],
     afterDelete: async (event: Event) => {
       if (event.result?.id !== undefined) await forget([event.result.id]);
     },
     beforeDeleteMany: async (event: Event) => {
       const users = (await strapi.db
-        .query(USER)
+        .query(ADMIN_USER)
         .findMany({ where: event.params.where ?? {}, select: ['id'] })) as Array<{ id: number }>;
       event.state.userIds = users.map((user) => user.id);
     },
@@ -41,7 +39,7 @@ export const forgetDeletedAccounts = async (strapi: Core.Strapi) => {
       kept.add(row.userId);
   }
   const existing = (await strapi.db
-    .query(USER)
+    .query(ADMIN_USER)
     .findMany({ where: { id: { $in: [...kept] } }, select: ['id'] })) as Array<{ id: number }>;
   const present = new Set(existing.map((user) => user.id));
   await forget([...kept].filter((id) => !present.has(id)));

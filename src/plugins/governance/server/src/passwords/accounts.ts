@@ -1,14 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { MEMBERSHIP } from '../sites/scope';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
 import { DAY, daysLeft, expiresAt } from './policy';
-import { PASSWORD_STATE, type PasswordState } from './service';
+import { type PasswordState } from './service';
 import type { AccountAct } from './super-admins';
-
-const USER = 'admin::user';
+import { ADMIN_USER, PASSWORD_STATE, SITE_MEMBERSHIP } from '../uids';
 
 export const ACCOUNT_FILTERS = [
   'all',
@@ -44,7 +42,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The account acted on, once the actor may act on it (super-admins.ts). */
   const userOf = async (id: number, actorId: number, act: AccountAct) => {
-    const user = (await strapi.db.query(USER).findOne({
+    const user = (await strapi.db.query(ADMIN_USER).findOne({
       where: { id },
       select: ['id', 'firstname', 'lastname', 'email'],
     })) as UserRow | null;
@@ -56,7 +54,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     async list({ filter = 'all', q }: { filter?: AccountFilter; q?: string }, now = new Date()) {
       const policy = passwords().policy();
-      const users = (await strapi.db.query(USER).findMany({
+      const users = (await strapi.db.query(ADMIN_USER).findMany({
         select: ['id', 'firstname', 'lastname', 'email', 'isActive', 'createdAt'],
         populate: { roles: { select: ['name'] } },
         orderBy: { id: 'asc' },
@@ -67,7 +65,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
           s,
         ])
       );
-      const memberships = (await strapi.db.query(MEMBERSHIP).findMany({
+      const memberships = (await strapi.db.query(SITE_MEMBERSHIP).findMany({
         populate: { user: { select: ['id'] }, site: { select: ['code', 'name'] } },
       })) as Array<{
         capacity: string;

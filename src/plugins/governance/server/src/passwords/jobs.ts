@@ -5,10 +5,10 @@ import { emailsOn, sendEmail } from '../utils/email';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { daysLeft, expiresAt } from './policy';
-import { PASSWORD_REMINDER, PASSWORD_STATE, type PasswordState } from './service';
+import { type PasswordState } from './service';
+import { ADMIN_USER, PASSWORD_REMINDER, PASSWORD_STATE } from '../uids';
 
 export const PASSWORD_JOB = 'governance-password-daily';
-const USER = 'admin::user';
 
 interface UserRow {
   id: number;
@@ -36,7 +36,7 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
       const passwords = getService(strapi, 'passwords');
       const policy = passwords.policy();
       if (policy.maxAgeDays === null || policy.reminderDays.length === 0) return 0;
-      const users = (await strapi.db.query(USER).findMany({
+      const users = (await strapi.db.query(ADMIN_USER).findMany({
         where: { isActive: true },
         select: ['id', 'email', 'firstname', 'lastname'],
       })) as UserRow[];
@@ -92,7 +92,7 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
     async disableInactive(now = new Date(), signal?: AbortSignal) {
       const cutoff = getService(strapi, 'passwords').inactiveBefore(now);
       if (!cutoff) return [];
-      const users = (await strapi.db.query(USER).findMany({
+      const users = (await strapi.db.query(ADMIN_USER).findMany({
         where: { isActive: true },
         select: ['id', 'email', 'firstname', 'lastname', 'createdAt'],
         populate: { roles: { select: ['code'] } },
@@ -119,7 +119,7 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
         // Disabled and logged together, or neither.
         const changed = await strapi.db.transaction(async () => {
           const { count } = await strapi.db
-            .query(USER)
+            .query(ADMIN_USER)
             .updateMany({ where: { id: user.id, isActive: true }, data: { isActive: false } });
           if (count === 0) return false; // Disabled already, by another run.
           await getService(strapi, 'audit').record('account.disabled', {

@@ -2,10 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { GovernanceConfig } from '../config';
 import { dbNames } from '../utils/db-names';
 import { DAY, expiresAt, resolvePolicy, type PasswordPolicy } from './policy';
-
-export const PASSWORD_STATE = 'plugin::governance.password-state';
-export const PASSWORD_REMINDER = 'plugin::governance.password-reminder';
-const USER = 'admin::user';
+import { ADMIN_USER, PASSWORD_REMINDER, PASSWORD_STATE } from '../uids';
 
 export interface PasswordState {
   id: number;
@@ -66,7 +63,7 @@ const passwordService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (policy.history === 0) return false;
       const state = await service.stateOf(userId);
       const user = await strapi.db
-        .query(USER)
+        .query(ADMIN_USER)
         .findOne({ where: { id: userId }, select: ['password'] });
       const hashes = [
         ...new Set([user?.password, ...(state?.history ?? [])].filter(Boolean) as string[]),

@@ -4,9 +4,8 @@ import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { addRoutePolicy } from '../utils/route-policies';
 import { ERRORS } from './messages';
+import { ADMIN_ROLE, ADMIN_USER } from '../uids';
 
-const USER = 'admin::user';
-const ROLE = 'admin::role';
 /** Strapi's code for the Super Admin role (`SUPER_ADMIN_CODE` in @strapi/admin). */
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
@@ -73,7 +72,7 @@ const superAdminsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async isSuperAdmin(userId: number): Promise<boolean> {
       return (
         (await strapi.db
-          .query(USER)
+          .query(ADMIN_USER)
           .count({ where: { id: userId, roles: { code: SUPER_ADMIN_CODE } } })) > 0
       );
     },
@@ -81,7 +80,7 @@ const superAdminsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The Super Admin accounts among `ids`. */
     async superAdminsAmong(ids: number[]): Promise<Account[]> {
       if (ids.length === 0) return [];
-      return strapi.db.query(USER).findMany({
+      return strapi.db.query(ADMIN_USER).findMany({
         where: { id: { $in: ids }, roles: { code: SUPER_ADMIN_CODE } },
         select: ['id', 'email', 'firstname', 'lastname'],
       }) as Promise<Account[]>;
@@ -92,7 +91,7 @@ const superAdminsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (ids.length === 0) return false;
       return (
         (await strapi.db
-          .query(ROLE)
+          .query(ADMIN_ROLE)
           .count({ where: { id: { $in: ids }, code: SUPER_ADMIN_CODE } })) > 0
       );
     },
@@ -118,7 +117,7 @@ const superAdminsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The accounts the request named, by e-mail (a self-promotion names the actor's own).
       const named = accounts
         ? []
-        : ((await strapi.db.query(USER).findMany({
+        : ((await strapi.db.query(ADMIN_USER).findMany({
             where: { id: { $in: idsIn(request.targetIds) } },
             select: ['email'],
           })) as Array<{ email: string }>);

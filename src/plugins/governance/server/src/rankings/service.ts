@@ -5,8 +5,6 @@ import type { GovernanceConfig } from '../config';
 import { localYearOf, localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
 import { denseRank } from './dense-rank';
-import { SITE_VISIT } from './visits';
-import { SUBMISSION } from '../submissions/service';
 import { annualNotice } from './notice';
 import { differences } from './snapshots';
 import { getService } from '../utils/get-service';
@@ -26,6 +24,7 @@ import {
   type RankingRow,
   type RankingTotals,
 } from '../../../shared/contracts/rankings';
+import { ARTICLE, CITIZEN_MESSAGE, SITE, SITE_VISIT } from '../uids';
 
 /** The levels in the order of the notice's table. */
 export const RANKING_LEVELS: SiteLevel[] = ['portal', 'city', 'department', 'county'];
@@ -76,12 +75,12 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { timezone } = config();
     const { start, end } = localYearRange(year, timezone);
     const { start: previousStart } = localYearRange(year - 1, timezone);
-    const article = dbNames(strapi, 'api::article.article');
+    const article = dbNames(strapi, ARTICLE);
     const articleSite = article.joinTable('site');
-    const message = dbNames(strapi, 'api::citizen-message.citizen-message');
+    const message = dbNames(strapi, CITIZEN_MESSAGE);
     const messageSite = message.joinTable('site');
     const visit = dbNames(strapi, SITE_VISIT);
-    const site = dbNames(strapi, 'api::site.site');
+    const site = dbNames(strapi, SITE);
     const db = knex();
     const inYear = (column: string, from: Date | string) =>
       db.raw('case when ?? >= ? then 1 else 0 end as ??', [column, from, 'inYear']);
@@ -128,25 +127,23 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .where(day, '<=', `${year}-12-31`)
       .groupByRaw('1, 2') as Promise<Array<{ siteId: number; inYear: Count; visits: Count }>>;
 
-    // Submissions count for the year they were sent in; a withdrawn one does not count.
-    const submission = dbNames(strapi, SUBMISSION);
-    const submittedAt = `u.${submission.column('submittedAt')}`;
-    const submissions = db(`${submission.table} as u`)
-      .join(`${site.table} as s`, 's.document_id', `u.${submission.column('sourceSiteDocumentId')}`)
-      .select({ siteId: 's.id' }, inYear(submittedAt, start))
-      .count({ submitted: '*' })
-      .sum({
-        adopted: db.raw('case when u.?? = ? then 1 else 0 end', [
-          submission.column('status'),
-          'adopted',
-        ]),
-      })
-      .whereNot(`u.${submission.column('status')}`, 'withdrawn')
-      .where(submittedAt, '>=', previousStart)
-      .where(submittedAt, '<', end)
-      .groupByRaw('1, 2') as Promise<
-      Array<{ siteId: number; inYear: Count; submitted: Count; adopted: Count }>
-    >;
+    // Submissions count for the year they were sent in (the submissions concern's own rule:
+    // a withdrawn one does not count), keyed here by site id like the other figures.
+    const sent = getService(strapi, 'submissions');
+    const submissions = Promise.all([
+      sent.sentBetween(start, end),
+      sent.sentBetween(previousStart, start),
+      db(site.table).select({ siteId: 'id', documentId: 'document_id' }) as Promise<
+        Array<{ siteId: number; documentId: string }>
+      >,
+    ]).then(([thisYear, yearBefore, sites]) =>
+      sites.flatMap(({ siteId, documentId }) =>
+        [thisYear, yearBefore].flatMap((byYear, index) => {
+          const figures = byYear.get(documentId);
+          return figures ? [{ siteId, inYear: index === 0 ? 1 : 0, ...figures }] : [];
+        })
+      )
+    );
 
     const current = new Map<number, RankingFigures>();
     const previous = new Map<number, RankingFigures>();

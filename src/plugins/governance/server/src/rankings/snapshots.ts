@@ -9,8 +9,7 @@ import {
   type RankingResponse,
   type RankingSnapshotInfo,
 } from '../../../shared/contracts/rankings';
-
-export const RANKING_SNAPSHOT = 'plugin::governance.ranking-snapshot';
+import { RANKING_SNAPSHOT } from '../uids';
 
 interface SnapshotRow {
   year: number;

@@ -6,8 +6,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { GovernanceConfig } from '../config';
 import { clientSource } from '../utils/client-source';
 import { dbNames } from '../utils/db-names';
-
-export const SITE_VISIT = 'plugin::governance.site-visit';
+import { SITE, SITE_VISIT } from '../uids';
 
 /** How often the known site codes are read again (a new site counts from then on). */
 const SITE_CODES_TTL_MS = 60_000;
@@ -46,7 +45,7 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
   };
 
   const readSiteCodes = async () => {
-    const site = dbNames(strapi, 'api::site.site');
+    const site = dbNames(strapi, SITE);
     const rows = (await strapi.db
       .connection(site.table)
       .select({ code: site.column('code'), documentId: 'document_id' })

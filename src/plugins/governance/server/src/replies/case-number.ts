@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import type { GovernanceConfig } from '../config';
 import { yieldToEventLoop } from '../utils/yield';
-import { MESSAGE } from './service';
+import { CITIZEN_MESSAGE } from '../uids';
 
 /**
  * 留言编号: what staff and the citizen call a message by (2026-000123, the local year of receipt
@@ -28,7 +28,7 @@ export const caseNumbers = (strapi: Core.Strapi) => {
 
   const subscribe = () =>
     strapi.db.lifecycles.subscribe({
-      models: [MESSAGE],
+      models: [CITIZEN_MESSAGE],
       async afterCreate(event) {
         const { result, params } = event as unknown as {
           result?: { id?: number };
@@ -40,14 +40,16 @@ export const caseNumbers = (strapi: Core.Strapi) => {
           params.data?.receivedAt ?? new Date(),
           timezone()
         );
-        await strapi.db.query(MESSAGE).update({ where: { id: result.id }, data: { caseNumber } });
+        await strapi.db
+          .query(CITIZEN_MESSAGE)
+          .update({ where: { id: result.id }, data: { caseNumber } });
       },
     });
 
   const numberAll = async () => {
     let numbered = 0;
     for (;;) {
-      const rows = (await strapi.db.query(MESSAGE).findMany({
+      const rows = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
         where: { caseNumber: { $null: true } },
         select: ['id', 'receivedAt'],
         orderBy: { id: 'asc' },
@@ -57,7 +59,7 @@ export const caseNumbers = (strapi: Core.Strapi) => {
       // One transaction a batch: one disk flush.
       await strapi.db.transaction(async () => {
         for (const row of rows) {
-          await strapi.db.query(MESSAGE).update({
+          await strapi.db.query(CITIZEN_MESSAGE).update({
             where: { id: row.id },
             data: { caseNumber: caseNumberOf(row.id, row.receivedAt ?? new Date(), timezone()) },
           });

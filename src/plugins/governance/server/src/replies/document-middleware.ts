@@ -2,7 +2,7 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { adminUserOfRequest } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
 import { ERRORS } from './messages';
-import { MESSAGE } from './service';
+import { CITIZEN_MESSAGE } from '../uids';
 
 /**
  * Fields only the handling flow writes (with its actor from the session and its event record):
@@ -53,7 +53,7 @@ const SUBMITTED_FIELDS = [
 const personalFieldsOf = (strapi: Core.Strapi): ReadonlySet<string> =>
   new Set(
     Object.entries(
-      strapi.contentType(MESSAGE).attributes as Record<
+      strapi.contentType(CITIZEN_MESSAGE).attributes as Record<
         string,
         { visible?: boolean; configurable?: boolean }
       >
@@ -70,7 +70,7 @@ type Row = Record<string, unknown>;
 
 /** What the citizen submitted, as stored: comparable across two reads (dates as instants). */
 const snapshot = async (strapi: Core.Strapi, citizenFields: string[], documentId: string) => {
-  const row = (await strapi.db.query(MESSAGE).findOne({
+  const row = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
     where: { documentId },
     select: citizenFields,
     populate: { site: { select: ['id'] } },
@@ -153,7 +153,9 @@ const messageRelations = (strapi: Core.Strapi, uid: string) =>
       { type?: string; target?: string }
     >
   )
-    .filter(([, attribute]) => attribute.type === 'relation' && attribute.target === MESSAGE)
+    .filter(
+      ([, attribute]) => attribute.type === 'relation' && attribute.target === CITIZEN_MESSAGE
+    )
     .map(([name]) => name);
 
 /**
@@ -189,7 +191,7 @@ export const messageRules = (strapi: Core.Strapi): Modules.Documents.Middleware.
         throw forbidden(ERRORS.personalFilter);
     };
 
-    if (context.uid !== MESSAGE) {
+    if (context.uid !== CITIZEN_MESSAGE) {
       const at = staff ? messageRelations(strapi, context.uid) : [];
       if (at.length === 0) return next();
       refuseProbes(at);

@@ -12,11 +12,11 @@ import { personName } from '../utils/person-name';
 import { deadlineState, dueAt, workingDaysBetween, type Category } from './deadlines';
 import { ERRORS } from './messages';
 import { replyFlags } from './quality';
-import { MESSAGE, MESSAGE_EVENT, OPEN_STATUSES, plainText } from './service';
+import { OPEN_STATUSES, plainText } from './service';
 import { workingDaysFor } from './site-working-days';
+import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
 
 const EVENT = MESSAGE_EVENT;
-const SITE = 'api::site.site';
 
 type Status = 'received' | 'accepted' | 'transferred' | 'replied' | 'closed' | 'rejected';
 type Action =
@@ -100,7 +100,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const load = async (id: number, user: AdminUser): Promise<MessageRow> => {
     const scope = await siteScope(strapi, user);
-    const message = (await strapi.db.query(MESSAGE).findOne({
+    const message = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
       where: { id },
       populate: { site: { select: ['id', 'code', 'name'] } },
     })) as MessageRow | null;
@@ -145,14 +145,14 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     event: Record<string, unknown> = {}
   ) =>
     strapi.db.transaction(async () => {
-      const { count } = await strapi.db.query(MESSAGE).updateMany({
+      const { count } = await strapi.db.query(CITIZEN_MESSAGE).updateMany({
         where: { id: message.id, revision: message.revision },
         data: { ...change.columns, revision: (message.revision ?? 0) + 1, updatedAt: new Date() },
       });
       if (count !== 1) throw new errors.ApplicationError(ERRORS.concurrent);
       if (change.relations)
         await strapi.db
-          .query(MESSAGE)
+          .query(CITIZEN_MESSAGE)
           .update({ where: { id: message.id }, data: change.relations });
       await strapi.db.query(EVENT).create({
         data: {
@@ -217,7 +217,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const where = (tab: InboxTab) => ({ $and: [...common, tabs[tab]] });
       const pageSize = 20;
       const page = filters.page ?? 1;
-      const rows = (await strapi.db.query(MESSAGE).findMany({
+      const rows = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
         where: where(filters.tab),
         populate: { site: { select: ['code', 'name'] } },
         orderBy:
@@ -231,7 +231,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         await Promise.all(
           INBOX_TABS.map(async (tab) => [
             tab,
-            await strapi.db.query(MESSAGE).count({ where: where(tab) }),
+            await strapi.db.query(CITIZEN_MESSAGE).count({ where: where(tab) }),
           ])
         )
       ) as Record<InboxTab, number>;
@@ -258,7 +258,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async getCase(id: number, user: AdminUser) {
       const message = await load(id, user);
-      const full = await strapi.db.query(MESSAGE).findOne({
+      const full = await strapi.db.query(CITIZEN_MESSAGE).findOne({
         where: { id },
         populate: {
           site: { select: ['code', 'name'] },

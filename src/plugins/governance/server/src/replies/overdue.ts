@@ -3,7 +3,8 @@ import { runWithLease } from '../jobs/lease';
 import { siteLeaders } from '../sites/scope';
 import { emailsOn, sendEmail } from '../utils/email';
 import { personName } from '../utils/person-name';
-import { MESSAGE, MESSAGE_EVENT, OPEN_STATUSES } from './service';
+import { OPEN_STATUSES } from './service';
+import { CITIZEN_MESSAGE, MESSAGE_EVENT } from '../uids';
 
 const EVENT = MESSAGE_EVENT;
 const OPEN = [...OPEN_STATUSES];
@@ -23,7 +24,7 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
      * already are still reported, since no other run will.
      */
     async notifyOverdue(now = new Date(), signal?: AbortSignal) {
-      const due = (await strapi.db.query(MESSAGE).findMany({
+      const due = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
         where: { status: { $in: OPEN }, dueAt: { $lt: now }, overdueNotifiedAt: { $null: true } },
         select: ['id', 'subject', 'caseNumber', 'dueAt'],
         populate: { site: { select: ['documentId', 'name'] } },
@@ -39,7 +40,7 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
       const claimed: typeof due = [];
       for (const message of due) {
         if (signal?.aborted) break;
-        const { count } = await strapi.db.query(MESSAGE).updateMany({
+        const { count } = await strapi.db.query(CITIZEN_MESSAGE).updateMany({
           where: { id: message.id, overdueNotifiedAt: { $null: true } },
           data: { overdueNotifiedAt: now },
         });

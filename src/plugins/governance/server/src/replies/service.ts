@@ -10,10 +10,8 @@ import { caseNumberOf, caseNumbers } from './case-number';
 import { dueAt, type Category } from './deadlines';
 import { ERRORS } from './messages';
 import { workingDaysFor } from './site-working-days';
+import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
 
-export const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
-export const MESSAGE_EVENT = 'plugin::governance.message-event';
 const EVENT = MESSAGE_EVENT;
 
 /** Still to be answered: the clock runs. */
@@ -177,7 +175,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         try {
           // One transaction for the row and its site link: one commit, one disk flush.
           const { id } = await strapi.db.transaction(() =>
-            strapi.db.query(MESSAGE).create({
+            strapi.db.query(CITIZEN_MESSAGE).create({
               select: ['id'],
               data: {
                 ...text,
@@ -198,7 +196,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
           // be there. Read back outside the transaction; a code is given only for a stored message.
           if (error instanceof CommitNotConfirmedError) {
             const stored = await strapi.db
-              .query(MESSAGE)
+              .query(CITIZEN_MESSAGE)
               .findOne({ where: { queryCode }, select: ['id'] })
               .catch(() => null);
             if (stored) return receipt(stored.id, queryCode);
@@ -209,7 +207,9 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
           // A query code already taken (one chance in 10^17): draw another.
           if (
             attempt >= 2 ||
-            !(await strapi.db.query(MESSAGE).findOne({ where: { queryCode }, select: ['id'] }))
+            !(await strapi.db
+              .query(CITIZEN_MESSAGE)
+              .findOne({ where: { queryCode }, select: ['id'] }))
           )
             throw error;
         }
@@ -218,7 +218,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** 查询: what the holder of the query code may see of their message. */
     async lookup(queryCode: string) {
-      const row = (await strapi.db.query(MESSAGE).findOne({
+      const row = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
         where: { queryCode },
         populate: { site: { select: ['name', 'code'] } },
       })) as MessageRow | null;
@@ -234,7 +234,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * case, once (there is one rating): it goes back to the site holding it with a new deadline.
      */
     async rate(queryCode: string, input: RatingInput) {
-      const row = (await strapi.db.query(MESSAGE).findOne({
+      const row = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
         where: { queryCode },
         select: ['id', 'status', 'category', 'satisfaction', 'revision', 'phone', 'email'],
         populate: { site: { select: ['id', 'replyWorkingDays'] } },
@@ -269,7 +269,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         : {};
       await strapi.db.transaction(async () => {
         // Guarded by the state read above: a second rating at the same moment changes nothing.
-        const { count } = await strapi.db.query(MESSAGE).updateMany({
+        const { count } = await strapi.db.query(CITIZEN_MESSAGE).updateMany({
           where: { id: row.id, revision: row.revision, satisfaction: { $null: true } },
           data: {
             satisfaction: input.satisfaction,
@@ -310,14 +310,14 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...(site ? { site: { code: site } } : {}),
       };
       const [rows, total] = await Promise.all([
-        strapi.db.query(MESSAGE).findMany({
+        strapi.db.query(CITIZEN_MESSAGE).findMany({
           where,
           populate: { site: { select: ['name', 'code'] } },
           orderBy: [{ repliedAt: 'desc' }, { id: 'desc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }) as Promise<MessageRow[]>,
-        strapi.db.query(MESSAGE).count({ where }),
+        strapi.db.query(CITIZEN_MESSAGE).count({ where }),
       ]);
       return {
         data: rows.map((row) => ({ ...publicView(row), name: maskName(row.name) })),

@@ -1,8 +1,7 @@
 import type { Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CATEGORIES, type Category, type ReplyWorkingDays } from './deadlines';
-
-const SITE = 'api::site.site';
+import { SITE } from '../uids';
 
 const MESSAGE =
   '每网站答复期限须写成 {"consultation": 3} 的形式：类别为 consultation、complaint、suggestion、other，天数为 1 至 60 个工作日 (a site’s reply days are {"category": working days}, 1 to 60)';

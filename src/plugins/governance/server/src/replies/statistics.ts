@@ -4,7 +4,8 @@ import type { MessageFigures, MessageStatistics } from '../../../shared/contract
 import type { GovernanceConfig } from '../config';
 import { localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
-import { MESSAGE, OPEN_STATUSES } from './service';
+import { OPEN_STATUSES } from './service';
+import { CITIZEN_MESSAGE, SITE } from '../uids';
 
 const OPEN = [...OPEN_STATUSES];
 
@@ -70,9 +71,9 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async forRange(start: Date, end: Date): Promise<Omit<MessageStatistics, 'year'>> {
       const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
       const knex = strapi.db.connection;
-      const message = dbNames(strapi, MESSAGE);
+      const message = dbNames(strapi, CITIZEN_MESSAGE);
       const link = message.joinTable('site');
-      const site = dbNames(strapi, 'api::site.site');
+      const site = dbNames(strapi, SITE);
       const column = (name: string) => `m.${message.column(name)}`;
       const count = (condition: string, ...bindings: unknown[]) =>
         knex.raw(`sum(case when ${condition} then 1 else 0 end)`, bindings);
@@ -157,9 +158,9 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
       const { start, end } = localYearRange(year, timezone);
       const knex = strapi.db.connection;
-      const message = dbNames(strapi, MESSAGE);
+      const message = dbNames(strapi, CITIZEN_MESSAGE);
       const link = message.joinTable('site');
-      const sites = dbNames(strapi, 'api::site.site');
+      const sites = dbNames(strapi, SITE);
       const picked = (await knex(`${message.table} as m`)
         .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
         .join(`${sites.table} as s`, 's.id', `l.${link.targetColumn}`)
@@ -171,7 +172,7 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .modify((query) => (site ? query.where(`s.${sites.column('code')}`, site) : query))
         .orderByRaw('random()')
         .limit(size)) as Array<{ id: number }>;
-      const rows = (await strapi.db.query(MESSAGE).findMany({
+      const rows = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
         where: { id: { $in: picked.map((row) => row.id) } },
         select: [
           'id',

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { emailsOn, sendEmail } from '../utils/email';
-import { MEMBERSHIP } from '../sites/scope';
+import { SITE_MEMBERSHIP as MEMBERSHIP } from '../uids';
 import { STEP_NAMES, type StepCapacity } from './chain';
 
 interface ArticleRef {

@@ -13,7 +13,8 @@ import type {
 import { CHECKLIST_ITEMS } from '../../../shared/contracts/review';
 import type { Capacity } from '../../../shared/contracts/sites';
 import type { GovernanceConfig } from '../config';
-import { MEMBERSHIP, siteScope, type SiteScope } from '../sites/scope';
+import { siteScope, type SiteScope } from '../sites/scope';
+import { SITE_MEMBERSHIP as MEMBERSHIP } from '../uids';
 import type { AdminUser } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
 import { runWithLease } from '../jobs/lease';

@@ -1,8 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ERRORS } from './messages';
-
-const SITE = 'api::site.site';
+import { SITE } from '../uids';
 
 type Params = { data?: { code?: unknown }; documentId?: string };
 

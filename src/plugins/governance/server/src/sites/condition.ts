@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { siteScope } from './scope';
-
-const SITE = 'api::site.site';
+import { SITE } from '../uids';
 
 export const OWN_SITE_CONDITION = 'plugin::governance.own-site';
 

@@ -4,12 +4,10 @@ import { ERRORS } from './messages';
 import { siteScope } from './scope';
 import { adminUserOfRequest, documentIdOf } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
+import { ARTICLE, CITIZEN_MESSAGE, SITE } from '../uids';
 
 /** The content types that belong to one site. */
-export const SITE_SCOPED = [
-  'api::article.article',
-  'api::citizen-message.citizen-message',
-] as const;
+export const SITE_SCOPED = [ARTICLE, CITIZEN_MESSAGE] as const;
 type ScopedUid = (typeof SITE_SCOPED)[number];
 
 const READS = new Set(['findMany', 'findFirst', 'count']);
@@ -79,7 +77,7 @@ export const siteIsolation =
       if (scope.siteIds.length === 0) throw forbidden(ERRORS.noSite);
       if (scope.siteIds.length > 1) throw new errors.ValidationError(ERRORS.siteRequired);
       const site = await strapi.db
-        .query('api::site.site')
+        .query(SITE)
         .findOne({ where: { id: scope.siteIds[0] }, select: ['documentId'] });
       params.data = { ...params.data, site: site.documentId };
     }

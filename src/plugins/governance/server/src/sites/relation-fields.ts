@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes, errors, traverse } from '@strapi/utils';
 import { ERRORS } from './messages';
+import { ADMIN_USER, UPLOAD_FILE } from '../uids';
 
 const CM_READ = 'plugin::content-manager.explorer.read';
-const ADMIN_USER = 'admin::user';
 const ADMIN_USERS_READ = 'admin::users.read';
 /** The admin-user fields Strapi ever shows in the admin (ADMIN_USER_ALLOWED_FIELDS in @strapi/admin). */
 const ADMIN_USER_FIELDS = ['id', 'firstname', 'lastname', 'username', 'email', 'isActive'];
@@ -77,7 +77,7 @@ const modelOf = (strapi: Core.Strapi, uid: string) =>
 const targetOf = (strapi: Core.Strapi, attribute: Attribute): Model | undefined => {
   if (attribute.type === 'relation')
     return attribute.target ? modelOf(strapi, attribute.target) : undefined;
-  if (attribute.type === 'media') return modelOf(strapi, 'plugin::upload.file');
+  if (attribute.type === 'media') return modelOf(strapi, UPLOAD_FILE);
   if (attribute.type === 'component') return modelOf(strapi, attribute.component);
   return undefined;
 };

@@ -1,10 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { ACTIONS } from '../permissions';
 import { OWN_SITE_CONDITION } from './condition';
-
-const SITE = 'api::site.site';
-const ARTICLE = 'api::article.article';
-const MESSAGE = 'api::citizen-message.citizen-message';
+import { ADMIN_ROLE, ARTICLE, CITIZEN_MESSAGE, SITE } from '../uids';
 
 type ContentAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
 
@@ -68,7 +65,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
     permissions: [
       ...content(strapi, SITE, ['read', 'create', 'update', 'delete'], false),
       ...content(strapi, ARTICLE, ALL, false),
-      ...content(strapi, MESSAGE, ['read', 'update'], false),
+      ...content(strapi, CITIZEN_MESSAGE, ['read', 'update'], false),
       { action: ACTIONS.overviewRead },
       { action: ACTIONS.sitesManage },
       // The province writes notices too, which pass review like any article; it keeps the word list.
@@ -98,7 +95,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
     permissions: [
       ...content(strapi, SITE, ['read'], true),
       ...content(strapi, ARTICLE, ALL, true),
-      ...content(strapi, MESSAGE, ['read', 'update'], true),
+      ...content(strapi, CITIZEN_MESSAGE, ['read', 'update'], true),
       { action: ACTIONS.reviewRead },
       { action: ACTIONS.reviewSubmit },
       { action: ACTIONS.messagesHandle },
@@ -139,7 +136,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       '留言办理员 (message handler): signs for and answers the citizen messages of their sites',
     permissions: [
       ...content(strapi, SITE, ['read'], true),
-      ...content(strapi, MESSAGE, ['read', 'update'], true),
+      ...content(strapi, CITIZEN_MESSAGE, ['read', 'update'], true),
       { action: ACTIONS.messagesHandle },
     ],
   },
@@ -167,10 +164,10 @@ export const ensureRoles = async (strapi: Core.Strapi) => {
 
   for (const definition of roleDefinitions(strapi)) {
     const existing = await strapi.db
-      .query('admin::role')
+      .query(ADMIN_ROLE)
       .findOne({ where: { code: definition.code } });
     if (!existing) {
-      const role = await strapi.db.query('admin::role').create({
+      const role = await strapi.db.query(ADMIN_ROLE).create({
         data: { name: definition.name, code: definition.code, description: definition.description },
       });
       await roles.assignPermissions(role.id, definition.permissions);

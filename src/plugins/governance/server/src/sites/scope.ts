@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { ADMIN_USER, SITE_MEMBERSHIP } from '../uids';
 
 /** Roles whose holders work across the whole group: no site condition applies to them. */
 export const UNRESTRICTED_ROLE_CODES = ['strapi-super-admin', 'governance-provincial-admin'];
-
-export const MEMBERSHIP = 'plugin::governance.site-membership';
 
 export type SiteScope = { all: true } | { all: false; siteIds: number[] };
 
@@ -29,13 +28,13 @@ export const siteScope = async (strapi: Core.Strapi, user: AdminUser): Promise<S
 const computeScope = async (strapi: Core.Strapi, user: AdminUser): Promise<SiteScope> => {
   const roles =
     user.roles ??
-    (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] }))
+    (await strapi.db.query(ADMIN_USER).findOne({ where: { id: user.id }, populate: ['roles'] }))
       ?.roles ??
     [];
   if (roles.some((role: { code: string }) => UNRESTRICTED_ROLE_CODES.includes(role.code))) {
     return { all: true };
   }
-  const memberships = await strapi.db.query(MEMBERSHIP).findMany({
+  const memberships = await strapi.db.query(SITE_MEMBERSHIP).findMany({
     where: { user: { id: user.id } },
     populate: { site: { select: ['id'] } },
   });
@@ -55,7 +54,7 @@ export const memberSiteDocumentIds = async (
   userId: number,
   capacities?: string[]
 ): Promise<Set<string>> => {
-  const memberships = (await strapi.db.query(MEMBERSHIP).findMany({
+  const memberships = (await strapi.db.query(SITE_MEMBERSHIP).findMany({
     where: { user: { id: userId }, ...(capacities ? { capacity: { $in: capacities } } : {}) },
     populate: { site: { select: ['documentId'] } },
   })) as Array<{ site?: { documentId: string } | null }>;
@@ -73,7 +72,7 @@ export const siteLeaders = async (
   strapi: Core.Strapi,
   siteDocumentIds: string[]
 ): Promise<Map<string, SiteLeader[]>> => {
-  const rows = (await strapi.db.query(MEMBERSHIP).findMany({
+  const rows = (await strapi.db.query(SITE_MEMBERSHIP).findMany({
     where: { capacity: 'leader', site: { documentId: { $in: siteDocumentIds } } },
     populate: {
       user: { select: ['firstname', 'lastname', 'email', 'isActive'] },

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ERRORS } from './messages';
 import { ensureRoles } from './roles';
-import { MEMBERSHIP, type SiteScope } from './scope';
+import { type SiteScope } from './scope';
 
 const EVERY_SITE: SiteScope = { all: true };
 
@@ -15,6 +15,7 @@ import {
 import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
+import { ADMIN_USER, SITE, SITE_MEMBERSHIP } from '../uids';
 
 interface SiteRow {
   id: number;
@@ -49,7 +50,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * outside it is shown at the top level.
    */
   async tree(scope: SiteScope): Promise<SiteNode[]> {
-    const sites = (await strapi.db.query('api::site.site').findMany({
+    const sites = (await strapi.db.query(SITE).findMany({
       where: scope.all ? {} : { id: { $in: scope.siteIds } },
       select: [
         'id',
@@ -63,7 +64,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       ],
       populate: { parent: { select: ['id'] } },
     })) as SiteRow[];
-    const memberships = (await strapi.db.query(MEMBERSHIP).findMany({
+    const memberships = (await strapi.db.query(SITE_MEMBERSHIP).findMany({
       where: { site: { id: { $in: sites.map((s) => s.id) } } },
       populate: {
         site: { select: ['id'] },
@@ -123,7 +124,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Admin users matching a name or e-mail fragment, to add to a site. */
   async findUsers(query: string): Promise<UserOption[]> {
     const like = { $containsi: query };
-    const users = (await strapi.db.query('admin::user').findMany({
+    const users = (await strapi.db.query(ADMIN_USER).findMany({
       where: query ? { $or: [{ firstname: like }, { lastname: like }, { email: like }] } : {},
       select: ['id', 'firstname', 'lastname', 'email', 'isActive'],
       orderBy: { email: 'asc' },
@@ -150,19 +151,19 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
     scope: SiteScope = EVERY_SITE
   ) {
     const site = await strapi.db
-      .query('api::site.site')
+      .query(SITE)
       .findOne({ where: { documentId: siteDocumentId }, select: ['id', 'name'] });
     if (!site) throw new errors.NotFoundError(ERRORS.noSuchSite(siteDocumentId));
     if (!scope.all && !scope.siteIds.includes(site.id)) throw forbidden(ERRORS.notYourSite);
     const user = await strapi.db
-      .query('admin::user')
+      .query(ADMIN_USER)
       .findOne({ where: { id: userId }, select: ['id', 'firstname', 'lastname', 'email'] });
     if (!user) throw new errors.NotFoundError(ERRORS.noSuchUser(userId));
     const where = { user: { id: userId }, site: { id: site.id }, capacity };
-    const existing = await strapi.db.query(MEMBERSHIP).findOne({ where });
+    const existing = await strapi.db.query(SITE_MEMBERSHIP).findOne({ where });
     if (existing) return existing;
     const membership = await strapi.db
-      .query(MEMBERSHIP)
+      .query(SITE_MEMBERSHIP)
       .create({ data: { user: userId, site: site.id, capacity } });
     await getService(strapi, 'audit').record('membership.add', {
       subject: `user ${userId}`,
@@ -173,7 +174,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async removeMember(membershipId: number, scope: SiteScope = EVERY_SITE) {
-    const existing = await strapi.db.query(MEMBERSHIP).findOne({
+    const existing = await strapi.db.query(SITE_MEMBERSHIP).findOne({
       where: { id: membershipId },
       populate: {
         site: { select: ['id', 'name'] },
@@ -183,7 +184,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!existing) throw new errors.NotFoundError(ERRORS.noSuchMembership(membershipId));
     if (!scope.all && !scope.siteIds.includes(existing.site?.id))
       throw forbidden(ERRORS.notYourSite);
-    await strapi.db.query(MEMBERSHIP).delete({ where: { id: membershipId } });
+    await strapi.db.query(SITE_MEMBERSHIP).delete({ where: { id: membershipId } });
     await getService(strapi, 'audit').record('membership.remove', {
       subject: `user ${existing.user?.id ?? '?'}`,
       summary: `${personName(existing.user)} 不再是“${existing.site?.name ?? '?'}”的 ${existing.capacity}`,

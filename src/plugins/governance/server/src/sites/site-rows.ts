@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { SiteLevel } from '../../../shared/contracts/overview';
 import { dbNames } from '../utils/db-names';
+import { SITE } from '../uids';
 
 export interface SiteRow {
   id: number;
@@ -19,7 +20,7 @@ export interface SiteRow {
  * figures that list all sites (rankings, oversight). Deleted sites are gone.
  */
 export const siteRows = async (strapi: Core.Strapi): Promise<SiteRow[]> => {
-  const site = dbNames(strapi, 'api::site.site');
+  const site = dbNames(strapi, SITE);
   const parent = site.joinTable('parent');
   const rows = (await strapi.db
     .connection(`${site.table} as s`)

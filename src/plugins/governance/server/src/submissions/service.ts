@@ -16,10 +16,8 @@ import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
+import { ARTICLE, SITE, SUBMISSION } from '../uids';
 
-export const SUBMISSION = 'plugin::governance.submission';
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
 const PAGE_SIZE = 20;
 
 /**

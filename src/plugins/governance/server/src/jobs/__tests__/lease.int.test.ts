@@ -11,7 +11,8 @@ import {
   type TestAdmin,
   type TestApp,
 } from '../../../../../../../tests/helpers/strapi';
-import { JOB_LEASE, runWithLease, type LeaseRun } from '../lease';
+import { runWithLease, type LeaseRun } from '../lease';
+import { JOB_LEASE } from '../../uids';
 
 const PASSWORD_JOB = 'governance-password-daily';
 const STATE = 'plugin::governance.password-state';

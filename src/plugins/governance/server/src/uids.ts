@@ -1,0 +1,43 @@
+/**
+ * Every content type the plugin reads or writes, named once. A UID is a string to Strapi: one
+ * name per type keeps a typo from querying a type that does not exist, and shows at a glance
+ * which concerns touch which tables. A concern reads another concern's tables only through that
+ * concern's service; these names are for the concern that owns the type, and for Strapi's and
+ * the application's own types, which every concern may read.
+ */
+
+// The application's types (src/api) and Strapi's.
+export const SITE = 'api::site.site';
+export const ARTICLE = 'api::article.article';
+export const CITIZEN_MESSAGE = 'api::citizen-message.citizen-message';
+export const ADMIN_USER = 'admin::user';
+export const ADMIN_ROLE = 'admin::role';
+export const UPLOAD_FILE = 'plugin::upload.file';
+
+// sites/
+export const SITE_MEMBERSHIP = 'plugin::governance.site-membership';
+// review/
+export const REVIEW_STATE = 'plugin::governance.review-state';
+export const REVIEW_DECISION = 'plugin::governance.review-decision';
+export const SENSITIVE_WORD = 'plugin::governance.sensitive-word';
+// replies/
+export const MESSAGE_EVENT = 'plugin::governance.message-event';
+// submissions/
+export const SUBMISSION = 'plugin::governance.submission';
+// rankings/
+export const SITE_VISIT = 'plugin::governance.site-visit';
+export const RANKING_SNAPSHOT = 'plugin::governance.ranking-snapshot';
+// passwords/
+export const PASSWORD_STATE = 'plugin::governance.password-state';
+export const PASSWORD_REMINDER = 'plugin::governance.password-reminder';
+// audit/
+export const AUDIT_ENTRY = 'plugin::governance.audit-entry';
+export const AUDIT_HEAD = 'plugin::governance.audit-head';
+// oversight/
+export const SITE_COLUMN = 'plugin::governance.site-column';
+export const OVERSIGHT_RULE_STATE = 'plugin::governance.oversight-rule-state';
+export const OVERSIGHT_ALERT = 'plugin::governance.oversight-alert';
+export const RECTIFICATION = 'plugin::governance.rectification';
+export const INSPECTION_NOTICE = 'plugin::governance.inspection-notice';
+// jobs/
+export const JOB_LEASE = 'plugin::governance.job-lease';
