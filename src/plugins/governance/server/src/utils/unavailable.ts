@@ -26,9 +26,15 @@ const NETWORK_CODES = new Set([
 /**
  * PostgreSQL's SQLSTATEs of a server that is not there to answer: class 08 (connection
  * exception), 57P01-57P03 (shut down by the administrator, crashed, starting up), 53300 (too many
- * connections). SQLite's SQLITE_BUSY: another process held the file past the busy timeout.
+ * connections).
  */
-const DATABASE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'SQLITE_BUSY']);
+const DATABASE_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+/**
+ * SQLite's "database is locked": another connection held the file past the busy timeout. The
+ * driver gives extended codes (SQLITE_BUSY_SNAPSHOT when a read turns into a write after another
+ * writer, SQLITE_BUSY_RECOVERY, …), so by prefix.
+ */
+const SQLITE_LOCKED = /^SQLITE_(BUSY|LOCKED)/;
 /** The pg driver's own words for a connection that ended under it (it sets no code). */
 const CONNECTION_LOST =
   /Connection terminated|connection error and is not queryable|Client was closed/;
@@ -46,6 +52,7 @@ export const isDependencyUnavailable = (error: unknown): boolean => {
   return (
     NETWORK_CODES.has(code) ||
     DATABASE_CODES.has(code) ||
+    SQLITE_LOCKED.test(code) ||
     code.startsWith('08') ||
     CONNECTION_LOST.test(error.message)
   );
