@@ -421,10 +421,31 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::article.article'> &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
+    reviewStatus: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'in_review', 'approved', 'rejected', 'withdrawn']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
     site: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
     slug: Schema.Attribute.UID &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
+      }>;
+    sourceArticleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    sourceSiteCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    sourceSiteName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    sourceSubmitterName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
       }>;
     summary: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
@@ -457,6 +478,11 @@ export interface ApiCitizenMessageCitizenMessage extends Struct.CollectionTypeSc
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 5000;
       }>;
+    caseNumber: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
     category: Schema.Attribute.Enumeration<['consultation', 'complaint', 'suggestion', 'other']> &
       Schema.Attribute.Required;
     createdAt: Schema.Attribute.DateTime;
@@ -482,6 +508,12 @@ export interface ApiCitizenMessageCitizenMessage extends Struct.CollectionTypeSc
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 50;
       }>;
+    originalCategory: Schema.Attribute.Enumeration<
+      ['consultation', 'complaint', 'suggestion', 'other']
+    > &
+      Schema.Attribute.Private;
+    overdueNotifiedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    pendingExtension: Schema.Attribute.JSON & Schema.Attribute.Private;
     phone: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -496,14 +528,22 @@ export interface ApiCitizenMessageCitizenMessage extends Struct.CollectionTypeSc
         maxLength: 32;
       }>;
     receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    reopenedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     repliedAt: Schema.Attribute.DateTime;
     repliedBy: Schema.Attribute.Relation<'manyToOne', 'admin::user'> & Schema.Attribute.Private;
+    repliedOnTime: Schema.Attribute.Boolean & Schema.Attribute.Private;
     reply: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 10000;
       }>;
+    replyingUnit: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    revision: Schema.Attribute.Integer & Schema.Attribute.Private & Schema.Attribute.DefaultTo<0>;
     satisfaction: Schema.Attribute.Enumeration<['satisfied', 'neutral', 'unsatisfied']>;
     site: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
+    spotCheck: Schema.Attribute.Enumeration<['standard', 'substandard']> & Schema.Attribute.Private;
     status: Schema.Attribute.Enumeration<
       ['received', 'accepted', 'replied', 'closed', 'transferred', 'rejected']
     > &
@@ -515,6 +555,7 @@ export interface ApiCitizenMessageCitizenMessage extends Struct.CollectionTypeSc
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workingDaysToReply: Schema.Attribute.Integer & Schema.Attribute.Private;
   };
 }
 
@@ -553,6 +594,7 @@ export interface ApiSiteSite extends Struct.CollectionTypeSchema {
       }>;
     parent: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
     publishedAt: Schema.Attribute.DateTime;
+    replyWorkingDays: Schema.Attribute.JSON;
     responsiblePerson: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 50;
@@ -642,6 +684,954 @@ export interface PluginContentReleasesReleaseAction extends Struct.CollectionTyp
     publishedAt: Schema.Attribute.DateTime;
     release: Schema.Attribute.Relation<'manyToOne', 'plugin::content-releases.release'>;
     type: Schema.Attribute.Enumeration<['publish', 'unpublish']> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceAuditEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_audit_entries';
+  info: {
+    description: "Append-only: who did what, when, from where; each entry's keyed hash (HMAC, AUDIT_KEY) covers the previous one's, so a changed or removed entry shows";
+    displayName: '\u64CD\u4F5C\u65E5\u5FD7';
+    pluralName: 'audit-entries';
+    singularName: 'audit-entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    actorId: Schema.Attribute.Integer;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    details: Schema.Attribute.JSON;
+    hash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    ip: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 45;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.audit-entry'> &
+      Schema.Attribute.Private;
+    prevHash: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    seq: Schema.Attribute.Integer & Schema.Attribute.Required;
+    subject: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    summary: Schema.Attribute.Text;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceAuditHead extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_audit_heads';
+  info: {
+    description: "The last entry's number and hash: appends lock this row, so the chain never forks; the anchor left by a purge; the first entry hashed with AUDIT_KEY";
+    displayName: '\u64CD\u4F5C\u65E5\u5FD7\u94FE\u5934';
+    pluralName: 'audit-heads';
+    singularName: 'audit-head';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    anchorHash: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    anchorSeq: Schema.Attribute.Integer;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    hash: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    keyedFrom: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.audit-head'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    seq: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceInspectionNotice extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_inspection_notices';
+  info: {
+    description: 'An inspection notice (\u901A\u62A5) generated for a period and carried by a portal article; the sites it names get rectification tasks when the article is published';
+    displayName: '\u76D1\u6D4B\u901A\u62A5';
+    pluralName: 'inspection-notices';
+    singularName: 'inspection-notice';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    deadline: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    issuedById: Schema.Attribute.Integer;
+    issuedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.inspection-notice'> &
+      Schema.Attribute.Private;
+    named: Schema.Attribute.JSON & Schema.Attribute.Required;
+    noticePublishedAt: Schema.Attribute.DateTime;
+    periodFrom: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    periodTo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceJobLease extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_job_leases';
+  info: {
+    description: 'Which instance runs a scheduled job now, and how its last run ended: every instance runs every cron job, one lease row lets one of them work';
+    displayName: '\u5B9A\u65F6\u4EFB\u52A1\u79DF\u7EA6';
+    pluralName: 'job-leases';
+    singularName: 'job-lease';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    expiresAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    finishedAt: Schema.Attribute.DateTime;
+    finishedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    holder: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    lastOutcome: Schema.Attribute.Text;
+    lastRunAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.job-lease'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceMessageEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_message_events';
+  info: {
+    description: 'One act in handling a citizen message: who, when, what (\u7B7E\u6536, \u7B54\u590D, \u8F6C\u529E, \u5EF6\u671F, \u4E0D\u4E88\u53D7\u7406, \u529E\u7ED3, \u66F4\u6B63\u7C7B\u522B, \u8BC4\u4EF7, \u91CD\u65B0\u529E\u7406, \u62BD\u67E5, \u8D85\u671F\u63D0\u9192)';
+    displayName: '\u7559\u8A00\u529E\u7406\u8BB0\u5F55';
+    pluralName: 'message-events';
+    singularName: 'message-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      [
+        'sign',
+        'reply',
+        'editReply',
+        'transfer',
+        'requestExtension',
+        'approveExtension',
+        'refuseExtension',
+        'markInvalid',
+        'close',
+        'correctCategory',
+        'rate',
+        'reopen',
+        'spotCheck',
+        'overdueNotice',
+      ]
+    > &
+      Schema.Attribute.Required;
+    actor: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    actorName: Schema.Attribute.String;
+    categoryAfter: Schema.Attribute.Enumeration<
+      ['consultation', 'complaint', 'suggestion', 'other']
+    >;
+    categoryBefore: Schema.Attribute.Enumeration<
+      ['consultation', 'complaint', 'suggestion', 'other']
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dueAtAfter: Schema.Attribute.DateTime;
+    dueAtBefore: Schema.Attribute.DateTime;
+    flags: Schema.Attribute.JSON;
+    fromSite: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.message-event'> &
+      Schema.Attribute.Private;
+    message: Schema.Attribute.Relation<'manyToOne', 'api::citizen-message.citizen-message'>;
+    publishedAt: Schema.Attribute.DateTime;
+    satisfaction: Schema.Attribute.Enumeration<['satisfied', 'neutral', 'unsatisfied']>;
+    text: Schema.Attribute.Text;
+    toSite: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    verdict: Schema.Attribute.Enumeration<['standard', 'substandard']>;
+    workingDays: Schema.Attribute.Integer;
+  };
+}
+
+export interface PluginGovernanceOversightAlert extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_oversight_alerts';
+  info: {
+    description: "An alert the daily job raised: a site's rule came within the warning window or tripped, and who was told";
+    displayName: '\u76D1\u6D4B\u9884\u8B66';
+    pluralName: 'oversight-alerts';
+    singularName: 'oversight-alert';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    daysLeft: Schema.Attribute.Integer;
+    emailed: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.oversight-alert'> &
+      Schema.Attribute.Private;
+    notified: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    raisedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    rule: Schema.Attribute.Enumeration<
+      ['homePage', 'staleColumns', 'longIdleColumns', 'emptyColumns', 'unansweredMessage']
+    > &
+      Schema.Attribute.Required;
+    siteCode: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    siteDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    siteName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    status: Schema.Attribute.Enumeration<['warning', 'tripped']> & Schema.Attribute.Required;
+    threshold: Schema.Attribute.Integer;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    value: Schema.Attribute.Integer;
+  };
+}
+
+export interface PluginGovernanceOversightRuleState extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_oversight_rule_states';
+  info: {
+    description: 'The last status the daily alert job saw for one rule of one site: an alert goes out only when it gets worse';
+    displayName: '\u76D1\u6D4B\u89C4\u5219\u72B6\u6001';
+    pluralName: 'oversight-rule-states';
+    singularName: 'oversight-rule-state';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::governance.oversight-rule-state'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    rule: Schema.Attribute.Enumeration<
+      ['homePage', 'staleColumns', 'longIdleColumns', 'emptyColumns', 'unansweredMessage']
+    > &
+      Schema.Attribute.Required;
+    since: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    siteDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    status: Schema.Attribute.Enumeration<['ok', 'warning', 'tripped']> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernancePasswordReminder extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_password_reminders';
+  info: {
+    description: 'One reminder per account, password and threshold: its unique key is claimed before the e-mail goes out';
+    displayName: '\u5BC6\u7801\u5230\u671F\u63D0\u9192';
+    pluralName: 'password-reminders';
+    singularName: 'password-reminder';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    emailed: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.password-reminder'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    sentAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    threshold: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginGovernancePasswordState extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_password_states';
+  info: {
+    description: 'Per admin user: when the password changed, the hashes of the last ones, failed logins, lock, last login, the named holder';
+    displayName: '\u8D26\u53F7\u5BC6\u7801\u72B6\u6001';
+    pluralName: 'password-states';
+    singularName: 'password-state';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    changedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    failedLogins: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    history: Schema.Attribute.JSON & Schema.Attribute.Private;
+    holderName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    lastFailedAt: Schema.Attribute.DateTime;
+    lastLoginAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.password-state'> &
+      Schema.Attribute.Private;
+    lockedUntil: Schema.Attribute.DateTime;
+    mustChange: Schema.Attribute.Enumeration<['firstLogin', 'adminReset']>;
+    publishedAt: Schema.Attribute.DateTime;
+    remindersSent: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginGovernanceRankingSnapshot extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_ranking_snapshots';
+  info: {
+    description: "A year's ranking as a provincial admin froze it: the published annual notice uses it, later edits do not change it";
+    displayName: '\u53D1\u5E03\u6392\u540D\u5FEB\u7167';
+    pluralName: 'ranking-snapshots';
+    singularName: 'ranking-snapshot';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.ranking-snapshot'> &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    ranking: Schema.Attribute.JSON & Schema.Attribute.Required;
+    takenAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    takenBy: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    takenById: Schema.Attribute.Integer;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    year: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginGovernanceRectification extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_rectifications';
+  info: {
+    description: 'A rectification task (\u6574\u6539) of a site named in a published inspection notice, tracked to closure with its evidence';
+    displayName: '\u6574\u6539\u4EFB\u52A1';
+    pluralName: 'rectifications';
+    singularName: 'rectification';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    closedAt: Schema.Attribute.DateTime;
+    closedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    deadline: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    evidence: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.rectification'> &
+      Schema.Attribute.Private;
+    noticeId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    problems: Schema.Attribute.JSON & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    reviewComment: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    siteCode: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    siteDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    siteName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    status: Schema.Attribute.Enumeration<['open', 'submitted', 'closed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
+    submittedAt: Schema.Attribute.DateTime;
+    submittedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceReviewDecision extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_review_decisions';
+  info: {
+    description: "One act in an article's review, kept for accountability (\u8C01\u4E0A\u4F20\u3001\u8C01\u5BA1\u6838\u3001\u8C01\u7B7E\u53D1\u3001\u8C01\u8D1F\u8D23)";
+    displayName: '\u5BA1\u6838\u8BB0\u5F55';
+    pluralName: 'review-decisions';
+    singularName: 'review-decision';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      ['submit', 'approve', 'reject', 'withdraw', 'void', 'publish']
+    > &
+      Schema.Attribute.Required;
+    actor: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    actorName: Schema.Attribute.String;
+    articleDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    articleTitle: Schema.Attribute.String;
+    capacity: Schema.Attribute.Enumeration<['leader', 'reviewer', 'approver']>;
+    checklist: Schema.Attribute.JSON;
+    comment: Schema.Attribute.Text;
+    contentHash: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.review-decision'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text;
+    round: Schema.Attribute.Integer & Schema.Attribute.Required;
+    site: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
+    step: Schema.Attribute.Integer;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    wordHits: Schema.Attribute.JSON;
+  };
+}
+
+export interface PluginGovernanceReviewState extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_review_states';
+  info: {
+    description: 'Where one article stands in its review: the round under way and the step waited on';
+    displayName: '\u5BA1\u6838\u72B6\u6001';
+    pluralName: 'review-states';
+    singularName: 'review-state';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    chain: Schema.Attribute.JSON;
+    contentHash: Schema.Attribute.String;
+    contributors: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    currentCapacity: Schema.Attribute.Enumeration<['leader', 'reviewer', 'approver']>;
+    draftHash: Schema.Attribute.String;
+    lastReason: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.review-state'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    round: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    site: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
+    status: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'in_review', 'approved', 'rejected', 'withdrawn']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'draft'>;
+    step: Schema.Attribute.Integer;
+    submittedAt: Schema.Attribute.DateTime;
+    submittedBy: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    waitingSince: Schema.Attribute.DateTime;
+  };
+}
+
+export interface PluginGovernanceSensitiveWord extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_sensitive_words';
+  info: {
+    description: 'A word checked on submission: forbidden words block it, others are shown to author and reviewer';
+    displayName: '\u9519\u654F\u8BCD';
+    pluralName: 'sensitive-words';
+    singularName: 'sensitive-word';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    level: Schema.Attribute.Enumeration<['forbidden', 'check']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'check'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.sensitive-word'> &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    suggestion: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    word: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+  };
+}
+
+export interface PluginGovernanceSiteColumn extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_site_columns';
+  info: {
+    description: 'A column (\u680F\u76EE) of one site and its update rule: news, notice, policy or static, optionally with its own number of days';
+    displayName: '\u680F\u76EE';
+    pluralName: 'site-columns';
+    singularName: 'site-column';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<['news', 'notice', 'policy', 'static']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'news'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.site-column'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    siteDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    staleAfterDays: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 3650;
+          min: 1;
+        },
+        number
+      >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceSiteMembership extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_site_memberships';
+  info: {
+    description: 'Which admin user works for which site, in which capacity';
+    displayName: '\u7AD9\u70B9\u6210\u5458';
+    pluralName: 'site-memberships';
+    singularName: 'site-membership';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    capacity: Schema.Attribute.Enumeration<
+      ['leader', 'editor', 'reviewer', 'approver', 'handler']
+    > &
+      Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.site-membership'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    site: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+  };
+}
+
+export interface PluginGovernanceSiteVisit extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_site_visits';
+  info: {
+    description: "Visits to one site on one local day, added to in batches by every instance's visit counter";
+    displayName: '\u7AD9\u70B9\u8BBF\u95EE\u91CF\uFF08\u65E5\uFF09';
+    pluralName: 'site-visits';
+    singularName: 'site-visit';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    day: Schema.Attribute.Date & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.site-visit'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    siteDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    visits: Schema.Attribute.BigInteger &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'0'>;
+  };
+}
+
+export interface PluginGovernanceSubmission extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_submissions';
+  info: {
+    description: 'An article a site submitted to the portal or to its city, and what the receiving site decided';
+    displayName: '\u4FE1\u606F\u62A5\u9001';
+    pluralName: 'submissions';
+    singularName: 'submission';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    adoptedArticleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    decidedAt: Schema.Attribute.DateTime;
+    decidedById: Schema.Attribute.Integer;
+    decidedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    declineReason: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.submission'> &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.Text;
+    publishedAt: Schema.Attribute.DateTime;
+    sourceArticleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    sourceSiteDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    status: Schema.Attribute.Enumeration<['submitted', 'adopted', 'declined', 'withdrawn']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'submitted'>;
+    submittedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    submittedById: Schema.Attribute.Integer;
+    submittedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    summary: Schema.Attribute.Text;
+    targetSiteDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -884,6 +1874,24 @@ declare module '@strapi/strapi' {
       'api::site.site': ApiSiteSite;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::governance.audit-entry': PluginGovernanceAuditEntry;
+      'plugin::governance.audit-head': PluginGovernanceAuditHead;
+      'plugin::governance.inspection-notice': PluginGovernanceInspectionNotice;
+      'plugin::governance.job-lease': PluginGovernanceJobLease;
+      'plugin::governance.message-event': PluginGovernanceMessageEvent;
+      'plugin::governance.oversight-alert': PluginGovernanceOversightAlert;
+      'plugin::governance.oversight-rule-state': PluginGovernanceOversightRuleState;
+      'plugin::governance.password-reminder': PluginGovernancePasswordReminder;
+      'plugin::governance.password-state': PluginGovernancePasswordState;
+      'plugin::governance.ranking-snapshot': PluginGovernanceRankingSnapshot;
+      'plugin::governance.rectification': PluginGovernanceRectification;
+      'plugin::governance.review-decision': PluginGovernanceReviewDecision;
+      'plugin::governance.review-state': PluginGovernanceReviewState;
+      'plugin::governance.sensitive-word': PluginGovernanceSensitiveWord;
+      'plugin::governance.site-column': PluginGovernanceSiteColumn;
+      'plugin::governance.site-membership': PluginGovernanceSiteMembership;
+      'plugin::governance.site-visit': PluginGovernanceSiteVisit;
+      'plugin::governance.submission': PluginGovernanceSubmission;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
