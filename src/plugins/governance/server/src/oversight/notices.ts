@@ -13,15 +13,10 @@ import { personName } from '../utils/person-name';
 import { inspectionNotice } from './inspection-notice';
 import { ERRORS } from './messages';
 import { ARTICLE, INSPECTION_NOTICE, RECTIFICATION } from '../uids';
+import type { AdminUser } from '../utils/document-middleware';
 
 /** The column of the portal that carries the province's notices. */
 const NOTICE_COLUMN = '通知公告';
-
-interface AdminUser {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-}
 
 interface NoticeRow {
   id: number;

@@ -8,13 +8,7 @@ import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
 import { INSPECTION_NOTICE, RECTIFICATION } from '../uids';
-
-interface AdminUser {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  roles?: Array<{ code: string }>;
-}
+import type { AdminUser } from '../utils/document-middleware';
 
 interface TaskRow {
   id: number;

@@ -1,15 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { ADMIN_USER, SITE_MEMBERSHIP } from '../uids';
+import type { AdminUser } from '../utils/document-middleware';
 
 /** Roles whose holders work across the whole group: no site condition applies to them. */
 export const UNRESTRICTED_ROLE_CODES = ['strapi-super-admin', 'governance-provincial-admin'];
 
 export type SiteScope = { all: true } | { all: false; siteIds: number[] };
-
-interface AdminUser {
-  id: number;
-  roles?: Array<{ code: string }>;
-}
 
 /**
  * The sites a user may see and change: every site for a provincial admin, otherwise the sites
