@@ -111,7 +111,7 @@ const QueueTable = ({ items, t }: { items: QueueItem[]; t: Translate }) => (
  * (for oversight) every open review of their sites; filtered by site, step and waiting time.
  */
 export const ReviewQueuePage = () => {
-  const decide = useRBAC(PERMISSIONS.decide);
+  const decide = useRBAC(PERMISSIONS.reviewDecide);
   if (decide.isLoading) return <Page.Loading />;
   // Editors review nothing: their page opens on what they submitted.
   return <Queue tabs={decide.allowedActions.canDecide ? TABS : ['mine', 'all']} />;
