@@ -137,6 +137,14 @@ describe('a password change forced by the provincial admin', () => {
     await row.getByRole('button', { name: '强制修改李华的密码' }).click();
     const dialog = admin.getByRole('alertdialog');
     await dialog.getByText(/确定要求李华（xian\.editor@demo\.example）修改密码/).waitFor();
+    // The screenshot shows the dialog once it has faded in.
+    await dialog.evaluate((element) =>
+      Promise.all(
+        element
+          .getAnimations({ subtree: true })
+          .map((animation: { finished: Promise<unknown> }) => animation.finished)
+      )
+    );
     await screenshot(admin, 'accounts-force-change-confirm');
     await dialog.getByRole('button', { name: '要求修改' }).click();
     await admin.getByText('已要求李华修改密码').waitFor();

@@ -5,7 +5,8 @@ import { PluginIcon } from './components/PluginIcon';
 import { ReviewPanel } from './components/ReviewPanel';
 import { SubmissionPanel } from './components/SubmissionPanel';
 import { withReviewColumn } from './components/reviewColumn';
-import { ANY_PERMISSION, PERMISSIONS } from './permissions';
+import { ANY_PAGE_PERMISSION } from './pages/adminPages';
+import { PERMISSIONS, permissionsOf } from './permissions';
 import { PLUGIN_ID, getTranslation } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -21,7 +22,8 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
       intlLabel: { id: getTranslation('plugin.name'), defaultMessage: '站群管理' },
-      permissions: ANY_PERMISSION,
+      // Whoever may open any of the plugin's pages.
+      permissions: permissionsOf(ANY_PAGE_PERMISSION),
       Component: () => import('./pages/App'),
     });
     // First on the home page: what waits for the user comes before recent documents.
@@ -32,7 +34,7 @@ export default {
         icon: CheckCircle,
         title: { id: getTranslation('review.widget.title'), defaultMessage: '审核待办' },
         component: async () => (await import('./components/ReviewWidget')).ReviewWidget,
-        permissions: PERMISSIONS.review,
+        permissions: PERMISSIONS.reviewRead,
       },
       {
         id: 'site-oversight',

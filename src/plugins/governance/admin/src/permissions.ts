@@ -1,41 +1,17 @@
-/** Mirrors the server's actions (server/src/permissions.ts) for menu links and useRBAC. */
-export const PERMISSIONS = {
-  overview: [{ action: 'plugin::governance.overview.read', subject: null }],
-  sites: [{ action: 'plugin::governance.sites.manage', subject: null }],
-  review: [{ action: 'plugin::governance.review.read', subject: null }],
-  decide: [{ action: 'plugin::governance.review.decide', subject: null }],
-  words: [{ action: 'plugin::governance.review.words', subject: null }],
-  messages: [{ action: 'plugin::governance.messages.handle', subject: null }],
-  extend: [{ action: 'plugin::governance.messages.extend', subject: null }],
-  oversee: [{ action: 'plugin::governance.messages.oversee', subject: null }],
-  accounts: [{ action: 'plugin::governance.accounts.manage', subject: null }],
-  audit: [{ action: 'plugin::governance.audit.read', subject: null }],
-  rankings: [{ action: 'plugin::governance.rankings.read', subject: null }],
-  rankingsManage: [{ action: 'plugin::governance.rankings.manage', subject: null }],
-  rankingsOwn: [{ action: 'plugin::governance.rankings.own', subject: null }],
-  submit: [{ action: 'plugin::governance.submissions.submit', subject: null }],
-  receive: [{ action: 'plugin::governance.submissions.receive', subject: null }],
-  oversight: [{ action: 'plugin::governance.oversight.read', subject: null }],
-  oversightManage: [{ action: 'plugin::governance.oversight.manage', subject: null }],
-  oversightOwn: [{ action: 'plugin::governance.oversight.own', subject: null }],
-};
+import { ACTION_KEYS, ACTIONS, type ActionKey } from '../../shared/permissions';
 
-/** Whoever holds any of the plugin's permissions sees its menu entry. */
-export const ANY_PERMISSION = [
-  ...PERMISSIONS.overview,
-  ...PERMISSIONS.sites,
-  ...PERMISSIONS.review,
-  ...PERMISSIONS.words,
-  ...PERMISSIONS.messages,
-  ...PERMISSIONS.oversee,
-  ...PERMISSIONS.accounts,
-  ...PERMISSIONS.audit,
-  ...PERMISSIONS.rankings,
-  ...PERMISSIONS.rankingsManage,
-  ...PERMISSIONS.rankingsOwn,
-  ...PERMISSIONS.submit,
-  ...PERMISSIONS.receive,
-  ...PERMISSIONS.oversight,
-  ...PERMISSIONS.oversightManage,
-  ...PERMISSIONS.oversightOwn,
-];
+export type { ActionKey };
+
+type Permission = { action: string; subject: null };
+
+/**
+ * The plugin's actions as `useRBAC` and `Page.Protect` take them, keyed as in the table shared
+ * with the server (shared/permissions.ts): `PERMISSIONS.reviewRead`.
+ */
+export const PERMISSIONS = Object.fromEntries(
+  ACTION_KEYS.map((key) => [key, [{ action: ACTIONS[key], subject: null }]])
+) as Record<ActionKey, Permission[]>;
+
+/** The permissions of the given actions, any of which will do. */
+export const permissionsOf = (keys: readonly ActionKey[]): Permission[] =>
+  keys.flatMap((key) => PERMISSIONS[key]);

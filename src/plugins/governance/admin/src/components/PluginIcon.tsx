@@ -29,7 +29,7 @@ const Count = () => {
 
 /** The menu icon, with the number of articles waiting for the user when there are any. */
 export const PluginIcon = () => {
-  const review = useRBAC(PERMISSIONS.review);
+  const review = useRBAC(PERMISSIONS.reviewRead);
   return (
     <span style={{ position: 'relative', display: 'inline-flex' }}>
       <GridNine />

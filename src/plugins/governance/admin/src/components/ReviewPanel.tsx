@@ -1,13 +1,4 @@
-import {
-  Box,
-  Button,
-  Checkbox,
-  Field,
-  Flex,
-  Modal,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Checkbox, Flex, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import {
@@ -20,6 +11,7 @@ import {
 } from '../api/review';
 import { useNotifiedAction } from '../hooks/useNotifiedAction';
 import { useT, type Translate } from '../hooks/useT';
+import { ReasonDialog } from './ReasonDialog';
 import { ReviewStatusBadge } from './ReviewStatusBadge';
 
 const ARTICLE = 'api::article.article';
@@ -29,6 +21,10 @@ type Run = (
   done: string
 ) => Promise<boolean>;
 
+/** The server's limit on a decision's comment or reason. */
+const DECISION_TEXT_MAX = 1000;
+
+/** 通过 once every item of the checklist is ticked, with a comment if wanted. */
 const ApproveDialog = ({
   review,
   t,
@@ -41,67 +37,48 @@ const ApproveDialog = ({
   onClose: () => void;
 }) => {
   const [checked, setChecked] = useState<Record<string, boolean>>({});
-  const [comment, setComment] = useState('');
   const complete = CHECKLIST_ITEMS.every((item) => checked[item]);
-  const submit = async () => {
+  const send = (comment: string) => {
     const checklist = Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, true])) as Record<
       (typeof CHECKLIST_ITEMS)[number],
       boolean
     >;
-    if (
-      await run(
-        {
-          action: 'approve',
-          contentHash: review.contentHash,
-          checklist,
-          comment: comment.trim() || undefined,
-        },
-        t('review.approved')
-      )
-    )
-      onClose();
+    return run(
+      {
+        action: 'approve',
+        contentHash: review.contentHash,
+        checklist,
+        comment: comment || undefined,
+      },
+      t('review.approved')
+    );
   };
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{t('review.approve.title', { title: review.title })}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Typography variant="omega">{t('review.approve.intro')}</Typography>
-            {CHECKLIST_ITEMS.map((item) => (
-              <Checkbox
-                key={item}
-                checked={Boolean(checked[item])}
-                onCheckedChange={(value: boolean) => setChecked({ ...checked, [item]: value })}
-              >
-                {t(`review.checklist.${item}`)}
-              </Checkbox>
-            ))}
-            <Field.Root name="comment">
-              <Field.Label>{t('review.approve.comment')}</Field.Label>
-              <Textarea
-                value={comment}
-                maxLength={1000}
-                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)}
-              />
-            </Field.Root>
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('common.cancel')}</Button>
-          </Modal.Close>
-          <Button variant="success" disabled={!complete} onClick={submit}>
-            {t('review.approve.submit')}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <ReasonDialog
+      title={t('review.approve.title', { title: review.title })}
+      label={t('review.approve.comment')}
+      limits={{ min: 0, max: DECISION_TEXT_MAX }}
+      submitLabel={t('review.approve.submit')}
+      variant="success"
+      ready={complete}
+      onSend={send}
+      onClose={onClose}
+    >
+      <Typography variant="omega">{t('review.approve.intro')}</Typography>
+      {CHECKLIST_ITEMS.map((item) => (
+        <Checkbox
+          key={item}
+          checked={Boolean(checked[item])}
+          onCheckedChange={(value: boolean) => setChecked({ ...checked, [item]: value })}
+        >
+          {t(`review.checklist.${item}`)}
+        </Checkbox>
+      ))}
+    </ReasonDialog>
   );
 };
 
+/** 退回 with the reason the editor reads. */
 const RejectDialog = ({
   review,
   t,
@@ -112,40 +89,18 @@ const RejectDialog = ({
   t: Translate;
   run: Run;
   onClose: () => void;
-}) => {
-  const [reason, setReason] = useState('');
-  const submit = async () => {
-    if (await run({ action: 'reject', reason: reason.trim() }, t('review.rejected'))) onClose();
-  };
-  return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{t('review.reject.title', { title: review.title })}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Field.Root name="reason" required hint={t('review.reject.hint')}>
-            <Field.Label>{t('review.reject.reason')}</Field.Label>
-            <Textarea
-              value={reason}
-              maxLength={1000}
-              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
-            />
-            <Field.Hint />
-          </Field.Root>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('common.cancel')}</Button>
-          </Modal.Close>
-          <Button variant="danger" disabled={reason.trim().length < 5} onClick={submit}>
-            {t('review.reject.submit')}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
-  );
-};
+}) => (
+  <ReasonDialog
+    title={t('review.reject.title', { title: review.title })}
+    label={t('review.reject.reason')}
+    hint={t('review.reject.hint')}
+    limits={{ min: 5, max: DECISION_TEXT_MAX }}
+    submitLabel={t('review.reject.submit')}
+    variant="danger"
+    onSend={(reason) => run({ action: 'reject', reason }, t('review.rejected'))}
+    onClose={onClose}
+  />
+);
 
 const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => (
   <Box

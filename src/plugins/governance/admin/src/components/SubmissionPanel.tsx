@@ -185,7 +185,7 @@ interface PanelProps {
  */
 export const SubmissionPanel = ({ model, documentId, document, meta }: PanelProps) => {
   const t = useT();
-  const { isLoading, allowedActions } = useRBAC(PERMISSIONS.submit);
+  const { isLoading, allowedActions } = useRBAC(PERMISSIONS.submissionsSubmit);
   if (model !== ARTICLE || !documentId || isLoading || !allowedActions.canSubmit) return null;
   const sourceSiteName =
     typeof document?.sourceSiteName === 'string' && document.sourceSiteName

@@ -1,6 +1,8 @@
-import { Button, Dialog, IconButton } from '@strapi/design-system';
-import { Key, WarningCircle } from '@strapi/icons';
+import { Dialog, IconButton } from '@strapi/design-system';
+import { Key } from '@strapi/icons';
+import { ConfirmDialog } from '@strapi/strapi/admin';
 import { useAccountAction, type Account } from '../../api/accounts';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 
@@ -26,22 +28,14 @@ export const ForceChangeButton = ({ account }: { account: Account }) => {
           <Key />
         </IconButton>
       </Dialog.Trigger>
-      <Dialog.Content>
-        <Dialog.Header>{t('accounts.forceChange')}</Dialog.Header>
-        <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-          {t('accounts.forceChange.confirm', { name: account.name, email: account.email })}
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button variant="tertiary">{t('common.cancel')}</Button>
-          </Dialog.Cancel>
-          <Dialog.Action>
-            <Button variant="danger-light" onClick={force}>
-              {t('accounts.forceChange.submit')}
-            </Button>
-          </Dialog.Action>
-        </Dialog.Footer>
-      </Dialog.Content>
+      <ConfirmDialog
+        title={t('accounts.forceChange')}
+        endAction={
+          <ConfirmButton onClick={force}>{t('accounts.forceChange.submit')}</ConfirmButton>
+        }
+      >
+        {t('accounts.forceChange.confirm', { name: account.name, email: account.email })}
+      </ConfirmDialog>
     </Dialog.Root>
   );
 };

@@ -11,7 +11,7 @@ import {
 } from '../../api/messages';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
-import { PERMISSIONS } from '../../permissions';
+import { permissionsOf } from '../../permissions';
 import {
   CategoryCorrectionForm,
   ExtensionDecisionForm,
@@ -24,7 +24,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { DeadlineBadge } from './DeadlineBadge';
 import { ReplyForm } from './ReplyForm';
 
-const CASE_PERMISSIONS = [...PERMISSIONS.messages, ...PERMISSIONS.extend, ...PERMISSIONS.oversee];
+const CASE_PERMISSIONS = permissionsOf(['messagesHandle', 'messagesExtend', 'messagesOversee']);
 
 const SATISFACTION_COLORS: Record<Satisfaction, { text: string; background: string }> = {
   satisfied: { text: 'success600', background: 'success100' },

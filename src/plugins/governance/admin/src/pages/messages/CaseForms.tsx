@@ -14,7 +14,7 @@ import {
   Textarea,
   Typography,
 } from '@strapi/design-system';
-import { WarningCircle } from '@strapi/icons';
+import { ConfirmDialog } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import {
   CATEGORIES,
@@ -343,29 +343,10 @@ export const MarkInvalidButton = ({ message }: { message: MessageCase }) => {
       <Dialog.Trigger>
         <Button variant="danger-light">{t('messages.invalid.button')}</Button>
       </Dialog.Trigger>
-      <Dialog.Content>
-        <Dialog.Header>{t('messages.invalid.title')}</Dialog.Header>
-        <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-          <Flex direction="column" alignItems="stretch" gap={3} width="100%">
-            <Typography textAlign="center">
-              {t('messages.invalid.confirm', { subject: message.subject })}
-            </Typography>
-            <Field.Root name="invalidReason" required hint={t('messages.invalid.reasonHint')}>
-              <Field.Label>{t('messages.invalid.reason')}</Field.Label>
-              <Textarea
-                value={reason}
-                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
-              />
-              <Field.Hint />
-            </Field.Root>
-          </Flex>
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button variant="tertiary" fullWidth>
-              {t('common.cancel')}
-            </Button>
-          </Dialog.Cancel>
+      <ConfirmDialog
+        title={t('messages.invalid.title')}
+        endAction={
+          // Not a Dialog.Action: the dialog stays open, the reason kept, when the act fails.
           <Box width="100%">
             <Button
               variant="danger"
@@ -377,8 +358,22 @@ export const MarkInvalidButton = ({ message }: { message: MessageCase }) => {
               {t('messages.invalid.submit')}
             </Button>
           </Box>
-        </Dialog.Footer>
-      </Dialog.Content>
+        }
+      >
+        <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+          <Typography textAlign="center">
+            {t('messages.invalid.confirm', { subject: message.subject })}
+          </Typography>
+          <Field.Root name="invalidReason" required hint={t('messages.invalid.reasonHint')}>
+            <Field.Label>{t('messages.invalid.reason')}</Field.Label>
+            <Textarea
+              value={reason}
+              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
+            />
+            <Field.Hint />
+          </Field.Root>
+        </Flex>
+      </ConfirmDialog>
     </Dialog.Root>
   );
 };

@@ -7,8 +7,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -21,6 +19,7 @@ import {
   type MessageFigures,
   type MessageStatistics,
 } from '../../api/messages';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { StatCard } from '../../components/StatCard';
 import { useT } from '../../hooks/useT';
 import { useTimeZoneName } from '../../hooks/useTimeZoneName';
@@ -40,6 +39,9 @@ const COLUMNS = [
   'satisfaction',
   'spotCheck',
 ] as const;
+
+/** The same width for the site names in every level's table keeps the figures in line. */
+const COLUMN_WIDTHS = { site: '20%' };
 
 /** Counts as numbers, rates as percentages and days with one decimal; '–' where there is nothing to divide. */
 const useFormat = () => {
@@ -163,16 +165,7 @@ const LevelTable = ({ level }: { level: MessageStatistics['levels'][number] }) =
         </Typography>
       </Box>
       <Table colCount={COLUMNS.length} rowCount={level.sites.length + 2}>
-        <Thead>
-          <Tr>
-            {COLUMNS.map((column) => (
-              // The same width for the site names in every level's table keeps the figures in line.
-              <Th key={column} width={column === 'site' ? '20%' : undefined}>
-                <Typography variant="sigma">{t(`statistics.column.${column}`)}</Typography>
-              </Th>
-            ))}
-          </Tr>
-        </Thead>
+        <ColumnHeads prefix="statistics.column" columns={COLUMNS} widths={COLUMN_WIDTHS} />
         <Tbody>
           {level.sites.map(({ site, figures }) => (
             <FiguresRow key={site.code} label={site.name} figures={figures} />

@@ -7,8 +7,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -16,9 +14,20 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { INBOX_TABS, useInbox, type InboxTab } from '../../api/messages';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { useT } from '../../hooks/useT';
 import { CaseDialog } from './CaseDialog';
 import { DeadlineBadge } from './DeadlineBadge';
+
+const INBOX_COLUMNS = [
+  'caseNumber',
+  'subject',
+  'site',
+  'category',
+  'received',
+  'due',
+  'deadline',
+] as const;
 
 /**
  * 留言办理: the messages of the user's sites by tab, searchable by subject or case number, each
@@ -64,18 +73,8 @@ export const MessagesInboxPage = () => {
         {inbox.isLoading ? (
           <Page.Loading />
         ) : inbox.data && inbox.data.data.length > 0 ? (
-          <Table colCount={7} rowCount={inbox.data.data.length + 1}>
-            <Thead>
-              <Tr>
-                {['caseNumber', 'subject', 'site', 'category', 'received', 'due', 'deadline'].map(
-                  (column) => (
-                    <Th key={column}>
-                      <Typography variant="sigma">{t(`messages.column.${column}`)}</Typography>
-                    </Th>
-                  )
-                )}
-              </Tr>
-            </Thead>
+          <Table colCount={INBOX_COLUMNS.length} rowCount={inbox.data.data.length + 1}>
+            <ColumnHeads prefix="messages.column" columns={INBOX_COLUMNS} />
             <Tbody>
               {inbox.data.data.map((item) => (
                 <Tr key={item.id}>

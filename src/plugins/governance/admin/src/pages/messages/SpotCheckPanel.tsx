@@ -1,23 +1,14 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Flex,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useDrawSpotCheckSample, type Verdict } from '../../api/messages';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { CaseDialog } from './CaseDialog';
 import { DeadlineBadge } from './DeadlineBadge';
+
+const SAMPLE_COLUMNS = ['subject', 'site', 'replied', 'deadline', 'verdict'] as const;
 
 const SAMPLE_SIZE = 10;
 
@@ -69,16 +60,8 @@ export const SpotCheckPanel = ({ year }: { year: number }) => {
         </Box>
       ) : null}
       {sample && sample.length > 0 ? (
-        <Table colCount={5} rowCount={sample.length + 1}>
-          <Thead>
-            <Tr>
-              {['subject', 'site', 'replied', 'deadline', 'verdict'].map((column) => (
-                <Th key={column}>
-                  <Typography variant="sigma">{t(`statistics.sample.column.${column}`)}</Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
+        <Table colCount={SAMPLE_COLUMNS.length} rowCount={sample.length + 1}>
+          <ColumnHeads prefix="statistics.sample.column" columns={SAMPLE_COLUMNS} />
           <Tbody>
             {sample.map((item) => (
               <Tr key={item.id}>

@@ -10,8 +10,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -27,6 +25,7 @@ import {
   type SiteLevel,
   type SiteOversight,
 } from '../../api/oversight';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { RuleStatusBadge } from '../../components/RuleStatusBadge';
 import { StatCard } from '../../components/StatCard';
 import { useT } from '../../hooks/useT';
@@ -41,6 +40,12 @@ const RECENT_ALERTS = 10;
 
 /** The columns after the site and its rules. */
 const FIGURE_COLUMNS = ['status', 'replyRate', 'onTimeRate', 'backlog', 'expiredAccounts'] as const;
+/** The site table's headings, under `oversight.`: the site, each veto rule, the figures. */
+const SITE_TABLE_COLUMNS = [
+  'column.site',
+  ...VETO_RULES.map((rule) => `rule.${rule}`),
+  ...FIGURE_COLUMNS.map((column) => `column.${column}`),
+];
 
 interface Filters {
   status: RuleStatus | '';
@@ -157,36 +162,16 @@ const SiteRow = ({ row }: { row: SiteOversight }) => {
   );
 };
 
-const SiteTable = ({ rows }: { rows: SiteOversight[] }) => {
-  const t = useT();
-  const colCount = 1 + VETO_RULES.length + FIGURE_COLUMNS.length;
-  return (
-    <Table colCount={colCount} rowCount={rows.length + 1}>
-      <Thead>
-        <Tr>
-          <Th>
-            <Typography variant="sigma">{t('oversight.column.site')}</Typography>
-          </Th>
-          {VETO_RULES.map((rule) => (
-            <Th key={rule}>
-              <Typography variant="sigma">{t(`oversight.rule.${rule}`)}</Typography>
-            </Th>
-          ))}
-          {FIGURE_COLUMNS.map((column) => (
-            <Th key={column}>
-              <Typography variant="sigma">{t(`oversight.column.${column}`)}</Typography>
-            </Th>
-          ))}
-        </Tr>
-      </Thead>
-      <Tbody>
-        {rows.map((row) => (
-          <SiteRow key={row.site.documentId} row={row} />
-        ))}
-      </Tbody>
-    </Table>
-  );
-};
+const SiteTable = ({ rows }: { rows: SiteOversight[] }) => (
+  <Table colCount={SITE_TABLE_COLUMNS.length} rowCount={rows.length + 1}>
+    <ColumnHeads prefix="oversight" columns={SITE_TABLE_COLUMNS} />
+    <Tbody>
+      {rows.map((row) => (
+        <SiteRow key={row.site.documentId} row={row} />
+      ))}
+    </Tbody>
+  </Table>
+);
 
 /** 最近预警: the last alerts raised on any site, and whom they were sent to. */
 const RecentAlerts = () => {

@@ -470,7 +470,7 @@ export const SiteOversightPage = () => {
   const format = useOversightFormat();
   const { documentId } = useParams<{ documentId: string }>();
   const { data: site, isLoading, isError, error } = useSiteOversight(documentId);
-  const read = useRBAC(PERMISSIONS.oversight);
+  const read = useRBAC(PERMISSIONS.oversightRead);
 
   if (isLoading) return <Page.Loading />;
   if (isError || !site) return <Page.Error content={apiErrorMessage(error)} />;

@@ -7,8 +7,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -16,8 +14,19 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useOverview, type LevelFigures } from '../../api/overview';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { StatCard } from '../../components/StatCard';
 import { getTranslation } from '../../pluginId';
+
+const LEVEL_COLUMNS = [
+  'level',
+  'sites',
+  'articles',
+  'specialTopics',
+  'messages',
+  'replies',
+  'replyRate',
+] as const;
 
 export const OverviewPage = () => {
   const { formatMessage, formatNumber } = useIntl();
@@ -94,32 +103,8 @@ export const OverviewPage = () => {
                 {t('overview.byLevel')}
               </Typography>
             </Box>
-            <Table colCount={7} rowCount={data.levels.length + 2}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma">{t('overview.column.level')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('overview.column.sites')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('overview.column.articles')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('overview.column.specialTopics')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('overview.column.messages')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('overview.column.replies')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('overview.column.replyRate')}</Typography>
-                  </Th>
-                </Tr>
-              </Thead>
+            <Table colCount={LEVEL_COLUMNS.length} rowCount={data.levels.length + 2}>
+              <ColumnHeads prefix="overview.column" columns={LEVEL_COLUMNS} />
               <Tbody>
                 {[...data.levels, { level: 'total' as const, ...data.totals }].map((row) => (
                   <Tr key={row.level}>

@@ -1,6 +1,6 @@
-import { Button, Field, Flex, Modal, Textarea, Typography } from '@strapi/design-system';
-import { useState } from 'react';
+import { Typography } from '@strapi/design-system';
 import { useFreezeRanking } from '../../api/rankings';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 
@@ -23,56 +23,27 @@ export const FreezeDialog = ({
   const t = useT();
   const notified = useNotifiedAction();
   const freeze = useFreezeRanking();
-  const [note, setNote] = useState('');
-
-  const submit = async () => {
-    const done = t('rankings.freeze.done', { year });
-    if (
-      await notified(
-        () => freeze.mutateAsync({ year, note: note.trim() || null }),
-        done,
-        t('rankings.freeze.failed')
-      )
-    )
-      onClose();
-  };
+  const send = (note: string) =>
+    notified(
+      () => freeze.mutateAsync({ year, note: note || null }),
+      t('rankings.freeze.done', { year }),
+      t('rankings.freeze.failed')
+    );
 
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>
-            {t(refreeze ? 'rankings.freeze.titleAgain' : 'rankings.freeze.title', { year })}
-          </Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Typography>{t('rankings.freeze.explain', { year })}</Typography>
-            {refreeze ? (
-              <Typography textColor="warning700">{t('rankings.freeze.replaces')}</Typography>
-            ) : null}
-            <Field.Root name="note" hint={t('rankings.freeze.noteHint', { max: MAX_NOTE })}>
-              <Field.Label>{t('rankings.freeze.note')}</Field.Label>
-              <Textarea
-                value={note}
-                maxLength={MAX_NOTE}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
-                  setNote(event.target.value)
-                }
-              />
-              <Field.Hint />
-            </Field.Root>
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('common.cancel')}</Button>
-          </Modal.Close>
-          <Button onClick={submit} loading={freeze.isLoading}>
-            {t('rankings.freeze.submit')}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <ReasonDialog
+      title={t(refreeze ? 'rankings.freeze.titleAgain' : 'rankings.freeze.title', { year })}
+      label={t('rankings.freeze.note')}
+      hint={t('rankings.freeze.noteHint', { max: MAX_NOTE })}
+      limits={{ min: 0, max: MAX_NOTE }}
+      submitLabel={t('rankings.freeze.submit')}
+      onSend={send}
+      onClose={onClose}
+    >
+      <Typography>{t('rankings.freeze.explain', { year })}</Typography>
+      {refreeze ? (
+        <Typography textColor="warning700">{t('rankings.freeze.replaces')}</Typography>
+      ) : null}
+    </ReasonDialog>
   );
 };

@@ -1,16 +1,6 @@
-import {
-  Badge,
-  Box,
-  Flex,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Box, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { RankingGroup, RankingRow } from '../../api/rankings';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { useT } from '../../hooks/useT';
 import { useRankingFormat } from './format';
 import { LevelChart } from './LevelChart';
@@ -29,6 +19,9 @@ const COLUMNS = [
   'adopted',
   'adoptionRate',
 ] as const;
+
+/** The same widths in every level's table keep the figures in line. */
+const COLUMN_WIDTHS = { site: '26%', rank: '6%' };
 
 /**
  * The place against the year before: ↑2, ↓1, — (unchanged), 新 (not listed then). A dash
@@ -184,21 +177,12 @@ export const LevelRanking = ({ group, year }: { group: RankingGroup; year: numbe
         </Box>
       ) : null}
       <Table colCount={COLUMNS.length} rowCount={group.rows.length + 1}>
-        <Thead>
-          <Tr>
-            {COLUMNS.map((column) => (
-              // The same widths in every level's table keep the figures in line.
-              <Th
-                key={column}
-                width={column === 'site' ? '26%' : column === 'rank' ? '6%' : undefined}
-              >
-                <Typography variant="sigma">
-                  {t(`rankings.column.${column}`, { year: year - 1 })}
-                </Typography>
-              </Th>
-            ))}
-          </Tr>
-        </Thead>
+        <ColumnHeads
+          prefix="rankings.column"
+          columns={COLUMNS}
+          values={{ year: year - 1 }}
+          widths={COLUMN_WIDTHS}
+        />
         <Tbody>
           {group.rows.map((row) => (
             <RankingTableRow key={row.site.documentId} row={row} comparable={comparable} />

@@ -8,7 +8,7 @@ import { RankingPanel } from './RankingPanel';
  * hold only rankings.own, their own sites' places.
  */
 export const RankingsPage = () => {
-  const read = useRBAC(PERMISSIONS.rankings);
+  const read = useRBAC(PERMISSIONS.rankingsRead);
   const manage = useRBAC(PERMISSIONS.rankingsManage);
   if (read.isLoading || manage.isLoading) return <Page.Loading />;
   if (read.allowedActions.canRead)

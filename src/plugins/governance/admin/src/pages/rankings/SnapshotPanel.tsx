@@ -8,8 +8,6 @@ import {
   Tbody,
   Td,
   TextButton,
-  Th,
-  Thead,
   Toggle,
   Tr,
   Typography,
@@ -23,11 +21,14 @@ import {
   type ExportFormat,
   type RankingResponse,
 } from '../../api/rankings';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { useDownload } from '../../hooks/useDownload';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { useRankingFormat } from './format';
 import { FreezeDialog } from './FreezeDialog';
+
+const CHANGE_COLUMNS = ['site', 'field', 'frozen', 'live', 'change'] as const;
 
 /** How many changed figures show before 全部显示. */
 const FIRST_CHANGES = 8;
@@ -63,16 +64,8 @@ const ChangedSinceSnapshot = ({
           </Typography>
         </Flex>
         <Typography>{t('rankings.changed.explain')}</Typography>
-        <Table colCount={5} rowCount={shown.length + 1}>
-          <Thead>
-            <Tr>
-              {(['site', 'field', 'frozen', 'live', 'change'] as const).map((column) => (
-                <Th key={column}>
-                  <Typography variant="sigma">{t(`rankings.changed.column.${column}`)}</Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
+        <Table colCount={CHANGE_COLUMNS.length} rowCount={shown.length + 1}>
+          <ColumnHeads prefix="rankings.changed.column" columns={CHANGE_COLUMNS} />
           <Tbody>
             {shown.map((change) => (
               <Tr key={`${change.site.documentId}-${change.field}`}>

@@ -9,8 +9,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -24,9 +22,12 @@ import {
   type QueueItem,
   type StepCapacity,
 } from '../../api/review';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { ReviewStatusBadge } from '../../components/ReviewStatusBadge';
 import { useT, type Translate } from '../../hooks/useT';
 import { PERMISSIONS } from '../../permissions';
+
+const QUEUE_COLUMNS = ['title', 'site', 'state', 'step', 'submitter', 'waiting'] as const;
 
 const TABS: QueueFilters['tab'][] = ['toReview', 'mine', 'all'];
 const WAITING_DAYS = [1, 3, 7];
@@ -42,29 +43,8 @@ const waited = (since: string | null, t: Translate) => {
 };
 
 const QueueTable = ({ items, t }: { items: QueueItem[]; t: Translate }) => (
-  <Table colCount={6} rowCount={items.length + 1}>
-    <Thead>
-      <Tr>
-        <Th>
-          <Typography variant="sigma">{t('review.queue.column.title')}</Typography>
-        </Th>
-        <Th>
-          <Typography variant="sigma">{t('review.queue.column.site')}</Typography>
-        </Th>
-        <Th>
-          <Typography variant="sigma">{t('review.queue.column.state')}</Typography>
-        </Th>
-        <Th>
-          <Typography variant="sigma">{t('review.queue.column.step')}</Typography>
-        </Th>
-        <Th>
-          <Typography variant="sigma">{t('review.queue.column.submitter')}</Typography>
-        </Th>
-        <Th>
-          <Typography variant="sigma">{t('review.queue.column.waiting')}</Typography>
-        </Th>
-      </Tr>
-    </Thead>
+  <Table colCount={QUEUE_COLUMNS.length} rowCount={items.length + 1}>
+    <ColumnHeads prefix="review.queue.column" columns={QUEUE_COLUMNS} />
     <Tbody>
       {items.map((item) => (
         <Tr key={item.documentId}>
@@ -111,7 +91,7 @@ const QueueTable = ({ items, t }: { items: QueueItem[]; t: Translate }) => (
  * (for oversight) every open review of their sites; filtered by site, step and waiting time.
  */
 export const ReviewQueuePage = () => {
-  const decide = useRBAC(PERMISSIONS.decide);
+  const decide = useRBAC(PERMISSIONS.reviewDecide);
   if (decide.isLoading) return <Page.Loading />;
   // Editors review nothing: their page opens on what they submitted.
   return <Queue tabs={decide.allowedActions.canDecide ? TABS : ['mine', 'all']} />;

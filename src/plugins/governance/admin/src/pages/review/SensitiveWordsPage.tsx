@@ -12,8 +12,6 @@ import {
   Tbody,
   Td,
   TextInput,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -21,8 +19,11 @@ import { Plus, Trash } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useAddWord, useRemoveWord, useSensitiveWords, type WordLevel } from '../../api/review';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
+
+const WORD_COLUMNS = ['word', 'level', 'suggestion', 'note', 'actions'] as const;
 
 /**
  * 错敏词库: the words every submission is checked against. A forbidden word blocks the
@@ -125,26 +126,8 @@ export const SensitiveWordsPage = () => {
         ) : list.length === 0 ? (
           <EmptyStateLayout content={t('words.empty')} />
         ) : (
-          <Table colCount={5} rowCount={list.length + 1}>
-            <Thead>
-              <Tr>
-                <Th>
-                  <Typography variant="sigma">{t('words.word')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('words.level')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('words.suggestion')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('words.note')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('words.actions')}</Typography>
-                </Th>
-              </Tr>
-            </Thead>
+          <Table colCount={WORD_COLUMNS.length} rowCount={list.length + 1}>
+            <ColumnHeads prefix="words" columns={WORD_COLUMNS} />
             <Tbody>
               {list.map((entry) => (
                 <Tr key={entry.id}>

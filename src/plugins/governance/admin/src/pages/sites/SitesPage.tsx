@@ -16,13 +16,11 @@ import {
   Tag,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
 import { Cross, Plus, WarningCircle } from '@strapi/icons';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { ConfirmDialog, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import {
@@ -34,8 +32,12 @@ import {
   type Capacity,
   type SiteNode,
 } from '../../api/sites';
+import { ColumnHeads } from '../../components/ColumnHeads';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { getTranslation } from '../../pluginId';
+
+const SITE_COLUMNS = ['site', 'level', 'responsible', 'members'] as const;
 
 type Translate = (id: string, values?: Record<string, string | number>) => string;
 
@@ -151,22 +153,12 @@ const RemoveMemberDialog = ({
   onClose: () => void;
 }) => (
   <Dialog.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-    <Dialog.Content>
-      <Dialog.Header>{t('sites.remove.title')}</Dialog.Header>
-      <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-        {t('sites.remove.confirm', { name: member.name, site: member.site })}
-      </Dialog.Body>
-      <Dialog.Footer>
-        <Dialog.Cancel>
-          <Button variant="tertiary">{t('common.cancel')}</Button>
-        </Dialog.Cancel>
-        <Dialog.Action>
-          <Button variant="danger-light" onClick={onConfirm}>
-            {t('sites.remove.submit')}
-          </Button>
-        </Dialog.Action>
-      </Dialog.Footer>
-    </Dialog.Content>
+    <ConfirmDialog
+      title={t('sites.remove.title')}
+      endAction={<ConfirmButton onClick={onConfirm}>{t('sites.remove.submit')}</ConfirmButton>}
+    >
+      {t('sites.remove.confirm', { name: member.name, site: member.site })}
+    </ConfirmDialog>
   </Dialog.Root>
 );
 
@@ -241,23 +233,8 @@ export const SitesPage = () => {
         }
       />
       <Layouts.Content>
-        <Table colCount={4} rowCount={visible.length + 1}>
-          <Thead>
-            <Tr>
-              <Th>
-                <Typography variant="sigma">{t('sites.column.site')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('sites.column.level')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('sites.column.responsible')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('sites.column.members')}</Typography>
-              </Th>
-            </Tr>
-          </Thead>
+        <Table colCount={SITE_COLUMNS.length} rowCount={visible.length + 1}>
+          <ColumnHeads prefix="sites.column" columns={SITE_COLUMNS} />
           <Tbody>
             {visible.map(({ site, depth }) => (
               <Tr key={site.documentId}>

@@ -1,11 +1,13 @@
-import { Button, Dialog, Field, Flex, Modal, Textarea, Typography } from '@strapi/design-system';
+import { Dialog, Flex, Typography } from '@strapi/design-system';
 import { CheckCircle } from '@strapi/icons';
-import { useState } from 'react';
+import { ConfirmDialog } from '@strapi/strapi/admin';
 import type { Submission } from '../../api/submissions';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { useT } from '../../hooks/useT';
 
-const REASON_MIN = 5;
-const REASON_MAX = 500;
+/** The server's limits on a decline's reason. */
+const REASON = { min: 5, max: 500 };
 
 /** 采用 makes a draft of the receiving site at once: ask first, and say what follows. */
 export const AdoptDialog = ({
@@ -20,32 +22,27 @@ export const AdoptDialog = ({
   const t = useT();
   return (
     <Dialog.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Dialog.Content>
-        <Dialog.Header>{t('submissions.adopt.title')}</Dialog.Header>
-        <Dialog.Body icon={<CheckCircle fill="success600" />}>
-          <Flex direction="column" gap={2}>
-            <Typography textAlign="center">
-              {t('submissions.adopt.confirm', {
-                title: submission.title,
-                site: submission.sourceSite?.name ?? '—',
-              })}
-            </Typography>
-            <Typography textAlign="center" variant="pi" textColor="neutral600">
-              {t('submissions.adopt.then')}
-            </Typography>
-          </Flex>
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button variant="tertiary">{t('common.cancel')}</Button>
-          </Dialog.Cancel>
-          <Dialog.Action>
-            <Button variant="success" onClick={onConfirm}>
-              {t('submissions.adopt.submit')}
-            </Button>
-          </Dialog.Action>
-        </Dialog.Footer>
-      </Dialog.Content>
+      <ConfirmDialog
+        title={t('submissions.adopt.title')}
+        icon={<CheckCircle fill="success600" />}
+        endAction={
+          <ConfirmButton variant="success" onClick={onConfirm}>
+            {t('submissions.adopt.submit')}
+          </ConfirmButton>
+        }
+      >
+        <Flex direction="column" gap={2}>
+          <Typography textAlign="center">
+            {t('submissions.adopt.confirm', {
+              title: submission.title,
+              site: submission.sourceSite?.name ?? '—',
+            })}
+          </Typography>
+          <Typography textAlign="center" variant="pi" textColor="neutral600">
+            {t('submissions.adopt.then')}
+          </Typography>
+        </Flex>
+      </ConfirmDialog>
     </Dialog.Root>
   );
 };
@@ -61,45 +58,16 @@ export const DeclineDialog = ({
   onClose: () => void;
 }) => {
   const t = useT();
-  const [reason, setReason] = useState('');
-  const [sending, setSending] = useState(false);
-  const submit = async () => {
-    setSending(true);
-    const done = await onConfirm(reason.trim());
-    setSending(false);
-    if (done) onClose();
-  };
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{t('submissions.decline.title', { title: submission.title })}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Field.Root name="reason" required hint={t('submissions.decline.hint')}>
-            <Field.Label>{t('submissions.decline.reason')}</Field.Label>
-            <Textarea
-              value={reason}
-              maxLength={REASON_MAX}
-              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
-            />
-            <Field.Hint />
-          </Field.Root>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('common.cancel')}</Button>
-          </Modal.Close>
-          <Button
-            variant="danger"
-            disabled={reason.trim().length < REASON_MIN}
-            loading={sending}
-            onClick={submit}
-          >
-            {t('submissions.decline.submit')}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <ReasonDialog
+      title={t('submissions.decline.title', { title: submission.title })}
+      label={t('submissions.decline.reason')}
+      hint={t('submissions.decline.hint')}
+      limits={REASON}
+      submitLabel={t('submissions.decline.submit')}
+      variant="danger"
+      onSend={onConfirm}
+      onClose={onClose}
+    />
   );
 };

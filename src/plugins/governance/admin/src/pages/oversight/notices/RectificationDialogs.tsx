@@ -1,11 +1,12 @@
-import { Box, Button, Field, Flex, Modal, Textarea, Typography } from '@strapi/design-system';
-import { useState } from 'react';
+import { Box, Flex, Typography } from '@strapi/design-system';
+import type { ComponentProps } from 'react';
 import { styled } from 'styled-components';
 import {
   useReviewRectification,
   useSubmitEvidence,
   type Rectification,
 } from '../../../api/oversightNotices';
+import { ReasonDialog } from '../../../components/ReasonDialog';
 import { useNotifiedAction } from '../../../hooks/useNotifiedAction';
 import { useT } from '../../../hooks/useT';
 import { SentenceList } from './RectificationCells';
@@ -57,82 +58,29 @@ const TaskSummary = ({ task, withEvidence }: { task: Rectification; withEvidence
   );
 };
 
-/**
- * A dialog around one text the server checks for length: the count shows as it is typed, and
- * the button waits until it fits. Stays open, the server's reason shown, when the request fails.
- */
+/** A dialog around one text of a task, what the task is about above it, with a counter. */
 const TextDialog = ({
   task,
-  title,
-  label,
-  limits,
-  submitLabel,
-  variant,
   withEvidence,
-  onSend,
-  onClose,
+  limits,
+  ...dialog
 }: {
   task: Rectification;
-  title: string;
-  label: string;
-  limits: { min: number; max: number };
-  submitLabel: string;
-  variant: 'default' | 'success' | 'danger';
   withEvidence: boolean;
-  onSend: (text: string) => Promise<boolean>;
-  onClose: () => void;
-}) => {
+  limits: { min: number; max: number };
+} & Pick<
+  ComponentProps<typeof ReasonDialog>,
+  'title' | 'label' | 'submitLabel' | 'variant' | 'onSend' | 'onClose'
+>) => {
   const t = useT();
-  const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  const length = text.trim().length;
-  const fits = length >= limits.min && length <= limits.max;
-  const send = async () => {
-    setSending(true);
-    const done = await onSend(text.trim());
-    setSending(false);
-    if (done) onClose();
-  };
-  const hint =
+  const counter = (count: number) =>
     limits.min > 0
-      ? t('oversight.rectification.dialog.counter', {
-          count: length,
-          min: limits.min,
-          max: limits.max,
-        })
-      : t('oversight.rectification.dialog.counterOptional', { count: length, max: limits.max });
+      ? t('oversight.rectification.dialog.counter', { count, min: limits.min, max: limits.max })
+      : t('oversight.rectification.dialog.counterOptional', { count, max: limits.max });
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{title}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <TaskSummary task={task} withEvidence={withEvidence} />
-            <Field.Root name="text" required={limits.min > 0} hint={hint}>
-              <Field.Label>{label}</Field.Label>
-              <Textarea
-                value={text}
-                maxLength={limits.max}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
-                  setText(event.target.value)
-                }
-              />
-              <Field.Hint />
-            </Field.Root>
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('common.cancel')}</Button>
-          </Modal.Close>
-          <Button variant={variant} disabled={!fits} loading={sending} onClick={send}>
-            {submitLabel}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <ReasonDialog {...dialog} limits={limits} hint={counter}>
+      <TaskSummary task={task} withEvidence={withEvidence} />
+    </ReasonDialog>
   );
 };
 

@@ -235,7 +235,7 @@ const RectificationList = ({ can }: { can: Abilities }) => {
  */
 export const RectificationsPage = () => {
   const t = useT();
-  const read = useRBAC(PERMISSIONS.oversight);
+  const read = useRBAC(PERMISSIONS.oversightRead);
   const manage = useRBAC(PERMISSIONS.oversightManage);
   const own = useRBAC(PERMISSIONS.oversightOwn);
   if (read.isLoading || manage.isLoading || own.isLoading) return <Page.Loading />;
