@@ -11,10 +11,9 @@ import type {
 import type { GovernanceConfig } from '../config';
 import { VETO_MONTHS } from '../replies/deadlines';
 import { MESSAGE, OPEN_STATUSES } from '../replies/service';
-import { STATE } from '../review/service';
 import { dbNames } from '../utils/db-names';
 import { memberSiteDocumentIds } from '../sites/scope';
-import { siteRows } from '../sites/site-rows';
+import { siteRows, type SiteRow } from '../sites/site-rows';
 import { getService } from '../utils/get-service';
 import { localYearRange } from '../time/local-year';
 import { judgeSite, worst } from './rules';
@@ -24,6 +23,24 @@ export const SITE_COLUMN = 'plugin::governance.site-column';
 type Stamp = string | number | Date | null;
 
 const STATUS_ORDER = { tripped: 0, warning: 1, ok: 2 } as const;
+
+interface ColumnRow {
+  siteDocumentId: string;
+  name: string;
+  kind: ColumnKind;
+  staleAfterDays: number | null;
+}
+
+/** Rows grouped by a key in one pass (Map.groupBy comes with Node 21). */
+const groupBy = <T, K>(rows: T[], key: (row: T) => K) => {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+};
 
 /**
  * 站群监测: each open site's standing against the national veto rules, from grouped queries over
@@ -74,6 +91,8 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
+  type Publication = Awaited<ReturnType<typeof publications>>[number];
+
   /** Per site, the oldest valid message still waiting for its answer. */
   const oldestUnanswered = async () => {
     const message = dbNames(strapi, MESSAGE);
@@ -109,27 +128,6 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const row of rows)
       if (!bySite.has(Number(row.siteId))) bySite.set(Number(row.siteId), row);
     return bySite;
-  };
-
-  /** Per site: articles waiting in review and since when the longest has waited. */
-  const reviewBacklog = async () => {
-    const state = dbNames(strapi, STATE);
-    const link = state.joinTable('site');
-    const rows = (await strapi.db
-      .connection(`${state.table} as r`)
-      .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'r.id')
-      .select({ siteId: `l.${link.targetColumn}` })
-      .count({ waiting: '*' })
-      .min({ since: `r.${state.column('waitingSince')}` })
-      .whereIn(`r.${state.column('status')}`, ['submitted', 'in_review'])
-      .groupBy(`l.${link.targetColumn}`)) as Array<{
-      siteId: number;
-      waiting: number | string;
-      since: Stamp;
-    }>;
-    return new Map(
-      rows.map((row) => [Number(row.siteId), { waiting: Number(row.waiting), since: row.since }])
-    );
   };
 
   /** Per site code: accounts of its members whose password is past its expiry. */
@@ -206,12 +204,147 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** What every open site's standing is judged from, each grouped by site once. */
+  const siteFacts = async (now: Date) => {
+    const { timezone } = config();
+    const year = DateTime.fromJSDate(now, { zone: timezone }).year;
+    const thisYear = localYearRange(year, timezone);
+    const [sites, columns, published, unanswered, backlog, expired, statistics, submissions] =
+      await Promise.all([
+        siteRows(strapi).then((rows) => rows.filter((site) => site.active)),
+        strapi.db
+          .query(SITE_COLUMN)
+          .findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<ColumnRow[]>,
+        publications(DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), now),
+        oldestUnanswered(),
+        getService(strapi, 'review').backlogBySite(),
+        expiredAccounts(now),
+        getService(strapi, 'messageStatistics').forYear(year),
+        // This year's submissions per site, as the ranking counts them.
+        getService(strapi, 'submissions').sentBetween(thisYear.start, thisYear.end),
+      ]);
+    return {
+      year,
+      sites,
+      columnsBySite: groupBy(columns, (c) => c.siteDocumentId),
+      publishedBySite: groupBy(published, (row) => row.siteId),
+      unanswered,
+      backlog,
+      expired,
+      messageFigures: new Map(
+        statistics.levels.flatMap((level) =>
+          level.sites.map((s) => [s.site.code, s.figures] as const)
+        )
+      ),
+      submissions,
+    };
+  };
+  type SiteFacts = Awaited<ReturnType<typeof siteFacts>>;
+
+  /** A site's columns with how long each has been idle, from its publications by column. */
+  const columnStates = (columns: ColumnRow[], published: Publication[], now: Date) => {
+    const { staleAfterDays: defaults } = config().oversight;
+    const byColumn = new Map(published.map((row) => [row.column, row]));
+    return columns.map((c): ColumnState => {
+      const found = byColumn.get(c.name);
+      const staleAfterDays = c.kind === 'static' ? null : (c.staleAfterDays ?? defaults[c.kind]);
+      const idleDays = found?.last ? localDays(found.last, now) : null;
+      return {
+        name: c.name,
+        kind: c.kind,
+        staleAfterDays,
+        lastPublishedAt: found?.last ? new Date(found.last as string).toISOString() : null,
+        idleDays,
+        published: found?.published ?? 0,
+        stale: staleAfterDays !== null && idleDays !== null && idleDays >= staleAfterDays,
+        empty: !found,
+      };
+    });
+  };
+
+  /** When the site last published anything: the latest of its columns' last publications. */
+  const lastOf = (published: Publication[]) =>
+    published.reduce<Stamp>(
+      (latest, row) =>
+        row.last !== null &&
+        (latest === null || new Date(row.last as string) > new Date(latest as string))
+          ? row.last
+          : latest,
+      null
+    );
+
+  /** Local days from a message's receipt to the end of its three months. */
+  const vetoLimitDays = (receivedAt: Stamp) =>
+    localDays(
+      receivedAt,
+      DateTime.fromJSDate(new Date(receivedAt as string), { zone: config().timezone })
+        .plus({ months: VETO_MONTHS })
+        .toJSDate()
+    );
+
+  const standingOf = (site: SiteRow, facts: SiteFacts, now: Date): SiteOversight => {
+    const mine = facts.publishedBySite.get(Number(site.id)) ?? [];
+    const last = lastOf(mine);
+    const columns = columnStates(facts.columnsBySite.get(site.documentId) ?? [], mine, now);
+    const waiting = facts.unanswered.get(Number(site.id));
+    const figures = facts.messageFigures.get(site.code);
+    const inReview = facts.backlog.get(Number(site.id));
+    const rules = judgeSite(
+      {
+        homePageIdleDays: last === null ? null : localDays(last, now),
+        columns,
+        unanswered: waiting
+          ? {
+              ageDays: localDays(waiting.receivedAt, now),
+              limitDays: vetoLimitDays(waiting.receivedAt),
+            }
+          : null,
+      },
+      config().oversight.veto
+    );
+    return {
+      site: {
+        documentId: site.documentId,
+        code: site.code,
+        name: site.name,
+        level: site.level,
+        city: site.level === 'county' ? site.parentName : site.level === 'city' ? site.name : null,
+      },
+      status: worst(rules),
+      rules,
+      lastPublishedAt: last === null ? null : new Date(last as string).toISOString(),
+      columns,
+      oldestUnanswered: waiting
+        ? {
+            id: waiting.id,
+            subject: waiting.subject,
+            receivedAt: new Date(waiting.receivedAt as string).toISOString(),
+            ageDays: localDays(waiting.receivedAt, now),
+          }
+        : null,
+      replies: {
+        year: facts.year,
+        received: figures?.received ?? 0,
+        replyRate: figures?.replyRate ?? null,
+        onTimeRate: figures?.onTimeRate ?? null,
+        open: figures?.open ?? 0,
+        overdue: figures?.overdue ?? 0,
+      },
+      reviewBacklog: {
+        waiting: inReview?.waiting ?? 0,
+        oldestDays: inReview?.since ? localDays(inReview.since, now) : null,
+      },
+      mix: mixOf(mine),
+      expiredAccounts: facts.expired.get(site.code) ?? 0,
+      submissions: facts.submissions.get(site.documentId) ?? { submitted: 0, adopted: 0 },
+    };
+  };
+
   const service = {
     /** Per site id, what it first published in [start, end) by kind of content. */
     async periodMix(start: Date, end: Date) {
       const rows = await publications(start, new Date(end.getTime() - 1));
-      const bySite = new Map<number, Array<{ column: string | null; recent: number }>>();
-      for (const row of rows) bySite.set(row.siteId, [...(bySite.get(row.siteId) ?? []), row]);
+      const bySite = groupBy(rows, (row) => row.siteId);
       return new Map([...bySite].map(([siteId, siteRows]) => [siteId, mixOf(siteRows)]));
     },
 
@@ -233,136 +366,9 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Every open site with its rule verdicts, the failing first, then the nearest to failing. */
     async bySite(now = new Date()): Promise<SiteOversight[]> {
-      const { oversight, timezone } = config();
-      const year = DateTime.fromJSDate(now, { zone: timezone }).year;
-      const thisYear = localYearRange(year, timezone);
-      const [
-        allSites,
-        columnRows,
-        published,
-        unanswered,
-        backlog,
-        expired,
-        statistics,
-        submissions,
-      ] = await Promise.all([
-        siteRows(strapi).then((rows) => rows.filter((site) => site.active)),
-        strapi.db
-          .query(SITE_COLUMN)
-          .findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<
-          Array<{
-            siteDocumentId: string;
-            name: string;
-            kind: ColumnKind;
-            staleAfterDays: number | null;
-          }>
-        >,
-        publications(DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), now),
-        oldestUnanswered(),
-        reviewBacklog(),
-        expiredAccounts(now),
-        getService(strapi, 'messageStatistics').forYear(year),
-        // This year's submissions per site, as the ranking counts them.
-        getService(strapi, 'submissions').sentBetween(thisYear.start, thisYear.end),
-      ]);
-      const messageFigures = new Map(
-        statistics.levels.flatMap((level) =>
-          level.sites.map((s) => [s.site.code, s.figures] as const)
-        )
-      );
-
-      return allSites
-        .map((site): SiteOversight => {
-          const mine = published.filter((row) => row.siteId === Number(site.id));
-          const last = mine.reduce<Stamp>(
-            (latest, row) =>
-              row.last !== null &&
-              (latest === null || new Date(row.last as string) > new Date(latest as string))
-                ? row.last
-                : latest,
-            null
-          );
-          const columns: ColumnState[] = columnRows
-            .filter((c) => c.siteDocumentId === site.documentId)
-            .map((c) => {
-              const found = mine.find((row) => row.column === c.name);
-              const staleAfterDays =
-                c.kind === 'static' ? null : (c.staleAfterDays ?? oversight.staleAfterDays[c.kind]);
-              const idleDays = found?.last ? localDays(found.last, now) : null;
-              return {
-                name: c.name,
-                kind: c.kind,
-                staleAfterDays,
-                lastPublishedAt: found?.last ? new Date(found.last as string).toISOString() : null,
-                idleDays,
-                published: found?.published ?? 0,
-                stale: staleAfterDays !== null && idleDays !== null && idleDays >= staleAfterDays,
-                empty: !found,
-              };
-            });
-          const waiting = unanswered.get(Number(site.id));
-          const figures = messageFigures.get(site.code);
-          const inReview = backlog.get(Number(site.id));
-          const limit = waiting
-            ? localDays(
-                waiting.receivedAt,
-                DateTime.fromJSDate(new Date(waiting.receivedAt as string), { zone: timezone })
-                  .plus({ months: VETO_MONTHS })
-                  .toJSDate()
-              )
-            : 0;
-          const rules = judgeSite(
-            {
-              homePageIdleDays: last === null ? null : localDays(last, now),
-              columns,
-              unanswered: waiting
-                ? { ageDays: localDays(waiting.receivedAt, now), limitDays: limit }
-                : null,
-            },
-            oversight.veto
-          );
-          return {
-            site: {
-              documentId: site.documentId,
-              code: site.code,
-              name: site.name,
-              level: site.level,
-              city:
-                site.level === 'county'
-                  ? site.parentName
-                  : site.level === 'city'
-                    ? site.name
-                    : null,
-            },
-            status: worst(rules),
-            rules,
-            lastPublishedAt: last === null ? null : new Date(last as string).toISOString(),
-            columns,
-            oldestUnanswered: waiting
-              ? {
-                  id: waiting.id,
-                  subject: waiting.subject,
-                  receivedAt: new Date(waiting.receivedAt as string).toISOString(),
-                  ageDays: localDays(waiting.receivedAt, now),
-                }
-              : null,
-            replies: {
-              year,
-              received: figures?.received ?? 0,
-              replyRate: figures?.replyRate ?? null,
-              onTimeRate: figures?.onTimeRate ?? null,
-              open: figures?.open ?? 0,
-              overdue: figures?.overdue ?? 0,
-            },
-            reviewBacklog: {
-              waiting: inReview?.waiting ?? 0,
-              oldestDays: inReview?.since ? localDays(inReview.since, now) : null,
-            },
-            mix: mixOf(mine),
-            expiredAccounts: expired.get(site.code) ?? 0,
-            submissions: submissions.get(site.documentId) ?? { submitted: 0, adopted: 0 },
-          };
-        })
+      const facts = await siteFacts(now);
+      return facts.sites
+        .map((site) => standingOf(site, facts, now))
         .sort((a, b) => {
           const nearest = (s: SiteOversight) =>
             Math.min(...s.rules.map((r) => r.daysLeft ?? Infinity));

@@ -204,6 +204,41 @@ describe('the queue and the badge', () => {
     expect((await badge(people.editor)).toRevise).toBe(1);
   });
 
+  it('gives oversight each site’s backlog: the rounds waiting at any step, and since when', async () => {
+    const all = (await as(people.province).get('/governance/review/queue?tab=all').expect(200)).body
+      .data as Array<{ site: { code: string }; waitingSince: string }>;
+    const expected = new Map<string, { waiting: number; since: number }>();
+    for (const item of all) {
+      const known = expected.get(item.site.code);
+      const since = new Date(item.waitingSince).getTime();
+      expected.set(item.site.code, {
+        waiting: (known?.waiting ?? 0) + 1,
+        since: Math.min(known?.since ?? Infinity, since),
+      });
+    }
+    const codes = new Map(
+      (
+        (await app.strapi.db.query(SITE).findMany({ select: ['id', 'code'] })) as Array<{
+          id: number;
+          code: string;
+        }>
+      ).map((s) => [s.id, s.code])
+    );
+    const backlog = (await app.strapi
+      .plugin('governance')
+      .service('review')
+      .backlogBySite()) as Map<number, { waiting: number; since: string | number | Date }>;
+    expect(
+      new Map(
+        [...backlog].map(([siteId, { waiting, since }]) => [
+          codes.get(siteId),
+          { waiting, since: new Date(since).getTime() },
+        ])
+      )
+    ).toEqual(expected);
+    expect(expected.get('xian')?.waiting).toBe(5);
+  });
+
   it('asks the database as often for many waiting articles as for a few', async () => {
     const { leader, editor } = people;
     const user = await app.strapi.db
