@@ -21,7 +21,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = reviewStore(strapi);
   const scan = wordScan(strapi, store.components);
   const access = reviewAccess(strapi, store);
-  const transitions = reviewTransitions(strapi, store, access, scan);
+  const transitions = reviewTransitions({ strapi, store, access, scan });
   return {
     describe: articleReview(strapi, store, access, scan),
     ...transitions,

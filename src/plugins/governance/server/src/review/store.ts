@@ -91,15 +91,9 @@ export const STATE_POPULATE = {
   submittedBy: { select: USER_FIELDS },
 };
 
-/**
- * The review's rows: the draft and its state as the review reads them, and the writes every
- * act is made of (a guarded state transition, the mirror on the article, the decision record).
- */
-export const reviewStore = (strapi: Core.Strapi) => {
-  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
+/** The draft and its state as the review reads them, and the hash of the reviewed content. */
+const reviewRows = (strapi: Core.Strapi) => {
   const components: ComponentSchemas = (uid) => strapi.getModel(uid as UID.Component);
-  /** The hash of an article row's reviewed content, with the article's schema as it is now. */
-  const contentHash = (row: unknown) => hashContent(strapi.getModel(ARTICLE), row, components);
   /** Loads every reviewed relation, file and component, and what the review itself reads. */
   const articlePopulate = () => ({
     ...reviewedPopulate(strapi.getModel(ARTICLE), components),
@@ -113,25 +107,37 @@ export const reviewStore = (strapi: Core.Strapi) => {
       .query(ARTICLE)
       .findOne({ where: { documentId, publishedAt: null }, populate: articlePopulate() });
 
-  const stateOf = async (documentId: string): Promise<StateRow | null> =>
-    strapi.db
-      .query(STATE)
-      .findOne({ where: { articleDocumentId: documentId }, populate: STATE_POPULATE });
+  return {
+    config: () => strapi.config.get('plugin::governance') as GovernanceConfig,
+    components,
+    /** The hash of an article row's reviewed content, with the article's schema as it is now. */
+    contentHash: (row: unknown) => hashContent(strapi.getModel(ARTICLE), row, components),
+    articlePopulate,
+    draftOf,
 
-  /** The draft of an article the caller may see; "not found" for other sites' articles. */
-  const visibleDraft = async (documentId: string, scope: SiteScope) => {
-    const draft = await draftOf(documentId);
-    if (!draft || (!scope.all && !(draft.site && scope.siteIds.includes(draft.site.id)))) {
-      throw new errors.NotFoundError(ERRORS.noSuchArticle(documentId));
-    }
-    return draft;
+    stateOf: async (documentId: string): Promise<StateRow | null> =>
+      strapi.db
+        .query(STATE)
+        .findOne({ where: { articleDocumentId: documentId }, populate: STATE_POPULATE }),
+
+    /** The draft of an article the caller may see; "not found" for other sites' articles. */
+    async visibleDraft(documentId: string, scope: SiteScope) {
+      const draft = await draftOf(documentId);
+      if (!draft || (!scope.all && !(draft.site && scope.siteIds.includes(draft.site.id)))) {
+        throw new errors.NotFoundError(ERRORS.noSuchArticle(documentId));
+      }
+      return draft;
+    },
   };
+};
 
+/** The writes every act is made of: a guarded state transition, the mirror, the decision record. */
+const reviewWrites = (strapi: Core.Strapi) => ({
   /** The article rows carry the state too, so the Content Manager can list and filter by it. */
-  const mirror = (documentId: string, status: ReviewStatus) =>
-    strapi.db.query(ARTICLE).updateMany({ where: { documentId }, data: { reviewStatus: status } });
+  mirror: (documentId: string, status: ReviewStatus) =>
+    strapi.db.query(ARTICLE).updateMany({ where: { documentId }, data: { reviewStatus: status } }),
 
-  const record = (draft: Pick<DraftRow, 'documentId' | 'title' | 'site'>, entry: DecisionEntry) =>
+  record: (draft: Pick<DraftRow, 'documentId' | 'title' | 'site'>, entry: DecisionEntry) =>
     strapi.db.query(DECISION).create({
       data: {
         articleDocumentId: draft.documentId,
@@ -150,14 +156,14 @@ export const reviewStore = (strapi: Core.Strapi) => {
         contentHash: entry.contentHash ?? null,
         wordHits: entry.wordHits && entry.wordHits.length > 0 ? entry.wordHits : null,
       },
-    });
+    }),
 
   /**
    * Moves a state from what the caller saw to what it decided, or fails if someone acted first.
    * The guarded updateMany writes columns only (the query engine skips relations there), so the
    * relations follow in a plain update, in the same transaction.
    */
-  const transition = async (state: StateRow, data: Record<string, unknown>) => {
+  async transition(state: StateRow, data: Record<string, unknown>) {
     const { site, submittedBy, ...columns } = data;
     const { count } = await strapi.db.query(STATE).updateMany({
       where: { id: state.id, status: state.status, round: state.round, step: state.step },
@@ -169,20 +175,13 @@ export const reviewStore = (strapi: Core.Strapi) => {
     );
     if (Object.keys(relations).length > 0)
       await strapi.db.query(STATE).update({ where: { id: state.id }, data: relations });
-  };
+  },
+});
 
-  return {
-    config,
-    components,
-    contentHash,
-    articlePopulate,
-    draftOf,
-    stateOf,
-    visibleDraft,
-    mirror,
-    record,
-    transition,
-  };
-};
+/** The review's rows: what the review reads, and the writes every act is made of. */
+export const reviewStore = (strapi: Core.Strapi) => ({
+  ...reviewRows(strapi),
+  ...reviewWrites(strapi),
+});
 
 export type ReviewStore = ReturnType<typeof reviewStore>;
