@@ -37,21 +37,18 @@ export const waitingFor = (strapi: Core.Strapi, userId: number): Knex.QueryBuild
     .join(`${memberUser.table} as mu`, `mu.${memberUser.ownerColumn}`, 'm.id')
     .join(`${memberSite.table} as ms`, `ms.${memberSite.ownerColumn}`, 'm.id')
     .where(`mu.${memberUser.targetColumn}`, userId)
-    .whereRaw('?? = ??', [`ms.${memberSite.targetColumn}`, `ss.${stateSite.targetColumn}`])
-    .whereRaw('?? = ??', [
-      `m.${membership.column('capacity')}`,
-      `s.${state.column('currentCapacity')}`,
-    ]);
+    .where(`ms.${memberSite.targetColumn}`, db.ref(`ss.${stateSite.targetColumn}`))
+    .where(`m.${membership.column('capacity')}`, db.ref(`s.${state.column('currentCapacity')}`));
   const submittedIt = db(`${submittedBy.table} as sb`)
-    .whereRaw('?? = ??', [`sb.${submittedBy.ownerColumn}`, 's.id'])
+    .where(`sb.${submittedBy.ownerColumn}`, db.ref('s.id'))
     .where(`sb.${submittedBy.targetColumn}`, userId);
   const approvedThisRound = db(`${decision.table} as d`)
     .join(`${decisionActor.table} as da`, `da.${decisionActor.ownerColumn}`, 'd.id')
-    .whereRaw('?? = ??', [
+    .where(
       `d.${decision.column('articleDocumentId')}`,
-      `s.${state.column('articleDocumentId')}`,
-    ])
-    .whereRaw('?? = ??', [`d.${decision.column('round')}`, `s.${state.column('round')}`])
+      db.ref(`s.${state.column('articleDocumentId')}`)
+    )
+    .where(`d.${decision.column('round')}`, db.ref(`s.${state.column('round')}`))
     .where(`d.${decision.column('action')}`, 'approve')
     .where(`da.${decisionActor.targetColumn}`, userId);
 
