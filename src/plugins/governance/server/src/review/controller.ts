@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { Checklist, StepCapacity } from '../../../shared/contracts/review';
+import type { Checklist } from '../../../shared/contracts/review';
 import { getService } from '../utils/get-service';
 import { ERRORS } from './messages';
+import type { QueueFilters } from './queue';
 import {
   validateApproval,
   validateQueueQuery,
@@ -65,12 +66,7 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async queue(ctx: Context) {
-      const filters = (await validateQueueQuery(ctx.query)) as {
-        tab: 'toReview' | 'mine' | 'all';
-        site?: string;
-        capacity?: StepCapacity;
-        waitingDays?: number;
-      };
+      const filters = (await validateQueueQuery(ctx.query)) as QueueFilters;
       const items = await review().queue(ctx.state.user, filters);
       ctx.body = { data: items, meta: { total: items.length } };
     },

@@ -1,7 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { adminUserOfRequest, documentIdOf } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
-import { ARTICLE } from './service';
+import { ARTICLE } from './store';
 
 type Params = { documentId?: string; status?: string };
 

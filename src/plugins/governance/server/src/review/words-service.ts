@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { SensitiveWordEntry, WordLevel } from '../../../shared/contracts/review';
 import { ERRORS } from './messages';
-import { WORD } from './service';
+import { WORD } from './store';
 
 export interface WordInput {
   word: string;

@@ -319,6 +319,20 @@ describe('lockout', () => {
     });
   });
 
+  it('tells a wrong password from a blocked account’s right one by Strapi’s own answers (isWrongPassword)', async () => {
+    const user = await scripted();
+    await login(user.email, 'Wrong-Passw0rd!', '10.7.0.1').expect(400);
+    // Uncounted here means Strapi now words its refusal otherwise: login-guard.ts must follow.
+    expect((await stateOf(user.id)).failedLogins).toBe(1);
+
+    await app.strapi.db
+      .query('admin::user')
+      .update({ where: { id: user.id }, data: { isActive: false } });
+    const blocked = await login(user.email, INITIAL, '10.7.0.2').expect(400);
+    expect(blocked.body.error.message).toBe('User not active');
+    expect((await stateOf(user.id)).failedLogins).toBe(1);
+  });
+
   it('counts failures arriving together', async () => {
     const user = await scripted();
     const passwords = app.strapi.plugin('governance').service('passwords');

@@ -1,0 +1,64 @@
+import type { Core } from '@strapi/strapi';
+import type {
+  OpenMessageEvidence,
+  SiteOversight,
+  SiteOversightDetail,
+} from '../../../shared/contracts/oversight';
+import type { GovernanceConfig } from '../config';
+import { OPEN_STATUSES } from '../replies/service';
+import { CITIZEN_MESSAGE } from '../uids';
+import { getService } from '../utils/get-service';
+import type { Stamp } from './site-facts';
+import { localDays } from './standing';
+
+/** The evidence behind the message rule: the site's valid messages still waiting, oldest first. */
+const openMessages = async (
+  strapi: Core.Strapi,
+  timezone: string,
+  siteDocumentId: string,
+  now: Date
+): Promise<OpenMessageEvidence[]> => {
+  const rows = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
+    where: { status: { $in: [...OPEN_STATUSES] }, site: { documentId: siteDocumentId } },
+    select: ['id', 'documentId', 'subject', 'category', 'status', 'receivedAt', 'dueAt'],
+    orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
+    limit: 200,
+  })) as Array<{
+    id: number;
+    documentId: string;
+    subject: string;
+    category: string;
+    status: string;
+    receivedAt: Stamp;
+    dueAt: Stamp;
+  }>;
+  return rows.map((row) => ({
+    ...row,
+    receivedAt: new Date(row.receivedAt as string).toISOString(),
+    dueAt: row.dueAt ? new Date(row.dueAt as string).toISOString() : null,
+    ageDays: localDays(timezone, row.receivedAt, now),
+    overdue: row.dueAt !== null && new Date(row.dueAt as string) < now,
+  }));
+};
+
+/** A site's standing with the evidence behind it: its waiting messages, alerts and tasks. */
+export const withEvidence = async (
+  strapi: Core.Strapi,
+  config: Pick<GovernanceConfig, 'oversight' | 'timezone'>,
+  standing: SiteOversight,
+  now: Date
+): Promise<SiteOversightDetail> => {
+  const siteDocumentId = standing.site.documentId;
+  const [messages, alerts, rectifications] = await Promise.all([
+    openMessages(strapi, config.timezone, siteDocumentId, now),
+    getService(strapi, 'oversightAlerts').list({ site: siteDocumentId, pageSize: 20 }),
+    getService(strapi, 'rectifications').list({ site: siteDocumentId }, { all: true }),
+  ]);
+  return {
+    ...standing,
+    warnDays: config.oversight.veto.warnDays,
+    openMessages: messages,
+    alerts: alerts.data,
+    rectifications,
+  };
+};

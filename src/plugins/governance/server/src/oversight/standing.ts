@@ -1,0 +1,154 @@
+import { DateTime } from 'luxon';
+import type {
+  ColumnState,
+  PublishingMix,
+  SiteOversight,
+} from '../../../shared/contracts/oversight';
+import type { GovernanceConfig } from '../config';
+import { VETO_MONTHS } from '../replies/deadlines';
+import type { SiteRow } from '../sites/site-rows';
+import { judgeSite, worst } from './rules';
+import type { ColumnRow, Publication, SiteFacts, Stamp } from './site-facts';
+
+/** The settings a standing is judged with. */
+type Judging = Pick<GovernanceConfig, 'oversight' | 'timezone'>;
+
+/** Local calendar days from `from` to `to` (0 on the same local day). */
+export const localDays = (timezone: string, from: Stamp, to: Date) => {
+  const start = DateTime.fromJSDate(new Date(from as string), { zone: timezone }).startOf('day');
+  const end = DateTime.fromJSDate(to, { zone: timezone }).startOf('day');
+  return Math.round(end.diff(start, 'days').days);
+};
+
+/** What was first published, by kind of content: the columns each kind covers (config). */
+export const mixOf = (
+  mix: GovernanceConfig['oversight']['mix'],
+  rows: Array<{ column: string | null; recent: number }>
+): Record<PublishingMix, number> => {
+  const counts: Record<PublishingMix, number> = {
+    workNews: 0,
+    analysis: 0,
+    disclosure: 0,
+    other: 0,
+  };
+  for (const row of rows) {
+    const kind =
+      (Object.keys(mix) as Array<keyof typeof mix>).find(
+        (k) => row.column !== null && mix[k].includes(row.column)
+      ) ?? 'other';
+    counts[kind] += row.recent;
+  }
+  return counts;
+};
+
+/** A site's columns with how long each has been idle, from its publications by column. */
+const columnStates = (
+  config: Judging,
+  columns: ColumnRow[],
+  published: Publication[],
+  now: Date
+) => {
+  const defaults = config.oversight.staleAfterDays;
+  const byColumn = new Map(published.map((row) => [row.column, row]));
+  return columns.map((c): ColumnState => {
+    const found = byColumn.get(c.name);
+    const staleAfterDays = c.kind === 'static' ? null : (c.staleAfterDays ?? defaults[c.kind]);
+    const idleDays = found?.last ? localDays(config.timezone, found.last, now) : null;
+    return {
+      name: c.name,
+      kind: c.kind,
+      staleAfterDays,
+      lastPublishedAt: found?.last ? new Date(found.last as string).toISOString() : null,
+      idleDays,
+      published: found?.published ?? 0,
+      stale: staleAfterDays !== null && idleDays !== null && idleDays >= staleAfterDays,
+      empty: !found,
+    };
+  });
+};
+
+/** When the site last published anything: the latest of its columns' last publications. */
+const lastOf = (published: Publication[]) =>
+  published.reduce<Stamp>(
+    (latest, row) =>
+      row.last !== null &&
+      (latest === null || new Date(row.last as string) > new Date(latest as string))
+        ? row.last
+        : latest,
+    null
+  );
+
+/** Local days from a message's receipt to the end of its three months. */
+const vetoLimitDays = (timezone: string, receivedAt: Stamp) =>
+  localDays(
+    timezone,
+    receivedAt,
+    DateTime.fromJSDate(new Date(receivedAt as string), { zone: timezone })
+      .plus({ months: VETO_MONTHS })
+      .toJSDate()
+  );
+
+/** One site's standing against the veto rules, with the figures the page shows beside them. */
+export const standingOf = (
+  config: Judging,
+  site: SiteRow,
+  facts: SiteFacts,
+  now: Date
+): SiteOversight => {
+  const days = (from: Stamp) => localDays(config.timezone, from, now);
+  const mine = facts.publishedBySite.get(Number(site.id)) ?? [];
+  const last = lastOf(mine);
+  const columns = columnStates(config, facts.columnsBySite.get(site.documentId) ?? [], mine, now);
+  const waiting = facts.unanswered.get(Number(site.id));
+  const figures = facts.messageFigures.get(site.code);
+  const inReview = facts.backlog.get(Number(site.id));
+  const rules = judgeSite(
+    {
+      homePageIdleDays: last === null ? null : days(last),
+      columns,
+      unanswered: waiting
+        ? {
+            ageDays: days(waiting.receivedAt),
+            limitDays: vetoLimitDays(config.timezone, waiting.receivedAt),
+          }
+        : null,
+    },
+    config.oversight.veto
+  );
+  return {
+    site: {
+      documentId: site.documentId,
+      code: site.code,
+      name: site.name,
+      level: site.level,
+      city: site.level === 'county' ? site.parentName : site.level === 'city' ? site.name : null,
+    },
+    status: worst(rules),
+    rules,
+    lastPublishedAt: last === null ? null : new Date(last as string).toISOString(),
+    columns,
+    oldestUnanswered: waiting
+      ? {
+          id: waiting.id,
+          subject: waiting.subject,
+          receivedAt: new Date(waiting.receivedAt as string).toISOString(),
+          ageDays: days(waiting.receivedAt),
+        }
+      : null,
+    replies: {
+      year: facts.year,
+      received: figures?.received ?? 0,
+      replyRate: figures?.replyRate ?? null,
+      onTimeRate: figures?.onTimeRate ?? null,
+      open: figures?.open ?? 0,
+      overdue: figures?.overdue ?? 0,
+    },
+    reviewBacklog: {
+      waiting: inReview?.waiting ?? 0,
+      oldestDays: inReview?.since ? days(inReview.since) : null,
+    },
+    mix: mixOf(config.oversight.mix, mine),
+    expiredAccounts: facts.expired.get(site.code) ?? 0,
+    submissions: facts.submissions.get(site.documentId) ?? { submitted: 0, adopted: 0 },
+  };
+};
