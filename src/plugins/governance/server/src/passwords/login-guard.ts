@@ -32,7 +32,7 @@ export const isWrongPassword = (answer: LoginAnswer) =>
   !answer[1] && answer[2]?.message === 'Invalid credentials';
 
 /**
- * Wraps Strapi's `checkCredentials` (register phase): counts failed logins per account, locks
+ * Wraps Strapi's `checkCredentials`: counts failed logins per account, locks
  * it after too many, refuses a locked one, and puts every login on the audit trail. A locked or
  * unknown account gets the answer a wrong password gets, after the same work, so the answer
  * tells nothing.

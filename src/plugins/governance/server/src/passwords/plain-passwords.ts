@@ -5,7 +5,7 @@ interface AuthService {
 }
 
 /**
- * Wraps Strapi's `hashPassword` (register phase) to keep the plain password a moment, by its
+ * Wraps Strapi's `hashPassword` to keep the plain password a moment, by its
  * fresh hash, so that the `admin::user` lifecycle (user-writes.ts) can hold the new password
  * against the policy and the history before it is written: every way of changing a password —
  * profile, another admin, the e-mailed reset, registration, the CLI — hashes it first.
