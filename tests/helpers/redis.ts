@@ -1,10 +1,12 @@
 /**
  * A Redis server of the test's own, on a free port, that the test may stop and start again
- * (the machine's shared Redis stays untouched). Debian's redis-server, nothing kept on disk.
+ * (the machine's shared Redis stays untouched): the cluster test's starter (tests/cluster/
+ * services.js), nothing kept on disk.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import fs from 'fs';
 import Redis from 'ioredis';
-import { freePort } from './server';
+import path from 'path';
+import { startRedis } from '../cluster/services';
 
 export interface PrivateRedis {
   url: string;
@@ -16,55 +18,16 @@ export interface PrivateRedis {
   start(): Promise<void>;
 }
 
-const waitUntil = async (check: () => Promise<boolean>, what: string) => {
-  for (let tries = 0; tries < 100; tries += 1) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Redis did not ${what}`);
-};
-
 export const startPrivateRedis = async (): Promise<PrivateRedis> => {
-  const port = await freePort();
-  const url = `redis://127.0.0.1:${port}`;
-  let server: ChildProcess | null = null;
-  const answers = async () => {
-    const probe = new Redis(url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    probe.on('error', () => undefined);
-    try {
-      await probe.connect();
-      return (await probe.ping()) === 'PONG';
-    } catch {
-      return false;
-    } finally {
-      probe.disconnect();
-    }
+  // Its log, in the tests' scratch folder.
+  const scratch = path.join(__dirname, '..', '..', '.tmp', 'tests');
+  fs.mkdirSync(scratch, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(scratch, 'redis-'));
+  const server = await startRedis(dir);
+  return {
+    url: server.url,
+    client: () => new Redis(server.url),
+    start: () => server.start(),
+    stop: () => server.shutdown(),
   };
-
-  const redis: PrivateRedis = {
-    url,
-    client: () => new Redis(url),
-    async start() {
-      server = spawn(
-        'redis-server',
-        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-        { stdio: 'ignore' }
-      );
-      await waitUntil(answers, 'start');
-    },
-    async stop() {
-      if (!server) return;
-      const stopped = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await stopped;
-      server = null;
-      await waitUntil(async () => !(await answers()), 'stop');
-    },
-  };
-  await redis.start();
-  return redis;
 };
