@@ -5,7 +5,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import fs from 'fs';
-import net from 'net';
 import path from 'path';
 import {
   copyDatabase,
@@ -14,18 +13,9 @@ import {
   testSecrets,
   type TestDatabase,
 } from './database';
+import { freePort } from '../cluster/services';
 
 const appDir = path.join(__dirname, '..', '..');
-
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 export interface RunningServer {
   url: string;
