@@ -23,7 +23,7 @@ export default {
     await getService(strapi, 'visits').stop();
     // Failed logins only counted so far get their summary entry.
     await getService(strapi, 'loginFailures').stop();
-    await closeRateLimitStores();
+    await closeRateLimitStores(strapi);
   },
   config,
   contentTypes,

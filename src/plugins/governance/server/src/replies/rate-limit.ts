@@ -15,18 +15,16 @@ import { ERRORS } from './messages';
 
 type Limit = GovernanceConfig['replies']['rateLimit'];
 
-/** Redis connections opened for limiters, closed when Strapi stops. */
-const redisClients = new Set<Redis>();
-
-export const closeRateLimitStores = async () => {
-  await Promise.all(
-    [...redisClients].map((client) => client.quit().catch(() => client.disconnect()))
-  );
-  redisClients.clear();
-};
-
 /** Each running Strapi's connection, shared by its limiters (a changed limit makes a new limiter). */
 const redisOf = new WeakMap<Core.Strapi, Redis>();
+
+/** Closes the Strapi's Redis connection, if its limiters opened one: when Strapi stops. */
+export const closeRateLimitStores = async (strapi: Core.Strapi) => {
+  const client = redisOf.get(strapi);
+  if (!client) return;
+  redisOf.delete(strapi);
+  await client.quit().catch(() => client.disconnect());
+};
 
 /**
  * A Redis connection that reconnects by itself and reports an outage once when it begins and
@@ -50,7 +48,6 @@ const connectRedis = (strapi: Core.Strapi, url: string) => {
     down = false;
     strapi.log.info('governance: Redis answers again; submission budgets are shared again');
   });
-  redisClients.add(client);
   redisOf.set(strapi, client);
   return client;
 };
