@@ -12,3 +12,12 @@ export interface RedisServer {
 }
 export function freePort(): Promise<number>;
 export function startRedis(dir: string): Promise<RedisServer>;
+export interface Nginx {
+  port: number;
+  /** Its error log. */
+  log: string;
+  stop(): Promise<void>;
+  killSync(): void;
+}
+/** Debian's nginx with a configuration of its own under `dir`, round-robin over `upstreamPorts`. */
+export function startNginx(dir: string, upstreamPorts: number[]): Promise<Nginx>;

@@ -6,11 +6,11 @@
  * addresses (127.0.0.2, 127.0.0.3…), so nginx sees each one's own address, as it would on the
  * internet.
  */
-import { spawn, type ChildProcess } from 'child_process';
 import fs from 'fs';
 import http from 'http';
 import net from 'net';
 import path from 'path';
+import { startNginx, type Nginx } from '../cluster/services';
 import { appDir, startApp, type TestApp } from '../helpers/strapi';
 
 const MESSAGE = 'api::citizen-message.citizen-message';
@@ -30,101 +30,24 @@ interface Answer {
 }
 
 let app: TestApp;
-let nginx: { child: ChildProcess; dir: string } | undefined;
+let nginx: Nginx | undefined;
+let nginxDir: string | undefined;
 let proxyPort: number;
-let nginxLog = '';
 const savedEnv = {
   SERVER_PROXY: process.env.SERVER_PROXY,
   SERVER_PROXY_HOPS: process.env.SERVER_PROXY_HOPS,
 };
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
-/** Debian's nginx; CI installs it (.ci/run). Missing, the test fails: it must not pass unseen. */
-const findNginx = () => {
-  const found = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((candidate) => fs.existsSync(candidate));
-  if (!found)
-    throw new Error(
-      'nginx is not installed (apt-get install nginx-light): this test runs the server behind it.'
-    );
-  return found;
+/** Debian's nginx in front of `upstreamPort`; CI installs it (.ci/run), and missing it fails the test. */
+const startProxy = async (upstreamPort: number) => {
+  nginxDir = fs.mkdtempSync(path.join(appDir, '.tmp', 'nginx-'));
+  nginx = await startNginx(nginxDir, [upstreamPort]);
+  proxyPort = nginx.port;
 };
 
-/** Starts nginx in the foreground with a configuration of its own under .tmp/, in front of `upstreamPort`. */
-const startNginx = async (upstreamPort: number) => {
-  const binary = findNginx();
-  const dir = fs.mkdtempSync(path.join(appDir, '.tmp', 'nginx-'));
-  // Its workers may run as nobody: they read and write only here.
-  fs.chmodSync(dir, 0o777);
-  proxyPort = await freePort();
-  const conf = path.join(dir, 'nginx.conf');
-  fs.writeFileSync(
-    conf,
-    `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  server {
-    listen 127.0.0.1:${proxyPort};
-    location / {
-      proxy_pass http://127.0.0.1:${upstreamPort};
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-    }
-  }
-}
-`
-  );
-  // -e: the log nginx writes before it has read the configuration (the default needs /var/log).
-  const child = spawn(binary, ['-p', dir, '-c', conf, '-e', path.join(dir, 'error.log')], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  nginx = { child, dir };
-  child.stdout?.on('data', (chunk) => (nginxLog += chunk));
-  child.stderr?.on('data', (chunk) => (nginxLog += chunk));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`nginx exited with ${child.exitCode}:\n${nginxLog}`);
-    const listening = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(proxyPort, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (listening) return;
-    if (Date.now() > deadline) throw new Error(`nginx did not listen within 10 s:\n${nginxLog}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
-
-const stopNginx = async () => {
-  if (!nginx) return;
-  const { child, dir } = nginx;
-  if (child.exitCode === null) {
-    await new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    });
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
+const stopProxy = async () => {
+  await nginx?.stop();
+  if (nginxDir) fs.rmSync(nginxDir, { recursive: true, force: true });
 };
 
 /** A request through nginx from the citizen at `from`, with whatever headers they choose to send. */
@@ -207,11 +130,11 @@ beforeAll(async () => {
 
   const server = app.strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  await startNginx((server.address() as net.AddressInfo).port);
+  await startProxy((server.address() as net.AddressInfo).port);
 });
 
 afterAll(async () => {
-  await stopNginx();
+  await stopProxy();
   await app?.stop();
   for (const [name, value] of Object.entries(savedEnv)) {
     if (value === undefined) delete process.env[name];
