@@ -44,17 +44,20 @@ const codeOf = (error: object) =>
 
 /** Whether `error` means a dependency was away, rather than a fault of the request or the code. */
 export const isDependencyUnavailable = (error: unknown): boolean => {
-  if (!(error instanceof Error)) return false;
+  // Not `instanceof Error`: a native driver's errors may come from another realm (better-sqlite3
+  // keeps the error class of whichever copy of its JS first loaded the addon, e.g. under Jest).
+  if (typeof error !== 'object' || error === null) return false;
   if (error instanceof CommitNotConfirmedError) return true;
   // knex: no connection came free within acquireConnectionTimeout.
-  if (error.name === 'KnexTimeoutError') return true;
+  if ('name' in error && error.name === 'KnexTimeoutError') return true;
   const code = codeOf(error);
+  const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
   return (
     NETWORK_CODES.has(code) ||
     DATABASE_CODES.has(code) ||
     SQLITE_LOCKED.test(code) ||
     code.startsWith('08') ||
-    CONNECTION_LOST.test(error.message)
+    CONNECTION_LOST.test(message)
   );
 };
 
@@ -88,7 +91,7 @@ export const dependencyUnavailable = (_config: unknown, { strapi }: { strapi: Co
       if (!outage) {
         outage = { since: now, last: now, refused: 0 };
         strapi.log.error(
-          `governance: a dependency is unavailable, answering 503 until it returns: ${(error as Error).message}`
+          `governance: a dependency is unavailable, answering 503 until it returns: ${(error as { message?: string }).message}`
         );
       }
       outage.last = now;

@@ -79,8 +79,8 @@ beforeAll(async () => {
   const write = app.strapi.log.error.bind(app.strapi.log);
   app.strapi.log.error = ((text: unknown, ...rest: unknown[]) => {
     errorsLogged.push(
-      text instanceof Error
-        ? `${text.name} ${(text as { code?: string }).code}: ${text.message}`
+      typeof text === 'object' && text !== null && 'message' in text
+        ? `${(text as Error).name} ${(text as { code?: string }).code}: ${(text as Error).message}`
         : String(text)
     );
     return write(text as string, ...(rest as []));
