@@ -12,6 +12,8 @@ const roots = [
   '<rootDir>/database',
 ];
 const testPathIgnorePatterns = ['/node_modules/', '/dist/', '/.tmp/'];
+// Tests beside the code import the shared helpers as `@test-helpers/…` (tests/tsconfig.json has the same path).
+const moduleNameMapper = { '^@test-helpers/(.*)$': '<rootDir>/tests/helpers/$1' };
 
 module.exports = {
   rootDir,
@@ -21,6 +23,7 @@ module.exports = {
       rootDir,
       roots,
       transform,
+      moduleNameMapper,
       testMatch: ['**/*.test.ts'],
       // Keep the two Strapi layers out of the unit project.
       modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.tmp'],
@@ -35,6 +38,7 @@ module.exports = {
       rootDir,
       roots,
       transform,
+      moduleNameMapper,
       testMatch: ['**/*.int.test.ts'],
       testPathIgnorePatterns,
       modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.tmp'],
@@ -47,6 +51,7 @@ module.exports = {
       rootDir,
       roots,
       transform,
+      moduleNameMapper,
       testMatch: ['**/*.e2e.test.ts'],
       testPathIgnorePatterns,
       modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.tmp'],

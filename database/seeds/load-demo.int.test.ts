@@ -5,7 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { asAdmin, appDir, createAdmin, startApp, type TestApp } from '../../tests/helpers/strapi';
+import { asAdmin, appDir, createAdmin, startApp, type TestApp } from '@test-helpers/strapi';
 import type { RankingResponse } from '../../src/plugins/governance/shared/contracts/rankings';
 import { ensureDemoAccounts } from './demo-accounts';
 import { ensureDemoReviews } from './demo-reviews';

@@ -4,14 +4,14 @@
  * at the same moment keep one unbroken chain; retention removes old entries without breaking
  * it; only provincial admins read and export the log.
  */
-import { createReviewTeam, publishReviewed } from '../../../../../../../tests/helpers/review';
+import { createReviewTeam, publishReviewed } from '@test-helpers/review';
 import {
   asAdmin,
   createAdmin,
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 
 const ENTRY = 'plugin::governance.audit-entry';
 const MESSAGE = 'api::citizen-message.citizen-message';

@@ -4,7 +4,7 @@
  * exactly; another address's failures are still recorded one by one; an account is still locked
  * after 5 wrong passwords, whether the failures were recorded or only counted.
  */
-import { createAdmin, startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { createAdmin, startApp, type TestApp } from '@test-helpers/strapi';
 
 const ENTRY = 'plugin::governance.audit-entry';
 const STATE = 'plugin::governance.password-state';

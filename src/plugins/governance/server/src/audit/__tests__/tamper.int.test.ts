@@ -14,7 +14,7 @@ import {
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 
 const ENTRY = 'plugin::governance.audit-entry';
 const HEAD = 'plugin::governance.audit-head';

@@ -4,13 +4,13 @@
  * is recorded once; a run whose lease another instance took stops at its next row and leaves the
  * other run's outcome alone.
  */
-import { bootSecondInstance } from '../../../../../../../tests/helpers/second-instance';
+import { bootSecondInstance } from '@test-helpers/second-instance';
 import {
   createAdmin,
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 import { runWithLease, type LeaseRun } from '../lease';
 import { JOB_LEASE } from '../../uids';
 

@@ -10,14 +10,14 @@ import {
   publishReviewed,
   stepHoldersOf,
   type ReviewTeam,
-} from '../../../../../../../tests/helpers/review';
+} from '@test-helpers/review';
 import {
   asAdmin,
   createAdmin,
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 import type {
   InspectionNoticeDraft,
   OversightAlert,

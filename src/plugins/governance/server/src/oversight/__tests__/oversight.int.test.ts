@@ -7,14 +7,14 @@ import {
   createReviewTeam,
   publishReviewed,
   type ReviewTeam,
-} from '../../../../../../../tests/helpers/review';
+} from '@test-helpers/review';
 import {
   asAdmin,
   createAdmin,
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 
 import type { RuleVerdict, SiteOversight } from '../../../../shared/contracts/oversight';
 

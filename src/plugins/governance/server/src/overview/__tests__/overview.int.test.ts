@@ -2,13 +2,13 @@ import {
   createReviewTeam,
   publishReviewed,
   type ReviewTeam,
-} from '../../../../../../../tests/helpers/review';
+} from '@test-helpers/review';
 import {
   createAdmin,
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 import { ERRORS } from '../validation';
 
 const ARTICLE = 'api::article.article';

@@ -3,13 +3,13 @@
  * and threshold, even with two Strapi instances running it on one database at once; accounts
  * unused for 90 days disabled, never the last super admin.
  */
-import { bootSecondInstance } from '../../../../../../../tests/helpers/second-instance';
+import { bootSecondInstance } from '@test-helpers/second-instance';
 import {
   createAdmin,
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 
 const STATE = 'plugin::governance.password-state';
 const REMINDER = 'plugin::governance.password-reminder';

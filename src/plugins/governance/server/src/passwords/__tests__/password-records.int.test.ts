@@ -9,7 +9,7 @@ import {
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 
 const STATE = 'plugin::governance.password-state';
 const REMINDER = 'plugin::governance.password-reminder';

@@ -10,7 +10,7 @@ import {
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 const STATE = 'plugin::governance.password-state';

@@ -10,7 +10,7 @@ import {
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 
 const USER = 'admin::user';
 const ENTRY = 'plugin::governance.audit-entry';

@@ -3,8 +3,8 @@
  * floods left out, and two instances adding their own counts without losing or doubling any.
  */
 import { DateTime } from 'luxon';
-import { bootSecondInstance } from '../../../../../../../tests/helpers/second-instance';
-import { startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { bootSecondInstance } from '@test-helpers/second-instance';
+import { startApp, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../validation';
 
 const SITE_VISIT = 'plugin::governance.site-visit';

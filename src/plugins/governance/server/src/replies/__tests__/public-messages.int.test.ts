@@ -3,8 +3,8 @@
  * robot checks, rate limit (one budget with rating) and no mass assignment; lookup by query
  * code; the public list of replies with masked names. No response ever carries a citizen's contact data.
  */
-import { startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
-import { citizenForm } from '../../../../../../../tests/helpers/citizen-form';
+import { startApp, type TestApp } from '@test-helpers/strapi';
+import { citizenForm } from '@test-helpers/citizen-form';
 import { ERRORS } from '../messages';
 
 const MESSAGE = 'api::citizen-message.citizen-message';

@@ -6,9 +6,9 @@
  * A Redis server of the test's own is stopped and started; the machine's is not touched.
  */
 import type Redis from 'ioredis';
-import { citizenForm } from '../../../../../../../tests/helpers/citizen-form';
-import { startPrivateRedis, type PrivateRedis } from '../../../../../../../tests/helpers/redis';
-import { startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { citizenForm } from '@test-helpers/citizen-form';
+import { startPrivateRedis, type PrivateRedis } from '@test-helpers/redis';
+import { startApp, type TestApp } from '@test-helpers/strapi';
 
 const MESSAGE = 'api::citizen-message.citizen-message';
 const SITE = 'api::site.site';

@@ -10,14 +10,14 @@ import {
   FULL_CHECKLIST,
   stepHoldersOf,
   type ReviewTeam,
-} from '../../../../../../../tests/helpers/review';
+} from '@test-helpers/review';
 import {
   asAdmin,
   createAdmin,
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 
 const ARTICLE = 'api::article.article';
 const SITE = 'api::site.site';

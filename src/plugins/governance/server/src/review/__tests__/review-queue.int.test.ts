@@ -4,14 +4,14 @@
  * province), the queue agrees with each article's own page, and neither asks the database once
  * per waiting article.
  */
-import { FULL_CHECKLIST } from '../../../../../../../tests/helpers/review';
+import { FULL_CHECKLIST } from '@test-helpers/review';
 import {
   asAdmin,
   createAdmin,
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 
 const ARTICLE = 'api::article.article';
 const SITE = 'api::site.site';

@@ -4,15 +4,15 @@
  * notifications.
  */
 import type { UID } from '@strapi/strapi';
-import { FULL_CHECKLIST } from '../../../../../../../tests/helpers/review';
-import { bootSecondInstance } from '../../../../../../../tests/helpers/second-instance';
+import { FULL_CHECKLIST } from '@test-helpers/review';
+import { bootSecondInstance } from '@test-helpers/second-instance';
 import {
   asAdmin,
   createAdmin,
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 import articleSchema from '../../../../../../api/article/content-types/article/schema.json';
 import { hashVersion, reviewedAttributes } from '../content-hash';
 import { ERRORS } from '../messages';

@@ -5,14 +5,14 @@
  * enumerated from Strapi itself, so a route added by Strapi or by a later feature fails the
  * suite until it is classified here.
  */
-import { createReviewTeam, publishReviewed } from '../../../../../../../tests/helpers/review';
+import { createReviewTeam, publishReviewed } from '@test-helpers/review';
 import {
   asAdmin,
   createAdmin,
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';

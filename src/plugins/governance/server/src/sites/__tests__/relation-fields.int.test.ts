@@ -12,7 +12,7 @@ import {
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';

@@ -2,7 +2,7 @@
  * The group's roles: created once with least privilege, and completed (never trimmed) when a
  * new version of the definitions grants more.
  */
-import { startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { startApp, type TestApp } from '@test-helpers/strapi';
 import { ensureRoles } from '../roles';
 
 let app: TestApp;

@@ -9,14 +9,14 @@ import {
   createReviewTeam,
   publishReviewed,
   type ReviewTeam,
-} from '../../../../../../../tests/helpers/review';
+} from '@test-helpers/review';
 import {
   asAdmin,
   createAdmin,
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 import type {

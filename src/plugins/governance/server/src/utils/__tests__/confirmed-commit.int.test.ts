@@ -10,7 +10,7 @@
  */
 import type { Knex } from 'knex';
 import { Client } from 'pg';
-import { startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { startApp, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../../replies/messages';
 
 /** The server's maintenance database, as the test helpers reach it. */

@@ -9,8 +9,8 @@
  */
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { citizenForm } from '../../../../../../../tests/helpers/citizen-form';
-import { startApp, type TestApp } from '../../../../../../../tests/helpers/strapi';
+import { citizenForm } from '@test-helpers/citizen-form';
+import { startApp, type TestApp } from '@test-helpers/strapi';
 
 const MESSAGE = 'api::citizen-message.citizen-message';
 const SITE = 'api::site.site';

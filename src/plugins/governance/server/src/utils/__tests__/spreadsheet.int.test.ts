@@ -14,7 +14,7 @@ import {
   startApp,
   type TestAdmin,
   type TestApp,
-} from '../../../../../../../tests/helpers/strapi';
+} from '@test-helpers/strapi';
 
 const SITE_ROUTE = '/content-manager/collection-types/api::site.site';
 const STATE = 'plugin::governance.password-state';
