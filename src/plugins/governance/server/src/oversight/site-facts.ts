@@ -2,12 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import type { ColumnKind } from '../../../shared/contracts/oversight';
 import { OPEN_STATUSES } from '../replies/service';
-import { CITIZEN_MESSAGE } from '../uids';
+import { ARTICLE, CITIZEN_MESSAGE, SITE_COLUMN } from '../uids';
 import { siteRows } from '../sites/site-rows';
 import { localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
 import { getService } from '../utils/get-service';
-import { SITE_COLUMN } from '../uids';
 
 /**
  * What 站群监测 judges every open site from, in grouped queries over all sites at once: its
@@ -37,7 +36,7 @@ export const groupBy = <T, K>(rows: T[], key: (row: T) => K) => {
 
 /** Per site and column: the last first publication before `now`, how many articles are published, how many since `since`. */
 export const publications = async (strapi: Core.Strapi, since: Date, now: Date) => {
-  const article = dbNames(strapi, 'api::article.article');
+  const article = dbNames(strapi, ARTICLE);
   const link = article.joinTable('site');
   const rows = (await strapi.db
     .connection(`${article.table} as a`)

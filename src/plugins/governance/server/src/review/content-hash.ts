@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { stringify } from 'safe-stable-stringify';
+import { STRAPI_SYSTEM_FIELDS } from '../utils/system-fields';
 
 /** What the hash needs to know of an attribute: Strapi's schema attributes, seen loosely. */
 export interface HashedAttribute {
@@ -26,14 +27,9 @@ export type ComponentSchemas = (uid: string) => HashedSchema;
  * API, so it is reviewed: a field added to the schema later is covered without a change here.
  * The 信息报送 source fields are server-set too but public, so they are reviewed.
  */
-export const NOT_REVIEWED = new Set([
+export const NOT_REVIEWED = new Set<string>([
   'id',
-  'documentId',
-  'createdAt',
-  'updatedAt',
-  'publishedAt',
-  'createdBy',
-  'updatedBy',
+  ...STRAPI_SYSTEM_FIELDS,
   'locale',
   'localizations',
   'firstPublishedAt',

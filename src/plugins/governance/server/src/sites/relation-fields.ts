@@ -2,21 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { contentTypes, errors, traverse } from '@strapi/utils';
 import { ERRORS } from './messages';
 import { ADMIN_USER, UPLOAD_FILE } from '../uids';
+import { STRAPI_SYSTEM_FIELDS } from '../utils/system-fields';
 
 const CM_READ = 'plugin::content-manager.explorer.read';
 const ADMIN_USERS_READ = 'admin::users.read';
 /** The admin-user fields Strapi ever shows in the admin (ADMIN_USER_ALLOWED_FIELDS in @strapi/admin). */
 const ADMIN_USER_FIELDS = ['id', 'firstname', 'lastname', 'username', 'email', 'isActive'];
 /** Fields every reader of a type may query, permitted or not (getQueryFields in @strapi/admin). */
-const SYSTEM_FIELDS = [
-  'id',
-  'documentId',
-  'createdAt',
-  'updatedAt',
-  'publishedAt',
-  'createdBy',
-  'updatedBy',
-];
+const SYSTEM_FIELDS: readonly string[] = ['id', ...STRAPI_SYSTEM_FIELDS];
 
 /** Strapi's traversal types (@strapi/utils does not export them by name). */
 type Visitor = Parameters<typeof traverse.traverseQueryFilters>[0];

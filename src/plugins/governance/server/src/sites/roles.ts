@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { ACTIONS } from '../permissions';
 import { OWN_SITE_CONDITION } from './condition';
 import { ADMIN_ROLE, ARTICLE, CITIZEN_MESSAGE, SITE } from '../uids';
+import { STRAPI_SYSTEM_FIELDS } from '../utils/system-fields';
 
 type ContentAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
 
@@ -13,16 +14,7 @@ interface PermissionInput {
 }
 
 /** Attributes an editor works with; system fields are Strapi's own business. */
-const SYSTEM_FIELDS = new Set([
-  'documentId',
-  'createdAt',
-  'updatedAt',
-  'publishedAt',
-  'createdBy',
-  'updatedBy',
-  'locale',
-  'localizations',
-]);
+const SYSTEM_FIELDS = new Set<string>([...STRAPI_SYSTEM_FIELDS, 'locale', 'localizations']);
 
 const fieldsOf = (strapi: Core.Strapi, uid: UID.ContentType) =>
   Object.entries(strapi.contentType(uid).attributes)
