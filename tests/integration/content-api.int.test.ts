@@ -254,3 +254,12 @@ describe('firstPublishedAt', () => {
     expect(stamps.every((s) => s !== null)).toBe(true);
   });
 });
+
+describe('GET /favicon.ico', () => {
+  // Every browser asks for it on every admin page; a missing file answered 500 with a stack trace.
+  it('answers the group logo', async () => {
+    const res = await app.http().get('/favicon.ico').buffer(true).expect(200);
+    expect(res.headers['content-type']).toMatch(/^image\//);
+    expect(res.body.length).toBeGreaterThan(100);
+  });
+});
