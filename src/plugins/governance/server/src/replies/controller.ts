@@ -21,6 +21,12 @@ import {
   validateTransfer,
 } from './validation';
 
+/** Strapi's content API wraps bodies in `data`; a plain form post is accepted too. */
+const formBody = (body: unknown) => {
+  const data = typeof body === 'object' && body !== null && 'data' in body ? body.data : undefined;
+  return data ?? body;
+};
+
 const messageId = (ctx: Context) => {
   const id = Number(ctx.params.id);
   return Number.isInteger(id) && id > 0 ? id : 0;
@@ -29,9 +35,7 @@ const messageId = (ctx: Context) => {
 /** The public message routes: HTTP in and out, the rules in the service. */
 const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async submit(ctx: Context) {
-    // Strapi's content API wraps bodies in `data`; a plain form post is accepted too.
-    const body = (ctx.request.body as { data?: unknown } | undefined)?.data ?? ctx.request.body;
-    const input = await validateSubmission(body ?? {});
+    const input = await validateSubmission(formBody(ctx.request.body) ?? {});
     try {
       ctx.body = {
         data: await getService(strapi, 'replies').submit(input, { ip: ctx.request.ip }),
@@ -58,8 +62,7 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { queryCode } = await validateQueryCode({
       queryCode: String(ctx.params.queryCode ?? '').toUpperCase(),
     });
-    const body = (ctx.request.body as { data?: unknown } | undefined)?.data ?? ctx.request.body;
-    const input = await validateRating(body ?? {});
+    const input = await validateRating(formBody(ctx.request.body) ?? {});
     ctx.body = { data: await getService(strapi, 'replies').rate(queryCode, input) };
   },
 
