@@ -8,18 +8,16 @@ import { ERRORS } from './messages';
 import { AUDIT_ACTIONS, type AuditAction } from './service';
 import { validateAuditFilters } from './validation';
 
-type Filters = { action?: string; actor?: string; from?: string; to?: string; page?: number };
-
 /** 操作日志 over HTTP: the list, its CSV export, the integrity check and the signed checkpoints. */
 const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: Context) {
-    const filters = (await validateAuditFilters(ctx.query)) as Filters;
+    const filters = await validateAuditFilters(ctx.query);
     ctx.body = await getService(strapi, 'audit').list(filters);
   },
 
   /** Streamed row by row: a year of logins does not sit in memory. */
   async export(ctx: Context) {
-    const { page: _page, ...filters } = (await validateAuditFilters(ctx.query)) as Filters;
+    const { page: _page, ...filters } = await validateAuditFilters(ctx.query);
     const entries = getService(strapi, 'audit').entries(filters);
     const rows = (async function* () {
       for await (const row of entries) {

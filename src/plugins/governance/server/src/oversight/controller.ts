@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import type { RectificationStatus } from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
 import { ACTIONS } from '../permissions';
 import { getService } from '../utils/get-service';
@@ -45,7 +44,7 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async site(ctx: Context) {
-      const { documentId } = (await validateSiteParams(ctx.params)) as { documentId: string };
+      const { documentId } = await validateSiteParams(ctx.params);
       const scope = await scopeOf(ctx);
       if (!scope.all && !scope.sites.includes(documentId))
         throw new errors.ForbiddenError(ERRORS.notYourSite);
@@ -59,17 +58,13 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async alerts(ctx: Context) {
-      const query = (await validateAlertsQuery(ctx.query)) as {
-        site?: string;
-        page?: number;
-        pageSize?: number;
-      };
+      const query = await validateAlertsQuery(ctx.query);
       const { data, pagination } = await getService(strapi, 'oversightAlerts').list(query);
       ctx.body = { data, meta: { pagination } };
     },
 
     async noticeDraft(ctx: Context) {
-      const { from, to } = (await validatePeriod(ctx.query)) as { from: string; to: string };
+      const { from, to } = await validatePeriod(ctx.query);
       ctx.body = { data: await getService(strapi, 'inspectionNotices').draft(from, to) };
     },
 
@@ -78,13 +73,7 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async createNotice(ctx: Context) {
-      const input = (await validateCreateNotice(ctx.request.body ?? {})) as {
-        from: string;
-        to: string;
-        title: string;
-        sites: string[];
-        deadline: string;
-      };
+      const input = await validateCreateNotice(ctx.request.body ?? {});
       ctx.status = 201;
       ctx.body = {
         data: await getService(strapi, 'inspectionNotices').create(input, ctx.state.user),
@@ -92,25 +81,19 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async rectifications(ctx: Context) {
-      const filters = (await validateTaskQuery(ctx.query)) as {
-        status?: RectificationStatus;
-        site?: string;
-      };
+      const filters = await validateTaskQuery(ctx.query);
       ctx.body = { data: await tasks().list(filters, await scopeOf(ctx)) };
     },
 
     async submitEvidence(ctx: Context) {
-      const { id } = (await validateTaskId(ctx.params)) as { id: number };
-      const { evidence } = (await validateEvidence(ctx.request.body ?? {})) as { evidence: string };
+      const { id } = await validateTaskId(ctx.params);
+      const { evidence } = await validateEvidence(ctx.request.body ?? {});
       ctx.body = { data: await tasks().submitEvidence(id, evidence, ctx.state.user) };
     },
 
     async reviewTask(ctx: Context) {
-      const { id } = (await validateTaskId(ctx.params)) as { id: number };
-      const input = (await validateTaskReview(ctx.request.body ?? {})) as {
-        accept: boolean;
-        comment: string | null;
-      };
+      const { id } = await validateTaskId(ctx.params);
+      const input = await validateTaskReview(ctx.request.body ?? {});
       ctx.body = {
         data: await tasks().review(
           id,

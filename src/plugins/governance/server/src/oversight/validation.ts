@@ -1,5 +1,6 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { RECTIFICATION_STATUSES } from '../../../shared/contracts/oversight';
+import { oneOf } from '../utils/one-of';
 import { ERRORS } from './messages';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -58,7 +59,7 @@ export const validateCreateNotice = validateYupSchema(
 export const validateTaskQuery = validateYupSchema(
   yup
     .object({
-      status: yup.string().oneOf([...RECTIFICATION_STATUSES], ERRORS.filters),
+      status: oneOf(RECTIFICATION_STATUSES, ERRORS.filters),
       site: documentId,
     })
     .noUnknown(),

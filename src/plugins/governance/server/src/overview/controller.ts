@@ -6,7 +6,7 @@ import { validateOverviewQuery } from './validation';
 
 const overviewController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async get(ctx: Context) {
-    const { year } = (await validateOverviewQuery(ctx.query)) as { year?: number };
+    const { year } = await validateOverviewQuery(ctx.query);
     ctx.body = {
       data: await getService(strapi, 'overview').forYear(
         year,

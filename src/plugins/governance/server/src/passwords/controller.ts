@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { csvFile } from '../utils/spreadsheet';
-import type { AccountFilter } from './accounts';
 import { daysLeft, expiresAt } from './policy';
 import { validateAccountFilters, validateHolder } from './validation';
 
@@ -47,19 +46,13 @@ const passwordsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async accounts(ctx: Context) {
-    const filters = (await validateAccountFilters(ctx.query)) as {
-      filter: AccountFilter;
-      q?: string;
-    };
+    const filters = await validateAccountFilters(ctx.query);
     ctx.body = await getService(strapi, 'accounts').list(filters);
   },
 
   /** The same rows as a spreadsheet (UTF-8 with a BOM, which Excel needs for Chinese). */
   async exportAccounts(ctx: Context) {
-    const filters = (await validateAccountFilters(ctx.query)) as {
-      filter: AccountFilter;
-      q?: string;
-    };
+    const filters = await validateAccountFilters(ctx.query);
     const { data } = await getService(strapi, 'accounts').list(filters);
     const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
@@ -107,9 +100,7 @@ const passwordsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async setHolder(ctx: Context) {
-    const { holderName } = (await validateHolder(ctx.request.body)) as {
-      holderName: string | null;
-    };
+    const { holderName } = await validateHolder(ctx.request.body);
     await getService(strapi, 'accounts').setHolder(
       accountId(ctx),
       holderName?.trim() ?? null,

@@ -1,14 +1,12 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { ACCOUNT_FILTERS } from './accounts';
+import { oneOf } from '../utils/one-of';
 import { ERRORS } from './messages';
 
 export const validateAccountFilters = validateYupSchema(
   yup
     .object({
-      filter: yup
-        .string()
-        .oneOf([...ACCOUNT_FILTERS], ERRORS.filter)
-        .default('all'),
+      filter: oneOf(ACCOUNT_FILTERS, ERRORS.filter).default('all'),
       q: yup.string().max(50, ERRORS.search),
     })
     .noUnknown(),

@@ -15,12 +15,12 @@ import {
 /** 发布排名 over HTTP: the panel, exports, snapshots, the notice, and the public visit beacon. */
 const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async panel(ctx: Context) {
-    const { year } = (await validateYearQuery(ctx.query)) as { year?: number };
+    const { year } = await validateYearQuery(ctx.query);
     ctx.body = { data: await getService(strapi, 'rankings').panel(year) };
   },
 
   async own(ctx: Context) {
-    const { year } = (await validateYearQuery(ctx.query)) as { year?: number };
+    const { year } = await validateYearQuery(ctx.query);
     ctx.body = {
       data: await getService(strapi, 'rankings').ownPlaces(
         year,
@@ -30,16 +30,12 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async notice(ctx: Context) {
-    const { year } = (await validateYearQuery(ctx.query)) as { year?: number };
+    const { year } = await validateYearQuery(ctx.query);
     ctx.body = { data: await getService(strapi, 'rankings').notice(year) };
   },
 
   async export(ctx: Context) {
-    const { year, format, source } = (await validateExportQuery(ctx.query)) as {
-      year: number;
-      format: 'csv' | 'xlsx';
-      source: 'live' | 'snapshot';
-    };
+    const { year, format, source } = await validateExportQuery(ctx.query);
     let ranking;
     if (source === 'snapshot') {
       const snapshot = await getService(strapi, 'rankingSnapshots').get(year);
@@ -63,19 +59,14 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async freeze(ctx: Context) {
-    const { year, note } = (await validateFreeze(ctx.request.body ?? {})) as {
-      year: number;
-      note: string | null;
-    };
+    const { year, note } = await validateFreeze(ctx.request.body ?? {});
     ctx.body = {
       data: await getService(strapi, 'rankingSnapshots').freeze(year, note || null, ctx.state.user),
     };
   },
 
   async settings(ctx: Context) {
-    const { membersSeeOwnPlace } = (await validateSettings(ctx.request.body ?? {})) as {
-      membersSeeOwnPlace: boolean;
-    };
+    const { membersSeeOwnPlace } = await validateSettings(ctx.request.body ?? {});
     ctx.body = { data: await getService(strapi, 'rankings').updateSettings(membersSeeOwnPlace) };
   },
 
@@ -93,7 +84,7 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
         throw new errors.ValidationError('请求体须为 JSON (the body must be JSON)');
       }
     }
-    const { site } = (await validateVisit(body ?? {})) as { site: string };
+    const { site } = await validateVisit(body ?? {});
     await getService(strapi, 'visits').record(site, {
       userAgent: ctx.get('user-agent') || undefined,
       ip: ctx.request.ip,

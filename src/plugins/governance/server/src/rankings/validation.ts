@@ -1,4 +1,5 @@
 import { validateYupSchema, yup } from '@strapi/utils';
+import { oneOf } from '../utils/one-of';
 
 export const ERRORS = {
   year: '年份须为 2000 至 2100 之间的整数 (year must be an integer from 2000 to 2100)',
@@ -28,8 +29,8 @@ export const validateExportQuery = validateYupSchema(
   yup
     .object({
       year: year.required(ERRORS.yearRequired),
-      format: yup.string().oneOf(['csv', 'xlsx'], ERRORS.format).default('xlsx'),
-      source: yup.string().oneOf(['live', 'snapshot'], ERRORS.source).default('live'),
+      format: oneOf(['csv', 'xlsx'], ERRORS.format).default('xlsx'),
+      source: oneOf(['live', 'snapshot'], ERRORS.source).default('live'),
     })
     .noUnknown(),
   { strict: false }

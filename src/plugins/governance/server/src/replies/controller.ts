@@ -3,10 +3,7 @@ import type { Context } from 'koa';
 import { CommitNotConfirmedError } from '../utils/confirmed-commit';
 import { getService } from '../utils/get-service';
 import { answerUnavailable } from '../utils/unavailable';
-import type handling from './handling';
-import type { Category } from './deadlines';
 import { ERRORS } from './messages';
-import type { RatingInput, SubmissionInput } from './service';
 import {
   validateCategoryCorrection,
   validateExtensionDecision,
@@ -24,6 +21,12 @@ import {
   validateTransfer,
 } from './validation';
 
+/** Strapi's content API wraps bodies in `data`; a plain form post is accepted too. */
+const formBody = (body: unknown) => {
+  const data = typeof body === 'object' && body !== null && 'data' in body ? body.data : undefined;
+  return data ?? body;
+};
+
 const messageId = (ctx: Context) => {
   const id = Number(ctx.params.id);
   return Number.isInteger(id) && id > 0 ? id : 0;
@@ -32,9 +35,7 @@ const messageId = (ctx: Context) => {
 /** The public message routes: HTTP in and out, the rules in the service. */
 const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async submit(ctx: Context) {
-    // Strapi's content API wraps bodies in `data`; a plain form post is accepted too.
-    const body = (ctx.request.body as { data?: unknown } | undefined)?.data ?? ctx.request.body;
-    const input = (await validateSubmission(body ?? {})) as SubmissionInput;
+    const input = await validateSubmission(formBody(ctx.request.body) ?? {});
     try {
       ctx.body = {
         data: await getService(strapi, 'replies').submit(input, { ip: ctx.request.ip }),
@@ -51,34 +52,28 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async lookup(ctx: Context) {
-    const { queryCode } = (await validateQueryCode({
+    const { queryCode } = await validateQueryCode({
       queryCode: String(ctx.params.queryCode ?? '').toUpperCase(),
-    })) as { queryCode: string };
+    });
     ctx.body = { data: await getService(strapi, 'replies').lookup(queryCode) };
   },
 
   async rate(ctx: Context) {
-    const { queryCode } = (await validateQueryCode({
+    const { queryCode } = await validateQueryCode({
       queryCode: String(ctx.params.queryCode ?? '').toUpperCase(),
-    })) as { queryCode: string };
-    const body = (ctx.request.body as { data?: unknown } | undefined)?.data ?? ctx.request.body;
-    const input = (await validateRating(body ?? {})) as RatingInput;
+    });
+    const input = await validateRating(formBody(ctx.request.body) ?? {});
     ctx.body = { data: await getService(strapi, 'replies').rate(queryCode, input) };
   },
 
   async publicReplies(ctx: Context) {
-    const { site, page } = (await validatePublicList(ctx.query)) as {
-      site?: string;
-      page?: number;
-    };
+    const { site, page } = await validatePublicList(ctx.query);
     ctx.body = await getService(strapi, 'replies').publicReplies({ site, page });
   },
 
   // The admin's handling flow: the actor is always the session's user.
   async inbox(ctx: Context) {
-    const filters = (await validateInbox(ctx.query)) as Parameters<
-      ReturnType<typeof handling>['inbox']
-    >[1];
+    const filters = await validateInbox(ctx.query);
     ctx.body = await getService(strapi, 'messageHandling').inbox(ctx.state.user, filters);
   },
 
@@ -94,26 +89,19 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async reply(ctx: Context) {
-    const input = (await validateReply(ctx.request.body)) as {
-      text: string;
-      unit?: string | null;
-      acknowledgeFlags?: boolean;
-    };
+    const input = await validateReply(ctx.request.body);
     await getService(strapi, 'messageHandling').reply(messageId(ctx), ctx.state.user, input);
     ctx.status = 204;
   },
 
   async transfer(ctx: Context) {
-    const input = (await validateTransfer(ctx.request.body)) as { site: string; reason: string };
+    const input = await validateTransfer(ctx.request.body);
     await getService(strapi, 'messageHandling').transfer(messageId(ctx), ctx.state.user, input);
     ctx.status = 204;
   },
 
   async requestExtension(ctx: Context) {
-    const input = (await validateExtensionRequest(ctx.request.body)) as {
-      workingDays: number;
-      reason: string;
-    };
+    const input = await validateExtensionRequest(ctx.request.body);
     await getService(strapi, 'messageHandling').requestExtension(
       messageId(ctx),
       ctx.state.user,
@@ -123,10 +111,7 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async decideExtension(ctx: Context) {
-    const input = (await validateExtensionDecision(ctx.request.body)) as {
-      approve: boolean;
-      comment?: string | null;
-    };
+    const input = await validateExtensionDecision(ctx.request.body);
     await getService(strapi, 'messageHandling').decideExtension(
       messageId(ctx),
       ctx.state.user,
@@ -136,16 +121,13 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async markInvalid(ctx: Context) {
-    const { reason } = (await validateReason(ctx.request.body)) as { reason: string };
+    const { reason } = await validateReason(ctx.request.body);
     await getService(strapi, 'messageHandling').markInvalid(messageId(ctx), ctx.state.user, reason);
     ctx.status = 204;
   },
 
   async correctCategory(ctx: Context) {
-    const input = (await validateCategoryCorrection(ctx.request.body)) as {
-      category: Category;
-      reason: string;
-    };
+    const input = await validateCategoryCorrection(ctx.request.body);
     await getService(strapi, 'messageHandling').correctCategory(
       messageId(ctx),
       ctx.state.user,
@@ -164,25 +146,18 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async spotCheck(ctx: Context) {
-    const input = (await validateSpotCheck(ctx.request.body)) as {
-      verdict: 'standard' | 'substandard';
-      comment?: string | null;
-    };
+    const input = await validateSpotCheck(ctx.request.body);
     await getService(strapi, 'messageHandling').spotCheck(messageId(ctx), ctx.state.user, input);
     ctx.status = 204;
   },
 
   async statistics(ctx: Context) {
-    const { year } = (await validateStatistics(ctx.query)) as { year: number };
+    const { year } = await validateStatistics(ctx.query);
     ctx.body = { data: await getService(strapi, 'messageStatistics').forYear(year) };
   },
 
   async sample(ctx: Context) {
-    const query = (await validateSample(ctx.query)) as {
-      year: number;
-      size: number;
-      site?: string;
-    };
+    const query = await validateSample(ctx.query);
     ctx.body = { data: await getService(strapi, 'messageStatistics').sample(query) };
   },
 });

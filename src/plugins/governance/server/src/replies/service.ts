@@ -10,24 +10,13 @@ import { caseNumberOf, caseNumbers } from './case-number';
 import { dueAt, type Category } from './deadlines';
 import { ERRORS } from './messages';
 import { workingDaysFor } from './site-working-days';
+import type { RatingInput, SubmissionInput } from './validation';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
 
 const EVENT = MESSAGE_EVENT;
 
 /** Still to be answered: the clock runs. */
 export const OPEN_STATUSES = ['received', 'accepted', 'transferred'] as const;
-
-export interface SubmissionInput {
-  site: string;
-  category: Category;
-  subject: string;
-  body: string;
-  name: string;
-  phone?: string | null;
-  email?: string | null;
-  website?: string | null;
-  startedAt: number;
-}
 
 /** Query codes: 12 characters without look-alikes (no 0/O, 1/I/L), about 60 bits of chance. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -74,13 +63,6 @@ interface MessageRow {
 }
 
 export type Satisfaction = 'satisfied' | 'neutral' | 'unsatisfied';
-export interface RatingInput {
-  /** The last four digits of the phone the citizen left, or their e-mail address. */
-  contact: string;
-  satisfaction: Satisfaction;
-  comment?: string | null;
-  reopen?: boolean;
-}
 const ANSWERED = ['replied', 'closed'];
 
 const digest = (value: string) => createHash('sha256').update(value).digest();

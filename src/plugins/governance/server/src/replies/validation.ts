@@ -1,4 +1,5 @@
 import { validateYupSchema, yup } from '@strapi/utils';
+import { oneOf } from '../utils/one-of';
 import { CATEGORIES } from './deadlines';
 import { INBOX_TABS } from './handling';
 import { ERRORS } from './messages';
@@ -13,29 +14,28 @@ const between = (min: number, max: number) => (value: string | undefined) =>
  * site-internal fields) is dropped, never stored. `website` is the honeypot a person never
  * sees; `startedAt` is when the form was shown (milliseconds since the epoch).
  */
-export const validateSubmission = validateYupSchema(
-  yup.object({
-    site: yup
-      .string()
-      .matches(/^[a-z0-9-]{1,40}$/, ERRORS.site)
-      .required(ERRORS.site),
-    category: yup
-      .string()
-      .oneOf([...CATEGORIES], ERRORS.category)
-      .required(ERRORS.category),
-    subject: yup.string().test('subject', ERRORS.subject, between(2, 100)).required(ERRORS.subject),
-    body: yup.string().test('body', ERRORS.body, between(5, 5000)).required(ERRORS.body),
-    name: yup.string().test('name', ERRORS.name, between(1, 50)).required(ERRORS.name),
-    phone: yup
-      .string()
-      .nullable()
-      .matches(/^[0-9+\-() ]{6,30}$/, { message: ERRORS.phone, excludeEmptyString: true }),
-    email: yup.string().nullable().max(100, ERRORS.email).email(ERRORS.email),
-    website: yup.string().nullable(),
-    startedAt: yup.number().required(ERRORS.stale).typeError(ERRORS.stale),
-  }),
-  { strict: true, stripUnknown: true }
-);
+const submissionSchema = yup.object({
+  site: yup
+    .string()
+    .matches(/^[a-z0-9-]{1,40}$/, ERRORS.site)
+    .required(ERRORS.site),
+  category: oneOf(CATEGORIES, ERRORS.category).required(ERRORS.category),
+  subject: yup.string().test('subject', ERRORS.subject, between(2, 100)).required(ERRORS.subject),
+  body: yup.string().test('body', ERRORS.body, between(5, 5000)).required(ERRORS.body),
+  name: yup.string().test('name', ERRORS.name, between(1, 50)).required(ERRORS.name),
+  phone: yup
+    .string()
+    .nullable()
+    .matches(/^[0-9+\-() ]{6,30}$/, { message: ERRORS.phone, excludeEmptyString: true }),
+  email: yup.string().nullable().max(100, ERRORS.email).email(ERRORS.email),
+  website: yup.string().nullable(),
+  startedAt: yup.number().required(ERRORS.stale).typeError(ERRORS.stale),
+});
+export type SubmissionInput = yup.InferType<typeof submissionSchema>;
+export const validateSubmission = validateYupSchema(submissionSchema, {
+  strict: true,
+  stripUnknown: true,
+});
 
 export const validateQueryCode = validateYupSchema(
   yup.object({
@@ -120,10 +120,7 @@ export const validateReason = validateYupSchema(yup.object({ reason }).noUnknown
 export const validateCategoryCorrection = validateYupSchema(
   yup
     .object({
-      category: yup
-        .string()
-        .oneOf([...CATEGORIES], ERRORS.category)
-        .required(ERRORS.category),
+      category: oneOf(CATEGORIES, ERRORS.category).required(ERRORS.category),
       reason,
     })
     .noUnknown(),
@@ -133,10 +130,7 @@ export const validateCategoryCorrection = validateYupSchema(
 export const validateInbox = validateYupSchema(
   yup
     .object({
-      tab: yup
-        .string()
-        .oneOf([...INBOX_TABS], ERRORS.tab)
-        .default('toSign'),
+      tab: oneOf(INBOX_TABS, ERRORS.tab).default('toSign'),
       q: yup.string().max(50, ERRORS.search),
       site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
       page: yup.number().integer(ERRORS.page).min(1, ERRORS.page).max(1000, ERRORS.page),
@@ -177,10 +171,7 @@ export const validateSample = validateYupSchema(
 export const validateSpotCheck = validateYupSchema(
   yup
     .object({
-      verdict: yup
-        .string()
-        .oneOf(['standard', 'substandard'], ERRORS.verdict)
-        .required(ERRORS.verdict),
+      verdict: oneOf(['standard', 'substandard'], ERRORS.verdict).required(ERRORS.verdict),
       comment: yup.string().max(1000, ERRORS.spotCheckComment).nullable(),
     })
     .noUnknown(),
@@ -188,21 +179,23 @@ export const validateSpotCheck = validateYupSchema(
 );
 
 /** The citizen's rating: only these fields are read. `contact` proves the code is theirs. */
-export const validateRating = validateYupSchema(
-  yup.object({
-    contact: yup
-      .string()
-      .test('contact', ERRORS.ratingContact, between(1, 100))
-      .required(ERRORS.ratingContact),
-    satisfaction: yup
-      .string()
-      .oneOf(['satisfied', 'neutral', 'unsatisfied'], ERRORS.satisfaction)
-      .required(ERRORS.satisfaction),
-    comment: yup
-      .string()
-      .nullable()
-      .test('comment', ERRORS.comment, (value) => length(value ?? '') <= 500),
-    reopen: yup.boolean(),
-  }),
-  { strict: true, stripUnknown: true }
-);
+const ratingSchema = yup.object({
+  /** The last four digits of the phone the citizen left, or their e-mail address. */
+  contact: yup
+    .string()
+    .test('contact', ERRORS.ratingContact, between(1, 100))
+    .required(ERRORS.ratingContact),
+  satisfaction: oneOf(['satisfied', 'neutral', 'unsatisfied'], ERRORS.satisfaction).required(
+    ERRORS.satisfaction
+  ),
+  comment: yup
+    .string()
+    .nullable()
+    .test('comment', ERRORS.comment, (value) => length(value ?? '') <= 500),
+  reopen: yup.boolean(),
+});
+export type RatingInput = yup.InferType<typeof ratingSchema>;
+export const validateRating = validateYupSchema(ratingSchema, {
+  strict: true,
+  stripUnknown: true,
+});

@@ -1,20 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { Checklist } from '../../../shared/contracts/review';
 import { getService } from '../utils/get-service';
 import { ERRORS } from './messages';
-import type { QueueFilters } from './queue';
 import {
   validateApproval,
   validateQueueQuery,
   validateRejection,
   validateWord,
+  type WordInput,
 } from './validation';
-import type { WordInput } from './words-service';
 
 /** A word as the province typed it, without the spaces around it. */
 const wordInput = async (body: unknown): Promise<WordInput> => {
-  const { word, level, suggestion, note } = (await validateWord(body)) as WordInput;
+  const { word, level, suggestion, note } = await validateWord(body);
   return {
     word: word.trim(),
     level,
@@ -46,11 +44,7 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async approve(ctx: Context) {
-      const input = (await validateApproval(ctx.request.body)) as {
-        contentHash: string;
-        checklist: Checklist;
-        comment?: string | null;
-      };
+      const input = await validateApproval(ctx.request.body);
       ctx.body = {
         data: await review().approve(ctx.params.documentId, ctx.state.user, {
           seenHash: input.contentHash,
@@ -61,12 +55,12 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async reject(ctx: Context) {
-      const { reason } = (await validateRejection(ctx.request.body)) as { reason: string };
+      const { reason } = await validateRejection(ctx.request.body);
       ctx.body = { data: await review().reject(ctx.params.documentId, ctx.state.user, { reason }) };
     },
 
     async queue(ctx: Context) {
-      const filters = (await validateQueueQuery(ctx.query)) as QueueFilters;
+      const filters = await validateQueueQuery(ctx.query);
       const items = await review().queue(ctx.state.user, filters);
       ctx.body = { data: items, meta: { total: items.length } };
     },

@@ -1,19 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import type { QueueItem, ReviewCount, StepCapacity } from '../../../shared/contracts/review';
+import type { QueueItem, ReviewCount } from '../../../shared/contracts/review';
 import { siteScope, type SiteScope } from '../sites/scope';
 import { dbNames } from '../utils/db-names';
 import { queueItem } from './dto';
+import type { QueueFilters } from './validation';
 import { ARTICLE, PENDING, STATE, STATE_POPULATE, type Actor, type StateRow } from './store';
 import { waitingFor } from './waiting-for';
-
-export type QueueTab = 'toReview' | 'mine' | 'all';
-
-export interface QueueFilters {
-  tab: QueueTab;
-  site?: string;
-  capacity?: StepCapacity;
-  waitingDays?: number;
-}
 
 type Stamp = string | number | Date | null;
 

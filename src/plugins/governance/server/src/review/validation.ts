@@ -1,16 +1,24 @@
 import { validateYupSchema, yup } from '@strapi/utils';
-import { CHECKLIST_ITEMS, STEP_CAPACITIES } from '../../../shared/contracts/review';
+import {
+  STEP_CAPACITIES,
+  type ChecklistItem,
+  type WordLevel,
+} from '../../../shared/contracts/review';
+import { oneOf } from '../utils/one-of';
 import { ERRORS } from './messages';
 
 // JSON bodies: types as sent, and unknown keys refused rather than silently dropped.
 const strict = { strict: true };
 
+// CHECKLIST_ITEMS, in their order, named so that the result is a `Checklist`: `satisfies` stops
+// the build when an item is missing here or unknown there.
+const ticked = yup.boolean().required(ERRORS.checklist);
 const checklist = yup
-  .object(
-    Object.fromEntries(
-      CHECKLIST_ITEMS.map((item) => [item, yup.boolean().required(ERRORS.checklist)])
-    )
-  )
+  .object({
+    noClassifiedContent: ticked,
+    noPersonalData: ticked,
+    wordingChecked: ticked,
+  } satisfies Record<ChecklistItem, unknown>)
   .noUnknown()
   .required(ERRORS.checklist);
 
@@ -41,40 +49,36 @@ export const validateRejection = validateYupSchema(
   strict
 );
 
-export const validateQueueQuery = validateYupSchema(
-  yup
-    .object({
-      tab: yup.string().oneOf(['toReview', 'mine', 'all'], ERRORS.filters).default('toReview'),
-      site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.filters),
-      capacity: yup.string().oneOf([...STEP_CAPACITIES], ERRORS.filters),
-      waitingDays: yup
-        .number()
-        .integer(ERRORS.filters)
-        .min(1, ERRORS.filters)
-        .max(365, ERRORS.filters),
-    })
-    .noUnknown(),
-  { strict: false }
-);
+const queueQuery = yup
+  .object({
+    tab: oneOf(['toReview', 'mine', 'all'], ERRORS.filters).default('toReview'),
+    site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.filters),
+    capacity: oneOf(STEP_CAPACITIES, ERRORS.filters),
+    waitingDays: yup
+      .number()
+      .integer(ERRORS.filters)
+      .min(1, ERRORS.filters)
+      .max(365, ERRORS.filters),
+  })
+  .noUnknown();
+export type QueueFilters = yup.InferType<typeof queueQuery>;
+export const validateQueueQuery = validateYupSchema(queueQuery, { strict: false });
 
-export const validateWord = validateYupSchema(
-  yup
-    .object({
-      word: yup
-        .string()
-        .test(
-          'word',
-          ERRORS.word,
-          (value) => (value ?? '').trim().length >= 1 && (value ?? '').trim().length <= 50
-        )
-        .required(ERRORS.word),
-      level: yup
-        .string()
-        .oneOf(['forbidden', 'check'], ERRORS.wordLevel)
-        .required(ERRORS.wordLevel),
-      suggestion: yup.string().max(100).nullable(),
-      note: yup.string().max(200).nullable(),
-    })
-    .noUnknown(),
-  strict
-);
+const wordSchema = yup
+  .object({
+    word: yup
+      .string()
+      .test(
+        'word',
+        ERRORS.word,
+        (value) => (value ?? '').trim().length >= 1 && (value ?? '').trim().length <= 50
+      )
+      .required(ERRORS.word),
+    level: oneOf<WordLevel>(['forbidden', 'check'], ERRORS.wordLevel).required(ERRORS.wordLevel),
+    suggestion: yup.string().max(100).nullable(),
+    note: yup.string().max(200).nullable(),
+  })
+  .noUnknown();
+/** The word as validated; the controller trims it before the service stores it. */
+export type WordInput = yup.InferType<typeof wordSchema>;
+export const validateWord = validateYupSchema(wordSchema, strict);

@@ -1,15 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { SensitiveWordEntry, WordLevel } from '../../../shared/contracts/review';
+import type { SensitiveWordEntry } from '../../../shared/contracts/review';
 import { ERRORS } from './messages';
 import { WORD } from './store';
-
-export interface WordInput {
-  word: string;
-  level: WordLevel;
-  suggestion?: string | null;
-  note?: string | null;
-}
+import type { WordInput } from './validation';
 
 const FIELDS = ['id', 'word', 'level', 'suggestion', 'note'];
 

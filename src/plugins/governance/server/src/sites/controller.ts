@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { siteScope } from './scope';
-import type { Capacity } from '../../../shared/contracts/sites';
 import { validateAddMember, validateUserQuery } from './validation';
 
 const sitesController = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -13,15 +12,12 @@ const sitesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async users(ctx: Context) {
-    const { q } = (await validateUserQuery(ctx.query)) as { q?: string };
+    const { q } = await validateUserQuery(ctx.query);
     ctx.body = { data: await getService(strapi, 'sites').findUsers(q ?? '') };
   },
 
   async addMember(ctx: Context) {
-    const { userId, capacity } = (await validateAddMember(ctx.request.body)) as {
-      userId: number;
-      capacity: Capacity;
-    };
+    const { userId, capacity } = await validateAddMember(ctx.request.body);
     const scope = await siteScope(strapi, ctx.state.user);
     const membership = await getService(strapi, 'sites').addMember(
       { userId, capacity, siteDocumentId: ctx.params.documentId },

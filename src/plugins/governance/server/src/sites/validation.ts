@@ -1,4 +1,5 @@
 import { validateYupSchema, yup } from '@strapi/utils';
+import { oneOf } from '../utils/one-of';
 import { ERRORS } from './messages';
 import { CAPACITIES } from '../../../shared/contracts/sites';
 
@@ -11,10 +12,7 @@ export const validateAddMember = validateYupSchema(
         .positive(ERRORS.userId)
         .required(ERRORS.userId)
         .typeError(ERRORS.userId),
-      capacity: yup
-        .string()
-        .oneOf([...CAPACITIES], ERRORS.capacity)
-        .required(ERRORS.capacity),
+      capacity: oneOf(CAPACITIES, ERRORS.capacity).required(ERRORS.capacity),
     })
     .noUnknown(),
   // A JSON body: types as sent, and unknown keys refused rather than silently dropped.

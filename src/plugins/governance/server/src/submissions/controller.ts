@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
-import type { ListFilters } from './service';
 import {
   validateDecline,
   validateId,
@@ -13,18 +12,14 @@ import {
 /** 信息报送 over HTTP. */
 const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'submissions');
-  const idOf = async (ctx: Context) => ((await validateId(ctx.params)) as { id: number }).id;
+  const idOf = async (ctx: Context) => (await validateId(ctx.params)).id;
   return {
     async targets(ctx: Context) {
-      const { article } = (await validateTargetsQuery(ctx.query)) as { article: string };
+      const { article } = await validateTargetsQuery(ctx.query);
       ctx.body = { data: await service().targets(article, ctx.state.user) };
     },
     async submit(ctx: Context) {
-      const input = (await validateSubmit(ctx.request.body ?? {})) as {
-        article: string;
-        target: string;
-        note: string | null;
-      };
+      const input = await validateSubmit(ctx.request.body ?? {});
       ctx.status = 201;
       ctx.body = {
         data: await service().submit({ ...input, note: input.note || null }, ctx.state.user),
@@ -37,20 +32,14 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().adopt(await idOf(ctx), ctx.state.user) };
     },
     async decline(ctx: Context) {
-      const { reason } = (await validateDecline(ctx.request.body ?? {})) as { reason: string };
+      const { reason } = await validateDecline(ctx.request.body ?? {});
       ctx.body = { data: await service().decline(await idOf(ctx), reason, ctx.state.user) };
     },
     async incoming(ctx: Context) {
-      ctx.body = await service().incoming(
-        (await validateListQuery(ctx.query)) as ListFilters,
-        ctx.state.user
-      );
+      ctx.body = await service().incoming(await validateListQuery(ctx.query), ctx.state.user);
     },
     async outgoing(ctx: Context) {
-      ctx.body = await service().outgoing(
-        (await validateListQuery(ctx.query)) as ListFilters,
-        ctx.state.user
-      );
+      ctx.body = await service().outgoing(await validateListQuery(ctx.query), ctx.state.user);
     },
   };
 };

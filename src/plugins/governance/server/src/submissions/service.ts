@@ -16,6 +16,7 @@ import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
+import type { ListFilters } from './validation';
 import { ARTICLE, SITE, SUBMISSION } from '../uids';
 
 const PAGE_SIZE = 20;
@@ -48,14 +49,6 @@ interface SubmissionRow {
   decidedByName: string | null;
   declineReason: string | null;
   adoptedArticleDocumentId: string | null;
-}
-
-export interface ListFilters {
-  status?: SubmissionStatus;
-  site?: string;
-  level?: SubmissionSite['level'];
-  minWaitingDays?: number;
-  page?: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { SUBMISSION_STATUSES } from '../../../shared/contracts/submissions';
 import { SITE_LEVELS } from '../../../shared/contracts/overview';
+import { oneOf } from '../utils/one-of';
 import { ERRORS } from './messages';
 
 const documentId = (message: string) => yup.string().trim().required(message).max(64, message);
@@ -35,28 +36,27 @@ export const validateDecline = validateYupSchema(
   { strict: false }
 );
 
-export const validateListQuery = validateYupSchema(
-  yup
-    .object({
-      status: yup.string().oneOf([...SUBMISSION_STATUSES], ERRORS.filters),
-      site: yup.string().max(64, ERRORS.filters),
-      level: yup.string().oneOf([...SITE_LEVELS], ERRORS.filters),
-      minWaitingDays: yup
-        .number()
-        .integer(ERRORS.filters)
-        .min(1, ERRORS.filters)
-        .max(3650, ERRORS.filters)
-        .typeError(ERRORS.filters),
-      page: yup
-        .number()
-        .integer(ERRORS.filters)
-        .min(1, ERRORS.filters)
-        .max(10000, ERRORS.filters)
-        .typeError(ERRORS.filters),
-    })
-    .noUnknown(),
-  { strict: false }
-);
+const listQuery = yup
+  .object({
+    status: oneOf(SUBMISSION_STATUSES, ERRORS.filters),
+    site: yup.string().max(64, ERRORS.filters),
+    level: oneOf(SITE_LEVELS, ERRORS.filters),
+    minWaitingDays: yup
+      .number()
+      .integer(ERRORS.filters)
+      .min(1, ERRORS.filters)
+      .max(3650, ERRORS.filters)
+      .typeError(ERRORS.filters),
+    page: yup
+      .number()
+      .integer(ERRORS.filters)
+      .min(1, ERRORS.filters)
+      .max(10000, ERRORS.filters)
+      .typeError(ERRORS.filters),
+  })
+  .noUnknown();
+export type ListFilters = yup.InferType<typeof listQuery>;
+export const validateListQuery = validateYupSchema(listQuery, { strict: false });
 
 export const validateId = validateYupSchema(
   yup.object({ id: yup.number().integer().positive().required().typeError(ERRORS.filters) }),
