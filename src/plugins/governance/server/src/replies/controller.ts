@@ -4,7 +4,7 @@ import { CommitNotConfirmedError } from '../utils/confirmed-commit';
 import { getService } from '../utils/get-service';
 import { answerUnavailable } from '../utils/unavailable';
 import type handling from './handling';
-import type { Category } from './deadlines';
+import type { Category } from '../../../shared/contracts/messages';
 import { ERRORS } from './messages';
 import type { RatingInput, SubmissionInput } from './service';
 import {
