@@ -1,5 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import {
+  ACCOUNT_FILTERS,
+  type AccountFilter,
+  type AccountPage,
+} from '../../../shared/contracts/accounts';
+import type { Capacity } from '../../../shared/contracts/sites';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
@@ -7,16 +13,6 @@ import { DAY, daysLeft, expiresAt } from './policy';
 import { type PasswordState } from './service';
 import type { AccountAct } from './super-admins';
 import { ADMIN_USER, PASSWORD_STATE, SITE_MEMBERSHIP } from '../uids';
-
-export const ACCOUNT_FILTERS = [
-  'all',
-  'expired',
-  'dueSoon',
-  'locked',
-  'inactive',
-  'noHolder',
-] as const;
-export type AccountFilter = (typeof ACCOUNT_FILTERS)[number];
 
 /** Not logged in for this long: 长期未登录, before the policy disables the account. */
 const IDLE_DAYS = 30;
@@ -52,7 +48,10 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const service = {
-    async list({ filter = 'all', q }: { filter?: AccountFilter; q?: string }, now = new Date()) {
+    async list(
+      { filter = 'all', q }: { filter?: AccountFilter; q?: string },
+      now = new Date()
+    ): Promise<AccountPage> {
       const policy = passwords().policy();
       const users = (await strapi.db.query(ADMIN_USER).findMany({
         select: ['id', 'firstname', 'lastname', 'email', 'isActive', 'createdAt'],
@@ -68,7 +67,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const memberships = (await strapi.db.query(SITE_MEMBERSHIP).findMany({
         populate: { user: { select: ['id'] }, site: { select: ['code', 'name'] } },
       })) as Array<{
-        capacity: string;
+        capacity: Capacity;
         user: { id: number } | null;
         site: { code: string; name: string } | null;
       }>;

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { csvFile } from '../utils/spreadsheet';
-import type { AccountFilter } from './accounts';
+import type { AccountFilter } from '../../../shared/contracts/accounts';
 import { daysLeft, expiresAt } from './policy';
 import { validateAccountFilters, validateHolder } from './validation';
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { MustChangeReason, RecordedMustChange } from '../../../shared/contracts/passwords';
 import type { GovernanceConfig } from '../config';
 import { dbNames } from '../utils/db-names';
 import { DAY, expiresAt, resolvePolicy, type PasswordPolicy } from './policy';
@@ -10,7 +11,7 @@ export interface PasswordState {
   holderName: string | null;
   changedAt: string | null;
   history: string[] | null;
-  mustChange: 'firstLogin' | 'adminReset' | null;
+  mustChange: RecordedMustChange | null;
   failedLogins: number | null;
   lockedUntil: string | null;
   lastLoginAt: string | null;
@@ -100,10 +101,7 @@ const passwordService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Why the account must change its password before anything else, if it must. */
-    async mustChange(
-      userId: number,
-      now = new Date()
-    ): Promise<'firstLogin' | 'adminReset' | 'expired' | null> {
+    async mustChange(userId: number, now = new Date()): Promise<MustChangeReason | null> {
       const state = await service.ensureState(userId);
       if (state.mustChange) return state.mustChange;
       const expiry = state.changedAt
