@@ -2,7 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import { existsSync } from 'fs';
 import path from 'path';
-import type { AuditBreak, AuditVerification } from '../../../shared/contracts/audit';
+import type {
+  AuditBreak,
+  AuditEntry,
+  AuditPage,
+  AuditVerification,
+} from '../../../shared/contracts/audit';
 import type { GovernanceConfig } from '../config';
 import { dbNames } from '../utils/db-names';
 import { personName } from '../utils/person-name';
@@ -373,7 +378,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       to?: string;
       page?: number;
       pageSize?: number;
-    }) {
+    }): Promise<AuditPage> {
       const where = service.where(filters);
       const page = filters.page ?? 1;
       const pageSize = filters.pageSize ?? 50;
@@ -384,7 +389,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: { seq: 'desc' },
           offset: (page - 1) * pageSize,
           limit: pageSize,
-        }),
+        }) as Promise<AuditEntry[]>,
         strapi.db.query(AUDIT_ENTRY).count({ where }),
       ]);
       return {

@@ -22,6 +22,7 @@ import {
   type RankingGroup,
   type RankingResponse,
   type RankingRow,
+  type RankingSettings,
   type RankingTotals,
 } from '../../../shared/contracts/rankings';
 import { ARTICLE, CITIZEN_MESSAGE, SITE, SITE_VISIT } from '../uids';
@@ -217,12 +218,12 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The province's choices: whether site members see their own site's place. */
-    async settings(): Promise<{ membersSeeOwnPlace: boolean }> {
+    async settings(): Promise<RankingSettings> {
       const stored = (await settingsStore().get({})) as { membersSeeOwnPlace?: boolean } | null;
       return { membersSeeOwnPlace: stored?.membersSeeOwnPlace === true };
     },
 
-    async updateSettings(membersSeeOwnPlace: boolean) {
+    async updateSettings(membersSeeOwnPlace: boolean): Promise<RankingSettings> {
       await settingsStore().set({ value: { membersSeeOwnPlace } });
       await getService(strapi, 'audit').record('rankings.settings', {
         summary: membersSeeOwnPlace

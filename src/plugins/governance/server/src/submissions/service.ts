@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
 import type { Capacity } from '../../../shared/contracts/sites';
 import type {
+  AdoptedSubmission,
   Submission,
   SubmissionSite,
   SubmissionStatus,
@@ -356,7 +357,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * 采用: a draft on the receiving site with the source's content and attribution, written by
      * the adopter (who therefore does not review it), and reviewed there before it is published.
      */
-    async adopt(id: number, user: AdminUser) {
+    async adopt(id: number, user: AdminUser): Promise<AdoptedSubmission> {
       const row = await load(id);
       await assertReceiver(user, row.targetSiteDocumentId);
       if (row.status !== 'submitted') throw new errors.ApplicationError(ERRORS.alreadyDecided);
@@ -396,7 +397,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         summary: `${all.get(row.targetSiteDocumentId)?.name ?? ''} 采用 ${source?.name ?? ''} 报送的《${row.title}》`,
         details: { submission: id, article: copy.documentId },
       });
-      return { id, status: 'adopted' as const, articleDocumentId: copy.documentId };
+      return { id, status: 'adopted', articleDocumentId: copy.documentId };
     },
 
     /** 退回: with the reason the submitter reads. */
