@@ -41,6 +41,15 @@ export type DeadlineState =
 export const REPLY_FLAGS = ['tooShort', 'templatePhrase', 'noUnit'] as const;
 export type ReplyFlag = (typeof REPLY_FLAGS)[number];
 
+/**
+ * The `error.details` of a reply refused for its flags (400, POST /governance/messages/:id/reply):
+ * sent again with `acknowledgeFlags`, it goes through.
+ */
+export interface ReplyFlaggedDetails {
+  code: 'REPLY_FLAGGED';
+  flags: ReplyFlag[];
+}
+
 /** The citizen's rating of the answer. */
 export const SATISFACTIONS = ['satisfied', 'neutral', 'unsatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTIONS)[number];

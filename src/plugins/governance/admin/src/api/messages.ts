@@ -8,6 +8,7 @@ import type {
   MessageCase,
   MessageStatistics,
   ReplyFlag,
+  ReplyFlaggedDetails,
   TransferTarget,
   Verdict,
 } from '../../../shared/contracts/messages';
@@ -124,7 +125,7 @@ export const useMessageAction = (id: number | null) => {
 export const replyFlags = (error: unknown): ReplyFlag[] | null => {
   const details = (
     error as {
-      response?: { data?: { error?: { details?: { code?: string; flags?: ReplyFlag[] } } } };
+      response?: { data?: { error?: { details?: Partial<ReplyFlaggedDetails> } } };
     }
   ).response?.data?.error?.details;
   return details?.code === 'REPLY_FLAGGED' ? (details.flags ?? []) : null;

@@ -14,6 +14,7 @@ import {
   type MessageSite,
   type MessageStatus,
   type ReplyFlag,
+  type ReplyFlaggedDetails,
   type Satisfaction,
   type TransferTarget,
   type Verdict,
@@ -356,10 +357,8 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const unit = input.unit ? plainText(input.unit) || null : null;
       const flags = replyFlags(reply, unit, config().replies.quality);
       if (flags.length > 0 && !input.acknowledgeFlags) {
-        throw new errors.ValidationError(ERRORS.replyFlagged(flags), {
-          code: 'REPLY_FLAGGED',
-          flags,
-        });
+        const details: ReplyFlaggedDetails = { code: 'REPLY_FLAGGED', flags };
+        throw new errors.ValidationError(ERRORS.replyFlagged(flags), details);
       }
       const recorded = { text: reply, flags: flags.length > 0 ? flags : null };
       if (message.status === 'replied') {
