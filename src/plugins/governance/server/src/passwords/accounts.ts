@@ -17,15 +17,22 @@ import { ADMIN_USER, PASSWORD_STATE, SITE_MEMBERSHIP } from '../uids';
 /** Not logged in for this long: 长期未登录, before the policy disables the account. */
 const IDLE_DAYS = 30;
 
-interface UserRow {
+/**
+ * An admin account's columns (admin::user) as the plugin reads them: here, the daily account job
+ * (jobs.ts), the login guard, the super-admin checks, the site memberships (sites/). Each query
+ * adds the relations it populates.
+ */
+export interface AccountRow {
   id: number;
   firstname: string | null;
   lastname: string | null;
   email: string;
   isActive: boolean;
   createdAt: string;
-  roles: Array<{ name: string }>;
 }
+
+/** An account with what names it: for the audit trail, e-mails and the checks on who may act on it. */
+export type NamedAccount = Pick<AccountRow, 'id' | 'firstname' | 'lastname' | 'email'>;
 
 /**
  * 账号安全: every admin account with its sites, its named holder, its password's age and expiry,
@@ -41,7 +48,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const user = (await strapi.db.query(ADMIN_USER).findOne({
       where: { id },
       select: ['id', 'firstname', 'lastname', 'email'],
-    })) as UserRow | null;
+    })) as NamedAccount | null;
     if (!user) throw new errors.NotFoundError(ERRORS.noSuchAccount(id));
     await getService(strapi, 'superAdmins').assertMayManage(actorId, { act, targetIds: [id] });
     return user;
@@ -57,7 +64,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id', 'firstname', 'lastname', 'email', 'isActive', 'createdAt'],
         populate: { roles: { select: ['name'] } },
         orderBy: { id: 'asc' },
-      })) as UserRow[];
+      })) as Array<AccountRow & { roles: Array<{ name: string }> }>;
       const states = new Map(
         ((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [
           s.userId,

@@ -8,7 +8,7 @@ import { denseRank } from './dense-rank';
 import { annualNotice } from './notice';
 import { differences } from './snapshots';
 import { getService } from '../utils/get-service';
-import { siteRows, type SiteRow } from '../sites/site-rows';
+import { siteRows, type ListedSite } from '../sites/site-rows';
 import type { SiteScope } from '../sites/scope';
 
 import type { SiteLevel } from '../../../shared/contracts/overview';
@@ -175,7 +175,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * The sites a year's ranking lists: every open site, and a closed one for the years it
    * has figures in. Ranked per level.
    */
-  const ranked = (all: SiteRow[], figures: Map<number, RankingFigures>) =>
+  const ranked = (all: ListedSite[], figures: Map<number, RankingFigures>) =>
     RANKING_LEVELS.map((level) => {
       const listed = all
         .filter((site) => site.level === level)
@@ -198,7 +198,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return Math.round((today < end ? today.plus({ days: 1 }) : end).diff(start, 'days').days);
   };
 
-  const publicSite = ({ id: _id, sortOrder: _sortOrder, ...site }: SiteRow): RankedSite => site;
+  const publicSite = ({ id: _id, sortOrder: _sortOrder, ...site }: ListedSite): RankedSite => site;
 
   const settingsStore = () => strapi.store({ type: 'plugin', name: 'governance', key: 'rankings' });
 

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/contracts/submissions';
 import type { GovernanceConfig } from '../config';
 import { memberSiteDocumentIds, siteScope } from '../sites/scope';
+import type { SiteRow } from '../sites/site-rows';
 import { dbNames } from '../utils/db-names';
 import type { AdminUser } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
@@ -27,9 +28,8 @@ const PAGE_SIZE = 20;
  */
 const WORKING_CAPACITIES: Capacity[] = ['editor'];
 
-type SiteRow = SubmissionSite & {
-  id: number;
-  active: boolean;
+/** A site as 信息报送 reads it: with its parent, a county's city (where it may submit). */
+type SiteWithParent = Pick<SiteRow, 'id' | 'documentId' | 'code' | 'name' | 'level' | 'active'> & {
   parent: { documentId: string } | null;
 };
 
@@ -68,15 +68,15 @@ export interface ListFilters {
 const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const timezone = () => (strapi.config.get('plugin::governance') as GovernanceConfig).timezone;
 
-  const sites = async (): Promise<Map<string, SiteRow>> => {
+  const sites = async (): Promise<Map<string, SiteWithParent>> => {
     const rows = (await strapi.db.query(SITE).findMany({
       select: ['id', 'documentId', 'code', 'name', 'level', 'active'],
       populate: { parent: { select: ['documentId'] } },
-    })) as SiteRow[];
+    })) as SiteWithParent[];
     return new Map(rows.map((site) => [site.documentId, site]));
   };
 
-  const publicSite = (site: SiteRow | undefined): SubmissionSite | null =>
+  const publicSite = (site: SiteWithParent | undefined): SubmissionSite | null =>
     site
       ? { documentId: site.documentId, code: site.code, name: site.name, level: site.level }
       : null;
@@ -99,7 +99,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Where a site may submit to: the portal, and a county's own city. */
-  const targetsOf = (source: SiteRow, all: Map<string, SiteRow>) =>
+  const targetsOf = (source: SiteWithParent, all: Map<string, SiteWithParent>) =>
     [...all.values()].filter(
       (site) =>
         site.active &&
@@ -121,7 +121,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const shape = (
     row: SubmissionRow,
-    all: Map<string, SiteRow>,
+    all: Map<string, SiteWithParent>,
     existing: Set<string>,
     now = new Date()
   ): Submission => ({
@@ -184,7 +184,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const list = async (
     where: Record<string, unknown>,
     filters: ListFilters,
-    all: Map<string, SiteRow>
+    all: Map<string, SiteWithParent>
   ) => {
     const sourceSites = [...all.values()].filter(
       (site) =>
