@@ -1,4 +1,28 @@
-/** 操作日志's integrity check: shared by the server's audit service and the admin page. */
+/** 操作日志: the list and its integrity check, shared by the server's audit service and the admin page. */
+import type { Pagination } from './pagination';
+
+/** One entry of the log as the list shows it, newest first. */
+export interface AuditEntry {
+  /** Position in the hash chain. */
+  seq: number;
+  at: string;
+  /** An action code such as 'login.failure'; the page names it. */
+  action: string;
+  actorName: string;
+  subject: string | null;
+  summary: string;
+  ip: string | null;
+}
+
+/** GET /governance/audit?action=&actor=&from=&to=&page= */
+export interface AuditPage {
+  data: AuditEntry[];
+  meta: {
+    pagination: Pagination;
+    /** Every action code, for the filter. */
+    actions: string[];
+  };
+}
 
 /**
  * How the log differs from what was written: an entry `changed` (its content, link or keyed hash

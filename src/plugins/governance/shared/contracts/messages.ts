@@ -1,5 +1,177 @@
-/** GET /governance/messages/statistics: shared by the server's statistics service and the admin page. */
+/**
+ * 留言办理 and 留言统计 (the /governance/messages routes): shared by the server's handling and
+ * statistics services (server/src/replies) and the admin's pages.
+ */
 import type { SiteLevel } from './overview';
+
+/** 留言类别 */
+export const CATEGORIES = ['consultation', 'complaint', 'suggestion', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Where a message stands. */
+export const MESSAGE_STATUSES = [
+  'received',
+  'accepted',
+  'transferred',
+  'replied',
+  'closed',
+  'rejected',
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** Still to be answered: the clock runs, and the message can be replied to, transferred or extended. */
+export const OPEN_STATUSES = [
+  'received',
+  'accepted',
+  'transferred',
+] as const satisfies ReadonlyArray<MessageStatus>;
+
+/** The inbox's tabs (GET /governance/messages?tab=). */
+export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+
+/**
+ * Where a message stands against its deadline: due soon within two working days, overdue past
+ * it, veto after three months unanswered (单项否决); answered in time or late.
+ */
+export type DeadlineState =
+  'onTrack' | 'dueSoon' | 'overdue' | 'veto' | 'answered' | 'answeredLate';
+
+/** What the server's reply check found: too short, only template phrases, no 答复单位. */
+export const REPLY_FLAGS = ['tooShort', 'templatePhrase', 'noUnit'] as const;
+export type ReplyFlag = (typeof REPLY_FLAGS)[number];
+
+/**
+ * The `error.details` of a reply refused for its flags (400, POST /governance/messages/:id/reply):
+ * sent again with `acknowledgeFlags`, it goes through.
+ */
+export interface ReplyFlaggedDetails {
+  code: 'REPLY_FLAGGED';
+  flags: ReplyFlag[];
+}
+
+/** The citizen's rating of the answer. */
+export const SATISFACTIONS = ['satisfied', 'neutral', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+/** A provincial spot check's (抽查) judgement of an answer. */
+export const VERDICTS = ['standard', 'substandard'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** The acts a case's timeline records: staff's, the citizen's (rate, reopen), the system's (overdueNotice). */
+export const CASE_ACTIONS = [
+  'sign',
+  'reply',
+  'editReply',
+  'transfer',
+  'requestExtension',
+  'approveExtension',
+  'refuseExtension',
+  'markInvalid',
+  'close',
+  'correctCategory',
+  'rate',
+  'reopen',
+  'spotCheck',
+  'overdueNotice',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export interface MessageSite {
+  code: string;
+  name: string;
+}
+
+/** An extension requested and not yet decided. */
+export interface PendingExtension {
+  workingDays: number;
+  reason: string;
+  requestedBy: number;
+  requestedAt: string;
+}
+
+/**
+ * A message in a list (the inbox, a spot-check sample): no contact data and no query code (the
+ * citizen's key).
+ */
+export interface InboxItem {
+  id: number;
+  /** 留言编号, e.g. 2026-000123: what staff and the citizen call the message by. */
+  caseNumber: string | null;
+  site: MessageSite | null;
+  category: Category;
+  subject: string;
+  status: MessageStatus;
+  receivedAt: string;
+  dueAt: string;
+  repliedAt: string | null;
+  deadline: DeadlineState;
+}
+
+/** GET /governance/messages?tab=&q=&site=&page= */
+export interface InboxPage {
+  data: InboxItem[];
+  meta: {
+    /** Every tab's count, for the tabs' labels. */
+    counts: Record<InboxTab, number>;
+    pagination: { page: number; pageSize: number; total: number };
+  };
+}
+
+export interface CaseEvent {
+  id: number;
+  action: CaseAction;
+  actor: string;
+  at: string;
+  text: string | null;
+  workingDays: number | null;
+  fromSite: MessageSite | null;
+  toSite: MessageSite | null;
+  /** The deadline before and after a transfer or an approved extension. */
+  dueAtBefore: string | null;
+  dueAtAfter: string | null;
+  flags: ReplyFlag[] | null;
+  verdict: Verdict | null;
+  satisfaction: Satisfaction | null;
+  /** The category before and after a correction. */
+  categoryBefore: Category | null;
+  categoryAfter: Category | null;
+}
+
+/** GET /governance/messages/:id: the whole case as staff see it (each read audited). */
+export interface MessageCase {
+  id: number;
+  caseNumber: string | null;
+  site: MessageSite | null;
+  category: Category;
+  /** The category the citizen chose, once staff corrected it. */
+  originalCategory: Category | null;
+  subject: string;
+  body: string;
+  citizen: { name: string; phone: string | null; email: string | null };
+  status: MessageStatus;
+  receivedAt: string;
+  dueAt: string;
+  deadline: DeadlineState;
+  reply: string | null;
+  replyingUnit: string | null;
+  repliedAt: string | null;
+  repliedBy: string | null;
+  pendingExtension: PendingExtension | null;
+  satisfaction: Satisfaction | null;
+  reopenedAt: string | null;
+  spotCheck: { verdict: Verdict; comment: string | null; by: string; at: string } | null;
+  timeline: CaseEvent[];
+}
+
+/** GET /governance/messages/transfer-targets: the active sites a message can go to. */
+export interface TransferTarget {
+  code: string;
+  name: string;
+  level: SiteLevel;
+  /** A county's city. */
+  city: string | null;
+}
 
 /** The figures the annual notice gives of a site's citizen messages ("回复留言963条…"). */
 export interface MessageFigures {
@@ -30,6 +202,7 @@ export interface MessageFigures {
   substandard: number;
 }
 
+/** GET /governance/messages/statistics?year= */
 export interface MessageStatistics {
   year: number;
   timezone: string;

@@ -4,6 +4,7 @@
  * CMS reports, per site, how far each one is from tripping.
  */
 import type { SiteLevel } from './overview';
+import type { Pagination } from './pagination';
 
 export const COLUMN_KINDS = ['news', 'notice', 'policy', 'static'] as const;
 /** news: 动态、要闻 (2 weeks); notice: 通知公告 and policy: 政策文件 (6 months); static: no rule. */
@@ -121,6 +122,12 @@ export interface OversightAlert {
   /** The people told: the site's leaders (第一责任人) and the provincial admins, by name. */
   notified: string[];
   emailed: boolean;
+}
+
+/** `GET /governance/oversight/alerts?site=&page=&pageSize=`: newest first. */
+export interface OversightAlertPage {
+  data: OversightAlert[];
+  meta: { pagination: Pagination };
 }
 
 export const RECTIFICATION_STATUSES = ['open', 'submitted', 'closed'] as const;

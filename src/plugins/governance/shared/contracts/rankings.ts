@@ -110,6 +110,12 @@ export interface RankingResponse {
   membersSeeOwnPlace: boolean;
 }
 
+/** PUT /governance/rankings/settings: the province's choices. */
+export interface RankingSettings {
+  /** Whether site members may see their own site's place. */
+  membersSeeOwnPlace: boolean;
+}
+
 /** GET /governance/rankings/own?year=YYYY: a site member's view of their sites' places. */
 export interface OwnPlaceResponse {
   year: number;

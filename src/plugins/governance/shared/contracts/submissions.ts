@@ -4,6 +4,7 @@
  * own, reviewed there before it is published) or declines it with a reason.
  */
 import type { SiteLevel } from './overview';
+import type { Pagination } from './pagination';
 
 export const SUBMISSION_STATUSES = ['submitted', 'adopted', 'declined', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
@@ -57,8 +58,15 @@ export interface SubmissionTargets {
 export interface SubmissionPage {
   data: Submission[];
   meta: {
-    pagination: { page: number; pageSize: number; total: number; pageCount: number };
+    pagination: Pagination;
     /** Open submissions per box, for the menu. */
     counts: { incoming: number; outgoing: number };
   };
+}
+
+/** POST /governance/submissions/:id/adopt: the receiving site's draft made from it. */
+export interface AdoptedSubmission {
+  id: number;
+  status: 'adopted';
+  articleDocumentId: string;
 }

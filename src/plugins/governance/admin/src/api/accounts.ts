@@ -1,41 +1,12 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import type { Capacity } from './sites';
+import type { AccountFilter, AccountPage } from '../../../shared/contracts/accounts';
 import { searchParams } from './searchParams';
 
+export { ACCOUNT_FILTERS } from '../../../shared/contracts/accounts';
+export type { Account, AccountFilter } from '../../../shared/contracts/accounts';
+
 const ACCOUNTS = ['governance', 'accounts'];
-
-export const ACCOUNT_FILTERS = [
-  'all',
-  'expired',
-  'dueSoon',
-  'locked',
-  'inactive',
-  'noHolder',
-] as const;
-export type AccountFilter = (typeof ACCOUNT_FILTERS)[number];
-
-/** One admin account as the 账号安全 page lists it (GET /governance/accounts). */
-export interface Account {
-  id: number;
-  name: string;
-  email: string;
-  isActive: boolean;
-  /** Role names. */
-  roles: string[];
-  sites: Array<{ code: string; name: string; capacity: Capacity }>;
-  /** The named person responsible for the account. */
-  holderName: string | null;
-  changedAt: string | null;
-  passwordAgeDays: number | null;
-  expiresAt: string | null;
-  /** 0 on the last day, negative once expired; null when passwords do not expire. */
-  daysLeft: number | null;
-  mustChange: 'firstLogin' | 'adminReset' | null;
-  lockedUntil: string | null;
-  failedLogins: number;
-  lastLoginAt: string | null;
-}
 
 export interface AccountQuery {
   filter: AccountFilter;
@@ -49,12 +20,7 @@ export const useAccounts = (query: AccountQuery) => {
   return useQuery(
     [...ACCOUNTS, query],
     async () =>
-      (
-        await get<{ data: Account[]; meta: { counts: Record<AccountFilter, number> } }>(
-          '/governance/accounts',
-          { params: accountsQueryString(query) }
-        )
-      ).data,
+      (await get<AccountPage>('/governance/accounts', { params: accountsQueryString(query) })).data,
     // The table stays while another tab's or search's rows load.
     { keepPreviousData: true }
   );

@@ -1,22 +1,9 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import type { AuditVerification } from '../../../shared/contracts/audit';
+import type { AuditPage, AuditVerification } from '../../../shared/contracts/audit';
 import { searchParams } from './searchParams';
 
-export type { AuditVerification };
-
-/** One entry of the 操作日志 (GET /governance/audit), newest first. */
-export interface AuditEntry {
-  /** Position in the hash chain. */
-  seq: number;
-  at: string;
-  /** An action code such as 'login.failure'; the page names it. */
-  action: string;
-  actorName: string;
-  subject: string | null;
-  summary: string;
-  ip: string | null;
-}
+export type { AuditEntry, AuditVerification } from '../../../shared/contracts/audit';
 
 export interface AuditFilters {
   action?: string;
@@ -25,14 +12,6 @@ export interface AuditFilters {
   /** Local dates, YYYY-MM-DD, both included. */
   from?: string;
   to?: string;
-}
-
-export interface AuditPage {
-  data: AuditEntry[];
-  meta: {
-    pagination: { page: number; pageSize: number; total: number; pageCount: number };
-    actions: string[];
-  };
 }
 
 export const auditQueryString = (filters: AuditFilters, page?: number) =>

@@ -1,95 +1,35 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import type { MessageStatistics } from '../../../shared/contracts/messages';
-import type { SiteLevel } from '../../../shared/contracts/overview';
+import type {
+  Category,
+  InboxItem,
+  InboxPage,
+  InboxTab,
+  MessageCase,
+  MessageStatistics,
+  ReplyFlag,
+  ReplyFlaggedDetails,
+  TransferTarget,
+  Verdict,
+} from '../../../shared/contracts/messages';
 
-export type { MessageFigures, MessageStatistics } from '../../../shared/contracts/messages';
+export { CATEGORIES, INBOX_TABS, OPEN_STATUSES } from '../../../shared/contracts/messages';
+export type {
+  CaseEvent,
+  Category,
+  DeadlineState,
+  InboxItem,
+  InboxTab,
+  MessageCase,
+  MessageFigures,
+  MessageStatistics,
+  ReplyFlag,
+  Satisfaction,
+  TransferTarget,
+  Verdict,
+} from '../../../shared/contracts/messages';
 
 const MESSAGES = ['governance', 'messages'];
-
-export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
-export type InboxTab = (typeof INBOX_TABS)[number];
-export type Deadline = 'onTrack' | 'dueSoon' | 'overdue' | 'veto' | 'answered' | 'answeredLate';
-
-/** What the server's reply check found: fewer than 30 characters, only template phrases, no 答复单位. */
-export type ReplyFlag = 'tooShort' | 'templatePhrase' | 'noUnit';
-export type Satisfaction = 'satisfied' | 'neutral' | 'unsatisfied';
-export type Verdict = 'standard' | 'substandard';
-export const CATEGORIES = ['consultation', 'complaint', 'suggestion', 'other'] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-/** A message in a list: no contact data and no query code (the citizen's key). */
-export interface InboxItem {
-  id: number;
-  /** 留言编号, e.g. 2026-000123: what staff and the citizen call the message by. */
-  caseNumber: string | null;
-  site: { code: string; name: string } | null;
-  category: Category;
-  subject: string;
-  status: string;
-  receivedAt: string;
-  dueAt: string;
-  repliedAt: string | null;
-  deadline: Deadline;
-}
-
-export interface CaseEvent {
-  id: number;
-  action: string;
-  actor: string;
-  at: string;
-  text: string | null;
-  workingDays: number | null;
-  fromSite: { code: string; name: string } | null;
-  toSite: { code: string; name: string } | null;
-  /** The deadline before and after a transfer or an approved extension. */
-  dueAtBefore: string | null;
-  dueAtAfter: string | null;
-  flags: ReplyFlag[] | null;
-  verdict: Verdict | null;
-  satisfaction: Satisfaction | null;
-  /** The category before and after a correction. */
-  categoryBefore: Category | null;
-  categoryAfter: Category | null;
-}
-
-export interface MessageCase {
-  id: number;
-  caseNumber: string | null;
-  site: { code: string; name: string } | null;
-  category: Category;
-  /** The category the citizen chose, once staff corrected it. */
-  originalCategory: Category | null;
-  subject: string;
-  body: string;
-  citizen: { name: string; phone: string | null; email: string | null };
-  status: string;
-  receivedAt: string;
-  dueAt: string;
-  deadline: Deadline;
-  reply: string | null;
-  replyingUnit: string | null;
-  repliedAt: string | null;
-  repliedBy: string | null;
-  pendingExtension: {
-    workingDays: number;
-    reason: string;
-    requestedBy: number;
-    requestedAt: string;
-  } | null;
-  satisfaction: Satisfaction | null;
-  reopenedAt: string | null;
-  spotCheck: { verdict: Verdict; comment: string | null; by: string; at: string } | null;
-  timeline: CaseEvent[];
-}
-
-export interface TransferTarget {
-  code: string;
-  name: string;
-  level: SiteLevel;
-  /** A county's city. */
-  city: string | null;
-}
 
 /** Statistics go back to the first year on record in the group. */
 export const FIRST_STATISTICS_YEAR = 2014;
@@ -101,13 +41,7 @@ export const useInbox = (filters: { tab: InboxTab; q?: string; page?: number }) 
   );
   return useQuery(
     [...MESSAGES, 'inbox', params],
-    async () =>
-      (
-        await get<{ data: InboxItem[]; meta: { counts: Record<InboxTab, number> } }>(
-          '/governance/messages',
-          { params }
-        )
-      ).data
+    async () => (await get<InboxPage>('/governance/messages', { params })).data
   );
 };
 
@@ -191,7 +125,7 @@ export const useMessageAction = (id: number | null) => {
 export const replyFlags = (error: unknown): ReplyFlag[] | null => {
   const details = (
     error as {
-      response?: { data?: { error?: { details?: { code?: string; flags?: ReplyFlag[] } } } };
+      response?: { data?: { error?: { details?: Partial<ReplyFlaggedDetails> } } };
     }
   ).response?.data?.error?.details;
   return details?.code === 'REPLY_FLAGGED' ? (details.flags ?? []) : null;

@@ -1,7 +1,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useQuery } from 'react-query';
 import type {
-  OversightAlert,
+  OversightAlertPage,
   OversightListResponse,
   SiteOversightDetail,
 } from '../../../shared/contracts/oversight';
@@ -20,6 +20,7 @@ export type {
   ColumnState,
   OpenMessageEvidence,
   OversightAlert,
+  OversightAlertPage,
   OversightListResponse,
   PublishingMix,
   Rectification,
@@ -82,11 +83,6 @@ export interface OversightAlertFilters {
   site?: string;
   page?: number;
   pageSize?: number;
-}
-
-export interface OversightAlertPage {
-  data: OversightAlert[];
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
 }
 
 /** The alerts the daily job raised, newest first. */

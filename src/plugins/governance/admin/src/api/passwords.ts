@@ -1,31 +1,8 @@
 import { useAuth, useFetchClient } from '@strapi/strapi/admin';
 import { useQuery } from 'react-query';
+import type { PasswordStatus } from '../../../shared/contracts/passwords';
 
-/** Why the password must change before anything else: the server refuses other requests until it does. */
-export type MustChangeReason = 'firstLogin' | 'adminReset' | 'expired';
-
-export interface PasswordPolicy {
-  /** 等保 2.0 level 3 (periodic rotation) or NIST (no rotation). */
-  profile: 'dengbao3' | 'nist';
-  minLength: number;
-  /** Of upper case, lower case, digits and symbols. */
-  minClasses: number;
-  /** Null when passwords do not expire. */
-  maxAgeDays: number | null;
-  /** How many earlier passwords may not be used again. */
-  history: number;
-}
-
-export interface PasswordStatus {
-  mustChange: MustChangeReason | null;
-  changedAt: string | null;
-  expiresAt: string | null;
-  /** 0 on the last day, negative once expired; null when the password does not expire. */
-  daysLeft: number | null;
-  /** The banner shows from this many days before expiry. */
-  remindFromDays: number | null;
-  policy: PasswordPolicy;
-}
+export type { PasswordRules, PasswordStatus } from '../../../shared/contracts/passwords';
 
 /**
  * The logged-in user's own password status (GET /governance/passwords/status, answered even

@@ -4,6 +4,7 @@ import type {
   AnnualNotice,
   OwnPlaceResponse,
   RankingResponse,
+  RankingSettings,
   RankingSnapshotInfo,
 } from '../../../shared/contracts/rankings';
 import { searchParams } from './searchParams';
@@ -90,13 +91,8 @@ export const useRankingSettings = () => {
   const { put } = useFetchClient();
   const client = useQueryClient();
   return useMutation(
-    async (settings: { membersSeeOwnPlace: boolean }) =>
-      (
-        await put<{ data: { membersSeeOwnPlace: boolean } }>(
-          '/governance/rankings/settings',
-          settings
-        )
-      ).data.data,
+    async (settings: RankingSettings) =>
+      (await put<{ data: RankingSettings }>('/governance/rankings/settings', settings)).data.data,
     { onSettled: () => client.invalidateQueries(RANKINGS) }
   );
 };

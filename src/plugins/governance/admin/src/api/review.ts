@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type {
   ArticleReview,
   Checklist,
-  QueueItem,
+  QueueResponse,
   ReviewCount,
   SensitiveWordEntry,
   StepCapacity,
@@ -52,7 +52,7 @@ export const useReviewQueue = (filters: QueueFilters) => {
   );
   return useQuery(
     [...REVIEW, 'queue', params],
-    async () => (await get<{ data: QueueItem[] }>('/governance/review/queue', { params })).data.data
+    async () => (await get<QueueResponse>('/governance/review/queue', { params })).data.data
   );
 };
 

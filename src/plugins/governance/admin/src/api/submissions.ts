@@ -2,6 +2,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type { SiteLevel } from '../../../shared/contracts/overview';
 import type {
+  AdoptedSubmission,
   Submission,
   SubmissionPage,
   SubmissionSite,
@@ -92,7 +93,7 @@ export type SubmissionAction =
   | { action: 'adopt'; id: number }
   | { action: 'decline'; id: number; reason: string };
 
-type AdoptResult = { data: { id: number; status: 'adopted'; articleDocumentId: string } };
+type AdoptResult = { data: AdoptedSubmission };
 
 /** Every act answers with the server's data; lists, counts and panels are refreshed after it. */
 export const useSubmissionAction = () => {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import { existsSync } from 'fs';
+import type { AuditEntry, AuditPage } from '../../../shared/contracts/audit';
 import { personName } from '../utils/person-name';
 import { entryHash, GENESIS } from './chain';
 import { newestCheckpoint } from './checkpoint-file';
@@ -207,7 +208,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       to?: string;
       page?: number;
       pageSize?: number;
-    }) {
+    }): Promise<AuditPage> {
       const where = service.where(filters);
       const page = filters.page ?? 1;
       const pageSize = filters.pageSize ?? 50;
@@ -218,7 +219,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: { seq: 'desc' },
           offset: (page - 1) * pageSize,
           limit: pageSize,
-        }),
+        }) as Promise<AuditEntry[]>,
         strapi.db.query(AUDIT_ENTRY).count({ where }),
       ]);
       return {

@@ -1,14 +1,11 @@
 import { IANAZone } from 'luxon';
-import {
-  CATEGORIES,
-  DEFAULT_REPLY_WORKING_DAYS,
-  type ReplyWorkingDays,
-} from '../replies/deadlines';
+import { DEFAULT_REPLY_WORKING_DAYS, type ReplyWorkingDays } from '../replies/deadlines';
 import { resolvePolicy, type PasswordPolicy } from '../passwords/policy';
 import { DEFAULT_REPLY_QUALITY, type ReplyQualityRules } from '../replies/quality';
 import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../review/chain';
 import type { NoticeThresholds } from '../oversight/inspection-notice';
 import type { VetoThresholds } from '../oversight/rules';
+import { CATEGORIES } from '../../../shared/contracts/messages';
 import type { ColumnKind, PublishingMix } from '../../../shared/contracts/oversight';
 
 export interface RepliesConfig {

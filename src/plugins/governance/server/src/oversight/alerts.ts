@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type {
   OversightAlert,
+  OversightAlertPage,
   RuleStatus,
   SiteOversight,
   VetoRule,
@@ -190,7 +191,7 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(toAlert);
     },
 
-    /** The alerts raised, newest first, of one site or all. */
+    /** The alerts raised, newest first, of one site or all (the controller puts `pagination` in `meta`). */
     async list({
       site,
       page = 1,
@@ -199,7 +200,7 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       site?: string;
       page?: number;
       pageSize?: number;
-    }) {
+    }): Promise<Pick<OversightAlertPage, 'data'> & OversightAlertPage['meta']> {
       const where = site ? { siteDocumentId: site } : {};
       const [rows, total] = await Promise.all([
         strapi.db.query(OVERSIGHT_ALERT).findMany({

@@ -5,7 +5,7 @@ import type {
   SiteOversightDetail,
 } from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
-import { OPEN_STATUSES } from '../replies/service';
+import { OPEN_STATUSES } from '../../../shared/contracts/messages';
 import { CITIZEN_MESSAGE } from '../uids';
 import { getService } from '../utils/get-service';
 import type { Stamp } from './site-facts';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import type { ColumnKind } from '../../../shared/contracts/oversight';
-import { OPEN_STATUSES } from '../replies/service';
+import { OPEN_STATUSES } from '../../../shared/contracts/messages';
 import { ARTICLE, CITIZEN_MESSAGE, SITE_COLUMN } from '../uids';
 import { siteRows } from '../sites/site-rows';
 import { localYearRange } from '../time/local-year';

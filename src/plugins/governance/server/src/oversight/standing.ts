@@ -6,7 +6,7 @@ import type {
 } from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
 import { VETO_MONTHS } from '../replies/deadlines';
-import type { SiteRow } from '../sites/site-rows';
+import type { ListedSite } from '../sites/site-rows';
 import { judgeSite, worst } from './rules';
 import type { ColumnRow, Publication, SiteFacts, Stamp } from './site-facts';
 
@@ -91,7 +91,7 @@ const vetoLimitDays = (timezone: string, receivedAt: Stamp) =>
 /** One site's standing against the veto rules, with the figures the page shows beside them. */
 export const standingOf = (
   config: Judging,
-  site: SiteRow,
+  site: ListedSite,
   facts: SiteFacts,
   now: Date
 ): SiteOversight => {

@@ -1,5 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import {
+  ACCOUNT_FILTERS,
+  type AccountFilter,
+  type AccountPage,
+} from '../../../shared/contracts/accounts';
+import type { Capacity } from '../../../shared/contracts/sites';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
@@ -8,28 +14,25 @@ import { type PasswordState } from './service';
 import type { AccountAct } from './super-admins';
 import { ADMIN_USER, PASSWORD_STATE, SITE_MEMBERSHIP } from '../uids';
 
-export const ACCOUNT_FILTERS = [
-  'all',
-  'expired',
-  'dueSoon',
-  'locked',
-  'inactive',
-  'noHolder',
-] as const;
-export type AccountFilter = (typeof ACCOUNT_FILTERS)[number];
-
 /** Not logged in for this long: 长期未登录, before the policy disables the account. */
 const IDLE_DAYS = 30;
 
-interface UserRow {
+/**
+ * An admin account's columns (admin::user) as the plugin reads them: here, the daily account job
+ * (jobs.ts), the login guard, the super-admin checks, the site memberships (sites/). Each query
+ * adds the relations it populates.
+ */
+export interface AccountRow {
   id: number;
   firstname: string | null;
   lastname: string | null;
   email: string;
   isActive: boolean;
   createdAt: string;
-  roles: Array<{ name: string }>;
 }
+
+/** An account with what names it: for the audit trail, e-mails and the checks on who may act on it. */
+export type NamedAccount = Pick<AccountRow, 'id' | 'firstname' | 'lastname' | 'email'>;
 
 /**
  * 账号安全: every admin account with its sites, its named holder, its password's age and expiry,
@@ -45,20 +48,23 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const user = (await strapi.db.query(ADMIN_USER).findOne({
       where: { id },
       select: ['id', 'firstname', 'lastname', 'email'],
-    })) as UserRow | null;
+    })) as NamedAccount | null;
     if (!user) throw new errors.NotFoundError(ERRORS.noSuchAccount(id));
     await getService(strapi, 'superAdmins').assertMayManage(actorId, { act, targetIds: [id] });
     return user;
   };
 
   const service = {
-    async list({ filter = 'all', q }: { filter?: AccountFilter; q?: string }, now = new Date()) {
+    async list(
+      { filter = 'all', q }: { filter?: AccountFilter; q?: string },
+      now = new Date()
+    ): Promise<AccountPage> {
       const policy = passwords().policy();
       const users = (await strapi.db.query(ADMIN_USER).findMany({
         select: ['id', 'firstname', 'lastname', 'email', 'isActive', 'createdAt'],
         populate: { roles: { select: ['name'] } },
         orderBy: { id: 'asc' },
-      })) as UserRow[];
+      })) as Array<AccountRow & { roles: Array<{ name: string }> }>;
       const states = new Map(
         ((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [
           s.userId,
@@ -68,7 +74,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const memberships = (await strapi.db.query(SITE_MEMBERSHIP).findMany({
         populate: { user: { select: ['id'] }, site: { select: ['code', 'name'] } },
       })) as Array<{
-        capacity: string;
+        capacity: Capacity;
         user: { id: number } | null;
         site: { code: string; name: string } | null;
       }>;

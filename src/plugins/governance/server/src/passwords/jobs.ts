@@ -4,21 +4,12 @@ import { runWithLease } from '../jobs/lease';
 import { emailsOn, sendEmail } from '../utils/email';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
+import type { AccountRow, NamedAccount } from './accounts';
 import { daysLeft, expiresAt } from './policy';
 import { type PasswordState } from './service';
 import { ADMIN_USER, PASSWORD_REMINDER, PASSWORD_STATE } from '../uids';
 
 export const PASSWORD_JOB = 'governance-password-daily';
-
-interface UserRow {
-  id: number;
-  email: string;
-  firstname: string | null;
-  lastname: string | null;
-  isActive: boolean;
-  createdAt: string;
-  roles?: Array<{ code: string }>;
-}
 
 /**
  * The daily account job: a reminder to every account whose password expires within a
@@ -39,7 +30,7 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
       const users = (await strapi.db.query(ADMIN_USER).findMany({
         where: { isActive: true },
         select: ['id', 'email', 'firstname', 'lastname'],
-      })) as UserRow[];
+      })) as NamedAccount[];
       const states = new Map(
         ((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [
           s.userId,
@@ -97,7 +88,11 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id', 'email', 'firstname', 'lastname', 'createdAt'],
         populate: { roles: { select: ['code'] } },
         orderBy: { id: 'asc' },
-      })) as UserRow[];
+      })) as Array<
+        Pick<AccountRow, 'id' | 'email' | 'firstname' | 'lastname' | 'createdAt'> & {
+          roles?: Array<{ code: string }>;
+        }
+      >;
       const states = new Map(
         ((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [
           s.userId,

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'crypto';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
+import type { NamedAccount } from './accounts';
 import { ERRORS } from './messages';
 
 type Credentials = { email: string; password: string };
@@ -12,13 +13,6 @@ interface AuthService {
   checkCredentials(input: Credentials): Promise<LoginAnswer>;
   hashPassword(password: string): Promise<string>;
   validatePassword(password: string, hash: string): Promise<boolean>;
-}
-
-interface Account {
-  id: number;
-  firstname: string | null;
-  lastname: string | null;
-  email: string;
 }
 
 /**
@@ -48,7 +42,7 @@ export const guardLogins = (strapi: Core.Strapi) => {
     const refused: LoginAnswer = [null, false, { message: ERRORS.invalidCredentials }];
 
     // Recorded one by one up to a cap per source address; the rest in a counted summary (audit/login-failures.ts).
-    const failed = async (email: string, user: Account | null, reason: string) => {
+    const failed = async (email: string, user: NamedAccount | null, reason: string) => {
       await getService(strapi, 'loginFailures').failure(() =>
         audit().record('login.failure', {
           subject: String(email ?? '').slice(0, 100),
@@ -62,7 +56,7 @@ export const guardLogins = (strapi: Core.Strapi) => {
       return refused;
     };
 
-    const wrongPassword = async (email: string, user: Account) => {
+    const wrongPassword = async (email: string, user: NamedAccount) => {
       if (await passwords().registerFailure(user.id)) {
         const { lockAfter, lockMinutes } = passwords().policy();
         await audit().record('account.locked', {
@@ -74,7 +68,7 @@ export const guardLogins = (strapi: Core.Strapi) => {
       return failed(email, user, '密码错误');
     };
 
-    const succeeded = async (user: Account) => {
+    const succeeded = async (user: NamedAccount) => {
       await passwords().registerSuccess(user.id);
       await audit().record('login.success', {
         subject: user.email,
@@ -89,7 +83,7 @@ export const guardLogins = (strapi: Core.Strapi) => {
         const user = (await strapi.db.query('admin::user').findOne({
           where: { email },
           select: ['id', 'firstname', 'lastname', 'email'],
-        })) as Account | null;
+        })) as NamedAccount | null;
         if (!user || (await passwords().lockedUntil(user.id))) {
           await auth.validatePassword(password ?? '', await decoy());
           return failed(email, user, user ? '账号已锁定' : '账号不存在');

@@ -1,22 +1,16 @@
+import type { PasswordRules } from '../../../shared/contracts/passwords';
+
 /**
  * The password policy of the group's admin accounts. The default is the 等保 2.0 level-3
  * profile the province applies (GB/T 22239-2019: complex passwords changed periodically,
  * failed logins limited); `nist` follows NIST SP 800-63B instead: long passwords, no
  * composition rules of ours and no periodic rotation, for deployments that choose it.
  * Strapi's own rules apply under both: 8 to 72 bytes with a lower-case letter, an upper-case
- * letter and a digit.
+ * letter and a digit. What the holder is told of it (PasswordRules) is in shared/contracts.
  */
-export interface PasswordPolicy {
-  profile: 'dengbao3' | 'nist';
-  minLength: number;
-  /** Of the four classes (lower case, upper case, digits, symbols), how many a password needs. */
-  minClasses: number;
-  /** Days a password lives; null: no rotation. */
-  maxAgeDays: number | null;
+export interface PasswordPolicy extends PasswordRules {
   /** Days before expiry a reminder is due, largest first. */
   reminderDays: number[];
-  /** How many earlier passwords may not come back. */
-  history: number;
   /** Failed logins in a row that lock the account, whatever the address they came from. */
   lockAfter: number;
   lockMinutes: number;

@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import type {
+  MustChangeReason,
+  PasswordStatus,
+  RecordedMustChange,
+} from '../../../shared/contracts/passwords';
 import type { GovernanceConfig } from '../config';
 import { dbNames } from '../utils/db-names';
-import { DAY, expiresAt, resolvePolicy, type PasswordPolicy } from './policy';
+import { DAY, daysLeft, expiresAt, resolvePolicy, type PasswordPolicy } from './policy';
 import { ADMIN_USER, PASSWORD_REMINDER, PASSWORD_STATE } from '../uids';
 
 export interface PasswordState {
@@ -10,7 +15,7 @@ export interface PasswordState {
   holderName: string | null;
   changedAt: string | null;
   history: string[] | null;
-  mustChange: 'firstLogin' | 'adminReset' | null;
+  mustChange: RecordedMustChange | null;
   failedLogins: number | null;
   lockedUntil: string | null;
   lastLoginAt: string | null;
@@ -100,16 +105,34 @@ const passwordService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Why the account must change its password before anything else, if it must. */
-    async mustChange(
-      userId: number,
-      now = new Date()
-    ): Promise<'firstLogin' | 'adminReset' | 'expired' | null> {
+    async mustChange(userId: number, now = new Date()): Promise<MustChangeReason | null> {
       const state = await service.ensureState(userId);
       if (state.mustChange) return state.mustChange;
       const expiry = state.changedAt
         ? expiresAt(new Date(state.changedAt), service.policy())
         : null;
       return expiry && expiry <= now ? 'expired' : null;
+    },
+
+    /** The account's own password status, for the admin's banner and blocking page. */
+    async status(userId: number, now = new Date()): Promise<PasswordStatus> {
+      const policy = service.policy();
+      const state = await service.ensureState(userId);
+      const expiry = state.changedAt ? expiresAt(new Date(state.changedAt), policy) : null;
+      return {
+        mustChange: await service.mustChange(userId, now),
+        changedAt: state.changedAt,
+        expiresAt: expiry?.toISOString() ?? null,
+        daysLeft: expiry ? daysLeft(expiry, now) : null,
+        remindFromDays: policy.reminderDays[0] ?? null,
+        policy: {
+          profile: policy.profile,
+          minLength: policy.minLength,
+          minClasses: policy.minClasses,
+          maxAgeDays: policy.maxAgeDays,
+          history: policy.history,
+        },
+      };
     },
 
     /** Whether the account is locked now. */

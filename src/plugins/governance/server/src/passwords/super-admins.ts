@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
+import type { NamedAccount } from './accounts';
 import { addRoutePolicy } from '../utils/route-policies';
 import { ERRORS } from './messages';
 import { ADMIN_ROLE, ADMIN_USER } from '../uids';
@@ -55,13 +56,6 @@ export const idsIn = (value: unknown): number[] => {
   return [];
 };
 
-interface Account {
-  id: number;
-  email: string;
-  firstname: string | null;
-  lastname: string | null;
-}
-
 /**
  * 超级管理员账号: nobody but a Super Admin gives or takes the Super Admin role, or changes,
  * deletes, blocks, unlocks or resets the password of a Super Admin account. A provincial admin
@@ -78,12 +72,12 @@ const superAdminsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The Super Admin accounts among `ids`. */
-    async superAdminsAmong(ids: number[]): Promise<Account[]> {
+    async superAdminsAmong(ids: number[]): Promise<NamedAccount[]> {
       if (ids.length === 0) return [];
       return strapi.db.query(ADMIN_USER).findMany({
         where: { id: { $in: ids }, roles: { code: SUPER_ADMIN_CODE } },
         select: ['id', 'email', 'firstname', 'lastname'],
-      }) as Promise<Account[]>;
+      }) as Promise<NamedAccount[]>;
     },
 
     async grantsSuperAdmin(roles: unknown): Promise<boolean> {

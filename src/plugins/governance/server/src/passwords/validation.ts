@@ -1,5 +1,5 @@
 import { validateYupSchema, yup } from '@strapi/utils';
-import { ACCOUNT_FILTERS } from './accounts';
+import { ACCOUNT_FILTERS } from '../../../shared/contracts/accounts';
 import { oneOf } from '../utils/one-of';
 import { ERRORS } from './messages';
 

@@ -8,7 +8,7 @@ import { denseRank } from './dense-rank';
 import { annualNotice } from './notice';
 import { differences } from './snapshots';
 import { getService } from '../utils/get-service';
-import { siteRows, type SiteRow } from '../sites/site-rows';
+import { siteRows, type ListedSite } from '../sites/site-rows';
 import type { SiteScope } from '../sites/scope';
 
 import type { SiteLevel } from '../../../shared/contracts/overview';
@@ -22,6 +22,7 @@ import {
   type RankingGroup,
   type RankingResponse,
   type RankingRow,
+  type RankingSettings,
   type RankingTotals,
 } from '../../../shared/contracts/rankings';
 import { ARTICLE, CITIZEN_MESSAGE, SITE, SITE_VISIT } from '../uids';
@@ -174,7 +175,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * The sites a year's ranking lists: every open site, and a closed one for the years it
    * has figures in. Ranked per level.
    */
-  const ranked = (all: SiteRow[], figures: Map<number, RankingFigures>) =>
+  const ranked = (all: ListedSite[], figures: Map<number, RankingFigures>) =>
     RANKING_LEVELS.map((level) => {
       const listed = all
         .filter((site) => site.level === level)
@@ -197,7 +198,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return Math.round((today < end ? today.plus({ days: 1 }) : end).diff(start, 'days').days);
   };
 
-  const publicSite = ({ id: _id, sortOrder: _sortOrder, ...site }: SiteRow): RankedSite => site;
+  const publicSite = ({ id: _id, sortOrder: _sortOrder, ...site }: ListedSite): RankedSite => site;
 
   const settingsStore = () => strapi.store({ type: 'plugin', name: 'governance', key: 'rankings' });
 
@@ -217,12 +218,12 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The province's choices: whether site members see their own site's place. */
-    async settings(): Promise<{ membersSeeOwnPlace: boolean }> {
+    async settings(): Promise<RankingSettings> {
       const stored = (await settingsStore().get({})) as { membersSeeOwnPlace?: boolean } | null;
       return { membersSeeOwnPlace: stored?.membersSeeOwnPlace === true };
     },
 
-    async updateSettings(membersSeeOwnPlace: boolean) {
+    async updateSettings(membersSeeOwnPlace: boolean): Promise<RankingSettings> {
       await settingsStore().set({ value: { membersSeeOwnPlace } });
       await getService(strapi, 'audit').record('rankings.settings', {
         summary: membersSeeOwnPlace

@@ -1,9 +1,6 @@
 import { findWorkday, getWorkdaysInRange } from 'chinese-days';
 import { DateTime } from 'luxon';
-
-/** 留言类别 */
-export const CATEGORIES = ['consultation', 'complaint', 'suggestion', 'other'] as const;
-export type Category = (typeof CATEGORIES)[number];
+import type { Category, DeadlineState } from '../../../shared/contracts/messages';
 
 /** Working days to reply, per category: consultation 5, complaint and suggestion 15. */
 export type ReplyWorkingDays = Record<Category, number>;
@@ -40,9 +37,6 @@ export const workingDaysBetween = (from: Date, to: Date, timezone: string): numb
   if (end < start) return 0;
   return getWorkdaysInRange(start.toISODate()!, end.toISODate()!).length;
 };
-
-export type DeadlineState =
-  'onTrack' | 'dueSoon' | 'overdue' | 'veto' | 'answered' | 'answeredLate';
 
 /**
  * Where an unanswered message stands at `now`: due soon when at most `dueSoonWorkingDays`

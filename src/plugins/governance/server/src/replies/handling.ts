@@ -3,36 +3,41 @@ import { errors } from '@strapi/utils';
 import { findWorkday } from 'chinese-days';
 import { DateTime } from 'luxon';
 import type { GovernanceConfig } from '../config';
-import { SITE_LEVELS } from '../../../shared/contracts/overview';
+import {
+  INBOX_TABS,
+  OPEN_STATUSES,
+  type CaseAction,
+  type Category,
+  type InboxPage,
+  type InboxTab,
+  type MessageCase,
+  type MessageSite,
+  type MessageStatus,
+  type ReplyFlag,
+  type ReplyFlaggedDetails,
+  type Satisfaction,
+  type TransferTarget,
+  type Verdict,
+} from '../../../shared/contracts/messages';
+import { SITE_LEVELS, type SiteLevel } from '../../../shared/contracts/overview';
 import { siteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import type { AuditAction } from '../audit/service';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
-import { deadlineState, dueAt, workingDaysBetween, type Category } from './deadlines';
+import { deadlineState, dueAt, workingDaysBetween } from './deadlines';
 import { ERRORS } from './messages';
 import { replyFlags } from './quality';
-import { OPEN_STATUSES, plainText } from './service';
+import { plainText, type MessageRow } from './service';
 import { workingDaysFor } from './site-working-days';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
 
 const EVENT = MESSAGE_EVENT;
 
-type Status = 'received' | 'accepted' | 'transferred' | 'replied' | 'closed' | 'rejected';
-type Action =
-  | 'sign'
-  | 'reply'
-  | 'editReply'
-  | 'transfer'
-  | 'requestExtension'
-  | 'approveExtension'
-  | 'refuseExtension'
-  | 'markInvalid'
-  | 'close'
-  | 'correctCategory'
-  | 'spotCheck';
+/** The acts of staff (the citizen rates and reopens, the system sends the overdue notice). */
+type Action = Exclude<CaseAction, 'rate' | 'reopen' | 'overdueNotice'>;
 
-const STATUS_NAMES: Record<Status, string> = {
+const STATUS_NAMES: Record<MessageStatus, string> = {
   received: '待签收',
   accepted: '办理中',
   transferred: '已转办',
@@ -61,31 +66,28 @@ const AUDITED: Partial<Record<Action, AuditAction>> = {
   correctCategory: 'message.correctCategory',
 };
 
-export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
-export type InboxTab = (typeof INBOX_TABS)[number];
+const OPEN: MessageStatus[] = [...OPEN_STATUSES];
 
-const OPEN: Status[] = [...OPEN_STATUSES];
+/** A message being handled, with the site that holds it. */
+type HandledMessage = MessageRow & { site: (MessageSite & { id: number }) | null };
 
-interface MessageRow {
+/** An event of a message's timeline (plugin::governance.message-event), with its sites. */
+interface EventRow {
   id: number;
-  /** Counts the acts on the message: each is guarded by the count its actor saw. */
-  revision: number | null;
-  status: Status;
-  category: Category;
-  originalCategory: Category | null;
-  receivedAt: string;
-  dueAt: string;
-  reply: string | null;
-  replyingUnit: string | null;
-  repliedAt: string | null;
-  spotCheck: 'standard' | 'substandard' | null;
-  pendingExtension: {
-    workingDays: number;
-    reason: string;
-    requestedBy: number;
-    requestedAt: string;
-  } | null;
-  site: { id: number; code: string; name: string } | null;
+  action: CaseAction;
+  actorName: string;
+  createdAt: string;
+  text: string | null;
+  workingDays: number | null;
+  fromSite: MessageSite | null;
+  toSite: MessageSite | null;
+  dueAtBefore: string | null;
+  dueAtAfter: string | null;
+  flags: ReplyFlag[] | null;
+  verdict: Verdict | null;
+  satisfaction: Satisfaction | null;
+  categoryBefore: Category | null;
+  categoryAfter: Category | null;
 }
 
 /**
@@ -98,12 +100,12 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
   const timezone = () => config().timezone;
 
-  const load = async (id: number, user: AdminUser): Promise<MessageRow> => {
+  const load = async (id: number, user: AdminUser): Promise<HandledMessage> => {
     const scope = await siteScope(strapi, user);
     const message = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
       where: { id },
       populate: { site: { select: ['id', 'code', 'name'] } },
-    })) as MessageRow | null;
+    })) as HandledMessage | null;
     if (!message || (!scope.all && !(message.site && scope.siteIds.includes(message.site.id)))) {
       throw new errors.NotFoundError(ERRORS.noSuchMessage(id));
     }
@@ -125,7 +127,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       timezone()
     );
 
-  const requireStatus = (message: MessageRow, action: Action, allowed: Status[]) => {
+  const requireStatus = (message: HandledMessage, action: Action, allowed: MessageStatus[]) => {
     if (!allowed.includes(message.status))
       throw new errors.ApplicationError(
         ERRORS.wrongState(ACTION_NAMES[action], STATUS_NAMES[message.status])
@@ -138,7 +140,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
    * writes columns only.
    */
   const apply = async (
-    message: MessageRow,
+    message: HandledMessage,
     user: AdminUser,
     action: Action,
     change: { columns?: Record<string, unknown>; relations?: Record<string, unknown> },
@@ -193,7 +195,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     async inbox(
       user: AdminUser,
       filters: { tab: InboxTab; q?: string; site?: string; page?: number }
-    ) {
+    ): Promise<InboxPage> {
       const scope = await siteScope(strapi, user);
       const now = new Date();
       const today = DateTime.fromJSDate(now, { zone: timezone() }).toISODate()!;
@@ -226,7 +228,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
             : [{ dueAt: 'asc' }, { id: 'asc' }],
         offset: (page - 1) * pageSize,
         limit: pageSize,
-      })) as Array<MessageRow & { caseNumber: string | null; subject: string }>;
+      })) as Array<MessageRow & { site: MessageSite | null }>;
       const counts = Object.fromEntries(
         await Promise.all(
           INBOX_TABS.map(async (tab) => [
@@ -256,21 +258,26 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * The whole case as staff see it: the message with contact data (each read audited), its
      * timeline, its deadline state. Never the query code: it is the citizen's key.
      */
-    async getCase(id: number, user: AdminUser) {
+    async getCase(id: number, user: AdminUser): Promise<MessageCase> {
       const message = await load(id, user);
-      const full = await strapi.db.query(CITIZEN_MESSAGE).findOne({
+      const full = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
         where: { id },
         populate: {
           site: { select: ['code', 'name'] },
           repliedBy: { select: ['id', 'firstname', 'lastname'] },
         },
-      });
-      const events = await strapi.db.query(EVENT).findMany({
+      })) as MessageRow & {
+        site: MessageSite | null;
+        repliedBy: { id: number; firstname: string | null; lastname: string | null } | null;
+      };
+      const events = (await strapi.db.query(EVENT).findMany({
         where: { message: { id } },
         populate: { fromSite: { select: ['code', 'name'] }, toSite: { select: ['code', 'name'] } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      });
-      const spotCheck = events.find((e: { action: string }) => e.action === 'spotCheck');
+      })) as EventRow[];
+      const spotCheck = events.find(
+        (e): e is EventRow & { verdict: Verdict } => e.action === 'spotCheck' && e.verdict !== null
+      );
       // Staff reading a citizen's name and contact is on the record (PIPL).
       await getService(strapi, 'audit').record('personalData.read', {
         subject: `message ${id}`,
@@ -305,7 +312,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
               at: spotCheck.createdAt,
             }
           : null,
-        timeline: events.map((e: Record<string, unknown>) => ({
+        timeline: events.map((e) => ({
           id: e.id,
           action: e.action,
           actor: e.actorName,
@@ -350,10 +357,8 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const unit = input.unit ? plainText(input.unit) || null : null;
       const flags = replyFlags(reply, unit, config().replies.quality);
       if (flags.length > 0 && !input.acknowledgeFlags) {
-        throw new errors.ValidationError(ERRORS.replyFlagged(flags), {
-          code: 'REPLY_FLAGGED',
-          flags,
-        });
+        const details: ReplyFlaggedDetails = { code: 'REPLY_FLAGGED', flags };
+        throw new errors.ValidationError(ERRORS.replyFlagged(flags), details);
       }
       const recorded = { text: reply, flags: flags.length > 0 ? flags : null };
       if (message.status === 'replied') {
@@ -551,16 +556,20 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Where a message can be transferred: every active site, portal first, in the group's order. */
-    async transferTargets() {
+    async transferTargets(): Promise<TransferTarget[]> {
       const sites = (await strapi.db.query(SITE).findMany({
         where: { active: true },
         select: ['code', 'name', 'level', 'sortOrder'],
         populate: { parent: { select: ['name'] } },
         orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-      })) as Array<{ code: string; name: string; level: string; parent: { name: string } | null }>;
-      const order = SITE_LEVELS as readonly string[];
+      })) as Array<{
+        code: string;
+        name: string;
+        level: SiteLevel;
+        parent: { name: string } | null;
+      }>;
       return sites
-        .sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level))
+        .sort((a, b) => SITE_LEVELS.indexOf(a.level) - SITE_LEVELS.indexOf(b.level))
         .map((site) => ({
           code: site.code,
           name: site.name,
@@ -576,7 +585,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     async spotCheck(
       id: number,
       user: AdminUser,
-      input: { verdict: 'standard' | 'substandard'; comment?: string | null }
+      input: { verdict: Verdict; comment?: string | null }
     ) {
       const message = await load(id, user);
       requireStatus(message, 'spotCheck', ['replied', 'closed']);

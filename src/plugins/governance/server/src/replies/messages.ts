@@ -1,4 +1,4 @@
-import type { ReplyFlag } from './quality';
+import type { ReplyFlag } from '../../../shared/contracts/messages';
 
 const FLAG_NAMES: Record<ReplyFlag, string> = {
   tooShort: '答复过短 (too short)',

@@ -3,7 +3,7 @@ import { runWithLease } from '../jobs/lease';
 import { siteLeaders } from '../sites/scope';
 import { emailsOn, sendEmail } from '../utils/email';
 import { personName } from '../utils/person-name';
-import { OPEN_STATUSES } from './service';
+import { OPEN_STATUSES } from '../../../shared/contracts/messages';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT } from '../uids';
 
 const EVENT = MESSAGE_EVENT;

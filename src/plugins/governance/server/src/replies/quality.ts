@@ -3,8 +3,7 @@
  * of courtesy, a referral to "the relevant department", no unit standing behind the answer.
  * A reply with any of these flags is shown back to its author before it is sent.
  */
-export const REPLY_FLAGS = ['tooShort', 'templatePhrase', 'noUnit'] as const;
-export type ReplyFlag = (typeof REPLY_FLAGS)[number];
+import type { ReplyFlag } from '../../../shared/contracts/messages';
 
 export interface ReplyQualityRules {
   /** Fewer characters than this is too short to answer anything. */

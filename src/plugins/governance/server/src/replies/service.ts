@@ -6,17 +6,22 @@ import sanitizeHtml from 'sanitize-html';
 import type { GovernanceConfig } from '../config';
 import { CommitNotConfirmedError } from '../utils/confirmed-commit';
 import { isDependencyUnavailable } from '../utils/unavailable';
+import type {
+  Category,
+  MessageSite,
+  MessageStatus,
+  PendingExtension,
+  Satisfaction,
+  Verdict,
+} from '../../../shared/contracts/messages';
 import { caseNumberOf, caseNumbers } from './case-number';
-import { dueAt, type Category } from './deadlines';
+import { dueAt } from './deadlines';
 import { ERRORS } from './messages';
 import { workingDaysFor } from './site-working-days';
 import type { RatingInput, SubmissionInput } from './validation';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
 
 const EVENT = MESSAGE_EVENT;
-
-/** Still to be answered: the clock runs. */
-export const OPEN_STATUSES = ['received', 'accepted', 'transferred'] as const;
 
 /** Query codes: 12 characters without look-alikes (no 0/O, 1/I/L), about 60 bits of chance. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -45,24 +50,38 @@ const PUBLIC_STATUS: Record<string, string> = {
   rejected: '不予受理',
 };
 
-interface MessageRow {
+/**
+ * A citizen message's columns (api::citizen-message) as this concern reads them: the public
+ * routes here, the handling flow (handling.ts). Each query adds the relations it populates.
+ */
+export interface MessageRow {
+  id: number;
+  /** Counts the acts on the message: each is guarded by the count its actor saw. */
+  revision: number | null;
   caseNumber: string | null;
   category: Category;
+  originalCategory: Category | null;
   subject: string;
   body: string;
+  /** The citizen's name and contact: never on a public page. */
   name: string;
-  status: string;
+  phone: string | null;
+  email: string | null;
+  status: MessageStatus;
   receivedAt: string;
-  dueAt: string | null;
+  dueAt: string;
+  pendingExtension: PendingExtension | null;
   reply: string | null;
   replyingUnit: string | null;
   repliedAt: string | null;
+  repliedOnTime: boolean | null;
   satisfaction: Satisfaction | null;
   reopenedAt: string | null;
-  site: { name: string; code: string } | null;
+  spotCheck: Verdict | null;
 }
 
-export type Satisfaction = 'satisfied' | 'neutral' | 'unsatisfied';
+/** A message with the site that holds it, as the public pages show it. */
+type PublicRow = MessageRow & { site: MessageSite | null };
 const ANSWERED = ['replied', 'closed'];
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -93,7 +112,7 @@ const isCitizensContact = (
 const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
 
-  const publicView = (row: MessageRow) => ({
+  const publicView = (row: PublicRow) => ({
     caseNumber: row.caseNumber,
     category: row.category,
     subject: row.subject,
@@ -203,7 +222,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
         where: { queryCode },
         populate: { site: { select: ['name', 'code'] } },
-      })) as MessageRow | null;
+      })) as PublicRow | null;
       if (!row) throw new errors.NotFoundError(ERRORS.notFound);
       return publicView(row);
     },
@@ -221,13 +240,10 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id', 'status', 'category', 'satisfaction', 'revision', 'phone', 'email'],
         populate: { site: { select: ['id', 'replyWorkingDays'] } },
       })) as
-        | (MessageRow & {
-            id: number;
-            revision: number | null;
-            phone: string | null;
-            email: string | null;
-            site: { id: number; replyWorkingDays: unknown } | null;
-          })
+        | (Pick<
+            MessageRow,
+            'id' | 'status' | 'category' | 'satisfaction' | 'revision' | 'phone' | 'email'
+          > & { site: { id: number; replyWorkingDays: unknown } | null })
         | null;
       const contactMatches = isCitizensContact(input.contact, row);
       if (!row || !contactMatches) throw new errors.NotFoundError(ERRORS.notYours);
@@ -298,7 +314,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: [{ repliedAt: 'desc' }, { id: 'desc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
-        }) as Promise<MessageRow[]>,
+        }) as Promise<PublicRow[]>,
         strapi.db.query(CITIZEN_MESSAGE).count({ where }),
       ]);
       return {

@@ -1,6 +1,7 @@
 import type { Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CATEGORIES, type Category, type ReplyWorkingDays } from './deadlines';
+import { CATEGORIES, type Category } from '../../../shared/contracts/messages';
+import type { ReplyWorkingDays } from './deadlines';
 import { SITE } from '../uids';
 
 const MESSAGE =

@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { SITE_LEVELS, type SiteLevel } from '../../../shared/contracts/overview';
-import type { MessageFigures, MessageStatistics } from '../../../shared/contracts/messages';
+import {
+  OPEN_STATUSES,
+  type InboxItem,
+  type MessageFigures,
+  type MessageSite,
+  type MessageStatistics,
+} from '../../../shared/contracts/messages';
 import type { GovernanceConfig } from '../config';
 import { localYearRange } from '../time/local-year';
+import type { MessageRow } from './service';
 import { dbNames } from '../utils/db-names';
-import { OPEN_STATUSES } from './service';
 import { CITIZEN_MESSAGE, SITE } from '../uids';
 
 const OPEN = [...OPEN_STATUSES];
@@ -154,7 +160,15 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** 抽查样本: replied messages of the year, not yet checked, drawn at random (of one site if asked). */
-    async sample({ year, size, site }: { year: number; size: number; site?: string }) {
+    async sample({
+      year,
+      size,
+      site,
+    }: {
+      year: number;
+      size: number;
+      site?: string;
+    }): Promise<InboxItem[]> {
       const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
       const { start, end } = localYearRange(year, timezone);
       const knex = strapi.db.connection;
@@ -187,7 +201,20 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         ],
         populate: { site: { select: ['code', 'name'] } },
         orderBy: [{ repliedAt: 'desc' }, { id: 'desc' }],
-      })) as Array<Record<string, unknown> & { repliedOnTime: boolean | null }>;
+      })) as Array<
+        Pick<
+          MessageRow,
+          | 'id'
+          | 'caseNumber'
+          | 'category'
+          | 'subject'
+          | 'status'
+          | 'receivedAt'
+          | 'dueAt'
+          | 'repliedAt'
+          | 'repliedOnTime'
+        > & { site: MessageSite | null }
+      >;
       return rows.map(({ repliedOnTime, ...row }) => ({
         ...row,
         deadline: repliedOnTime === false ? 'answeredLate' : 'answered',

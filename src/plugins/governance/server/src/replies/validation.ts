@@ -1,7 +1,6 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { oneOf } from '../utils/one-of';
-import { CATEGORIES } from './deadlines';
-import { INBOX_TABS } from './handling';
+import { CATEGORIES, INBOX_TABS } from '../../../shared/contracts/messages';
 import { ERRORS } from './messages';
 
 /** Lengths counted in characters as a person counts them (an emoji is one). */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ADMIN_USER, SITE_MEMBERSHIP } from '../uids';
+import type { AccountRow } from '../passwords/accounts';
 import type { AdminUser } from '../utils/document-middleware';
 
 /** Roles whose holders work across the whole group: no site condition applies to them. */
@@ -57,11 +58,8 @@ export const memberSiteDocumentIds = async (
   return new Set(memberships.flatMap((m) => (m.site ? [m.site.documentId] : [])));
 };
 
-export interface SiteLeader {
-  firstname: string | null;
-  lastname: string | null;
-  email: string;
-}
+/** A site leader as a notice names and e-mails them. */
+export type SiteLeader = Pick<AccountRow, 'firstname' | 'lastname' | 'email'>;
 
 /** Each site's active leaders (第一责任人: its `leader` members), by site document id. */
 export const siteLeaders = async (

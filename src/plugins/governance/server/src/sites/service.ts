@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { ERRORS } from './messages';
 import { ensureRoles } from './roles';
 import { type SiteScope } from './scope';
+import type { SiteRow } from './site-rows';
 
 const EVERY_SITE: SiteScope = { all: true };
 
@@ -12,30 +13,17 @@ import {
   type SiteNode,
   type UserOption,
 } from '../../../shared/contracts/sites';
+import type { AccountRow } from '../passwords/accounts';
 import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ADMIN_USER, SITE, SITE_MEMBERSHIP } from '../uids';
 
-interface SiteRow {
-  id: number;
-  documentId: string;
-  code: string;
-  name: string;
-  level: SiteNode['level'];
-  active: boolean;
-  sortOrder: number;
-  responsiblePerson: string | null;
-  parent?: { id: number } | null;
-}
+/** A site of the tree, with its parent. */
+type TreeSite = SiteRow & { parent?: { id: number } | null };
 
-interface UserRow {
-  id: number;
-  firstname: string | null;
-  lastname: string | null;
-  email: string;
-  isActive: boolean;
-}
+/** A site member's account, as the tree and the user search show it. */
+type MemberAccount = Pick<AccountRow, 'id' | 'firstname' | 'lastname' | 'email' | 'isActive'>;
 
 const LEVEL_ORDER = { portal: 0, department: 1, city: 2, county: 3 } as const;
 
@@ -63,7 +51,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
         'responsiblePerson',
       ],
       populate: { parent: { select: ['id'] } },
-    })) as SiteRow[];
+    })) as TreeSite[];
     const memberships = (await strapi.db.query(SITE_MEMBERSHIP).findMany({
       where: { site: { id: { $in: sites.map((s) => s.id) } } },
       populate: {
@@ -74,7 +62,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       id: number;
       capacity: Capacity;
       site: { id: number } | null;
-      user: UserRow | null;
+      user: MemberAccount | null;
     }>;
 
     const nodes = new Map<number, SiteNode>();
@@ -129,7 +117,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       select: ['id', 'firstname', 'lastname', 'email', 'isActive'],
       orderBy: { email: 'asc' },
       limit: 20,
-    })) as UserRow[];
+    })) as MemberAccount[];
     return users.map((u) => ({
       id: u.id,
       name: personName(u),

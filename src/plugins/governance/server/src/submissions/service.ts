@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
 import type { Capacity } from '../../../shared/contracts/sites';
 import type {
+  AdoptedSubmission,
   Submission,
   SubmissionSite,
   SubmissionStatus,
@@ -10,6 +11,7 @@ import type {
 } from '../../../shared/contracts/submissions';
 import type { GovernanceConfig } from '../config';
 import { memberSiteDocumentIds, siteScope } from '../sites/scope';
+import type { SiteRow } from '../sites/site-rows';
 import { dbNames } from '../utils/db-names';
 import type { AdminUser } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
@@ -27,9 +29,8 @@ const PAGE_SIZE = 20;
  */
 const WORKING_CAPACITIES: Capacity[] = ['editor'];
 
-type SiteRow = SubmissionSite & {
-  id: number;
-  active: boolean;
+/** A site as 信息报送 reads it: with its parent, a county's city (where it may submit). */
+type SiteWithParent = Pick<SiteRow, 'id' | 'documentId' | 'code' | 'name' | 'level' | 'active'> & {
   parent: { documentId: string } | null;
 };
 
@@ -60,15 +61,15 @@ interface SubmissionRow {
 const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const timezone = () => (strapi.config.get('plugin::governance') as GovernanceConfig).timezone;
 
-  const sites = async (): Promise<Map<string, SiteRow>> => {
+  const sites = async (): Promise<Map<string, SiteWithParent>> => {
     const rows = (await strapi.db.query(SITE).findMany({
       select: ['id', 'documentId', 'code', 'name', 'level', 'active'],
       populate: { parent: { select: ['documentId'] } },
-    })) as SiteRow[];
+    })) as SiteWithParent[];
     return new Map(rows.map((site) => [site.documentId, site]));
   };
 
-  const publicSite = (site: SiteRow | undefined): SubmissionSite | null =>
+  const publicSite = (site: SiteWithParent | undefined): SubmissionSite | null =>
     site
       ? { documentId: site.documentId, code: site.code, name: site.name, level: site.level }
       : null;
@@ -91,7 +92,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Where a site may submit to: the portal, and a county's own city. */
-  const targetsOf = (source: SiteRow, all: Map<string, SiteRow>) =>
+  const targetsOf = (source: SiteWithParent, all: Map<string, SiteWithParent>) =>
     [...all.values()].filter(
       (site) =>
         site.active &&
@@ -113,7 +114,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const shape = (
     row: SubmissionRow,
-    all: Map<string, SiteRow>,
+    all: Map<string, SiteWithParent>,
     existing: Set<string>,
     now = new Date()
   ): Submission => ({
@@ -176,7 +177,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const list = async (
     where: Record<string, unknown>,
     filters: ListFilters,
-    all: Map<string, SiteRow>
+    all: Map<string, SiteWithParent>
   ) => {
     const sourceSites = [...all.values()].filter(
       (site) =>
@@ -349,7 +350,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * 采用: a draft on the receiving site with the source's content and attribution, written by
      * the adopter (who therefore does not review it), and reviewed there before it is published.
      */
-    async adopt(id: number, user: AdminUser) {
+    async adopt(id: number, user: AdminUser): Promise<AdoptedSubmission> {
       const row = await load(id);
       await assertReceiver(user, row.targetSiteDocumentId);
       if (row.status !== 'submitted') throw new errors.ApplicationError(ERRORS.alreadyDecided);
@@ -389,7 +390,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         summary: `${all.get(row.targetSiteDocumentId)?.name ?? ''} 采用 ${source?.name ?? ''} 报送的《${row.title}》`,
         details: { submission: id, article: copy.documentId },
       });
-      return { id, status: 'adopted' as const, articleDocumentId: copy.documentId };
+      return { id, status: 'adopted', articleDocumentId: copy.documentId };
     },
 
     /** 退回: with the reason the submitter reads. */

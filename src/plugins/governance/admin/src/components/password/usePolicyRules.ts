@@ -1,8 +1,8 @@
-import type { PasswordPolicy } from '../../api/passwords';
+import type { PasswordRules } from '../../api/passwords';
 import { useT } from '../../hooks/useT';
 
 /** The policy as the rules a new password must meet, one sentence each. */
-export const usePolicyRules = (policy: PasswordPolicy) => {
+export const usePolicyRules = (policy: PasswordRules) => {
   const t = useT();
   return [
     t('password.rule.length', { n: policy.minLength }),

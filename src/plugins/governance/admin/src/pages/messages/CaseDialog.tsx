@@ -3,6 +3,7 @@ import { useRBAC } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import {
+  OPEN_STATUSES,
   useMessageAction,
   useMessageCase,
   type MessageCase,
@@ -33,8 +34,7 @@ const SATISFACTION_COLORS: Record<Satisfaction, { text: string; background: stri
 };
 
 /** Still to be answered: the deadline runs and the message can be replied to, transferred or extended. */
-const isOpen = (message: MessageCase) =>
-  ['received', 'accepted', 'transferred'].includes(message.status);
+const isOpen = (message: MessageCase) => OPEN_STATUSES.some((status) => status === message.status);
 
 const useWhen = () => {
   const { formatDate } = useIntl();

@@ -1,8 +1,8 @@
 import { Badge } from '@strapi/design-system';
-import type { Deadline } from '../../api/messages';
+import type { DeadlineState } from '../../api/messages';
 import { useT } from '../../hooks/useT';
 
-const DEADLINE_COLORS: Record<Deadline, { text: string; background: string }> = {
+const DEADLINE_COLORS: Record<DeadlineState, { text: string; background: string }> = {
   onTrack: { text: 'neutral700', background: 'neutral150' },
   dueSoon: { text: 'warning600', background: 'warning100' },
   overdue: { text: 'danger600', background: 'danger100' },
@@ -11,7 +11,7 @@ const DEADLINE_COLORS: Record<Deadline, { text: string; background: string }> = 
   answeredLate: { text: 'warning600', background: 'warning100' },
 };
 
-export const DeadlineBadge = ({ deadline }: { deadline: Deadline }) => {
+export const DeadlineBadge = ({ deadline }: { deadline: DeadlineState }) => {
   const t = useT();
   return (
     <Badge
