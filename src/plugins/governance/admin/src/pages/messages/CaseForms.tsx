@@ -15,7 +15,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ConfirmDialog } from '@strapi/strapi/admin';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   CATEGORIES,
   useMessageAction,
@@ -45,6 +45,59 @@ const useCaseAct = (id: number) => {
   };
 };
 
+/**
+ * A case form of one choice (a site, a number of days, a category) and the reason for it, side
+ * by side, and its button under them, waiting until the choice is `ready` and the reason long
+ * enough.
+ */
+const ChoiceAndReason = ({
+  choice,
+  choiceColumns,
+  reason,
+  ready,
+  submit,
+}: {
+  /** The choice's field. */
+  choice: ReactNode;
+  /** Its share of the row's 12 columns; the reason takes the rest. */
+  choiceColumns: number;
+  reason: {
+    name: string;
+    label: string;
+    hint?: string;
+    value: string;
+    onChange: (value: string) => void;
+  };
+  ready: boolean;
+  submit: { label: string; isLoading: boolean; onClick: () => void };
+}) => (
+  <Grid.Root gap={3}>
+    <Grid.Item col={choiceColumns} s={12} direction="column" alignItems="stretch">
+      {choice}
+    </Grid.Item>
+    <Grid.Item col={12 - choiceColumns} s={12} direction="column" alignItems="stretch">
+      <Field.Root name={reason.name} required hint={reason.hint}>
+        <Field.Label>{reason.label}</Field.Label>
+        <TextInput
+          value={reason.value}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => reason.onChange(e.target.value)}
+        />
+        {reason.hint ? <Field.Hint /> : null}
+      </Field.Root>
+    </Grid.Item>
+    <Grid.Item col={12}>
+      <Button
+        variant="secondary"
+        loading={submit.isLoading}
+        disabled={!ready || !isReason(reason.value)}
+        onClick={submit.onClick}
+      >
+        {submit.label}
+      </Button>
+    </Grid.Item>
+  </Grid.Root>
+);
+
 /** A county is told apart by its city, every other site by its level. */
 const siteLabel = (site: TransferTarget, t: Translate) =>
   t('messages.transfer.option', {
@@ -73,8 +126,9 @@ export const TransferForm = ({
   };
 
   return (
-    <Grid.Root gap={3}>
-      <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+    <ChoiceAndReason
+      choiceColumns={5}
+      choice={
         <Field.Root name="transferSite" required>
           <Field.Label>{t('messages.transfer.site')}</Field.Label>
           <Combobox
@@ -94,27 +148,16 @@ export const TransferForm = ({
             ))}
           </Combobox>
         </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="transferReason" required>
-          <Field.Label>{t('messages.transfer.reason')}</Field.Label>
-          <TextInput
-            value={reason}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)}
-          />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={12}>
-        <Button
-          variant="secondary"
-          loading={isLoading}
-          disabled={!site || !isReason(reason)}
-          onClick={submit}
-        >
-          {t('messages.transfer.submit')}
-        </Button>
-      </Grid.Item>
-    </Grid.Root>
+      }
+      reason={{
+        name: 'transferReason',
+        label: t('messages.transfer.reason'),
+        value: reason,
+        onChange: setReason,
+      }}
+      ready={Boolean(site)}
+      submit={{ label: t('messages.transfer.submit'), isLoading, onClick: submit }}
+    />
   );
 };
 
@@ -144,8 +187,9 @@ export const ExtensionRequestForm = ({ message }: { message: MessageCase }) => {
   };
 
   return (
-    <Grid.Root gap={3}>
-      <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+    <ChoiceAndReason
+      choiceColumns={4}
+      choice={
         <Field.Root
           name="extensionDays"
           required
@@ -155,27 +199,16 @@ export const ExtensionRequestForm = ({ message }: { message: MessageCase }) => {
           <NumberInput value={workingDays} onValueChange={setWorkingDays} step={1} />
           <Field.Hint />
         </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="extensionReason" required>
-          <Field.Label>{t('messages.extension.reason')}</Field.Label>
-          <TextInput
-            value={reason}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)}
-          />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={12}>
-        <Button
-          variant="secondary"
-          loading={isLoading}
-          disabled={!validDays || !isReason(reason)}
-          onClick={submit}
-        >
-          {t('messages.extension.submit')}
-        </Button>
-      </Grid.Item>
-    </Grid.Root>
+      }
+      reason={{
+        name: 'extensionReason',
+        label: t('messages.extension.reason'),
+        value: reason,
+        onChange: setReason,
+      }}
+      ready={validDays}
+      submit={{ label: t('messages.extension.submit'), isLoading, onClick: submit }}
+    />
   );
 };
 
@@ -203,8 +236,9 @@ export const CategoryCorrectionForm = ({ message }: { message: MessageCase }) =>
   };
 
   return (
-    <Grid.Root gap={3}>
-      <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+    <ChoiceAndReason
+      choiceColumns={4}
+      choice={
         <Field.Root name="correctCategory" required>
           <Field.Label>{t('messages.correct.category')}</Field.Label>
           <SingleSelect
@@ -219,28 +253,17 @@ export const CategoryCorrectionForm = ({ message }: { message: MessageCase }) =>
             ))}
           </SingleSelect>
         </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="correctReason" required hint={t('messages.correct.hint')}>
-          <Field.Label>{t('messages.correct.reason')}</Field.Label>
-          <TextInput
-            value={reason}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)}
-          />
-          <Field.Hint />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={12}>
-        <Button
-          variant="secondary"
-          loading={isLoading}
-          disabled={!category || !isReason(reason)}
-          onClick={submit}
-        >
-          {t('messages.correct.submit')}
-        </Button>
-      </Grid.Item>
-    </Grid.Root>
+      }
+      reason={{
+        name: 'correctReason',
+        label: t('messages.correct.reason'),
+        hint: t('messages.correct.hint'),
+        value: reason,
+        onChange: setReason,
+      }}
+      ready={Boolean(category)}
+      submit={{ label: t('messages.correct.submit'), isLoading, onClick: submit }}
+    />
   );
 };
 
