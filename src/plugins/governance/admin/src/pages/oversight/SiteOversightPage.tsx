@@ -1,58 +1,39 @@
-import { PERMISSIONS } from '../../permissions';
-import {
-  Badge,
-  Box,
-  Flex,
-  Grid,
-  Link as TextLink,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Flex, Grid, Typography, Td, Tr, Box, Link as TextLink } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { NavLink, useParams } from 'react-router-dom';
 import {
-  OVERSIGHT_PATH,
-  PUBLISHING_MIX,
-  RECTIFICATIONS_PATH,
   VETO_RULES,
-  useSiteOversight,
+  type RuleVerdict,
   type ColumnState,
   type OpenMessageEvidence,
-  type Rectification,
-  type RuleVerdict,
+  PUBLISHING_MIX,
   type SiteOversightDetail,
+  RECTIFICATIONS_PATH,
+  type Rectification,
+  OVERSIGHT_PATH,
+  useSiteOversight,
 } from '../../api/oversight';
+import { HeadedTable } from '../../components/DataTable';
+import { RaisedBox, Panel, PanelNote } from '../../components/Panel';
 import { RuleStatusBadge, STATUS_COLORS, StatusDot } from '../../components/RuleStatusBadge';
-import { StatCard } from '../../components/StatCard';
+import { StatCards } from '../../components/StatCard';
+import { ToneBadge } from '../../components/ToneBadge';
 import { WrapTd } from '../../components/WrapTd';
 import { apiErrorMessage } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
+import { PERMISSIONS } from '../../permissions';
+import { AlertsTable } from './OversightCells';
 import { useOversightFormat } from './format';
 import { RectificationStatusBadge } from './notices/RectificationCells';
-import { AlertsTable, Section } from './OversightCells';
-import { columnDaysLeft, measureOf, outlookOf } from './verdicts';
-import { ColumnHeads } from '../../components/ColumnHeads';
-
-/** A line of text with nothing to say in it. */
-const Nothing = ({ children }: { children: string }) => (
-  <Box padding={5} paddingTop={0}>
-    <Typography textColor="neutral600">{children}</Typography>
-  </Box>
-);
+import { measureOf, outlookOf, columnDaysLeft } from './verdicts';
 
 /** One rule: its light, what is measured against where it trips, and how far off that is. */
 const RuleCard = ({ verdict }: { verdict: RuleVerdict }) => {
   const t = useT();
   const outlook = outlookOf(t, verdict);
   return (
-    <Box
-      background="neutral0"
-      hasRadius
-      shadow="tableShadow"
+    <RaisedBox
       padding={5}
       width="100%"
       height="100%"
@@ -80,25 +61,32 @@ const RuleCard = ({ verdict }: { verdict: RuleVerdict }) => {
           </Typography>
         ) : null}
       </Flex>
-    </Box>
+    </RaisedBox>
   );
 };
 
-const Rules = ({ rules }: { rules: RuleVerdict[] }) => {
+/** 单项否决指标: a card per veto rule, in the rules' order. */
+const RuleCards = ({ rules }: { rules: RuleVerdict[] }) => {
+  const t = useT();
   const byRule = new Map(rules.map((verdict) => [verdict.rule, verdict]));
   return (
-    <Grid.Root gap={4}>
-      {VETO_RULES.flatMap((rule) => {
-        const verdict = byRule.get(rule);
-        return verdict
-          ? [
-              <Grid.Item key={rule} col={4} s={6} xs={12}>
-                <RuleCard verdict={verdict} />
-              </Grid.Item>,
-            ]
-          : [];
-      })}
-    </Grid.Root>
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <Typography variant="delta" tag="h2">
+        {t('oversight.site.rules')}
+      </Typography>
+      <Grid.Root gap={4}>
+        {VETO_RULES.flatMap((rule) => {
+          const verdict = byRule.get(rule);
+          return verdict
+            ? [
+                <Grid.Item key={rule} col={4} s={6} xs={12}>
+                  <RuleCard verdict={verdict} />
+                </Grid.Item>,
+              ]
+            : [];
+        })}
+      </Grid.Root>
+    </Flex>
   );
 };
 
@@ -118,245 +106,237 @@ const ColumnFlags = ({ column, warnDays }: { column: ColumnState; warnDays: numb
   const left = columnDaysLeft(column);
   return (
     <Flex gap={2} wrap="wrap">
-      {column.stale ? (
-        <Badge textColor="danger600" backgroundColor="danger100">
-          {t('oversight.columns.stale')}
-        </Badge>
-      ) : null}
-      {column.empty ? (
-        <Badge textColor="danger600" backgroundColor="danger100">
-          {t('oversight.columns.empty')}
-        </Badge>
-      ) : null}
+      {column.stale ? <ToneBadge tone="danger">{t('oversight.columns.stale')}</ToneBadge> : null}
+      {column.empty ? <ToneBadge tone="danger">{t('oversight.columns.empty')}</ToneBadge> : null}
       {!column.stale && left !== null && left <= warnDays ? (
-        <Badge textColor="warning600" backgroundColor="warning100">
-          {t('oversight.columns.soon', { days: left })}
-        </Badge>
+        <ToneBadge tone="warning">{t('oversight.columns.soon', { days: left })}</ToneBadge>
       ) : null}
     </Flex>
   );
 };
 
-/** 栏目: each column's update rule against its last publication; the stale and empty ones marked. */
-const Columns = ({ columns, warnDays }: { columns: ColumnState[]; warnDays: number }) => {
+const ColumnRow = ({ column, warnDays }: { column: ColumnState; warnDays: number }) => {
   const t = useT();
   const format = useOversightFormat();
+  const flagged = column.stale || column.empty;
+  return (
+    <Tr data-testid={`oversight-column-${column.name}`}>
+      <Td>
+        <Typography fontWeight="semiBold" textColor={flagged ? 'danger600' : undefined}>
+          {column.name}
+        </Typography>
+      </Td>
+      <Td>
+        <Typography>{t(`oversight.kind.${column.kind}`)}</Typography>
+      </Td>
+      <Td>
+        <Typography textColor={column.staleAfterDays === null ? 'neutral500' : undefined}>
+          {column.staleAfterDays === null
+            ? t('oversight.columns.noRule')
+            : t('oversight.columns.rule', { days: column.staleAfterDays })}
+        </Typography>
+      </Td>
+      <Td>
+        <Typography>{format.date(column.lastPublishedAt)}</Typography>
+      </Td>
+      <Td>
+        <Typography
+          textColor={column.stale ? 'danger600' : undefined}
+          fontWeight={column.stale ? 'semiBold' : undefined}
+        >
+          {column.idleDays === null ? '—' : t('oversight.days', { days: column.idleDays })}
+        </Typography>
+      </Td>
+      <Td>
+        <Typography>{format.count(column.published)}</Typography>
+      </Td>
+      <Td>
+        <ColumnFlags column={column} warnDays={warnDays} />
+      </Td>
+    </Tr>
+  );
+};
+
+/** 栏目: each column's update rule against its last publication; the stale and empty ones marked. */
+const ColumnsPanel = ({ columns, warnDays }: { columns: ColumnState[]; warnDays: number }) => {
+  const t = useT();
   const stale = columns.filter((column) => column.stale).length;
   const empty = columns.filter((column) => column.empty).length;
   return (
-    <Section
+    <Panel
       title={t('oversight.site.columns.title')}
       hint={t('oversight.site.columns.hint', { total: columns.length, stale, empty })}
       testId="oversight-columns"
     >
       {columns.length === 0 ? (
-        <Nothing>{t('oversight.columns.none')}</Nothing>
+        <PanelNote>{t('oversight.columns.none')}</PanelNote>
       ) : (
-        <Table colCount={COLUMN_HEADINGS.length} rowCount={columns.length + 1}>
-          <ColumnHeads prefix="oversight.columns.column" columns={COLUMN_HEADINGS} />
-          <Tbody>
-            {columns.map((column) => {
-              const flagged = column.stale || column.empty;
-              return (
-                <Tr key={column.name} data-testid={`oversight-column-${column.name}`}>
-                  <Td>
-                    <Typography fontWeight="semiBold" textColor={flagged ? 'danger600' : undefined}>
-                      {column.name}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{t(`oversight.kind.${column.kind}`)}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography
-                      textColor={column.staleAfterDays === null ? 'neutral500' : undefined}
-                    >
-                      {column.staleAfterDays === null
-                        ? t('oversight.columns.noRule')
-                        : t('oversight.columns.rule', { days: column.staleAfterDays })}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{format.date(column.lastPublishedAt)}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography
-                      textColor={column.stale ? 'danger600' : undefined}
-                      fontWeight={column.stale ? 'semiBold' : undefined}
-                    >
-                      {column.idleDays === null
-                        ? '—'
-                        : t('oversight.days', { days: column.idleDays })}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{format.count(column.published)}</Typography>
-                  </Td>
-                  <Td>
-                    <ColumnFlags column={column} warnDays={warnDays} />
-                  </Td>
-                </Tr>
-              );
-            })}
-          </Tbody>
-        </Table>
+        <HeadedTable
+          prefix="oversight.columns.column"
+          columns={COLUMN_HEADINGS}
+          rows={columns.length}
+        >
+          {columns.map((column) => (
+            <ColumnRow key={column.name} column={column} warnDays={warnDays} />
+          ))}
+        </HeadedTable>
       )}
-    </Section>
+    </Panel>
   );
 };
 
 const MESSAGE_HEADINGS = ['subject', 'category', 'received', 'due', 'age', 'overdue'] as const;
 
 /** The valid messages still waiting for their answer: the handling, never the citizen. */
-const OpenMessages = ({ messages }: { messages: OpenMessageEvidence[] }) => {
+const OpenMessagesPanel = ({ messages }: { messages: OpenMessageEvidence[] }) => {
   const t = useT();
   const format = useOversightFormat();
   return (
-    <Section
+    <Panel
       title={t('oversight.site.messages.title', { count: messages.length })}
       hint={t('oversight.site.messages.hint')}
       testId="oversight-messages"
     >
       {messages.length === 0 ? (
-        <Nothing>{t('oversight.messages.empty')}</Nothing>
+        <PanelNote>{t('oversight.messages.empty')}</PanelNote>
       ) : (
-        <Table colCount={MESSAGE_HEADINGS.length} rowCount={messages.length + 1}>
-          <ColumnHeads prefix="oversight.messages.column" columns={MESSAGE_HEADINGS} />
-          <Tbody>
-            {messages.map((message) => (
-              <Tr key={message.id} data-testid={`oversight-message-${message.id}`}>
-                <WrapTd minWidth="16rem">
-                  <Typography>{message.subject}</Typography>
-                </WrapTd>
-                <Td>
-                  <Typography>{message.category || '—'}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{format.dateTime(message.receivedAt)}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{format.date(message.dueAt)}</Typography>
-                </Td>
-                <Td>
-                  <Typography
-                    fontWeight={message.overdue ? 'semiBold' : undefined}
-                    textColor={message.overdue ? 'danger600' : undefined}
-                  >
-                    {t('oversight.days', { days: message.ageDays })}
-                  </Typography>
-                </Td>
-                <Td>
-                  {message.overdue ? (
-                    <Badge textColor="danger600" backgroundColor="danger100">
-                      {t('oversight.messages.overdue')}
-                    </Badge>
-                  ) : (
-                    <Typography textColor="neutral500">—</Typography>
-                  )}
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <HeadedTable
+          prefix="oversight.messages.column"
+          columns={MESSAGE_HEADINGS}
+          rows={messages.length}
+        >
+          {messages.map((message) => (
+            <Tr key={message.id} data-testid={`oversight-message-${message.id}`}>
+              <WrapTd minWidth="16rem">
+                <Typography>{message.subject}</Typography>
+              </WrapTd>
+              <Td>
+                <Typography>{message.category || '—'}</Typography>
+              </Td>
+              <Td>
+                <Typography>{format.dateTime(message.receivedAt)}</Typography>
+              </Td>
+              <Td>
+                <Typography>{format.date(message.dueAt)}</Typography>
+              </Td>
+              <Td>
+                <Typography
+                  fontWeight={message.overdue ? 'semiBold' : undefined}
+                  textColor={message.overdue ? 'danger600' : undefined}
+                >
+                  {t('oversight.days', { days: message.ageDays })}
+                </Typography>
+              </Td>
+              <Td>
+                {message.overdue ? (
+                  <ToneBadge tone="danger">{t('oversight.messages.overdue')}</ToneBadge>
+                ) : (
+                  <Typography textColor="neutral500">—</Typography>
+                )}
+              </Td>
+            </Tr>
+          ))}
+        </HeadedTable>
       )}
-    </Section>
+    </Panel>
   );
 };
 
 /** 待审文章, 留言答复, 密码过期账号, 信息报送: the site's other figures. */
-const Figures = ({ site }: { site: SiteOversightDetail }) => {
+const SiteFigures = ({ site }: { site: SiteOversightDetail }) => {
   const t = useT();
   const format = useOversightFormat();
   const { reviewBacklog: backlog, replies, submissions } = site;
   return (
-    <Grid.Root gap={4}>
-      <Grid.Item col={3} s={6} xs={12}>
-        <StatCard
-          label={t('oversight.figures.backlog')}
-          value={t('oversight.figures.articles', { count: format.count(backlog.waiting) })}
-          hint={
+    <StatCards
+      stats={[
+        {
+          label: t('oversight.figures.backlog'),
+          value: t('oversight.figures.articles', { count: format.count(backlog.waiting) }),
+          hint:
             backlog.waiting > 0 && backlog.oldestDays !== null
               ? t('oversight.figures.backlogHint', { days: backlog.oldestDays })
-              : t('oversight.figures.backlogNone')
-          }
-        />
-      </Grid.Item>
-      <Grid.Item col={3} s={6} xs={12}>
-        <StatCard
-          label={t('oversight.figures.replyRate', { year: replies.year })}
-          value={format.percent(replies.replyRate)}
-          hint={t('oversight.figures.replyHint', {
+              : t('oversight.figures.backlogNone'),
+        },
+        {
+          label: t('oversight.figures.replyRate', { year: replies.year }),
+          value: format.percent(replies.replyRate),
+          hint: t('oversight.figures.replyHint', {
             onTime: format.percent(replies.onTimeRate),
             received: format.count(replies.received),
             open: format.count(replies.open),
             overdue: format.count(replies.overdue),
-          })}
-        />
-      </Grid.Item>
-      <Grid.Item col={3} s={6} xs={12}>
-        <StatCard
-          label={t('oversight.figures.expired')}
-          value={format.count(site.expiredAccounts)}
-          hint={site.expiredAccounts > 0 ? t('oversight.figures.expiredHint') : undefined}
-        />
-      </Grid.Item>
-      <Grid.Item col={3} s={6} xs={12}>
-        <StatCard
-          label={t('oversight.figures.submissions', { year: replies.year })}
-          value={t('oversight.figures.articles', { count: format.count(submissions.submitted) })}
-          hint={t('oversight.figures.adopted', { count: format.count(submissions.adopted) })}
-        />
-      </Grid.Item>
-    </Grid.Root>
+          }),
+        },
+        {
+          label: t('oversight.figures.expired'),
+          value: format.count(site.expiredAccounts),
+          hint: site.expiredAccounts > 0 ? t('oversight.figures.expiredHint') : undefined,
+        },
+        {
+          label: t('oversight.figures.submissions', { year: replies.year }),
+          value: t('oversight.figures.articles', { count: format.count(submissions.submitted) }),
+          hint: t('oversight.figures.adopted', { count: format.count(submissions.adopted) }),
+        },
+      ]}
+    />
   );
 };
 
 const MIX_HEADINGS = ['kind', 'count', 'share'] as const;
 
+/** A share as a bar and a percentage. */
+const ShareBar = ({ share }: { share: number | null }) => {
+  const format = useOversightFormat();
+  return (
+    <Flex gap={3}>
+      <Box width="12rem" height="0.8rem" background="neutral150" hasRadius>
+        <Box
+          width={`${Math.round((share ?? 0) * 100)}%`}
+          height="100%"
+          background="primary500"
+          hasRadius
+        />
+      </Box>
+      <Typography>{format.percent(share)}</Typography>
+    </Flex>
+  );
+};
+
 /** 发布结构: the last year's articles by kind of content, with each kind's share. */
-const Mix = ({ mix }: { mix: SiteOversightDetail['mix'] }) => {
+const MixPanel = ({ mix }: { mix: SiteOversightDetail['mix'] }) => {
   const t = useT();
   const format = useOversightFormat();
   const total = PUBLISHING_MIX.reduce((sum, kind) => sum + (mix[kind] ?? 0), 0);
   return (
-    <Section
+    <Panel
       title={t('oversight.site.mix.title')}
       hint={t('oversight.site.mix.hint', { total: format.count(total) })}
       testId="oversight-mix"
     >
-      <Table colCount={MIX_HEADINGS.length} rowCount={PUBLISHING_MIX.length + 1}>
-        <ColumnHeads prefix="oversight.mix.column" columns={MIX_HEADINGS} />
-        <Tbody>
-          {PUBLISHING_MIX.map((kind) => {
-            const count = mix[kind] ?? 0;
-            const share = total > 0 ? count / total : null;
-            return (
-              <Tr key={kind}>
-                <Td>
-                  <Typography>{t(`oversight.mix.${kind}`)}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{format.count(count)}</Typography>
-                </Td>
-                <Td>
-                  <Flex gap={3}>
-                    <Box width="12rem" height="0.8rem" background="neutral150" hasRadius>
-                      <Box
-                        width={`${Math.round((share ?? 0) * 100)}%`}
-                        height="100%"
-                        background="primary500"
-                        hasRadius
-                      />
-                    </Box>
-                    <Typography>{format.percent(share)}</Typography>
-                  </Flex>
-                </Td>
-              </Tr>
-            );
-          })}
-        </Tbody>
-      </Table>
-    </Section>
+      <HeadedTable
+        prefix="oversight.mix.column"
+        columns={MIX_HEADINGS}
+        rows={PUBLISHING_MIX.length}
+      >
+        {PUBLISHING_MIX.map((kind) => {
+          const count = mix[kind] ?? 0;
+          return (
+            <Tr key={kind}>
+              <Td>
+                <Typography>{t(`oversight.mix.${kind}`)}</Typography>
+              </Td>
+              <Td>
+                <Typography>{format.count(count)}</Typography>
+              </Td>
+              <Td>
+                <ShareBar share={total > 0 ? count / total : null} />
+              </Td>
+            </Tr>
+          );
+        })}
+      </HeadedTable>
+    </Panel>
   );
 };
 
@@ -397,12 +377,44 @@ const Progress = ({ task }: { task: Rectification }) => {
   );
 };
 
-/** 整改任务 of the site, each with what it was named for and its deadline. */
-const Rectifications = ({ tasks }: { tasks: Rectification[] }) => {
+const TaskRow = ({ task }: { task: Rectification }) => {
   const t = useT();
   const format = useOversightFormat();
   return (
-    <Section
+    <Tr data-testid={`oversight-rectification-${task.id}`}>
+      <WrapTd minWidth="12rem">
+        <Typography>{task.notice.title}</Typography>
+      </WrapTd>
+      <WrapTd minWidth="18rem">
+        <Flex direction="column" alignItems="flex-start" gap={1} paddingTop={2} paddingBottom={2}>
+          {task.problems.map((problem) => (
+            <Typography key={problem}>· {problem}</Typography>
+          ))}
+        </Flex>
+      </WrapTd>
+      <Td>
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <Typography>{format.localDate(task.deadline)}</Typography>
+          {task.overdue ? (
+            <ToneBadge tone="danger">{t('oversight.site.task.overdue')}</ToneBadge>
+          ) : null}
+        </Flex>
+      </Td>
+      <Td>
+        <RectificationStatusBadge status={task.status} />
+      </Td>
+      <WrapTd minWidth="14rem">
+        <Progress task={task} />
+      </WrapTd>
+    </Tr>
+  );
+};
+
+/** 整改任务 of the site, each with what it was named for and its deadline. */
+const RectificationsPanel = ({ tasks }: { tasks: Rectification[] }) => {
+  const t = useT();
+  return (
+    <Panel
       title={t('oversight.site.rectifications.title')}
       action={
         <TextLink tag={NavLink} to={RECTIFICATIONS_PATH}>
@@ -412,51 +424,19 @@ const Rectifications = ({ tasks }: { tasks: Rectification[] }) => {
       testId="oversight-rectifications"
     >
       {tasks.length === 0 ? (
-        <Nothing>{t('oversight.site.task.empty')}</Nothing>
+        <PanelNote>{t('oversight.site.task.empty')}</PanelNote>
       ) : (
-        <Table colCount={RECTIFICATION_HEADINGS.length} rowCount={tasks.length + 1}>
-          <ColumnHeads prefix="oversight.site.task.column" columns={RECTIFICATION_HEADINGS} />
-          <Tbody>
-            {tasks.map((task) => (
-              <Tr key={task.id} data-testid={`oversight-rectification-${task.id}`}>
-                <WrapTd minWidth="12rem">
-                  <Typography>{task.notice.title}</Typography>
-                </WrapTd>
-                <WrapTd minWidth="18rem">
-                  <Flex
-                    direction="column"
-                    alignItems="flex-start"
-                    gap={1}
-                    paddingTop={2}
-                    paddingBottom={2}
-                  >
-                    {task.problems.map((problem) => (
-                      <Typography key={problem}>· {problem}</Typography>
-                    ))}
-                  </Flex>
-                </WrapTd>
-                <Td>
-                  <Flex direction="column" alignItems="flex-start" gap={1}>
-                    <Typography>{format.localDate(task.deadline)}</Typography>
-                    {task.overdue ? (
-                      <Badge textColor="danger600" backgroundColor="danger100">
-                        {t('oversight.site.task.overdue')}
-                      </Badge>
-                    ) : null}
-                  </Flex>
-                </Td>
-                <Td>
-                  <RectificationStatusBadge status={task.status} />
-                </Td>
-                <WrapTd minWidth="14rem">
-                  <Progress task={task} />
-                </WrapTd>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <HeadedTable
+          prefix="oversight.site.task.column"
+          columns={RECTIFICATION_HEADINGS}
+          rows={tasks.length}
+        >
+          {tasks.map((task) => (
+            <TaskRow key={task.id} task={task} />
+          ))}
+        </HeadedTable>
       )}
-    </Section>
+    </Panel>
   );
 };
 
@@ -500,24 +480,19 @@ export const SiteOversightPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <Flex direction="column" alignItems="stretch" gap={3}>
-            <Typography variant="delta" tag="h2">
-              {t('oversight.site.rules')}
-            </Typography>
-            <Rules rules={site.rules} />
-          </Flex>
-          <Columns columns={site.columns} warnDays={site.warnDays} />
-          <OpenMessages messages={site.openMessages} />
-          <Figures site={site} />
-          <Mix mix={site.mix} />
-          <Section title={t('oversight.site.alerts.title')} testId="oversight-site-alerts">
+          <RuleCards rules={site.rules} />
+          <ColumnsPanel columns={site.columns} warnDays={site.warnDays} />
+          <OpenMessagesPanel messages={site.openMessages} />
+          <SiteFigures site={site} />
+          <MixPanel mix={site.mix} />
+          <Panel title={t('oversight.site.alerts.title')} testId="oversight-site-alerts">
             {site.alerts.length === 0 ? (
-              <Nothing>{t('oversight.alerts.empty')}</Nothing>
+              <PanelNote>{t('oversight.alerts.empty')}</PanelNote>
             ) : (
               <AlertsTable alerts={site.alerts} showSite={false} />
             )}
-          </Section>
-          <Rectifications tasks={site.rectifications} />
+          </Panel>
+          <RectificationsPanel tasks={site.rectifications} />
         </Flex>
       </Layouts.Content>
     </Page.Main>
