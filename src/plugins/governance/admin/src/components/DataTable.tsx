@@ -6,6 +6,15 @@ import { ColumnHeads } from './ColumnHeads';
 type Heads = ComponentProps<typeof ColumnHeads>;
 
 /**
+ * What the design system's Tbody gives each of its rows: the row's place, from which its Tr
+ * tells each cell where it is for the grid's keyboard navigation. A row component passes it
+ * on to its Tr.
+ */
+export interface RowPlace {
+  'aria-rowindex'?: number;
+}
+
+/**
  * A design-system table under its translated column names (see ColumnHeads). `rows` counts the
  * body's rows, for the grid's keyboard navigation.
  */

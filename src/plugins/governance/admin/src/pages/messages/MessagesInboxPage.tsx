@@ -1,4 +1,4 @@
-import { Box, Td, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -9,7 +9,6 @@ import { SearchBox } from '../../components/SearchBox';
 import { useT } from '../../hooks/useT';
 import { CaseDialog } from './CaseDialog';
 import { DeadlineBadge } from './DeadlineBadge';
-import { SubjectCells } from './SubjectCells';
 
 const INBOX_COLUMNS = [
   'caseNumber',
@@ -63,7 +62,14 @@ export const MessagesInboxPage = () => {
               <Td>
                 <Typography textColor="neutral600">{item.caseNumber ?? '—'}</Typography>
               </Td>
-              <SubjectCells item={item} onOpen={() => setOpenId(item.id)} />
+              <Td>
+                <Button variant="ghost" onClick={() => setOpenId(item.id)}>
+                  {item.subject}
+                </Button>
+              </Td>
+              <Td>
+                <Typography>{item.site?.name ?? '—'}</Typography>
+              </Td>
               <Td>
                 <Typography>{t(`messages.category.${item.category}`)}</Typography>
               </Td>

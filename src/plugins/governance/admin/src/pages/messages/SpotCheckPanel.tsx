@@ -9,7 +9,6 @@ import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { CaseDialog } from './CaseDialog';
 import { DeadlineBadge } from './DeadlineBadge';
-import { SubjectCells } from './SubjectCells';
 
 const SAMPLE_COLUMNS = ['subject', 'site', 'replied', 'deadline', 'verdict'] as const;
 
@@ -58,7 +57,14 @@ export const SpotCheckPanel = ({ year }: { year: number }) => {
         >
           {sample.map((item) => (
             <Tr key={item.id}>
-              <SubjectCells item={item} onOpen={() => setOpenId(item.id)} />
+              <Td>
+                <Button variant="ghost" onClick={() => setOpenId(item.id)}>
+                  {item.subject}
+                </Button>
+              </Td>
+              <Td>
+                <Typography>{item.site?.name ?? '—'}</Typography>
+              </Td>
               <Td>
                 <Typography>
                   {item.repliedAt ? formatDate(item.repliedAt, { dateStyle: 'medium' }) : '—'}

@@ -9,7 +9,7 @@ import {
   type QueueItem,
   type StepCapacity,
 } from '../../api/review';
-import { ListTable } from '../../components/DataTable';
+import { ListTable, type RowPlace } from '../../components/DataTable';
 import { FilterSelect, optionsOf } from '../../components/FilterSelect';
 import { ListTabs } from '../../components/ListTabs';
 import { ReviewStatusBadge } from '../../components/ReviewStatusBadge';
@@ -31,8 +31,8 @@ const waited = (since: string | null, t: Translate) => {
     : t('review.queue.hours', { hours });
 };
 
-const QueueRow = ({ item, t }: { item: QueueItem; t: Translate }) => (
-  <Tr>
+const QueueRow = ({ item, t, ...place }: { item: QueueItem; t: Translate } & RowPlace) => (
+  <Tr {...place}>
     <Td>
       <Link
         tag={RouterLink}

@@ -15,7 +15,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import type { SensitiveWordEntry } from '../../../../shared/contracts/review';
 import { useAddWord, useRemoveWord, useSensitiveWords, type WordLevel } from '../../api/review';
-import { ListTable } from '../../components/DataTable';
+import { ListTable, type RowPlace } from '../../components/DataTable';
 import { RaisedBox } from '../../components/Panel';
 import { ToneBadge } from '../../components/ToneBadge';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
@@ -97,14 +97,14 @@ const AddWordForm = () => {
   );
 };
 
-const WordRow = ({ entry }: { entry: SensitiveWordEntry }) => {
+const WordRow = ({ entry, ...place }: { entry: SensitiveWordEntry } & RowPlace) => {
   const t = useT();
   const notified = useNotifiedAction();
   const removeWord = useRemoveWord();
   const remove = () =>
     notified(() => removeWord.mutateAsync(entry.id), t('words.removed', { word: entry.word }));
   return (
-    <Tr>
+    <Tr {...place}>
       <Td>
         <Typography fontWeight="bold">{entry.word}</Typography>
       </Td>

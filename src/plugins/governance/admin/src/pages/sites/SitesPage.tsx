@@ -26,7 +26,7 @@ import {
   type SiteNode,
 } from '../../api/sites';
 import { ConfirmModal } from '../../components/ConfirmButton';
-import { HeadedTable } from '../../components/DataTable';
+import { HeadedTable, type RowPlace } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
 import { SearchBox } from '../../components/SearchBox';
 import { ToneBadge } from '../../components/ToneBadge';
@@ -158,15 +158,16 @@ const SiteRow = ({
   depth,
   onAdd,
   onRemove,
+  ...place
 }: {
   site: SiteNode;
   depth: number;
   onAdd: () => void;
   onRemove: (member: Removal) => void;
-}) => {
+} & RowPlace) => {
   const t = useT();
   return (
-    <Tr>
+    <Tr {...place}>
       <Td>
         <Box paddingLeft={depth * 6}>
           <Typography fontWeight={depth === 0 ? 'bold' : undefined}>{site.name}</Typography>

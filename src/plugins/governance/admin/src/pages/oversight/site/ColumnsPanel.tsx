@@ -1,6 +1,6 @@
 import { Flex, Td, Tr, Typography } from '@strapi/design-system';
 import type { ColumnState } from '../../../api/oversight';
-import { HeadedTable } from '../../../components/DataTable';
+import { HeadedTable, type RowPlace } from '../../../components/DataTable';
 import { Panel, PanelNote } from '../../../components/Panel';
 import { ToneBadge } from '../../../components/ToneBadge';
 import { useT } from '../../../hooks/useT';
@@ -32,12 +32,16 @@ const ColumnFlags = ({ column, warnDays }: { column: ColumnState; warnDays: numb
   );
 };
 
-const ColumnRow = ({ column, warnDays }: { column: ColumnState; warnDays: number }) => {
+const ColumnRow = ({
+  column,
+  warnDays,
+  ...place
+}: { column: ColumnState; warnDays: number } & RowPlace) => {
   const t = useT();
   const format = useOversightFormat();
   const flagged = column.stale || column.empty;
   return (
-    <Tr data-testid={`oversight-column-${column.name}`}>
+    <Tr {...place} data-testid={`oversight-column-${column.name}`}>
       <Td>
         <Typography fontWeight="semiBold" textColor={flagged ? 'danger600' : undefined}>
           {column.name}

@@ -1,7 +1,7 @@
 import { Flex, Link as TextLink, Td, Tr, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
 import { RECTIFICATIONS_PATH, type Rectification } from '../../../api/oversight';
-import { HeadedTable } from '../../../components/DataTable';
+import { HeadedTable, type RowPlace } from '../../../components/DataTable';
 import { Panel, PanelNote } from '../../../components/Panel';
 import { ToneBadge } from '../../../components/ToneBadge';
 import { WrapTd } from '../../../components/WrapTd';
@@ -46,11 +46,11 @@ const Progress = ({ task }: { task: Rectification }) => {
   );
 };
 
-const TaskRow = ({ task }: { task: Rectification }) => {
+const TaskRow = ({ task, ...place }: { task: Rectification } & RowPlace) => {
   const t = useT();
   const format = useOversightFormat();
   return (
-    <Tr data-testid={`oversight-rectification-${task.id}`}>
+    <Tr {...place} data-testid={`oversight-rectification-${task.id}`}>
       <WrapTd minWidth="12rem">
         <Typography>{task.notice.title}</Typography>
       </WrapTd>
