@@ -6,7 +6,6 @@ import {
   Dialog,
   Field,
   Flex,
-  Grid,
   NumberInput,
   SingleSelect,
   SingleSelectOption,
@@ -15,7 +14,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ConfirmDialog } from '@strapi/strapi/admin';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   CATEGORIES,
   useMessageAction,
@@ -28,12 +27,9 @@ import {
 } from '../../api/messages';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT, type Translate } from '../../hooks/useT';
+import { ChoiceAndReason, isReason } from './ChoiceAndReason';
 
-/** The server's minimum for a reason or a substandard verdict's comment. */
-const MIN_REASON = 5;
 const MAX_EXTENSION_DAYS = 15;
-
-const isReason = (text: string) => text.trim().length >= MIN_REASON;
 
 /** Runs an act on the case and says how it went; answers whether it worked. */
 const useCaseAct = (id: number) => {
@@ -44,59 +40,6 @@ const useCaseAct = (id: number) => {
     isLoading,
   };
 };
-
-/**
- * A case form of one choice (a site, a number of days, a category) and the reason for it, side
- * by side, and its button under them, waiting until the choice is `ready` and the reason long
- * enough.
- */
-const ChoiceAndReason = ({
-  choice,
-  choiceColumns,
-  reason,
-  ready,
-  submit,
-}: {
-  /** The choice's field. */
-  choice: ReactNode;
-  /** Its share of the row's 12 columns; the reason takes the rest. */
-  choiceColumns: number;
-  reason: {
-    name: string;
-    label: string;
-    hint?: string;
-    value: string;
-    onChange: (value: string) => void;
-  };
-  ready: boolean;
-  submit: { label: string; isLoading: boolean; onClick: () => void };
-}) => (
-  <Grid.Root gap={3}>
-    <Grid.Item col={choiceColumns} s={12} direction="column" alignItems="stretch">
-      {choice}
-    </Grid.Item>
-    <Grid.Item col={12 - choiceColumns} s={12} direction="column" alignItems="stretch">
-      <Field.Root name={reason.name} required hint={reason.hint}>
-        <Field.Label>{reason.label}</Field.Label>
-        <TextInput
-          value={reason.value}
-          onChange={(e: React.ChangeEvent<HTMLInputElement>) => reason.onChange(e.target.value)}
-        />
-        {reason.hint ? <Field.Hint /> : null}
-      </Field.Root>
-    </Grid.Item>
-    <Grid.Item col={12}>
-      <Button
-        variant="secondary"
-        loading={submit.isLoading}
-        disabled={!ready || !isReason(reason.value)}
-        onClick={submit.onClick}
-      >
-        {submit.label}
-      </Button>
-    </Grid.Item>
-  </Grid.Root>
-);
 
 /** A county is told apart by its city, every other site by its level. */
 const siteLabel = (site: TransferTarget, t: Translate) =>
