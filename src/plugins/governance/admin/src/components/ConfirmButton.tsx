@@ -1,5 +1,6 @@
 import { Button, Dialog, type ButtonProps } from '@strapi/design-system';
-import type { ReactNode } from 'react';
+import { ConfirmDialog } from '@strapi/strapi/admin';
+import type { ComponentProps, ReactNode } from 'react';
 
 /**
  * The confirming button of Strapi's `ConfirmDialog` (its `endAction`), named for what it does
@@ -19,4 +20,28 @@ export const ConfirmButton = ({
       {children}
     </Button>
   </Dialog.Action>
+);
+
+/**
+ * Strapi's `ConfirmDialog`, open, asking before an act it cannot undo: what will happen, and a
+ * button named for the act beside 取消.
+ */
+export const ConfirmModal = ({
+  title,
+  icon,
+  confirm,
+  onClose,
+  children,
+}: {
+  title: string;
+  icon?: ComponentProps<typeof ConfirmDialog>['icon'];
+  confirm: ComponentProps<typeof ConfirmButton>;
+  onClose: () => void;
+  children: ReactNode;
+}) => (
+  <Dialog.Root open onOpenChange={(open: boolean) => !open && onClose()}>
+    <ConfirmDialog title={title} icon={icon} endAction={<ConfirmButton {...confirm} />}>
+      {children}
+    </ConfirmDialog>
+  </Dialog.Root>
 );

@@ -1,6 +1,6 @@
-import { Button, Field, Flex, Modal, Textarea, type ButtonProps } from '@strapi/design-system';
+import { Button, Field, Flex, Textarea, type ButtonProps } from '@strapi/design-system';
 import { useState, type ReactNode } from 'react';
-import { useT } from '../hooks/useT';
+import { FormModal } from './FormModal';
 
 /**
  * A dialog asking for one text before an action (a reason, a comment, a note): what it is
@@ -35,7 +35,6 @@ export const ReasonDialog = ({
   onSend: (text: string) => Promise<boolean>;
   onClose: () => void;
 }) => {
-  const t = useT();
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const length = text.trim().length;
@@ -46,45 +45,38 @@ export const ReasonDialog = ({
     if (done) onClose();
   };
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{title}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            {children}
-            <Field.Root
-              name="text"
-              required={limits.min > 0}
-              hint={typeof hint === 'function' ? hint(length) : hint}
-            >
-              <Field.Label>{label}</Field.Label>
-              <Textarea
-                value={text}
-                maxLength={limits.max}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
-                  setText(event.target.value)
-                }
-              />
-              {hint ? <Field.Hint /> : null}
-            </Field.Root>
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('common.cancel')}</Button>
-          </Modal.Close>
-          <Button
-            variant={variant}
-            disabled={!ready || length < limits.min || length > limits.max}
-            loading={sending}
-            onClick={send}
-          >
-            {submitLabel}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal
+      title={title}
+      onClose={onClose}
+      actions={
+        <Button
+          variant={variant}
+          disabled={!ready || length < limits.min || length > limits.max}
+          loading={sending}
+          onClick={send}
+        >
+          {submitLabel}
+        </Button>
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        {children}
+        <Field.Root
+          name="text"
+          required={limits.min > 0}
+          hint={typeof hint === 'function' ? hint(length) : hint}
+        >
+          <Field.Label>{label}</Field.Label>
+          <Textarea
+            value={text}
+            maxLength={limits.max}
+            onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+              setText(event.target.value)
+            }
+          />
+          {hint ? <Field.Hint /> : null}
+        </Field.Root>
+      </Flex>
+    </FormModal>
   );
 };

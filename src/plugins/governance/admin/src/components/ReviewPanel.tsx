@@ -24,18 +24,16 @@ type Run = (
 /** The server's limit on a decision's comment or reason. */
 const DECISION_TEXT_MAX = 1000;
 
-/** 通过 once every item of the checklist is ticked, with a comment if wanted. */
-const ApproveDialog = ({
-  review,
-  t,
-  run,
-  onClose,
-}: {
+/** What a decision's dialog is given: the article, and the way to send the decision. */
+interface DecisionDialogProps {
   review: ArticleReview;
   t: Translate;
   run: Run;
   onClose: () => void;
-}) => {
+}
+
+/** 通过 once every item of the checklist is ticked, with a comment if wanted. */
+const ApproveDialog = ({ review, t, run, onClose }: DecisionDialogProps) => {
   const [checked, setChecked] = useState<Record<string, boolean>>({});
   const complete = CHECKLIST_ITEMS.every((item) => checked[item]);
   const send = (comment: string) => {
@@ -79,17 +77,7 @@ const ApproveDialog = ({
 };
 
 /** 退回 with the reason the editor reads. */
-const RejectDialog = ({
-  review,
-  t,
-  run,
-  onClose,
-}: {
-  review: ArticleReview;
-  t: Translate;
-  run: Run;
-  onClose: () => void;
-}) => (
+const RejectDialog = ({ review, t, run, onClose }: DecisionDialogProps) => (
   <ReasonDialog
     title={t('review.reject.title', { title: review.title })}
     label={t('review.reject.reason')}
@@ -154,6 +142,48 @@ const HistoryEntry = ({ decision, t }: { decision: Decision; t: Translate }) => 
   );
 };
 
+/** Where the article stands: its state, the step it waits at, and the chain of steps. */
+const ReviewState = ({ review, t }: { review: ArticleReview; t: Translate }) => (
+  <>
+    <Flex gap={2} wrap="wrap">
+      <ReviewStatusBadge status={review.status} />
+      {review.step ? (
+        <Typography variant="pi">
+          {t('review.waitingAt', {
+            step: review.step,
+            total: review.chain.length,
+            name: t(`review.capacity.${review.chain[review.step - 1]}`),
+          })}
+        </Typography>
+      ) : null}
+    </Flex>
+    <Flex gap={1} wrap="wrap">
+      {review.chain.map((capacity, index) => (
+        <Typography
+          key={capacity}
+          variant="pi"
+          textColor={review.step === index + 1 ? 'primary600' : 'neutral600'}
+          fontWeight={review.step === index + 1 ? 'bold' : undefined}
+        >
+          {index > 0 ? '→ ' : ''}
+          {t(`review.capacity.${capacity}`)}
+        </Typography>
+      ))}
+    </Flex>
+  </>
+);
+
+/** 审核记录: every decision on the article, newest first. */
+const ReviewHistory = ({ history, t }: { history: Decision[]; t: Translate }) =>
+  history.length > 0 ? (
+    <Box borderColor="neutral200" paddingTop={2} borderStyle="solid" borderWidth="1px 0 0 0">
+      <Typography variant="sigma">{t('review.history')}</Typography>
+      {[...history].reverse().map((decision) => (
+        <HistoryEntry key={decision.id} decision={decision} t={t} />
+      ))}
+    </Box>
+  ) : null;
+
 const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
   const t = useT();
   const notified = useNotifiedAction();
@@ -178,31 +208,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="review-panel">
-      <Flex gap={2} wrap="wrap">
-        <ReviewStatusBadge status={review.status} />
-        {review.step ? (
-          <Typography variant="pi">
-            {t('review.waitingAt', {
-              step: review.step,
-              total: review.chain.length,
-              name: t(`review.capacity.${review.chain[review.step - 1]}`),
-            })}
-          </Typography>
-        ) : null}
-      </Flex>
-      <Flex gap={1} wrap="wrap">
-        {review.chain.map((capacity, index) => (
-          <Typography
-            key={capacity}
-            variant="pi"
-            textColor={review.step === index + 1 ? 'primary600' : 'neutral600'}
-            fontWeight={review.step === index + 1 ? 'bold' : undefined}
-          >
-            {index > 0 ? '→ ' : ''}
-            {t(`review.capacity.${capacity}`)}
-          </Typography>
-        ))}
-      </Flex>
+      <ReviewState review={review} t={t} />
       {review.status === 'approved' ? (
         <Typography variant="pi" textColor={review.publishable ? 'success600' : 'danger600'}>
           {review.publishable ? t('review.publishable') : t('review.changedSinceApproval')}
@@ -254,14 +260,7 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
           {review.cannotDecideReason}
         </Typography>
       ) : null}
-      {review.history.length > 0 ? (
-        <Box borderColor="neutral200" paddingTop={2} borderStyle="solid" borderWidth="1px 0 0 0">
-          <Typography variant="sigma">{t('review.history')}</Typography>
-          {[...review.history].reverse().map((decision) => (
-            <HistoryEntry key={decision.id} decision={decision} t={t} />
-          ))}
-        </Box>
-      ) : null}
+      <ReviewHistory history={review.history} t={t} />
       {dialog === 'approve' ? (
         <ApproveDialog review={review} t={t} run={run} onClose={() => setDialog(null)} />
       ) : null}

@@ -1,24 +1,22 @@
-import { Badge, Box } from '@strapi/design-system';
+import { Box } from '@strapi/design-system';
 import type { RuleStatus } from '../api/oversight';
 import { useT } from '../hooks/useT';
+import { TONES, ToneBadge, type Tone } from './ToneBadge';
+
+const TONE: Record<RuleStatus, Tone> = { ok: 'success', warning: 'warning', tripped: 'danger' };
 
 /** The traffic light of 站群监测: green, amber, red. */
 export const STATUS_COLORS: Record<RuleStatus, { dot: string; text: string; background: string }> =
   {
-    ok: { dot: 'success500', text: 'success600', background: 'success100' },
-    warning: { dot: 'warning500', text: 'warning600', background: 'warning100' },
-    tripped: { dot: 'danger600', text: 'danger600', background: 'danger100' },
+    ok: { dot: 'success500', ...TONES[TONE.ok] },
+    warning: { dot: 'warning500', ...TONES[TONE.warning] },
+    tripped: { dot: 'danger600', ...TONES[TONE.tripped] },
   };
 
 /** 正常 / 预警 / 否决 in its colour: a site's overall state, or one rule's. */
 export const RuleStatusBadge = ({ status }: { status: RuleStatus }) => {
   const t = useT();
-  const color = STATUS_COLORS[status] ?? STATUS_COLORS.ok;
-  return (
-    <Badge textColor={color.text} backgroundColor={color.background}>
-      {t(`oversight.status.${status}`)}
-    </Badge>
-  );
+  return <ToneBadge tone={TONE[status] ?? 'success'}>{t(`oversight.status.${status}`)}</ToneBadge>;
 };
 
 /** A coloured dot of the traffic light. */

@@ -1,16 +1,15 @@
-import { Box, Flex, Typography } from '@strapi/design-system';
+import { Flex, Grid, Typography } from '@strapi/design-system';
+import { Hint, RaisedBox } from './Panel';
 
-/** One headline figure of a page, with an optional line under it. */
-export const StatCard = ({
-  label,
-  value,
-  hint,
-}: {
+interface Stat {
   label: string;
   value: string;
   hint?: string;
-}) => (
-  <Box background="neutral0" hasRadius shadow="tableShadow" padding={5} width="100%" height="100%">
+}
+
+/** One headline figure of a page, with an optional line under it. */
+export const StatCard = ({ label, value, hint }: Stat) => (
+  <RaisedBox padding={5} width="100%" height="100%">
     <Flex direction="column" alignItems="flex-start" gap={1}>
       <Typography variant="sigma" textColor="neutral600">
         {label}
@@ -18,11 +17,18 @@ export const StatCard = ({
       <Typography variant="alpha" tag="p">
         {value}
       </Typography>
-      {hint ? (
-        <Typography variant="pi" textColor="neutral600">
-          {hint}
-        </Typography>
-      ) : null}
+      <Hint>{hint}</Hint>
     </Flex>
-  </Box>
+  </RaisedBox>
+);
+
+/** A page's headline figures, four to a row (two on a tablet, one on a phone). */
+export const StatCards = ({ stats, testId }: { stats: Stat[]; testId?: string }) => (
+  <Grid.Root gap={4} data-testid={testId}>
+    {stats.map((stat) => (
+      <Grid.Item key={stat.label} col={3} s={6} xs={12}>
+        <StatCard {...stat} />
+      </Grid.Item>
+    ))}
+  </Grid.Root>
 );

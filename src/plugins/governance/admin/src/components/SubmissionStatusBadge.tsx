@@ -1,21 +1,18 @@
-import { Badge } from '@strapi/design-system';
 import type { SubmissionStatus } from '../api/submissions';
 import { useT } from '../hooks/useT';
+import { ToneBadge, type Tone } from './ToneBadge';
 
-const COLORS: Record<SubmissionStatus, { text: string; background: string }> = {
-  submitted: { text: 'primary600', background: 'primary100' },
-  adopted: { text: 'success600', background: 'success100' },
-  declined: { text: 'danger600', background: 'danger100' },
-  withdrawn: { text: 'neutral700', background: 'neutral150' },
+const TONE: Record<SubmissionStatus, Tone> = {
+  submitted: 'primary',
+  adopted: 'success',
+  declined: 'danger',
+  withdrawn: 'neutral',
 };
 
 /** 待采用 / 已采用 / 已退回 / 已撤回, in the side panel and both lists. */
 export const SubmissionStatusBadge = ({ status }: { status: SubmissionStatus }) => {
   const t = useT();
-  const color = COLORS[status] ?? COLORS.withdrawn;
   return (
-    <Badge textColor={color.text} backgroundColor={color.background}>
-      {t(`submissions.status.${status}`)}
-    </Badge>
+    <ToneBadge tone={TONE[status] ?? 'neutral'}>{t(`submissions.status.${status}`)}</ToneBadge>
   );
 };

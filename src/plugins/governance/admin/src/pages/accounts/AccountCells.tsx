@@ -1,11 +1,9 @@
 import { Badge, Button, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useAccountAction, type Account } from '../../api/accounts';
+import { ToneBadge } from '../../components/ToneBadge';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useNameOf, useT } from '../../hooks/useT';
-
-const DANGER = { backgroundColor: 'danger100', textColor: 'danger700' };
-const WARNING = { backgroundColor: 'warning100', textColor: 'warning700' };
 
 export const isLocked = (account: Account, now = Date.now()) =>
   account.lockedUntil !== null && Date.parse(account.lockedUntil) > now;
@@ -60,14 +58,18 @@ export const ExpiryCell = ({
 }) => {
   const t = useT();
   const { mustChange, daysLeft } = account;
-  if (mustChange) return <Badge {...WARNING}>{t(`accounts.mustChange.${mustChange}`)}</Badge>;
+  if (mustChange)
+    return <ToneBadge tone="warningStrong">{t(`accounts.mustChange.${mustChange}`)}</ToneBadge>;
   if (daysLeft === null)
     return <Typography textColor="neutral600">{t('accounts.expiry.none')}</Typography>;
   if (daysLeft < 0)
-    return <Badge {...DANGER}>{t('accounts.expiry.expired', { n: -daysLeft })}</Badge>;
-  if (daysLeft === 0) return <Badge {...DANGER}>{t('accounts.expiry.today')}</Badge>;
+    return (
+      <ToneBadge tone="dangerStrong">{t('accounts.expiry.expired', { n: -daysLeft })}</ToneBadge>
+    );
+  if (daysLeft === 0)
+    return <ToneBadge tone="dangerStrong">{t('accounts.expiry.today')}</ToneBadge>;
   if (remindFromDays !== null && daysLeft <= remindFromDays)
-    return <Badge {...WARNING}>{t('accounts.days', { n: daysLeft })}</Badge>;
+    return <ToneBadge tone="warningStrong">{t('accounts.days', { n: daysLeft })}</ToneBadge>;
   return <Typography>{t('accounts.days', { n: daysLeft })}</Typography>;
 };
 
@@ -85,14 +87,14 @@ export const LockCell = ({ account }: { account: Account }) => {
       );
     return (
       <Flex direction="column" alignItems="flex-start" gap={1}>
-        <Badge {...DANGER}>
+        <ToneBadge tone="dangerStrong">
           {t('accounts.lock.locked', {
             until: formatDate(account.lockedUntil ?? '', {
               dateStyle: 'short',
               timeStyle: 'short',
             }),
           })}
-        </Badge>
+        </ToneBadge>
         <Button variant="secondary" size="S" onClick={unlock} loading={act.isLoading}>
           {t('accounts.unlock')}
         </Button>

@@ -1,18 +1,5 @@
-import {
-  Box,
-  Button,
-  EmptyStateLayout,
-  Flex,
-  IconButton,
-  Searchbar,
-  Table,
-  Tabs,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
-import { Download, Pencil } from '@strapi/icons';
+import { Box, Flex, IconButton, Td, Tr, Typography } from '@strapi/design-system';
+import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useDebounce } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -24,14 +11,15 @@ import {
   type AccountFilter,
 } from '../../api/accounts';
 import { usePasswordStatus } from '../../api/passwords';
-import { useDownload } from '../../hooks/useDownload';
-import { useNotifiedAction } from '../../hooks/useNotifiedAction';
-import { useT } from '../../hooks/useT';
+import { ListTable } from '../../components/DataTable';
+import { ExportButton } from '../../components/ExportButton';
+import { ListTabs } from '../../components/ListTabs';
+import { SearchBox } from '../../components/SearchBox';
 import { WrapTd } from '../../components/WrapTd';
+import { useT } from '../../hooks/useT';
 import { ExpiryCell, LockCell, NameCell, SitesCell } from './AccountCells';
 import { ForceChangeButton } from './ForceChangeButton';
 import { HolderDialog } from './HolderDialog';
-import { ColumnHeads } from '../../components/ColumnHeads';
 
 const COLUMNS = [
   'account',
@@ -125,8 +113,6 @@ const AccountRow = ({
  */
 export const AccountsPage = () => {
   const t = useT();
-  const notified = useNotifiedAction();
-  const download = useDownload();
   const [filter, setFilter] = useState<AccountFilter>('all');
   const [search, setSearch] = useState('');
   const q = useDebounce(search.trim(), 300) || undefined;
@@ -138,18 +124,6 @@ export const AccountsPage = () => {
 
   if (accounts.isError) return <Page.Error />;
 
-  const exportCsv = () =>
-    notified(
-      () =>
-        download(
-          '/governance/accounts/export',
-          accountsQueryString({ filter, q }),
-          `${t('accounts.title')}.csv`
-        ),
-      t('common.exported'),
-      t('common.exportFailed')
-    );
-
   return (
     <Page.Main>
       <Page.Title>{t('accounts.title')}</Page.Title>
@@ -157,57 +131,45 @@ export const AccountsPage = () => {
         title={t('accounts.title')}
         subtitle={counts ? t('accounts.subtitle', counts) : undefined}
         primaryAction={
-          <Button variant="secondary" startIcon={<Download />} onClick={exportCsv}>
-            {t('common.exportCsv')}
-          </Button>
+          <ExportButton
+            url="/governance/accounts/export"
+            params={accountsQueryString({ filter, q })}
+            fileName={`${t('accounts.title')}.csv`}
+          />
         }
       />
       <Layouts.Content>
-        <Tabs.Root
+        <ListTabs
+          label={t('accounts.title')}
+          tabs={ACCOUNT_FILTERS}
           value={filter}
-          onValueChange={(value: string) => setFilter(value as AccountFilter)}
-        >
-          <Tabs.List aria-label={t('accounts.title')}>
-            {ACCOUNT_FILTERS.map((name) => (
-              <Tabs.Trigger key={name} value={name}>
-                {t(`accounts.tab.${name}`)} {counts ? `(${counts[name]})` : ''}
-              </Tabs.Trigger>
-            ))}
-          </Tabs.List>
-        </Tabs.Root>
+          onChange={setFilter}
+          name={(name) => t(`accounts.tab.${name}`)}
+          count={(name) => counts?.[name]}
+        />
         <Box paddingTop={4} paddingBottom={4} maxWidth="400px">
-          <Searchbar
-            name="q"
-            // The server's limit on a search.
-            maxLength={50}
+          <SearchBox
+            label={t('accounts.search')}
             value={search}
-            onChange={(event: React.ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)}
-            onClear={() => setSearch('')}
-            clearLabel={t('sites.searchClear')}
-            placeholder={t('accounts.search')}
-          >
-            {t('accounts.search')}
-          </Searchbar>
+            onChange={setSearch}
+            maxLength={50}
+          />
         </Box>
-        {accounts.isLoading ? (
-          <Page.Loading />
-        ) : accounts.data && accounts.data.data.length > 0 ? (
-          <Table colCount={COLUMNS.length} rowCount={accounts.data.data.length + 1}>
-            <ColumnHeads prefix="accounts.column" columns={COLUMNS} />
-            <Tbody>
-              {accounts.data.data.map((account) => (
-                <AccountRow
-                  key={account.id}
-                  account={account}
-                  remindFromDays={remindFromDays}
-                  onEditHolder={() => setEditing(account)}
-                />
-              ))}
-            </Tbody>
-          </Table>
-        ) : (
-          <EmptyStateLayout content={t('accounts.empty')} />
-        )}
+        <ListTable
+          prefix="accounts.column"
+          columns={COLUMNS}
+          isLoading={accounts.isLoading}
+          rows={accounts.data?.data}
+          empty={t('accounts.empty')}
+          renderRow={(account) => (
+            <AccountRow
+              key={account.id}
+              account={account}
+              remindFromDays={remindFromDays}
+              onEditHolder={() => setEditing(account)}
+            />
+          )}
+        />
         {editing ? <HolderDialog account={editing} onClose={() => setEditing(null)} /> : null}
       </Layouts.Content>
     </Page.Main>

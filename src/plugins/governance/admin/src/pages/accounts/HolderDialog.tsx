@@ -1,6 +1,7 @@
-import { Button, Field, Flex, Modal, TextInput } from '@strapi/design-system';
+import { Button, Field, Flex, TextInput } from '@strapi/design-system';
 import { useState } from 'react';
 import { useSetHolder, type Account } from '../../api/accounts';
+import { FormModal } from '../../components/FormModal';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 
@@ -24,50 +25,35 @@ export const HolderDialog = ({ account, onClose }: { account: Account; onClose: 
   };
 
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{t('accounts.holder.title', { name: account.name })}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Field.Root
-            name="holderName"
-            hint={t('accounts.holder.hint', { max: MAX_LENGTH })}
-            required
-          >
-            <Field.Label>{t('accounts.holder.label')}</Field.Label>
-            <TextInput
-              value={name}
-              maxLength={MAX_LENGTH}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setName(event.target.value)}
-            />
-            <Field.Hint />
-          </Field.Root>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('common.cancel')}</Button>
-          </Modal.Close>
-          <Flex gap={2}>
-            {account.holderName ? (
-              <Button
-                variant="danger-light"
-                onClick={() => save(null)}
-                loading={setHolder.isLoading}
-              >
-                {t('accounts.holder.clear')}
-              </Button>
-            ) : null}
-            <Button
-              onClick={() => save(trimmed)}
-              disabled={!trimmed || trimmed === account.holderName}
-              loading={setHolder.isLoading}
-            >
-              {t('accounts.holder.save')}
+    <FormModal
+      title={t('accounts.holder.title', { name: account.name })}
+      onClose={onClose}
+      actions={
+        <Flex gap={2}>
+          {account.holderName ? (
+            <Button variant="danger-light" onClick={() => save(null)} loading={setHolder.isLoading}>
+              {t('accounts.holder.clear')}
             </Button>
-          </Flex>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+          ) : null}
+          <Button
+            onClick={() => save(trimmed)}
+            disabled={!trimmed || trimmed === account.holderName}
+            loading={setHolder.isLoading}
+          >
+            {t('accounts.holder.save')}
+          </Button>
+        </Flex>
+      }
+    >
+      <Field.Root name="holderName" hint={t('accounts.holder.hint', { max: MAX_LENGTH })} required>
+        <Field.Label>{t('accounts.holder.label')}</Field.Label>
+        <TextInput
+          value={name}
+          maxLength={MAX_LENGTH}
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) => setName(event.target.value)}
+        />
+        <Field.Hint />
+      </Field.Root>
+    </FormModal>
   );
 };

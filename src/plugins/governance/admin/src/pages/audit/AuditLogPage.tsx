@@ -1,17 +1,6 @@
-import {
-  Badge,
-  Box,
-  Button,
-  EmptyStateLayout,
-  Flex,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Badge, Button, Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { Download, Shield } from '@strapi/icons';
-import { Layouts, Page, Pagination, useDebounce, useQueryParams } from '@strapi/strapi/admin';
+import { Layouts, Page, useDebounce } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import {
@@ -21,13 +10,15 @@ import {
   type AuditEntry,
   type AuditFilters,
 } from '../../api/audit';
+import { ListTable } from '../../components/DataTable';
+import { ExportButton } from '../../components/ExportButton';
 import { WrapTd } from '../../components/WrapTd';
 import { useDownload } from '../../hooks/useDownload';
 import { apiErrorMessage, useNotifiedAction } from '../../hooks/useNotifiedAction';
+import { usePageParam } from '../../hooks/usePageParam';
 import { useNameOf, useT } from '../../hooks/useT';
 import { AuditFilterBar } from './AuditFilterBar';
 import { VerifyResult } from './VerifyResult';
-import { ColumnHeads } from '../../components/ColumnHeads';
 
 const COLUMNS = ['seq', 'at', 'action', 'actor', 'subject', 'summary', 'ip'] as const;
 const PAGE_SIZE = 50;
@@ -90,8 +81,7 @@ export const AuditLogPage = () => {
   const t = useT();
   const notified = useNotifiedAction();
   const download = useDownload();
-  const [{ query }, setQuery] = useQueryParams<{ page?: string }>();
-  const page = Number(query.page ?? 1);
+  const { page, restarting } = usePageParam();
   const [filters, setFilters] = useState<AuditFilters>({});
   // The actor is typed: ask once the typing pauses.
   const actor = useDebounce(filters.actor?.trim(), 300) || undefined;
@@ -101,18 +91,6 @@ export const AuditLogPage = () => {
 
   if (log.isError) return <Page.Error />;
 
-  const changeFilters = (next: AuditFilters) => {
-    setFilters(next);
-    // Back to the first page, without a history entry per keystroke.
-    if (page !== 1) setQuery({ page: '1' }, 'push', true);
-  };
-  const exportCsv = () =>
-    notified(
-      () =>
-        download('/governance/audit/export', auditQueryString(applied), `${t('audit.title')}.csv`),
-      t('common.exported'),
-      t('common.exportFailed')
-    );
   // The signed checkpoints, to keep outside the server: they show later that the log was cut short.
   const downloadCheckpoints = () =>
     notified(
@@ -130,9 +108,11 @@ export const AuditLogPage = () => {
         subtitle={pagination ? t('audit.subtitle', { total: pagination.total }) : undefined}
         primaryAction={
           <Flex gap={2}>
-            <Button variant="secondary" startIcon={<Download />} onClick={exportCsv}>
-              {t('common.exportCsv')}
-            </Button>
+            <ExportButton
+              url="/governance/audit/export"
+              params={auditQueryString(applied)}
+              fileName={`${t('audit.title')}.csv`}
+            />
             <Button variant="secondary" startIcon={<Download />} onClick={downloadCheckpoints}>
               {t('audit.downloadCheckpoints')}
             </Button>
@@ -159,31 +139,21 @@ export const AuditLogPage = () => {
           <AuditFilterBar
             filters={filters}
             actions={log.data?.meta.actions ?? []}
-            onChange={changeFilters}
+            onChange={restarting(setFilters)}
           />
-          {log.isLoading ? (
-            <Page.Loading />
-          ) : log.data && log.data.data.length > 0 ? (
-            <Box>
-              <Table colCount={COLUMNS.length} rowCount={log.data.data.length + 1}>
-                <ColumnHeads prefix="audit.column" columns={COLUMNS} />
-                <Tbody>
-                  {log.data.data.map((entry) => (
-                    <EntryRow key={entry.seq} entry={entry} />
-                  ))}
-                </Tbody>
-              </Table>
-              <Pagination.Root
-                pageCount={pagination?.pageCount}
-                total={pagination?.total}
-                defaultPageSize={PAGE_SIZE}
-              >
-                <Pagination.Links />
-              </Pagination.Root>
-            </Box>
-          ) : (
-            <EmptyStateLayout content={t('audit.empty')} />
-          )}
+          <ListTable
+            prefix="audit.column"
+            columns={COLUMNS}
+            isLoading={log.isLoading}
+            rows={log.data?.data}
+            empty={t('audit.empty')}
+            renderRow={(entry) => <EntryRow key={entry.seq} entry={entry} />}
+            pagination={{
+              pageCount: pagination?.pageCount,
+              total: pagination?.total,
+              pageSize: PAGE_SIZE,
+            }}
+          />
         </Flex>
       </Layouts.Content>
     </Page.Main>

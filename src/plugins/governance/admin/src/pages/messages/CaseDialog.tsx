@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Divider, Flex, Modal, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Divider, Flex, Typography } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
@@ -10,6 +10,8 @@ import {
   type Satisfaction,
   type Verdict,
 } from '../../api/messages';
+import { FormModal } from '../../components/FormModal';
+import { ToneBadge, type Tone } from '../../components/ToneBadge';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { permissionsOf } from '../../permissions';
@@ -27,10 +29,10 @@ import { ReplyForm } from './ReplyForm';
 
 const CASE_PERMISSIONS = permissionsOf(['messagesHandle', 'messagesExtend', 'messagesOversee']);
 
-const SATISFACTION_COLORS: Record<Satisfaction, { text: string; background: string }> = {
-  satisfied: { text: 'success600', background: 'success100' },
-  neutral: { text: 'neutral700', background: 'neutral150' },
-  unsatisfied: { text: 'danger600', background: 'danger100' },
+const SATISFACTION_TONE: Record<Satisfaction, Tone> = {
+  satisfied: 'success',
+  neutral: 'neutral',
+  unsatisfied: 'danger',
 };
 
 /** Still to be answered: the deadline runs and the message can be replied to, transferred or extended. */
@@ -55,19 +57,14 @@ const CaseSummary = ({ message }: { message: MessageCase }) => {
         {/* A refused message has no deadline to keep. */}
         {message.status === 'rejected' ? null : <DeadlineBadge deadline={message.deadline} />}
         {message.satisfaction ? (
-          <Badge
-            textColor={SATISFACTION_COLORS[message.satisfaction].text}
-            backgroundColor={SATISFACTION_COLORS[message.satisfaction].background}
-          >
+          <ToneBadge tone={SATISFACTION_TONE[message.satisfaction]}>
             {t('messages.case.satisfaction', {
               satisfaction: t(`messages.satisfaction.${message.satisfaction}`),
             })}
-          </Badge>
+          </ToneBadge>
         ) : null}
         {message.reopenedAt ? (
-          <Badge backgroundColor="warning100" textColor="warning600">
-            {t('messages.case.reopened')}
-          </Badge>
+          <ToneBadge tone="warning">{t('messages.case.reopened')}</ToneBadge>
         ) : null}
         <Typography variant="pi" textColor="neutral600">
           {t('messages.case.meta', {
@@ -193,75 +190,67 @@ export const CaseDialog = ({
     notified(() => act.mutateAsync({ action }), done);
 
   return (
-    <Modal.Root open onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{message ? message.subject : t('review.loading')}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          {isLoading || !message ? (
-            <Typography>{t('review.loading')}</Typography>
-          ) : (
-            <Flex direction="column" alignItems="stretch" gap={4} data-testid="message-case">
-              <CaseSummary message={message} />
-              <CaseTimeline events={message.timeline} />
-              {/* What waits for a provincial admin's decision comes before the handler's acts. */}
-              {can.canExtend && open && message.pendingExtension ? (
-                <Section title={t('messages.section.extensionDecision')}>
-                  <ExtensionDecisionForm message={message} />
-                </Section>
-              ) : null}
-              {can.canOversee && message.reply && !message.spotCheck ? (
-                <Section title={t('messages.section.spotCheck')}>
-                  <SpotCheckForm message={message} onChecked={onSpotChecked} />
-                </Section>
-              ) : null}
-              {handles && (open || message.status === 'replied') ? (
-                <Section title={t('messages.section.reply')}>
-                  <ReplyForm message={message} />
-                </Section>
-              ) : null}
-              {handles && open ? (
-                <Section title={t('messages.section.transfer')}>
-                  <TransferForm message={message} onTransferred={onClose} />
-                </Section>
-              ) : null}
-              {handles && open && !message.pendingExtension ? (
-                <Section title={t('messages.section.extension')}>
-                  <ExtensionRequestForm message={message} />
-                </Section>
-              ) : null}
-              {handles && message.status !== 'rejected' ? (
-                <Section title={t('messages.section.category')}>
-                  <CategoryCorrectionForm message={message} />
-                </Section>
-              ) : null}
-            </Flex>
-          )}
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('messages.case.close')}</Button>
-          </Modal.Close>
-          {handles && message ? (
-            <Flex gap={2}>
-              {open ? <MarkInvalidButton message={message} /> : null}
-              {['received', 'transferred'].includes(message.status) ? (
-                <Button onClick={() => run('sign', t('messages.signed'))}>
-                  {t('messages.sign')}
-                </Button>
-              ) : null}
-              {message.status === 'replied' ? (
-                <Button
-                  onClick={async () => (await run('close', t('messages.closed'))) && onClose()}
-                >
-                  {t('messages.close')}
-                </Button>
-              ) : null}
-            </Flex>
+    <FormModal
+      title={message ? message.subject : t('review.loading')}
+      cancelLabel={t('messages.case.close')}
+      onClose={onClose}
+      actions={
+        handles && message ? (
+          <Flex gap={2}>
+            {open ? <MarkInvalidButton message={message} /> : null}
+            {['received', 'transferred'].includes(message.status) ? (
+              <Button onClick={() => run('sign', t('messages.signed'))}>
+                {t('messages.sign')}
+              </Button>
+            ) : null}
+            {message.status === 'replied' ? (
+              <Button onClick={async () => (await run('close', t('messages.closed'))) && onClose()}>
+                {t('messages.close')}
+              </Button>
+            ) : null}
+          </Flex>
+        ) : null
+      }
+    >
+      {isLoading || !message ? (
+        <Typography>{t('review.loading')}</Typography>
+      ) : (
+        <Flex direction="column" alignItems="stretch" gap={4} data-testid="message-case">
+          <CaseSummary message={message} />
+          <CaseTimeline events={message.timeline} />
+          {/* What waits for a provincial admin's decision comes before the handler's acts. */}
+          {can.canExtend && open && message.pendingExtension ? (
+            <Section title={t('messages.section.extensionDecision')}>
+              <ExtensionDecisionForm message={message} />
+            </Section>
           ) : null}
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+          {can.canOversee && message.reply && !message.spotCheck ? (
+            <Section title={t('messages.section.spotCheck')}>
+              <SpotCheckForm message={message} onChecked={onSpotChecked} />
+            </Section>
+          ) : null}
+          {handles && (open || message.status === 'replied') ? (
+            <Section title={t('messages.section.reply')}>
+              <ReplyForm message={message} />
+            </Section>
+          ) : null}
+          {handles && open ? (
+            <Section title={t('messages.section.transfer')}>
+              <TransferForm message={message} onTransferred={onClose} />
+            </Section>
+          ) : null}
+          {handles && open && !message.pendingExtension ? (
+            <Section title={t('messages.section.extension')}>
+              <ExtensionRequestForm message={message} />
+            </Section>
+          ) : null}
+          {handles && message.status !== 'rejected' ? (
+            <Section title={t('messages.section.category')}>
+              <CategoryCorrectionForm message={message} />
+            </Section>
+          ) : null}
+        </Flex>
+      )}
+    </FormModal>
   );
 };

@@ -6,7 +6,6 @@ import {
   Dialog,
   Field,
   Flex,
-  Grid,
   NumberInput,
   SingleSelect,
   SingleSelectOption,
@@ -28,12 +27,9 @@ import {
 } from '../../api/messages';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT, type Translate } from '../../hooks/useT';
+import { ChoiceAndReason, isReason } from './ChoiceAndReason';
 
-/** The server's minimum for a reason or a substandard verdict's comment. */
-const MIN_REASON = 5;
 const MAX_EXTENSION_DAYS = 15;
-
-const isReason = (text: string) => text.trim().length >= MIN_REASON;
 
 /** Runs an act on the case and says how it went; answers whether it worked. */
 const useCaseAct = (id: number) => {
@@ -73,8 +69,9 @@ export const TransferForm = ({
   };
 
   return (
-    <Grid.Root gap={3}>
-      <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+    <ChoiceAndReason
+      choiceColumns={5}
+      choice={
         <Field.Root name="transferSite" required>
           <Field.Label>{t('messages.transfer.site')}</Field.Label>
           <Combobox
@@ -94,27 +91,16 @@ export const TransferForm = ({
             ))}
           </Combobox>
         </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="transferReason" required>
-          <Field.Label>{t('messages.transfer.reason')}</Field.Label>
-          <TextInput
-            value={reason}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)}
-          />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={12}>
-        <Button
-          variant="secondary"
-          loading={isLoading}
-          disabled={!site || !isReason(reason)}
-          onClick={submit}
-        >
-          {t('messages.transfer.submit')}
-        </Button>
-      </Grid.Item>
-    </Grid.Root>
+      }
+      reason={{
+        name: 'transferReason',
+        label: t('messages.transfer.reason'),
+        value: reason,
+        onChange: setReason,
+      }}
+      ready={Boolean(site)}
+      submit={{ label: t('messages.transfer.submit'), isLoading, onClick: submit }}
+    />
   );
 };
 
@@ -144,8 +130,9 @@ export const ExtensionRequestForm = ({ message }: { message: MessageCase }) => {
   };
 
   return (
-    <Grid.Root gap={3}>
-      <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+    <ChoiceAndReason
+      choiceColumns={4}
+      choice={
         <Field.Root
           name="extensionDays"
           required
@@ -155,27 +142,16 @@ export const ExtensionRequestForm = ({ message }: { message: MessageCase }) => {
           <NumberInput value={workingDays} onValueChange={setWorkingDays} step={1} />
           <Field.Hint />
         </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="extensionReason" required>
-          <Field.Label>{t('messages.extension.reason')}</Field.Label>
-          <TextInput
-            value={reason}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)}
-          />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={12}>
-        <Button
-          variant="secondary"
-          loading={isLoading}
-          disabled={!validDays || !isReason(reason)}
-          onClick={submit}
-        >
-          {t('messages.extension.submit')}
-        </Button>
-      </Grid.Item>
-    </Grid.Root>
+      }
+      reason={{
+        name: 'extensionReason',
+        label: t('messages.extension.reason'),
+        value: reason,
+        onChange: setReason,
+      }}
+      ready={validDays}
+      submit={{ label: t('messages.extension.submit'), isLoading, onClick: submit }}
+    />
   );
 };
 
@@ -203,8 +179,9 @@ export const CategoryCorrectionForm = ({ message }: { message: MessageCase }) =>
   };
 
   return (
-    <Grid.Root gap={3}>
-      <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+    <ChoiceAndReason
+      choiceColumns={4}
+      choice={
         <Field.Root name="correctCategory" required>
           <Field.Label>{t('messages.correct.category')}</Field.Label>
           <SingleSelect
@@ -219,28 +196,17 @@ export const CategoryCorrectionForm = ({ message }: { message: MessageCase }) =>
             ))}
           </SingleSelect>
         </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="correctReason" required hint={t('messages.correct.hint')}>
-          <Field.Label>{t('messages.correct.reason')}</Field.Label>
-          <TextInput
-            value={reason}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReason(e.target.value)}
-          />
-          <Field.Hint />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={12}>
-        <Button
-          variant="secondary"
-          loading={isLoading}
-          disabled={!category || !isReason(reason)}
-          onClick={submit}
-        >
-          {t('messages.correct.submit')}
-        </Button>
-      </Grid.Item>
-    </Grid.Root>
+      }
+      reason={{
+        name: 'correctReason',
+        label: t('messages.correct.reason'),
+        hint: t('messages.correct.hint'),
+        value: reason,
+        onChange: setReason,
+      }}
+      ready={Boolean(category)}
+      submit={{ label: t('messages.correct.submit'), isLoading, onClick: submit }}
+    />
   );
 };
 

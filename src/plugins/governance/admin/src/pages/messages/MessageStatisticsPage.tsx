@@ -1,15 +1,4 @@
-import {
-  Box,
-  Flex,
-  Grid,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -19,8 +8,10 @@ import {
   type MessageFigures,
   type MessageStatistics,
 } from '../../api/messages';
-import { ColumnHeads } from '../../components/ColumnHeads';
-import { StatCard } from '../../components/StatCard';
+import { HeadedTable } from '../../components/DataTable';
+import { Panel } from '../../components/Panel';
+import { StatCards } from '../../components/StatCard';
+import { YearSelect } from '../../components/YearSelect';
 import { useT } from '../../hooks/useT';
 import { useTimeZoneName } from '../../hooks/useTimeZoneName';
 import { SpotCheckPanel } from './SpotCheckPanel';
@@ -58,7 +49,7 @@ const useFormat = () => {
 const Totals = ({ totals }: { totals: MessageFigures }) => {
   const t = useT();
   const format = useFormat();
-  const cards = [
+  const stats = [
     {
       label: t('statistics.received'),
       value: format.count(totals.received),
@@ -96,15 +87,7 @@ const Totals = ({ totals }: { totals: MessageFigures }) => {
       hint: t('statistics.substandardHint', { count: format.count(totals.substandard) }),
     },
   ];
-  return (
-    <Grid.Root gap={4} data-testid="statistics-totals">
-      {cards.map((card) => (
-        <Grid.Item key={card.label} col={3} s={6} xs={12}>
-          <StatCard {...card} />
-        </Grid.Item>
-      ))}
-    </Grid.Root>
-  );
+  return <StatCards stats={stats} testId="statistics-totals" />;
 };
 
 /** A site's or a level's figures in the order of COLUMNS; overdue and substandard stand out. */
@@ -153,31 +136,26 @@ const LevelTable = ({ level }: { level: MessageStatistics['levels'][number] }) =
   const t = useT();
   const levelName = t(`level.${level.level}`);
   return (
-    <Box
-      background="neutral0"
-      hasRadius
-      shadow="tableShadow"
-      data-testid={`statistics-level-${level.level}`}
+    <Panel
+      title={t('statistics.levelTitle', { level: levelName, sites: level.sites.length })}
+      testId={`statistics-level-${level.level}`}
     >
-      <Box padding={5} paddingBottom={3}>
-        <Typography variant="delta" tag="h2">
-          {t('statistics.levelTitle', { level: levelName, sites: level.sites.length })}
-        </Typography>
-      </Box>
-      <Table colCount={COLUMNS.length} rowCount={level.sites.length + 2}>
-        <ColumnHeads prefix="statistics.column" columns={COLUMNS} widths={COLUMN_WIDTHS} />
-        <Tbody>
-          {level.sites.map(({ site, figures }) => (
-            <FiguresRow key={site.code} label={site.name} figures={figures} />
-          ))}
-          <FiguresRow
-            label={t('statistics.levelTotal', { level: levelName })}
-            figures={level.totals}
-            total
-          />
-        </Tbody>
-      </Table>
-    </Box>
+      <HeadedTable
+        prefix="statistics.column"
+        columns={COLUMNS}
+        widths={COLUMN_WIDTHS}
+        rows={level.sites.length + 1}
+      >
+        {level.sites.map(({ site, figures }) => (
+          <FiguresRow key={site.code} label={site.name} figures={figures} />
+        ))}
+        <FiguresRow
+          label={t('statistics.levelTotal', { level: levelName })}
+          figures={level.totals}
+          total
+        />
+      </HeadedTable>
+    </Panel>
   );
 };
 
@@ -203,19 +181,7 @@ export const MessageStatisticsPage = () => {
         title={t('statistics.title')}
         subtitle={t('statistics.subtitle', { year: data.year, timezone })}
         primaryAction={
-          <Box minWidth="16rem">
-            <SingleSelect
-              aria-label={t('overview.year')}
-              value={String(year)}
-              onChange={(value: string | number) => setYear(Number(value))}
-            >
-              {years.map((y) => (
-                <SingleSelectOption key={y} value={String(y)}>
-                  {t('overview.yearOption', { year: y })}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Box>
+          <YearSelect years={years} value={year} onChange={setYear} minWidth="16rem" />
         }
       />
       <Layouts.Content>

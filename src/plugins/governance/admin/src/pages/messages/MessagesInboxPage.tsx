@@ -1,20 +1,11 @@
-import {
-  Box,
-  Button,
-  EmptyStateLayout,
-  Searchbar,
-  Tabs,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { INBOX_TABS, useInbox, type InboxTab } from '../../api/messages';
-import { ColumnHeads } from '../../components/ColumnHeads';
+import { ListTable } from '../../components/DataTable';
+import { ListTabs } from '../../components/ListTabs';
+import { SearchBox } from '../../components/SearchBox';
 import { useT } from '../../hooks/useT';
 import { CaseDialog } from './CaseDialog';
 import { DeadlineBadge } from './DeadlineBadge';
@@ -49,67 +40,53 @@ export const MessagesInboxPage = () => {
       <Page.Title>{t('messages.title')}</Page.Title>
       <Layouts.Header title={t('messages.title')} subtitle={t('messages.subtitle')} />
       <Layouts.Content>
-        <Tabs.Root value={tab} onValueChange={(value: string) => setTab(value as InboxTab)}>
-          <Tabs.List aria-label={t('messages.title')}>
-            {INBOX_TABS.map((name) => (
-              <Tabs.Trigger key={name} value={name}>
-                {t(`messages.tab.${name}`)} {counts ? `(${counts[name]})` : ''}
-              </Tabs.Trigger>
-            ))}
-          </Tabs.List>
-        </Tabs.Root>
+        <ListTabs
+          label={t('messages.title')}
+          tabs={INBOX_TABS}
+          value={tab}
+          onChange={setTab}
+          name={(name) => t(`messages.tab.${name}`)}
+          count={(name) => counts?.[name]}
+        />
         <Box paddingTop={4} paddingBottom={4} maxWidth="400px">
-          <Searchbar
-            name="q"
-            value={q}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setQ(e.target.value)}
-            onClear={() => setQ('')}
-            clearLabel={t('sites.searchClear')}
-            placeholder={t('messages.search')}
-          >
-            {t('messages.search')}
-          </Searchbar>
+          <SearchBox label={t('messages.search')} value={q} onChange={setQ} />
         </Box>
-        {inbox.isLoading ? (
-          <Page.Loading />
-        ) : inbox.data && inbox.data.data.length > 0 ? (
-          <Table colCount={INBOX_COLUMNS.length} rowCount={inbox.data.data.length + 1}>
-            <ColumnHeads prefix="messages.column" columns={INBOX_COLUMNS} />
-            <Tbody>
-              {inbox.data.data.map((item) => (
-                <Tr key={item.id}>
-                  <Td>
-                    <Typography textColor="neutral600">{item.caseNumber ?? '—'}</Typography>
-                  </Td>
-                  <Td>
-                    <Button variant="ghost" onClick={() => setOpenId(item.id)}>
-                      {item.subject}
-                    </Button>
-                  </Td>
-                  <Td>
-                    <Typography>{item.site?.name ?? '—'}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{t(`messages.category.${item.category}`)}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>
-                      {formatDate(item.receivedAt, { dateStyle: 'short', timeStyle: 'short' })}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{formatDate(item.dueAt, { dateStyle: 'short' })}</Typography>
-                  </Td>
-                  <Td>
-                    <DeadlineBadge deadline={item.deadline} />
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
-        ) : (
-          <EmptyStateLayout content={t(`messages.empty.${tab}`)} />
-        )}
+        <ListTable
+          prefix="messages.column"
+          columns={INBOX_COLUMNS}
+          isLoading={inbox.isLoading}
+          rows={inbox.data?.data}
+          empty={t(`messages.empty.${tab}`)}
+          renderRow={(item) => (
+            <Tr key={item.id}>
+              <Td>
+                <Typography textColor="neutral600">{item.caseNumber ?? '—'}</Typography>
+              </Td>
+              <Td>
+                <Button variant="ghost" onClick={() => setOpenId(item.id)}>
+                  {item.subject}
+                </Button>
+              </Td>
+              <Td>
+                <Typography>{item.site?.name ?? '—'}</Typography>
+              </Td>
+              <Td>
+                <Typography>{t(`messages.category.${item.category}`)}</Typography>
+              </Td>
+              <Td>
+                <Typography>
+                  {formatDate(item.receivedAt, { dateStyle: 'short', timeStyle: 'short' })}
+                </Typography>
+              </Td>
+              <Td>
+                <Typography>{formatDate(item.dueAt, { dateStyle: 'short' })}</Typography>
+              </Td>
+              <Td>
+                <DeadlineBadge deadline={item.deadline} />
+              </Td>
+            </Tr>
+          )}
+        />
         {openId !== null ? <CaseDialog id={openId} onClose={() => setOpenId(null)} /> : null}
       </Layouts.Content>
     </Page.Main>

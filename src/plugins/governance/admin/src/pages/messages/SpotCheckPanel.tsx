@@ -1,8 +1,10 @@
-import { Badge, Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Button, Td, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useDrawSpotCheckSample, type Verdict } from '../../api/messages';
-import { ColumnHeads } from '../../components/ColumnHeads';
+import { HeadedTable } from '../../components/DataTable';
+import { Panel, PanelNote } from '../../components/Panel';
+import { ToneBadge } from '../../components/ToneBadge';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { CaseDialog } from './CaseDialog';
@@ -34,73 +36,55 @@ export const SpotCheckPanel = ({ year }: { year: number }) => {
   };
 
   return (
-    <Box background="neutral0" hasRadius shadow="tableShadow" data-testid="spot-check-panel">
-      <Flex
-        padding={5}
-        paddingBottom={3}
-        justifyContent="space-between"
-        alignItems="flex-start"
-        gap={4}
-      >
-        <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography variant="delta" tag="h2">
-            {t('statistics.sample.title')}
-          </Typography>
-          <Typography variant="pi" textColor="neutral600">
-            {t('statistics.sample.intro', { year, size: SAMPLE_SIZE })}
-          </Typography>
-        </Flex>
+    <Panel
+      title={t('statistics.sample.title')}
+      hint={t('statistics.sample.intro', { year, size: SAMPLE_SIZE })}
+      action={
         <Button variant="secondary" loading={draw.isLoading} onClick={drawSample}>
           {t(sample ? 'statistics.sample.redraw' : 'statistics.sample.draw')}
         </Button>
-      </Flex>
+      }
+      testId="spot-check-panel"
+    >
       {sample && sample.length === 0 ? (
-        <Box padding={5} paddingTop={0}>
-          <Typography textColor="neutral600">{t('statistics.sample.empty', { year })}</Typography>
-        </Box>
+        <PanelNote>{t('statistics.sample.empty', { year })}</PanelNote>
       ) : null}
       {sample && sample.length > 0 ? (
-        <Table colCount={SAMPLE_COLUMNS.length} rowCount={sample.length + 1}>
-          <ColumnHeads prefix="statistics.sample.column" columns={SAMPLE_COLUMNS} />
-          <Tbody>
-            {sample.map((item) => (
-              <Tr key={item.id}>
-                <Td>
-                  <Button variant="ghost" onClick={() => setOpenId(item.id)}>
-                    {item.subject}
-                  </Button>
-                </Td>
-                <Td>
-                  <Typography>{item.site?.name ?? '—'}</Typography>
-                </Td>
-                <Td>
-                  <Typography>
-                    {item.repliedAt ? formatDate(item.repliedAt, { dateStyle: 'medium' }) : '—'}
-                  </Typography>
-                </Td>
-                <Td>
-                  <DeadlineBadge deadline={item.deadline} />
-                </Td>
-                <Td>
-                  {verdicts[item.id] ? (
-                    <Badge
-                      textColor={verdicts[item.id] === 'standard' ? 'success600' : 'danger600'}
-                      backgroundColor={
-                        verdicts[item.id] === 'standard' ? 'success100' : 'danger100'
-                      }
-                    >
-                      {t(`messages.verdict.${verdicts[item.id]}`)}
-                    </Badge>
-                  ) : (
-                    <Typography textColor="neutral600">
-                      {t('statistics.sample.unchecked')}
-                    </Typography>
-                  )}
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <HeadedTable
+          prefix="statistics.sample.column"
+          columns={SAMPLE_COLUMNS}
+          rows={sample.length}
+        >
+          {sample.map((item) => (
+            <Tr key={item.id}>
+              <Td>
+                <Button variant="ghost" onClick={() => setOpenId(item.id)}>
+                  {item.subject}
+                </Button>
+              </Td>
+              <Td>
+                <Typography>{item.site?.name ?? '—'}</Typography>
+              </Td>
+              <Td>
+                <Typography>
+                  {item.repliedAt ? formatDate(item.repliedAt, { dateStyle: 'medium' }) : '—'}
+                </Typography>
+              </Td>
+              <Td>
+                <DeadlineBadge deadline={item.deadline} />
+              </Td>
+              <Td>
+                {verdicts[item.id] ? (
+                  <ToneBadge tone={verdicts[item.id] === 'standard' ? 'success' : 'danger'}>
+                    {t(`messages.verdict.${verdicts[item.id]}`)}
+                  </ToneBadge>
+                ) : (
+                  <Typography textColor="neutral600">{t('statistics.sample.unchecked')}</Typography>
+                )}
+              </Td>
+            </Tr>
+          ))}
+        </HeadedTable>
       ) : null}
       {openId !== null ? (
         <CaseDialog
@@ -109,6 +93,6 @@ export const SpotCheckPanel = ({ year }: { year: number }) => {
           onSpotChecked={(verdict) => setVerdicts((checked) => ({ ...checked, [openId]: verdict }))}
         />
       ) : null}
-    </Box>
+    </Panel>
   );
 };

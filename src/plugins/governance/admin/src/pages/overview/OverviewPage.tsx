@@ -1,22 +1,13 @@
-import {
-  Box,
-  Flex,
-  Grid,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useOverview, type LevelFigures } from '../../api/overview';
-import { ColumnHeads } from '../../components/ColumnHeads';
-import { StatCard } from '../../components/StatCard';
-import { getTranslation } from '../../pluginId';
+import { useOverview, type Overview } from '../../api/overview';
+import { HeadedTable } from '../../components/DataTable';
+import { Panel } from '../../components/Panel';
+import { StatCards } from '../../components/StatCard';
+import { YearSelect } from '../../components/YearSelect';
+import { useT } from '../../hooks/useT';
 
 const LEVEL_COLUMNS = [
   'level',
@@ -28,19 +19,67 @@ const LEVEL_COLUMNS = [
   'replyRate',
 ] as const;
 
+/** Replies as a share of messages: 66.7%; a dash without messages. */
+const useRate = () => {
+  const { formatNumber } = useIntl();
+  return (part: number, whole: number) =>
+    whole === 0 ? '–' : formatNumber(part / whole, { style: 'percent', maximumFractionDigits: 1 });
+};
+
+/** 分级统计: each level's figures, then the group's. */
+const LevelTable = ({ overview }: { overview: Overview }) => {
+  const t = useT();
+  const { formatNumber } = useIntl();
+  const rate = useRate();
+  return (
+    <Panel title={t('overview.byLevel')}>
+      <HeadedTable
+        prefix="overview.column"
+        columns={LEVEL_COLUMNS}
+        rows={overview.levels.length + 1}
+      >
+        {[...overview.levels, { level: 'total' as const, ...overview.totals }].map((row) => (
+          <Tr key={row.level}>
+            <Td>
+              <Typography fontWeight={row.level === 'total' ? 'bold' : undefined}>
+                {row.level === 'total' ? t('overview.total') : t(`level.${row.level}`)}
+              </Typography>
+            </Td>
+            <Td>
+              <Typography>{formatNumber(row.sites)}</Typography>
+            </Td>
+            <Td>
+              <Typography>{formatNumber(row.articles)}</Typography>
+            </Td>
+            <Td>
+              <Typography>{formatNumber(row.specialTopics)}</Typography>
+            </Td>
+            <Td>
+              <Typography>{formatNumber(row.messages)}</Typography>
+            </Td>
+            <Td>
+              <Typography>{formatNumber(row.replies)}</Typography>
+            </Td>
+            <Td>
+              <Typography>{rate(row.replies, row.messages)}</Typography>
+            </Td>
+          </Tr>
+        ))}
+      </HeadedTable>
+    </Panel>
+  );
+};
+
+/** 站群概览: the group's sites, articles, messages and replies of a year, by level. */
 export const OverviewPage = () => {
-  const { formatMessage, formatNumber } = useIntl();
+  const t = useT();
+  const { formatNumber } = useIntl();
+  const rate = useRate();
   const [year, setYear] = useState<number | undefined>(undefined);
   const { data, isLoading, isError } = useOverview(year);
-  const t = (id: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
 
   if (isLoading) return <Page.Loading />;
   if (isError || !data) return <Page.Error />;
-
-  const rate = (part: number, whole: number) =>
-    whole === 0 ? '–' : formatNumber(part / whole, { style: 'percent', maximumFractionDigits: 1 });
-  const levelName = (level: LevelFigures['level']) => t(`level.${level}`);
 
   return (
     <Page.Main>
@@ -53,89 +92,32 @@ export const OverviewPage = () => {
           timezone: data.timezone,
         })}
         primaryAction={
-          <Box minWidth="16rem">
-            <SingleSelect
-              aria-label={t('overview.year')}
-              value={String(data.year)}
-              onChange={(value: string | number) => setYear(Number(value))}
-            >
-              {data.years.map((y) => (
-                <SingleSelectOption key={y} value={String(y)}>
-                  {t('overview.yearOption', { year: y })}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Box>
+          <YearSelect years={data.years} value={data.year} onChange={setYear} minWidth="16rem" />
         }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <Grid.Root gap={4}>
-            <Grid.Item col={3} s={6} xs={12}>
-              <StatCard label={t('overview.sites')} value={formatNumber(data.totals.sites)} />
-            </Grid.Item>
-            <Grid.Item col={3} s={6} xs={12}>
-              <StatCard
-                label={t('overview.articles', { year: data.year })}
-                value={formatNumber(data.totals.articles)}
-                hint={t('overview.specialTopicsHint', {
+          <StatCards
+            stats={[
+              { label: t('overview.sites'), value: formatNumber(data.totals.sites) },
+              {
+                label: t('overview.articles', { year: data.year }),
+                value: formatNumber(data.totals.articles),
+                hint: t('overview.specialTopicsHint', {
                   count: formatNumber(data.totals.specialTopics),
-                })}
-              />
-            </Grid.Item>
-            <Grid.Item col={3} s={6} xs={12}>
-              <StatCard label={t('overview.messages')} value={formatNumber(data.totals.messages)} />
-            </Grid.Item>
-            <Grid.Item col={3} s={6} xs={12}>
-              <StatCard
-                label={t('overview.replies')}
-                value={formatNumber(data.totals.replies)}
-                hint={t('overview.replyRateHint', {
+                }),
+              },
+              { label: t('overview.messages'), value: formatNumber(data.totals.messages) },
+              {
+                label: t('overview.replies'),
+                value: formatNumber(data.totals.replies),
+                hint: t('overview.replyRateHint', {
                   rate: rate(data.totals.replies, data.totals.messages),
-                })}
-              />
-            </Grid.Item>
-          </Grid.Root>
-
-          <Box background="neutral0" hasRadius shadow="tableShadow">
-            <Box padding={5} paddingBottom={3}>
-              <Typography variant="delta" tag="h2">
-                {t('overview.byLevel')}
-              </Typography>
-            </Box>
-            <Table colCount={LEVEL_COLUMNS.length} rowCount={data.levels.length + 2}>
-              <ColumnHeads prefix="overview.column" columns={LEVEL_COLUMNS} />
-              <Tbody>
-                {[...data.levels, { level: 'total' as const, ...data.totals }].map((row) => (
-                  <Tr key={row.level}>
-                    <Td>
-                      <Typography fontWeight={row.level === 'total' ? 'bold' : undefined}>
-                        {row.level === 'total' ? t('overview.total') : levelName(row.level)}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{formatNumber(row.sites)}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{formatNumber(row.articles)}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{formatNumber(row.specialTopics)}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{formatNumber(row.messages)}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{formatNumber(row.replies)}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{rate(row.replies, row.messages)}</Typography>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-          </Box>
+                }),
+              },
+            ]}
+          />
+          <LevelTable overview={data} />
           <Typography variant="pi" textColor="neutral600">
             {t('overview.countingRule', { timezone: data.timezone })}
           </Typography>

@@ -9,7 +9,7 @@ import { useT } from '../../hooks/useT';
 import { useRankingFormat } from './format';
 import { NoticeDocument } from './NoticeDocument';
 import { useRankingYear } from './useRankingYear';
-import { YearSelect } from './YearSelect';
+import { YearSelect } from '../../components/YearSelect';
 
 const PRINT_ROOT = 'governance-notice-print';
 

@@ -1,6 +1,8 @@
-import { Badge, Box, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Td, Tr, Typography } from '@strapi/design-system';
 import type { RankingGroup, RankingRow } from '../../api/rankings';
-import { ColumnHeads } from '../../components/ColumnHeads';
+import { HeadedTable } from '../../components/DataTable';
+import { Panel } from '../../components/Panel';
+import { ToneBadge } from '../../components/ToneBadge';
 import { useT } from '../../hooks/useT';
 import { useRankingFormat } from './format';
 import { LevelChart } from './LevelChart';
@@ -65,11 +67,7 @@ const SiteCell = ({ row }: { row: RankingRow }) => {
           {row.site.parentName}
         </Typography>
       ) : null}
-      {row.site.active ? null : (
-        <Badge backgroundColor="neutral150" textColor="neutral700">
-          {t('rankings.closed')}
-        </Badge>
-      )}
+      {row.site.active ? null : <ToneBadge tone="neutral">{t('rankings.closed')}</ToneBadge>}
     </Flex>
   );
 };
@@ -142,53 +140,40 @@ export const LevelRanking = ({ group, year }: { group: RankingGroup; year: numbe
   // The first year on record has nothing to compare with: every site would look new.
   const comparable = group.previousTotals.articles > 0;
   const idle = group.rows.filter((row) => row.articles === 0).length;
+  const against = comparable
+    ? t('rankings.level.against', {
+        year: year - 1,
+        articles: format.count(group.previousTotals.articles),
+        change: format.delta(group.totals.articles - group.previousTotals.articles),
+      })
+    : t('rankings.summary.noComparison', { year: year - 1 });
 
   return (
-    <Box
-      background="neutral0"
-      hasRadius
-      shadow="tableShadow"
-      data-testid={`ranking-level-${group.level}`}
+    <Panel
+      title={t('rankings.level.title', {
+        level: levelName,
+        sites: group.totals.sites,
+        articles: format.count(group.totals.articles),
+      })}
+      hint={against + (idle > 0 ? t('rankings.level.idle', { count: idle }) : '')}
+      testId={`ranking-level-${group.level}`}
     >
-      <Box padding={5} paddingBottom={3}>
-        <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography variant="delta" tag="h2">
-            {t('rankings.level.title', {
-              level: levelName,
-              sites: group.totals.sites,
-              articles: format.count(group.totals.articles),
-            })}
-          </Typography>
-          <Typography variant="pi" textColor="neutral600">
-            {comparable
-              ? t('rankings.level.against', {
-                  year: year - 1,
-                  articles: format.count(group.previousTotals.articles),
-                  change: format.delta(group.totals.articles - group.previousTotals.articles),
-                })
-              : t('rankings.summary.noComparison', { year: year - 1 })}
-            {idle > 0 ? t('rankings.level.idle', { count: idle }) : ''}
-          </Typography>
-        </Flex>
-      </Box>
       {group.rows.length > 1 ? (
         <Box paddingLeft={5} paddingRight={5} paddingBottom={4}>
           <LevelChart group={group} />
         </Box>
       ) : null}
-      <Table colCount={COLUMNS.length} rowCount={group.rows.length + 1}>
-        <ColumnHeads
-          prefix="rankings.column"
-          columns={COLUMNS}
-          values={{ year: year - 1 }}
-          widths={COLUMN_WIDTHS}
-        />
-        <Tbody>
-          {group.rows.map((row) => (
-            <RankingTableRow key={row.site.documentId} row={row} comparable={comparable} />
-          ))}
-        </Tbody>
-      </Table>
-    </Box>
+      <HeadedTable
+        prefix="rankings.column"
+        columns={COLUMNS}
+        values={{ year: year - 1 }}
+        widths={COLUMN_WIDTHS}
+        rows={group.rows.length}
+      >
+        {group.rows.map((row) => (
+          <RankingTableRow key={row.site.documentId} row={row} comparable={comparable} />
+        ))}
+      </HeadedTable>
+    </Panel>
   );
 };

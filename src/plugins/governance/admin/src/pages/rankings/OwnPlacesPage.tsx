@@ -1,10 +1,11 @@
 import { Box, EmptyStateLayout, Flex, Grid, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useOwnPlaces, type OwnPlaceResponse } from '../../api/rankings';
+import { RaisedBox } from '../../components/Panel';
 import { useT } from '../../hooks/useT';
 import { useRankingFormat } from './format';
 import { useRankingYear } from './useRankingYear';
-import { YearSelect } from './YearSelect';
+import { YearSelect } from '../../components/YearSelect';
 
 type Place = OwnPlaceResponse['places'][number];
 
@@ -15,15 +16,7 @@ const PlaceCard = ({ place, year }: { place: Place; year: number }) => {
   const { row, levelSites, lowestRank } = place;
   const up = row.previous ? row.previous.rank - row.rank : 0;
   return (
-    <Box
-      background="neutral0"
-      hasRadius
-      shadow="tableShadow"
-      padding={6}
-      width="100%"
-      height="100%"
-      data-testid={`own-place-${row.site.code}`}
-    >
+    <RaisedBox padding={6} width="100%" height="100%" data-testid={`own-place-${row.site.code}`}>
       <Flex direction="column" alignItems="flex-start" gap={3}>
         <Flex direction="column" alignItems="flex-start" gap={1}>
           <Typography variant="sigma" textColor="neutral600">
@@ -66,7 +59,7 @@ const PlaceCard = ({ place, year }: { place: Place; year: number }) => {
           ) : null}
         </Typography>
       </Flex>
-    </Box>
+    </RaisedBox>
   );
 };
 

@@ -1,23 +1,17 @@
-import { Button, Flex, LinkButton, Typography } from '@strapi/design-system';
-import { File, FileCsv, FileXls } from '@strapi/icons';
+import { Flex, LinkButton, Typography } from '@strapi/design-system';
+import { File } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
-import {
-  rankingExportQuery,
-  RANKINGS_EXPORT_URL,
-  useRanking,
-  type ExportFormat,
-} from '../../api/rankings';
-import { useDownload } from '../../hooks/useDownload';
-import { useNotifiedAction } from '../../hooks/useNotifiedAction';
+import { useRanking } from '../../api/rankings';
+import { YearSelect } from '../../components/YearSelect';
 import { useT } from '../../hooks/useT';
 import { useTimeZoneName } from '../../hooks/useTimeZoneName';
 import { useRankingFormat } from './format';
 import { LevelRanking } from './LevelRanking';
+import { RankingExports } from './RankingExports';
 import { RankingSummary } from './RankingSummary';
 import { SnapshotPanel } from './SnapshotPanel';
 import { useRankingYear } from './useRankingYear';
-import { YearSelect } from './YearSelect';
 
 /**
  * 发布排名 for the province: the year's live ranking of every site by level, with the year
@@ -27,8 +21,6 @@ import { YearSelect } from './YearSelect';
 export const RankingPanel = ({ canManage }: { canManage: boolean }) => {
   const t = useT();
   const format = useRankingFormat();
-  const download = useDownload();
-  const notified = useNotifiedAction();
   const { year: asked, setYear } = useRankingYear();
   const { data, isLoading, isError } = useRanking(asked);
   const timezone = useTimeZoneName(data?.live.timezone ?? 'UTC');
@@ -37,18 +29,6 @@ export const RankingPanel = ({ canManage }: { canManage: boolean }) => {
   if (isError || !data) return <Page.Error />;
   const { live } = data;
   const { year } = live;
-
-  const exportLive = (fileFormat: ExportFormat) =>
-    notified(
-      () =>
-        download(
-          RANKINGS_EXPORT_URL,
-          rankingExportQuery(year, fileFormat, 'live'),
-          `ranking-${year}.${fileFormat}`
-        ),
-      t('common.exported'),
-      t('common.exportFailed')
-    );
 
   return (
     <Page.Main>
@@ -68,12 +48,7 @@ export const RankingPanel = ({ canManage }: { canManage: boolean }) => {
       <Layouts.Action
         startActions={
           <Flex gap={2} wrap="wrap">
-            <Button variant="secondary" startIcon={<FileXls />} onClick={() => exportLive('xlsx')}>
-              {t('rankings.export.xlsx')}
-            </Button>
-            <Button variant="secondary" startIcon={<FileCsv />} onClick={() => exportLive('csv')}>
-              {t('rankings.export.csv')}
-            </Button>
+            <RankingExports year={year} source="live" variant="secondary" />
             <Typography variant="pi" textColor="neutral600">
               {t('rankings.export.liveHint')}
             </Typography>

@@ -1,9 +1,10 @@
-import { Box, Flex, Grid, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Flex, Grid, Td, Tr, Typography } from '@strapi/design-system';
 import type { Ranking, RankingTotals } from '../../api/rankings';
+import { HeadedTable } from '../../components/DataTable';
+import { Panel, RaisedBox } from '../../components/Panel';
 import { StatCard } from '../../components/StatCard';
 import { useT } from '../../hooks/useT';
 import { useRankingFormat } from './format';
-import { ColumnHeads } from '../../components/ColumnHeads';
 
 const COLUMNS = [
   'level',
@@ -66,6 +67,76 @@ const TotalsRow = ({
   );
 };
 
+/** 访问量较高的市、县网站: the most visited sites of the year. */
+const TopVisited = ({ sites }: { sites: Ranking['topVisited'] }) => {
+  const t = useT();
+  const format = useRankingFormat();
+  return (
+    <RaisedBox padding={5} width="100%" height="100%" data-testid="ranking-top-visited">
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        <Typography variant="delta" tag="h2">
+          {t('rankings.topVisited.title')}
+        </Typography>
+        {sites.length === 0 ? (
+          <Typography textColor="neutral600">{t('rankings.topVisited.none')}</Typography>
+        ) : (
+          sites.map(({ site, visits }, i) => (
+            <Flex key={site.documentId} justifyContent="space-between" gap={2}>
+              <Typography>
+                {i + 1}. {site.name}
+                {site.parentName ? (
+                  <Typography textColor="neutral600" variant="pi">
+                    （{site.parentName}）
+                  </Typography>
+                ) : null}
+              </Typography>
+              <Typography textColor="neutral700">{format.count(visits)}</Typography>
+            </Flex>
+          ))
+        )}
+        <Typography variant="pi" textColor="neutral600">
+          {t('rankings.topVisited.hint')}
+        </Typography>
+      </Flex>
+    </RaisedBox>
+  );
+};
+
+/** Each level's totals against the year before, and the group's. */
+const LevelTotals = ({ ranking }: { ranking: Ranking }) => {
+  const t = useT();
+  const { totals, previousTotals, year, days } = ranking;
+  return (
+    <Panel
+      title={t('rankings.summary.byLevel', { year: year - 1 })}
+      testId="ranking-levels-summary"
+    >
+      <HeadedTable
+        prefix="rankings.summary.column"
+        columns={COLUMNS}
+        rows={ranking.groups.length + 1}
+      >
+        {ranking.groups.map((group) => (
+          <TotalsRow
+            key={group.level}
+            label={t(`level.${group.level}`)}
+            totals={group.totals}
+            previous={group.previousTotals}
+            days={days}
+          />
+        ))}
+        <TotalsRow
+          label={t('overview.total')}
+          totals={totals}
+          previous={previousTotals}
+          days={days}
+          bold
+        />
+      </HeadedTable>
+    </Panel>
+  );
+};
+
 /** The headline figures of the year, each level's totals against the year before, and the most visited sites. */
 export const RankingSummary = ({ ranking }: { ranking: Ranking }) => {
   const t = useT();
@@ -117,76 +188,10 @@ export const RankingSummary = ({ ranking }: { ranking: Ranking }) => {
           </Grid.Root>
         </Grid.Item>
         <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-          <Box
-            background="neutral0"
-            hasRadius
-            shadow="tableShadow"
-            padding={5}
-            width="100%"
-            height="100%"
-            data-testid="ranking-top-visited"
-          >
-            <Flex direction="column" alignItems="stretch" gap={3}>
-              <Typography variant="delta" tag="h2">
-                {t('rankings.topVisited.title')}
-              </Typography>
-              {ranking.topVisited.length === 0 ? (
-                <Typography textColor="neutral600">{t('rankings.topVisited.none')}</Typography>
-              ) : (
-                ranking.topVisited.map(({ site, visits }, i) => (
-                  <Flex key={site.documentId} justifyContent="space-between" gap={2}>
-                    <Typography>
-                      {i + 1}. {site.name}
-                      {site.parentName ? (
-                        <Typography textColor="neutral600" variant="pi">
-                          （{site.parentName}）
-                        </Typography>
-                      ) : null}
-                    </Typography>
-                    <Typography textColor="neutral700">{format.count(visits)}</Typography>
-                  </Flex>
-                ))
-              )}
-              <Typography variant="pi" textColor="neutral600">
-                {t('rankings.topVisited.hint')}
-              </Typography>
-            </Flex>
-          </Box>
+          <TopVisited sites={ranking.topVisited} />
         </Grid.Item>
       </Grid.Root>
-      <Box
-        background="neutral0"
-        hasRadius
-        shadow="tableShadow"
-        data-testid="ranking-levels-summary"
-      >
-        <Box padding={5} paddingBottom={3}>
-          <Typography variant="delta" tag="h2">
-            {t('rankings.summary.byLevel', { year: previousYear })}
-          </Typography>
-        </Box>
-        <Table colCount={COLUMNS.length} rowCount={ranking.groups.length + 2}>
-          <ColumnHeads prefix="rankings.summary.column" columns={COLUMNS} />
-          <Tbody>
-            {ranking.groups.map((group) => (
-              <TotalsRow
-                key={group.level}
-                label={t(`level.${group.level}`)}
-                totals={group.totals}
-                previous={group.previousTotals}
-                days={days}
-              />
-            ))}
-            <TotalsRow
-              label={t('overview.total')}
-              totals={totals}
-              previous={previousTotals}
-              days={days}
-              bold
-            />
-          </Tbody>
-        </Table>
-      </Box>
+      <LevelTotals ranking={ranking} />
     </Flex>
   );
 };

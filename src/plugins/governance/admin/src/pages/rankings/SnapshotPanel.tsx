@@ -4,29 +4,22 @@ import {
   Divider,
   Field,
   Flex,
-  Table,
-  Tbody,
   Td,
   TextButton,
   Toggle,
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { FileCsv, FileXls, Lock, WarningCircle } from '@strapi/icons';
+import { Lock, WarningCircle } from '@strapi/icons';
 import { useState } from 'react';
-import {
-  rankingExportQuery,
-  RANKINGS_EXPORT_URL,
-  useRankingSettings,
-  type ExportFormat,
-  type RankingResponse,
-} from '../../api/rankings';
-import { ColumnHeads } from '../../components/ColumnHeads';
-import { useDownload } from '../../hooks/useDownload';
+import { useRankingSettings, type RankingResponse } from '../../api/rankings';
+import { HeadedTable } from '../../components/DataTable';
+import { RaisedBox } from '../../components/Panel';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { useRankingFormat } from './format';
 import { FreezeDialog } from './FreezeDialog';
+import { RankingExports } from './RankingExports';
 
 const CHANGE_COLUMNS = ['site', 'field', 'frozen', 'live', 'change'] as const;
 
@@ -64,32 +57,29 @@ const ChangedSinceSnapshot = ({
           </Typography>
         </Flex>
         <Typography>{t('rankings.changed.explain')}</Typography>
-        <Table colCount={CHANGE_COLUMNS.length} rowCount={shown.length + 1}>
-          <ColumnHeads prefix="rankings.changed.column" columns={CHANGE_COLUMNS} />
-          <Tbody>
-            {shown.map((change) => (
-              <Tr key={`${change.site.documentId}-${change.field}`}>
-                <Td>
-                  <Typography>{change.site.name}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{t(`rankings.field.${change.field}`)}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{format.count(change.frozen)}</Typography>
-                </Td>
-                <Td>
-                  <Typography fontWeight="semiBold">{format.count(change.live)}</Typography>
-                </Td>
-                <Td>
-                  <Typography textColor={change.live > change.frozen ? 'success600' : 'danger600'}>
-                    {format.delta(change.live - change.frozen)}
-                  </Typography>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <HeadedTable prefix="rankings.changed.column" columns={CHANGE_COLUMNS} rows={shown.length}>
+          {shown.map((change) => (
+            <Tr key={`${change.site.documentId}-${change.field}`}>
+              <Td>
+                <Typography>{change.site.name}</Typography>
+              </Td>
+              <Td>
+                <Typography>{t(`rankings.field.${change.field}`)}</Typography>
+              </Td>
+              <Td>
+                <Typography>{format.count(change.frozen)}</Typography>
+              </Td>
+              <Td>
+                <Typography fontWeight="semiBold">{format.count(change.live)}</Typography>
+              </Td>
+              <Td>
+                <Typography textColor={change.live > change.frozen ? 'success600' : 'danger600'}>
+                  {format.delta(change.live - change.frozen)}
+                </Typography>
+              </Td>
+            </Tr>
+          ))}
+        </HeadedTable>
         {changes.length > FIRST_CHANGES ? (
           <TextButton onClick={() => setAll(!all)}>
             {all
@@ -154,32 +144,12 @@ export const SnapshotPanel = ({
 }) => {
   const t = useT();
   const format = useRankingFormat();
-  const download = useDownload();
-  const notified = useNotifiedAction();
   const [freezing, setFreezing] = useState(false);
   const { snapshot, live } = response;
   const year = live.year;
 
-  const exportSnapshot = (fileFormat: ExportFormat) =>
-    notified(
-      () =>
-        download(
-          RANKINGS_EXPORT_URL,
-          rankingExportQuery(year, fileFormat, 'snapshot'),
-          `ranking-${year}-snapshot.${fileFormat}`
-        ),
-      t('common.exported'),
-      t('common.exportFailed')
-    );
-
   return (
-    <Box
-      background="neutral0"
-      hasRadius
-      shadow="tableShadow"
-      padding={5}
-      data-testid="ranking-snapshot-panel"
-    >
+    <RaisedBox padding={5} data-testid="ranking-snapshot-panel">
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Flex justifyContent="space-between" alignItems="flex-start" gap={6} wrap="wrap">
           <Flex direction="column" alignItems="flex-start" gap={1} data-testid="ranking-snapshot">
@@ -215,24 +185,7 @@ export const SnapshotPanel = ({
             )}
           </Flex>
           <Flex gap={2} wrap="wrap">
-            {snapshot ? (
-              <>
-                <Button
-                  variant="tertiary"
-                  startIcon={<FileXls />}
-                  onClick={() => exportSnapshot('xlsx')}
-                >
-                  {t('rankings.export.snapshotXlsx')}
-                </Button>
-                <Button
-                  variant="tertiary"
-                  startIcon={<FileCsv />}
-                  onClick={() => exportSnapshot('csv')}
-                >
-                  {t('rankings.export.snapshotCsv')}
-                </Button>
-              </>
-            ) : null}
+            {snapshot ? <RankingExports year={year} source="snapshot" variant="tertiary" /> : null}
             {canManage ? (
               <Button
                 variant={snapshot ? 'secondary' : 'default'}
@@ -253,6 +206,6 @@ export const SnapshotPanel = ({
       {freezing ? (
         <FreezeDialog year={year} refreeze={snapshot !== null} onClose={() => setFreezing(false)} />
       ) : null}
-    </Box>
+    </RaisedBox>
   );
 };

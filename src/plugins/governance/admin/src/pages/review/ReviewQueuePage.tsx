@@ -1,17 +1,4 @@
-import {
-  Box,
-  EmptyStateLayout,
-  Flex,
-  Link,
-  SingleSelect,
-  SingleSelectOption,
-  Tabs,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Flex, Link, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
@@ -22,7 +9,9 @@ import {
   type QueueItem,
   type StepCapacity,
 } from '../../api/review';
-import { ColumnHeads } from '../../components/ColumnHeads';
+import { ListTable, type RowPlace } from '../../components/DataTable';
+import { FilterSelect, optionsOf } from '../../components/FilterSelect';
+import { ListTabs } from '../../components/ListTabs';
 import { ReviewStatusBadge } from '../../components/ReviewStatusBadge';
 import { useT, type Translate } from '../../hooks/useT';
 import { PERMISSIONS } from '../../permissions';
@@ -42,48 +31,41 @@ const waited = (since: string | null, t: Translate) => {
     : t('review.queue.hours', { hours });
 };
 
-const QueueTable = ({ items, t }: { items: QueueItem[]; t: Translate }) => (
-  <Table colCount={QUEUE_COLUMNS.length} rowCount={items.length + 1}>
-    <ColumnHeads prefix="review.queue.column" columns={QUEUE_COLUMNS} />
-    <Tbody>
-      {items.map((item) => (
-        <Tr key={item.documentId}>
-          <Td>
-            <Link
-              tag={RouterLink}
-              to={`/content-manager/collection-types/api::article.article/${item.documentId}`}
-            >
-              {item.title}
-            </Link>
-            {item.lastReason ? (
-              <Typography variant="pi" textColor="danger600" tag="p">
-                {t('review.reasonLabel')}：{item.lastReason}
-              </Typography>
-            ) : null}
-          </Td>
-          <Td>
-            <Typography>{item.site.name}</Typography>
-          </Td>
-          <Td>
-            <ReviewStatusBadge status={item.status} />
-          </Td>
-          <Td>
-            <Typography>
-              {item.step && item.capacity
-                ? `${item.step}/${item.stepCount} ${t(`review.capacity.${item.capacity}`)}`
-                : '—'}
-            </Typography>
-          </Td>
-          <Td>
-            <Typography>{item.submittedBy?.name ?? '—'}</Typography>
-          </Td>
-          <Td>
-            <Typography>{waited(item.waitingSince, t)}</Typography>
-          </Td>
-        </Tr>
-      ))}
-    </Tbody>
-  </Table>
+const QueueRow = ({ item, t, ...place }: { item: QueueItem; t: Translate } & RowPlace) => (
+  <Tr {...place}>
+    <Td>
+      <Link
+        tag={RouterLink}
+        to={`/content-manager/collection-types/api::article.article/${item.documentId}`}
+      >
+        {item.title}
+      </Link>
+      {item.lastReason ? (
+        <Typography variant="pi" textColor="danger600" tag="p">
+          {t('review.reasonLabel')}：{item.lastReason}
+        </Typography>
+      ) : null}
+    </Td>
+    <Td>
+      <Typography>{item.site.name}</Typography>
+    </Td>
+    <Td>
+      <ReviewStatusBadge status={item.status} />
+    </Td>
+    <Td>
+      <Typography>
+        {item.step && item.capacity
+          ? `${item.step}/${item.stepCount} ${t(`review.capacity.${item.capacity}`)}`
+          : '—'}
+      </Typography>
+    </Td>
+    <Td>
+      <Typography>{item.submittedBy?.name ?? '—'}</Typography>
+    </Td>
+    <Td>
+      <Typography>{waited(item.waitingSince, t)}</Typography>
+    </Td>
+  </Tr>
 );
 
 /**
@@ -126,72 +108,47 @@ const Queue = ({ tabs }: { tabs: QueueFilters['tab'][] }) => {
       <Page.Title>{title}</Page.Title>
       <Layouts.Header title={title} subtitle={t(`review.queue.subtitle.${tab}`)} />
       <Layouts.Content>
-        <Tabs.Root
+        <ListTabs
+          label={title}
+          tabs={tabs}
           value={tab}
-          onValueChange={(value: string) => setTab(value as QueueFilters['tab'])}
-        >
-          <Tabs.List aria-label={title}>
-            {tabs.map((name) => (
-              <Tabs.Trigger key={name} value={name}>
-                {t(`review.queue.tab.${name}`)}
-              </Tabs.Trigger>
-            ))}
-          </Tabs.List>
-        </Tabs.Root>
+          onChange={setTab}
+          name={(name) => t(`review.queue.tab.${name}`)}
+        />
         <Flex gap={4} paddingTop={4} paddingBottom={4} wrap="wrap">
-          <Box minWidth="200px">
-            <SingleSelect
-              aria-label={t('review.queue.filter.site')}
-              placeholder={t('review.queue.filter.site')}
-              value={site}
-              onChange={(value: string | number) => setSite(String(value))}
-              onClear={() => setSite('')}
-            >
-              {sites.map(([code, name]) => (
-                <SingleSelectOption key={code} value={code}>
-                  {name}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Box>
-          <Box minWidth="180px">
-            <SingleSelect
-              aria-label={t('review.queue.filter.step')}
-              placeholder={t('review.queue.filter.step')}
-              value={capacity}
-              onChange={(value: string | number) => setCapacity(value as StepCapacity)}
-              onClear={() => setCapacity('')}
-            >
-              {STEP_CAPACITIES.map((name) => (
-                <SingleSelectOption key={name} value={name}>
-                  {t(`review.capacity.${name}`)}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Box>
-          <Box minWidth="180px">
-            <SingleSelect
-              aria-label={t('review.queue.filter.waiting')}
-              placeholder={t('review.queue.filter.waiting')}
-              value={waitingDays}
-              onChange={(value: string | number) => setWaitingDays(String(value))}
-              onClear={() => setWaitingDays('')}
-            >
-              {WAITING_DAYS.map((days) => (
-                <SingleSelectOption key={days} value={String(days)}>
-                  {t('review.queue.waitingAtLeast', { days })}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Box>
+          <FilterSelect
+            minWidth="200px"
+            label={t('review.queue.filter.site')}
+            value={site}
+            options={sites}
+            onChange={setSite}
+          />
+          <FilterSelect
+            minWidth="180px"
+            label={t('review.queue.filter.step')}
+            value={capacity}
+            options={optionsOf(STEP_CAPACITIES, (name) => t(`review.capacity.${name}`))}
+            onChange={setCapacity}
+          />
+          <FilterSelect
+            minWidth="180px"
+            label={t('review.queue.filter.waiting')}
+            value={waitingDays}
+            options={WAITING_DAYS.map((days) => [
+              String(days),
+              t('review.queue.waitingAtLeast', { days }),
+            ])}
+            onChange={setWaitingDays}
+          />
         </Flex>
-        {queue.isLoading ? (
-          <Page.Loading />
-        ) : queue.data && queue.data.length > 0 ? (
-          <QueueTable items={queue.data} t={t} />
-        ) : (
-          <EmptyStateLayout content={t(`review.queue.empty.${tab}`)} />
-        )}
+        <ListTable
+          prefix="review.queue.column"
+          columns={QUEUE_COLUMNS}
+          isLoading={queue.isLoading}
+          rows={queue.data}
+          empty={t(`review.queue.empty.${tab}`)}
+          renderRow={(item) => <QueueRow key={item.documentId} item={item} t={t} />}
+        />
       </Layouts.Content>
     </Page.Main>
   );

@@ -1,15 +1,10 @@
 import {
-  Badge,
-  Box,
   Button,
-  EmptyStateLayout,
   Field,
   Flex,
   IconButton,
   SingleSelect,
   SingleSelectOption,
-  Table,
-  Tbody,
   Td,
   TextInput,
   Tr,
@@ -18,23 +13,21 @@ import {
 import { Plus, Trash } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
+import type { SensitiveWordEntry } from '../../../../shared/contracts/review';
 import { useAddWord, useRemoveWord, useSensitiveWords, type WordLevel } from '../../api/review';
-import { ColumnHeads } from '../../components/ColumnHeads';
+import { ListTable, type RowPlace } from '../../components/DataTable';
+import { RaisedBox } from '../../components/Panel';
+import { ToneBadge } from '../../components/ToneBadge';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 
 const WORD_COLUMNS = ['word', 'level', 'suggestion', 'note', 'actions'] as const;
 
-/**
- * 错敏词库: the words every submission is checked against. A forbidden word blocks the
- * submission; a word to check is shown to author and reviewer, with the suggested wording.
- */
-export const SensitiveWordsPage = () => {
+/** 添加: a word, its level, the wording to suggest and a note; cleared once added. */
+const AddWordForm = () => {
   const t = useT();
   const notified = useNotifiedAction();
-  const words = useSensitiveWords();
   const addWord = useAddWord();
-  const removeWord = useRemoveWord();
   const [word, setWord] = useState('');
   const [level, setLevel] = useState<WordLevel>('check');
   const [suggestion, setSuggestion] = useState('');
@@ -50,8 +43,102 @@ export const SensitiveWordsPage = () => {
     }
   };
 
-  const remove = (id: number, text: string) =>
-    notified(() => removeWord.mutateAsync(id), t('words.removed', { word: text }));
+  return (
+    <RaisedBox padding={4} marginBottom={4}>
+      <form onSubmit={add}>
+        <Flex gap={4} alignItems="flex-end" wrap="wrap">
+          <Field.Root name="word" required>
+            <Field.Label>{t('words.word')}</Field.Label>
+            <TextInput
+              value={word}
+              maxLength={50}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setWord(e.target.value)}
+            />
+          </Field.Root>
+          <Field.Root name="level">
+            <Field.Label>{t('words.level')}</Field.Label>
+            <SingleSelect
+              value={level}
+              onChange={(value: string | number) => setLevel(value as WordLevel)}
+            >
+              <SingleSelectOption value="forbidden">
+                {t('review.words.level.forbidden')}
+              </SingleSelectOption>
+              <SingleSelectOption value="check">{t('review.words.level.check')}</SingleSelectOption>
+            </SingleSelect>
+          </Field.Root>
+          <Field.Root name="suggestion">
+            <Field.Label>{t('words.suggestion')}</Field.Label>
+            <TextInput
+              value={suggestion}
+              maxLength={100}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSuggestion(e.target.value)}
+            />
+          </Field.Root>
+          <Field.Root name="note">
+            <Field.Label>{t('words.note')}</Field.Label>
+            <TextInput
+              value={note}
+              maxLength={200}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setNote(e.target.value)}
+            />
+          </Field.Root>
+          <Button
+            type="submit"
+            startIcon={<Plus />}
+            disabled={!word.trim()}
+            loading={addWord.isLoading}
+          >
+            {t('words.add')}
+          </Button>
+        </Flex>
+      </form>
+    </RaisedBox>
+  );
+};
+
+const WordRow = ({ entry, ...place }: { entry: SensitiveWordEntry } & RowPlace) => {
+  const t = useT();
+  const notified = useNotifiedAction();
+  const removeWord = useRemoveWord();
+  const remove = () =>
+    notified(() => removeWord.mutateAsync(entry.id), t('words.removed', { word: entry.word }));
+  return (
+    <Tr {...place}>
+      <Td>
+        <Typography fontWeight="bold">{entry.word}</Typography>
+      </Td>
+      <Td>
+        <ToneBadge tone={entry.level === 'forbidden' ? 'danger' : 'warning'}>
+          {t(`review.words.level.${entry.level}`)}
+        </ToneBadge>
+      </Td>
+      <Td>
+        <Typography>{entry.suggestion ?? '—'}</Typography>
+      </Td>
+      <Td>
+        <Typography textColor="neutral600">{entry.note ?? ''}</Typography>
+      </Td>
+      <Td>
+        <IconButton
+          label={t('words.remove', { word: entry.word })}
+          variant="ghost"
+          onClick={remove}
+        >
+          <Trash />
+        </IconButton>
+      </Td>
+    </Tr>
+  );
+};
+
+/**
+ * 错敏词库: the words every submission is checked against. A forbidden word blocks the
+ * submission; a word to check is shown to author and reviewer, with the suggested wording.
+ */
+export const SensitiveWordsPage = () => {
+  const t = useT();
+  const words = useSensitiveWords();
 
   if (words.isError) return <Page.Error />;
   const list = words.data ?? [];
@@ -67,101 +154,15 @@ export const SensitiveWordsPage = () => {
         })}
       />
       <Layouts.Content>
-        <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" marginBottom={4}>
-          <form onSubmit={add}>
-            <Flex gap={4} alignItems="flex-end" wrap="wrap">
-              <Field.Root name="word" required>
-                <Field.Label>{t('words.word')}</Field.Label>
-                <TextInput
-                  value={word}
-                  maxLength={50}
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setWord(e.target.value)}
-                />
-              </Field.Root>
-              <Field.Root name="level">
-                <Field.Label>{t('words.level')}</Field.Label>
-                <SingleSelect
-                  value={level}
-                  onChange={(value: string | number) => setLevel(value as WordLevel)}
-                >
-                  <SingleSelectOption value="forbidden">
-                    {t('review.words.level.forbidden')}
-                  </SingleSelectOption>
-                  <SingleSelectOption value="check">
-                    {t('review.words.level.check')}
-                  </SingleSelectOption>
-                </SingleSelect>
-              </Field.Root>
-              <Field.Root name="suggestion">
-                <Field.Label>{t('words.suggestion')}</Field.Label>
-                <TextInput
-                  value={suggestion}
-                  maxLength={100}
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                    setSuggestion(e.target.value)
-                  }
-                />
-              </Field.Root>
-              <Field.Root name="note">
-                <Field.Label>{t('words.note')}</Field.Label>
-                <TextInput
-                  value={note}
-                  maxLength={200}
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setNote(e.target.value)}
-                />
-              </Field.Root>
-              <Button
-                type="submit"
-                startIcon={<Plus />}
-                disabled={!word.trim()}
-                loading={addWord.isLoading}
-              >
-                {t('words.add')}
-              </Button>
-            </Flex>
-          </form>
-        </Box>
-        {words.isLoading ? (
-          <Page.Loading />
-        ) : list.length === 0 ? (
-          <EmptyStateLayout content={t('words.empty')} />
-        ) : (
-          <Table colCount={WORD_COLUMNS.length} rowCount={list.length + 1}>
-            <ColumnHeads prefix="words" columns={WORD_COLUMNS} />
-            <Tbody>
-              {list.map((entry) => (
-                <Tr key={entry.id}>
-                  <Td>
-                    <Typography fontWeight="bold">{entry.word}</Typography>
-                  </Td>
-                  <Td>
-                    <Badge
-                      textColor={entry.level === 'forbidden' ? 'danger600' : 'warning600'}
-                      backgroundColor={entry.level === 'forbidden' ? 'danger100' : 'warning100'}
-                    >
-                      {t(`review.words.level.${entry.level}`)}
-                    </Badge>
-                  </Td>
-                  <Td>
-                    <Typography>{entry.suggestion ?? '—'}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography textColor="neutral600">{entry.note ?? ''}</Typography>
-                  </Td>
-                  <Td>
-                    <IconButton
-                      label={t('words.remove', { word: entry.word })}
-                      variant="ghost"
-                      onClick={() => remove(entry.id, entry.word)}
-                    >
-                      <Trash />
-                    </IconButton>
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
-        )}
+        <AddWordForm />
+        <ListTable
+          prefix="words"
+          columns={WORD_COLUMNS}
+          isLoading={words.isLoading}
+          rows={list}
+          empty={t('words.empty')}
+          renderRow={(entry) => <WordRow key={entry.id} entry={entry} />}
+        />
       </Layouts.Content>
     </Page.Main>
   );

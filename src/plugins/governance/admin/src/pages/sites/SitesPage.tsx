@@ -1,28 +1,21 @@
 import {
-  Badge,
   Box,
   Button,
   Checkbox,
   Combobox,
-  Dialog,
   ComboboxOption,
   Field,
   Flex,
-  Modal,
-  Searchbar,
   SingleSelect,
   SingleSelectOption,
-  Table,
   Tag,
-  Tbody,
   Td,
   Tr,
   Typography,
 } from '@strapi/design-system';
 import { Cross, Plus, WarningCircle } from '@strapi/icons';
-import { ConfirmDialog, Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
-import { useIntl } from 'react-intl';
 import {
   CAPACITIES,
   useAddMember,
@@ -32,14 +25,22 @@ import {
   type Capacity,
   type SiteNode,
 } from '../../api/sites';
-import { ColumnHeads } from '../../components/ColumnHeads';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { ConfirmModal } from '../../components/ConfirmButton';
+import { HeadedTable, type RowPlace } from '../../components/DataTable';
+import { FormModal } from '../../components/FormModal';
+import { SearchBox } from '../../components/SearchBox';
+import { ToneBadge } from '../../components/ToneBadge';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
-import { getTranslation } from '../../pluginId';
+import { useT } from '../../hooks/useT';
 
 const SITE_COLUMNS = ['site', 'level', 'responsible', 'members'] as const;
 
-type Translate = (id: string, values?: Record<string, string | number>) => string;
+/** A member the user asked to remove, with the site they would leave. */
+interface Removal {
+  membershipId: number;
+  name: string;
+  site: string;
+}
 
 /** The tree flattened in display order, with each site's depth. */
 const flatten = (nodes: SiteNode[], depth = 0): Array<{ site: SiteNode; depth: number }> =>
@@ -56,15 +57,8 @@ const matches = (site: SiteNode, query: string) => {
   );
 };
 
-const AddMemberDialog = ({
-  site,
-  t,
-  onClose,
-}: {
-  site: SiteNode;
-  t: Translate;
-  onClose: () => void;
-}) => {
+const AddMemberDialog = ({ site, onClose }: { site: SiteNode; onClose: () => void }) => {
+  const t = useT();
   const notified = useNotifiedAction();
   const [search, setSearch] = useState('');
   const [userId, setUserId] = useState<string>('');
@@ -85,98 +79,152 @@ const AddMemberDialog = ({
   };
 
   return (
-    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{t('sites.add.title', { site: site.name })}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Field.Root name="user" required>
-              <Field.Label>{t('sites.add.user')}</Field.Label>
-              <Combobox
-                value={userId}
-                onChange={(value?: string) => setUserId(value ?? '')}
-                onInputChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                  setSearch(event.target.value)
-                }
-                loading={users.isLoading}
-                // The server already searched names and e-mails; the list shows what it found.
-                autocomplete="none"
-                placeholder={t('sites.add.userPlaceholder')}
-              >
-                {(users.data ?? []).map((user) => (
-                  <ComboboxOption key={user.id} value={String(user.id)}>
-                    {`${user.name} <${user.email}>`}
-                  </ComboboxOption>
-                ))}
-              </Combobox>
-            </Field.Root>
-            <Field.Root name="capacity" required>
-              <Field.Label>{t('sites.add.capacity')}</Field.Label>
-              <SingleSelect
-                value={capacity}
-                onChange={(value: string | number) => setCapacity(value as Capacity)}
-              >
-                {CAPACITIES.map((c) => (
-                  <SingleSelectOption key={c} value={c}>
-                    {t(`capacity.${c}`)}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Field.Root>
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('common.cancel')}</Button>
-          </Modal.Close>
-          <Button onClick={submit} disabled={!userId} loading={addMember.isLoading}>
-            {t('sites.add.submit')}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal
+      title={t('sites.add.title', { site: site.name })}
+      onClose={onClose}
+      actions={
+        <Button onClick={submit} disabled={!userId} loading={addMember.isLoading}>
+          {t('sites.add.submit')}
+        </Button>
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Field.Root name="user" required>
+          <Field.Label>{t('sites.add.user')}</Field.Label>
+          <Combobox
+            value={userId}
+            onChange={(value?: string) => setUserId(value ?? '')}
+            onInputChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+              setSearch(event.target.value)
+            }
+            loading={users.isLoading}
+            // The server already searched names and e-mails; the list shows what it found.
+            autocomplete="none"
+            placeholder={t('sites.add.userPlaceholder')}
+          >
+            {(users.data ?? []).map((user) => (
+              <ComboboxOption key={user.id} value={String(user.id)}>
+                {`${user.name} <${user.email}>`}
+              </ComboboxOption>
+            ))}
+          </Combobox>
+        </Field.Root>
+        <Field.Root name="capacity" required>
+          <Field.Label>{t('sites.add.capacity')}</Field.Label>
+          <SingleSelect
+            value={capacity}
+            onChange={(value: string | number) => setCapacity(value as Capacity)}
+          >
+            {CAPACITIES.map((c) => (
+              <SingleSelectOption key={c} value={c}>
+                {t(`capacity.${c}`)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Field.Root>
+      </Flex>
+    </FormModal>
   );
 };
 
 /** Removing someone ends their access to the site at once: ask first. */
 const RemoveMemberDialog = ({
   member,
-  t,
   onConfirm,
   onClose,
 }: {
-  member: { name: string; site: string };
-  t: Translate;
+  member: Removal;
   onConfirm: () => void;
   onClose: () => void;
-}) => (
-  <Dialog.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-    <ConfirmDialog
+}) => {
+  const t = useT();
+  return (
+    <ConfirmModal
       title={t('sites.remove.title')}
-      endAction={<ConfirmButton onClick={onConfirm}>{t('sites.remove.submit')}</ConfirmButton>}
+      confirm={{ onClick: onConfirm, children: t('sites.remove.submit') }}
+      onClose={onClose}
     >
       {t('sites.remove.confirm', { name: member.name, site: member.site })}
-    </ConfirmDialog>
-  </Dialog.Root>
-);
+    </ConfirmModal>
+  );
+};
 
+/**
+ * A site at its depth in the tree: its person responsible, and its members, each to 移出, with
+ * 添加人员.
+ */
+const SiteRow = ({
+  site,
+  depth,
+  onAdd,
+  onRemove,
+  ...place
+}: {
+  site: SiteNode;
+  depth: number;
+  onAdd: () => void;
+  onRemove: (member: Removal) => void;
+} & RowPlace) => {
+  const t = useT();
+  return (
+    <Tr {...place}>
+      <Td>
+        <Box paddingLeft={depth * 6}>
+          <Typography fontWeight={depth === 0 ? 'bold' : undefined}>{site.name}</Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {' '}
+            {site.code}
+          </Typography>
+        </Box>
+      </Td>
+      <Td>
+        <Typography>{t(`level.${site.level}`)}</Typography>
+      </Td>
+      <Td>
+        {site.responsiblePerson ? (
+          <Typography>{site.responsiblePerson}</Typography>
+        ) : (
+          <ToneBadge tone="dangerStrong">
+            <Flex gap={1}>
+              <WarningCircle />
+              {t('sites.noResponsible')}
+            </Flex>
+          </ToneBadge>
+        )}
+      </Td>
+      <Td>
+        <Flex gap={2} wrap="wrap">
+          {site.members.map((m) => (
+            <Tag
+              key={m.membershipId}
+              icon={<Cross />}
+              label={t('sites.remove.label', { name: m.name, site: site.name })}
+              onClick={() =>
+                onRemove({ membershipId: m.membershipId, name: m.name, site: site.name })
+              }
+            >
+              {`${m.name} · ${t(`capacity.${m.capacity}`)}`}
+            </Tag>
+          ))}
+          <Button variant="tertiary" size="S" startIcon={<Plus />} onClick={onAdd}>
+            {t('sites.add.button')}
+          </Button>
+        </Flex>
+      </Td>
+    </Tr>
+  );
+};
+
+/** 站点与人员: the site tree with each site's person responsible and members, searchable. */
 export const SitesPage = () => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const { toggleNotification } = useNotification();
   const { data, isLoading, isError } = useSiteTree();
   const removeMember = useRemoveMember();
   const [query, setQuery] = useState('');
   const [onlyUnassigned, setOnlyUnassigned] = useState(false);
   const [adding, setAdding] = useState<SiteNode | null>(null);
-  const [removing, setRemoving] = useState<{
-    membershipId: number;
-    name: string;
-    site: string;
-  } | null>(null);
-  const t: Translate = (id, values) =>
-    formatMessage({ id: getTranslation(id), defaultMessage: id }, values);
+  const [removing, setRemoving] = useState<Removal | null>(null);
 
   const rows = useMemo(() => flatten(data ?? []), [data]);
   const visible = rows.filter(
@@ -210,18 +258,12 @@ export const SitesPage = () => {
         startActions={
           <Flex gap={4}>
             <Box width="32rem">
-              <Searchbar
+              <SearchBox
                 name="search"
+                label={t('sites.search')}
                 value={query}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                  setQuery(event.target.value)
-                }
-                onClear={() => setQuery('')}
-                clearLabel={t('sites.searchClear')}
-                placeholder={t('sites.search')}
-              >
-                {t('sites.search')}
-              </Searchbar>
+                onChange={setQuery}
+              />
             </Box>
             <Checkbox
               checked={onlyUnassigned}
@@ -233,80 +275,27 @@ export const SitesPage = () => {
         }
       />
       <Layouts.Content>
-        <Table colCount={SITE_COLUMNS.length} rowCount={visible.length + 1}>
-          <ColumnHeads prefix="sites.column" columns={SITE_COLUMNS} />
-          <Tbody>
-            {visible.map(({ site, depth }) => (
-              <Tr key={site.documentId}>
-                <Td>
-                  <Box paddingLeft={depth * 6}>
-                    <Typography fontWeight={depth === 0 ? 'bold' : undefined}>
-                      {site.name}
-                    </Typography>
-                    <Typography variant="pi" textColor="neutral600">
-                      {' '}
-                      {site.code}
-                    </Typography>
-                  </Box>
-                </Td>
-                <Td>
-                  <Typography>{t(`level.${site.level}`)}</Typography>
-                </Td>
-                <Td>
-                  {site.responsiblePerson ? (
-                    <Typography>{site.responsiblePerson}</Typography>
-                  ) : (
-                    <Badge backgroundColor="danger100" textColor="danger700">
-                      <Flex gap={1}>
-                        <WarningCircle />
-                        {t('sites.noResponsible')}
-                      </Flex>
-                    </Badge>
-                  )}
-                </Td>
-                <Td>
-                  <Flex gap={2} wrap="wrap">
-                    {site.members.map((m) => (
-                      <Tag
-                        key={m.membershipId}
-                        icon={<Cross />}
-                        label={t('sites.remove.label', { name: m.name, site: site.name })}
-                        onClick={() =>
-                          setRemoving({
-                            membershipId: m.membershipId,
-                            name: m.name,
-                            site: site.name,
-                          })
-                        }
-                      >
-                        {`${m.name} · ${t(`capacity.${m.capacity}`)}`}
-                      </Tag>
-                    ))}
-                    <Button
-                      variant="tertiary"
-                      size="S"
-                      startIcon={<Plus />}
-                      onClick={() => setAdding(site)}
-                    >
-                      {t('sites.add.button')}
-                    </Button>
-                  </Flex>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <HeadedTable prefix="sites.column" columns={SITE_COLUMNS} rows={visible.length}>
+          {visible.map(({ site, depth }) => (
+            <SiteRow
+              key={site.documentId}
+              site={site}
+              depth={depth}
+              onAdd={() => setAdding(site)}
+              onRemove={setRemoving}
+            />
+          ))}
+        </HeadedTable>
         {visible.length === 0 ? (
           <Box padding={6}>
             <Typography textColor="neutral600">{t('sites.empty')}</Typography>
           </Box>
         ) : null}
       </Layouts.Content>
-      {adding ? <AddMemberDialog site={adding} t={t} onClose={() => setAdding(null)} /> : null}
+      {adding ? <AddMemberDialog site={adding} onClose={() => setAdding(null)} /> : null}
       {removing ? (
         <RemoveMemberDialog
           member={removing}
-          t={t}
           onClose={() => setRemoving(null)}
           onConfirm={() => remove(removing.membershipId, removing.name, removing.site)}
         />

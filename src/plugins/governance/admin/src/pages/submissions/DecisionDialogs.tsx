@@ -1,8 +1,7 @@
-import { Dialog, Flex, Typography } from '@strapi/design-system';
+import { Flex, Typography } from '@strapi/design-system';
 import { CheckCircle } from '@strapi/icons';
-import { ConfirmDialog } from '@strapi/strapi/admin';
 import type { Submission } from '../../api/submissions';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { ConfirmModal } from '../../components/ConfirmButton';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useT } from '../../hooks/useT';
 
@@ -21,29 +20,24 @@ export const AdoptDialog = ({
 }) => {
   const t = useT();
   return (
-    <Dialog.Root open onOpenChange={(open: boolean) => !open && onClose()}>
-      <ConfirmDialog
-        title={t('submissions.adopt.title')}
-        icon={<CheckCircle fill="success600" />}
-        endAction={
-          <ConfirmButton variant="success" onClick={onConfirm}>
-            {t('submissions.adopt.submit')}
-          </ConfirmButton>
-        }
-      >
-        <Flex direction="column" gap={2}>
-          <Typography textAlign="center">
-            {t('submissions.adopt.confirm', {
-              title: submission.title,
-              site: submission.sourceSite?.name ?? '—',
-            })}
-          </Typography>
-          <Typography textAlign="center" variant="pi" textColor="neutral600">
-            {t('submissions.adopt.then')}
-          </Typography>
-        </Flex>
-      </ConfirmDialog>
-    </Dialog.Root>
+    <ConfirmModal
+      title={t('submissions.adopt.title')}
+      icon={<CheckCircle fill="success600" />}
+      confirm={{ variant: 'success', onClick: onConfirm, children: t('submissions.adopt.submit') }}
+      onClose={onClose}
+    >
+      <Flex direction="column" gap={2}>
+        <Typography textAlign="center">
+          {t('submissions.adopt.confirm', {
+            title: submission.title,
+            site: submission.sourceSite?.name ?? '—',
+          })}
+        </Typography>
+        <Typography textAlign="center" variant="pi" textColor="neutral600">
+          {t('submissions.adopt.then')}
+        </Typography>
+      </Flex>
+    </ConfirmModal>
   );
 };
 

@@ -1,17 +1,5 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Flex,
-  Link,
-  SingleSelect,
-  SingleSelectOption,
-  Tabs,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
-import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
+import { Alert, Button, Flex, Link, Td, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
@@ -22,10 +10,12 @@ import {
   useSubmissions,
   type SiteLevel,
   type Submission,
-  type SubmissionFilters,
 } from '../../api/submissions';
+import { FilterSelect, optionsOf, type FilterOptions } from '../../components/FilterSelect';
+import { ListTabs } from '../../components/ListTabs';
 import { WrapTd } from '../../components/WrapTd';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
+import { usePageParam } from '../../hooks/usePageParam';
 import { useT } from '../../hooks/useT';
 import { AdoptDialog, DeclineDialog } from './DecisionDialogs';
 import { SubmissionTable } from './SubmissionTable';
@@ -119,6 +109,85 @@ const Row = ({
   );
 };
 
+interface Filters {
+  level: SiteLevel | '';
+  site: string;
+  minWaitingDays: string;
+}
+
+/** 报送网站级别, 报送网站 and, for what waits, 等待时间. */
+const IncomingFilters = ({
+  tab,
+  filters,
+  sites,
+  onChange,
+}: {
+  tab: Tab;
+  filters: Filters;
+  /** The sites to choose from. */
+  sites: FilterOptions<string>;
+  onChange: (change: Partial<Filters>) => void;
+}) => {
+  const t = useT();
+  return (
+    <Flex gap={4} wrap="wrap">
+      <FilterSelect
+        minWidth="180px"
+        label={t('submissions.filter.level')}
+        value={filters.level}
+        options={optionsOf(SITE_LEVELS, (level) => t(`level.${level}`))}
+        onChange={(level) => onChange({ level })}
+      />
+      <FilterSelect
+        minWidth="200px"
+        label={t('submissions.filter.site')}
+        value={filters.site}
+        options={sites}
+        onChange={(site) => onChange({ site })}
+      />
+      {tab === 'submitted' ? (
+        <FilterSelect
+          minWidth="180px"
+          label={t('submissions.filter.waiting')}
+          value={filters.minWaitingDays}
+          options={WAITING_DAYS.map((days) => [
+            String(days),
+            t('submissions.filter.waitingAtLeast', { days }),
+          ])}
+          onChange={(minWaitingDays) => onChange({ minWaitingDays })}
+        />
+      ) : null}
+    </Flex>
+  );
+};
+
+/** Says the draft is made, with the way to it: the adopter usually goes on to edit and send it to review. */
+const AdoptedAlert = ({
+  adopted,
+  onClose,
+}: {
+  adopted: { title: string; documentId: string };
+  onClose: () => void;
+}) => {
+  const t = useT();
+  return (
+    <Alert
+      variant="success"
+      title={t('submissions.adopted.title')}
+      closeLabel={t('common.close')}
+      onClose={onClose}
+      action={
+        <Link tag={RouterLink} to={articleEditPath(adopted.documentId)}>
+          {t('submissions.openDraft')}
+        </Link>
+      }
+      data-testid="submission-adopted"
+    >
+      {t('submissions.adopted.body', { title: adopted.title })}
+    </Alert>
+  );
+};
+
 /**
  * 报送信息: what the sites the user works for received, by state; filtered by the sending site's
  * level and code and by how long it has waited. 采用 makes a draft of the user's site (reviewed
@@ -128,24 +197,21 @@ export const IncomingSubmissionsPage = () => {
   const t = useT();
   const notified = useNotifiedAction();
   const action = useSubmissionAction();
-  const [{ query }, setQuery] = useQueryParams<{ page?: string }>();
-  const page = Number(query.page ?? 1);
+  const { page, restarting } = usePageParam();
   const [tab, setTab] = useState<Tab>('submitted');
-  const [level, setLevel] = useState<SiteLevel | ''>('');
-  const [site, setSite] = useState('');
-  const [minWaitingDays, setMinWaitingDays] = useState('');
+  const [filters, setFilters] = useState<Filters>({ level: '', site: '', minWaitingDays: '' });
   const [adopting, setAdopting] = useState<Submission | null>(null);
   const [declining, setDeclining] = useState<Submission | null>(null);
   const [adopted, setAdopted] = useState<{ title: string; documentId: string } | null>(null);
+  const { level, site, minWaitingDays } = filters;
 
-  const filters: SubmissionFilters = {
+  const list = useSubmissions('incoming', {
     status: tab,
     level: level || undefined,
     site: site || undefined,
     minWaitingDays: tab === 'submitted' && minWaitingDays ? Number(minWaitingDays) : undefined,
     page,
-  };
-  const list = useSubmissions('incoming', filters);
+  });
   // The sites to choose from: those that sent what this tab holds, at the chosen level.
   const unfiltered = useSubmissions('incoming', { status: tab, level: level || undefined });
   const sites = useMemo(() => {
@@ -160,13 +226,10 @@ export const IncomingSubmissionsPage = () => {
 
   if (list.isError) return <Page.Error />;
 
-  /** A filter change starts again at the first page. */
-  const refilter = (change: () => void) => {
-    change();
-    if (page !== 1) setQuery({ page: '1' }, 'push', true);
-  };
+  const refilter = restarting((change: Partial<Filters>) =>
+    setFilters((current) => ({ ...current, ...change }))
+  );
 
-  // On success the page offers the new draft: the adopter usually goes on to edit and send it to review.
   const adopt = (item: Submission) =>
     notified(
       async () => {
@@ -182,7 +245,6 @@ export const IncomingSubmissionsPage = () => {
     );
 
   const counts = list.data?.meta.counts;
-  const columns = COLUMNS[tab];
 
   return (
     <Page.Main>
@@ -193,91 +255,19 @@ export const IncomingSubmissionsPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          {adopted ? (
-            <Alert
-              variant="success"
-              title={t('submissions.adopted.title')}
-              closeLabel={t('common.close')}
-              onClose={() => setAdopted(null)}
-              action={
-                <Link tag={RouterLink} to={articleEditPath(adopted.documentId)}>
-                  {t('submissions.openDraft')}
-                </Link>
-              }
-              data-testid="submission-adopted"
-            >
-              {t('submissions.adopted.body', { title: adopted.title })}
-            </Alert>
-          ) : null}
-          <Tabs.Root
+          {adopted ? <AdoptedAlert adopted={adopted} onClose={() => setAdopted(null)} /> : null}
+          <ListTabs
+            label={t('submissions.incoming.title')}
+            tabs={TABS}
             value={tab}
-            onValueChange={(value: string) => refilter(() => setTab(value as Tab))}
-          >
-            <Tabs.List aria-label={t('submissions.incoming.title')}>
-              {TABS.map((name) => (
-                <Tabs.Trigger key={name} value={name}>
-                  {t(`submissions.incoming.tab.${name}`)}
-                  {name === 'submitted' && counts ? ` (${counts.incoming})` : ''}
-                </Tabs.Trigger>
-              ))}
-            </Tabs.List>
-          </Tabs.Root>
-          <Flex gap={4} wrap="wrap">
-            <Box minWidth="180px">
-              <SingleSelect
-                aria-label={t('submissions.filter.level')}
-                placeholder={t('submissions.filter.level')}
-                value={level}
-                onChange={(value: string | number) =>
-                  refilter(() => setLevel(String(value) as SiteLevel))
-                }
-                onClear={() => refilter(() => setLevel(''))}
-              >
-                {SITE_LEVELS.map((name) => (
-                  <SingleSelectOption key={name} value={name}>
-                    {t(`level.${name}`)}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Box>
-            <Box minWidth="200px">
-              <SingleSelect
-                aria-label={t('submissions.filter.site')}
-                placeholder={t('submissions.filter.site')}
-                value={site}
-                onChange={(value: string | number) => refilter(() => setSite(String(value)))}
-                onClear={() => refilter(() => setSite(''))}
-              >
-                {sites.map(([code, name]) => (
-                  <SingleSelectOption key={code} value={code}>
-                    {name}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Box>
-            {tab === 'submitted' ? (
-              <Box minWidth="180px">
-                <SingleSelect
-                  aria-label={t('submissions.filter.waiting')}
-                  placeholder={t('submissions.filter.waiting')}
-                  value={minWaitingDays}
-                  onChange={(value: string | number) =>
-                    refilter(() => setMinWaitingDays(String(value)))
-                  }
-                  onClear={() => refilter(() => setMinWaitingDays(''))}
-                >
-                  {WAITING_DAYS.map((days) => (
-                    <SingleSelectOption key={days} value={String(days)}>
-                      {t('submissions.filter.waitingAtLeast', { days })}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Box>
-            ) : null}
-          </Flex>
+            onChange={restarting(setTab)}
+            name={(name) => t(`submissions.incoming.tab.${name}`)}
+            count={(name) => (name === 'submitted' ? counts?.incoming : undefined)}
+          />
+          <IncomingFilters tab={tab} filters={filters} sites={sites} onChange={refilter} />
           <SubmissionTable
             list={list}
-            columns={columns}
+            columns={COLUMNS[tab]}
             empty={t(`submissions.incoming.empty.${tab}`)}
             renderRow={(item) => (
               <Row

@@ -1,15 +1,12 @@
-import { Button, Flex, Tabs, Td, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useQueryParams } from '@strapi/strapi/admin';
+import { Button, Flex, Td, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import {
-  useSubmissionAction,
-  useSubmissions,
-  type Submission,
-  type SubmissionStatus,
-} from '../../api/submissions';
+import { useSubmissionAction, useSubmissions, type Submission } from '../../api/submissions';
+import { ListTabs } from '../../components/ListTabs';
 import { SubmissionStatusBadge } from '../../components/SubmissionStatusBadge';
 import { WrapTd } from '../../components/WrapTd';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
+import { usePageParam } from '../../hooks/usePageParam';
 import { useT } from '../../hooks/useT';
 import { SiteCell, TitleCell, WhenWho } from './SubmissionCells';
 import { SubmissionTable } from './SubmissionTable';
@@ -56,13 +53,9 @@ export const OutgoingSubmissionsPage = () => {
   const t = useT();
   const notified = useNotifiedAction();
   const action = useSubmissionAction();
-  const [{ query }, setQuery] = useQueryParams<{ page?: string }>();
-  const page = Number(query.page ?? 1);
+  const { page, restarting } = usePageParam();
   const [tab, setTab] = useState<Tab>('all');
-  const list = useSubmissions('outgoing', {
-    status: tab === 'all' ? undefined : (tab as SubmissionStatus),
-    page,
-  });
+  const list = useSubmissions('outgoing', { status: tab === 'all' ? undefined : tab, page });
 
   if (list.isError) return <Page.Error />;
 
@@ -94,22 +87,14 @@ export const OutgoingSubmissionsPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <Tabs.Root
+          <ListTabs
+            label={t('submissions.outgoing.title')}
+            tabs={TABS}
             value={tab}
-            onValueChange={(value: string) => {
-              setTab(value as Tab);
-              if (page !== 1) setQuery({ page: '1' }, 'push', true);
-            }}
-          >
-            <Tabs.List aria-label={t('submissions.outgoing.title')}>
-              {TABS.map((name) => (
-                <Tabs.Trigger key={name} value={name}>
-                  {t(`submissions.outgoing.tab.${name}`)}
-                  {name === 'submitted' && counts ? ` (${counts.outgoing})` : ''}
-                </Tabs.Trigger>
-              ))}
-            </Tabs.List>
-          </Tabs.Root>
+            onChange={restarting(setTab)}
+            name={(name) => t(`submissions.outgoing.tab.${name}`)}
+            count={(name) => (name === 'submitted' ? counts?.outgoing : undefined)}
+          />
           <SubmissionTable
             list={list}
             columns={columns}

@@ -1,8 +1,9 @@
-import { Badge, Flex, Link, Typography } from '@strapi/design-system';
+import { Flex, Link, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { styled } from 'styled-components';
 import { articleEditPath, type Submission, type SubmissionSite } from '../../api/submissions';
+import { ToneBadge } from '../../components/ToneBadge';
 import { useT } from '../../hooks/useT';
 
 /** Two lines of the summary: sites reuse title patterns, the summary tells the articles apart. */
@@ -41,9 +42,9 @@ export const TitleCell = ({
         </Summary>
       ) : null}
       {submission.sourceExists ? null : (
-        <Badge textColor="danger600" backgroundColor="danger100" data-testid="source-deleted">
+        <ToneBadge tone="danger" data-testid="source-deleted">
           {t('submissions.sourceDeleted')}
-        </Badge>
+        </ToneBadge>
       )}
     </Flex>
   );

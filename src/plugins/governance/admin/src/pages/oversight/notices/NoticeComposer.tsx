@@ -14,15 +14,15 @@ import { useNavigate } from 'react-router-dom';
 import { fromDay, toDay, today } from '../../../api/days';
 import { useCreateNotice, type InspectionNoticeDraft } from '../../../api/oversightNotices';
 import { articleEditPath } from '../../../api/submissions';
+import { Panel } from '../../../components/Panel';
 import { useNotifiedAction } from '../../../hooks/useNotifiedAction';
 import { useT } from '../../../hooks/useT';
 import { Draft, NoticeBody, Sheet } from '../../rankings/NoticeDocument';
 import { SentenceList } from './RectificationCells';
 import { useOversightFormat } from '../format';
-import { Section } from '../OversightCells';
 
-/** A white panel of the composer's side: a titled section with its content padded. */
-const Panel = ({
+/** A white panel of the composer's side: a titled panel with its content padded. */
+const SidePanel = ({
   title,
   hint,
   children,
@@ -31,13 +31,13 @@ const Panel = ({
   hint?: string;
   children: React.ReactNode;
 }) => (
-  <Section title={title} hint={hint}>
+  <Panel title={title} hint={hint}>
     <Box paddingLeft={5} paddingRight={5} paddingBottom={5}>
       <Flex direction="column" alignItems="stretch" gap={3}>
         {children}
       </Flex>
     </Box>
-  </Section>
+  </Panel>
 );
 
 /** Says where the text comes from and where it is finished. */
@@ -87,7 +87,7 @@ const NamedSites = ({
     onChange(next);
   };
   return (
-    <Panel
+    <SidePanel
       title={t('oversight.notice.named.title', { chosen, total })}
       hint={t('oversight.notice.named.hint')}
     >
@@ -125,14 +125,14 @@ const NamedSites = ({
           ))}
         </>
       )}
-    </Panel>
+    </SidePanel>
   );
 };
 
 const PraisedSites = ({ draft }: { draft: InspectionNoticeDraft }) => {
   const t = useT();
   return (
-    <Panel title={t('oversight.notice.praised.title', { count: draft.praised.length })}>
+    <SidePanel title={t('oversight.notice.praised.title', { count: draft.praised.length })}>
       {draft.praised.length === 0 ? (
         <Typography textColor="neutral600">{t('oversight.notice.praised.none')}</Typography>
       ) : (
@@ -146,7 +146,7 @@ const PraisedSites = ({ draft }: { draft: InspectionNoticeDraft }) => {
           </Box>
         ))
       )}
-    </Panel>
+    </SidePanel>
   );
 };
 
@@ -199,7 +199,7 @@ export const NoticeComposer = ({
           <Flex direction="column" alignItems="stretch" gap={4}>
             <NamedSites draft={draft} excluded={excluded} onChange={setExcluded} />
             <PraisedSites draft={draft} />
-            <Panel title={t('oversight.notice.create.title')}>
+            <SidePanel title={t('oversight.notice.create.title')}>
               <Field.Root name="title" required>
                 <Field.Label>{t('oversight.notice.field.title')}</Field.Label>
                 <TextInput
@@ -233,7 +233,7 @@ export const NoticeComposer = ({
                   {t('oversight.notice.create.submit')}
                 </Button>
               </Box>
-            </Panel>
+            </SidePanel>
           </Flex>
         </Box>
       </Flex>

@@ -1,24 +1,15 @@
-import {
-  Badge,
-  EmptyStateLayout,
-  Flex,
-  Link,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Flex, Link, Td, Tr, Typography } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { useInspectionNotices, type InspectionNotice } from '../../../api/oversightNotices';
 import { articleEditPath } from '../../../api/submissions';
+import { ListTable } from '../../../components/DataTable';
+import { ToneBadge } from '../../../components/ToneBadge';
 import { WrapTd } from '../../../components/WrapTd';
 import { useT } from '../../../hooks/useT';
 import { WhenWho } from '../../submissions/SubmissionCells';
 import { useOversightFormat } from '../format';
-import { ColumnHeads } from '../../../components/ColumnHeads';
 
 const COLUMNS = ['title', 'period', 'named', 'created', 'state', 'rectifications'] as const;
 
@@ -27,16 +18,10 @@ const PublishedCell = ({ notice }: { notice: InspectionNotice }) => {
   const t = useT();
   const { formatDate } = useIntl();
   if (!notice.publishedAt)
-    return (
-      <Badge textColor="neutral700" backgroundColor="neutral150">
-        {t('oversight.notice.state.pending')}
-      </Badge>
-    );
+    return <ToneBadge tone="neutral">{t('oversight.notice.state.pending')}</ToneBadge>;
   return (
     <Flex direction="column" alignItems="flex-start" gap={1}>
-      <Badge textColor="success600" backgroundColor="success100">
-        {t('oversight.notice.state.published')}
-      </Badge>
+      <ToneBadge tone="success">{t('oversight.notice.state.published')}</ToneBadge>
       <Typography variant="pi" textColor="neutral600">
         {formatDate(notice.publishedAt, { dateStyle: 'short', timeStyle: 'short' })}
       </Typography>
@@ -66,46 +51,45 @@ export const NoticesTable = () => {
   const t = useT();
   const formatDay = useOversightFormat().localDate;
   const notices = useInspectionNotices();
-  if (notices.isLoading) return <Page.Loading />;
   if (notices.isError) return <Page.Error />;
-  const rows = notices.data ?? [];
-  if (rows.length === 0) return <EmptyStateLayout content={t('oversight.notice.list.empty')} />;
   return (
-    <Table colCount={COLUMNS.length} rowCount={rows.length + 1}>
-      <ColumnHeads prefix="oversight.notice.column" columns={COLUMNS} />
-      <Tbody>
-        {rows.map((notice) => (
-          <Tr key={notice.id} data-testid={`inspection-notice-${notice.id}`}>
-            <WrapTd minWidth="16rem">
-              <Link tag={RouterLink} to={articleEditPath(notice.articleDocumentId)}>
-                {notice.title}
-              </Link>
-            </WrapTd>
-            <WrapTd minWidth="10rem">
-              <Typography>
-                {t('oversight.notice.periodRange', {
-                  from: formatDay(notice.period.from),
-                  to: formatDay(notice.period.to),
-                })}
-              </Typography>
-            </WrapTd>
-            <Td>
-              <Typography>
-                {t('oversight.notice.namedCount', { count: notice.named.length })}
-              </Typography>
-            </Td>
-            <Td>
-              <WhenWho at={notice.createdAt} by={notice.createdBy} />
-            </Td>
-            <Td>
-              <PublishedCell notice={notice} />
-            </Td>
-            <Td>
-              <RectificationsCell notice={notice} />
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+    <ListTable
+      prefix="oversight.notice.column"
+      columns={COLUMNS}
+      isLoading={notices.isLoading}
+      rows={notices.data}
+      empty={t('oversight.notice.list.empty')}
+      renderRow={(notice) => (
+        <Tr key={notice.id} data-testid={`inspection-notice-${notice.id}`}>
+          <WrapTd minWidth="16rem">
+            <Link tag={RouterLink} to={articleEditPath(notice.articleDocumentId)}>
+              {notice.title}
+            </Link>
+          </WrapTd>
+          <WrapTd minWidth="10rem">
+            <Typography>
+              {t('oversight.notice.periodRange', {
+                from: formatDay(notice.period.from),
+                to: formatDay(notice.period.to),
+              })}
+            </Typography>
+          </WrapTd>
+          <Td>
+            <Typography>
+              {t('oversight.notice.namedCount', { count: notice.named.length })}
+            </Typography>
+          </Td>
+          <Td>
+            <WhenWho at={notice.createdAt} by={notice.createdBy} />
+          </Td>
+          <Td>
+            <PublishedCell notice={notice} />
+          </Td>
+          <Td>
+            <RectificationsCell notice={notice} />
+          </Td>
+        </Tr>
+      )}
+    />
   );
 };

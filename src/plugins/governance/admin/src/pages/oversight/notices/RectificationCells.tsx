@@ -1,6 +1,7 @@
-import { Badge, Flex, Typography } from '@strapi/design-system';
+import { Flex, Typography } from '@strapi/design-system';
 import { styled } from 'styled-components';
 import type { Rectification, RectificationStatus } from '../../../api/oversightNotices';
+import { ToneBadge, type Tone } from '../../../components/ToneBadge';
 import { useT } from '../../../hooks/useT';
 import { WhenWho } from '../../submissions/SubmissionCells';
 import { useOversightFormat } from '../format';
@@ -22,20 +23,19 @@ export const SentenceList = ({ sentences }: { sentences: string[] }) => (
   </Sentences>
 );
 
-const STATUS_COLORS: Record<RectificationStatus, { text: string; background: string }> = {
-  open: { text: 'warning600', background: 'warning100' },
-  submitted: { text: 'primary600', background: 'primary100' },
-  closed: { text: 'success600', background: 'success100' },
+const TONE: Record<RectificationStatus, Tone> = {
+  open: 'warning',
+  submitted: 'primary',
+  closed: 'success',
 };
 
 /** 待整改 / 待验收 / 已办结. */
 export const RectificationStatusBadge = ({ status }: { status: RectificationStatus }) => {
   const t = useT();
-  const color = STATUS_COLORS[status] ?? STATUS_COLORS.open;
   return (
-    <Badge textColor={color.text} backgroundColor={color.background}>
+    <ToneBadge tone={TONE[status] ?? 'warning'}>
       {t(`oversight.rectification.status.${status}`)}
-    </Badge>
+    </ToneBadge>
   );
 };
 
@@ -49,13 +49,9 @@ export const DeadlineCell = ({ task }: { task: Rectification }) => {
         {formatDay(task.deadline)}
       </Typography>
       {task.overdue ? (
-        <Badge
-          textColor="danger600"
-          backgroundColor="danger100"
-          data-testid={`rectification-overdue-${task.id}`}
-        >
+        <ToneBadge tone="danger" data-testid={`rectification-overdue-${task.id}`}>
           {t('oversight.rectification.overdue')}
-        </Badge>
+        </ToneBadge>
       ) : null}
     </Flex>
   );

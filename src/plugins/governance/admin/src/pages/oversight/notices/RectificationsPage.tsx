@@ -1,18 +1,4 @@
-import {
-  Box,
-  Button,
-  EmptyStateLayout,
-  Flex,
-  Link,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tabs,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Flex, Link, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
@@ -23,6 +9,9 @@ import {
   type RectificationStatus,
 } from '../../../api/oversightNotices';
 import { articleEditPath } from '../../../api/submissions';
+import { ListTable } from '../../../components/DataTable';
+import { FilterSelect } from '../../../components/FilterSelect';
+import { ListTabs } from '../../../components/ListTabs';
 import { WrapTd } from '../../../components/WrapTd';
 import { useT } from '../../../hooks/useT';
 import { PERMISSIONS } from '../../../permissions';
@@ -34,7 +23,6 @@ import {
   SentenceList,
 } from './RectificationCells';
 import { EvidenceDialog, ReviewDialog } from './RectificationDialogs';
-import { ColumnHeads } from '../../../components/ColumnHeads';
 
 const COLUMNS = [
   'site',
@@ -169,51 +157,34 @@ const RectificationList = ({ can }: { can: Abilities }) => {
   const columns = COLUMNS.filter((column) => column !== 'actions' || can.report || can.review);
 
   if (list.isError) return <Page.Error />;
-  const rows = list.data ?? [];
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <Tabs.Root value={status} onValueChange={(value: string) => setQuery({ status: value })}>
-        <Tabs.List aria-label={t('oversight.rectification.title')}>
-          {RECTIFICATION_STATUSES.map((name) => (
-            <Tabs.Trigger key={name} value={name}>
-              {t(`oversight.rectification.tab.${name}`)}
-            </Tabs.Trigger>
-          ))}
-        </Tabs.List>
-      </Tabs.Root>
+      <ListTabs
+        label={t('oversight.rectification.title')}
+        tabs={RECTIFICATION_STATUSES}
+        value={status}
+        onChange={(tab) => setQuery({ status: tab })}
+        name={(tab) => t(`oversight.rectification.tab.${tab}`)}
+      />
       {/* A site member of a single site has nothing to choose. */}
       {can.allSites || sites.length > 1 ? (
-        <Box width="20rem">
-          <SingleSelect
-            aria-label={t('oversight.rectification.filter.site')}
-            placeholder={t('oversight.rectification.filter.site')}
-            value={site ?? ''}
-            onChange={(value: string | number) => setQuery({ site: String(value) })}
-            onClear={() => setQuery({ site: undefined })}
-          >
-            {sites.map(([documentId, name]) => (
-              <SingleSelectOption key={documentId} value={documentId}>
-                {name}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
-        </Box>
+        <FilterSelect
+          width="20rem"
+          label={t('oversight.rectification.filter.site')}
+          value={site ?? ''}
+          options={sites}
+          onChange={(value) => setQuery({ site: value || undefined })}
+        />
       ) : null}
-      {list.isLoading ? (
-        <Page.Loading />
-      ) : rows.length === 0 ? (
-        <EmptyStateLayout content={t(`oversight.rectification.empty.${status}`)} />
-      ) : (
-        <Table colCount={columns.length} rowCount={rows.length + 1}>
-          <ColumnHeads prefix="oversight.rectification.column" columns={columns} />
-          <Tbody>
-            {rows.map((task) => (
-              <Row key={task.id} task={task} can={can} onOpen={setDialog} />
-            ))}
-          </Tbody>
-        </Table>
-      )}
+      <ListTable
+        prefix="oversight.rectification.column"
+        columns={columns}
+        isLoading={list.isLoading}
+        rows={list.data}
+        empty={t(`oversight.rectification.empty.${status}`)}
+        renderRow={(task) => <Row key={task.id} task={task} can={can} onOpen={setDialog} />}
+      />
       {dialog?.kind === 'evidence' ? (
         <EvidenceDialog task={dialog.task} onClose={() => setDialog(null)} />
       ) : null}

@@ -1,20 +1,25 @@
 import { Box, SingleSelect, SingleSelectOption } from '@strapi/design-system';
-import { useT } from '../../hooks/useT';
+import { useT } from '../hooks/useT';
 
-/** The year picker of the rankings pages; a year from the URL outside the list is offered too. */
+/**
+ * The year picker in a page's header (年份), newest first; a year from the URL outside the
+ * list is offered too.
+ */
 export const YearSelect = ({
   years,
   value,
   onChange,
+  minWidth = '12rem',
 }: {
-  years: number[];
+  years: readonly number[];
   value: number;
   onChange: (year: number) => void;
+  minWidth?: string;
 }) => {
   const t = useT();
   const options = [...new Set([...years, value])].sort((a, b) => b - a);
   return (
-    <Box minWidth="12rem">
+    <Box minWidth={minWidth}>
       <SingleSelect
         aria-label={t('overview.year')}
         value={String(value)}
