@@ -1,6 +1,11 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { oneOf } from '../utils/one-of';
-import { CATEGORIES, INBOX_TABS } from '../../../shared/contracts/messages';
+import {
+  CATEGORIES,
+  INBOX_TABS,
+  SATISFACTIONS,
+  VERDICTS,
+} from '../../../shared/contracts/messages';
 import { ERRORS } from './messages';
 
 /** Lengths counted in characters as a person counts them (an emoji is one). */
@@ -170,7 +175,7 @@ export const validateSample = validateYupSchema(
 export const validateSpotCheck = validateYupSchema(
   yup
     .object({
-      verdict: oneOf(['standard', 'substandard'], ERRORS.verdict).required(ERRORS.verdict),
+      verdict: oneOf(VERDICTS, ERRORS.verdict).required(ERRORS.verdict),
       comment: yup.string().max(1000, ERRORS.spotCheckComment).nullable(),
     })
     .noUnknown(),
@@ -184,9 +189,7 @@ const ratingSchema = yup.object({
     .string()
     .test('contact', ERRORS.ratingContact, between(1, 100))
     .required(ERRORS.ratingContact),
-  satisfaction: oneOf(['satisfied', 'neutral', 'unsatisfied'], ERRORS.satisfaction).required(
-    ERRORS.satisfaction
-  ),
+  satisfaction: oneOf(SATISFACTIONS, ERRORS.satisfaction).required(ERRORS.satisfaction),
   comment: yup
     .string()
     .nullable()
