@@ -3,13 +3,7 @@
  * images on a configured host, are stored; anything else is refused with its URL and nothing
  * is written.
  */
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';

@@ -5,13 +5,7 @@
  * it; only provincial admins read and export the log.
  */
 import { createReviewTeam, publishReviewed } from '@test-helpers/review';
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 const ENTRY = 'plugin::governance.audit-entry';
 const MESSAGE = 'api::citizen-message.citizen-message';

@@ -8,13 +8,7 @@
 import { createHash } from 'crypto';
 import fs from 'fs';
 import type { ChainedContent } from '../chain';
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 const ENTRY = 'plugin::governance.audit-entry';
 const HEAD = 'plugin::governance.audit-head';

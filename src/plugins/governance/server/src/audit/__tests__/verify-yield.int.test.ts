@@ -4,13 +4,7 @@
  * request for /_health, sent while the verify of 20,000 entries runs, is answered before it ends.
  */
 import { deriveKeys, entryHash, GENESIS } from '../chain';
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 const ENTRY = 'plugin::governance.audit-entry';
 const HEAD = 'plugin::governance.audit-head';

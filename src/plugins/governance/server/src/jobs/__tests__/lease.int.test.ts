@@ -5,12 +5,7 @@
  * other run's outcome alone.
  */
 import { bootSecondInstance } from '@test-helpers/second-instance';
-import {
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { runWithLease, type LeaseRun } from '../lease';
 import { JOB_LEASE } from '../../uids';
 

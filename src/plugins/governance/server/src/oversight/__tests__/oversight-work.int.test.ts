@@ -11,13 +11,7 @@ import {
   stepHoldersOf,
   type ReviewTeam,
 } from '@test-helpers/review';
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import type {
   InspectionNoticeDraft,
   OversightAlert,

@@ -3,18 +3,8 @@
  * in Asia/Shanghai): the home page, stale and empty columns, and the oldest unanswered message.
  */
 import { DateTime } from 'luxon';
-import {
-  createReviewTeam,
-  publishReviewed,
-  type ReviewTeam,
-} from '@test-helpers/review';
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { createReviewTeam, publishReviewed, type ReviewTeam } from '@test-helpers/review';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 import type { RuleVerdict, SiteOversight } from '../../../../shared/contracts/oversight';
 

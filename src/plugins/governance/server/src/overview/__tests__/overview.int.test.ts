@@ -1,14 +1,5 @@
-import {
-  createReviewTeam,
-  publishReviewed,
-  type ReviewTeam,
-} from '@test-helpers/review';
-import {
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { createReviewTeam, publishReviewed, type ReviewTeam } from '@test-helpers/review';
+import { createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../validation';
 
 const ARTICLE = 'api::article.article';

@@ -3,13 +3,7 @@
  * filters and their counts; unlocking, forcing a change and naming the holder, each on the
  * audit trail; the CSV export; and nobody but the province.
  */
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 const STATE = 'plugin::governance.password-state';
 const DAY = 86_400_000;

@@ -4,12 +4,7 @@
  * unused for 90 days disabled, never the last super admin.
  */
 import { bootSecondInstance } from '@test-helpers/second-instance';
-import {
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 const STATE = 'plugin::governance.password-state';
 const REMINDER = 'plugin::governance.password-reminder';

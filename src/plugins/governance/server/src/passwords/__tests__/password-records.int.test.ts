@@ -3,13 +3,7 @@
  * records, password hashes least of all, to anyone, the Super Admin included; and an account's
  * password state and reminders go when the account goes, whichever way it is deleted.
  */
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 const STATE = 'plugin::governance.password-state';
 const REMINDER = 'plugin::governance.password-reminder';

@@ -4,13 +4,7 @@
  * only the password change, their profile and logging out; old sessions end with a change;
  * failed logins lock the account whatever address they come from.
  */
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 const STATE = 'plugin::governance.password-state';

@@ -4,13 +4,7 @@
  * account, on any of Strapi's account routes or the plugin's; each refusal changes nothing and
  * is on the audit trail. The province keeps managing every other account; a Super Admin does all.
  */
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 const USER = 'admin::user';
 const ENTRY = 'plugin::governance.audit-entry';

@@ -5,18 +5,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import {
-  createReviewTeam,
-  publishReviewed,
-  type ReviewTeam,
-} from '@test-helpers/review';
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { createReviewTeam, publishReviewed, type ReviewTeam } from '@test-helpers/review';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../validation';
 
 import type {

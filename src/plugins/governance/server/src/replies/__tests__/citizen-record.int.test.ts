@@ -5,13 +5,7 @@
  * only on the case page, each read audited. Checked as the site editor, the message handler, the
  * provincial admin and the Super Admin, on every admin route that serves messages.
  */
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 const MESSAGE = 'api::citizen-message.citizen-message';

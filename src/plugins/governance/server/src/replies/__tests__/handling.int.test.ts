@@ -3,13 +3,7 @@
  * transfer, extension request and decision, refusal as invalid, closing. The actor is always the
  * session's user, each act is in the timeline, and another site's people cannot reach the case.
  */
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 const MESSAGE = 'api::citizen-message.citizen-message';

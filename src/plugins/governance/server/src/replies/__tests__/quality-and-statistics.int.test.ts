@@ -3,13 +3,7 @@
  * citizen's one rating (and reopening once), spot checks, the statistics per site and level on
  * crafted data, and the leader's notice when a message becomes overdue — over real HTTP.
  */
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 const MESSAGE = 'api::citizen-message.citizen-message';

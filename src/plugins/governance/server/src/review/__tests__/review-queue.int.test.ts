@@ -5,13 +5,7 @@
  * per waiting article.
  */
 import { FULL_CHECKLIST } from '@test-helpers/review';
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 const ARTICLE = 'api::article.article';
 const SITE = 'api::site.site';

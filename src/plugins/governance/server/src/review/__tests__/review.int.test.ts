@@ -6,13 +6,7 @@
 import type { UID } from '@strapi/strapi';
 import { FULL_CHECKLIST } from '@test-helpers/review';
 import { bootSecondInstance } from '@test-helpers/second-instance';
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import articleSchema from '../../../../../../api/article/content-types/article/schema.json';
 import { hashVersion, reviewedAttributes } from '../content-hash';
 import { ERRORS } from '../messages';

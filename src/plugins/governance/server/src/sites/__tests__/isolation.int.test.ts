@@ -6,13 +6,7 @@
  * suite until it is classified here.
  */
 import { createReviewTeam, publishReviewed } from '@test-helpers/review';
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';

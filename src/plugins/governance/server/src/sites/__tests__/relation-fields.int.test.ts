@@ -6,13 +6,7 @@
  * them, digit by digit, the phone of a neighbouring county. Such queries are refused with a 400
  * naming the path, on every admin route that takes a query, and on the public content API.
  */
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 const ARTICLE = 'api::article.article';

@@ -2,13 +2,7 @@
  * The provincial admin's "站点与人员" routes: the site tree with members, user search, adding
  * and removing members, with validation and permissions.
  */
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 const SITE = 'api::site.site';

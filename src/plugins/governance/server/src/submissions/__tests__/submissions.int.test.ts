@@ -10,13 +10,7 @@ import {
   publishReviewed,
   type ReviewTeam,
 } from '@test-helpers/review';
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
 import type {

@@ -8,13 +8,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
-import {
-  asAdmin,
-  createAdmin,
-  startApp,
-  type TestAdmin,
-  type TestApp,
-} from '@test-helpers/strapi';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 const SITE_ROUTE = '/content-manager/collection-types/api::site.site';
 const STATE = 'plugin::governance.password-state';
