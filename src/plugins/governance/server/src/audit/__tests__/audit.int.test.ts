@@ -6,10 +6,7 @@
  */
 import { createReviewTeam, publishReviewed } from '@test-helpers/review';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
-
-const ENTRY = 'plugin::governance.audit-entry';
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
+import { AUDIT_ENTRY, CITIZEN_MESSAGE, SITE } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -19,7 +16,7 @@ let xian: string;
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 const audit = () => app.strapi.plugin('governance').service('audit');
 const actions = async () =>
-  (await app.strapi.db.query(ENTRY).findMany({ orderBy: { seq: 'asc' } })).map(
+  (await app.strapi.db.query(AUDIT_ENTRY).findMany({ orderBy: { seq: 'asc' } })).map(
     (e: { action: string }) => e.action
   );
 const verify = async () =>
@@ -56,7 +53,7 @@ describe('what is recorded', () => {
       .send({ email: editor.email, password: editor.password })
       .expect(200);
     const failure = await app.strapi.db
-      .query(ENTRY)
+      .query(AUDIT_ENTRY)
       .findOne({ where: { action: 'login.failure' }, orderBy: { seq: 'desc' } });
     expect(failure).toMatchObject({
       ip: '198.51.100.7',
@@ -86,7 +83,7 @@ describe('what is recorded', () => {
       })
       .expect(201);
     const { id } = await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .findOne({ where: { queryCode: submitted.body.data.queryCode } });
     await as(handler).get(`/governance/messages/${id}`).expect(200);
     const reply = {
@@ -110,7 +107,7 @@ describe('what is recorded', () => {
       expect(recorded).toContain(action);
     }
     const read = await app.strapi.db
-      .query(ENTRY)
+      .query(AUDIT_ENTRY)
       .findOne({ where: { action: 'personalData.read' } });
     expect(read).toMatchObject({ subject: `message ${id}`, actorId: handler.id });
   });
@@ -124,7 +121,7 @@ describe('the chain', () => {
       )
     );
     const seqs = (
-      await app.strapi.db.query(ENTRY).findMany({ select: ['seq'], orderBy: { seq: 'asc' } })
+      await app.strapi.db.query(AUDIT_ENTRY).findMany({ select: ['seq'], orderBy: { seq: 'asc' } })
     ).map((e: { seq: number }) => e.seq);
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
     expect(await verify()).toMatchObject({
@@ -137,7 +134,9 @@ describe('the chain', () => {
 
   it('shows an entry changed afterwards, and a removed last entry', async () => {
     const knex = app.strapi.db.connection;
-    const target = await app.strapi.db.query(ENTRY).findOne({ where: { action: 'login.failure' } });
+    const target = await app.strapi.db
+      .query(AUDIT_ENTRY)
+      .findOne({ where: { action: 'login.failure' } });
     await knex('governance_audit_entries')
       .where({ seq: target.seq })
       .update({ summary: '登录成功' });
@@ -158,10 +157,12 @@ describe('the chain', () => {
     const knex = app.strapi.db.connection;
     await audit().checkpoint({
       seq: 2,
-      hash: (await app.strapi.db.query(ENTRY).findOne({ where: { seq: 2 } })).hash,
+      hash: (await app.strapi.db.query(AUDIT_ENTRY).findOne({ where: { seq: 2 } })).hash,
     });
     await audit().checkpoint();
-    const old = await app.strapi.db.query(ENTRY).findMany({ orderBy: { seq: 'asc' }, limit: 3 });
+    const old = await app.strapi.db
+      .query(AUDIT_ENTRY)
+      .findMany({ orderBy: { seq: 'asc' }, limit: 3 });
     // The first three entries a year old (their own hashes no longer match: they are about to go).
     for (const entry of old)
       await knex('governance_audit_entries')
@@ -170,12 +171,14 @@ describe('the chain', () => {
     const removed = await audit().purge();
     expect(removed).toBe(3);
     const remaining = await app.strapi.db
-      .query(ENTRY)
+      .query(AUDIT_ENTRY)
       .findMany({ select: ['seq'], orderBy: { seq: 'asc' }, limit: 1 });
     expect(remaining[0].seq).toBe(4);
     // The empty chain's at the first boot, entry 2's and the head's.
     expect(await verify()).toMatchObject({ ok: true, checkpoints: { valid: 3, bad: 0 } });
-    const purge = await app.strapi.db.query(ENTRY).findOne({ where: { action: 'audit.purge' } });
+    const purge = await app.strapi.db
+      .query(AUDIT_ENTRY)
+      .findOne({ where: { action: 'audit.purge' } });
     expect(purge.details).toMatchObject({
       removed: 3,
       anchorSeq: 3,

@@ -9,9 +9,7 @@ import { createHash } from 'crypto';
 import fs from 'fs';
 import type { ChainedContent } from '../chain';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
-
-const ENTRY = 'plugin::governance.audit-entry';
-const HEAD = 'plugin::governance.audit-head';
+import { AUDIT_ENTRY, AUDIT_HEAD } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -65,11 +63,11 @@ const plainHash = (e: Omit<Entry, 'hash'>) =>
     .digest('hex');
 
 const entries = async (where: Record<string, unknown> = {}) =>
-  (await app.strapi.db.query(ENTRY).findMany({ where, orderBy: { seq: 'asc' } })) as Entry[];
-const head = async () => app.strapi.db.query(HEAD).findOne({ where: { name: 'audit' } });
+  (await app.strapi.db.query(AUDIT_ENTRY).findMany({ where, orderBy: { seq: 'asc' } })) as Entry[];
+const head = async () => app.strapi.db.query(AUDIT_HEAD).findOne({ where: { name: 'audit' } });
 
 const setHead = async (data: Record<string, unknown>) => {
-  const h = names(HEAD);
+  const h = names(AUDIT_HEAD);
   await app.strapi.db
     .connection(h.table)
     .where(h.column('name'), 'audit')
@@ -78,7 +76,7 @@ const setHead = async (data: Record<string, unknown>) => {
 
 /** Writes `rows`' summary and hashes back as they are (after a forgery: the originals). */
 const rewrite = async (rows: Entry[]) => {
-  const e = names(ENTRY);
+  const e = names(AUDIT_ENTRY);
   for (const row of rows) {
     await app.strapi.db
       .connection(e.table)
@@ -212,7 +210,7 @@ describe('someone writing the database', () => {
     await work(5, '截断前');
     const point = await audit().checkpoint();
     const removed = await entries({ seq: { $gt: point.seq - 3 } });
-    const e = names(ENTRY);
+    const e = names(AUDIT_ENTRY);
     await app.strapi.db
       .connection(e.table)
       .where(e.column('seq'), '>', point.seq - 3)
@@ -237,7 +235,7 @@ describe('someone writing the database', () => {
       .connection(e.table)
       .where(e.column('seq'), '>', point.seq - 3)
       .delete();
-    await app.strapi.db.query(ENTRY).createMany({
+    await app.strapi.db.query(AUDIT_ENTRY).createMany({
       data: removed.map(
         ({
           seq,
@@ -275,7 +273,7 @@ describe('someone writing the database', () => {
       'changed',
       'an entry edited in place',
       async (seq: number) => {
-        const e = names(ENTRY);
+        const e = names(AUDIT_ENTRY);
         await app.strapi.db
           .connection(e.table)
           .where(e.column('seq'), seq)
@@ -286,7 +284,7 @@ describe('someone writing the database', () => {
       'removed',
       'an entry deleted from the middle',
       async (seq: number) => {
-        const e = names(ENTRY);
+        const e = names(AUDIT_ENTRY);
         await app.strapi.db.connection(e.table).where(e.column('seq'), seq).delete();
       },
     ],
@@ -295,13 +293,15 @@ describe('someone writing the database', () => {
     const victim = rows[Math.floor(rows.length / 2)];
     await attack(victim.seq);
     expect(await verify()).toMatchObject({ ok: false, firstBroken: victim.seq, kind });
-    await app.strapi.db.query(ENTRY).delete({ where: { seq: victim.seq } });
+    await app.strapi.db.query(AUDIT_ENTRY).delete({ where: { seq: victim.seq } });
     const {
       id: _id,
       documentId: _documentId,
       ...original
     } = victim as Entry & { id: number; documentId: string };
-    await app.strapi.db.query(ENTRY).create({ data: { ...original, at: new Date(original.at) } });
+    await app.strapi.db
+      .query(AUDIT_ENTRY)
+      .create({ data: { ...original, at: new Date(original.at) } });
     expect((await verify()).ok).toBe(true);
   });
 
@@ -320,20 +320,20 @@ describe('someone writing the database', () => {
       prevHash: hash,
     };
     await app.strapi.db
-      .query(ENTRY)
+      .query(AUDIT_ENTRY)
       .create({ data: { ...fake, at: new Date(fake.at), hash: plainHash(fake) } });
     expect(await verify()).toMatchObject({ ok: false, firstBroken: seq + 1, kind: 'inserted' });
-    await app.strapi.db.query(ENTRY).delete({ where: { seq: seq + 1 } });
+    await app.strapi.db.query(AUDIT_ENTRY).delete({ where: { seq: seq + 1 } });
     expect((await verify()).ok).toBe(true);
   });
 
   it('removes the oldest entries and moves the anchor as a purge would: reported as removed', async () => {
     const oldest = await entries({ seq: { $lte: 3 } });
-    const e = names(ENTRY);
+    const e = names(AUDIT_ENTRY);
     await app.strapi.db.connection(e.table).where(e.column('seq'), '<=', 3).delete();
     await setHead({ anchorSeq: 3, anchorHash: oldest[2].hash });
     expect(await verify()).toMatchObject({ ok: false, firstBroken: 1, kind: 'removed' });
-    await app.strapi.db.query(ENTRY).createMany({
+    await app.strapi.db.query(AUDIT_ENTRY).createMany({
       data: oldest.map(
         ({
           seq,
@@ -388,7 +388,7 @@ describe('the checkpoint file', () => {
     const { seq, hash } = await head();
     const last = (await entries({ seq }))[0];
     await setHead({ seq: seq - 1, hash: last.prevHash });
-    const e = names(ENTRY);
+    const e = names(AUDIT_ENTRY);
     await app.strapi.db.connection(e.table).where(e.column('seq'), seq).delete();
     await expect(audit().checkpoint()).rejects.toThrow(/does not follow its last checkpoint/);
     const {
@@ -396,7 +396,9 @@ describe('the checkpoint file', () => {
       documentId: _documentId,
       ...original
     } = last as Entry & { id: number; documentId: string };
-    await app.strapi.db.query(ENTRY).create({ data: { ...original, at: new Date(original.at) } });
+    await app.strapi.db
+      .query(AUDIT_ENTRY)
+      .create({ data: { ...original, at: new Date(original.at) } });
     await setHead({ seq, hash });
   });
 
@@ -557,7 +559,7 @@ describe('after a purge from before the anchor was recorded', () => {
       .filter((seq) => seq > 0);
     const first = Math.min(...signed);
     const oldest = await entries({ seq: { $lte: first } });
-    const e = names(ENTRY);
+    const e = names(AUDIT_ENTRY);
     await app.strapi.db.connection(e.table).where(e.column('seq'), '<=', first).delete();
     await setHead({ anchorSeq: first, anchorHash: oldest[oldest.length - 1].hash });
     expect(await verify()).toMatchObject({

@@ -18,11 +18,9 @@ import type {
   Rectification,
   SiteOversightDetail,
 } from '../../../../shared/contracts/oversight';
+import { ARTICLE, AUDIT_ENTRY, SITE } from '../../uids';
 
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
 const ZONE = 'Asia/Shanghai';
-const AUDIT_ENTRY = 'plugin::governance.audit-entry';
 
 let app: TestApp;
 let team: ReviewTeam;

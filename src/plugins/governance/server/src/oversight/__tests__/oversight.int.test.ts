@@ -7,10 +7,8 @@ import { createReviewTeam, publishReviewed, type ReviewTeam } from '@test-helper
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 import type { RuleVerdict, SiteOversight } from '../../../../shared/contracts/oversight';
+import { ARTICLE, SITE, SITE_COLUMN } from '../../uids';
 
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
-const COLUMN = 'plugin::governance.site-column';
 const ZONE = 'Asia/Shanghai';
 
 let app: TestApp;
@@ -42,7 +40,7 @@ const columns = (site: string, list: Array<[string, 'news' | 'notice' | 'policy'
   Promise.all(
     list.map(([name, kind], sortOrder) =>
       app.strapi.db
-        .query(COLUMN)
+        .query(SITE_COLUMN)
         .create({ data: { siteDocumentId: sites[site], name, kind, sortOrder } })
     )
   );

@@ -1,9 +1,7 @@
 import { createReviewTeam, publishReviewed, type ReviewTeam } from '@test-helpers/review';
 import { createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../validation';
-
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
+import { ARTICLE, SITE } from '../../uids';
 
 let app: TestApp;
 let admin: TestAdmin;

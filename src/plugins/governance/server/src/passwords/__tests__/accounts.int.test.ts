@@ -4,8 +4,8 @@
  * audit trail; the CSV export; and nobody but the province.
  */
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { PASSWORD_STATE } from '../../uids';
 
-const STATE = 'plugin::governance.password-state';
 const DAY = 86_400_000;
 
 let app: TestApp;
@@ -32,7 +32,7 @@ beforeAll(async () => {
     .service('sites')
     .addMember({ userId: editor.id, siteDocumentId: site.documentId, capacity: 'editor' });
   await app.strapi.db
-    .query(STATE)
+    .query(PASSWORD_STATE)
     .update({ where: { userId: stale.id }, data: { changedAt: new Date(Date.now() - 95 * DAY) } });
 });
 
@@ -65,7 +65,7 @@ it('lists every account with its sites, holder, password age, expiry and lock, w
 });
 
 it('unlocks, forces a change and names the holder, each on the audit trail', async () => {
-  await app.strapi.db.query(STATE).update({
+  await app.strapi.db.query(PASSWORD_STATE).update({
     where: { userId: editor.id },
     data: { lockedUntil: new Date(Date.now() + 20 * 60_000), failedLogins: 0 },
   });

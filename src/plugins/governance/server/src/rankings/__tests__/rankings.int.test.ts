@@ -15,11 +15,7 @@ import type {
   RankingResponse,
   RankingRow,
 } from '../../../../shared/contracts/rankings';
-
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE_VISIT = 'plugin::governance.site-visit';
+import { ARTICLE, CITIZEN_MESSAGE, SITE, SITE_VISIT } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -115,7 +111,7 @@ beforeAll(async () => {
 
   // Messages received on either side of the local new year; one replied.
   const message = (queryCode: string, receivedAt: string, repliedAt: string | null) =>
-    app.strapi.documents(MESSAGE).create({
+    app.strapi.documents(CITIZEN_MESSAGE).create({
       data: {
         site: sites['xian-beilin'].documentId,
         category: 'consultation',

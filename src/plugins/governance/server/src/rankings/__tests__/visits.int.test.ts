@@ -6,8 +6,8 @@ import { DateTime } from 'luxon';
 import { bootSecondInstance } from '@test-helpers/second-instance';
 import { startApp, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../validation';
+import { SITE_VISIT } from '../../uids';
 
-const SITE_VISIT = 'plugin::governance.site-visit';
 const BROWSER =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 

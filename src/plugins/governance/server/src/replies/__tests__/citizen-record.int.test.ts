@@ -7,12 +7,9 @@
  */
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
+import { AUDIT_ENTRY, CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../../uids';
 
-const MESSAGE = 'api::citizen-message.citizen-message';
-const EVENT = 'plugin::governance.message-event';
-const SITE = 'api::site.site';
-const AUDIT = 'plugin::governance.audit-entry';
-const CM = `/content-manager/collection-types/${MESSAGE}`;
+const CM = `/content-manager/collection-types/${CITIZEN_MESSAGE}`;
 
 let app: TestApp;
 let editor: TestAdmin;
@@ -55,7 +52,7 @@ const submit = async (subject = '城乡低保申请材料', site = 'xian'): Prom
     })
     .expect(201);
   const row = await app.strapi.db
-    .query(MESSAGE)
+    .query(CITIZEN_MESSAGE)
     .findOne({ where: { queryCode: res.body.data.queryCode } });
   expect(res.body.data.caseNumber).toBe(row.caseNumber);
   return {
@@ -82,8 +79,11 @@ const lookup = async (queryCode: string) =>
 const rate = (queryCode: string, body: Record<string, unknown>) =>
   app.http().post(`/api/citizen-messages/lookup/${queryCode}/rating`).send(body);
 const stored = (id: number) =>
-  app.strapi.db.query(MESSAGE).findOne({ where: { id }, populate: { site: { select: ['code'] } } });
-const auditCount = (action: string) => app.strapi.db.query(AUDIT).count({ where: { action } });
+  app.strapi.db
+    .query(CITIZEN_MESSAGE)
+    .findOne({ where: { id }, populate: { site: { select: ['code'] } } });
+const auditCount = (action: string) =>
+  app.strapi.db.query(AUDIT_ENTRY).count({ where: { action } });
 
 beforeAll(async () => {
   app = await startApp('citizen-record');
@@ -191,7 +191,7 @@ describe('what the citizen wrote', () => {
     const message = await submit('脚本改写');
     await expect(
       app.strapi
-        .documents(MESSAGE)
+        .documents(CITIZEN_MESSAGE)
         .update({ documentId: message.documentId, data: { body: '脚本改写的内容。' } as never })
     ).rejects.toThrow(ERRORS.citizenText);
     expect((await stored(message.id)).body).toBe('请问在本市申请城乡低保需要准备哪些材料？');
@@ -212,14 +212,14 @@ describe('what the citizen wrote', () => {
       });
       expect(created.status).toBeGreaterThanOrEqual(400);
       const cloned = await as(who).post(
-        `/content-manager/collection-types/${MESSAGE}/clone/${message.documentId}`,
+        `/content-manager/collection-types/${CITIZEN_MESSAGE}/clone/${message.documentId}`,
         { subject: '克隆' }
       );
       expect(cloned.status).toBeGreaterThanOrEqual(400);
     }
     expect(
       await app.strapi.db
-        .query(MESSAGE)
+        .query(CITIZEN_MESSAGE)
         .count({ where: { subject: { $in: ['伪造的留言', '克隆'] } } })
     ).toBe(0);
   });
@@ -237,12 +237,12 @@ describe('what the citizen wrote', () => {
     expect(bulk.body.error.message).toBe(ERRORS.noDelete);
     await as(province).delete(`${CM}/${one.documentId}`).expect(403);
     await expect(
-      app.strapi.documents(MESSAGE).delete({ documentId: one.documentId })
+      app.strapi.documents(CITIZEN_MESSAGE).delete({ documentId: one.documentId })
     ).rejects.toThrow(ERRORS.noDelete);
 
     expect(
       await app.strapi.db
-        .query(MESSAGE)
+        .query(CITIZEN_MESSAGE)
         .count({ where: { id: { $in: [one.id, two.id, three.id] } } })
     ).toBe(3);
     expect(await lookup(one.queryCode)).toMatchObject({ subject: '不可删除的留言' });
@@ -303,7 +303,7 @@ describe('the query code', () => {
     `${CM}/${message.documentId}`,
     // No type the Content Manager shows relates to messages, so no relation picker lists them;
     // the hidden message events do, and the Super Admin can still ask for them.
-    `/content-manager/collection-types/${EVENT}?page=1&pageSize=100`,
+    `/content-manager/collection-types/${MESSAGE_EVENT}?page=1&pageSize=100`,
   ];
 
   it('never reaches staff, on any admin route; the case number does', async () => {
@@ -336,7 +336,9 @@ describe('the query code', () => {
       await as(who).get(`${CM}?sort=email:asc`).expect(403);
     }
     await as(superAdmin)
-      .get(`/content-manager/collection-types/${EVENT}?filters[message][phone][$contains]=5678`)
+      .get(
+        `/content-manager/collection-types/${MESSAGE_EVENT}?filters[message][phone][$contains]=5678`
+      )
       .expect(403);
     // The search box looks in what staff can read only.
     for (const hidden of [CITIZEN.name, '5678', 'xiuzhi', message.queryCode]) {
@@ -435,8 +437,8 @@ describe("the citizen's contact", () => {
       `${CM}?page=1&pageSize=100`,
       `${CM}?page=1&pageSize=100&_q=${encodeURIComponent('联系方式')}`,
       `${CM}/${message.documentId}`,
-      `/content-manager/collection-types/${EVENT}?page=1&pageSize=100`,
-      `/content-manager/collection-types/${EVENT}?page=1&pageSize=100&populate=message`,
+      `/content-manager/collection-types/${MESSAGE_EVENT}?page=1&pageSize=100`,
+      `/content-manager/collection-types/${MESSAGE_EVENT}?page=1&pageSize=100&populate=message`,
     ];
     for (const [role, who] of staff) {
       for (const url of reads) {
@@ -465,7 +467,7 @@ describe("the citizen's contact", () => {
         });
         expect(await auditCount('personalData.read')).toBe(audited + 1);
         const entry = await app.strapi.db
-          .query(AUDIT)
+          .query(AUDIT_ENTRY)
           .findOne({ where: { action: 'personalData.read' }, orderBy: { seq: 'desc' } });
         expect(entry).toMatchObject({ subject: `message ${message.id}`, actorId: who.id });
       }

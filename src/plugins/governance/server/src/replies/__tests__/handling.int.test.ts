@@ -5,9 +5,7 @@
  */
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
-
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
+import { CITIZEN_MESSAGE, SITE } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -39,7 +37,7 @@ const submitted = async (site = 'xian', category = 'consultation') => {
     })
     .expect(201);
   return (await app.strapi.db
-    .query(MESSAGE)
+    .query(CITIZEN_MESSAGE)
     .findOne({ where: { queryCode: res.body.data.queryCode } })) as {
     id: number;
     queryCode: string;
@@ -255,7 +253,7 @@ describe('the inbox', () => {
     const fresh = await submitted();
     const late = await submitted();
     await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .update({ where: { id: late.id }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
     const inbox = async (query: string) =>
       (await as(xianHandler).get(`/governance/messages?${query}`).expect(200)).body;
@@ -308,7 +306,7 @@ describe('outside the flow', () => {
     const message = await submitted();
     await as(xianHandler)
       .put(
-        `/content-manager/collection-types/${MESSAGE}/${(await app.strapi.db.query(MESSAGE).findOne({ where: { id: message.id } })).documentId}`,
+        `/content-manager/collection-types/${CITIZEN_MESSAGE}/${(await app.strapi.db.query(CITIZEN_MESSAGE).findOne({ where: { id: message.id } })).documentId}`,
         {
           // (`status` in a Content Manager body is Strapi's draft/published switch: refused there.)
           reply: '伪造的答复',
@@ -319,7 +317,7 @@ describe('outside the flow', () => {
       )
       .expect(200);
     const stored = await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .findOne({ where: { id: message.id }, populate: ['repliedBy'] });
     expect(stored).toMatchObject({
       status: 'received',

@@ -5,10 +5,7 @@
  */
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
-
-const MESSAGE = 'api::citizen-message.citizen-message';
-const EVENT = 'plugin::governance.message-event';
-const SITE = 'api::site.site';
+import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -33,7 +30,7 @@ const submitted = async (site = 'xian') => {
     })
     .expect(201);
   return (await app.strapi.db
-    .query(MESSAGE)
+    .query(CITIZEN_MESSAGE)
     .findOne({ where: { queryCode: res.body.data.queryCode } })) as {
     id: number;
     queryCode: string;
@@ -129,7 +126,7 @@ describe('reply quality', () => {
 
   it('records the working days to the first reply and whether it was on time', async () => {
     const message = await replied();
-    const row = await app.strapi.db.query(MESSAGE).findOne({ where: { id: message.id } });
+    const row = await app.strapi.db.query(CITIZEN_MESSAGE).findOne({ where: { id: message.id } });
     expect(row).toMatchObject({ workingDaysToReply: 0, repliedOnTime: true });
     await as(handler)
       .post(`/governance/messages/${message.id}/reply`, { ...GOOD_REPLY, unit: 'x'.repeat(101) })
@@ -218,7 +215,7 @@ describe("the citizen's rating", () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
     const events = await app.strapi.db
-      .query(EVENT)
+      .query(MESSAGE_EVENT)
       .findMany({ where: { message: { id: message.id }, action: 'rate' } });
     expect(events).toHaveLength(1);
   });
@@ -261,7 +258,7 @@ describe('spot checks', () => {
 describe('statistics', () => {
   /** A message received at `receivedAt` (UTC), stored as the flow would have left it. */
   const crafted = async (site: string, receivedAt: string, fields: Record<string, unknown>) =>
-    app.strapi.db.query(MESSAGE).create({
+    app.strapi.db.query(CITIZEN_MESSAGE).create({
       data: {
         site: sites[site].id,
         category: 'consultation',
@@ -391,7 +388,7 @@ describe('overdue notices', () => {
     const late = await submitted();
     const onTime = await submitted();
     await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .update({ where: { id: late.id }, data: { dueAt: new Date(Date.now() - 3_600_000) } });
 
     const sent: Array<{ to: string; subject: string; text: string }> = [];
@@ -425,7 +422,9 @@ describe('overdue notices', () => {
         reason: '属于周至县的事项',
       })
       .expect(204);
-    expect(await app.strapi.db.query(MESSAGE).findOne({ where: { id: late.id } })).toMatchObject({
+    expect(
+      await app.strapi.db.query(CITIZEN_MESSAGE).findOne({ where: { id: late.id } })
+    ).toMatchObject({
       overdueNotifiedAt: null,
     });
     // One e-mail per run and site: the late message is in exactly one of them, to the leader, by

@@ -12,9 +12,8 @@ import {
   type ReviewTeam,
 } from '@test-helpers/review';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { ARTICLE, SITE } from '../../uids';
 
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
 const CM = `/content-manager/collection-types/${ARTICLE}`;
 
 let app: TestApp;

@@ -6,9 +6,7 @@
  */
 import { FULL_CHECKLIST } from '@test-helpers/review';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
-
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
+import { ARTICLE, SITE } from '../../uids';
 
 let app: TestApp;
 let sites: Record<'city' | 'county' | 'baoji', string>;

@@ -10,9 +10,7 @@ import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@t
 import articleSchema from '../../../../../../api/article/content-types/article/schema.json';
 import { hashVersion, reviewedAttributes } from '../content-hash';
 import { ERRORS } from '../messages';
-
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
+import { ARTICLE, SITE } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;

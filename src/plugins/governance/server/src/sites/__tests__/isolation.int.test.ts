@@ -8,10 +8,8 @@
 import { createReviewTeam, publishReviewed } from '@test-helpers/review';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
+import { ARTICLE, CITIZEN_MESSAGE, SITE } from '../../uids';
 
-const ARTICLE = 'api::article.article';
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
 const CM = '/content-manager/collection-types';
 
 let app: TestApp;
@@ -81,9 +79,11 @@ beforeAll(async () => {
     queryCode,
     receivedAt: new Date(),
   });
-  xian.message = (await docs(MESSAGE).create({ data: message(xian.site, 'XIAN0001') })).documentId;
+  xian.message = (
+    await docs(CITIZEN_MESSAGE).create({ data: message(xian.site, 'XIAN0001') })
+  ).documentId;
   baoji.message = (
-    await docs(MESSAGE).create({ data: message(baoji.site, 'BAOJI001') })
+    await docs(CITIZEN_MESSAGE).create({ data: message(baoji.site, 'BAOJI001') })
   ).documentId;
 
   baojiEditor = await createAdmin(app, 'governance-site-editor', '宝鸡编辑');
@@ -245,7 +245,7 @@ describe('the Content Manager, article routes', () => {
 });
 
 describe('the Content Manager, citizen message routes', () => {
-  const model = `${CM}/${MESSAGE}`;
+  const model = `${CM}/${CITIZEN_MESSAGE}`;
 
   it("shows the handler only the own site's messages, never the Xi'an one", async () => {
     const list = await as(baojiHandler).get(model).expect(200);
@@ -316,7 +316,7 @@ describe('the governance routes', () => {
 
   it('does not let another site’s handler or editor read or act on its messages', async () => {
     const { id } = await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .findOne({ where: { documentId: xian.message }, select: ['id'] });
     for (const who of [baojiHandler, baojiEditor]) {
       for (const tab of ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied']) {

@@ -8,10 +8,8 @@
  */
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
+import { ARTICLE, CITIZEN_MESSAGE, SITE } from '../../uids';
 
-const ARTICLE = 'api::article.article';
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
 const CM = '/content-manager/collection-types';
 
 let app: TestApp;
@@ -66,7 +64,7 @@ beforeAll(async () => {
     where: { id: provincial.id },
     data: { resetPasswordToken: 'reset-token-of-the-province' },
   });
-  await app.strapi.documents(MESSAGE).create({
+  await app.strapi.documents(CITIZEN_MESSAGE).create({
     data: {
       site: sites['xian-beilin'],
       category: 'consultation',
@@ -243,12 +241,12 @@ describe('the other admin routes that take a query', () => {
     );
     refusal(
       await as(beilinHandler).get(
-        `${CM}/${MESSAGE}?filters[site][parent][responsiblePhone][$startsWith]=139`
+        `${CM}/${CITIZEN_MESSAGE}?filters[site][parent][responsiblePhone][$startsWith]=139`
       ),
       'site.parent.responsiblePhone'
     );
     const own = await as(beilinHandler)
-      .get(`${CM}/${MESSAGE}?filters[site][code][$eq]=xian-beilin`)
+      .get(`${CM}/${CITIZEN_MESSAGE}?filters[site][code][$eq]=xian-beilin`)
       .expect(200);
     expect(own.body.results).toHaveLength(1);
   });

@@ -4,8 +4,8 @@
  */
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
+import { SITE } from '../../uids';
 
-const SITE = 'api::site.site';
 let app: TestApp;
 let provincial: TestAdmin;
 let editor: TestAdmin;

@@ -18,9 +18,7 @@ import type {
   SubmissionPage,
   SubmissionTargets,
 } from '../../../../shared/contracts/submissions';
-
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
+import { ARTICLE, SITE } from '../../uids';
 
 let app: TestApp;
 let team: ReviewTeam;

@@ -12,6 +12,7 @@ import type { Knex } from 'knex';
 import { Client } from 'pg';
 import { startApp, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../../replies/messages';
+import { CITIZEN_MESSAGE, SITE } from '../../uids';
 
 /** The server's maintenance database, as the test helpers reach it. */
 const adminSettings = () => ({
@@ -21,9 +22,6 @@ const adminSettings = () => ({
   password: process.env.DATABASE_PASSWORD ?? '',
   database: process.env.DATABASE_ADMIN_DB ?? 'postgres',
 });
-
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
 
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 /** By name: Strapi runs the compiled plugin, whose class is not the one this file would import. */
@@ -142,7 +140,7 @@ const siteCount = (code: string) =>
 
     beforeAll(() => {
       app.strapi.db.lifecycles.subscribe({
-        models: [MESSAGE],
+        models: [CITIZEN_MESSAGE],
         async afterCreate() {
           if (!killNextCommit) return;
           killNextCommit = false;
@@ -165,7 +163,7 @@ const siteCount = (code: string) =>
     });
 
     it('answers 503 with no query code when the connection died before COMMIT, and stores nothing', async () => {
-      const before = await app.strapi.db.query(MESSAGE).count();
+      const before = await app.strapi.db.query(CITIZEN_MESSAGE).count();
       killNextCommit = true;
       const res = await app.http().post('/api/citizen-messages').send(form('提交时数据库连接中断'));
       expect(killNextCommit).toBe(false);
@@ -173,10 +171,10 @@ const siteCount = (code: string) =>
       expect(res.headers['retry-after']).toBe('5');
       expect(res.body.error.message).toBe(ERRORS.notStored);
       expect(JSON.stringify(res.body)).not.toMatch(/queryCode/);
-      expect(await afterFault(() => app.strapi.db.query(MESSAGE).count())).toBe(before);
+      expect(await afterFault(() => app.strapi.db.query(CITIZEN_MESSAGE).count())).toBe(before);
       expect(
         await afterFault(() =>
-          app.strapi.db.query(MESSAGE).count({ where: { subject: '提交时数据库连接中断' } })
+          app.strapi.db.query(CITIZEN_MESSAGE).count({ where: { subject: '提交时数据库连接中断' } })
         )
       ).toBe(0);
     });
@@ -243,7 +241,7 @@ const siteCount = (code: string) =>
       expect(kills).toBeGreaterThan(0);
       expect(acknowledged.length).toBeGreaterThan(0);
       const found = await app.strapi.db
-        .query(MESSAGE)
+        .query(CITIZEN_MESSAGE)
         .findMany({ where: { queryCode: { $in: acknowledged } }, select: ['queryCode'] });
       expect(found.map((row: { queryCode: string }) => row.queryCode).sort()).toEqual(
         [...acknowledged].sort()

@@ -11,9 +11,8 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { citizenForm } from '@test-helpers/citizen-form';
 import { startApp, type TestApp } from '@test-helpers/strapi';
+import { CITIZEN_MESSAGE, SITE } from '../../uids';
 
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
 let app: TestApp;
@@ -94,7 +93,7 @@ afterAll(async () => {
 it('answers 503 with Retry-After in Chinese, stores nothing, charges nothing, logs the outage once, then serves again', async () => {
   // One submission's budget: the refused ones must not spend it.
   app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1, duration: 3681 });
-  const before = await app.strapi.db.query(MESSAGE).count();
+  const before = await app.strapi.db.query(CITIZEN_MESSAGE).count();
 
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const res = await withDatabaseAway(() => submit());
@@ -105,11 +104,11 @@ it('answers 503 with Retry-After in Chinese, stores nothing, charges nothing, lo
     expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
     expect(res.body.data).toBeNull();
   }
-  expect(await app.strapi.db.query(MESSAGE).count()).toBe(before);
+  expect(await app.strapi.db.query(CITIZEN_MESSAGE).count()).toBe(before);
   // Two refusals, one outage.
   expect(errorsLogged.filter((line) => /dependency is unavailable/.test(line))).toHaveLength(1);
 
   const stored = await submit();
   expect(stored.status).toBe(201);
-  expect(await app.strapi.db.query(MESSAGE).count()).toBe(before + 1);
+  expect(await app.strapi.db.query(CITIZEN_MESSAGE).count()).toBe(before + 1);
 });

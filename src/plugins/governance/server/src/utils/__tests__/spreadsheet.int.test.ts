@@ -9,9 +9,9 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { PASSWORD_STATE } from '../../uids';
 
 const SITE_ROUTE = '/content-manager/collection-types/api::site.site';
-const STATE = 'plugin::governance.password-state';
 const DAY = 86_400_000;
 
 /** What a stranger types as the e-mail of a login (Strapi lowercases it before anything else). */
@@ -50,7 +50,7 @@ beforeAll(async () => {
   province = await createAdmin(app, 'governance-provincial-admin', '省厅');
   stale = await createAdmin(app, 'governance-site-editor', '过期');
   await app.strapi.db
-    .query(STATE)
+    .query(PASSWORD_STATE)
     .update({ where: { userId: stale.id }, data: { changedAt: new Date(Date.now() - 95 * DAY) } });
 
   // The sites, through the Content Manager as the province creates them.
