@@ -4,9 +4,11 @@
  * at the same moment keep one unbroken chain; retention removes old entries without breaking
  * it; only provincial admins read and export the log.
  */
+import { submitMessage } from '@test-helpers/citizen-form';
 import { createReviewTeam, publishReviewed } from '@test-helpers/review';
+import { addMember, createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
-import { AUDIT_ENTRY, CITIZEN_MESSAGE, SITE } from '../../uids';
+import { AUDIT_ENTRY } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -25,13 +27,16 @@ const verify = async () =>
 beforeAll(async () => {
   app = await startApp('audit');
   app.strapi.server.app.proxy = true;
-  xian = (
-    await app.strapi
-      .documents(SITE)
-      .create({ data: { code: 'xian', name: '西安市', level: 'city', active: true } })
-  ).documentId;
-  province = await createAdmin(app, 'governance-provincial-admin', '省厅');
-  editor = await createAdmin(app, 'governance-site-editor', '编辑');
+  ({
+    sites: { xian },
+    staff: { province, editor },
+  } = await createSitesAndStaff(app, {
+    sites: { xian: { name: '西安市', level: 'city' } },
+    staff: {
+      province: ['governance-provincial-admin', '省厅'],
+      editor: ['governance-site-editor', '编辑'],
+    },
+  }));
 });
 
 afterAll(async () => {
@@ -62,29 +67,18 @@ describe('what is recorded', () => {
     });
 
     const handler = await createAdmin(app, 'governance-message-handler', '办理员');
-    await app.strapi
-      .plugin('governance')
-      .service('sites')
-      .addMember({ userId: handler.id, siteDocumentId: xian, capacity: 'handler' });
+    await addMember(app, handler, xian, 'handler');
     const team = await createReviewTeam(app);
     await publishReviewed(app, team, { title: '审计用文章', site: xian });
 
-    const submitted = await app
-      .http()
-      .post('/api/citizen-messages')
-      .send({
-        site: 'xian',
-        category: 'consultation',
-        subject: '审计用留言',
-        body: '请问如何办理？',
-        name: '赵六',
-        phone: '13500000000',
-        startedAt: Date.now() - 10_000,
-      })
-      .expect(201);
-    const { id } = await app.strapi.db
-      .query(CITIZEN_MESSAGE)
-      .findOne({ where: { queryCode: submitted.body.data.queryCode } });
+    const {
+      stored: { id },
+    } = await submitMessage(app, {
+      subject: '审计用留言',
+      body: '请问如何办理？',
+      name: '赵六',
+      phone: '13500000000',
+    });
     await as(handler).get(`/governance/messages/${id}`).expect(200);
     const reply = {
       text: '您好，请携带身份证到街道办事处办理，工作日上午九点至下午五点受理。',
@@ -207,13 +201,7 @@ describe('reading the log', () => {
     await as(province).get('/governance/audit?from=yesterday').expect(400);
 
     const csv = await as(province)
-      .get('/governance/audit/export?action=login.success')
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-      })
+      .download('/governance/audit/export?action=login.success', 'utf8')
       .expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.startsWith('\uFEFF序号,时间,操作,操作人,对象,内容,IP,哈希')).toBe(true);

@@ -5,9 +5,11 @@
  * only on the case page, each read audited. Checked as the site editor, the message handler, the
  * provincial admin and the Super Admin, on every admin route that serves messages.
  */
+import { submitMessage } from '@test-helpers/citizen-form';
+import { addMember, createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
-import { AUDIT_ENTRY, CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../../uids';
+import { AUDIT_ENTRY, CITIZEN_MESSAGE, MESSAGE_EVENT } from '../../uids';
 
 const CM = `/content-manager/collection-types/${CITIZEN_MESSAGE}`;
 
@@ -17,7 +19,7 @@ let handler: TestAdmin;
 let province: TestAdmin;
 let superAdmin: TestAdmin;
 let staff: Array<[string, TestAdmin]>;
-const sites: Record<string, string> = {};
+let sites: Record<'xian' | 'baoji', string>;
 
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 
@@ -39,22 +41,13 @@ interface Submitted {
 }
 
 const submit = async (subject = '城乡低保申请材料', site = 'xian'): Promise<Submitted> => {
-  const res = await app
-    .http()
-    .post('/api/citizen-messages')
-    .send({
-      site,
-      category: 'consultation',
-      subject,
-      body: '请问在本市申请城乡低保需要准备哪些材料？',
-      ...CITIZEN,
-      startedAt: Date.now() - 10_000,
-    })
-    .expect(201);
-  const row = await app.strapi.db
-    .query(CITIZEN_MESSAGE)
-    .findOne({ where: { queryCode: res.body.data.queryCode } });
-  expect(res.body.data.caseNumber).toBe(row.caseNumber);
+  const { receipt, stored: row } = await submitMessage(app, {
+    site,
+    subject,
+    body: '请问在本市申请城乡低保需要准备哪些材料？',
+    ...CITIZEN,
+  });
+  expect(receipt.caseNumber).toBe(row.caseNumber);
   return {
     id: row.id,
     documentId: row.documentId,
@@ -89,25 +82,21 @@ beforeAll(async () => {
   app = await startApp('citizen-record');
   // This file submits more messages than a citizen's hourly budget; one test narrows it again.
   app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
-  for (const [code, name] of [
-    ['xian', '西安市'],
-    ['baoji', '宝鸡市'],
-  ]) {
-    sites[code] = (
-      await app.strapi.documents(SITE).create({ data: { code, name, level: 'city', active: true } })
-    ).documentId;
-  }
-  const member = (admin: TestAdmin, capacity: string) =>
-    app.strapi
-      .plugin('governance')
-      .service('sites')
-      .addMember({ userId: admin.id, siteDocumentId: sites.xian, capacity });
-  editor = await createAdmin(app, 'governance-site-editor', '西安编辑');
-  handler = await createAdmin(app, 'governance-message-handler', '西安办理员');
-  province = await createAdmin(app, 'governance-provincial-admin', '省厅');
-  superAdmin = await createAdmin(app, 'strapi-super-admin', '超级管理员');
-  await member(editor, 'editor');
-  await member(handler, 'handler');
+  ({
+    sites,
+    staff: { editor, handler, province, superAdmin },
+  } = await createSitesAndStaff(app, {
+    sites: {
+      xian: { name: '西安市', level: 'city' },
+      baoji: { name: '宝鸡市', level: 'city' },
+    },
+    staff: {
+      editor: ['governance-site-editor', '西安编辑', { xian: 'editor' }],
+      handler: ['governance-message-handler', '西安办理员', { xian: 'handler' }],
+      province: ['governance-provincial-admin', '省厅'],
+      superAdmin: ['strapi-super-admin', '超级管理员'],
+    },
+  }));
   staff = [
     ['site editor', editor],
     ['message handler', handler],
@@ -256,10 +245,7 @@ describe('what the citizen wrote', () => {
     await correct(handler, { category: 'consultation', reason: '类别本来就是咨询' }).expect(400);
     await correct(handler, { category: 'praise', reason: '表扬信' }).expect(400);
     const outsider = await createAdmin(app, 'governance-message-handler', '宝鸡办理员');
-    await app.strapi
-      .plugin('governance')
-      .service('sites')
-      .addMember({ userId: outsider.id, siteDocumentId: sites.baoji, capacity: 'handler' });
+    await addMember(app, outsider, sites.baoji, 'handler');
     await correct(outsider, { category: 'complaint', reason: '反映的是收费问题' }).expect(404);
 
     const audited = await auditCount('message.correctCategory');

@@ -3,8 +3,9 @@
  * robot checks, rate limit (one budget with rating) and no mass assignment; lookup by query
  * code; the public list of replies with masked names. No response ever carries a citizen's contact data.
  */
-import { startApp, type TestApp } from '@test-helpers/strapi';
 import { citizenForm } from '@test-helpers/citizen-form';
+import { createSites } from '@test-helpers/sites';
+import { startApp, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 import { CITIZEN_MESSAGE, SITE } from '../../uids';
 
@@ -37,12 +38,10 @@ const expectNoPrivateData = (body: unknown) => {
 
 beforeAll(async () => {
   app = await startApp('public-messages');
-  await app.strapi
-    .documents(SITE)
-    .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
-  await app.strapi
-    .documents(SITE)
-    .create({ data: { code: 'closed-site', name: '已停用站点', level: 'county', active: false } });
+  await createSites(app, {
+    xian: { name: '西安市民政局', level: 'city', active: true },
+    'closed-site': { name: '已停用站点', level: 'county', active: false },
+  });
   // Generous for the validation tests; the flood test lowers it.
   app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
 });

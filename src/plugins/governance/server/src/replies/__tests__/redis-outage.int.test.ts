@@ -8,8 +8,9 @@
 import type Redis from 'ioredis';
 import { citizenForm } from '@test-helpers/citizen-form';
 import { startPrivateRedis, type PrivateRedis } from '@test-helpers/redis';
+import { createSites } from '@test-helpers/sites';
 import { startApp, type TestApp } from '@test-helpers/strapi';
-import { CITIZEN_MESSAGE, SITE } from '../../uids';
+import { CITIZEN_MESSAGE } from '../../uids';
 
 let app: TestApp;
 let redis: PrivateRedis;
@@ -45,9 +46,7 @@ beforeAll(async () => {
   reader.on('error', () => undefined);
   process.env.REDIS_URL = redis.url;
   app = await startApp('redis-outage');
-  await app.strapi
-    .documents(SITE)
-    .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
+  await createSites(app, { xian: { name: '西安市民政局', level: 'city' } });
   for (const level of ['warn', 'info'] as const) {
     const write = app.strapi.log[level].bind(app.strapi.log);
     app.strapi.log[level] = ((text: unknown, ...rest: unknown[]) => {

@@ -6,9 +6,10 @@
  * suite until it is classified here.
  */
 import { createReviewTeam, publishReviewed } from '@test-helpers/review';
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { createSites, createStaff } from '@test-helpers/sites';
+import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
-import { ARTICLE, CITIZEN_MESSAGE, SITE } from '../../uids';
+import { ARTICLE, CITIZEN_MESSAGE } from '../../uids';
 
 const CM = '/content-manager/collection-types';
 
@@ -38,27 +39,17 @@ const xianRows = async () => {
   return { articles, messages, links };
 };
 
-const member = async (
-  admin: TestAdmin,
-  siteDocumentId: string,
-  capacity: 'editor' | 'handler' | 'reviewer'
-) =>
-  app.strapi
-    .plugin('governance')
-    .service('sites')
-    .addMember({ userId: admin.id, siteDocumentId, capacity });
-
 let before: Awaited<ReturnType<typeof xianRows>>;
 
 beforeAll(async () => {
   app = await startApp('isolation');
   const docs = app.strapi.documents;
-  xian.site = (
-    await docs(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city' } })
-  ).documentId;
-  baoji.site = (
-    await docs(SITE).create({ data: { code: 'baoji', name: '宝鸡市', level: 'city' } })
-  ).documentId;
+  const { sites } = await createSites(app, {
+    xian: { name: '西安市', level: 'city' },
+    baoji: { name: '宝鸡市', level: 'city' },
+  });
+  xian.site = sites.xian;
+  baoji.site = sites.baoji;
   const team = await createReviewTeam(app);
   xian.published = (
     await publishReviewed(app, team, { title: '西安已发布', site: xian.site })
@@ -86,14 +77,12 @@ beforeAll(async () => {
     await docs(CITIZEN_MESSAGE).create({ data: message(baoji.site, 'BAOJI001') })
   ).documentId;
 
-  baojiEditor = await createAdmin(app, 'governance-site-editor', '宝鸡编辑');
-  xianEditor = await createAdmin(app, 'governance-site-editor', '西安编辑');
-  baojiHandler = await createAdmin(app, 'governance-message-handler', '宝鸡办理员');
-  await member(baojiEditor, baoji.site, 'editor');
-  await member(xianEditor, xian.site, 'editor');
-  await member(baojiHandler, baoji.site, 'handler');
-  baojiReviewer = await createAdmin(app, 'governance-reviewer', '宝鸡审核员');
-  await member(baojiReviewer, baoji.site, 'reviewer');
+  ({ baojiEditor, xianEditor, baojiHandler, baojiReviewer } = await createStaff(app, sites, {
+    baojiEditor: ['governance-site-editor', '宝鸡编辑', { baoji: 'editor' }],
+    xianEditor: ['governance-site-editor', '西安编辑', { xian: 'editor' }],
+    baojiHandler: ['governance-message-handler', '宝鸡办理员', { baoji: 'handler' }],
+    baojiReviewer: ['governance-reviewer', '宝鸡审核员', { baoji: 'reviewer' }],
+  }));
   // The Xi'an draft waits for its first review step: what a Baoji reviewer must not reach.
   await as(xianEditor).post(`/governance/review/articles/${xian.draft}/submit`).expect(200);
   before = await xianRows();

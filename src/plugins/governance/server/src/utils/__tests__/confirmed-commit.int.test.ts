@@ -10,6 +10,7 @@
  */
 import type { Knex } from 'knex';
 import { Client } from 'pg';
+import { createSites } from '@test-helpers/sites';
 import { startApp, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../../replies/messages';
 import { CITIZEN_MESSAGE, SITE } from '../../uids';
@@ -70,9 +71,7 @@ const siteCount = (code: string) =>
 (onPostgres ? describe : describe.skip)('a commit the database did not confirm', () => {
   beforeAll(async () => {
     app = await startApp('confirmed-commit');
-    await app.strapi
-      .documents(SITE)
-      .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
+    await createSites(app, { xian: { name: '西安市民政局', level: 'city' } });
     app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
     // A bare table for the manual form, which writes with knex outside Strapi's models.
     await app.strapi.db.connection.schema.createTable('commit_probe', (table) =>

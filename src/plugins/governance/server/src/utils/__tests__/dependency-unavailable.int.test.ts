@@ -10,8 +10,9 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { citizenForm } from '@test-helpers/citizen-form';
+import { createSites } from '@test-helpers/sites';
 import { startApp, type TestApp } from '@test-helpers/strapi';
-import { CITIZEN_MESSAGE, SITE } from '../../uids';
+import { CITIZEN_MESSAGE } from '../../uids';
 
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
@@ -72,9 +73,7 @@ const withDatabaseAway = async <T>(request: () => Promise<T>): Promise<T> => {
 
 beforeAll(async () => {
   app = await startApp('dependency-unavailable');
-  await app.strapi
-    .documents(SITE)
-    .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
+  await createSites(app, { xian: { name: '西安市民政局', level: 'city' } });
   const write = app.strapi.log.error.bind(app.strapi.log);
   app.strapi.log.error = ((text: unknown, ...rest: unknown[]) => {
     errorsLogged.push(
