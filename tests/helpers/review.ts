@@ -7,6 +7,7 @@ import {
   CHECKLIST_ITEMS,
   type StepCapacity,
 } from '../../src/plugins/governance/shared/contracts/review';
+import { addMember } from './sites';
 import { asAdmin, createAdmin, type TestAdmin, type TestApp } from './strapi';
 
 const ARTICLE = 'api::article.article';
@@ -38,10 +39,7 @@ export const stepHoldersOf = async (app: TestApp, team: ReviewTeam, siteDocument
   const holders = {} as Record<StepCapacity, TestAdmin>;
   for (const capacity of ['leader', 'reviewer', 'approver'] as const) {
     holders[capacity] = await createAdmin(app, ROLE_OF[capacity], capacity);
-    await app.strapi
-      .plugin('governance')
-      .service('sites')
-      .addMember({ userId: holders[capacity].id, siteDocumentId, capacity });
+    await addMember(app, holders[capacity], siteDocumentId, capacity);
   }
   team.stepHolders.set(siteDocumentId, holders);
   return holders;
@@ -81,14 +79,25 @@ export const approveArticle = async (app: TestApp, team: ReviewTeam, documentId:
   }
 };
 
-/** Creates an article, takes it through review and publishes it. */
+/**
+ * Creates an article, takes it through review and publishes it; with `firstPublishedAt`, moves
+ * its first publication back to then, as if it had been published then (`entry` is as published).
+ */
 export const publishReviewed = async (
   app: TestApp,
   team: ReviewTeam,
-  data: { title: string; site: string; isSpecialTopic?: boolean; column?: string }
+  data: { title: string; site: string; isSpecialTopic?: boolean; column?: string },
+  firstPublishedAt?: Date
 ) => {
   const draft = await app.strapi.documents(ARTICLE).create({ data });
   await approveArticle(app, team, draft.documentId);
   const published = await app.strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
+  if (firstPublishedAt) await backdate(app, draft.documentId, firstPublishedAt);
   return { documentId: draft.documentId, entry: published.entries[0] };
 };
+
+/** Moves an article's first publication to `at`, as if it had been published then. */
+export const backdate = (app: TestApp, documentId: string, at: Date) =>
+  app.strapi.db
+    .query(ARTICLE)
+    .updateMany({ where: { documentId }, data: { firstPublishedAt: at } });

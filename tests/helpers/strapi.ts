@@ -70,16 +70,21 @@ export interface TestAdmin {
 
 let adminSerial = 0;
 
-/** An admin user with the given role, logged in through the real /admin/login route. */
+/**
+ * An admin user with the given role (or roles), logged in through the real /admin/login route.
+ */
 export const createAdmin = async (
   app: TestApp,
-  roleCode = 'strapi-super-admin',
+  roleCode: string | string[] = 'strapi-super-admin',
   firstname = '测试'
 ): Promise<TestAdmin> => {
   adminSerial += 1;
-  const email = `admin${adminSerial}.${roleCode}@test.example`;
+  const codes = [roleCode].flat();
+  const email = `admin${adminSerial}.${codes[0]}@test.example`;
   const password = 'Test-Passw0rd!';
-  const role = await app.strapi.service('admin::role').findOne({ code: roleCode });
+  const roles = await Promise.all(
+    codes.map((code) => app.strapi.service('admin::role').findOne({ code }))
+  );
   const user = await app.strapi.service('admin::user').create({
     firstname,
     lastname: `${adminSerial}`,
@@ -87,7 +92,7 @@ export const createAdmin = async (
     password,
     isActive: true,
     registrationToken: null,
-    roles: [role.id],
+    roles: roles.map((role) => role.id),
   });
   // As if its holder had already replaced the initial password (the first-login change is
   // tested on its own).
@@ -98,6 +103,17 @@ export const createAdmin = async (
   return { id: user.id, email, password, token: login.body.data.token };
 };
 
+/** The whole body, whatever its type (supertest parses only the types it knows). */
+const readWhole = (req: request.Test, encoding?: BufferEncoding) =>
+  req.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      done(null, encoding ? bytes.toString(encoding) : bytes);
+    });
+  });
+
 /** Requests to the admin API with `admin`'s session token. */
 export const asAdmin = (app: TestApp, admin: TestAdmin) => {
   const auth = { Authorization: `Bearer ${admin.token}` };
@@ -106,5 +122,8 @@ export const asAdmin = (app: TestApp, admin: TestAdmin) => {
     post: (url: string, body: object = {}) => app.http().post(url).set(auth).send(body),
     put: (url: string, body: object = {}) => app.http().put(url).set(auth).send(body),
     delete: (url: string) => app.http().delete(url).set(auth),
+    /** A download read whole: its bytes, or with `encoding` its text. */
+    download: (url: string, encoding?: BufferEncoding) =>
+      readWhole(app.http().get(url).set(auth), encoding),
   };
 };

@@ -3,10 +3,12 @@
  * images on a configured host, are stored; anything else is refused with its URL and nothing
  * is written.
  */
+import { imageBlock, libraryFile, paragraph } from '@test-helpers/article-body';
+import { createSites } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
+import { ARTICLE } from '../../uids';
 
-const ARTICLE = 'api::article.article';
 const CM = `/content-manager/collection-types/${ARTICLE}`;
 const ALLOWED_HOST = 'img.example.gov.cn';
 
@@ -16,32 +18,16 @@ let site: string;
 const library = { url: '', thumbnail: '' };
 
 /** An image block as the Content Manager's blocks editor writes it, pointing at `url`. */
-const imageBlock = (url: string, formats: Record<string, object> | null = null) => ({
-  type: 'image',
-  image: {
+const image = (url: string, formats: Record<string, object> | null = null) =>
+  imageBlock({
+    url,
+    formats,
     name: 'seal.png',
+    hash: 'seal',
     alternativeText: '印章',
     caption: null,
-    url,
-    previewUrl: null,
-    formats,
-    width: 1,
-    height: 1,
-    hash: 'seal',
-    ext: '.png',
-    mime: 'image/png',
-    size: 0.07,
-    provider: 'local',
-    provider_metadata: null,
-    createdAt: '2026-12-04T00:00:00.000Z',
-    updatedAt: '2026-12-04T00:00:00.000Z',
-  },
-  children: [{ type: 'text', text: '' }],
-});
-const bodyWith = (...blocks: object[]) => [
-  { type: 'paragraph', children: [{ type: 'text', text: '见下图' }] },
-  ...blocks,
-];
+  });
+const bodyWith = (...blocks: object[]) => [...paragraph('见下图'), ...blocks];
 
 const BAD_URLS = [
   ['javascript:', 'javascript:alert(1)'],
@@ -58,35 +44,19 @@ beforeAll(async () => {
   process.env.ARTICLE_IMAGE_HOSTS = ALLOWED_HOST;
   app = await startApp('body-images');
   admin = await createAdmin(app);
-  site = (
-    await app.strapi
-      .documents('api::site.site')
-      .create({ data: { code: 'xian', name: '西安市', level: 'city' } })
-  ).documentId;
-  // A file of the media library, as an upload leaves it (without writing one to disk).
-  const file = await app.strapi.db.query('plugin::upload.file').create({
-    data: {
-      name: 'seal.png',
-      hash: 'seal_1a2b',
+  ({
+    sites: { xian: site },
+  } = await createSites(app, { xian: { name: '西安市', level: 'city' } }));
+  const file = await libraryFile(app, 'seal.png', 'seal_1a2b', {
+    thumbnail: {
+      name: 'thumbnail_seal.png',
+      hash: 'thumbnail_seal_1a2b',
       ext: '.png',
       mime: 'image/png',
-      size: 0.07,
       width: 1,
       height: 1,
-      url: '/uploads/seal_1a2b.png',
-      provider: 'local',
-      formats: {
-        thumbnail: {
-          name: 'thumbnail_seal.png',
-          hash: 'thumbnail_seal_1a2b',
-          ext: '.png',
-          mime: 'image/png',
-          width: 1,
-          height: 1,
-          size: 0.07,
-          url: '/uploads/thumbnail_seal_1a2b.png',
-        },
-      },
+      size: 0.07,
+      url: '/uploads/thumbnail_seal_1a2b.png',
     },
   });
   library.url = file.url;
@@ -111,7 +81,7 @@ describe('images in an article body', () => {
       const res = await asAdmin(app, admin).post(CM, {
         title,
         site,
-        body: bodyWith(imageBlock(url)),
+        body: bodyWith(image(url)),
       });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toBe(ERRORS.imageNotAllowed(url));
@@ -126,7 +96,7 @@ describe('images in an article body', () => {
         .post(CM, { title: '已有文章', site, body: bodyWith() })
         .expect(201);
       const id = created.body.data.documentId;
-      const res = await asAdmin(app, admin).put(`${CM}/${id}`, { body: bodyWith(imageBlock(url)) });
+      const res = await asAdmin(app, admin).put(`${CM}/${id}`, { body: bodyWith(image(url)) });
       expect(res.status).toBe(400);
       const [row] = await app.strapi.db
         .query(ARTICLE)
@@ -136,7 +106,7 @@ describe('images in an article body', () => {
   );
 
   it('refuses a library image whose formats point elsewhere', async () => {
-    const block = imageBlock(library.url, { thumbnail: { url: 'https://evil.example/t.png' } });
+    const block = image(library.url, { thumbnail: { url: 'https://evil.example/t.png' } });
     const res = await asAdmin(app, admin).post(CM, {
       title: '缩略图被改',
       site,
@@ -152,7 +122,7 @@ describe('images in an article body', () => {
         data: {
           title: '脚本写入坏图片',
           site,
-          body: bodyWith(imageBlock('javascript:alert(1)')),
+          body: bodyWith(image('javascript:alert(1)')),
         } as never,
       })
     ).rejects.toThrow(ERRORS.imageNotAllowed('javascript:alert(1)'));
@@ -161,8 +131,8 @@ describe('images in an article body', () => {
 
   it('keeps a media library file, with its formats, and an image on a configured host', async () => {
     const body = bodyWith(
-      imageBlock(library.url, { thumbnail: { url: library.thumbnail } }),
-      imageBlock(`https://${ALLOWED_HOST}/2014/photo.png`)
+      image(library.url, { thumbnail: { url: library.thumbnail } }),
+      image(`https://${ALLOWED_HOST}/2014/photo.png`)
     );
     const res = await asAdmin(app, admin).post(CM, { title: '好图片', site, body }).expect(201);
     const [stored] = await storedBodies('好图片');

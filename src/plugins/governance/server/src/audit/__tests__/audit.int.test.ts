@@ -4,12 +4,11 @@
  * at the same moment keep one unbroken chain; retention removes old entries without breaking
  * it; only provincial admins read and export the log.
  */
+import { submitMessage } from '@test-helpers/citizen-form';
 import { createReviewTeam, publishReviewed } from '@test-helpers/review';
+import { addMember, createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
-
-const ENTRY = 'plugin::governance.audit-entry';
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
+import { AUDIT_ENTRY } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -19,7 +18,7 @@ let xian: string;
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 const audit = () => app.strapi.plugin('governance').service('audit');
 const actions = async () =>
-  (await app.strapi.db.query(ENTRY).findMany({ orderBy: { seq: 'asc' } })).map(
+  (await app.strapi.db.query(AUDIT_ENTRY).findMany({ orderBy: { seq: 'asc' } })).map(
     (e: { action: string }) => e.action
   );
 const verify = async () =>
@@ -28,13 +27,16 @@ const verify = async () =>
 beforeAll(async () => {
   app = await startApp('audit');
   app.strapi.server.app.proxy = true;
-  xian = (
-    await app.strapi
-      .documents(SITE)
-      .create({ data: { code: 'xian', name: '西安市', level: 'city', active: true } })
-  ).documentId;
-  province = await createAdmin(app, 'governance-provincial-admin', '省厅');
-  editor = await createAdmin(app, 'governance-site-editor', '编辑');
+  ({
+    sites: { xian },
+    staff: { province, editor },
+  } = await createSitesAndStaff(app, {
+    sites: { xian: { name: '西安市', level: 'city' } },
+    staff: {
+      province: ['governance-provincial-admin', '省厅'],
+      editor: ['governance-site-editor', '编辑'],
+    },
+  }));
 });
 
 afterAll(async () => {
@@ -56,7 +58,7 @@ describe('what is recorded', () => {
       .send({ email: editor.email, password: editor.password })
       .expect(200);
     const failure = await app.strapi.db
-      .query(ENTRY)
+      .query(AUDIT_ENTRY)
       .findOne({ where: { action: 'login.failure' }, orderBy: { seq: 'desc' } });
     expect(failure).toMatchObject({
       ip: '198.51.100.7',
@@ -65,29 +67,18 @@ describe('what is recorded', () => {
     });
 
     const handler = await createAdmin(app, 'governance-message-handler', '办理员');
-    await app.strapi
-      .plugin('governance')
-      .service('sites')
-      .addMember({ userId: handler.id, siteDocumentId: xian, capacity: 'handler' });
+    await addMember(app, handler, xian, 'handler');
     const team = await createReviewTeam(app);
     await publishReviewed(app, team, { title: '审计用文章', site: xian });
 
-    const submitted = await app
-      .http()
-      .post('/api/citizen-messages')
-      .send({
-        site: 'xian',
-        category: 'consultation',
-        subject: '审计用留言',
-        body: '请问如何办理？',
-        name: '赵六',
-        phone: '13500000000',
-        startedAt: Date.now() - 10_000,
-      })
-      .expect(201);
-    const { id } = await app.strapi.db
-      .query(MESSAGE)
-      .findOne({ where: { queryCode: submitted.body.data.queryCode } });
+    const {
+      stored: { id },
+    } = await submitMessage(app, {
+      subject: '审计用留言',
+      body: '请问如何办理？',
+      name: '赵六',
+      phone: '13500000000',
+    });
     await as(handler).get(`/governance/messages/${id}`).expect(200);
     const reply = {
       text: '您好，请携带身份证到街道办事处办理，工作日上午九点至下午五点受理。',
@@ -110,7 +101,7 @@ describe('what is recorded', () => {
       expect(recorded).toContain(action);
     }
     const read = await app.strapi.db
-      .query(ENTRY)
+      .query(AUDIT_ENTRY)
       .findOne({ where: { action: 'personalData.read' } });
     expect(read).toMatchObject({ subject: `message ${id}`, actorId: handler.id });
   });
@@ -124,7 +115,7 @@ describe('the chain', () => {
       )
     );
     const seqs = (
-      await app.strapi.db.query(ENTRY).findMany({ select: ['seq'], orderBy: { seq: 'asc' } })
+      await app.strapi.db.query(AUDIT_ENTRY).findMany({ select: ['seq'], orderBy: { seq: 'asc' } })
     ).map((e: { seq: number }) => e.seq);
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
     expect(await verify()).toMatchObject({
@@ -137,7 +128,9 @@ describe('the chain', () => {
 
   it('shows an entry changed afterwards, and a removed last entry', async () => {
     const knex = app.strapi.db.connection;
-    const target = await app.strapi.db.query(ENTRY).findOne({ where: { action: 'login.failure' } });
+    const target = await app.strapi.db
+      .query(AUDIT_ENTRY)
+      .findOne({ where: { action: 'login.failure' } });
     await knex('governance_audit_entries')
       .where({ seq: target.seq })
       .update({ summary: '登录成功' });
@@ -158,10 +151,12 @@ describe('the chain', () => {
     const knex = app.strapi.db.connection;
     await audit().checkpoint({
       seq: 2,
-      hash: (await app.strapi.db.query(ENTRY).findOne({ where: { seq: 2 } })).hash,
+      hash: (await app.strapi.db.query(AUDIT_ENTRY).findOne({ where: { seq: 2 } })).hash,
     });
     await audit().checkpoint();
-    const old = await app.strapi.db.query(ENTRY).findMany({ orderBy: { seq: 'asc' }, limit: 3 });
+    const old = await app.strapi.db
+      .query(AUDIT_ENTRY)
+      .findMany({ orderBy: { seq: 'asc' }, limit: 3 });
     // The first three entries a year old (their own hashes no longer match: they are about to go).
     for (const entry of old)
       await knex('governance_audit_entries')
@@ -170,12 +165,14 @@ describe('the chain', () => {
     const removed = await audit().purge();
     expect(removed).toBe(3);
     const remaining = await app.strapi.db
-      .query(ENTRY)
+      .query(AUDIT_ENTRY)
       .findMany({ select: ['seq'], orderBy: { seq: 'asc' }, limit: 1 });
     expect(remaining[0].seq).toBe(4);
     // The empty chain's at the first boot, entry 2's and the head's.
     expect(await verify()).toMatchObject({ ok: true, checkpoints: { valid: 3, bad: 0 } });
-    const purge = await app.strapi.db.query(ENTRY).findOne({ where: { action: 'audit.purge' } });
+    const purge = await app.strapi.db
+      .query(AUDIT_ENTRY)
+      .findOne({ where: { action: 'audit.purge' } });
     expect(purge.details).toMatchObject({
       removed: 3,
       anchorSeq: 3,
@@ -204,13 +201,7 @@ describe('reading the log', () => {
     await as(province).get('/governance/audit?from=yesterday').expect(400);
 
     const csv = await as(province)
-      .get('/governance/audit/export?action=login.success')
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-      })
+      .download('/governance/audit/export?action=login.success', 'utf8')
       .expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.startsWith('\uFEFF序号,时间,操作,操作人,对象,内容,IP,哈希')).toBe(true);

@@ -5,9 +5,8 @@
  * after 5 wrong passwords, whether the failures were recorded or only counted.
  */
 import { createAdmin, startApp, type TestApp } from '@test-helpers/strapi';
+import { AUDIT_ENTRY, PASSWORD_STATE } from '../../uids';
 
-const ENTRY = 'plugin::governance.audit-entry';
-const STATE = 'plugin::governance.password-state';
 const SCRIPT = '203.0.113.9';
 const PER_SOURCE = 20;
 const WINDOW_MS = 600_000;
@@ -18,7 +17,7 @@ const login = (email: string, password: string, ip: string) =>
   app.http().post('/admin/login').set('X-Forwarded-For', ip).send({ email, password });
 const loginFailures = () => app.strapi.plugin('governance').service('loginFailures');
 const entriesOf = (action: string, ip: string) =>
-  app.strapi.db.query(ENTRY).findMany({ where: { action, ip }, orderBy: { seq: 'asc' } });
+  app.strapi.db.query(AUDIT_ENTRY).findMany({ where: { action, ip }, orderBy: { seq: 'asc' } });
 
 beforeAll(async () => {
   app = await startApp('audit-failed-logins');
@@ -72,13 +71,13 @@ it('still locks an account after 5 wrong passwords from an address over its cap'
   const recorded = (await entriesOf('login.failure', SCRIPT)).length;
   for (let attempt = 0; attempt < 5; attempt += 1)
     await login(holder.email, 'Wrong-Passw0rd!', SCRIPT).expect(400);
-  const state = await app.strapi.db.query(STATE).findOne({ where: { userId: holder.id } });
+  const state = await app.strapi.db.query(PASSWORD_STATE).findOne({ where: { userId: holder.id } });
   expect(new Date(state.lockedUntil).getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
   // Counted, not recorded one by one; the lock itself is recorded.
   expect(await entriesOf('login.failure', SCRIPT)).toHaveLength(recorded);
   expect(
     await app.strapi.db
-      .query(ENTRY)
+      .query(AUDIT_ENTRY)
       .findOne({ where: { action: 'account.locked', subject: holder.email } })
   ).not.toBeNull();
   await login(holder.email, holder.password, '198.51.100.30').expect(400);

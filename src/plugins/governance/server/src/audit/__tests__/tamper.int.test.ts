@@ -9,9 +9,7 @@ import { createHash } from 'crypto';
 import fs from 'fs';
 import type { ChainedContent } from '../chain';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
-
-const ENTRY = 'plugin::governance.audit-entry';
-const HEAD = 'plugin::governance.audit-head';
+import { AUDIT_ENTRY, AUDIT_HEAD } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -65,11 +63,11 @@ const plainHash = (e: Omit<Entry, 'hash'>) =>
     .digest('hex');
 
 const entries = async (where: Record<string, unknown> = {}) =>
-  (await app.strapi.db.query(ENTRY).findMany({ where, orderBy: { seq: 'asc' } })) as Entry[];
-const head = async () => app.strapi.db.query(HEAD).findOne({ where: { name: 'audit' } });
+  (await app.strapi.db.query(AUDIT_ENTRY).findMany({ where, orderBy: { seq: 'asc' } })) as Entry[];
+const head = async () => app.strapi.db.query(AUDIT_HEAD).findOne({ where: { name: 'audit' } });
 
 const setHead = async (data: Record<string, unknown>) => {
-  const h = names(HEAD);
+  const h = names(AUDIT_HEAD);
   await app.strapi.db
     .connection(h.table)
     .where(h.column('name'), 'audit')
@@ -78,7 +76,7 @@ const setHead = async (data: Record<string, unknown>) => {
 
 /** Writes `rows`' summary and hashes back as they are (after a forgery: the originals). */
 const rewrite = async (rows: Entry[]) => {
-  const e = names(ENTRY);
+  const e = names(AUDIT_ENTRY);
   for (const row of rows) {
     await app.strapi.db
       .connection(e.table)
@@ -91,24 +89,52 @@ const rewrite = async (rows: Entry[]) => {
   }
 };
 
+/** `rows` hashed again as the plain SHA-256 chain on from `previous`, as anyone can. */
+const plainChain = (rows: Entry[], previous: string) =>
+  rows.map((row) => {
+    const plain = { ...row, prevHash: previous };
+    previous = plainHash(plain);
+    return { ...plain, hash: previous };
+  });
+
+/** Removes the entries whose seq is `op` `seq`, by SQL behind the application's back. */
+const removeBySql = async (op: '=' | '<=' | '>', seq: number) => {
+  const e = names(AUDIT_ENTRY);
+  await app.strapi.db.connection(e.table).where(e.column('seq'), op, seq).delete();
+};
+
+/** Puts removed entries back as they were: their content and hashes. */
+const putBack = (rows: Entry[]) =>
+  app.strapi.db.query(AUDIT_ENTRY).createMany({
+    data: rows.map(
+      ({ seq, at, action, actorId, actorName, subject, summary, details, ip, prevHash, hash }) => ({
+        seq,
+        at: new Date(at),
+        action,
+        actorId,
+        actorName,
+        subject,
+        summary,
+        details,
+        ip,
+        prevHash,
+        hash,
+      })
+    ),
+  });
+
 /**
  * Changes entry `seq`'s summary and recomputes every later hash and the head exactly as the old
  * code would: the plain chain then holds together. Answers the original rows.
  */
 const forge = async (seq: number, summary: string) => {
   const originals = await entries({ seq: { $gte: seq } });
-  let previous = originals[0].prevHash;
-  const forged = originals.map((row) => {
-    const changed = {
-      ...row,
-      summary: row.seq === seq ? summary : row.summary,
-      prevHash: previous,
-    };
-    previous = plainHash(changed);
-    return { ...changed, hash: previous };
-  });
+  const forged = plainChain(
+    originals.map((row) => (row.seq === seq ? { ...row, summary } : row)),
+    originals[0].prevHash
+  );
   await rewrite(forged);
-  await setHead({ hash: previous });
+  await setHead({ hash: forged[forged.length - 1].hash });
   return originals;
 };
 
@@ -162,15 +188,7 @@ describe('an honest log', () => {
   });
 
   it('downloads the checkpoints for provincial admins only', async () => {
-    const res = await as(province)
-      .get('/governance/audit/checkpoints')
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (chunk: Buffer) => chunks.push(chunk));
-        r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-      })
-      .expect(200);
+    const res = await as(province).download('/governance/audit/checkpoints', 'utf8').expect(200);
     expect(res.headers['content-disposition']).toMatch(
       /attachment; filename="audit-checkpoints-\d{4}-\d{2}-\d{2}\.jsonl"/
     );
@@ -212,11 +230,7 @@ describe('someone writing the database', () => {
     await work(5, '截断前');
     const point = await audit().checkpoint();
     const removed = await entries({ seq: { $gt: point.seq - 3 } });
-    const e = names(ENTRY);
-    await app.strapi.db
-      .connection(e.table)
-      .where(e.column('seq'), '>', point.seq - 3)
-      .delete();
+    await removeBySql('>', point.seq - 3);
     const kept = (await entries({ seq: point.seq - 3 }))[0];
     await setHead({ seq: kept.seq, hash: kept.hash });
     // The chain in the database holds together: only the checkpoint knows there was more.
@@ -233,39 +247,8 @@ describe('someone writing the database', () => {
       firstBroken: point.seq - 2,
       kind: 'truncated',
     });
-    await app.strapi.db
-      .connection(e.table)
-      .where(e.column('seq'), '>', point.seq - 3)
-      .delete();
-    await app.strapi.db.query(ENTRY).createMany({
-      data: removed.map(
-        ({
-          seq,
-          at,
-          action,
-          actorId,
-          actorName,
-          subject,
-          summary,
-          details,
-          ip,
-          prevHash,
-          hash,
-        }) => ({
-          seq,
-          at: new Date(at),
-          action,
-          actorId,
-          actorName,
-          subject,
-          summary,
-          details,
-          ip,
-          prevHash,
-          hash,
-        })
-      ),
-    });
+    await removeBySql('>', point.seq - 3);
+    await putBack(removed);
     await setHead({ seq: point.seq, hash: point.hash });
     expect((await verify()).ok).toBe(true);
   });
@@ -275,33 +258,21 @@ describe('someone writing the database', () => {
       'changed',
       'an entry edited in place',
       async (seq: number) => {
-        const e = names(ENTRY);
+        const e = names(AUDIT_ENTRY);
         await app.strapi.db
           .connection(e.table)
           .where(e.column('seq'), seq)
           .update({ [e.column('summary')]: '登录成功' });
       },
     ],
-    [
-      'removed',
-      'an entry deleted from the middle',
-      async (seq: number) => {
-        const e = names(ENTRY);
-        await app.strapi.db.connection(e.table).where(e.column('seq'), seq).delete();
-      },
-    ],
+    ['removed', 'an entry deleted from the middle', (seq: number) => removeBySql('=', seq)],
   ] as const)('reports %s: %s', async (kind, _what, attack) => {
     const rows = await entries();
     const victim = rows[Math.floor(rows.length / 2)];
     await attack(victim.seq);
     expect(await verify()).toMatchObject({ ok: false, firstBroken: victim.seq, kind });
-    await app.strapi.db.query(ENTRY).delete({ where: { seq: victim.seq } });
-    const {
-      id: _id,
-      documentId: _documentId,
-      ...original
-    } = victim as Entry & { id: number; documentId: string };
-    await app.strapi.db.query(ENTRY).create({ data: { ...original, at: new Date(original.at) } });
+    await app.strapi.db.query(AUDIT_ENTRY).delete({ where: { seq: victim.seq } });
+    await putBack([victim]);
     expect((await verify()).ok).toBe(true);
   });
 
@@ -320,48 +291,19 @@ describe('someone writing the database', () => {
       prevHash: hash,
     };
     await app.strapi.db
-      .query(ENTRY)
+      .query(AUDIT_ENTRY)
       .create({ data: { ...fake, at: new Date(fake.at), hash: plainHash(fake) } });
     expect(await verify()).toMatchObject({ ok: false, firstBroken: seq + 1, kind: 'inserted' });
-    await app.strapi.db.query(ENTRY).delete({ where: { seq: seq + 1 } });
+    await app.strapi.db.query(AUDIT_ENTRY).delete({ where: { seq: seq + 1 } });
     expect((await verify()).ok).toBe(true);
   });
 
   it('removes the oldest entries and moves the anchor as a purge would: reported as removed', async () => {
     const oldest = await entries({ seq: { $lte: 3 } });
-    const e = names(ENTRY);
-    await app.strapi.db.connection(e.table).where(e.column('seq'), '<=', 3).delete();
+    await removeBySql('<=', 3);
     await setHead({ anchorSeq: 3, anchorHash: oldest[2].hash });
     expect(await verify()).toMatchObject({ ok: false, firstBroken: 1, kind: 'removed' });
-    await app.strapi.db.query(ENTRY).createMany({
-      data: oldest.map(
-        ({
-          seq,
-          at,
-          action,
-          actorId,
-          actorName,
-          subject,
-          summary,
-          details,
-          ip,
-          prevHash,
-          hash,
-        }) => ({
-          seq,
-          at: new Date(at),
-          action,
-          actorId,
-          actorName,
-          subject,
-          summary,
-          details,
-          ip,
-          prevHash,
-          hash,
-        })
-      ),
-    });
+    await putBack(oldest);
     await setHead({ anchorSeq: null, anchorHash: null });
     expect((await verify()).ok).toBe(true);
   });
@@ -388,15 +330,9 @@ describe('the checkpoint file', () => {
     const { seq, hash } = await head();
     const last = (await entries({ seq }))[0];
     await setHead({ seq: seq - 1, hash: last.prevHash });
-    const e = names(ENTRY);
-    await app.strapi.db.connection(e.table).where(e.column('seq'), seq).delete();
+    await removeBySql('=', seq);
     await expect(audit().checkpoint()).rejects.toThrow(/does not follow its last checkpoint/);
-    const {
-      id: _id,
-      documentId: _documentId,
-      ...original
-    } = last as Entry & { id: number; documentId: string };
-    await app.strapi.db.query(ENTRY).create({ data: { ...original, at: new Date(original.at) } });
+    await putBack([last]);
     await setHead({ seq, hash });
   });
 
@@ -418,17 +354,10 @@ describe('a log from before the key', () => {
   it('keeps its plain hashes, is keyed from its next entry on, and is pinned by a checkpoint at once', async () => {
     // The log as the old code left it: every hash plain SHA-256, no keyed-from mark, no checkpoints.
     fs.rmSync(checkpointFile());
-    const rows = await entries();
-    let previous = '0'.repeat(64);
-    await rewrite(
-      rows.map((row) => {
-        const plain = { ...row, prevHash: previous };
-        previous = plainHash(plain);
-        return { ...plain, hash: previous };
-      })
-    );
+    const rows = plainChain(await entries(), '0'.repeat(64));
+    await rewrite(rows);
     const legacyHead = rows[rows.length - 1].seq;
-    await setHead({ hash: previous, keyedFrom: null });
+    await setHead({ hash: rows[rows.length - 1].hash, keyedFrom: null });
 
     await audit().ensureHead();
     expect(await head()).toMatchObject({ seq: legacyHead, keyedFrom: legacyHead + 1 });
@@ -452,15 +381,9 @@ describe('a log from before the key', () => {
 /** Every entry recomputed as plain SHA-256 from the first, and the head's keyed-from mark set to `keyedFrom`. */
 const downgrade = async (keyedFrom: number | null) => {
   const rows = await entries();
-  let previous = (await head()).anchorHash ?? '0'.repeat(64);
-  await rewrite(
-    rows.map((row) => {
-      const plain = { ...row, prevHash: previous };
-      previous = plainHash(plain);
-      return { ...plain, hash: previous };
-    })
-  );
-  await setHead({ hash: previous, keyedFrom });
+  const plain = plainChain(rows, (await head()).anchorHash ?? '0'.repeat(64));
+  await rewrite(plain);
+  await setHead({ hash: plain[plain.length - 1].hash, keyedFrom });
   return rows;
 };
 
@@ -557,8 +480,7 @@ describe('after a purge from before the anchor was recorded', () => {
       .filter((seq) => seq > 0);
     const first = Math.min(...signed);
     const oldest = await entries({ seq: { $lte: first } });
-    const e = names(ENTRY);
-    await app.strapi.db.connection(e.table).where(e.column('seq'), '<=', first).delete();
+    await removeBySql('<=', first);
     await setHead({ anchorSeq: first, anchorHash: oldest[oldest.length - 1].hash });
     expect(await verify()).toMatchObject({
       ok: false,

@@ -5,15 +5,14 @@
  */
 import { deriveKeys, entryHash, GENESIS } from '../chain';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { AUDIT_ENTRY, AUDIT_HEAD } from '../../uids';
 
-const ENTRY = 'plugin::governance.audit-entry';
-const HEAD = 'plugin::governance.audit-head';
 const LENGTH = 20_000;
 
 let app: TestApp;
 let province: TestAdmin;
 
-const names = (uid: typeof ENTRY | typeof HEAD) => {
+const names = (uid: typeof AUDIT_ENTRY | typeof AUDIT_HEAD) => {
   const meta = app.strapi.db.metadata.get(uid);
   return {
     table: meta.tableName,
@@ -24,9 +23,9 @@ const names = (uid: typeof ENTRY | typeof HEAD) => {
 /** `LENGTH` keyed entries after the head, inserted by SQL as fast as it goes, and the head moved to the last. */
 const longChain = async () => {
   const key = deriveKeys(process.env.AUDIT_KEY as string).entries;
-  const e = names(ENTRY);
-  const h = names(HEAD);
-  const head = await app.strapi.db.query(HEAD).findOne({ where: { name: 'audit' } });
+  const e = names(AUDIT_ENTRY);
+  const h = names(AUDIT_HEAD);
+  const head = await app.strapi.db.query(AUDIT_HEAD).findOne({ where: { name: 'audit' } });
   let previous: string = head.hash ?? GENESIS;
   const start = Date.now() - LENGTH * 1000;
   const rows: Array<Record<string, unknown>> = [];

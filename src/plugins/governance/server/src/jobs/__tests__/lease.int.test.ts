@@ -7,11 +7,9 @@
 import { bootSecondInstance } from '@test-helpers/second-instance';
 import { createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { runWithLease, type LeaseRun } from '../lease';
-import { JOB_LEASE } from '../../uids';
+import { AUDIT_ENTRY, JOB_LEASE, PASSWORD_STATE } from '../../uids';
 
 const PASSWORD_JOB = 'governance-password-daily';
-const STATE = 'plugin::governance.password-state';
-const AUDIT_ENTRY = 'plugin::governance.audit-entry';
 const DAY = 86_400_000;
 
 let app: TestApp;
@@ -23,7 +21,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** An account nobody has used for 200 days: the daily job's to disable. */
 const idleAccount = async (firstname: string) => {
   const admin = await createAdmin(app, 'governance-site-editor', firstname);
-  await app.strapi.db.query(STATE).update({
+  await app.strapi.db.query(PASSWORD_STATE).update({
     where: { userId: admin.id },
     data: { lastLoginAt: new Date(Date.now() - 200 * DAY) },
   });

@@ -6,11 +6,13 @@
 import { DateTime } from 'luxon';
 import {
   approveArticle,
+  backdate,
   createReviewTeam,
   publishReviewed,
   stepHoldersOf,
   type ReviewTeam,
 } from '@test-helpers/review';
+import { addMember, createSites } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import type {
   InspectionNoticeDraft,
@@ -18,18 +20,16 @@ import type {
   Rectification,
   SiteOversightDetail,
 } from '../../../../shared/contracts/oversight';
+import { ARTICLE, AUDIT_ENTRY } from '../../uids';
 
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
 const ZONE = 'Asia/Shanghai';
-const AUDIT_ENTRY = 'plugin::governance.audit-entry';
 
 let app: TestApp;
 let team: ReviewTeam;
 let province: TestAdmin;
 let staleEditor: TestAdmin;
 let goodEditor: TestAdmin;
-const sites: Record<string, string> = {};
+let sites: Record<string, string>;
 const articles: Record<string, string> = {};
 
 const ago = (days: number) =>
@@ -42,27 +42,18 @@ const localDate = (days: number) => DateTime.now().setZone(ZONE).minus({ days })
 const alerts = () => app.strapi.plugin('governance').service('oversightAlerts');
 
 /** Moves the site's only article's first publication to `days` ago. */
-const idle = (site: string, days: number) =>
-  app.strapi.db
-    .query(ARTICLE)
-    .updateMany({ where: { documentId: articles[site] }, data: { firstPublishedAt: ago(days) } });
+const idle = (site: string, days: number) => backdate(app, articles[site], ago(days));
 
 beforeAll(async () => {
   app = await startApp('oversight-work');
   team = await createReviewTeam(app);
   province = await createAdmin(app, 'governance-provincial-admin', '建国');
-  for (const [code, level] of [
-    ['portal', 'portal'],
-    ['stale', 'county'],
-    ['near', 'county'],
-    ['good', 'city'],
-  ] as const) {
-    sites[code] = (
-      await app.strapi
-        .documents(SITE)
-        .create({ data: { code, name: `${code}站`, level, active: true } })
-    ).documentId;
-  }
+  ({ sites } = await createSites(app, {
+    portal: { name: 'portal站', level: 'portal' },
+    stale: { name: 'stale站', level: 'county' },
+    near: { name: 'near站', level: 'county' },
+    good: { name: 'good站', level: 'city' },
+  }));
   for (const code of ['portal', 'stale', 'near', 'good']) {
     articles[code] = (
       await publishReviewed(app, team, {
@@ -78,17 +69,8 @@ beforeAll(async () => {
 
   staleEditor = await createAdmin(app, 'governance-site-editor', '敏');
   goodEditor = await createAdmin(app, 'governance-site-editor', '华');
-  const members = app.strapi.plugin('governance').service('sites');
-  await members.addMember({
-    userId: staleEditor.id,
-    siteDocumentId: sites.stale,
-    capacity: 'editor',
-  });
-  await members.addMember({
-    userId: goodEditor.id,
-    siteDocumentId: sites.good,
-    capacity: 'editor',
-  });
+  await addMember(app, staleEditor, sites.stale, 'editor');
+  await addMember(app, goodEditor, sites.good, 'editor');
 
   await app.strapi.documents('api::citizen-message.citizen-message').create({
     data: {

@@ -7,10 +7,8 @@ import { createReviewTeam, publishReviewed, type ReviewTeam } from '@test-helper
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 
 import type { RuleVerdict, SiteOversight } from '../../../../shared/contracts/oversight';
+import { SITE, SITE_COLUMN } from '../../uids';
 
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
-const COLUMN = 'plugin::governance.site-column';
 const ZONE = 'Asia/Shanghai';
 
 let app: TestApp;
@@ -27,22 +25,14 @@ const ago = ({ days = 0, months = 0 }) =>
     .set({ hour: 10, minute: 0, second: 0, millisecond: 0 })
     .toJSDate();
 
-const publishAt = async (site: string, column: string, at: Date) => {
-  const doc = await publishReviewed(app, team, {
-    title: `${site} ${column}`,
-    site: sites[site],
-    column,
-  });
-  await app.strapi.db
-    .query(ARTICLE)
-    .updateMany({ where: { documentId: doc.documentId }, data: { firstPublishedAt: at } });
-};
+const publishAt = (site: string, column: string, at: Date) =>
+  publishReviewed(app, team, { title: `${site} ${column}`, site: sites[site], column }, at);
 
 const columns = (site: string, list: Array<[string, 'news' | 'notice' | 'policy' | 'static']>) =>
   Promise.all(
     list.map(([name, kind], sortOrder) =>
       app.strapi.db
-        .query(COLUMN)
+        .query(SITE_COLUMN)
         .create({ data: { siteDocumentId: sites[site], name, kind, sortOrder } })
     )
   );

@@ -1,9 +1,8 @@
 import { createReviewTeam, publishReviewed, type ReviewTeam } from '@test-helpers/review';
+import { createSites } from '@test-helpers/sites';
 import { createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../validation';
-
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
+import { ARTICLE } from '../../uids';
 
 let app: TestApp;
 let admin: TestAdmin;
@@ -11,19 +10,8 @@ let editor: TestAdmin;
 let team: ReviewTeam;
 
 /** Publishes an article and moves its first publication to `instant`, as if published then. */
-const publishedAt = async (
-  site: string,
-  title: string,
-  instant: string,
-  isSpecialTopic = false
-) => {
-  const doc = await publishReviewed(app, team, { title, site, isSpecialTopic });
-  await app.strapi.db.query(ARTICLE).updateMany({
-    where: { documentId: doc.documentId },
-    data: { firstPublishedAt: new Date(instant) },
-  });
-  return doc;
-};
+const publishedAt = (site: string, title: string, instant: string, isSpecialTopic = false) =>
+  publishReviewed(app, team, { title, site, isSpecialTopic }, new Date(instant));
 
 const overview = (token: string, query = '') =>
   app.http().get(`/governance/overview${query}`).set('Authorization', `Bearer ${token}`);
@@ -34,30 +22,28 @@ beforeAll(async () => {
   editor = await createAdmin(app, 'strapi-editor');
   team = await createReviewTeam(app);
 
-  const city = await app.strapi
-    .documents(SITE)
-    .create({ data: { code: 'xian', name: '西安市', level: 'city', sortOrder: 1, active: true } });
-  const county = await app.strapi.documents(SITE).create({
-    data: { code: 'xian-beilin', name: '碑林区', level: 'county', sortOrder: 2, active: true },
-  });
-  await app.strapi.documents(SITE).create({
-    data: { code: 'portal', name: '陕西民政网', level: 'portal', sortOrder: 0, active: true },
+  const {
+    sites: { xian: city, 'xian-beilin': county },
+  } = await createSites(app, {
+    xian: { name: '西安市', level: 'city', sortOrder: 1 },
+    'xian-beilin': { name: '碑林区', level: 'county', sortOrder: 2 },
+    portal: { name: '陕西民政网', level: 'portal', sortOrder: 0 },
   });
 
   // Last second of 2014 and first second of 2015, in Shanghai time.
-  await publishedAt(city.documentId, '2014年最后一条', '2014-12-31T15:59:59Z');
-  await publishedAt(city.documentId, '2015年第一条', '2014-12-31T16:00:00Z');
-  await publishedAt(county.documentId, '2014年专题', '2014-06-01T02:00:00Z', true);
+  await publishedAt(city, '2014年最后一条', '2014-12-31T15:59:59Z');
+  await publishedAt(city, '2015年第一条', '2014-12-31T16:00:00Z');
+  await publishedAt(county, '2014年专题', '2014-06-01T02:00:00Z', true);
 
-  const withdrawn = await publishedAt(county.documentId, '已撤下', '2014-06-02T02:00:00Z');
+  const withdrawn = await publishedAt(county, '已撤下', '2014-06-02T02:00:00Z');
   await app.strapi.documents(ARTICLE).unpublish({ documentId: withdrawn.documentId });
-  const deleted = await publishedAt(county.documentId, '已删除', '2014-06-03T02:00:00Z');
+  const deleted = await publishedAt(county, '已删除', '2014-06-03T02:00:00Z');
   await app.strapi.documents(ARTICLE).delete({ documentId: deleted.documentId });
-  await app.strapi.documents(ARTICLE).create({ data: { title: '草稿', site: county.documentId } });
+  await app.strapi.documents(ARTICLE).create({ data: { title: '草稿', site: county } });
 
   await app.strapi.documents('api::citizen-message.citizen-message').create({
     data: {
-      site: county.documentId,
+      site: county,
       category: 'consultation',
       subject: '咨询低保',
       body: '请问如何申请?',

@@ -3,9 +3,10 @@
  * filters and their counts; unlocking, forcing a change and naming the holder, each on the
  * audit trail; the CSV export; and nobody but the province.
  */
+import { createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { PASSWORD_STATE } from '../../uids';
 
-const STATE = 'plugin::governance.password-state';
 const DAY = 86_400_000;
 
 let app: TestApp;
@@ -21,18 +22,18 @@ const row = (body: { data: Array<{ id: number }> }, admin: TestAdmin) =>
 
 beforeAll(async () => {
   app = await startApp('accounts');
-  const site = await app.strapi
-    .documents('api::site.site')
-    .create({ data: { code: 'xian', name: '西安市', level: 'city', active: true } });
-  province = await createAdmin(app, 'governance-provincial-admin', '省厅');
-  editor = await createAdmin(app, 'governance-site-editor', '编辑');
-  stale = await createAdmin(app, 'governance-site-editor', '过期');
-  await app.strapi
-    .plugin('governance')
-    .service('sites')
-    .addMember({ userId: editor.id, siteDocumentId: site.documentId, capacity: 'editor' });
+  ({
+    staff: { province, editor, stale },
+  } = await createSitesAndStaff(app, {
+    sites: { xian: { name: '西安市', level: 'city' } },
+    staff: {
+      province: ['governance-provincial-admin', '省厅'],
+      editor: ['governance-site-editor', '编辑', { xian: 'editor' }],
+      stale: ['governance-site-editor', '过期'],
+    },
+  }));
   await app.strapi.db
-    .query(STATE)
+    .query(PASSWORD_STATE)
     .update({ where: { userId: stale.id }, data: { changedAt: new Date(Date.now() - 95 * DAY) } });
 });
 
@@ -65,7 +66,7 @@ it('lists every account with its sites, holder, password age, expiry and lock, w
 });
 
 it('unlocks, forces a change and names the holder, each on the audit trail', async () => {
-  await app.strapi.db.query(STATE).update({
+  await app.strapi.db.query(PASSWORD_STATE).update({
     where: { userId: editor.id },
     data: { lockedUntil: new Date(Date.now() + 20 * 60_000), failedLogins: 0 },
   });
@@ -103,15 +104,7 @@ it('unlocks, forces a change and names the holder, each on the audit trail', asy
 });
 
 it('exports the same rows as a spreadsheet Excel reads', async () => {
-  const res = await as(province)
-    .get('/governance/accounts/export?filter=expired')
-    .buffer(true)
-    .parse((stream, done) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => done(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
+  const res = await as(province).download('/governance/accounts/export?filter=expired').expect(200);
   expect(res.headers['content-type']).toContain('text/csv');
   expect(res.headers['content-disposition']).toContain('attachment');
   const bytes = res.body as Buffer;

@@ -5,9 +5,8 @@
  */
 import { bootSecondInstance } from '@test-helpers/second-instance';
 import { createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { PASSWORD_REMINDER, PASSWORD_STATE } from '../../uids';
 
-const STATE = 'plugin::governance.password-state';
-const REMINDER = 'plugin::governance.password-reminder';
 const DAY = 86_400_000;
 
 let app: TestApp;
@@ -17,7 +16,7 @@ const jobs = () => app.strapi.plugin('governance').service('passwordJobs');
 
 /** Sets the account's password date so that `left` whole days remain before it expires (90 days). */
 const expiringIn = async (admin: TestAdmin, left: number) =>
-  app.strapi.db.query(STATE).update({
+  app.strapi.db.query(PASSWORD_STATE).update({
     where: { userId: admin.id },
     data: { changedAt: new Date(Date.now() - (90 - left - 0.5) * DAY) },
   });
@@ -52,7 +51,7 @@ describe('password reminders', () => {
     expect(await jobs().remind()).toBe(1);
     expect(await jobs().remind()).toBe(0);
     const thresholds = (
-      await app.strapi.db.query(REMINDER).findMany({ where: { userId: holder.id } })
+      await app.strapi.db.query(PASSWORD_REMINDER).findMany({ where: { userId: holder.id } })
     ).map((r: { threshold: number }) => r.threshold);
     expect(thresholds.sort((a: number, b: number) => a - b)).toEqual([7, 14]);
     expect(sent.filter((m) => m.to === fresh.email)).toEqual([]);
@@ -72,7 +71,7 @@ describe('password reminders', () => {
     );
     expect(emails.map((m) => m.to).sort()).toEqual(due.map((admin) => admin.email).sort());
     const keys = await app.strapi.db
-      .query(REMINDER)
+      .query(PASSWORD_REMINDER)
       .findMany({ where: { userId: { $in: due.map((a) => a.id) } } });
     expect(keys.map((r: { threshold: number }) => r.threshold).sort()).toEqual([1, 3, 7]);
   });
@@ -91,14 +90,14 @@ describe('unused accounts', () => {
   it('disables an account unused for 90 days, and never the last super admin', async () => {
     const idle = await createAdmin(app, 'governance-site-editor', '闲置');
     const active = await createAdmin(app, 'governance-site-editor', '在用');
-    await app.strapi.db.query(STATE).update({
+    await app.strapi.db.query(PASSWORD_STATE).update({
       where: { userId: idle.id },
       data: { lastLoginAt: new Date(Date.now() - 91 * DAY) },
     });
     // Every super admin idle too: all but one may go.
     const superAdmins = [await createAdmin(app), await createAdmin(app)];
     for (const admin of superAdmins) {
-      await app.strapi.db.query(STATE).update({
+      await app.strapi.db.query(PASSWORD_STATE).update({
         where: { userId: admin.id },
         data: { lastLoginAt: new Date(Date.now() - 200 * DAY) },
       });
@@ -119,13 +118,13 @@ describe('unused accounts', () => {
 
   it('disables an account once, logged once, and keeps the last super admin when two runs meet', async () => {
     const idle = await createAdmin(app, 'governance-site-editor', '重叠');
-    await app.strapi.db.query(STATE).update({
+    await app.strapi.db.query(PASSWORD_STATE).update({
       where: { userId: idle.id },
       data: { lastLoginAt: new Date(Date.now() - 91 * DAY) },
     });
     // Two more idle super admins besides the one left by the test above: two of three may go.
     for (const admin of [await createAdmin(app), await createAdmin(app)]) {
-      await app.strapi.db.query(STATE).update({
+      await app.strapi.db.query(PASSWORD_STATE).update({
         where: { userId: admin.id },
         data: { lastLoginAt: new Date(Date.now() - 200 * DAY) },
       });

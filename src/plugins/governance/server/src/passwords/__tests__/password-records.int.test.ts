@@ -4,9 +4,8 @@
  * password state and reminders go when the account goes, whichever way it is deleted.
  */
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { PASSWORD_REMINDER, PASSWORD_STATE } from '../../uids';
 
-const STATE = 'plugin::governance.password-state';
-const REMINDER = 'plugin::governance.password-reminder';
 const CM = '/content-manager';
 
 let app: TestApp;
@@ -28,22 +27,22 @@ const account = async (label: string) => {
     registrationToken: null,
     roles: [role.id],
   });
-  await app.strapi.db.query(REMINDER).create({
+  await app.strapi.db.query(PASSWORD_REMINDER).create({
     data: { key: `${user.id}-test`, userId: user.id, threshold: 7, sentAt: new Date() },
   });
   expect(await left(user.id)).toEqual({ states: 1, reminders: 1 });
   return user.id as number;
 };
 const left = async (userId: number) => ({
-  states: await app.strapi.db.query(STATE).count({ where: { userId } }),
-  reminders: await app.strapi.db.query(REMINDER).count({ where: { userId } }),
+  states: await app.strapi.db.query(PASSWORD_STATE).count({ where: { userId } }),
+  reminders: await app.strapi.db.query(PASSWORD_REMINDER).count({ where: { userId } }),
 });
 
 beforeAll(async () => {
   app = await startApp('password-records');
   superAdmin = await createAdmin(app);
   editor = await createAdmin(app, 'governance-site-editor', '编辑');
-  const state = await app.strapi.db.query(STATE).findOne({ where: { userId: editor.id } });
+  const state = await app.strapi.db.query(PASSWORD_STATE).findOne({ where: { userId: editor.id } });
   expect(JSON.stringify(state.history)).toMatch(BCRYPT);
   stateDocumentId = state.documentId;
 });
@@ -54,36 +53,38 @@ afterAll(async () => {
 
 describe('the Content Manager serves no internal record, not even to the Super Admin', () => {
   it.each([
-    ['the list', () => `GET ${CM}/collection-types/${STATE}`],
+    ['the list', () => `GET ${CM}/collection-types/${PASSWORD_STATE}`],
     [
       'the list, filtered on the history',
-      () => `GET ${CM}/collection-types/${STATE}?filters[history][$containsi]=$2a`,
+      () => `GET ${CM}/collection-types/${PASSWORD_STATE}?filters[history][$containsi]=$2a`,
     ],
-    ['one record', () => `GET ${CM}/collection-types/${STATE}/${stateDocumentId}`],
-    ['as a single type', () => `GET ${CM}/single-types/${STATE}`],
+    ['one record', () => `GET ${CM}/collection-types/${PASSWORD_STATE}/${stateDocumentId}`],
+    ['as a single type', () => `GET ${CM}/single-types/${PASSWORD_STATE}`],
     [
       'its draft relations',
-      () => `GET ${CM}/collection-types/${STATE}/${stateDocumentId}/actions/countDraftRelations`,
+      () =>
+        `GET ${CM}/collection-types/${PASSWORD_STATE}/${stateDocumentId}/actions/countDraftRelations`,
     ],
     [
       'bulk validation',
       () =>
-        `GET ${CM}/collection-types/${STATE}/actions/bulkFindForValidation?documentIds[0]=${stateDocumentId}`,
+        `GET ${CM}/collection-types/${PASSWORD_STATE}/actions/bulkFindForValidation?documentIds[0]=${stateDocumentId}`,
     ],
     [
       'its history versions',
-      () => `GET ${CM}/history-versions?contentType=${STATE}&documentId=${stateDocumentId}`,
+      () =>
+        `GET ${CM}/history-versions?contentType=${PASSWORD_STATE}&documentId=${stateDocumentId}`,
     ],
     [
       'a relation picker of an internal record',
       () => `GET ${CM}/relations/plugin::governance.site-membership/user`,
     ],
-    ['a reminder', () => `GET ${CM}/collection-types/${REMINDER}`],
+    ['a reminder', () => `GET ${CM}/collection-types/${PASSWORD_REMINDER}`],
     ['the audit trail', () => `GET ${CM}/collection-types/plugin::governance.audit-entry`],
     ['the site memberships', () => `GET ${CM}/collection-types/plugin::governance.site-membership`],
-    ['a creation', () => `POST ${CM}/collection-types/${STATE}`],
-    ['a change', () => `PUT ${CM}/collection-types/${STATE}/${stateDocumentId}`],
-    ['a deletion', () => `DELETE ${CM}/collection-types/${STATE}/${stateDocumentId}`],
+    ['a creation', () => `POST ${CM}/collection-types/${PASSWORD_STATE}`],
+    ['a change', () => `PUT ${CM}/collection-types/${PASSWORD_STATE}/${stateDocumentId}`],
+    ['a deletion', () => `DELETE ${CM}/collection-types/${PASSWORD_STATE}/${stateDocumentId}`],
   ])('%s', async (_label, route) => {
     const [method, url] = route().split(' ');
     const request = as(superAdmin);
@@ -122,7 +123,7 @@ describe('the Content Manager serves no internal record, not even to the Super A
   it('leaves the records with the plugin: its own view keeps working', async () => {
     await as(superAdmin).get('/governance/accounts').expect(200);
     expect(
-      (await app.strapi.db.query(STATE).findOne({ where: { userId: editor.id } })).history
+      (await app.strapi.db.query(PASSWORD_STATE).findOne({ where: { userId: editor.id } })).history
     ).toHaveLength(1);
   });
 });

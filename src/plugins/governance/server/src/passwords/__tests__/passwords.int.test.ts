@@ -6,8 +6,8 @@
  */
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
+import { PASSWORD_STATE } from '../../uids';
 
-const STATE = 'plugin::governance.password-state';
 const INITIAL = 'Initial-Passw0rd!';
 
 let app: TestApp;
@@ -17,7 +17,8 @@ let serial = 0;
 const login = (email: string, password: string, ip = '10.0.0.1') =>
   app.http().post('/admin/login').set('X-Forwarded-For', ip).send({ email, password });
 
-const stateOf = async (userId: number) => app.strapi.db.query(STATE).findOne({ where: { userId } });
+const stateOf = async (userId: number) =>
+  app.strapi.db.query(PASSWORD_STATE).findOne({ where: { userId } });
 
 /** An account as a script creates it (the CLI's admin:create-user, an import): with a set password. */
 const scripted = async (roleCode = 'governance-site-editor') => {
@@ -213,7 +214,7 @@ describe('expiry', () => {
     await app.strapi.plugin('governance').service('passwords').acceptCurrentPassword(user.id);
     const token = await tokenOf(user.email, INITIAL);
     await app.http().get('/governance/review/queue').set(bearer(token)).expect(200);
-    await app.strapi.db.query(STATE).update({
+    await app.strapi.db.query(PASSWORD_STATE).update({
       where: { userId: user.id },
       data: { changedAt: new Date(Date.now() - 91 * 86_400_000) },
     });
@@ -304,7 +305,7 @@ describe('lockout', () => {
 
     // Once the lock ends, the right password works again, and the count starts over.
     await app.strapi.db
-      .query(STATE)
+      .query(PASSWORD_STATE)
       .update({ where: { userId: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     await login(user.email, INITIAL, '10.4.0.1').expect(200);
     expect(await stateOf(user.id)).toMatchObject({

@@ -5,9 +5,7 @@
  * is on the audit trail. The province keeps managing every other account; a Super Admin does all.
  */
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
-
-const USER = 'admin::user';
-const ENTRY = 'plugin::governance.audit-entry';
+import { ADMIN_USER, AUDIT_ENTRY } from '../../uids';
 
 let app: TestApp;
 let superAdmin: TestAdmin;
@@ -30,7 +28,7 @@ interface UserRow {
   roles: Array<{ code: string }>;
 }
 const userRow = (id: number) =>
-  app.strapi.db.query(USER).findOne({
+  app.strapi.db.query(ADMIN_USER).findOne({
     where: { id },
     select: ['id', 'email', 'firstname', 'password', 'isActive', 'blocked'],
     populate: { roles: { select: ['code'] } },
@@ -38,7 +36,7 @@ const userRow = (id: number) =>
 const codesOf = (user: UserRow | null) => user?.roles.map((r) => r.code).sort();
 const refusals = () =>
   app.strapi.db
-    .query(ENTRY)
+    .query(AUDIT_ENTRY)
     .count({ where: { action: 'account.refused', actorId: province.id } }) as Promise<number>;
 
 /** A refused request: 403 with the rule's code, and one more entry on the audit trail. */
@@ -84,7 +82,7 @@ describe('a provincial admin cannot make anyone a Super Admin', () => {
     await expectRefused(() => as(province).put(`/admin/users/${province.id}`, { roles: roles() }));
     expect(codesOf(await userRow(province.id))).toEqual(['governance-provincial-admin']);
     // The audit entry names the account by its e-mail, as a person reads it.
-    const [entry] = await app.strapi.db.query(ENTRY).findMany({
+    const [entry] = await app.strapi.db.query(AUDIT_ENTRY).findMany({
       where: { action: 'account.refused' },
       orderBy: { seq: 'desc' },
       limit: 1,
@@ -104,7 +102,7 @@ describe('a provincial admin cannot make anyone a Super Admin', () => {
     await expectRefused(() =>
       as(province).post('/admin/users', { email, firstname: '新', roles: [roleIds.super] })
     );
-    expect(await app.strapi.db.query(USER).count({ where: { email } })).toBe(0);
+    expect(await app.strapi.db.query(ADMIN_USER).count({ where: { email } })).toBe(0);
   });
 
   it('not through its profile, which takes no roles', async () => {
@@ -150,7 +148,7 @@ describe('a provincial admin cannot touch a Super Admin account', () => {
   });
 
   it('records who tried what on whom', async () => {
-    const entry = await app.strapi.db.query(ENTRY).findOne({
+    const entry = await app.strapi.db.query(AUDIT_ENTRY).findOne({
       where: {
         action: 'account.refused',
         subject: superAdmin.email,

@@ -6,7 +6,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { createReviewTeam, publishReviewed, type ReviewTeam } from '@test-helpers/review';
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { createSitesAndStaff } from '@test-helpers/sites';
+import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../validation';
 
 import type {
@@ -15,49 +16,17 @@ import type {
   RankingResponse,
   RankingRow,
 } from '../../../../shared/contracts/rankings';
-
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE_VISIT = 'plugin::governance.site-visit';
+import { ARTICLE, CITIZEN_MESSAGE, SITE, SITE_VISIT } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
 let editor: TestAdmin;
 let team: ReviewTeam;
-const sites: Record<string, { documentId: string; id: number }> = {};
+let sites: Record<string, string>;
 
 /** Publishes an article through review and moves its first publication to `instant`. */
-const publishedAt = async (
-  site: string,
-  title: string,
-  instant: string,
-  isSpecialTopic = false
-) => {
-  const doc = await publishReviewed(app, team, {
-    title,
-    site: sites[site].documentId,
-    isSpecialTopic,
-  });
-  await app.strapi.db.query(ARTICLE).updateMany({
-    where: { documentId: doc.documentId },
-    data: { firstPublishedAt: new Date(instant) },
-  });
-  return doc;
-};
-
-const createSite = async (
-  code: string,
-  name: string,
-  level: 'portal' | 'city' | 'department' | 'county',
-  sortOrder: number,
-  extra: Record<string, unknown> = {}
-) => {
-  const site = await app.strapi
-    .documents(SITE)
-    .create({ data: { code, name, level, sortOrder, active: true, ...extra } });
-  sites[code] = { documentId: site.documentId, id: site.id as number };
-};
+const publishedAt = (site: string, title: string, instant: string, isSpecialTopic = false) =>
+  publishReviewed(app, team, { title, site: sites[site], isSpecialTopic }, new Date(instant));
 
 const panel = async (year: number) =>
   (await asAdmin(app, province).get(`/governance/rankings?year=${year}`).expect(200)).body
@@ -69,23 +38,27 @@ const brief = (rows: RankingRow[]) => rows.map((r) => [r.site.code, r.articles, 
 
 beforeAll(async () => {
   app = await startApp('rankings');
-  province = await createAdmin(app, 'governance-provincial-admin', '建国');
-  editor = await createAdmin(app, 'governance-site-editor', '丽');
+  ({
+    sites,
+    staff: { province, editor },
+  } = await createSitesAndStaff(app, {
+    sites: {
+      portal: { name: '陕西民政网', level: 'portal', sortOrder: 0 },
+      xian: { name: '西安市', level: 'city', sortOrder: 1 },
+      baoji: { name: '宝鸡市', level: 'city', sortOrder: 2 },
+      ankang: { name: '安康市', level: 'city', sortOrder: 3 },
+      yanan: { name: '延安市', level: 'city', sortOrder: 4 },
+      'xian-beilin': { name: '碑林区', level: 'county', sortOrder: 1, parent: 'xian' },
+      closed: { name: '已关闭网站', level: 'city', sortOrder: 5 },
+      'closed-silent': { name: '早已关闭网站', level: 'city', sortOrder: 6, active: false },
+      gone: { name: '已删除网站', level: 'city', sortOrder: 7 },
+    },
+    staff: {
+      province: ['governance-provincial-admin', '建国'],
+      editor: ['governance-site-editor', '丽', { baoji: 'editor' }],
+    },
+  }));
   team = await createReviewTeam(app);
-
-  await createSite('portal', '陕西民政网', 'portal', 0);
-  await createSite('xian', '西安市', 'city', 1);
-  await createSite('baoji', '宝鸡市', 'city', 2);
-  await createSite('ankang', '安康市', 'city', 3);
-  await createSite('yanan', '延安市', 'city', 4);
-  await createSite('xian-beilin', '碑林区', 'county', 1, { parent: sites.xian.documentId });
-  await createSite('closed', '已关闭网站', 'city', 5);
-  await createSite('closed-silent', '早已关闭网站', 'city', 6, { active: false });
-  await createSite('gone', '已删除网站', 'city', 7);
-  await app.strapi
-    .plugin('governance')
-    .service('sites')
-    .addMember({ userId: editor.id, siteDocumentId: sites.baoji.documentId, capacity: 'editor' });
 
   // 西安: the first and the last second of 2014 in Shanghai, and the first second of 2015.
   await publishedAt('xian', '2014年第一条', '2013-12-31T16:00:00Z');
@@ -101,23 +74,19 @@ beforeAll(async () => {
   await publishedAt('ankang', '安康一', '2014-05-01T02:00:00Z');
   const withdrawn = await publishedAt('ankang', '安康撤下', '2014-05-02T02:00:00Z');
   await app.strapi.documents(ARTICLE).unpublish({ documentId: withdrawn.documentId });
-  await app.strapi
-    .documents(ARTICLE)
-    .create({ data: { title: '安康草稿', site: sites.ankang.documentId } });
+  await app.strapi.documents(ARTICLE).create({ data: { title: '安康草稿', site: sites.ankang } });
   await publishedAt('xian-beilin', '碑林一', '2014-07-01T02:00:00Z');
   // A site closed since, with a 2014 article; a deleted site's article counts nowhere.
   await publishedAt('closed', '关闭前发布', '2014-08-01T02:00:00Z');
-  await app.strapi
-    .documents(SITE)
-    .update({ documentId: sites.closed.documentId, data: { active: false } });
+  await app.strapi.documents(SITE).update({ documentId: sites.closed, data: { active: false } });
   await publishedAt('gone', '删除前发布', '2014-08-02T02:00:00Z');
-  await app.strapi.documents(SITE).delete({ documentId: sites.gone.documentId });
+  await app.strapi.documents(SITE).delete({ documentId: sites.gone });
 
   // Messages received on either side of the local new year; one replied.
   const message = (queryCode: string, receivedAt: string, repliedAt: string | null) =>
-    app.strapi.documents(MESSAGE).create({
+    app.strapi.documents(CITIZEN_MESSAGE).create({
       data: {
-        site: sites['xian-beilin'].documentId,
+        site: sites['xian-beilin'],
         category: 'consultation',
         subject: '咨询',
         body: '请问如何办理？',
@@ -136,7 +105,7 @@ beforeAll(async () => {
   const visits = (code: string, day: string, n: number) =>
     app.strapi.db
       .query(SITE_VISIT)
-      .create({ data: { siteDocumentId: sites[code].documentId, day, visits: n } });
+      .create({ data: { siteDocumentId: sites[code], day, visits: n } });
   await visits('xian', '2014-12-31', 300);
   await visits('xian', '2015-01-01', 7);
   await visits('xian-beilin', '2014-06-01', 500);
@@ -147,8 +116,8 @@ beforeAll(async () => {
     app.strapi.db.query('plugin::governance.submission').create({
       data: {
         sourceArticleDocumentId: `article-${submittedAt}`,
-        sourceSiteDocumentId: sites.baoji.documentId,
-        targetSiteDocumentId: sites.portal.documentId,
+        sourceSiteDocumentId: sites.baoji,
+        targetSiteDocumentId: sites.portal,
         title: '报送',
         status,
         submittedAt: new Date(submittedAt),
@@ -349,13 +318,7 @@ describe('GET /governance/rankings/export', () => {
 
   it('gives the same table as an Excel workbook', async () => {
     const res = await asAdmin(app, province)
-      .get('/governance/rankings/export?year=2014&format=xlsx')
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .download('/governance/rankings/export?year=2014&format=xlsx')
       .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body);

@@ -4,10 +4,11 @@
  */
 import { DateTime } from 'luxon';
 import { bootSecondInstance } from '@test-helpers/second-instance';
+import { createSites } from '@test-helpers/sites';
 import { startApp, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../validation';
+import { SITE_VISIT } from '../../uids';
 
-const SITE_VISIT = 'plugin::governance.site-visit';
 const BROWSER =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 
@@ -32,14 +33,12 @@ const beacon = (body: unknown, userAgent = BROWSER) =>
 
 beforeAll(async () => {
   app = await startApp('visits');
-  xian = (
-    await app.strapi
-      .documents('api::site.site')
-      .create({ data: { code: 'xian', name: '西安市', level: 'city', active: true } })
-  ).documentId;
-  await app.strapi
-    .documents('api::site.site')
-    .create({ data: { code: 'closed', name: '已关闭', level: 'city', active: false } });
+  ({
+    sites: { xian },
+  } = await createSites(app, {
+    xian: { name: '西安市', level: 'city', active: true },
+    closed: { name: '已关闭', level: 'city', active: false },
+  }));
   // The test flushes, not the timer; a high per-IP budget unless a test lowers it.
   await visits().stop();
   app.strapi.config.set('plugin::governance.visits.perIpPerMinute', 1000);

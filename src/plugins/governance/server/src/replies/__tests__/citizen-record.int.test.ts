@@ -5,14 +5,13 @@
  * only on the case page, each read audited. Checked as the site editor, the message handler, the
  * provincial admin and the Super Admin, on every admin route that serves messages.
  */
+import { submitMessage } from '@test-helpers/citizen-form';
+import { addMember, createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
+import { AUDIT_ENTRY, CITIZEN_MESSAGE, MESSAGE_EVENT } from '../../uids';
 
-const MESSAGE = 'api::citizen-message.citizen-message';
-const EVENT = 'plugin::governance.message-event';
-const SITE = 'api::site.site';
-const AUDIT = 'plugin::governance.audit-entry';
-const CM = `/content-manager/collection-types/${MESSAGE}`;
+const CM = `/content-manager/collection-types/${CITIZEN_MESSAGE}`;
 
 let app: TestApp;
 let editor: TestAdmin;
@@ -20,7 +19,7 @@ let handler: TestAdmin;
 let province: TestAdmin;
 let superAdmin: TestAdmin;
 let staff: Array<[string, TestAdmin]>;
-const sites: Record<string, string> = {};
+let sites: Record<'xian' | 'baoji', string>;
 
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 
@@ -42,22 +41,13 @@ interface Submitted {
 }
 
 const submit = async (subject = '城乡低保申请材料', site = 'xian'): Promise<Submitted> => {
-  const res = await app
-    .http()
-    .post('/api/citizen-messages')
-    .send({
-      site,
-      category: 'consultation',
-      subject,
-      body: '请问在本市申请城乡低保需要准备哪些材料？',
-      ...CITIZEN,
-      startedAt: Date.now() - 10_000,
-    })
-    .expect(201);
-  const row = await app.strapi.db
-    .query(MESSAGE)
-    .findOne({ where: { queryCode: res.body.data.queryCode } });
-  expect(res.body.data.caseNumber).toBe(row.caseNumber);
+  const { receipt, stored: row } = await submitMessage(app, {
+    site,
+    subject,
+    body: '请问在本市申请城乡低保需要准备哪些材料？',
+    ...CITIZEN,
+  });
+  expect(receipt.caseNumber).toBe(row.caseNumber);
   return {
     id: row.id,
     documentId: row.documentId,
@@ -82,32 +72,31 @@ const lookup = async (queryCode: string) =>
 const rate = (queryCode: string, body: Record<string, unknown>) =>
   app.http().post(`/api/citizen-messages/lookup/${queryCode}/rating`).send(body);
 const stored = (id: number) =>
-  app.strapi.db.query(MESSAGE).findOne({ where: { id }, populate: { site: { select: ['code'] } } });
-const auditCount = (action: string) => app.strapi.db.query(AUDIT).count({ where: { action } });
+  app.strapi.db
+    .query(CITIZEN_MESSAGE)
+    .findOne({ where: { id }, populate: { site: { select: ['code'] } } });
+const auditCount = (action: string) =>
+  app.strapi.db.query(AUDIT_ENTRY).count({ where: { action } });
 
 beforeAll(async () => {
   app = await startApp('citizen-record');
   // This file submits more messages than a citizen's hourly budget; one test narrows it again.
   app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
-  for (const [code, name] of [
-    ['xian', '西安市'],
-    ['baoji', '宝鸡市'],
-  ]) {
-    sites[code] = (
-      await app.strapi.documents(SITE).create({ data: { code, name, level: 'city', active: true } })
-    ).documentId;
-  }
-  const member = (admin: TestAdmin, capacity: string) =>
-    app.strapi
-      .plugin('governance')
-      .service('sites')
-      .addMember({ userId: admin.id, siteDocumentId: sites.xian, capacity });
-  editor = await createAdmin(app, 'governance-site-editor', '西安编辑');
-  handler = await createAdmin(app, 'governance-message-handler', '西安办理员');
-  province = await createAdmin(app, 'governance-provincial-admin', '省厅');
-  superAdmin = await createAdmin(app, 'strapi-super-admin', '超级管理员');
-  await member(editor, 'editor');
-  await member(handler, 'handler');
+  ({
+    sites,
+    staff: { editor, handler, province, superAdmin },
+  } = await createSitesAndStaff(app, {
+    sites: {
+      xian: { name: '西安市', level: 'city' },
+      baoji: { name: '宝鸡市', level: 'city' },
+    },
+    staff: {
+      editor: ['governance-site-editor', '西安编辑', { xian: 'editor' }],
+      handler: ['governance-message-handler', '西安办理员', { xian: 'handler' }],
+      province: ['governance-provincial-admin', '省厅'],
+      superAdmin: ['strapi-super-admin', '超级管理员'],
+    },
+  }));
   staff = [
     ['site editor', editor],
     ['message handler', handler],
@@ -191,7 +180,7 @@ describe('what the citizen wrote', () => {
     const message = await submit('脚本改写');
     await expect(
       app.strapi
-        .documents(MESSAGE)
+        .documents(CITIZEN_MESSAGE)
         .update({ documentId: message.documentId, data: { body: '脚本改写的内容。' } as never })
     ).rejects.toThrow(ERRORS.citizenText);
     expect((await stored(message.id)).body).toBe('请问在本市申请城乡低保需要准备哪些材料？');
@@ -212,14 +201,14 @@ describe('what the citizen wrote', () => {
       });
       expect(created.status).toBeGreaterThanOrEqual(400);
       const cloned = await as(who).post(
-        `/content-manager/collection-types/${MESSAGE}/clone/${message.documentId}`,
+        `/content-manager/collection-types/${CITIZEN_MESSAGE}/clone/${message.documentId}`,
         { subject: '克隆' }
       );
       expect(cloned.status).toBeGreaterThanOrEqual(400);
     }
     expect(
       await app.strapi.db
-        .query(MESSAGE)
+        .query(CITIZEN_MESSAGE)
         .count({ where: { subject: { $in: ['伪造的留言', '克隆'] } } })
     ).toBe(0);
   });
@@ -237,12 +226,12 @@ describe('what the citizen wrote', () => {
     expect(bulk.body.error.message).toBe(ERRORS.noDelete);
     await as(province).delete(`${CM}/${one.documentId}`).expect(403);
     await expect(
-      app.strapi.documents(MESSAGE).delete({ documentId: one.documentId })
+      app.strapi.documents(CITIZEN_MESSAGE).delete({ documentId: one.documentId })
     ).rejects.toThrow(ERRORS.noDelete);
 
     expect(
       await app.strapi.db
-        .query(MESSAGE)
+        .query(CITIZEN_MESSAGE)
         .count({ where: { id: { $in: [one.id, two.id, three.id] } } })
     ).toBe(3);
     expect(await lookup(one.queryCode)).toMatchObject({ subject: '不可删除的留言' });
@@ -256,10 +245,7 @@ describe('what the citizen wrote', () => {
     await correct(handler, { category: 'consultation', reason: '类别本来就是咨询' }).expect(400);
     await correct(handler, { category: 'praise', reason: '表扬信' }).expect(400);
     const outsider = await createAdmin(app, 'governance-message-handler', '宝鸡办理员');
-    await app.strapi
-      .plugin('governance')
-      .service('sites')
-      .addMember({ userId: outsider.id, siteDocumentId: sites.baoji, capacity: 'handler' });
+    await addMember(app, outsider, sites.baoji, 'handler');
     await correct(outsider, { category: 'complaint', reason: '反映的是收费问题' }).expect(404);
 
     const audited = await auditCount('message.correctCategory');
@@ -303,7 +289,7 @@ describe('the query code', () => {
     `${CM}/${message.documentId}`,
     // No type the Content Manager shows relates to messages, so no relation picker lists them;
     // the hidden message events do, and the Super Admin can still ask for them.
-    `/content-manager/collection-types/${EVENT}?page=1&pageSize=100`,
+    `/content-manager/collection-types/${MESSAGE_EVENT}?page=1&pageSize=100`,
   ];
 
   it('never reaches staff, on any admin route; the case number does', async () => {
@@ -336,7 +322,9 @@ describe('the query code', () => {
       await as(who).get(`${CM}?sort=email:asc`).expect(403);
     }
     await as(superAdmin)
-      .get(`/content-manager/collection-types/${EVENT}?filters[message][phone][$contains]=5678`)
+      .get(
+        `/content-manager/collection-types/${MESSAGE_EVENT}?filters[message][phone][$contains]=5678`
+      )
       .expect(403);
     // The search box looks in what staff can read only.
     for (const hidden of [CITIZEN.name, '5678', 'xiuzhi', message.queryCode]) {
@@ -435,8 +423,8 @@ describe("the citizen's contact", () => {
       `${CM}?page=1&pageSize=100`,
       `${CM}?page=1&pageSize=100&_q=${encodeURIComponent('联系方式')}`,
       `${CM}/${message.documentId}`,
-      `/content-manager/collection-types/${EVENT}?page=1&pageSize=100`,
-      `/content-manager/collection-types/${EVENT}?page=1&pageSize=100&populate=message`,
+      `/content-manager/collection-types/${MESSAGE_EVENT}?page=1&pageSize=100`,
+      `/content-manager/collection-types/${MESSAGE_EVENT}?page=1&pageSize=100&populate=message`,
     ];
     for (const [role, who] of staff) {
       for (const url of reads) {
@@ -465,7 +453,7 @@ describe("the citizen's contact", () => {
         });
         expect(await auditCount('personalData.read')).toBe(audited + 1);
         const entry = await app.strapi.db
-          .query(AUDIT)
+          .query(AUDIT_ENTRY)
           .findOne({ where: { action: 'personalData.read' }, orderBy: { seq: 'desc' } });
         expect(entry).toMatchObject({ subject: `message ${message.id}`, actorId: who.id });
       }

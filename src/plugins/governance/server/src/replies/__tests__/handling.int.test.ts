@@ -3,50 +3,30 @@
  * transfer, extension request and decision, refusal as invalid, closing. The actor is always the
  * session's user, each act is in the timeline, and another site's people cannot reach the case.
  */
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { submitMessage } from '@test-helpers/citizen-form';
+import { createSitesAndStaff } from '@test-helpers/sites';
+import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
-
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
+import { CITIZEN_MESSAGE } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
 let xianHandler: TestAdmin;
 let baojiHandler: TestAdmin;
-const sites: Record<string, string> = {};
 
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 
-const member = (admin: TestAdmin, site: string, capacity: string) =>
-  app.strapi
-    .plugin('governance')
-    .service('sites')
-    .addMember({ userId: admin.id, siteDocumentId: site, capacity });
-
 /** A message as a citizen submits it, through the public route. */
-const submitted = async (site = 'xian', category = 'consultation') => {
-  const res = await app
-    .http()
-    .post('/api/citizen-messages')
-    .send({
+const submitted = async (site = 'xian', category = 'consultation') =>
+  (
+    await submitMessage(app, {
       site,
       category,
       subject: '临时救助咨询',
       body: '请问临时救助怎么申请？',
-      name: '张三',
       phone: '13900000000',
-      startedAt: Date.now() - 10_000,
     })
-    .expect(201);
-  return (await app.strapi.db
-    .query(MESSAGE)
-    .findOne({ where: { queryCode: res.body.data.queryCode } })) as {
-    id: number;
-    queryCode: string;
-    caseNumber: string;
-    dueAt: string;
-  };
-};
+  ).stored;
 
 /** A reply as the province wants one: it answers the matter and names the unit that answers. */
 const answer = (text: string) => ({
@@ -59,19 +39,19 @@ const caseOf = async (who: TestAdmin, id: number) =>
 
 beforeAll(async () => {
   app = await startApp('handling');
-  for (const [code, name] of [
-    ['xian', '西安市民政局'],
-    ['baoji', '宝鸡市民政局'],
-  ]) {
-    sites[code] = (
-      await app.strapi.documents(SITE).create({ data: { code, name, level: 'city', active: true } })
-    ).documentId;
-  }
-  province = await createAdmin(app, 'governance-provincial-admin', '省厅');
-  xianHandler = await createAdmin(app, 'governance-message-handler', '西安办理员');
-  baojiHandler = await createAdmin(app, 'governance-message-handler', '宝鸡办理员');
-  await member(xianHandler, sites.xian, 'handler');
-  await member(baojiHandler, sites.baoji, 'handler');
+  ({
+    staff: { province, xianHandler, baojiHandler },
+  } = await createSitesAndStaff(app, {
+    sites: {
+      xian: { name: '西安市民政局', level: 'city' },
+      baoji: { name: '宝鸡市民政局', level: 'city' },
+    },
+    staff: {
+      province: ['governance-provincial-admin', '省厅'],
+      xianHandler: ['governance-message-handler', '西安办理员', { xian: 'handler' }],
+      baojiHandler: ['governance-message-handler', '宝鸡办理员', { baoji: 'handler' }],
+    },
+  }));
 });
 
 afterAll(async () => {
@@ -255,7 +235,7 @@ describe('the inbox', () => {
     const fresh = await submitted();
     const late = await submitted();
     await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .update({ where: { id: late.id }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
     const inbox = async (query: string) =>
       (await as(xianHandler).get(`/governance/messages?${query}`).expect(200)).body;
@@ -308,7 +288,7 @@ describe('outside the flow', () => {
     const message = await submitted();
     await as(xianHandler)
       .put(
-        `/content-manager/collection-types/${MESSAGE}/${(await app.strapi.db.query(MESSAGE).findOne({ where: { id: message.id } })).documentId}`,
+        `/content-manager/collection-types/${CITIZEN_MESSAGE}/${(await app.strapi.db.query(CITIZEN_MESSAGE).findOne({ where: { id: message.id } })).documentId}`,
         {
           // (`status` in a Content Manager body is Strapi's draft/published switch: refused there.)
           reply: '伪造的答复',
@@ -319,7 +299,7 @@ describe('outside the flow', () => {
       )
       .expect(200);
     const stored = await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .findOne({ where: { id: message.id }, populate: ['repliedBy'] });
     expect(stored).toMatchObject({
       status: 'received',

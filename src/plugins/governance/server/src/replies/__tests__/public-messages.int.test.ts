@@ -3,12 +3,12 @@
  * robot checks, rate limit (one budget with rating) and no mass assignment; lookup by query
  * code; the public list of replies with masked names. No response ever carries a citizen's contact data.
  */
-import { startApp, type TestApp } from '@test-helpers/strapi';
 import { citizenForm } from '@test-helpers/citizen-form';
+import { createSites } from '@test-helpers/sites';
+import { startApp, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
+import { CITIZEN_MESSAGE, SITE } from '../../uids';
 
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
 /** What must never appear in a public response: contact data, full names, the IP address. */
 const PRIVATE = [
   '13912345678',
@@ -38,12 +38,10 @@ const expectNoPrivateData = (body: unknown) => {
 
 beforeAll(async () => {
   app = await startApp('public-messages');
-  await app.strapi
-    .documents(SITE)
-    .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
-  await app.strapi
-    .documents(SITE)
-    .create({ data: { code: 'closed-site', name: '已停用站点', level: 'county', active: false } });
+  await createSites(app, {
+    xian: { name: '西安市民政局', level: 'city', active: true },
+    'closed-site': { name: '已停用站点', level: 'county', active: false },
+  });
   // Generous for the validation tests; the flood test lowers it.
   app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
 });
@@ -64,7 +62,7 @@ describe('POST /api/citizen-messages', () => {
     expectNoPrivateData(res.body);
 
     const stored = await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .findOne({ where: { queryCode: res.body.data.queryCode }, populate: ['site'] });
     expect(stored).toMatchObject({
       name: '张三',
@@ -93,7 +91,7 @@ describe('POST /api/citizen-messages', () => {
       })
     ).expect(201);
     const stored = await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .findOne({ where: { queryCode: res.body.data.queryCode } });
     expect(stored).toMatchObject({
       status: 'received',
@@ -125,10 +123,10 @@ describe('POST /api/citizen-messages', () => {
     ['a form from yesterday', () => ({ startedAt: Date.now() - 25 * 3600_000 }), ERRORS.stale],
     ['no form time', { startedAt: undefined }, ERRORS.stale],
   ])('refuses %s with a 400 that says why, storing nothing', async (_label, change, message) => {
-    const before = await app.strapi.db.query(MESSAGE).count();
+    const before = await app.strapi.db.query(CITIZEN_MESSAGE).count();
     const res = await submit(form(typeof change === 'function' ? change() : change)).expect(400);
     if (message) expect(JSON.stringify(res.body.error)).toContain(message);
-    expect(await app.strapi.db.query(MESSAGE).count()).toBe(before);
+    expect(await app.strapi.db.query(CITIZEN_MESSAGE).count()).toBe(before);
   });
 
   it('stores HTML as its text, and emoji and mixed scripts as written', async () => {
@@ -140,7 +138,7 @@ describe('POST /api/citizen-messages', () => {
       })
     ).expect(201);
     const stored = await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .findOne({ where: { queryCode: res.body.data.queryCode } });
     expect(stored.subject).toBe('养老金 😀 pension');
     expect(stored.body).toBe('请问 a < b & c 的规定？ Ωμέγα 🏠');
@@ -191,7 +189,7 @@ describe('GET /api/citizen-messages/lookup/:queryCode', () => {
     });
     expectNoPrivateData(res.body);
 
-    await app.strapi.db.query(MESSAGE).update({
+    await app.strapi.db.query(CITIZEN_MESSAGE).update({
       where: { queryCode },
       data: {
         status: 'replied',
@@ -226,11 +224,11 @@ describe('GET /api/citizen-messages', () => {
     const codes = [];
     for (const name of ['王五', '赵六'])
       codes.push((await submit(form({ name })).expect(201)).body.data.queryCode);
-    await app.strapi.db.query(MESSAGE).update({
+    await app.strapi.db.query(CITIZEN_MESSAGE).update({
       where: { queryCode: codes[0] },
       data: { status: 'replied', reply: '已答复。', repliedAt: new Date(), isPublic: true },
     });
-    await app.strapi.db.query(MESSAGE).update({
+    await app.strapi.db.query(CITIZEN_MESSAGE).update({
       where: { queryCode: codes[1] },
       data: {
         status: 'replied',
@@ -251,7 +249,9 @@ describe('GET /api/citizen-messages', () => {
   });
 
   it('gives no other public access to messages', async () => {
-    const before = await app.strapi.db.query(MESSAGE).count({ where: { status: 'closed' } });
+    const before = await app.strapi.db
+      .query(CITIZEN_MESSAGE)
+      .count({ where: { status: 'closed' } });
     expect([404, 405]).toContain((await app.http().get('/api/citizen-messages/1')).status);
     expect([404, 405]).toContain(
       (
@@ -262,7 +262,9 @@ describe('GET /api/citizen-messages', () => {
       ).status
     );
     expect([404, 405]).toContain((await app.http().delete('/api/citizen-messages/1')).status);
-    expect(await app.strapi.db.query(MESSAGE).count({ where: { status: 'closed' } })).toBe(before);
+    expect(await app.strapi.db.query(CITIZEN_MESSAGE).count({ where: { status: 'closed' } })).toBe(
+      before
+    );
   });
 });
 
@@ -271,11 +273,11 @@ describe('the per-IP rate limit', () => {
     app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 3, duration: 60 });
     try {
       for (let i = 0; i < 3; i += 1) await submit(form()).expect(201);
-      const before = await app.strapi.db.query(MESSAGE).count();
+      const before = await app.strapi.db.query(CITIZEN_MESSAGE).count();
       const res = await submit(form()).expect(429);
       expect(res.headers['retry-after']).toMatch(/^\d+$/);
       expect(res.body.error.message).toMatch(/提交次数过多/);
-      expect(await app.strapi.db.query(MESSAGE).count()).toBe(before);
+      expect(await app.strapi.db.query(CITIZEN_MESSAGE).count()).toBe(before);
     } finally {
       app.strapi.config.set('plugin::governance.replies.rateLimit', {
         points: 1000,
@@ -331,10 +333,10 @@ describe('the per-IP rate limit', () => {
       app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 2, duration: 3602 });
       // Guesses of the contact: each keeps its charge, or the budget would not stop guessing.
       for (let i = 0; i < 2; i += 1) await rate('0000').expect(404);
-      const before = await app.strapi.db.query(MESSAGE).count();
+      const before = await app.strapi.db.query(CITIZEN_MESSAGE).count();
       await submit(form()).expect(429);
       await rate().expect(429);
-      expect(await app.strapi.db.query(MESSAGE).count()).toBe(before);
+      expect(await app.strapi.db.query(CITIZEN_MESSAGE).count()).toBe(before);
     });
   });
 });

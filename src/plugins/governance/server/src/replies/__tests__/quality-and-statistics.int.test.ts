@@ -3,44 +3,30 @@
  * citizen's one rating (and reopening once), spot checks, the statistics per site and level on
  * crafted data, and the leader's notice when a message becomes overdue — over real HTTP.
  */
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { submitMessage } from '@test-helpers/citizen-form';
+import { createSitesAndStaff } from '@test-helpers/sites';
+import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
-
-const MESSAGE = 'api::citizen-message.citizen-message';
-const EVENT = 'plugin::governance.message-event';
-const SITE = 'api::site.site';
+import { CITIZEN_MESSAGE, MESSAGE_EVENT } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
 let handler: TestAdmin;
 let leader: TestAdmin;
-const sites: Record<string, { documentId: string; id: number }> = {};
+let siteIds: Record<'xian' | 'zhouzhi' | 'closed', number>;
 
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 
-const submitted = async (site = 'xian') => {
-  const res = await app
-    .http()
-    .post('/api/citizen-messages')
-    .send({
+const submitted = async (site = 'xian') =>
+  (
+    await submitMessage(app, {
       site,
-      category: 'consultation',
       subject: '低保申请',
       body: '请问低保需要什么条件？',
       name: '李四',
       phone: '13700000000',
-      startedAt: Date.now() - 10_000,
     })
-    .expect(201);
-  return (await app.strapi.db
-    .query(MESSAGE)
-    .findOne({ where: { queryCode: res.body.data.queryCode } })) as {
-    id: number;
-    queryCode: string;
-    caseNumber: string;
-    dueAt: string;
-  };
-};
+  ).stored;
 
 const GOOD_REPLY = {
   text: '您好，申请低保需家庭人均收入低于当地标准，请持身份证、户口簿到街道办事处提出申请，经审核公示后发放。',
@@ -66,24 +52,21 @@ const rate = (queryCode: string, body: Record<string, unknown>) =>
 
 beforeAll(async () => {
   app = await startApp('reply-quality');
-  for (const [code, name, level, active] of [
-    ['xian', '西安市民政局', 'city', true],
-    ['zhouzhi', '周至县民政局', 'county', true],
-    ['closed', '已撤并网站', 'county', false],
-  ] as const) {
-    const site = await app.strapi.documents(SITE).create({ data: { code, name, level, active } });
-    sites[code] = { documentId: site.documentId, id: site.id as number };
-  }
-  province = await createAdmin(app, 'governance-provincial-admin', '省厅');
-  handler = await createAdmin(app, 'governance-message-handler', '办理员');
-  leader = await createAdmin(app, 'governance-site-editor', '负责人');
-  const member = (admin: TestAdmin, capacity: string) =>
-    app.strapi
-      .plugin('governance')
-      .service('sites')
-      .addMember({ userId: admin.id, siteDocumentId: sites.xian.documentId, capacity });
-  await member(handler, 'handler');
-  await member(leader, 'leader');
+  ({
+    siteIds,
+    staff: { province, handler, leader },
+  } = await createSitesAndStaff(app, {
+    sites: {
+      xian: { name: '西安市民政局', level: 'city', active: true },
+      zhouzhi: { name: '周至县民政局', level: 'county', active: true },
+      closed: { name: '已撤并网站', level: 'county', active: false },
+    },
+    staff: {
+      province: ['governance-provincial-admin', '省厅'],
+      handler: ['governance-message-handler', '办理员', { xian: 'handler' }],
+      leader: ['governance-site-editor', '负责人', { xian: 'leader' }],
+    },
+  }));
 });
 
 afterAll(async () => {
@@ -129,7 +112,7 @@ describe('reply quality', () => {
 
   it('records the working days to the first reply and whether it was on time', async () => {
     const message = await replied();
-    const row = await app.strapi.db.query(MESSAGE).findOne({ where: { id: message.id } });
+    const row = await app.strapi.db.query(CITIZEN_MESSAGE).findOne({ where: { id: message.id } });
     expect(row).toMatchObject({ workingDaysToReply: 0, repliedOnTime: true });
     await as(handler)
       .post(`/governance/messages/${message.id}/reply`, { ...GOOD_REPLY, unit: 'x'.repeat(101) })
@@ -218,7 +201,7 @@ describe("the citizen's rating", () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
     const events = await app.strapi.db
-      .query(EVENT)
+      .query(MESSAGE_EVENT)
       .findMany({ where: { message: { id: message.id }, action: 'rate' } });
     expect(events).toHaveLength(1);
   });
@@ -260,10 +243,14 @@ describe('spot checks', () => {
 
 describe('statistics', () => {
   /** A message received at `receivedAt` (UTC), stored as the flow would have left it. */
-  const crafted = async (site: string, receivedAt: string, fields: Record<string, unknown>) =>
-    app.strapi.db.query(MESSAGE).create({
+  const crafted = async (
+    site: keyof typeof siteIds,
+    receivedAt: string,
+    fields: Record<string, unknown>
+  ) =>
+    app.strapi.db.query(CITIZEN_MESSAGE).create({
       data: {
-        site: sites[site].id,
+        site: siteIds[site],
         category: 'consultation',
         subject: '统计用留言',
         body: '统计用留言内容',
@@ -391,7 +378,7 @@ describe('overdue notices', () => {
     const late = await submitted();
     const onTime = await submitted();
     await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .update({ where: { id: late.id }, data: { dueAt: new Date(Date.now() - 3_600_000) } });
 
     const sent: Array<{ to: string; subject: string; text: string }> = [];
@@ -425,7 +412,9 @@ describe('overdue notices', () => {
         reason: '属于周至县的事项',
       })
       .expect(204);
-    expect(await app.strapi.db.query(MESSAGE).findOne({ where: { id: late.id } })).toMatchObject({
+    expect(
+      await app.strapi.db.query(CITIZEN_MESSAGE).findOne({ where: { id: late.id } })
+    ).toMatchObject({
       overdueNotifiedAt: null,
     });
     // One e-mail per run and site: the late message is in exactly one of them, to the leader, by

@@ -8,10 +8,9 @@
 import type Redis from 'ioredis';
 import { citizenForm } from '@test-helpers/citizen-form';
 import { startPrivateRedis, type PrivateRedis } from '@test-helpers/redis';
+import { createSites } from '@test-helpers/sites';
 import { startApp, type TestApp } from '@test-helpers/strapi';
-
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
+import { CITIZEN_MESSAGE } from '../../uids';
 
 let app: TestApp;
 let redis: PrivateRedis;
@@ -47,9 +46,7 @@ beforeAll(async () => {
   reader.on('error', () => undefined);
   process.env.REDIS_URL = redis.url;
   app = await startApp('redis-outage');
-  await app.strapi
-    .documents(SITE)
-    .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
+  await createSites(app, { xian: { name: '西安市民政局', level: 'city' } });
   for (const level of ['warn', 'info'] as const) {
     const write = app.strapi.log[level].bind(app.strapi.log);
     app.strapi.log[level] = ((text: unknown, ...rest: unknown[]) => {
@@ -87,13 +84,13 @@ it('keeps taking submissions while Redis is away, and shares budgets again when 
   expect(await spentInRedis(limit)).toBe(1);
 
   await redis.stop();
-  const before = await app.strapi.db.query(MESSAGE).count();
+  const before = await app.strapi.db.query(CITIZEN_MESSAGE).count();
   // The instance's own budget, fresh: the point spent in Redis is not known here.
   await submit().expect(201);
   await submit().expect(201);
   const refused = await submit().expect(429);
   expect(refused.headers['retry-after']).toMatch(/^\d+$/);
-  expect(await app.strapi.db.query(MESSAGE).count()).toBe(before + 2);
+  expect(await app.strapi.db.query(CITIZEN_MESSAGE).count()).toBe(before + 2);
   // ioredis retries (and fails) several times meanwhile: one line for the outage.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   expect(lines('warn', OUTAGE)).toBe(2);

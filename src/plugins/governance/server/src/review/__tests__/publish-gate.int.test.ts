@@ -11,10 +11,10 @@ import {
   stepHoldersOf,
   type ReviewTeam,
 } from '@test-helpers/review';
+import { createSites } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { ARTICLE } from '../../uids';
 
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
 const CM = `/content-manager/collection-types/${ARTICLE}`;
 
 let app: TestApp;
@@ -50,11 +50,9 @@ const expectRefused = (res: { status: number; body: { error?: { message?: string
 
 beforeAll(async () => {
   app = await startApp('publish-gate');
-  site = (
-    await app.strapi
-      .documents(SITE)
-      .create({ data: { code: 'xian', name: '西安市', level: 'city' } })
-  ).documentId;
+  ({
+    sites: { xian: site },
+  } = await createSites(app, { xian: { name: '西安市', level: 'city' } }));
   admin = await createAdmin(app);
   team = await createReviewTeam(app);
   const { leader } = await stepHoldersOf(app, team, site);
@@ -171,23 +169,18 @@ describe('the publish gate', () => {
       .service('admin::api-token')
       .create({ name: 'full', type: 'full-access', lifespan: null, description: '' });
     const auth = { Authorization: `Bearer ${token.accessKey}` };
-    const created = await app
-      .http()
-      .post('/api/articles')
-      .set(auth)
-      .send({ data: { title: 'REST 发布', site } });
+    const withToken = (method: 'post' | 'put', url: string, data: object) =>
+      app.http()[method](url).set(auth).send({ data });
+    const created = await withToken('post', '/api/articles', { title: 'REST 发布', site });
     expect([403, 404, 405]).toContain(created.status);
-    const updated = await app
-      .http()
-      .put(`/api/articles/${unapproved.never}`)
-      .set(auth)
-      .send({ data: { title: 'REST 更新' } });
+    const updated = await withToken('put', `/api/articles/${unapproved.never}`, {
+      title: 'REST 更新',
+    });
     expect([403, 404, 405]).toContain(updated.status);
-    const withStatus = await app
-      .http()
-      .post('/api/articles?status=published')
-      .set(auth)
-      .send({ data: { title: 'REST 发布', site } });
+    const withStatus = await withToken('post', '/api/articles?status=published', {
+      title: 'REST 发布',
+      site,
+    });
     expect([403, 404, 405]).toContain(withStatus.status);
     expect(
       await app.strapi.db.query(ARTICLE).count({ where: { title: { $startsWith: 'REST' } } })

@@ -4,15 +4,15 @@
  * province), the queue agrees with each article's own page, and neither asks the database once
  * per waiting article.
  */
+import { paragraph } from '@test-helpers/article-body';
 import { FULL_CHECKLIST } from '@test-helpers/review';
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
-
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
+import { createSitesAndStaff } from '@test-helpers/sites';
+import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { ARTICLE, SITE } from '../../uids';
 
 let app: TestApp;
 let sites: Record<'city' | 'county' | 'baoji', string>;
-const people = {} as Record<
+let people: Record<
   | 'province'
   | 'editor'
   | 'writer'
@@ -27,23 +27,6 @@ const people = {} as Record<
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 const review = (documentId: string, action: string) =>
   `/governance/review/articles/${documentId}/${action}`;
-const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
-
-const member = (admin: TestAdmin, site: string, capacity: string) =>
-  app.strapi
-    .plugin('governance')
-    .service('sites')
-    .addMember({ userId: admin.id, siteDocumentId: site, capacity });
-
-/** An admin holding several roles, as a small site's staff often does. */
-const withRoles = async (firstname: string, codes: string[]) => {
-  const admin = await createAdmin(app, codes[0], firstname);
-  const roles = await Promise.all(
-    codes.map((code) => app.strapi.service('admin::role').findOne({ code }))
-  );
-  await app.strapi.service('admin::user').updateById(admin.id, { roles: roles.map((r) => r.id) });
-  return admin;
-};
 
 const write = async (author: TestAdmin, site: string, title: string) =>
   (
@@ -91,39 +74,25 @@ const queriesDuring = async (work: () => Promise<unknown>) => {
 
 beforeAll(async () => {
   app = await startApp('review-queue');
-  const site = async (code: string, name: string, level: 'city' | 'county') =>
-    (await app.strapi.documents(SITE).create({ data: { code, name, level } })).documentId;
-  sites = {
-    city: await site('xian', '西安市', 'city'),
-    county: await site('ankang-hanbin', '汉滨区', 'county'),
-    baoji: await site('baoji', '宝鸡市', 'city'),
-  };
-
-  people.province = await createAdmin(app, 'governance-provincial-admin', '省厅');
-  people.editor = await createAdmin(app, 'governance-site-editor', '编辑');
-  people.writer = await withRoles('撰稿兼初审', ['governance-site-editor', 'governance-approver']);
-  people.coauthor = await withRoles('合写兼初审', [
-    'governance-site-editor',
-    'governance-approver',
-  ]);
-  people.leader = await createAdmin(app, 'governance-approver', '初审');
-  people.reviewer = await createAdmin(app, 'governance-reviewer', '保密');
-  people.approver = await createAdmin(app, 'governance-approver', '终审');
-  people.baojiLeader = await createAdmin(app, 'governance-approver', '宝鸡初审');
-
-  await member(people.editor, sites.city, 'editor');
-  await member(people.editor, sites.county, 'editor');
-  await member(people.writer, sites.city, 'editor');
-  await member(people.writer, sites.city, 'leader');
-  await member(people.coauthor, sites.city, 'editor');
-  await member(people.coauthor, sites.city, 'leader');
-  await member(people.leader, sites.city, 'leader');
-  await member(people.leader, sites.city, 'reviewer');
-  await member(people.reviewer, sites.city, 'reviewer');
-  await member(people.reviewer, sites.county, 'reviewer');
-  await member(people.approver, sites.city, 'approver');
-  await member(people.province, sites.county, 'approver');
-  await member(people.baojiLeader, sites.baoji, 'leader');
+  // Editors who also lead, as a small site's staff often do.
+  const bothRoles = ['governance-site-editor', 'governance-approver'];
+  ({ sites, staff: people } = await createSitesAndStaff(app, {
+    sites: {
+      city: { code: 'xian', name: '西安市', level: 'city' },
+      county: { code: 'ankang-hanbin', name: '汉滨区', level: 'county' },
+      baoji: { name: '宝鸡市', level: 'city' },
+    },
+    staff: {
+      province: ['governance-provincial-admin', '省厅', { county: 'approver' }],
+      editor: ['governance-site-editor', '编辑', { city: 'editor', county: 'editor' }],
+      writer: [bothRoles, '撰稿兼初审', { city: ['editor', 'leader'] }],
+      coauthor: [bothRoles, '合写兼初审', { city: ['editor', 'leader'] }],
+      leader: ['governance-approver', '初审', { city: ['leader', 'reviewer'] }],
+      reviewer: ['governance-reviewer', '保密', { city: 'reviewer', county: 'reviewer' }],
+      approver: ['governance-approver', '终审', { city: 'approver' }],
+      baojiLeader: ['governance-approver', '宝鸡初审', { baoji: 'leader' }],
+    },
+  }));
 
   const { editor, writer, coauthor, leader, reviewer, province } = people;
   // Waiting at 初审 (city).

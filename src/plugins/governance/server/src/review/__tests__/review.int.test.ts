@@ -4,20 +4,19 @@
  * notifications.
  */
 import type { UID } from '@strapi/strapi';
+import { imageBlock, libraryFile, paragraph } from '@test-helpers/article-body';
 import { FULL_CHECKLIST } from '@test-helpers/review';
 import { bootSecondInstance } from '@test-helpers/second-instance';
+import { addMember, createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import articleSchema from '../../../../../../api/article/content-types/article/schema.json';
 import { hashVersion, reviewedAttributes } from '../content-hash';
 import { ERRORS } from '../messages';
-
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
+import { ARTICLE } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
 let editor: TestAdmin;
-let otherEditor: TestAdmin;
 let leader: TestAdmin;
 let reviewer: TestAdmin;
 let approver: TestAdmin;
@@ -30,14 +29,6 @@ const as = (admin: TestAdmin) => asAdmin(app, admin);
 
 const review = (documentId: string, action = '') =>
   `/governance/review/articles/${documentId}${action ? `/${action}` : ''}`;
-
-const member = (admin: TestAdmin, site: string, capacity: string) =>
-  app.strapi
-    .plugin('governance')
-    .service('sites')
-    .addMember({ userId: admin.id, siteDocumentId: site, capacity });
-
-const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 
 /** A draft written by `author` through the Content Manager, as an editor writes one. */
 const write = async (author: TestAdmin, site: string, title: string, text = '正文') => {
@@ -58,6 +49,28 @@ const waitFor = async (condition: () => boolean) => {
     await new Promise((resolve) => setTimeout(resolve, 20));
 };
 
+/** Submits a county draft, and both steps of the county's chain approve it. */
+const approveInCounty = async (id: string) => {
+  await as(editor).post(review(id, 'submit')).expect(200);
+  const { contentHash } = await describeAs(countyReviewer, id);
+  await approveAs(countyReviewer, id, contentHash).expect(200);
+  await approveAs(countyApprover, id, contentHash).expect(200);
+};
+
+/**
+ * A county draft submitted, its round's hashes then `earlier`: as the hash of a version that
+ * covered fewer fields left it.
+ */
+const submittedUnder = async (earlier: string, title: string) => {
+  const id = await write(editor, county, title);
+  await as(editor).post(review(id, 'submit')).expect(200);
+  await app.strapi.db.query('plugin::governance.review-state').update({
+    where: { articleDocumentId: id },
+    data: { contentHash: earlier, draftHash: earlier },
+  });
+  return id;
+};
+
 const reviewStatusRows = async (documentId: string) =>
   (
     await app.strapi.db.query(ARTICLE).findMany({ where: { documentId }, select: ['reviewStatus'] })
@@ -65,29 +78,25 @@ const reviewStatusRows = async (documentId: string) =>
 
 beforeAll(async () => {
   app = await startApp('review');
-  const docs = app.strapi.documents;
-  city = (await docs(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city' } }))
-    .documentId;
-  county = (
-    await docs(SITE).create({ data: { code: 'ankang-hanbin', name: '汉滨区', level: 'county' } })
-  ).documentId;
-
-  province = await createAdmin(app, 'governance-provincial-admin', '省厅');
-  editor = await createAdmin(app, 'governance-site-editor', '编辑');
-  otherEditor = await createAdmin(app, 'governance-site-editor', '另一编辑');
-  leader = await createAdmin(app, 'governance-approver', '初审');
-  reviewer = await createAdmin(app, 'governance-reviewer', '保密');
-  approver = await createAdmin(app, 'governance-approver', '终审');
-  countyReviewer = await createAdmin(app, 'governance-reviewer', '区保密');
-  countyApprover = await createAdmin(app, 'governance-approver', '区终审');
-  await member(editor, city, 'editor');
-  await member(editor, county, 'editor');
-  await member(otherEditor, city, 'editor');
-  await member(leader, city, 'leader');
-  await member(reviewer, city, 'reviewer');
-  await member(approver, city, 'approver');
-  await member(countyReviewer, county, 'reviewer');
-  await member(countyApprover, county, 'approver');
+  ({
+    sites: { city, county },
+    staff: { province, editor, leader, reviewer, approver, countyReviewer, countyApprover },
+  } = await createSitesAndStaff(app, {
+    sites: {
+      city: { code: 'xian', name: '西安市', level: 'city' },
+      county: { code: 'ankang-hanbin', name: '汉滨区', level: 'county' },
+    },
+    staff: {
+      province: ['governance-provincial-admin', '省厅'],
+      editor: ['governance-site-editor', '编辑', { city: 'editor', county: 'editor' }],
+      otherEditor: ['governance-site-editor', '另一编辑', { city: 'editor' }],
+      leader: ['governance-approver', '初审', { city: 'leader' }],
+      reviewer: ['governance-reviewer', '保密', { city: 'reviewer' }],
+      approver: ['governance-approver', '终审', { city: 'approver' }],
+      countyReviewer: ['governance-reviewer', '区保密', { county: 'reviewer' }],
+      countyApprover: ['governance-approver', '区终审', { county: 'approver' }],
+    },
+  }));
 
   await as(province)
     .post('/governance/review/words', { word: '绝密', level: 'forbidden' })
@@ -164,7 +173,7 @@ describe('the review chain', () => {
   });
 
   it('refuses a reviewer their own article and a second step in the same round', async () => {
-    await member(leader, city, 'reviewer');
+    await addMember(app, leader, city, 'reviewer');
     const id = await write(editor, city, '同一人两步');
     await as(editor).post(review(id, 'submit')).expect(200);
     const { contentHash } = await describeAs(leader, id);
@@ -199,8 +208,8 @@ describe('the review chain', () => {
     await app.strapi
       .service('admin::user')
       .updateById(coauthor.id, { roles: roles.map((r) => r.id) });
-    await member(coauthor, city, 'editor');
-    await member(coauthor, city, 'leader');
+    await addMember(app, coauthor, city, 'editor');
+    await addMember(app, coauthor, city, 'leader');
 
     const id = await write(editor, city, '两人合写');
     await as(coauthor)
@@ -248,7 +257,7 @@ describe('the review chain', () => {
   it('lets only one of two simultaneous approvals of a step through', async () => {
     const id = await write(editor, city, '同时审核');
     const secondLeader = await createAdmin(app, 'governance-approver', '另一初审');
-    await member(secondLeader, city, 'leader');
+    await addMember(app, secondLeader, city, 'leader');
     await as(editor).post(review(id, 'submit')).expect(200);
     const { contentHash } = await describeAs(leader, id);
     const results = await Promise.all([
@@ -300,10 +309,7 @@ describe('rejection, withdrawal and edits', () => {
 
   it('voids an approval when the content changes, and sends the article back to review', async () => {
     const id = await write(editor, county, '通过后修改');
-    await as(editor).post(review(id, 'submit')).expect(200);
-    let state = await describeAs(countyReviewer, id);
-    await approveAs(countyReviewer, id, state.contentHash).expect(200);
-    await approveAs(countyApprover, id, state.contentHash).expect(200);
+    await approveInCounty(id);
     expect((await describeAs(editor, id)).publishable).toBe(true);
 
     // Saving without a change keeps the approval.
@@ -315,7 +321,7 @@ describe('rejection, withdrawal and edits', () => {
     await as(editor)
       .put(`/content-manager/collection-types/${ARTICLE}/${id}`, { body: paragraph('改过的正文') })
       .expect(200);
-    state = await describeAs(editor, id);
+    const state = await describeAs(editor, id);
     expect(state).toMatchObject({ status: 'submitted', step: 1, round: 2, publishable: false });
     expect(state.history.map((d: { action: string }) => d.action).slice(-2)).toEqual([
       'void',
@@ -335,10 +341,7 @@ describe('rejection, withdrawal and edits', () => {
     await as(editor)
       .put(`/content-manager/collection-types/${ARTICLE}/${id}`, { slug: 'reviewed-slug' })
       .expect(200);
-    await as(editor).post(review(id, 'submit')).expect(200);
-    const { contentHash } = await describeAs(countyReviewer, id);
-    await approveAs(countyReviewer, id, contentHash).expect(200);
-    await approveAs(countyApprover, id, contentHash).expect(200);
+    await approveInCounty(id);
     expect((await describeAs(editor, id)).publishable).toBe(true);
 
     await as(editor)
@@ -357,14 +360,8 @@ describe('rejection, withdrawal and edits', () => {
   });
 
   it('restarts at start-up a round submitted under an earlier hash, instead of refusing its reviewers forever', async () => {
-    const id = await write(editor, county, '旧版本哈希');
-    await as(editor).post(review(id, 'submit')).expect(200);
-    // As the hash of a version that covered fewer fields left it.
     const earlier = 'e'.repeat(64);
-    await app.strapi.db.query('plugin::governance.review-state').update({
-      where: { articleDocumentId: id },
-      data: { contentHash: earlier, draftHash: earlier },
-    });
+    const id = await submittedUnder(earlier, '旧版本哈希');
     expect(
       (
         await approveAs(
@@ -395,13 +392,8 @@ describe('rejection, withdrawal and edits', () => {
       await app.strapi.store({ type: 'plugin', name: 'governance', key: 'review-hash' }).get({})
     ).toEqual({ version });
 
-    const id = await write(editor, county, '再次启动');
-    await as(editor).post(review(id, 'submit')).expect(200);
     const earlier = 'f'.repeat(64);
-    await app.strapi.db.query('plugin::governance.review-state').update({
-      where: { articleDocumentId: id },
-      data: { contentHash: earlier, draftHash: earlier },
-    });
+    const id = await submittedUnder(earlier, '再次启动');
 
     // Another start (a second instance on the same database) leaves the round as it is…
     const second = await bootSecondInstance('review', 'voidStaleRounds');
@@ -421,10 +413,7 @@ describe('rejection, withdrawal and edits', () => {
 
   it('sends an article back to draft when its unpublished changes are discarded', async () => {
     const id = await write(editor, county, '丢弃修改');
-    await as(editor).post(review(id, 'submit')).expect(200);
-    const { contentHash } = await describeAs(countyReviewer, id);
-    await approveAs(countyReviewer, id, contentHash).expect(200);
-    await approveAs(countyApprover, id, contentHash).expect(200);
+    await approveInCounty(id);
     await as(editor)
       .post(`/content-manager/collection-types/${ARTICLE}/${id}/actions/publish`)
       .expect(200);
@@ -471,11 +460,17 @@ describe('rejection, withdrawal and edits', () => {
 });
 
 describe('the sensitive-word check', () => {
-  it('blocks a submission with a forbidden word and shows where it is', async () => {
-    const id = await write(editor, city, '含禁用词', '本文件属绝密内容');
+  /** A city draft of `text` whose submission is refused for 绝密; answers where it was found. */
+  const refusedForWords = async (title: string, text: string) => {
+    const id = await write(editor, city, title, text);
     const res = await as(editor).post(review(id, 'submit')).expect(400);
     expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
-    expect(res.body.error.details.wordHits).toEqual([
+    return { id, wordHits: res.body.error.details.wordHits };
+  };
+
+  it('blocks a submission with a forbidden word and shows where it is', async () => {
+    const { id, wordHits } = await refusedForWords('含禁用词', '本文件属绝密内容');
+    expect(wordHits).toEqual([
       expect.objectContaining({
         word: '绝密',
         level: 'forbidden',
@@ -495,10 +490,8 @@ describe('the sensitive-word check', () => {
   ])(
     'blocks a forbidden word written %s, and shows where it was written',
     async (_how, text, start, end) => {
-      const id = await write(editor, city, '变体禁用词', text);
-      const res = await as(editor).post(review(id, 'submit')).expect(400);
-      expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
-      expect(res.body.error.details.wordHits).toEqual([
+      const { id, wordHits } = await refusedForWords('变体禁用词', text);
+      expect(wordHits).toEqual([
         expect.objectContaining({
           word: '绝密',
           level: 'forbidden',
@@ -514,41 +507,9 @@ describe('the sensitive-word check', () => {
   );
 
   it('reads every text a reader sees: the column, and the alternative text and caption of a body image', async () => {
-    const file = await app.strapi.db.query('plugin::upload.file').create({
-      data: {
-        name: 'map.png',
-        hash: 'map_review',
-        ext: '.png',
-        mime: 'image/png',
-        size: 0.07,
-        width: 1,
-        height: 1,
-        url: '/uploads/map_review.png',
-        provider: 'local',
-      },
-    });
-    const image = (alternativeText: string, caption: string | null) => ({
-      type: 'image',
-      image: {
-        name: 'map.png',
-        alternativeText,
-        caption,
-        url: file.url,
-        previewUrl: null,
-        formats: null,
-        width: 1,
-        height: 1,
-        hash: 'map_review',
-        ext: '.png',
-        mime: 'image/png',
-        size: 0.07,
-        provider: 'local',
-        provider_metadata: null,
-        createdAt: '2026-12-04T00:00:00.000Z',
-        updatedAt: '2026-12-04T00:00:00.000Z',
-      },
-      children: [{ type: 'text', text: '' }],
-    });
+    const file = await libraryFile(app, 'map.png', 'map_review');
+    const image = (alternativeText: string, caption: string | null) =>
+      imageBlock({ url: file.url, name: 'map.png', hash: 'map_review', alternativeText, caption });
     const CASES: Array<[string, Record<string, unknown>, string, number, number]> = [
       ['column', { column: '绝密文件' }, 'column', 0, 2],
       [
@@ -604,10 +565,7 @@ describe('the sensitive-word check', () => {
 
   it('sends an approved article whose edit brings in a forbidden word back to draft', async () => {
     const id = await write(editor, county, '后来加入禁用词');
-    await as(editor).post(review(id, 'submit')).expect(200);
-    const { contentHash } = await describeAs(countyReviewer, id);
-    await approveAs(countyReviewer, id, contentHash).expect(200);
-    await approveAs(countyApprover, id, contentHash).expect(200);
+    await approveInCounty(id);
     await as(editor)
       .put(`/content-manager/collection-types/${ARTICLE}/${id}`, { body: paragraph('附绝密文件') })
       .expect(200);

@@ -6,12 +6,11 @@
  * suite until it is classified here.
  */
 import { createReviewTeam, publishReviewed } from '@test-helpers/review';
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { createSites, createStaff } from '@test-helpers/sites';
+import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
+import { ARTICLE, CITIZEN_MESSAGE } from '../../uids';
 
-const ARTICLE = 'api::article.article';
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
 const CM = '/content-manager/collection-types';
 
 let app: TestApp;
@@ -40,27 +39,17 @@ const xianRows = async () => {
   return { articles, messages, links };
 };
 
-const member = async (
-  admin: TestAdmin,
-  siteDocumentId: string,
-  capacity: 'editor' | 'handler' | 'reviewer'
-) =>
-  app.strapi
-    .plugin('governance')
-    .service('sites')
-    .addMember({ userId: admin.id, siteDocumentId, capacity });
-
 let before: Awaited<ReturnType<typeof xianRows>>;
 
 beforeAll(async () => {
   app = await startApp('isolation');
   const docs = app.strapi.documents;
-  xian.site = (
-    await docs(SITE).create({ data: { code: 'xian', name: '西安市', level: 'city' } })
-  ).documentId;
-  baoji.site = (
-    await docs(SITE).create({ data: { code: 'baoji', name: '宝鸡市', level: 'city' } })
-  ).documentId;
+  const { sites } = await createSites(app, {
+    xian: { name: '西安市', level: 'city' },
+    baoji: { name: '宝鸡市', level: 'city' },
+  });
+  xian.site = sites.xian;
+  baoji.site = sites.baoji;
   const team = await createReviewTeam(app);
   xian.published = (
     await publishReviewed(app, team, { title: '西安已发布', site: xian.site })
@@ -81,19 +70,19 @@ beforeAll(async () => {
     queryCode,
     receivedAt: new Date(),
   });
-  xian.message = (await docs(MESSAGE).create({ data: message(xian.site, 'XIAN0001') })).documentId;
+  xian.message = (
+    await docs(CITIZEN_MESSAGE).create({ data: message(xian.site, 'XIAN0001') })
+  ).documentId;
   baoji.message = (
-    await docs(MESSAGE).create({ data: message(baoji.site, 'BAOJI001') })
+    await docs(CITIZEN_MESSAGE).create({ data: message(baoji.site, 'BAOJI001') })
   ).documentId;
 
-  baojiEditor = await createAdmin(app, 'governance-site-editor', '宝鸡编辑');
-  xianEditor = await createAdmin(app, 'governance-site-editor', '西安编辑');
-  baojiHandler = await createAdmin(app, 'governance-message-handler', '宝鸡办理员');
-  await member(baojiEditor, baoji.site, 'editor');
-  await member(xianEditor, xian.site, 'editor');
-  await member(baojiHandler, baoji.site, 'handler');
-  baojiReviewer = await createAdmin(app, 'governance-reviewer', '宝鸡审核员');
-  await member(baojiReviewer, baoji.site, 'reviewer');
+  ({ baojiEditor, xianEditor, baojiHandler, baojiReviewer } = await createStaff(app, sites, {
+    baojiEditor: ['governance-site-editor', '宝鸡编辑', { baoji: 'editor' }],
+    xianEditor: ['governance-site-editor', '西安编辑', { xian: 'editor' }],
+    baojiHandler: ['governance-message-handler', '宝鸡办理员', { baoji: 'handler' }],
+    baojiReviewer: ['governance-reviewer', '宝鸡审核员', { baoji: 'reviewer' }],
+  }));
   // The Xi'an draft waits for its first review step: what a Baoji reviewer must not reach.
   await as(xianEditor).post(`/governance/review/articles/${xian.draft}/submit`).expect(200);
   before = await xianRows();
@@ -245,7 +234,7 @@ describe('the Content Manager, article routes', () => {
 });
 
 describe('the Content Manager, citizen message routes', () => {
-  const model = `${CM}/${MESSAGE}`;
+  const model = `${CM}/${CITIZEN_MESSAGE}`;
 
   it("shows the handler only the own site's messages, never the Xi'an one", async () => {
     const list = await as(baojiHandler).get(model).expect(200);
@@ -316,7 +305,7 @@ describe('the governance routes', () => {
 
   it('does not let another site’s handler or editor read or act on its messages', async () => {
     const { id } = await app.strapi.db
-      .query(MESSAGE)
+      .query(CITIZEN_MESSAGE)
       .findOne({ where: { documentId: xian.message }, select: ['id'] });
     for (const who of [baojiHandler, baojiEditor]) {
       for (const tab of ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied']) {

@@ -6,19 +6,18 @@
  * them, digit by digit, the phone of a neighbouring county. Such queries are refused with a 400
  * naming the path, on every admin route that takes a query, and on the public content API.
  */
+import { createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
+import { ARTICLE, CITIZEN_MESSAGE, SITE } from '../../uids';
 
-const ARTICLE = 'api::article.article';
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
 const CM = '/content-manager/collection-types';
 
 let app: TestApp;
 let provincial: TestAdmin;
 let beilinEditor: TestAdmin;
 let beilinHandler: TestAdmin;
-const sites: Record<string, string> = {};
+let sites: Record<'xian' | 'xian-beilin' | 'xian-yanta', string>;
 
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 const articles = (admin: TestAdmin, query: string) => as(admin).get(`${CM}/${ARTICLE}?${query}`);
@@ -27,36 +26,28 @@ const titles = (body: { results?: Array<{ title: string }> }) =>
 
 beforeAll(async () => {
   app = await startApp('relation-fields');
-  const site = async (
-    code: string,
+  // Every site with its responsible person's phone: what the filters must not leak.
+  const site = (
     name: string,
     level: 'city' | 'county',
     responsiblePhone: string,
-    parent?: string
-  ) =>
-    (sites[code] = (
-      await app.strapi.documents(SITE).create({
-        data: { code, name, level, responsiblePhone, parent, responsiblePerson: '李华' },
-      })
-    ).documentId);
-  await site('xian', '西安市', 'city', '13900000001');
-  await site('xian-beilin', '碑林区', 'county', '13911112222', sites.xian);
-  await site('xian-yanta', '雁塔区', 'county', '13955556666', sites.xian);
-
-  provincial = await createAdmin(app, 'governance-provincial-admin', '省厅');
-  beilinEditor = await createAdmin(app, 'governance-site-editor', '碑林编辑');
-  beilinHandler = await createAdmin(app, 'governance-message-handler', '碑林办理员');
-  const sitesService = app.strapi.plugin('governance').service('sites');
-  await sitesService.addMember({
-    userId: beilinEditor.id,
-    siteDocumentId: sites['xian-beilin'],
-    capacity: 'editor',
-  });
-  await sitesService.addMember({
-    userId: beilinHandler.id,
-    siteDocumentId: sites['xian-beilin'],
-    capacity: 'handler',
-  });
+    parent?: 'xian'
+  ) => ({ name, level, responsiblePhone, responsiblePerson: '李华', parent });
+  ({
+    sites,
+    staff: { provincial, beilinEditor, beilinHandler },
+  } = await createSitesAndStaff(app, {
+    sites: {
+      xian: site('西安市', 'city', '13900000001'),
+      'xian-beilin': site('碑林区', 'county', '13911112222', 'xian'),
+      'xian-yanta': site('雁塔区', 'county', '13955556666', 'xian'),
+    },
+    staff: {
+      provincial: ['governance-provincial-admin', '省厅'],
+      beilinEditor: ['governance-site-editor', '碑林编辑', { 'xian-beilin': 'editor' }],
+      beilinHandler: ['governance-message-handler', '碑林办理员', { 'xian-beilin': 'handler' }],
+    },
+  }));
 
   // Written by the province for Beilin: its author (createdBy) is the provincial admin.
   await as(provincial)
@@ -66,7 +57,7 @@ beforeAll(async () => {
     where: { id: provincial.id },
     data: { resetPasswordToken: 'reset-token-of-the-province' },
   });
-  await app.strapi.documents(MESSAGE).create({
+  await app.strapi.documents(CITIZEN_MESSAGE).create({
     data: {
       site: sites['xian-beilin'],
       category: 'consultation',
@@ -243,12 +234,12 @@ describe('the other admin routes that take a query', () => {
     );
     refusal(
       await as(beilinHandler).get(
-        `${CM}/${MESSAGE}?filters[site][parent][responsiblePhone][$startsWith]=139`
+        `${CM}/${CITIZEN_MESSAGE}?filters[site][parent][responsiblePhone][$startsWith]=139`
       ),
       'site.parent.responsiblePhone'
     );
     const own = await as(beilinHandler)
-      .get(`${CM}/${MESSAGE}?filters[site][code][$eq]=xian-beilin`)
+      .get(`${CM}/${CITIZEN_MESSAGE}?filters[site][code][$eq]=xian-beilin`)
       .expect(200);
     expect(own.body.results).toHaveLength(1);
   });

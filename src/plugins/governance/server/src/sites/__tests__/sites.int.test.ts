@@ -2,36 +2,33 @@
  * The provincial admin's "站点与人员" routes: the site tree with members, user search, adding
  * and removing members, with validation and permissions.
  */
-import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { createSitesAndStaff } from '@test-helpers/sites';
+import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
-const SITE = 'api::site.site';
 let app: TestApp;
 let provincial: TestAdmin;
 let editor: TestAdmin;
-const ids: Record<string, string> = {};
+let ids: Record<'portal' | 'xian' | 'xian-beilin', string>;
 
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 
 beforeAll(async () => {
   app = await startApp('sites');
-  const create = async (
-    code: string,
-    name: string,
-    level: 'portal' | 'city' | 'county',
-    parent?: string,
-    responsiblePerson?: string
-  ) =>
-    (ids[code] = (
-      await app.strapi
-        .documents(SITE)
-        .create({ data: { code, name, level, parent, responsiblePerson } })
-    ).documentId);
-  await create('portal', '陕西民政网', 'portal', undefined, '王建国');
-  await create('xian', '西安市', 'city', undefined, '李华');
-  await create('xian-beilin', '碑林区', 'county', ids.xian);
-  provincial = await createAdmin(app, 'governance-provincial-admin', '省厅');
-  editor = await createAdmin(app, 'governance-site-editor', '编辑');
+  ({
+    sites: ids,
+    staff: { provincial, editor },
+  } = await createSitesAndStaff(app, {
+    sites: {
+      portal: { name: '陕西民政网', level: 'portal', responsiblePerson: '王建国' },
+      xian: { name: '西安市', level: 'city', responsiblePerson: '李华' },
+      'xian-beilin': { name: '碑林区', level: 'county', parent: 'xian' },
+    },
+    staff: {
+      provincial: ['governance-provincial-admin', '省厅'],
+      editor: ['governance-site-editor', '编辑'],
+    },
+  }));
 });
 
 afterAll(async () => {

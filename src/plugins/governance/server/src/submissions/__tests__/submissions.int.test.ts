@@ -10,6 +10,7 @@ import {
   publishReviewed,
   type ReviewTeam,
 } from '@test-helpers/review';
+import { addMember, createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 
@@ -18,9 +19,7 @@ import type {
   SubmissionPage,
   SubmissionTargets,
 } from '../../../../shared/contracts/submissions';
-
-const ARTICLE = 'api::article.article';
-const SITE = 'api::site.site';
+import { ARTICLE } from '../../uids';
 
 let app: TestApp;
 let team: ReviewTeam;
@@ -29,14 +28,8 @@ let countyEditor: TestAdmin;
 let cityEditor: TestAdmin;
 let portalEditor: TestAdmin;
 let otherCountyEditor: TestAdmin;
-const sites: Record<string, string> = {};
+let sites: Record<'portal' | 'xian' | 'baoji' | 'xian-beilin' | 'baoji-jintai', string>;
 let published: string;
-
-const addMember = (user: TestAdmin, site: string, capacity = 'editor') =>
-  app.strapi
-    .plugin('governance')
-    .service('sites')
-    .addMember({ userId: user.id, siteDocumentId: sites[site], capacity });
 
 const submit = (user: TestAdmin, body: object) =>
   asAdmin(app, user).post('/governance/submissions', body);
@@ -47,34 +40,27 @@ const incoming = async (user: TestAdmin, query = '') =>
 beforeAll(async () => {
   app = await startApp('submissions');
   team = await createReviewTeam(app);
-  province = await createAdmin(app, 'governance-provincial-admin', '建国');
-  countyEditor = await createAdmin(app, 'governance-site-editor', '县编辑');
-  cityEditor = await createAdmin(app, 'governance-site-editor', '市编辑');
-  portalEditor = await createAdmin(app, 'governance-site-editor', '门户编辑');
-  otherCountyEditor = await createAdmin(app, 'governance-site-editor', '他县编辑');
-
-  const site = async (
-    code: string,
-    name: string,
-    level: 'portal' | 'city' | 'county',
-    parent?: string
-  ) => {
-    const created = await app.strapi.documents(SITE).create({
-      data: { code, name, level, active: true, ...(parent ? { parent: sites[parent] } : {}) },
-    });
-    sites[code] = created.documentId;
-  };
-  await site('portal', '陕西民政网', 'portal');
-  await site('xian', '西安市', 'city');
-  await site('baoji', '宝鸡市', 'city');
-  await site('xian-beilin', '碑林区', 'county', 'xian');
-  await site('baoji-jintai', '金台区', 'county', 'baoji');
-  await addMember(countyEditor, 'xian-beilin');
-  await addMember(cityEditor, 'xian');
-  await addMember(portalEditor, 'portal');
-  await addMember(otherCountyEditor, 'baoji-jintai');
+  ({
+    sites,
+    staff: { province, countyEditor, cityEditor, portalEditor, otherCountyEditor },
+  } = await createSitesAndStaff(app, {
+    sites: {
+      portal: { name: '陕西民政网', level: 'portal' },
+      xian: { name: '西安市', level: 'city' },
+      baoji: { name: '宝鸡市', level: 'city' },
+      'xian-beilin': { name: '碑林区', level: 'county', parent: 'xian' },
+      'baoji-jintai': { name: '金台区', level: 'county', parent: 'baoji' },
+    },
+    staff: {
+      province: ['governance-provincial-admin', '建国'],
+      countyEditor: ['governance-site-editor', '县编辑', { 'xian-beilin': 'editor' }],
+      cityEditor: ['governance-site-editor', '市编辑', { xian: 'editor' }],
+      portalEditor: ['governance-site-editor', '门户编辑', { portal: 'editor' }],
+      otherCountyEditor: ['governance-site-editor', '他县编辑', { 'baoji-jintai': 'editor' }],
+    },
+  }));
   // The province's admin as the portal's leader (初审), as in the demo: still not a receiver.
-  await addMember(province, 'portal', 'leader');
+  await addMember(app, province, sites.portal, 'leader');
 
   published = (
     await publishReviewed(app, team, { title: '碑林区开展冬季救助', site: sites['xian-beilin'] })
@@ -171,7 +157,7 @@ describe('submitting', () => {
       site: sites['xian-beilin'],
     });
     const second = await createAdmin(app, 'governance-site-editor', '县编辑二');
-    await addMember(second, 'xian-beilin');
+    await addMember(app, second, sites['xian-beilin'], 'editor');
     const answers = await Promise.all([
       submit(countyEditor, { article: other.documentId, target: 'portal' }),
       submit(second, { article: other.documentId, target: 'portal' }),

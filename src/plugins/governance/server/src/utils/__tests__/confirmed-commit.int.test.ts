@@ -10,8 +10,10 @@
  */
 import type { Knex } from 'knex';
 import { Client } from 'pg';
+import { createSites } from '@test-helpers/sites';
 import { startApp, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../../replies/messages';
+import { CITIZEN_MESSAGE, SITE } from '../../uids';
 
 /** The server's maintenance database, as the test helpers reach it. */
 const adminSettings = () => ({
@@ -21,9 +23,6 @@ const adminSettings = () => ({
   password: process.env.DATABASE_PASSWORD ?? '',
   database: process.env.DATABASE_ADMIN_DB ?? 'postgres',
 });
-
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
 
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 /** By name: Strapi runs the compiled plugin, whose class is not the one this file would import. */
@@ -72,9 +71,7 @@ const siteCount = (code: string) =>
 (onPostgres ? describe : describe.skip)('a commit the database did not confirm', () => {
   beforeAll(async () => {
     app = await startApp('confirmed-commit');
-    await app.strapi
-      .documents(SITE)
-      .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
+    await createSites(app, { xian: { name: '西安市民政局', level: 'city' } });
     app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1000, duration: 3600 });
     // A bare table for the manual form, which writes with knex outside Strapi's models.
     await app.strapi.db.connection.schema.createTable('commit_probe', (table) =>
@@ -142,7 +139,7 @@ const siteCount = (code: string) =>
 
     beforeAll(() => {
       app.strapi.db.lifecycles.subscribe({
-        models: [MESSAGE],
+        models: [CITIZEN_MESSAGE],
         async afterCreate() {
           if (!killNextCommit) return;
           killNextCommit = false;
@@ -165,7 +162,7 @@ const siteCount = (code: string) =>
     });
 
     it('answers 503 with no query code when the connection died before COMMIT, and stores nothing', async () => {
-      const before = await app.strapi.db.query(MESSAGE).count();
+      const before = await app.strapi.db.query(CITIZEN_MESSAGE).count();
       killNextCommit = true;
       const res = await app.http().post('/api/citizen-messages').send(form('提交时数据库连接中断'));
       expect(killNextCommit).toBe(false);
@@ -173,10 +170,10 @@ const siteCount = (code: string) =>
       expect(res.headers['retry-after']).toBe('5');
       expect(res.body.error.message).toBe(ERRORS.notStored);
       expect(JSON.stringify(res.body)).not.toMatch(/queryCode/);
-      expect(await afterFault(() => app.strapi.db.query(MESSAGE).count())).toBe(before);
+      expect(await afterFault(() => app.strapi.db.query(CITIZEN_MESSAGE).count())).toBe(before);
       expect(
         await afterFault(() =>
-          app.strapi.db.query(MESSAGE).count({ where: { subject: '提交时数据库连接中断' } })
+          app.strapi.db.query(CITIZEN_MESSAGE).count({ where: { subject: '提交时数据库连接中断' } })
         )
       ).toBe(0);
     });
@@ -243,7 +240,7 @@ const siteCount = (code: string) =>
       expect(kills).toBeGreaterThan(0);
       expect(acknowledged.length).toBeGreaterThan(0);
       const found = await app.strapi.db
-        .query(MESSAGE)
+        .query(CITIZEN_MESSAGE)
         .findMany({ where: { queryCode: { $in: acknowledged } }, select: ['queryCode'] });
       expect(found.map((row: { queryCode: string }) => row.queryCode).sort()).toEqual(
         [...acknowledged].sort()

@@ -10,10 +10,10 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { citizenForm } from '@test-helpers/citizen-form';
+import { createSites } from '@test-helpers/sites';
 import { startApp, type TestApp } from '@test-helpers/strapi';
+import { CITIZEN_MESSAGE } from '../../uids';
 
-const MESSAGE = 'api::citizen-message.citizen-message';
-const SITE = 'api::site.site';
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
 let app: TestApp;
@@ -73,9 +73,7 @@ const withDatabaseAway = async <T>(request: () => Promise<T>): Promise<T> => {
 
 beforeAll(async () => {
   app = await startApp('dependency-unavailable');
-  await app.strapi
-    .documents(SITE)
-    .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
+  await createSites(app, { xian: { name: '西安市民政局', level: 'city' } });
   const write = app.strapi.log.error.bind(app.strapi.log);
   app.strapi.log.error = ((text: unknown, ...rest: unknown[]) => {
     errorsLogged.push(
@@ -94,7 +92,7 @@ afterAll(async () => {
 it('answers 503 with Retry-After in Chinese, stores nothing, charges nothing, logs the outage once, then serves again', async () => {
   // One submission's budget: the refused ones must not spend it.
   app.strapi.config.set('plugin::governance.replies.rateLimit', { points: 1, duration: 3681 });
-  const before = await app.strapi.db.query(MESSAGE).count();
+  const before = await app.strapi.db.query(CITIZEN_MESSAGE).count();
 
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const res = await withDatabaseAway(() => submit());
@@ -105,11 +103,11 @@ it('answers 503 with Retry-After in Chinese, stores nothing, charges nothing, lo
     expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
     expect(res.body.data).toBeNull();
   }
-  expect(await app.strapi.db.query(MESSAGE).count()).toBe(before);
+  expect(await app.strapi.db.query(CITIZEN_MESSAGE).count()).toBe(before);
   // Two refusals, one outage.
   expect(errorsLogged.filter((line) => /dependency is unavailable/.test(line))).toHaveLength(1);
 
   const stored = await submit();
   expect(stored.status).toBe(201);
-  expect(await app.strapi.db.query(MESSAGE).count()).toBe(before + 1);
+  expect(await app.strapi.db.query(CITIZEN_MESSAGE).count()).toBe(before + 1);
 });

@@ -9,9 +9,9 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { PASSWORD_STATE } from '../../uids';
 
 const SITE_ROUTE = '/content-manager/collection-types/api::site.site';
-const STATE = 'plugin::governance.password-state';
 const DAY = 86_400_000;
 
 /** What a stranger types as the e-mail of a login (Strapi lowercases it before anything else). */
@@ -33,12 +33,6 @@ let province: TestAdmin;
 let stale: TestAdmin;
 
 const as = (admin: TestAdmin) => asAdmin(app, admin);
-const bytes = (req: ReturnType<ReturnType<typeof asAdmin>['get']>) =>
-  req.buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 const csvRecords = (res: Response) =>
   parse((res.body as Buffer).toString('utf8').replace(/^\uFEFF/, ''), {
     relax_column_count: true,
@@ -50,7 +44,7 @@ beforeAll(async () => {
   province = await createAdmin(app, 'governance-provincial-admin', '省厅');
   stale = await createAdmin(app, 'governance-site-editor', '过期');
   await app.strapi.db
-    .query(STATE)
+    .query(PASSWORD_STATE)
     .update({ where: { userId: stale.id }, data: { changedAt: new Date(Date.now() - 95 * DAY) } });
 
   // The sites, through the Content Manager as the province creates them.
@@ -103,9 +97,7 @@ afterAll(async () => {
 
 describe('操作日志 export', () => {
   it("quotes the e-mail of a failed login and a staff member's own name", async () => {
-    const records = csvRecords(
-      await bytes(as(province).get('/governance/audit/export')).expect(200)
-    );
+    const records = csvRecords(await as(province).download('/governance/audit/export').expect(200));
     const failure = records.find((r) => r[2] === '登录失败' && r[4].includes('evil.example'));
     expect(failure).toBeDefined();
     expect(failure![3]).toBe(quoted(LOGIN_EMAIL));
@@ -121,7 +113,7 @@ describe('操作日志 export', () => {
 describe('账号安全 export', () => {
   it("quotes a staff member's own name and leaves a negative number of days a number", async () => {
     const records = csvRecords(
-      await bytes(as(province).get('/governance/accounts/export')).expect(200)
+      await as(province).download('/governance/accounts/export').expect(200)
     );
     expect(records.find((r) => r[0].includes('1+1'))![0]).toBe(quoted(OWN_NAME));
     const expired = records.find((r) => r[1] === stale.email)!;
@@ -136,9 +128,9 @@ describe('发布排名 export', () => {
   it("quotes hostile site names in the CSV, the city named in a county's 备注 too", async () => {
     const cells = siteCells(
       csvRecords(
-        await bytes(as(province).get(`/governance/rankings/export?year=${YEAR}&format=csv`)).expect(
-          200
-        )
+        await as(province)
+          .download(`/governance/rankings/export?year=${YEAR}&format=csv`)
+          .expect(200)
       )
     );
     for (const name of Object.values(SITE_NAMES)) {
@@ -158,9 +150,9 @@ describe('发布排名 export', () => {
   });
 
   it('quotes them the same way in the Excel workbook, where counts stay numbers', async () => {
-    const res = await bytes(
-      as(province).get(`/governance/rankings/export?year=${YEAR}&format=xlsx`)
-    ).expect(200);
+    const res = await as(province)
+      .download(`/governance/rankings/export?year=${YEAR}&format=xlsx`)
+      .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body);
     const sheet = book.worksheets[0];
