@@ -177,6 +177,8 @@ export interface AppliedView {
   list: string[];
   hiddenInEditView: string[];
   readOnlyInEditView: string[];
+  /** The type's fields then. */
+  fields: string[];
 }
 
 /** Labels, field lists and what we stored: plain JSON, compared as such. */
@@ -197,36 +199,41 @@ export const mergeView = (
   applied: AppliedView | undefined
 ): AppliedView => {
   const { metadatas, layouts } = configuration;
+  // What we set on a field last time; nothing for a field Strapi has (re)created since (a new
+  // attribute gets Strapi's defaults, as on a fresh database).
+  const known = new Set(applied?.fields ?? []);
+  const prior = (field: string) => (known.has(field) ? applied : undefined);
+
   for (const [field, label] of Object.entries(view.labels)) {
     const meta = metadatas[field];
     if (!meta) continue; // not a field of this type on this Strapi (publishedAt without draft/publish)
     // Strapi's default label is the attribute name.
-    if (meta.edit && untouched(meta.edit.label, field, applied?.labels[field]))
-      meta.edit.label = label;
-    if (meta.list && untouched(meta.list.label, field, applied?.labels[field]))
-      meta.list.label = label;
+    const previous = prior(field)?.labels[field];
+    if (meta.edit && untouched(meta.edit.label, field, previous)) meta.edit.label = label;
+    if (meta.list && untouched(meta.list.label, field, previous)) meta.list.label = label;
   }
   for (const [field, description] of Object.entries(view.descriptions ?? {})) {
     const edit = metadatas[field]?.edit;
-    if (edit && untouched(edit.description ?? '', '', applied?.descriptions[field]))
+    if (edit && untouched(edit.description ?? '', '', prior(field)?.descriptions[field]))
       edit.description = description;
   }
 
   const readOnly = new Set(view.readOnlyInEditView ?? []);
-  const wasReadOnly = new Set(applied?.readOnlyInEditView ?? []);
   for (const [field, meta] of Object.entries(metadatas)) {
     if (!meta.edit) continue;
+    const wasReadOnly = prior(field)?.readOnlyInEditView.includes(field) ?? false;
     // Made read-only by us and made editable again by someone: theirs.
-    if (readOnly.has(field) && !(wasReadOnly.has(field) && meta.edit.editable !== false))
+    if (readOnly.has(field) && !(wasReadOnly && meta.edit.editable !== false))
       meta.edit.editable = false;
     // No longer read-only here: editable again, unless someone else made it read-only.
-    if (!readOnly.has(field) && wasReadOnly.has(field) && meta.edit.editable === false)
+    if (!readOnly.has(field) && wasReadOnly && meta.edit.editable === false)
       meta.edit.editable = true;
   }
 
   // Hidden once; someone who puts a field back in "Configure the view" keeps it there.
-  const wasHidden = new Set(applied?.hiddenInEditView ?? []);
-  const hide = new Set((view.hiddenInEditView ?? []).filter((field) => !wasHidden.has(field)));
+  const hide = new Set(
+    (view.hiddenInEditView ?? []).filter((field) => !prior(field)?.hiddenInEditView.includes(field))
+  );
   layouts.edit = layouts.edit
     .map((row) => row.filter((field) => !hide.has(field.name)))
     .filter((row) => row.length > 0);
@@ -241,6 +248,7 @@ export const mergeView = (
     list: listable,
     hiddenInEditView: view.hiddenInEditView ?? [],
     readOnlyInEditView: view.readOnlyInEditView ?? [],
+    fields: Object.keys(metadatas),
   };
 };
 
