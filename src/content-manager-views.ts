@@ -52,7 +52,7 @@ export const VIEWS: Record<string, ContentManagerView> = {
       sourceSubmitterName: '报送人',
     },
     descriptions: {
-      slug: '文章网址的最后一段，由标题生成，只用小写字母、数字和连字符',
+      slug: '文章网址的最后一段，只用小写字母、数字和连字符',
       column: '文章所在的栏目，如“政务公开”“工作动态”',
       isSpecialTopic: '专题文章在站点的专题栏目中展示',
       firstPublishedAt: '首次发布时由系统记录，再次发布不改变',
@@ -67,7 +67,7 @@ export const VIEWS: Record<string, ContentManagerView> = {
       'sourceSubmitterName',
     ],
     // The review column (审核状态) is added by the plugin's admin after these.
-    list: ['title', 'site', 'column', 'firstPublishedAt', 'updatedAt'],
+    list: ['title', 'site', 'column', 'firstPublishedAt'],
   },
   'api::site.site': {
     labels: {
