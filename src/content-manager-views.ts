@@ -2,22 +2,41 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * Chinese field labels and useful list columns for the Content Manager. Strapi labels fields
- * with their attribute names ("title", "firstPublishedAt") and lists the first few fields.
- * Applied once per VERSION, so what the province later changes in "Configure the view" stays.
+ * with their attribute names ("title", "firstPublishedAt") and lists the first four fields.
+ *
+ * Strapi keeps each type's view in its core store and merges it with the schema at every boot
+ * (the content manager's `syncConfigurations`): the stored value wins, a new field gets its
+ * attribute name. So this table is applied after that merge, at every boot, as a three-way
+ * merge: a setting is ours to set while it still holds Strapi's default or what we set last
+ * time (kept in the store); once someone changed it in "Configure the view", it stays theirs.
+ * A new field, a new entry here or a changed label here reaches every database at the next boot.
  */
-const VERSION = 7;
+export interface ContentManagerView {
+  /** Label in the edit view, the list's column head and the filters. */
+  labels: Record<string, string>;
+  /** A line under the edit view's input. */
+  descriptions?: Record<string, string>;
+  /** The list's columns, in order. */
+  list: string[];
+  hiddenInEditView?: string[];
+  readOnlyInEditView?: string[];
+}
 
-const VIEWS: Record<
-  string,
-  {
-    labels: Record<string, string>;
-    list: string[];
-    hiddenInEditView?: string[];
-    readOnlyInEditView?: string[];
-  }
-> = {
+/** Strapi's own fields, in every list's column chooser and filters. */
+const SYSTEM_LABELS: Record<string, string> = {
+  id: 'ID',
+  documentId: '文档 ID',
+  createdAt: '创建时间',
+  updatedAt: '更新时间',
+  createdBy: '创建人',
+  updatedBy: '更新人',
+  publishedAt: '发布时间',
+};
+
+export const VIEWS: Record<string, ContentManagerView> = {
   'api::article.article': {
     labels: {
+      ...SYSTEM_LABELS,
       title: '标题',
       slug: '链接别名',
       summary: '摘要',
@@ -32,6 +51,12 @@ const VIEWS: Record<
       sourceArticleDocumentId: '原文 ID',
       sourceSubmitterName: '报送人',
     },
+    descriptions: {
+      slug: '文章网址的最后一段，只用小写字母、数字和连字符',
+      column: '文章所在的栏目，如“政务公开”“工作动态”',
+      isSpecialTopic: '专题文章在站点的专题栏目中展示',
+      firstPublishedAt: '首次发布时由系统记录，再次发布不改变',
+    },
     // The review side panel shows the state, with its history and actions; the 信息报送 panel
     // names an adopted article's source.
     hiddenInEditView: [
@@ -41,10 +66,12 @@ const VIEWS: Record<
       'sourceArticleDocumentId',
       'sourceSubmitterName',
     ],
-    list: ['id', 'title', 'site', 'column', 'firstPublishedAt'],
+    // The review column (审核状态) is added by the plugin's admin after these.
+    list: ['title', 'site', 'column', 'firstPublishedAt'],
   },
   'api::site.site': {
     labels: {
+      ...SYSTEM_LABELS,
       name: '站点名称',
       code: '站点代码',
       level: '级别',
@@ -57,10 +84,18 @@ const VIEWS: Record<
       responsiblePhone: '负责人电话',
       replyWorkingDays: '本站答复期限（工作日，按类别）',
     },
-    list: ['id', 'name', 'code', 'level', 'responsiblePerson'],
+    descriptions: {
+      code: '小写字母、数字和连字符，区县以所属设区市的代码开头，如 xian-beilin',
+      parent: '区县站点所属的设区市站点',
+      sortOrder: '同级站点排名并列时按此排序，数字小的在前',
+      replyWorkingDays:
+        '不填则用全省默认（咨询 5 个工作日，投诉、建议 15 个工作日），如 {"consultation": 3}',
+    },
+    list: ['name', 'code', 'level', 'parent', 'responsiblePerson'],
   },
   'api::citizen-message.citizen-message': {
     labels: {
+      ...SYSTEM_LABELS,
       caseNumber: '留言编号',
       site: '所属站点',
       category: '类别',
@@ -81,12 +116,22 @@ const VIEWS: Record<
       overdueNotifiedAt: '超期提醒时间',
       isPublic: '公开',
       satisfaction: '满意度',
+      pendingExtension: '待审批的延期申请',
+      revision: '办理记录版本',
+    },
+    descriptions: {
+      isPublic: '公开后，留言和答复显示在网站的留言公开栏目（留言人姓名隐去）',
+      originalCategory: '办理人员更正类别时保留的留言人原选类别',
     },
     // The citizen's name, contact, IP and query code are not in the Content Manager at all
     // (`visible: false`): staff read the contact on the case page of 留言办理, audited.
-    list: ['caseNumber', 'subject', 'site', 'category', 'status', 'receivedAt'],
-    // Bookkeeping of the handling flow (留言办理), not for editing by hand.
-    hiddenInEditView: ['revision', 'pendingExtension'],
+    // 办理状态 is shown by the plugin's admin from the message's own status (Strapi's list puts
+    // its draft/publish status in a field named `status`).
+    list: ['caseNumber', 'subject', 'site', 'category', 'status', 'receivedAt', 'dueAt'],
+    // Bookkeeping of the handling flow (留言办理), not for editing by hand. Strapi's edit view
+    // never receives a field named `status` of a type without draft/publish (it takes the name
+    // for its own document status), so its input would stay empty: the 办理状态 panel shows it.
+    hiddenInEditView: ['revision', 'pendingExtension', 'status'],
     // What the citizen wrote is evidence, and the handling record changes only through 留言办理:
     // the server refuses both, so the form shows them as text; 公开 stays the site's to set.
     readOnlyInEditView: [
@@ -113,36 +158,128 @@ const VIEWS: Record<
   },
 };
 
-type Metadatas = Record<
-  string,
-  { edit?: { label?: string; editable?: boolean }; list?: { label?: string } }
->;
+interface FieldMetadata {
+  edit?: { label?: string; description?: string; editable?: boolean };
+  list?: { label?: string };
+}
 type EditLayout = Array<Array<{ name: string; size: number }>>;
 
+/** The part of a type's Content Manager configuration this table sets. */
+export interface ViewConfiguration {
+  metadatas: Record<string, FieldMetadata>;
+  layouts: { list: string[]; edit: EditLayout };
+}
+
+/** What this table set last time, per type: the merge's common ancestor. */
+export interface AppliedView {
+  labels: Record<string, string>;
+  descriptions: Record<string, string>;
+  list: string[];
+  hiddenInEditView: string[];
+  readOnlyInEditView: string[];
+  /** The type's fields then. */
+  fields: string[];
+}
+
+/** Labels, field lists and what we stored: plain JSON, compared as such. */
+const isEqual = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Ours to change: it still holds Strapi's default, or what we set before (`previous`). */
+const untouched = <T>(current: T, strapiDefault: T, previous: T | undefined) =>
+  isEqual(current, strapiDefault) || (previous !== undefined && isEqual(current, previous));
+
+/**
+ * Sets `view` on a type's configuration where nobody changed what Strapi or we set before
+ * (`applied`, absent on a fresh database or before this merge existed). Changes `configuration`
+ * in place and returns what it now holds of ours, for the next boot.
+ */
+export const mergeView = (
+  configuration: ViewConfiguration,
+  view: ContentManagerView,
+  applied: AppliedView | undefined
+): AppliedView => {
+  const { metadatas, layouts } = configuration;
+  // What we set on a field last time; nothing for a field Strapi has (re)created since (a new
+  // attribute gets Strapi's defaults, as on a fresh database).
+  const known = new Set(applied?.fields ?? []);
+  const prior = (field: string) => (known.has(field) ? applied : undefined);
+
+  for (const [field, label] of Object.entries(view.labels)) {
+    const meta = metadatas[field];
+    if (!meta) continue; // not a field of this type on this Strapi (publishedAt without draft/publish)
+    // Strapi's default label is the attribute name.
+    const previous = prior(field)?.labels[field];
+    if (meta.edit && untouched(meta.edit.label, field, previous)) meta.edit.label = label;
+    if (meta.list && untouched(meta.list.label, field, previous)) meta.list.label = label;
+  }
+  for (const [field, description] of Object.entries(view.descriptions ?? {})) {
+    const edit = metadatas[field]?.edit;
+    if (edit && untouched(edit.description ?? '', '', prior(field)?.descriptions[field]))
+      edit.description = description;
+  }
+
+  const readOnly = new Set(view.readOnlyInEditView ?? []);
+  for (const [field, meta] of Object.entries(metadatas)) {
+    if (!meta.edit) continue;
+    const wasReadOnly = prior(field)?.readOnlyInEditView.includes(field) ?? false;
+    // Made read-only by us and made editable again by someone: theirs.
+    if (readOnly.has(field) && !(wasReadOnly && meta.edit.editable !== false))
+      meta.edit.editable = false;
+    // No longer read-only here: editable again, unless someone else made it read-only.
+    if (!readOnly.has(field) && wasReadOnly && meta.edit.editable === false)
+      meta.edit.editable = true;
+  }
+
+  // Hidden once; someone who puts a field back in "Configure the view" keeps it there.
+  const hide = new Set(
+    (view.hiddenInEditView ?? []).filter((field) => !prior(field)?.hiddenInEditView.includes(field))
+  );
+  layouts.edit = layouts.edit
+    .map((row) => row.filter((field) => !hide.has(field.name)))
+    .filter((row) => row.length > 0);
+
+  // The columns as a whole: the first time, or while they are still the ones we set.
+  const listable = view.list.filter((field) => field in metadatas);
+  if (!applied || isEqual(layouts.list, applied.list)) layouts.list = listable;
+
+  return {
+    labels: view.labels,
+    descriptions: view.descriptions ?? {},
+    list: listable,
+    hiddenInEditView: view.hiddenInEditView ?? [],
+    readOnlyInEditView: view.readOnlyInEditView ?? [],
+    fields: Object.keys(metadatas),
+  };
+};
+
+/** The content manager's service for a type's view settings, as far as this file uses it. */
+interface ContentTypesService {
+  findConfiguration(contentType: { uid: string }): Promise<ViewConfiguration>;
+  updateConfiguration(
+    contentType: { uid: string },
+    configuration: ViewConfiguration
+  ): Promise<unknown>;
+}
+
+interface StoredViews {
+  applied?: Record<string, AppliedView>;
+}
+
+/** Runs after the content manager's own sync (its bootstrap), at every boot. */
 export const applyContentManagerViews = async (strapi: Core.Strapi) => {
   const store = strapi.store({ type: 'plugin', name: 'governance', key: 'content-manager-views' });
-  if (((await store.get({})) as { version?: number } | null)?.version === VERSION) return;
+  const stored = ((await store.get({})) ?? {}) as StoredViews;
+  const applied: Record<string, AppliedView> = {};
 
-  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  const contentTypes: ContentTypesService = strapi
+    .plugin('content-manager')
+    .service('content-types');
   for (const [uid, view] of Object.entries(VIEWS)) {
-    const { settings, metadatas, layouts } = await contentTypes.findConfiguration({ uid });
-    for (const [field, label] of Object.entries(view.labels)) {
-      const meta = (metadatas as Metadatas)[field];
-      if (meta?.edit) meta.edit.label = label;
-      if (meta?.list) meta.list.label = label;
-    }
-    for (const field of view.readOnlyInEditView ?? []) {
-      const meta = (metadatas as Metadatas)[field];
-      if (meta?.edit) meta.edit.editable = false;
-    }
-    const hidden = new Set(view.hiddenInEditView ?? []);
-    const edit = (layouts.edit as EditLayout)
-      .map((row) => row.filter((field) => !hidden.has(field.name)))
-      .filter((row) => row.length > 0);
-    await contentTypes.updateConfiguration(
-      { uid },
-      { settings, metadatas, layouts: { ...layouts, edit, list: view.list } }
-    );
+    const configuration = await contentTypes.findConfiguration({ uid });
+    const before = JSON.stringify(configuration);
+    applied[uid] = mergeView(configuration, view, stored.applied?.[uid]);
+    if (JSON.stringify(configuration) !== before)
+      await contentTypes.updateConfiguration({ uid }, configuration);
   }
-  await store.set({ value: { version: VERSION } });
+  if (!isEqual(stored.applied, applied)) await store.set({ value: { applied } });
 };

@@ -4,6 +4,13 @@ import { PasswordGuard } from './components/password/PasswordGuard';
 import { PluginIcon } from './components/PluginIcon';
 import { ReviewPanel } from './components/ReviewPanel';
 import { SubmissionPanel } from './components/SubmissionPanel';
+import { bareValueNames } from '../../shared/contracts/content-manager';
+import {
+  HandlingStatusPanel,
+  rememberStrings,
+  withEnumColumns,
+  withEnumFilters,
+} from './components/contentManagerNames';
 import { withReviewColumn } from './components/reviewColumn';
 import { ANY_PAGE_PERMISSION } from './pages/adminPages';
 import { PERMISSIONS, permissionsOf } from './permissions';
@@ -62,8 +69,11 @@ export default {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addEditViewSidePanel: (panels: unknown[]) => void };
     };
-    contentManager.apis.addEditViewSidePanel([ReviewPanel, SubmissionPanel]);
+    contentManager.apis.addEditViewSidePanel([ReviewPanel, SubmissionPanel, HandlingStatusPanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReviewColumn);
+    // After the review column, which draws its own enumeration.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withEnumColumns);
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', withEnumFilters);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
@@ -71,7 +81,9 @@ export default {
       locales.map(async (locale) => {
         const load = translationFiles[`./translations/${locale}.json`];
         const data = load ? (await load()).default : {};
-        return { data: prefixed(data), locale };
+        rememberStrings(locale, data);
+        // The enumeration values the Content Manager's edit views show, by their bare value.
+        return { data: { ...bareValueNames(data), ...prefixed(data) }, locale };
       })
     );
   },

@@ -4,6 +4,7 @@ import { keepInternalRecordsPrivate } from './internal-records';
 import { noticePublication } from './oversight/document-middleware';
 import { guardAccountRoutes } from './passwords/super-admins';
 import { publicAccessStrategy } from './public-access/strategy';
+import { showMessageStatusInContentManager } from './replies/content-manager-status';
 import { messageRules } from './replies/document-middleware';
 import { siteWorkingDaysRule } from './replies/site-working-days';
 import { reviewGate } from './review/gate';
@@ -29,6 +30,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   guardRelationQueries(strapi);
   guardAccountRoutes(strapi);
   keepInternalRecordsPrivate(strapi);
+  showMessageStatusInContentManager(strapi);
 };
 
 export default register;

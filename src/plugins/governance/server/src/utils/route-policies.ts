@@ -1,7 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
 type Policy = string | { name: string; config: Record<string, unknown> };
-export type Route = { method: string; path: string; config?: { policies?: unknown[] } };
+export type Route = {
+  method: string;
+  path: string;
+  config?: { policies?: unknown[]; middlewares?: unknown[] };
+};
 type RouteGroups = Record<string, { type?: string; routes: Route[] }>;
 
 /** A route of Strapi's admin (`admin`) or of a plugin, by method and path as it declares them. */

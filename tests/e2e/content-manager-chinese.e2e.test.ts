@@ -1,0 +1,187 @@
+/**
+ * Strapi's Content Manager in Chinese, as a 西安 site editor sees it: the 网民留言 list names its
+ * columns, categories and 办理状态 in Chinese (not Strapi's 已发布), a filter and its chip name
+ * the category, a message's edit view shows its labels, its category and its 办理状态 panel;
+ * the 文章 and 站点 lists and an article's edit view likewise. No attribute name or stored
+ * enumeration value is visible anywhere.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
+import { startDemoServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+const CM = '/admin/content-manager/collection-types';
+const MESSAGES = `${CM}/api::citizen-message.citizen-message`;
+const ARTICLES = `${CM}/api::article.article`;
+const SITES = `${CM}/api::site.site`;
+
+/** What Strapi would show untranslated: attribute names and stored enumeration values. */
+const RAW = new RegExp(
+  `\\b(${[
+    // fields
+    'caseNumber',
+    'originalCategory',
+    'receivedAt',
+    'dueAt',
+    'replyingUnit',
+    'workingDaysToReply',
+    'repliedOnTime',
+    'repliedAt',
+    'repliedBy',
+    'reopenedAt',
+    'spotCheck',
+    'overdueNotifiedAt',
+    'isPublic',
+    'satisfaction',
+    'subject',
+    'category',
+    'firstPublishedAt',
+    'isSpecialTopic',
+    'reviewStatus',
+    'sortOrder',
+    'responsiblePerson',
+    'createdAt',
+    'updatedAt',
+    'documentId',
+    // values
+    'consultation',
+    'complaint',
+    'suggestion',
+    'received',
+    'accepted',
+    'replied',
+    'transferred',
+    'rejected',
+    'satisfied',
+    'unsatisfied',
+    'substandard',
+    'portal',
+    'department',
+    'county',
+  ].join('|')})\\b`
+);
+
+/** The page's visible text (the main area: the Content Manager's list or form and its panels). */
+const visibleText = (on: Page) => on.locator('main').innerText();
+
+/** The list's column heads, in order. */
+const columnHeads = async (on: Page) =>
+  (await on.locator('thead th').allInnerTexts()).map((head) => head.trim()).filter(Boolean);
+
+/** Every word appears in the visible text. */
+const expectWords = async (on: Page, words: string[]) => {
+  const text = await visibleText(on);
+  expect(words.filter((word) => !text.includes(word))).toEqual([]);
+};
+
+const expectNoRawNames = async (on: Page) => {
+  const text = await visibleText(on);
+  expect(text.match(RAW)?.[0] ?? null).toBeNull();
+};
+
+beforeAll(async () => {
+  server = await startDemoServer('e2e-cm-chinese');
+  browser = await launchBrowser();
+  page = await loginAs(browser, server, 'xian.editor@demo.example');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('lists citizen messages with Chinese columns, categories and 办理状态', async () => {
+  await page.goto(`${server.url}${MESSAGES}`);
+  await page.getByRole('heading', { name: '网民留言' }).waitFor();
+  await page.getByRole('gridcell').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'cm-messages-list');
+  expect(await columnHeads(page)).toEqual([
+    '留言编号',
+    '标题',
+    '所属站点',
+    '类别',
+    '办理状态',
+    '收到时间',
+    '答复期限',
+  ]);
+  const text = await visibleText(page);
+  expect(text).toMatch(/咨询|投诉|建议|其他/);
+  expect(text).toMatch(/待签收|办理中|已答复|已办结|已转办|不予受理/);
+  // Strapi's draft/publish status means nothing for a message.
+  expect(text).not.toContain('已发布');
+  await expectNoRawNames(page);
+  await screenshot(page, 'cm-messages-list');
+
+  // Filtered by category: the chip names the category too.
+  await page.goto(`${server.url}${MESSAGES}?filters[$and][0][category][$eq]=complaint`);
+  await page.getByText(/类别\s*等于\s*投诉/).waitFor();
+  await page.getByRole('gridcell', { name: '投诉' }).first().waitFor();
+  await page.getByRole('button', { name: '筛选器' }).click();
+  await page.getByRole('dialog').waitFor();
+  await screenshot(page, 'cm-messages-filter');
+  await page.keyboard.press('Escape');
+  await expectNoRawNames(page);
+});
+
+it('opens a message with Chinese labels, its category and its 办理状态', async () => {
+  await page.goto(`${server.url}${MESSAGES}`);
+  await page.getByRole('gridcell').first().waitFor();
+  await page
+    .getByRole('link', { name: /^\d{4}-\d{6}$/ })
+    .first()
+    .click();
+  await page.getByRole('textbox', { name: '标题' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'cm-message-edit');
+  await expectWords(page, [
+    '留言编号',
+    '类别',
+    '留言内容',
+    '收到时间',
+    '答复期限',
+    '答复单位',
+    '公开',
+  ]);
+  const category = page.getByRole('combobox', { name: '类别', exact: true });
+  expect(await category.innerText()).toMatch(/咨询|投诉|建议|其他/);
+  // The 办理状态 panel, since Strapi's form never gets the message's own status.
+  await page.getByText('办理状态', { exact: true }).waitFor();
+  expect(await visibleText(page)).toMatch(/待签收|办理中|已答复|已办结|已转办|不予受理/);
+  await expectNoRawNames(page);
+  await screenshot(page, 'cm-message-edit');
+});
+
+it('lists and opens articles and lists sites in Chinese', async () => {
+  await page.goto(`${server.url}${ARTICLES}`);
+  await page.getByRole('heading', { name: '文章' }).waitFor();
+  await page.getByRole('gridcell').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'cm-articles-list');
+  expect(await columnHeads(page)).toEqual(
+    expect.arrayContaining(['标题', '所属站点', '栏目', '首次发布时间', '审核状态'])
+  );
+  await expectNoRawNames(page);
+  await screenshot(page, 'cm-articles-list');
+
+  await page.getByRole('row').nth(1).getByRole('link').first().click();
+  await page.getByRole('textbox', { name: '标题' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'cm-article-edit');
+  await expectWords(page, ['链接别名', '摘要', '正文', '栏目', '专题文章']);
+  await expectNoRawNames(page);
+  await screenshot(page, 'cm-article-edit');
+
+  await page.goto(`${server.url}${SITES}`);
+  await page.getByRole('heading', { name: '站点' }).waitFor();
+  await page.getByRole('gridcell').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'cm-sites-list');
+  expect(await columnHeads(page)).toEqual(expect.arrayContaining(['站点名称', '站点代码', '级别']));
+  expect(await visibleText(page)).toMatch(/设区市级|区县级|厅直单位|门户网站/);
+  await expectNoRawNames(page);
+  await screenshot(page, 'cm-sites-list');
+});
