@@ -1,6 +1,5 @@
 import { errors } from '@strapi/utils';
 import type { CalendarInput } from '../../../shared/contracts/calendar';
-import { chineseDate } from '../../../shared/chinese-date';
 import { ERRORS } from './messages';
 import { isIsoDate } from './work-calendar';
 
@@ -67,7 +66,8 @@ export const parseNotice = (year: number, text: string): CalendarInput => {
       if (/上班/.test(sentence)) workdays.push(...dates);
       else if (off.length === 0) {
         // "1月1日放假" or "1月28日至2月4日放假调休": the first day, and the day after 至.
-        off = /[至到\-—~～]/.test(sentence) && dates.length >= 2 ? [dates[0], dates[1]] : [dates[0]];
+        off =
+          /[至到\-—~～]/.test(sentence) && dates.length >= 2 ? [dates[0], dates[1]] : [dates[0]];
       }
     }
     if (off.length === 0) {
@@ -83,19 +83,3 @@ export const parseNotice = (year: number, text: string): CalendarInput => {
     });
   return { holidays };
 };
-
-/** A year's arrangement written as notice lines, for the province to edit and read back. */
-export const noticeText = (holidays: CalendarInput['holidays']): string =>
-  holidays
-    .map((holiday) => {
-      const range =
-        holiday.start === holiday.end
-          ? `${chineseDate(holiday.start)}放假`
-          : `${chineseDate(holiday.start)}至${chineseDate(holiday.end)}放假`;
-      const work =
-        holiday.workdays.length > 0
-          ? `${holiday.workdays.map((date) => chineseDate(date)).join('、')}上班。`
-          : '';
-      return `${holiday.name}：${range}。${work}`;
-    })
-    .join('\n');

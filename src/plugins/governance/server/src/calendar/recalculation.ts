@@ -102,6 +102,8 @@ export const recalculateDeadlines = async (
   let changed = 0;
   let sliceStart = Date.now();
   const audit = getService(strapi, 'audit');
+  const localDay = (instant: Date) =>
+    DateTime.fromJSDate(instant, { zone: run.timezone }).toISODate()!;
 
   type Outcome = 'moved' | 'unchanged' | 'conflict';
   const recalculate = async (message: MessageRow, events: EventRow[]): Promise<Outcome> => {
@@ -130,7 +132,7 @@ export const recalculateDeadlines = async (
         },
       });
       if (count !== 1) return 'conflict';
-      const text = `按 ${run.year} 年节假日安排重新计算办理期限（${plan.workingDays} 个工作日）`;
+      const text = `依据 ${run.year} 年节假日安排`;
       await strapi.db.query(MESSAGE_EVENT).create({
         data: {
           message: message.id,
@@ -144,7 +146,7 @@ export const recalculateDeadlines = async (
       });
       await audit.record('message.deadlineRecalculated', {
         subject: `message ${message.id}`,
-        summary: `${text}：留言 ${message.id}（${message.site?.name ?? '—'}）`,
+        summary: `按 ${run.year} 年节假日安排重新计算留言 ${message.id}（${message.site?.name ?? '—'}）的答复期限：${plan.workingDays} 个工作日，${localDay(before)} → ${localDay(after)}`,
         details: {
           year: run.year,
           workingDays: plan.workingDays,

@@ -53,8 +53,7 @@ export const daysFrom = (start: string, end: string): string[] => {
 /** `chinese-days`' entries read "Spring Festival,春节,4": the Chinese name is the second part. */
 const chineseName = (entry: string) => entry.split(',')[1] ?? entry;
 
-const builtin: { holidays: Record<string, string>; workdays: Record<string, string> } =
-  builtinData;
+const builtin: { holidays: Record<string, string>; workdays: Record<string, string> } = builtinData;
 
 /** The calendar of `chinese-days` alone, overridden by the years the province entered. */
 export const createCalendar = (entered: readonly YearArrangement[] = []): WorkCalendar => {

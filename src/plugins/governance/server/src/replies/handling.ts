@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DateTime } from 'luxon';
 import type { GovernanceConfig } from '../config';
 import { SITE_LEVELS } from '../../../shared/contracts/overview';
 import { siteScope } from '../sites/scope';
@@ -8,13 +7,7 @@ import type { AdminUser } from '../utils/document-middleware';
 import type { AuditAction } from '../audit/service';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
-import {
-  deadlineState,
-  dueAt,
-  endOfWorkday,
-  workingDaysBetween,
-  type Category,
-} from './deadlines';
+import { deadlineState, dueAt, endOfWorkday, workingDaysBetween, type Category } from './deadlines';
 import { ERRORS } from './messages';
 import { replyFlags } from './quality';
 import { OPEN_STATUSES, plainText } from './service';

@@ -1,6 +1,7 @@
 import { HOLIDAYS_2027, NOTICE_2027 } from '@test-helpers/holidays-2027';
 import { dueAt, deadlineState, endOfWorkday, workingDaysBetween } from '../../replies/deadlines';
-import { parseNotice, noticeText } from '../notice';
+import { noticeText } from '../../../../shared/holiday-notice';
+import { parseNotice } from '../notice';
 import { planOf } from '../recalculation';
 import { checkArrangement, checkYear, yearBounds } from '../validation';
 import {
@@ -31,7 +32,7 @@ const refusal = (fn: () => unknown) => {
 };
 
 describe('the working-day calendar', () => {
-  it("agrees with chinese-days on the years it knows", () => {
+  it('agrees with chinese-days on the years it knows', () => {
     expect(isWorkday(BUILTIN_CALENDAR, '2024-10-12')).toBe(true); // 调休 Saturday
     expect(isWorkday(BUILTIN_CALENDAR, '2024-10-01')).toBe(false);
     expect(isWorkday(BUILTIN_CALENDAR, '2026-02-16')).toBe(false); // 春节
@@ -46,7 +47,7 @@ describe('the working-day calendar', () => {
     expect(isWorkday(BUILTIN_CALENDAR, '2027-02-08')).toBe(true);
   });
 
-  it("counts an entered 2027: the Spring Festival off, the 调休 Saturday worked", () => {
+  it('counts an entered 2027: the Spring Festival off, the 调休 Saturday worked', () => {
     expect(isWorkday(entered, '2027-02-06')).toBe(false);
     expect(isWorkday(entered, '2027-02-08')).toBe(false); // Monday inside 春节
     expect(isWorkday(entered, '2027-02-20')).toBe(true); // Saturday, 调休上班
@@ -69,7 +70,10 @@ describe('the working-day calendar', () => {
 
   it('lets an entered year override one chinese-days knows', () => {
     const custom = createCalendar([
-      { year: 2026, holidays: [{ name: '国庆节', start: '2026-10-01', end: '2026-10-03', workdays: [] }] },
+      {
+        year: 2026,
+        holidays: [{ name: '国庆节', start: '2026-10-01', end: '2026-10-03', workdays: [] }],
+      },
     ]);
     expect(isWorkday(custom, '2026-10-05')).toBe(true); // chinese-days has it off
     expect(isWorkday(custom, '2026-02-16')).toBe(true); // 春节 not entered: a plain Monday
@@ -107,7 +111,9 @@ describe('recomputing a deadline', () => {
     const receivedAt = at('2027-02-03T10:00:00');
     const oldDue = dueAt(BUILTIN_CALENDAR, receivedAt, 10, TZ);
     const extendedDue = endOfWorkday(BUILTIN_CALENDAR, oldDue, 5, TZ);
-    const events = [{ action: 'approveExtension', workingDays: 5, createdAt: at('2027-02-10T09:00:00') }];
+    const events = [
+      { action: 'approveExtension', workingDays: 5, createdAt: at('2027-02-10T09:00:00') },
+    ];
     const plan = planOf({ receivedAt, dueAt: extendedDue }, events, BUILTIN_CALENDAR, TZ);
     expect(plan.workingDays).toBe(15);
     expect(localDay(endOfWorkday(entered, plan.start, plan.workingDays, TZ))).toBe('2027-03-03');
@@ -141,7 +147,12 @@ describe('entering a year', () => {
       2023,
       '一、元旦：2022年12月31日至2023年1月2日放假调休，共3天。\n二、春节：1月21日至27日放假调休，共7天。1月28日（星期六）、1月29日（星期日）上班。'
     );
-    expect(holidays[0]).toEqual({ name: '元旦', start: '2022-12-31', end: '2023-01-02', workdays: [] });
+    expect(holidays[0]).toEqual({
+      name: '元旦',
+      start: '2022-12-31',
+      end: '2023-01-02',
+      workdays: [],
+    });
     expect(checkArrangement(2023, { holidays }).holidays).toHaveLength(2);
   });
 

@@ -10,8 +10,9 @@ const dueAt = (receivedAt: Date, workingDays: number, timezone: string) =>
   dueOn(BUILTIN_CALENDAR, receivedAt, workingDays, timezone);
 const workingDaysBetween = (from: Date, to: Date, timezone: string) =>
   betweenOn(BUILTIN_CALENDAR, from, to, timezone);
-const deadlineState = (...args: Parameters<typeof stateOn> extends [unknown, ...infer R] ? R : never) =>
-  stateOn(BUILTIN_CALENDAR, ...args);
+const deadlineState = (
+  ...args: Parameters<typeof stateOn> extends [unknown, ...infer R] ? R : never
+) => stateOn(BUILTIN_CALENDAR, ...args);
 
 const TZ = 'Asia/Shanghai';
 /** A local Shanghai time as an instant. */
