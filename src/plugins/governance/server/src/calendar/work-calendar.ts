@@ -50,8 +50,13 @@ export const daysFrom = (start: string, end: string): string[] => {
   return days;
 };
 
+/** The names the State Council's notices give where `chinese-days` shortens them. */
+const NOTICE_NAMES: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
 /** `chinese-days`' entries read "Spring Festival,春节,4": the Chinese name is the second part. */
-const chineseName = (entry: string) => entry.split(',')[1] ?? entry;
+const chineseName = (entry: string) => {
+  const name = entry.split(',')[1] ?? entry;
+  return NOTICE_NAMES[name] ?? name;
+};
 
 const builtin: { holidays: Record<string, string>; workdays: Record<string, string> } = builtinData;
 
@@ -121,29 +126,31 @@ export const workdaysInRange = (calendar: WorkCalendar, start: string, end: stri
   daysFrom(start, end).filter((date) => isWorkday(calendar, date)).length;
 
 /**
- * A year's arrangement as the calendar holds it, for people to read: consecutive days off of one
- * name are one holiday, with the 调休 working days of that name. Days off that only fall on a
- * weekend inside a holiday are part of it.
+ * A year's arrangement as the calendar holds it, for people to read: consecutive days off are one
+ * holiday (two festivals falling together, as 中秋节 and 国庆节 in 2023 and 2025, are one holiday
+ * named as the notice names it, "中秋节、国庆节"), with the 调休 working days given for them.
  */
 export const arrangementOf = (calendar: WorkCalendar, year: number): CalendarHoliday[] => {
   const inYear = (date: string) => yearOf(date) === year;
-  const holidays: CalendarHoliday[] = [];
-  const dates = [...calendar.holidays.keys()].filter(inYear).sort();
-  for (const date of dates) {
+  const groups: Array<CalendarHoliday & { names: string[] }> = [];
+  for (const date of [...calendar.holidays.keys()].filter(inYear).sort()) {
     const name = calendar.holidays.get(date)!;
-    const last = holidays[holidays.length - 1];
-    if (last && last.name === name && addDays(last.end, 1) === date) {
+    const last = groups[groups.length - 1];
+    if (last && addDays(last.end, 1) === date) {
       last.end = date;
       last.days += 1;
+      if (!last.names.includes(name)) last.names.push(name);
     } else {
-      holidays.push({ name, start: date, end: date, days: 1, workdays: [] });
+      groups.push({ name, names: [name], start: date, end: date, days: 1, workdays: [] });
     }
   }
   for (const date of [...calendar.workdays.keys()].filter(inYear).sort()) {
     const name = calendar.workdays.get(date)!;
-    const holiday = holidays.find((h) => h.name === name);
-    if (holiday) holiday.workdays.push(date);
-    else holidays.push({ name, start: date, end: date, days: 0, workdays: [date] });
+    const group = groups.find((g) => g.names.includes(name));
+    if (group) group.workdays.push(date);
+    else groups.push({ name, names: [name], start: date, end: date, days: 0, workdays: [date] });
   }
-  return holidays.sort((a, b) => a.start.localeCompare(b.start));
+  return groups
+    .map(({ names, ...holiday }) => ({ ...holiday, name: names.join('、') }))
+    .sort((a, b) => a.start.localeCompare(b.start));
 };

@@ -50,7 +50,7 @@ const SourceBadge = ({ source }: { source: CalendarYear['source'] }) => {
 const offDays = (holiday: Pick<CalendarHoliday, 'start' | 'end'>) =>
   holiday.start === holiday.end
     ? chineseDate(holiday.start)
-    : `${chineseDate(holiday.start)} 至 ${chineseDate(holiday.end)}`;
+    : `${chineseDate(holiday.start)}至${chineseDate(holiday.end)}`;
 
 const dayCount = (holiday: Pick<CalendarHoliday, 'start' | 'end'>) =>
   Math.round((Date.parse(holiday.end) - Date.parse(holiday.start)) / 86_400_000) + 1;
@@ -99,16 +99,18 @@ const MissingWarning = ({
   onEnter: (year: number) => void;
 }) => {
   const t = useT();
+  const [dismissed, setDismissed] = useState(false);
   const years = [
     ...(status.missingCurrentYear ? [status.year] : []),
     ...(status.missingNextYear ? [status.nextYear] : []),
   ];
-  if (years.length === 0) return null;
+  if (years.length === 0 || dismissed) return null;
   return (
     <Alert
       variant="danger"
       title={t('calendar.missing.title', { years: years.join('、') })}
       closeLabel={t('common.close')}
+      onClose={() => setDismissed(true)}
       action={
         <Button size="S" onClick={() => onEnter(years[years.length - 1])}>
           {t('calendar.years.enterYear', { year: years[years.length - 1] })}
@@ -233,7 +235,10 @@ const Recalculation = ({ year }: { year: CalendarYear }) => {
   const t = useT();
   const r = year.recalculation;
   if (!r) return null;
-  const key = `calendar.recalculation.${r.state}`;
+  const key =
+    r.state === 'done' && r.checked === 0
+      ? 'calendar.recalculation.none'
+      : `calendar.recalculation.${r.state}`;
   return (
     <Typography
       variant="pi"

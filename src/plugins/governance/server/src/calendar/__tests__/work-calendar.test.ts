@@ -98,6 +98,21 @@ describe('the working-day calendar', () => {
     const spring = year2026.find((h) => h.name === '春节')!;
     expect(spring).toMatchObject({ start: '2026-02-15', end: '2026-02-23', days: 9 });
     expect(spring.workdays).toEqual(['2026-02-14', '2026-02-28']);
+    // Named as the notices name them, festivals falling together as one holiday.
+    expect(arrangementOf(BUILTIN_CALENDAR, 2025).map((h) => h.name)).toEqual([
+      '元旦',
+      '春节',
+      '清明节',
+      '劳动节',
+      '端午节',
+      '国庆节、中秋节',
+    ]);
+    expect(arrangementOf(BUILTIN_CALENDAR, 2025)[5]).toMatchObject({
+      start: '2025-10-01',
+      end: '2025-10-08',
+      days: 8,
+      workdays: ['2025-09-28', '2025-10-11'],
+    });
   });
 
   it('writes dates as a Chinese notice does', () => {
