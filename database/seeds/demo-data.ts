@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import fs from 'fs';
 import { DateTime } from 'luxon';
 import path from 'path';
+import { BUILTIN_CALENDAR } from '../../src/plugins/governance/server/src/calendar/work-calendar';
 import {
   dueAt,
   workingDaysBetween,
@@ -416,7 +417,8 @@ export function* levelMessages(
       const received = publicationTime(random, year, timezone);
       const limit = category === 'consultation' ? 5 : 15;
       const replied = received.plus({ days: 1 + Math.floor(random() * (limit + 2)) });
-      const due = dueAt(received.toJSDate(), limit, timezone);
+      // The demo's years (2013, 2014) are ones chinese-days knows.
+      const due = dueAt(BUILTIN_CALENDAR, received.toJSDate(), limit, timezone);
       yield {
         queryCode: `DEMO${year}${site.level.slice(0, 2).toUpperCase()}${String(serial).padStart(5, '0')}`,
         siteCode: site.code,
@@ -429,7 +431,12 @@ export function* levelMessages(
         dueAt: due,
         reply: `您好！您反映的${topic}问题已收悉。根据有关规定，请携带身份证、户口簿等材料到户籍所在地乡镇（街道）民政办提出申请，经审核符合条件的将按规定办理。感谢您对民政工作的关注和支持！`,
         repliedAt: replied.toJSDate(),
-        workingDaysToReply: workingDaysBetween(received.toJSDate(), replied.toJSDate(), timezone),
+        workingDaysToReply: workingDaysBetween(
+          BUILTIN_CALENDAR,
+          received.toJSDate(),
+          replied.toJSDate(),
+          timezone
+        ),
         repliedOnTime: replied.toJSDate() <= due,
         replyingUnit: site.name,
         isPublic: random() < 0.7,

@@ -798,6 +798,49 @@ export interface PluginGovernanceAuditHead extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginGovernanceHolidayYear extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_holiday_years';
+  info: {
+    description: "A year's official holidays and \u8C03\u4F11 working days as the province entered them (from the State Council's notice); overrides chinese-days for that year";
+    displayName: '\u8282\u5047\u65E5\u5B89\u6392';
+    pluralName: 'holiday-years';
+    singularName: 'holiday-year';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    holidays: Schema.Attribute.JSON & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.holiday-year'> &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    recalculation: Schema.Attribute.JSON;
+    revision: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    updatedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    year: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
 export interface PluginGovernanceInspectionNotice extends Struct.CollectionTypeSchema {
   collectionName: 'governance_inspection_notices';
   info: {
@@ -946,6 +989,7 @@ export interface PluginGovernanceMessageEvent extends Struct.CollectionTypeSchem
         'reopen',
         'spotCheck',
         'overdueNotice',
+        'deadlineRecalculated',
       ]
     > &
       Schema.Attribute.Required;
@@ -1876,6 +1920,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::governance.audit-entry': PluginGovernanceAuditEntry;
       'plugin::governance.audit-head': PluginGovernanceAuditHead;
+      'plugin::governance.holiday-year': PluginGovernanceHolidayYear;
       'plugin::governance.inspection-notice': PluginGovernanceInspectionNotice;
       'plugin::governance.job-lease': PluginGovernanceJobLease;
       'plugin::governance.message-event': PluginGovernanceMessageEvent;

@@ -84,6 +84,11 @@ export const PLUGIN_ACTIONS = {
     displayName:
       '本站监测与整改任务 (Read the standing of their own sites and report their rectifications)',
   },
+  calendarManage: {
+    uid: 'calendar.manage',
+    displayName:
+      '节假日安排：录入各年放假与调休上班日 (Enter each year’s official holidays and 调休 working days)',
+  },
 } as const;
 
 export const PLUGIN_NAME = 'governance';

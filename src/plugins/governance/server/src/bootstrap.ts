@@ -33,6 +33,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       `governance: ${voided} review rounds restarted: their drafts no longer match what was submitted`
     );
 
+  // The working-day calendar deadlines are counted on, before any request counts one.
+  await getService(strapi, 'calendar').start();
+
   // Every message has its case number: new ones as they are created, older or imported ones now.
   const numbers = caseNumbers(strapi);
   numbers.subscribe();

@@ -1,4 +1,5 @@
 import audit from './audit';
+import calendar from './calendar';
 import jobs from './jobs';
 import oversight from './oversight';
 import passwords from './passwords';
@@ -18,4 +19,5 @@ export default {
   ...rankings.contentTypes,
   ...submissions.contentTypes,
   ...oversight.contentTypes,
+  ...calendar.contentTypes,
 };

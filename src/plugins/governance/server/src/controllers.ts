@@ -1,4 +1,5 @@
 import audit from './audit';
+import calendar from './calendar';
 import overview from './overview';
 import oversight from './oversight';
 import passwords from './passwords';
@@ -18,4 +19,5 @@ export default {
   rankings: rankings.controller,
   submissions: submissions.controller,
   oversight: oversight.controller,
+  calendar: calendar.controller,
 };

@@ -24,6 +24,8 @@ export default {
     // Failed logins only counted so far get their summary entry.
     await getService(strapi, 'loginFailures').stop();
     await closeRateLimitStores(strapi);
+    // A recomputation of deadlines under way finishes before the database closes.
+    await getService(strapi, 'calendar').stop();
   },
   config,
   contentTypes,

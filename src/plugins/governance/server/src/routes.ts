@@ -1,4 +1,5 @@
 import audit from './audit';
+import calendar from './calendar';
 import overview from './overview';
 import oversight from './oversight';
 import passwords from './passwords';
@@ -21,6 +22,7 @@ export default {
       ...rankings.routes.admin,
       ...submissions.routes.admin,
       ...oversight.routes.admin,
+      ...calendar.routes.admin,
     ],
   },
   'content-api': {

@@ -1,4 +1,5 @@
 import audit from './audit';
+import calendar from './calendar';
 import overview from './overview';
 import oversight from './oversight';
 import passwords from './passwords';
@@ -27,6 +28,7 @@ export default {
   rankingSnapshots: rankings.snapshots,
   visits: rankings.visits,
   submissions: submissions.service,
+  calendar: calendar.service,
   oversight: oversight.service,
   oversightAlerts: oversight.alerts,
   inspectionNotices: oversight.notices,

@@ -39,5 +39,7 @@ export const OVERSIGHT_RULE_STATE = 'plugin::governance.oversight-rule-state';
 export const OVERSIGHT_ALERT = 'plugin::governance.oversight-alert';
 export const RECTIFICATION = 'plugin::governance.rectification';
 export const INSPECTION_NOTICE = 'plugin::governance.inspection-notice';
+// calendar/
+export const HOLIDAY_YEAR = 'plugin::governance.holiday-year';
 // jobs/
 export const JOB_LEASE = 'plugin::governance.job-lease';

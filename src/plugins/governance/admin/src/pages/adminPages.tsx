@@ -115,6 +115,13 @@ export const ADMIN_PAGES: AdminPage[] = [
     landing: 4,
   },
   {
+    // The working-day calendar the reply deadlines are counted on: the province keeps it.
+    path: 'calendar',
+    permissions: ['calendarManage'],
+    Page: lazyPage(() => import('./calendar/CalendarPage'), 'CalendarPage'),
+    menu: { section: 'nav.messages', label: 'calendar.title' },
+  },
+  {
     path: 'submissions',
     permissions: ['submissionsReceive'],
     Page: lazyPage(

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   'message.reply': '答复留言',
   'message.transfer': '转办留言',
   'message.correctCategory': '更正留言类别',
+  'message.deadlineRecalculated': '按节假日安排重算留言期限',
   'membership.add': '添加站点人员',
   'membership.remove': '移除站点人员',
   'user.roles': '变更角色',
@@ -46,6 +47,7 @@ export const AUDIT_ACTIONS = {
   'rectification.open': '下发整改任务',
   'rectification.submit': '提交整改情况',
   'rectification.review': '整改验收',
+  'calendar.update': '更新节假日安排',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

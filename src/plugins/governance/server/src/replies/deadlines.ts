@@ -1,6 +1,6 @@
-import { findWorkday, getWorkdaysInRange } from 'chinese-days';
 import { DateTime } from 'luxon';
 import type { Category, DeadlineState } from '../../../shared/contracts/messages';
+import { findWorkday, workdaysInRange, type WorkCalendar } from '../calendar/work-calendar';
 
 /** Working days to reply, per category: consultation 5, complaint and suggestion 15. */
 export type ReplyWorkingDays = Record<Category, number>;
@@ -16,26 +16,43 @@ export const VETO_MONTHS = 3;
 
 const day = (instant: Date, timezone: string) => DateTime.fromJSDate(instant, { zone: timezone });
 
-/**
- * The deadline of a message received at `receivedAt`: the end (24:00, local) of the Nth working
- * day after the day of receipt, on the Chinese calendar with its 调休 (chinese-days: holidays
- * move, some weekends are working days). The day of receipt does not count.
- */
-export const dueAt = (receivedAt: Date, workingDays: number, timezone: string): Date => {
-  const receivedOn = day(receivedAt, timezone).toISODate()!;
-  const dueOn = findWorkday(workingDays, receivedOn);
+/** The end (24:00, local) of the `n`th working day after the local day of `from`. */
+export const endOfWorkday = (
+  calendar: WorkCalendar,
+  from: Date,
+  n: number,
+  timezone: string
+): Date => {
+  const dueOn = findWorkday(calendar, n, day(from, timezone).toISODate()!);
   return DateTime.fromISO(dueOn, { zone: timezone }).endOf('day').toJSDate();
 };
+
+/**
+ * The deadline of a message received at `receivedAt`: the end (24:00, local) of the Nth working
+ * day after the day of receipt, on the Chinese calendar with its 调休 (the group's calendar:
+ * holidays move, some weekends are working days). The day of receipt does not count.
+ */
+export const dueAt = (
+  calendar: WorkCalendar,
+  receivedAt: Date,
+  workingDays: number,
+  timezone: string
+): Date => endOfWorkday(calendar, receivedAt, workingDays, timezone);
 
 /**
  * Working days from the day after `from` up to and including the day of `to` (local): how long
  * a reply took, or how long a message has waited. Zero on the same day.
  */
-export const workingDaysBetween = (from: Date, to: Date, timezone: string): number => {
+export const workingDaysBetween = (
+  calendar: WorkCalendar,
+  from: Date,
+  to: Date,
+  timezone: string
+): number => {
   const start = day(from, timezone).plus({ days: 1 }).startOf('day');
   const end = day(to, timezone).startOf('day');
   if (end < start) return 0;
-  return getWorkdaysInRange(start.toISODate()!, end.toISODate()!).length;
+  return workdaysInRange(calendar, start.toISODate()!, end.toISODate()!);
 };
 
 /**
@@ -44,6 +61,7 @@ export const workingDaysBetween = (from: Date, to: Date, timezone: string): numb
  * An answered one was answered in time or late.
  */
 export const deadlineState = (
+  calendar: WorkCalendar,
   message: { receivedAt: Date; dueAt: Date; repliedAt?: Date | null },
   now: Date,
   timezone: string,
@@ -53,7 +71,7 @@ export const deadlineState = (
   if (day(now, timezone) > day(message.receivedAt, timezone).plus({ months: VETO_MONTHS }))
     return 'veto';
   if (now > message.dueAt) return 'overdue';
-  return workingDaysBetween(now, message.dueAt, timezone) <= dueSoonWorkingDays
+  return workingDaysBetween(calendar, now, message.dueAt, timezone) <= dueSoonWorkingDays
     ? 'dueSoon'
     : 'onTrack';
 };

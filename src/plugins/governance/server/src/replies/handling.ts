@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { findWorkday } from 'chinese-days';
-import { DateTime } from 'luxon';
 import type { GovernanceConfig } from '../config';
 import {
   INBOX_TABS,
@@ -25,7 +23,7 @@ import type { AdminUser } from '../utils/document-middleware';
 import type { AuditAction } from '../audit/service';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
-import { deadlineState, dueAt, workingDaysBetween } from './deadlines';
+import { deadlineState, dueAt, endOfWorkday, workingDaysBetween } from './deadlines';
 import { ERRORS } from './messages';
 import { replyFlags } from './quality';
 import { plainText, type MessageRow } from './service';
@@ -99,6 +97,8 @@ interface EventRow {
 const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
   const timezone = () => config().timezone;
+  /** The group's working-day calendar, as entered by the province (calendar/service.ts). */
+  const calendar = () => getService(strapi, 'calendar').current();
 
   const load = async (id: number, user: AdminUser): Promise<HandledMessage> => {
     const scope = await siteScope(strapi, user);
@@ -118,6 +118,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     now: Date
   ) =>
     deadlineState(
+      calendar(),
       {
         receivedAt: new Date(row.receivedAt),
         dueAt: new Date(row.dueAt),
@@ -198,10 +199,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<InboxPage> {
       const scope = await siteScope(strapi, user);
       const now = new Date();
-      const today = DateTime.fromJSDate(now, { zone: timezone() }).toISODate()!;
-      const soon = DateTime.fromISO(findWorkday(2, today), { zone: timezone() })
-        .endOf('day')
-        .toJSDate();
+      const soon = endOfWorkday(calendar(), now, 2, timezone());
       const tabs: Record<InboxTab, Record<string, unknown>> = {
         toSign: { status: { $in: ['received', 'transferred'] } },
         inProgress: { status: 'accepted' },
@@ -378,7 +376,12 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         ? {}
         : {
             repliedAt: now,
-            workingDaysToReply: workingDaysBetween(new Date(message.receivedAt), now, timezone()),
+            workingDaysToReply: workingDaysBetween(
+              calendar(),
+              new Date(message.receivedAt),
+              now,
+              timezone()
+            ),
             repliedOnTime: now <= new Date(message.dueAt),
           };
       await apply(
@@ -410,6 +413,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (target.id === message.site?.id) throw new errors.ValidationError(ERRORS.sameSite);
       const { workingDays } = config().replies;
       const newDue = dueAt(
+        calendar(),
         new Date(),
         workingDaysFor(workingDays, target, message.category),
         timezone()
@@ -481,14 +485,12 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
         return;
       }
-      const dueDay = DateTime.fromJSDate(new Date(message.dueAt), {
-        zone: timezone(),
-      }).toISODate()!;
-      const extended = DateTime.fromISO(findWorkday(pending.workingDays, dueDay), {
-        zone: timezone(),
-      })
-        .endOf('day')
-        .toJSDate();
+      const extended = endOfWorkday(
+        calendar(),
+        new Date(message.dueAt),
+        pending.workingDays,
+        timezone()
+      );
       await apply(
         message,
         user,

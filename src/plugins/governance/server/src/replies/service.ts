@@ -5,6 +5,7 @@ import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import type { GovernanceConfig } from '../config';
 import { CommitNotConfirmedError } from '../utils/confirmed-commit';
+import { getService } from '../utils/get-service';
 import { isDependencyUnavailable } from '../utils/unavailable';
 import type {
   Category,
@@ -160,7 +161,12 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!site) throw new errors.ValidationError(ERRORS.noSuchSite(input.site));
 
-      const due = dueAt(now, workingDaysFor(workingDays, site, input.category), config().timezone);
+      const due = dueAt(
+        getService(strapi, 'calendar').current(),
+        now,
+        workingDaysFor(workingDays, site, input.category),
+        config().timezone
+      );
       // The query code is the citizen's key; the case number is what they quote to the site.
       const receipt = (id: number, queryCode: string) => ({
         queryCode,
@@ -258,6 +264,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
             status: 'accepted',
             reopenedAt: now,
             dueAt: dueAt(
+              getService(strapi, 'calendar').current(),
               now,
               workingDaysFor(config().replies.workingDays, row.site ?? {}, row.category),
               config().timezone

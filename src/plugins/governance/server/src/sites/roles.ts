@@ -75,6 +75,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.submissionsReceive },
       { action: ACTIONS.oversightRead },
       { action: ACTIONS.oversightManage },
+      { action: ACTIONS.calendarManage },
       ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `admin::users.${a}` })),
       { action: 'admin::roles.read' },
     ],
@@ -140,7 +141,7 @@ export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['cod
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.
  */
-export const ROLES_VERSION = 9;
+export const ROLES_VERSION = 10;
 
 const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
 

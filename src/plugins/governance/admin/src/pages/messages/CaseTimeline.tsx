@@ -4,13 +4,15 @@ import type { CaseEvent } from '../../api/messages';
 import { useT } from '../../hooks/useT';
 
 /**
- * The acts of no staff member: the citizen's rating and reopening, the system's overdue notice.
+ * The acts of no staff member: the citizen's rating and reopening, the system's overdue notice
+ * and its recomputation of a deadline after the province entered a year's holidays.
  * Their actor is named here, in the user's language, rather than taken from the record.
  */
 const IMPERSONAL_ACTORS: Record<string, 'citizen' | 'system'> = {
   rate: 'citizen',
   reopen: 'citizen',
   overdueNotice: 'system',
+  deadlineRecalculated: 'system',
 };
 
 /** One act: who did what (to which site, for how many days, with which result), then its details. */

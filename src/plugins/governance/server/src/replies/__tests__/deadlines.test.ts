@@ -1,4 +1,18 @@
-import { dueAt, deadlineState, workingDaysBetween } from '../deadlines';
+import { BUILTIN_CALENDAR } from '../../calendar/work-calendar';
+import {
+  dueAt as dueOn,
+  deadlineState as stateOn,
+  workingDaysBetween as betweenOn,
+} from '../deadlines';
+
+// The calendar chinese-days knows (these cases are all in years it knows).
+const dueAt = (receivedAt: Date, workingDays: number, timezone: string) =>
+  dueOn(BUILTIN_CALENDAR, receivedAt, workingDays, timezone);
+const workingDaysBetween = (from: Date, to: Date, timezone: string) =>
+  betweenOn(BUILTIN_CALENDAR, from, to, timezone);
+const deadlineState = (
+  ...args: Parameters<typeof stateOn> extends [unknown, ...infer R] ? R : never
+) => stateOn(BUILTIN_CALENDAR, ...args);
 
 const TZ = 'Asia/Shanghai';
 /** A local Shanghai time as an instant. */

@@ -523,6 +523,14 @@ const UNRELATED: Record<string, string> = {
     'a member of the named site only, else 403 (oversight-work.int.test.ts)',
   'POST /governance/oversight/rectifications/:id/review':
     'oversight.manage only (oversight-work.int.test.ts)',
+  'GET /governance/calendar':
+    'holiday dates, no document; calendar.manage only (calendar.int.test.ts)',
+  'GET /governance/calendar/status':
+    'whether years are known, no document; calendar.manage only (calendar.int.test.ts)',
+  'POST /governance/calendar/parse':
+    'reads pasted text, saves nothing; calendar.manage only (calendar.int.test.ts)',
+  'PUT /governance/calendar/:year':
+    "the province's holidays, which move every site's open deadlines by the rules, never one message's; calendar.manage only (calendar.int.test.ts)",
 };
 
 describe('the list of admin routes', () => {
