@@ -83,14 +83,7 @@ export interface OversightListResponse {
   data: SiteOversight[];
   meta: {
     computedAt: string;
-    veto: {
-      homePageDays: number;
-      staleColumns: number;
-      longIdleDays: number;
-      longIdleColumns: number;
-      emptyColumns: number;
-      warnDays: number;
-    };
+    veto: VetoThresholds;
     staleAfterDays: Record<Exclude<ColumnKind, 'static'>, number>;
   };
 }
@@ -198,4 +191,20 @@ export interface InspectionNotice {
   /** Set when the article is published: the rectification tasks exist from then on. */
   publishedAt: string | null;
   rectifications: { total: number; closed: number };
+}
+
+/** The 单项否决 thresholds: what fails a site outright, and how close to it is a warning. */
+export interface VetoThresholds {
+  /** Days without any publication on the site (首页不更新: 2 weeks). */
+  homePageDays: number;
+  /** Columns past their update rule that fail the site (5). */
+  staleColumns: number;
+  /** Updatable columns idle this long… */
+  longIdleDays: number;
+  /** …fail the site when there are this many (10). */
+  longIdleColumns: number;
+  /** Columns with nothing ever published that fail the site (5). */
+  emptyColumns: number;
+  /** A rule this many days or fewer from tripping is a warning. */
+  warnDays: number;
 }

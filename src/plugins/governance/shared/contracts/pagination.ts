@@ -5,3 +5,10 @@ export interface Pagination {
   total: number;
   pageCount: number;
 }
+
+/** A page asked of a list that may be narrowed to one site (by its code or document id). */
+export interface SitePageRequest {
+  site?: string;
+  page?: number;
+  pageSize?: number;
+}

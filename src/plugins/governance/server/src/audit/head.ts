@@ -46,8 +46,19 @@ export const auditHead = (strapi: Core.Strapi) => {
       .transacting(trx as never)
       .where(head.column('name'), HEAD_NAME);
     if (strapi.db.dialect.client !== 'sqlite') query = query.forUpdate();
-    const row = await query.first();
-    return { names: head, row: row as Record<string, unknown> };
+    const row = (await query.first()) as Record<string, unknown>;
+    /** Writes the head's fields, by attribute name, inside the same transaction. */
+    const update = (values: Partial<HeadRow>) =>
+      strapi.db
+        .connection(head.table)
+        .transacting(trx as never)
+        .where('id', row.id as number)
+        .update(
+          Object.fromEntries(
+            Object.entries(values).map(([key, value]) => [head.column(key), value])
+          )
+        );
+    return { names: head, row, update };
   };
 
   const headRow = async () =>

@@ -8,6 +8,7 @@ import { newestCheckpoint } from './checkpoint-file';
 import { auditHead, type EntryRow } from './head';
 import { chainVerification } from './verification';
 import { AUDIT_ENTRY } from '../uids';
+import { findPage } from '../utils/paged';
 
 /** The job that signs the head into the checkpoint file every few minutes. */
 export const AUDIT_CHECKPOINT_JOB = 'governance-audit-checkpoint';
@@ -92,7 +93,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       await head.createHead({ seq: 0, hash: GENESIS, keyedFrom: 1 });
       const signed = await newestCheckpoint(checkpointFile(), keys().checkpoints);
       const upgraded = await strapi.db.transaction(async ({ trx }) => {
-        const { names, row } = await lockedHead(trx);
+        const { names, row, update } = await lockedHead(trx);
         if (row[names.column('keyedFrom')] !== null && row[names.column('keyedFrom')] !== undefined)
           return null;
         // Checkpoints exist only for a keyed chain: its mark removed is a database writer's doing
@@ -104,11 +105,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
           return null;
         }
         const seq = Number(row[names.column('seq')]);
-        await strapi.db
-          .connection(names.table)
-          .transacting(trx as never)
-          .where('id', row.id as number)
-          .update({ [names.column('keyedFrom')]: seq + 1 });
+        await update({ keyedFrom: seq + 1 });
         return seq;
       });
       if (upgraded) {
@@ -157,7 +154,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
               : { id: null, name: '系统 (system)' }));
       const ip = input.ip !== undefined ? input.ip : (ctx?.request?.ip ?? null);
       await strapi.db.transaction(async ({ trx, onCommit }) => {
-        const { names, row } = await lockedHead(trx);
+        const { names, row, update } = await lockedHead(trx);
         const entry = {
           seq: Number(row[names.column('seq')]) + 1,
           at: new Date().toISOString(),
@@ -179,15 +176,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db
           .query(AUDIT_ENTRY)
           .create({ data: { ...entry, at: new Date(entry.at), hash } });
-        await strapi.db
-          .connection(names.table)
-          .transacting(trx as never)
-          .where('id', row.id as number)
-          .update({
-            [names.column('seq')]: entry.seq,
-            [names.column('hash')]: hash,
-            [names.column('keyedFrom')]: keyedFrom,
-          });
+        await update({ seq: entry.seq, hash, keyedFrom });
         // Signed once the entry is committed (a rolled-back one would read as removed).
         if (entry.seq % config().audit.checkpoints.every === 0) {
           onCommit(
@@ -214,20 +203,20 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       const where = service.where(filters);
       const page = filters.page ?? 1;
       const pageSize = filters.pageSize ?? 50;
-      const [rows, total] = await Promise.all([
-        strapi.db.query(AUDIT_ENTRY).findMany({
+      const { rows, pagination } = await findPage<AuditEntry>(
+        strapi,
+        AUDIT_ENTRY,
+        {
           where,
           select: ['seq', 'at', 'action', 'actorName', 'subject', 'summary', 'ip'],
           orderBy: { seq: 'desc' },
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-        }) as Promise<AuditEntry[]>,
-        strapi.db.query(AUDIT_ENTRY).count({ where }),
-      ]);
+        },
+        { page, pageSize }
+      );
       return {
         data: rows,
         meta: {
-          pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+          pagination,
           actions: Object.keys(AUDIT_ACTIONS),
         },
       };
@@ -295,7 +284,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       const days = retentionDays();
       const cutoff = new Date(now.getTime() - days * 86_400_000);
       return strapi.db.transaction(async ({ trx }) => {
-        const { names, row } = await lockedHead(trx);
+        const { update } = await lockedHead(trx);
         const last = (await strapi.db.query(AUDIT_ENTRY).findOne({
           where: { at: { $lt: cutoff } },
           orderBy: { seq: 'desc' },
@@ -305,14 +294,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { count } = await strapi.db
           .query(AUDIT_ENTRY)
           .deleteMany({ where: { seq: { $lte: last.seq } } });
-        await strapi.db
-          .connection(names.table)
-          .transacting(trx as never)
-          .where('id', row.id as number)
-          .update({
-            [names.column('anchorSeq')]: last.seq,
-            [names.column('anchorHash')]: last.hash,
-          });
+        await update({ anchorSeq: last.seq, anchorHash: last.hash });
         await service.record('audit.purge', {
           summary: `清理 ${days} 天前的操作日志 ${count} 条`,
           details: {

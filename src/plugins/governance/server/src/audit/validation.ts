@@ -1,4 +1,5 @@
 import { validateYupSchema, yup } from '@strapi/utils';
+import { wholeNumber } from '../utils/query-fields';
 import { AUDIT_ACTIONS } from './service';
 
 const ERRORS = {
@@ -17,12 +18,7 @@ export const validateAuditFilters = validateYupSchema(
       actor: yup.string().max(50, ERRORS.actor),
       from: date,
       to: date,
-      page: yup
-        .number()
-        .integer(ERRORS.page)
-        .min(1, ERRORS.page)
-        .max(100000, ERRORS.page)
-        .typeError(ERRORS.page),
+      page: wholeNumber(1, 100000, ERRORS.page),
     })
     .noUnknown(),
   { strict: false }

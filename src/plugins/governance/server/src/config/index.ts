@@ -4,7 +4,7 @@ import { resolvePolicy, type PasswordPolicy } from '../passwords/policy';
 import { DEFAULT_REPLY_QUALITY, type ReplyQualityRules } from '../replies/quality';
 import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../review/chain';
 import type { NoticeThresholds } from '../oversight/inspection-notice';
-import type { VetoThresholds } from '../oversight/rules';
+import type { VetoThresholds } from '../../../shared/contracts/oversight';
 import { CATEGORIES } from '../../../shared/contracts/messages';
 import type { ColumnKind, PublishingMix } from '../../../shared/contracts/oversight';
 

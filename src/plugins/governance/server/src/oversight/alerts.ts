@@ -14,6 +14,8 @@ import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { RULE_NAMES, describeVerdict } from './wording';
 import { ADMIN_USER, OVERSIGHT_ALERT, OVERSIGHT_RULE_STATE } from '../uids';
+import { findPage } from '../utils/paged';
+import type { SitePageRequest } from '../../../shared/contracts/pagination';
 
 export const OVERSIGHT_JOB = 'governance-oversight-daily';
 const PROVINCIAL_ROLE = 'governance-provincial-admin';
@@ -196,25 +198,15 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       site,
       page = 1,
       pageSize = 20,
-    }: {
-      site?: string;
-      page?: number;
-      pageSize?: number;
-    }): Promise<Pick<OversightAlertPage, 'data'> & OversightAlertPage['meta']> {
+    }: SitePageRequest): Promise<Pick<OversightAlertPage, 'data'> & OversightAlertPage['meta']> {
       const where = site ? { siteDocumentId: site } : {};
-      const [rows, total] = await Promise.all([
-        strapi.db.query(OVERSIGHT_ALERT).findMany({
-          where,
-          orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }],
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-        }),
-        strapi.db.query(OVERSIGHT_ALERT).count({ where }),
-      ]);
-      return {
-        data: (rows as AlertRow[]).map(toAlert),
-        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
-      };
+      const { rows, pagination } = await findPage<AlertRow>(
+        strapi,
+        OVERSIGHT_ALERT,
+        { where, orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }] },
+        { page, pageSize }
+      );
+      return { data: rows.map(toAlert), pagination };
     },
 
     /** The daily run, on one instance of several. */

@@ -14,7 +14,7 @@ import type {
 } from '../../../shared/contracts/oversight';
 import { denseRank } from '../rankings/dense-rank';
 import { LEVEL_TITLES } from '../rankings/export';
-import type { VetoThresholds } from './rules';
+import type { VetoThresholds } from '../../../shared/contracts/oversight';
 
 export interface NoticeThresholds {
   /** Sites praised per level for what they published. */

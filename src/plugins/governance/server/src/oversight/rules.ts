@@ -3,22 +3,12 @@
  * now, where it trips, and how many days are left at this pace. A rule trips on the day its
  * threshold is reached (14 days without a home-page update trips on the 14th day).
  */
-import type { ColumnState, RuleStatus, RuleVerdict } from '../../../shared/contracts/oversight';
-
-export interface VetoThresholds {
-  /** Days without any publication on the site (首页不更新: 2 weeks). */
-  homePageDays: number;
-  /** Columns past their update rule that fail the site (5). */
-  staleColumns: number;
-  /** Updatable columns idle this long… */
-  longIdleDays: number;
-  /** …fail the site when there are this many (10). */
-  longIdleColumns: number;
-  /** Columns with nothing ever published that fail the site (5). */
-  emptyColumns: number;
-  /** A rule this many days or fewer from tripping is a warning. */
-  warnDays: number;
-}
+import type {
+  ColumnState,
+  RuleStatus,
+  RuleVerdict,
+  VetoThresholds,
+} from '../../../shared/contracts/oversight';
 
 const verdict = (
   rule: RuleVerdict['rule'],

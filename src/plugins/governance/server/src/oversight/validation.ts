@@ -1,6 +1,7 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { RECTIFICATION_STATUSES } from '../../../shared/contracts/oversight';
 import { oneOf } from '../utils/one-of';
+import { wholeNumber } from '../utils/query-fields';
 import { ERRORS } from './messages';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -16,18 +17,8 @@ export const validateAlertsQuery = validateYupSchema(
   yup
     .object({
       site: documentId,
-      page: yup
-        .number()
-        .integer(ERRORS.filters)
-        .min(1, ERRORS.filters)
-        .max(10000, ERRORS.filters)
-        .typeError(ERRORS.filters),
-      pageSize: yup
-        .number()
-        .integer(ERRORS.filters)
-        .min(1, ERRORS.filters)
-        .max(100, ERRORS.filters)
-        .typeError(ERRORS.filters),
+      page: wholeNumber(1, 10000, ERRORS.filters),
+      pageSize: wholeNumber(1, 100, ERRORS.filters),
     })
     .noUnknown(),
   { strict: false }

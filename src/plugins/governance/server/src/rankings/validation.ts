@@ -1,8 +1,9 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { oneOf } from '../utils/one-of';
+import { year, YEAR_ERROR } from '../utils/query-fields';
 
 export const ERRORS = {
-  year: '年份须为 2000 至 2100 之间的整数 (year must be an integer from 2000 to 2100)',
+  year: YEAR_ERROR,
   yearRequired: '请指定年份 (year is required)',
   format: '导出格式须为 csv 或 xlsx (format must be csv or xlsx)',
   source: '数据来源须为 live（实时）或 snapshot（快照）(source must be live or snapshot)',
@@ -13,22 +14,15 @@ export const ERRORS = {
   path: '路径须以 / 开头，不超过 2000 个字符 (path must start with / and be at most 2000 characters)',
 } as const;
 
-const year = yup
-  .number()
-  .integer(ERRORS.year)
-  .min(2000, ERRORS.year)
-  .max(2100, ERRORS.year)
-  .typeError(ERRORS.year);
-
 /** `year` may be left out: the service then picks the year a provincial office ranks. */
-export const validateYearQuery = validateYupSchema(yup.object({ year }).noUnknown(), {
+export const validateYearQuery = validateYupSchema(yup.object({ year: year() }).noUnknown(), {
   strict: false,
 });
 
 export const validateExportQuery = validateYupSchema(
   yup
     .object({
-      year: year.required(ERRORS.yearRequired),
+      year: year().required(ERRORS.yearRequired),
       format: oneOf(['csv', 'xlsx'], ERRORS.format).default('xlsx'),
       source: oneOf(['live', 'snapshot'], ERRORS.source).default('live'),
     })
@@ -39,7 +33,7 @@ export const validateExportQuery = validateYupSchema(
 export const validateFreeze = validateYupSchema(
   yup
     .object({
-      year: year.required(ERRORS.yearRequired),
+      year: year().required(ERRORS.yearRequired),
       note: yup.string().trim().max(500, ERRORS.note).nullable().default(null),
     })
     .noUnknown(),

@@ -5,15 +5,14 @@ import {
   INBOX_TABS,
   OPEN_STATUSES,
   type CaseAction,
+  type CaseEvent,
   type Category,
   type InboxPage,
   type InboxTab,
   type MessageCase,
   type MessageSite,
   type MessageStatus,
-  type ReplyFlag,
   type ReplyFlaggedDetails,
-  type Satisfaction,
   type TransferTarget,
   type Verdict,
 } from '../../../shared/contracts/messages';
@@ -70,23 +69,7 @@ const OPEN: MessageStatus[] = [...OPEN_STATUSES];
 type HandledMessage = MessageRow & { site: (MessageSite & { id: number }) | null };
 
 /** An event of a message's timeline (plugin::governance.message-event), with its sites. */
-interface EventRow {
-  id: number;
-  action: CaseAction;
-  actorName: string;
-  createdAt: string;
-  text: string | null;
-  workingDays: number | null;
-  fromSite: MessageSite | null;
-  toSite: MessageSite | null;
-  dueAtBefore: string | null;
-  dueAtAfter: string | null;
-  flags: ReplyFlag[] | null;
-  verdict: Verdict | null;
-  satisfaction: Satisfaction | null;
-  categoryBefore: Category | null;
-  categoryAfter: Category | null;
-}
+type EventRow = Omit<CaseEvent, 'actor' | 'at'> & { actorName: string; createdAt: string };
 
 /**
  * The handling flow of a citizen message (留言办理): sign for, reply and edit the reply, transfer

@@ -21,6 +21,8 @@ import { ERRORS } from './messages';
 import { workingDaysFor } from './site-working-days';
 import type { RatingInput, SubmissionInput } from './validation';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
+import { findPage } from '../utils/paged';
+import type { SitePageRequest } from '../../../shared/contracts/pagination';
 
 const EVENT = MESSAGE_EVENT;
 
@@ -300,33 +302,25 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
     numberCases: () => caseNumbers(strapi).numberAll(),
 
     /** 公开答复: replied messages a site made public, newest first, names masked, no contact data. */
-    async publicReplies({
-      site,
-      page = 1,
-      pageSize = 20,
-    }: {
-      site?: string;
-      page?: number;
-      pageSize?: number;
-    }) {
+    async publicReplies({ site, page = 1, pageSize = 20 }: SitePageRequest) {
       const where = {
         isPublic: true,
         status: { $in: ['replied', 'closed'] },
         ...(site ? { site: { code: site } } : {}),
       };
-      const [rows, total] = await Promise.all([
-        strapi.db.query(CITIZEN_MESSAGE).findMany({
+      const { rows, pagination } = await findPage<PublicRow>(
+        strapi,
+        CITIZEN_MESSAGE,
+        {
           where,
           populate: { site: { select: ['name', 'code'] } },
           orderBy: [{ repliedAt: 'desc' }, { id: 'desc' }],
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-        }) as Promise<PublicRow[]>,
-        strapi.db.query(CITIZEN_MESSAGE).count({ where }),
-      ]);
+        },
+        { page, pageSize }
+      );
       return {
         data: rows.map((row) => ({ ...publicView(row), name: maskName(row.name) })),
-        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
+        meta: { pagination },
       };
     },
   };

@@ -1,5 +1,6 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { oneOf } from '../utils/one-of';
+import { wholeNumber, year } from '../utils/query-fields';
 import {
   CATEGORIES,
   INBOX_TABS,
@@ -54,7 +55,7 @@ export const validateQueryCode = validateYupSchema(
 export const validatePublicList = validateYupSchema(
   yup.object({
     site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
-    page: yup.number().integer(ERRORS.page).min(1, ERRORS.page).max(1000, ERRORS.page),
+    page: wholeNumber(1, 1000, ERRORS.page),
   }),
   { strict: false, stripUnknown: true }
 );
@@ -98,12 +99,7 @@ export const validateTransfer = validateYupSchema(
 export const validateExtensionRequest = validateYupSchema(
   yup
     .object({
-      workingDays: yup
-        .number()
-        .integer(ERRORS.extensionDays)
-        .min(1, ERRORS.extensionDays)
-        .max(15, ERRORS.extensionDays)
-        .required(ERRORS.extensionDays),
+      workingDays: wholeNumber(1, 15, ERRORS.extensionDays).required(ERRORS.extensionDays),
       reason,
     })
     .noUnknown(),
@@ -137,35 +133,22 @@ export const validateInbox = validateYupSchema(
       tab: oneOf(INBOX_TABS, ERRORS.tab).default('toSign'),
       q: yup.string().max(50, ERRORS.search),
       site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
-      page: yup.number().integer(ERRORS.page).min(1, ERRORS.page).max(1000, ERRORS.page),
+      page: wholeNumber(1, 1000, ERRORS.page),
     })
     .noUnknown(),
   { strict: false }
 );
 
-const year = yup
-  .number()
-  .integer(ERRORS.year)
-  .min(2000, ERRORS.year)
-  .max(2100, ERRORS.year)
-  .typeError(ERRORS.year);
-
 export const validateStatistics = validateYupSchema(
-  yup.object({ year: year.required(ERRORS.year) }).noUnknown(),
+  yup.object({ year: year(ERRORS.year).required(ERRORS.year) }).noUnknown(),
   { strict: false }
 );
 
 export const validateSample = validateYupSchema(
   yup
     .object({
-      year: year.required(ERRORS.year),
-      size: yup
-        .number()
-        .integer(ERRORS.sampleSize)
-        .min(1, ERRORS.sampleSize)
-        .max(50, ERRORS.sampleSize)
-        .typeError(ERRORS.sampleSize)
-        .default(10),
+      year: year(ERRORS.year).required(ERRORS.year),
+      size: wholeNumber(1, 50, ERRORS.sampleSize).default(10),
       site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
     })
     .noUnknown(),

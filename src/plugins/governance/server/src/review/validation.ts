@@ -5,6 +5,7 @@ import {
   type WordLevel,
 } from '../../../shared/contracts/review';
 import { oneOf } from '../utils/one-of';
+import { wholeNumber } from '../utils/query-fields';
 import { ERRORS } from './messages';
 
 // JSON bodies: types as sent, and unknown keys refused rather than silently dropped.
@@ -54,11 +55,7 @@ const queueQuery = yup
     tab: oneOf(['toReview', 'mine', 'all'], ERRORS.filters).default('toReview'),
     site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.filters),
     capacity: oneOf(STEP_CAPACITIES, ERRORS.filters),
-    waitingDays: yup
-      .number()
-      .integer(ERRORS.filters)
-      .min(1, ERRORS.filters)
-      .max(365, ERRORS.filters),
+    waitingDays: wholeNumber(1, 365, ERRORS.filters),
   })
   .noUnknown();
 export type QueueFilters = yup.InferType<typeof queueQuery>;

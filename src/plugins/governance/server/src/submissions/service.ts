@@ -20,6 +20,7 @@ import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
 import type { ListFilters } from './validation';
 import { ARTICLE, SITE, SUBMISSION } from '../uids';
+import { findPage } from '../utils/paged';
 
 const PAGE_SIZE = 20;
 
@@ -160,6 +161,15 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       throw forbidden(ERRORS.notSourceEditor);
   };
 
+  /** The article, the group's sites and the article's site, once the user may submit for it. */
+  const submittable = async (articleDocumentId: string, user: AdminUser) => {
+    const [{ article, eligible }, all] = await Promise.all([sourceOf(articleDocumentId), sites()]);
+    const source = all.get(article.site?.documentId);
+    if (!source) throw new errors.ValidationError(ERRORS.noSite);
+    await assertSubmitter(user, source.documentId);
+    return { article, eligible, all, source };
+  };
+
   /** Only the receiving site's own people decide: the province's all-site scope is not enough. */
   const assertReceiver = async (user: AdminUser, targetSiteDocumentId: string) => {
     if (!(await sitesWorkedFor(user)).has(targetSiteDocumentId))
@@ -198,32 +208,23 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       conditions.push({ submittedAt: { $lt: before } });
     }
     const page = filters.page ?? 1;
-    const [rows, total] = await Promise.all([
-      strapi.db.query(SUBMISSION).findMany({
+    const { rows, pagination } = await findPage<SubmissionRow>(
+      strapi,
+      SUBMISSION,
+      {
         where: { $and: conditions },
         orderBy: [{ submittedAt: filters.status === 'submitted' ? 'asc' : 'desc' }, { id: 'asc' }],
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-      }) as Promise<SubmissionRow[]>,
-      strapi.db.query(SUBMISSION).count({ where: { $and: conditions } }),
-    ]);
+      },
+      { page, pageSize: PAGE_SIZE }
+    );
     const existing = await existingArticles(rows);
-    return {
-      data: rows.map((row) => shape(row, all, existing)),
-      pagination: { page, pageSize: PAGE_SIZE, total, pageCount: Math.ceil(total / PAGE_SIZE) },
-    };
+    return { data: rows.map((row) => shape(row, all, existing)), pagination };
   };
 
   return {
     /** The targets an article may be submitted to, with what happened to earlier submissions. */
     async targets(articleDocumentId: string, user: AdminUser): Promise<SubmissionTargets> {
-      const [{ article, eligible }, all] = await Promise.all([
-        sourceOf(articleDocumentId),
-        sites(),
-      ]);
-      const source = all.get(article.site?.documentId);
-      if (!source) throw new errors.ValidationError(ERRORS.noSite);
-      await assertSubmitter(user, source.documentId);
+      const { article, eligible, all, source } = await submittable(articleDocumentId, user);
       const earlier = (await strapi.db
         .query(SUBMISSION)
         .findMany({ where: { sourceArticleDocumentId: articleDocumentId } })) as SubmissionRow[];
@@ -256,13 +257,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }: { article: string; target: string; note: string | null },
       user: AdminUser
     ) {
-      const [{ article, eligible }, all] = await Promise.all([
-        sourceOf(articleDocumentId),
-        sites(),
-      ]);
-      const source = all.get(article.site?.documentId);
-      if (!source) throw new errors.ValidationError(ERRORS.noSite);
-      await assertSubmitter(user, source.documentId);
+      const { article, eligible, all, source } = await submittable(articleDocumentId, user);
       if (!eligible) throw new errors.ValidationError(ERRORS.notEligible);
       const targetSite = targetsOf(source, all).find(
         (site) => site.documentId === target || site.code === target

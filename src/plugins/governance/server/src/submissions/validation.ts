@@ -2,6 +2,7 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import { SUBMISSION_STATUSES } from '../../../shared/contracts/submissions';
 import { SITE_LEVELS } from '../../../shared/contracts/overview';
 import { oneOf } from '../utils/one-of';
+import { wholeNumber } from '../utils/query-fields';
 import { ERRORS } from './messages';
 
 const documentId = (message: string) => yup.string().trim().required(message).max(64, message);
@@ -41,18 +42,8 @@ const listQuery = yup
     status: oneOf(SUBMISSION_STATUSES, ERRORS.filters),
     site: yup.string().max(64, ERRORS.filters),
     level: oneOf(SITE_LEVELS, ERRORS.filters),
-    minWaitingDays: yup
-      .number()
-      .integer(ERRORS.filters)
-      .min(1, ERRORS.filters)
-      .max(3650, ERRORS.filters)
-      .typeError(ERRORS.filters),
-    page: yup
-      .number()
-      .integer(ERRORS.filters)
-      .min(1, ERRORS.filters)
-      .max(10000, ERRORS.filters)
-      .typeError(ERRORS.filters),
+    minWaitingDays: wholeNumber(1, 3650, ERRORS.filters),
+    page: wholeNumber(1, 10000, ERRORS.filters),
   })
   .noUnknown();
 export type ListFilters = yup.InferType<typeof listQuery>;

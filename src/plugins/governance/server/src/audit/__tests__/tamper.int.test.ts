@@ -7,7 +7,7 @@
  */
 import { createHash } from 'crypto';
 import fs from 'fs';
-import type { ChainedContent } from '../chain';
+import { canonical, type ChainedContent } from '../chain';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { AUDIT_ENTRY, AUDIT_HEAD } from '../../uids';
 
@@ -34,16 +34,6 @@ const names = (uid: 'plugin::governance.audit-entry' | 'plugin::governance.audit
 type Entry = ChainedContent & { at: string; hash: string };
 
 // The chain's hash as the code before the key computed it, which anyone can.
-const canonical = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value as object)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-};
 const plainHash = (e: Omit<Entry, 'hash'>) =>
   createHash('sha256')
     .update(

@@ -1,5 +1,6 @@
 import type { ColumnState } from '../../../../shared/contracts/oversight';
-import { judgeSite, worst, type VetoThresholds } from '../rules';
+import { judgeSite, worst } from '../rules';
+import type { VetoThresholds } from '../../../../shared/contracts/oversight';
 
 const T: VetoThresholds = {
   homePageDays: 14,

@@ -1,7 +1,7 @@
 import { createReviewTeam, publishReviewed, type ReviewTeam } from '@test-helpers/review';
 import { createSites } from '@test-helpers/sites';
 import { createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
-import { ERRORS } from '../validation';
+import { YEAR_ERROR } from '../../utils/query-fields';
 import { ARTICLE } from '../../uids';
 
 let app: TestApp;
@@ -102,7 +102,7 @@ describe('GET /governance/overview', () => {
     async (year) => {
       const res = await overview(admin.token, `?year=${year}`).expect(400);
       expect(res.body.error.name).toBe('ValidationError');
-      expect(res.body.error.message).toBe(ERRORS.year);
+      expect(res.body.error.message).toBe(YEAR_ERROR);
     }
   );
 
