@@ -15,6 +15,7 @@ export default {
   review: review.service,
   sensitiveWords: review.sensitiveWords,
   replies: replies.service,
+  messageDesk: replies.desk,
   messageHandling: replies.handling,
   messageStatistics: replies.statistics,
   overdueMessages: replies.overdue,

@@ -6,10 +6,8 @@
  * the application's own types, which every concern may read.
  */
 
-// The application's types (src/api) and Strapi's.
-export const SITE = 'api::site.site';
-export const ARTICLE = 'api::article.article';
-export const CITIZEN_MESSAGE = 'api::citizen-message.citizen-message';
+// The application's types (src/api), shared with the admin, and Strapi's.
+export { ARTICLE, CITIZEN_MESSAGE, SITE } from '../../shared/uids';
 export const ADMIN_USER = 'admin::user';
 export const ADMIN_ROLE = 'admin::role';
 export const UPLOAD_FILE = 'plugin::upload.file';

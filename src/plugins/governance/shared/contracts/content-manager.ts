@@ -1,3 +1,5 @@
+import { ARTICLE, CITIZEN_MESSAGE, SITE } from '../uids';
+
 /**
  * What the plugin adds to Strapi's Content Manager for the application's types: the names of
  * enumeration values, and a citizen message's own status beside Strapi's document status.
@@ -10,15 +12,15 @@
  * API and the validation of allowed values use them.
  */
 export const ENUM_NAMES: Record<string, Record<string, string>> = {
-  'api::citizen-message.citizen-message': {
+  [CITIZEN_MESSAGE]: {
     category: 'messages.category',
     originalCategory: 'messages.category',
     status: 'messages.status',
     satisfaction: 'messages.satisfaction',
     spotCheck: 'messages.verdict',
   },
-  'api::site.site': { level: 'level' },
-  'api::article.article': { reviewStatus: 'review.status' },
+  [SITE]: { level: 'level' },
+  [ARTICLE]: { reviewStatus: 'review.status' },
 };
 
 /**

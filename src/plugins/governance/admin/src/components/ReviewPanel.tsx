@@ -13,8 +13,7 @@ import { useNotifiedAction } from '../hooks/useNotifiedAction';
 import { useT, type Translate } from '../hooks/useT';
 import { ReasonDialog } from './ReasonDialog';
 import { ReviewStatusBadge } from './ReviewStatusBadge';
-
-const ARTICLE = 'api::article.article';
+import { ARTICLE } from '../../../shared/uids';
 
 type Run = (
   action: Parameters<ReturnType<typeof useReviewAction>['mutateAsync']>[0],

@@ -10,8 +10,8 @@ import { apiErrorMessage, useNotifiedAction } from '../hooks/useNotifiedAction';
 import { useT } from '../hooks/useT';
 import { PERMISSIONS } from '../permissions';
 import { SubmissionStatusBadge } from './SubmissionStatusBadge';
+import { ARTICLE } from '../../../shared/uids';
 
-const ARTICLE = 'api::article.article';
 const NOTE_MAX = 500;
 
 type Target = SubmissionTargets['targets'][number];

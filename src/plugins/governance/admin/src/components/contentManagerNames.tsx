@@ -6,6 +6,7 @@ import {
   prefixByField,
 } from '../../../shared/contracts/content-manager';
 import { useNameOf, useT } from '../hooks/useT';
+import { CITIZEN_MESSAGE } from '../../../shared/uids';
 
 /**
  * Chinese names for enumeration values in Strapi's Content Manager. Strapi shows a value as it
@@ -18,8 +19,6 @@ import { useNameOf, useT } from '../hooks/useT';
  * - the edit view's select: Strapi names an option by its bare value as a translation id, so
  *   those values are registered under their bare value too (`bareValueNames`).
  */
-
-const MESSAGE = 'api::citizen-message.citizen-message';
 
 const PREFIX_BY_FIELD = prefixByField();
 
@@ -151,7 +150,7 @@ export const HandlingStatusPanel = ({
   meta?: Record<string, unknown>;
 }) => {
   const t = useT();
-  if (model !== MESSAGE || !meta) return null;
+  if (model !== CITIZEN_MESSAGE || !meta) return null;
   const status = meta[HANDLING_STATUS];
   return {
     title: t('messages.cm.panel.title'),

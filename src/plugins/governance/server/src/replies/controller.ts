@@ -74,12 +74,12 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   // The admin's handling flow: the actor is always the session's user.
   async inbox(ctx: Context) {
     const filters = await validateInbox(ctx.query);
-    ctx.body = await getService(strapi, 'messageHandling').inbox(ctx.state.user, filters);
+    ctx.body = await getService(strapi, 'messageDesk').inbox(ctx.state.user, filters);
   },
 
   async getCase(ctx: Context) {
     ctx.body = {
-      data: await getService(strapi, 'messageHandling').getCase(messageId(ctx), ctx.state.user),
+      data: await getService(strapi, 'messageDesk').getCase(messageId(ctx), ctx.state.user),
     };
   },
 

@@ -1,62 +1,28 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { GovernanceConfig } from '../config';
 import {
-  INBOX_TABS,
   OPEN_STATUSES,
-  type CaseAction,
-  type CaseEvent,
   type Category,
-  type InboxPage,
-  type InboxTab,
-  type MessageCase,
-  type MessageSite,
   type MessageStatus,
   type ReplyFlaggedDetails,
   type TransferTarget,
   type Verdict,
 } from '../../../shared/contracts/messages';
 import { SITE_LEVELS, type SiteLevel } from '../../../shared/contracts/overview';
-import { siteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import type { AuditAction } from '../audit/service';
 import { getService } from '../utils/get-service';
+import { caseAccess, type HandledMessage } from './case-access';
 import { personName } from '../utils/person-name';
-import { deadlineState, dueAt, endOfWorkday, workingDaysBetween } from './deadlines';
-import { ERRORS } from './messages';
+import { dueAt, endOfWorkday, workingDaysBetween } from './deadlines';
+import { ACTION_NAMES, ERRORS, STATUS_NAMES, type StaffAction } from './messages';
 import { replyFlags } from './quality';
-import { plainText, type MessageRow } from './service';
+import { plainText } from './service';
 import { workingDaysFor } from './site-working-days';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
 
-const EVENT = MESSAGE_EVENT;
-
-/** The acts of staff (the citizen rates and reopens, the system sends the overdue notice). */
-type Action = Exclude<CaseAction, 'rate' | 'reopen' | 'overdueNotice'>;
-
-const STATUS_NAMES: Record<MessageStatus, string> = {
-  received: '待签收',
-  accepted: '办理中',
-  transferred: '已转办',
-  replied: '已答复',
-  closed: '已办结',
-  rejected: '不予受理',
-};
-const ACTION_NAMES: Record<Action, string> = {
-  sign: '签收',
-  reply: '答复',
-  editReply: '修改答复',
-  transfer: '转办',
-  requestExtension: '申请延期',
-  approveExtension: '批准延期',
-  refuseExtension: '不批准延期',
-  markInvalid: '不予受理',
-  close: '办结',
-  correctCategory: '更正类别',
-  spotCheck: '抽查',
-};
 /** The acts the audit trail records (reading a case is recorded by getCase). */
-const AUDITED: Partial<Record<Action, AuditAction>> = {
+const AUDITED: Partial<Record<StaffAction, AuditAction>> = {
   reply: 'message.reply',
   editReply: 'message.reply',
   transfer: 'message.transfer',
@@ -65,12 +31,6 @@ const AUDITED: Partial<Record<Action, AuditAction>> = {
 
 const OPEN: MessageStatus[] = [...OPEN_STATUSES];
 
-/** A message being handled, with the site that holds it. */
-type HandledMessage = MessageRow & { site: (MessageSite & { id: number }) | null };
-
-/** An event of a message's timeline (plugin::governance.message-event), with its sites. */
-type EventRow = Omit<CaseEvent, 'actor' | 'at'> & { actorName: string; createdAt: string };
-
 /**
  * The handling flow of a citizen message (留言办理): sign for, reply and edit the reply, transfer
  * to another site, request and decide an extension, refuse as invalid, close. Each act is one
@@ -78,40 +38,13 @@ type EventRow = Omit<CaseEvent, 'actor' | 'at'> & { actorName: string; createdAt
  * request; a message outside the actor's sites is "not found".
  */
 const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
-  const timezone = () => config().timezone;
-  /** The group's working-day calendar, as entered by the province (calendar/service.ts). */
-  const calendar = () => getService(strapi, 'calendar').current();
+  const { config, timezone, calendar, load } = caseAccess(strapi);
 
-  const load = async (id: number, user: AdminUser): Promise<HandledMessage> => {
-    const scope = await siteScope(strapi, user);
-    const message = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
-      where: { id },
-      populate: { site: { select: ['id', 'code', 'name'] } },
-    })) as HandledMessage | null;
-    if (!message || (!scope.all && !(message.site && scope.siteIds.includes(message.site.id)))) {
-      throw new errors.NotFoundError(ERRORS.noSuchMessage(id));
-    }
-    return message;
-  };
-
-  /** A reopened message has a reply and runs against its new deadline: only a closed case is answered. */
-  const deadlineOf = (
-    row: Pick<MessageRow, 'status' | 'receivedAt' | 'dueAt' | 'repliedAt'>,
-    now: Date
-  ) =>
-    deadlineState(
-      calendar(),
-      {
-        receivedAt: new Date(row.receivedAt),
-        dueAt: new Date(row.dueAt),
-        repliedAt: row.repliedAt && !OPEN.includes(row.status) ? new Date(row.repliedAt) : null,
-      },
-      now,
-      timezone()
-    );
-
-  const requireStatus = (message: HandledMessage, action: Action, allowed: MessageStatus[]) => {
+  const requireStatus = (
+    message: HandledMessage,
+    action: StaffAction,
+    allowed: MessageStatus[]
+  ) => {
     if (!allowed.includes(message.status))
       throw new errors.ApplicationError(
         ERRORS.wrongState(ACTION_NAMES[action], STATUS_NAMES[message.status])
@@ -126,7 +59,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const apply = async (
     message: HandledMessage,
     user: AdminUser,
-    action: Action,
+    action: StaffAction,
     change: { columns?: Record<string, unknown>; relations?: Record<string, unknown> },
     event: Record<string, unknown> = {}
   ) =>
@@ -140,7 +73,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db
           .query(CITIZEN_MESSAGE)
           .update({ where: { id: message.id }, data: change.relations });
-      await strapi.db.query(EVENT).create({
+      await strapi.db.query(MESSAGE_EVENT).create({
         data: {
           message: message.id,
           action,
@@ -170,149 +103,6 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
   const service = {
-    /**
-     * 留言办理 inbox: the caller's sites' messages in one of five tabs, searched by subject or case
-     * number, with the count of every tab. Due soon: open with its deadline within the next two
-     * working days. No contact data and no query code: those are on the case page, whose every
-     * read is audited.
-     */
-    async inbox(
-      user: AdminUser,
-      filters: { tab: InboxTab; q?: string; site?: string; page?: number }
-    ): Promise<InboxPage> {
-      const scope = await siteScope(strapi, user);
-      const now = new Date();
-      const soon = endOfWorkday(calendar(), now, 2, timezone());
-      const tabs: Record<InboxTab, Record<string, unknown>> = {
-        toSign: { status: { $in: ['received', 'transferred'] } },
-        inProgress: { status: 'accepted' },
-        dueSoon: { status: { $in: OPEN }, dueAt: { $gte: now, $lte: soon } },
-        overdue: { status: { $in: OPEN }, dueAt: { $lt: now } },
-        replied: { status: { $in: ['replied', 'closed'] } },
-      };
-      const common: Record<string, unknown>[] = [];
-      if (!scope.all) common.push({ site: { id: { $in: scope.siteIds } } });
-      if (filters.site) common.push({ site: { code: filters.site } });
-      if (filters.q) {
-        const q = filters.q.trim();
-        common.push({ $or: [{ subject: { $containsi: q } }, { caseNumber: { $contains: q } }] });
-      }
-      const where = (tab: InboxTab) => ({ $and: [...common, tabs[tab]] });
-      const pageSize = 20;
-      const page = filters.page ?? 1;
-      const rows = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
-        where: where(filters.tab),
-        populate: { site: { select: ['code', 'name'] } },
-        orderBy:
-          filters.tab === 'replied'
-            ? [{ repliedAt: 'desc' }, { id: 'desc' }]
-            : [{ dueAt: 'asc' }, { id: 'asc' }],
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-      })) as Array<MessageRow & { site: MessageSite | null }>;
-      const counts = Object.fromEntries(
-        await Promise.all(
-          INBOX_TABS.map(async (tab) => [
-            tab,
-            await strapi.db.query(CITIZEN_MESSAGE).count({ where: where(tab) }),
-          ])
-        )
-      ) as Record<InboxTab, number>;
-      return {
-        data: rows.map((row) => ({
-          id: row.id,
-          caseNumber: row.caseNumber,
-          site: row.site,
-          category: row.category,
-          subject: row.subject,
-          status: row.status,
-          receivedAt: row.receivedAt,
-          dueAt: row.dueAt,
-          repliedAt: row.repliedAt,
-          deadline: deadlineOf(row, now),
-        })),
-        meta: { counts, pagination: { page, pageSize, total: counts[filters.tab] } },
-      };
-    },
-
-    /**
-     * The whole case as staff see it: the message with contact data (each read audited), its
-     * timeline, its deadline state. Never the query code: it is the citizen's key.
-     */
-    async getCase(id: number, user: AdminUser): Promise<MessageCase> {
-      const message = await load(id, user);
-      const full = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
-        where: { id },
-        populate: {
-          site: { select: ['code', 'name'] },
-          repliedBy: { select: ['id', 'firstname', 'lastname'] },
-        },
-      })) as MessageRow & {
-        site: MessageSite | null;
-        repliedBy: { id: number; firstname: string | null; lastname: string | null } | null;
-      };
-      const events = (await strapi.db.query(EVENT).findMany({
-        where: { message: { id } },
-        populate: { fromSite: { select: ['code', 'name'] }, toSite: { select: ['code', 'name'] } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      })) as EventRow[];
-      const spotCheck = events.find(
-        (e): e is EventRow & { verdict: Verdict } => e.action === 'spotCheck' && e.verdict !== null
-      );
-      // Staff reading a citizen's name and contact is on the record (PIPL).
-      await getService(strapi, 'audit').record('personalData.read', {
-        subject: `message ${id}`,
-        summary: `查看留言 ${id} 的留言人信息（${full.site?.name ?? '—'}）`,
-        actor: { id: user.id, name: personName(user) },
-      });
-      return {
-        id: full.id,
-        caseNumber: full.caseNumber,
-        site: full.site,
-        category: full.category,
-        originalCategory: full.originalCategory ?? null,
-        subject: full.subject,
-        body: full.body,
-        citizen: { name: full.name, phone: full.phone, email: full.email },
-        status: full.status,
-        receivedAt: full.receivedAt,
-        dueAt: full.dueAt,
-        deadline: deadlineOf(message, new Date()),
-        reply: full.reply,
-        replyingUnit: full.replyingUnit,
-        repliedAt: full.repliedAt,
-        repliedBy: full.repliedBy ? personName(full.repliedBy) : null,
-        pendingExtension: full.pendingExtension,
-        satisfaction: full.satisfaction,
-        reopenedAt: full.reopenedAt,
-        spotCheck: spotCheck
-          ? {
-              verdict: spotCheck.verdict,
-              comment: spotCheck.text ?? null,
-              by: spotCheck.actorName,
-              at: spotCheck.createdAt,
-            }
-          : null,
-        timeline: events.map((e) => ({
-          id: e.id,
-          action: e.action,
-          actor: e.actorName,
-          at: e.createdAt,
-          text: e.text ?? null,
-          workingDays: e.workingDays ?? null,
-          fromSite: e.fromSite ?? null,
-          toSite: e.toSite ?? null,
-          dueAtBefore: e.dueAtBefore ?? null,
-          dueAtAfter: e.dueAtAfter ?? null,
-          flags: e.flags ?? null,
-          verdict: e.verdict ?? null,
-          satisfaction: e.satisfaction ?? null,
-          categoryBefore: e.categoryBefore ?? null,
-          categoryAfter: e.categoryAfter ?? null,
-        })),
-      };
-    },
-
     /** 签收 */
     async sign(id: number, user: AdminUser) {
       const message = await load(id, user);

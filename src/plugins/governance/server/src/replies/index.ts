@@ -1,5 +1,6 @@
 import contentTypes from './content-types';
 import controller from './controller';
+import desk from './desk';
 import handling from './handling';
 import overdue from './overdue';
 import { submissionRateLimit } from './rate-limit';
@@ -12,6 +13,7 @@ export default {
   contentTypes,
   controller,
   service,
+  desk,
   handling,
   statistics,
   overdue,

@@ -1,4 +1,4 @@
-import type { ReplyFlag } from '../../../shared/contracts/messages';
+import type { CaseAction, MessageStatus, ReplyFlag } from '../../../shared/contracts/messages';
 
 const FLAG_NAMES: Record<ReplyFlag, string> = {
   tooShort: '答复过短 (too short)',
@@ -6,6 +6,30 @@ const FLAG_NAMES: Record<ReplyFlag, string> = {
   noUnit: '未注明答复单位 (no replying unit)',
 };
 
+/** The acts of staff (the citizen rates and reopens, the system sends the overdue notice). */
+export type StaffAction = Exclude<CaseAction, 'rate' | 'reopen' | 'overdueNotice'>;
+
+export const STATUS_NAMES: Record<MessageStatus, string> = {
+  received: '待签收',
+  accepted: '办理中',
+  transferred: '已转办',
+  replied: '已答复',
+  closed: '已办结',
+  rejected: '不予受理',
+};
+export const ACTION_NAMES: Record<StaffAction, string> = {
+  sign: '签收',
+  reply: '答复',
+  editReply: '修改答复',
+  transfer: '转办',
+  requestExtension: '申请延期',
+  approveExtension: '批准延期',
+  refuseExtension: '不批准延期',
+  markInvalid: '不予受理',
+  close: '办结',
+  correctCategory: '更正类别',
+  spotCheck: '抽查',
+};
 /** What the message routes answer: Chinese first, with English. */
 export const ERRORS = {
   site: '请选择要留言的网站 (choose the site your message is for)',

@@ -4,15 +4,6 @@ import { SITE_MEMBERSHIP } from '../uids';
 import { dbNames } from '../utils/db-names';
 import { ARTICLE, DECISION, PENDING, STATE } from './store';
 
-/** The column of a relation kept on the row itself (`createdBy`: `created_by_id`). */
-const joinColumnOf = (strapi: Core.Strapi, uid: typeof ARTICLE, relation: string) => {
-  const attribute = strapi.db.metadata.get(uid).attributes[relation] as {
-    joinColumn?: { name: string };
-  };
-  if (!attribute?.joinColumn) throw new Error(`${uid}.${relation} has no join column`);
-  return attribute.joinColumn.name;
-};
-
 /**
  * The review states (`s`) waiting for a decision `userId` may take now, as one SQL query:
  * the round waits at a step the user holds for the article's site, and the user neither wrote,
@@ -66,7 +57,7 @@ export const waitingFor = (strapi: Core.Strapi, userId: number): Knex.QueryBuild
     .whereNotExists(submittedIt)
     .whereNotExists(approvedThisRound);
   for (const author of ['createdBy', 'updatedBy']) {
-    const column = `a.${joinColumnOf(strapi, ARTICLE, author)}`;
+    const column = `a.${article.joinColumn(author)}`;
     query.where((q) => q.whereNull(column).orWhereNot(column, userId));
   }
   // Contributors are a JSON array of user ids: SQLite has no JSON containment, only json_each.

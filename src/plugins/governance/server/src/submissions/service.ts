@@ -1,57 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DateTime } from 'luxon';
-import type { Capacity } from '../../../shared/contracts/sites';
-import type {
-  AdoptedSubmission,
-  Submission,
-  SubmissionSite,
-  SubmissionStatus,
-  SubmissionTargets,
-} from '../../../shared/contracts/submissions';
-import type { GovernanceConfig } from '../config';
-import { memberSiteDocumentIds, siteScope } from '../sites/scope';
-import type { SiteRow } from '../sites/site-rows';
-import { dbNames } from '../utils/db-names';
+import type { AdoptedSubmission, SubmissionTargets } from '../../../shared/contracts/submissions';
+import { siteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
-import type { ListFilters } from './validation';
-import { ARTICLE, SITE, SUBMISSION } from '../uids';
-import { findPage } from '../utils/paged';
-
-const PAGE_SIZE = 20;
-
-/**
- * Who acts for a site in 信息报送: its editors. Not its leader, who takes the first review step
- * of what the site adopts and so must not be its author.
- */
-const WORKING_CAPACITIES: Capacity[] = ['editor'];
-
-/** A site as 信息报送 reads it: with its parent, a county's city (where it may submit). */
-type SiteWithParent = Pick<SiteRow, 'id' | 'documentId' | 'code' | 'name' | 'level' | 'active'> & {
-  parent: { documentId: string } | null;
-};
-
-interface SubmissionRow {
-  id: number;
-  sourceArticleDocumentId: string;
-  sourceSiteDocumentId: string;
-  targetSiteDocumentId: string;
-  title: string;
-  summary: string | null;
-  note: string | null;
-  status: SubmissionStatus;
-  submittedAt: string;
-  submittedById: number | null;
-  submittedByName: string | null;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  declineReason: string | null;
-  adoptedArticleDocumentId: string | null;
-}
+import { submissionLists } from './lists';
+import { submissionRecords, type SiteWithParent, type SubmissionRow } from './records';
+import { ARTICLE, SUBMISSION } from '../uids';
 
 /**
  * 信息报送: a site's editors submit one of its articles (published, or approved for publication)
@@ -60,24 +18,7 @@ interface SubmissionRow {
  * there like any article before it is published; or decline it with a reason the submitter sees.
  */
 const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const timezone = () => (strapi.config.get('plugin::governance') as GovernanceConfig).timezone;
-
-  const sites = async (): Promise<Map<string, SiteWithParent>> => {
-    const rows = (await strapi.db.query(SITE).findMany({
-      select: ['id', 'documentId', 'code', 'name', 'level', 'active'],
-      populate: { parent: { select: ['documentId'] } },
-    })) as SiteWithParent[];
-    return new Map(rows.map((site) => [site.documentId, site]));
-  };
-
-  const publicSite = (site: SiteWithParent | undefined): SubmissionSite | null =>
-    site
-      ? { documentId: site.documentId, code: site.code, name: site.name, level: site.level }
-      : null;
-
-  /** The ids of the sites where the user holds one of `capacities`. */
-  const sitesWorkedFor = (user: AdminUser, capacities: Capacity[] = WORKING_CAPACITIES) =>
-    memberSiteDocumentIds(strapi, user.id, capacities);
+  const { sites, publicSite, sitesWorkedFor, shape } = submissionRecords(strapi);
 
   /** The article as it would be republished: its published version, else its approved draft. */
   const sourceOf = async (documentId: string) => {
@@ -101,50 +42,6 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         (site.level === 'portal' ||
           (source.level === 'county' && source.parent?.documentId === site.documentId))
     );
-
-  const localDays = (from: string | Date, to: Date) =>
-    Math.max(
-      0,
-      Math.floor(
-        DateTime.fromJSDate(to, { zone: timezone() })
-          .startOf('day')
-          .diff(DateTime.fromJSDate(new Date(from), { zone: timezone() }).startOf('day'), 'days')
-          .days
-      )
-    );
-
-  const shape = (
-    row: SubmissionRow,
-    all: Map<string, SiteWithParent>,
-    existing: Set<string>,
-    now = new Date()
-  ): Submission => ({
-    id: row.id,
-    status: row.status,
-    title: row.title,
-    summary: row.summary ?? null,
-    note: row.note ?? null,
-    sourceArticleDocumentId: row.sourceArticleDocumentId,
-    sourceExists: existing.has(row.sourceArticleDocumentId),
-    sourceSite: publicSite(all.get(row.sourceSiteDocumentId)),
-    targetSite: publicSite(all.get(row.targetSiteDocumentId)),
-    submittedAt: new Date(row.submittedAt).toISOString(),
-    submittedByName: row.submittedByName ?? '',
-    waitingDays: localDays(row.submittedAt, row.decidedAt ? new Date(row.decidedAt) : now),
-    decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
-    decidedByName: row.decidedByName ?? null,
-    declineReason: row.declineReason ?? null,
-    adoptedArticleDocumentId: row.adoptedArticleDocumentId ?? null,
-  });
-
-  const existingArticles = async (rows: SubmissionRow[]) => {
-    const ids = [...new Set(rows.map((row) => row.sourceArticleDocumentId))];
-    if (ids.length === 0) return new Set<string>();
-    const found = await strapi.db
-      .query(ARTICLE)
-      .findMany({ where: { documentId: { $in: ids } }, select: ['documentId'] });
-    return new Set(found.map((row: { documentId: string }) => row.documentId));
-  };
 
   const load = async (id: number): Promise<SubmissionRow> => {
     const row = (await strapi.db
@@ -184,44 +81,9 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (count !== 1) throw new errors.ApplicationError(ERRORS.alreadyDecided);
   };
 
-  const list = async (
-    where: Record<string, unknown>,
-    filters: ListFilters,
-    all: Map<string, SiteWithParent>
-  ) => {
-    const sourceSites = [...all.values()].filter(
-      (site) =>
-        (!filters.site || site.code === filters.site) &&
-        (!filters.level || site.level === filters.level)
-    );
-    const conditions: Record<string, unknown>[] = [
-      where,
-      { sourceSiteDocumentId: { $in: sourceSites.map((s) => s.documentId) } },
-    ];
-    if (filters.status) conditions.push({ status: filters.status });
-    if (filters.minWaitingDays) {
-      const before = DateTime.now()
-        .setZone(timezone())
-        .startOf('day')
-        .minus({ days: filters.minWaitingDays - 1 })
-        .toJSDate();
-      conditions.push({ submittedAt: { $lt: before } });
-    }
-    const page = filters.page ?? 1;
-    const { rows, pagination } = await findPage<SubmissionRow>(
-      strapi,
-      SUBMISSION,
-      {
-        where: { $and: conditions },
-        orderBy: [{ submittedAt: filters.status === 'submitted' ? 'asc' : 'desc' }, { id: 'asc' }],
-      },
-      { page, pageSize: PAGE_SIZE }
-    );
-    const existing = await existingArticles(rows);
-    return { data: rows.map((row) => shape(row, all, existing)), pagination };
-  };
-
   return {
+    ...submissionLists(strapi),
+
     /** The targets an article may be submitted to, with what happened to earlier submissions. */
     async targets(articleDocumentId: string, user: AdminUser): Promise<SubmissionTargets> {
       const { article, eligible, all, source } = await submittable(articleDocumentId, user);
@@ -404,71 +266,6 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         summary: `退回报送《${row.title}》：${reason}`,
       });
       return { id, status: 'declined' as const };
-    },
-
-    /** 报送信息 (incoming): submissions to the sites the user works for, oldest open first. */
-    async incoming(filters: ListFilters, user: AdminUser) {
-      const [all, mine] = await Promise.all([sites(), sitesWorkedFor(user)]);
-      const { data, pagination } = await list(
-        { targetSiteDocumentId: { $in: [...mine] } },
-        filters,
-        all
-      );
-      return { data, meta: { pagination, counts: await this.counts(user) } };
-    },
-
-    /** 我的报送 (outgoing): submissions from the user's sites (every site for the province). */
-    async outgoing(filters: ListFilters, user: AdminUser) {
-      const all = await sites();
-      const scope = await siteScope(strapi, user);
-      const where = scope.all
-        ? {}
-        : { sourceSiteDocumentId: { $in: [...(await sitesWorkedFor(user))] } };
-      const { data, pagination } = await list(where, filters, all);
-      return { data, meta: { pagination, counts: await this.counts(user) } };
-    },
-
-    /** Open submissions waiting for the user's sites, and the user's sites' waiting ones. */
-    async counts(user: AdminUser) {
-      const mine = [...(await sitesWorkedFor(user))];
-      const [incoming, outgoing] = await Promise.all([
-        strapi.db
-          .query(SUBMISSION)
-          .count({ where: { targetSiteDocumentId: { $in: mine }, status: 'submitted' } }),
-        strapi.db
-          .query(SUBMISSION)
-          .count({ where: { sourceSiteDocumentId: { $in: mine }, status: 'submitted' } }),
-      ]);
-      return { incoming, outgoing };
-    },
-
-    /** Per sending site (document id), what it submitted in [start, end) (not withdrawn) and what was adopted. */
-    async sentBetween(start: Date, end: Date) {
-      const submission = dbNames(strapi, SUBMISSION);
-      const rows = (await strapi.db
-        .connection(submission.table)
-        .select({ site: submission.column('sourceSiteDocumentId') })
-        .count({ submitted: '*' })
-        .sum({
-          adopted: strapi.db.connection.raw('case when ?? = ? then 1 else 0 end', [
-            submission.column('status'),
-            'adopted',
-          ]),
-        })
-        .whereNot(submission.column('status'), 'withdrawn')
-        .where(submission.column('submittedAt'), '>=', start)
-        .where(submission.column('submittedAt'), '<', end)
-        .groupBy(submission.column('sourceSiteDocumentId'))) as Array<{
-        site: string;
-        submitted: number | string;
-        adopted: number | string | null;
-      }>;
-      return new Map(
-        rows.map((row) => [
-          row.site,
-          { submitted: Number(row.submitted), adopted: Number(row.adopted ?? 0) },
-        ])
-      );
     },
   };
 };

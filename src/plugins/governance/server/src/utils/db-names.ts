@@ -9,6 +9,7 @@ interface JoinTable {
 interface AttributeMetadata {
   columnName?: string;
   joinTable?: JoinTable;
+  joinColumn?: { name: string };
 }
 
 /**
@@ -25,6 +26,12 @@ export const dbNames = (strapi: Core.Strapi, uid: UID.Schema) => {
   return {
     table: meta.tableName,
     column: (name: string) => attribute(name).columnName ?? name,
+    /** The column of a relation kept on the row itself (`createdBy`: `created_by_id`). */
+    joinColumn: (relation: string) => {
+      const joinColumn = attribute(relation).joinColumn;
+      if (!joinColumn) throw new Error(`${uid}.${relation} has no join column`);
+      return joinColumn.name;
+    },
     joinTable: (relation: string) => {
       const joinTable = attribute(relation).joinTable;
       if (!joinTable) throw new Error(`${uid}.${relation} is not a relation with a join table`);

@@ -89,7 +89,6 @@ beforeAll(async () => {
     staff: {
       province: ['governance-provincial-admin', '省厅'],
       editor: ['governance-site-editor', '编辑', { city: 'editor', county: 'editor' }],
-      otherEditor: ['governance-site-editor', '另一编辑', { city: 'editor' }],
       leader: ['governance-approver', '初审', { city: 'leader' }],
       reviewer: ['governance-reviewer', '保密', { city: 'reviewer' }],
       approver: ['governance-approver', '终审', { city: 'approver' }],

@@ -1,0 +1,62 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { GovernanceConfig } from '../config';
+import {
+  OPEN_STATUSES,
+  type MessageSite,
+  type MessageStatus,
+} from '../../../shared/contracts/messages';
+import { siteScope } from '../sites/scope';
+import type { AdminUser } from '../utils/document-middleware';
+import { getService } from '../utils/get-service';
+import { deadlineState } from './deadlines';
+import { ERRORS } from './messages';
+import type { MessageRow } from './service';
+import { CITIZEN_MESSAGE } from '../uids';
+
+const OPEN: readonly MessageStatus[] = OPEN_STATUSES;
+
+/** A message being handled, with the site that holds it. */
+export type HandledMessage = MessageRow & { site: (MessageSite & { id: number }) | null };
+
+/**
+ * What the message desk and the handling flow both need: the group's time zone and working-day
+ * calendar, a message loaded within the user's sites, and a message's deadline state.
+ */
+export const caseAccess = (strapi: Core.Strapi) => {
+  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
+  const timezone = () => config().timezone;
+  /** The group's working-day calendar, as entered by the province (calendar/service.ts). */
+  const calendar = () => getService(strapi, 'calendar').current();
+
+  /** A message outside the user's sites is "not found", as one that does not exist. */
+  const load = async (id: number, user: AdminUser): Promise<HandledMessage> => {
+    const scope = await siteScope(strapi, user);
+    const message = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
+      where: { id },
+      populate: { site: { select: ['id', 'code', 'name'] } },
+    })) as HandledMessage | null;
+    if (!message || (!scope.all && !(message.site && scope.siteIds.includes(message.site.id)))) {
+      throw new errors.NotFoundError(ERRORS.noSuchMessage(id));
+    }
+    return message;
+  };
+
+  /** A reopened message has a reply and runs against its new deadline: only a closed case is answered. */
+  const deadlineOf = (
+    row: Pick<MessageRow, 'status' | 'receivedAt' | 'dueAt' | 'repliedAt'>,
+    now: Date
+  ) =>
+    deadlineState(
+      calendar(),
+      {
+        receivedAt: new Date(row.receivedAt),
+        dueAt: new Date(row.dueAt),
+        repliedAt: row.repliedAt && !OPEN.includes(row.status) ? new Date(row.repliedAt) : null,
+      },
+      now,
+      timezone()
+    );
+
+  return { config, timezone, calendar, load, deadlineOf };
+};
