@@ -10,6 +10,7 @@
 export { ARTICLE, CITIZEN_MESSAGE, SITE } from '../../shared/uids';
 export const ADMIN_USER = 'admin::user';
 export const ADMIN_ROLE = 'admin::role';
+export const ADMIN_PERMISSION = 'admin::permission';
 export const UPLOAD_FILE = 'plugin::upload.file';
 
 // sites/

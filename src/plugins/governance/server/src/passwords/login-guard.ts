@@ -4,6 +4,7 @@ import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import type { NamedAccount } from './accounts';
 import { ERRORS } from './messages';
+import { ADMIN_USER } from '../uids';
 
 type Credentials = { email: string; password: string };
 /** What Strapi's admin `checkCredentials` answers: [error, user or false, info]. */
@@ -80,7 +81,7 @@ export const guardLogins = (strapi: Core.Strapi) => {
     return {
       ...auth,
       async checkCredentials({ email, password }: Credentials): Promise<LoginAnswer> {
-        const user = (await strapi.db.query('admin::user').findOne({
+        const user = (await strapi.db.query(ADMIN_USER).findOne({
           where: { email },
           select: ['id', 'firstname', 'lastname', 'email'],
         })) as NamedAccount | null;

@@ -4,8 +4,7 @@ import type { PasswordCheck } from './password-check';
 import type { PlainPasswords } from './plain-passwords';
 import { routeKey, type RouteState } from './route-key';
 import type { ChangedBy } from './service';
-
-const USER = 'admin::user';
+import { ADMIN_USER } from '../uids';
 
 /** Routes on which the holder sets the password themselves (or is the first admin doing so). */
 const HOLDER_ROUTES = new Set([
@@ -62,8 +61,11 @@ export const watchUserWrites = (
       const email =
         event.params.data?.email ??
         (targetId
-          ? (await strapi.db.query(USER).findOne({ where: { id: targetId }, select: ['email'] }))
-              ?.email
+          ? (
+              await strapi.db
+                .query(ADMIN_USER)
+                .findOne({ where: { id: targetId }, select: ['email'] })
+            )?.email
           : null);
       await check(plain, targetId, email ?? null);
     }
@@ -98,7 +100,7 @@ export const watchUserWrites = (
   };
 
   strapi.db.lifecycles.subscribe({
-    models: [USER],
+    models: [ADMIN_USER],
     beforeCreate: (event: Event) => before(event, 'create'),
     beforeUpdate: (event: Event) => before(event, 'update'),
     afterCreate: after,

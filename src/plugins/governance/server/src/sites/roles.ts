@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { ACTIONS } from '../permissions';
 import { OWN_SITE_CONDITION } from './condition';
-import { ADMIN_ROLE, ARTICLE, CITIZEN_MESSAGE, SITE } from '../uids';
+import { ADMIN_PERMISSION, ADMIN_ROLE, ARTICLE, CITIZEN_MESSAGE, SITE } from '../uids';
 import { STRAPI_SYSTEM_FIELDS } from '../utils/system-fields';
 
 type ContentAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
@@ -166,7 +166,7 @@ export const ensureRoles = async (strapi: Core.Strapi) => {
       await roles.assignPermissions(role.id, definition.permissions);
     } else if (synced < ROLES_VERSION) {
       const held = await strapi.db
-        .query('admin::permission')
+        .query(ADMIN_PERMISSION)
         .findMany({ where: { role: { id: existing.id } }, select: ['action', 'subject'] });
       const heldKeys = new Set(held.map(key));
       const missing = definition.permissions.filter((p) => !heldKeys.has(key(p)));
