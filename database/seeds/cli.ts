@@ -1,12 +1,12 @@
 /**
- * `npm run seed:demo`: loads the 2014 demo website group into the database the environment
- * names (SQLite by default), then makes sure the demo accounts exist and prints them.
+ * `npm run seed:demo`: loads the demo website group (its 2014 year, and its last months repeated
+ * up to yesterday) into the database the environment names (SQLite by default), then makes sure
+ * the demo accounts exist and prints them.
  */
 import { createStrapi } from '@strapi/strapi';
 import path from 'path';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo-accounts';
-import { moveDemoDatesToNow } from './demo-dates';
-import { ensureDemoMessages } from './demo-messages';
+import { ensureDemoMessages, ensureWaitingConsultations } from './demo-messages';
 import { ensureDemoReviews } from './demo-reviews';
 import { ensureDemoSubmissions } from './demo-submissions';
 import { loadDemo } from './load-demo';
@@ -20,7 +20,7 @@ const progressLine = () => {
     const percent = Math.floor((done / total) * 100);
     if (percent === lastPercent) return;
     lastPercent = percent;
-    const line = `  文章 articles ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${percent}%)`;
+    const line = `  文章 ${done.toLocaleString('zh-CN')}/${total.toLocaleString('zh-CN')}（${percent}%）`;
     if (process.stdout.isTTY) {
       process.stdout.write(`\r${line}`);
     } else if (Math.floor(percent / 10) !== lastTenth) {
@@ -49,50 +49,41 @@ const main = async () => {
       throw new Error(
         'DEMO_ADMIN_PASSWORD is not set: run `node dist/src/cli/ensure-env.js` first.'
       );
-    console.log(`Loading the demo website group into ${strapi.db.dialect.client} …`);
+    const database = strapi.db.dialect.client === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    console.log(`正在向 ${database} 载入演示站群 …`);
     const report = await loadDemo(strapi, appDir, progressLine());
-    if (process.stdout.isTTY) process.stdout.write('\n');
+    if (process.stdout.isTTY && report.articles > 0) process.stdout.write('\n');
+    const added =
+      report.sites +
+      report.columns +
+      report.articles +
+      report.drafts +
+      report.messages +
+      report.visitDays;
     console.log(
-      `Demo data: ${report.sites} sites, ${report.columns} columns, ${report.articles} published articles, ${report.drafts} drafts and ` +
-        `${report.messages} citizen messages and ${report.visitDays} site-days of visits added in ${report.seconds.toFixed(1)} s` +
-        (report.sites +
-          report.columns +
-          report.articles +
-          report.drafts +
-          report.messages +
-          report.visitDays ===
-        0
-          ? ' (already loaded: nothing to do)'
-          : '')
+      added === 0
+        ? '演示数据已载入过，本次无需再载入。'
+        : `演示数据：新增站点 ${report.sites} 个、栏目 ${report.columns} 个、已发布文章 ${report.articles} 篇、草稿 ${report.drafts} 篇、网民留言 ${report.messages} 条、站点访问量 ${report.visitDays} 天，用时 ${report.seconds.toFixed(1)} 秒`
     );
     const created = await ensureDemoAccounts(strapi, password);
     const inReview = await ensureDemoReviews(strapi);
-    if (inReview > 0)
-      console.log(
-        `Review workflow: ${inReview} demo drafts submitted, approved or sent back by the demo accounts`
-      );
+    if (inReview > 0) console.log(`文章审核：演示账号已送审、审核或退回 ${inReview} 篇草稿`);
     const submissions = await ensureDemoSubmissions(strapi);
     if (submissions > 0)
       console.log(
-        `信息报送: ${submissions} 汉滨区 articles submitted upward by 张敏, one adopted and one declined by the portal's 孙磊`
+        `信息报送：张敏 报送汉滨区文章 ${submissions} 篇，门户网站 孙磊 采用 1 篇、退回 1 篇`
       );
     const messages = await ensureDemoMessages(strapi);
     if (messages > 0)
-      console.log(
-        `Citizen messages: ${messages} of this week for 西安, signed, replied, rated or waiting, by the demo accounts`
-      );
-    if (process.argv.includes('--dates-now')) {
-      const moved = await moveDemoDatesToNow(strapi);
-      console.log(
-        `Dates moved to now: 31 December 2014 is yesterday (${moved.days} more day(s): ${moved.articles} article rows, ${moved.messages} messages; ${moved.waiting} waiting consultations added)`
-      );
-    }
+      console.log(`网民留言：西安市本周留言 ${messages} 条，由演示账号签收、答复、评价或待办`);
+    const waiting = await ensureWaitingConsultations(strapi);
+    if (waiting > 0) console.log(`网民留言：${waiting} 条咨询久未答复（95、85、40 天）`);
     const port = strapi.config.get('server.port', 1337);
-    console.log(`\nAdmin: http://localhost:${port}/admin  (${created} account(s) created now)`);
-    console.log(`Password of every demo account: ${password}  (from .env, DEMO_ADMIN_PASSWORD)`);
+    console.log(`\n管理后台：http://localhost:${port}/admin（本次新建账号 ${created} 个）`);
+    console.log(`所有演示账号的密码：${password}（见 .env 中的 DEMO_ADMIN_PASSWORD）`);
     for (const account of DEMO_ACCOUNTS) {
       console.log(
-        `  ${account.role.padEnd(28)} ${account.name.padEnd(4)} ${account.email.padEnd(36)} site ${account.site}`
+        `  ${account.role.padEnd(28)} ${account.name.padEnd(4)} ${account.email.padEnd(36)} ${account.site}`
       );
     }
   } finally {
@@ -104,7 +95,9 @@ main().then(
   () => process.exit(0),
   (error) => {
     // The data goes in as one transaction: a failure there leaves the database as it was.
-    console.error(`\nDemo load failed: ${error instanceof Error ? error.stack : error}`);
+    console.error(
+      `\n演示数据载入失败（数据库保持原样）：${error instanceof Error ? error.stack : error}`
+    );
     process.exit(1);
   }
 );

@@ -71,6 +71,40 @@ export interface Facts {
   visits: { group_total: number; top_visited_city_and_county_sites: string[] };
 }
 
+/**
+ * The living group's copy of a year: every date moved forward by `shiftDays` whole days (so that
+ * the year's last day becomes yesterday), marked `label` in slugs and query codes. The draws are
+ * the year's own, so the copy keeps each site's pattern: busy sites stay busy, idle ones idle.
+ */
+export interface Copy {
+  shiftDays: number;
+  label: string;
+}
+
+/** How much of the year's end the living group repeats: enough for every column's rule (半年). */
+const RECENT_DAYS = 200;
+/** …and of its citizen messages: the last two months. */
+const RECENT_MESSAGE_DAYS = 60;
+
+/**
+ * The living group: the end of `year` repeated so that its last day is yesterday, as of `now`.
+ * Only what falls in the last months before `now` is kept (`includes…`).
+ */
+export const recentCopy = (year: number, timezone: string, now: Date) => {
+  const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
+  const yearEnd = DateTime.fromObject({ year: year + 1, month: 1, day: 1 }, { zone: timezone });
+  const shiftDays = Math.round(today.diff(yearEnd, 'days').days);
+  const from = today.minus({ days: RECENT_DAYS });
+  const messagesFrom = today.minus({ days: RECENT_MESSAGE_DAYS });
+  return {
+    shiftDays,
+    label: 'recent',
+    includes: (at: Date) => at >= from.toJSDate() && at < today.toJSDate(),
+    includesMessage: (at: Date) => at >= messagesFrom.toJSDate() && at < now,
+    includesDay: (day: string) => day >= from.toISODate()! && day < today.toISODate()!,
+  };
+};
+
 export interface DemoVisitDay {
   siteCode: string;
   /** A local date, YYYY-MM-DD. */
@@ -98,7 +132,7 @@ const apportion = (total: number, weights: number[]) => {
  * draws the most, the six city and county sites the notice names as most visited follow in its
  * order, the others by what they publish. Weekdays are busier than weekends.
  */
-export function* siteVisits(sites: DemoSite[], facts: Facts): Generator<DemoVisitDay> {
+export function* siteVisits(sites: DemoSite[], facts: Facts, copy?: Copy): Generator<DemoVisitDay> {
   const { group_total: total, top_visited_city_and_county_sites: topNames } = facts.visits;
   const top = topNames.map((name) => {
     const site = sites.find((s) => s.name === name && (s.level === 'city' || s.level === 'county'));
@@ -147,7 +181,11 @@ export function* siteVisits(sites: DemoSite[], facts: Facts): Generator<DemoVisi
   for (const [site, visits] of yearly) {
     const perDay = apportion(visits, dayWeights);
     for (let i = 0; i < days.length; i++)
-      yield { siteCode: site.code, day: days[i].toISODate()!, visits: perDay[i] };
+      yield {
+        siteCode: site.code,
+        day: days[i].plus({ days: copy?.shiftDays ?? 0 }).toISODate()!,
+        visits: perDay[i],
+      };
   }
 }
 
@@ -338,25 +376,26 @@ export function* siteArticles(
   year: number,
   count: number,
   topics: number,
-  timezone: string
+  timezone: string,
+  copy?: Copy
 ): Generator<DemoArticle> {
   const random = randomFrom(`${site.code}-${year}`);
   const columns = COLUMNS[site.level];
   for (let n = 1; n <= count; n += 1) {
     const isSpecialTopic = n <= topics;
     const column = isSpecialTopic ? '专题专栏' : pick(random, columns);
-    const published = publicationTime(random, year, timezone);
+    const published = publicationTime(random, year, timezone).plus({ days: copy?.shiftDays ?? 0 });
     const topic = pick(random, TOPICS);
     const title = fill(pick(random, TITLES[column]), {
       site: site.name,
-      year: String(year),
+      year: String(published.year),
       month: String(published.month),
       topic,
       special: pick(random, SPECIAL_TOPICS),
     });
     const summary = `${published.toFormat('M月d日')}，${site.name}围绕${topic}工作，${pick(random, ['认真落实省厅部署', '结合本地实际', '坚持以人为本', '聚焦群众关切'])}，${pick(random, ['取得了阶段性成效', '推动各项措施落地见效', '切实保障困难群众基本生活', '进一步提升了服务水平'])}。`;
     yield {
-      slug: `${site.code}-${year}-${String(n).padStart(5, '0')}`,
+      slug: `${site.code}-${copy?.label ?? year}-${String(n).padStart(5, '0')}`,
       siteCode: site.code,
       title,
       summary,
@@ -391,7 +430,8 @@ export function* levelMessages(
   sites: DemoSite[],
   count: number,
   year: number,
-  timezone: string
+  timezone: string,
+  copy?: Copy
 ): Generator<DemoMessage> {
   if (sites.length === 0 || count === 0) return;
   const random = randomFrom(`messages-${sites[0].level}-${year}`);
@@ -414,13 +454,15 @@ export function* levelMessages(
         'other',
       ] as const);
       const topic = pick(random, TOPICS);
-      const received = publicationTime(random, year, timezone);
+      const received = publicationTime(random, year, timezone).plus({
+        days: copy?.shiftDays ?? 0,
+      });
       const limit = category === 'consultation' ? 5 : 15;
       const replied = received.plus({ days: 1 + Math.floor(random() * (limit + 2)) });
-      // The demo's years (2013, 2014) are ones chinese-days knows.
+      // chinese-days knows 2013 and 2014; the recent copy's deadlines may reach beyond its years.
       const due = dueAt(BUILTIN_CALENDAR, received.toJSDate(), limit, timezone);
       yield {
-        queryCode: `DEMO${year}${site.level.slice(0, 2).toUpperCase()}${String(serial).padStart(5, '0')}`,
+        queryCode: `DEMO${copy?.label.toUpperCase() ?? year}${site.level.slice(0, 2).toUpperCase()}${String(serial).padStart(5, '0')}`,
         siteCode: site.code,
         category,
         subject: fill(pick(random, MESSAGE_SUBJECTS[category]), { topic }),

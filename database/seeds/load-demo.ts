@@ -3,6 +3,10 @@
  * one transaction: a crash leaves the database as it was. Every row has a natural key (site
  * code, article slug, message query code) and only missing rows are inserted, so a second run
  * adds nothing.
+ *
+ * Besides the 2014 year as the notice reports it, the group is alive: the last months of 2014
+ * are repeated up to yesterday (`recentCopy`), so that 站群监测, 留言办理 and the home pages open
+ * on a group at work today while the 2014 ranking and notice stay as they were.
  */
 import type { Core, UID } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
@@ -10,11 +14,13 @@ import type { Knex } from 'knex';
 import {
   levelMessages,
   readFacts,
+  recentCopy,
   readSites,
   siteArticles,
   siteVisits,
   COLUMNS,
   type DemoArticle,
+  type DemoMessage,
   type DemoSite,
   type SiteLevel,
 } from './demo-data';
@@ -153,15 +159,37 @@ const insertArticles = async (
   }
 };
 
+/**
+ * A message as it stands at `now`: the recent copy's messages whose reply lies ahead are still
+ * being handled (signed for, or just in), some of them past their deadline.
+ */
+const asOf = (message: DemoMessage, now: Date) => {
+  if (message.repliedAt <= now) return { ...message, status: 'closed' as const };
+  const justIn = now.getTime() - message.receivedAt.getTime() < 24 * 60 * 60 * 1000;
+  return {
+    ...message,
+    status: justIn ? ('received' as const) : ('accepted' as const),
+    reply: null,
+    repliedAt: null,
+    replyingUnit: null,
+    workingDaysToReply: null,
+    repliedOnTime: null,
+    isPublic: false,
+    satisfaction: null,
+  };
+};
+
 export const loadDemo = async (
   strapi: Core.Strapi,
   appRoot: string,
-  progress: Progress = () => {}
+  progress: Progress = () => {},
+  now = new Date()
 ): Promise<LoadReport> => {
   const started = Date.now();
   const facts = readFacts(appRoot);
   const timezone = facts.timezone;
   const sites = readSites(appRoot, facts);
+  const recent = recentCopy(facts.year, timezone, now);
   const knex = strapi.db.connection;
 
   const report = await knex.transaction(async (trx) => {
@@ -181,24 +209,51 @@ export const loadDemo = async (
       loadedPerSiteYear.set(prefix, (loadedPerSiteYear.get(prefix) ?? 0) + 1);
     }
 
-    const total = sites.reduce((sum, s) => sum + s.articles2013 + s.articles2014, 0);
-    let done = 0;
+    // What is missing, per site and year (and the recent copy): only that is generated and counted.
+    const pending = sites.flatMap((site) =>
+      [
+        {
+          key: `${site.code}-2013`,
+          count: site.articles2013,
+          articles: () => [...siteArticles(site, 2013, site.articles2013, 0, timezone)],
+        },
+        {
+          key: `${site.code}-2014`,
+          count: site.articles2014,
+          articles: () => [
+            ...siteArticles(site, 2014, site.articles2014, site.specialTopics2014, timezone),
+          ],
+        },
+        {
+          key: `${site.code}-${recent.label}`,
+          // How many of 2014's articles fall in the copied months is known once they are drawn.
+          count: null,
+          articles: () =>
+            [
+              ...siteArticles(
+                site,
+                2014,
+                site.articles2014,
+                site.specialTopics2014,
+                timezone,
+                recent
+              ),
+            ].filter((a) => recent.includes(a.publishedAt)),
+        },
+      ].flatMap(({ key, count, articles }) => {
+        if (count !== null && loadedPerSiteYear.get(key) === count) return [];
+        const all = articles();
+        return loadedPerSiteYear.get(key) === all.length
+          ? []
+          : [all.filter((a) => !existingSlugs.has(a.slug))];
+      })
+    );
+    const total = pending.reduce((sum, articles) => sum + articles.length, 0);
     let articlesInserted = 0;
-    for (const site of sites) {
-      for (const [year, count, topics] of [
-        [2013, site.articles2013, 0],
-        [2014, site.articles2014, site.specialTopics2014],
-      ] as const) {
-        if (loadedPerSiteYear.get(`${site.code}-${year}`) !== count) {
-          const fresh = [...siteArticles(site, year, count, topics, timezone)].filter(
-            (a) => !existingSlugs.has(a.slug)
-          );
-          await insertArticles(trx, strapi, fresh, siteIds, true);
-          articlesInserted += fresh.length;
-        }
-        done += count;
-        progress(done, total);
-      }
+    for (const fresh of pending) {
+      await insertArticles(trx, strapi, fresh, siteIds, true);
+      articlesInserted += fresh.length;
+      progress(articlesInserted, total);
     }
 
     // A few drafts waiting for review: they must never count.
@@ -222,9 +277,12 @@ export const loadDemo = async (
       [SiteLevel, number]
     >) {
       const levelSites = sites.filter((s) => s.level === level);
-      const fresh = [...levelMessages(levelSites, count, facts.year, timezone)].filter(
-        (m) => !existingCodes.has(m.queryCode)
-      );
+      const recentMessages = [
+        ...levelMessages(levelSites, count, facts.year, timezone, recent),
+      ].filter((m) => recent.includesMessage(m.receivedAt));
+      const fresh = [...levelMessages(levelSites, count, facts.year, timezone), ...recentMessages]
+        .map((m) => asOf(m, now))
+        .filter((m) => !existingCodes.has(m.queryCode));
       for (const batch of chunks(fresh, BATCH)) {
         const rows = batch.map((m) => ({
           document_id: documentId(),
@@ -234,7 +292,7 @@ export const loadDemo = async (
           name: m.name,
           phone: m.phone,
           query_code: m.queryCode,
-          status: 'closed',
+          status: m.status,
           received_at: m.receivedAt,
           due_at: m.dueAt,
           reply: m.reply,
@@ -245,7 +303,7 @@ export const loadDemo = async (
           is_public: m.isPublic,
           satisfaction: m.satisfaction,
           created_at: m.receivedAt,
-          updated_at: m.repliedAt,
+          updated_at: m.repliedAt ?? m.receivedAt,
           published_at: m.receivedAt,
         }));
         await trx(messages.table).insert(rows);
@@ -276,8 +334,10 @@ export const loadDemo = async (
         )) as Array<{ code: string; document_id: string }>
       ).map((r) => [r.code, r.document_id])
     );
-    const now = new Date();
-    const visitRows = [...siteVisits(sites, facts)].map((v) => ({
+    const visitRows = [
+      ...siteVisits(sites, facts),
+      ...[...siteVisits(sites, facts, recent)].filter((v) => recent.includesDay(v.day)),
+    ].map((v) => ({
       document_id: documentId(),
       site_document_id: documentIds.get(v.siteCode),
       day: v.day,

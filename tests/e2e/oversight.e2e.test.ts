@@ -1,5 +1,5 @@
 /**
- * 站群监测 in the browser, on the demo with its dates moved to now (`npm run demo:now`): the
+ * 站群监测 in the browser, on the demo's living group (its last months repeated up to today): the
  * province reads every site's traffic lights, filters them, opens a failing site's evidence and
  * drafts an inspection notice; a county editor reads their site's card on the home page and
  * reports the rectification the notice asks of them.
@@ -18,7 +18,7 @@ let province: Page;
 const oversightUrl = () => `${server.url}/admin/plugins/governance/oversight`;
 
 beforeAll(async () => {
-  server = await startDemoServer('e2e-oversight', {}, { datesNow: true });
+  server = await startDemoServer('e2e-oversight');
   browser = await launchBrowser();
   province = await loginAs(browser, server, 'province.admin@demo.example');
 });

@@ -93,6 +93,6 @@ describe.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))
       }
       await walker.close();
       expect({ pages: seen.size, problems }).toEqual({ pages: seen.size, problems: [] });
-    });
+    }, 900_000);
   }
 );

@@ -107,14 +107,10 @@ const demoDatabase = async (label: string): Promise<TestDatabase> => {
   return copyDatabase(JSON.parse(fs.readFileSync(template.marker, 'utf8')), label);
 };
 
-/**
- * `env` adds settings for this server only (e.g. a rate limit); `datesNow` moves the demo's
- * dates so that 2014 has just ended (`npm run demo:now`), for views judged as of today.
- */
+/** `env` adds settings for this server only (e.g. a rate limit). */
 export const startDemoServer = async (
   label: string,
-  extraEnv: Record<string, string> = {},
-  { datesNow = false } = {}
+  extraEnv: Record<string, string> = {}
 ): Promise<RunningServer> => {
   if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) {
     throw new Error(
@@ -133,15 +129,6 @@ export const startDemoServer = async (
     ...extraEnv,
   };
 
-  if (datesNow) {
-    const moved = spawnSync(process.execPath, ['dist/database/seeds/cli.js', '--dates-now'], {
-      cwd: appDir,
-      env,
-      encoding: 'utf8',
-    });
-    if (moved.status !== 0)
-      throw new Error(`moving the demo's dates failed:\n${moved.stdout}\n${moved.stderr}`);
-  }
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
   const launch = async () => {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { localYearOf } from '../time/local-year';
+import { localYearOf, localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
 import { ARTICLE } from '../uids';
 
@@ -26,4 +26,22 @@ export const publicationYears = async (strapi: Core.Strapi, timezone: string) =>
   const latest = yearOf(span?.last) ?? currentYear;
   const newest = Math.max(currentYear, latest);
   return { years: Array.from({ length: newest - first + 1 }, (_, i) => newest - i), latest };
+};
+
+/**
+ * The last complete year anything was published in, or null before the first such year: the
+ * year a provincial office ranks. One query, whatever gaps the record has.
+ */
+export const lastCompleteYear = async (strapi: Core.Strapi, timezone: string) => {
+  const article = dbNames(strapi, ARTICLE);
+  const firstPublished = article.column('firstPublishedAt');
+  const { start } = localYearRange(localYearOf(new Date(), timezone), timezone);
+  const [row] = (await strapi.db
+    .connection(article.table)
+    .max({ last: firstPublished })
+    .whereNotNull('published_at')
+    .where(firstPublished, '<', start)) as Array<{ last: unknown }>;
+  return row?.last === null || row?.last === undefined
+    ? null
+    : localYearOf(new Date(row.last as string | number | Date), timezone);
 };

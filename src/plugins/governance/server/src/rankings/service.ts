@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { publicationYears } from '../articles/years';
+import { lastCompleteYear, publicationYears } from '../articles/years';
 import type { GovernanceConfig } from '../config';
 import { localYearOf, localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
@@ -211,10 +211,8 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * current year is still running, so it is the default only when nothing earlier is on record.
      */
     async defaultYear(): Promise<number> {
-      const { years, latest } = await this.years();
-      const current = localYearOf(new Date(), config().timezone);
-      if (latest < current) return latest;
-      return years[years.length - 1] < current ? current - 1 : current;
+      const { timezone } = config();
+      return (await lastCompleteYear(strapi, timezone)) ?? localYearOf(new Date(), timezone);
     },
 
     /** The province's choices: whether site members see their own site's place. */

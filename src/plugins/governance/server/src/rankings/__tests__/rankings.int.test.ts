@@ -497,3 +497,13 @@ describe("a site member's own place", () => {
     ).toEqual([]);
   });
 });
+
+describe('the year shown without one', () => {
+  it('stays the last complete year with publications when the years between are empty', async () => {
+    // Published now: the current year runs, and the years since 2015 have nothing (as in the demo).
+    await publishedAt('xian', '本年度的一篇文章', new Date().toISOString());
+    expect(
+      (await asAdmin(app, province).get('/governance/rankings').expect(200)).body.data.live.year
+    ).toBe(2015);
+  });
+});
