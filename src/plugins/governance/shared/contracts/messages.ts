@@ -149,6 +149,8 @@ export interface InboxPage {
     pagination: Pagination;
     /** The group's time zone, in which the dates are local. */
     timezone: string;
+    /** The sites the user's messages may come from, for the site filter. */
+    sites: MessageSite[];
   };
 }
 
@@ -213,6 +215,8 @@ export interface MessageCase {
   reopenedAt: string | null;
   spotCheck: { verdict: Verdict; comment: string | null; by: string; at: string } | null;
   timeline: CaseEvent[];
+  /** The group's time zone, in which the printed form gives its times. */
+  timezone: string;
 }
 
 /** GET /governance/messages/transfer-targets: the active sites a message can go to. */

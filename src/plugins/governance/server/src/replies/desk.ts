@@ -160,7 +160,8 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       const now = new Date();
       const where = await conditions(user, filters, now);
       const page = filters.page ?? 1;
-      const [rows, counts] = await Promise.all([
+      const scope = await siteScope(strapi, user);
+      const [rows, counts, sites] = await Promise.all([
         findRows(where(filters.tab), filters.tab, (page - 1) * PAGE_SIZE, PAGE_SIZE),
         Promise.all(
           INBOX_TABS.map(
@@ -168,6 +169,12 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
               [tab, await strapi.db.query(CITIZEN_MESSAGE).count({ where: where(tab) })] as const
           )
         ),
+        // The sites the filter offers: the user's own, or the group's for the province.
+        strapi.db.query(SITE).findMany({
+          where: scope.all ? {} : { id: { $in: scope.siteIds } },
+          select: ['code', 'name'],
+          orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+        }) as Promise<MessageSite[]>,
       ]);
       const countOf = Object.fromEntries(counts) as Record<InboxTab, number>;
       return {
@@ -176,6 +183,7 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
           counts: countOf,
           pagination: paginationOf(page, PAGE_SIZE, countOf[filters.tab]),
           timezone: timezone(),
+          sites: sites.map(({ code, name }) => ({ code, name })),
         },
       };
     },
@@ -336,6 +344,7 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
           categoryBefore: e.categoryBefore ?? null,
           categoryAfter: e.categoryAfter ?? null,
         })),
+        timezone: timezone(),
       };
     },
   };
