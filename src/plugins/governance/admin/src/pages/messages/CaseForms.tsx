@@ -361,17 +361,20 @@ export const PublicChoice = ({ message }: { message: MessageCase }) => {
       <Field.Root name="isPublic" hint={t('messages.public.hint')}>
         <Field.Label>{t('messages.public.label')}</Field.Label>
         <Flex gap={2}>
+          {/* The current choice stands out; choosing it again changes nothing. */}
           <Button
             variant={message.isPublic ? 'default' : 'tertiary'}
-            disabled={isLoading || message.isPublic}
-            onClick={() => set(true)}
+            aria-pressed={message.isPublic}
+            disabled={isLoading}
+            onClick={() => !message.isPublic && set(true)}
           >
             {t('messages.public.yes')}
           </Button>
           <Button
             variant={message.isPublic ? 'tertiary' : 'default'}
-            disabled={isLoading || !message.isPublic}
-            onClick={() => set(false)}
+            aria-pressed={!message.isPublic}
+            disabled={isLoading}
+            onClick={() => message.isPublic && set(false)}
           >
             {t('messages.public.no')}
           </Button>

@@ -3,11 +3,11 @@ import {
   Box,
   Button,
   Checkbox,
+  DatePicker,
   Field,
   Flex,
   Link as TextLink,
   Td,
-  TextInput,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -83,6 +83,19 @@ const useInboxFilters = () => {
   return { filters, change };
 };
 
+/** A day as the address carries it (YYYY-MM-DD), from the calendar day the picker chose. */
+const isoDay = (date: Date) =>
+  [date.getFullYear(), date.getMonth() + 1, date.getDate()]
+    .map((part, i) => String(part).padStart(i === 0 ? 4 : 2, '0'))
+    .join('-');
+
+/** The day in the address as the picker's calendar day; nothing for what is not a date. */
+const pickerDay = (value: string | undefined) => {
+  const [year, month, day] = (value ?? '').split('-').map(Number);
+  return year && month && day ? new Date(year, month - 1, day) : undefined;
+};
+
+/** 收到时间 from or to: a day in the group's time zone, picked on a calendar in Chinese. */
 const DateField = ({
   name,
   label,
@@ -92,17 +105,24 @@ const DateField = ({
   name: FilterKey;
   label: string;
   value: string | undefined;
-  onChange: (value: string) => void;
-}) => (
-  <Field.Root name={name}>
-    <Field.Label>{label}</Field.Label>
-    <TextInput
-      type="date"
-      value={value ?? ''}
-      onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
-    />
-  </Field.Root>
-);
+  onChange: (value: string | undefined) => void;
+}) => {
+  const t = useT();
+  return (
+    <Field.Root name={name}>
+      <Field.Label>{label}</Field.Label>
+      <DatePicker
+        aria-label={label}
+        locale="zh-CN"
+        value={pickerDay(value)}
+        onChange={(date: Date | undefined) => onChange(date ? isoDay(date) : undefined)}
+        onClear={() => onChange(undefined)}
+        clearLabel={t('sites.searchClear')}
+        placeholder={t('messages.filter.anyDay')}
+      />
+    </Field.Root>
+  );
+};
 
 /** What 批量签收 did: how many were signed, and each one that was not with the reason. */
 const BulkResult = ({
@@ -350,14 +370,14 @@ export const MessagesInboxPage = () => {
                       ? '—'
                       : item.workingDaysLeft === 0
                         ? t('messages.dueToday')
-                        : t('messages.days', { days: item.workingDaysLeft })}
+                        : t('messages.workingDays', { days: item.workingDaysLeft })}
                   </Typography>
                 </Td>
                 <Td>
                   <Typography textColor={item.daysOverdue ? 'danger600' : undefined}>
                     {item.daysOverdue === null
                       ? '—'
-                      : t('messages.days', { days: item.daysOverdue })}
+                      : t('messages.workingDays', { days: item.daysOverdue })}
                   </Typography>
                 </Td>
                 <Td>
