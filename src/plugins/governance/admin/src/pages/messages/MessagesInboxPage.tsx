@@ -83,16 +83,22 @@ const useInboxFilters = () => {
   return { filters, change };
 };
 
-/** A day as the address carries it (YYYY-MM-DD), from the calendar day the picker chose. */
+/**
+ * A day as the address carries it (YYYY-MM-DD), from the picker's answer: the design system's
+ * DatePicker answers the chosen day at the browser's local midnight.
+ */
 const isoDay = (date: Date) =>
   [date.getFullYear(), date.getMonth() + 1, date.getDate()]
     .map((part, i) => String(part).padStart(i === 0 ? 4 : 2, '0'))
     .join('-');
 
-/** The day in the address as the picker's calendar day; nothing for what is not a date. */
+/**
+ * The day in the address as the picker's value; nothing for what is not a date. The picker
+ * reads its value's UTC day (a local midnight east of Greenwich would show the day before).
+ */
 const pickerDay = (value: string | undefined) => {
   const [year, month, day] = (value ?? '').split('-').map(Number);
-  return year && month && day ? new Date(year, month - 1, day) : undefined;
+  return year && month && day ? new Date(Date.UTC(year, month - 1, day)) : undefined;
 };
 
 /** 收到时间 from or to: a day in the group's time zone, picked on a calendar in Chinese. */
