@@ -7,7 +7,6 @@ import type {
   InboxFilters,
   InboxItem,
   InboxPage,
-  InboxTab,
   MessageCase,
   MessageStatistics,
   MessageTodo,
