@@ -9,6 +9,7 @@
  * code, and the Content Manager shows no citizen's contact.
  */
 import type { Browser, Page } from 'playwright-core';
+import { postCitizenMessage } from '../helpers/citizen-form';
 import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
@@ -19,36 +20,26 @@ let page: Page;
 const INBOX = '/admin/plugins/governance/messages';
 const MESSAGES_CM = '/admin/content-manager/collection-types/api::citizen-message.citizen-message';
 
-const submit = async (subject: string) => {
-  const res = await fetch(`${server.url}/api/citizen-messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      site: 'xian',
-      category: 'consultation',
-      subject,
-      body: `${subject}：请问需要准备哪些材料，到哪里办理？`,
-      name: '王小明',
-      phone: '13800000000',
-      startedAt: Date.now() - 20_000,
-    }),
+const submit = (subject: string) =>
+  postCitizenMessage(server.url, {
+    subject,
+    body: `${subject}：请问需要准备哪些材料，到哪里办理？`,
+    name: '王小明',
+    phone: '13800000000',
   });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { data: { queryCode: string; caseNumber: string } }).data;
-};
 
 /** The citizen's key never reaches a staff member's screen. */
 const expectNoQueryCode = async (on: Page, queryCode: string) =>
   expect(await on.content()).not.toContain(queryCode);
 
-/** Opens a message from the inbox of `on`, found by its subject (the search covers every tab's list). */
+/** Opens a message's case page from the inbox of `on`, found by its subject. */
 const openCase = async (subject: string, on: Page = page) => {
-  await on.getByRole('button', { name: subject, exact: true }).click();
+  await on.getByRole('link', { name: subject, exact: true }).click();
   await on.getByTestId('message-case').waitFor();
-  await on.waitForTimeout(400); // the dialog fades in
 };
 
-const caseDialog = (on: Page = page) => on.getByRole('dialog');
+/** The case page: its header's acts and its body. */
+const caseDialog = (on: Page = page) => on.getByRole('main');
 
 const signFor = async (subject: string) => {
   await page.goto(`${server.url}${INBOX}`);
@@ -73,11 +64,11 @@ it("signs for and replies to a message with the replying unit, and the citizen's
   const { queryCode, caseNumber } = await submit(subject);
   await page.goto(`${server.url}${INBOX}`);
   await page.getByRole('heading', { name: '留言办理' }).waitFor();
-  await page.getByRole('button', { name: subject }).waitFor();
+  await page.getByRole('link', { name: subject }).waitFor();
   // The row names the case by its number; no citizen's name or contact in the list.
   await page
     .getByRole('row', { name: new RegExp(caseNumber) })
-    .getByRole('button', { name: subject })
+    .getByRole('link', { name: subject })
     .waitFor();
   expect(await page.getByText('13800000000').count()).toBe(0);
   expect(await page.getByText('王小明').count()).toBe(0);
@@ -103,7 +94,7 @@ it("signs for and replies to a message with the replying unit, and the citizen's
   await page.getByTestId('message-reply').filter({ hasText: reply }).waitFor();
   await caseDialog().getByText('答复单位：西安市民政局').waitFor();
   await screenshot(page, 'messages-case-replied');
-  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
+  await caseDialog().getByRole('link', { name: '返回留言办理' }).click();
 
   const lookup = (await (
     await fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}`)
@@ -111,7 +102,7 @@ it("signs for and replies to a message with the replying unit, and the citizen's
   expect(lookup.data).toMatchObject({ status: 'replied', reply, replyingUnit: '西安市民政局' });
 
   await page.getByRole('tab', { name: /已答复/ }).click();
-  await page.getByRole('button', { name: subject }).waitFor();
+  await page.getByRole('link', { name: subject }).waitFor();
 
   // The citizen rates the reply, with the last four digits of their phone; the handler sees the
   // rating on the case. The code alone rates nothing.
@@ -133,7 +124,7 @@ it("signs for and replies to a message with the replying unit, and the citizen's
   await page.getByTestId('message-timeline').getByText('留言人 评价：基本满意').waitFor();
   await page.getByTestId('message-timeline').getByText('答复清楚，希望办理再快一些').waitFor();
   await screenshot(page, 'messages-case-rated');
-  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
+  await caseDialog().getByRole('link', { name: '返回留言办理' }).click();
 });
 
 it('holds back a short reply without a replying unit until the handler sends it anyway', async () => {
@@ -142,6 +133,8 @@ it('holds back a short reply without a replying unit until the handler sends it 
   await signFor(subject);
   const reply = '您好，已收到您的留言，感谢您的关注。';
   await page.getByRole('textbox', { name: '答复内容' }).fill(reply);
+  // The site's name is offered as the replying unit; cleared here.
+  await page.getByRole('textbox', { name: '答复单位' }).fill('');
   await page.getByRole('button', { name: '提交答复' }).click();
 
   const flags = page.getByTestId('reply-flags');
@@ -159,7 +152,7 @@ it('holds back a short reply without a replying unit until the handler sends it 
     .getByText(/发送时提示：.*回复过短/)
     .waitFor();
   await screenshot(page, 'messages-case-flagged-sent');
-  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
+  await caseDialog().getByRole('link', { name: '返回留言办理' }).click();
 });
 
 it('transfers a message to another site chosen in the picker, which takes it out of this inbox', async () => {
@@ -178,7 +171,7 @@ it('transfers a message to another site chosen in the picker, which takes it out
   await screenshot(page, 'messages-transfer');
   await page.getByRole('button', { name: '转办', exact: true }).click();
   await page.getByText('已转办').first().waitFor();
-  await page.getByRole('button', { name: subject }).waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: subject }).waitFor({ state: 'detached' });
 });
 
 it('asks for an extension that the provincial admin approves, moving the deadline', async () => {
@@ -198,7 +191,7 @@ it('asks for an extension that the provincial admin approves, moving the deadlin
     .waitFor();
   await page.getByTestId('pending-extension').scrollIntoViewIfNeeded();
   await screenshot(page, 'messages-extension-pending');
-  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
+  await caseDialog().getByRole('link', { name: '返回留言办理' }).click();
 
   const admin = await loginAs(browser, server, 'province.admin@demo.example');
   try {
@@ -244,8 +237,8 @@ it('refuses a message as invalid with a reason, after a confirmation', async () 
     .waitFor();
   await page.getByTestId('message-case').getByText('不予受理', { exact: true }).first().waitFor();
   await screenshot(page, 'messages-invalid-done');
-  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
-  await page.getByRole('button', { name: subject }).waitFor({ state: 'detached' });
+  await caseDialog().getByRole('link', { name: '返回留言办理' }).click();
+  await page.getByRole('link', { name: subject }).waitFor({ state: 'detached' });
 });
 
 it('corrects a wrong category with a reason, keeping the one the citizen chose', async () => {
@@ -279,7 +272,7 @@ it('corrects a wrong category with a reason, keeping the one the citizen chose',
     .getByText(new RegExp(`编号 ${caseNumber}`))
     .scrollIntoViewIfNeeded();
   await screenshot(page, 'messages-category-corrected');
-  await caseDialog().getByRole('button', { name: '关闭', exact: true }).click();
+  await caseDialog().getByRole('link', { name: '返回留言办理' }).click();
 
   const lookup = (await (
     await fetch(`${server.url}/api/citizen-messages/lookup/${queryCode}`)

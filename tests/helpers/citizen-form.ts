@@ -41,3 +41,17 @@ export const submitMessage = async (app: TestApp, overrides: Record<string, unkn
     .findOne({ where: { queryCode: receipt.queryCode } });
   return { receipt, stored };
 };
+
+/**
+ * Submits `citizenForm(overrides)` to a running server's public route, as a citizen's browser
+ * does; fails unless it is accepted (201). Answers the citizen's receipt.
+ */
+export const postCitizenMessage = async (url: string, overrides: Record<string, unknown> = {}) => {
+  const res = await fetch(`${url}/api/citizen-messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(citizenForm(overrides)),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { data: { queryCode: string; caseNumber: string } }).data;
+};

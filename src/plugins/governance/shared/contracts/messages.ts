@@ -3,6 +3,7 @@
  * statistics services (server/src/replies) and the admin's pages.
  */
 import type { SiteLevel } from './overview';
+import type { Pagination } from './pagination';
 
 /** 留言类别 */
 export const CATEGORIES = ['consultation', 'complaint', 'suggestion', 'other'] as const;
@@ -26,9 +27,32 @@ export const OPEN_STATUSES = [
   'transferred',
 ] as const satisfies ReadonlyArray<MessageStatus>;
 
-/** The inbox's tabs (GET /governance/messages?tab=). */
-export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
+/**
+ * The inbox's tabs (GET /governance/messages?tab=). They overlap: a message due soon or overdue
+ * is also to sign or in progress; one waiting for an extension decision is open.
+ */
+export const INBOX_TABS = [
+  'toSign',
+  'inProgress',
+  'dueSoon',
+  'overdue',
+  'pendingExtension',
+  'replied',
+] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
+
+/** What narrows the inbox and its export: all in the page's address, so a link opens the list. */
+export interface InboxFilters {
+  tab: InboxTab;
+  /** Subject or case number. */
+  q?: string;
+  /** A site's code. */
+  site?: string;
+  category?: Category;
+  /** 收到时间 from and to, local dates (YYYY-MM-DD) in the group's time zone, both included. */
+  from?: string;
+  to?: string;
+}
 
 /**
  * Where a message stands against its deadline: due soon within two working days, overdue past
@@ -74,6 +98,8 @@ export const CASE_ACTIONS = [
   'reopen',
   'spotCheck',
   'overdueNotice',
+  'makePublic',
+  'makePrivate',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -106,16 +132,37 @@ export interface InboxItem {
   dueAt: string;
   repliedAt: string | null;
   deadline: DeadlineState;
+  /** 剩余工作日: working days left to the deadline while open and not past it; else null. */
+  workingDaysLeft: number | null;
+  /** 超期天数: working days past the deadline while open and overdue; else null. */
+  daysOverdue: number | null;
+  /** An extension request waits for the province's decision. */
+  extensionPending: boolean;
 }
 
-/** GET /governance/messages?tab=&q=&site=&page= */
+/** GET /governance/messages?tab=&q=&site=&category=&from=&to=&page= */
 export interface InboxPage {
   data: InboxItem[];
   meta: {
-    /** Every tab's count, for the tabs' labels. */
+    /** Every tab's count under the other filters, for the tabs' labels. */
     counts: Record<InboxTab, number>;
-    pagination: { page: number; pageSize: number; total: number };
+    pagination: Pagination;
+    /** The group's time zone, in which the dates are local. */
+    timezone: string;
+    /** The sites the user's messages may come from, for the site filter. */
+    sites: MessageSite[];
   };
+}
+
+/** POST /governance/messages/sign { ids }: 批量签收, each message checked on its own. */
+export interface BulkSignResult {
+  signed: number[];
+  refused: Array<{ id: number; reason: string }>;
+}
+
+/** GET /governance/messages/todo: the menu badge, the user's sites' messages to sign or overdue (each once). */
+export interface MessageTodo {
+  count: number;
 }
 
 export interface CaseEvent {
@@ -149,19 +196,27 @@ export interface MessageCase {
   subject: string;
   body: string;
   citizen: { name: string; phone: string | null; email: string | null };
+  /** The citizen's name as a printed form or a public page shows it (张**). */
+  maskedName: string;
   status: MessageStatus;
   receivedAt: string;
   dueAt: string;
   deadline: DeadlineState;
   reply: string | null;
   replyingUnit: string | null;
+  /** What the reply form offers as 答复单位 when none is given yet: the site's name. */
+  suggestedUnit: string | null;
   repliedAt: string | null;
   repliedBy: string | null;
+  /** Shown among the public replies (公开答复) once answered. */
+  isPublic: boolean;
   pendingExtension: PendingExtension | null;
   satisfaction: Satisfaction | null;
   reopenedAt: string | null;
   spotCheck: { verdict: Verdict; comment: string | null; by: string; at: string } | null;
   timeline: CaseEvent[];
+  /** The group's time zone, in which the printed form gives its times. */
+  timezone: string;
 }
 
 /** GET /governance/messages/transfer-targets: the active sites a message can go to. */

@@ -1,12 +1,15 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
+import { searchParams } from './searchParams';
 import type {
+  BulkSignResult,
   Category,
+  InboxFilters,
   InboxItem,
   InboxPage,
-  InboxTab,
   MessageCase,
   MessageStatistics,
+  MessageTodo,
   ReplyFlag,
   ReplyFlaggedDetails,
   TransferTarget,
@@ -18,6 +21,7 @@ export type {
   CaseEvent,
   Category,
   DeadlineState,
+  InboxFilters,
   InboxItem,
   InboxTab,
   MessageCase,
@@ -34,14 +38,39 @@ const MESSAGES = ['governance', 'messages'];
 /** Statistics go back to the first year on record in the group. */
 export const FIRST_STATISTICS_YEAR = 2014;
 
-export const useInbox = (filters: { tab: InboxTab; q?: string; page?: number }) => {
+/** The inbox's filters as a query string (also the export's). */
+export const inboxQueryString = (filters: InboxFilters, page?: number) =>
+  searchParams({ ...filters, page });
+
+export const useInbox = (filters: InboxFilters, page: number) => {
   const { get } = useFetchClient();
-  const params = Object.fromEntries(
-    Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')
-  );
+  const params = inboxQueryString(filters, page);
   return useQuery(
     [...MESSAGES, 'inbox', params],
-    async () => (await get<InboxPage>('/governance/messages', { params })).data
+    async () => (await get<InboxPage>('/governance/messages', { params })).data,
+    // The page stays on screen while the next one arrives.
+    { keepPreviousData: true }
+  );
+};
+
+/** The menu badge: the user's sites' messages to sign or overdue. */
+export const useMessageTodo = () => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...MESSAGES, 'todo'],
+    async () => (await get<{ data: MessageTodo }>('/governance/messages/todo')).data.data,
+    { retry: false, refetchInterval: 60_000 }
+  );
+};
+
+/** 批量签收: which were signed, and why the others were not. */
+export const useBulkSign = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation(
+    async (ids: number[]) =>
+      (await post<{ data: BulkSignResult }>('/governance/messages/sign', { ids })).data.data,
+    { onSettled: () => client.invalidateQueries(MESSAGES) }
   );
 };
 
@@ -108,7 +137,8 @@ export type MessageAction =
   | { action: 'extension/decision'; approve: boolean; comment: string | null }
   | { action: 'invalid'; reason: string }
   | { action: 'category'; category: Category; reason: string }
-  | { action: 'spot-check'; verdict: Verdict; comment?: string };
+  | { action: 'spot-check'; verdict: Verdict; comment?: string }
+  | { action: 'public'; isPublic: boolean };
 
 export const useMessageAction = (id: number | null) => {
   const { post } = useFetchClient();

@@ -1,5 +1,6 @@
 import { Badge } from '@strapi/design-system';
 import { lazy, type ComponentType } from 'react';
+import { useMessageTodo } from '../api/messages';
 import { useReviewCount } from '../api/review';
 import { useSubmissionCounts } from '../api/submissions';
 import type { Can } from '../hooks/useHeldActions';
@@ -54,6 +55,9 @@ const WaitingCount: LinkBadge = () => {
   return <Count count={(data?.toReview ?? 0) + (data?.toRevise ?? 0)} />;
 };
 
+/** The user's sites' messages to sign or past their deadline. */
+const MessageTodoCount: LinkBadge = () => <Count count={useMessageTodo().data?.count} />;
+
 /**
  * What waits for the user's sites to decide, and what they sent that waits upward. Either list
  * answers both counts: both links ask the one the user may read, which is one request.
@@ -104,8 +108,14 @@ export const ADMIN_PAGES: AdminPage[] = [
     path: 'messages',
     permissions: ['messagesHandle'],
     Page: lazyPage(() => import('./messages/MessagesInboxPage'), 'MessagesInboxPage'),
-    menu: { section: 'nav.messages', label: 'messages.title' },
+    menu: { section: 'nav.messages', label: 'messages.title', badge: MessageTodoCount },
     landing: 3,
+  },
+  {
+    // A case of 留言办理, opened from the list (or a link): its own page, no menu link.
+    path: 'messages/:id',
+    permissions: ['messagesHandle'],
+    Page: lazyPage(() => import('./messages/CasePage'), 'CasePage'),
   },
   {
     path: 'messages/statistics',

@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = {
   'rectification.submit': '提交整改情况',
   'rectification.review': '整改验收',
   'calendar.update': '更新节假日安排',
+  'message.publicity': '设置留言是否公开',
+  'message.export': '导出留言清单',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -8,7 +8,10 @@ import {
   validateCategoryCorrection,
   validateExtensionDecision,
   validateExtensionRequest,
+  validateBulkSign,
   validateInbox,
+  validateInboxExport,
+  validatePublicChoice,
   validatePublicList,
   validateQueryCode,
   validateRating,
@@ -75,6 +78,34 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async inbox(ctx: Context) {
     const filters = await validateInbox(ctx.query);
     ctx.body = await getService(strapi, 'messageDesk').inbox(ctx.state.user, filters);
+  },
+
+  async exportInbox(ctx: Context) {
+    const filters = await validateInboxExport(ctx.query);
+    const { file, fileName } = await getService(strapi, 'messageDesk').exportInbox(
+      ctx.state.user,
+      filters
+    );
+    ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    ctx.attachment(fileName);
+    ctx.body = file;
+  },
+
+  async todo(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'messageDesk').todo(ctx.state.user) };
+  },
+
+  async signMany(ctx: Context) {
+    const { ids } = await validateBulkSign(ctx.request.body);
+    ctx.body = {
+      data: await getService(strapi, 'messageHandling').signMany(ids, ctx.state.user),
+    };
+  },
+
+  async setPublic(ctx: Context) {
+    const { isPublic } = await validatePublicChoice(ctx.request.body);
+    await getService(strapi, 'messageHandling').setPublic(messageId(ctx), ctx.state.user, isPublic);
+    ctx.status = 204;
   },
 
   async getCase(ctx: Context) {

@@ -1,12 +1,17 @@
 import type { Core } from '@strapi/strapi';
+import { DateTime } from 'luxon';
 import {
   INBOX_TABS,
   OPEN_STATUSES,
   type CaseEvent,
+  type InboxFilters,
+  type InboxItem,
   type InboxPage,
   type InboxTab,
+  type MessageTodo,
   type MessageCase,
   type MessageSite,
+  type MessageStatus,
   type Verdict,
 } from '../../../shared/contracts/messages';
 import { siteScope } from '../sites/scope';
@@ -14,11 +19,48 @@ import type { AdminUser } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { caseAccess } from './case-access';
-import { endOfWorkday } from './deadlines';
-import type { MessageRow } from './service';
-import { CITIZEN_MESSAGE, MESSAGE_EVENT } from '../uids';
+import { endOfWorkday, workingDaysBetween } from './deadlines';
+import { maskName, type MessageRow } from './service';
+import { paginationOf } from '../utils/paged';
+import { yieldToEventLoop } from '../utils/yield';
+import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
+import { exportStamp, inboxXlsx } from './inbox-export';
+import { CATEGORY_NAMES, TAB_NAMES } from './messages';
 
-const OPEN = [...OPEN_STATUSES];
+const OPEN: MessageStatus[] = [...OPEN_STATUSES];
+const PAGE_SIZE = 20;
+/** The export reads the list in batches, giving way between them (never hold the main thread). */
+const EXPORT_BATCH = 500;
+/** An export beyond this many rows is cut there: narrow the filters (the sheet says so). */
+export const EXPORT_LIMIT = 20000;
+
+/** The columns a list row needs: never the citizen's name, contact or query code. */
+const LIST_FIELDS = [
+  'id',
+  'caseNumber',
+  'category',
+  'subject',
+  'status',
+  'receivedAt',
+  'dueAt',
+  'repliedAt',
+  'pendingExtension',
+  'replyingUnit',
+];
+
+type ListRow = Pick<
+  MessageRow,
+  | 'id'
+  | 'caseNumber'
+  | 'category'
+  | 'subject'
+  | 'status'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'repliedAt'
+  | 'pendingExtension'
+  | 'replyingUnit'
+> & { site: MessageSite | null };
 
 /** An event of a message's timeline (plugin::governance.message-event), with its sites. */
 type EventRow = Omit<CaseEvent, 'actor' | 'at'> & { actorName: string; createdAt: string };
@@ -27,70 +69,201 @@ type EventRow = Omit<CaseEvent, 'actor' | 'at'> & { actorName: string; createdAt
 const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { timezone, calendar, load, deadlineOf } = caseAccess(strapi);
 
+  /**
+   * The inbox's conditions: the user's sites and the filters, and each tab's own. Due soon: open
+   * with its deadline within the next two working days. Dates are local days in the group's
+   * time zone, both ends included.
+   */
+  const conditions = async (user: AdminUser, filters: Omit<InboxFilters, 'tab'>, now: Date) => {
+    const scope = await siteScope(strapi, user);
+    const zone = timezone();
+    const soon = endOfWorkday(calendar(), now, 2, zone);
+    const tabs: Record<InboxTab, Record<string, unknown>> = {
+      toSign: { status: { $in: ['received', 'transferred'] } },
+      inProgress: { status: 'accepted' },
+      dueSoon: { status: { $in: OPEN }, dueAt: { $gte: now, $lte: soon } },
+      overdue: { status: { $in: OPEN }, dueAt: { $lt: now } },
+      pendingExtension: { status: { $in: OPEN }, pendingExtension: { $notNull: true } },
+      replied: { status: { $in: ['replied', 'closed'] } },
+    };
+    const common: Record<string, unknown>[] = [];
+    if (!scope.all) common.push({ site: { id: { $in: scope.siteIds } } });
+    if (filters.site) common.push({ site: { code: filters.site } });
+    if (filters.category) common.push({ category: filters.category });
+    if (filters.from)
+      common.push({
+        receivedAt: { $gte: DateTime.fromISO(filters.from, { zone }).startOf('day').toJSDate() },
+      });
+    if (filters.to)
+      common.push({
+        receivedAt: { $lte: DateTime.fromISO(filters.to, { zone }).endOf('day').toJSDate() },
+      });
+    const q = filters.q?.trim();
+    if (q) common.push({ $or: [{ subject: { $containsi: q } }, { caseNumber: { $contains: q } }] });
+    return (tab: InboxTab) => ({ $and: [...common, tabs[tab]] });
+  };
+
+  const orderOf = (tab: InboxTab) =>
+    tab === 'replied'
+      ? [{ repliedAt: 'desc' as const }, { id: 'desc' as const }]
+      : [{ dueAt: 'asc' as const }, { id: 'asc' as const }];
+
+  /**
+   * A list row with where it stands: 剩余工作日 while open and in time (0: due today), 超期天数
+   * while open and past the deadline, in working days on the group's calendar (at least 1 once
+   * past: a deadline missed over a weekend is still missed).
+   */
+  const itemOf = (row: ListRow, now: Date): InboxItem => {
+    const open = OPEN.includes(row.status);
+    const due = new Date(row.dueAt);
+    const late = open && now > due;
+    return {
+      id: row.id,
+      caseNumber: row.caseNumber,
+      site: row.site ? { code: row.site.code, name: row.site.name } : null,
+      category: row.category,
+      subject: row.subject,
+      status: row.status,
+      receivedAt: row.receivedAt,
+      dueAt: row.dueAt,
+      repliedAt: row.repliedAt,
+      deadline: deadlineOf(row, now),
+      workingDaysLeft: open && !late ? workingDaysBetween(calendar(), now, due, timezone()) : null,
+      daysOverdue: late ? Math.max(1, workingDaysBetween(calendar(), due, now, timezone())) : null,
+      extensionPending: open && row.pendingExtension !== null,
+    };
+  };
+
+  const findRows = async (
+    where: Record<string, unknown>,
+    tab: InboxTab,
+    offset: number,
+    limit: number
+  ) =>
+    (await strapi.db.query(CITIZEN_MESSAGE).findMany({
+      where,
+      select: LIST_FIELDS,
+      populate: { site: { select: ['code', 'name'] } },
+      orderBy: orderOf(tab),
+      offset,
+      limit,
+    })) as ListRow[];
+
   return {
     /**
-     * 留言办理 inbox: the caller's sites' messages in one of five tabs, searched by subject or case
-     * number, with the count of every tab. Due soon: open with its deadline within the next two
-     * working days. No contact data and no query code: those are on the case page, whose every
-     * read is audited.
+     * 留言办理 inbox: the caller's sites' messages in one of the tabs, narrowed by site, category,
+     * days received and a search of subject or case number, a page at a time, with every tab's
+     * count under the same filters. No contact data and no query code: those are on the case
+     * page, whose every read is audited.
      */
-    async inbox(
+    async inbox(user: AdminUser, filters: InboxFilters & { page?: number }): Promise<InboxPage> {
+      const now = new Date();
+      const where = await conditions(user, filters, now);
+      const page = filters.page ?? 1;
+      const scope = await siteScope(strapi, user);
+      const [rows, counts, sites] = await Promise.all([
+        findRows(where(filters.tab), filters.tab, (page - 1) * PAGE_SIZE, PAGE_SIZE),
+        Promise.all(
+          INBOX_TABS.map(
+            async (tab) =>
+              [tab, await strapi.db.query(CITIZEN_MESSAGE).count({ where: where(tab) })] as const
+          )
+        ),
+        // The sites the filter offers: the user's own, or the group's for the province.
+        strapi.db.query(SITE).findMany({
+          where: scope.all ? {} : { id: { $in: scope.siteIds } },
+          select: ['code', 'name'],
+          orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+        }) as Promise<MessageSite[]>,
+      ]);
+      const countOf = Object.fromEntries(counts) as Record<InboxTab, number>;
+      return {
+        data: rows.map((row) => itemOf(row, now)),
+        meta: {
+          counts: countOf,
+          pagination: paginationOf(page, PAGE_SIZE, countOf[filters.tab]),
+          timezone: timezone(),
+          sites: sites.map(({ code, name }) => ({ code, name })),
+        },
+      };
+    },
+
+    /**
+     * Every row of the list under the filters, for the Excel export, read in batches; at most
+     * EXPORT_LIMIT rows, and whether more were left out.
+     */
+    async listAll(
       user: AdminUser,
-      filters: { tab: InboxTab; q?: string; site?: string; page?: number }
-    ): Promise<InboxPage> {
+      filters: InboxFilters
+    ): Promise<{ rows: Array<InboxItem & { replyingUnit: string | null }>; cut: boolean }> {
+      const now = new Date();
+      const where = (await conditions(user, filters, now))(filters.tab);
+      const rows: Array<InboxItem & { replyingUnit: string | null }> = [];
+      for (let offset = 0; offset < EXPORT_LIMIT; offset += EXPORT_BATCH) {
+        const batch = await findRows(where, filters.tab, offset, EXPORT_BATCH);
+        rows.push(...batch.map((row) => ({ ...itemOf(row, now), replyingUnit: row.replyingUnit })));
+        if (batch.length < EXPORT_BATCH) return { rows, cut: false };
+        await yieldToEventLoop();
+      }
+      const more = await strapi.db.query(CITIZEN_MESSAGE).count({ where });
+      return { rows, cut: more > rows.length };
+    },
+
+    /**
+     * 导出: the list under the filters as an Excel workbook, its file name in local time; the
+     * export is on the audit trail with what it was narrowed to.
+     */
+    async exportInbox(user: AdminUser, filters: InboxFilters) {
+      const now = new Date();
+      const { rows, cut } = await this.listAll(user, filters);
+      const site = filters.site
+        ? ((await strapi.db
+            .query(SITE)
+            .findOne({ where: { code: filters.site }, select: ['name'] })) as {
+            name: string;
+          } | null)
+        : null;
+      const description = [
+        `页签：${TAB_NAMES[filters.tab]}`,
+        filters.site ? `网站：${site?.name ?? filters.site}` : null,
+        filters.category ? `类别：${CATEGORY_NAMES[filters.category]}` : null,
+        filters.from || filters.to
+          ? `收到时间：${filters.from ?? '不限'} 至 ${filters.to ?? '不限'}`
+          : null,
+        filters.q?.trim() ? `搜索：${filters.q.trim()}` : null,
+      ]
+        .filter(Boolean)
+        .join('；');
+      const file = await inboxXlsx(rows, { now, timezone: timezone(), description, cut });
+      await getService(strapi, 'audit').record('message.export', {
+        summary: `导出留言清单 ${rows.length} 条（${description}）`,
+        details: { ...filters, rows: rows.length },
+        actor: { id: user.id, name: personName(user) },
+      });
+      return { file, fileName: exportStamp(now, timezone()).fileName };
+    },
+
+    /**
+     * The menu badge: the user's sites' messages to sign or past their deadline, each once, in
+     * one count.
+     */
+    async todo(user: AdminUser): Promise<MessageTodo> {
       const scope = await siteScope(strapi, user);
       const now = new Date();
-      const soon = endOfWorkday(calendar(), now, 2, timezone());
-      const tabs: Record<InboxTab, Record<string, unknown>> = {
-        toSign: { status: { $in: ['received', 'transferred'] } },
-        inProgress: { status: 'accepted' },
-        dueSoon: { status: { $in: OPEN }, dueAt: { $gte: now, $lte: soon } },
-        overdue: { status: { $in: OPEN }, dueAt: { $lt: now } },
-        replied: { status: { $in: ['replied', 'closed'] } },
-      };
-      const common: Record<string, unknown>[] = [];
-      if (!scope.all) common.push({ site: { id: { $in: scope.siteIds } } });
-      if (filters.site) common.push({ site: { code: filters.site } });
-      if (filters.q) {
-        const q = filters.q.trim();
-        common.push({ $or: [{ subject: { $containsi: q } }, { caseNumber: { $contains: q } }] });
-      }
-      const where = (tab: InboxTab) => ({ $and: [...common, tabs[tab]] });
-      const pageSize = 20;
-      const page = filters.page ?? 1;
-      const rows = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
-        where: where(filters.tab),
-        populate: { site: { select: ['code', 'name'] } },
-        orderBy:
-          filters.tab === 'replied'
-            ? [{ repliedAt: 'desc' }, { id: 'desc' }]
-            : [{ dueAt: 'asc' }, { id: 'asc' }],
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-      })) as Array<MessageRow & { site: MessageSite | null }>;
-      const counts = Object.fromEntries(
-        await Promise.all(
-          INBOX_TABS.map(async (tab) => [
-            tab,
-            await strapi.db.query(CITIZEN_MESSAGE).count({ where: where(tab) }),
-          ])
-        )
-      ) as Record<InboxTab, number>;
-      return {
-        data: rows.map((row) => ({
-          id: row.id,
-          caseNumber: row.caseNumber,
-          site: row.site,
-          category: row.category,
-          subject: row.subject,
-          status: row.status,
-          receivedAt: row.receivedAt,
-          dueAt: row.dueAt,
-          repliedAt: row.repliedAt,
-          deadline: deadlineOf(row, now),
-        })),
-        meta: { counts, pagination: { page, pageSize, total: counts[filters.tab] } },
-      };
+      const count = await strapi.db.query(CITIZEN_MESSAGE).count({
+        where: {
+          $and: [
+            ...(scope.all ? [] : [{ site: { id: { $in: scope.siteIds } } }]),
+            {
+              $or: [
+                { status: { $in: ['received', 'transferred'] } },
+                { status: { $in: OPEN }, dueAt: { $lt: now } },
+              ],
+            },
+          ],
+        },
+      });
+      return { count };
     },
 
     /**
@@ -132,14 +305,17 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
         subject: full.subject,
         body: full.body,
         citizen: { name: full.name, phone: full.phone, email: full.email },
+        maskedName: maskName(full.name),
         status: full.status,
         receivedAt: full.receivedAt,
         dueAt: full.dueAt,
         deadline: deadlineOf(message, new Date()),
         reply: full.reply,
         replyingUnit: full.replyingUnit,
+        suggestedUnit: full.site?.name ?? null,
         repliedAt: full.repliedAt,
         repliedBy: full.repliedBy ? personName(full.repliedBy) : null,
+        isPublic: Boolean(full.isPublic),
         pendingExtension: full.pendingExtension,
         satisfaction: full.satisfaction,
         reopenedAt: full.reopenedAt,
@@ -168,6 +344,7 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
           categoryBefore: e.categoryBefore ?? null,
           categoryAfter: e.categoryAfter ?? null,
         })),
+        timezone: timezone(),
       };
     },
   };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   OPEN_STATUSES,
+  type BulkSignResult,
   type Category,
   type MessageStatus,
   type ReplyFlaggedDetails,
@@ -27,6 +28,8 @@ const AUDITED: Partial<Record<StaffAction, AuditAction>> = {
   editReply: 'message.reply',
   transfer: 'message.transfer',
   correctCategory: 'message.correctCategory',
+  makePublic: 'message.publicity',
+  makePrivate: 'message.publicity',
 };
 
 const OPEN: MessageStatus[] = [...OPEN_STATUSES];
@@ -102,12 +105,46 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     });
 
+  /** 签收 */
+  const sign = async (id: number, user: AdminUser) => {
+    const message = await load(id, user);
+    requireStatus(message, 'sign', ['received', 'transferred']);
+    await apply(message, user, 'sign', { columns: { status: 'accepted' } });
+  };
+
   const service = {
-    /** 签收 */
-    async sign(id: number, user: AdminUser) {
+    sign,
+
+    /**
+     * 批量签收: each message signed as on its own (the user's sites, its state, its event), one
+     * after the other; one refused does not stop the others. Answers which were signed, and
+     * why the others were not.
+     */
+    async signMany(ids: number[], user: AdminUser): Promise<BulkSignResult> {
+      const result: BulkSignResult = { signed: [], refused: [] };
+      for (const id of [...new Set(ids)]) {
+        try {
+          await sign(id, user);
+          result.signed.push(id);
+        } catch (error) {
+          // Not found (another site's, or none) and a wrong state are answers; anything else fails.
+          if (!(error instanceof errors.ApplicationError)) throw error;
+          result.refused.push({ id, reason: error.message });
+        }
+      }
+      return result;
+    },
+
+    /**
+     * 公开: whether the answer is shown among the public replies (masked name, no contact), chosen
+     * in the case; recorded in its timeline and the audit trail. A refused message is never shown.
+     */
+    async setPublic(id: number, user: AdminUser, isPublic: boolean) {
       const message = await load(id, user);
-      requireStatus(message, 'sign', ['received', 'transferred']);
-      await apply(message, user, 'sign', { columns: { status: 'accepted' } });
+      const action = isPublic ? 'makePublic' : 'makePrivate';
+      requireStatus(message, action, [...OPEN, 'replied', 'closed']);
+      if (Boolean(message.isPublic) === isPublic) return;
+      await apply(message, user, action, { columns: { isPublic } });
     },
 
     /**

@@ -1,4 +1,10 @@
-import type { CaseAction, MessageStatus, ReplyFlag } from '../../../shared/contracts/messages';
+import type {
+  CaseAction,
+  Category,
+  InboxTab,
+  MessageStatus,
+  ReplyFlag,
+} from '../../../shared/contracts/messages';
 
 const FLAG_NAMES: Record<ReplyFlag, string> = {
   tooShort: '答复过短 (too short)',
@@ -17,6 +23,21 @@ export const STATUS_NAMES: Record<MessageStatus, string> = {
   closed: '已办结',
   rejected: '不予受理',
 };
+export const CATEGORY_NAMES: Record<Category, string> = {
+  consultation: '咨询',
+  complaint: '投诉',
+  suggestion: '建议',
+  other: '其他',
+};
+/** The inbox's tabs as the page names them. */
+export const TAB_NAMES: Record<InboxTab, string> = {
+  toSign: '待签收',
+  inProgress: '办理中',
+  dueSoon: '即将超期',
+  overdue: '已超期',
+  pendingExtension: '待审批延期',
+  replied: '已答复',
+};
 export const ACTION_NAMES: Record<StaffAction, string> = {
   sign: '签收',
   reply: '答复',
@@ -29,6 +50,8 @@ export const ACTION_NAMES: Record<StaffAction, string> = {
   close: '办结',
   correctCategory: '更正类别',
   spotCheck: '抽查',
+  makePublic: '公开答复',
+  makePrivate: '取消公开',
 };
 /** What the message routes answer: Chinese first, with English. */
 export const ERRORS = {
@@ -70,7 +93,13 @@ export const ERRORS = {
   extensionPending: '已有待审批的延期申请 (an extension request is already waiting)',
   noExtension: '没有待审批的延期申请 (no extension request is waiting)',
   concurrent: '该留言已被他人处理，请刷新 (someone else acted on this message first: reload)',
-  tab: '页签须为 toSign、inProgress、dueSoon、overdue 或 replied (unknown tab)',
+  tab: '页签须为待签收、办理中、即将超期、已超期、待审批延期或已答复之一 (unknown tab)',
+  filterCategory: '类别须为咨询、投诉、建议或其他 (unknown category)',
+  date: '日期须为有效日期，格式 YYYY-MM-DD (a date is YYYY-MM-DD)',
+  dateRange: '起始日期不能晚于截止日期 (the from date is after the to date)',
+  unknownQuery: '含有不支持的参数 (unknown parameter)',
+  bulkIds: '请选择 1 至 100 条留言 (choose 1 to 100 messages)',
+  isPublic: '请选择是否公开 (choose whether to make the reply public)',
   search: '搜索词不超过 50 个字 (the search is at most 50 characters)',
   unit: '答复单位不超过 100 个字 (the replying unit is at most 100 characters)',
   replyFlagged: (flags: ReplyFlag[]) =>

@@ -43,6 +43,10 @@ export const adminRoutes = [
     handler: 'replies.transferTargets',
     config: handle,
   },
+  { method: 'GET', path: '/messages/export', handler: 'replies.exportInbox', config: handle },
+  { method: 'GET', path: '/messages/todo', handler: 'replies.todo', config: handle },
+  // 批量签收: the ids in the body, each checked on its own.
+  { method: 'POST', path: '/messages/sign', handler: 'replies.signMany', config: handle },
   { method: 'GET', path: '/messages/statistics', handler: 'replies.statistics', config: oversee },
   {
     method: 'GET',
@@ -67,6 +71,7 @@ export const adminRoutes = [
     config: requires(ACTIONS.messagesExtend),
   },
   { method: 'POST', path: '/messages/:id/invalid', handler: 'replies.markInvalid', config: handle },
+  { method: 'POST', path: '/messages/:id/public', handler: 'replies.setPublic', config: handle },
   { method: 'POST', path: '/messages/:id/close', handler: 'replies.close', config: handle },
   {
     method: 'POST',

@@ -81,6 +81,7 @@ export interface MessageRow {
   satisfaction: Satisfaction | null;
   reopenedAt: string | null;
   spotCheck: Verdict | null;
+  isPublic: boolean | null;
 }
 
 /** A message with the site that holds it, as the public pages show it. */

@@ -218,6 +218,9 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(({ repliedOnTime, ...row }) => ({
         ...row,
         deadline: repliedOnTime === false ? 'answeredLate' : 'answered',
+        workingDaysLeft: null,
+        daysOverdue: null,
+        extensionPending: false,
       }));
     },
   };

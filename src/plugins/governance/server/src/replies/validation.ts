@@ -1,4 +1,5 @@
 import { validateYupSchema, yup } from '@strapi/utils';
+import { DateTime } from 'luxon';
 import { oneOf } from '../utils/one-of';
 import { wholeNumber, year } from '../utils/query-fields';
 import {
@@ -127,16 +128,58 @@ export const validateCategoryCorrection = validateYupSchema(
   { strict: true }
 );
 
+/** A local date (YYYY-MM-DD) that exists on the calendar. */
+const localDate = yup
+  .string()
+  .test('date', ERRORS.date, (value) =>
+    value === undefined
+      ? true
+      : /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid
+  );
+
+/** The inbox's filters, shared by the list and its export. */
+const inboxFilters = {
+  tab: oneOf(INBOX_TABS, ERRORS.tab).default('toSign'),
+  q: yup.string().max(50, ERRORS.search),
+  site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
+  category: oneOf(CATEGORIES, ERRORS.filterCategory),
+  from: localDate,
+  to: localDate.test('range', ERRORS.dateRange, function (to) {
+    const { from } = this.parent as { from?: string };
+    return !from || !to || from <= to;
+  }),
+};
+
 export const validateInbox = validateYupSchema(
+  yup.object({ ...inboxFilters, page: wholeNumber(1, 100000, ERRORS.page) }).noUnknown(),
+  { strict: false }
+);
+
+export const validateInboxExport = validateYupSchema(yup.object(inboxFilters).noUnknown(), {
+  strict: false,
+});
+
+/** 批量签收: the ids of the messages to sign, each checked on its own. */
+export const validateBulkSign = validateYupSchema(
   yup
     .object({
-      tab: oneOf(INBOX_TABS, ERRORS.tab).default('toSign'),
-      q: yup.string().max(50, ERRORS.search),
-      site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
-      page: wholeNumber(1, 1000, ERRORS.page),
+      ids: yup
+        .array()
+        .of(wholeNumber(1, Number.MAX_SAFE_INTEGER, ERRORS.bulkIds).required(ERRORS.bulkIds))
+        .min(1, ERRORS.bulkIds)
+        .max(100, ERRORS.bulkIds)
+        .required(ERRORS.bulkIds)
+        .typeError(ERRORS.bulkIds),
     })
-    .noUnknown(),
-  { strict: false }
+    .noUnknown(true, ERRORS.unknownQuery),
+  { strict: true }
+);
+
+export const validatePublicChoice = validateYupSchema(
+  yup
+    .object({ isPublic: yup.boolean().required(ERRORS.isPublic).typeError(ERRORS.isPublic) })
+    .noUnknown(true, ERRORS.unknownQuery),
+  { strict: true }
 );
 
 export const validateStatistics = validateYupSchema(

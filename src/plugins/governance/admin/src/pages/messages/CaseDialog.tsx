@@ -36,7 +36,8 @@ const SATISFACTION_TONE: Record<Satisfaction, Tone> = {
 };
 
 /** Still to be answered: the deadline runs and the message can be replied to, transferred or extended. */
-const isOpen = (message: MessageCase) => OPEN_STATUSES.some((status) => status === message.status);
+export const isOpen = (message: MessageCase) =>
+  OPEN_STATUSES.some((status) => status === message.status);
 
 const useWhen = () => {
   const { formatDate } = useIntl();
@@ -153,7 +154,7 @@ const CaseSummary = ({ message }: { message: MessageCase }) => {
   );
 };
 
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+export const Section = ({ title, children }: { title: string; children: ReactNode }) => (
   <>
     <Divider />
     <Flex direction="column" alignItems="stretch" gap={3}>
@@ -165,9 +166,98 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
   </>
 );
 
+/** The acts at the case's foot: 不予受理, 签收, 办结 (the forms are in its sections). */
+export const CaseActions = ({
+  message,
+  onClosed,
+}: {
+  message: MessageCase;
+  onClosed?: () => void;
+}) => {
+  const t = useT();
+  const notified = useNotifiedAction();
+  const act = useMessageAction(message.id);
+  const { allowedActions: can } = useRBAC(CASE_PERMISSIONS);
+  if (!can.canHandle) return null;
+  const run = async (action: 'sign' | 'close', done: string) =>
+    notified(() => act.mutateAsync({ action }), done);
+  return (
+    <Flex gap={2}>
+      {isOpen(message) ? <MarkInvalidButton message={message} /> : null}
+      {['received', 'transferred'].includes(message.status) ? (
+        <Button onClick={() => run('sign', t('messages.signed'))}>{t('messages.sign')}</Button>
+      ) : null}
+      {message.status === 'replied' ? (
+        <Button onClick={async () => (await run('close', t('messages.closed'))) && onClosed?.()}>
+          {t('messages.close')}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+};
+
 /**
- * The case: the message, the citizen's contact, the timeline, then the acts the user may take
- * on it. Shared by the inbox and the statistics page, whose sample learns of a spot check.
+ * The case's body: the message, the citizen's contact, the timeline, then the forms of the acts
+ * the user may take on it (`extra` after the reply: the 公开 choice on the case page).
+ */
+export const CaseBody = ({
+  message,
+  onTransferred,
+  onSpotChecked,
+  extra,
+}: {
+  message: MessageCase;
+  onTransferred: () => void;
+  onSpotChecked?: (verdict: Verdict) => void;
+  extra?: ReactNode;
+}) => {
+  const t = useT();
+  const { allowedActions: can } = useRBAC(CASE_PERMISSIONS);
+  const handles = Boolean(can.canHandle);
+  const open = isOpen(message);
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4} data-testid="message-case">
+      <CaseSummary message={message} />
+      <CaseTimeline events={message.timeline} />
+      {/* What waits for a provincial admin's decision comes before the handler's acts. */}
+      {can.canExtend && open && message.pendingExtension ? (
+        <Section title={t('messages.section.extensionDecision')}>
+          <ExtensionDecisionForm message={message} />
+        </Section>
+      ) : null}
+      {can.canOversee && message.reply && !message.spotCheck ? (
+        <Section title={t('messages.section.spotCheck')}>
+          <SpotCheckForm message={message} onChecked={onSpotChecked} />
+        </Section>
+      ) : null}
+      {handles && (open || message.status === 'replied') ? (
+        <Section title={t('messages.section.reply')}>
+          <ReplyForm message={message} />
+        </Section>
+      ) : null}
+      {handles ? extra : null}
+      {handles && open ? (
+        <Section title={t('messages.section.transfer')}>
+          <TransferForm message={message} onTransferred={onTransferred} />
+        </Section>
+      ) : null}
+      {handles && open && !message.pendingExtension ? (
+        <Section title={t('messages.section.extension')}>
+          <ExtensionRequestForm message={message} />
+        </Section>
+      ) : null}
+      {handles && message.status !== 'rejected' ? (
+        <Section title={t('messages.section.category')}>
+          <CategoryCorrectionForm message={message} />
+        </Section>
+      ) : null}
+    </Flex>
+  );
+};
+
+/**
+ * The case in a dialog, over the statistics page's spot-check sample, which learns of a spot
+ * check. 留言办理 opens the case as its own page (CasePage).
  */
 export const CaseDialog = ({
   id,
@@ -179,77 +269,18 @@ export const CaseDialog = ({
   onSpotChecked?: (verdict: Verdict) => void;
 }) => {
   const t = useT();
-  const notified = useNotifiedAction();
   const { data: message, isLoading } = useMessageCase(id);
-  const act = useMessageAction(id);
-  const { allowedActions: can } = useRBAC(CASE_PERMISSIONS);
-  const handles = Boolean(can.canHandle);
-  const open = message !== undefined && isOpen(message);
-
-  const run = async (action: 'sign' | 'close', done: string) =>
-    notified(() => act.mutateAsync({ action }), done);
-
   return (
     <FormModal
       title={message ? message.subject : t('review.loading')}
       cancelLabel={t('messages.case.close')}
       onClose={onClose}
-      actions={
-        handles && message ? (
-          <Flex gap={2}>
-            {open ? <MarkInvalidButton message={message} /> : null}
-            {['received', 'transferred'].includes(message.status) ? (
-              <Button onClick={() => run('sign', t('messages.signed'))}>
-                {t('messages.sign')}
-              </Button>
-            ) : null}
-            {message.status === 'replied' ? (
-              <Button onClick={async () => (await run('close', t('messages.closed'))) && onClose()}>
-                {t('messages.close')}
-              </Button>
-            ) : null}
-          </Flex>
-        ) : null
-      }
+      actions={message ? <CaseActions message={message} onClosed={onClose} /> : null}
     >
       {isLoading || !message ? (
         <Typography>{t('review.loading')}</Typography>
       ) : (
-        <Flex direction="column" alignItems="stretch" gap={4} data-testid="message-case">
-          <CaseSummary message={message} />
-          <CaseTimeline events={message.timeline} />
-          {/* What waits for a provincial admin's decision comes before the handler's acts. */}
-          {can.canExtend && open && message.pendingExtension ? (
-            <Section title={t('messages.section.extensionDecision')}>
-              <ExtensionDecisionForm message={message} />
-            </Section>
-          ) : null}
-          {can.canOversee && message.reply && !message.spotCheck ? (
-            <Section title={t('messages.section.spotCheck')}>
-              <SpotCheckForm message={message} onChecked={onSpotChecked} />
-            </Section>
-          ) : null}
-          {handles && (open || message.status === 'replied') ? (
-            <Section title={t('messages.section.reply')}>
-              <ReplyForm message={message} />
-            </Section>
-          ) : null}
-          {handles && open ? (
-            <Section title={t('messages.section.transfer')}>
-              <TransferForm message={message} onTransferred={onClose} />
-            </Section>
-          ) : null}
-          {handles && open && !message.pendingExtension ? (
-            <Section title={t('messages.section.extension')}>
-              <ExtensionRequestForm message={message} />
-            </Section>
-          ) : null}
-          {handles && message.status !== 'rejected' ? (
-            <Section title={t('messages.section.category')}>
-              <CategoryCorrectionForm message={message} />
-            </Section>
-          ) : null}
-        </Flex>
+        <CaseBody message={message} onTransferred={onClose} onSpotChecked={onSpotChecked} />
       )}
     </FormModal>
   );

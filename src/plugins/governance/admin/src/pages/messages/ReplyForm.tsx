@@ -15,8 +15,9 @@ export const ReplyForm = ({ message }: { message: MessageCase }) => {
   const { mutateAsync, isLoading } = useMessageAction(message.id);
   const editing = message.status === 'replied';
   const [text, setText] = useState('');
-  // The unit that answered before (an edit, or a reopened case) most likely answers again.
-  const [unit, setUnit] = useState(message.replyingUnit ?? '');
+  // The unit that answered before (an edit, or a reopened case) most likely answers again;
+  // a first reply starts from the site's name.
+  const [unit, setUnit] = useState(message.replyingUnit ?? message.suggestedUnit ?? '');
   const [flags, setFlags] = useState<ReplyFlag[] | null>(null);
 
   const send = async (acknowledgeFlags: boolean) => {
