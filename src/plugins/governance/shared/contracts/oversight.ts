@@ -20,7 +20,8 @@ export const VETO_RULES = [
 export type VetoRule = (typeof VETO_RULES)[number];
 
 /** ok: more than the warning window left; warning: within it; tripped: the site fails now. */
-export type RuleStatus = 'ok' | 'warning' | 'tripped';
+export const RULE_STATUSES = ['ok', 'warning', 'tripped'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
 
 export interface RuleVerdict {
   rule: VetoRule;

@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = {
   'rectification.submit': '提交整改情况',
   'rectification.review': '整改验收',
   'calendar.update': '更新节假日安排',
+  'report.export': '导出报表',
+  'oversight.urge': '监测催办',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
