@@ -36,4 +36,5 @@ export default {
   oversightAlerts: oversight.alerts,
   inspectionNotices: oversight.notices,
   rectifications: oversight.rectifications,
+  oversightUrges: oversight.urges,
 };
