@@ -64,6 +64,15 @@ const LINE = { line: 578, lineRule: LineRuleType.EXACT } as const;
 /** One character of 3号 text (16 pt) in twips. */
 const CHAR = 320;
 
+/**
+ * The mark in 初号 while it fits the 156 mm line; a longer office name gets a smaller size so that
+ * the mark stays on one line (the standard leaves the size to the office, "以醒目、美观、庄重为原则").
+ */
+const markSize = (issuer: string) =>
+  Math.min(SIZE.mark, Math.floor((TEXT_WIDTH_PT / ([...issuer].length + 2)) * 2 * 0.96));
+/** The text area's width, 156 mm, in points. */
+const TEXT_WIDTH_PT = (156 / 25.4) * 72;
+
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 const run = (
   text: string,
@@ -144,6 +153,10 @@ const attachmentPages = (attachment: NonNullable<OfficialDocumentInput['attachme
       ],
     });
   const width = attachment.columns.length;
+  // The first column (the site's name) and the last (remarks) wider than the figures.
+  const weights = attachment.columns.map((_, i) => (i === 0 ? 3 : i === width - 1 ? 2 : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const columnWidths = weights.map((w) => Math.floor((convertMillimetersToTwip(156) * w) / total));
   return [
     new Paragraph({
       pageBreakBefore: true,
@@ -159,6 +172,7 @@ const attachmentPages = (attachment: NonNullable<OfficialDocumentInput['attachme
       new Paragraph({ spacing: LINE, children: [run(section.heading, FONTS.heading, SIZE.body)] }),
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
+        columnWidths,
         rows: [
           new TableRow({
             tableHeader: true,
@@ -184,7 +198,7 @@ export const officialDocument = async (input: OfficialDocumentInput): Promise<Bu
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { line: 1200, lineRule: LineRuleType.EXACT, before: 600 },
-      children: [run(`${input.issuer}文件`, FONTS.title, SIZE.mark, { color: RED })],
+      children: [run(`${input.issuer}文件`, FONTS.title, markSize(input.issuer), { color: RED })],
     }),
     blank(),
     new Paragraph({
