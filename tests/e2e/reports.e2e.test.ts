@@ -89,6 +89,7 @@ it('urges a failing site once a day, and its page shows who urged it and when', 
   await dialog.getByRole('button', { name: '发送催办' }).click();
   const history = province.getByTestId('oversight-site-urges');
   await history.getByText('请于本周内答复超期留言并更新首页。').waitFor();
+  await history.scrollIntoViewIfNeeded();
   await screenshot(province, 'reports-urge-recorded');
   // A second urge the same day is refused, with who urged first.
   await province.getByRole('button', { name: '催办' }).click();
