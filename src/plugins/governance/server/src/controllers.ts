@@ -5,6 +5,7 @@ import oversight from './oversight';
 import passwords from './passwords';
 import rankings from './rankings';
 import replies from './replies';
+import reports from './reports';
 import review from './review';
 import sites from './sites';
 import submissions from './submissions';
@@ -19,5 +20,6 @@ export default {
   rankings: rankings.controller,
   submissions: submissions.controller,
   oversight: oversight.controller,
+  reports: reports.controller,
   calendar: calendar.controller,
 };

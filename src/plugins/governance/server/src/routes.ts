@@ -5,6 +5,7 @@ import oversight from './oversight';
 import passwords from './passwords';
 import rankings from './rankings';
 import replies from './replies';
+import reports from './reports';
 import review from './review';
 import sites from './sites';
 import submissions from './submissions';
@@ -23,6 +24,7 @@ export default {
       ...submissions.routes.admin,
       ...oversight.routes.admin,
       ...calendar.routes.admin,
+      ...reports.routes.admin,
     ],
   },
   'content-api': {

@@ -5,6 +5,7 @@ import oversight from './oversight';
 import passwords from './passwords';
 import rankings from './rankings';
 import replies from './replies';
+import reports from './reports';
 import review from './review';
 import sites from './sites';
 import submissions from './submissions';
@@ -29,9 +30,11 @@ export default {
   rankingSnapshots: rankings.snapshots,
   visits: rankings.visits,
   submissions: submissions.service,
+  reports: reports.service,
   calendar: calendar.service,
   oversight: oversight.service,
   oversightAlerts: oversight.alerts,
   inspectionNotices: oversight.notices,
   rectifications: oversight.rectifications,
+  oversightUrges: oversight.urges,
 };

@@ -36,6 +36,7 @@ export const AUDIT_HEAD = 'plugin::governance.audit-head';
 export const SITE_COLUMN = 'plugin::governance.site-column';
 export const OVERSIGHT_RULE_STATE = 'plugin::governance.oversight-rule-state';
 export const OVERSIGHT_ALERT = 'plugin::governance.oversight-alert';
+export const OVERSIGHT_URGE = 'plugin::governance.oversight-urge';
 export const RECTIFICATION = 'plugin::governance.rectification';
 export const INSPECTION_NOTICE = 'plugin::governance.inspection-notice';
 // calendar/

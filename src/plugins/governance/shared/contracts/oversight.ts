@@ -20,7 +20,8 @@ export const VETO_RULES = [
 export type VetoRule = (typeof VETO_RULES)[number];
 
 /** ok: more than the warning window left; warning: within it; tripped: the site fails now. */
-export type RuleStatus = 'ok' | 'warning' | 'tripped';
+export const RULE_STATUSES = ['ok', 'warning', 'tripped'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
 
 export interface RuleVerdict {
   rule: VetoRule;
@@ -150,12 +151,25 @@ export interface Rectification {
 }
 
 /** `GET /governance/oversight/sites/:documentId`: one site with the evidence behind each verdict. */
+/** 催办: the province urged the site to act on what monitoring found. */
+export interface OversightUrge {
+  id: number;
+  note: string | null;
+  urgedBy: string;
+  urgedAt: string;
+  /** The site leaders told (by name). */
+  notified: string[];
+  emailed: boolean;
+}
+
 export interface SiteOversightDetail extends SiteOversight {
   /** The warning window of the verdicts (veto.warnDays): a column this close to its rule is about to go stale. */
   warnDays: number;
   openMessages: OpenMessageEvidence[];
   alerts: OversightAlert[];
   rectifications: Rectification[];
+  /** The province's urges, newest first. */
+  urges: OversightUrge[];
 }
 
 /** A site named in a notice, and for what. */

@@ -1,8 +1,9 @@
 import { useFetchClient } from '@strapi/strapi/admin';
-import { useQuery } from 'react-query';
+import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type {
   OversightAlertPage,
   OversightListResponse,
+  OversightUrge,
   SiteOversightDetail,
 } from '../../../shared/contracts/oversight';
 import { searchParams } from './searchParams';
@@ -22,6 +23,7 @@ export type {
   OversightAlert,
   OversightAlertPage,
   OversightListResponse,
+  OversightUrge,
   PublishingMix,
   Rectification,
   RectificationStatus,
@@ -65,6 +67,21 @@ export const useSiteOversight = (documentId: string | undefined) => {
         .data,
     // A site the user may not see stays refused: asking again would not change that.
     { enabled: Boolean(documentId), retry: false, staleTime: FRESH_FOR }
+  );
+};
+
+/** 催办: the province urges a site's leaders; the site's page then lists the urge. */
+export const useUrgeSite = (documentId: string) => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation(
+    async (note: string) =>
+      (
+        await post<{ data: OversightUrge }>(`/governance/oversight/sites/${documentId}/urge`, {
+          note: note || null,
+        })
+      ).data.data,
+    { onSettled: () => client.invalidateQueries([...OVERSIGHT, 'site', documentId]) }
   );
 };
 

@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = {
   'calendar.update': '更新节假日安排',
   'message.publicity': '设置留言是否公开',
   'message.export': '导出留言清单',
+  'report.export': '导出报表',
+  'oversight.urge': '监测催办',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -14,6 +14,7 @@ import {
   validateTaskId,
   validateTaskQuery,
   validateTaskReview,
+  validateUrge,
 } from './validation';
 
 const can = (ctx: Context, action: string) => Boolean(ctx.state.userAbility?.can(action));
@@ -55,6 +56,20 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async own(ctx: Context) {
       ctx.body = { data: await oversight().own(ctx.state.user) };
+    },
+
+    /** 催办: the province urges a site's leaders to act; at most once per site and day. */
+    async urge(ctx: Context) {
+      const { documentId } = await validateSiteParams(ctx.params);
+      const { note } = await validateUrge(ctx.request.body ?? {});
+      ctx.status = 201;
+      ctx.body = {
+        data: await getService(strapi, 'oversightUrges').urge(
+          documentId,
+          note || null,
+          ctx.state.user
+        ),
+      };
     },
 
     async alerts(ctx: Context) {

@@ -49,10 +49,11 @@ export const withEvidence = async (
   now: Date
 ): Promise<SiteOversightDetail> => {
   const siteDocumentId = standing.site.documentId;
-  const [messages, alerts, rectifications] = await Promise.all([
+  const [messages, alerts, rectifications, urges] = await Promise.all([
     openMessages(strapi, config.timezone, siteDocumentId, now),
     getService(strapi, 'oversightAlerts').list({ site: siteDocumentId, pageSize: 20 }),
     getService(strapi, 'rectifications').list({ site: siteDocumentId }, { all: true }),
+    getService(strapi, 'oversightUrges').list(siteDocumentId),
   ]);
   return {
     ...standing,
@@ -60,5 +61,6 @@ export const withEvidence = async (
     openMessages: messages,
     alerts: alerts.data,
     rectifications,
+    urges,
   };
 };

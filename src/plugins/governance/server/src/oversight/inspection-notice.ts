@@ -4,6 +4,7 @@
  * the figures alone (no database here). Every sentence that names a site carries its figures;
  * a site named under 存在的问题 is a site that will receive a rectification task.
  */
+import { DateTime } from 'luxon';
 import { SITE_LEVELS } from '../../../shared/contracts/overview';
 import type { MessageFigures } from '../../../shared/contracts/messages';
 import type {
@@ -64,13 +65,87 @@ const chineseDate = (date: string) => {
   return `${y}年${m}月${d}日`;
 };
 
+const QUARTERS = ['一', '二', '三', '四'];
+
+/**
+ * A period as a notice names it: "2014年第三季度", "2014年上半年", "2014年", "2014年3月" when it
+ * is exactly one, else "2014年3月5日至2014年4月20日".
+ */
+export const periodName = (from: string, to: string) => {
+  const start = DateTime.fromISO(from);
+  const end = DateTime.fromISO(to);
+  const whole = (unit: 'month' | 'quarter' | 'year', months = 0) =>
+    start.equals(start.startOf(unit)) &&
+    end.equals((months ? start.plus({ months: months - 1 }) : start).endOf(unit).startOf('day'));
+  if (start.isValid && end.isValid) {
+    const year = `${start.year}年`;
+    if (whole('year')) return year;
+    if (start.month % 6 === 1 && whole('month', 6))
+      return `${year}${start.month === 1 ? '上' : '下'}半年`;
+    if (whole('quarter')) return `${year}第${QUARTERS[start.quarter - 1]}季度`;
+    if (whole('month')) return `${year}${start.month}月`;
+  }
+  return `${chineseDate(from)}至${chineseDate(to)}`;
+};
+
+type FindingKind =
+  | 'never'
+  | 'homePage'
+  | 'staleColumns'
+  | 'longIdleColumns'
+  | 'emptyColumns'
+  | 'unanswered'
+  | 'overdue'
+  | 'lowOnTime';
+
+interface Finding {
+  kind: FindingKind;
+  /** The site's name, and its figure for the rule ("35天", "3个：要闻、通知"). */
+  site: string;
+  figure: string;
+  /** The sentence for this site alone (the rectification task's problem). */
+  problem: string;
+}
+
+/** 14 → "2周", 10 → "10天". */
+const span = (days: number) => (days % 7 === 0 ? `${days / 7}周` : `${days}天`);
+
+/**
+ * The findings as sentences, one per rule broken, in the order of the rules: a rule one site
+ * broke reads as that site's sentence; one several broke names them all with their figures,
+ * "以下3个网站首页超过2周未更新：A（35天）、B（20天）、C（15天）".
+ */
+export const groupedSentences = (
+  findings: ReadonlyArray<Finding>,
+  limits: { homePageDays: number; lowOnTimeRate: number }
+) => {
+  const lead: Record<FindingKind, string> = {
+    never: '从未发布信息',
+    homePage: `首页超过${span(limits.homePageDays)}未更新`,
+    staleColumns: '有栏目超期未更新',
+    longIdleColumns: '有栏目一年以上未更新',
+    emptyColumns: '有空白栏目',
+    unanswered: '有网民留言超过3个月未答复',
+    overdue: '有留言超过答复期限仍未答复',
+    lowOnTime: `按期答复率低于${percent(limits.lowOnTimeRate)}`,
+  };
+  const kinds = (Object.keys(lead) as FindingKind[]).filter((kind) =>
+    findings.some((f) => f.kind === kind)
+  );
+  return kinds.map((kind) => {
+    const group = findings.filter((f) => f.kind === kind);
+    if (group.length === 1) return group[0].problem;
+    const names = group.map((f) => (f.figure ? `${f.site}（${f.figure}）` : f.site)).join('、');
+    return `以下${group.length}个网站${lead[kind]}：${names}`;
+  });
+};
+
 export const inspectionNotice = (
   input: NoticeInput,
   t: NoticeThresholds
 ): Omit<InspectionNoticeDraft, 'period' | 'deadline'> => {
   const { sites, period, asOf, veto } = input;
-  const from = chineseDate(period.from);
-  const to = chineseDate(period.to);
+  const when = periodName(period.from, period.to);
   const articles = sites.reduce((sum, s) => sum + total(s.mix), 0);
   const sum = (pick: (m: MessageFigures) => number) =>
     sites.reduce((acc, s) => acc + (s.messages ? pick(s.messages) : 0), 0);
@@ -87,7 +162,7 @@ export const inspectionNotice = (
     return { level, members, articles: members.reduce((acc, s) => acc + total(s.mix), 0) };
   }).filter((l) => l.members.length > 0);
   const overall = [
-    `${from}至${to}，${input.groupName}${sites.length}个网站共发布信息${articles}条，其中${perLevel.map((l) => `${LEVEL_TITLES[l.level]}${l.articles}条`).join('、')}。`,
+    `${when}，${input.groupName}${sites.length}个网站共发布信息${articles}条，其中${perLevel.map((l) => `${LEVEL_TITLES[l.level]}${l.articles}条`).join('、')}。`,
     received === 0
       ? '期间未收到网民留言。'
       : `期间共收到网民留言${received}条，有效留言${valid}条，已答复${replied}条，答复率${valid > 0 ? percent(replied / valid) : '—'}，按期答复率${replied > 0 ? percent(onTime / replied) : '—'}。`,
@@ -153,57 +228,85 @@ export const inspectionNotice = (
       .map((c) => c.name)
       .join('、');
 
-  const updates = sites.flatMap((s) => {
-    const found: string[] = [];
+  // One sentence per rule broken, naming every site that broke it with its figure ("以下3个网站
+  // 首页超过2周未更新：A（35天）、B（20天）…"); the per-site problems go to the rectification tasks.
+  const findings: Finding[] = [];
+  const find = (s: NoticeSite, kind: FindingKind, figure: string, problem: string) =>
+    findings.push({ kind, site: s.site.name, figure, problem: name(s, problem) });
+  for (const s of sites) {
     const home = verdict(s, 'homePage');
-    if (home)
-      found.push(
-        name(
-          s,
-          home.value === null
-            ? `${s.site.name}从未发布信息`
-            : `${s.site.name}首页已${home.value}天未更新`
-        )
-      );
+    if (home) {
+      if (home.value === null) find(s, 'never', '', `${s.site.name}从未发布信息`);
+      else find(s, 'homePage', `${home.value}天`, `${s.site.name}首页已${home.value}天未更新`);
+    }
     const stale = verdict(s, 'staleColumns');
-    if (stale)
-      found.push(
-        name(s, `${s.site.name}有${stale.value}个栏目超期未更新（${columnsOf(s, (c) => c.stale)}）`)
+    if (stale) {
+      const which = columnsOf(s, (c) => c.stale);
+      find(
+        s,
+        'staleColumns',
+        `${stale.value}个${which ? `：${which}` : ''}`,
+        `${s.site.name}有${stale.value}个栏目超期未更新（${which}）`
       );
+    }
     const idle = verdict(s, 'longIdleColumns');
-    if (idle) found.push(name(s, `${s.site.name}有${idle.value}个栏目一年以上未更新`));
-    const empty = verdict(s, 'emptyColumns');
-    if (empty)
-      found.push(
-        name(s, `${s.site.name}有${empty.value}个栏目无任何内容（${columnsOf(s, (c) => c.empty)}）`)
+    if (idle)
+      find(
+        s,
+        'longIdleColumns',
+        `${idle.value}个`,
+        `${s.site.name}有${idle.value}个栏目一年以上未更新`
       );
-    return found;
-  });
-  const late = sites.flatMap((s) => {
-    const found: string[] = [];
+    const empty = verdict(s, 'emptyColumns');
+    if (empty) {
+      const which = columnsOf(s, (c) => c.empty);
+      find(
+        s,
+        'emptyColumns',
+        `${empty.value}个${which ? `：${which}` : ''}`,
+        `${s.site.name}有${empty.value}个栏目无任何内容（${which}）`
+      );
+    }
+  }
+  for (const s of sites) {
     const waiting = verdict(s, 'unansweredMessage');
     if (waiting)
-      found.push(
-        name(s, `${s.site.name}有网民留言超过3个月未答复（最早一条已等待${waiting.value}天）`)
+      find(
+        s,
+        'unanswered',
+        `最早一条已等待${waiting.value}天`,
+        `${s.site.name}有网民留言超过3个月未答复（最早一条已等待${waiting.value}天）`
       );
     const m = s.messages;
     if (m && m.overdue > 0 && !waiting)
-      found.push(name(s, `${s.site.name}有${m.overdue}条留言超过答复期限仍未答复`));
+      find(
+        s,
+        'overdue',
+        `${m.overdue}条`,
+        `${s.site.name}有${m.overdue}条留言超过答复期限仍未答复`
+      );
     if (
       m &&
       m.received >= t.minMessages &&
       m.replied > 0 &&
       m.repliedOnTime / m.replied < t.lowOnTimeRate
     ) {
-      found.push(
-        name(
-          s,
-          `${s.site.name}按期答复率仅${percent(m.repliedOnTime / m.replied)}（答复${m.replied}条，按期${m.repliedOnTime}条）`
-        )
+      const figures = `答复${m.replied}条，按期${m.repliedOnTime}条`;
+      find(
+        s,
+        'lowOnTime',
+        `${percent(m.repliedOnTime / m.replied)}，${figures}`,
+        `${s.site.name}按期答复率仅${percent(m.repliedOnTime / m.replied)}（${figures}）`
       );
     }
-    return found;
-  });
+  }
+  const grouped = (kinds: FindingKind[]) =>
+    groupedSentences(
+      findings.filter((f) => kinds.includes(f.kind)),
+      { homePageDays: veto.homePageDays, lowOnTimeRate: t.lowOnTimeRate }
+    );
+  const updates = grouped(['never', 'homePage', 'staleColumns', 'longIdleColumns', 'emptyColumns']);
+  const late = grouped(['unanswered', 'overdue', 'lowOnTime']);
   const groupMix = sites.reduce(
     (acc, s) => ({
       workNews: acc.workNews + s.mix.workNews,
@@ -252,7 +355,7 @@ export const inspectionNotice = (
   ].map((section, i) => ({ ...section, heading: `${NUMERALS[i]}、${section.heading}` }));
 
   return {
-    title: `关于${from}至${to}${input.groupName}监测情况的通报`,
+    title: `关于${when}${input.groupName}监测情况的通报`,
     sections,
     praised: [...praised.values()],
     named: [...named.values()],

@@ -21,4 +21,7 @@ export const ERRORS = {
   comment:
     '退回时请填写意见（5 至 500 字），通过时意见不超过 500 字 (a comment of 5 to 500 characters when returning, at most 500 when accepting)',
   filters: '筛选条件无效 (invalid filters)',
+  note: '催办说明不超过 200 字 (the note is at most 200 characters)',
+  urgedToday: (by: string) =>
+    `今天已由${by}催办过该站点，每个站点每天催办一次，请明天再催 (the site was urged today already)`,
 } as const;

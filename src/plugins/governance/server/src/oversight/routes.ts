@@ -16,6 +16,12 @@ export const adminRoutes = [
     handler: 'oversight.site',
     config: readOrOwn,
   },
+  {
+    method: 'POST',
+    path: '/oversight/sites/:documentId/urge',
+    handler: 'oversight.urge',
+    config: manage,
+  },
   { method: 'GET', path: '/oversight/alerts', handler: 'oversight.alerts', config: read },
   {
     method: 'GET',

@@ -96,3 +96,12 @@ export const validateTaskReview = validateYupSchema(
     .noUnknown(),
   { strict: false }
 );
+
+export const validateUrge = validateYupSchema(
+  yup
+    .object({
+      note: yup.string().trim().max(200, ERRORS.note).nullable(),
+    })
+    .noUnknown(),
+  { strict: false }
+);

@@ -13,6 +13,7 @@ import {
 import { usePasswordStatus } from '../../api/passwords';
 import { ListTable } from '../../components/DataTable';
 import { ExportButton } from '../../components/ExportButton';
+import { REPORT_URLS } from '../../api/reports';
 import { ListTabs } from '../../components/ListTabs';
 import { SearchBox } from '../../components/SearchBox';
 import { WrapTd } from '../../components/WrapTd';
@@ -131,11 +132,20 @@ export const AccountsPage = () => {
         title={t('accounts.title')}
         subtitle={counts ? t('accounts.subtitle', counts) : undefined}
         primaryAction={
-          <ExportButton
-            url="/governance/accounts/export"
-            params={accountsQueryString({ filter, q })}
-            fileName={`${t('accounts.title')}.csv`}
-          />
+          <Flex gap={2}>
+            <ExportButton
+              url="/governance/accounts/export"
+              params={accountsQueryString({ filter, q })}
+              fileName={`${t('accounts.title')}.csv`}
+            />
+            <ExportButton
+              url={REPORT_URLS.accounts}
+              params={accountsQueryString({ filter, q })}
+              fileName={`${t('accounts.title')}.xlsx`}
+            >
+              {t('common.exportXlsx')}
+            </ExportButton>
+          </Flex>
         }
       />
       <Layouts.Content>

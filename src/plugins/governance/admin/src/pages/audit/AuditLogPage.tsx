@@ -12,6 +12,7 @@ import {
 } from '../../api/audit';
 import { ListTable } from '../../components/DataTable';
 import { ExportButton } from '../../components/ExportButton';
+import { REPORT_URLS } from '../../api/reports';
 import { WrapTd } from '../../components/WrapTd';
 import { useDownload } from '../../hooks/useDownload';
 import { apiErrorMessage, useNotifiedAction } from '../../hooks/useNotifiedAction';
@@ -113,6 +114,13 @@ export const AuditLogPage = () => {
               params={auditQueryString(applied)}
               fileName={`${t('audit.title')}.csv`}
             />
+            <ExportButton
+              url={REPORT_URLS.audit}
+              params={auditQueryString(applied)}
+              fileName={`${t('audit.title')}.xlsx`}
+            >
+              {t('common.exportXlsx')}
+            </ExportButton>
             <Button variant="secondary" startIcon={<Download />} onClick={downloadCheckpoints}>
               {t('audit.downloadCheckpoints')}
             </Button>

@@ -1,6 +1,8 @@
 import { Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
+import { REPORT_URLS } from '../../api/reports';
+import { ExportButton } from '../../components/ExportButton';
 import { useIntl } from 'react-intl';
 import {
   FIRST_STATISTICS_YEAR,
@@ -181,7 +183,16 @@ export const MessageStatisticsPage = () => {
         title={t('statistics.title')}
         subtitle={t('statistics.subtitle', { year: data.year, timezone })}
         primaryAction={
-          <YearSelect years={years} value={year} onChange={setYear} minWidth="16rem" />
+          <Flex gap={2}>
+            <ExportButton
+              url={REPORT_URLS.messageStatistics}
+              params={`year=${data.year}`}
+              fileName={t('statistics.exportName', { year: data.year })}
+            >
+              {t('common.exportXlsx')}
+            </ExportButton>
+            <YearSelect years={years} value={year} onChange={setYear} minWidth="16rem" />
+          </Flex>
         }
       />
       <Layouts.Content>

@@ -1,6 +1,9 @@
 import { Box, Flex, Loader, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
+import { searchParams } from '../../api/searchParams';
+import { REPORT_URLS } from '../../api/reports';
+import { ExportButton } from '../../components/ExportButton';
 import {
   VETO_RULES,
   useOversight,
@@ -194,6 +197,15 @@ export const OversightPage = () => {
           sites: rows.length,
           at: format.dateTime(data.meta.computedAt),
         })}
+        primaryAction={
+          <ExportButton
+            url={REPORT_URLS.oversight}
+            params={searchParams({ ...filters })}
+            fileName={t('oversight.exportName')}
+          >
+            {t('common.exportXlsx')}
+          </ExportButton>
+        }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>

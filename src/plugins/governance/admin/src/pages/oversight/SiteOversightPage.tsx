@@ -15,6 +15,7 @@ import { OpenMessagesPanel } from './site/OpenMessagesPanel';
 import { RectificationsPanel } from './site/RectificationsPanel';
 import { RuleCards } from './site/RuleCards';
 import { MixPanel, SiteFigures } from './site/SiteFigures';
+import { UrgeButton, UrgesPanel } from './site/UrgePanel';
 
 /**
  * One site's standing against the veto rules with the evidence behind each verdict: its
@@ -27,6 +28,7 @@ export const SiteOversightPage = () => {
   const { documentId } = useParams<{ documentId: string }>();
   const { data: site, isLoading, isError, error } = useSiteOversight(documentId);
   const read = useRBAC(PERMISSIONS.oversightRead);
+  const manage = useRBAC(PERMISSIONS.oversightManage);
 
   if (isLoading) return <Page.Loading />;
   if (isError || !site) return <Page.Error content={apiErrorMessage(error)} />;
@@ -53,6 +55,11 @@ export const SiteOversightPage = () => {
         title={site.site.name}
         subtitle={details.join(' · ')}
         secondaryAction={<RuleStatusBadge status={site.status} />}
+        primaryAction={
+          manage.allowedActions.canManage ? (
+            <UrgeButton documentId={site.site.documentId} site={site.site.name} />
+          ) : undefined
+        }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
@@ -69,6 +76,7 @@ export const SiteOversightPage = () => {
             )}
           </Panel>
           <RectificationsPanel tasks={site.rectifications} />
+          <UrgesPanel urges={site.urges} />
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -1,6 +1,8 @@
 import { Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
+import { REPORT_URLS } from '../../api/reports';
+import { ExportButton } from '../../components/ExportButton';
 import { useIntl } from 'react-intl';
 import { useOverview, type Overview } from '../../api/overview';
 import { HeadedTable } from '../../components/DataTable';
@@ -92,7 +94,16 @@ export const OverviewPage = () => {
           timezone: data.timezone,
         })}
         primaryAction={
-          <YearSelect years={data.years} value={data.year} onChange={setYear} minWidth="16rem" />
+          <Flex gap={2}>
+            <ExportButton
+              url={REPORT_URLS.overview}
+              params={`year=${data.year}`}
+              fileName={t('overview.exportName', { year: data.year })}
+            >
+              {t('common.exportXlsx')}
+            </ExportButton>
+            <YearSelect years={data.years} value={data.year} onChange={setYear} minWidth="16rem" />
+          </Flex>
         }
       />
       <Layouts.Content>

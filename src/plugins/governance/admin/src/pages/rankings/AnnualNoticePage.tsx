@@ -10,6 +10,8 @@ import { useRankingFormat } from './format';
 import { NoticeDocument } from './NoticeDocument';
 import { useRankingYear } from './useRankingYear';
 import { YearSelect } from '../../components/YearSelect';
+import { REPORT_URLS } from '../../api/reports';
+import { WordDocumentButton } from '../../components/WordDocumentButton';
 
 const PRINT_ROOT = 'governance-notice-print';
 
@@ -84,6 +86,11 @@ export const AnnualNoticePage = () => {
               years={notice.years ?? [year]}
               value={year}
               onChange={(next) => setYear(next)}
+            />
+            <WordDocumentButton
+              url={REPORT_URLS.annualNotice}
+              period={{ year }}
+              fileName={t('notice.docxName', { year })}
             />
             <Button startIcon={<FilePdf />} onClick={() => window.print()}>
               {t('notice.print')}

@@ -16,6 +16,8 @@ import {
 import { Cross, Plus, WarningCircle } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
+import { REPORT_URLS } from '../../api/reports';
+import { ExportButton } from '../../components/ExportButton';
 import {
   CAPACITIES,
   useAddMember,
@@ -253,6 +255,11 @@ export const SitesPage = () => {
       <Layouts.Header
         title={t('sites.title')}
         subtitle={t('sites.subtitle', { sites: rows.length, unassigned })}
+        primaryAction={
+          <ExportButton url={REPORT_URLS.sites} params="" fileName={t('sites.exportName')}>
+            {t('common.exportXlsx')}
+          </ExportButton>
+        }
       />
       <Layouts.Action
         startActions={

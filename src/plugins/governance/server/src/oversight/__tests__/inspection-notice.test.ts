@@ -3,6 +3,7 @@ import type { MessageFigures } from '../../../../shared/contracts/messages';
 import type { RuleVerdict, SiteOversight } from '../../../../shared/contracts/oversight';
 import {
   inspectionNotice,
+  periodName,
   type NoticeInput,
   type NoticeSite,
   type NoticeThresholds,
@@ -152,4 +153,47 @@ it('names the sites furthest from a balanced mix, the lowest share first, at mos
   expect(notice.sections[2].paragraphs[2]).toContain(
     '其中，nil县发布信息60条，解读、调研类0条，仅占0.0%；none县发布信息40条'
   );
+});
+
+it('groups the sites that broke the same rule into one sentence, each with its figure', () => {
+  const notice = inspectionNotice(
+    input([
+      site('a', { standing: standing([tripped('homePage', 35)]) }),
+      site('b', { standing: standing([tripped('homePage', 20), tripped('longIdleColumns', 12)]) }),
+      site('c', { standing: standing([tripped('homePage', 15)]) }),
+      site('d', { messages: messages(10, 10, 7) }),
+      site('e', { messages: messages(10, 10, 5) }),
+    ]),
+    T
+  );
+  expect(notice.sections[2].paragraphs[0]).toBe(
+    '（一）网站更新不及时。以下3个网站首页超过2周未更新：a县（35天）、b县（20天）、c县（15天）；b县有12个栏目一年以上未更新。'
+  );
+  expect(notice.sections[2].paragraphs[1]).toBe(
+    '（二）网民留言办理不到位。以下2个网站按期答复率低于80.0%：d县（70.0%，答复10条，按期7条）、e县（50.0%，答复10条，按期5条）。'
+  );
+  // Each site keeps its own problems for its rectification task.
+  expect(notice.named.find((n) => n.site.code === 'b')?.problems).toEqual([
+    'b县首页已20天未更新',
+    'b县有12个栏目一年以上未更新',
+  ]);
+});
+
+describe.each([
+  ['2026-01-01', '2026-03-31', '2026年第一季度'],
+  ['2026-07-01', '2026-09-30', '2026年第三季度'],
+  ['2026-10-01', '2026-12-31', '2026年第四季度'],
+  ['2026-01-01', '2026-06-30', '2026年上半年'],
+  ['2026-07-01', '2026-12-31', '2026年下半年'],
+  ['2026-01-01', '2026-12-31', '2026年'],
+  ['2026-02-01', '2026-02-28', '2026年2月'],
+  ['2026-07-01', '2026-09-29', '2026年7月1日至2026年9月29日'],
+  ['2026-02-01', '2026-04-30', '2026年2月1日至2026年4月30日'],
+])('periodName(%s, %s)', (from, to, name) => {
+  it(`is ${name}, in the title and the first sentence`, () => {
+    expect(periodName(from, to)).toBe(name);
+    const notice = inspectionNotice({ ...input([site('a')]), period: { from, to } }, T);
+    expect(notice.title).toBe(`关于${name}测试网站群监测情况的通报`);
+    expect(notice.sections[0].paragraphs[0].startsWith(`${name}，测试网站群`)).toBe(true);
+  });
 });

@@ -14,6 +14,8 @@ import { fromDay, toDay, today } from '../../../api/days';
 import { useNoticeDraft } from '../../../api/oversightNotices';
 import { apiErrorMessage } from '../../../hooks/useNotifiedAction';
 import { useT } from '../../../hooks/useT';
+import { REPORT_URLS } from '../../../api/reports';
+import { WordDocumentButton } from '../../../components/WordDocumentButton';
 import { NoticeComposer } from './NoticeComposer';
 import { NoticesTable } from './NoticesTable';
 
@@ -115,6 +117,13 @@ const DraftOfPeriod = ({ period }: { period: Period }) => {
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       {draft.isPreviousData ? <Loader small>{t('oversight.notice.draft.loading')}</Loader> : null}
+      <Flex justifyContent="flex-end">
+        <WordDocumentButton
+          url={REPORT_URLS.inspectionNotice}
+          period={{ from, to }}
+          fileName={`${draft.data.title}.docx`}
+        />
+      </Flex>
       <NoticeComposer key={`${from}/${to}`} draft={draft.data} outdated={draft.isPreviousData} />
     </Flex>
   );

@@ -1,0 +1,229 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { addMember, createSitesAndStaff } from '@test-helpers/sites';
+import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { AUDIT_ENTRY } from '../../uids';
+
+let app: TestApp;
+let province: TestAdmin;
+let editor: TestAdmin;
+/** A custom role with the overview and the sites pages, bound to one site by its membership. */
+let cityOfficer: TestAdmin;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const workbook = async (bytes: Buffer) => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+};
+
+/** The file name a browser takes: the RFC 5987 `filename*`. */
+const fileName = (disposition: string) =>
+  decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '');
+
+const HEADING =
+  'issuer=' +
+  encodeURIComponent('陕西省民政厅办公室') +
+  '&docNumber=' +
+  encodeURIComponent('陕民办发〔2014〕12号') +
+  '&addressee=' +
+  encodeURIComponent('各设区市民政局，厅直属各单位') +
+  '&date=2014-12-31';
+
+beforeAll(async () => {
+  app = await startApp('reports');
+  province = await createAdmin(app, 'governance-provincial-admin', '王建国');
+  const { staff } = await createSitesAndStaff(app, {
+    sites: {
+      xian: { name: '=HYPERLINK("http://evil")西安市', level: 'city', sortOrder: 1 },
+      portal: { name: '陕西民政网', level: 'portal', sortOrder: 0 },
+    },
+    staff: { editor: ['governance-site-editor', '李编辑', { xian: 'editor' }] },
+  });
+  editor = staff.editor;
+  const role = await app.strapi
+    .service('admin::role')
+    .create({ name: '市级统计员', code: 'test-city-statistics', description: '' });
+  await app.strapi
+    .service('admin::role')
+    .assignPermissions(role.id, [
+      { action: 'plugin::governance.overview.read' },
+      { action: 'plugin::governance.sites.manage' },
+    ]);
+  cityOfficer = await createAdmin(app, 'test-city-statistics', '赵市级');
+  const xian = await app.strapi
+    .documents('api::site.site')
+    .findFirst({ filters: { code: 'xian' } });
+  await addMember(app, cityOfficer, xian!.documentId, 'editor');
+  await app.strapi.documents('api::citizen-message.citizen-message').create({
+    data: {
+      site: (await app.strapi.documents('api::site.site').findFirst({ filters: { code: 'xian' } }))!
+        .documentId,
+      category: 'consultation',
+      subject: '咨询低保',
+      body: '请问如何申请?',
+      name: '张三丰',
+      phone: '13800138000',
+      email: 'zhang@example.cn',
+      queryCode: 'RPT00001',
+      status: 'received',
+      receivedAt: new Date('2014-03-01T02:00:00Z'),
+    },
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const XLSX_ROUTES = [
+  ['/governance/reports/overview?year=2014', '2014年站群概览.xlsx'],
+  ['/governance/reports/message-statistics?year=2014', '2014年留言统计.xlsx'],
+  ['/governance/reports/oversight', /^\d{4}年\d+月\d+日站群监测\.xlsx$/],
+  ['/governance/reports/sites', '站点与人员.xlsx'],
+  ['/governance/reports/accounts?filter=all', '账号安全（全部）.xlsx'],
+  ['/governance/reports/audit', /^\d{4}年\d+月\d+日操作日志\.xlsx$/],
+] as const;
+
+describe('the statistics pages as Excel workbooks', () => {
+  it.each(XLSX_ROUTES)(
+    '%s: a titled, stamped workbook under a Chinese name, every cell neutralised, the export audited',
+    async (url, name) => {
+      const res = await asAdmin(app, province).download(url).expect(200);
+      expect(res.headers['content-type']).toBe(XLSX);
+      expect(fileName(res.headers['content-disposition'])).toMatch(name);
+      const rows = await workbook(res.body);
+      expect(String(rows[1][0])).toMatch(
+        /^生成于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）$/
+      );
+      const text = JSON.stringify(rows);
+      // No citizen's contact data in any report.
+      expect(text).not.toMatch(/张三丰|13800138000|zhang@example\.cn/);
+      // No cell that starts a formula.
+      for (const row of rows)
+        for (const cell of row)
+          if (typeof cell === 'string') expect(cell).not.toMatch(/^\s*[=+\-@]/);
+      const entry = await app.strapi.db.query(AUDIT_ENTRY).findOne({
+        where: {
+          action: 'report.export',
+          subject: fileName(res.headers['content-disposition']).replace(/\.xlsx$/, ''),
+        },
+      });
+      expect(entry?.actorName).toContain('王建国');
+    }
+  );
+
+  it('neutralises a site name that would start a formula', async () => {
+    const res = await asAdmin(app, province).download('/governance/reports/sites').expect(200);
+    const rows = await workbook(res.body);
+    expect(rows.some((row) => row[0] === `'=HYPERLINK("http://evil")西安市`)).toBe(true);
+  });
+
+  it('filters 站群监测 as the page does, and names the filter', async () => {
+    const res = await asAdmin(app, province)
+      .download(`/governance/reports/oversight?level=portal`)
+      .expect(200);
+    const rows = await workbook(res.body);
+    expect(rows[2][0]).toBe('筛选：类别：门户网站');
+    expect(rows.slice(4).map((r) => r[0])).toEqual(['陕西民政网']);
+  });
+
+  it('keeps a site-bound holder of the overview and sites pages to their own site', async () => {
+    const overview = await workbook(
+      (
+        await asAdmin(app, cityOfficer)
+          .download('/governance/reports/overview?year=2014')
+          .expect(200)
+      ).body
+    );
+    expect(overview[2][0]).toBe('范围：本人所属站点');
+    expect(overview.at(-1)).toEqual(['合计', 1, 0, 0, 1, 0]);
+    const sites = await workbook(
+      (await asAdmin(app, cityOfficer).download('/governance/reports/sites').expect(200)).body
+    );
+    expect(sites.slice(3).map((row) => row[1])).toEqual(['xian']);
+  });
+
+  it.each(XLSX_ROUTES)('%s: refused to a site editor', async (url) => {
+    await asAdmin(app, editor).get(url).expect(403);
+  });
+
+  it.each([
+    '/governance/reports/overview?year=abc',
+    '/governance/reports/message-statistics',
+    '/governance/reports/oversight?status=bad',
+    '/governance/reports/accounts?filter=nobody',
+    '/governance/reports/audit?from=2014-1-1',
+  ])('%s: bad filters are a 400', async (url) => {
+    await asAdmin(app, province).get(url).expect(400);
+  });
+});
+
+describe('the notices as Word documents (GB/T 9704)', () => {
+  const documentXml = async (bytes: Buffer) =>
+    (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+
+  it('年度通报: the mark, 文号, title, 主送机关, 落款 and 成文日期 in document.xml', async () => {
+    const res = await asAdmin(app, province)
+      .download(`/governance/reports/annual-notice?year=2014&${HEADING}`)
+      .expect(200);
+    expect(res.headers['content-type']).toBe(DOCX);
+    expect(fileName(res.headers['content-disposition'])).toBe('2014年内容维护情况通报.docx');
+    const xml = await documentXml(res.body);
+    for (const text of [
+      '陕西省民政厅办公室文件',
+      '陕民办发〔2014〕12号',
+      '关于2014年陕西民政网站群内容维护情况的通报',
+      '各设区市民政局，厅直属各单位：',
+      '2014年12月31日',
+      '方正小标宋简体',
+      '仿宋_GB2312',
+      'w:color w:val="FF0000"',
+    ])
+      expect(xml).toContain(text);
+    // The attachment's table.
+    expect(xml).toContain('<w:tbl>');
+  });
+
+  it('监测通报: the notice of the period under the heading given', async () => {
+    const res = await asAdmin(app, province)
+      .download(`/governance/reports/inspection-notice?from=2014-07-01&to=2014-09-30&${HEADING}`)
+      .expect(200);
+    expect(fileName(res.headers['content-disposition'])).toBe(
+      '2014年第三季度陕西民政网站群监测情况通报.docx'
+    );
+    const xml = await documentXml(res.body);
+    expect(xml).toContain('关于2014年第三季度陕西民政网站群监测情况的通报');
+    expect(xml).toContain('陕民办发〔2014〕12号');
+    expect(xml).toContain('2014年12月31日');
+  });
+
+  it.each([
+    ['a 文号 without its brackets', 'docNumber=' + encodeURIComponent('陕民办发[2014]12号')],
+    ['an issuer in Latin letters', 'issuer=Office'],
+    ['a date that is not a date', 'date=2014-13'],
+  ])('refuses %s', async (_, change) => {
+    const [key] = change.split('=');
+    const query = HEADING.split('&')
+      .filter((p) => !p.startsWith(`${key}=`))
+      .concat(change)
+      .join('&');
+    await asAdmin(app, province)
+      .get(`/governance/reports/annual-notice?year=2014&${query}`)
+      .expect(400);
+  });
+
+  it('refuses the documents to a site editor', async () => {
+    await asAdmin(app, editor)
+      .get(`/governance/reports/annual-notice?year=2014&${HEADING}`)
+      .expect(403);
+    await asAdmin(app, editor)
+      .get(`/governance/reports/inspection-notice?from=2014-07-01&to=2014-09-30&${HEADING}`)
+      .expect(403);
+  });
+});
