@@ -410,6 +410,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
   attributes: {
     body: Schema.Attribute.Blocks;
     column: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'plugin::governance.column'> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 50;
       }>;

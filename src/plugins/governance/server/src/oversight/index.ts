@@ -4,6 +4,7 @@ import rectification from './content-types/rectification/schema.json';
 import ruleState from './content-types/rule-state/schema.json';
 import siteColumn from './content-types/site-column/schema.json';
 import alerts from './alerts';
+import siteColumns from './columns';
 import controller from './controller';
 import notices from './notices';
 import rectifications from './rectifications';
@@ -22,6 +23,7 @@ export default {
   controller,
   service,
   alerts,
+  siteColumns,
   notices,
   rectifications,
   routes: { admin: adminRoutes },
