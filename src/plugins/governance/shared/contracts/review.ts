@@ -109,7 +109,7 @@ export interface ArticleReview {
   history: Decision[];
   /** What the caller may do now. */
   can: { submit: boolean; withdraw: boolean; approve: boolean; reject: boolean };
-  /** Why the caller cannot decide, when they are a reviewer of the site but may not. */
+  /** Why the caller cannot decide, when they take a step of the site's chain but not this one now. */
   cannotDecideReason: string | null;
 }
 

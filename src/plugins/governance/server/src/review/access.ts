@@ -27,6 +27,13 @@ export const reviewAccess = (strapi: Core.Strapi, store: ReviewStore) => {
         .findOne({ where: { user: { id: user.id }, site: { id: siteId }, capacity } })
     );
 
+  /** Whether `user` takes any step of the chain for the site: someone told why not this one. */
+  const reviewsFor = async (user: Actor, siteId: number, chain: Capacity[]) =>
+    chain.length > 0 &&
+    (await strapi.db.query(SITE_MEMBERSHIP).count({
+      where: { user: { id: user.id }, site: { id: siteId }, capacity: { $in: chain } },
+    })) > 0;
+
   /** Submitting and withdrawing are an editor's acts on their site, or the province's on any. */
   const mayWrite = async (user: Actor, scope: SiteScope, draft: DraftRow) =>
     scope.all || (draft.site !== null && (await holds(user, draft.site.id, 'editor')));
@@ -107,7 +114,7 @@ export const reviewAccess = (strapi: Core.Strapi, store: ReviewStore) => {
     return { draft, state: state! };
   };
 
-  return { mayWrite, reasonNotToDecide, mayTakeStep, awaitingDecisionBy };
+  return { mayWrite, reviewsFor, reasonNotToDecide, mayTakeStep, awaitingDecisionBy };
 };
 
 export type ReviewAccess = ReturnType<typeof reviewAccess>;

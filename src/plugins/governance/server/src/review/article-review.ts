@@ -87,6 +87,12 @@ export const articleReview =
         approve: pending && cannotDecide === null,
         reject: pending && cannotDecide === null,
       },
-      cannotDecideReason: pending ? cannotDecide : null,
+      // Said to those who review for the site; an editor is not told they are no reviewer.
+      cannotDecideReason:
+        pending && cannotDecide !== null && state.site
+          ? (await access.reviewsFor(user, state.site.id, chain))
+            ? cannotDecide
+            : null
+          : null,
     };
   };
