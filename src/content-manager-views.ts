@@ -53,7 +53,7 @@ export const VIEWS: Record<string, ContentManagerView> = {
     },
     descriptions: {
       slug: '文章网址的最后一段，只用小写字母、数字和连字符',
-      column: '文章所在的栏目，如“政务公开”“工作动态”',
+      column: '从所属站点设置的栏目中选择；站群监测按这些栏目检查更新情况',
       isSpecialTopic: '专题文章在站点的专题栏目中展示',
       firstPublishedAt: '首次发布时由系统记录，再次发布不改变',
     },
@@ -68,6 +68,8 @@ export const VIEWS: Record<string, ContentManagerView> = {
     ],
     // The review column (审核状态) is added by the plugin's admin after these.
     list: ['title', 'site', 'column', 'firstPublishedAt'],
+    // Stamped by the server at the first publication: the server drops any value sent for it.
+    readOnlyInEditView: ['firstPublishedAt'],
   },
   'api::site.site': {
     labels: {

@@ -45,7 +45,7 @@ export const DEMO_REVIEW_DRAFTS = {
   },
   xianWaiting: {
     site: 'xian',
-    column: '办事指南',
+    column: '信息公开',
     title: '西安市高龄老人养老服务补贴申领指南',
     body: paragraphs('年满80周岁的本市户籍老年人，可向户籍所在地街道办事处申领高龄补贴。'),
   },

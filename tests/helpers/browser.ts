@@ -69,3 +69,21 @@ export const loginAs = async (
   await page.getByText(/您好/).waitFor({ timeout: 30_000 });
   return page;
 };
+
+/**
+ * 通过 in an article's review panel, as a reviewer does it: every item of the checklist ticked,
+ * the comment if given, a screenshot of the dialog if named; waits until the step is recorded.
+ */
+export const approveInPanel = async (
+  page: Page,
+  { comment, screenshotName }: { comment?: string; screenshotName?: string } = {}
+) => {
+  await page.getByTestId('review-panel').getByRole('button', { name: '通过' }).click();
+  const dialog = page.getByRole('dialog');
+  for (const item of [/国家秘密/, /个人信息/, /错敏词/])
+    await dialog.getByRole('checkbox', { name: item }).click();
+  if (comment) await dialog.getByRole('textbox').fill(comment);
+  if (screenshotName) await screenshot(page, screenshotName);
+  await dialog.getByRole('button', { name: '确认通过' }).click();
+  await page.getByText('已审核通过本步骤').first().waitFor();
+};

@@ -21,7 +21,27 @@ export interface SiteSpec<Handle extends string = string> {
   sortOrder?: number;
   responsiblePerson?: string;
   responsiblePhone?: string;
+  /** The site's columns (栏目), set up as the province sets them (`setColumns`). */
+  columns?: string[];
 }
+
+const SITE_COLUMN = 'plugin::governance.site-column';
+
+/**
+ * Sets up a site's columns (栏目), in order, each of the kind the configuration gives its name
+ * (news otherwise): the only columns its articles may be filed under.
+ */
+export const setColumns = async (app: TestApp, siteDocumentId: string, names: string[]) => {
+  const { columnKinds } = (
+    app.strapi.config.get('plugin::governance') as {
+      oversight: { columnKinds: Record<string, string> };
+    }
+  ).oversight;
+  for (const [sortOrder, name] of names.entries())
+    await app.strapi.db.query(SITE_COLUMN).create({
+      data: { siteDocumentId, name, kind: columnKinds[name] ?? 'news', sortOrder },
+    });
+};
 
 /** A record's entries in their order, keyed as the record is (`Object.entries` widens the keys). */
 const entriesOf = <Key extends string, Value>(record: Partial<Record<Key, Value>>) =>
@@ -37,12 +57,13 @@ export const createSites = async <Handle extends string>(
 ) => {
   const sites = {} as Record<Handle, string>;
   const siteIds = {} as Record<Handle, number>;
-  for (const [handle, { code = handle, parent, ...data }] of entriesOf(specs)) {
+  for (const [handle, { code = handle, parent, columns, ...data }] of entriesOf(specs)) {
     const site = await app.strapi.documents(SITE).create({
       data: { code, ...data, ...(parent ? { parent: sites[parent] } : {}) },
     });
     sites[handle] = site.documentId;
     siteIds[handle] = Number(site.id);
+    if (columns) await setColumns(app, site.documentId, columns);
   }
   return { sites, siteIds };
 };

@@ -7,6 +7,7 @@ import {
   publishReviewed,
   type ReviewTeam,
 } from '../helpers/review';
+import { setColumns } from '../helpers/sites';
 import { createAdmin, startApp, type TestAdmin, type TestApp } from '../helpers/strapi';
 
 const ARTICLE = 'api::article.article';
@@ -16,11 +17,18 @@ let app: TestApp;
 let admin: TestAdmin;
 let team: ReviewTeam;
 
-const createSite = (
+/** A site with the column its articles here are filed under. */
+const createSite = async (
   code: string,
   name: string,
   level: 'portal' | 'department' | 'city' | 'county' = 'city'
-) => app.strapi.documents(SITE).create({ data: { code, name, level, sortOrder: 1, active: true } });
+) => {
+  const site = await app.strapi
+    .documents(SITE)
+    .create({ data: { code, name, level, sortOrder: 1, active: true } });
+  await setColumns(app, site.documentId, ['工作动态']);
+  return site;
+};
 
 /** A draft, or an article published after passing review. */
 const createArticle = async (title: string, siteDocumentId: string, status?: 'published') => {
@@ -241,6 +249,43 @@ describe('firstPublishedAt', () => {
       .expect(200);
     const [stamp] = await firstPublishedAtOf(documentId);
     expect(new Date(stamp!).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('cannot be moved once set: by a Content Manager save, a clone or the Document Service', async () => {
+    const { documentId } = await createArticle('已发布后改日期', site.documentId, 'published');
+    const stamps = await firstPublishedAtOf(documentId);
+    const cm = `/content-manager/collection-types/${ARTICLE}`;
+    const auth = { Authorization: `Bearer ${admin.token}` };
+    const backdated = { firstPublishedAt: '2014-01-01T00:00:00.000Z' };
+
+    await app
+      .http()
+      .put(`${cm}/${documentId}`)
+      .set(auth)
+      .send({ title: '已发布后改日期', ...backdated })
+      .expect(200);
+    await app.strapi.documents(ARTICLE).update({ documentId, data: backdated as never });
+    expect(await firstPublishedAtOf(documentId)).toEqual(stamps);
+
+    const clone = await app
+      .http()
+      .post(`${cm}/clone/${documentId}`)
+      .set(auth)
+      .send({ title: '复制的文章', ...backdated })
+      .expect(200);
+    expect(await firstPublishedAtOf(clone.body.data.documentId)).toEqual([null]);
+  });
+
+  it('is shown read-only in the edit view', async () => {
+    const res = await app
+      .http()
+      .get(`/content-manager/content-types/${ARTICLE}/configuration`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .expect(200);
+    expect(res.body.data.contentType.metadatas.firstPublishedAt.edit).toMatchObject({
+      label: '首次发布时间',
+      editable: false,
+    });
   });
 
   it('is set when an approved article is published by an update with status published', async () => {

@@ -12,6 +12,9 @@ import {
   withEnumFilters,
 } from './components/contentManagerNames';
 import { withReviewColumn } from './components/reviewColumn';
+import { withReviewedPublish } from './components/reviewedPublish';
+import { contentManagerApis, customFieldInput } from './contentManager';
+import { COLUMN_FIELD } from '../../shared/contracts/oversight';
 import { ANY_PAGE_PERMISSION } from './pages/adminPages';
 import { PERMISSIONS, permissionsOf } from './permissions';
 import { PLUGIN_ID, getTranslation } from './pluginId';
@@ -62,14 +65,25 @@ export default {
       name: 'future-global::governance-password-guard',
       Component: PasswordGuard,
     });
+    // The article's 栏目: chosen from its site's columns (the server registers the same field).
+    app.customFields.register({
+      name: COLUMN_FIELD.name,
+      pluginId: PLUGIN_ID,
+      type: 'string',
+      intlLabel: { id: getTranslation('columns.field.label'), defaultMessage: '栏目' },
+      intlDescription: {
+        id: getTranslation('columns.field.description'),
+        defaultMessage: '从所属站点设置的栏目中选择',
+      },
+      components: { Input: customFieldInput(() => import('./components/ColumnInput')) },
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: '站群管理' });
   },
 
   bootstrap(app: StrapiApp) {
-    const contentManager = app.getPlugin('content-manager') as unknown as {
-      apis: { addEditViewSidePanel: (panels: unknown[]) => void };
-    };
-    contentManager.apis.addEditViewSidePanel([ReviewPanel, SubmissionPanel, HandlingStatusPanel]);
+    const contentManager = contentManagerApis(app);
+    contentManager.addEditViewSidePanel([ReviewPanel, SubmissionPanel, HandlingStatusPanel]);
+    contentManager.addDocumentAction(withReviewedPublish);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReviewColumn);
     // After the review column, which draws its own enumeration.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withEnumColumns);

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { COLUMN_FIELD } from '../../shared/contracts/oversight';
+import { PLUGIN_NAME } from '../../shared/permissions';
 import { articleRules } from './articles/document-middleware';
 import { keepInternalRecordsPrivate } from './internal-records';
 import { noticePublication } from './oversight/document-middleware';
@@ -15,6 +17,14 @@ import { guardCrossSiteRoutes } from './sites/route-guard';
 import { confirmCommits } from './utils/confirmed-commit';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // The article's 栏目: a string chosen from its site's columns (admin: ColumnInput). Registered
+  // here, before Strapi turns the schema's custom field into its string column.
+  strapi.customFields.register({
+    name: COLUMN_FIELD.name,
+    plugin: PLUGIN_NAME,
+    type: 'string',
+    inputSize: { default: 6, isResizable: true },
+  });
   // First, before anything writes: a transaction succeeds only if the database confirmed its commit.
   confirmCommits(strapi);
   strapi.documents.use(siteRules(strapi));

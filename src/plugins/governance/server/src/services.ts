@@ -34,6 +34,7 @@ export default {
   calendar: calendar.service,
   oversight: oversight.service,
   oversightAlerts: oversight.alerts,
+  siteColumns: oversight.siteColumns,
   inspectionNotices: oversight.notices,
   rectifications: oversight.rectifications,
   oversightUrges: oversight.urges,

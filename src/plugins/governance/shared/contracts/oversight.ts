@@ -222,3 +222,16 @@ export interface VetoThresholds {
   /** A rule this many days or fewer from tripping is a warning. */
   warnDays: number;
 }
+
+/** The article's 栏目 field: a custom field (`plugin::governance.column`), a string in the database. */
+export const COLUMN_FIELD = { name: 'column', uid: 'plugin::governance.column' } as const;
+
+/**
+ * GET /governance/columns: the columns (栏目) an article may be filed under, the ones its site
+ * has set up and oversight judges. `site` is the site they belong to (null when the article has
+ * none yet and the caller works for more than one site).
+ */
+export interface ArticleColumns {
+  site: { documentId: string; name: string } | null;
+  columns: Array<{ name: string; kind: ColumnKind }>;
+}

@@ -31,6 +31,9 @@ export type Checklist = Record<ChecklistItem, boolean>;
 
 export type WordLevel = 'forbidden' | 'check';
 
+/** Characters of text a word hit shows on each side of the word (its `context`). */
+export const WORD_CONTEXT_CHARS = 20;
+
 export interface WordHit {
   word: string;
   level: WordLevel;
@@ -59,11 +62,27 @@ export interface Decision {
   createdAt: string;
 }
 
+/**
+ * Why an article may not be published now, for the edit view's 发布 button: not submitted yet
+ * (or withdrawn), waiting in review, sent back, changed since its approval, approved before
+ * this system without a review record here, or without a site to be reviewed for.
+ */
+export const PUBLISH_BLOCKS = [
+  'notSubmitted',
+  'inReview',
+  'rejected',
+  'changed',
+  'legacy',
+  'noSite',
+] as const;
+export type PublishBlock = (typeof PUBLISH_BLOCKS)[number];
+
 /** GET /governance/review/articles/:documentId */
 export interface ArticleReview {
   documentId: string;
   title: string;
   site: { documentId: string; name: string; level: string } | null;
+  /** The state the Content Manager's list shows too: both read the article's own row. */
   status: ReviewStatus;
   /** The steps of the round under way (or of the article's site when none is). */
   chain: StepCapacity[];
@@ -77,13 +96,20 @@ export interface ArticleReview {
   contentHash: string;
   /** True when the current draft is what was submitted (or approved). */
   upToDate: boolean;
-  /** True when the article may be published now. */
+  /** True when the article may be published now: what the publish gate accepts. */
   publishable: boolean;
+  /** Why it may not, when it may not. */
+  publishBlock: PublishBlock | null;
+  /**
+   * Who may take the step waited on: the site's members in that step's capacity who are not
+   * authors or submitter of the article and took no other step of this round, by full name.
+   */
+  waitingOn: string[];
   wordHits: WordHit[];
   history: Decision[];
   /** What the caller may do now. */
   can: { submit: boolean; withdraw: boolean; approve: boolean; reject: boolean };
-  /** Why the caller cannot decide, when they are a reviewer of the site but may not. */
+  /** Why the caller cannot decide, when they take a step of the site's chain but not this one now. */
   cannotDecideReason: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type {
+  ArticleColumns,
   OversightAlertPage,
   OversightListResponse,
   OversightUrge,
@@ -114,5 +115,19 @@ export const useOversightAlerts = (filters: OversightAlertFilters) => {
         })
       ).data,
     { keepPreviousData: true, staleTime: FRESH_FOR }
+  );
+};
+
+/**
+ * The columns the edit view's 栏目 offers: of the site chosen in the form, else of the article's
+ * saved site (or the editor's only site for a new article).
+ */
+export const useArticleColumns = (query: { site?: string; article?: string }, enabled = true) => {
+  const { get } = useFetchClient();
+  const params = Object.fromEntries(Object.entries(query).filter(([, value]) => value));
+  return useQuery(
+    ['governance', 'columns', params],
+    async () => (await get<{ data: ArticleColumns }>('/governance/columns', { params })).data.data,
+    { retry: false, staleTime: 60_000, enabled }
   );
 };

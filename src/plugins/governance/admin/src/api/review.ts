@@ -35,10 +35,14 @@ export interface QueueFilters {
   waitingDays?: number;
 }
 
-export const useArticleReview = (documentId: string | undefined) => {
+/**
+ * An article's review; `version` (the document's `updatedAt`) asks again after a save, which may
+ * have voided an approval. The edit view's panel and its 发布 button share it.
+ */
+export const useArticleReview = (documentId: string | undefined, version?: string) => {
   const { get } = useFetchClient();
   return useQuery(
-    [...REVIEW, 'article', documentId],
+    [...REVIEW, 'article', documentId, version],
     async () =>
       (await get<{ data: ArticleReview }>(`/governance/review/articles/${documentId}`)).data.data,
     { enabled: Boolean(documentId), retry: false }

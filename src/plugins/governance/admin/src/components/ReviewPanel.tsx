@@ -1,4 +1,5 @@
 import { Box, Button, Checkbox, Flex, Typography } from '@strapi/design-system';
+import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import {
@@ -7,12 +8,12 @@ import {
   useReviewAction,
   type ArticleReview,
   type Decision,
-  type WordHit,
 } from '../api/review';
 import { useNotifiedAction } from '../hooks/useNotifiedAction';
 import { useT, type Translate } from '../hooks/useT';
 import { ReasonDialog } from './ReasonDialog';
-import { ReviewStatusBadge } from './ReviewStatusBadge';
+import { ArticleStateBadges, type PublicationStatus } from './ReviewStatusBadge';
+import { WordHits } from './WordHits';
 import { ARTICLE } from '../../../shared/uids';
 
 type Run = (
@@ -89,30 +90,6 @@ const RejectDialog = ({ review, t, run, onClose }: DecisionDialogProps) => (
   />
 );
 
-const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => (
-  <Box
-    background={hits.some((h) => h.level === 'forbidden') ? 'danger100' : 'warning100'}
-    padding={3}
-    hasRadius
-  >
-    <Typography variant="sigma">{t('review.words.found', { count: hits.length })}</Typography>
-    {hits.map((hit) => (
-      <Box key={`${hit.field}-${hit.start}`} paddingTop={1}>
-        <Typography variant="pi" textColor={hit.level === 'forbidden' ? 'danger700' : 'warning700'}>
-          {t(`review.words.level.${hit.level}`)} “{hit.word}” · {t(`review.field.${hit.field}`)}{' '}
-          {t('review.words.position', { position: hit.start + 1 })}
-          {hit.suggestion
-            ? ` · ${t('review.words.suggestion', { suggestion: hit.suggestion })}`
-            : ''}
-        </Typography>
-        <Typography variant="pi" textColor="neutral600" tag="p">
-          …{hit.context}…
-        </Typography>
-      </Box>
-    ))}
-  </Box>
-);
-
 const HistoryEntry = ({ decision, t }: { decision: Decision; t: Translate }) => {
   const { formatDate } = useIntl();
   const step = decision.capacity
@@ -141,21 +118,41 @@ const HistoryEntry = ({ decision, t }: { decision: Decision; t: Translate }) => 
   );
 };
 
-/** Where the article stands: its state, the step it waits at, and the chain of steps. */
-const ReviewState = ({ review, t }: { review: ArticleReview; t: Translate }) => (
+/**
+ * Where the article stands: its review state and publication (as the list shows them), the step
+ * it waits at with who may take it, and the chain of steps.
+ */
+const ReviewState = ({
+  review,
+  publication,
+  t,
+}: {
+  review: ArticleReview;
+  publication: PublicationStatus | undefined;
+  t: Translate;
+}) => (
   <>
-    <Flex gap={2} wrap="wrap">
-      <ReviewStatusBadge status={review.status} />
-      {review.step ? (
-        <Typography variant="pi">
+    <ArticleStateBadges status={review.status} publication={publication} />
+    {review.step ? (
+      <Flex direction="column" alignItems="stretch" gap={1}>
+        <Typography variant="omega" fontWeight="bold">
           {t('review.waitingAt', {
             step: review.step,
             total: review.chain.length,
             name: t(`review.capacity.${review.chain[review.step - 1]}`),
           })}
         </Typography>
-      ) : null}
-    </Flex>
+        <Typography
+          variant="pi"
+          textColor={review.waitingOn.length > 0 ? 'neutral700' : 'danger600'}
+          data-testid="review-waiting-on"
+        >
+          {review.waitingOn.length > 0
+            ? t('review.waitingOn', { names: review.waitingOn.join('、') })
+            : t('review.waitingOnNobody')}
+        </Typography>
+      </Flex>
+    ) : null}
     <Flex gap={1} wrap="wrap">
       {review.chain.map((capacity, index) => (
         <Typography
@@ -172,6 +169,43 @@ const ReviewState = ({ review, t }: { review: ArticleReview; t: Translate }) => 
   </>
 );
 
+/**
+ * Whether 发布 can go through, and why not: the same answer the disabled button gives
+ * (reviewedPublish.ts). Nothing to say while the version online is the current one.
+ */
+const PublishState = ({
+  review,
+  publication,
+  t,
+}: {
+  review: ArticleReview;
+  publication: PublicationStatus | undefined;
+  t: Translate;
+}) => {
+  if (publication === 'published')
+    return review.publishBlock === 'legacy' ? (
+      <Typography variant="pi" textColor="neutral600" data-testid="publish-state">
+        {t('review.publish.legacyOnline')}
+      </Typography>
+    ) : null;
+  if (review.publishable)
+    return (
+      <Typography variant="pi" textColor="success600" data-testid="publish-state">
+        {t('review.publishable')}
+      </Typography>
+    );
+  return (
+    <Box background="neutral100" padding={3} hasRadius data-testid="publish-state">
+      <Typography variant="pi" fontWeight="bold" textColor="neutral800" tag="p">
+        {t('review.publish.blocked')}
+      </Typography>
+      <Typography variant="pi" textColor="neutral700" tag="p">
+        {t(`review.publish.block.${review.publishBlock ?? 'notSubmitted'}`)}
+      </Typography>
+    </Box>
+  );
+};
+
 /** 审核记录: every decision on the article, newest first. */
 const ReviewHistory = ({ history, t }: { history: Decision[]; t: Translate }) =>
   history.length > 0 ? (
@@ -183,10 +217,18 @@ const ReviewHistory = ({ history, t }: { history: Decision[]; t: Translate }) =>
     </Box>
   ) : null;
 
-const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
+const ReviewPanelContent = ({
+  documentId,
+  version,
+  publication,
+}: {
+  documentId: string;
+  version: string | undefined;
+  publication: PublicationStatus | undefined;
+}) => {
   const t = useT();
   const notified = useNotifiedAction();
-  const { data: review, isLoading, error } = useArticleReview(documentId);
+  const { data: review, isLoading, error } = useArticleReview(documentId, version);
   const mutation = useReviewAction(documentId);
   const [dialog, setDialog] = useState<'approve' | 'reject' | null>(null);
 
@@ -207,12 +249,8 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="review-panel">
-      <ReviewState review={review} t={t} />
-      {review.status === 'approved' ? (
-        <Typography variant="pi" textColor={review.publishable ? 'success600' : 'danger600'}>
-          {review.publishable ? t('review.publishable') : t('review.changedSinceApproval')}
-        </Typography>
-      ) : null}
+      <ReviewState review={review} publication={publication} t={t} />
+      <PublishState review={review} publication={publication} t={t} />
       {lastRejection ? (
         <Box background="danger100" padding={3} hasRadius>
           <Typography variant="sigma" textColor="danger700">
@@ -272,14 +310,21 @@ const ReviewPanelContent = ({ documentId }: { documentId: string }) => {
 
 /**
  * The review side panel of the article edit view (Content Manager `addEditViewSidePanel`): the
- * state, the word check, the history, and the buttons the user may press. Everything it shows
- * and does goes through the plugin's review routes.
+ * state, whether it may be published, the word check, the history, and the buttons the user may
+ * press. Everything it shows and does goes through the plugin's review routes; it asks again
+ * whenever the article is saved (its `updatedAt`).
  */
-export const ReviewPanel = ({ model, documentId }: { model: string; documentId?: string }) => {
+export const ReviewPanel: PanelComponent = ({ model, documentId, document }) => {
   const t = useT();
   if (model !== ARTICLE || !documentId) return null;
   return {
     title: t('review.panel.title'),
-    content: <ReviewPanelContent documentId={documentId} />,
+    content: (
+      <ReviewPanelContent
+        documentId={documentId}
+        version={document?.updatedAt}
+        publication={document?.status}
+      />
+    ),
   };
 };

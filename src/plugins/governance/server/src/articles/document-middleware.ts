@@ -41,6 +41,9 @@ const libraryUrls = async (strapi: Core.Strapi, urls: string[]) => {
  */
 const cleanInput = async (strapi: Core.Strapi, data: Record<string, unknown>) => {
   const { firstPublishedAt: _date, reviewStatus: _review, ...rest } = data;
+  // A column is a name from the site's list (checked after the write): no stray spaces, and an
+  // empty one is none.
+  if (typeof rest.column === 'string') rest.column = rest.column.trim() || null;
   if (!('body' in rest)) return rest;
   const body = sanitizeBody(rest.body);
   const urls = imageUrlsOf(body);
@@ -110,7 +113,8 @@ const auditPublication = async (
 
 /**
  * One Document Service middleware for the article rules every write path must obey:
- * server-set dates, safe bodies, and the first publication date set once.
+ * server-set dates, safe bodies, columns its site has set up (oversight/columns.ts), and the
+ * first publication date set once.
  * Strapi's create/update with `status: 'published'` call publish internally without passing
  * through middlewares again, so the stamp is applied after any action that can publish.
  */
@@ -133,11 +137,19 @@ export const articleRules =
       await auditPublication(strapi, 'article.unpublish', params, result);
       return result;
     }
-    if (!['create', 'update', 'publish'].includes(context.action)) return next();
+    if (!['create', 'update', 'clone', 'publish'].includes(context.action)) return next();
+    // Whether the write may have filed the article under a column its site does not have.
+    const filesIt =
+      ['create', 'clone'].includes(context.action) ||
+      (context.action === 'update' &&
+        params.data !== undefined &&
+        ('column' in params.data || 'site' in params.data));
 
     return strapi.db.transaction(async () => {
       const result = await next();
       const documentId = documentIdOf(result, params);
+      if (documentId && filesIt)
+        await getService(strapi, 'siteColumns').assertArticleColumn(documentId);
       if (documentId) withStamp(result, await stampFirstPublication(strapi, documentId));
       if (
         documentId &&

@@ -7,6 +7,7 @@ import { getService } from '../utils/get-service';
 import { ERRORS } from './messages';
 import {
   validateAlertsQuery,
+  validateColumnsQuery,
   validateCreateNotice,
   validateEvidence,
   validatePeriod,
@@ -104,6 +105,16 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
       const { id } = await validateTaskId(ctx.params);
       const { evidence } = await validateEvidence(ctx.request.body ?? {});
       ctx.body = { data: await tasks().submitEvidence(id, evidence, ctx.state.user) };
+    },
+
+    async columns(ctx: Context) {
+      const query = await validateColumnsQuery(ctx.query);
+      ctx.body = {
+        data: await getService(strapi, 'siteColumns').forEditor(ctx.state.user, {
+          site: query.site || undefined,
+          article: query.article || undefined,
+        }),
+      };
     },
 
     async reviewTask(ctx: Context) {

@@ -5,6 +5,7 @@ import ruleState from './content-types/rule-state/schema.json';
 import siteColumn from './content-types/site-column/schema.json';
 import urge from './content-types/urge/schema.json';
 import alerts from './alerts';
+import siteColumns from './columns';
 import controller from './controller';
 import notices from './notices';
 import rectifications from './rectifications';
@@ -25,6 +26,7 @@ export default {
   controller,
   service,
   alerts,
+  siteColumns,
   notices,
   rectifications,
   urges,

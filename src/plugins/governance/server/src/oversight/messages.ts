@@ -25,3 +25,15 @@ export const ERRORS = {
   urgedToday: (by: string) =>
     `今天已由${by}催办过该站点，每个站点每天催办一次，请明天再催 (the site was urged today already)`,
 } as const;
+
+/** What the 栏目 rule and the edit view's column list answer. */
+export const COLUMN_ERRORS = {
+  notAColumnOf: (column: string, site: string, names: string[]) =>
+    names.length > 0
+      ? `栏目“${column}”不是${site}设置的栏目，请从以下栏目中选择：${names.join('、')}`
+      : `${site}尚未设置栏目，栏目请留空；如需设置栏目，请联系省厅管理员`,
+  columnWithoutSite: '请先选择所属站点，再选择栏目',
+  noSuchSite: '站点不存在，或不是您所属的站点',
+  noSuchArticle: '文章不存在，或不属于您所属的站点',
+  query: '请求参数无效',
+} as const;

@@ -15,7 +15,7 @@ import { ERRORS } from './messages';
 import { ARTICLE, INSPECTION_NOTICE, RECTIFICATION } from '../uids';
 import type { AdminUser } from '../utils/document-middleware';
 
-/** The column of the portal that carries the province's notices. */
+/** The column of the portal that carries the province’s notices, when the portal has set it up. */
 const NOTICE_COLUMN = '通知公告';
 
 interface NoticeRow {
@@ -187,7 +187,10 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
             title: input.title,
             summary: draft.sections[0].paragraphs.join('').slice(0, 500),
             body: bodyOf({ ...draft, sections }),
-            column: NOTICE_COLUMN,
+            column: await getService(strapi, 'siteColumns').keptOn(
+              portal.documentId,
+              NOTICE_COLUMN
+            ),
             site: portal.documentId,
             createdBy: user.id,
             updatedBy: user.id,

@@ -1,4 +1,5 @@
 import { ACTIONS, requires } from '../permissions';
+import { ARTICLE } from '../uids';
 
 const read = requires(ACTIONS.oversightRead);
 const manage = requires(ACTIONS.oversightManage);
@@ -6,8 +7,19 @@ const own = requires(ACTIONS.oversightOwn);
 /** The province with `oversight.read`, or a site member with `oversight.own` for their sites: the controller decides. */
 const readOrOwn = { policies: ['admin::isAuthenticatedAdmin'] };
 
-/** 站群监测 in the admin (`/governance/oversight/...`). */
+/** Whoever may read articles (in the Content Manager) may read their sites' columns to file them. */
+const articleReaders = {
+  policies: [
+    {
+      name: 'admin::hasPermissions',
+      config: { actions: [['plugin::content-manager.explorer.read', ARTICLE]] },
+    },
+  ],
+};
+
+/** 站群监测 in the admin (`/governance/oversight/...`), and the columns it judges (`/governance/columns`). */
 export const adminRoutes = [
+  { method: 'GET', path: '/columns', handler: 'oversight.columns', config: articleReaders },
   { method: 'GET', path: '/oversight', handler: 'oversight.list', config: read },
   { method: 'GET', path: '/oversight/own', handler: 'oversight.own', config: own },
   {

@@ -2,7 +2,7 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import { RECTIFICATION_STATUSES } from '../../../shared/contracts/oversight';
 import { oneOf } from '../utils/one-of';
 import { wholeNumber } from '../utils/query-fields';
-import { ERRORS } from './messages';
+import { COLUMN_ERRORS, ERRORS } from './messages';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const documentId = yup.string().trim().max(64, ERRORS.filters);
@@ -101,6 +101,17 @@ export const validateUrge = validateYupSchema(
   yup
     .object({
       note: yup.string().trim().max(200, ERRORS.note).nullable(),
+    })
+    .noUnknown(),
+  { strict: false }
+);
+
+/** The edit view's 栏目 list: of the site it has chosen, or of the article's saved site. */
+export const validateColumnsQuery = validateYupSchema(
+  yup
+    .object({
+      site: yup.string().trim().max(64, COLUMN_ERRORS.query),
+      article: yup.string().trim().max(64, COLUMN_ERRORS.query),
     })
     .noUnknown(),
   { strict: false }

@@ -3,6 +3,7 @@ import type { Capacity } from '../../../shared/contracts/sites';
 import { type SiteScope } from '../sites/scope';
 import { SITE_MEMBERSHIP } from '../uids';
 import { forbidden } from '../utils/forbidden';
+import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
 import {
   DECISION,
@@ -11,6 +12,7 @@ import {
   type DraftRow,
   type ReviewStore,
   type StateRow,
+  USER_FIELDS,
 } from './store';
 
 /**
@@ -24,6 +26,13 @@ export const reviewAccess = (strapi: Core.Strapi, store: ReviewStore) => {
         .query(SITE_MEMBERSHIP)
         .findOne({ where: { user: { id: user.id }, site: { id: siteId }, capacity } })
     );
+
+  /** Whether `user` takes any step of the chain for the site: someone told why not this one. */
+  const reviewsFor = async (user: Actor, siteId: number, chain: Capacity[]) =>
+    chain.length > 0 &&
+    (await strapi.db.query(SITE_MEMBERSHIP).count({
+      where: { user: { id: user.id }, site: { id: siteId }, capacity: { $in: chain } },
+    })) > 0;
 
   /** Submitting and withdrawing are an editor's acts on their site, or the province's on any. */
   const mayWrite = async (user: Actor, scope: SiteScope, draft: DraftRow) =>
@@ -59,6 +68,43 @@ export const reviewAccess = (strapi: Core.Strapi, store: ReviewStore) => {
     return null;
   };
 
+  /**
+   * Who may take the step the round waits at, by full name: the site's active members in that
+   * step's capacity, less the article's authors and submitter and whoever took another step of
+   * this round. The same rule as `reasonNotToDecide`, for everyone at once.
+   */
+  const mayTakeStep = async (draft: DraftRow, state: StateRow | null): Promise<string[]> => {
+    if (!state || !PENDING.includes(state.status) || !state.currentCapacity || !state.site)
+      return [];
+    const [members, approvals] = await Promise.all([
+      strapi.db.query(SITE_MEMBERSHIP).findMany({
+        where: { site: { id: state.site.id }, capacity: state.currentCapacity },
+        populate: { user: { select: [...USER_FIELDS, 'isActive', 'blocked'] } },
+      }) as Promise<Array<{ user: (Actor & { isActive?: boolean; blocked?: boolean }) | null }>>,
+      strapi.db.query(DECISION).findMany({
+        where: {
+          articleDocumentId: state.articleDocumentId,
+          round: state.round,
+          action: 'approve',
+        },
+        populate: { actor: { select: ['id'] } },
+      }) as Promise<Array<{ actor: { id: number } | null }>>,
+    ]);
+    const tookAStep = new Set(approvals.map((decision) => decision.actor?.id));
+    const names = members
+      .map((member) => member.user)
+      .filter(
+        (user): user is Actor & { isActive?: boolean; blocked?: boolean } =>
+          user !== null &&
+          user.isActive !== false &&
+          !user.blocked &&
+          !isOwn(user, draft, state) &&
+          !tookAStep.has(user.id)
+      )
+      .map(personName);
+    return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+  };
+
   /** The draft and the round waiting on `user`, or a refusal saying why they may not decide. */
   const awaitingDecisionBy = async (documentId: string, user: Actor, scope: SiteScope) => {
     const draft = await store.visibleDraft(documentId, scope);
@@ -68,7 +114,7 @@ export const reviewAccess = (strapi: Core.Strapi, store: ReviewStore) => {
     return { draft, state: state! };
   };
 
-  return { mayWrite, reasonNotToDecide, awaitingDecisionBy };
+  return { mayWrite, reviewsFor, reasonNotToDecide, mayTakeStep, awaitingDecisionBy };
 };
 
 export type ReviewAccess = ReturnType<typeof reviewAccess>;

@@ -1,13 +1,37 @@
 import type { Core } from '@strapi/strapi';
-import type { ArticleReview, ReviewStatus, WordHit } from '../../../shared/contracts/review';
+import type {
+  ArticleReview,
+  PublishBlock,
+  ReviewStatus,
+  WordHit,
+} from '../../../shared/contracts/review';
 import { siteScope } from '../sites/scope';
 import type { ReviewAccess } from './access';
 import { chainFor } from './chain';
 import { decisionDto, iso, submitterOf } from './dto';
 import { ERRORS } from './messages';
-import { DECISION, PENDING, type Actor, type ReviewStore } from './store';
+import { DECISION, PENDING, type Actor, type DraftRow, type ReviewStore } from './store';
 
 type Scan = (draft: unknown) => Promise<WordHit[]>;
+
+/**
+ * Why the publish gate would refuse the draft now, in the terms of the state the user sees; null
+ * when it would let it through (`publishable`).
+ */
+const publishBlockOf = (
+  draft: DraftRow,
+  status: ReviewStatus,
+  hasState: boolean,
+  publishable: boolean
+): PublishBlock | null => {
+  if (publishable) return null;
+  if (!draft.site) return 'noSite';
+  if (PENDING.includes(status)) return 'inReview';
+  if (status === 'rejected') return 'rejected';
+  // Approved on paper before this system: the gate knows no approval of this content.
+  if (status === 'approved') return hasState ? 'changed' : 'legacy';
+  return 'notSubmitted';
+};
 
 /** The article's review as the caller sees it: state, history and what they may do. */
 export const articleReview =
@@ -16,9 +40,11 @@ export const articleReview =
     const scope = await siteScope(strapi, user);
     const draft = await store.visibleDraft(documentId, scope);
     const state = await store.stateOf(documentId);
-    const status: ReviewStatus = state?.status ?? 'draft';
+    // What the Content Manager's list shows: the mirror on the article's rows, which the review
+    // writes with every change of its state (and which marks articles approved before it).
+    const status: ReviewStatus = draft.reviewStatus ?? 'draft';
     const hash = store.contentHash(draft);
-    const pending = PENDING.includes(status);
+    const pending = state !== null && PENDING.includes(state.status);
     const history = (await strapi.db.query(DECISION).findMany({
       where: { articleDocumentId: documentId },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -31,6 +57,8 @@ export const articleReview =
     const mayWithdraw = writer || state?.submittedBy?.id === user.id;
     const chain =
       state?.chain ?? (draft.site ? chainFor(store.config().review, draft.site.level) : []);
+    // Exactly what the publish gate asks (publishing.ts).
+    const publishable = state?.status === 'approved' && state.contentHash === hash;
 
     return {
       documentId,
@@ -47,19 +75,24 @@ export const articleReview =
       waitingSince: pending ? iso(state?.waitingSince) : null,
       contentHash: hash,
       upToDate: state?.contentHash === hash,
-      publishable: status === 'approved' && state?.contentHash === hash,
+      publishable,
+      publishBlock: publishBlockOf(draft, status, state !== null, publishable),
+      waitingOn: await access.mayTakeStep(draft, state),
       wordHits: await scan(draft),
       history: history.map(decisionDto),
       can: {
         submit:
-          writer &&
-          !pending &&
-          !(status === 'approved' && state?.contentHash === hash) &&
-          draft.site !== null,
-        withdraw: mayWithdraw && (pending || status === 'approved'),
+          writer && !pending && !(await store.approvedAsIs(draft, state)) && draft.site !== null,
+        withdraw: mayWithdraw && (pending || state?.status === 'approved'),
         approve: pending && cannotDecide === null,
         reject: pending && cannotDecide === null,
       },
-      cannotDecideReason: pending ? cannotDecide : null,
+      // Said to those who review for the site; an editor is not told they are no reviewer.
+      cannotDecideReason:
+        pending && cannotDecide !== null && state.site
+          ? (await access.reviewsFor(user, state.site.id, chain))
+            ? cannotDecide
+            : null
+          : null,
     };
   };

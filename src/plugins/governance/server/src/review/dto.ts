@@ -15,6 +15,13 @@ export const iso = (value: unknown) => (value ? new Date(value as string).toISOS
 export const submitterOf = (state: Pick<StateRow, 'submittedBy'> | null) =>
   state?.submittedBy ? { id: state.submittedBy.id, name: personName(state.submittedBy) } : null;
 
+/**
+ * Records written before the admin became Chinese only carry an English gloss in what the
+ * system wrote itself: its name, "系统 (system)", and the note of a voided round.
+ */
+const withoutGloss = (text: string) => text.replace(/\s*\([^()\u3400-\u9fff]*\)$/u, '');
+const SYSTEM = '系统 (system)';
+
 /** A decision record; its actor by the name kept at the time, and its step 1-based. */
 export const decisionDto = (row: Record<string, unknown>): Decision => ({
   id: row.id as number,
@@ -22,8 +29,14 @@ export const decisionDto = (row: Record<string, unknown>): Decision => ({
   round: row.round as number,
   step: typeof row.step === 'number' ? row.step + 1 : null,
   capacity: (row.capacity as StepCapacity) ?? null,
-  actor: { id: null, name: (row.actorName as string) ?? '' },
-  comment: (row.comment as string) ?? null,
+  actor: {
+    id: null,
+    name: row.actorName === SYSTEM ? withoutGloss(SYSTEM) : ((row.actorName as string) ?? ''),
+  },
+  comment:
+    row.action === 'void' && typeof row.comment === 'string'
+      ? withoutGloss(row.comment)
+      : ((row.comment as string) ?? null),
   reason: (row.reason as string) ?? null,
   checklist: (row.checklist as Checklist) ?? null,
   contentHash: (row.contentHash as string) ?? null,

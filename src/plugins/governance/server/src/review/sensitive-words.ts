@@ -1,5 +1,5 @@
 import AhoCorasick from 'modern-ahocorasick';
-import type { WordHit, WordLevel } from '../../../shared/contracts/review';
+import { WORD_CONTEXT_CHARS, type WordHit, type WordLevel } from '../../../shared/contracts/review';
 import { reviewedAttributes, type ComponentSchemas, type HashedSchema } from './content-hash';
 import { normalizeForMatching } from './normalize-text';
 
@@ -124,7 +124,8 @@ export const createWordScanner = (words: SensitiveWord[]) => {
         start: from,
         end: to,
         ...(found !== word.word ? { found } : {}),
-        context: whole.slice(Math.max(0, from - 10), to + 10),
+        // The admin finds the word in it at min(start, WORD_CONTEXT_CHARS) to highlight it.
+        context: whole.slice(Math.max(0, from - WORD_CONTEXT_CHARS), to + WORD_CONTEXT_CHARS),
       };
     });
   };

@@ -111,13 +111,33 @@ const reviewRows = (strapi: Core.Strapi) => {
       .query(ARTICLE)
       .findOne({ where: { documentId, publishedAt: null }, populate: articlePopulate() });
 
+  /** The hash of an article row's reviewed content, with the article's schema as it is now. */
+  const contentHash = (row: unknown) => hashContent(strapi.getModel(ARTICLE), row, components);
+
+  /** Whether the article has a published version online. */
+  const isPublished = async (documentId: string) =>
+    (await strapi.db
+      .query(ARTICLE)
+      .count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
+
   return {
     config: () => strapi.config.get('plugin::governance') as GovernanceConfig,
     components,
-    /** The hash of an article row's reviewed content, with the article's schema as it is now. */
-    contentHash: (row: unknown) => hashContent(strapi.getModel(ARTICLE), row, components),
+    contentHash,
     articlePopulate,
     draftOf,
+    isPublished,
+
+    /**
+     * Whether the draft is exactly what was approved, so that there is nothing to submit: the
+     * round's approval covers its content; or, for an article approved before this system (its
+     * rows say approved and it has no review state, which its first write through the Document
+     * Service would have started), while that approved version is online.
+     */
+    approvedAsIs: async (draft: DraftRow, state: StateRow | null) =>
+      state
+        ? state.status === 'approved' && state.contentHash === contentHash(draft)
+        : draft.reviewStatus === 'approved' && (await isPublished(draft.documentId)),
 
     stateOf: async (documentId: string): Promise<StateRow | null> =>
       strapi.db
@@ -128,7 +148,7 @@ const reviewRows = (strapi: Core.Strapi) => {
     async visibleDraft(documentId: string, scope: SiteScope) {
       const draft = await draftOf(documentId);
       if (!draft || (!scope.all && !(draft.site && scope.siteIds.includes(draft.site.id)))) {
-        throw new errors.NotFoundError(ERRORS.noSuchArticle(documentId));
+        throw new errors.NotFoundError(ERRORS.noSuchArticle);
       }
       return draft;
     },

@@ -8,7 +8,7 @@ import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import type { ReviewAccess } from './access';
 import { chainFor, STEP_NAMES } from './chain';
-import { ERRORS, STATUS_NAMES } from './messages';
+import { ERRORS, STATUS_NAMES, VOID_NOTE } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
 import {
   PENDING,
@@ -108,11 +108,8 @@ const submit = (deps: Deps) => async (documentId: string, user: Actor) => {
     if (!draft.site) throw new errors.ValidationError(ERRORS.noSite);
     if (!(await access.mayWrite(user, scope, draft))) throw forbidden(ERRORS.notEditor);
     const state = await store.stateOf(documentId);
-    const status = state?.status ?? 'draft';
-    if (
-      PENDING.includes(status) ||
-      (status === 'approved' && state?.contentHash === store.contentHash(draft))
-    ) {
+    const status = state?.status ?? draft.reviewStatus ?? 'draft';
+    if (PENDING.includes(status) || (await store.approvedAsIs(draft, state))) {
       throw new errors.ApplicationError(ERRORS.cannotSubmit(STATUS_NAMES[status]));
     }
     const hits = await scan(draft);
@@ -302,7 +299,7 @@ const afterDraftChange =
         round: state.round,
         actor,
         contentHash: hash,
-        comment: '内容已修改，本轮审核作废 (the content changed: this round’s approvals are void)',
+        comment: VOID_NOTE,
       });
       const hits = await scan(draft);
       if (discarded || !draft.site || hits.some((hit) => hit.level === 'forbidden')) {

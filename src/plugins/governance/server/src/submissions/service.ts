@@ -226,7 +226,11 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             title: article.title,
             summary: article.summary,
             body: article.body,
-            column: article.column,
+            // The receiving site's own column of that name, if it has one; else its editor chooses.
+            column: await getService(strapi, 'siteColumns').keptOn(
+              row.targetSiteDocumentId,
+              article.column
+            ),
             isSpecialTopic: article.isSpecialTopic,
             site: row.targetSiteDocumentId,
             sourceSiteName: source?.name ?? null,

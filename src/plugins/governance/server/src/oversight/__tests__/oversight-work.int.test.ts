@@ -49,10 +49,10 @@ beforeAll(async () => {
   team = await createReviewTeam(app);
   province = await createAdmin(app, 'governance-provincial-admin', '建国');
   ({ sites } = await createSites(app, {
-    portal: { name: 'portal站', level: 'portal' },
-    stale: { name: 'stale站', level: 'county' },
-    near: { name: 'near站', level: 'county' },
-    good: { name: 'good站', level: 'city' },
+    portal: { name: 'portal站', level: 'portal', columns: ['工作动态', '通知公告'] },
+    stale: { name: 'stale站', level: 'county', columns: ['工作动态'] },
+    near: { name: 'near站', level: 'county', columns: ['工作动态'] },
+    good: { name: 'good站', level: 'city', columns: ['工作动态'] },
   }));
   for (const code of ['portal', 'stale', 'near', 'good']) {
     articles[code] = (

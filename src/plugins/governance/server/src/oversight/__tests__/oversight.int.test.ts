@@ -72,6 +72,8 @@ beforeAll(async () => {
       await app.strapi.documents(SITE).create({ data: { code, name: code, level, active: true } })
     ).documentId;
   }
+  for (const site of ['home-13', 'home-14', 'home-15', 'messages'])
+    await columns(site, [['工作动态', 'news']]);
   // With warnDays 7: 13 idle days leave 1 (a warning), the 14th trips the rule.
   await publishAt('home-13', '工作动态', ago({ days: 13 }));
   await publishAt('home-14', '工作动态', ago({ days: 14 }));
@@ -90,7 +92,7 @@ beforeAll(async () => {
   await publishAt('columns', '政策文件', ago({ days: 183 }));
   await publishAt('columns', '办事指南', ago({ days: 900 }));
 
-  // Five configured columns with nothing, and a publication in a column not set up.
+  // Five configured columns with nothing, and a publication filed under no column.
   await columns('empty', [
     ['工作动态', 'news'],
     ['通知公告', 'notice'],
@@ -98,7 +100,7 @@ beforeAll(async () => {
     ['基层动态', 'news'],
     ['信息公开', 'policy'],
   ]);
-  await publishAt('empty', '其他', ago({ days: 1 }));
+  await publishReviewed(app, team, { title: 'empty 无栏目', site: sites.empty }, ago({ days: 1 }));
 
   // The oldest open valid message counts; answered and refused ones do not.
   await publishAt('messages', '工作动态', ago({ days: 1 }));
@@ -268,7 +270,12 @@ describe('every rule a day before, on and after its threshold', () => {
         code,
         [...NEWS, '信息公开'].slice(0, count).map((name) => [name, 'news'] as [string, 'news'])
       );
-      await publishAt(code, '其他', ago({ days: 1 }));
+      await publishReviewed(
+        app,
+        team,
+        { title: `${code} 无栏目`, site: sites[code] },
+        ago({ days: 1 })
+      );
     }
     // Ten notice columns, nine idle 400 days; the tenth 364, 365 or 366.
     for (const [code, last] of [
@@ -286,6 +293,7 @@ describe('every rule a day before, on and after its threshold', () => {
     }
     // A message a day past its three months.
     await newSite('late');
+    await columns('late', [['工作动态', 'news']]);
     await publishAt('late', '工作动态', ago({ days: 1 }));
     await message('late', 'OVS00006', ago({ months: 3, days: 1 }));
     now = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body.data;

@@ -83,7 +83,8 @@ beforeAll(async () => {
     staff: { province, editor, leader, reviewer, approver, countyReviewer, countyApprover },
   } = await createSitesAndStaff(app, {
     sites: {
-      city: { code: 'xian', name: '西安市', level: 'city' },
+      // A column whose name holds a forbidden word: the column's text is scanned like any other.
+      city: { code: 'xian', name: '西安市', level: 'city', columns: ['工作动态', '绝密文件'] },
       county: { code: 'ankang-hanbin', name: '汉滨区', level: 'county' },
     },
     staff: {

@@ -1,0 +1,70 @@
+import { Box, Typography } from '@strapi/design-system';
+import { WORD_CONTEXT_CHARS, type WordHit } from '../../../shared/contracts/review';
+import type { Translate } from '../hooks/useT';
+
+/** The text around a hit, with the word as written marked where it stands. */
+const HitInContext = ({ hit }: { hit: WordHit }) => {
+  // The context starts WORD_CONTEXT_CHARS before the word, or at the start of the text.
+  const at = Math.min(hit.start, WORD_CONTEXT_CHARS);
+  const length = hit.end - hit.start;
+  const before = hit.context.slice(0, at);
+  const after = hit.context.slice(at + length);
+  return (
+    <Typography variant="pi" textColor="neutral800" tag="p" data-testid="word-hit-context">
+      {hit.start > at ? '…' : ''}
+      {before}
+      <Box
+        tag="mark"
+        background={hit.level === 'forbidden' ? 'danger200' : 'warning200'}
+        color={hit.level === 'forbidden' ? 'danger700' : 'warning700'}
+        fontWeight="bold"
+        paddingLeft="2px"
+        paddingRight="2px"
+        hasRadius
+      >
+        {hit.context.slice(at, at + length)}
+      </Box>
+      {after}
+      {after.length >= WORD_CONTEXT_CHARS ? '…' : ''}
+    </Typography>
+  );
+};
+
+/**
+ * 错敏词检查: every listed word found in what readers will see, in its sentence with the word
+ * highlighted, where it is (field and position) and what to write instead.
+ */
+export const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => {
+  const forbidden = hits.some((h) => h.level === 'forbidden');
+  return (
+    <Box
+      background={forbidden ? 'danger100' : 'warning100'}
+      padding={3}
+      hasRadius
+      data-testid="word-hits"
+    >
+      <Typography variant="sigma" textColor={forbidden ? 'danger700' : 'warning700'}>
+        {t('review.words.found', { count: hits.length })}
+      </Typography>
+      {hits.map((hit) => (
+        <Box key={`${hit.field}-${hit.start}`} paddingTop={2}>
+          <Typography
+            variant="pi"
+            fontWeight="bold"
+            textColor={hit.level === 'forbidden' ? 'danger700' : 'warning700'}
+            tag="p"
+          >
+            {t(`review.words.level.${hit.level}`)}“{hit.word}” · {t(`review.field.${hit.field}`)}{' '}
+            {t('review.words.position', { position: hit.start + 1 })}
+          </Typography>
+          <HitInContext hit={hit} />
+          {hit.suggestion ? (
+            <Typography variant="pi" textColor="neutral700" tag="p">
+              {t('review.words.suggestion', { suggestion: hit.suggestion })}
+            </Typography>
+          ) : null}
+        </Box>
+      ))}
+    </Box>
+  );
+};
