@@ -1,6 +1,5 @@
 import { Box, Button, Checkbox, Flex, Typography } from '@strapi/design-system';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import {
   CHECKLIST_ITEMS,
   useArticleReview,
@@ -13,6 +12,7 @@ import { useNotifiedAction } from '../hooks/useNotifiedAction';
 import { useT, type Translate } from '../hooks/useT';
 import { ReasonDialog } from './ReasonDialog';
 import { ReviewStatusBadge } from './ReviewStatusBadge';
+import { useLocalTime } from '../hooks/useLocalTime';
 
 const ARTICLE = 'api::article.article';
 
@@ -115,7 +115,7 @@ const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => (
 );
 
 const HistoryEntry = ({ decision, t }: { decision: Decision; t: Translate }) => {
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   const step = decision.capacity
     ? ` · ${t('review.stepOf', { step: decision.step ?? 0 })} ${t(`review.capacity.${decision.capacity}`)}`
     : '';

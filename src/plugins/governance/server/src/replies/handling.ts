@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { GovernanceConfig } from '../config';
 import {
+  CATEGORY_NAMES,
   INBOX_TABS,
   OPEN_STATUSES,
   type CaseAction,
@@ -20,7 +21,8 @@ import {
 import { SITE_LEVELS, type SiteLevel } from '../../../shared/contracts/overview';
 import { siteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
-import type { AuditAction } from '../audit/service';
+import type { AuditAction } from '../../../shared/contracts/audit';
+import { SYSTEM_ACTOR } from '../audit/sentence';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { deadlineState, dueAt, endOfWorkday, workingDaysBetween } from './deadlines';
@@ -65,6 +67,10 @@ const AUDITED: Partial<Record<Action, AuditAction>> = {
 };
 
 const OPEN: MessageStatus[] = [...OPEN_STATUSES];
+
+const categoryNames: Record<string, string> = CATEGORY_NAMES;
+/** A category as the log writes it; the stored code when it is none of ours. */
+const categoryName = (code: unknown) => categoryNames[String(code)] ?? String(code);
 
 /** A message being handled, with the site that holds it. */
 type HandledMessage = MessageRow & { site: (MessageSite & { id: number }) | null };
@@ -166,10 +172,11 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
           ...event,
         },
       });
-      if (AUDITED[action]) {
-        await getService(strapi, 'audit').record(AUDITED[action]!, {
+      const audited = AUDITED[action];
+      if (audited) {
+        await getService(strapi, 'audit').record(audited, {
           subject: `message ${message.id}`,
-          summary: `${ACTION_NAMES[action]}留言 ${message.id}（${message.site?.name ?? '—'}）`,
+          summary: await auditSummary(message, action, event),
           details: {
             action,
             ...(event.toSite ? { toSite: event.toSite } : {}),
@@ -181,10 +188,34 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
                 }
               : {}),
           },
-          actor: { id: user.id, name: personName(user) },
+          actor: user,
         });
       }
     });
+
+  /** A message as the log names it: 留言《…》（编号 …，西安市）. */
+  const messageLabel = (
+    message: Pick<MessageRow, 'subject' | 'caseNumber'> & { site: { name: string } | null }
+  ) =>
+    `留言《${message.subject}》（${[message.caseNumber ? `编号 ${message.caseNumber}` : null, message.site?.name].filter(Boolean).join('，')}）`;
+
+  /** What the log says an audited act did: 答复留言《…》, 将留言《…》转办至宝鸡市. */
+  const auditSummary = async (
+    message: HandledMessage,
+    action: Action,
+    event: Record<string, unknown>
+  ) => {
+    const label = messageLabel(message);
+    if (action === 'transfer') {
+      const to = (await strapi.db
+        .query(SITE)
+        .findOne({ where: { id: event.toSite }, select: ['name'] })) as { name: string } | null;
+      return `将${label}转办至${to?.name ?? '其他网站'}：${String(event.text ?? '')}`;
+    }
+    if (action === 'correctCategory')
+      return `将${label}的类别由${categoryName(event.categoryBefore)}更正为${categoryName(event.categoryAfter)}：${String(event.text ?? '')}`;
+    return `${ACTION_NAMES[action]}${label}`;
+  };
 
   const service = {
     /**
@@ -279,8 +310,8 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Staff reading a citizen's name and contact is on the record (PIPL).
       await getService(strapi, 'audit').record('personalData.read', {
         subject: `message ${id}`,
-        summary: `查看留言 ${id} 的留言人信息（${full.site?.name ?? '—'}）`,
-        actor: { id: user.id, name: personName(user) },
+        summary: `查看${messageLabel(full)}的留言人姓名和联系方式`,
+        actor: user,
       });
       return {
         id: full.id,
@@ -313,7 +344,8 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         timeline: events.map((e) => ({
           id: e.id,
           action: e.action,
-          actor: e.actorName,
+          // Written "系统 (system)" before 2026-12.
+          actor: e.actorName === '系统 (system)' ? SYSTEM_ACTOR : e.actorName,
           at: e.createdAt,
           text: e.text ?? null,
           workingDays: e.workingDays ?? null,

@@ -18,23 +18,46 @@ const between = (min: number, max: number) => (value: string | undefined) =>
  * site-internal fields) is dropped, never stored. `website` is the honeypot a person never
  * sees; `startedAt` is when the form was shown (milliseconds since the epoch).
  */
-const submissionSchema = yup.object({
-  site: yup
-    .string()
-    .matches(/^[a-z0-9-]{1,40}$/, ERRORS.site)
-    .required(ERRORS.site),
-  category: oneOf(CATEGORIES, ERRORS.category).required(ERRORS.category),
-  subject: yup.string().test('subject', ERRORS.subject, between(2, 100)).required(ERRORS.subject),
-  body: yup.string().test('body', ERRORS.body, between(5, 5000)).required(ERRORS.body),
-  name: yup.string().test('name', ERRORS.name, between(1, 50)).required(ERRORS.name),
-  phone: yup
-    .string()
-    .nullable()
-    .matches(/^[0-9+\-() ]{6,30}$/, { message: ERRORS.phone, excludeEmptyString: true }),
-  email: yup.string().nullable().max(100, ERRORS.email).email(ERRORS.email),
-  website: yup.string().nullable(),
-  startedAt: yup.number().required(ERRORS.stale).typeError(ERRORS.stale),
-});
+const submissionSchema = yup
+  .object({
+    site: yup
+      .string()
+      .typeError(ERRORS.site)
+      .matches(/^[a-z0-9-]{1,40}$/, ERRORS.site)
+      .required(ERRORS.site),
+    category: oneOf(CATEGORIES, ERRORS.category)
+      .typeError(ERRORS.category)
+      .required(ERRORS.category),
+    subject: yup
+      .string()
+      .typeError(ERRORS.subject)
+      .test('subject', ERRORS.subject, between(2, 100))
+      .required(ERRORS.subject),
+    body: yup
+      .string()
+      .typeError(ERRORS.body)
+      .test('body', ERRORS.body, between(5, 5000))
+      .required(ERRORS.body),
+    name: yup
+      .string()
+      .typeError(ERRORS.name)
+      .test('name', ERRORS.name, between(1, 50))
+      .required(ERRORS.name),
+    phone: yup
+      .string()
+      .typeError(ERRORS.phone)
+      .nullable()
+      .matches(/^[0-9+\-() ]{6,30}$/, { message: ERRORS.phone, excludeEmptyString: true }),
+    email: yup
+      .string()
+      .typeError(ERRORS.email)
+      .nullable()
+      .max(100, ERRORS.email)
+      .email(ERRORS.email),
+    website: yup.string().typeError(ERRORS.robot).nullable(),
+    startedAt: yup.number().required(ERRORS.stale).typeError(ERRORS.stale),
+  })
+  .typeError(ERRORS.notAForm);
 export type SubmissionInput = yup.InferType<typeof submissionSchema>;
 export const validateSubmission = validateYupSchema(submissionSchema, {
   strict: true,
@@ -45,6 +68,7 @@ export const validateQueryCode = validateYupSchema(
   yup.object({
     queryCode: yup
       .string()
+      .typeError(ERRORS.queryCode)
       .matches(/^[A-Z2-9]{12}$/, ERRORS.queryCode)
       .required(ERRORS.queryCode),
   }),
@@ -53,8 +77,16 @@ export const validateQueryCode = validateYupSchema(
 
 export const validatePublicList = validateYupSchema(
   yup.object({
-    site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
-    page: yup.number().integer(ERRORS.page).min(1, ERRORS.page).max(1000, ERRORS.page),
+    site: yup
+      .string()
+      .typeError(ERRORS.listSite)
+      .matches(/^[a-z0-9-]{1,40}$/, ERRORS.listSite),
+    page: yup
+      .number()
+      .typeError(ERRORS.page)
+      .integer(ERRORS.page)
+      .min(1, ERRORS.page)
+      .max(1000, ERRORS.page),
   }),
   { strict: false, stripUnknown: true }
 );
@@ -183,19 +215,25 @@ export const validateSpotCheck = validateYupSchema(
 );
 
 /** The citizen's rating: only these fields are read. `contact` proves the code is theirs. */
-const ratingSchema = yup.object({
-  /** The last four digits of the phone the citizen left, or their e-mail address. */
-  contact: yup
-    .string()
-    .test('contact', ERRORS.ratingContact, between(1, 100))
-    .required(ERRORS.ratingContact),
-  satisfaction: oneOf(SATISFACTIONS, ERRORS.satisfaction).required(ERRORS.satisfaction),
-  comment: yup
-    .string()
-    .nullable()
-    .test('comment', ERRORS.comment, (value) => length(value ?? '') <= 500),
-  reopen: yup.boolean(),
-});
+const ratingSchema = yup
+  .object({
+    /** The last four digits of the phone the citizen left, or their e-mail address. */
+    contact: yup
+      .string()
+      .typeError(ERRORS.ratingContact)
+      .test('contact', ERRORS.ratingContact, between(1, 100))
+      .required(ERRORS.ratingContact),
+    satisfaction: oneOf(SATISFACTIONS, ERRORS.satisfaction)
+      .typeError(ERRORS.satisfaction)
+      .required(ERRORS.satisfaction),
+    comment: yup
+      .string()
+      .typeError(ERRORS.comment)
+      .nullable()
+      .test('comment', ERRORS.comment, (value) => length(value ?? '') <= 500),
+    reopen: yup.boolean().typeError(ERRORS.reopen),
+  })
+  .typeError(ERRORS.notAForm);
 export type RatingInput = yup.InferType<typeof ratingSchema>;
 export const validateRating = validateYupSchema(ratingSchema, {
   strict: true,

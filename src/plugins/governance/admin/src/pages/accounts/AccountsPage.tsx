@@ -2,7 +2,6 @@ import { Box, Flex, IconButton, Td, Tr, Typography } from '@strapi/design-system
 import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useDebounce } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import {
   ACCOUNT_FILTERS,
   accountsQueryString,
@@ -20,6 +19,8 @@ import { useT } from '../../hooks/useT';
 import { ExpiryCell, LockCell, NameCell, SitesCell } from './AccountCells';
 import { ForceChangeButton } from './ForceChangeButton';
 import { HolderDialog } from './HolderDialog';
+import { useLocalTime } from '../../hooks/useLocalTime';
+import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 const COLUMNS = [
   'account',
@@ -67,7 +68,7 @@ const AccountRow = ({
   onEditHolder: () => void;
 }) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   return (
     <Tr data-testid={`account-${account.email}`}>
       <Td>
@@ -113,6 +114,7 @@ const AccountRow = ({
  */
 export const AccountsPage = () => {
   const t = useT();
+  const { withTimeZoneNote } = useTimeZoneNote();
   const [filter, setFilter] = useState<AccountFilter>('all');
   const [search, setSearch] = useState('');
   const q = useDebounce(search.trim(), 300) || undefined;
@@ -129,7 +131,7 @@ export const AccountsPage = () => {
       <Page.Title>{t('accounts.title')}</Page.Title>
       <Layouts.Header
         title={t('accounts.title')}
-        subtitle={counts ? t('accounts.subtitle', counts) : undefined}
+        subtitle={withTimeZoneNote(counts ? t('accounts.subtitle', counts) : undefined)}
         primaryAction={
           <ExportButton
             url="/governance/accounts/export"

@@ -1,7 +1,6 @@
 import { Box, Button, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import { INBOX_TABS, useInbox, type InboxTab } from '../../api/messages';
 import { ListTable } from '../../components/DataTable';
 import { ListTabs } from '../../components/ListTabs';
@@ -9,6 +8,8 @@ import { SearchBox } from '../../components/SearchBox';
 import { useT } from '../../hooks/useT';
 import { CaseDialog } from './CaseDialog';
 import { DeadlineBadge } from './DeadlineBadge';
+import { useLocalTime } from '../../hooks/useLocalTime';
+import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 const INBOX_COLUMNS = [
   'caseNumber',
@@ -26,7 +27,8 @@ const INBOX_COLUMNS = [
  */
 export const MessagesInboxPage = () => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { withTimeZoneNote } = useTimeZoneNote();
+  const { formatDate } = useLocalTime();
   const [tab, setTab] = useState<InboxTab>('toSign');
   const [q, setQ] = useState('');
   const [openId, setOpenId] = useState<number | null>(null);
@@ -38,7 +40,10 @@ export const MessagesInboxPage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('messages.title')}</Page.Title>
-      <Layouts.Header title={t('messages.title')} subtitle={t('messages.subtitle')} />
+      <Layouts.Header
+        title={t('messages.title')}
+        subtitle={withTimeZoneNote(t('messages.subtitle'))}
+      />
       <Layouts.Content>
         <ListTabs
           label={t('messages.title')}

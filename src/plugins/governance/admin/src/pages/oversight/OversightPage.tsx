@@ -23,6 +23,7 @@ import {
   type Filters,
   type Sort,
 } from './OversightFilters';
+import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 const RECENT_ALERTS = 10;
 
@@ -167,6 +168,7 @@ const RulesNote = ({ meta }: { meta: OversightListResponse['meta'] }) => {
  */
 export const OversightPage = () => {
   const t = useT();
+  const { withTimeZoneNote } = useTimeZoneNote();
   const format = useOversightFormat();
   const { data, isLoading, isError } = useOversight();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -190,10 +192,12 @@ export const OversightPage = () => {
       <Page.Title>{t('oversight.title')}</Page.Title>
       <Layouts.Header
         title={t('oversight.title')}
-        subtitle={t('oversight.subtitle', {
-          sites: rows.length,
-          at: format.dateTime(data.meta.computedAt),
-        })}
+        subtitle={withTimeZoneNote(
+          t('oversight.subtitle', {
+            sites: rows.length,
+            at: format.dateTime(data.meta.computedAt),
+          })
+        )}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>

@@ -15,6 +15,7 @@ import { OpenMessagesPanel } from './site/OpenMessagesPanel';
 import { RectificationsPanel } from './site/RectificationsPanel';
 import { RuleCards } from './site/RuleCards';
 import { MixPanel, SiteFigures } from './site/SiteFigures';
+import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 /**
  * One site's standing against the veto rules with the evidence behind each verdict: its
@@ -23,6 +24,7 @@ import { MixPanel, SiteFigures } from './site/SiteFigures';
  */
 export const SiteOversightPage = () => {
   const t = useT();
+  const { withTimeZoneNote } = useTimeZoneNote();
   const format = useOversightFormat();
   const { documentId } = useParams<{ documentId: string }>();
   const { data: site, isLoading, isError, error } = useSiteOversight(documentId);
@@ -51,7 +53,7 @@ export const SiteOversightPage = () => {
           ) : undefined
         }
         title={site.site.name}
-        subtitle={details.join(' · ')}
+        subtitle={withTimeZoneNote(details.join(' · '))}
         secondaryAction={<RuleStatusBadge status={site.status} />}
       />
       <Layouts.Content>

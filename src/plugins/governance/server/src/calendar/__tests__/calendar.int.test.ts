@@ -57,7 +57,10 @@ beforeAll(async () => {
   await app.strapi
     .plugin('governance')
     .service('sites')
-    .addMember({ userId: handler.id, siteDocumentId: site.documentId, capacity: 'handler' });
+    .addMember(
+      { userId: handler.id, siteDocumentId: site.documentId, capacity: 'handler' },
+      { actor: 'system' }
+    );
 });
 
 afterAll(async () => {

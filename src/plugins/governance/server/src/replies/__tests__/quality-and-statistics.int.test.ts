@@ -402,7 +402,7 @@ describe('overdue notices', () => {
     const notices = async (id: number) =>
       (await caseOf(id)).timeline.filter((e: { action: string }) => e.action === 'overdueNotice');
     expect(await notices(late.id)).toEqual([
-      expect.objectContaining({ actor: '系统 (system)', text: expect.stringContaining('负责人') }),
+      expect.objectContaining({ actor: '系统', text: expect.stringContaining('负责人') }),
     ]);
     expect(await notices(onTime.id)).toEqual([]);
     // Transferred, it runs against the new site's deadline and is reported again if that passes.
