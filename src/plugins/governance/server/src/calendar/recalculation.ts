@@ -29,6 +29,11 @@ interface MessageRow {
   caseNumber: string | null;
   site: { name: string } | null;
 }
+/** What a message's recomputation reads of it (its subject and case number name it in the log). */
+const MESSAGE_FIELDS = {
+  select: ['id', 'revision', 'receivedAt', 'dueAt', 'overdueNotifiedAt', 'subject', 'caseNumber'],
+  populate: { site: { select: ['name'] } },
+};
 interface EventRow {
   action: (typeof DEADLINE_ACTS)[number];
   workingDays: number | null;
@@ -164,16 +169,7 @@ export const recalculateDeadlines = async (
   for (;;) {
     const messages = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
       where: { status: { $in: [...OPEN_STATUSES] }, dueAt: { $gte: from }, id: { $gt: lastId } },
-      select: [
-        'id',
-        'revision',
-        'receivedAt',
-        'dueAt',
-        'overdueNotifiedAt',
-        'subject',
-        'caseNumber',
-      ],
-      populate: { site: { select: ['name'] } },
+      ...MESSAGE_FIELDS,
       orderBy: { id: 'asc' },
       limit: BATCH,
     })) as MessageRow[];
@@ -198,16 +194,7 @@ export const recalculateDeadlines = async (
         // Someone acted on it meanwhile (its revision moved): read it again, once.
         const fresh = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
           where: { id: message.id, status: { $in: [...OPEN_STATUSES] } },
-          select: [
-            'id',
-            'revision',
-            'receivedAt',
-            'dueAt',
-            'overdueNotifiedAt',
-            'subject',
-            'caseNumber',
-          ],
-          populate: { site: { select: ['name'] } },
+          ...MESSAGE_FIELDS,
         })) as MessageRow | null;
         if (fresh) {
           const freshEvents = (await strapi.db.query(MESSAGE_EVENT).findMany({

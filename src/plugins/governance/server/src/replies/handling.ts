@@ -22,7 +22,6 @@ import { SITE_LEVELS, type SiteLevel } from '../../../shared/contracts/overview'
 import { siteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import type { AuditAction } from '../../../shared/contracts/audit';
-import { SYSTEM_ACTOR } from '../audit/sentence';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { deadlineState, dueAt, endOfWorkday, workingDaysBetween } from './deadlines';
@@ -344,8 +343,8 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         timeline: events.map((e) => ({
           id: e.id,
           action: e.action,
-          // Written "系统 (system)" before 2026-12.
-          actor: e.actorName === '系统 (system)' ? SYSTEM_ACTOR : e.actorName,
+          // Written "系统 (system)" and "留言人 (citizen)" before 2026-12.
+          actor: e.actorName.replace(/ \((?:system|citizen)\)$/, ''),
           at: e.createdAt,
           text: e.text ?? null,
           workingDays: e.workingDays ?? null,

@@ -13,6 +13,10 @@ const length = (value: string | undefined) => [...(value ?? '')].length;
 const between = (min: number, max: number) => (value: string | undefined) =>
   length(value?.trim()) >= min && length(value) <= max;
 
+/** A required text of `min` to `max` characters; one message for whatever is wrong with it. */
+const text = (message: string, min: number, max: number) =>
+  yup.string().typeError(message).test('length', message, between(min, max)).required(message);
+
 /**
  * The public form. Only these fields are read: anything else a caller sends (status, reply,
  * site-internal fields) is dropped, never stored. `website` is the honeypot a person never
@@ -28,21 +32,9 @@ const submissionSchema = yup
     category: oneOf(CATEGORIES, ERRORS.category)
       .typeError(ERRORS.category)
       .required(ERRORS.category),
-    subject: yup
-      .string()
-      .typeError(ERRORS.subject)
-      .test('subject', ERRORS.subject, between(2, 100))
-      .required(ERRORS.subject),
-    body: yup
-      .string()
-      .typeError(ERRORS.body)
-      .test('body', ERRORS.body, between(5, 5000))
-      .required(ERRORS.body),
-    name: yup
-      .string()
-      .typeError(ERRORS.name)
-      .test('name', ERRORS.name, between(1, 50))
-      .required(ERRORS.name),
+    subject: text(ERRORS.subject, 2, 100),
+    body: text(ERRORS.body, 5, 5000),
+    name: text(ERRORS.name, 1, 50),
     phone: yup
       .string()
       .typeError(ERRORS.phone)

@@ -168,11 +168,11 @@ describe("the citizen's rating", () => {
     expect(reopened.timeline.slice(-2)).toMatchObject([
       {
         action: 'rate',
-        actor: '留言人 (citizen)',
+        actor: '留言人',
         satisfaction: 'unsatisfied',
         text: '没有回答我的问题',
       },
-      { action: 'reopen', actor: '留言人 (citizen)' },
+      { action: 'reopen', actor: '留言人' },
     ]);
     expect(new Date(reopened.dueAt).getTime()).toBeGreaterThan(
       new Date(message.dueAt).getTime() - 1
