@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
+import { CAPACITY_NAMES } from '../../../shared/contracts/sites';
+import { exportFiles } from '../utils/export-file';
 import { csvFile } from '../utils/spreadsheet';
 import { validateAccountFilters, validateHolder } from './validation';
 
@@ -10,6 +12,21 @@ const accountId = (ctx: Context) => {
 };
 
 const actorId = (ctx: Context) => (ctx.state.user as { id: number }).id;
+
+const HEADER = [
+  '姓名',
+  '账号',
+  '状态',
+  '角色',
+  '所属站点（身份）',
+  '责任人',
+  '密码已用天数',
+  '密码到期日',
+  '剩余天数',
+  '须修改密码',
+  '锁定',
+  '最近登录',
+] as const;
 
 const MUST_CHANGE: Record<string, string> = {
   firstLogin: '首次登录须修改',
@@ -29,43 +46,36 @@ const passwordsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = await getService(strapi, 'accounts').list(filters);
   },
 
-  /** The same rows as a spreadsheet (UTF-8 with a BOM, which Excel needs for Chinese). */
+  /**
+   * The same rows as a spreadsheet (UTF-8 with a BOM, which Excel needs for Chinese), under its
+   * title and the moment it was made; days and times in the group's time zone.
+   */
   async exportAccounts(ctx: Context) {
     const filters = await validateAccountFilters(ctx.query);
     const { data } = await getService(strapi, 'accounts').list(filters);
-    const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
-    ctx.set('Content-Type', 'text/csv; charset=utf-8');
-    ctx.attachment(`accounts-${new Date().toISOString().slice(0, 10)}.csv`);
-    ctx.body = csvFile(
-      data.map((a) => [
+    const files = exportFiles(strapi);
+    const day = (iso: string | null) => (iso ? files.date(iso) : '');
+    const now = new Date();
+    files.attach(ctx, { title: '账号安全', asciiTitle: 'accounts', format: 'csv', at: now });
+    ctx.body = csvFile([
+      ['账号安全'],
+      [files.stamp(now)],
+      [...HEADER],
+      ...data.map((a) => [
         a.name,
         a.email,
         a.isActive ? '启用' : '停用',
         a.roles.join('、'),
-        a.sites.map((s) => `${s.name}（${s.capacity}）`).join('、'),
+        a.sites.map((s) => `${s.name}（${CAPACITY_NAMES[s.capacity]}）`).join('、'),
         a.holderName ?? '',
         a.passwordAgeDays ?? '',
         day(a.expiresAt),
         a.daysLeft ?? '',
         a.mustChange ? MUST_CHANGE[a.mustChange] : '',
-        a.lockedUntil ? `锁定至 ${a.lockedUntil}` : '',
-        day(a.lastLoginAt),
+        a.lockedUntil ? `锁定至 ${files.dateTime(a.lockedUntil)}` : '',
+        a.lastLoginAt ? files.dateTime(a.lastLoginAt) : '',
       ]),
-      [
-        '姓名',
-        '账号',
-        '状态',
-        '角色',
-        '所属站点（身份）',
-        '责任人',
-        '密码已用天数',
-        '密码到期日',
-        '剩余天数',
-        '须修改密码',
-        '锁定',
-        '最近登录',
-      ]
-    );
+    ]);
   },
 
   async unlock(ctx: Context) {

@@ -25,7 +25,7 @@ import { paginationOf } from '../utils/paged';
 import { yieldToEventLoop } from '../utils/yield';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
 import { exportStamp, inboxXlsx } from './inbox-export';
-import { CATEGORY_NAMES, TAB_NAMES } from './messages';
+import { CATEGORY_NAMES, messageLabel, TAB_NAMES } from './messages';
 
 const OPEN: MessageStatus[] = [...OPEN_STATUSES];
 const PAGE_SIZE = 20;
@@ -238,7 +238,7 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, 'audit').record('message.export', {
         summary: `导出留言清单 ${rows.length} 条（${description}）`,
         details: { ...filters, rows: rows.length },
-        actor: { id: user.id, name: personName(user) },
+        actor: user,
       });
       return { file, fileName: exportStamp(now, timezone()).fileName };
     },
@@ -293,8 +293,8 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Staff reading a citizen's name and contact is on the record (PIPL).
       await getService(strapi, 'audit').record('personalData.read', {
         subject: `message ${id}`,
-        summary: `查看留言 ${id} 的留言人信息（${full.site?.name ?? '—'}）`,
-        actor: { id: user.id, name: personName(user) },
+        summary: `查看${messageLabel(full)}的留言人姓名和联系方式`,
+        actor: user,
       });
       return {
         id: full.id,
@@ -330,7 +330,8 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
         timeline: events.map((e) => ({
           id: e.id,
           action: e.action,
-          actor: e.actorName,
+          // Written "系统 (system)" and "留言人 (citizen)" before 2026-12.
+          actor: e.actorName.replace(/ \((?:system|citizen)\)$/, ''),
           at: e.createdAt,
           text: e.text ?? null,
           workingDays: e.workingDays ?? null,

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { siteScope } from '../sites/scope';
 import { sendFile } from '../utils/export-names';
 import { getService } from '../utils/get-service';
-import type { Report } from './service';
+import type { ExportRecord, Report } from './service';
 import {
   validateAccountFilters,
   validateAnnualNotice,
@@ -14,48 +14,61 @@ import {
   validateYear,
 } from './validation';
 
-const sendReport = (ctx: Context, { fileName, workbook }: Report) =>
-  sendFile(ctx, fileName, 'xlsx', workbook);
-
 /** The statistics pages' Excel exports and the notices as Word documents, over HTTP. */
 const reportsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const reports = () => getService(strapi, 'reports');
+  /** Every export is on the record, as the person exporting it. */
+  const recorded = (ctx: Context, record: ExportRecord) =>
+    getService(strapi, 'audit').record('report.export', { ...record, actor: ctx.state.user });
+  const sendReport = async (ctx: Context, { fileName, workbook, record }: Report) => {
+    await recorded(ctx, record);
+    sendFile(ctx, fileName, 'xlsx', workbook);
+  };
   return {
     async overview(ctx: Context) {
       const { year } = await validateYear(ctx.query);
-      sendReport(ctx, await reports().overview(year, await siteScope(strapi, ctx.state.user)));
+      await sendReport(
+        ctx,
+        await reports().overview(year, await siteScope(strapi, ctx.state.user))
+      );
     },
 
     async messageStatistics(ctx: Context) {
       const { year } = await validateRequiredYear(ctx.query);
-      sendReport(ctx, await reports().messageStatistics(year));
+      await sendReport(ctx, await reports().messageStatistics(year));
     },
 
     async oversight(ctx: Context) {
-      sendReport(ctx, await reports().oversight(await validateOversightFilters(ctx.query)));
+      await sendReport(ctx, await reports().oversight(await validateOversightFilters(ctx.query)));
     },
 
     async sites(ctx: Context) {
-      sendReport(ctx, await reports().sites(await siteScope(strapi, ctx.state.user)));
+      await sendReport(ctx, await reports().sites(await siteScope(strapi, ctx.state.user)));
     },
 
     async accounts(ctx: Context) {
-      sendReport(ctx, await reports().accounts(await validateAccountFilters(ctx.query)));
+      await sendReport(ctx, await reports().accounts(await validateAccountFilters(ctx.query)));
     },
 
     async audit(ctx: Context) {
-      sendReport(ctx, await reports().audit(await validateAuditFilters(ctx.query)));
+      await sendReport(ctx, await reports().audit(await validateAuditFilters(ctx.query)));
     },
 
     async annualNotice(ctx: Context) {
       const { year, ...heading } = await validateAnnualNotice(ctx.query);
-      const { fileName, file } = await reports().annualNoticeDocument(year, heading);
+      const { fileName, file, record } = await reports().annualNoticeDocument(year, heading);
+      await recorded(ctx, record);
       sendFile(ctx, fileName, 'docx', file);
     },
 
     async inspectionNotice(ctx: Context) {
       const { from, to, ...heading } = await validateInspectionNotice(ctx.query);
-      const { fileName, file } = await reports().inspectionNoticeDocument(from, to, heading);
+      const { fileName, file, record } = await reports().inspectionNoticeDocument(
+        from,
+        to,
+        heading
+      );
+      await recorded(ctx, record);
       sendFile(ctx, fileName, 'docx', file);
     },
   };

@@ -6,7 +6,7 @@ import type { MessageFigures } from '../../../shared/contracts/messages';
 import type { RuleStatus, SiteOversight } from '../../../shared/contracts/oversight';
 import type { SiteLevel } from '../../../shared/contracts/overview';
 import type { SiteNode } from '../../../shared/contracts/sites';
-import { AUDIT_ACTIONS, type AuditAction } from '../audit/service';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/contracts/audit';
 import type { GovernanceConfig } from '../config';
 import { RULE_NAMES, describeVerdict } from '../oversight/wording';
 import type { SiteScope } from '../sites/scope';
@@ -17,9 +17,17 @@ import { officialDocument, type OfficialDocumentInput } from './official-documen
 import { reportWorkbook, type ReportSheet } from './workbook';
 
 /** A report ready to send: its file name (without the extension) and the workbook. */
+/** What the audit log says of an export; the controller records it with the person exporting. */
+export interface ExportRecord {
+  summary: string;
+  subject: string;
+  details: Record<string, unknown>;
+}
+
 export interface Report {
   fileName: string;
   workbook: Readable;
+  record: ExportRecord;
 }
 
 /** The 版头 and 落款 the person issuing a notice enters. */
@@ -94,21 +102,17 @@ const figureCells = (f: MessageFigures) => [
 const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
   const stamp = () => generatedStamp(config().timezone);
-  const audited = async (fileName: string, details: Record<string, unknown>) => {
-    await getService(strapi, 'audit').record('report.export', {
-      summary: `导出《${fileName}》`,
-      subject: fileName,
-      details,
-    });
-  };
   const report = async (
     fileName: string,
     title: string,
     sheets: ReportSheet[],
     details: Record<string, unknown>
   ): Promise<Report> => {
-    await audited(fileName, details);
-    return { fileName, workbook: reportWorkbook(title, stamp(), sheets) };
+    return {
+      fileName,
+      workbook: reportWorkbook(title, stamp(), sheets),
+      record: { summary: `导出《${fileName}》`, subject: fileName, details },
+    };
   };
 
   return {
@@ -392,12 +396,12 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         attachment: notice.attachment,
       });
       const fileName = `${year}年内容维护情况通报`;
-      await getService(strapi, 'audit').record('report.export', {
+      const record: ExportRecord = {
         summary: `导出《${fileName}》（${heading.docNumber}）`,
         subject: notice.title,
         details: { report: 'annualNotice', year, docNumber: heading.docNumber },
-      });
-      return { fileName, file };
+      };
+      return { fileName, file, record };
     },
 
     /** 监测通报 as a Word document: the draft of the period, as the notice page shows it. */
@@ -409,12 +413,12 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         sections: draft.sections,
       });
       const fileName = draft.title.replace(/^关于/, '').replace(/的通报$/, '通报');
-      await getService(strapi, 'audit').record('report.export', {
+      const record: ExportRecord = {
         summary: `导出《${fileName}》（${heading.docNumber}）`,
         subject: draft.title,
         details: { report: 'inspectionNotice', from, to, docNumber: heading.docNumber },
-      });
-      return { fileName, file };
+      };
+      return { fileName, file, record };
     },
   };
 };

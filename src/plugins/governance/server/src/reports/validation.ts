@@ -2,7 +2,7 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import { ACCOUNT_FILTERS } from '../../../shared/contracts/accounts';
 import { RULE_STATUSES } from '../../../shared/contracts/oversight';
 import { SITE_LEVELS } from '../../../shared/contracts/overview';
-import { AUDIT_ACTIONS } from '../audit/service';
+import { AUDIT_ACTIONS } from '../../../shared/contracts/audit';
 import { oneOf } from '../utils/one-of';
 import { year } from '../utils/query-fields';
 import { ERRORS } from './messages';

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import type ExcelJS from 'exceljs';
-import { pipeline, Readable } from 'stream';
+import ExcelJS from 'exceljs';
+import { PassThrough, pipeline, Readable } from 'stream';
 
 /**
  * What an export may put in a cell: text, a number, or nothing. Never an object: exceljs writes
@@ -43,16 +43,27 @@ export const csvFile = (
   );
 
 /**
- * A CSV file written as `rows` yields them, for exports too long to hold in memory: the heading
- * row, then each row, every text cell neutralised. Rows are read only as fast as the download
- * takes them; an error while reading fails the download, and a download given up stops the
- * reading.
+ * The lines above an export's table: its title, then what a reader needs to know of it (the
+ * filters applied, "生成于 2026年12月4日 20:31（北京时间）").
+ */
+export interface SheetHead {
+  title: string;
+  notes: string[];
+}
+
+/**
+ * A CSV file written as `rows` yields them, for exports too long to hold in memory: the `head`
+ * lines, the heading row, then each row, every text cell neutralised. Rows are read only as fast
+ * as the download takes them; an error while reading fails the download, and a download given
+ * up stops the reading.
  */
 export const csvStream = (
   header: ReadonlyArray<string>,
-  rows: AsyncIterable<ReadonlyArray<Cell>>
+  rows: AsyncIterable<ReadonlyArray<Cell>>,
+  head?: SheetHead
 ): Readable => {
   async function* records() {
+    if (head) for (const line of [head.title, ...head.notes]) yield neutraliseRow([line]);
     yield neutraliseRow(header);
     for await (const row of rows) yield neutraliseRow(row);
   }
@@ -63,3 +74,70 @@ export const csvStream = (
 /** Appends a row to a worksheet, every text cell neutralised as in the CSV, so both read the same. */
 export const addSheetRow = (sheet: ExcelJS.Worksheet, row: ReadonlyArray<Cell>): ExcelJS.Row =>
   sheet.addRow(neutraliseRow(row));
+
+/** Once the download has taken what was written, or has been given up. */
+const drained = (out: PassThrough) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+
+/**
+ * An Excel workbook written as `rows` yields them (exceljs' streaming writer): the title in bold
+ * across the table, the notes in grey, the column heads, then the rows, every text cell
+ * neutralised as in the CSV. Reading waits while the download lags behind, so a long export
+ * holds a batch in memory, not the log; an error fails the download.
+ */
+export const xlsxStream = ({
+  sheetName,
+  columns,
+  head,
+  rows,
+}: {
+  sheetName: string;
+  columns: ReadonlyArray<{ header: string; width: number }>;
+  head: SheetHead;
+  rows: AsyncIterable<ReadonlyArray<Cell>>;
+}): Readable => {
+  const out = new PassThrough();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const sheet = book.addWorksheet(sheetName, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  sheet.columns = columns.map(({ width }) => ({ width }));
+  const write = async () => {
+    const title = sheet.addRow(neutraliseRow([head.title]));
+    title.font = { bold: true, size: 14 };
+    sheet.mergeCells(title.number, 1, title.number, columns.length);
+    title.commit();
+    for (const note of head.notes) {
+      const line = sheet.addRow(neutraliseRow([note]));
+      line.font = { size: 9, color: { argb: 'FF666666' } };
+      sheet.mergeCells(line.number, 1, line.number, columns.length);
+      line.commit();
+    }
+    const heads = sheet.addRow(neutraliseRow(columns.map((column) => column.header)));
+    heads.font = { bold: true };
+    heads.commit();
+    for await (const row of rows) {
+      if (out.destroyed) return; // the download was given up
+      sheet.addRow(neutraliseRow(row)).commit();
+      if (out.writableNeedDrain) await drained(out);
+    }
+    sheet.commit();
+    await book.commit();
+  };
+  write().catch((error: Error) => out.destroy(error));
+  return out;
+};

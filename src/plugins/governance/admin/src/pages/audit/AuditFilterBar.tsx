@@ -10,21 +10,18 @@ import {
 } from '@strapi/design-system';
 import type { AuditFilters } from '../../api/audit';
 import { fromDay, toDay } from '../../api/days';
-import { useNameOf, useT } from '../../hooks/useT';
+import { useT } from '../../hooks/useT';
+import { AUDIT_ACTION_CODES, AUDIT_ACTIONS } from '../../../../shared/contracts/audit';
 
 /** 操作类型, 操作人 and the date range of the 操作日志. */
 export const AuditFilterBar = ({
   filters,
-  actions,
   onChange,
 }: {
   filters: AuditFilters;
-  /** Every action code on record. */
-  actions: string[];
   onChange: (filters: AuditFilters) => void;
 }) => {
   const t = useT();
-  const actionName = useNameOf('audit.action');
   const set = (change: Partial<AuditFilters>) => onChange({ ...filters, ...change });
   const filtered = Object.values(filters).some(Boolean);
 
@@ -39,9 +36,9 @@ export const AuditFilterBar = ({
             onChange={(value: string | number) => set({ action: String(value) })}
             onClear={() => set({ action: undefined })}
           >
-            {actions.map((code) => (
+            {AUDIT_ACTION_CODES.map((code) => (
               <SingleSelectOption key={code} value={code}>
-                {actionName(code)}
+                {AUDIT_ACTIONS[code]}
               </SingleSelectOption>
             ))}
           </SingleSelect>

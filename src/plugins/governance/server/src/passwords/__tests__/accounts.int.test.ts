@@ -111,11 +111,14 @@ it('exports the same rows as a spreadsheet Excel reads', async () => {
   // The byte-order mark first: Excel needs it to read the file as UTF-8.
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
-  expect(lines[0]).toBe(
+  // The title and the moment it was made, then the table.
+  expect(lines[0]).toBe('账号安全');
+  expect(lines[1]).toMatch(/^生成于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）$/);
+  expect(lines[2]).toBe(
     '姓名,账号,状态,角色,所属站点（身份）,责任人,密码已用天数,密码到期日,剩余天数,须修改密码,锁定,最近登录'
   );
-  expect(lines).toHaveLength(2);
-  expect(lines[1]).toContain(stale.email);
+  expect(lines).toHaveLength(4);
+  expect(lines[3]).toContain(stale.email);
 });
 
 it("is the province's alone", async () => {

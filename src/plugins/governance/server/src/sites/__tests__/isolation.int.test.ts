@@ -470,6 +470,7 @@ const UNRELATED: Record<string, string> = {
   'GET /governance/messages/transfer-targets':
     'the names and codes of the active sites, public on the portal anyway',
   'GET /governance/passwords/status': "the caller's own password status",
+  'GET /governance/time': "the group's time zone from the configuration, no document",
   'POST /governance/accounts/:id/unlock':
     'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
   'POST /governance/accounts/:id/force-change':
