@@ -168,8 +168,8 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await audit().record('account.holder', {
         subject: user.email,
         summary: holderName
-          ? `指定${holderName}为${personName(user)}账号（${user.email}）的责任人`
-          : `取消${personName(user)}账号（${user.email}）的责任人`,
+          ? `指定${holderName}为${personName(user)}账号的责任人`
+          : `取消${personName(user)}账号的责任人`,
         actor: { id: actorId },
       });
     },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { requestActor } from '../audit/request-actor';
 import type { AdminUser } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
+import { roleName } from '../sites/roles';
 import { personName } from '../utils/person-name';
 import type { PasswordCheck } from './password-check';
 import type { PlainPasswords } from './plain-passwords';
@@ -76,17 +77,16 @@ export const watchUserWrites = (
     event.state.hash = hash;
   };
 
-  /** The account as its entry names it, with its roles now: 王五（wangwu@…）, 站点编辑、审核员. */
+  /** The account as its entry names it (its holder's name; the e-mail without one), with its roles now. */
   const accountNamed = async (id: number) => {
     const user = (await strapi.db.query(ADMIN_USER).findOne({
       where: { id },
       select: ['id', 'firstname', 'lastname', 'email'],
-      populate: { roles: { select: ['name'] } },
-    })) as (Omit<AdminUser, 'roles'> & { roles?: Array<{ name: string }> }) | null;
-    const name = personName(user);
+      populate: { roles: { select: ['code', 'name'] } },
+    })) as (Omit<AdminUser, 'roles'> & { roles?: Array<{ code: string; name: string }> }) | null;
     return {
-      name: user?.email && name !== user.email ? `${name}（${user.email}）` : name,
-      roles: (user?.roles ?? []).map((role) => role.name).join('、') || '无',
+      name: personName(user),
+      roles: (user?.roles ?? []).map(roleName).join('、') || '无',
     };
   };
 

@@ -35,6 +35,7 @@ export const AuditFilterBar = ({
             placeholder={t('audit.filter.allActions')}
             onChange={(value: string | number) => set({ action: String(value) })}
             onClear={() => set({ action: undefined })}
+            clearLabel={t('audit.filter.allActions')}
           >
             {AUDIT_ACTION_CODES.map((code) => (
               <SingleSelectOption key={code} value={code}>
@@ -62,6 +63,8 @@ export const AuditFilterBar = ({
         <Field.Root name="from">
           <Field.Label>{t('audit.filter.from')}</Field.Label>
           <DatePicker
+            // The design system's own is YYYY/MM/DD.
+            placeholder={t('common.datePlaceholder')}
             value={fromDay(filters.from)}
             maxDate={fromDay(filters.to)}
             onChange={(date?: Date) => set({ from: toDay(date) })}
@@ -74,6 +77,7 @@ export const AuditFilterBar = ({
         <Field.Root name="to">
           <Field.Label>{t('audit.filter.to')}</Field.Label>
           <DatePicker
+            placeholder={t('common.datePlaceholder')}
             value={fromDay(filters.to)}
             minDate={fromDay(filters.from)}
             onChange={(date?: Date) => set({ to: toDay(date) })}

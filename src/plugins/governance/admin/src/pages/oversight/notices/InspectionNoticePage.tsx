@@ -61,6 +61,7 @@ const PeriodPicker = ({
           <Field.Root name="from" required>
             <Field.Label>{t('oversight.notice.period.from')}</Field.Label>
             <DatePicker
+              placeholder={t('common.datePlaceholder')}
               value={fromDay(period.from)}
               maxDate={fromDay(period.to) ?? latest}
               onChange={(date?: Date) => onChange({ ...period, from: toDay(date) })}
@@ -73,6 +74,7 @@ const PeriodPicker = ({
           <Field.Root name="to" required>
             <Field.Label>{t('oversight.notice.period.to')}</Field.Label>
             <DatePicker
+              placeholder={t('common.datePlaceholder')}
               value={fromDay(period.to)}
               minDate={fromDay(period.from)}
               maxDate={latest}

@@ -214,6 +214,7 @@ export const NoticeComposer = ({
               <Field.Root name="deadline" required hint={t('oversight.notice.field.deadlineHint')}>
                 <Field.Label>{t('oversight.notice.field.deadline')}</Field.Label>
                 <DatePicker
+                  placeholder={t('common.datePlaceholder')}
                   value={deadline ? fromDay(deadline) : undefined}
                   minDate={earliest}
                   onChange={(date?: Date) => setDeadline(toDay(date))}
