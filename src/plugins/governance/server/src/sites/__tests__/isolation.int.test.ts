@@ -523,6 +523,8 @@ const UNRELATED: Record<string, string> = {
     'a member of the named site only, else 403 (oversight-work.int.test.ts)',
   'POST /governance/oversight/rectifications/:id/review':
     'oversight.manage only (oversight-work.int.test.ts)',
+  'GET /governance/columns':
+    "a site's column names, of the caller's own sites or articles only, else 404 (site-columns.int.test.ts)",
   'GET /governance/calendar':
     'holiday dates, no document; calendar.manage only (calendar.int.test.ts)',
   'GET /governance/calendar/status':
