@@ -10,6 +10,7 @@ import { createSites, createStaff } from '@test-helpers/sites';
 import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 import { ARTICLE, CITIZEN_MESSAGE } from '../../uids';
+import { INBOX_TABS } from '../../../../shared/contracts/messages';
 
 const CM = '/content-manager/collection-types';
 
@@ -308,10 +309,10 @@ describe('the governance routes', () => {
       .query(CITIZEN_MESSAGE)
       .findOne({ where: { documentId: xian.message }, select: ['id'] });
     for (const who of [baojiHandler, baojiEditor]) {
-      for (const tab of ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied']) {
+      for (const tab of INBOX_TABS) {
         const inbox = await as(who).get(`/governance/messages?tab=${tab}&site=xian`).expect(200);
         expect(inbox.body.data).toEqual([]);
-        expect(Object.values(inbox.body.meta.counts)).toEqual([0, 0, 0, 0, 0]);
+        expect(Object.values(inbox.body.meta.counts)).toEqual(INBOX_TABS.map(() => 0));
       }
       await as(who).get(`/governance/messages/${id}`).expect(404);
       for (const [action, body] of [
@@ -524,6 +525,28 @@ const UNRELATED: Record<string, string> = {
     'a member of the named site only, else 403 (oversight-work.int.test.ts)',
   'POST /governance/oversight/rectifications/:id/review':
     'oversight.manage only (oversight-work.int.test.ts)',
+  'GET /governance/messages/export':
+    "the inbox's rows as a workbook, under the inbox's own site scope, no contact data (desk.int.test.ts)",
+  'GET /governance/messages/todo':
+    "a count of the caller's own sites' messages only (desk.int.test.ts)",
+  'POST /governance/messages/sign':
+    "each message signed as one sign would be: another site's is refused as not found (desk.int.test.ts)",
+  'POST /governance/messages/:id/public':
+    "the caller's own sites' messages only, else 404, as every act on a case (desk.int.test.ts)",
+  'GET /governance/reports/overview':
+    "the overview's figures of the caller's sites only (reports.int.test.ts)",
+  'GET /governance/reports/message-statistics':
+    'group-wide statistics, messages.oversee (the province) only, no contact data (reports.int.test.ts)',
+  'GET /governance/reports/oversight': 'oversight.read (the province) only (reports.int.test.ts)',
+  'GET /governance/reports/sites': "the caller's sites only (reports.int.test.ts)",
+  'GET /governance/reports/accounts': 'accounts.manage only, no documents (reports.int.test.ts)',
+  'GET /governance/reports/audit': 'audit.read only, no documents (reports.int.test.ts)',
+  'GET /governance/reports/annual-notice':
+    'the ranking notice, rankings.read (the province) only (reports.int.test.ts)',
+  'GET /governance/reports/inspection-notice':
+    'the monitoring notice, oversight.manage (the province) only (reports.int.test.ts)',
+  'POST /governance/oversight/sites/:documentId/urge':
+    'oversight.manage (the province) only, no documents (urge.int.test.ts)',
   'GET /governance/columns':
     "a site's column names, of the caller's own sites or articles only, else 404 (site-columns.int.test.ts)",
   'GET /governance/calendar':
