@@ -236,7 +236,10 @@ describe('the inspection notice and its rectification tasks', () => {
     expect(draft.named.find((n) => n.site.code === 'stale')!.problems).toContain(
       'stale站首页已20天未更新'
     );
-    expect(draft.sections[2].paragraphs[0]).toContain('stale站首页已20天未更新');
+    // The sites that broke the same rule in one sentence, each with its figure.
+    expect(draft.sections[2].paragraphs[0]).toContain(
+      '以下2个网站首页超过2周未更新：near站（15天）、stale站（20天）'
+    );
   });
 
   it('refuses a period that is not one, and anyone but the province', async () => {
