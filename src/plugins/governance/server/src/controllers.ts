@@ -8,6 +8,7 @@ import replies from './replies';
 import review from './review';
 import sites from './sites';
 import submissions from './submissions';
+import workbench from './workbench';
 
 export default {
   overview: overview.controller,
@@ -20,4 +21,5 @@ export default {
   submissions: submissions.controller,
   oversight: oversight.controller,
   calendar: calendar.controller,
+  workbench: workbench.controller,
 };

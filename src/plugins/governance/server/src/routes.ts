@@ -8,6 +8,7 @@ import replies from './replies';
 import review from './review';
 import sites from './sites';
 import submissions from './submissions';
+import workbench from './workbench';
 
 export default {
   admin: {
@@ -23,6 +24,7 @@ export default {
       ...submissions.routes.admin,
       ...oversight.routes.admin,
       ...calendar.routes.admin,
+      ...workbench.routes,
     ],
   },
   'content-api': {

@@ -8,6 +8,7 @@ import replies from './replies';
 import review from './review';
 import sites from './sites';
 import submissions from './submissions';
+import workbench from './workbench';
 
 export default {
   overview: overview.service,
@@ -33,4 +34,5 @@ export default {
   oversightAlerts: oversight.alerts,
   inspectionNotices: oversight.notices,
   rectifications: oversight.rectifications,
+  workbench: workbench.service,
 };

@@ -26,8 +26,18 @@ export const OPEN_STATUSES = [
   'transferred',
 ] as const satisfies ReadonlyArray<MessageStatus>;
 
-/** The inbox's tabs (GET /governance/messages?tab=). */
-export const INBOX_TABS = ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
+/**
+ * The inbox's tabs (GET /governance/messages?tab=). `extension`: open messages whose extension
+ * request waits for the province's decision (the handler's requests, the province's queue).
+ */
+export const INBOX_TABS = [
+  'toSign',
+  'inProgress',
+  'dueSoon',
+  'overdue',
+  'extension',
+  'replied',
+] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 
 /**

@@ -186,35 +186,67 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     });
 
+  /**
+   * The conditions of each inbox tab within the caller's sites, a site and a search. Due soon:
+   * open with its deadline within the next two working days.
+   */
+  const inboxConditions = async (
+    user: AdminUser,
+    filters: { q?: string; site?: string },
+    now: Date
+  ) => {
+    const scope = await siteScope(strapi, user);
+    const soon = endOfWorkday(calendar(), now, 2, timezone());
+    const tabs: Record<InboxTab, Record<string, unknown>> = {
+      toSign: { status: { $in: ['received', 'transferred'] } },
+      inProgress: { status: 'accepted' },
+      dueSoon: { status: { $in: OPEN }, dueAt: { $gte: now, $lte: soon } },
+      overdue: { status: { $in: OPEN }, dueAt: { $lt: now } },
+      extension: { status: { $in: OPEN }, pendingExtension: { $notNull: true } },
+      replied: { status: { $in: ['replied', 'closed'] } },
+    };
+    const common: Record<string, unknown>[] = [];
+    if (!scope.all) common.push({ site: { id: { $in: scope.siteIds } } });
+    if (filters.site) common.push({ site: { code: filters.site } });
+    if (filters.q) {
+      const q = filters.q.trim();
+      common.push({ $or: [{ subject: { $containsi: q } }, { caseNumber: { $contains: q } }] });
+    }
+    return (tab: InboxTab) => ({ $and: [...common, tabs[tab]] });
+  };
+
+  /** How many messages of the caller's sites are in each of `tabs`: one count query per tab. */
+  const countTabs = async <T extends InboxTab>(
+    user: AdminUser,
+    tabs: readonly T[],
+    filters: { q?: string; site?: string } = {},
+    now = new Date()
+  ) => {
+    const where = await inboxConditions(user, filters, now);
+    return Object.fromEntries(
+      await Promise.all(
+        tabs.map(async (tab) => [
+          tab,
+          await strapi.db.query(CITIZEN_MESSAGE).count({ where: where(tab) }),
+        ])
+      )
+    ) as Record<T, number>;
+  };
+
   const service = {
+    countTabs,
+
     /**
-     * 留言办理 inbox: the caller's sites' messages in one of five tabs, searched by subject or case
-     * number, with the count of every tab. Due soon: open with its deadline within the next two
-     * working days. No contact data and no query code: those are on the case page, whose every
-     * read is audited.
+     * 留言办理 inbox: the caller's sites' messages in one of its tabs, searched by subject or case
+     * number, with the count of every tab. No contact data and no query code: those are on the
+     * case page, whose every read is audited.
      */
     async inbox(
       user: AdminUser,
       filters: { tab: InboxTab; q?: string; site?: string; page?: number }
     ): Promise<InboxPage> {
-      const scope = await siteScope(strapi, user);
       const now = new Date();
-      const soon = endOfWorkday(calendar(), now, 2, timezone());
-      const tabs: Record<InboxTab, Record<string, unknown>> = {
-        toSign: { status: { $in: ['received', 'transferred'] } },
-        inProgress: { status: 'accepted' },
-        dueSoon: { status: { $in: OPEN }, dueAt: { $gte: now, $lte: soon } },
-        overdue: { status: { $in: OPEN }, dueAt: { $lt: now } },
-        replied: { status: { $in: ['replied', 'closed'] } },
-      };
-      const common: Record<string, unknown>[] = [];
-      if (!scope.all) common.push({ site: { id: { $in: scope.siteIds } } });
-      if (filters.site) common.push({ site: { code: filters.site } });
-      if (filters.q) {
-        const q = filters.q.trim();
-        common.push({ $or: [{ subject: { $containsi: q } }, { caseNumber: { $contains: q } }] });
-      }
-      const where = (tab: InboxTab) => ({ $and: [...common, tabs[tab]] });
+      const where = await inboxConditions(user, filters, now);
       const pageSize = 20;
       const page = filters.page ?? 1;
       const rows = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
@@ -227,14 +259,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         offset: (page - 1) * pageSize,
         limit: pageSize,
       })) as Array<MessageRow & { site: MessageSite | null }>;
-      const counts = Object.fromEntries(
-        await Promise.all(
-          INBOX_TABS.map(async (tab) => [
-            tab,
-            await strapi.db.query(CITIZEN_MESSAGE).count({ where: where(tab) }),
-          ])
-        )
-      ) as Record<InboxTab, number>;
+      const counts = await countTabs(user, INBOX_TABS, filters, now);
       return {
         data: rows.map((row) => ({
           id: row.id,

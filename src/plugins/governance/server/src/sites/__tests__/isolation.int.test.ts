@@ -10,6 +10,7 @@ import { createSites, createStaff } from '@test-helpers/sites';
 import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 import { ARTICLE, CITIZEN_MESSAGE } from '../../uids';
+import { INBOX_TABS } from '../../../../shared/contracts/messages';
 
 const CM = '/content-manager/collection-types';
 
@@ -308,10 +309,10 @@ describe('the governance routes', () => {
       .query(CITIZEN_MESSAGE)
       .findOne({ where: { documentId: xian.message }, select: ['id'] });
     for (const who of [baojiHandler, baojiEditor]) {
-      for (const tab of ['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied']) {
+      for (const tab of INBOX_TABS) {
         const inbox = await as(who).get(`/governance/messages?tab=${tab}&site=xian`).expect(200);
         expect(inbox.body.data).toEqual([]);
-        expect(Object.values(inbox.body.meta.counts)).toEqual([0, 0, 0, 0, 0]);
+        expect(Object.values(inbox.body.meta.counts)).toEqual(INBOX_TABS.map(() => 0));
       }
       await as(who).get(`/governance/messages/${id}`).expect(404);
       for (const [action, body] of [
@@ -531,6 +532,8 @@ const UNRELATED: Record<string, string> = {
     'reads pasted text, saves nothing; calendar.manage only (calendar.int.test.ts)',
   'PUT /governance/calendar/:year':
     "the province's holidays, which move every site's open deadlines by the rules, never one message's; calendar.manage only (calendar.int.test.ts)",
+  'GET /governance/workbench':
+    "counts of the caller's own sites only, the group's for the province; no document (workbench.int.test.ts)",
 };
 
 describe('the list of admin routes', () => {
