@@ -65,8 +65,8 @@ export interface GroupTodos {
 export interface WorkbenchProfile {
   /** 姓名, as one field: 王建国. */
   name: string;
-  /** Role codes and names (Strapi's own roles by their code: the page names them in Chinese). */
-  roles: Array<{ code: string; name: string }>;
+  /** Role names, as the 账号安全 page lists them (Strapi's own are named in Chinese there). */
+  roles: string[];
   /** A provincial admin: every site. */
   groupWide: boolean;
   /** The sites the caller works for, in which capacity. */
@@ -75,6 +75,8 @@ export interface WorkbenchProfile {
 
 export interface Workbench {
   profile: WorkbenchProfile;
+  /** The group's time zone, in which the page writes times (Asia/Shanghai). */
+  timezone: string;
   articles: ArticleTodos | null;
   review: ReviewTodos | null;
   messages: MessageTodos | null;

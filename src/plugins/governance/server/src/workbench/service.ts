@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { GroupTodos, Workbench, WorkbenchProfile } from '../../../shared/contracts/workbench';
+import type { GovernanceConfig } from '../config';
 import { ACTIONS } from '../permissions';
 import { siteScope } from '../sites/scope';
 import { ADMIN_USER } from '../uids';
@@ -25,15 +26,15 @@ const workbenchService = ({ strapi }: { strapi: Core.Strapi }) => {
     const account = (await strapi.db.query(ADMIN_USER).findOne({
       where: { id: user.id },
       select: ['id', 'firstname', 'lastname', 'email'],
-      populate: { roles: { select: ['code', 'name'] } },
+      populate: { roles: { select: ['name'] } },
     })) as
       | (Pick<AdminUser, 'id' | 'firstname' | 'lastname' | 'email'> & {
-          roles: Array<{ code: string; name: string }>;
+          roles: Array<{ name: string }>;
         })
       | null;
     return {
       name: personName(account ?? user),
-      roles: (account?.roles ?? []).map(({ code, name }) => ({ code, name })),
+      roles: (account?.roles ?? []).map((role) => role.name),
       groupWide,
       sites: await getService(strapi, 'sites').sitesOf(user.id),
     };
@@ -71,7 +72,8 @@ const workbenchService = ({ strapi }: { strapi: Core.Strapi }) => {
           : null,
         scope.all ? groupOf(user, can, now) : null,
       ]);
-      return { profile, articles, review: waiting, messages, group };
+      const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
+      return { profile, timezone, articles, review: waiting, messages, group };
     },
   };
 };

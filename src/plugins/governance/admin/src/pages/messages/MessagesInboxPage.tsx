@@ -2,10 +2,11 @@ import { Box, Button, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { INBOX_TABS, useInbox, type InboxTab } from '../../api/messages';
+import { INBOX_TABS, useInbox } from '../../api/messages';
 import { ListTable } from '../../components/DataTable';
 import { ListTabs } from '../../components/ListTabs';
 import { SearchBox } from '../../components/SearchBox';
+import { useQueryChoice } from '../../hooks/useQueryChoice';
 import { useT } from '../../hooks/useT';
 import { CaseDialog } from './CaseDialog';
 import { DeadlineBadge } from './DeadlineBadge';
@@ -27,7 +28,8 @@ const INBOX_COLUMNS = [
 export const MessagesInboxPage = () => {
   const t = useT();
   const { formatDate } = useIntl();
-  const [tab, setTab] = useState<InboxTab>('toSign');
+  // In the address: the home page links each of its counts to its tab.
+  const [tab, setTab] = useQueryChoice('tab', INBOX_TABS, 'toSign');
   const [q, setQ] = useState('');
   const [openId, setOpenId] = useState<number | null>(null);
   const inbox = useInbox({ tab, q: q.trim() || undefined });
