@@ -181,3 +181,17 @@ describe('each count opens its list, already filtered', () => {
     await page.close();
   });
 });
+
+describe('the profile page', () => {
+  it('holds the whole name in 姓名, the family name field left empty', async () => {
+    const { page, problems } = await watchedPage();
+    await logIn(page, 'province.admin@demo.example');
+    await page.goto(`${server.url}/admin/me`);
+    await page.getByRole('heading', { name: '王建国' }).waitFor();
+    await expect(page.getByRole('textbox', { name: '姓名' }).inputValue()).resolves.toBe('王建国');
+    await expect(page.getByRole('textbox', { name: /^姓氏/ }).inputValue()).resolves.toBe('');
+    await screenshot(page, 'workbench-profile-province');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
