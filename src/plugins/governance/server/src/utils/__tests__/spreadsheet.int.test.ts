@@ -105,15 +105,8 @@ describe('操作日志 export', () => {
     expect(login![4]).toBe(quoted(`${OWN_NAME}（站点编辑）登录`));
     // Honest cells as they were: the title, the filters, the stamp, the heading row, the numbers.
     expect(records.slice(0, 2)).toEqual([['操作日志'], ['全部记录']]);
-    expect(records[3]).toEqual([
-      '序号',
-      '时间（北京时间）',
-      '操作',
-      '操作人',
-      '记录',
-      'IP 地址',
-      '校验码',
-    ]);
+    // (The layout itself: exports.int.test.ts.)
+    expect(records[3][0]).toBe('序号');
     expect(records.slice(4).every((r) => /^\d+$/.test(r[0]))).toBe(true);
   });
 
