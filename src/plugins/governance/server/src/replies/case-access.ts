@@ -16,6 +16,23 @@ import { CITIZEN_MESSAGE } from '../uids';
 
 const OPEN: readonly MessageStatus[] = OPEN_STATUSES;
 
+/** The columns every list of messages shows: never the citizen's name, contact or query code. */
+export const LIST_FIELDS = [
+  'id',
+  'caseNumber',
+  'category',
+  'subject',
+  'status',
+  'receivedAt',
+  'dueAt',
+  'repliedAt',
+] as const;
+
+/** A listed message as read with `LIST_FIELDS` and its site. */
+export type ListedMessage = Pick<MessageRow, (typeof LIST_FIELDS)[number]> & {
+  site: MessageSite | null;
+};
+
 /** A message being handled, with the site that holds it. */
 export type HandledMessage = MessageRow & { site: (MessageSite & { id: number }) | null };
 

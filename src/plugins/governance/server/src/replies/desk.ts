@@ -18,7 +18,7 @@ import { siteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
-import { caseAccess } from './case-access';
+import { caseAccess, LIST_FIELDS, type ListedMessage } from './case-access';
 import { endOfWorkday, workingDaysBetween } from './deadlines';
 import { maskName, type MessageRow } from './service';
 import { paginationOf } from '../utils/paged';
@@ -34,33 +34,9 @@ const EXPORT_BATCH = 500;
 /** An export beyond this many rows is cut there: narrow the filters (the sheet says so). */
 export const EXPORT_LIMIT = 20000;
 
-/** The columns a list row needs: never the citizen's name, contact or query code. */
-const LIST_FIELDS = [
-  'id',
-  'caseNumber',
-  'category',
-  'subject',
-  'status',
-  'receivedAt',
-  'dueAt',
-  'repliedAt',
-  'pendingExtension',
-  'replyingUnit',
-];
-
-type ListRow = Pick<
-  MessageRow,
-  | 'id'
-  | 'caseNumber'
-  | 'category'
-  | 'subject'
-  | 'status'
-  | 'receivedAt'
-  | 'dueAt'
-  | 'repliedAt'
-  | 'pendingExtension'
-  | 'replyingUnit'
-> & { site: MessageSite | null };
+/** The inbox's row: a listed message with its extension request and replying unit. */
+const INBOX_FIELDS = [...LIST_FIELDS, 'pendingExtension', 'replyingUnit'];
+type ListRow = ListedMessage & Pick<MessageRow, 'pendingExtension' | 'replyingUnit'>;
 
 /** An event of a message's timeline (plugin::governance.message-event), with its sites. */
 type EventRow = Omit<CaseEvent, 'actor' | 'at'> & { actorName: string; createdAt: string };
@@ -142,7 +118,7 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
   ) =>
     (await strapi.db.query(CITIZEN_MESSAGE).findMany({
       where,
-      select: LIST_FIELDS,
+      select: INBOX_FIELDS,
       populate: { site: { select: ['code', 'name'] } },
       orderBy: orderOf(tab),
       offset,

@@ -4,12 +4,12 @@ import {
   OPEN_STATUSES,
   type InboxItem,
   type MessageFigures,
-  type MessageSite,
   type MessageStatistics,
 } from '../../../shared/contracts/messages';
 import type { GovernanceConfig } from '../config';
 import { localYearRange } from '../time/local-year';
 import type { MessageRow } from './service';
+import { LIST_FIELDS, type ListedMessage } from './case-access';
 import { dbNames } from '../utils/db-names';
 import { CITIZEN_MESSAGE, SITE } from '../uids';
 
@@ -188,33 +188,10 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .limit(size)) as Array<{ id: number }>;
       const rows = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
         where: { id: { $in: picked.map((row) => row.id) } },
-        select: [
-          'id',
-          'caseNumber',
-          'category',
-          'subject',
-          'status',
-          'receivedAt',
-          'dueAt',
-          'repliedAt',
-          'repliedOnTime',
-        ],
+        select: [...LIST_FIELDS, 'repliedOnTime'],
         populate: { site: { select: ['code', 'name'] } },
         orderBy: [{ repliedAt: 'desc' }, { id: 'desc' }],
-      })) as Array<
-        Pick<
-          MessageRow,
-          | 'id'
-          | 'caseNumber'
-          | 'category'
-          | 'subject'
-          | 'status'
-          | 'receivedAt'
-          | 'dueAt'
-          | 'repliedAt'
-          | 'repliedOnTime'
-        > & { site: MessageSite | null }
-      >;
+      })) as Array<ListedMessage & Pick<MessageRow, 'repliedOnTime'>>;
       return rows.map(({ repliedOnTime, ...row }) => ({
         ...row,
         deadline: repliedOnTime === false ? 'answeredLate' : 'answered',

@@ -1,10 +1,9 @@
 import { Box, Button, Flex, Link as TextLink } from '@strapi/design-system';
 import { ArrowLeft, File } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { createPortal } from 'react-dom';
 import { NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { createGlobalStyle } from 'styled-components';
 import { useMessageCase } from '../../api/messages';
+import { PrintOnly } from '../../components/PrintOnly';
 import { useT } from '../../hooks/useT';
 import { CaseActions, CaseBody, Section } from './CaseDialog';
 import { PublicChoice } from './CaseForms';
@@ -12,35 +11,6 @@ import { CaseSheet } from './CaseSheet';
 
 const PRINT_ROOT = 'governance-case-print';
 const INBOX_PATH = '/plugins/governance/messages';
-
-/**
- * What prints is the 办理单 alone, placed directly in <body>: the admin's menus, the case's
- * forms and buttons are all inside the app's root, hidden in print (as the annual notice).
- */
-const PrintOnlyTheSheet = createGlobalStyle`
-  #${PRINT_ROOT} {
-    display: none;
-  }
-
-  @media print {
-    @page {
-      size: A4;
-      margin: 25mm 20mm 20mm 25mm;
-    }
-    html,
-    body {
-      height: auto !important;
-      overflow: visible !important;
-      background: #fff !important;
-    }
-    body > *:not(#${PRINT_ROOT}) {
-      display: none !important;
-    }
-    #${PRINT_ROOT} {
-      display: block;
-    }
-  }
-`;
 
 /**
  * 留言办理's case as its own page (/plugins/governance/messages/:id): the message, the citizen's
@@ -63,7 +33,6 @@ export const CasePage = () => {
   return (
     <Page.Main>
       <Page.Title>{message.subject}</Page.Title>
-      <PrintOnlyTheSheet />
       <Layouts.Header
         title={message.subject}
         subtitle={t('messages.case.pageSubtitle', {
@@ -105,12 +74,9 @@ export const CasePage = () => {
           />
         </Box>
       </Layouts.Content>
-      {createPortal(
-        <div id={PRINT_ROOT} aria-hidden>
-          <CaseSheet message={message} timeZone={message.timezone} testId="case-sheet" />
-        </div>,
-        document.body
-      )}
+      <PrintOnly id={PRINT_ROOT} margin="25mm 20mm 20mm 25mm">
+        <CaseSheet message={message} timeZone={message.timezone} testId="case-sheet" />
+      </PrintOnly>
     </Page.Main>
   );
 };

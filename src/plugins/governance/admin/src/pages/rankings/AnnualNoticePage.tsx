@@ -1,10 +1,9 @@
 import { Box, Button, Flex, Link as TextLink, Typography } from '@strapi/design-system';
 import { ArrowLeft, FilePdf } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { createPortal } from 'react-dom';
 import { NavLink } from 'react-router-dom';
-import { createGlobalStyle } from 'styled-components';
 import { useAnnualNotice } from '../../api/rankings';
+import { PrintOnly } from '../../components/PrintOnly';
 import { useT } from '../../hooks/useT';
 import { useRankingFormat } from './format';
 import { NoticeDocument } from './NoticeDocument';
@@ -14,36 +13,6 @@ import { REPORT_URLS } from '../../api/reports';
 import { WordDocumentButton } from '../../components/WordDocumentButton';
 
 const PRINT_ROOT = 'governance-notice-print';
-
-/**
- * What prints is a copy of the document placed directly in <body>, and nothing else: Strapi's
- * menus, the plugin's navigation and the buttons are all inside the app's root, hidden in print,
- * and the app's scrolling containers cannot cut the document to one page.
- */
-const PrintOnlyTheNotice = createGlobalStyle`
-  #${PRINT_ROOT} {
-    display: none;
-  }
-
-  @media print {
-    @page {
-      size: A4;
-      margin: 37mm 26mm 35mm 28mm;
-    }
-    html,
-    body {
-      height: auto !important;
-      overflow: visible !important;
-      background: #fff !important;
-    }
-    body > *:not(#${PRINT_ROOT}) {
-      display: none !important;
-    }
-    #${PRINT_ROOT} {
-      display: block;
-    }
-  }
-`;
 
 /** 年度通报: the year's notice on the website group's maintenance, generated from its ranking, to print or save as PDF. */
 export const AnnualNoticePage = () => {
@@ -59,7 +28,6 @@ export const AnnualNoticePage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('notice.title')}</Page.Title>
-      <PrintOnlyTheNotice />
       <Layouts.Header
         title={t('notice.title')}
         subtitle={
@@ -110,12 +78,9 @@ export const AnnualNoticePage = () => {
           </Box>
         </Flex>
       </Layouts.Content>
-      {createPortal(
-        <div id={PRINT_ROOT} aria-hidden>
-          <NoticeDocument notice={notice} />
-        </div>,
-        document.body
-      )}
+      <PrintOnly id={PRINT_ROOT} margin="37mm 26mm 35mm 28mm">
+        <NoticeDocument notice={notice} />
+      </PrintOnly>
     </Page.Main>
   );
 };
