@@ -34,6 +34,8 @@ const article = {
 const CHANGES: Record<string, (value: unknown, attribute: HashedAttribute) => unknown> = {
   string: (value) => `${value ?? ''}改`,
   text: (value) => `${value ?? ''}改`,
+  // The 栏目 field: a custom field whose value is a column's name.
+  customField: (value) => `${value ?? ''}改`,
   uid: (value) => `${value ?? 'x'}-2`,
   blocks: () => [{ type: 'paragraph', children: [{ type: 'text', text: '改过的正文' }] }],
   boolean: (value) => !value,
