@@ -1,5 +1,7 @@
 export default [
   'strapi::logger',
+  // Outside the error middleware: the public API's errors in Chinese, whoever raised them.
+  'plugin::governance.public-errors',
   'strapi::errors',
   // Inside the error middleware: a database or Redis that is away answers 503 with Retry-After.
   'plugin::governance.dependency-unavailable',

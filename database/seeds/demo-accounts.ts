@@ -154,7 +154,11 @@ export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string) 
       const site = await strapi.db
         .query('api::site.site')
         .findOne({ where: { code }, select: ['documentId'] });
-      await sites.addMember({ userId: user.id, siteDocumentId: site.documentId, capacity });
+      // The demo's set-up, by the loader: 系统 in the log.
+      await sites.addMember(
+        { userId: user.id, siteDocumentId: site.documentId, capacity },
+        { actor: 'system' }
+      );
     }
   }
   return created;

@@ -129,7 +129,7 @@ describe('a password change forced by the provincial admin', () => {
     const csv = fs.readFileSync(await download.path(), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff); // the BOM Excel needs to read UTF-8
     expect(csv).toContain('xian.editor@demo.example');
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^账号安全-\d{4}年\d{1,2}月\d{1,2}日\.csv$/);
   });
 
   it('forces 李华 to change his password, after a confirmation', async () => {
@@ -209,7 +209,10 @@ describe('a password change forced by the provincial admin', () => {
     const rows = admin.getByRole('row');
     await rows.filter({ hasText: '登录成功' }).first().waitFor();
     await rows.filter({ hasText: '强制修改密码' }).first().waitFor();
-    await rows.filter({ hasText: '本人修改密码' }).filter({ hasText: '李华' }).first().waitFor();
+    await rows
+      .filter({ hasText: /李华（站点编辑）修改了本人的密码/ })
+      .first()
+      .waitFor();
     await admin.getByRole('link', { name: '操作日志' }).waitFor();
     await screenshot(admin, 'audit');
 
@@ -230,7 +233,9 @@ describe('a password change forced by the provincial admin', () => {
       admin.waitForEvent('download'),
       admin.getByRole('button', { name: '下载校验点' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^audit-checkpoints-\d{4}-\d{2}-\d{2}\.jsonl$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^操作日志校验点-\d{4}年\d{1,2}月\d{1,2}日\.jsonl$/
+    );
     const lines = fs
       .readFileSync(await download.path(), 'utf8')
       .trim()

@@ -37,10 +37,10 @@ const downloaded = async (page: Page, button: string) => {
 describe.each([
   ['', 'reports-overview', /^\d{4}年站群概览\.xlsx$/],
   ['messages/statistics', 'reports-message-statistics', /^\d{4}年留言统计\.xlsx$/],
-  ['oversight', 'reports-oversight', /^\d{4}年\d+月\d+日站群监测\.xlsx$/],
-  ['sites', 'reports-sites', /^站点与人员\.xlsx$/],
-  ['accounts', 'reports-accounts', /^账号安全（全部）\.xlsx$/],
-  ['audit', 'reports-audit', /^\d{4}年\d+月\d+日操作日志\.xlsx$/],
+  ['oversight', 'reports-oversight', /^站群监测-\d{4}年\d+月\d+日\.xlsx$/],
+  ['sites', 'reports-sites', /^站点与人员-\d{4}年\d+月\d+日\.xlsx$/],
+  ['accounts', 'reports-accounts', /^账号安全（全部）-\d{4}年\d+月\d+日\.xlsx$/],
+  ['audit', 'reports-audit', /^操作日志-\d{4}年\d+月\d+日\.xlsx$/],
 ])('the page at /%s', (path, shot, name) => {
   it('exports its figures to Excel under a Chinese name', async () => {
     await province.goto(admin(path));

@@ -50,17 +50,18 @@ export const tallScreenshot = async (page: Page, name: string, height: number) =
 
 /**
  * A new page logged in to the admin as `email`, as a person in Xi'an sees it (Chinese, Shanghai
- * time), once the home page greets them.
+ * time; `timezoneId` for a computer set to another zone), once the home page greets them.
  */
 export const loginAs = async (
   browser: Browser,
   server: { url: string; password: string },
-  email: string
+  email: string,
+  { timezoneId = 'Asia/Shanghai' }: { timezoneId?: string } = {}
 ): Promise<Page> => {
   const page = await browser.newPage({
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
   });
   await page.goto(`${server.url}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(email);

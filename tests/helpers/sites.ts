@@ -78,7 +78,7 @@ export const addMember = (
   app.strapi
     .plugin('governance')
     .service('sites')
-    .addMember({ userId: admin.id, siteDocumentId, capacity });
+    .addMember({ userId: admin.id, siteDocumentId, capacity }, { actor: 'system' });
 
 /**
  * A person: the admin role's code (or several: a small site's staff often hold more than one),

@@ -44,7 +44,10 @@ beforeAll(async () => {
   await app.strapi
     .plugin('governance')
     .service('sites')
-    .addMember({ userId: handler.id, siteDocumentId: xian.documentId, capacity: 'handler' });
+    .addMember(
+      { userId: handler.id, siteDocumentId: xian.documentId, capacity: 'handler' },
+      { actor: 'system' }
+    );
 });
 
 afterAll(async () => {

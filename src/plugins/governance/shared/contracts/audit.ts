@@ -1,16 +1,81 @@
 /** 操作日志: the list and its integrity check, shared by the server's audit service and the admin page. */
 import type { Pagination } from './pagination';
 
+/**
+ * What the log records, with the name a reader sees: the one table of action codes, read by the
+ * server (validation, sentences, exports) and the page (filter, badges).
+ */
+export const AUDIT_ACTIONS = {
+  'login.success': '登录成功',
+  'login.failure': '登录失败',
+  'login.failureSummary': '登录失败汇总',
+  'account.locked': '账号锁定',
+  'account.unlocked': '账号解锁',
+  'account.forceChange': '强制修改密码',
+  'account.disabled': '账号停用',
+  'account.holder': '指定责任人',
+  'account.refused': '越权操作账号被拒',
+  'password.changed': '修改密码',
+  'review.approve': '审核通过',
+  'review.reject': '审核退回',
+  'article.publish': '发布文章',
+  'article.unpublish': '撤销发布',
+  'message.reply': '答复留言',
+  'message.transfer': '转办留言',
+  'message.correctCategory': '更正留言类别',
+  'message.deadlineRecalculated': '重算留言期限',
+  'membership.add': '添加站点人员',
+  'membership.remove': '移除站点人员',
+  'user.roles': '变更角色',
+  'personalData.read': '查看个人信息',
+  'audit.purge': '清理过期日志',
+  'rankings.freeze': '冻结发布排名',
+  'rankings.settings': '名次可见范围',
+  'submission.submit': '报送信息',
+  'submission.withdraw': '撤回报送',
+  'submission.adopt': '采用报送',
+  'submission.decline': '退回报送',
+  'oversight.alert': '监测预警',
+  'oversight.notice': '生成监测通报',
+  'rectification.open': '下发整改任务',
+  'rectification.submit': '提交整改情况',
+  'rectification.review': '整改验收',
+  'calendar.update': '更新节假日安排',
+  'message.publicity': '设置留言是否公开',
+  'message.export': '导出留言清单',
+  'report.export': '导出报表',
+  'oversight.urge': '监测催办',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export const AUDIT_ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+/** The name of an entry's action; an entry written by a later version with a code unknown here reads 其他操作. */
+export const auditActionName = (code: string) =>
+  (AUDIT_ACTIONS as Record<string, string>)[code] ?? '其他操作';
+
+/** Failures, lockouts, refusals and purges stand out in the list. */
+export const ALARMING_AUDIT_ACTIONS: ReadonlySet<string> = new Set<AuditAction>([
+  'login.failure',
+  'login.failureSummary',
+  'account.locked',
+  'account.forceChange',
+  'account.disabled',
+  'account.refused',
+  'audit.purge',
+]);
+
 /** One entry of the log as the list shows it, newest first. */
 export interface AuditEntry {
   /** Position in the hash chain. */
   seq: number;
   at: string;
-  /** An action code such as 'login.failure'; the page names it. */
   action: string;
-  actorName: string;
-  subject: string | null;
-  summary: string;
+  /** The action's name: 报送信息. */
+  actionName: string;
+  /** Who acted, with their role when it is known: 张敏（站点编辑）; 系统; 操作人未记录 for an old entry that lost it. */
+  actor: string;
+  /** The entry as a sentence: 张敏（站点编辑）将《关于…的通知》从汉滨区报送至陕西省民政厅门户网站. */
+  sentence: string;
   ip: string | null;
 }
 
@@ -19,8 +84,6 @@ export interface AuditPage {
   data: AuditEntry[];
   meta: {
     pagination: Pagination;
-    /** Every action code, for the filter. */
-    actions: string[];
   };
 }
 

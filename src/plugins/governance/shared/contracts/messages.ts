@@ -8,6 +8,13 @@ import type { Pagination } from './pagination';
 /** 留言类别 */
 export const CATEGORIES = ['consultation', 'complaint', 'suggestion', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
+/** The categories' names in the server's texts (the admin's translations say the same). */
+export const CATEGORY_NAMES: Record<Category, string> = {
+  consultation: '咨询',
+  complaint: '投诉',
+  suggestion: '建议',
+  other: '其他',
+};
 
 /** Where a message stands. */
 export const MESSAGE_STATUSES = [

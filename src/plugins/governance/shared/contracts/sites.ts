@@ -3,6 +3,14 @@ import type { SiteLevel } from './overview';
 
 export const CAPACITIES = ['leader', 'editor', 'reviewer', 'approver', 'handler'] as const;
 export type Capacity = (typeof CAPACITIES)[number];
+/** What a member of a site is called in each capacity (the server's texts; the admin's translations say the same). */
+export const CAPACITY_NAMES: Record<Capacity, string> = {
+  leader: '站点负责人',
+  editor: '编辑',
+  reviewer: '审核员',
+  approver: '终审人',
+  handler: '留言办理员',
+};
 
 export interface Member {
   membershipId: number;

@@ -23,6 +23,3 @@ export function fromDay(day: string | undefined) {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, date));
 }
-
-/** Today in the reader's calendar, for the picker's bounds. */
-export const today = () => fromDay(toDay(new Date()));

@@ -7,7 +7,6 @@ export const REPORT_URLS = {
   oversight: '/governance/reports/oversight',
   sites: '/governance/reports/sites',
   accounts: '/governance/reports/accounts',
-  audit: '/governance/reports/audit',
   annualNotice: '/governance/reports/annual-notice',
   inspectionNotice: '/governance/reports/inspection-notice',
 } as const;

@@ -1,4 +1,5 @@
 import { Box, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { useT } from '../hooks/useT';
 
 /** A filter's choices: each value with what the list shows for it. */
 export type FilterOptions<V extends string> = ReadonlyArray<readonly [value: V, label: string]>;
@@ -27,22 +28,27 @@ export const FilterSelect = <V extends string>({
   onChange: (value: V | '') => void;
   minWidth?: string;
   width?: string;
-}) => (
-  <Box minWidth={minWidth} width={width}>
-    <SingleSelect
-      aria-label={label}
-      placeholder={label}
-      value={value}
-      onChange={(next: string | number) =>
-        onChange(options.find(([option]) => option === String(next))?.[0] ?? '')
-      }
-      onClear={() => onChange('')}
-    >
-      {options.map(([option, name]) => (
-        <SingleSelectOption key={option} value={option}>
-          {name}
-        </SingleSelectOption>
-      ))}
-    </SingleSelect>
-  </Box>
-);
+}) => {
+  const t = useT();
+  return (
+    <Box minWidth={minWidth} width={width}>
+      <SingleSelect
+        aria-label={label}
+        placeholder={label}
+        value={value}
+        onChange={(next: string | number) =>
+          onChange(options.find(([option]) => option === String(next))?.[0] ?? '')
+        }
+        onClear={() => onChange('')}
+        // The design system's own label is English ("Clear").
+        clearLabel={t('common.clearFilter', { filter: label })}
+      >
+        {options.map(([option, name]) => (
+          <SingleSelectOption key={option} value={option}>
+            {name}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+    </Box>
+  );
+};

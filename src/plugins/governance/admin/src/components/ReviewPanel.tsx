@@ -1,7 +1,6 @@
 import { Box, Button, Checkbox, Flex, Typography } from '@strapi/design-system';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import {
   CHECKLIST_ITEMS,
   useArticleReview,
@@ -15,6 +14,7 @@ import { ReasonDialog } from './ReasonDialog';
 import { ArticleStateBadges, type PublicationStatus } from './ReviewStatusBadge';
 import { WordHits } from './WordHits';
 import { ARTICLE } from '../../../shared/uids';
+import { useLocalTime } from '../hooks/useLocalTime';
 
 type Run = (
   action: Parameters<ReturnType<typeof useReviewAction>['mutateAsync']>[0],
@@ -91,7 +91,7 @@ const RejectDialog = ({ review, t, run, onClose }: DecisionDialogProps) => (
 );
 
 const HistoryEntry = ({ decision, t }: { decision: Decision; t: Translate }) => {
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   const step = decision.capacity
     ? ` · ${t('review.stepOf', { step: decision.step ?? 0 })} ${t(`review.capacity.${decision.capacity}`)}`
     : '';

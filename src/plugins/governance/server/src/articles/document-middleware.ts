@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { GovernanceConfig } from '../config';
+import { requestActor } from '../audit/request-actor';
 import { documentIdOf } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
 import { imageUrlsOf, refusedImageUrl, sanitizeBody } from './body';
@@ -102,12 +103,16 @@ const auditPublication = async (
 ) => {
   const documentId = documentIdOf(result, params);
   if (!documentId) return;
-  const article = await strapi.db
-    .query(ARTICLE)
-    .findOne({ where: { documentId }, select: ['title'] });
+  const article = (await strapi.db.query(ARTICLE).findOne({
+    where: { documentId },
+    select: ['title'],
+    populate: { site: { select: ['name'] } },
+  })) as { title: string; site: { name: string } | null } | null;
+  const site = article?.site ? `（${article.site.name}）` : '';
   await getService(strapi, 'audit').record(action, {
     subject: `article ${documentId}`,
-    summary: `${action === 'article.publish' ? '发布' : '撤销发布'}《${article?.title ?? documentId}》`,
+    summary: `${action === 'article.publish' ? '发布' : '撤销发布'}《${article?.title ?? '已删除的文章'}》${site}`,
+    actor: requestActor(strapi),
   });
 };
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DateTime } from 'luxon';
+import { localDateTime } from '../../../shared/local-time';
 import type { GovernanceConfig } from '../config';
 import { clientSource } from '../utils/client-source';
 import { getService } from '../utils/get-service';
@@ -34,11 +34,11 @@ const loginFailures = ({ strapi }: { strapi: Core.Strapi }) => {
   const summarise = async (window: Window, until: number) => {
     if (window.counted === 0) return;
     const zone = (strapi.config.get('plugin::governance') as GovernanceConfig).timezone;
-    const local = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm:ss');
+    const local = (ms: number) => localDateTime(ms, zone, { seconds: true });
     const to = Math.min(window.end, until);
     await getService(strapi, 'audit').record('login.failureSummary', {
       subject: window.source,
-      summary: `来自 ${window.source} 的登录失败在 ${local(window.start)} 至 ${local(to)} 间超过逐条记录上限（${window.recorded} 条），另有 ${window.counted} 次未逐条记录`,
+      summary: `汇总来自 ${window.source} 的登录失败：${local(window.start)}至${local(to)}间逐条记录 ${window.recorded} 条（上限）后，另有 ${window.counted} 次未逐条记录`,
       details: {
         source: window.source,
         recorded: window.recorded,

@@ -1,8 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import { existsSync } from 'fs';
-import type { AuditEntry, AuditPage } from '../../../shared/contracts/audit';
-import { personName } from '../utils/person-name';
+import type { AuditAction, AuditPage } from '../../../shared/contracts/audit';
+import { ADMIN_USER } from '../uids';
+import type { AdminUser } from '../utils/document-middleware';
+import {
+  personLabel,
+  readableEntry,
+  roleTitle,
+  sentenceOf,
+  SYSTEM_ACTOR,
+  type AuditActor,
+} from './sentence';
 import { entryHash, GENESIS } from './chain';
 import { newestCheckpoint } from './checkpoint-file';
 import { auditHead, type EntryRow } from './head';
@@ -12,56 +21,24 @@ import { findPage } from '../utils/paged';
 
 /** The job that signs the head into the checkpoint file every few minutes. */
 export const AUDIT_CHECKPOINT_JOB = 'governance-audit-checkpoint';
-/** What the log records, with the name a reader sees. */
-export const AUDIT_ACTIONS = {
-  'login.success': '登录成功',
-  'login.failure': '登录失败',
-  'login.failureSummary': '登录失败汇总',
-  'account.locked': '账号锁定',
-  'account.unlocked': '账号解锁',
-  'account.forceChange': '强制修改密码',
-  'account.disabled': '账号停用',
-  'account.holder': '指定责任人',
-  'account.refused': '越权操作账号被拒',
-  'password.changed': '修改密码',
-  'review.approve': '审核通过',
-  'review.reject': '审核退回',
-  'article.publish': '发布文章',
-  'article.unpublish': '撤销发布',
-  'message.reply': '答复留言',
-  'message.transfer': '转办留言',
-  'message.correctCategory': '更正留言类别',
-  'message.deadlineRecalculated': '按节假日安排重算留言期限',
-  'membership.add': '添加站点人员',
-  'membership.remove': '移除站点人员',
-  'user.roles': '变更角色',
-  'personalData.read': '查看个人信息',
-  'audit.purge': '清理过期日志',
-  'rankings.freeze': '冻结发布排名',
-  'rankings.settings': '名次可见范围',
-  'submission.submit': '报送信息',
-  'submission.withdraw': '撤回报送',
-  'submission.adopt': '采用报送',
-  'submission.decline': '退回报送',
-  'oversight.alert': '监测预警',
-  'oversight.notice': '生成监测通报',
-  'rectification.open': '下发整改任务',
-  'rectification.submit': '提交整改情况',
-  'rectification.review': '整改验收',
-  'calendar.update': '更新节假日安排',
-  'message.publicity': '设置留言是否公开',
-  'message.export': '导出留言清单',
-  'report.export': '导出报表',
-  'oversight.urge': '监测催办',
-} as const;
-export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export type { AuditActor } from './sentence';
 
 export interface AuditInput {
+  /**
+   * What the actor did, in Chinese, naming the object by its title and written to follow the
+   * actor's name: "将《关于…的通知》从汉滨区报送至陕西省民政厅门户网站". The entry reads as one
+   * sentence: "张敏（站点编辑）将《…》…".
+   */
   summary: string;
+  /** A stable reference to the object, for queries (`message 12`, an account's e-mail); not shown. */
   subject?: string | null;
   details?: Record<string, unknown> | null;
-  /** Defaults to the request's admin user; `system` for jobs, or a name (the citizen). */
-  actor?: { id: number | null; name: string } | 'system';
+  /**
+   * Who acted: always said by the caller, never guessed from the request, so that an act done
+   * for a person by a service, a script or a job is theirs (see `requestActor` for the one
+   * place the request is all there is).
+   */
+  actor: AuditActor;
   /** Defaults to the request's address. */
   ip?: string | null;
 }
@@ -83,6 +60,22 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
   const head = auditHead(strapi);
   const { config, keys, checkpointFile, retentionDays, lockedHead } = head;
   const { takeCheckpoint, verify } = chainVerification(strapi, head);
+
+  /**
+   * The actor as the entry names them: a person by their account's name and roles at the moment
+   * they act (张敏（站点编辑）), whatever the caller had of them (an id is enough); someone
+   * without an account by the name given; or 系统.
+   */
+  const named = async (actor: AuditActor): Promise<{ id: number | null; name: string }> => {
+    if (actor === 'system') return { id: null, name: SYSTEM_ACTOR };
+    if (actor.id === null) return { id: null, name: actor.name };
+    const user = (await strapi.db.query(ADMIN_USER).findOne({
+      where: { id: actor.id },
+      select: ['id', 'firstname', 'lastname', 'email'],
+      populate: { roles: { select: ['code', 'name'] } },
+    })) as (AdminUser & { roles?: Array<{ code: string; name: string }> }) | null;
+    return { id: actor.id, name: personLabel(user ?? actor, roleTitle(user?.roles ?? [])) };
+  };
 
   /** One checkpoint at a time in this process: two at once would sign the same head twice. */
   let checkpointing: Promise<unknown> = Promise.resolve();
@@ -140,22 +133,9 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Appends an entry (inside the caller's transaction, if any). */
     async record(action: AuditAction, input: AuditInput) {
-      const ctx = strapi.requestContext.get() as
-        | {
-            state?: {
-              user?: { id: number; firstname?: string; lastname?: string; email?: string };
-            };
-            request?: { ip?: string };
-          }
-        | undefined;
-      const sessionUser = ctx?.state?.user;
-      const actor =
-        input.actor === 'system'
-          ? { id: null, name: '系统 (system)' }
-          : (input.actor ??
-            (sessionUser
-              ? { id: sessionUser.id, name: personName(sessionUser) }
-              : { id: null, name: '系统 (system)' }));
+      const ctx = strapi.requestContext.get() as { request?: { ip?: string } } | undefined;
+      const actor = await named(input.actor);
+      const label = actor.name;
       const ip = input.ip !== undefined ? input.ip : (ctx?.request?.ip ?? null);
       await strapi.db.transaction(async ({ trx, onCommit }) => {
         const { names, row, update } = await lockedHead(trx);
@@ -166,7 +146,7 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
           actorId: actor.id,
           actorName: actor.name.slice(0, 200),
           subject: input.subject?.slice(0, 200) ?? null,
-          summary: input.summary,
+          summary: sentenceOf(label, input.summary),
           details: input.details ?? null,
           ip: ip?.slice(0, 45) ?? null,
           prevHash: String(row[names.column('hash')] ?? GENESIS),
@@ -207,21 +187,20 @@ const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       const where = service.where(filters);
       const page = filters.page ?? 1;
       const pageSize = filters.pageSize ?? 50;
-      const { rows, pagination } = await findPage<AuditEntry>(
+      const { rows, pagination } = await findPage<EntryRow>(
         strapi,
         AUDIT_ENTRY,
         {
           where,
-          select: ['seq', 'at', 'action', 'actorName', 'subject', 'summary', 'ip'],
+          select: ['seq', 'at', 'action', 'actorId', 'actorName', 'summary', 'ip'],
           orderBy: { seq: 'desc' },
         },
         { page, pageSize }
       );
       return {
-        data: rows,
+        data: rows.map(readableEntry),
         meta: {
           pagination,
-          actions: Object.keys(AUDIT_ACTIONS),
         },
       };
     },

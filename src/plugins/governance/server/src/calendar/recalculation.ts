@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import type { AuditInput } from '../audit/service';
+import { SYSTEM_ACTOR } from '../audit/sentence';
+import { localDate } from '../../../shared/local-time';
 import { endOfWorkday, workingDaysBetween } from '../replies/deadlines';
 import { OPEN_STATUSES } from '../../../shared/contracts/messages';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT } from '../uids';
@@ -23,8 +25,15 @@ interface MessageRow {
   receivedAt: string;
   dueAt: string;
   overdueNotifiedAt: string | null;
+  subject: string;
+  caseNumber: string | null;
   site: { name: string } | null;
 }
+/** What a message's recomputation reads of it (its subject and case number name it in the log). */
+const MESSAGE_FIELDS = {
+  select: ['id', 'revision', 'receivedAt', 'dueAt', 'overdueNotifiedAt', 'subject', 'caseNumber'],
+  populate: { site: { select: ['name'] } },
+};
 interface EventRow {
   action: (typeof DEADLINE_ACTS)[number];
   workingDays: number | null;
@@ -102,8 +111,6 @@ export const recalculateDeadlines = async (
   let changed = 0;
   let sliceStart = Date.now();
   const audit = getService(strapi, 'audit');
-  const localDay = (instant: Date) =>
-    DateTime.fromJSDate(instant, { zone: run.timezone }).toISODate()!;
 
   type Outcome = 'moved' | 'unchanged' | 'conflict';
   const recalculate = async (message: MessageRow, events: EventRow[]): Promise<Outcome> => {
@@ -137,7 +144,7 @@ export const recalculateDeadlines = async (
         data: {
           message: message.id,
           action: 'deadlineRecalculated',
-          actorName: '系统 (system)',
+          actorName: SYSTEM_ACTOR,
           workingDays: plan.workingDays,
           dueAtBefore: before,
           dueAtAfter: after,
@@ -146,7 +153,7 @@ export const recalculateDeadlines = async (
       });
       await audit.record('message.deadlineRecalculated', {
         subject: `message ${message.id}`,
-        summary: `按 ${run.year} 年节假日安排重新计算留言 ${message.id}（${message.site?.name ?? '—'}）的答复期限：${plan.workingDays} 个工作日，${localDay(before)} → ${localDay(after)}`,
+        summary: `按${run.year}年节假日安排重算留言《${message.subject}》（${[message.caseNumber ? `编号 ${message.caseNumber}` : null, message.site?.name].filter(Boolean).join('，')}）的答复期限：${plan.workingDays} 个工作日，由${localDate(before, run.timezone)}改为${localDate(after, run.timezone)}`,
         details: {
           year: run.year,
           workingDays: plan.workingDays,
@@ -162,8 +169,7 @@ export const recalculateDeadlines = async (
   for (;;) {
     const messages = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
       where: { status: { $in: [...OPEN_STATUSES] }, dueAt: { $gte: from }, id: { $gt: lastId } },
-      select: ['id', 'revision', 'receivedAt', 'dueAt', 'overdueNotifiedAt'],
-      populate: { site: { select: ['name'] } },
+      ...MESSAGE_FIELDS,
       orderBy: { id: 'asc' },
       limit: BATCH,
     })) as MessageRow[];
@@ -188,8 +194,7 @@ export const recalculateDeadlines = async (
         // Someone acted on it meanwhile (its revision moved): read it again, once.
         const fresh = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
           where: { id: message.id, status: { $in: [...OPEN_STATUSES] } },
-          select: ['id', 'revision', 'receivedAt', 'dueAt', 'overdueNotifiedAt'],
-          populate: { site: { select: ['name'] } },
+          ...MESSAGE_FIELDS,
         })) as MessageRow | null;
         if (fresh) {
           const freshEvents = (await strapi.db.query(MESSAGE_EVENT).findMany({

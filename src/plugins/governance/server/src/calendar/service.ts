@@ -294,7 +294,7 @@ const calendarService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
         await getService(strapi, 'audit').record('calendar.update', {
           subject: `calendar ${year}`,
-          summary: `${existing ? '修改' : '录入'} ${year} 年节假日安排：${arrangement.holidays.length} 个节日，放假 ${days} 天，调休上班 ${arrangement.holidays.reduce((sum, h) => sum + h.workdays.length, 0)} 天`,
+          summary: `${existing ? '修改' : '录入'}${year}年节假日安排：${arrangement.holidays.length} 个节日，放假 ${days} 天，调休上班 ${arrangement.holidays.reduce((sum, h) => sum + h.workdays.length, 0)} 天`,
           details: { year, holidays: arrangement.holidays, previous, note: arrangement.note },
           actor,
         });

@@ -186,7 +186,7 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await getService(strapi, 'audit').record('oversight.alert', {
         subject: 'oversight',
-        summary: `站群监测预警 ${rows.length} 项（${new Set(rows.map((r) => r.siteCode)).size} 个站点）`,
+        summary: `发出站群监测预警 ${rows.length} 项，涉及 ${new Set(rows.map((r) => r.siteCode)).size} 个站点`,
         details: { alerts: rows.map((r) => r.id) },
         actor: 'system',
       });

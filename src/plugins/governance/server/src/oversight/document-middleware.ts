@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { requestActor } from '../audit/request-actor';
 import { documentIdOf } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
 import { ARTICLE } from '../uids';
@@ -17,7 +18,11 @@ export const noticePublication =
         (context.params as { status?: string }).status === 'published');
     if (context.uid === ARTICLE && publishes) {
       const documentId = documentIdOf(result, context.params as { documentId?: string });
-      if (documentId) await getService(strapi, 'inspectionNotices').onArticlePublished(documentId);
+      if (documentId)
+        await getService(strapi, 'inspectionNotices').onArticlePublished(
+          documentId,
+          requestActor(strapi)
+        );
     }
     return result;
   };

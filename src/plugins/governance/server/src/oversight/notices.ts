@@ -14,6 +14,8 @@ import { inspectionNotice } from './inspection-notice';
 import { ERRORS } from './messages';
 import { ARTICLE, INSPECTION_NOTICE, RECTIFICATION } from '../uids';
 import type { AdminUser } from '../utils/document-middleware';
+import { chineseDate } from '../../../shared/chinese-date';
+import type { AuditActor } from '../audit/sentence';
 
 /** The column of the portal that carries the province’s notices, when the portal has set it up. */
 const NOTICE_COLUMN = '通知公告';
@@ -210,8 +212,9 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
         })) as NoticeRow;
         await getService(strapi, 'audit').record('oversight.notice', {
           subject: `inspection-notice ${row.id}`,
-          summary: `生成《${input.title}》通报稿，通报${named.length}个网站，整改期限${input.deadline}`,
+          summary: `生成《${input.title}》通报稿，通报${named.length}个网站，整改期限${chineseDate(input.deadline, { weekday: false })}`,
           details: { article: article.documentId, sites: named.map((n) => n.site.code) },
+          actor: user,
         });
         return toNotice(row, new Map());
       });
@@ -243,7 +246,7 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * time, its named sites get their tasks. The stamp is a guarded update, so a republish, or
      * two publications at once, open them once.
      */
-    async onArticlePublished(articleDocumentId: string, now = new Date()) {
+    async onArticlePublished(articleDocumentId: string, actor: AuditActor, now = new Date()) {
       const row = (await strapi.db
         .query(INSPECTION_NOTICE)
         .findOne({ where: { articleDocumentId } })) as NoticeRow | null;
@@ -258,10 +261,10 @@ const noticesService = ({ strapi }: { strapi: Core.Strapi }) => {
         .findOne({ where: { documentId: articleDocumentId }, select: ['title'] })) as {
         title: string;
       } | null;
-      return getService(strapi, 'rectifications').openFor({
-        ...row,
-        title: article?.title ?? row.title,
-      });
+      return getService(strapi, 'rectifications').openFor(
+        { ...row, title: article?.title ?? row.title },
+        actor
+      );
     },
   };
   return service;

@@ -9,6 +9,8 @@ import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
 import { INSPECTION_NOTICE, RECTIFICATION } from '../uids';
 import type { AdminUser } from '../utils/document-middleware';
+import type { AuditActor } from '../audit/sentence';
+import { chineseDate } from '../../../shared/chinese-date';
 
 interface TaskRow {
   id: number;
@@ -118,15 +120,19 @@ const rectificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Creates the tasks of a published notice, once per site (the unique index backs the check). */
-    async openFor(notice: {
-      id: number;
-      title: string;
-      deadline: string;
-      named: Array<{
-        site: { documentId: string; code: string; name: string };
-        problems: string[];
-      }>;
-    }) {
+    async openFor(
+      notice: {
+        id: number;
+        title: string;
+        deadline: string;
+        named: Array<{
+          site: { documentId: string; code: string; name: string };
+          problems: string[];
+        }>;
+      },
+      /** Who published the notice: the tasks are theirs. */
+      actor: AuditActor
+    ) {
       let opened = 0;
       for (const { site, problems } of notice.named) {
         if (
@@ -152,8 +158,8 @@ const rectificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (opened > 0) {
         await getService(strapi, 'audit').record('rectification.open', {
           subject: `inspection-notice ${notice.id}`,
-          summary: `《${notice.title}》发布，向${opened}个网站下发整改任务，期限${notice.deadline}`,
-          actor: 'system',
+          summary: `发布《${notice.title}》，向${opened}个网站下发整改任务，整改期限${chineseDate(notice.deadline, { weekday: false })}`,
+          actor,
         });
       }
       return opened;
@@ -179,7 +185,8 @@ const rectificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       await getService(strapi, 'audit').record('rectification.submit', {
         subject: `rectification ${id}`,
-        summary: `${row.siteName}提交整改情况`,
+        summary: `提交${row.siteName}的整改情况${task.notice.title ? `（《${task.notice.title}》）` : ''}`,
+        actor: user,
       });
       return task;
     },
@@ -203,7 +210,8 @@ const rectificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const task = await move(row, data, ERRORS.notSubmitted);
       await getService(strapi, 'audit').record('rectification.review', {
         subject: `rectification ${id}`,
-        summary: `${row.siteName}整改${accept ? '验收通过' : `退回：${comment}`}`,
+        summary: `${accept ? '验收通过' : '退回'}${row.siteName}的整改${task.notice.title ? `（《${task.notice.title}》）` : ''}${accept ? '' : `，意见：${comment}`}`,
+        actor: user,
       });
       return task;
     },

@@ -92,6 +92,7 @@ const urgesService = ({ strapi }: { strapi: Core.Strapi }) => {
         summary: `催办${site.name}${note ? `：${note}` : ''}${leaders.length > 0 ? `（已通知${row.notified?.join('、')}）` : '（该站点未设负责人，无人可通知）'}`,
         subject: site.name,
         details: { siteDocumentId, note, notified: row.notified },
+        actor: user,
       });
 
       if (emailsOn(strapi) && leaders.length > 0) {

@@ -13,6 +13,7 @@ import { DAY, daysLeft, expiresAt } from './policy';
 import { type PasswordState } from './service';
 import type { AccountAct } from './super-admins';
 import { ADMIN_USER, PASSWORD_STATE, SITE_MEMBERSHIP } from '../uids';
+import { roleName } from '../sites/roles';
 
 /** Not logged in for this long: 长期未登录, before the policy disables the account. */
 const IDLE_DAYS = 30;
@@ -62,9 +63,9 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const policy = passwords().policy();
       const users = (await strapi.db.query(ADMIN_USER).findMany({
         select: ['id', 'firstname', 'lastname', 'email', 'isActive', 'createdAt'],
-        populate: { roles: { select: ['name'] } },
+        populate: { roles: { select: ['code', 'name'] } },
         orderBy: { id: 'asc' },
-      })) as Array<AccountRow & { roles: Array<{ name: string }> }>;
+      })) as Array<AccountRow & { roles: Array<{ code: string; name: string }> }>;
       const states = new Map(
         ((await strapi.db.query(PASSWORD_STATE).findMany({})) as PasswordState[]).map((s) => [
           s.userId,
@@ -90,7 +91,7 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
           name: personName(user),
           email: user.email,
           isActive: user.isActive,
-          roles: user.roles.map((r) => r.name),
+          roles: user.roles.map(roleName),
           sites: memberships
             .filter((m) => m.user?.id === user.id && m.site)
             .map((m) => ({ code: m.site!.code, name: m.site!.name, capacity: m.capacity })),
@@ -141,7 +142,8 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await passwords().unlock(id);
       await audit().record('account.unlocked', {
         subject: user.email,
-        summary: `解锁账号 ${personName(user)}`,
+        summary: `解锁${personName(user)}的账号`,
+        actor: { id: actorId },
       });
     },
 
@@ -151,7 +153,8 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await passwords().forceChange(id);
       await audit().record('account.forceChange', {
         subject: user.email,
-        summary: `要求 ${personName(user)} 修改密码`,
+        summary: `要求${personName(user)}修改密码`,
+        actor: { id: actorId },
       });
     },
 
@@ -165,8 +168,9 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await audit().record('account.holder', {
         subject: user.email,
         summary: holderName
-          ? `指定 ${holderName} 为账号 ${user.email} 的责任人`
-          : `取消账号 ${user.email} 的责任人`,
+          ? `指定${holderName}为${personName(user)}账号的责任人`
+          : `取消${personName(user)}账号的责任人`,
+        actor: { id: actorId },
       });
     },
   };

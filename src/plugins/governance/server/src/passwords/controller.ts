@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
-import { csvFile } from '../utils/spreadsheet';
 import { validateAccountFilters, validateHolder } from './validation';
 
 const accountId = (ctx: Context) => {
@@ -10,11 +9,6 @@ const accountId = (ctx: Context) => {
 };
 
 const actorId = (ctx: Context) => (ctx.state.user as { id: number }).id;
-
-const MUST_CHANGE: Record<string, string> = {
-  firstLogin: '首次登录须修改',
-  adminReset: '重置后须修改',
-};
 
 /** Account security over HTTP: the caller's own status; the province's 账号安全 view and acts. */
 const passwordsController = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -27,45 +21,6 @@ const passwordsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async accounts(ctx: Context) {
     const filters = await validateAccountFilters(ctx.query);
     ctx.body = await getService(strapi, 'accounts').list(filters);
-  },
-
-  /** The same rows as a spreadsheet (UTF-8 with a BOM, which Excel needs for Chinese). */
-  async exportAccounts(ctx: Context) {
-    const filters = await validateAccountFilters(ctx.query);
-    const { data } = await getService(strapi, 'accounts').list(filters);
-    const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
-    ctx.set('Content-Type', 'text/csv; charset=utf-8');
-    ctx.attachment(`accounts-${new Date().toISOString().slice(0, 10)}.csv`);
-    ctx.body = csvFile(
-      data.map((a) => [
-        a.name,
-        a.email,
-        a.isActive ? '启用' : '停用',
-        a.roles.join('、'),
-        a.sites.map((s) => `${s.name}（${s.capacity}）`).join('、'),
-        a.holderName ?? '',
-        a.passwordAgeDays ?? '',
-        day(a.expiresAt),
-        a.daysLeft ?? '',
-        a.mustChange ? MUST_CHANGE[a.mustChange] : '',
-        a.lockedUntil ? `锁定至 ${a.lockedUntil}` : '',
-        day(a.lastLoginAt),
-      ]),
-      [
-        '姓名',
-        '账号',
-        '状态',
-        '角色',
-        '所属站点（身份）',
-        '责任人',
-        '密码已用天数',
-        '密码到期日',
-        '剩余天数',
-        '须修改密码',
-        '锁定',
-        '最近登录',
-      ]
-    );
   },
 
   async unlock(ctx: Context) {

@@ -119,7 +119,7 @@ const passwordJobs = ({ strapi }: { strapi: Core.Strapi }) => {
           if (count === 0) return false; // Disabled already, by another run.
           await getService(strapi, 'audit').record('account.disabled', {
             subject: user.email,
-            summary: `${personName(user)} 超过 ${getService(strapi, 'passwords').policy().disableAfterInactiveDays} 天未登录，账号停用`,
+            summary: `停用${personName(user)}的账号：超过 ${getService(strapi, 'passwords').policy().disableAfterInactiveDays} 天未登录`,
             actor: 'system',
           });
           return true;

@@ -48,10 +48,8 @@ export const guardLogins = (strapi: Core.Strapi) => {
         audit().record('login.failure', {
           subject: String(email ?? '').slice(0, 100),
           summary: `登录失败：${reason}`,
-          actor: {
-            id: user?.id ?? null,
-            name: user ? personName(user) : String(email ?? '').slice(0, 100),
-          },
+          // The account tried; an address without an account, as it was typed.
+          actor: user ?? { id: null, name: String(email ?? '').slice(0, 100) },
         })
       );
       return refused;
@@ -62,7 +60,7 @@ export const guardLogins = (strapi: Core.Strapi) => {
         const { lockAfter, lockMinutes } = passwords().policy();
         await audit().record('account.locked', {
           subject: user.email,
-          summary: `${personName(user)} 连续 ${lockAfter} 次登录失败，账号锁定 ${lockMinutes} 分钟`,
+          summary: `锁定${personName(user)}的账号 ${lockMinutes} 分钟：连续 ${lockAfter} 次登录失败`,
           actor: 'system',
         });
       }
@@ -73,8 +71,8 @@ export const guardLogins = (strapi: Core.Strapi) => {
       await passwords().registerSuccess(user.id);
       await audit().record('login.success', {
         subject: user.email,
-        summary: `${personName(user)} 登录`,
-        actor: { id: user.id, name: personName(user) },
+        summary: '登录',
+        actor: user,
       });
     };
 

@@ -12,7 +12,6 @@ export const adminRoutes = [
     config: { policies: ['admin::isAuthenticatedAdmin'] },
   },
   { method: 'GET', path: '/accounts', handler: 'passwords.accounts', config: manage },
-  { method: 'GET', path: '/accounts/export', handler: 'passwords.exportAccounts', config: manage },
   { method: 'POST', path: '/accounts/:id/unlock', handler: 'passwords.unlock', config: manage },
   {
     method: 'POST',

@@ -124,6 +124,7 @@ const superAdminsService = ({ strapi }: { strapi: Core.Strapi }) => {
           superAdmins: held.map((a) => a.id),
           targets: idsIn(request.targetIds),
         },
+        actor: { id: actorId },
       });
       throw forbidden(ERRORS.superAdminOnly, { code: 'SUPER_ADMIN_ONLY' });
     },

@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { requestActor } from '../audit/request-actor';
+import type { AdminUser } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
+import { roleName } from '../sites/roles';
+import { personName } from '../utils/person-name';
 import type { PasswordCheck } from './password-check';
 import type { PlainPasswords } from './plain-passwords';
 import { routeKey, type RouteState } from './route-key';
@@ -73,25 +77,45 @@ export const watchUserWrites = (
     event.state.hash = hash;
   };
 
+  /** The account as its entry names it (its holder's name; the e-mail without one), with its roles now. */
+  const accountNamed = async (id: number) => {
+    const user = (await strapi.db.query(ADMIN_USER).findOne({
+      where: { id },
+      select: ['id', 'firstname', 'lastname', 'email'],
+      populate: { roles: { select: ['code', 'name'] } },
+    })) as (Omit<AdminUser, 'roles'> & { roles?: Array<{ code: string; name: string }> }) | null;
+    return {
+      name: personName(user),
+      roles: (user?.roles ?? []).map(roleName).join('、') || '无',
+    };
+  };
+
   const after = async (event: Event) => {
-    if (event.params.data?.roles !== undefined && event.result) {
+    if (!event.result || (event.params.data?.roles === undefined && !event.state.hash)) return;
+    const account = await accountNamed(event.result.id);
+    // An administrator in the admin, an API token or a script (the demo loader, the CLI).
+    const requester = requestActor(strapi);
+    if (event.params.data?.roles !== undefined) {
       await audit().record('user.roles', {
         subject: accountOf(event.result),
-        summary: `变更账号 ${accountOf(event.result)} 的角色`,
+        summary: `将${account.name}的角色设为${account.roles}`,
         details: { roles: event.params.data.roles as unknown },
+        actor: requester,
       });
     }
-    if (!event.state.hash || !event.result) return;
+    if (!event.state.hash) return;
     const by = event.state.changedBy ?? 'administrator';
     await passwords().recordChange(event.result.id, event.state.hash, by);
     await audit().record('password.changed', {
       subject: accountOf(event.result),
       summary: {
-        holder: '本人修改密码',
-        administrator: '管理员设置密码',
-        creation: '创建账号并设置初始密码',
+        holder: '修改了本人的密码',
+        administrator: `为${account.name}设置了新密码`,
+        creation: `创建${account.name}的账号并设置初始密码`,
       }[by],
       details: { changedBy: event.state.changedBy },
+      // The holder themselves, also on the routes that reset a forgotten password (no session).
+      actor: by === 'holder' ? { id: event.result.id } : requester,
     });
     // Whoever held a session with the old password holds none now (Strapi itself ends them
     // when the holder changes it; not when someone else does).

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { siteScope } from '../sites/scope';
 import { getService } from '../utils/get-service';
+import { exportFiles } from '../utils/export-file';
 import { rankingCsv, rankingXlsx } from './export';
 import {
   validateExportQuery,
@@ -39,23 +40,27 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     let ranking;
     if (source === 'snapshot') {
       const snapshot = await getService(strapi, 'rankingSnapshots').get(year);
-      if (!snapshot)
-        throw new errors.NotFoundError(
-          `${year} 年的排名尚未冻结 (the ${year} ranking has no snapshot)`
-        );
+      if (!snapshot) throw new errors.NotFoundError(`${year} 年的排名尚未冻结`);
       ranking = snapshot.ranking;
     } else {
       ranking = await getService(strapi, 'rankings').compute(year);
     }
     const frozen = source === 'snapshot';
-    if (format === 'csv') {
-      ctx.set('Content-Type', 'text/csv; charset=utf-8');
-      ctx.body = rankingCsv(ranking, frozen);
-    } else {
-      ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      ctx.body = await rankingXlsx(ranking, frozen);
-    }
-    ctx.attachment(`ranking-${year}${frozen ? '-snapshot' : ''}.${format}`);
+    const files = exportFiles(strapi);
+    const notes = [
+      frozen
+        ? `数据冻结于 ${files.dateTime(ranking.computedAt)}`
+        : '实时数据（尚未冻结，以冻结后的数据为准）',
+      files.stamp(),
+    ];
+    ctx.body = format === 'csv' ? rankingCsv(ranking, notes) : await rankingXlsx(ranking, notes);
+    // The year names the period: 2014年发布排名.xlsx, 2014年发布排名（冻结）.xlsx.
+    files.attach(ctx, {
+      title: `${year}年发布排名${frozen ? '（冻结）' : ''}`,
+      asciiTitle: `ranking-${year}${frozen ? '-snapshot' : ''}`,
+      format,
+      dated: false,
+    });
   },
 
   async freeze(ctx: Context) {
@@ -67,7 +72,9 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async settings(ctx: Context) {
     const { membersSeeOwnPlace } = await validateSettings(ctx.request.body ?? {});
-    ctx.body = { data: await getService(strapi, 'rankings').updateSettings(membersSeeOwnPlace) };
+    ctx.body = {
+      data: await getService(strapi, 'rankings').updateSettings(membersSeeOwnPlace, ctx.state.user),
+    };
   },
 
   /**
@@ -81,7 +88,7 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
       try {
         body = JSON.parse(body);
       } catch {
-        throw new errors.ValidationError('请求体须为 JSON (the body must be JSON)');
+        throw new errors.ValidationError('请求体须为 JSON');
       }
     }
     const { site } = await validateVisit(body ?? {});

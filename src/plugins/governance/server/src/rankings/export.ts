@@ -36,11 +36,8 @@ export const adoptionRate = ({ submitted, adopted }: { submitted: number; adopte
   submitted === 0 ? '' : `${((adopted / submitted) * 100).toFixed(1)}%`;
 
 /** The attached table as rows: a title, then per level a heading, the column names and its sites. */
-export const tableRows = (ranking: Ranking, frozen: boolean) => {
+export const tableRows = (ranking: Ranking) => {
   const title = `${ranking.year}年${ranking.groupName}信息发布量排名`;
-  const source = frozen
-    ? `数据冻结于 ${ranking.computedAt}`
-    : `实时数据，生成于 ${ranking.computedAt}（未冻结）`;
   const sections = ranking.groups.map((group, i) => ({
     heading: `${['一', '二', '三', '四', '五'][i] ?? i + 1}、${LEVEL_TITLES[group.level]}（${group.totals.sites}个，合计${group.totals.articles}条）`,
     rows: group.rows.map(
@@ -56,18 +53,23 @@ export const tableRows = (ranking: Ranking, frozen: boolean) => {
         ] as const
     ),
   }));
-  return { title, source, sections };
+  return { title, sections };
 };
 
-export const rankingCsv = (ranking: Ranking, frozen: boolean): Buffer => {
-  const { title, source, sections } = tableRows(ranking, frozen);
-  const records: Array<ReadonlyArray<Cell>> = [[title], [source]];
+/**
+ * The table as a CSV file: its title, the `notes` under it (where the figures come from, when
+ * the file was made), then the levels.
+ */
+export const rankingCsv = (ranking: Ranking, notes: string[]): Buffer => {
+  const { title, sections } = tableRows(ranking);
+  const records: Array<ReadonlyArray<Cell>> = [[title], ...notes.map((note) => [note])];
   for (const section of sections) records.push([], [section.heading], COLUMNS, ...section.rows);
   return csvFile(records);
 };
 
-export const rankingXlsx = async (ranking: Ranking, frozen: boolean): Promise<Buffer> => {
-  const { title, source, sections } = tableRows(ranking, frozen);
+/** The same as an Excel workbook, set up to print on A4. */
+export const rankingXlsx = async (ranking: Ranking, notes: string[]): Promise<Buffer> => {
+  const { title, sections } = tableRows(ranking);
   const book = new ExcelJS.Workbook();
   book.created = new Date(ranking.computedAt);
   const sheet = book.addWorksheet(`${ranking.year}年排名`, {
@@ -92,7 +94,8 @@ export const rankingXlsx = async (ranking: Ranking, frozen: boolean): Promise<Bu
   sheet.mergeCells(titleRow.number, 1, titleRow.number, COLUMNS.length);
   titleRow.font = { bold: true, size: 14 };
   titleRow.alignment = { horizontal: 'center' };
-  addSheetRow(sheet, [source]).font = { italic: true, size: 9, color: { argb: 'FF666666' } };
+  for (const note of notes)
+    addSheetRow(sheet, [note]).font = { italic: true, size: 9, color: { argb: 'FF666666' } };
   for (const section of sections) {
     addSheetRow(sheet, []);
     const heading = addSheetRow(sheet, [section.heading]);

@@ -115,7 +115,7 @@ export const annualNotice = (
     ],
   });
 
-  const table = tableRows(ranking, snapshot !== null);
+  const table = tableRows(ranking);
   return {
     year,
     groupName: ranking.groupName,

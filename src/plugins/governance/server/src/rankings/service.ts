@@ -8,6 +8,7 @@ import { denseRank } from './dense-rank';
 import { annualNotice } from './notice';
 import { differences } from './snapshots';
 import { getService } from '../utils/get-service';
+import type { AdminUser } from '../utils/document-middleware';
 import { siteRows, type ListedSite } from '../sites/site-rows';
 import type { SiteScope } from '../sites/scope';
 
@@ -221,13 +222,14 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { membersSeeOwnPlace: stored?.membersSeeOwnPlace === true };
     },
 
-    async updateSettings(membersSeeOwnPlace: boolean): Promise<RankingSettings> {
+    async updateSettings(membersSeeOwnPlace: boolean, user: AdminUser): Promise<RankingSettings> {
       await settingsStore().set({ value: { membersSeeOwnPlace } });
       await getService(strapi, 'audit').record('rankings.settings', {
         summary: membersSeeOwnPlace
           ? '允许各站点人员查看本站发布排名名次'
           : '不再向各站点人员显示本站发布排名名次',
         details: { membersSeeOwnPlace },
+        actor: user,
       });
       return { membersSeeOwnPlace };
     },

@@ -72,9 +72,7 @@ const snapshotsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   ) {
     const ranking = await getService(strapi, 'rankings').compute(year);
     if (ranking.totals.articles === 0) {
-      throw new errors.ValidationError(
-        `${year} 年没有发布任何信息，无排名可冻结 (nothing was published in ${year}: there is no ranking to freeze)`
-      );
+      throw new errors.ValidationError(`${year} 年没有发布任何信息，无排名可冻结`);
     }
     const data = {
       year,
@@ -97,7 +95,8 @@ const snapshotsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       };
     });
     await getService(strapi, 'audit').record('rankings.freeze', {
-      summary: `${replaced ? '重新冻结' : '冻结'} ${year} 年发布排名：${ranking.totals.sites} 个网站，信息 ${ranking.totals.articles} 条${note ? `（${note}）` : ''}`,
+      summary: `${replaced ? '重新冻结' : '冻结'}${year}年发布排名：${ranking.totals.sites}个网站，信息${ranking.totals.articles}条${note ? `（${note}）` : ''}`,
+      actor: user,
       subject: String(year),
       details: { year, sites: ranking.totals.sites, articles: ranking.totals.articles, replaced },
     });

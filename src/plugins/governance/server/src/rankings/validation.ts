@@ -4,14 +4,14 @@ import { year, YEAR_ERROR } from '../utils/query-fields';
 
 export const ERRORS = {
   year: YEAR_ERROR,
-  yearRequired: '请指定年份 (year is required)',
-  format: '导出格式须为 csv 或 xlsx (format must be csv or xlsx)',
-  source: '数据来源须为 live（实时）或 snapshot（快照）(source must be live or snapshot)',
-  note: '备注不超过 500 字 (the note is at most 500 characters)',
-  membersSeeOwnPlace:
-    'membersSeeOwnPlace 须为 true 或 false (membersSeeOwnPlace must be true or false)',
-  site: '站点代码须为 1 至 64 个小写字母、数字或连字符 (site must be a site code)',
-  path: '路径须以 / 开头，不超过 2000 个字符 (path must start with / and be at most 2000 characters)',
+  yearRequired: '请指定年份',
+  format: '导出格式须为 csv 或 xlsx',
+  source: '数据来源须为实时数据或冻结数据',
+  note: '备注不超过 500 字',
+  membersSeeOwnPlace: '“站点人员可见本站名次”须为是或否',
+  site: '站点代码须为 1 至 64 个小写字母、数字或连字符',
+  path: '路径须以 / 开头，不超过 2000 个字符',
+  visit: '访问记录只含站点代码和路径两项',
 } as const;
 
 /** `year` may be left out: the service then picks the year a provincial office ranks. */
@@ -59,10 +59,17 @@ export const validateVisit = validateYupSchema(
     .object({
       site: yup
         .string()
+        .typeError(ERRORS.site)
         .required(ERRORS.site)
         .matches(/^[a-z0-9][a-z0-9-]{0,63}$/, ERRORS.site),
-      path: yup.string().required(ERRORS.path).max(2000, ERRORS.path).matches(/^\//, ERRORS.path),
+      path: yup
+        .string()
+        .typeError(ERRORS.path)
+        .required(ERRORS.path)
+        .max(2000, ERRORS.path)
+        .matches(/^\//, ERRORS.path),
     })
-    .noUnknown(),
+    .typeError(ERRORS.visit)
+    .noUnknown(true, ERRORS.visit),
   { strict: false }
 );

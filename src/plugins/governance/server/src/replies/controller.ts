@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { CommitNotConfirmedError } from '../utils/confirmed-commit';
+import { exportFiles } from '../utils/export-file';
 import { getService } from '../utils/get-service';
 import { answerUnavailable } from '../utils/unavailable';
 import { ERRORS } from './messages';
@@ -82,13 +83,12 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async exportInbox(ctx: Context) {
     const filters = await validateInboxExport(ctx.query);
-    const { file, fileName } = await getService(strapi, 'messageDesk').exportInbox(
+    const { title, workbook, at } = await getService(strapi, 'messageDesk').exportInbox(
       ctx.state.user,
       filters
     );
-    ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    ctx.attachment(fileName);
-    ctx.body = file;
+    exportFiles(strapi).attach(ctx, { title, asciiTitle: 'messages', format: 'xlsx', at });
+    ctx.body = workbook;
   },
 
   async todo(ctx: Context) {

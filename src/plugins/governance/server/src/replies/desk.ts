@@ -23,9 +23,11 @@ import { endOfWorkday, workingDaysBetween } from './deadlines';
 import { maskName, type MessageRow } from './service';
 import { paginationOf } from '../utils/paged';
 import { yieldToEventLoop } from '../utils/yield';
+import { stampLine } from '../utils/export-file';
+import { workbookStream } from '../utils/spreadsheet';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
-import { exportStamp, inboxXlsx } from './inbox-export';
-import { CATEGORY_NAMES, TAB_NAMES } from './messages';
+import { inboxSheet } from './inbox-export';
+import { CATEGORY_NAMES, messageLabel, TAB_NAMES } from './messages';
 
 const OPEN: MessageStatus[] = [...OPEN_STATUSES];
 const PAGE_SIZE = 20;
@@ -186,8 +188,8 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * 导出: the list under the filters as an Excel workbook, its file name in local time; the
-     * export is on the audit trail with what it was narrowed to.
+     * 导出: the list under the filters as an Excel workbook, with what it was narrowed to and
+     * when it was made; the export is on the audit trail.
      */
     async exportInbox(user: AdminUser, filters: InboxFilters) {
       const now = new Date();
@@ -210,13 +212,16 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       ]
         .filter(Boolean)
         .join('；');
-      const file = await inboxXlsx(rows, { now, timezone: timezone(), description, cut });
+      const workbook = workbookStream(
+        { title: '留言办理清单', notes: [description, stampLine(now, timezone())] },
+        [inboxSheet(rows, { timezone: timezone(), cut })]
+      );
       await getService(strapi, 'audit').record('message.export', {
         summary: `导出留言清单 ${rows.length} 条（${description}）`,
         details: { ...filters, rows: rows.length },
-        actor: { id: user.id, name: personName(user) },
+        actor: user,
       });
-      return { file, fileName: exportStamp(now, timezone()).fileName };
+      return { title: '留言办理清单', workbook, at: now };
     },
 
     /**
@@ -269,8 +274,8 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Staff reading a citizen's name and contact is on the record (PIPL).
       await getService(strapi, 'audit').record('personalData.read', {
         subject: `message ${id}`,
-        summary: `查看留言 ${id} 的留言人信息（${full.site?.name ?? '—'}）`,
-        actor: { id: user.id, name: personName(user) },
+        summary: `查看${messageLabel(full)}的留言人姓名和联系方式`,
+        actor: user,
       });
       return {
         id: full.id,
@@ -306,7 +311,8 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
         timeline: events.map((e) => ({
           id: e.id,
           action: e.action,
-          actor: e.actorName,
+          // Written "系统 (system)" and "留言人 (citizen)" before 2026-12.
+          actor: e.actorName.replace(/ \((?:system|citizen)\)$/, ''),
           at: e.createdAt,
           text: e.text ?? null,
           workingDays: e.workingDays ?? null,

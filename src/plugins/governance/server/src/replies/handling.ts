@@ -11,12 +11,19 @@ import {
 } from '../../../shared/contracts/messages';
 import { SITE_LEVELS, type SiteLevel } from '../../../shared/contracts/overview';
 import type { AdminUser } from '../utils/document-middleware';
-import type { AuditAction } from '../audit/service';
+import type { AuditAction } from '../../../shared/contracts/audit';
 import { getService } from '../utils/get-service';
 import { caseAccess, type HandledMessage } from './case-access';
 import { personName } from '../utils/person-name';
 import { dueAt, endOfWorkday, workingDaysBetween } from './deadlines';
-import { ACTION_NAMES, ERRORS, STATUS_NAMES, type StaffAction } from './messages';
+import {
+  ACTION_NAMES,
+  categoryName,
+  ERRORS,
+  messageLabel,
+  STATUS_NAMES,
+  type StaffAction,
+} from './messages';
 import { replyFlags } from './quality';
 import { plainText } from './service';
 import { workingDaysFor } from './site-working-days';
@@ -85,10 +92,11 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
           ...event,
         },
       });
-      if (AUDITED[action]) {
-        await getService(strapi, 'audit').record(AUDITED[action]!, {
+      const audited = AUDITED[action];
+      if (audited) {
+        await getService(strapi, 'audit').record(audited, {
           subject: `message ${message.id}`,
-          summary: `${ACTION_NAMES[action]}留言 ${message.id}（${message.site?.name ?? '—'}）`,
+          summary: await auditSummary(message, action, event),
           details: {
             action,
             ...(event.toSite ? { toSite: event.toSite } : {}),
@@ -100,10 +108,28 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
                 }
               : {}),
           },
-          actor: { id: user.id, name: personName(user) },
+          actor: user,
         });
       }
     });
+
+  /** What the log says an audited act did: 答复留言《…》, 将留言《…》转办至宝鸡市. */
+  const auditSummary = async (
+    message: HandledMessage,
+    action: StaffAction,
+    event: Record<string, unknown>
+  ) => {
+    const label = messageLabel(message);
+    if (action === 'transfer') {
+      const to = (await strapi.db
+        .query(SITE)
+        .findOne({ where: { id: event.toSite }, select: ['name'] })) as { name: string } | null;
+      return `将${label}转办至${to?.name ?? '其他网站'}：${String(event.text ?? '')}`;
+    }
+    if (action === 'correctCategory')
+      return `将${label}的类别由${categoryName(event.categoryBefore)}更正为${categoryName(event.categoryAfter)}：${String(event.text ?? '')}`;
+    return `${ACTION_NAMES[action]}${label}`;
+  };
 
   /** 签收 */
   const sign = async (id: number, user: AdminUser) => {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { SYSTEM_ACTOR } from '../audit/sentence';
 import { runWithLease } from '../jobs/lease';
 import { siteLeaders } from '../sites/scope';
 import { emailsOn, sendEmail } from '../utils/email';
@@ -61,13 +62,13 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
         const told =
           leaders.length > 0
             ? `已提醒第一责任人：${leaders.map(personName).join('、')}`
-            : '本站未指定第一责任人，无人可提醒 (the site has no leader)';
+            : '本站未指定第一责任人，无人可提醒';
         for (const message of messages) {
           await strapi.db.query(EVENT).create({
             data: {
               message: message.id,
               action: 'overdueNotice',
-              actorName: '系统 (system)',
+              actorName: SYSTEM_ACTOR,
               text: told,
             },
           });

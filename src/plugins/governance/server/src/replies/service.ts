@@ -287,7 +287,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
         });
         if (count !== 1) throw new errors.ApplicationError(ERRORS.rated);
-        const citizen = { message: row.id, actorName: '留言人 (citizen)' };
+        const citizen = { message: row.id, actorName: '留言人' };
         await strapi.db.query(EVENT).create({
           data: { ...citizen, action: 'rate', satisfaction: input.satisfaction, text: comment },
         });

@@ -15,28 +15,43 @@ const length = (value: string | undefined) => [...(value ?? '')].length;
 const between = (min: number, max: number) => (value: string | undefined) =>
   length(value?.trim()) >= min && length(value) <= max;
 
+/** A required text of `min` to `max` characters; one message for whatever is wrong with it. */
+const text = (message: string, min: number, max: number) =>
+  yup.string().typeError(message).test('length', message, between(min, max)).required(message);
+
 /**
  * The public form. Only these fields are read: anything else a caller sends (status, reply,
  * site-internal fields) is dropped, never stored. `website` is the honeypot a person never
  * sees; `startedAt` is when the form was shown (milliseconds since the epoch).
  */
-const submissionSchema = yup.object({
-  site: yup
-    .string()
-    .matches(/^[a-z0-9-]{1,40}$/, ERRORS.site)
-    .required(ERRORS.site),
-  category: oneOf(CATEGORIES, ERRORS.category).required(ERRORS.category),
-  subject: yup.string().test('subject', ERRORS.subject, between(2, 100)).required(ERRORS.subject),
-  body: yup.string().test('body', ERRORS.body, between(5, 5000)).required(ERRORS.body),
-  name: yup.string().test('name', ERRORS.name, between(1, 50)).required(ERRORS.name),
-  phone: yup
-    .string()
-    .nullable()
-    .matches(/^[0-9+\-() ]{6,30}$/, { message: ERRORS.phone, excludeEmptyString: true }),
-  email: yup.string().nullable().max(100, ERRORS.email).email(ERRORS.email),
-  website: yup.string().nullable(),
-  startedAt: yup.number().required(ERRORS.stale).typeError(ERRORS.stale),
-});
+const submissionSchema = yup
+  .object({
+    site: yup
+      .string()
+      .typeError(ERRORS.site)
+      .matches(/^[a-z0-9-]{1,40}$/, ERRORS.site)
+      .required(ERRORS.site),
+    category: oneOf(CATEGORIES, ERRORS.category)
+      .typeError(ERRORS.category)
+      .required(ERRORS.category),
+    subject: text(ERRORS.subject, 2, 100),
+    body: text(ERRORS.body, 5, 5000),
+    name: text(ERRORS.name, 1, 50),
+    phone: yup
+      .string()
+      .typeError(ERRORS.phone)
+      .nullable()
+      .matches(/^[0-9+\-() ]{6,30}$/, { message: ERRORS.phone, excludeEmptyString: true }),
+    email: yup
+      .string()
+      .typeError(ERRORS.email)
+      .nullable()
+      .max(100, ERRORS.email)
+      .email(ERRORS.email),
+    website: yup.string().typeError(ERRORS.robot).nullable(),
+    startedAt: yup.number().required(ERRORS.stale).typeError(ERRORS.stale),
+  })
+  .typeError(ERRORS.notAForm);
 export type SubmissionInput = yup.InferType<typeof submissionSchema>;
 export const validateSubmission = validateYupSchema(submissionSchema, {
   strict: true,
@@ -47,6 +62,7 @@ export const validateQueryCode = validateYupSchema(
   yup.object({
     queryCode: yup
       .string()
+      .typeError(ERRORS.queryCode)
       .matches(/^[A-Z2-9]{12}$/, ERRORS.queryCode)
       .required(ERRORS.queryCode),
   }),
@@ -55,7 +71,10 @@ export const validateQueryCode = validateYupSchema(
 
 export const validatePublicList = validateYupSchema(
   yup.object({
-    site: yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.site),
+    site: yup
+      .string()
+      .typeError(ERRORS.listSite)
+      .matches(/^[a-z0-9-]{1,40}$/, ERRORS.listSite),
     page: wholeNumber(1, 1000, ERRORS.page),
   }),
   { strict: false, stripUnknown: true }
@@ -209,19 +228,25 @@ export const validateSpotCheck = validateYupSchema(
 );
 
 /** The citizen's rating: only these fields are read. `contact` proves the code is theirs. */
-const ratingSchema = yup.object({
-  /** The last four digits of the phone the citizen left, or their e-mail address. */
-  contact: yup
-    .string()
-    .test('contact', ERRORS.ratingContact, between(1, 100))
-    .required(ERRORS.ratingContact),
-  satisfaction: oneOf(SATISFACTIONS, ERRORS.satisfaction).required(ERRORS.satisfaction),
-  comment: yup
-    .string()
-    .nullable()
-    .test('comment', ERRORS.comment, (value) => length(value ?? '') <= 500),
-  reopen: yup.boolean(),
-});
+const ratingSchema = yup
+  .object({
+    /** The last four digits of the phone the citizen left, or their e-mail address. */
+    contact: yup
+      .string()
+      .typeError(ERRORS.ratingContact)
+      .test('contact', ERRORS.ratingContact, between(1, 100))
+      .required(ERRORS.ratingContact),
+    satisfaction: oneOf(SATISFACTIONS, ERRORS.satisfaction)
+      .typeError(ERRORS.satisfaction)
+      .required(ERRORS.satisfaction),
+    comment: yup
+      .string()
+      .typeError(ERRORS.comment)
+      .nullable()
+      .test('comment', ERRORS.comment, (value) => length(value ?? '') <= 500),
+    reopen: yup.boolean().typeError(ERRORS.reopen),
+  })
+  .typeError(ERRORS.notAForm);
 export type RatingInput = yup.InferType<typeof ratingSchema>;
 export const validateRating = validateYupSchema(ratingSchema, {
   strict: true,

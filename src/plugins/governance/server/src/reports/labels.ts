@@ -1,21 +1,12 @@
-import type { Capacity } from '../../../shared/contracts/sites';
 import type { RuleStatus } from '../../../shared/contracts/oversight';
 import type { SiteLevel } from '../../../shared/contracts/overview';
 
-/** The words of the admin's pages (translations `level.*`, `capacity.*`, `oversight.status.*`). */
+/** The words of the admin's pages (translations `level.*`, `oversight.status.*`); capacities: shared/contracts/sites. */
 export const LEVEL_NAMES: Record<SiteLevel, string> = {
   portal: '门户网站',
   department: '厅直单位',
   city: '设区市级',
   county: '区县级',
-};
-
-export const CAPACITY_NAMES: Record<Capacity, string> = {
-  leader: '站点负责人',
-  editor: '编辑',
-  reviewer: '审核员',
-  approver: '终审人',
-  handler: '留言办理员',
 };
 
 export const STATUS_NAMES: Record<RuleStatus, string> = {

@@ -38,12 +38,6 @@ export const adminRoutes = [
   },
   {
     method: 'GET',
-    path: '/reports/audit',
-    handler: 'reports.audit',
-    config: requires(ACTIONS.auditRead),
-  },
-  {
-    method: 'GET',
     path: '/reports/annual-notice',
     handler: 'reports.annualNotice',
     config: requires(ACTIONS.rankingsRead),

@@ -1,25 +1,36 @@
 import type { Core } from '@strapi/strapi';
-import { DateTime } from 'luxon';
 import type { Readable } from 'stream';
 import type { AccountFilter } from '../../../shared/contracts/accounts';
 import type { MessageFigures } from '../../../shared/contracts/messages';
 import type { RuleStatus, SiteOversight } from '../../../shared/contracts/oversight';
 import type { SiteLevel } from '../../../shared/contracts/overview';
-import type { SiteNode } from '../../../shared/contracts/sites';
-import { AUDIT_ACTIONS, type AuditAction } from '../audit/service';
 import type { GovernanceConfig } from '../config';
 import { RULE_NAMES, describeVerdict } from '../oversight/wording';
 import type { SiteScope } from '../sites/scope';
-import { generatedStamp, localDay } from '../utils/export-names';
+import { localDate, localDateTime } from '../../../shared/local-time';
+import { stampLine } from '../utils/export-file';
 import { getService } from '../utils/get-service';
-import { CAPACITY_NAMES, LEVEL_NAMES, MUST_CHANGE_NAMES, STATUS_NAMES, rate } from './labels';
+import { workbookStream, type WorkbookSheet } from '../utils/spreadsheet';
+import { CAPACITY_NAMES, type SiteNode } from '../../../shared/contracts/sites';
+import { LEVEL_NAMES, MUST_CHANGE_NAMES, STATUS_NAMES, rate } from './labels';
 import { officialDocument, type OfficialDocumentInput } from './official-document';
-import { reportWorkbook, type ReportSheet } from './workbook';
 
-/** A report ready to send: its file name (without the extension) and the workbook. */
+/** What the audit log says of an export; the controller records it with the person exporting. */
+export interface ExportRecord {
+  summary: string;
+  subject: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * A report ready to send: what it is (its file name without the day and extension), whether
+ * the name carries the day it was made (a snapshot) or names its own period, and the workbook.
+ */
 export interface Report {
-  fileName: string;
+  title: string;
+  dated: boolean;
   workbook: Readable;
+  record: ExportRecord;
 }
 
 /** The 版头 and 落款 the person issuing a notice enters. */
@@ -33,13 +44,6 @@ export interface OversightFilters {
   level?: SiteLevel;
   city?: string;
   query?: string;
-}
-
-export interface AuditFilters {
-  action?: string;
-  actor?: string;
-  from?: string;
-  to?: string;
 }
 
 const ACCOUNT_TABS: Record<AccountFilter, string> = {
@@ -86,30 +90,25 @@ const figureCells = (f: MessageFigures) => [
 ];
 
 /**
- * The statistics pages as office-ready workbooks (概览, 留言统计, 站群监测, 站点与人员, 账号安全,
- * 操作日志): each the figures its page shows, under the same filters and site scope, with a
- * title, a stamp in the group's time zone and a Chinese file name. No citizen's name, phone or
- * e-mail is in any of them. Each export is written to the audit log.
+ * The statistics pages as office-ready workbooks (概览, 留言统计, 站群监测, 站点与人员, 账号安全;
+ * 操作日志 exports itself, with each entry's hash): each the figures its page shows, under the
+ * same filters and site scope, with a title, a stamp in the group's time zone and a Chinese file
+ * name. No citizen's name, phone or e-mail is in any of them. Each export is written to the
+ * audit log.
  */
 const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
-  const stamp = () => generatedStamp(config().timezone);
-  const audited = async (fileName: string, details: Record<string, unknown>) => {
-    await getService(strapi, 'audit').record('report.export', {
-      summary: `导出《${fileName}》`,
-      subject: fileName,
-      details,
-    });
-  };
   const report = async (
-    fileName: string,
+    { name, dated }: { name: string; dated: boolean },
     title: string,
-    sheets: ReportSheet[],
+    sheets: WorkbookSheet[],
     details: Record<string, unknown>
-  ): Promise<Report> => {
-    await audited(fileName, details);
-    return { fileName, workbook: reportWorkbook(title, stamp(), sheets) };
-  };
+  ): Promise<Report> => ({
+    title: name,
+    dated,
+    workbook: workbookStream({ title, notes: [stampLine(new Date(), config().timezone)] }, sheets),
+    record: { summary: `导出《${name}》`, subject: name, details },
+  });
 
   return {
     /** 概览: the year's figures per site level, with the totals. */
@@ -124,7 +123,7 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         f.replies,
       ];
       return report(
-        `${o.year}年站群概览`,
+        { name: `${o.year}年站群概览`, dated: false },
         `${o.year}年${o.groupName}概览`,
         [
           {
@@ -160,7 +159,7 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         ['全部', '合计', ...figureCells(s.totals)],
       ];
       return report(
-        `${year}年留言统计`,
+        { name: `${year}年留言统计`, dated: false },
         `${year}年${config().groupName}网民留言办理统计`,
         [
           {
@@ -188,8 +187,7 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
           (!query || row.site.name.includes(query))
       );
       const zone = config().timezone;
-      const day = (iso: string | null) =>
-        iso ? DateTime.fromISO(iso).setZone(zone).toFormat('yyyy-MM-dd') : '从未发布';
+      const day = (iso: string | null) => (iso ? localDate(iso, zone) : '从未发布');
       const note = [
         filters.status && `状态：${STATUS_NAMES[filters.status]}`,
         filters.level && `类别：${LEVEL_NAMES[filters.level]}`,
@@ -198,10 +196,9 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ]
         .filter(Boolean)
         .join('；');
-      const fileName = `${localDay(zone, now)}站群监测`;
       return report(
-        fileName,
-        `${config().groupName}监测情况（截至${localDay(zone, now)}）`,
+        { name: '站群监测', dated: true },
+        `${config().groupName}监测情况（截至${localDate(now, zone)}）`,
         [
           {
             name: '站群监测',
@@ -253,7 +250,7 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
           .join('、');
       const capacities = Object.keys(CAPACITY_NAMES) as Array<keyof typeof CAPACITY_NAMES>;
       return report(
-        '站点与人员',
+        { name: '站点与人员', dated: true },
         `${config().groupName}站点与人员`,
         [
           {
@@ -286,16 +283,14 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async accounts(filters: { filter?: AccountFilter; q?: string }): Promise<Report> {
       const { data } = await getService(strapi, 'accounts').list(filters);
       const zone = config().timezone;
-      const day = (iso: string | null) =>
-        iso ? DateTime.fromISO(iso).setZone(zone).toFormat('yyyy-MM-dd') : '';
-      const time = (iso: string | null) =>
-        iso ? DateTime.fromISO(iso).setZone(zone).toFormat('yyyy-MM-dd HH:mm') : '';
+      const day = (iso: string | null) => (iso ? localDate(iso, zone) : '');
+      const time = (iso: string | null) => (iso ? localDateTime(iso, zone, { seconds: true }) : '');
       const tab = filters.filter ?? 'all';
       const note = [tab !== 'all' && ACCOUNT_TABS[tab], filters.q && `搜索“${filters.q}”`]
         .filter(Boolean)
         .join('；');
       return report(
-        `账号安全（${ACCOUNT_TABS[tab]}）`,
+        { name: `账号安全（${ACCOUNT_TABS[tab]}）`, dated: true },
         `${config().groupName}账号安全`,
         [
           {
@@ -335,53 +330,6 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** 操作日志: the entries the filters select, oldest first, read in pages as they are written. */
-    async audit(filters: AuditFilters): Promise<Report> {
-      const zone = config().timezone;
-      const entries = getService(strapi, 'audit').entries(filters);
-      const rows = (async function* () {
-        for await (const row of entries) {
-          yield [
-            row.seq,
-            DateTime.fromJSDate(new Date(row.at)).setZone(zone).toFormat('yyyy-MM-dd HH:mm:ss'),
-            AUDIT_ACTIONS[row.action as AuditAction] ?? row.action,
-            row.actorName,
-            row.subject,
-            row.summary,
-            row.ip,
-          ];
-        }
-      })();
-      const note = [
-        filters.action && `操作：${AUDIT_ACTIONS[filters.action as AuditAction]}`,
-        filters.actor && `操作人含“${filters.actor}”`,
-        (filters.from || filters.to) && `日期：${filters.from ?? '…'} 至 ${filters.to ?? '…'}`,
-      ]
-        .filter(Boolean)
-        .join('；');
-      return report(
-        `${localDay(zone)}操作日志`,
-        `${config().groupName}操作日志`,
-        [
-          {
-            name: '操作日志',
-            note: note ? `筛选：${note}` : undefined,
-            columns: [
-              { head: '序号', width: 8 },
-              { head: '时间', width: 20 },
-              { head: '操作', width: 16 },
-              { head: '操作人', width: 14 },
-              { head: '对象', width: 30 },
-              { head: '内容', width: 60 },
-              { head: 'IP', width: 16 },
-            ],
-            rows,
-          },
-        ],
-        { report: 'audit', filters }
-      );
-    },
-
     /** 年度通报 as a Word document: the notice of the year's figures with its ranking table. */
     async annualNoticeDocument(year: number, heading: DocumentHeading) {
       const notice = await getService(strapi, 'rankings').notice(year);
@@ -391,13 +339,13 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         sections: notice.sections,
         attachment: notice.attachment,
       });
-      const fileName = `${year}年内容维护情况通报`;
-      await getService(strapi, 'audit').record('report.export', {
-        summary: `导出《${fileName}》（${heading.docNumber}）`,
+      const title = `${year}年内容维护情况通报`;
+      const record: ExportRecord = {
+        summary: `导出《${title}》（${heading.docNumber}）`,
         subject: notice.title,
         details: { report: 'annualNotice', year, docNumber: heading.docNumber },
-      });
-      return { fileName, file };
+      };
+      return { title, file, record };
     },
 
     /** 监测通报 as a Word document: the draft of the period, as the notice page shows it. */
@@ -408,13 +356,13 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         title: draft.title,
         sections: draft.sections,
       });
-      const fileName = draft.title.replace(/^关于/, '').replace(/的通报$/, '通报');
-      await getService(strapi, 'audit').record('report.export', {
-        summary: `导出《${fileName}》（${heading.docNumber}）`,
+      const title = draft.title.replace(/^关于/, '').replace(/的通报$/, '通报');
+      const record: ExportRecord = {
+        summary: `导出《${title}》（${heading.docNumber}）`,
         subject: draft.title,
         details: { report: 'inspectionNotice', from, to, docNumber: heading.docNumber },
-      });
-      return { fileName, file };
+      };
+      return { title, file, record };
     },
   };
 };

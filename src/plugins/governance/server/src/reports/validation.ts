@@ -2,7 +2,6 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import { ACCOUNT_FILTERS } from '../../../shared/contracts/accounts';
 import { RULE_STATUSES } from '../../../shared/contracts/oversight';
 import { SITE_LEVELS } from '../../../shared/contracts/overview';
-import { AUDIT_ACTIONS } from '../audit/service';
 import { oneOf } from '../utils/one-of';
 import { year } from '../utils/query-fields';
 import { ERRORS } from './messages';
@@ -36,18 +35,6 @@ export const validateAccountFilters = validateYupSchema(
     .object({
       filter: oneOf(ACCOUNT_FILTERS, ERRORS.filters),
       q: yup.string().max(50, ERRORS.filters),
-    })
-    .noUnknown(),
-  { strict: false }
-);
-
-export const validateAuditFilters = validateYupSchema(
-  yup
-    .object({
-      action: yup.string().oneOf(Object.keys(AUDIT_ACTIONS), ERRORS.filters),
-      actor: yup.string().max(50, ERRORS.filters),
-      from: date(ERRORS.period),
-      to: date(ERRORS.period),
     })
     .noUnknown(),
   { strict: false }

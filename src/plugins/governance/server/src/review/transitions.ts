@@ -5,7 +5,6 @@ import { CHECKLIST_ITEMS } from '../../../shared/contracts/review';
 import { siteScope } from '../sites/scope';
 import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
-import { personName } from '../utils/person-name';
 import type { ReviewAccess } from './access';
 import { chainFor, STEP_NAMES } from './chain';
 import { ERRORS, STATUS_NAMES, VOID_NOTE } from './messages';
@@ -195,9 +194,9 @@ const approve =
       });
       await getService(strapi, 'audit').record('review.approve', {
         subject: `article ${documentId}`,
-        summary: `《${draft.title}》${STEP_NAMES[capacity]}通过${last ? '，可以发布' : ''}`,
+        summary: `${STEP_NAMES[capacity]}通过《${draft.title}》${last ? '，可以发布' : ''}`,
         details: { step, capacity, contentHash: current, comment },
-        actor: { id: user.id, name: personName(user) },
+        actor: user,
       });
       notify(() =>
         last
@@ -228,9 +227,9 @@ const reject =
       });
       await getService(strapi, 'audit').record('review.reject', {
         subject: `article ${documentId}`,
-        summary: `《${draft.title}》被退回：${reason}`,
+        summary: `退回《${draft.title}》${state.currentCapacity ? `（${STEP_NAMES[state.currentCapacity]}）` : ''}，理由：${reason}`,
         details: { step: state.step, capacity: state.currentCapacity },
-        actor: { id: user.id, name: personName(user) },
+        actor: user,
       });
       notify(() => notifyAuthor(strapi, draft, state.submittedBy, 'rejected', reason));
       return { status: 'rejected' as const };

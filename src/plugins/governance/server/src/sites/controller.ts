@@ -21,7 +21,7 @@ const sitesController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const scope = await siteScope(strapi, ctx.state.user);
     const membership = await getService(strapi, 'sites').addMember(
       { userId, capacity, siteDocumentId: ctx.params.documentId },
-      scope
+      { actor: ctx.state.user, scope }
     );
     ctx.status = 201;
     ctx.body = { data: { id: membership.id } };
@@ -31,7 +31,10 @@ const sitesController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const id = Number(ctx.params.id);
     if (!Number.isInteger(id) || id <= 0)
       return ctx.badRequest('成员关系编号无效 (invalid membership id)');
-    await getService(strapi, 'sites').removeMember(id, await siteScope(strapi, ctx.state.user));
+    await getService(strapi, 'sites').removeMember(id, {
+      actor: ctx.state.user,
+      scope: await siteScope(strapi, ctx.state.user),
+    });
     ctx.status = 204;
   },
 });

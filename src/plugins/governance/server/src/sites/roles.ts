@@ -137,6 +137,17 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
 
 export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['code'];
 
+/** Strapi's own roles in Chinese: their names in the database are English ("Super Admin"). */
+const STRAPI_ROLE_NAMES: Record<string, string> = {
+  'strapi-super-admin': '超级管理员',
+  'strapi-editor': '内容编辑',
+  'strapi-author': '作者',
+};
+
+/** A role as the pages, exports and the log name it: the group's roles as the province named them. */
+export const roleName = (role: { code: string; name: string }) =>
+  STRAPI_ROLE_NAMES[role.code] ?? role.name;
+
 /**
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.

@@ -9,11 +9,16 @@ const EVERY_SITE: SiteScope = { all: true };
 
 import {
   CAPACITIES,
+  CAPACITY_NAMES,
   type Capacity,
   type SiteNode,
   type UserOption,
 } from '../../../shared/contracts/sites';
+import type { AuditActor } from '../audit/sentence';
 import type { AccountRow } from '../passwords/accounts';
+
+/** Capacities by name, for a stored membership whose capacity the database types as a string. */
+const capacityNames: Record<string, string> = CAPACITY_NAMES;
 import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
@@ -128,7 +133,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * Adds a membership unless it exists; answers the membership either way. `scope` is the
-   * caller's: nobody adds people to a site outside it.
+   * caller's: nobody adds people to a site outside it. `actor` is who adds them, for the log.
    */
   async addMember(
     {
@@ -136,7 +141,7 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       siteDocumentId,
       capacity,
     }: { userId: number; siteDocumentId: string; capacity: Capacity },
-    scope: SiteScope = EVERY_SITE
+    { actor, scope = EVERY_SITE }: { actor: AuditActor; scope?: SiteScope }
   ) {
     const site = await strapi.db
       .query(SITE)
@@ -155,13 +160,17 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       .create({ data: { user: userId, site: site.id, capacity } });
     await getService(strapi, 'audit').record('membership.add', {
       subject: `user ${userId}`,
-      summary: `${personName(user)} 加入“${site.name}”，身份 ${capacity}`,
+      summary: `将${personName(user)}添加为${site.name}的${CAPACITY_NAMES[capacity]}`,
       details: { userId, site: site.id, capacity },
+      actor,
     });
     return membership;
   },
 
-  async removeMember(membershipId: number, scope: SiteScope = EVERY_SITE) {
+  async removeMember(
+    membershipId: number,
+    { actor, scope = EVERY_SITE }: { actor: AuditActor; scope?: SiteScope }
+  ) {
     const existing = await strapi.db.query(SITE_MEMBERSHIP).findOne({
       where: { id: membershipId },
       populate: {
@@ -175,12 +184,13 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
     await strapi.db.query(SITE_MEMBERSHIP).delete({ where: { id: membershipId } });
     await getService(strapi, 'audit').record('membership.remove', {
       subject: `user ${existing.user?.id ?? '?'}`,
-      summary: `${personName(existing.user)} 不再是“${existing.site?.name ?? '?'}”的 ${existing.capacity}`,
+      summary: `将${personName(existing.user)}移出${existing.site?.name ?? '已删除的站点'}（原为${capacityNames[existing.capacity] ?? '成员'}）`,
       details: {
         userId: existing.user?.id ?? null,
         site: existing.site?.id ?? null,
         capacity: existing.capacity,
       },
+      actor,
     });
   },
 });

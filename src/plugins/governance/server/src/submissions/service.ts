@@ -9,7 +9,7 @@ import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
 import { submissionLists } from './lists';
 import { submissionRecords, type SiteWithParent, type SubmissionRow } from './records';
-import { ARTICLE, SUBMISSION } from '../uids';
+import { ARTICLE, SITE, SUBMISSION } from '../uids';
 
 /**
  * 信息报送: a site's editors submit one of its articles (published, or approved for publication)
@@ -19,6 +19,14 @@ import { ARTICLE, SUBMISSION } from '../uids';
  */
 const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { sites, publicSite, sitesWorkedFor, shape } = submissionRecords(strapi);
+
+  /** One site's name, for an entry of the audit trail. */
+  const siteName = async (documentId: string) =>
+    (
+      (await strapi.db.query(SITE).findOne({ where: { documentId }, select: ['name'] })) as {
+        name: string;
+      } | null
+    )?.name ?? '';
 
   /** The article as it would be republished: its published version, else its approved draft. */
   const sourceOf = async (documentId: string) => {
@@ -173,13 +181,14 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await getService(strapi, 'audit').record('submission.submit', {
         subject: `submission ${saved.id}`,
-        summary: `${source.name} 向 ${targetSite.name} 报送《${article.title}》`,
+        summary: `将《${article.title}》从${source.name}报送至${targetSite.name}`,
         details: {
           submission: saved.id,
           article: articleDocumentId,
           source: source.code,
           target: targetSite.code,
         },
+        actor: user,
       });
       return shape(saved, all, new Set([articleDocumentId]));
     },
@@ -198,7 +207,8 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       await getService(strapi, 'audit').record('submission.withdraw', {
         subject: `submission ${id}`,
-        summary: `撤回报送《${row.title}》`,
+        summary: `撤回报送至${await siteName(row.targetSiteDocumentId)}的《${row.title}》`,
+        actor: user,
       });
       return { id, status: 'withdrawn' as const };
     },
@@ -248,8 +258,9 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       await getService(strapi, 'audit').record('submission.adopt', {
         subject: `submission ${id}`,
-        summary: `${all.get(row.targetSiteDocumentId)?.name ?? ''} 采用 ${source?.name ?? ''} 报送的《${row.title}》`,
+        summary: `为${all.get(row.targetSiteDocumentId)?.name ?? '本站'}采用${source?.name ?? '下级网站'}报送的《${row.title}》`,
         details: { submission: id, article: copy.documentId },
+        actor: user,
       });
       return { id, status: 'adopted', articleDocumentId: copy.documentId };
     },
@@ -267,7 +278,8 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       await getService(strapi, 'audit').record('submission.decline', {
         subject: `submission ${id}`,
-        summary: `退回报送《${row.title}》：${reason}`,
+        summary: `退回${await siteName(row.sourceSiteDocumentId)}报送的《${row.title}》，理由：${reason}`,
+        actor: user,
       });
       return { id, status: 'declined' as const };
     },

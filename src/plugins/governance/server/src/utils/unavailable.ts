@@ -10,8 +10,7 @@ import { CommitNotConfirmedError } from './confirmed-commit';
 /** How soon to try again: a database restart or a failover takes seconds. */
 export const RETRY_AFTER_SECONDS = 5;
 
-export const UNAVAILABLE_MESSAGE =
-  '系统暂时无法处理您的请求，请稍后重试 (the service is briefly unavailable: try again in a moment)';
+export const UNAVAILABLE_MESSAGE = '系统暂时无法处理您的请求，请稍后重试';
 
 /** Socket errors of a connection that could not be made or was cut. */
 const NETWORK_CODES = new Set([

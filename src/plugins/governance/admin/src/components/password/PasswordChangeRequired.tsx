@@ -1,11 +1,11 @@
 import { Box, Button, Flex, FocusTrap, LinkButton, Typography } from '@strapi/design-system';
 import { Lock } from '@strapi/icons';
 import { useAuth } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import type { PasswordStatus } from '../../api/passwords';
 import { useT } from '../../hooks/useT';
 import { usePolicyRules } from './usePolicyRules';
+import { useLocalTime } from '../../hooks/useLocalTime';
 
 const TITLE_ID = 'password-change-required-title';
 
@@ -17,7 +17,7 @@ const TITLE_ID = 'password-change-required-title';
  */
 export const PasswordChangeRequired = ({ status }: { status: PasswordStatus }) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   const user = useAuth('PasswordChangeRequired', (auth) => auth.user);
   const logout = useAuth('PasswordChangeRequired', (auth) => auth.logout);
   const rules = usePolicyRules(status.policy);

@@ -1,11 +1,11 @@
 import { Alert, Link } from '@strapi/design-system';
 import { useAuth } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import type { PasswordStatus } from '../../api/passwords';
 import { useT } from '../../hooks/useT';
 import { FloatingNotice } from './FloatingNotice';
+import { useLocalTime } from '../../hooks/useLocalTime';
 
 const DISMISSED = 'governance.passwordReminder.dismissed';
 
@@ -17,7 +17,7 @@ const DISMISSED = 'governance.passwordReminder.dismissed';
  */
 export const PasswordReminder = ({ status }: { status: PasswordStatus }) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   const userId = useAuth('PasswordReminder', (auth) => auth.user?.id);
   const key = `${userId}:${status.expiresAt}`;
   const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISSED));

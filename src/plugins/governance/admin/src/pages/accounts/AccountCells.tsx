@@ -1,9 +1,9 @@
 import { Badge, Button, Flex, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import { useAccountAction, type Account } from '../../api/accounts';
 import { ToneBadge } from '../../components/ToneBadge';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useNameOf, useT } from '../../hooks/useT';
+import { useLocalTime } from '../../hooks/useLocalTime';
 
 export const isLocked = (account: Account, now = Date.now()) =>
   account.lockedUntil !== null && Date.parse(account.lockedUntil) > now;
@@ -76,7 +76,7 @@ export const ExpiryCell = ({
 /** The lock, with 解锁 beside it while it holds. */
 export const LockCell = ({ account }: { account: Account }) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   const notified = useNotifiedAction();
   const act = useAccountAction();
   if (isLocked(account)) {

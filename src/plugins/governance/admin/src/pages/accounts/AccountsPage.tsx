@@ -2,7 +2,6 @@ import { Box, Flex, IconButton, Td, Tr, Typography } from '@strapi/design-system
 import { Pencil } from '@strapi/icons';
 import { Layouts, Page, useDebounce } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import {
   ACCOUNT_FILTERS,
   accountsQueryString,
@@ -21,6 +20,8 @@ import { useT } from '../../hooks/useT';
 import { ExpiryCell, LockCell, NameCell, SitesCell } from './AccountCells';
 import { ForceChangeButton } from './ForceChangeButton';
 import { HolderDialog } from './HolderDialog';
+import { useLocalTime } from '../../hooks/useLocalTime';
+import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 const COLUMNS = [
   'account',
@@ -68,7 +69,7 @@ const AccountRow = ({
   onEditHolder: () => void;
 }) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   return (
     <Tr data-testid={`account-${account.email}`}>
       <Td>
@@ -114,6 +115,7 @@ const AccountRow = ({
  */
 export const AccountsPage = () => {
   const t = useT();
+  const { withTimeZoneNote } = useTimeZoneNote();
   const [filter, setFilter] = useState<AccountFilter>('all');
   const [search, setSearch] = useState('');
   const q = useDebounce(search.trim(), 300) || undefined;
@@ -130,22 +132,15 @@ export const AccountsPage = () => {
       <Page.Title>{t('accounts.title')}</Page.Title>
       <Layouts.Header
         title={t('accounts.title')}
-        subtitle={counts ? t('accounts.subtitle', counts) : undefined}
+        subtitle={withTimeZoneNote(counts ? t('accounts.subtitle', counts) : undefined)}
         primaryAction={
-          <Flex gap={2}>
-            <ExportButton
-              url="/governance/accounts/export"
-              params={accountsQueryString({ filter, q })}
-              fileName={`${t('accounts.title')}.csv`}
-            />
-            <ExportButton
-              url={REPORT_URLS.accounts}
-              params={accountsQueryString({ filter, q })}
-              fileName={`${t('accounts.title')}.xlsx`}
-            >
-              {t('common.exportXlsx')}
-            </ExportButton>
-          </Flex>
+          <ExportButton
+            url={REPORT_URLS.accounts}
+            params={accountsQueryString({ filter, q })}
+            fileName={`${t('accounts.title')}.xlsx`}
+          >
+            {t('common.exportXlsx')}
+          </ExportButton>
         }
       />
       <Layouts.Content>

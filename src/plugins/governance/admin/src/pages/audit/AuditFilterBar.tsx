@@ -10,21 +10,18 @@ import {
 } from '@strapi/design-system';
 import type { AuditFilters } from '../../api/audit';
 import { fromDay, toDay } from '../../api/days';
-import { useNameOf, useT } from '../../hooks/useT';
+import { useT } from '../../hooks/useT';
+import { AUDIT_ACTION_CODES, AUDIT_ACTIONS } from '../../../../shared/contracts/audit';
 
 /** 操作类型, 操作人 and the date range of the 操作日志. */
 export const AuditFilterBar = ({
   filters,
-  actions,
   onChange,
 }: {
   filters: AuditFilters;
-  /** Every action code on record. */
-  actions: string[];
   onChange: (filters: AuditFilters) => void;
 }) => {
   const t = useT();
-  const actionName = useNameOf('audit.action');
   const set = (change: Partial<AuditFilters>) => onChange({ ...filters, ...change });
   const filtered = Object.values(filters).some(Boolean);
 
@@ -38,10 +35,11 @@ export const AuditFilterBar = ({
             placeholder={t('audit.filter.allActions')}
             onChange={(value: string | number) => set({ action: String(value) })}
             onClear={() => set({ action: undefined })}
+            clearLabel={t('audit.filter.allActions')}
           >
-            {actions.map((code) => (
+            {AUDIT_ACTION_CODES.map((code) => (
               <SingleSelectOption key={code} value={code}>
-                {actionName(code)}
+                {AUDIT_ACTIONS[code]}
               </SingleSelectOption>
             ))}
           </SingleSelect>
@@ -65,6 +63,8 @@ export const AuditFilterBar = ({
         <Field.Root name="from">
           <Field.Label>{t('audit.filter.from')}</Field.Label>
           <DatePicker
+            // The design system's own is YYYY/MM/DD.
+            placeholder={t('common.datePlaceholder')}
             value={fromDay(filters.from)}
             maxDate={fromDay(filters.to)}
             onChange={(date?: Date) => set({ from: toDay(date) })}
@@ -77,6 +77,7 @@ export const AuditFilterBar = ({
         <Field.Root name="to">
           <Field.Label>{t('audit.filter.to')}</Field.Label>
           <DatePicker
+            placeholder={t('common.datePlaceholder')}
             value={fromDay(filters.to)}
             minDate={fromDay(filters.from)}
             onChange={(date?: Date) => set({ to: toDay(date) })}

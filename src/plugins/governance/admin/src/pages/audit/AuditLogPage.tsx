@@ -2,7 +2,6 @@ import { Badge, Button, Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { Download, Shield } from '@strapi/icons';
 import { Layouts, Page, useDebounce } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import {
   auditQueryString,
   useAuditLog,
@@ -12,32 +11,23 @@ import {
 } from '../../api/audit';
 import { ListTable } from '../../components/DataTable';
 import { ExportButton } from '../../components/ExportButton';
-import { REPORT_URLS } from '../../api/reports';
 import { WrapTd } from '../../components/WrapTd';
 import { useDownload } from '../../hooks/useDownload';
 import { apiErrorMessage, useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { usePageParam } from '../../hooks/usePageParam';
-import { useNameOf, useT } from '../../hooks/useT';
+import { useT } from '../../hooks/useT';
+import { ALARMING_AUDIT_ACTIONS } from '../../../../shared/contracts/audit';
 import { AuditFilterBar } from './AuditFilterBar';
 import { VerifyResult } from './VerifyResult';
+import { useLocalTime } from '../../hooks/useLocalTime';
+import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
-const COLUMNS = ['seq', 'at', 'action', 'actor', 'subject', 'summary', 'ip'] as const;
+const COLUMNS = ['seq', 'at', 'action', 'sentence', 'ip'] as const;
 const PAGE_SIZE = 50;
 
-/** Failures and lockouts stand out in the list. */
-const ALARMING = new Set([
-  'login.failure',
-  'login.failureSummary',
-  'account.locked',
-  'account.forceChange',
-  'account.disabled',
-  'account.refused',
-  'audit.purge',
-]);
-
+/** One entry: when, what (a badge, red for failures and lockouts), the sentence, from where. */
 const EntryRow = ({ entry }: { entry: AuditEntry }) => {
-  const { formatDate } = useIntl();
-  const actionName = useNameOf('audit.action');
+  const { formatDate } = useLocalTime();
   return (
     <Tr>
       <Td>
@@ -45,25 +35,21 @@ const EntryRow = ({ entry }: { entry: AuditEntry }) => {
       </Td>
       {/* The date above the time. */}
       <WrapTd>
-        <Typography>{formatDate(entry.at, { dateStyle: 'short', timeStyle: 'medium' })}</Typography>
+        <Typography>
+          {formatDate(entry.at, { dateStyle: 'medium', timeStyle: 'medium' })}
+        </Typography>
       </WrapTd>
       <Td>
         <Badge
-          {...(ALARMING.has(entry.action)
+          {...(ALARMING_AUDIT_ACTIONS.has(entry.action)
             ? { backgroundColor: 'danger100', textColor: 'danger700' }
             : {})}
         >
-          {actionName(entry.action)}
+          {entry.actionName}
         </Badge>
       </Td>
-      <Td>
-        <Typography>{entry.actorName}</Typography>
-      </Td>
-      <WrapTd minWidth="16rem">
-        <Typography>{entry.subject ?? '—'}</Typography>
-      </WrapTd>
-      <WrapTd>
-        <Typography>{entry.summary}</Typography>
+      <WrapTd minWidth="24rem">
+        <Typography>{entry.sentence}</Typography>
       </WrapTd>
       <Td>
         <Typography textColor="neutral600">{entry.ip ?? '—'}</Typography>
@@ -73,8 +59,9 @@ const EntryRow = ({ entry }: { entry: AuditEntry }) => {
 };
 
 /**
- * 操作日志: the append-only audit trail, newest first, filtered by action, actor and dates, with
- * a CSV export, a check of its keyed hash chain against the signed checkpoints, and the
+ * 操作日志: the append-only audit trail, newest first, each entry a sentence naming who did what
+ * to which object (张敏（站点编辑）将《…》报送至…), filtered by action, actor and dates, with an
+ * Excel export, a check of its keyed hash chain against the signed checkpoints, and the
  * checkpoints' download. The page number lives in the address (Strapi's
  * pagination links), the filters on the page.
  */
@@ -82,6 +69,7 @@ export const AuditLogPage = () => {
   const t = useT();
   const notified = useNotifiedAction();
   const download = useDownload();
+  const { withTimeZoneNote } = useTimeZoneNote();
   const { page, restarting } = usePageParam();
   const [filters, setFilters] = useState<AuditFilters>({});
   // The actor is typed: ask once the typing pauses.
@@ -95,7 +83,7 @@ export const AuditLogPage = () => {
   // The signed checkpoints, to keep outside the server: they show later that the log was cut short.
   const downloadCheckpoints = () =>
     notified(
-      () => download('/governance/audit/checkpoints', '', 'audit-checkpoints.jsonl'),
+      () => download('/governance/audit/checkpoints', '', t('audit.checkpointsFileName')),
       t('audit.checkpointsDownloaded'),
       t('audit.checkpointsFailed')
     );
@@ -106,16 +94,13 @@ export const AuditLogPage = () => {
       <Page.Title>{t('audit.title')}</Page.Title>
       <Layouts.Header
         title={t('audit.title')}
-        subtitle={pagination ? t('audit.subtitle', { total: pagination.total }) : undefined}
+        subtitle={withTimeZoneNote(
+          pagination ? t('audit.subtitle', { total: pagination.total }) : undefined
+        )}
         primaryAction={
           <Flex gap={2}>
             <ExportButton
               url="/governance/audit/export"
-              params={auditQueryString(applied)}
-              fileName={`${t('audit.title')}.csv`}
-            />
-            <ExportButton
-              url={REPORT_URLS.audit}
               params={auditQueryString(applied)}
               fileName={`${t('audit.title')}.xlsx`}
             >
@@ -144,11 +129,7 @@ export const AuditLogPage = () => {
               {apiErrorMessage(verify.error) ?? t('audit.verify.failed')}
             </Typography>
           ) : null}
-          <AuditFilterBar
-            filters={filters}
-            actions={log.data?.meta.actions ?? []}
-            onChange={restarting(setFilters)}
-          />
+          <AuditFilterBar filters={filters} onChange={restarting(setFilters)} />
           <ListTable
             prefix="audit.column"
             columns={COLUMNS}

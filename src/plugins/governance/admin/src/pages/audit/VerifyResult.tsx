@@ -1,7 +1,7 @@
 import { Alert, Flex, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { AuditVerification } from '../../api/audit';
 import { useT } from '../../hooks/useT';
+import { useLocalTime } from '../../hooks/useLocalTime';
 
 /**
  * What 校验完整性 found: the whole log intact, or the first entry that differs and how (changed,
@@ -16,7 +16,7 @@ export const VerifyResult = ({
   onClose: () => void;
 }) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   const { checkpoints } = result;
   const against = checkpoints.latest
     ? t('audit.verify.checkpoints', {

@@ -16,7 +16,6 @@ import {
 import { Pencil } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import { chineseDate } from '../../../../shared/chinese-date';
 import { noticeText } from '../../../../shared/holiday-notice';
 import {
@@ -32,6 +31,7 @@ import { ColumnHeads } from '../../components/ColumnHeads';
 import { WrapTd } from '../../components/WrapTd';
 import { apiErrorMessage, useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT, type Translate } from '../../hooks/useT';
+import { useLocalTime } from '../../hooks/useLocalTime';
 
 const YEAR_COLUMNS = ['year', 'source', 'holidays', 'updated', 'actions'] as const;
 const HOLIDAY_COLUMNS = ['name', 'off', 'days', 'workdays'] as const;
@@ -253,7 +253,7 @@ const Recalculation = ({ year }: { year: CalendarYear }) => {
 /** 节假日安排: the years deadlines are counted on, each year's holidays, entering a year. */
 export const CalendarPage = () => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   const calendar = useCalendar();
   const [selected, setSelected] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);

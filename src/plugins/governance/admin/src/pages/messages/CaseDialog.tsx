@@ -1,7 +1,6 @@
 import { Badge, Box, Button, Divider, Flex, Typography } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
-import { useIntl } from 'react-intl';
 import {
   OPEN_STATUSES,
   useMessageAction,
@@ -26,6 +25,7 @@ import {
 import { CaseTimeline } from './CaseTimeline';
 import { DeadlineBadge } from './DeadlineBadge';
 import { ReplyForm } from './ReplyForm';
+import { useLocalTime } from '../../hooks/useLocalTime';
 
 const CASE_PERMISSIONS = permissionsOf(['messagesHandle', 'messagesExtend', 'messagesOversee']);
 
@@ -40,7 +40,7 @@ export const isOpen = (message: MessageCase) =>
   OPEN_STATUSES.some((status) => status === message.status);
 
 const useWhen = () => {
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   return (iso: string | null) =>
     iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
 };

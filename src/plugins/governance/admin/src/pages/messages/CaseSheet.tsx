@@ -2,7 +2,7 @@ import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
 import type { CaseEvent, MessageCase } from '../../api/messages';
 import { useT } from '../../hooks/useT';
-import { useTimeZoneName } from '../../hooks/useTimeZoneName';
+import { useLocalTime } from '../../hooks/useLocalTime';
 import { Sheet } from '../rankings/NoticeDocument';
 
 const Title = styled.h1`
@@ -92,7 +92,7 @@ export const CaseSheet = ({
 }) => {
   const t = useT();
   const { formatDate } = useIntl();
-  const zoneName = useTimeZoneName(timeZone);
+  const { zoneName } = useLocalTime();
   const step = useStepLine(timeZone);
   const when = (iso: string | null) =>
     iso ? formatDate(iso, { dateStyle: 'long', timeStyle: 'short', timeZone }) : '';

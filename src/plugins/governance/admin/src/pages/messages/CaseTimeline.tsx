@@ -1,7 +1,7 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { CaseEvent } from '../../api/messages';
 import { useT } from '../../hooks/useT';
+import { useLocalTime } from '../../hooks/useLocalTime';
 
 /**
  * The acts of no staff member: the citizen's rating and reopening, the system's overdue notice
@@ -18,7 +18,7 @@ const IMPERSONAL_ACTORS: Record<string, 'citizen' | 'system'> = {
 /** One act: who did what (to which site, for how many days, with which result), then its details. */
 const EventEntry = ({ event }: { event: CaseEvent }) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   const day = (iso: string) => formatDate(iso, { dateStyle: 'medium' });
   const result = event.satisfaction
     ? t(`messages.satisfaction.${event.satisfaction}`)

@@ -15,7 +15,7 @@ import { Panel } from '../../components/Panel';
 import { StatCards } from '../../components/StatCard';
 import { YearSelect } from '../../components/YearSelect';
 import { useT } from '../../hooks/useT';
-import { useTimeZoneName } from '../../hooks/useTimeZoneName';
+import { useLocalTime } from '../../hooks/useLocalTime';
 import { SpotCheckPanel } from './SpotCheckPanel';
 
 const COLUMNS = [
@@ -164,10 +164,11 @@ const LevelTable = ({ level }: { level: MessageStatistics['levels'][number] }) =
 /** 留言统计: a year's handling of citizen messages across the group, by level and site, and its spot checks. */
 export const MessageStatisticsPage = () => {
   const t = useT();
-  const currentYear = new Date().getFullYear();
+  const { zoneName: timezone, today } = useLocalTime();
+  // The group's year, not the browser's (on New Year's Eve they differ for hours).
+  const currentYear = Number(today().slice(0, 4));
   const [year, setYear] = useState(currentYear);
   const { data, isLoading, isError } = useMessageStatistics(year);
-  const timezone = useTimeZoneName(data?.timezone ?? 'UTC');
   const years = Array.from(
     { length: currentYear - FIRST_STATISTICS_YEAR + 1 },
     (_, i) => currentYear - i
@@ -204,7 +205,7 @@ export const MessageStatisticsPage = () => {
             <LevelTable key={level.level} level={level} />
           ))}
           <Typography variant="pi" textColor="neutral600">
-            {t('statistics.countingRule', { timezone })}
+            {t('statistics.countingRule')}
           </Typography>
         </Flex>
       </Layouts.Content>

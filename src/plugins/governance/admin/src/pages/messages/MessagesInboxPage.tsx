@@ -33,7 +33,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { apiErrorMessage } from '../../hooks/useNotifiedAction';
 import { usePageParam } from '../../hooks/usePageParam';
 import { useT } from '../../hooks/useT';
-import { useTimeZoneName } from '../../hooks/useTimeZoneName';
+import { useLocalTime } from '../../hooks/useLocalTime';
 import { permissionsOf } from '../../permissions';
 import { DeadlineBadge } from './DeadlineBadge';
 
@@ -198,7 +198,7 @@ export const MessagesInboxPage = () => {
   } | null>(null);
   const [bulkError, setBulkError] = useState<string | null>(null);
   const meta = inbox.data?.meta;
-  const zoneName = useTimeZoneName(meta?.timezone ?? 'Asia/Shanghai');
+  const { zoneName } = useLocalTime();
 
   if (inbox.isError) return <Page.Error />;
 

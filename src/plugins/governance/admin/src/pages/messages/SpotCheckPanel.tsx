@@ -1,6 +1,5 @@
 import { Button, Td, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import { useDrawSpotCheckSample, type Verdict } from '../../api/messages';
 import { HeadedTable } from '../../components/DataTable';
 import { Panel, PanelNote } from '../../components/Panel';
@@ -9,6 +8,7 @@ import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { CaseDialog } from './CaseDialog';
 import { DeadlineBadge } from './DeadlineBadge';
+import { useLocalTime } from '../../hooks/useLocalTime';
 
 const SAMPLE_COLUMNS = ['subject', 'site', 'replied', 'deadline', 'verdict'] as const;
 
@@ -20,7 +20,7 @@ const SAMPLE_SIZE = 10;
  */
 export const SpotCheckPanel = ({ year }: { year: number }) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   const notified = useNotifiedAction();
   const draw = useDrawSpotCheckSample();
   const [verdicts, setVerdicts] = useState<Record<number, Verdict>>({});

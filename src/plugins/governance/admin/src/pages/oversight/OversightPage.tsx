@@ -26,6 +26,7 @@ import {
   type Filters,
   type Sort,
 } from './OversightFilters';
+import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 const RECENT_ALERTS = 10;
 
@@ -170,6 +171,7 @@ const RulesNote = ({ meta }: { meta: OversightListResponse['meta'] }) => {
  */
 export const OversightPage = () => {
   const t = useT();
+  const { withTimeZoneNote } = useTimeZoneNote();
   const format = useOversightFormat();
   const { data, isLoading, isError } = useOversight();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -193,10 +195,12 @@ export const OversightPage = () => {
       <Page.Title>{t('oversight.title')}</Page.Title>
       <Layouts.Header
         title={t('oversight.title')}
-        subtitle={t('oversight.subtitle', {
-          sites: rows.length,
-          at: format.dateTime(data.meta.computedAt),
-        })}
+        subtitle={withTimeZoneNote(
+          t('oversight.subtitle', {
+            sites: rows.length,
+            at: format.dateTime(data.meta.computedAt),
+          })
+        )}
         primaryAction={
           <ExportButton
             url={REPORT_URLS.oversight}

@@ -16,6 +16,7 @@ import { RectificationsPanel } from './site/RectificationsPanel';
 import { RuleCards } from './site/RuleCards';
 import { MixPanel, SiteFigures } from './site/SiteFigures';
 import { UrgeButton, UrgesPanel } from './site/UrgePanel';
+import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 /**
  * One site's standing against the veto rules with the evidence behind each verdict: its
@@ -24,6 +25,7 @@ import { UrgeButton, UrgesPanel } from './site/UrgePanel';
  */
 export const SiteOversightPage = () => {
   const t = useT();
+  const { withTimeZoneNote } = useTimeZoneNote();
   const format = useOversightFormat();
   const { documentId } = useParams<{ documentId: string }>();
   const { data: site, isLoading, isError, error } = useSiteOversight(documentId);
@@ -53,7 +55,7 @@ export const SiteOversightPage = () => {
           ) : undefined
         }
         title={site.site.name}
-        subtitle={details.join(' · ')}
+        subtitle={withTimeZoneNote(details.join(' · '))}
         secondaryAction={<RuleStatusBadge status={site.status} />}
         primaryAction={
           manage.allowedActions.canManage ? (

@@ -1,8 +1,10 @@
 import { useIntl } from 'react-intl';
+import { useLocalTime } from '../../hooks/useLocalTime';
 
 /** How the oversight views write figures, shares and dates. */
 export const useOversightFormat = () => {
-  const { formatNumber, formatDate } = useIntl();
+  const { formatNumber } = useIntl();
+  const { formatDate } = useLocalTime();
   return {
     count: (n: number) => formatNumber(n),
     /** A share, 0 to 1: 66.7%; a dash with nothing to divide. */

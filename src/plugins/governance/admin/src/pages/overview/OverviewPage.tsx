@@ -9,6 +9,7 @@ import { HeadedTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
 import { StatCards } from '../../components/StatCard';
 import { YearSelect } from '../../components/YearSelect';
+import { useLocalTime } from '../../hooks/useLocalTime';
 import { useT } from '../../hooks/useT';
 
 const LEVEL_COLUMNS = [
@@ -79,6 +80,7 @@ export const OverviewPage = () => {
   const rate = useRate();
   const [year, setYear] = useState<number | undefined>(undefined);
   const { data, isLoading, isError } = useOverview(year);
+  const { zoneName } = useLocalTime();
 
   if (isLoading) return <Page.Loading />;
   if (isError || !data) return <Page.Error />;
@@ -91,7 +93,7 @@ export const OverviewPage = () => {
         subtitle={t('overview.subtitle', {
           group: data.groupName,
           year: data.year,
-          timezone: data.timezone,
+          timezone: zoneName,
         })}
         primaryAction={
           <Flex gap={2}>
@@ -130,7 +132,7 @@ export const OverviewPage = () => {
           />
           <LevelTable overview={data} />
           <Typography variant="pi" textColor="neutral600">
-            {t('overview.countingRule', { timezone: data.timezone })}
+            {t('overview.countingRule')}
           </Typography>
         </Flex>
       </Layouts.Content>

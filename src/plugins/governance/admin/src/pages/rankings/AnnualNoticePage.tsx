@@ -11,6 +11,7 @@ import { useRankingYear } from './useRankingYear';
 import { YearSelect } from '../../components/YearSelect';
 import { REPORT_URLS } from '../../api/reports';
 import { WordDocumentButton } from '../../components/WordDocumentButton';
+import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 const PRINT_ROOT = 'governance-notice-print';
 
@@ -18,6 +19,7 @@ const PRINT_ROOT = 'governance-notice-print';
 export const AnnualNoticePage = () => {
   const t = useT();
   const format = useRankingFormat();
+  const { withTimeZoneNote } = useTimeZoneNote();
   const { year: asked, setYear } = useRankingYear();
   const { data: notice, isLoading, isError } = useAnnualNotice(asked);
 
@@ -32,11 +34,13 @@ export const AnnualNoticePage = () => {
         title={t('notice.title')}
         subtitle={
           notice.snapshot
-            ? t('notice.subtitle.snapshot', {
-                year: notice.year,
-                at: format.dateTime(notice.snapshot.takenAt),
-                by: notice.snapshot.takenBy,
-              })
+            ? withTimeZoneNote(
+                t('notice.subtitle.snapshot', {
+                  year: notice.year,
+                  at: format.dateTime(notice.snapshot.takenAt),
+                  by: notice.snapshot.takenBy,
+                })
+              )
             : t('notice.subtitle.draft', { year: notice.year })
         }
         navigationAction={

@@ -43,7 +43,7 @@ export const RankingExports = ({
           key={format}
           url={RANKINGS_EXPORT_URL}
           params={rankingExportQuery(year, format, source)}
-          fileName={`ranking-${year}${source === 'snapshot' ? '-snapshot' : ''}.${format}`}
+          fileName={t('rankings.export.fileName', { year, source, format })}
           icon={icon}
           variant={variant}
         >

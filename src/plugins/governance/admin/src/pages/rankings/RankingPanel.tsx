@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { useRanking } from '../../api/rankings';
 import { YearSelect } from '../../components/YearSelect';
 import { useT } from '../../hooks/useT';
-import { useTimeZoneName } from '../../hooks/useTimeZoneName';
+import { useLocalTime } from '../../hooks/useLocalTime';
 import { useRankingFormat } from './format';
 import { LevelRanking } from './LevelRanking';
 import { RankingExports } from './RankingExports';
@@ -23,7 +23,7 @@ export const RankingPanel = ({ canManage }: { canManage: boolean }) => {
   const format = useRankingFormat();
   const { year: asked, setYear } = useRankingYear();
   const { data, isLoading, isError } = useRanking(asked);
-  const timezone = useTimeZoneName(data?.live.timezone ?? 'UTC');
+  const { zoneName: timezone } = useLocalTime();
 
   if (isLoading) return <Page.Loading />;
   if (isError || !data) return <Page.Error />;
@@ -73,7 +73,7 @@ export const RankingPanel = ({ canManage }: { canManage: boolean }) => {
             <LevelRanking key={group.level} group={group} year={live.year} />
           ))}
           <Typography variant="pi" textColor="neutral600">
-            {t('rankings.countingRule', { timezone })}
+            {t('rankings.countingRule')}
           </Typography>
         </Flex>
       </Layouts.Content>

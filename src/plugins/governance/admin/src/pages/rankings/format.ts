@@ -1,8 +1,10 @@
 import { useIntl } from 'react-intl';
+import { useLocalTime } from '../../hooks/useLocalTime';
 
 /** How the rankings pages write their figures: counts grouped by thousands, changes signed. */
 export const useRankingFormat = () => {
-  const { formatNumber, formatDate } = useIntl();
+  const { formatNumber } = useIntl();
+  const { formatDate } = useLocalTime();
   const count = (n: number) => formatNumber(n);
   return {
     count,

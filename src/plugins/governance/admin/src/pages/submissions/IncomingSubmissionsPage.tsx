@@ -20,6 +20,7 @@ import { useT } from '../../hooks/useT';
 import { AdoptDialog, DeclineDialog } from './DecisionDialogs';
 import { SubmissionTable } from './SubmissionTable';
 import { SiteCell, TitleCell, WaitingDays, WhenWho } from './SubmissionCells';
+import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 const TABS = ['submitted', 'adopted', 'declined'] as const;
 type Tab = (typeof TABS)[number];
@@ -195,6 +196,7 @@ const AdoptedAlert = ({
  */
 export const IncomingSubmissionsPage = () => {
   const t = useT();
+  const { withTimeZoneNote } = useTimeZoneNote();
   const notified = useNotifiedAction();
   const action = useSubmissionAction();
   const { page, restarting } = usePageParam();
@@ -251,7 +253,7 @@ export const IncomingSubmissionsPage = () => {
       <Page.Title>{t('submissions.incoming.title')}</Page.Title>
       <Layouts.Header
         title={t('submissions.incoming.title')}
-        subtitle={t('submissions.incoming.subtitle')}
+        subtitle={withTimeZoneNote(t('submissions.incoming.subtitle'))}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>

@@ -10,6 +10,7 @@ import { usePageParam } from '../../hooks/usePageParam';
 import { useT } from '../../hooks/useT';
 import { SiteCell, TitleCell, WhenWho } from './SubmissionCells';
 import { SubmissionTable } from './SubmissionTable';
+import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 const TABS = ['all', 'submitted', 'adopted', 'declined', 'withdrawn'] as const;
 type Tab = (typeof TABS)[number];
@@ -51,6 +52,7 @@ const Decision = ({ item }: { item: Submission }) => {
  */
 export const OutgoingSubmissionsPage = () => {
   const t = useT();
+  const { withTimeZoneNote } = useTimeZoneNote();
   const notified = useNotifiedAction();
   const action = useSubmissionAction();
   const { page, restarting } = usePageParam();
@@ -83,7 +85,7 @@ export const OutgoingSubmissionsPage = () => {
       <Page.Title>{t('submissions.outgoing.title')}</Page.Title>
       <Layouts.Header
         title={t('submissions.outgoing.title')}
-        subtitle={t('submissions.outgoing.subtitle')}
+        subtitle={withTimeZoneNote(t('submissions.outgoing.subtitle'))}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>

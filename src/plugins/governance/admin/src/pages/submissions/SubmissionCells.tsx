@@ -1,10 +1,10 @@
 import { Flex, Link, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { styled } from 'styled-components';
 import { articleEditPath, type Submission, type SubmissionSite } from '../../api/submissions';
 import { ToneBadge } from '../../components/ToneBadge';
 import { useT } from '../../hooks/useT';
+import { useLocalTime } from '../../hooks/useLocalTime';
 
 /** Two lines of the summary: sites reuse title patterns, the summary tells the articles apart. */
 const Summary = styled(Typography)`
@@ -66,7 +66,7 @@ export const SiteCell = ({ site }: { site: SubmissionSite | null }) => {
 
 /** A date with who acted underneath. */
 export const WhenWho = ({ at, by }: { at: string | null; by: string | null }) => {
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   if (!at) return <Typography textColor="neutral600">—</Typography>;
   return (
     <Flex direction="column" alignItems="flex-start">

@@ -187,7 +187,14 @@ describe('reading the log', () => {
       .body;
     expect(page.data.length).toBeGreaterThan(0);
     expect(page.data.every((e: { action: string }) => e.action === 'login.success')).toBe(true);
-    expect(page.meta.actions).toContain('personalData.read');
+    // Each entry named and worded for a reader: no code, no "user 6".
+    expect(page.data).toContainEqual(
+      expect.objectContaining({
+        actionName: '登录成功',
+        actor: expect.stringMatching(/编辑（站点编辑）$/),
+        sentence: expect.stringMatching(/编辑（站点编辑）登录$/),
+      })
+    );
     const today = new Date().toISOString().slice(0, 10);
     expect(
       (await as(province).get(`/governance/audit?from=2000-01-01&to=2000-01-02`).expect(200)).body
@@ -201,10 +208,12 @@ describe('reading the log', () => {
     await as(province).get('/governance/audit?from=yesterday').expect(400);
 
     const csv = await as(province)
-      .download('/governance/audit/export?action=login.success', 'utf8')
+      .download('/governance/audit/export?action=login.success&format=csv', 'utf8')
       .expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.startsWith('\uFEFF序号,时间,操作,操作人,对象,内容,IP,哈希')).toBe(true);
+    const lines = (csv.body as string).replace(/^\uFEFF/, '').split('\n');
+    expect(lines.slice(0, 2)).toEqual(['操作日志', '筛选条件：操作类型：登录成功']);
+    expect(lines[3]).toBe('序号,时间（北京时间）,操作,操作人,记录,IP 地址,校验码');
     expect(csv.body).toContain('登录成功');
 
     await as(editor).get('/governance/audit').expect(403);

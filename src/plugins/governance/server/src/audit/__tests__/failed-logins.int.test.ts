@@ -46,11 +46,11 @@ it('records 20 failed logins from one address one by one, and counts the other 1
   expect(more).toEqual([]);
   expect(summary).toMatchObject({
     subject: SCRIPT,
-    actorName: '系统 (system)',
+    actorName: '系统',
     details: { source: SCRIPT, recorded: PER_SOURCE, notRecorded: 180 },
     summary: expect.stringMatching(
       new RegExp(
-        `^来自 ${SCRIPT.replace(/\./g, '\\.')} 的登录失败在 .+ 至 .+ 间超过逐条记录上限（20 条），另有 180 次未逐条记录$`
+        `^系统 汇总来自 ${SCRIPT.replace(/\./g, '\\.')} 的登录失败：\\d{4}年\\d+月\\d+日 \\d{2}:\\d{2}:\\d{2}至.+间逐条记录 20 条（上限）后，另有 180 次未逐条记录$`
       )
     ),
   });

@@ -180,7 +180,7 @@ describe('an honest log', () => {
   it('downloads the checkpoints for provincial admins only', async () => {
     const res = await as(province).download('/governance/audit/checkpoints', 'utf8').expect(200);
     expect(res.headers['content-disposition']).toMatch(
-      /attachment; filename="audit-checkpoints-\d{4}-\d{2}-\d{2}\.jsonl"/
+      /attachment; filename="audit-checkpoints-\d{4}-\d{2}-\d{2}\.jsonl"; filename\*=UTF-8''%E6%93%8D%E4%BD%9C%E6%97%A5%E5%BF%97%E6%A0%A1%E9%AA%8C%E7%82%B9-/
     );
     const lines = (res.body as string)
       .trim()
@@ -203,7 +203,8 @@ describe('an honest log', () => {
 describe('someone writing the database', () => {
   it('changes an entry and recomputes every later hash and the head as plain SHA-256: reported as changed at that entry', async () => {
     await work(5, '篡改前');
-    const target = (await entries({ summary: '篡改前 1' }))[0];
+    // Written as a sentence after its actor (系统 here).
+    const target = (await entries({ summary: '系统 篡改前 1' }))[0];
     const originals = await forge(target.seq, '篡改后的内容');
     expect(await verify()).toMatchObject({
       ok: false,

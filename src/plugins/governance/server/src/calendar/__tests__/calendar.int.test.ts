@@ -57,7 +57,10 @@ beforeAll(async () => {
   await app.strapi
     .plugin('governance')
     .service('sites')
-    .addMember({ userId: handler.id, siteDocumentId: site.documentId, capacity: 'handler' });
+    .addMember(
+      { userId: handler.id, siteDocumentId: site.documentId, capacity: 'handler' },
+      { actor: 'system' }
+    );
 });
 
 afterAll(async () => {
@@ -236,7 +239,7 @@ describe('the holiday calendar', () => {
       'message.deadlineRecalculated',
       'message.deadlineRecalculated',
     ]);
-    expect(audit[0].summary).toMatch(/录入 2027 年节假日安排：7 个节日/);
+    expect(audit[0].summary).toMatch(/省厅（省厅管理员）录入2027年节假日安排：7 个节日/);
 
     const overview = (await as(province).get('/governance/calendar').expect(200)).body.data;
     expect(overview.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({

@@ -1,8 +1,9 @@
 /**
  * 账号安全 over real HTTP: every account with its sites, holder, password age and lock; the
  * filters and their counts; unlocking, forcing a change and naming the holder, each on the
- * audit trail; the CSV export; and nobody but the province.
+ * audit trail; the Excel export; and nobody but the province.
  */
+import { sheetRows } from '@test-helpers/spreadsheets';
 import { createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { PASSWORD_STATE } from '../../uids';
@@ -103,25 +104,38 @@ it('unlocks, forces a change and names the holder, each on the audit trail', asy
   );
 });
 
-it('exports the same rows as a spreadsheet Excel reads', async () => {
-  const res = await as(province).download('/governance/accounts/export?filter=expired').expect(200);
-  expect(res.headers['content-type']).toContain('text/csv');
+it('exports the same rows to Excel, under the tab chosen', async () => {
+  const res = await as(province)
+    .download('/governance/reports/accounts?filter=expired')
+    .expect(200);
   expect(res.headers['content-disposition']).toContain('attachment');
-  const bytes = res.body as Buffer;
-  // The byte-order mark first: Excel needs it to read the file as UTF-8.
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
-  expect(lines[0]).toBe(
-    '姓名,账号,状态,角色,所属站点（身份）,责任人,密码已用天数,密码到期日,剩余天数,须修改密码,锁定,最近登录'
-  );
-  expect(lines).toHaveLength(2);
-  expect(lines[1]).toContain(stale.email);
+  const rows = await sheetRows(res);
+  // The title, the moment it was made, the tab, then the table.
+  expect(rows[0][0]).toMatch(/账号安全$/);
+  expect(rows[1][0]).toMatch(/^生成于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）$/);
+  expect(rows[2][0]).toBe('筛选：已过期');
+  expect(rows[3]).toEqual([
+    '姓名',
+    '账号',
+    '状态',
+    '角色',
+    '所属站点（身份）',
+    '责任人',
+    '密码已用天数',
+    '密码到期日',
+    '剩余天数',
+    '须修改密码',
+    '锁定至',
+    '最近登录',
+  ]);
+  expect(rows).toHaveLength(5);
+  expect(rows[4]).toContain(stale.email);
 });
 
 it("is the province's alone", async () => {
   const other = await createAdmin(app, 'governance-site-editor', '旁人');
   await as(other).get('/governance/accounts').expect(403);
-  await as(other).get('/governance/accounts/export').expect(403);
+  await as(other).get('/governance/reports/accounts').expect(403);
   await as(other).post(`/governance/accounts/${stale.id}/unlock`).expect(403);
   await as(other).post(`/governance/accounts/${stale.id}/force-change`).expect(403);
   await as(other)

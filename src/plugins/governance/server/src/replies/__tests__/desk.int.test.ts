@@ -279,10 +279,9 @@ describe('the Excel export', () => {
       rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? '')))
     );
     expect(rows[0][0]).toBe('留言办理清单');
-    expect(rows[1][0]).toMatch(
-      /页签：待签收；类别：建议；生成于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（中国标准时间）/
-    );
-    expect(rows[2]).toEqual([
+    expect(rows[1][0]).toBe('页签：待签收；类别：建议');
+    expect(rows[2][0]).toMatch(/^生成于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）$/);
+    expect(rows[3]).toEqual([
       '留言编号',
       '标题',
       '网站',
@@ -295,7 +294,7 @@ describe('the Excel export', () => {
       '答复时间',
       '答复单位',
     ]);
-    const body = rows.slice(3);
+    const body = rows.slice(4);
     expect(body).toHaveLength(2);
     const subjects = body.map((row) => row[1]);
     expect(subjects).toContain(`'=HYPERLINK("http://evil.example","点此")`);
@@ -360,7 +359,7 @@ describe('the case', () => {
     const entry = await app.strapi.db
       .query(AUDIT_ENTRY)
       .findOne({ where: { action: 'message.publicity' }, orderBy: { seq: 'desc' } });
-    expect(entry.summary).toContain(`公开答复留言 ${id}`);
+    expect(entry.summary).toContain(`公开答复留言《${before.subject}》`);
 
     await as(xianHandler)
       .post(`/governance/messages/${id}/reply`, {

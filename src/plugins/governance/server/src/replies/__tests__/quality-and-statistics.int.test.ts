@@ -168,11 +168,11 @@ describe("the citizen's rating", () => {
     expect(reopened.timeline.slice(-2)).toMatchObject([
       {
         action: 'rate',
-        actor: '留言人 (citizen)',
+        actor: '留言人',
         satisfaction: 'unsatisfied',
         text: '没有回答我的问题',
       },
-      { action: 'reopen', actor: '留言人 (citizen)' },
+      { action: 'reopen', actor: '留言人' },
     ]);
     expect(new Date(reopened.dueAt).getTime()).toBeGreaterThan(
       new Date(message.dueAt).getTime() - 1
@@ -402,7 +402,7 @@ describe('overdue notices', () => {
     const notices = async (id: number) =>
       (await caseOf(id)).timeline.filter((e: { action: string }) => e.action === 'overdueNotice');
     expect(await notices(late.id)).toEqual([
-      expect.objectContaining({ actor: '系统 (system)', text: expect.stringContaining('负责人') }),
+      expect.objectContaining({ actor: '系统', text: expect.stringContaining('负责人') }),
     ]);
     expect(await notices(onTime.id)).toEqual([]);
     // Transferred, it runs against the new site's deadline and is reported again if that passes.

@@ -339,7 +339,7 @@ describe('the governance routes', () => {
         .expect(403);
       // Accounts and the audit trail (which names messages and who read them): the province's.
       await as(who).get('/governance/accounts').expect(403);
-      await as(who).get('/governance/accounts/export').expect(403);
+      await as(who).get('/governance/reports/accounts').expect(403);
       await as(who).get('/governance/audit?actor=西安').expect(403);
       await as(who).get('/governance/audit/export').expect(403);
     }
@@ -437,7 +437,6 @@ const COVERED = new Set([
   'GET /governance/messages/spot-checks/sample',
   'POST /governance/messages/:id/spot-check',
   'GET /governance/accounts',
-  'GET /governance/accounts/export',
   'GET /governance/audit',
   'GET /governance/audit/export',
 ]);
@@ -471,6 +470,7 @@ const UNRELATED: Record<string, string> = {
   'GET /governance/messages/transfer-targets':
     'the names and codes of the active sites, public on the portal anyway',
   'GET /governance/passwords/status': "the caller's own password status",
+  'GET /governance/time': "the group's time zone from the configuration, no document",
   'POST /governance/accounts/:id/unlock':
     'accounts, not documents; accounts.manage only (tested in accounts.int.test.ts)',
   'POST /governance/accounts/:id/force-change':
@@ -539,7 +539,6 @@ const UNRELATED: Record<string, string> = {
   'GET /governance/reports/oversight': 'oversight.read (the province) only (reports.int.test.ts)',
   'GET /governance/reports/sites': "the caller's sites only (reports.int.test.ts)",
   'GET /governance/reports/accounts': 'accounts.manage only, no documents (reports.int.test.ts)',
-  'GET /governance/reports/audit': 'audit.read only, no documents (reports.int.test.ts)',
   'GET /governance/reports/annual-notice':
     'the ranking notice, rankings.read (the province) only (reports.int.test.ts)',
   'GET /governance/reports/inspection-notice':

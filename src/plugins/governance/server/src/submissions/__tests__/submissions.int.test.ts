@@ -19,7 +19,7 @@ import type {
   SubmissionPage,
   SubmissionTargets,
 } from '../../../../shared/contracts/submissions';
-import { ARTICLE } from '../../uids';
+import { ARTICLE, AUDIT_ENTRY } from '../../uids';
 
 let app: TestApp;
 let team: ReviewTeam;
@@ -318,6 +318,33 @@ describe('receiving', () => {
       sourceExists: false,
       title: '碑林区开展冬季救助',
       adoptedArticleDocumentId: copyId,
+    });
+  });
+});
+
+// Last: it adds a submission the lists above do not count.
+describe('the 操作日志', () => {
+  it('records the editor who submitted, also when a script acts for them (the demo loader)', async () => {
+    const draft = await app.strapi
+      .documents(ARTICLE)
+      .create({ data: { title: '脚本代为报送', site: sites['xian-beilin'] } });
+    await approveArticle(app, team, draft.documentId);
+    // No request behind it: the service has the user it acts for, and the log takes it from there.
+    const editorUser = await app.strapi.db
+      .query('admin::user')
+      .findOne({ where: { id: countyEditor.id } });
+    await app.strapi
+      .plugin('governance')
+      .service('submissions')
+      .submit({ article: draft.documentId, target: 'xian', note: null }, editorUser);
+    const entry = await app.strapi.db.query(AUDIT_ENTRY).findOne({
+      where: { action: 'submission.submit' },
+      orderBy: { seq: 'desc' },
+    });
+    expect(entry).toMatchObject({
+      actorId: countyEditor.id,
+      actorName: expect.stringMatching(/县编辑（站点编辑）$/),
+      summary: expect.stringMatching(/县编辑（站点编辑）将《脚本代为报送》从碑林区报送至西安市$/),
     });
   });
 });

@@ -5,9 +5,8 @@
  * spreadsheet would read as a formula starts with a single quote and keeps the rest. Honest
  * values, negative numbers and apostrophes among them, come out as they were.
  */
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
+import { csvRecords, sheetRows } from '@test-helpers/spreadsheets';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { PASSWORD_STATE } from '../../uids';
 
@@ -33,10 +32,6 @@ let province: TestAdmin;
 let stale: TestAdmin;
 
 const as = (admin: TestAdmin) => asAdmin(app, admin);
-const csvRecords = (res: Response) =>
-  parse((res.body as Buffer).toString('utf8').replace(/^\uFEFF/, ''), {
-    relax_column_count: true,
-  }) as string[][];
 const quoted = (value: string) => `'${value}`;
 
 beforeAll(async () => {
@@ -97,27 +92,42 @@ afterAll(async () => {
 
 describe('操作日志 export', () => {
   it("quotes the e-mail of a failed login and a staff member's own name", async () => {
-    const records = csvRecords(await as(province).download('/governance/audit/export').expect(200));
+    const records = csvRecords(
+      await as(province).download('/governance/audit/export?format=csv').expect(200)
+    );
     const failure = records.find((r) => r[2] === '登录失败' && r[4].includes('evil.example'));
     expect(failure).toBeDefined();
     expect(failure![3]).toBe(quoted(LOGIN_EMAIL));
-    expect(failure![4]).toBe(quoted(LOGIN_EMAIL));
+    // The sentence begins with the actor, so it is quoted too.
+    expect(failure![4].startsWith(quoted(`${LOGIN_EMAIL} 登录失败`))).toBe(true);
     const login = records.find((r) => r[2] === '登录成功' && r[3].includes('1+1'));
-    expect(login![3]).toBe(quoted(OWN_NAME));
-    // Honest cells as they were: the entry's number, the heading row.
-    expect(records[0]).toEqual(['序号', '时间', '操作', '操作人', '对象', '内容', 'IP', '哈希']);
-    expect(records.slice(1).every((r) => /^\d+$/.test(r[0]))).toBe(true);
+    expect(login![3]).toBe(quoted(`${OWN_NAME}（站点编辑）`));
+    expect(login![4]).toBe(quoted(`${OWN_NAME}（站点编辑）登录`));
+    // Honest cells as they were: the title, the filters, the stamp, the heading row, the numbers.
+    expect(records.slice(0, 2)).toEqual([['操作日志'], ['全部记录']]);
+    // (The layout itself: exports.int.test.ts.)
+    expect(records[3][0]).toBe('序号');
+    expect(records.slice(4).every((r) => /^\d+$/.test(r[0]))).toBe(true);
+  });
+
+  it('quotes them the same way in the Excel workbook', async () => {
+    const res = await as(province).download('/governance/audit/export').expect(200);
+    const rows = await sheetRows(res);
+    const failure = rows.find((r) => r[2] === '登录失败' && String(r[4]).includes('evil.example'));
+    expect(failure![3]).toBe(quoted(LOGIN_EMAIL));
+    // Written as values: no cell is a formula.
+    expect(rows.flat().some((cell) => typeof cell === 'object' && cell !== null)).toBe(false);
   });
 });
 
 describe('账号安全 export', () => {
   it("quotes a staff member's own name and leaves a negative number of days a number", async () => {
-    const records = csvRecords(
-      await as(province).download('/governance/accounts/export').expect(200)
+    const rows = await sheetRows(
+      await as(province).download('/governance/reports/accounts').expect(200)
     );
-    expect(records.find((r) => r[0].includes('1+1'))![0]).toBe(quoted(OWN_NAME));
-    const expired = records.find((r) => r[1] === stale.email)!;
-    expect(expired[8]).toBe('-6');
+    expect(rows.find((r) => String(r[0]).includes('1+1'))![0]).toBe(quoted(OWN_NAME));
+    const expired = rows.find((r) => r[1] === stale.email)!;
+    expect(expired[8]).toBe(-6);
   });
 });
 

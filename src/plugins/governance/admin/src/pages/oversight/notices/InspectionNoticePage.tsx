@@ -10,7 +10,8 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { fromDay, toDay, today } from '../../../api/days';
+import { fromDay, toDay } from '../../../api/days';
+import { useLocalTime } from '../../../hooks/useLocalTime';
 import { useNoticeDraft } from '../../../api/oversightNotices';
 import { apiErrorMessage } from '../../../hooks/useNotifiedAction';
 import { useT } from '../../../hooks/useT';
@@ -18,27 +19,29 @@ import { REPORT_URLS } from '../../../api/reports';
 import { WordDocumentButton } from '../../../components/WordDocumentButton';
 import { NoticeComposer } from './NoticeComposer';
 import { NoticesTable } from './NoticesTable';
+import { useTimeZoneNote } from '../../../components/TimeZoneNote';
 
 interface Period {
   from?: string;
   to?: string;
 }
 
-/** The last full calendar quarter: 1 October–31 December when asked in January–March. */
-const lastQuarter = (now = new Date()): Period => {
-  const first = Math.floor(now.getMonth() / 3) * 3 - 3;
+/**
+ * The last full calendar quarter before the group's `today` (YYYY-MM-DD): 1 October–31 December
+ * when asked in January–March.
+ */
+const lastQuarter = (today: string): Period => {
+  const [year, month] = today.split('-').map(Number);
+  const first = Math.floor((month - 1) / 3) * 3 - 3;
   return {
-    from: toDay(new Date(now.getFullYear(), first, 1)),
+    from: toDay(new Date(year, first, 1)),
     // Day 0 of a month is the last day of the month before.
-    to: toDay(new Date(now.getFullYear(), first + 3, 0)),
+    to: toDay(new Date(year, first + 3, 0)),
   };
 };
 
-/** From 1 January to today. */
-const yearToDate = (now = new Date()): Period => ({
-  from: toDay(new Date(now.getFullYear(), 0, 1)),
-  to: toDay(now),
-});
+/** From 1 January to the group's `today`. */
+const yearToDate = (today: string): Period => ({ from: `${today.slice(0, 4)}-01-01`, to: today });
 
 /** 监测时段: two days, with the two periods a notice usually covers a click away. */
 const PeriodPicker = ({
@@ -49,7 +52,8 @@ const PeriodPicker = ({
   onChange: (period: Period) => void;
 }) => {
   const t = useT();
-  const latest = today();
+  const { today } = useLocalTime();
+  const latest = fromDay(today());
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Flex gap={4} alignItems="flex-end" wrap="wrap">
@@ -57,6 +61,7 @@ const PeriodPicker = ({
           <Field.Root name="from" required>
             <Field.Label>{t('oversight.notice.period.from')}</Field.Label>
             <DatePicker
+              placeholder={t('common.datePlaceholder')}
               value={fromDay(period.from)}
               maxDate={fromDay(period.to) ?? latest}
               onChange={(date?: Date) => onChange({ ...period, from: toDay(date) })}
@@ -69,6 +74,7 @@ const PeriodPicker = ({
           <Field.Root name="to" required>
             <Field.Label>{t('oversight.notice.period.to')}</Field.Label>
             <DatePicker
+              placeholder={t('common.datePlaceholder')}
               value={fromDay(period.to)}
               minDate={fromDay(period.from)}
               maxDate={latest}
@@ -78,10 +84,10 @@ const PeriodPicker = ({
             />
           </Field.Root>
         </Box>
-        <Button variant="tertiary" onClick={() => onChange(lastQuarter())}>
+        <Button variant="tertiary" onClick={() => onChange(lastQuarter(today()))}>
           {t('oversight.notice.period.lastQuarter')}
         </Button>
-        <Button variant="tertiary" onClick={() => onChange(yearToDate())}>
+        <Button variant="tertiary" onClick={() => onChange(yearToDate(today()))}>
           {t('oversight.notice.period.yearToDate')}
         </Button>
       </Flex>
@@ -136,13 +142,15 @@ const DraftOfPeriod = ({ period }: { period: Period }) => {
  */
 export const InspectionNoticePage = () => {
   const t = useT();
-  const [period, setPeriod] = useState<Period>(lastQuarter);
+  const { withTimeZoneNote } = useTimeZoneNote();
+  const { today } = useLocalTime();
+  const [period, setPeriod] = useState<Period>(() => lastQuarter(today()));
   return (
     <Page.Main>
       <Page.Title>{t('oversight.notice.title')}</Page.Title>
       <Layouts.Header
         title={t('oversight.notice.title')}
-        subtitle={t('oversight.notice.subtitle')}
+        subtitle={withTimeZoneNote(t('oversight.notice.subtitle'))}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={8}>

@@ -11,7 +11,8 @@ import {
 import { Information } from '@strapi/icons';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { fromDay, toDay, today } from '../../../api/days';
+import { fromDay, toDay } from '../../../api/days';
+import { useLocalTime } from '../../../hooks/useLocalTime';
 import { useCreateNotice, type InspectionNoticeDraft } from '../../../api/oversightNotices';
 import { articleEditPath } from '../../../api/submissions';
 import { Panel } from '../../../components/Panel';
@@ -169,7 +170,8 @@ export const NoticeComposer = ({
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [title, setTitle] = useState(draft.title);
   const [deadline, setDeadline] = useState<string | undefined>(draft.deadline);
-  const earliest = today();
+  const { today } = useLocalTime();
+  const earliest = fromDay(today());
 
   const ready = !outdated && title.trim().length > 0 && Boolean(deadline);
   const submit = () =>
@@ -212,6 +214,7 @@ export const NoticeComposer = ({
               <Field.Root name="deadline" required hint={t('oversight.notice.field.deadlineHint')}>
                 <Field.Label>{t('oversight.notice.field.deadline')}</Field.Label>
                 <DatePicker
+                  placeholder={t('common.datePlaceholder')}
                   value={deadline ? fromDay(deadline) : undefined}
                   minDate={earliest}
                   onChange={(date?: Date) => setDeadline(toDay(date))}

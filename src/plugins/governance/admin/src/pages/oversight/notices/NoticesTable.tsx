@@ -1,6 +1,5 @@
 import { Flex, Link, Td, Tr, Typography } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { useInspectionNotices, type InspectionNotice } from '../../../api/oversightNotices';
 import { articleEditPath } from '../../../api/submissions';
@@ -10,13 +9,14 @@ import { WrapTd } from '../../../components/WrapTd';
 import { useT } from '../../../hooks/useT';
 import { WhenWho } from '../../submissions/SubmissionCells';
 import { useOversightFormat } from '../format';
+import { useLocalTime } from '../../../hooks/useLocalTime';
 
 const COLUMNS = ['title', 'period', 'named', 'created', 'state', 'rectifications'] as const;
 
 /** 已发布 on its date, or 待发布 while the article is still edited or reviewed. */
 const PublishedCell = ({ notice }: { notice: InspectionNotice }) => {
   const t = useT();
-  const { formatDate } = useIntl();
+  const { formatDate } = useLocalTime();
   if (!notice.publishedAt)
     return <ToneBadge tone="neutral">{t('oversight.notice.state.pending')}</ToneBadge>;
   return (

@@ -23,6 +23,7 @@ import {
   SentenceList,
 } from './RectificationCells';
 import { EvidenceDialog, ReviewDialog } from './RectificationDialogs';
+import { useTimeZoneNote } from '../../../components/TimeZoneNote';
 
 const COLUMNS = [
   'site',
@@ -206,6 +207,7 @@ const RectificationList = ({ can }: { can: Abilities }) => {
  */
 export const RectificationsPage = () => {
   const t = useT();
+  const { withTimeZoneNote } = useTimeZoneNote();
   const read = useRBAC(PERMISSIONS.oversightRead);
   const manage = useRBAC(PERMISSIONS.oversightManage);
   const own = useRBAC(PERMISSIONS.oversightOwn);
@@ -220,10 +222,12 @@ export const RectificationsPage = () => {
       <Page.Title>{t('oversight.rectification.title')}</Page.Title>
       <Layouts.Header
         title={t('oversight.rectification.title')}
-        subtitle={t(
-          can.allSites
-            ? 'oversight.rectification.subtitle.all'
-            : 'oversight.rectification.subtitle.own'
+        subtitle={withTimeZoneNote(
+          t(
+            can.allSites
+              ? 'oversight.rectification.subtitle.all'
+              : 'oversight.rectification.subtitle.own'
+          )
         )}
       />
       <Layouts.Content>
