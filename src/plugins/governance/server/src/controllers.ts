@@ -9,6 +9,7 @@ import reports from './reports';
 import review from './review';
 import sites from './sites';
 import submissions from './submissions';
+import workbench from './workbench';
 
 export default {
   overview: overview.controller,
@@ -22,4 +23,5 @@ export default {
   oversight: oversight.controller,
   reports: reports.controller,
   calendar: calendar.controller,
+  workbench: workbench.controller,
 };

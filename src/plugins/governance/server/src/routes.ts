@@ -9,6 +9,7 @@ import reports from './reports';
 import review from './review';
 import sites from './sites';
 import submissions from './submissions';
+import workbench from './workbench';
 
 export default {
   admin: {
@@ -25,6 +26,7 @@ export default {
       ...oversight.routes.admin,
       ...calendar.routes.admin,
       ...reports.routes.admin,
+      ...workbench.routes,
     ],
   },
   'content-api': {

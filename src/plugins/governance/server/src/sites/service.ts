@@ -13,6 +13,7 @@ import {
   type SiteNode,
   type UserOption,
 } from '../../../shared/contracts/sites';
+import type { WorkbenchProfile } from '../../../shared/contracts/workbench';
 import type { AccountRow } from '../passwords/accounts';
 import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
@@ -107,6 +108,27 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       (parent ? parent.children : roots).push(node);
     }
     return roots;
+  },
+
+  /** The sites a user works for and in which capacity, in the tree's order (one query). */
+  async sitesOf(userId: number): Promise<WorkbenchProfile['sites']> {
+    const memberships = (await strapi.db.query(SITE_MEMBERSHIP).findMany({
+      where: { user: { id: userId } },
+      populate: { site: { select: ['code', 'name', 'level', 'sortOrder'] } },
+    })) as Array<{
+      capacity: Capacity;
+      site: Pick<SiteRow, 'code' | 'name' | 'level' | 'sortOrder'> | null;
+    }>;
+    return memberships
+      .flatMap(({ capacity, site }) => (site ? [{ capacity, site }] : []))
+      .sort(
+        (a, b) =>
+          LEVEL_ORDER[a.site.level] - LEVEL_ORDER[b.site.level] ||
+          a.site.sortOrder - b.site.sortOrder ||
+          a.site.code.localeCompare(b.site.code) ||
+          CAPACITIES.indexOf(a.capacity) - CAPACITIES.indexOf(b.capacity)
+      )
+      .map(({ capacity, site }) => ({ code: site.code, name: site.name, capacity }));
   },
 
   /** Admin users matching a name or e-mail fragment, to add to a site. */
