@@ -166,16 +166,19 @@ describe('each count opens its list, already filtered', () => {
     ).resolves.toBe('true');
     await screenshot(page, 'workbench-link-province-expired');
 
-    // The daily check has not run on a freshly loaded demo: the page says so and links to
-    // the live verdicts, which the status in the address filters.
+    // The daily check has not run on a freshly loaded demo: the page says its figures are
+    // judged now, and each opens 站群监测 filtered by the status in the address.
     await page.goto(`${server.url}/admin`);
-    await page.getByTestId('workbench-sites').getByText('每日监测尚未运行').waitFor();
-    await page.goto(`${server.url}/admin/plugins/governance/oversight?status=tripped`);
+    const sites = page.getByTestId('workbench-sites');
+    await sites.getByText('每日监测尚未运行，以下为当前的判定').waitFor();
+    const tripped = await countOf(page, 'group-sites-tripped');
+    await sites.getByRole('link', { name: '已触发单项否决的站点' }).click();
     await page.getByRole('heading', { name: '站群监测' }).waitFor({ timeout: 60_000 });
     await page.getByTestId('oversight-sites').waitFor();
     await expect(page.getByRole('combobox', { name: '全部状态' }).textContent()).resolves.toContain(
       '否决'
     );
+    expect(await page.getByTestId('oversight-sites').locator('tbody tr').count()).toBe(tripped);
     await screenshot(page, 'workbench-link-province-oversight-tripped');
     expect(problems).toEqual([]);
     await page.close();

@@ -38,7 +38,10 @@ export interface SiteStanding {
   tripped: number;
   /** Sites with a rule near its limit and none tripped (预警). */
   warning: number;
-  /** When the daily check last finished; null before its first run (no figures then). */
+  /**
+   * When the daily check last finished, whose verdicts these are; null before its first run,
+   * when the sites are judged as the request is answered.
+   */
   checkedAt: string | null;
 }
 

@@ -1,5 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type { GroupTodos, Workbench, WorkbenchProfile } from '../../../shared/contracts/workbench';
+import type {
+  GroupTodos,
+  SiteStanding,
+  Workbench,
+  WorkbenchProfile,
+} from '../../../shared/contracts/workbench';
 import type { GovernanceConfig } from '../config';
 import { ACTIONS } from '../permissions';
 import { siteScope } from '../sites/scope';
@@ -40,10 +45,23 @@ const workbenchService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /**
+   * The group's sites by the daily check's verdicts; before its first run (a freshly installed
+   * group) judged now, as 站群监测 does on every visit, so that the card has its figures.
+   */
+  const standingOf = async (now: Date): Promise<SiteStanding> => {
+    const stored = await getService(strapi, 'oversightAlerts').standingCounts();
+    if (stored.checkedAt) return stored;
+    const sites = await getService(strapi, 'oversight').bySite(now);
+    const count = (status: 'tripped' | 'warning') =>
+      sites.filter((site) => site.status === status).length;
+    return { tripped: count('tripped'), warning: count('warning'), checkedAt: null };
+  };
+
   const groupOf = async (user: AdminUser, can: Can, now: Date): Promise<GroupTodos> => {
     const desk = getService(strapi, 'messageDesk');
     const [sites, overdue, extension, passwords] = await Promise.all([
-      can(ACTIONS.oversightRead) ? getService(strapi, 'oversightAlerts').standingCounts() : null,
+      can(ACTIONS.oversightRead) ? standingOf(now) : null,
       // The inbox is where either list opens: it needs messages.handle.
       can(ACTIONS.messagesHandle) ? desk.countTabs(user, ['overdue'], {}, now) : null,
       can(ACTIONS.messagesExtend) && can(ACTIONS.messagesHandle)

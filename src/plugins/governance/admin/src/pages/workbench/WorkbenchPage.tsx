@@ -234,36 +234,21 @@ const GroupPanels = ({ data }: { data: Workbench }) => {
   if (sites)
     panels.push(
       <Panel key="sites" title={t('workbench.group.sites.title')} testId="workbench-sites">
-        {checkedAt ? (
-          <>
-            <PanelNote>{checkedAt}</PanelNote>
-            <Box paddingBottom={2}>
-              {(['tripped', 'warning'] as const).map((status) => (
-                <TodoRow
-                  key={status}
-                  todo={todo(
-                    `group.sites.${status}`,
-                    sites[status],
-                    'sites',
-                    `${OVERSIGHT_PATH}?status=${status}`,
-                    status === 'tripped' ? 'danger' : 'warning'
-                  )}
-                />
-              ))}
-            </Box>
-          </>
-        ) : (
-          <Box padding={5} paddingTop={0}>
-            <Flex direction="column" alignItems="flex-start" gap={2}>
-              <Typography textColor="neutral600">
-                {t('workbench.group.sites.notChecked')}
-              </Typography>
-              <Link tag={RouterLink} to={OVERSIGHT_PATH}>
-                {t('workbench.group.sites.open')}
-              </Link>
-            </Flex>
-          </Box>
-        )}
+        <PanelNote>{checkedAt ?? t('workbench.group.sites.judgedNow')}</PanelNote>
+        <Box paddingBottom={2}>
+          {(['tripped', 'warning'] as const).map((status) => (
+            <TodoRow
+              key={status}
+              todo={todo(
+                `group.sites.${status}`,
+                sites[status],
+                'sites',
+                `${OVERSIGHT_PATH}?status=${status}`,
+                status === 'tripped' ? 'danger' : 'warning'
+              )}
+            />
+          ))}
+        </Box>
       </Panel>
     );
   const messageTodos: Todo[] = [];
