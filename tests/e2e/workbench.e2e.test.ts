@@ -166,6 +166,18 @@ describe('each count opens its list, already filtered', () => {
     ).resolves.toBe('true');
     await screenshot(page, 'workbench-link-province-expired');
 
+    // The extension requests waiting for the province: the desk's 待审批延期 tab.
+    await page.goto(`${server.url}/admin`);
+    const extensions = await countOf(page, 'group-messages-extensions');
+    expect(extensions).toBeGreaterThan(0);
+    await page.getByRole('link', { name: '延期申请，待我审批' }).click();
+    await page.getByRole('heading', { name: '留言办理' }).waitFor();
+    await expect(
+      page.getByRole('tab', { name: `待审批延期 (${extensions})` }).getAttribute('aria-selected')
+    ).resolves.toBe('true');
+    expect(page.url()).toContain('tab=pendingExtension');
+    await screenshot(page, 'workbench-link-province-extensions');
+
     // The daily check has not run on a freshly loaded demo: the page says its figures are
     // judged now, and each opens 站群监测 filtered by the status in the address.
     await page.goto(`${server.url}/admin`);
