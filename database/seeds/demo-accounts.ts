@@ -16,8 +16,6 @@ type Capacity = 'leader' | 'editor' | 'reviewer' | 'approver' | 'handler';
 
 export const DEMO_ACCOUNTS: Array<
   DemoAccount & {
-    firstname: string;
-    lastname: string;
     roleCodes: string[];
     memberships: Array<[string, Capacity]>;
   }
@@ -25,8 +23,6 @@ export const DEMO_ACCOUNTS: Array<
   {
     role: '省厅管理员 provincial admin',
     name: '王建国',
-    firstname: '建国',
-    lastname: '王',
     email: 'province.admin@demo.example',
     site: '全部站点 all sites',
     // Also the super admin: Strapi needs one, and the province's admin is the natural holder.
@@ -36,8 +32,6 @@ export const DEMO_ACCOUNTS: Array<
   {
     role: '站点编辑 city editor',
     name: '李华',
-    firstname: '华',
-    lastname: '李',
     email: 'xian.editor@demo.example',
     site: 'xian',
     roleCodes: ['governance-site-editor'],
@@ -46,8 +40,6 @@ export const DEMO_ACCOUNTS: Array<
   {
     role: '站点编辑 county editor',
     name: '张敏',
-    firstname: '敏',
-    lastname: '张',
     email: 'ankang-hanbin.editor@demo.example',
     site: 'ankang-hanbin',
     roleCodes: ['governance-site-editor'],
@@ -56,8 +48,6 @@ export const DEMO_ACCOUNTS: Array<
   {
     role: '审核员 reviewer',
     name: '陈静',
-    firstname: '静',
-    lastname: '陈',
     email: 'reviewer@demo.example',
     site: 'portal, xian, ankang-hanbin',
     roleCodes: ['governance-reviewer'],
@@ -70,8 +60,6 @@ export const DEMO_ACCOUNTS: Array<
   {
     role: '初审 site leader',
     name: '刘洋',
-    firstname: '洋',
-    lastname: '刘',
     email: 'xian.leader@demo.example',
     site: 'xian',
     roleCodes: ['governance-approver'],
@@ -80,8 +68,6 @@ export const DEMO_ACCOUNTS: Array<
   {
     role: '终审人 approver',
     name: '赵刚',
-    firstname: '刚',
-    lastname: '赵',
     email: 'approver@demo.example',
     site: 'portal, xian, ankang-hanbin',
     roleCodes: ['governance-approver'],
@@ -94,8 +80,6 @@ export const DEMO_ACCOUNTS: Array<
   {
     role: '门户网站编辑 portal editor',
     name: '孙磊',
-    firstname: '磊',
-    lastname: '孙',
     email: 'portal.editor@demo.example',
     site: 'portal',
     roleCodes: ['governance-site-editor'],
@@ -104,8 +88,6 @@ export const DEMO_ACCOUNTS: Array<
   {
     role: '留言办理员 message handler',
     name: '周丽',
-    firstname: '丽',
-    lastname: '周',
     email: 'xian.handler@demo.example',
     site: 'xian',
     roleCodes: ['governance-message-handler'],
@@ -130,8 +112,9 @@ export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string) 
       .findOne({ where: { email: account.email }, populate: ['roles'] });
     if (!user) {
       user = await users.create({
-        firstname: account.firstname,
-        lastname: account.lastname,
+        // 姓名 as one field, as the admin shows it (王建国): see passwords/full-names.ts.
+        firstname: account.name,
+        lastname: null,
         email: account.email,
         password,
         isActive: true,

@@ -47,7 +47,7 @@ describe('the admin for a provincial admin', () => {
     await page.locator('input[name="password"]').fill(server.password);
     await page.locator('button[type="submit"]').click();
     await page.getByRole('link', { name: '站群管理' }).waitFor({ timeout: 30_000 });
-    await page.getByText('您好，建国').waitFor();
+    await page.getByText('您好，王建国').waitFor();
     await page.waitForLoadState('networkidle');
     // No announcements of Strapi's own features in a government office's admin.
     expect(await page.getByText('Introducing the new Media Library').count()).toBe(0);

@@ -72,7 +72,8 @@ describe('an article through review', () => {
   it('is approved at 保密审查 by the reviewer, who finds it in the queue', async () => {
     const page = await login(REVIEWER);
     await page.goto(`${server.url}/admin`);
-    await page.getByTestId('review-widget').waitFor();
+    // The home page's 待我审核 counts the article just submitted.
+    await page.getByTestId('todo-review-toReview-count').filter({ hasText: '2' }).waitFor();
     await screenshot(page, 'review-home-widget');
     await page.goto(`${server.url}/admin/plugins/governance/review`);
     await page.getByRole('link', { name: title }).waitFor();

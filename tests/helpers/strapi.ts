@@ -127,3 +127,16 @@ export const asAdmin = (app: TestApp, admin: TestAdmin) => {
       readWhole(app.http().get(url).set(auth), encoding),
   };
 };
+
+/** The SQL statements `work` sends to the database (to show a count does not grow with the rows). */
+export const queriesDuring = async (app: TestApp, work: () => Promise<unknown>) => {
+  const statements: string[] = [];
+  const listen = (query: { sql: string }) => statements.push(query.sql);
+  app.strapi.db.connection.on('query', listen);
+  try {
+    await work();
+  } finally {
+    app.strapi.db.connection.off('query', listen);
+  }
+  return statements;
+};

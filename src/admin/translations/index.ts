@@ -19,6 +19,15 @@ export const adminTranslations = {
     // Strapi uses these without shipping any text for them, so even English shows a bare key.
     'content-manager.containers.list.table-headers.status': '状态',
     'search.placeholder': '搜索',
+    // Missing in Strapi's zh-Hans (a console error on every page that sorts the menu).
+    'content-manager.plugin.name': '内容管理',
+    // 姓名 as one field: a Chinese name is kept whole (王建国) in what Strapi calls the first
+    // name; the plugin joins one given in two parts (passwords/full-names.ts).
+    'Auth.form.firstname.label': '姓名',
+    'Auth.form.firstname.placeholder': '例如：王建国',
+    'Auth.form.lastname.label': '姓氏（选填）',
+    'Auth.form.lastname.placeholder': '中文姓名请整体填入“姓名”',
+    'Settings.permissions.users.firstname': '姓名',
   },
   en: {
     'Auth.form.welcome.title': `Welcome to the ${groupName} CMS`,

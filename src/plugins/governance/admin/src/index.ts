@@ -1,4 +1,3 @@
-import { CheckCircle, Eye } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PasswordGuard } from './components/password/PasswordGuard';
 import { PluginIcon } from './components/PluginIcon';
@@ -16,7 +15,7 @@ import { withReviewedPublish } from './components/reviewedPublish';
 import { contentManagerApis, customFieldInput } from './contentManager';
 import { COLUMN_FIELD } from '../../shared/contracts/oversight';
 import { ANY_PAGE_PERMISSION } from './pages/adminPages';
-import { PERMISSIONS, permissionsOf } from './permissions';
+import { permissionsOf } from './permissions';
 import { PLUGIN_ID, getTranslation } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -36,26 +35,24 @@ export default {
       permissions: permissionsOf(ANY_PAGE_PERMISSION),
       Component: () => import('./pages/App'),
     });
-    // First on the home page: what waits for the user comes before recent documents.
-    app.widgets.register((widgets) => [
-      {
-        id: 'review-tasks',
-        pluginId: PLUGIN_ID,
-        icon: CheckCircle,
-        title: { id: getTranslation('review.widget.title'), defaultMessage: '审核待办' },
-        component: async () => (await import('./components/ReviewWidget')).ReviewWidget,
-        permissions: PERMISSIONS.reviewRead,
-      },
-      {
-        id: 'site-oversight',
-        pluginId: PLUGIN_ID,
-        icon: Eye,
-        title: { id: getTranslation('oversight.widget.title'), defaultMessage: '本站监测' },
-        component: async () => (await import('./components/OversightWidget')).OversightWidget,
-        permissions: PERMISSIONS.oversightOwn,
-      },
-      ...widgets,
-    ]);
+    // The home page is the 工作台: each user's to-dos (pages/workbench). Strapi's own home page
+    // offers developer widgets (content types, webhooks, API tokens) and counts every entry of
+    // the group, which site-bound users are refused (sites/route-guard.ts): it is replaced,
+    // route and all, so that none of its requests are made. Its widgets go with it.
+    app.router.addRoute((routes) => {
+      if (!routes.some((route) => route.index))
+        console.error('governance: Strapi has no home route to replace: review admin/src/index.ts');
+      return routes.map((route) =>
+        route.index
+          ? {
+              index: true,
+              lazy: async () => ({
+                Component: (await import('./pages/workbench/WorkbenchPage')).WorkbenchPage,
+              }),
+            }
+          : route
+      );
+    });
     // The password reminder and the blocking page belong on every admin page, Strapi's own
     // included. A `future-global::` component is the one thing Strapi 5.54 renders on every
     // route inside its providers (auth, data fetching, translations, router); the upload

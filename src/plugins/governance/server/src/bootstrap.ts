@@ -4,6 +4,7 @@ import { AUDIT_CHECKPOINT_JOB } from './audit/service';
 import { runWithLease } from './jobs/lease';
 import { actionDefinitions } from './permissions';
 import { forgetDeletedAccounts } from './passwords/account-removal';
+import { joinStoredChineseNames, keepChineseNamesWhole } from './passwords/full-names';
 import { registerAuthHooks } from './passwords/auth-hooks';
 import { enforcePasswordPolicy } from './passwords/enforcement';
 import { OVERSIGHT_JOB } from './oversight/alerts';
@@ -23,6 +24,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const { check } = registerAuthHooks(strapi);
   enforcePasswordPolicy(strapi, check);
   await forgetDeletedAccounts(strapi);
+  // 姓名 as one field (王建国): every write from now on, and the accounts stored before.
+  keepChineseNamesWhole(strapi);
+  const joined = await joinStoredChineseNames(strapi);
+  if (joined > 0)
+    strapi.log.info(`governance: ${joined} accounts' Chinese names kept whole in 姓名 (王建国)`);
 
   getService(strapi, 'visits').start();
   getService(strapi, 'loginFailures').start();

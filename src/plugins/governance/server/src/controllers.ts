@@ -10,6 +10,7 @@ import review from './review';
 import sites from './sites';
 import submissions from './submissions';
 import time from './time';
+import workbench from './workbench';
 
 export default {
   overview: overview.controller,
@@ -24,4 +25,5 @@ export default {
   reports: reports.controller,
   calendar: calendar.controller,
   time: time.controller,
+  workbench: workbench.controller,
 };

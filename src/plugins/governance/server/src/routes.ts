@@ -10,6 +10,7 @@ import review from './review';
 import sites from './sites';
 import submissions from './submissions';
 import time from './time';
+import workbench from './workbench';
 
 export default {
   admin: {
@@ -27,6 +28,7 @@ export default {
       ...calendar.routes.admin,
       ...reports.routes.admin,
       ...time.routes.admin,
+      ...workbench.routes,
     ],
   },
   'content-api': {

@@ -9,6 +9,7 @@ import reports from './reports';
 import review from './review';
 import sites from './sites';
 import submissions from './submissions';
+import workbench from './workbench';
 
 export default {
   overview: overview.service,
@@ -38,4 +39,5 @@ export default {
   inspectionNotices: oversight.notices,
   rectifications: oversight.rectifications,
   oversightUrges: oversight.urges,
+  workbench: workbench.service,
 };

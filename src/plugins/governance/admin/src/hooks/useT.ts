@@ -15,13 +15,16 @@ export const useT = (): Translate => {
 
 /**
  * Names for codes the server sends (an audit action, a role), looked up under `prefix`; a code
- * without a translation shows as it is rather than as a missing key.
+ * without a translation shows as it is rather than as a missing key, and without the console
+ * error react-intl reports for a missing one (a role the province named itself, in Chinese).
  */
 export const useNameOf = (prefix: string) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, messages } = useIntl();
   return useCallback(
-    (code: string) =>
-      formatMessage({ id: getTranslation(`${prefix}.${code}`), defaultMessage: code }),
-    [formatMessage, prefix]
+    (code: string) => {
+      const id = getTranslation(`${prefix}.${code}`);
+      return id in messages ? formatMessage({ id }) : code;
+    },
+    [formatMessage, messages, prefix]
   );
 };

@@ -110,3 +110,13 @@ export const runWithLease = async (
   });
   return recorded === 1 ? { ran: true, outcome } : { ran: true, outcome, lostLease: true };
 };
+
+/** When the job's last run that did not fail finished; null before its first (one row read). */
+export const lastFinishedAt = async (strapi: Core.Strapi, name: string): Promise<Date | null> => {
+  const lease = (await strapi.db.query(JOB_LEASE).findOne({
+    where: { name },
+    select: ['finishedAt', 'lastOutcome'],
+  })) as { finishedAt: string | null; lastOutcome: string | null } | null;
+  if (!lease?.finishedAt || lease.lastOutcome?.startsWith('failed:')) return null;
+  return new Date(lease.finishedAt);
+};

@@ -6,14 +6,16 @@ import type {
   SiteOversight,
   VetoRule,
 } from '../../../shared/contracts/oversight';
+import type { SiteStanding } from '../../../shared/contracts/workbench';
 import type { GovernanceConfig } from '../config';
-import { runWithLease } from '../jobs/lease';
+import { lastFinishedAt, runWithLease } from '../jobs/lease';
 import { siteLeaders, type SiteLeader } from '../sites/scope';
 import { emailsOn, sendEmail } from '../utils/email';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { RULE_NAMES, describeVerdict } from './wording';
-import { ADMIN_USER, OVERSIGHT_ALERT, OVERSIGHT_RULE_STATE } from '../uids';
+import { ADMIN_USER, OVERSIGHT_ALERT, OVERSIGHT_RULE_STATE, SITE } from '../uids';
+import { dbNames } from '../utils/db-names';
 import { findPage } from '../utils/paged';
 import type { SitePageRequest } from '../../../shared/contracts/pagination';
 
@@ -207,6 +209,46 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
         { page, pageSize }
       );
       return { data: rows.map(toAlert), pagination };
+    },
+
+    /**
+     * How many open sites the last daily run found failing (否决) and near failing (预警), by each
+     * site's worst rule: one grouped query over the statuses it keeps per site and rule, rather
+     * than judging every site again. No figures before the first run.
+     */
+    async standingCounts(): Promise<SiteStanding> {
+      const checkedAt = await lastFinishedAt(strapi, OVERSIGHT_JOB);
+      if (!checkedAt) return { tripped: 0, warning: 0, checkedAt: null };
+      const knex = strapi.db.connection;
+      const state = dbNames(strapi, OVERSIGHT_RULE_STATE);
+      const site = dbNames(strapi, SITE);
+      const status = `r.${state.column('status')}`;
+      const siteDocumentId = `r.${state.column('siteDocumentId')}`;
+      const worstBySite = knex(`${state.table} as r`)
+        .join(`${site.table} as s`, 's.document_id', siteDocumentId)
+        .where(`s.${site.column('active')}`, true)
+        .select(
+          knex.raw(
+            "max(case when ?? = 'tripped' then 2 when ?? = 'warning' then 1 else 0 end) as worst",
+            [status, status]
+          )
+        )
+        .groupBy(siteDocumentId)
+        .as('w');
+      const row = (await knex
+        .from(worstBySite)
+        .select(
+          knex.raw(
+            'sum(case when worst = 2 then 1 else 0 end) as tripped, sum(case when worst = 1 then 1 else 0 end) as warning'
+          )
+        )
+        .first()) as
+        { tripped: number | string | null; warning: number | string | null } | undefined;
+      return {
+        tripped: Number(row?.tripped ?? 0),
+        warning: Number(row?.warning ?? 0),
+        checkedAt: checkedAt.toISOString(),
+      };
     },
 
     /** The daily run, on one instance of several. */

@@ -6,6 +6,7 @@ import {
   type AccountPage,
 } from '../../../shared/contracts/accounts';
 import type { Capacity } from '../../../shared/contracts/sites';
+import type { PasswordExpiries } from '../../../shared/contracts/workbench';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
@@ -135,6 +136,28 @@ const accountsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: searched.filter(matches[filter]).map(({ lastActive: _lastActive, ...row }) => row),
         meta: { counts, idleDays: IDLE_DAYS },
       };
+    },
+
+    /**
+     * How many passwords have expired and how many expire within the first reminder's days, as
+     * the list's `expired` and `dueSoon` filters count them (daysLeft < 0; 0 ≤ daysLeft ≤ the
+     * first reminder's days): one count query each, on when each password was changed. Null
+     * when passwords do not expire.
+     */
+    async expiryCounts(now = new Date()): Promise<PasswordExpiries | null> {
+      const policy = passwords().policy();
+      if (policy.maxAgeDays === null) return null;
+      const withinDays = policy.reminderDays[0] ?? 0;
+      // A password changed at c expires at c + maxAge: expired once that is now or earlier,
+      // due soon while it is within (withinDays + 1) days (daysLeft counts whole days left, minus one).
+      const expiredFrom = new Date(now.getTime() - policy.maxAgeDays * DAY);
+      const dueSoonTo = new Date(expiredFrom.getTime() + (withinDays + 1) * DAY);
+      const states = strapi.db.query(PASSWORD_STATE);
+      const [expired, dueSoon] = await Promise.all([
+        states.count({ where: { changedAt: { $lte: expiredFrom } } }),
+        states.count({ where: { changedAt: { $gt: expiredFrom, $lte: dueSoonTo } } }),
+      ]);
+      return { dueSoon, expired, withinDays };
     },
 
     async unlock(id: number, actorId: number) {

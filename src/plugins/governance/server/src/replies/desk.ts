@@ -127,7 +127,31 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       limit,
     })) as ListRow[];
 
+  /** How many messages are in each of `tabs` under the conditions: one count query per tab. */
+  const countsOf = async <T extends InboxTab>(
+    where: (tab: InboxTab) => Record<string, unknown>,
+    tabs: readonly T[]
+  ) => {
+    const counts = await Promise.all(
+      tabs.map(
+        async (tab) =>
+          [tab, await strapi.db.query(CITIZEN_MESSAGE).count({ where: where(tab) })] as const
+      )
+    );
+    return Object.fromEntries(counts) as Record<T, number>;
+  };
+
   return {
+    /** How many messages of the caller's sites are in each of `tabs` (工作台's figures). */
+    async countTabs<T extends InboxTab>(
+      user: AdminUser,
+      tabs: readonly T[],
+      filters: Omit<InboxFilters, 'tab'> = {},
+      now = new Date()
+    ) {
+      return countsOf(await conditions(user, filters, now), tabs);
+    },
+
     /**
      * 留言办理 inbox: the caller's sites' messages in one of the tabs, narrowed by site, category,
      * days received and a search of subject or case number, a page at a time, with every tab's
@@ -139,14 +163,9 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       const where = await conditions(user, filters, now);
       const page = filters.page ?? 1;
       const scope = await siteScope(strapi, user);
-      const [rows, counts, sites] = await Promise.all([
+      const [rows, countOf, sites] = await Promise.all([
         findRows(where(filters.tab), filters.tab, (page - 1) * PAGE_SIZE, PAGE_SIZE),
-        Promise.all(
-          INBOX_TABS.map(
-            async (tab) =>
-              [tab, await strapi.db.query(CITIZEN_MESSAGE).count({ where: where(tab) })] as const
-          )
-        ),
+        countsOf(where, INBOX_TABS),
         // The sites the filter offers: the user's own, or the group's for the province.
         strapi.db.query(SITE).findMany({
           where: scope.all ? {} : { id: { $in: scope.siteIds } },
@@ -154,7 +173,6 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
         }) as Promise<MessageSite[]>,
       ]);
-      const countOf = Object.fromEntries(counts) as Record<InboxTab, number>;
       return {
         data: rows.map((row) => itemOf(row, now)),
         meta: {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { QueueItem, ReviewCount } from '../../../shared/contracts/review';
+import type { QueueItem, ReviewCount, ReviewStatus } from '../../../shared/contracts/review';
+import type { ArticleTodos } from '../../../shared/contracts/workbench';
 import { siteScope, type SiteScope } from '../sites/scope';
 import { dbNames } from '../utils/db-names';
 import { queueItem } from './dto';
@@ -81,6 +82,49 @@ const count = async (strapi: Core.Strapi, user: Actor): Promise<ReviewCount> => 
   return { toReview: Number(waiting?.count ?? 0), toRevise };
 };
 
+/** 待我审核 on the home page: how many wait for the caller, and since when the longest has, in one query. */
+const waitingSummary = async (strapi: Core.Strapi, user: Actor) => {
+  const state = dbNames(strapi, STATE);
+  const row = (await waitingFor(strapi, user.id)
+    .count({ count: '*' })
+    .min({ since: `s.${state.column('waitingSince')}` })
+    .first()) as { count: number | string; since: Stamp } | undefined;
+  const toReview = Number(row?.count ?? 0);
+  return {
+    toReview,
+    oldestWaitingSince: toReview > 0 && row?.since ? new Date(row.since).toISOString() : null,
+  };
+};
+
+/** The review states an article list is filtered by on the home page (站点编辑's to-dos). */
+const OPEN_FOR_EDITORS = ['rejected', 'draft', 'withdrawn'] as const satisfies ReadonlyArray<
+  ReviewStatus & keyof ArticleTodos
+>;
+type OpenForEditors = (typeof OPEN_FOR_EDITORS)[number];
+
+/**
+ * The articles of the given sites by the review state kept on them (`reviewStatus`, what the
+ * article list filters by), counted on the draft rows (one per article), in one grouped query.
+ */
+const articleCounts = async (strapi: Core.Strapi, siteIds: number[]): Promise<ArticleTodos> => {
+  const counts: ArticleTodos = { rejected: 0, draft: 0, withdrawn: 0 };
+  if (siteIds.length === 0) return counts;
+  const article = dbNames(strapi, ARTICLE);
+  const link = article.joinTable('site');
+  const status = `a.${article.column('reviewStatus')}`;
+  const rows = (await strapi.db
+    .connection(`${article.table} as a`)
+    .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'a.id')
+    .select({ status })
+    .count({ n: '*' })
+    .whereNull('a.published_at')
+    .whereIn(status, OPEN_FOR_EDITORS)
+    .whereIn(`l.${link.targetColumn}`, siteIds)
+    .groupBy(status)) as Array<{ status: OpenForEditors; n: number | string }>;
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+};
+
 /** Per site id: articles waiting in review and since when the longest has waited (站群监测). */
 const backlogBySite = async (strapi: Core.Strapi) => {
   const state = dbNames(strapi, STATE);
@@ -102,9 +146,11 @@ const backlogBySite = async (strapi: Core.Strapi) => {
   );
 };
 
-/** The lists of the queue page, the figures on the menu and the home page, and the backlog per site. */
+/** The lists of the queue page, the figures on the menu and the home page (工作台), and the backlog per site. */
 export const reviewQueue = (strapi: Core.Strapi) => ({
   queue: (user: Actor, filters: QueueFilters) => queue(strapi, user, filters),
   count: (user: Actor) => count(strapi, user),
+  waitingSummary: (user: Actor) => waitingSummary(strapi, user),
+  articleCounts: (siteIds: number[]) => articleCounts(strapi, siteIds),
   backlogBySite: () => backlogBySite(strapi),
 });

@@ -14,15 +14,17 @@ import {
   type SiteNode,
   type UserOption,
 } from '../../../shared/contracts/sites';
+import type { WorkbenchProfile } from '../../../shared/contracts/workbench';
 import type { AuditActor } from '../audit/sentence';
 import type { AccountRow } from '../passwords/accounts';
 
-/** Capacities by name, for a stored membership whose capacity the database types as a string. */
-const capacityNames: Record<string, string> = CAPACITY_NAMES;
 import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ADMIN_USER, SITE, SITE_MEMBERSHIP } from '../uids';
+
+/** Capacities by name, for a stored membership whose capacity the database types as a string. */
+const capacityNames: Record<string, string> = CAPACITY_NAMES;
 
 /** A site of the tree, with its parent. */
 type TreeSite = SiteRow & { parent?: { id: number } | null };
@@ -112,6 +114,27 @@ const sitesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       (parent ? parent.children : roots).push(node);
     }
     return roots;
+  },
+
+  /** The sites a user works for and in which capacity, in the tree's order (one query). */
+  async sitesOf(userId: number): Promise<WorkbenchProfile['sites']> {
+    const memberships = (await strapi.db.query(SITE_MEMBERSHIP).findMany({
+      where: { user: { id: userId } },
+      populate: { site: { select: ['code', 'name', 'level', 'sortOrder'] } },
+    })) as Array<{
+      capacity: Capacity;
+      site: Pick<SiteRow, 'code' | 'name' | 'level' | 'sortOrder'> | null;
+    }>;
+    return memberships
+      .flatMap(({ capacity, site }) => (site ? [{ capacity, site }] : []))
+      .sort(
+        (a, b) =>
+          LEVEL_ORDER[a.site.level] - LEVEL_ORDER[b.site.level] ||
+          a.site.sortOrder - b.site.sortOrder ||
+          a.site.code.localeCompare(b.site.code) ||
+          CAPACITIES.indexOf(a.capacity) - CAPACITIES.indexOf(b.capacity)
+      )
+      .map(({ capacity, site }) => ({ code: site.code, name: site.name, capacity }));
   },
 
   /** Admin users matching a name or e-mail fragment, to add to a site. */

@@ -7,7 +7,6 @@ import {
   accountsQueryString,
   useAccounts,
   type Account,
-  type AccountFilter,
 } from '../../api/accounts';
 import { usePasswordStatus } from '../../api/passwords';
 import { ListTable } from '../../components/DataTable';
@@ -16,6 +15,7 @@ import { REPORT_URLS } from '../../api/reports';
 import { ListTabs } from '../../components/ListTabs';
 import { SearchBox } from '../../components/SearchBox';
 import { WrapTd } from '../../components/WrapTd';
+import { useQueryChoice } from '../../hooks/useQueryChoice';
 import { useT } from '../../hooks/useT';
 import { ExpiryCell, LockCell, NameCell, SitesCell } from './AccountCells';
 import { ForceChangeButton } from './ForceChangeButton';
@@ -116,7 +116,8 @@ const AccountRow = ({
 export const AccountsPage = () => {
   const t = useT();
   const { withTimeZoneNote } = useTimeZoneNote();
-  const [filter, setFilter] = useState<AccountFilter>('all');
+  // In the address: the home page links the expiring and expired passwords to their filters.
+  const [filter, setFilter] = useQueryChoice('filter', ACCOUNT_FILTERS, 'all');
   const [search, setSearch] = useState('');
   const q = useDebounce(search.trim(), 300) || undefined;
   const accounts = useAccounts({ filter, q });

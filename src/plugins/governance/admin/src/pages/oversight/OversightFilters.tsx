@@ -11,6 +11,8 @@ import { useT } from '../../hooks/useT';
 import { nearestDaysLeft } from './verdicts';
 
 const STATUSES: RuleStatus[] = ['tripped', 'warning', 'ok'];
+/** The status filter's values, none chosen first. */
+export const STATUS_CHOICES: Array<Filters['status']> = ['', ...STATUSES];
 export const SORTS = ['status', 'name', 'daysLeft'] as const;
 export type Sort = (typeof SORTS)[number];
 

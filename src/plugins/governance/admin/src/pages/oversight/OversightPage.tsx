@@ -16,12 +16,14 @@ import { ListTable } from '../../components/DataTable';
 import { Panel, PanelNote } from '../../components/Panel';
 import { RuleStatusBadge } from '../../components/RuleStatusBadge';
 import { StatCards } from '../../components/StatCard';
+import { useQueryChoice } from '../../hooks/useQueryChoice';
 import { useT } from '../../hooks/useT';
 import { useOversightFormat } from './format';
 import { AlertsTable, SiteName, VerdictLight } from './OversightCells';
 import {
   NO_FILTERS,
   OversightFilters,
+  STATUS_CHOICES,
   filtered,
   type Filters,
   type Sort,
@@ -174,7 +176,10 @@ export const OversightPage = () => {
   const { withTimeZoneNote } = useTimeZoneNote();
   const format = useOversightFormat();
   const { data, isLoading, isError } = useOversight();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // The status in the address: the home page links the failing and the warned sites here.
+  const [status, setStatus] = useQueryChoice('status', STATUS_CHOICES, '');
+  const [others, setOthers] = useState<Filters>(NO_FILTERS);
+  const filters = useMemo(() => ({ ...others, status }), [others, status]);
   const [sort, setSort] = useState<Sort>('status');
 
   const rows = useMemo(() => data?.data ?? [], [data]);
@@ -218,7 +223,10 @@ export const OversightPage = () => {
             filters={filters}
             cities={cities}
             sort={sort}
-            onFilter={(change) => setFilters((current) => ({ ...current, ...change }))}
+            onFilter={({ status: chosen, ...change }) => {
+              if (chosen !== undefined) setStatus(chosen);
+              setOthers((current) => ({ ...current, ...change }));
+            }}
             onSort={setSort}
           />
           <Panel

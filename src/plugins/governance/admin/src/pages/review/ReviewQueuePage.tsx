@@ -13,23 +13,15 @@ import { ListTable, type RowPlace } from '../../components/DataTable';
 import { FilterSelect, optionsOf } from '../../components/FilterSelect';
 import { ListTabs } from '../../components/ListTabs';
 import { ReviewStatusBadge } from '../../components/ReviewStatusBadge';
+import { useQueryChoice } from '../../hooks/useQueryChoice';
 import { useT, type Translate } from '../../hooks/useT';
+import { waited } from './waited';
 import { PERMISSIONS } from '../../permissions';
 
 const QUEUE_COLUMNS = ['title', 'site', 'state', 'step', 'submitter', 'waiting'] as const;
 
 const TABS: QueueFilters['tab'][] = ['toReview', 'mine', 'all'];
 const WAITING_DAYS = [1, 3, 7];
-
-/** "2天3小时": how long the article has waited at its step. */
-const waited = (since: string | null, t: Translate) => {
-  if (!since) return '—';
-  const hours = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 3_600_000));
-  if (hours < 1) return t('review.queue.lessThanHour');
-  return hours >= 24
-    ? t('review.queue.daysHours', { days: Math.floor(hours / 24), hours: hours % 24 })
-    : t('review.queue.hours', { hours });
-};
 
 const QueueRow = ({ item, t, ...place }: { item: QueueItem; t: Translate } & RowPlace) => (
   <Tr {...place}>
@@ -81,7 +73,8 @@ export const ReviewQueuePage = () => {
 
 const Queue = ({ tabs }: { tabs: QueueFilters['tab'][] }) => {
   const t = useT();
-  const [tab, setTab] = useState<QueueFilters['tab']>(tabs[0]);
+  // In the address: the home page links 待我审核 to its tab.
+  const [tab, setTab] = useQueryChoice('tab', tabs, tabs[0]);
   const [site, setSite] = useState('');
   const [capacity, setCapacity] = useState<StepCapacity | ''>('');
   const [waitingDays, setWaitingDays] = useState('');

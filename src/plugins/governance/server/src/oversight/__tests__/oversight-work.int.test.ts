@@ -21,6 +21,7 @@ import type {
   SiteOversightDetail,
 } from '../../../../shared/contracts/oversight';
 import { ARTICLE, AUDIT_ENTRY } from '../../uids';
+import { personName } from '../../utils/person-name';
 
 const ZONE = 'Asia/Shanghai';
 
@@ -130,15 +131,12 @@ describe('daily alerts', () => {
       ['stale', 'tripped'],
     ]);
     const leader = (await stepHoldersOf(app, team, sites.stale)).leader;
-    const leaderName = (await app.strapi.db
+    const leaderAccount = (await app.strapi.db
       .query('admin::user')
       .findOne({ where: { id: leader.id } })) as { firstname: string; lastname: string };
     const stale = raised.find((a) => a.site.code === 'stale' && a.rule === 'homePage')!;
     expect(stale.notified).toEqual(
-      expect.arrayContaining([
-        `${leaderName.lastname}${leaderName.firstname}`,
-        expect.stringContaining('建国'),
-      ])
+      expect.arrayContaining([personName(leaderAccount), expect.stringContaining('建国')])
     );
     // The same states again: nothing new.
     expect(await alerts().raise()).toEqual([]);

@@ -10,6 +10,7 @@ import { addMember, createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
 import { AUDIT_ENTRY, CITIZEN_MESSAGE, MESSAGE_EVENT } from '../../uids';
+import { INBOX_TABS } from '../../../../shared/contracts/messages';
 
 const CM = `/content-manager/collection-types/${CITIZEN_MESSAGE}`;
 
@@ -278,9 +279,7 @@ describe('what the citizen wrote', () => {
 describe('the query code', () => {
   /** Every admin route that serves messages, as `who` may call it. */
   const adminReads = (message: Submitted) => [
-    ...['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'].map(
-      (tab) => `/governance/messages?tab=${tab}`
-    ),
+    ...INBOX_TABS.map((tab) => `/governance/messages?tab=${tab}`),
     `/governance/messages?tab=replied&q=${encodeURIComponent(message.caseNumber)}`,
     `/governance/messages/${message.id}`,
     `/governance/messages/spot-checks/sample?year=${new Date().getFullYear()}&size=50`,
@@ -414,9 +413,7 @@ describe("the citizen's contact", () => {
   it('is served to staff only on the case page, one audit entry per read, and nowhere else', async () => {
     const message = await replied('联系方式的读取');
     const reads = [
-      ...['toSign', 'inProgress', 'dueSoon', 'overdue', 'replied'].map(
-        (tab) => `/governance/messages?tab=${tab}`
-      ),
+      ...INBOX_TABS.map((tab) => `/governance/messages?tab=${tab}`),
       `/governance/messages?tab=replied&q=${encodeURIComponent('联系方式')}`,
       `/governance/messages/spot-checks/sample?year=${new Date().getFullYear()}&size=50`,
       `/governance/oversight/sites/${sites.xian}`,

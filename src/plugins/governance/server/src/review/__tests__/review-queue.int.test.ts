@@ -7,7 +7,13 @@
 import { paragraph } from '@test-helpers/article-body';
 import { FULL_CHECKLIST } from '@test-helpers/review';
 import { createSitesAndStaff } from '@test-helpers/sites';
-import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import {
+  asAdmin,
+  queriesDuring,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '@test-helpers/strapi';
 import { ARTICLE, SITE } from '../../uids';
 
 let app: TestApp;
@@ -58,19 +64,6 @@ const badge = async (who: TestAdmin) =>
     toReview: number;
     toRevise: number;
   };
-
-/** The SQL statements the work sends to the database. */
-const queriesDuring = async (work: () => Promise<unknown>) => {
-  const statements: string[] = [];
-  const listen = (query: { sql: string }) => statements.push(query.sql);
-  app.strapi.db.connection.on('query', listen);
-  try {
-    await work();
-  } finally {
-    app.strapi.db.connection.off('query', listen);
-  }
-  return statements;
-};
 
 beforeAll(async () => {
   app = await startApp('review-queue');
@@ -209,8 +202,8 @@ describe('the queue and the badge', () => {
       .findOne({ where: { id: leader.id }, populate: ['roles'] });
     const service = app.strapi.plugin('governance').service('review');
     const measure = async () => ({
-      badge: (await queriesDuring(() => service.count(user))).length,
-      queue: (await queriesDuring(() => service.queue(user, { tab: 'toReview' }))).length,
+      badge: (await queriesDuring(app, () => service.count(user))).length,
+      queue: (await queriesDuring(app, () => service.queue(user, { tab: 'toReview' }))).length,
       rows: (await service.queue(user, { tab: 'toReview' })).length,
     });
 

@@ -555,6 +555,8 @@ const UNRELATED: Record<string, string> = {
     'reads pasted text, saves nothing; calendar.manage only (calendar.int.test.ts)',
   'PUT /governance/calendar/:year':
     "the province's holidays, which move every site's open deadlines by the rules, never one message's; calendar.manage only (calendar.int.test.ts)",
+  'GET /governance/workbench':
+    "counts of the caller's own sites only, the group's for the province; no document (workbench.int.test.ts)",
 };
 
 describe('the list of admin routes', () => {
