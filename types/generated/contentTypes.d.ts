@@ -987,6 +987,8 @@ export interface PluginGovernanceMessageEvent extends Struct.CollectionTypeSchem
         'spotCheck',
         'overdueNotice',
         'deadlineRecalculated',
+        'makePublic',
+        'makePrivate',
       ]
     > &
       Schema.Attribute.Required;
@@ -1123,6 +1125,62 @@ export interface PluginGovernanceOversightRuleState extends Struct.CollectionTyp
     status: Schema.Attribute.Enumeration<['ok', 'warning', 'tripped']> & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceOversightUrge extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_oversight_urges';
+  info: {
+    description: 'The province urged a site to act on its monitoring findings: who, when, with what note, and which leaders were told. At most one per site and local day (the unique key).';
+    displayName: '\u76D1\u6D4B\u50AC\u529E';
+    pluralName: 'oversight-urges';
+    singularName: 'oversight-urge';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    emailed: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.oversight-urge'> &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.Text;
+    notified: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    siteDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    siteName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    urgedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    urgedBy: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    urgedById: Schema.Attribute.Integer;
   };
 }
 
@@ -1923,6 +1981,7 @@ declare module '@strapi/strapi' {
       'plugin::governance.message-event': PluginGovernanceMessageEvent;
       'plugin::governance.oversight-alert': PluginGovernanceOversightAlert;
       'plugin::governance.oversight-rule-state': PluginGovernanceOversightRuleState;
+      'plugin::governance.oversight-urge': PluginGovernanceOversightUrge;
       'plugin::governance.password-reminder': PluginGovernancePasswordReminder;
       'plugin::governance.password-state': PluginGovernancePasswordState;
       'plugin::governance.ranking-snapshot': PluginGovernanceRankingSnapshot;
