@@ -24,7 +24,8 @@ beforeAll(async () => {
     VISITS_FLUSH_SECONDS: '3600',
     SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
   });
-});
+  // Loading the demo (about 113,000 articles) takes minutes on a shared machine.
+}, 480_000);
 
 afterAll(async () => {
   await server?.stop();

@@ -5,7 +5,8 @@
  */
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
-jest.setTimeout(180_000);
+// Loading the demo (about 113,000 articles) takes minutes on a shared machine, as for the browser tests.
+jest.setTimeout(480_000);
 
 let server: RunningServer;
 

@@ -191,8 +191,8 @@ describe('reading the log', () => {
     expect(page.data).toContainEqual(
       expect.objectContaining({
         actionName: '登录成功',
-        actor: expect.stringMatching(/编辑（站点编辑）$/),
-        sentence: expect.stringMatching(/编辑（站点编辑）登录$/),
+        actor: expect.stringMatching(/编辑 \d+（站点编辑）$/),
+        sentence: expect.stringMatching(/编辑 \d+（站点编辑）登录$/),
       })
     );
     const today = new Date().toISOString().slice(0, 10);

@@ -239,7 +239,7 @@ describe('the holiday calendar', () => {
       'message.deadlineRecalculated',
       'message.deadlineRecalculated',
     ]);
-    expect(audit[0].summary).toMatch(/省厅（省厅管理员）录入2027年节假日安排：7 个节日/);
+    expect(audit[0].summary).toMatch(/省厅 \d+（省厅管理员）录入2027年节假日安排：7 个节日/);
 
     const overview = (await as(province).get('/governance/calendar').expect(200)).body.data;
     expect(overview.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({

@@ -39,12 +39,12 @@ const approve = async (who: TestAdmin, documentId: string) => {
     .post(path(documentId, 'approve'), { contentHash, checklist: FULL_CHECKLIST })
     .expect(200);
 };
-/** The full name the admin shows for a test account: family name (the serial) first. */
+/** The full name the admin shows for a test account: its name, then its serial (县编辑 3). */
 const fullName = async (who: TestAdmin) => {
   const user = await app.strapi.db
     .query('admin::user')
     .findOne({ where: { id: who.id }, select: ['firstname', 'lastname'] });
-  return `${user.lastname}${user.firstname}`;
+  return `${user.firstname} ${user.lastname}`;
 };
 /** The review state the Content Manager's list shows for the article. */
 const listed = async (who: TestAdmin, documentId: string) => {

@@ -343,8 +343,10 @@ describe('the 操作日志', () => {
     });
     expect(entry).toMatchObject({
       actorId: countyEditor.id,
-      actorName: expect.stringMatching(/县编辑（站点编辑）$/),
-      summary: expect.stringMatching(/县编辑（站点编辑）将《脚本代为报送》从碑林区报送至西安市$/),
+      actorName: expect.stringMatching(/县编辑 \d+（站点编辑）$/),
+      summary: expect.stringMatching(
+        /县编辑 \d+（站点编辑）将《脚本代为报送》从碑林区报送至西安市$/
+      ),
     });
   });
 });
