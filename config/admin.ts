@@ -31,6 +31,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
       nps: false,
       promoteEE: false,
     },
+    // Nothing of the office's content goes to Strapi's AI service.
+    ai: {
+      enabled: false,
+    },
   };
 };
 

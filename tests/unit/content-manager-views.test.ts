@@ -68,7 +68,7 @@ it('gives each enumeration field name one meaning (the filters look them up by n
     for (const [field, prefix] of Object.entries(fields)) expect(byField[field]).toBe(prefix);
 });
 
-it('registers the values of the edit views by their bare value, without a clash', () => {
+it("registers the values by their bare value, the edit views' own without a clash", () => {
   const names = bareValueNames(zh);
   expect(names).toMatchObject({ consultation: '咨询', complaint: '投诉', county: '区县级' });
   for (const [uid, fields] of Object.entries(ENUM_NAMES))
@@ -77,8 +77,11 @@ it('registers the values of the edit views by their bare value, without a clash'
       for (const value of SCHEMAS[uid][field].enum ?? [])
         expect([value, names[value]]).toEqual([value, zh[`${prefix}.${value}` as keyof typeof zh]]);
     }
-  // A message's `rejected` is never named as an article's (已退回), nor the other way round.
-  expect(names.rejected).toBeUndefined();
+  // The states no edit view shows: named for Strapi's lookups, a shared value by both meanings.
+  expect(names).toMatchObject({ in_review: zh['review.status.in_review'], transferred: '已转办' });
+  expect(names.rejected.split('／').sort()).toEqual(
+    [zh['review.status.rejected'], zh['messages.status.rejected']].sort()
+  );
 });
 
 describe('mergeView', () => {

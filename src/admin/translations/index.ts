@@ -1,8 +1,39 @@
+import { VIEWS } from '../../content-manager-views';
+import { HANDLING_STATUS } from '../../plugins/governance/shared/contracts/content-manager';
+import articleSchema from '../../api/article/content-types/article/schema.json';
+import messageSchema from '../../api/citizen-message/content-types/citizen-message/schema.json';
+import siteSchema from '../../api/site/content-types/site/schema.json';
 import strapiZhHans from './strapi-zh-Hans.json';
 
 /** The name the admin shows; a deployment names its own group at build time. */
 export const groupName: string = process.env.STRAPI_ADMIN_GROUP_NAME || '陕西民政网站群';
 export const productName = `${groupName}管理系统`;
+
+/**
+ * Strapi looks its content types and the Content Manager's column heads up as messages (the type
+ * by its display name and its UID, a column as `content-manager.content-types.<uid>.<field>`),
+ * with the stored Chinese as the fallback: shown right, but logged as a missing translation on
+ * every list. The same names, from the schemas and the Content Manager's views table.
+ */
+const contentTypeNames = Object.fromEntries(
+  [
+    ['api::article.article', articleSchema.info.displayName],
+    ['api::citizen-message.citizen-message', messageSchema.info.displayName],
+    ['api::site.site', siteSchema.info.displayName],
+  ].flatMap(([uid, name]) => [
+    [uid, name],
+    [name, name],
+  ])
+);
+const columnHeads = Object.fromEntries(
+  Object.entries(VIEWS).flatMap(([uid, view]) =>
+    Object.entries({
+      ...view.labels,
+      // A message's own status, under the name the plugin's list column gives it.
+      ...(view.labels.status ? { [HANDLING_STATUS]: view.labels.status } : {}),
+    }).map(([field, label]) => [`content-manager.content-types.${uid}.${field}`, label])
+  )
+);
 
 /**
  * Strapi ships zh-Hans with about a third of its newer strings missing (the home page, the
@@ -12,6 +43,8 @@ export const productName = `${groupName}管理系统`;
 export const adminTranslations = {
   'zh-Hans': {
     ...strapiZhHans,
+    ...contentTypeNames,
+    ...columnHeads,
     'Auth.form.welcome.title': `欢迎使用${productName}`,
     'Auth.form.welcome.subtitle': '请使用本人的实名账号登录',
     'app.components.LeftMenu.navbrand.title': productName,

@@ -42,16 +42,31 @@ export default {
     app.router.addRoute((routes) => {
       if (!routes.some((route) => route.index))
         console.error('governance: Strapi has no home route to replace: review admin/src/index.ts');
-      return routes.map((route) =>
-        route.index
-          ? {
-              index: true,
-              lazy: async () => ({
-                Component: (await import('./pages/workbench/WorkbenchPage')).WorkbenchPage,
-              }),
-            }
-          : route
-      );
+      return routes.map((route) => {
+        if (route.index)
+          return {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('./pages/workbench/WorkbenchPage')).WorkbenchPage,
+            }),
+          };
+        // 设置 → 系统信息 instead of Strapi's page of its licence plan and pricing.
+        if (route.path === 'settings/*')
+          return {
+            ...route,
+            children: route.children?.map((child) =>
+              child.path === 'application-infos'
+                ? {
+                    path: 'application-infos',
+                    lazy: async () => ({
+                      Component: (await import('./pages/system/SystemInfoPage')).SystemInfoPage,
+                    }),
+                  }
+                : child
+            ),
+          };
+        return route;
+      });
     });
     // The password reminder and the blocking page belong on every admin page, Strapi's own
     // included. A `future-global::` component is the one thing Strapi 5.54 renders on every

@@ -46,18 +46,29 @@ export const prefixByField = (): Record<string, string> => {
 };
 
 /**
- * The translations of the values the edit views show, keyed by the bare value ("consultation":
- * "咨询"), from the plugin's own strings (`data`, unprefixed).
+ * The translations of the enumeration values by their bare value ("consultation": "咨询"), from
+ * the plugin's own strings (`data`, unprefixed): Strapi names an edit view's select options and
+ * the list filters' options that way. The edit views' fields name theirs alone; the values of
+ * the fields no edit view shows are added where they do not clash, and a value two of them
+ * share is named by both (rejected: 不予受理／已退回). The filters show each field's own name
+ * (withEnumFilters), so that joined name is only what Strapi looks up, never what is shown.
  */
 export const bareValueNames = (data: Record<string, string>): Record<string, string> => {
+  const valuesOf = (field: string, prefix: string) =>
+    Object.entries(data)
+      .filter(
+        ([key]) => key.startsWith(`${prefix}.`) && !key.slice(prefix.length + 1).includes('.')
+      )
+      .map(([key, word]) => [key.slice(prefix.length + 1), word] as const);
   const names: Record<string, string> = {};
+  const hidden: Record<string, string[]> = {};
   for (const fields of Object.values(ENUM_NAMES))
-    for (const [field, prefix] of Object.entries(fields)) {
-      if (NOT_IN_EDIT_VIEWS.has(field)) continue;
-      for (const [key, word] of Object.entries(data))
-        if (key.startsWith(`${prefix}.`) && !key.slice(prefix.length + 1).includes('.'))
-          names[key.slice(prefix.length + 1)] = word;
-    }
+    for (const [field, prefix] of Object.entries(fields))
+      for (const [value, word] of valuesOf(field, prefix)) {
+        if (!NOT_IN_EDIT_VIEWS.has(field)) names[value] = word;
+        else if (!hidden[value]?.includes(word)) (hidden[value] ??= []).push(word);
+      }
+  for (const [value, words] of Object.entries(hidden)) names[value] ??= words.join('／');
   return names;
 };
 

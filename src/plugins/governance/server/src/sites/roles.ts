@@ -52,8 +52,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
   {
     code: 'governance-provincial-admin',
     name: '省厅管理员',
-    description:
-      '省厅管理员 (provincial admin): all sites, site members and accounts, rankings and oversight',
+    description: '管理全部站点、站点人员和账号，查看发布排名和站群监测',
     permissions: [
       ...content(strapi, SITE, ['read', 'create', 'update', 'delete'], false),
       ...content(strapi, ARTICLE, ALL, false),
@@ -83,7 +82,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
   {
     code: 'governance-site-editor',
     name: '站点编辑',
-    description: '站点编辑 (site editor): writes and maintains the articles of their own sites',
+    description: '撰写和维护本站点的文章，办理本站点的网民留言',
     // Editors also answer their site's citizens (the handling flow comes with the replies work).
     permissions: [
       ...content(strapi, SITE, ['read'], true),
@@ -101,8 +100,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
   {
     code: 'governance-reviewer',
     name: '审核员',
-    description:
-      '审核员 (reviewer): checks the articles of their sites for confidentiality before publication',
+    description: '对所属站点的文章在发布前进行保密审查',
     permissions: [
       ...content(strapi, SITE, ['read'], true),
       ...content(strapi, ARTICLE, ['read'], true),
@@ -112,8 +110,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
   {
     code: 'governance-approver',
     name: '终审人',
-    description:
-      '终审人 (approver): takes the first or final review of the articles of their sites (站点负责人, 终审)',
+    description: '负责所属站点文章的初审或终审（站点负责人、终审）',
     // The site's responsible person sees its standing and reports its rectifications.
     permissions: [
       ...content(strapi, SITE, ['read'], true),
@@ -125,8 +122,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
   {
     code: 'governance-message-handler',
     name: '留言办理员',
-    description:
-      '留言办理员 (message handler): signs for and answers the citizen messages of their sites',
+    description: '签收并答复所属站点的网民留言',
     permissions: [
       ...content(strapi, SITE, ['read'], true),
       ...content(strapi, CITIZEN_MESSAGE, ['read', 'update'], true),
@@ -137,11 +133,45 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
 
 export type GovernanceRoleCode = ReturnType<typeof roleDefinitions>[number]['code'];
 
-/** Strapi's own roles in Chinese: their names in the database are English ("Super Admin"). */
+/** Strapi's own roles in Chinese: Strapi creates them in English ("Super Admin"). */
 const STRAPI_ROLE_NAMES: Record<string, string> = {
   'strapi-super-admin': '超级管理员',
   'strapi-editor': '内容编辑',
   'strapi-author': '作者',
+};
+const STRAPI_ROLE_DESCRIPTIONS: Record<string, string> = {
+  'strapi-super-admin': '可访问并管理全部功能和设置',
+  'strapi-editor': '可管理并发布全部内容，包括他人创建的内容',
+  'strapi-author': '可管理本人创建的内容',
+};
+
+/** Latin words: a description or name still as Strapi or an earlier version wrote it. */
+const ENGLISH = /[A-Za-z]{4,}/;
+
+/**
+ * The roles' names and descriptions in Chinese where they are still as Strapi or an earlier
+ * version of the plugin wrote them (English); a name or description the province wrote stays.
+ */
+const roleWordsInChinese = async (strapi: Core.Strapi) => {
+  const chinese: Record<string, { name: string; description: string }> = Object.fromEntries([
+    ...Object.keys(STRAPI_ROLE_NAMES).map((code) => [
+      code,
+      { name: STRAPI_ROLE_NAMES[code], description: STRAPI_ROLE_DESCRIPTIONS[code] },
+    ]),
+    ...roleDefinitions(strapi).map(({ code, name, description }) => [code, { name, description }]),
+  ]);
+  const existing = (await strapi.db.query(ADMIN_ROLE).findMany({
+    where: { code: { $in: Object.keys(chinese) } },
+    select: ['id', 'code', 'name', 'description'],
+  })) as Array<{ id: number; code: string; name: string; description: string | null }>;
+  for (const role of existing) {
+    const data: { name?: string; description?: string } = {};
+    if (ENGLISH.test(role.name)) data.name = chinese[role.code].name;
+    if (!role.description || ENGLISH.test(role.description))
+      data.description = chinese[role.code].description;
+    if (Object.keys(data).length > 0)
+      await strapi.db.query(ADMIN_ROLE).update({ where: { id: role.id }, data });
+  }
 };
 
 /** A role as the pages, exports and the log name it: the group's roles as the province named them. */
@@ -152,7 +182,7 @@ export const roleName = (role: { code: string; name: string }) =>
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.
  */
-export const ROLES_VERSION = 10;
+export const ROLES_VERSION = 11;
 
 const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
 
@@ -184,5 +214,6 @@ export const ensureRoles = async (strapi: Core.Strapi) => {
       if (missing.length > 0) await roles.addPermissions(existing.id, missing);
     }
   }
+  if (synced < ROLES_VERSION) await roleWordsInChinese(strapi);
   if (synced !== ROLES_VERSION) await store.set({ value: { version: ROLES_VERSION } });
 };

@@ -126,4 +126,39 @@ describe("the group's roles", () => {
     expect(actions).toContain('admin::marketplace.read');
     expect(actions.filter((a) => a === deleteAction)).toHaveLength(1);
   });
+
+  it("names every role in Chinese, Strapi's own too, and keeps what the province wrote", async () => {
+    const roles = () =>
+      app.strapi.db
+        .query('admin::role')
+        .findMany({ select: ['code', 'name', 'description'] }) as Promise<
+        Array<{ code: string; name: string; description: string }>
+      >;
+    for (const role of await roles())
+      expect(`${role.name} ${role.description}`).not.toMatch(/[A-Za-z]{4,}/);
+    expect((await roles()).find((r) => r.code === 'strapi-super-admin')?.name).toBe('超级管理员');
+
+    // An installation from before: English names and glosses; one description the province rewrote.
+    const update = (code: string, data: object) =>
+      app.strapi.db.query('admin::role').update({ where: { code }, data });
+    await update('strapi-super-admin', {
+      name: 'Super Admin',
+      description: 'Super Admins can access and manage all features and settings.',
+    });
+    await update('governance-reviewer', { description: '审核员 (reviewer): checks the articles' });
+    await update('governance-approver', { description: '省厅定的说明' });
+    await app.strapi
+      .store({ type: 'plugin', name: 'governance', key: 'roles' })
+      .set({ value: { version: 0 } });
+    await ensureRoles(app.strapi);
+    const byCode = new Map((await roles()).map((r) => [r.code, r]));
+    expect(byCode.get('strapi-super-admin')).toMatchObject({
+      name: '超级管理员',
+      description: '可访问并管理全部功能和设置',
+    });
+    expect(byCode.get('governance-reviewer')?.description).toBe(
+      '对所属站点的文章在发布前进行保密审查'
+    );
+    expect(byCode.get('governance-approver')?.description).toBe('省厅定的说明');
+  });
 });
