@@ -1,6 +1,20 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  // Mail the system sends (review work, overdue messages, 催办, passwords) comes from the group,
+  // not from Strapi's own defaults ("Strapi <no-reply@strapi.io>").
+  email: {
+    config: {
+      provider: 'sendmail',
+      settings: {
+        defaultFrom: env(
+          'EMAIL_FROM',
+          `${env('GROUP_NAME', '陕西民政网站群')} <no-reply@localhost>`
+        ),
+        defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'no-reply@localhost')),
+      },
+    },
+  },
   // A local TypeScript plugin: `enabled` is required as well as `resolve`, or Strapi skips it silently.
   governance: {
     enabled: true,

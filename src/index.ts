@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { proxyExposureWarning } from '../config/server';
 import { applyContentManagerViews } from './content-manager-views';
+import { removeStrapiDefaultTokens } from './default-api-tokens';
 
 // The application's own lifecycle stays thin: the website group's rules live in the
 // `governance` plugin (src/plugins/governance).
@@ -20,5 +21,7 @@ export default {
     // (managing users), which Strapi registers only after every plugin has bootstrapped.
     await strapi.plugin('governance').service('sites').ensureRoles();
     await applyContentManagerViews(strapi);
+    // After the admin's own start-up, which makes two API tokens on a fresh installation.
+    await removeStrapiDefaultTokens(strapi);
   },
 };

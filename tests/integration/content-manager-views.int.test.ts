@@ -150,13 +150,3 @@ it("hands a message's own status to the Content Manager's list and edit view", a
     .put(`/content-manager/collection-types/${MESSAGE}/${documentId}`, { isPublic: true })
     .expect(200);
 });
-
-it("answers the admin's questions about Strapi AI, which is off, without a 404", async () => {
-  expect(app.strapi.config.get('admin.ai.enabled')).toBe(false);
-  const res = await asAdmin(app, handler).get('/admin/ai-feature-config').expect(200);
-  expect(res.body.data).toEqual({ isAiI18nConfigured: false, isAiMediaLibraryConfigured: false });
-  // The Content-Type Builder's chat token: none.
-  expect((await asAdmin(app, handler).get('/admin/ai-token').expect(200)).body).toEqual({
-    data: null,
-  });
-});
