@@ -48,9 +48,17 @@ const useFormat = () => {
   };
 };
 
+/** 满意 / 基本满意 / 不满意: the three grades, adding up to the ratings given. */
+const useSatisfaction = () => {
+  const format = useFormat();
+  return (f: MessageFigures) =>
+    [f.satisfied, f.neutral, f.unsatisfied].map((n) => format.count(n)).join(' / ');
+};
+
 const Totals = ({ totals }: { totals: MessageFigures }) => {
   const t = useT();
   const format = useFormat();
+  const satisfaction = useSatisfaction();
   const stats = [
     {
       label: t('statistics.received'),
@@ -80,8 +88,11 @@ const Totals = ({ totals }: { totals: MessageFigures }) => {
     },
     {
       label: t('statistics.satisfaction'),
-      value: `${format.count(totals.satisfied)} / ${format.count(totals.unsatisfied)}`,
-      hint: t('statistics.ratedHint', { count: format.count(totals.rated) }),
+      value: satisfaction(totals),
+      hint: t('statistics.ratedHint', {
+        count: format.count(totals.rated),
+        rate: format.rate(totals.satisfactionRate),
+      }),
     },
     {
       label: t('statistics.spotChecked'),
@@ -103,6 +114,7 @@ const FiguresRow = ({
   total?: boolean;
 }) => {
   const format = useFormat();
+  const satisfaction = useSatisfaction();
   const weight = total ? 'bold' : undefined;
   const cell = (value: string, alarm = false) => (
     <Td>
@@ -125,7 +137,7 @@ const FiguresRow = ({
       {cell(format.rate(figures.replyRate))}
       {cell(format.rate(figures.onTimeRate))}
       {cell(format.days(figures.averageWorkingDays))}
-      {cell(`${format.count(figures.satisfied)} / ${format.count(figures.unsatisfied)}`)}
+      {cell(satisfaction(figures))}
       {cell(
         `${format.count(figures.spotChecked)} / ${format.count(figures.substandard)}`,
         figures.substandard > 0
