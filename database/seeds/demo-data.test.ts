@@ -19,6 +19,19 @@ describe('demo data', () => {
     expect(growth).toBe(facts.articles.prose_group_increase_over_2013);
   });
 
+  it("marks 2013's special topics in each site's 2014 share, none where 2014 had none", () => {
+    const total2013 = sites.reduce((n, s) => n + s.specialTopics2013, 0);
+    expect(total2013).toBeGreaterThan(0);
+    for (const s of sites) {
+      expect(s.specialTopics2013).toBeLessThanOrEqual(s.articles2013);
+      if (s.specialTopics2014 === 0) expect([s.code, s.specialTopics2013]).toEqual([s.code, 0]);
+    }
+    const portal = sites.find((s) => s.level === 'portal')!;
+    expect(portal.specialTopics2013).toBe(
+      Math.round((portal.articles2013 * portal.specialTopics2014) / portal.articles2014)
+    );
+  });
+
   it.each(['portal', 'xian', 'hancheng', 'dept-lottery'])(
     'gives %s exactly its count, all in local 2014, with unique slugs',
     (code) => {

@@ -24,6 +24,8 @@ export interface DemoSite {
   articles2014: number;
   specialTopics2014: number;
   articles2013: number;
+  /** 2013's special topics: the site's 2014 share of its 2013 volume, so 专题 is never 0 that year. */
+  specialTopics2013: number;
   sortOrder: number;
   /** 网站负责人; a few sites have none, as in real groups, and the sites page flags them. */
   responsiblePerson: string | null;
@@ -232,6 +234,7 @@ export const readSites = (appRoot: string, facts: Facts): DemoSite[] => {
     articles2014: Number(row.articles_2014),
     specialTopics2014: Number(row.special_topics_2014 || 0),
     articles2013: 0,
+    specialTopics2013: 0,
     sortOrder: index + 1,
     responsiblePerson: null as string | null,
   }));
@@ -284,6 +287,17 @@ export const readSites = (appRoot: string, facts: Facts): DemoSite[] => {
     .forEach((i) => {
       others[i].articles2013 += 1;
     });
+
+  // 2013's special topics in each site's 2014 proportion (the notice gives no 2013 figure).
+  for (const site of sites) {
+    site.specialTopics2013 =
+      site.articles2014 > 0
+        ? Math.min(
+            site.articles2013,
+            Math.round((site.articles2013 * site.specialTopics2014) / site.articles2014)
+          )
+        : 0;
+  }
   return sites;
 };
 

@@ -6,6 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { asAdmin, appDir, createAdmin, startApp, type TestApp } from '@test-helpers/strapi';
+import type { Overview } from '../../src/plugins/governance/shared/contracts/overview';
 import type { RankingResponse } from '../../src/plugins/governance/shared/contracts/rankings';
 import { ensureDemoAccounts } from './demo-accounts';
 import { ensureDemoReviews } from './demo-reviews';
@@ -97,6 +98,44 @@ describe('the demo loader', () => {
     expect(total2014 - total2013).toBe(facts.articles.prose_group_increase_over_2013);
     expect(Number(csv[0].articles_2014) - (counts2013.get('portal') ?? 0)).toBe(
       facts.articles.prose_portal_increase_over_2013
+    );
+  });
+
+  it("marks 2014's 427 special topics, 2013's in each site's 2014 share, and the living copy keeps each article's mark", async () => {
+    const province = await createAdmin(app, 'governance-provincial-admin', '专题');
+    const overview = async (year: number) =>
+      (await asAdmin(app, province).get(`/governance/overview?year=${year}`).expect(200)).body
+        .data as Overview;
+    const o2014 = await overview(2014);
+    expect(o2014.totals.specialTopics).toBe(
+      facts.articles.special_topics.portal + facts.articles.special_topics.rest_of_group
+    );
+    expect(o2014.totals.specialTopics).toBe(427);
+    expect(o2014.levels.find((l) => l.level === 'portal')!.specialTopics).toBe(
+      facts.articles.special_topics.portal
+    );
+    // 2013 no longer shows 专题 0: every level with topics in 2014 has some in 2013, fewer articles, fewer topics.
+    const o2013 = await overview(2013);
+    expect(o2013.totals.specialTopics).toBeGreaterThan(0);
+    for (const level of o2014.levels.filter((l) => l.specialTopics > 0)) {
+      const then = o2013.levels.find((l) => l.level === level.level)!;
+      expect([level.level, then.specialTopics > 0]).toEqual([level.level, true]);
+      // Within a point of 2014's share.
+      expect(
+        Math.abs(then.specialTopics / then.articles - level.specialTopics / level.articles)
+      ).toBeLessThan(0.01);
+    }
+    // The recent copy repeats the end of 2014 article by article, 专题 mark included.
+    const knex = app.strapi.db.connection;
+    const recent = knex('articles as r')
+      .join('articles as o', 'o.slug', knex.raw("replace(r.slug, '-recent-', '-2014-')"))
+      .whereNotNull('r.published_at')
+      .whereNotNull('o.published_at')
+      .where('r.slug', 'like', '%-recent-%');
+    const count = async (query: typeof recent) => Number((await query.count({ n: '*' }))[0].n);
+    expect(await count(recent.clone().where('r.is_special_topic', true))).toBeGreaterThan(0);
+    expect(await count(recent.clone().whereRaw('r.is_special_topic <> o.is_special_topic'))).toBe(
+      0
     );
   });
 

@@ -215,7 +215,9 @@ export const loadDemo = async (
         {
           key: `${site.code}-2013`,
           count: site.articles2013,
-          articles: () => [...siteArticles(site, 2013, site.articles2013, 0, timezone)],
+          articles: () => [
+            ...siteArticles(site, 2013, site.articles2013, site.specialTopics2013, timezone),
+          ],
         },
         {
           key: `${site.code}-2014`,

@@ -70,6 +70,8 @@ describe('the admin for a provincial admin', () => {
     await page.getByText('陕西民政网站群 · 2014年').waitFor();
     const totalRow = page.getByRole('row', { name: /全站群合计/ });
     await expect(totalRow.textContent()).resolves.toContain(total2014.toLocaleString('en'));
+    // 专题: the notice's 427.
+    expect(await totalRow.locator('td').nth(3).innerText()).toBe('427');
     await screenshot(page, 'overview-2014');
   });
 
@@ -79,6 +81,8 @@ describe('the admin for a provincial admin', () => {
     await page.getByText('陕西民政网站群 · 2013年').waitFor();
     const totalRow = page.getByRole('row', { name: /全站群合计/ });
     await expect(totalRow.textContent()).resolves.not.toContain(total2014.toLocaleString('en'));
+    // 专题 in 2013 too (each site's 2014 share), not 0.
+    expect(await totalRow.locator('td').nth(3).innerText()).toBe('348');
     await screenshot(page, 'overview-2013');
   });
 });

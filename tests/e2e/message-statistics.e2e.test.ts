@@ -42,9 +42,34 @@ it("shows a year's figures by level and site, and counts a substandard spot chec
     .getByTestId('statistics-level-city')
     .getByRole('row', { name: /设区市级合计/ })
     .waitFor();
+  // 满意 / 基本满意 / 不满意 add up to the ratings given; the on-time rate states what it divides by.
+  const ratings = await totals()
+    .getByText(/^满意率（评价/)
+    .locator('xpath=..')
+    .innerText();
+  const n = (text: string) => Number(text.replace(/,/g, ''));
+  const rated = ratings.match(/满意率（评价 ([\d,]+) 条）/);
+  const grades = ratings.match(/满意 ([\d,]+) · 基本满意 ([\d,]+) · 不满意 ([\d,]+)/);
+  expect(rated).not.toBeNull();
+  expect(grades).not.toBeNull();
+  expect(n(grades![1]) + n(grades![2]) + n(grades![3])).toBe(n(rated![1]));
+  expect(ratings).toContain(`${((100 * n(grades![1])) / n(rated![1])).toFixed(1)}%`);
+  await totals().getByText('按期答复 ÷（已答复 + 超期未答复）').waitFor();
+  await page.getByText(/按期率 = 按期答复 ÷（已答复 \+ 超期未答复）/).waitFor();
+  // The running server answers the icon every admin page asks for (it answered 500 before).
+  for (const icon of ['/favicon.ico', '/favicon.png']) {
+    const res = await page.request.get(`${server.url}${icon}`);
+    expect([icon, res.status(), res.headers()['content-type']?.startsWith('image/')]).toEqual([
+      icon,
+      200,
+      true,
+    ]);
+  }
   await screenshot(page, 'statistics');
   await page.getByTestId('statistics-level-city').scrollIntoViewIfNeeded();
   await screenshot(page, 'statistics-levels');
+  await page.getByTestId('statistics-level-department').scrollIntoViewIfNeeded();
+  await screenshot(page, 'statistics-departments');
 
   const panel = page.getByTestId('spot-check-panel');
   await panel.getByRole('button', { name: '抽取样本' }).click();

@@ -300,11 +300,13 @@ describe('firstPublishedAt', () => {
   });
 });
 
-describe('GET /favicon.ico', () => {
-  // Every browser asks for it on every admin page; a missing file answered 500 with a stack trace.
-  it('answers the group logo', async () => {
-    const res = await app.http().get('/favicon.ico').buffer(true).expect(200);
+describe('GET /favicon.ico and /favicon.png', () => {
+  // Every browser asks for /favicon.ico on every admin page; a missing file answered 500 with a stack trace.
+  it.each(['/favicon.ico', '/favicon.png'])('%s answers the group logo', async (url) => {
+    const res = await app.http().get(url).buffer(true).expect(200);
     expect(res.headers['content-type']).toMatch(/^image\//);
+    // The PNG itself, whichever name it is asked by.
+    expect(Buffer.from(res.body).subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(res.body.length).toBeGreaterThan(100);
   });
 });

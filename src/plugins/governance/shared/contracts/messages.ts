@@ -247,18 +247,29 @@ export interface MessageFigures {
   repliedOnTime: number;
   /** Still to be answered. */
   open: number;
-  /** Still to be answered and past their deadline now. */
+  /** Still to be answered and past their deadline now (超期未答复). */
   overdue: number;
+  /**
+   * Answered, or still unanswered past their deadline: the messages whose deadline has been put
+   * to the test, counted once (a reopened message answered before is not counted twice).
+   */
+  due: number;
   /** Working days from receipt to the first reply, on average; null without replies. */
   averageWorkingDays: number | null;
   /** replied / (received − invalid), 0 to 1; null when nothing valid was received. */
   replyRate: number | null;
-  /** repliedOnTime / replied, 0 to 1; null without replies. */
+  /**
+   * 按期答复率: repliedOnTime / due, 0 to 1 — answered on time out of those answered or overdue,
+   * so a message left unanswered past its deadline lowers it; null when none is due yet.
+   */
   onTimeRate: number | null;
-  /** Ratings the citizens gave, and how many were satisfied or unsatisfied. */
+  /** Ratings the citizens gave (评价数) = satisfied + neutral (基本满意) + unsatisfied. */
   rated: number;
   satisfied: number;
+  neutral: number;
   unsatisfied: number;
+  /** 满意率: satisfied / rated, 0 to 1; null without ratings. */
+  satisfactionRate: number | null;
   /** Replies the province spot-checked (抽查), and how many it found substandard. */
   spotChecked: number;
   substandard: number;

@@ -7,7 +7,7 @@ export const RaisedBox = (props: BoxProps) => (
 );
 
 /** The grey line under a heading or a figure, if there is one. */
-export const Hint = ({ children }: { children?: string }) =>
+export const Hint = ({ children }: { children?: ReactNode }) =>
   children ? (
     <Typography variant="pi" textColor="neutral600">
       {children}

@@ -1,10 +1,11 @@
 import { Flex, Grid, Typography } from '@strapi/design-system';
+import type { ReactNode } from 'react';
 import { Hint, RaisedBox } from './Panel';
 
 interface Stat {
   label: string;
   value: string;
-  hint?: string;
+  hint?: ReactNode;
 }
 
 /** One headline figure of a page, with an optional line under it. */

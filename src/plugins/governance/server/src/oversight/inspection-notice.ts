@@ -153,6 +153,7 @@ export const inspectionNotice = (
   const valid = received - sum((m) => m.invalid);
   const replied = sum((m) => m.replied);
   const onTime = sum((m) => m.repliedOnTime);
+  const due = sum((m) => m.due);
   const tripped = sites.filter((s) => s.standing?.status === 'tripped');
   const warned = sites.filter((s) => s.standing?.status === 'warning');
 
@@ -165,7 +166,7 @@ export const inspectionNotice = (
     `${when}，${input.groupName}${sites.length}个网站共发布信息${articles}条，其中${perLevel.map((l) => `${LEVEL_TITLES[l.level]}${l.articles}条`).join('、')}。`,
     received === 0
       ? '期间未收到网民留言。'
-      : `期间共收到网民留言${received}条，有效留言${valid}条，已答复${replied}条，答复率${valid > 0 ? percent(replied / valid) : '—'}，按期答复率${replied > 0 ? percent(onTime / replied) : '—'}。`,
+      : `期间共收到网民留言${received}条，有效留言${valid}条，已答复${replied}条，答复率${valid > 0 ? percent(replied / valid) : '—'}，按期答复率${due > 0 ? percent(onTime / due) : '—'}。`,
     `截至${chineseDate(asOf)}，对照国办秘函〔2019〕19号单项否决指标，${tripped.length}个网站触发单项否决，${warned.length}个网站有指标距否决不足${veto.warnDays}天，其余${sites.length - tripped.length - warned.length}个网站各项指标正常。`,
   ];
 
@@ -288,15 +289,17 @@ export const inspectionNotice = (
     if (
       m &&
       m.received >= t.minMessages &&
-      m.replied > 0 &&
-      m.repliedOnTime / m.replied < t.lowOnTimeRate
+      m.due > 0 &&
+      m.repliedOnTime / m.due < t.lowOnTimeRate
     ) {
-      const figures = `答复${m.replied}条，按期${m.repliedOnTime}条`;
+      // The page's 按期答复率: an overdue message not yet answered counts against it.
+      const rate = percent(m.repliedOnTime / m.due);
+      const figures = `答复${m.replied}条，按期${m.repliedOnTime}条${m.overdue > 0 ? `，超期未答复${m.overdue}条` : ''}`;
       find(
         s,
         'lowOnTime',
-        `${percent(m.repliedOnTime / m.replied)}，${figures}`,
-        `${s.site.name}按期答复率仅${percent(m.repliedOnTime / m.replied)}（${figures}）`
+        `${rate}，${figures}`,
+        `${s.site.name}按期答复率仅${rate}（${figures}）`
       );
     }
   }

@@ -17,14 +17,20 @@ const OPEN = [...OPEN_STATUSES];
 
 /** The sums one grouped query answers per site (PostgreSQL answers sums as strings). */
 type SumRow = Record<
-  | Exclude<keyof MessageFigures, 'averageWorkingDays' | 'replyRate' | 'onTimeRate'>
+  | Exclude<
+      keyof MessageFigures,
+      'averageWorkingDays' | 'replyRate' | 'onTimeRate' | 'satisfactionRate'
+    >
   | 'daysSum'
   | 'daysCount',
   number | string | null
 > & {
   siteId: number;
 };
-type Sums = Omit<MessageFigures, 'averageWorkingDays' | 'replyRate' | 'onTimeRate'> & {
+type Sums = Omit<
+  MessageFigures,
+  'averageWorkingDays' | 'replyRate' | 'onTimeRate' | 'satisfactionRate'
+> & {
   daysSum: number;
   daysCount: number;
 };
@@ -36,8 +42,10 @@ const SUM_KEYS = [
   'repliedOnTime',
   'open',
   'overdue',
+  'due',
   'rated',
   'satisfied',
+  'neutral',
   'unsatisfied',
   'spotChecked',
   'substandard',
@@ -56,14 +64,17 @@ const figuresOf = ({ daysSum, daysCount, ...sums }: Sums): MessageFigures => {
     ...sums,
     averageWorkingDays: daysCount > 0 ? Math.round((daysSum / daysCount) * 10) / 10 : null,
     replyRate: valid > 0 ? sums.replied / valid : null,
-    onTimeRate: sums.replied > 0 ? sums.repliedOnTime / sums.replied : null,
+    onTimeRate: sums.due > 0 ? sums.repliedOnTime / sums.due : null,
+    satisfactionRate: sums.rated > 0 ? sums.satisfied / sums.rated : null,
   };
 };
 
 /**
  * 留言统计: per site and per level, the year's messages received, answered, answered on time,
- * the average working days to the first reply, the reply rate, ratings and spot checks — one
- * grouped query, no message rows loaded. The year is the group's local year of receipt.
+ * the average working days to the first reply, the reply rate, the on-time rate (of the messages
+ * answered or overdue, so an unanswered overdue one lowers it), the ratings in their three grades
+ * and spot checks — one grouped query, no message rows loaded. The year is the group's local
+ * year of receipt.
  */
 const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
@@ -85,6 +96,8 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         knex.raw(`sum(case when ${condition} then 1 else 0 end)`, bindings);
       const status = column('status');
       const openList = OPEN.map(() => '?').join(', ');
+      const now = new Date();
+      const overdue = `${status} in (${openList}) and ${column('dueAt')} < ?`;
 
       const rows = (await knex(`${message.table} as m`)
         .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
@@ -95,13 +108,11 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           replied: count(`${column('repliedAt')} is not null`),
           repliedOnTime: count(`${column('repliedOnTime')}`),
           open: count(`${status} in (${openList})`, ...OPEN),
-          overdue: count(
-            `${status} in (${openList}) and ${column('dueAt')} < ?`,
-            ...OPEN,
-            new Date()
-          ),
+          overdue: count(overdue, ...OPEN, now),
+          due: count(`${column('repliedAt')} is not null or (${overdue})`, ...OPEN, now),
           rated: count(`${column('satisfaction')} is not null`),
           satisfied: count(`${column('satisfaction')} = ?`, 'satisfied'),
+          neutral: count(`${column('satisfaction')} = ?`, 'neutral'),
           unsatisfied: count(`${column('satisfaction')} = ?`, 'unsatisfied'),
           spotChecked: count(`${column('spotCheck')} is not null`),
           substandard: count(`${column('spotCheck')} = ?`, 'substandard'),

@@ -67,7 +67,9 @@ const FIGURE_COLUMNS = [
   { head: '按期答复率', width: 11 },
   { head: '评价数', width: 9 },
   { head: '满意', width: 8 },
+  { head: '基本满意', width: 10 },
   { head: '不满意', width: 8 },
+  { head: '满意率', width: 9 },
   { head: '抽查', width: 8 },
   { head: '抽查不合格', width: 11 },
 ] as const;
@@ -84,7 +86,9 @@ const figureCells = (f: MessageFigures) => [
   rate(f.onTimeRate),
   f.rated,
   f.satisfied,
+  f.neutral,
   f.unsatisfied,
+  rate(f.satisfactionRate),
   f.spotChecked,
   f.substandard,
 ];

@@ -1,6 +1,7 @@
 import { Flex, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import { styled } from 'styled-components';
 import { REPORT_URLS } from '../../api/reports';
 import { ExportButton } from '../../components/ExportButton';
 import { useIntl } from 'react-intl';
@@ -16,6 +17,7 @@ import { StatCards } from '../../components/StatCard';
 import { YearSelect } from '../../components/YearSelect';
 import { useT } from '../../hooks/useT';
 import { useLocalTime } from '../../hooks/useLocalTime';
+import { WrapTd } from '../../components/WrapTd';
 import { SpotCheckPanel } from './SpotCheckPanel';
 
 const COLUMNS = [
@@ -48,6 +50,25 @@ const useFormat = () => {
   };
 };
 
+/** 满意 / 基本满意 / 不满意: the three grades, adding up to the ratings given. */
+const useSatisfaction = () => {
+  const format = useFormat();
+  return (f: MessageFigures) =>
+    [f.satisfied, f.neutral, f.unsatisfied].map((n) => format.count(n)).join(' / ');
+};
+
+/** 满意 1,378 · 基本满意 446 · 不满意 418: a line that breaks between grades, never inside one. */
+const Nowrap = styled.span`
+  white-space: nowrap;
+`;
+const Grades = ({ grades }: { grades: string[] }) =>
+  grades.map((grade, i) => (
+    <Fragment key={grade}>
+      {i > 0 && ' · '}
+      <Nowrap>{grade}</Nowrap>
+    </Fragment>
+  ));
+
 const Totals = ({ totals }: { totals: MessageFigures }) => {
   const t = useT();
   const format = useFormat();
@@ -79,9 +100,18 @@ const Totals = ({ totals }: { totals: MessageFigures }) => {
       hint: t('statistics.overdueHint', { count: format.count(totals.overdue) }),
     },
     {
-      label: t('statistics.satisfaction'),
-      value: `${format.count(totals.satisfied)} / ${format.count(totals.unsatisfied)}`,
-      hint: t('statistics.ratedHint', { count: format.count(totals.rated) }),
+      label: t('statistics.satisfaction', { count: format.count(totals.rated) }),
+      // 满意率 of the ratings given, the three grades under it adding up to them.
+      value: format.rate(totals.satisfactionRate),
+      hint: (
+        <Grades
+          grades={[
+            t('statistics.grade.satisfied', { count: format.count(totals.satisfied) }),
+            t('statistics.grade.neutral', { count: format.count(totals.neutral) }),
+            t('statistics.grade.unsatisfied', { count: format.count(totals.unsatisfied) }),
+          ]}
+        />
+      ),
     },
     {
       label: t('statistics.spotChecked'),
@@ -103,7 +133,9 @@ const FiguresRow = ({
   total?: boolean;
 }) => {
   const format = useFormat();
+  const satisfaction = useSatisfaction();
   const weight = total ? 'bold' : undefined;
+  const Label = total ? Td : WrapTd;
   const cell = (value: string, alarm = false) => (
     <Td>
       <Typography fontWeight={weight} textColor={alarm ? 'danger600' : undefined}>
@@ -113,9 +145,10 @@ const FiguresRow = ({
   );
   return (
     <Tr>
-      <Td>
+      {/* A long site name (省军队离休退休干部休养所) wraps rather than push the last columns out of view. */}
+      <Label>
         <Typography fontWeight={weight}>{label}</Typography>
-      </Td>
+      </Label>
       {cell(format.count(figures.received))}
       {cell(format.count(figures.invalid))}
       {cell(format.count(figures.replied))}
@@ -125,7 +158,7 @@ const FiguresRow = ({
       {cell(format.rate(figures.replyRate))}
       {cell(format.rate(figures.onTimeRate))}
       {cell(format.days(figures.averageWorkingDays))}
-      {cell(`${format.count(figures.satisfied)} / ${format.count(figures.unsatisfied)}`)}
+      {cell(satisfaction(figures))}
       {cell(
         `${format.count(figures.spotChecked)} / ${format.count(figures.substandard)}`,
         figures.substandard > 0

@@ -31,14 +31,17 @@ const messages = (
   repliedOnTime: onTime,
   open: received - replied,
   overdue,
+  due: replied + overdue,
   rated: 0,
   satisfied: 0,
+  neutral: 0,
   unsatisfied: 0,
+  satisfactionRate: null,
   spotChecked: 0,
   substandard: 0,
   averageWorkingDays: null,
   replyRate: received ? replied / received : null,
-  onTimeRate: replied ? onTime / replied : null,
+  onTimeRate: replied + overdue ? onTime / (replied + overdue) : null,
 });
 
 const tripped = (rule: RuleVerdict['rule'], value: number): RuleVerdict => ({
@@ -132,7 +135,14 @@ it('names each site with its problem and its figures', () => {
   expect(notice.named.map((n) => [n.site.code, n.problems])).toEqual([
     ['idle', ['idle县首页已35天未更新']],
     ['slow', ['slow县按期答复率仅70.0%（答复10条，按期7条）']],
-    ['waiting', ['waiting县有2条留言超过答复期限仍未答复']],
+    // 按期答复率 counts the unanswered overdue ones: 4 on time of 4 answered + 2 overdue.
+    [
+      'waiting',
+      [
+        'waiting县有2条留言超过答复期限仍未答复',
+        'waiting县按期答复率仅66.7%（答复4条，按期4条，超期未答复2条）',
+      ],
+    ],
     ['old', ['old县有网民留言超过3个月未答复（最早一条已等待95天）']],
   ]);
   expect(notice.sections[3].paragraphs[0]).toContain('被通报的网站要于2026年4月30日前完成整改');

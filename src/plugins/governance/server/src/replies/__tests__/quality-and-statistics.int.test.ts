@@ -284,7 +284,15 @@ describe('statistics', () => {
     await crafted('xian', '2023-05-01T02:00:00Z', { status: 'rejected' });
     await crafted('xian', '2023-06-01T02:00:00Z', { status: 'accepted' });
     await crafted('xian', '2023-12-31T16:30:00Z', answered(1, true));
-    await crafted('closed', '2023-04-01T02:00:00Z', answered(2, true));
+    // 2022: answered on time, then reopened (不满意，要求重新办理) and now past its deadline.
+    await crafted('zhouzhi', '2022-06-01T02:00:00Z', {
+      ...answered(2, true),
+      status: 'accepted',
+    });
+    await crafted('closed', '2023-04-01T02:00:00Z', {
+      ...answered(2, true),
+      satisfaction: 'neutral',
+    });
   });
 
   const statistics = async (year: number) =>
@@ -301,12 +309,16 @@ describe('statistics', () => {
       repliedOnTime: 1,
       open: 1,
       overdue: 1,
+      due: 3,
       averageWorkingDays: 5,
       replyRate: 2 / 3,
-      onTimeRate: 0.5,
+      // 按期答复率: 1 on time of the 2 answered and the 1 overdue one, not 1 of 2.
+      onTimeRate: 1 / 3,
       rated: 2,
       satisfied: 1,
+      neutral: 0,
       unsatisfied: 1,
+      satisfactionRate: 0.5,
       spotChecked: 1,
       substandard: 1,
     });
@@ -329,14 +341,34 @@ describe('statistics', () => {
       replied: 1,
       averageWorkingDays: 2,
       replyRate: 1,
+      onTimeRate: 1,
+      rated: 1,
+      neutral: 1,
     });
     // Weighted by message: (3 + 7 + 2) / 3 working days.
     expect(data.totals).toMatchObject({
       received: 5,
       replied: 3,
       repliedOnTime: 2,
+      overdue: 1,
+      due: 4,
       averageWorkingDays: 4,
       replyRate: 3 / 4,
+      onTimeRate: 2 / 4,
+      // 满意 + 基本满意 + 不满意 = 评价数.
+      rated: 3,
+      satisfied: 1,
+      neutral: 1,
+      unsatisfied: 1,
+      satisfactionRate: 1 / 3,
+    });
+    // Answered and overdue again: in the on-time rate's base once.
+    expect((await statistics(2022)).totals).toMatchObject({
+      replied: 1,
+      repliedOnTime: 1,
+      overdue: 1,
+      due: 1,
+      onTimeRate: 1,
     });
     expect((await statistics(2024)).totals).toMatchObject({
       received: 1,

@@ -75,6 +75,33 @@ beforeAll(async () => {
       receivedAt: new Date('2014-03-01T02:00:00Z'),
     },
   });
+  // 2013 at xian: one answered on time and rated 基本满意, one left unanswered past its deadline.
+  const xianId = (await app.strapi.db.query('api::site.site').findOne({ where: { code: 'xian' } }))!
+    .id;
+  const message2013 = (queryCode: string, fields: Record<string, unknown>) =>
+    app.strapi.db.query('api::citizen-message.citizen-message').create({
+      data: {
+        site: xianId,
+        category: 'consultation',
+        subject: '咨询救助',
+        body: '请问如何申请?',
+        name: '李四',
+        phone: '13900139000',
+        queryCode,
+        receivedAt: new Date('2013-05-01T02:00:00Z'),
+        dueAt: new Date('2013-05-20T16:00:00Z'),
+        ...fields,
+      },
+    });
+  await message2013('RPT00002', {
+    status: 'closed',
+    reply: '已答复',
+    repliedAt: new Date('2013-05-06T02:00:00Z'),
+    workingDaysToReply: 3,
+    repliedOnTime: true,
+    satisfaction: 'neutral',
+  });
+  await message2013('RPT00003', { status: 'accepted' });
 });
 
 afterAll(async () => {
@@ -120,6 +147,30 @@ describe('the statistics pages as Excel workbooks', () => {
       expect(entry?.actorName).toContain('王建国');
     }
   );
+
+  it('留言统计: the figures of the page — 满意、基本满意、不满意 adding up to 评价数, 按期答复率 counting the overdue', async () => {
+    const rows = await workbook(
+      (
+        await asAdmin(app, province)
+          .download('/governance/reports/message-statistics?year=2013')
+          .expect(200)
+      ).body
+    );
+    const head = rows.find((row) => row[0] === '网站类别')!;
+    const total = rows.at(-1)!;
+    const cell = (name: string) => total[head.indexOf(name)];
+    expect(head).toEqual(expect.arrayContaining(['满意', '基本满意', '不满意', '按期答复率']));
+    expect(total.slice(0, 2)).toEqual(['全部', '合计']);
+    expect([cell('评价数'), cell('满意'), cell('基本满意'), cell('不满意')]).toEqual([1, 0, 1, 0]);
+    // 1 answered on time, 1 unanswered past its deadline: 50%, not 100%.
+    expect([cell('已答复'), cell('按期答复'), cell('超期未答复')]).toEqual([1, 1, 1]);
+    expect(cell('按期答复率')).toBe('50.0%');
+    expect(cell('满意率')).toBe('0.0%');
+    const api = (
+      await asAdmin(app, province).get('/governance/messages/statistics?year=2013').expect(200)
+    ).body.data.totals;
+    expect(api).toMatchObject({ rated: 1, neutral: 1, onTimeRate: 0.5 });
+  });
 
   it('neutralises a site name that would start a formula', async () => {
     const res = await asAdmin(app, province).download('/governance/reports/sites').expect(200);
