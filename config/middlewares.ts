@@ -5,7 +5,6 @@ export default [
   'strapi::errors',
   // Inside the error middleware: a database or Redis that is away answers 503 with Retry-After.
   'plugin::governance.dependency-unavailable',
-  'plugin::governance.strapi-ai-off',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',

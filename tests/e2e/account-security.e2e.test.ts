@@ -6,6 +6,7 @@
  * the change, its keyed hash chain verifies against the signed checkpoints (downloaded as a file),
  * and an entry changed in the database, or the newest entries cut off, is named.
  */
+import ExcelJS from 'exceljs';
 import fs from 'fs';
 import type { Knex } from 'knex';
 import type { Browser, Page } from 'playwright-core';
@@ -121,15 +122,17 @@ describe('a password change forced by the provincial admin', () => {
     await row.getByText('王芳').waitFor();
   });
 
-  it('exports the accounts as CSV', async () => {
+  it('exports the accounts to Excel', async () => {
     const [download] = await Promise.all([
       admin.waitForEvent('download'),
-      admin.getByRole('button', { name: '导出 CSV' }).click(),
+      admin.getByRole('button', { name: '导出 Excel' }).click(),
     ]);
-    const csv = fs.readFileSync(await download.path(), 'utf8');
-    expect(csv.charCodeAt(0)).toBe(0xfeff); // the BOM Excel needs to read UTF-8
-    expect(csv).toContain('xian.editor@demo.example');
-    expect(download.suggestedFilename()).toMatch(/^账号安全-\d{4}年\d{1,2}月\d{1,2}日\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^账号安全（全部）-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const cells = JSON.stringify(book.worksheets[0].getSheetValues());
+    expect(cells).toContain('xian.editor@demo.example');
+    expect(cells).toContain('生成于');
   });
 
   it('forces 李华 to change his password, after a confirmation', async () => {

@@ -57,6 +57,8 @@ it("answers the admin's questions about Strapi AI, which is off, without a 404",
   expect(app.strapi.config.get('admin.ai.enabled')).toBe(false);
   const res = await asAdmin(app, editor).get('/admin/ai-feature-config').expect(200);
   expect(res.body.data).toEqual({ isAiI18nConfigured: false, isAiMediaLibraryConfigured: false });
+  // Behind Strapi's own authentication, as the routes they answer for.
+  await app.http().get('/admin/ai-feature-config').expect(401);
   // The Content-Type Builder's chat token: none.
   expect((await asAdmin(app, editor).get('/admin/ai-token').expect(200)).body).toEqual({
     data: null,

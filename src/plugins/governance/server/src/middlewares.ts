@@ -1,4 +1,3 @@
-import { strapiAiOff } from './admin-panel/strapi-ai-off';
 import replies from './replies';
 import { publicErrors } from './public-access/error-messages';
 import { dependencyUnavailable } from './utils/unavailable';
@@ -9,6 +8,4 @@ export default {
   'dependency-unavailable': dependencyUnavailable,
   // Global (config/middlewares.ts): the public API answers its errors in Chinese.
   'public-errors': publicErrors,
-  // Global (config/middlewares.ts): the Content Manager's question about Strapi AI, answered.
-  'strapi-ai-off': strapiAiOff,
 };

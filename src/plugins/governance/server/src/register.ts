@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { COLUMN_FIELD } from '../../shared/contracts/oversight';
+import { answerStrapiAiOff } from './admin-panel/strapi-ai-off';
 import { PLUGIN_NAME } from '../../shared/permissions';
 import { articleRules } from './articles/document-middleware';
 import { keepInternalRecordsPrivate } from './internal-records';
@@ -37,6 +38,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(messageRules(strapi));
   strapi.get('auth').register('content-api', publicAccessStrategy);
   guardCrossSiteRoutes(strapi);
+  answerStrapiAiOff(strapi);
   guardRelationQueries(strapi);
   guardAccountRoutes(strapi);
   keepInternalRecordsPrivate(strapi);

@@ -326,6 +326,6 @@ describe('attacks', () => {
     const author = await createAdmin(app, 'strapi-author', '作者');
     const data = await workbench(author);
     expect(data).toMatchObject({ articles: null, review: null, messages: null, group: null });
-    expect(data.profile.roles).toEqual(['Author']);
+    expect(data.profile.roles).toEqual(['作者']);
   });
 });
