@@ -127,7 +127,9 @@ describe('a password change forced by the provincial admin', () => {
       admin.waitForEvent('download'),
       admin.getByRole('button', { name: '导出 Excel' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^账号安全（全部）-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^账号安全（全部）-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(await download.path());
     const cells = JSON.stringify(book.worksheets[0].getSheetValues());
