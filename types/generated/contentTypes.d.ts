@@ -490,6 +490,7 @@ export interface ApiCitizenMessageCitizenMessage extends Struct.CollectionTypeSc
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    invalidation: Schema.Attribute.Enumeration<['pending', 'confirmed']> & Schema.Attribute.Private;
     ipAddress: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -533,10 +534,14 @@ export interface ApiCitizenMessageCitizenMessage extends Struct.CollectionTypeSc
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 10000;
       }>;
+    replyFlagged: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
     replyingUnit: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    replyRevisedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     revision: Schema.Attribute.Integer & Schema.Attribute.Private & Schema.Attribute.DefaultTo<0>;
     satisfaction: Schema.Attribute.Enumeration<['satisfied', 'neutral', 'unsatisfied']>;
     site: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
@@ -989,6 +994,9 @@ export interface PluginGovernanceMessageEvent extends Struct.CollectionTypeSchem
         'deadlineRecalculated',
         'makePublic',
         'makePrivate',
+        'confirmInvalid',
+        'overturnInvalid',
+        'voidSpotCheck',
       ]
     > &
       Schema.Attribute.Required;

@@ -45,6 +45,9 @@ export const AUDIT_ACTIONS = {
   'message.export': '导出留言清单',
   'report.export': '导出报表',
   'oversight.urge': '监测催办',
+  'message.markInvalid': '不予受理留言',
+  'message.invalidDecision': '审核不予受理',
+  'message.spotCheckVoided': '抽查结论作废',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];

@@ -45,6 +45,8 @@ export const INBOX_TABS = [
   'overdue',
   'pendingExtension',
   'replied',
+  // 不予受理 awaiting the province's confirmation.
+  'invalidPending',
 ] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 
@@ -81,6 +83,20 @@ export interface ReplyFlaggedDetails {
   flags: ReplyFlag[];
 }
 
+/**
+ * Where a 不予受理 stands: marked by the site and waiting for the province (`pending`: the message
+ * still counts as received and unanswered), or confirmed by the province. Null on a message never
+ * refused, or refused before confirmation was needed (counted as confirmed).
+ */
+export const INVALIDATIONS = ['pending', 'confirmed'] as const;
+export type Invalidation = (typeof INVALIDATIONS)[number];
+
+/** POST /governance/messages/:id/invalid/decision: the province confirms or overturns a 不予受理. */
+export interface InvalidDecision {
+  confirm: boolean;
+  comment?: string | null;
+}
+
 /** The citizen's rating of the answer. */
 export const SATISFACTIONS = ['satisfied', 'neutral', 'unsatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTIONS)[number];
@@ -107,6 +123,11 @@ export const CASE_ACTIONS = [
   'overdueNotice',
   'makePublic',
   'makePrivate',
+  // 不予受理 waits for the province: confirmed, or overturned back into handling.
+  'confirmInvalid',
+  'overturnInvalid',
+  // An edit of a spot-checked reply voids the verdict.
+  'voidSpotCheck',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -218,6 +239,12 @@ export interface MessageCase {
   /** Shown among the public replies (公开答复) once answered. */
   isPublic: boolean;
   pendingExtension: PendingExtension | null;
+  /** A 不予受理 waiting for the province, or confirmed by it; null otherwise. */
+  invalidation: Invalidation | null;
+  /** The reply now standing was flagged and sent anyway: not counted as answered yet. */
+  replyFlagged: boolean;
+  /** When the reply was last edited after it was sent. */
+  replyRevisedAt: string | null;
   satisfaction: Satisfaction | null;
   reopenedAt: string | null;
   spotCheck: { verdict: Verdict; comment: string | null; by: string; at: string } | null;
@@ -239,9 +266,24 @@ export interface TransferTarget {
 export interface MessageFigures {
   /** Messages received in the year. */
   received: number;
-  /** Of them, refused as not valid (不予受理): not counted against the reply rate. */
+  /**
+   * Of them, refused as not valid (不予受理) and confirmed by the province: not counted against
+   * the reply rate.
+   */
   invalid: number;
-  /** Answered (a reply was sent), whenever. */
+  /**
+   * Refused by the site and waiting for the province's confirmation: still counted as received
+   * and unanswered (open, overdue, veto) until confirmed.
+   */
+  invalidPending: number;
+  /** 不予受理率: (invalid + invalidPending) / received, 0 to 1; null when nothing was received. */
+  invalidRate: number | null;
+  /**
+   * Replies flagged by the quality check and sent anyway, with no substantive reply after them:
+   * counted as flagged, not as answered, in the reply and on-time rates.
+   */
+  flagged: number;
+  /** Answered with a substantive (unflagged) reply, whenever. */
   replied: number;
   /** Answered by their deadline (the first reply). */
   repliedOnTime: number;

@@ -11,7 +11,7 @@ import { getService } from '../utils/get-service';
 import type { Stamp } from './site-facts';
 import { localDays } from './standing';
 
-/** The evidence behind the message rule: the site's valid messages still waiting, oldest first. */
+/** The evidence behind the message rule: the site's messages still waiting (a 不予受理 until the province confirms it), oldest first. */
 const openMessages = async (
   strapi: Core.Strapi,
   timezone: string,
@@ -19,7 +19,14 @@ const openMessages = async (
   now: Date
 ): Promise<OpenMessageEvidence[]> => {
   const rows = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
-    where: { status: { $in: [...OPEN_STATUSES] }, site: { documentId: siteDocumentId } },
+    // A 不予受理 the province has not confirmed still waits (replies/validity.ts).
+    where: {
+      $or: [
+        { status: { $in: [...OPEN_STATUSES] } },
+        { status: 'rejected', invalidation: 'pending' },
+      ],
+      site: { documentId: siteDocumentId },
+    },
     select: ['id', 'documentId', 'subject', 'category', 'status', 'receivedAt', 'dueAt'],
     orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
     limit: 200,

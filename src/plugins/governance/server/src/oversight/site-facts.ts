@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import type { ColumnKind } from '../../../shared/contracts/oversight';
-import { OPEN_STATUSES } from '../../../shared/contracts/messages';
+import { whereAwaitingAnswer } from '../replies/validity';
 import { ARTICLE, CITIZEN_MESSAGE, SITE_COLUMN } from '../uids';
 import { siteRows } from '../sites/site-rows';
 import { localYearRange } from '../time/local-year';
@@ -79,7 +79,8 @@ const oldestUnanswered = async (strapi: Core.Strapi) => {
     .join(`${link.table} as l2`, `l2.${link.ownerColumn}`, 'm2.id')
     .select({ siteId: `l2.${link.targetColumn}` })
     .min({ first: `m2.${received}` })
-    .whereIn(`m2.${message.column('status')}`, [...OPEN_STATUSES])
+    // A 不予受理 the province has not confirmed still waits (replies/validity.ts).
+    .modify((query) => whereAwaitingAnswer(query, (name) => `m2.${message.column(name)}`))
     .groupBy(`l2.${link.targetColumn}`)
     .as('f');
   const rows = (await db(`${message.table} as m`)
@@ -93,7 +94,7 @@ const oldestUnanswered = async (strapi: Core.Strapi) => {
       subject: `m.${message.column('subject')}`,
       receivedAt: `m.${received}`,
     })
-    .whereIn(`m.${message.column('status')}`, [...OPEN_STATUSES])
+    .modify((query) => whereAwaitingAnswer(query, (name) => `m.${message.column(name)}`))
     .orderBy('m.id')) as Array<{
     siteId: number;
     id: number;

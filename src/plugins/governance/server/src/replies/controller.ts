@@ -11,6 +11,7 @@ import {
   validateExtensionRequest,
   validateBulkSign,
   validateInbox,
+  validateInvalidDecision,
   validateInboxExport,
   validatePublicChoice,
   validatePublicList,
@@ -154,6 +155,16 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async markInvalid(ctx: Context) {
     const { reason } = await validateReason(ctx.request.body);
     await getService(strapi, 'messageHandling').markInvalid(messageId(ctx), ctx.state.user, reason);
+    ctx.status = 204;
+  },
+
+  async decideInvalid(ctx: Context) {
+    const input = await validateInvalidDecision(ctx.request.body);
+    await getService(strapi, 'messageHandling').decideInvalid(
+      messageId(ctx),
+      ctx.state.user,
+      input
+    );
     ctx.status = 204;
   },
 

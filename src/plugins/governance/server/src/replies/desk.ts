@@ -63,6 +63,8 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       overdue: { status: { $in: OPEN }, dueAt: { $lt: now } },
       pendingExtension: { status: { $in: OPEN }, pendingExtension: { $notNull: true } },
       replied: { status: { $in: ['replied', 'closed'] } },
+      // 不予受理 waiting for the province's confirmation (the province acts on them from here).
+      invalidPending: { status: 'rejected', invalidation: 'pending' },
     };
     const common: Record<string, unknown>[] = [];
     if (!scope.all) common.push({ site: { id: { $in: scope.siteIds } } });
@@ -286,9 +288,15 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { fromSite: { select: ['code', 'name'] }, toSite: { select: ['code', 'name'] } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       })) as EventRow[];
-      const spotCheck = events.find(
-        (e): e is EventRow & { verdict: Verdict } => e.action === 'spotCheck' && e.verdict !== null
-      );
+      // The standing verdict: the last one, unless an edit of the reply voided it since.
+      const spotCheck = full.spotCheck
+        ? [...events]
+            .reverse()
+            .find(
+              (e): e is EventRow & { verdict: Verdict } =>
+                e.action === 'spotCheck' && e.verdict !== null
+            )
+        : undefined;
       // Staff reading a citizen's name and contact is on the record (PIPL).
       await getService(strapi, 'audit').record('personalData.read', {
         subject: `message ${id}`,
@@ -316,6 +324,9 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
         repliedBy: full.repliedBy ? personName(full.repliedBy) : null,
         isPublic: Boolean(full.isPublic),
         pendingExtension: full.pendingExtension,
+        invalidation: full.invalidation ?? null,
+        replyFlagged: Boolean(full.replyFlagged),
+        replyRevisedAt: full.replyRevisedAt ?? null,
         satisfaction: full.satisfaction,
         reopenedAt: full.reopenedAt,
         spotCheck: spotCheck

@@ -4,6 +4,7 @@ import {
   OPEN_STATUSES,
   type BulkSignResult,
   type Category,
+  type InvalidDecision,
   type MessageStatus,
   type ReplyFlaggedDetails,
   type TransferTarget,
@@ -12,7 +13,9 @@ import {
 import { SITE_LEVELS, type SiteLevel } from '../../../shared/contracts/overview';
 import type { AdminUser } from '../utils/document-middleware';
 import type { AuditAction } from '../../../shared/contracts/audit';
+import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
+import { siteScope } from '../sites/scope';
 import { caseAccess, type HandledMessage } from './case-access';
 import { personName } from '../utils/person-name';
 import { dueAt, endOfWorkday, workingDaysBetween } from './deadlines';
@@ -25,6 +28,7 @@ import {
   type StaffAction,
 } from './messages';
 import { replyFlags } from './quality';
+import { SAMPLED_STATUSES } from './validity';
 import { plainText } from './service';
 import { workingDaysFor } from './site-working-days';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
@@ -37,7 +41,18 @@ const AUDITED: Partial<Record<StaffAction, AuditAction>> = {
   correctCategory: 'message.correctCategory',
   makePublic: 'message.publicity',
   makePrivate: 'message.publicity',
+  markInvalid: 'message.markInvalid',
+  confirmInvalid: 'message.invalidDecision',
+  overturnInvalid: 'message.invalidDecision',
+  voidSpotCheck: 'message.spotCheckVoided',
 };
+
+/** Acts whose reason (the event's text) the audit entry keeps. */
+const REASONED: ReadonlySet<StaffAction> = new Set<StaffAction>([
+  'markInvalid',
+  'confirmInvalid',
+  'overturnInvalid',
+]);
 
 const OPEN: MessageStatus[] = [...OPEN_STATUSES];
 
@@ -107,6 +122,8 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
                   reason: event.text,
                 }
               : {}),
+            ...(REASONED.has(action) && event.text ? { reason: event.text } : {}),
+            ...(event.verdict ? { verdict: event.verdict } : {}),
           },
           actor: user,
         });
@@ -128,6 +145,10 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (action === 'correctCategory')
       return `将${label}的类别由${categoryName(event.categoryBefore)}更正为${categoryName(event.categoryAfter)}：${String(event.text ?? '')}`;
+    if (REASONED.has(action) && event.text)
+      return `${ACTION_NAMES[action]}${label}：${String(event.text)}`;
+    if (action === 'voidSpotCheck')
+      return `修改已抽查的答复，${label}的抽查结论（${event.verdict === 'substandard' ? '不合格' : '合格'}）作废，重新进入抽查范围`;
     return `${ACTION_NAMES[action]}${label}`;
   };
 
@@ -195,31 +216,58 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ValidationError(ERRORS.replyFlagged(flags), details);
       }
       const recorded = { text: reply, flags: flags.length > 0 ? flags : null };
+      const now = new Date();
+      // What the figures count: the first substantive reply's date. A flagged reply sent anyway
+      // (a placeholder) is "flagged", not answered, until a substantive one replaces it.
+      const counted = {
+        replyFlagged: false,
+        workingDaysToReply: workingDaysBetween(
+          calendar(),
+          new Date(message.receivedAt),
+          now,
+          timezone()
+        ),
+        repliedOnTime: now <= new Date(message.dueAt),
+      };
+      const answersPlaceholder = flags.length === 0 && Boolean(message.replyFlagged);
       if (message.status === 'replied') {
         // The event keeps the new wording; the one before is in the event of the reply before.
-        await apply(
-          message,
-          user,
-          'editReply',
-          { columns: { reply, replyingUnit: unit } },
-          recorded
-        );
+        // An edit voids a spot check's verdict: the message goes back into the pool.
+        await strapi.db.transaction(async () => {
+          await apply(
+            message,
+            user,
+            'editReply',
+            {
+              columns: {
+                reply,
+                replyingUnit: unit,
+                replyRevisedAt: now,
+                ...(message.spotCheck ? { spotCheck: null } : {}),
+                ...(answersPlaceholder ? counted : {}),
+              },
+            },
+            recorded
+          );
+          if (message.spotCheck)
+            await apply(
+              { ...message, revision: (message.revision ?? 0) + 1 },
+              user,
+              'voidSpotCheck',
+              {},
+              { verdict: message.spotCheck }
+            );
+        });
         return;
       }
       requireStatus(message, 'reply', OPEN);
-      const now = new Date();
       const first = message.repliedAt
-        ? {}
-        : {
-            repliedAt: now,
-            workingDaysToReply: workingDaysBetween(
-              calendar(),
-              new Date(message.receivedAt),
-              now,
-              timezone()
-            ),
-            repliedOnTime: now <= new Date(message.dueAt),
-          };
+        ? answersPlaceholder
+          ? counted
+          : {}
+        : flags.length > 0
+          ? { repliedAt: now, replyFlagged: true, workingDaysToReply: null, repliedOnTime: null }
+          : { repliedAt: now, ...counted };
       await apply(
         message,
         user,
@@ -342,7 +390,11 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** 不予受理: not a valid message (no question, abuse, another authority's matter), with the reason. */
+    /**
+     * 不予受理: not a valid message (no question, abuse, another authority's matter), with the
+     * reason. It waits for the province's confirmation, counted meanwhile as received and
+     * unanswered (statistics, the veto); every refused message is in the 抽查 pool.
+     */
     async markInvalid(id: number, user: AdminUser, reason: string) {
       const message = await load(id, user);
       requireStatus(message, 'markInvalid', OPEN);
@@ -350,8 +402,45 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         message,
         user,
         'markInvalid',
-        { columns: { status: 'rejected', pendingExtension: null } },
+        { columns: { status: 'rejected', invalidation: 'pending', pendingExtension: null } },
         { text: reason.trim() }
+      );
+    },
+
+    /**
+     * 确认 / 撤销不予受理: the province (group-wide) confirms a site's refusal, or overturns it: the
+     * message goes back into handling with its original deadline. Nobody decides a refusal of
+     * their own; a site's staff never decide their site's.
+     */
+    async decideInvalid(id: number, user: AdminUser, input: InvalidDecision) {
+      const message = await load(id, user);
+      if (!(await siteScope(strapi, user)).all) throw forbidden(ERRORS.invalidDecider);
+      if (message.status !== 'rejected' || message.invalidation !== 'pending')
+        throw new errors.ApplicationError(ERRORS.noInvalidPending);
+      const marked = (await strapi.db.query(MESSAGE_EVENT).findOne({
+        where: { message: { id }, action: 'markInvalid' },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        populate: { actor: { select: ['id'] } },
+      })) as { actor: { id: number } | null } | null;
+      if (marked?.actor?.id === user.id) throw forbidden(ERRORS.ownInvalidation);
+      const text = input.comment ? plainText(input.comment) || null : null;
+      if (input.confirm) {
+        await apply(
+          message,
+          user,
+          'confirmInvalid',
+          { columns: { invalidation: 'confirmed' } },
+          { text }
+        );
+        return;
+      }
+      // Back to handling, signed, against the deadline it had: the time refused is not given back.
+      await apply(
+        message,
+        user,
+        'overturnInvalid',
+        { columns: { status: 'accepted', invalidation: null } },
+        { text }
       );
     },
 
@@ -417,8 +506,9 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * 抽查: a provincial admin judges a replied message's answer standard or substandard, once;
-     * the statistics count the substandard ones against the site.
+     * 抽查: a provincial admin judges a replied message's answer (or a refusal, 不予受理) standard
+     * or substandard, once; the statistics count the substandard ones against the site. An edit
+     * of the reply voids the verdict (see `reply`).
      */
     async spotCheck(
       id: number,
@@ -426,7 +516,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       input: { verdict: Verdict; comment?: string | null }
     ) {
       const message = await load(id, user);
-      requireStatus(message, 'spotCheck', ['replied', 'closed']);
+      requireStatus(message, 'spotCheck', [...SAMPLED_STATUSES]);
       if (message.spotCheck) throw new errors.ApplicationError(ERRORS.spotChecked);
       const comment = input.comment ? plainText(input.comment) : '';
       if (input.verdict === 'substandard' && [...comment].length < 5)

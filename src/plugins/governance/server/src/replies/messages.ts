@@ -31,6 +31,7 @@ export const TAB_NAMES: Record<InboxTab, string> = {
   overdue: '已超期',
   pendingExtension: '待审批延期',
   replied: '已答复',
+  invalidPending: '不予受理待确认',
 };
 export const ACTION_NAMES: Record<StaffAction, string> = {
   sign: '签收',
@@ -46,6 +47,9 @@ export const ACTION_NAMES: Record<StaffAction, string> = {
   spotCheck: '抽查',
   makePublic: '公开答复',
   makePrivate: '取消公开',
+  confirmInvalid: '确认不予受理',
+  overturnInvalid: '撤销不予受理',
+  voidSpotCheck: '作废抽查结论',
 };
 /** What the message routes answer: to citizens on the public routes, to staff in the admin. */
 export const ERRORS = {
@@ -81,7 +85,7 @@ export const ERRORS = {
   extensionPending: '已有待审批的延期申请',
   noExtension: '没有待审批的延期申请',
   concurrent: '该留言已被他人处理，请刷新',
-  tab: '页签须为待签收、办理中、即将超期、已超期、待审批延期或已答复之一',
+  tab: '页签须为待签收、办理中、即将超期、已超期、待审批延期、已答复或不予受理待确认之一',
   filterCategory: '类别须为咨询、投诉、建议或其他',
   date: '日期须为有效日期，格式为“年-月-日”，如 2026-12-04',
   dateRange: '起始日期不能晚于截止日期',
@@ -107,6 +111,11 @@ export const ERRORS = {
   staffCreate: '网民留言只能由网民通过留言表单提交',
   personalFilter: '不能按留言人的姓名、联系方式、IP 地址或查询码筛选或排序',
   sameCategory: '新类别与当前类别相同',
+  noInvalidPending: '该留言没有待确认的不予受理',
+  ownInvalidation: '不能确认或撤销本人作出的不予受理，请由其他省厅管理员审核',
+  invalidDecider: '不予受理须由省厅管理员确认，站点人员不能确认本站的不予受理',
+  invalidDecision: '请选择确认或撤销不予受理',
+  invalidComment: '撤销不予受理须说明理由（至少 5 个字），意见不超过 500 个字',
   reopenUnsatisfied: '只有不满意时才能申请重新办理',
 } as const;
 

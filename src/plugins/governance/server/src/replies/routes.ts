@@ -71,6 +71,13 @@ export const adminRoutes = [
     config: requires(ACTIONS.messagesExtend),
   },
   { method: 'POST', path: '/messages/:id/invalid', handler: 'replies.markInvalid', config: handle },
+  // 确认 / 撤销不予受理: the province's (group-wide scope checked in the service).
+  {
+    method: 'POST',
+    path: '/messages/:id/invalid/decision',
+    handler: 'replies.decideInvalid',
+    config: oversee,
+  },
   { method: 'POST', path: '/messages/:id/public', handler: 'replies.setPublic', config: handle },
   { method: 'POST', path: '/messages/:id/close', handler: 'replies.close', config: handle },
   {

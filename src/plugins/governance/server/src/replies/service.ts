@@ -9,6 +9,7 @@ import { getService } from '../utils/get-service';
 import { isDependencyUnavailable } from '../utils/unavailable';
 import type {
   Category,
+  Invalidation,
   MessageSite,
   MessageStatus,
   PendingExtension,
@@ -22,6 +23,7 @@ import { workingDaysFor } from './site-working-days';
 import type { RatingInput, SubmissionInput } from './validation';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
 import { findPage } from '../utils/paged';
+import { localDateTime, zoneName } from '../../../shared/local-time';
 import type { SitePageRequest } from '../../../shared/contracts/pagination';
 
 const EVENT = MESSAGE_EVENT;
@@ -82,6 +84,12 @@ export interface MessageRow {
   reopenedAt: string | null;
   spotCheck: Verdict | null;
   isPublic: boolean | null;
+  /** 不予受理 waiting for the province, or confirmed by it. */
+  invalidation: Invalidation | null;
+  /** The reply standing was flagged and sent anyway, with no substantive reply after it. */
+  replyFlagged: boolean | null;
+  /** When the reply was last edited after it was sent. */
+  replyRevisedAt: string | null;
 }
 
 /** A message with the site that holds it, as the public pages show it. */
@@ -133,6 +141,12 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
     satisfaction: row.satisfaction,
     canRate: ANSWERED.includes(row.status) && !row.satisfaction,
     reopened: Boolean(row.reopenedAt),
+    // An answer edited after it was sent says so, and when, in the group's time.
+    replyRevisedAt: row.reply ? (row.replyRevisedAt ?? null) : null,
+    replyRevised:
+      row.reply && row.replyRevisedAt
+        ? `答复已于${localDateTime(row.replyRevisedAt, config().timezone)}（${zoneName(config().timezone)}）修改`
+        : null,
   });
 
   const service = {

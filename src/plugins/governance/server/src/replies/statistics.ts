@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SITE_LEVELS, type SiteLevel } from '../../../shared/contracts/overview';
 import {
-  OPEN_STATUSES,
   type InboxItem,
   type MessageFigures,
   type MessageStatistics,
@@ -12,14 +11,13 @@ import type { MessageRow } from './service';
 import { LIST_FIELDS, type ListedMessage } from './case-access';
 import { dbNames } from '../utils/db-names';
 import { CITIZEN_MESSAGE, SITE } from '../uids';
-
-const OPEN = [...OPEN_STATUSES];
+import { SAMPLED_STATUSES, validitySql } from './validity';
 
 /** The sums one grouped query answers per site (PostgreSQL answers sums as strings). */
 type SumRow = Record<
   | Exclude<
       keyof MessageFigures,
-      'averageWorkingDays' | 'replyRate' | 'onTimeRate' | 'satisfactionRate'
+      'averageWorkingDays' | 'replyRate' | 'onTimeRate' | 'satisfactionRate' | 'invalidRate'
     >
   | 'daysSum'
   | 'daysCount',
@@ -29,7 +27,7 @@ type SumRow = Record<
 };
 type Sums = Omit<
   MessageFigures,
-  'averageWorkingDays' | 'replyRate' | 'onTimeRate' | 'satisfactionRate'
+  'averageWorkingDays' | 'replyRate' | 'onTimeRate' | 'satisfactionRate' | 'invalidRate'
 > & {
   daysSum: number;
   daysCount: number;
@@ -49,6 +47,8 @@ const SUM_KEYS = [
   'unsatisfied',
   'spotChecked',
   'substandard',
+  'invalidPending',
+  'flagged',
   'daysSum',
   'daysCount',
 ] as const;
@@ -66,6 +66,7 @@ const figuresOf = ({ daysSum, daysCount, ...sums }: Sums): MessageFigures => {
     replyRate: valid > 0 ? sums.replied / valid : null,
     onTimeRate: sums.due > 0 ? sums.repliedOnTime / sums.due : null,
     satisfactionRate: sums.rated > 0 ? sums.satisfied / sums.rated : null,
+    invalidRate: sums.received > 0 ? (sums.invalid + sums.invalidPending) / sums.received : null,
   };
 };
 
@@ -73,7 +74,8 @@ const figuresOf = ({ daysSum, daysCount, ...sums }: Sums): MessageFigures => {
  * 留言统计: per site and per level, the year's messages received, answered, answered on time,
  * the average working days to the first reply, the reply rate, the on-time rate (of the messages
  * answered or overdue, so an unanswered overdue one lowers it), the ratings in their three grades
- * and spot checks — one grouped query, no message rows loaded. The year is the group's local
+ * and spot checks, refusals (confirmed and pending) and flagged placeholder replies — one
+ * grouped query, no message rows loaded. The year is the group's local
  * year of receipt.
  */
 const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -94,22 +96,35 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const column = (name: string) => `m.${message.column(name)}`;
       const count = (condition: string, ...bindings: unknown[]) =>
         knex.raw(`sum(case when ${condition} then 1 else 0 end)`, bindings);
-      const status = column('status');
-      const openList = OPEN.map(() => '?').join(', ');
       const now = new Date();
-      const overdue = `${status} in (${openList}) and ${column('dueAt')} < ?`;
+      // 不予受理 pending the province's confirmation waits for an answer like an open message; a
+      // reply the quality check flagged is not an answer until a substantive one follows.
+      const validity = validitySql(column);
+      const { awaiting, answered, flagged } = validity;
+      const overdue = `${awaiting.sql} and ${column('dueAt')} < ?`;
+      const overdueBindings = [...awaiting.bindings, now];
+      const flaggedLate = `${flagged.sql} and ${column('dueAt')} < ?`;
 
       const rows = (await knex(`${message.table} as m`)
         .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
         .select({ siteId: `l.${link.targetColumn}` })
         .count({ received: '*' })
         .select({
-          invalid: count(`${status} = ?`, 'rejected'),
-          replied: count(`${column('repliedAt')} is not null`),
+          invalid: count(validity.invalidConfirmed.sql, ...validity.invalidConfirmed.bindings),
+          invalidPending: count(validity.invalidPending.sql, ...validity.invalidPending.bindings),
+          replied: count(answered.sql, ...answered.bindings),
+          flagged: count(flagged.sql, ...flagged.bindings),
           repliedOnTime: count(`${column('repliedOnTime')}`),
-          open: count(`${status} in (${openList})`, ...OPEN),
-          overdue: count(overdue, ...OPEN, now),
-          due: count(`${column('repliedAt')} is not null or (${overdue})`, ...OPEN, now),
+          open: count(awaiting.sql, ...awaiting.bindings),
+          overdue: count(overdue, ...overdueBindings),
+          // A flagged reply past its deadline is due and not on time.
+          due: count(
+            `${answered.sql} or (${overdue}) or (${flaggedLate})`,
+            ...answered.bindings,
+            ...overdueBindings,
+            ...flagged.bindings,
+            now
+          ),
           rated: count(`${column('satisfaction')} is not null`),
           satisfied: count(`${column('satisfaction')} = ?`, 'satisfied'),
           neutral: count(`${column('satisfaction')} = ?`, 'neutral'),
@@ -170,7 +185,7 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** 抽查样本: replied messages of the year, not yet checked, drawn at random (of one site if asked). */
+    /** 抽查样本: replied and refused messages of the year, not yet checked (or voided by an edit), drawn at random (of one site if asked). */
     async sample({
       year,
       size,
@@ -192,7 +207,8 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .select('m.id')
         .where(`m.${message.column('receivedAt')}`, '>=', start)
         .where(`m.${message.column('receivedAt')}`, '<', end)
-        .whereIn(`m.${message.column('status')}`, ['replied', 'closed'])
+        // Every answer and every refusal (不予受理, pending or confirmed) can be drawn.
+        .whereIn(`m.${message.column('status')}`, [...SAMPLED_STATUSES])
         .whereNull(`m.${message.column('spotCheck')}`)
         .modify((query) => (site ? query.where(`s.${sites.column('code')}`, site) : query))
         .orderByRaw('random()')

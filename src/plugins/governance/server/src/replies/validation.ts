@@ -133,6 +133,29 @@ export const validateExtensionDecision = validateYupSchema(
   { strict: true }
 );
 
+/**
+ * 确认 / 撤销不予受理: the province's decision; overturning says why (5 to 500 characters), a
+ * confirmation may add a comment.
+ */
+export const validateInvalidDecision = validateYupSchema(
+  yup
+    .object({
+      confirm: yup.boolean().typeError(ERRORS.invalidDecision).required(ERRORS.invalidDecision),
+      comment: yup
+        .string()
+        .typeError(ERRORS.invalidComment)
+        .nullable()
+        .test('length', ERRORS.invalidComment, (value) => length(value ?? '') <= 500)
+        .when('confirm', {
+          is: false,
+          then: (schema) =>
+            schema.test('reason', ERRORS.invalidComment, (value) => length(value?.trim()) >= 5),
+        }),
+    })
+    .noUnknown(),
+  { strict: true }
+);
+
 export const validateReason = validateYupSchema(yup.object({ reason }).noUnknown(), {
   strict: true,
 });

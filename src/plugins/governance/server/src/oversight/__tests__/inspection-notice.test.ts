@@ -27,6 +27,9 @@ const messages = (
 ): MessageFigures => ({
   received,
   invalid: 0,
+  invalidPending: 0,
+  invalidRate: received ? 0 : null,
+  flagged: 0,
   replied,
   repliedOnTime: onTime,
   open: received - replied,

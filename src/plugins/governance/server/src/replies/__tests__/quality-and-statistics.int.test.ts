@@ -304,7 +304,11 @@ describe('statistics', () => {
     expect(city.sites.map((s: { site: { code: string } }) => s.site.code)).toEqual(['xian']);
     expect(city.sites[0].figures).toEqual({
       received: 4,
+      // Refused before confirmation existed (no invalidation recorded): counted as confirmed.
       invalid: 1,
+      invalidPending: 0,
+      invalidRate: 1 / 4,
+      flagged: 0,
       replied: 2,
       repliedOnTime: 1,
       open: 1,
@@ -383,16 +387,19 @@ describe('statistics', () => {
     await as(handler).get('/governance/messages/statistics?year=2023').expect(403);
   });
 
-  it('draws a sample of replied messages not yet spot-checked', async () => {
+  it('draws a sample of replied and refused messages not yet spot-checked', async () => {
     const sample = (
       await as(province).get('/governance/messages/spot-checks/sample?year=2023&size=5').expect(200)
     ).body.data;
-    expect(sample).toHaveLength(2);
+    // The two answered ones not yet checked, and the refused one (不予受理 is sampled too).
+    expect(sample).toHaveLength(3);
+    expect(sample.map((m: { status: string }) => m.status).sort()).toEqual([
+      'closed',
+      'closed',
+      'rejected',
+    ]);
     expect(
-      sample.every(
-        (m: { status: string; deadline: string }) =>
-          m.status === 'closed' && ['answered', 'answeredLate'].includes(m.deadline)
-      )
+      sample.every((m: { deadline: string }) => ['answered', 'answeredLate'].includes(m.deadline))
     ).toBe(true);
     expect(
       (
