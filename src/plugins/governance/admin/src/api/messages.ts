@@ -136,6 +136,7 @@ export type MessageAction =
   | { action: 'extension'; workingDays: number; reason: string }
   | { action: 'extension/decision'; approve: boolean; comment: string | null }
   | { action: 'invalid'; reason: string }
+  | { action: 'invalid/decision'; confirm: boolean; comment: string | null }
   | { action: 'category'; category: Category; reason: string }
   | { action: 'spot-check'; verdict: Verdict; comment?: string }
   | { action: 'public'; isPublic: boolean };

@@ -18,6 +18,7 @@ import {
   CategoryCorrectionForm,
   ExtensionDecisionForm,
   ExtensionRequestForm,
+  InvalidDecisionForm,
   MarkInvalidButton,
   SpotCheckForm,
   TransferForm,
@@ -93,6 +94,22 @@ const CaseSummary = ({ message }: { message: MessageCase }) => {
           })}
         </Typography>
       </Box>
+      {message.invalidation === 'pending' ? (
+        <Box
+          background="warning100"
+          borderColor="warning200"
+          padding={3}
+          hasRadius
+          data-testid="invalid-pending"
+        >
+          <Typography variant="omega" fontWeight="bold" tag="p">
+            {t('messages.invalidDecision.pending')}
+          </Typography>
+          <Typography variant="pi" tag="p">
+            {t('messages.invalidDecision.pendingExplain')}
+          </Typography>
+        </Box>
+      ) : null}
       {pending ? (
         <Box
           background="warning100"
@@ -127,6 +144,16 @@ const CaseSummary = ({ message }: { message: MessageCase }) => {
               unit: message.replyingUnit ?? t('messages.case.noUnit'),
             })}
           </Typography>
+          {message.replyRevisedAt ? (
+            <Typography variant="pi" textColor="neutral600" tag="p" data-testid="reply-revised">
+              {t('messages.case.replyRevised', { when: when(message.replyRevisedAt) })}
+            </Typography>
+          ) : null}
+          {message.replyFlagged ? (
+            <Typography variant="pi" textColor="danger600" tag="p" data-testid="reply-flagged">
+              {t('messages.case.replyFlagged')}
+            </Typography>
+          ) : null}
         </Box>
       ) : null}
       {spotCheck ? (
@@ -225,7 +252,13 @@ export const CaseBody = ({
           <ExtensionDecisionForm message={message} />
         </Section>
       ) : null}
-      {can.canOversee && message.reply && !message.spotCheck ? (
+      {can.canOversee && message.invalidation === 'pending' ? (
+        <Section title={t('messages.section.invalidDecision')}>
+          <InvalidDecisionForm message={message} />
+        </Section>
+      ) : null}
+      {/* Answers and refusals alike are spot-checked. */}
+      {can.canOversee && (message.reply || message.status === 'rejected') && !message.spotCheck ? (
         <Section title={t('messages.section.spotCheck')}>
           <SpotCheckForm message={message} onChecked={onSpotChecked} />
         </Section>

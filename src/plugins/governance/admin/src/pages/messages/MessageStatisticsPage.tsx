@@ -1,6 +1,7 @@
-import { Flex, Td, Tr, Typography } from '@strapi/design-system';
+import { Flex, Link, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Fragment, useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import { styled } from 'styled-components';
 import { REPORT_URLS } from '../../api/reports';
 import { ExportButton } from '../../components/ExportButton';
@@ -24,7 +25,9 @@ const COLUMNS = [
   'site',
   'received',
   'invalid',
+  'invalidRate',
   'replied',
+  'flagged',
   'repliedOnTime',
   'open',
   'overdue',
@@ -118,6 +121,25 @@ const Totals = ({ totals }: { totals: MessageFigures }) => {
       value: format.count(totals.spotChecked),
       hint: t('statistics.substandardHint', { count: format.count(totals.substandard) }),
     },
+    {
+      // 不予受理: confirmed by the province, and waiting for it (listed on the desk's tab).
+      label: t('statistics.invalid'),
+      value: format.count(totals.invalid + totals.invalidPending),
+      hint: (
+        <>
+          {t('statistics.invalidRateHint', { rate: format.rate(totals.invalidRate) })}
+          {' · '}
+          <Link tag={RouterLink} to="/plugins/governance/messages?tab=invalidPending">
+            {t('statistics.invalidPendingHint', { count: format.count(totals.invalidPending) })}
+          </Link>
+        </>
+      ),
+    },
+    {
+      label: t('statistics.flagged'),
+      value: format.count(totals.flagged),
+      hint: t('statistics.flaggedHint'),
+    },
   ];
   return <StatCards stats={stats} testId="statistics-totals" />;
 };
@@ -150,8 +172,14 @@ const FiguresRow = ({
         <Typography fontWeight={weight}>{label}</Typography>
       </Label>
       {cell(format.count(figures.received))}
-      {cell(format.count(figures.invalid))}
+      {/* 已确认 / 待省厅确认: a refusal waiting for the province still counts as unanswered. */}
+      {cell(
+        `${format.count(figures.invalid)} / ${format.count(figures.invalidPending)}`,
+        figures.invalidPending > 0
+      )}
+      {cell(format.rate(figures.invalidRate))}
       {cell(format.count(figures.replied))}
+      {cell(format.count(figures.flagged), figures.flagged > 0)}
       {cell(format.count(figures.repliedOnTime))}
       {cell(format.count(figures.open))}
       {cell(format.count(figures.overdue), figures.overdue > 0)}

@@ -71,7 +71,12 @@ export const SpotCheckPanel = ({ year }: { year: number }) => {
                 </Typography>
               </Td>
               <Td>
-                <DeadlineBadge deadline={item.deadline} />
+                {/* A refusal (不予受理) is sampled too: its status says what is to be judged. */}
+                {item.status === 'rejected' ? (
+                  <ToneBadge tone="warning">{t('messages.status.rejected')}</ToneBadge>
+                ) : (
+                  <DeadlineBadge deadline={item.deadline} />
+                )}
               </Td>
               <Td>
                 {verdicts[item.id] ? (
