@@ -72,6 +72,10 @@ const FIGURE_COLUMNS = [
   { head: '满意率', width: 9 },
   { head: '抽查', width: 8 },
   { head: '抽查不合格', width: 11 },
+  // Issue 25: refusals waiting for the province (counted unanswered), and placeholder replies.
+  { head: '不予受理待确认', width: 14 },
+  { head: '不予受理率', width: 11 },
+  { head: '套话答复', width: 10 },
 ] as const;
 
 const figureCells = (f: MessageFigures) => [
@@ -91,6 +95,9 @@ const figureCells = (f: MessageFigures) => [
   rate(f.satisfactionRate),
   f.spotChecked,
   f.substandard,
+  f.invalidPending,
+  rate(f.invalidRate),
+  f.flagged,
 ];
 
 /**

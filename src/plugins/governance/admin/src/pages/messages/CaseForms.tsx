@@ -264,6 +264,7 @@ export const InvalidDecisionForm = ({ message }: { message: MessageCase }) => {
           value={comment}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) => setComment(e.target.value)}
         />
+        <Field.Hint />
       </Field.Root>
       <Flex gap={2}>
         <Button variant="success" loading={isLoading} onClick={() => decide(true)}>

@@ -79,7 +79,10 @@ const Totals = ({ totals }: { totals: MessageFigures }) => {
     {
       label: t('statistics.received'),
       value: format.count(totals.received),
-      hint: t('statistics.invalidHint', { count: format.count(totals.invalid) }),
+      // Every refusal, confirmed or waiting for the province (the 不予受理 card tells them apart).
+      hint: t('statistics.invalidHint', {
+        count: format.count(totals.invalid + totals.invalidPending),
+      }),
     },
     {
       label: t('statistics.replied'),

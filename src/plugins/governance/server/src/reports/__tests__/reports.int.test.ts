@@ -166,6 +166,8 @@ describe('the statistics pages as Excel workbooks', () => {
     expect([cell('已答复'), cell('按期答复'), cell('超期未答复')]).toEqual([1, 1, 1]);
     expect(cell('按期答复率')).toBe('50.0%');
     expect(cell('满意率')).toBe('0.0%');
+    // Issue 25's traces: refusals waiting for the province, the refusal rate, placeholder replies.
+    expect([cell('不予受理待确认'), cell('不予受理率'), cell('套话答复')]).toEqual([0, '0.0%', 0]);
     const api = (
       await asAdmin(app, province).get('/governance/messages/statistics?year=2013').expect(200)
     ).body.data.totals;
