@@ -1687,6 +1687,7 @@ export interface PluginGovernanceSubmission extends Struct.CollectionTypeSchema 
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+    copyPublished: Schema.Attribute.Boolean;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     decidedAt: Schema.Attribute.DateTime;
@@ -1696,6 +1697,7 @@ export interface PluginGovernanceSubmission extends Struct.CollectionTypeSchema 
         maxLength: 200;
       }>;
     declineReason: Schema.Attribute.Text;
+    events: Schema.Attribute.JSON;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.submission'> &
       Schema.Attribute.Private;
@@ -1706,6 +1708,7 @@ export interface PluginGovernanceSubmission extends Struct.CollectionTypeSchema 
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+    sourcePublished: Schema.Attribute.Boolean;
     sourceSiteDocumentId: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
