@@ -191,12 +191,10 @@ describe('报送 counts only while its source is online', () => {
     const sent = await asAdmin(app, countyEditor)
       .post('/governance/submissions', { article: source.documentId, target: 'xian' })
       .expect(201);
-    await app.strapi.db
-      .query(SUBMISSION)
-      .update({
-        where: { id: sent.body.data.id },
-        data: { sourcePublished: null, copyPublished: null },
-      });
+    await app.strapi.db.query(SUBMISSION).update({
+      where: { id: sent.body.data.id },
+      data: { sourcePublished: null, copyPublished: null },
+    });
     const count = await app.strapi.plugin('governance').service('submissions').followAllOnce();
     expect(count).toBeGreaterThanOrEqual(2);
     expect(
