@@ -134,7 +134,7 @@ describe('an article submitted by a county, adopted, reviewed and published by t
     await city.getByRole('button', { name: '报送' }).waitFor();
     expect(
       await submissionPanel(page)
-        .getByText(/只有已发布或已通过审核的文章/)
+        .getByText(/只有已发布的文章可以报送/)
         .count()
     ).toBe(0);
 
