@@ -146,7 +146,7 @@ describe('the provincial admin', () => {
     await dialog.getByRole('button', { name: '冻结', exact: true }).click();
     await province
       .getByTestId('ranking-snapshot')
-      .getByText(/^已于 .+ 由 王建国 冻结$/)
+      .getByText(/^第1版 · 已于 .+ 由 王建国 冻结$/)
       .waitFor();
     await province.getByTestId('ranking-snapshot').getByText('备注：据各站点核对结果').waitFor();
     await province.getByRole('button', { name: '导出快照 Excel' }).waitFor();
@@ -176,11 +176,45 @@ describe('the provincial admin', () => {
     await screenshot(province, 'rankings-changed');
   });
 
+  it('freezes again only with a reason, as version 2, keeping version 1', async () => {
+    await province.getByRole('button', { name: '重新冻结' }).click();
+    const dialog = province.getByRole('dialog');
+    await dialog.getByText(/原版本永久保留/).waitFor();
+    // No reason, no new version.
+    expect(await dialog.getByRole('button', { name: '冻结', exact: true }).isDisabled()).toBe(true);
+    await dialog
+      .getByRole('textbox', { name: '重新冻结理由（必填）' })
+      .fill('西安市撤回一条重复信息，经核实按撤回后的数字通报');
+    await province.waitForTimeout(400); // the dialog fades in
+    await screenshot(province, 'rankings-refreeze-dialog');
+    await dialog.getByRole('button', { name: '冻结', exact: true }).click();
+    const snapshot = province.getByTestId('ranking-snapshot');
+    await snapshot.getByText(/^第2版 · 已于 .+ 由 王建国 冻结$/).waitFor();
+    await snapshot
+      .getByText(
+        '重新冻结理由：西安市撤回一条重复信息，经核实按撤回后的数字通报（与上一版相比 1 项数字不同）'
+      )
+      .waitFor();
+    const versions = province.getByTestId('ranking-versions');
+    await versions.getByText('冻结版本（共 2 版）').waitFor();
+    expect(
+      await versions.getByRole('row', { name: /第1版/ }).locator('td').allInnerTexts()
+    ).toEqual(['第1版', expect.any(String), '王建国', '备注：据各站点核对结果', '—', '导出 Excel']);
+    await versions
+      .getByRole('row', { name: /第2版（通报使用）/ })
+      .getByText('1 项数字不同')
+      .waitFor();
+    // The live figures match version 2 again.
+    expect(await province.getByTestId('ranking-changed').count()).toBe(0);
+    await scrollToTop(province, 'ranking-snapshot-panel');
+    await screenshot(province, 'rankings-versions');
+  });
+
   it('reads and prints the final notice', async () => {
     await province.getByRole('link', { name: '年度通报' }).first().click();
     const notice = province.getByTestId('annual-notice');
     await notice.getByRole('heading', { name: NOTICE_TITLE }).waitFor();
-    await notice.getByText(/^数据来源：.+冻结的发布排名（王建国）$/).waitFor();
+    await notice.getByText(/^数据来源：发布排名第2版，.+ 冻结（王建国）$/).waitFor();
     await notice
       .getByText(/发布信息/)
       .first()
@@ -188,8 +222,8 @@ describe('the provincial admin', () => {
     await notice.getByText('附件', { exact: true }).waitFor();
     expect(await province.getByTestId('annual-notice-draft').count()).toBe(0);
     await notice.getByRole('row', { name: /^汉中市 1375 1/ }).waitFor();
-    // The frozen figure, not the live 1,288.
-    await notice.getByRole('row', { name: /^西安市 1289 2/ }).waitFor();
+    // The figure of version 2, frozen after the withdrawal (version 1 said 1289).
+    await notice.getByRole('row', { name: /^西安市 1288 2/ }).waitFor();
     await province.getByRole('heading', { name: '年度通报' }).scrollIntoViewIfNeeded();
     await tallScreenshot(province, 'rankings-notice', 2400);
 

@@ -134,7 +134,7 @@ describe('an article submitted by a county, adopted, reviewed and published by t
     await city.getByRole('button', { name: '报送' }).waitFor();
     expect(
       await submissionPanel(page)
-        .getByText(/只有已发布或已通过审核的文章/)
+        .getByText(/只有已发布的文章可以报送/)
         .count()
     ).toBe(0);
 
@@ -272,6 +272,38 @@ describe('an article submitted by a county, adopted, reviewed and published by t
       .getByRole('link', { name: '打开本站草稿' })
       .waitFor();
     await page.close();
+  });
+
+  it('stops counting as 采用 when the portal takes its copy offline, and both sides see who did it and when', async () => {
+    // The trick of issue 25: adopt, publish, then take the copy offline and keep the 采用.
+    const unpublished = await adminApi(
+      PORTAL_EDITOR,
+      'POST',
+      `/content-manager/collection-types/api::article.article/${draftDocumentId}/actions/unpublish`,
+      {}
+    );
+    expect(unpublished.status).toBe(200);
+
+    const county = await login(COUNTY_EDITOR);
+    await county.goto(`${server.url}${OUTGOING}`);
+    await county.getByRole('heading', { name: '我的报送' }).waitFor();
+    await county.getByRole('tab', { name: '已采用' }).click();
+    const row = county.getByTestId(`submission-row-${submissionId}`);
+    const counting = row.getByTestId('submission-counting');
+    await counting.getByText('采用稿已下线，不计入采用').waitFor();
+    await counting.getByText(/孙磊 撤销发布采用稿$/).waitFor();
+    await screenshot(county, 'submissions-outgoing-copy-offline');
+    await county.close();
+
+    const portal = await login(PORTAL_EDITOR);
+    await portal.goto(`${server.url}${INCOMING}`);
+    await portal.getByRole('tab', { name: '已采用' }).click();
+    await portal
+      .getByTestId(`submission-row-${submissionId}`)
+      .getByText('采用稿已下线，不计入采用')
+      .waitFor();
+    await screenshot(portal, 'submissions-incoming-copy-offline');
+    await portal.close();
   });
 });
 

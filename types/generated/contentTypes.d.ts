@@ -1279,7 +1279,7 @@ export interface PluginGovernancePasswordState extends Struct.CollectionTypeSche
 export interface PluginGovernanceRankingSnapshot extends Struct.CollectionTypeSchema {
   collectionName: 'governance_ranking_snapshots';
   info: {
-    description: "A year's ranking as a provincial admin froze it: the published annual notice uses it, later edits do not change it";
+    description: "One version of a year's ranking as a provincial admin froze it: the notice quotes the latest; a later freeze adds a version with its reason and never edits or removes an earlier one";
     displayName: '\u53D1\u5E03\u6392\u540D\u5FEB\u7167';
     pluralName: 'ranking-snapshots';
     singularName: 'ranking-snapshot';
@@ -1298,6 +1298,7 @@ export interface PluginGovernanceRankingSnapshot extends Struct.CollectionTypeSc
   attributes: {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    differences: Schema.Attribute.JSON;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.ranking-snapshot'> &
       Schema.Attribute.Private;
@@ -1307,6 +1308,10 @@ export interface PluginGovernanceRankingSnapshot extends Struct.CollectionTypeSc
       }>;
     publishedAt: Schema.Attribute.DateTime;
     ranking: Schema.Attribute.JSON & Schema.Attribute.Required;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
     takenAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     takenBy: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1316,6 +1321,15 @@ export interface PluginGovernanceRankingSnapshot extends Struct.CollectionTypeSc
     takenById: Schema.Attribute.Integer;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    version: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
     year: Schema.Attribute.Integer & Schema.Attribute.Required;
   };
 }
@@ -1695,6 +1709,7 @@ export interface PluginGovernanceSubmission extends Struct.CollectionTypeSchema 
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+    copyPublished: Schema.Attribute.Boolean;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     decidedAt: Schema.Attribute.DateTime;
@@ -1704,6 +1719,7 @@ export interface PluginGovernanceSubmission extends Struct.CollectionTypeSchema 
         maxLength: 200;
       }>;
     declineReason: Schema.Attribute.Text;
+    events: Schema.Attribute.JSON;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.submission'> &
       Schema.Attribute.Private;
@@ -1714,6 +1730,7 @@ export interface PluginGovernanceSubmission extends Struct.CollectionTypeSchema 
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+    sourcePublished: Schema.Attribute.Boolean;
     sourceSiteDocumentId: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{

@@ -39,6 +39,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       `governance: ${voided} review rounds restarted: their drafts no longer match what was submitted`
     );
 
+  // 报送 and 采用 recorded before they followed their articles: their flags, from the articles now.
+  const followed = await getService(strapi, 'submissions').followAllOnce();
+  if (followed > 0)
+    strapi.log.info(
+      `governance: ${followed} submission flags set from their articles' publication`
+    );
+
   // The working-day calendar deadlines are counted on, before any request counts one.
   await getService(strapi, 'calendar').start();
 

@@ -12,6 +12,7 @@ import { messageRules } from './replies/document-middleware';
 import { siteWorkingDaysRule } from './replies/site-working-days';
 import { reviewGate } from './review/gate';
 import { siteRules } from './sites/code-rule';
+import { followSubmittedArticles } from './submissions/document-middleware';
 import { siteIsolation } from './sites/isolation-middleware';
 import { guardRelationQueries } from './sites/relation-fields';
 import { guardCrossSiteRoutes } from './sites/route-guard';
@@ -35,6 +36,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Inside the article rules' transaction: a refused publication rolls everything back.
   strapi.documents.use(reviewGate(strapi));
   strapi.documents.use(noticePublication(strapi));
+  // Inside the review gate too: 报送 and 采用 follow what a publication, withdrawal or deletion did.
+  strapi.documents.use(followSubmittedArticles(strapi));
   strapi.documents.use(messageRules(strapi));
   strapi.get('auth').register('content-api', publicAccessStrategy);
   guardCrossSiteRoutes(strapi);

@@ -83,9 +83,39 @@ export interface Ranking {
 
 export interface RankingSnapshotInfo {
   year: number;
+  /** 第N版: 1 for the first freeze of the year, n+1 for each replacement. */
+  version: number;
   takenAt: string;
   takenBy: string;
   note: string | null;
+  /** Why this version replaced the one before (null for version 1). */
+  reason: string | null;
+  /** How many figures differ from the version before (0 for version 1). */
+  changedFigures: number;
+}
+
+/** A difference of one site's figure between two rankings (the earlier, then the later). */
+export interface RankingDifference {
+  site: RankedSite;
+  field: keyof RankingFigures;
+  frozen: number;
+  live: number;
+}
+
+/**
+ * GET /governance/rankings/snapshots?year=YYYY: every frozen version of a year, newest first.
+ * Versions are never edited or removed: replacing one adds the next.
+ */
+export interface RankingSnapshotVersions {
+  year: number;
+  versions: RankingSnapshotInfo[];
+}
+
+/** GET /governance/rankings/snapshots/:version?year=YYYY: one version, with what changed from the one before. */
+export interface RankingSnapshotVersion extends RankingSnapshotInfo {
+  ranking: Ranking;
+  /** Per site, the figures of the version before (`frozen`) and of this one (`live`). */
+  differences: RankingDifference[];
 }
 
 /**
@@ -139,6 +169,11 @@ export interface AnnualNotice {
   title: string;
   /** The snapshot the figures come from; null when the year is not frozen (the notice is then a draft). */
   snapshot: RankingSnapshotInfo | null;
+  /**
+   * The version the notice quotes, in words: 本通报数据取自2014年发布排名第2版（…冻结）; null for a
+   * draft from live figures.
+   */
+  quotes: string | null;
   sections: Array<{ heading: string; paragraphs: string[] }>;
   /** The attachment: the ranking table, one section per level. */
   attachment: {

@@ -9,6 +9,30 @@ import type { Pagination } from './pagination';
 export const SUBMISSION_STATUSES = ['submitted', 'adopted', 'declined', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
+/**
+ * What happened to the two articles after the decision, as the submission records it: the
+ * adopted copy first published, unpublished or deleted (采用 stops counting), republished (it
+ * counts again); the source unpublished or deleted (报送 stops counting), republished.
+ */
+export const SUBMISSION_EVENT_TYPES = [
+  'copyPublished',
+  'adoptionWithdrawn',
+  'adoptionRestored',
+  'sourceWithdrawn',
+  'sourceRestored',
+] as const;
+export type SubmissionEventType = (typeof SUBMISSION_EVENT_TYPES)[number];
+
+export interface SubmissionEvent {
+  type: SubmissionEventType;
+  /** How: the article was published, unpublished or deleted. */
+  how: 'published' | 'unpublished' | 'deleted';
+  /** ISO 8601. */
+  at: string;
+  /** Who did it: a person's name, an API token, or 系统. */
+  byName: string;
+}
+
 export interface SubmissionSite {
   documentId: string;
   code: string;
@@ -37,6 +61,12 @@ export interface Submission {
   declineReason: string | null;
   /** The receiving site's draft made on adoption. */
   adoptedArticleDocumentId: string | null;
+  /** Whether it counts as 报送 in the figures: its source is published. */
+  counted: boolean;
+  /** Whether it counts as 采用: adopted, its copy published (and the submission counted). */
+  adoptionCounted: boolean;
+  /** What happened to the source and the copy since, oldest first. */
+  events: SubmissionEvent[];
 }
 
 /** GET /governance/submissions/targets?article=<documentId>: where an article may go. */

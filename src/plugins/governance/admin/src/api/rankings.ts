@@ -6,6 +6,7 @@ import type {
   RankingResponse,
   RankingSettings,
   RankingSnapshotInfo,
+  RankingSnapshotVersions,
 } from '../../../shared/contracts/rankings';
 import { searchParams } from './searchParams';
 
@@ -19,6 +20,7 @@ export type {
   RankingResponse,
   RankingRow,
   RankingSnapshotInfo,
+  RankingSnapshotVersions,
   RankingTotals,
 } from '../../../shared/contracts/rankings';
 
@@ -29,8 +31,12 @@ export type ExportSource = 'live' | 'snapshot';
 
 export const RANKINGS_EXPORT_URL = '/governance/rankings/export';
 
-export const rankingExportQuery = (year: number, format: ExportFormat, source: ExportSource) =>
-  searchParams({ year, format, source });
+export const rankingExportQuery = (
+  year: number,
+  format: ExportFormat,
+  source: ExportSource,
+  version?: number
+) => searchParams({ year, format, source, version });
 
 /** The 发布排名 panel of a year: live figures, the snapshot, what changed since, the setting. */
 export const useRanking = (year: number | undefined) => {
@@ -68,14 +74,37 @@ export const useAnnualNotice = (year: number | undefined) => {
   );
 };
 
-/** 冻结排名: the year's figures as they are now become its snapshot (replacing an earlier one). */
+/** The frozen versions of a year, newest first (each kept for good). */
+export const useSnapshotVersions = (year: number, enabled: boolean) => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...RANKINGS, 'versions', year],
+    async () =>
+      (
+        await get<{ data: RankingSnapshotVersions }>('/governance/rankings/snapshots', {
+          params: { year },
+        })
+      ).data.data,
+    { enabled }
+  );
+};
+
+/**
+ * 冻结排名: the year's figures as they are now become its snapshot; a frozen year gets the next
+ * version, with the reason the server requires.
+ */
 export const useFreezeRanking = () => {
   const { post } = useFetchClient();
   const client = useQueryClient();
   return useMutation(
-    async ({ year, note }: { year: number; note: string | null }) =>
-      (await post<{ data: RankingSnapshotInfo }>('/governance/rankings/snapshots', { year, note }))
-        .data.data,
+    async ({ year, note, reason }: { year: number; note: string | null; reason?: string | null }) =>
+      (
+        await post<{ data: RankingSnapshotInfo }>('/governance/rankings/snapshots', {
+          year,
+          note,
+          reason: reason ?? null,
+        })
+      ).data.data,
     {
       onSettled: () => {
         // A notice read before is a draft now outdated: not shown again, even while it reloads.

@@ -9,9 +9,12 @@ import {
   validateExportQuery,
   validateFreeze,
   validateSettings,
+  validateVersion,
+  validateVersionsQuery,
   validateVisit,
   validateYearQuery,
 } from './validation';
+import { SNAPSHOT_ERRORS } from './snapshots';
 
 /** 发布排名 over HTTP: the panel, exports, snapshots, the notice, and the public visit beacon. */
 const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -36,12 +39,15 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async export(ctx: Context) {
-    const { year, format, source } = await validateExportQuery(ctx.query);
+    const { year, format, source, version } = await validateExportQuery(ctx.query);
     let ranking;
+    let label = '';
     if (source === 'snapshot') {
-      const snapshot = await getService(strapi, 'rankingSnapshots').get(year);
-      if (!snapshot) throw new errors.NotFoundError(`${year} 年的排名尚未冻结`);
+      const snapshots = getService(strapi, 'rankingSnapshots');
+      const snapshot = version ? await snapshots.version(year, version) : await snapshots.get(year);
+      if (!snapshot) throw new errors.NotFoundError(SNAPSHOT_ERRORS.notFrozen(year));
       ranking = snapshot.ranking;
+      label = `第${snapshot.version}版`;
     } else {
       ranking = await getService(strapi, 'rankings').compute(year);
     }
@@ -49,7 +55,7 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const files = exportFiles(strapi);
     const notes = [
       frozen
-        ? `数据冻结于 ${files.dateTime(ranking.computedAt)}`
+        ? `数据冻结于 ${files.dateTime(ranking.computedAt)}（${label}）`
         : '实时数据（尚未冻结，以冻结后的数据为准）',
       files.stamp(),
     ];
@@ -64,10 +70,27 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async freeze(ctx: Context) {
-    const { year, note } = await validateFreeze(ctx.request.body ?? {});
+    const { year, note, reason } = await validateFreeze(ctx.request.body ?? {});
     ctx.body = {
-      data: await getService(strapi, 'rankingSnapshots').freeze(year, note || null, ctx.state.user),
+      data: await getService(strapi, 'rankingSnapshots').freeze(
+        year,
+        { note: note || null, reason: reason || null },
+        ctx.state.user
+      ),
     };
+  },
+
+  /** The frozen versions of a year, newest first (none is ever edited or removed). */
+  async snapshotVersions(ctx: Context) {
+    const { year } = await validateVersionsQuery(ctx.query);
+    ctx.body = {
+      data: { year, versions: await getService(strapi, 'rankingSnapshots').versions(year) },
+    };
+  },
+
+  async snapshotVersion(ctx: Context) {
+    const { year, version } = await validateVersion({ ...ctx.query, version: ctx.params.version });
+    ctx.body = { data: await getService(strapi, 'rankingSnapshots').version(year, version) };
   },
 
   async settings(ctx: Context) {

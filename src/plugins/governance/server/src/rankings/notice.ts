@@ -4,6 +4,7 @@ import type {
   AnnualNotice,
   RankingGroup,
 } from '../../../shared/contracts/rankings';
+import { DateTime } from 'luxon';
 import { COLUMNS, LEVEL_TITLES, tableRows } from './export';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
@@ -24,6 +25,12 @@ const change = (now: number, before: number, year: number, unit: string) => {
   const delta = now - before;
   if (delta === 0) return `，与${year - 1}年持平`;
   return `，比${year - 1}年${delta > 0 ? '增加' : '减少'}${Math.abs(delta)}${unit}（${delta > 0 ? '增长' : '下降'}${percent(Math.abs(delta), before)}）`;
+};
+
+/** 本通报数据取自2014年发布排名第2版（2026年12月5日 17:05 由王建国冻结）。 */
+export const quotedVersion = (snapshot: RankingSnapshotInfo, timezone: string) => {
+  const at = DateTime.fromISO(snapshot.takenAt).setZone(timezone).toFormat('yyyy年M月d日 HH:mm');
+  return `本通报数据取自${snapshot.year}年发布排名第${snapshot.version}版（${at} 由${snapshot.takenBy}冻结）。`;
 };
 
 const topThree = (group: RankingGroup) =>
@@ -121,6 +128,7 @@ export const annualNotice = (
     groupName: ranking.groupName,
     title: `关于${year}年${ranking.groupName}内容维护情况的通报`,
     snapshot,
+    quotes: snapshot ? quotedVersion(snapshot, ranking.timezone) : null,
     sections: sections.map((s, i) => ({ ...s, heading: `${NUMERALS[i]}、${s.heading}` })),
     attachment: {
       title: table.title,

@@ -8,7 +8,20 @@ export const adminRoutes = [
   { method: 'GET', path: '/rankings', handler: 'rankings.panel', config: read },
   { method: 'GET', path: '/rankings/export', handler: 'rankings.export', config: read },
   { method: 'GET', path: '/rankings/notice', handler: 'rankings.notice', config: read },
+  // Versions are added, read and listed; no route edits or removes one.
   { method: 'POST', path: '/rankings/snapshots', handler: 'rankings.freeze', config: manage },
+  {
+    method: 'GET',
+    path: '/rankings/snapshots',
+    handler: 'rankings.snapshotVersions',
+    config: read,
+  },
+  {
+    method: 'GET',
+    path: '/rankings/snapshots/:version',
+    handler: 'rankings.snapshotVersion',
+    config: read,
+  },
   { method: 'PUT', path: '/rankings/settings', handler: 'rankings.settings', config: manage },
   // A site member's own places; the service answers nothing unless the province allows it.
   {

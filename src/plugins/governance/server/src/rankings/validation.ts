@@ -8,6 +8,8 @@ export const ERRORS = {
   format: '导出格式须为 csv 或 xlsx',
   source: '数据来源须为实时数据或冻结数据',
   note: '备注不超过 500 字',
+  reason: '重新冻结的理由须为 5 至 500 字',
+  version: '版本须为正整数',
   membersSeeOwnPlace: '“站点人员可见本站名次”须为是或否',
   site: '站点代码须为 1 至 64 个小写字母、数字或连字符',
   path: '路径须以 / 开头，不超过 2000 个字符',
@@ -25,6 +27,11 @@ export const validateExportQuery = validateYupSchema(
       year: year().required(ERRORS.yearRequired),
       format: oneOf(['csv', 'xlsx'], ERRORS.format).default('xlsx'),
       source: oneOf(['live', 'snapshot'], ERRORS.source).default('live'),
+      version: yup
+        .number()
+        .typeError(ERRORS.version)
+        .integer(ERRORS.version)
+        .min(1, ERRORS.version),
     })
     .noUnknown(),
   { strict: false }
@@ -35,6 +42,16 @@ export const validateFreeze = validateYupSchema(
     .object({
       year: year().required(ERRORS.yearRequired),
       note: yup.string().trim().max(500, ERRORS.note).nullable().default(null),
+      // Required by the service when the year already has a version (it knows, the schema does not).
+      reason: yup
+        .string()
+        .typeError(ERRORS.reason)
+        .trim()
+        .min(5, ERRORS.reason)
+        .max(500, ERRORS.reason)
+        .nullable()
+        .default(null)
+        .transform((value: unknown) => (value === '' ? null : value)),
     })
     .noUnknown(),
   { strict: false }
@@ -71,5 +88,27 @@ export const validateVisit = validateYupSchema(
     })
     .typeError(ERRORS.visit)
     .noUnknown(true, ERRORS.visit),
+  { strict: false }
+);
+
+/** GET /rankings/snapshots/:version?year=: a version of a year. */
+export const validateVersion = validateYupSchema(
+  yup
+    .object({
+      year: year().required(ERRORS.yearRequired),
+      version: yup
+        .number()
+        .typeError(ERRORS.version)
+        .required(ERRORS.version)
+        .integer(ERRORS.version)
+        .min(1, ERRORS.version),
+    })
+    .noUnknown(),
+  { strict: false }
+);
+
+/** GET /rankings/snapshots?year=: the versions of a year. */
+export const validateVersionsQuery = validateYupSchema(
+  yup.object({ year: year().required(ERRORS.yearRequired) }).noUnknown(),
   { strict: false }
 );

@@ -97,7 +97,11 @@ export const submissionLists = (strapi: Core.Strapi) => {
       return { incoming, outgoing };
     },
 
-    /** Per sending site (document id), what it submitted in [start, end) (not withdrawn) and what was adopted. */
+    /**
+     * Per sending site (document id), what it submitted in [start, end) and still counts: not
+     * withdrawn, its source published; and of those, what was adopted and whose copy is online.
+     * One grouped query over the kept flags (follow.ts).
+     */
     async sentBetween(start: Date, end: Date) {
       const submission = dbNames(strapi, SUBMISSION);
       const rows = (await strapi.db
@@ -105,12 +109,15 @@ export const submissionLists = (strapi: Core.Strapi) => {
         .select({ site: submission.column('sourceSiteDocumentId') })
         .count({ submitted: '*' })
         .sum({
-          adopted: strapi.db.connection.raw('case when ?? = ? then 1 else 0 end', [
+          adopted: strapi.db.connection.raw('case when ?? = ? and ?? = ? then 1 else 0 end', [
             submission.column('status'),
             'adopted',
+            submission.column('copyPublished'),
+            true,
           ]),
         })
         .whereNot(submission.column('status'), 'withdrawn')
+        .where(submission.column('sourcePublished'), true)
         .where(submission.column('submittedAt'), '>=', start)
         .where(submission.column('submittedAt'), '<', end)
         .groupBy(submission.column('sourceSiteDocumentId'))) as Array<{

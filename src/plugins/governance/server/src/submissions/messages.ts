@@ -11,7 +11,7 @@ export const ERRORS = {
   noSuchSubmission: (id: number) => `报送 ${id} 不存在 (no such submission)`,
   noSite: '文章尚未选择所属站点 (the article has no site)',
   notEligible:
-    '只有已发布或已通过审核的文章可以报送 (only a published or approved article can be submitted)',
+    '只有已发布的文章可以报送，审核通过但尚未发布的稿件不能报送 (only a published article can be submitted)',
   notATarget:
     '只能报送至门户网站，或由区县报送至所属设区市网站 (submit to the portal, or from a county to its city)',
   alreadySubmitted: (target: string, status: keyof typeof STATUS_NAMES) =>

@@ -3,6 +3,7 @@ import type { Capacity } from '../../../shared/contracts/sites';
 import { DateTime } from 'luxon';
 import type {
   Submission,
+  SubmissionEvent,
   SubmissionSite,
   SubmissionStatus,
 } from '../../../shared/contracts/submissions';
@@ -42,6 +43,10 @@ export interface SubmissionRow {
   decidedByName: string | null;
   declineReason: string | null;
   adoptedArticleDocumentId: string | null;
+  /** Null until first checked (rows older than the rule; see follow.ts). */
+  sourcePublished: boolean | null;
+  copyPublished: boolean | null;
+  events: SubmissionEvent[] | null;
 }
 
 /** What both sides of 信息报送 read: the group's sites, and where a user works. */
@@ -98,6 +103,10 @@ export const submissionRecords = (strapi: Core.Strapi) => {
     decidedByName: row.decidedByName ?? null,
     declineReason: row.declineReason ?? null,
     adoptedArticleDocumentId: row.adoptedArticleDocumentId ?? null,
+    counted: row.status !== 'withdrawn' && row.sourcePublished === true,
+    adoptionCounted:
+      row.status === 'adopted' && row.sourcePublished === true && row.copyPublished === true,
+    events: Array.isArray(row.events) ? row.events : [],
   });
 
   return { timezone, sites, publicSite, sitesWorkedFor, shape };

@@ -7,6 +7,7 @@ import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
+import { followArticles } from './follow';
 import { submissionLists } from './lists';
 import { submissionRecords, type SiteWithParent, type SubmissionRow } from './records';
 import { ARTICLE, SITE, SUBMISSION } from '../uids';
@@ -37,7 +38,8 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const published = rows.find((row: { publishedAt: unknown }) => row.publishedAt);
     const draft = rows.find((row: { publishedAt: unknown }) => !row.publishedAt);
     if (!draft && !published) throw new errors.NotFoundError(ERRORS.noSuchArticle(documentId));
-    const eligible = Boolean(published) || draft?.reviewStatus === 'approved';
+    // 报送 is of what a site published: an approved draft that never went online is not one.
+    const eligible = Boolean(published);
     return { article: published ?? draft, draft, eligible };
   };
 
@@ -91,6 +93,7 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     ...submissionLists(strapi),
+    ...followArticles(strapi),
 
     /** The targets an article may be submitted to, with what happened to earlier submissions. */
     async targets(articleDocumentId: string, user: AdminUser): Promise<SubmissionTargets> {
@@ -149,6 +152,9 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         decidedById: null,
         decidedByName: null,
         declineReason: null,
+        adoptedArticleDocumentId: null,
+        sourcePublished: true,
+        copyPublished: false,
       };
       const pair = {
         sourceArticleDocumentId: articleDocumentId,
@@ -168,8 +174,11 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             .findOne({ where: pair })) as SubmissionRow | null;
           refuseIfSent(earlier);
           return earlier
-            ? strapi.db.query(SUBMISSION).update({ where: { id: earlier.id }, data })
-            : strapi.db.query(SUBMISSION).create({ data });
+            ? strapi.db.query(SUBMISSION).update({
+                where: { id: earlier.id },
+                data: { ...data, events: earlier.events ?? [] },
+              })
+            : strapi.db.query(SUBMISSION).create({ data: { ...data, events: [] } });
         });
       } catch (error) {
         // Two editors submitting at the same moment: the unique index (article, target) let one in.
@@ -251,9 +260,11 @@ const submissionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             updatedBy: user.id,
           } as never,
         });
-        await strapi.db
-          .query(SUBMISSION)
-          .update({ where: { id }, data: { adoptedArticleDocumentId: created.documentId } });
+        await strapi.db.query(SUBMISSION).update({
+          where: { id },
+          // 采用 counts from the copy's publication on (follow.ts), not from the decision.
+          data: { adoptedArticleDocumentId: created.documentId, copyPublished: false },
+        });
         return created;
       });
       await getService(strapi, 'audit').record('submission.adopt', {

@@ -37,6 +37,7 @@ export const AnnualNoticePage = () => {
             ? withTimeZoneNote(
                 t('notice.subtitle.snapshot', {
                   year: notice.year,
+                  version: notice.snapshot.version,
                   at: format.dateTime(notice.snapshot.takenAt),
                   by: notice.snapshot.takenBy,
                 })

@@ -189,6 +189,7 @@ export const NoticeDocument = ({ notice, testId }: { notice: AnnualNotice; testI
         <Source>
           {notice.snapshot
             ? t('notice.source.snapshot', {
+                version: notice.snapshot.version,
                 at: format.dateTime(notice.snapshot.takenAt),
                 by: notice.snapshot.takenBy,
               })

@@ -20,6 +20,7 @@ import { useT } from '../../hooks/useT';
 import { useRankingFormat } from './format';
 import { FreezeDialog } from './FreezeDialog';
 import { RankingExports } from './RankingExports';
+import { SnapshotVersions } from './SnapshotVersions';
 
 const CHANGE_COLUMNS = ['site', 'field', 'frozen', 'live', 'change'] as const;
 
@@ -159,11 +160,20 @@ export const SnapshotPanel = ({
                   <Lock fill="success600" aria-hidden />
                   <Typography variant="omega" fontWeight="bold">
                     {t('rankings.snapshot.frozen', {
+                      version: snapshot.version,
                       at: format.dateTime(snapshot.takenAt),
                       by: snapshot.takenBy,
                     })}
                   </Typography>
                 </Flex>
+                {snapshot.reason ? (
+                  <Typography textColor="neutral700">
+                    {t('rankings.snapshot.reason', {
+                      reason: snapshot.reason,
+                      count: snapshot.changedFigures,
+                    })}
+                  </Typography>
+                ) : null}
                 {snapshot.note ? (
                   <Typography textColor="neutral700">
                     {t('rankings.snapshot.note', { note: snapshot.note })}
@@ -197,6 +207,7 @@ export const SnapshotPanel = ({
             ) : null}
           </Flex>
         </Flex>
+        {snapshot ? <SnapshotVersions year={year} latest={snapshot.version} /> : null}
         {response.changedSinceSnapshot.length > 0 ? (
           <ChangedSinceSnapshot changes={response.changedSinceSnapshot} />
         ) : null}

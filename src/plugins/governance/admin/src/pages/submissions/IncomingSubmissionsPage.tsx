@@ -19,7 +19,7 @@ import { usePageParam } from '../../hooks/usePageParam';
 import { useT } from '../../hooks/useT';
 import { AdoptDialog, DeclineDialog } from './DecisionDialogs';
 import { SubmissionTable } from './SubmissionTable';
-import { SiteCell, TitleCell, WaitingDays, WhenWho } from './SubmissionCells';
+import { CountingCell, SiteCell, TitleCell, WaitingDays, WhenWho } from './SubmissionCells';
 import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 const TABS = ['submitted', 'adopted', 'declined'] as const;
@@ -92,13 +92,14 @@ const Row = ({
       )}
       {tab === 'adopted' ? (
         <Td>
-          {item.adoptedArticleDocumentId ? (
-            <Link tag={RouterLink} to={articleEditPath(item.adoptedArticleDocumentId)}>
-              {t('submissions.openDraft')}
-            </Link>
-          ) : (
-            <Typography textColor="neutral500">—</Typography>
-          )}
+          <Flex direction="column" alignItems="flex-start" gap={1}>
+            {item.adoptedArticleDocumentId && item.events.at(-1)?.how !== 'deleted' ? (
+              <Link tag={RouterLink} to={articleEditPath(item.adoptedArticleDocumentId)}>
+                {t('submissions.openDraft')}
+              </Link>
+            ) : null}
+            <CountingCell submission={item} />
+          </Flex>
         </Td>
       ) : null}
       {tab === 'declined' ? (

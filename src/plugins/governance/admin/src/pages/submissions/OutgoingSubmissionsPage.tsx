@@ -8,7 +8,7 @@ import { WrapTd } from '../../components/WrapTd';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { usePageParam } from '../../hooks/usePageParam';
 import { useT } from '../../hooks/useT';
-import { SiteCell, TitleCell, WhenWho } from './SubmissionCells';
+import { CountingCell, SiteCell, TitleCell, WhenWho } from './SubmissionCells';
 import { SubmissionTable } from './SubmissionTable';
 import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
@@ -115,7 +115,10 @@ export const OutgoingSubmissionsPage = () => {
                   <SiteCell site={item.targetSite} />
                 </Td>
                 <Td>
-                  <SubmissionStatusBadge status={item.status} />
+                  <Flex direction="column" alignItems="flex-start" gap={1}>
+                    <SubmissionStatusBadge status={item.status} />
+                    <CountingCell submission={item} />
+                  </Flex>
                 </Td>
                 <Td>
                   <WhenWho at={item.submittedAt} by={item.submittedByName} />

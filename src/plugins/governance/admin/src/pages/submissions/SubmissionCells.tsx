@@ -92,3 +92,38 @@ export const WaitingDays = ({ days }: { days: number }) => {
     </Typography>
   );
 };
+
+/**
+ * Whether the submission counts in the province's figures, and the last thing that changed it:
+ * 计入采用 while the adopted copy is online; 未计入 with why (the copy not yet published, taken
+ * offline or deleted; the source taken offline), and who did it when.
+ */
+export const CountingCell = ({ submission }: { submission: Submission }) => {
+  const t = useT();
+  const { formatDate } = useLocalTime();
+  if (submission.status === 'withdrawn' || submission.status === 'declined') return null;
+  const last = submission.events.at(-1);
+  const [tone, key] = !submission.counted
+    ? (['danger', 'submissions.counting.sourceOffline'] as const)
+    : submission.status !== 'adopted'
+      ? (['neutral', 'submissions.counting.submitted'] as const)
+      : submission.adoptionCounted
+        ? (['success', 'submissions.counting.adopted'] as const)
+        : last?.type === 'adoptionWithdrawn'
+          ? (['danger', 'submissions.counting.copyOffline'] as const)
+          : (['warning', 'submissions.counting.copyDraft'] as const);
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={1} data-testid="submission-counting">
+      <ToneBadge tone={tone}>{t(key)}</ToneBadge>
+      {last && last.type !== 'copyPublished' ? (
+        <Typography variant="pi" textColor="neutral600">
+          {t(`submissions.event.${last.type}`, {
+            at: formatDate(last.at, { dateStyle: 'short', timeStyle: 'short' }),
+            by: last.byName,
+            how: t(`submissions.event.how.${last.how}`),
+          })}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};

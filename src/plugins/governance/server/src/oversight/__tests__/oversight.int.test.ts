@@ -190,6 +190,9 @@ describe('GET /governance/oversight', () => {
         title: '报送',
         status: 'adopted',
         submittedAt: new Date(),
+        // Source and adopted copy online (the flags submissions/follow.ts keeps).
+        sourcePublished: true,
+        copyPublished: true,
       },
     });
     const now = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body

@@ -13,10 +13,21 @@ import { ERRORS } from '../validation';
 import type {
   AnnualNotice,
   OwnPlaceResponse,
+  Ranking,
   RankingResponse,
   RankingRow,
+  RankingSnapshotVersion,
+  RankingSnapshotVersions,
 } from '../../../../shared/contracts/rankings';
-import { ARTICLE, CITIZEN_MESSAGE, SITE, SITE_VISIT } from '../../uids';
+import { SNAPSHOT_ERRORS } from '../snapshots';
+import {
+  ARTICLE,
+  AUDIT_ENTRY,
+  CITIZEN_MESSAGE,
+  RANKING_SNAPSHOT,
+  SITE,
+  SITE_VISIT,
+} from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -121,6 +132,9 @@ beforeAll(async () => {
         title: '报送',
         status,
         submittedAt: new Date(submittedAt),
+        // The kept flags (submissions/follow.ts): its source online, the adopted copy online too.
+        sourcePublished: true,
+        copyPublished: status === 'adopted',
       },
     });
   await submission('adopted', '2014-05-01T02:00:00Z');
@@ -251,6 +265,8 @@ describe('GET /governance/rankings', () => {
     await asAdmin(app, editor).get('/governance/rankings/export?year=2014').expect(403);
     await asAdmin(app, editor).get('/governance/rankings/notice?year=2014').expect(403);
     await asAdmin(app, editor).post('/governance/rankings/snapshots', { year: 2014 }).expect(403);
+    await asAdmin(app, editor).get('/governance/rankings/snapshots?year=2014').expect(403);
+    await asAdmin(app, editor).get('/governance/rankings/snapshots/1?year=2014').expect(403);
     await asAdmin(app, editor)
       .put('/governance/rankings/settings', { membersSeeOwnPlace: true })
       .expect(403);
@@ -441,6 +457,93 @@ describe('snapshots and the annual notice', () => {
       '',
       '',
     ]);
+  });
+
+  it('keeps a replaced snapshot as a version: a reason is required, the old version stays, the audit keeps the differences', async () => {
+    // The trick: freeze again after a late publication, silently replacing the figures quoted.
+    const refused = await asAdmin(app, province)
+      .post('/governance/rankings/snapshots', { year: 2014, note: '更正后' })
+      .expect(400);
+    expect(refused.body.error.message).toBe(SNAPSHOT_ERRORS.reasonRequired(2014, 1));
+    const short = await asAdmin(app, province)
+      .post('/governance/rankings/snapshots', { year: 2014, reason: '更正' })
+      .expect(400);
+    expect(short.body.error.message).toBe(ERRORS.reason);
+    expect((await panel(2014)).snapshot).toMatchObject({ version: 1, note: '年度通报用' });
+
+    const second = await asAdmin(app, province)
+      .post('/governance/rankings/snapshots', {
+        year: 2014,
+        reason: '安康市补报9月信息一条，经核实予以计入',
+      })
+      .expect(200);
+    expect(second.body.data).toMatchObject({
+      year: 2014,
+      version: 2,
+      reason: '安康市补报9月信息一条，经核实予以计入',
+      changedFigures: 1,
+    });
+
+    // Both versions listed, newest first; version 1 still readable with its own figures.
+    const list = (
+      await asAdmin(app, province).get('/governance/rankings/snapshots?year=2014').expect(200)
+    ).body.data as RankingSnapshotVersions;
+    expect(list.versions.map((v) => [v.version, v.note, v.reason])).toEqual([
+      [2, null, '安康市补报9月信息一条，经核实予以计入'],
+      [1, '年度通报用', null],
+    ]);
+    const ankangIn = (ranking: Ranking) =>
+      ranking.groups.flatMap((g) => g.rows).find((r) => r.site.code === 'ankang')!.articles;
+    const first = (
+      await asAdmin(app, province).get('/governance/rankings/snapshots/1?year=2014').expect(200)
+    ).body.data as RankingSnapshotVersion;
+    expect(ankangIn(first.ranking)).toBe(1);
+    const latest = (
+      await asAdmin(app, province).get('/governance/rankings/snapshots/2?year=2014').expect(200)
+    ).body.data as RankingSnapshotVersion;
+    expect(ankangIn(latest.ranking)).toBe(2);
+    expect(latest.differences).toEqual([
+      expect.objectContaining({ field: 'articles', frozen: 1, live: 2 }),
+    ]);
+    await asAdmin(app, province).get('/governance/rankings/snapshots/3?year=2014').expect(404);
+    await asAdmin(app, province).get('/governance/rankings/snapshots/x?year=2014').expect(400);
+
+    // The audit entry of the replacement keeps the reason and the per-site differences.
+    const entry = await app.strapi.db.query(AUDIT_ENTRY).findOne({
+      where: { action: 'rankings.freeze' },
+      orderBy: { seq: 'desc' },
+    });
+    expect(entry.summary).toContain('重新冻结2014年发布排名为第2版（替换第1版，保留原版本）');
+    expect(entry.details).toMatchObject({
+      version: 2,
+      replaced: 1,
+      reason: '安康市补报9月信息一条，经核实予以计入',
+      differences: [{ site: 'ankang', name: '安康市', field: 'articles', before: 1, after: 2 }],
+    });
+
+    // The notice quotes version 2 and says so; the snapshot export names its version.
+    const notice = (
+      await asAdmin(app, province).get('/governance/rankings/notice?year=2014').expect(200)
+    ).body.data as AnnualNotice;
+    expect(notice.snapshot).toMatchObject({ version: 2 });
+    expect(notice.quotes).toMatch(
+      /^本通报数据取自2014年发布排名第2版（\d{4}年\d+月\d+日 \d\d:\d\d 由.*建国.*冻结）。$/
+    );
+    const csv = await asAdmin(app, province)
+      .get('/governance/rankings/export?year=2014&format=csv&source=snapshot&version=1')
+      .buffer(true)
+      .expect(200);
+    expect(csv.text).toContain('安康市,1,');
+    expect(csv.text).toMatch(/数据冻结于 .+（第1版）/);
+
+    // No route edits or removes a version; none leaves version 1 changed.
+    for (const res of [
+      await asAdmin(app, province).put('/governance/rankings/snapshots/1?year=2014', { note: 'x' }),
+      await asAdmin(app, province).delete('/governance/rankings/snapshots/1?year=2014'),
+      await asAdmin(app, province).delete('/governance/rankings/snapshots?year=2014'),
+    ])
+      expect([404, 405]).toContain(res.status);
+    expect(await app.strapi.db.query(RANKING_SNAPSHOT).count({ where: { year: 2014 } })).toBe(2);
   });
 
   it('refuses to freeze a year without sites, and a snapshot export of a year not frozen', async () => {

@@ -488,6 +488,10 @@ const UNRELATED: Record<string, string> = {
     'text made of counts, no document; rankings.read only (rankings.int.test.ts)',
   'POST /governance/rankings/snapshots':
     'stores counts, no document; rankings.manage only (rankings.int.test.ts)',
+  'GET /governance/rankings/snapshots':
+    'the frozen versions of a year, counts per site, no document; rankings.read only (rankings.int.test.ts)',
+  'GET /governance/rankings/snapshots/:version':
+    'one frozen version, counts per site, no document; rankings.read only (rankings.int.test.ts)',
   'PUT /governance/rankings/settings': 'one switch; rankings.manage only (rankings.int.test.ts)',
   'GET /governance/rankings/own':
     "the places of the caller's own sites only (rankings.int.test.ts)",

@@ -115,11 +115,28 @@ describe('submitting', () => {
     ).toBe(ERRORS.note);
   });
 
-  it('takes an approved, not yet published article too', async () => {
+  it('refuses an approved article never published: it is not a 报送, and takes it once online', async () => {
     const draft = await app.strapi
       .documents(ARTICLE)
       .create({ data: { title: '已审核待发布', site: sites['xian-beilin'] } });
     await approveArticle(app, team, draft.documentId);
+    const targets = (
+      await asAdmin(app, countyEditor)
+        .get(`/governance/submissions/targets?article=${draft.documentId}`)
+        .expect(200)
+    ).body.data as SubmissionTargets;
+    expect(targets.article).toMatchObject({ eligible: false, reason: ERRORS.notEligible });
+    expect(
+      (await submit(countyEditor, { article: draft.documentId, target: 'xian' }).expect(400)).body
+        .error.message
+    ).toBe(ERRORS.notEligible);
+    expect(
+      await app.strapi.db
+        .query('plugin::governance.submission')
+        .count({ where: { sourceArticleDocumentId: draft.documentId } })
+    ).toBe(0);
+
+    await app.strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
     const res = await submit(countyEditor, {
       article: draft.documentId,
       target: 'xian',
@@ -130,6 +147,9 @@ describe('submitting', () => {
       note: '请市局参考',
       targetSite: { code: 'xian' },
       sourceSite: { code: 'xian-beilin' },
+      counted: true,
+      adoptionCounted: false,
+      events: [],
     });
   });
 
@@ -325,10 +345,10 @@ describe('receiving', () => {
 // Last: it adds a submission the lists above do not count.
 describe('the 操作日志', () => {
   it('records the editor who submitted, also when a script acts for them (the demo loader)', async () => {
-    const draft = await app.strapi
-      .documents(ARTICLE)
-      .create({ data: { title: '脚本代为报送', site: sites['xian-beilin'] } });
-    await approveArticle(app, team, draft.documentId);
+    const draft = await publishReviewed(app, team, {
+      title: '脚本代为报送',
+      site: sites['xian-beilin'],
+    });
     // No request behind it: the service has the user it acts for, and the log takes it from there.
     const editorUser = await app.strapi.db
       .query('admin::user')

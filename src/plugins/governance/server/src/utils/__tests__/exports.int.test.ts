@@ -83,7 +83,9 @@ describe('发布排名', () => {
       ascii: 'ranking-2014-snapshot.csv',
     });
     const records = csvRecords(res);
-    expect(records[1][0]).toMatch(/^数据冻结于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/);
+    expect(records[1][0]).toMatch(
+      /^数据冻结于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}（第1版）$/
+    );
     expectStamp(records[2][0], before);
     expect(JSON.stringify(records)).not.toMatch(ISO_INSTANT);
   });
