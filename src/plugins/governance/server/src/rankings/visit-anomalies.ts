@@ -9,6 +9,13 @@ export const VISIT_ANOMALY_JOB = 'governance-visit-anomalies';
 
 /** Closed days judged per run at most (the rest wait for the next run). */
 const BATCH = 5000;
+/**
+ * Days of a site's own history a day needs before it can be flagged: a new site, or the first
+ * days after the counter was deployed, have no pattern to be far above.
+ */
+export const MIN_BASELINE_DAYS = 7;
+/** Verdicts written per transaction: short transactions, few commits. */
+const UPDATES_PER_TRANSACTION = 500;
 
 /** A site's day whose visits were far above its own pattern. */
 export interface FlaggedVisitDay {
@@ -54,8 +61,9 @@ export const countedVisitsSql = (
 
 /**
  * The anomaly check of the visit counts: once a local day is over, each site's count for it is
- * compared with the site's own previous `baselineDays` days (a day without a row had no
- * visit; a flagged day counts with its threshold, so a long flood does not become the pattern).
+ * compared with the site's own previous `baselineDays` days since its first recorded day (a
+ * day without a row had no visit; a flagged day counts with its threshold, so a long flood
+ * does not become the pattern; with fewer than MIN_BASELINE_DAYS of them, nothing is flagged).
  * A day above max(factor × their median, floor) is flagged: the row keeps the raw count and
  * stores the threshold, which is all the ranking counts for that day. Judged once, stored; a
  * flush that adds to a judged day clears its judgement, and the next run judges it again.
@@ -107,6 +115,16 @@ const visitAnomalies = ({ strapi }: { strapi: Core.Strapi }) => {
         .whereIn(col.site, [...new Set(open.map((row) => row.site))])
         .where(col.day, '>=', from)
         .where(col.day, '<', today)) as Row[];
+      // Each site's first recorded day: days before it are no history of the site.
+      const firsts = new Map(
+        (
+          (await db(visit.table)
+            .select({ site: col.site })
+            .min({ first: col.day })
+            .whereIn(col.site, [...new Set(open.map((row) => row.site))])
+            .groupBy(col.site)) as Array<{ site: string; first: Stored }>
+        ).map((row) => [row.site, dayOf(row.first)])
+      );
       /** Per site, day → visits as counted (a flagged day's threshold). */
       const counted = new Map<string, Map<string, number>>();
       const countOf = (row: Row) => {
@@ -118,35 +136,54 @@ const visitAnomalies = ({ strapi }: { strapi: Core.Strapi }) => {
         counted.get(row.site)!.set(dayOf(row.day), countOf(row));
       }
 
+      const verdicts: Array<{ row: Row; median: number | null; flaggedAbove: number | null }> = [];
+      for (const row of open) {
+        const day = DateTime.fromISO(dayOf(row.day));
+        const own = counted.get(row.site) ?? new Map<string, number>();
+        const first = firsts.get(row.site) ?? dayOf(row.day);
+        const previous = Array.from({ length: baselineDays }, (_, i) =>
+          day.minus({ days: i + 1 }).toISODate()!
+        )
+          .filter((d) => d >= first)
+          .map((d) => own.get(d) ?? 0);
+        const judgeable = previous.length >= Math.min(MIN_BASELINE_DAYS, baselineDays);
+        const middle = judgeable ? median(previous) : 0;
+        const threshold = Math.max(Math.ceil(factor * middle), floor);
+        const raw = Number(row.visits);
+        const over = judgeable && raw > threshold;
+        verdicts.push({
+          row,
+          median: judgeable ? Math.round(middle) : null,
+          flaggedAbove: over ? threshold : null,
+        });
+        // The next days of the site are judged against this one as counted.
+        own.set(dayOf(row.day), over ? threshold : raw);
+        counted.set(row.site, own);
+      }
+
       let judged = 0;
       let flagged = 0;
       const stamp = new Date();
-      for (const row of open) {
-        if (signal?.aborted) break;
-        const day = DateTime.fromISO(dayOf(row.day));
-        const own = counted.get(row.site) ?? new Map<string, number>();
-        const previous = Array.from(
-          { length: baselineDays },
-          (_, i) => own.get(day.minus({ days: i + 1 }).toISODate()!) ?? 0
-        );
-        const middle = median(previous);
-        const threshold = Math.max(Math.ceil(factor * middle), floor);
-        const raw = Number(row.visits);
-        const over = raw > threshold;
-        // Guarded by the count read: a flush in between leaves the row for the next run.
-        const changed = await db(visit.table)
-          .where('id', row.id)
-          .where(col.visits, row.visits as string | number)
-          .update({
-            [col.median]: Math.round(middle),
-            [col.flaggedAbove]: over ? threshold : null,
-            [col.judgedAt]: stamp,
-          });
-        if (changed === 0) continue;
-        judged += 1;
-        if (over) flagged += 1;
-        own.set(dayOf(row.day), over ? threshold : raw);
-        counted.set(row.site, own);
+      for (let i = 0; i < verdicts.length && !signal?.aborted; i += UPDATES_PER_TRANSACTION) {
+        await db.transaction(async (trx) => {
+          for (const { row, median: middle, flaggedAbove } of verdicts.slice(
+            i,
+            i + UPDATES_PER_TRANSACTION
+          )) {
+            // Guarded by the count read: a flush in between leaves the row for the next run.
+            const changed = await trx(visit.table)
+              .where('id', row.id)
+              .where(col.visits, row.visits as string | number)
+              .update({
+                [col.median]: middle,
+                [col.flaggedAbove]: flaggedAbove,
+                [col.judgedAt]: stamp,
+              });
+            if (changed === 0) continue;
+            judged += 1;
+            if (flaggedAbove !== null) flagged += 1;
+          }
+        });
       }
       return { judged, flagged };
     },

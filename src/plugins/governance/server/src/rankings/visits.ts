@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
 import { isbot } from 'isbot';
 import { DateTime } from 'luxon';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { GovernanceConfig } from '../config';
 import { createLimiter } from '../replies/rate-limit';
 import { clientSource } from '../utils/client-source';
@@ -118,9 +118,10 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
     try {
       await (await limiter.limiter).consume(clientSource(ip));
       return true;
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return false;
-      throw rejection;
+    } catch {
+      // Over the budget (RateLimiterRes), or a store that did not answer (the database away
+      // without Redis): a hit whose budget cannot be checked is not counted.
+      return false;
     }
   };
 
