@@ -14,7 +14,8 @@ const BROWSER =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const headers = {
   'content-type': 'application/json',
-  ...(kind === 'visit' ? { 'user-agent': BROWSER } : {}),
+  // The counter counts only hits from the site's own pages (its 网址 is http://<code>.mz.example/).
+  ...(kind === 'visit' ? { 'user-agent': BROWSER, referer: `http://${site}.mz.example/` } : {}),
 };
 
 let serial = 0;

@@ -54,6 +54,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       visits: {
         flushSeconds: env.int('VISITS_FLUSH_SECONDS', 10),
         perIpPerMinute: env.int('VISITS_PER_IP_PER_MINUTE', 60),
+        anomaly: {
+          factor: env.float('VISITS_ANOMALY_FACTOR', 5),
+          floor: env.int('VISITS_ANOMALY_FLOOR', 1000),
+          baselineDays: env.int('VISITS_ANOMALY_BASELINE_DAYS', 28),
+          check: env('VISITS_ANOMALY_CHECK', '17 * * * *'),
+        },
       },
     },
   },

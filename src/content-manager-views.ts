@@ -80,6 +80,7 @@ export const VIEWS: Record<string, ContentManagerView> = {
       parent: '上级站点',
       children: '下级站点',
       url: '网址',
+      visitDomains: '访问统计的其他域名',
       sortOrder: '排序',
       active: '启用',
       responsiblePerson: '网站负责人',
@@ -90,6 +91,8 @@ export const VIEWS: Record<string, ContentManagerView> = {
       code: '小写字母、数字和连字符，区县以所属设区市的代码开头，如 xian-beilin',
       parent: '区县站点所属的设区市站点',
       sortOrder: '同级站点排名并列时按此排序，数字小的在前',
+      visitDomains:
+        '访问量只统计来自本站页面的访问：网址的域名之外，本站页面还在哪些域名下，每行一个，如 www.xa.gov.cn 或 *.xa.gov.cn',
       replyWorkingDays:
         '不填则用全省默认（咨询 5 个工作日，投诉、建议 15 个工作日），如 {"consultation": 3}',
     },

@@ -34,7 +34,10 @@ const main = async () => {
       .query('api::site.site')
       .findOne({ where: { code: site.code }, select: ['id'] });
     if (!existing)
-      await app.documents('api::site.site').create({ data: { ...site, active: true } });
+      // 网址 as the demo's: the visit counter counts only hits from the site's own pages.
+      await app
+        .documents('api::site.site')
+        .create({ data: { url: `http://${site.code}.mz.example/`, ...site, active: true } });
   }
   // start(): listen, and on failure Strapi's own stopWithError.
   await app.start();

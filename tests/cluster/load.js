@@ -68,6 +68,8 @@ const post = (path, body) =>
         timeout: timeoutMs,
         headers: {
           'user-agent': BROWSER,
+          // The site's own page (the instances give it the 网址 http://<code>.mz.example/).
+          referer: `http://${visitSite}.mz.example/`,
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(payload),
         },

@@ -166,3 +166,46 @@ describe('a county editor', () => {
       .waitFor();
   });
 });
+
+describe('a day of inflated visits (issue 25)', () => {
+  it('marks the site in the list and lists the day on its page', async () => {
+    // 汉滨区's yesterday as the anomaly check leaves a flood (judged in visits.int.test.ts): the
+    // raw visits kept, the day counted at five times the median of the weeks before.
+    const db = knex({
+      client: 'better-sqlite3',
+      connection: { filename: path.resolve(appDir, server.databaseEnv.DATABASE_FILENAME!) },
+      useNullAsDefault: true,
+    });
+    const site = await db('sites').where({ code: 'ankang-hanbin' }).first('document_id');
+    const latest = await db('governance_site_visits')
+      .where({ site_document_id: site.document_id })
+      .orderBy('day', 'desc')
+      .first('id', 'day', 'visits');
+    const usual = Number(latest.visits);
+    await db('governance_site_visits')
+      .where({ id: latest.id })
+      .update({
+        visits: usual * 40,
+        median: usual,
+        flagged_above: usual * 5,
+        judged_at: Date.now(),
+      });
+    await db.destroy();
+
+    await province.goto(oversightUrl());
+    const row = province.getByTestId('oversight-row-ankang-hanbin');
+    await row.getByText('访问量异常 1 天').waitFor();
+    await row.getByRole('link', { name: '汉滨区' }).click();
+    const panel = province.getByTestId('oversight-visit-anomalies');
+    const day = String(latest.day).slice(0, 10);
+    await panel.scrollIntoViewIfNeeded();
+    await panel.getByTestId(`visit-anomaly-site-${day}`).waitFor();
+    const cells = await panel
+      .getByTestId(`visit-anomaly-site-${day}`)
+      .locator('td')
+      .allInnerTexts();
+    const format = (n: number) => n.toLocaleString('en-US');
+    expect(cells.slice(1)).toEqual([format(usual * 40), format(usual * 5), format(usual)]);
+    await screenshot(province, 'oversight-visit-anomalies');
+  });
+});

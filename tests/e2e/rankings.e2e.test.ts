@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import fs from 'fs';
+import knex from 'knex';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -16,6 +17,7 @@ import {
   tallScreenshot,
 } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
+import { appDir } from '../helpers/strapi';
 
 let server: RunningServer;
 let browser: Browser;
@@ -289,5 +291,56 @@ describe('a city editor', () => {
     // Other sites' figures stay out of sight.
     expect(await editor.getByText('汉中市').count()).toBe(0);
     await screenshot(editor, 'rankings-own-place');
+  });
+});
+
+describe('a day of inflated visits (issue 25)', () => {
+  it('shows the visits counted at the threshold, the raw beside them, and the day listed', async () => {
+    // 西安's 10 June 2014 as the anomaly check leaves a flood (judged in visits.int.test.ts):
+    // 120,000 extra visits kept raw, the day counted at five times the median of its weeks before.
+    const db = knex({
+      client: 'better-sqlite3',
+      connection: { filename: path.resolve(appDir, server.databaseEnv.DATABASE_FILENAME!) },
+      useNullAsDefault: true,
+    });
+    const site = await db('sites').where({ code: 'xian' }).first('document_id');
+    const day = await db('governance_site_visits')
+      .where({ site_document_id: site.document_id, day: '2014-06-10' })
+      .first('id', 'visits');
+    const usual = Number(day.visits);
+    await db('governance_site_visits')
+      .where({ id: day.id })
+      .update({
+        visits: usual + 120_000,
+        median: usual,
+        flagged_above: usual * 5,
+        judged_at: Date.now(),
+      });
+    await db.destroy();
+
+    await province.goto(`${server.url}/admin/plugins/governance/rankings?year=2014`);
+    const visits = province.getByTestId('ranking-visits-flagged-xian');
+    await visits.getByText('异常 1 天').waitFor();
+    await visits.getByText(/^原始 [\d,]+$/).waitFor();
+    const listed = province.getByTestId('ranking-visit-anomalies');
+    await listed
+      .getByText('1 个网站共 1 天的访问量远超本站此前各日的中位数', { exact: false })
+      .waitFor();
+    const row = await listed
+      .getByTestId('visit-anomaly-xian-2014-06-10')
+      .locator('td')
+      .allInnerTexts();
+    const format = (n: number) => n.toLocaleString('en-US');
+    expect(row).toEqual([
+      '西安市',
+      '2014年6月10日',
+      format(usual + 120_000),
+      format(usual * 5),
+      format(usual),
+    ]);
+    await scrollToTop(province, 'ranking-level-city');
+    await screenshot(province, 'rankings-visits-flagged');
+    await scrollToTop(province, 'ranking-visit-anomalies');
+    await screenshot(province, 'rankings-visit-anomalies');
   });
 });

@@ -21,6 +21,9 @@ export interface SiteSpec<Handle extends string = string> {
   sortOrder?: number;
   responsiblePerson?: string;
   responsiblePhone?: string;
+  /** 网址, and the other domains whose pages count its visits (one a line). */
+  url?: string;
+  visitDomains?: string;
   /** The site's columns (栏目), set up as the province sets them (`setColumns`). */
   columns?: string[];
 }

@@ -92,7 +92,12 @@ it('finishes the requests in flight, keeps the visits it answered, and exits 0',
   for (let i = 0; i < 5; i += 1) {
     const res = await fetch(`${server.url}/api/visits`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': BROWSER },
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': BROWSER,
+        // The demo's 西安 has the 网址 http://xian.mz.example/.
+        referer: `http://xian.mz.example/news/${i}.html`,
+      },
       body: JSON.stringify({ site: 'xian', path: `/news/${i}.html` }),
     });
     expect(res.status).toBe(204);

@@ -38,6 +38,7 @@ const visit = (from: string) =>
     .post('/api/visits')
     .set('X-Forwarded-For', from)
     .set('User-Agent', BROWSER)
+    .set('Referer', 'http://xian.mz.example/news/1.html')
     .send({ site: 'xian', path: '/' })
     .expect(204);
 
@@ -49,9 +50,15 @@ beforeAll(async () => {
   process.env.SERVER_PROXY = 'true';
   process.env.SERVER_PROXY_HOPS = '1';
   app = await startApp('ipv6-budgets');
-  await app.strapi
-    .documents('api::site.site')
-    .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
+  await app.strapi.documents('api::site.site').create({
+    data: {
+      code: 'xian',
+      name: '西安市民政局',
+      level: 'city',
+      active: true,
+      url: 'http://xian.mz.example/',
+    },
+  });
   app.strapi.config.set('plugin::governance.replies.rateLimit', { points: BUDGET, duration: 3600 });
   // The test flushes the visit counts itself.
   await app.strapi.plugin('governance').service('visits').stop();

@@ -113,6 +113,9 @@ const ipOf = async (answer: Answer) => {
   return row?.ipAddress;
 };
 
+/** The site's own page the beacon is sent from. */
+const PAGE = { Referer: 'http://xian.mz.example/index.html' };
+
 /** What a citizen may write in the header to pass for someone else. */
 const FORGED = ['1.2.3.4', '10.0.0.1, 10.0.0.2', citizen(1), '203.0.113.9, 127.0.0.1', 'unknown'];
 
@@ -120,9 +123,15 @@ beforeAll(async () => {
   process.env.SERVER_PROXY = 'true';
   delete process.env.SERVER_PROXY_HOPS; // the default: one proxy
   app = await startApp('reverse-proxy');
-  await app.strapi
-    .documents('api::site.site')
-    .create({ data: { code: 'xian', name: '西安市民政局', level: 'city', active: true } });
+  await app.strapi.documents('api::site.site').create({
+    data: {
+      code: 'xian',
+      name: '西安市民政局',
+      level: 'city',
+      active: true,
+      url: 'http://xian.mz.example/',
+    },
+  });
   app.strapi.config.set('plugin::governance.replies.rateLimit', { points: BUDGET, duration: 3600 });
   // The test flushes the visit counts itself.
   await app.strapi.plugin('governance').service('visits').stop();
@@ -183,7 +192,8 @@ describe('citizens behind the reverse proxy', () => {
     for (let n = 1; n <= 21; n += 1) {
       for (let i = 0; i < 2; i += 1)
         expect(
-          (await through(citizen(n), 'POST', '/api/visits', { site: 'xian', path: '/' })).status
+          (await through(citizen(n), 'POST', '/api/visits', { site: 'xian', path: '/' }, PAGE))
+            .status
         ).toBe(204);
     }
     for (const forged of FORGED) {
@@ -192,7 +202,7 @@ describe('citizens behind the reverse proxy', () => {
         'POST',
         '/api/visits',
         { site: 'xian', path: '/' },
-        { 'X-Forwarded-For': forged }
+        { 'X-Forwarded-For': forged, ...PAGE }
       );
     }
     expect(await visits.flush()).toBe(22);

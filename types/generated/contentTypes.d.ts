@@ -613,6 +613,10 @@ export interface ApiSiteSite extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
+    visitDomains: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6000;
+      }>;
   };
 }
 
@@ -1648,7 +1652,7 @@ export interface PluginGovernanceSiteMembership extends Struct.CollectionTypeSch
 export interface PluginGovernanceSiteVisit extends Struct.CollectionTypeSchema {
   collectionName: 'governance_site_visits';
   info: {
-    description: "Visits to one site on one local day, added to in batches by every instance's visit counter";
+    description: "Visits to one site on one local day, added to in batches by every instance's visit counter; once the day is closed, judged against the site's previous days (flaggedAbove: the most the ranking counts)";
     displayName: '\u7AD9\u70B9\u8BBF\u95EE\u91CF\uFF08\u65E5\uFF09';
     pluralName: 'site-visits';
     singularName: 'site-visit';
@@ -1668,9 +1672,12 @@ export interface PluginGovernanceSiteVisit extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     day: Schema.Attribute.Date & Schema.Attribute.Required;
+    flaggedAbove: Schema.Attribute.BigInteger;
+    judgedAt: Schema.Attribute.DateTime;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.site-visit'> &
       Schema.Attribute.Private;
+    median: Schema.Attribute.BigInteger;
     publishedAt: Schema.Attribute.DateTime;
     siteDocumentId: Schema.Attribute.String &
       Schema.Attribute.Required &

@@ -9,6 +9,7 @@ import { registerAuthHooks } from './passwords/auth-hooks';
 import { enforcePasswordPolicy } from './passwords/enforcement';
 import { OVERSIGHT_JOB } from './oversight/alerts';
 import { PASSWORD_JOB } from './passwords/jobs';
+import { VISIT_ANOMALY_JOB } from './rankings/visit-anomalies';
 import { caseNumbers } from './replies/case-number';
 import { OVERDUE_JOB } from './replies/overdue';
 import { ownSiteCondition } from './sites/condition';
@@ -55,7 +56,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await numbers.numberAll();
 
   // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
-  const { replies, oversight, audit, timezone } = strapi.config.get(
+  const { replies, oversight, audit, visits, timezone } = strapi.config.get(
     'plugin::governance'
   ) as GovernanceConfig;
   strapi.cron.add({
@@ -71,6 +72,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     [OVERSIGHT_JOB]: {
       task: () => getService(strapi, 'oversightAlerts').runDaily(),
       options: { rule: oversight.alertCheck, tz: timezone },
+    },
+    // Closed days' visit counts judged against each site's own pattern (rankings/visit-anomalies.ts).
+    [VISIT_ANOMALY_JOB]: {
+      task: () => getService(strapi, 'visitAnomalies').runJob(),
+      options: { rule: visits.anomaly.check, tz: timezone },
     },
     // The audit trail's retention, at night.
     'governance-audit-purge': {

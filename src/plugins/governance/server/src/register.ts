@@ -10,6 +10,7 @@ import { publicAccessStrategy } from './public-access/strategy';
 import { showMessageStatusInContentManager } from './replies/content-manager-status';
 import { messageRules } from './replies/document-middleware';
 import { siteWorkingDaysRule } from './replies/site-working-days';
+import { siteVisitDomainsRule } from './rankings/visit-domains';
 import { reviewGate } from './review/gate';
 import { siteRules } from './sites/code-rule';
 import { followSubmittedArticles } from './submissions/document-middleware';
@@ -31,6 +32,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   confirmCommits(strapi);
   strapi.documents.use(siteRules(strapi));
   strapi.documents.use(siteWorkingDaysRule());
+  strapi.documents.use(siteVisitDomainsRule());
   strapi.documents.use(siteIsolation(strapi));
   strapi.documents.use(articleRules(strapi));
   // Inside the article rules' transaction: a refused publication rolls everything back.

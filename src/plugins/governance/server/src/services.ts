@@ -30,6 +30,7 @@ export default {
   rankings: rankings.service,
   rankingSnapshots: rankings.snapshots,
   visits: rankings.visits,
+  visitAnomalies: rankings.visitAnomalies,
   submissions: submissions.service,
   reports: reports.service,
   calendar: calendar.service,

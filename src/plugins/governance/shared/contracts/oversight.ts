@@ -73,6 +73,11 @@ export interface SiteOversight {
   expiredAccounts: number;
   /** 信息报送 this year: articles submitted upward (not withdrawn) and adopted. */
   submissions: { submitted: number; adopted: number };
+  /**
+   * This year's days whose visits were far above the site's own pattern (oldest first): the
+   * ranking counts `counted` for each, `visits` were recorded.
+   */
+  visitAnomalies?: Array<{ day: string; visits: number; counted: number; median: number }>;
 }
 
 export const PUBLISHING_MIX = ['workNews', 'analysis', 'disclosure', 'other'] as const;

@@ -25,7 +25,7 @@ export interface RankingFigures {
   messages: number;
   /** Of them, messages replied to. */
   replies: number;
-  /** Visits counted by the beacon in the year. */
+  /** Visits counted by the beacon in the year; a flagged day (visit anomaly) counts its threshold. */
   visits: number;
   /** Articles the site submitted upward (信息报送) in the year, not withdrawn. */
   submitted: number;
@@ -50,6 +50,23 @@ export interface RankingRow extends RankingFigures {
   rank: number;
   /** The same site in the year before, or null when it was not listed then. */
   previous: { articles: number; rank: number } | null;
+  /** Visits recorded in the year, flagged days in full (absent in snapshots frozen before the check). */
+  rawVisits?: number;
+  /** Days of the year whose visits were flagged as far above the site's own pattern. */
+  flaggedVisitDays?: number;
+}
+
+/** A site's day whose visits were far above its own pattern: counted at the threshold only. */
+export interface VisitAnomaly {
+  site: RankedSite;
+  /** The local date, YYYY-MM-DD. */
+  day: string;
+  /** Visits recorded that day. */
+  visits: number;
+  /** What the ranking counts for it. */
+  counted: number;
+  /** The median of the site's previous days the threshold was made from. */
+  median: number;
 }
 
 export interface RankingTotals extends RankingFigures {
@@ -77,6 +94,8 @@ export interface Ranking {
   groups: RankingGroup[];
   /** The most visited city and county sites, most visited first (the notice names six). */
   topVisited: Array<{ site: RankedSite; visits: number }>;
+  /** The year's flagged visit days, oldest first (absent in snapshots frozen before the check). */
+  visitAnomalies?: VisitAnomaly[];
   /** When the ranking was computed (live) or frozen (snapshot), ISO 8601. */
   computedAt: string;
 }

@@ -56,7 +56,15 @@ export interface GovernanceConfig {
     failedLogins: { perSource: number; windowSeconds: number };
   };
   /** The visit beacon: how often counts are written, and how many hits per IP and minute count. */
-  visits: { flushSeconds: number; perIpPerMinute: number };
+  visits: {
+    flushSeconds: number;
+    perIpPerMinute: number;
+    /**
+     * A closed day above max(factor × the median of the site's previous `baselineDays` days,
+     * floor) is flagged and counted at that threshold; `check` is when closed days are judged.
+     */
+    anomaly: { factor: number; floor: number; baselineDays: number; check: string };
+  };
   /** 站群监测: the national veto rules' thresholds and the columns' update rules (see oversight/). */
   oversight: {
     /** Days a column of each kind may go without an update (a column may set its own). */
@@ -195,7 +203,12 @@ export default {
       checkpoints: { file: '.tmp/audit-checkpoints.jsonl', every: 1000, rule: '*/10 * * * *' },
       failedLogins: { perSource: 20, windowSeconds: 600 },
     },
-    visits: { flushSeconds: 10, perIpPerMinute: 60 },
+    visits: {
+      flushSeconds: 10,
+      perIpPerMinute: 60,
+      // Hourly at minute 17: a day is judged within the hour after it ends (late flushes too).
+      anomaly: { factor: 5, floor: 1000, baselineDays: 28, check: '17 * * * *' },
+    },
     oversight: {
       // 国办秘函〔2019〕19号: news columns 2 weeks, notices and policies 6 months (183 days).
       staleAfterDays: { news: 14, notice: 183, policy: 183 },
@@ -270,6 +283,19 @@ export default {
     ) {
       throw new Error(
         `governance.visits must be { flushSeconds, perIpPerMinute } in whole numbers above 0; got ${JSON.stringify(config.visits)}.`
+      );
+    }
+    const anomaly = config.visits?.anomaly;
+    if (
+      !anomaly ||
+      typeof anomaly.factor !== 'number' ||
+      !(anomaly.factor > 1) ||
+      !positiveInteger(anomaly.floor) ||
+      !positiveInteger(anomaly.baselineDays) ||
+      typeof anomaly.check !== 'string'
+    ) {
+      throw new Error(
+        `governance.visits.anomaly must be { factor above 1, floor and baselineDays whole numbers above 0, check a cron rule }; got ${JSON.stringify(anomaly)}.`
       );
     }
     const oversight = config.oversight;

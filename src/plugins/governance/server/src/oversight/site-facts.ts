@@ -120,20 +120,31 @@ const expiredAccounts = async (strapi: Core.Strapi, now: Date) => {
 export const siteFacts = async (strapi: Core.Strapi, timezone: string, now: Date) => {
   const year = DateTime.fromJSDate(now, { zone: timezone }).year;
   const thisYear = localYearRange(year, timezone);
-  const [sites, columns, published, unanswered, backlog, expired, statistics, submissions] =
-    await Promise.all([
-      siteRows(strapi).then((rows) => rows.filter((site) => site.active)),
-      strapi.db
-        .query(SITE_COLUMN)
-        .findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<ColumnRow[]>,
-      publications(strapi, DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), now),
-      oldestUnanswered(strapi),
-      getService(strapi, 'review').backlogBySite(),
-      expiredAccounts(strapi, now),
-      getService(strapi, 'messageStatistics').forYear(year),
-      // This year's submissions per site, as the ranking counts them.
-      getService(strapi, 'submissions').sentBetween(thisYear.start, thisYear.end),
-    ]);
+  const [
+    sites,
+    columns,
+    published,
+    unanswered,
+    backlog,
+    expired,
+    statistics,
+    submissions,
+    flaggedVisits,
+  ] = await Promise.all([
+    siteRows(strapi).then((rows) => rows.filter((site) => site.active)),
+    strapi.db
+      .query(SITE_COLUMN)
+      .findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<ColumnRow[]>,
+    publications(strapi, DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), now),
+    oldestUnanswered(strapi),
+    getService(strapi, 'review').backlogBySite(),
+    expiredAccounts(strapi, now),
+    getService(strapi, 'messageStatistics').forYear(year),
+    // This year's submissions per site, as the ranking counts them.
+    getService(strapi, 'submissions').sentBetween(thisYear.start, thisYear.end),
+    // This year's flagged visit days (stored by the anomaly check, not judged here).
+    getService(strapi, 'visitAnomalies').flaggedDays(`${year}-01-01`, `${year}-12-31`),
+  ]);
   return {
     year,
     sites,
@@ -148,6 +159,7 @@ export const siteFacts = async (strapi: Core.Strapi, timezone: string, now: Date
       )
     ),
     submissions,
+    flaggedVisits: groupBy(flaggedVisits, (row) => row.siteDocumentId),
   };
 };
 

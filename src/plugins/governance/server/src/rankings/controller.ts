@@ -118,6 +118,8 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     await getService(strapi, 'visits').record(site, {
       userAgent: ctx.get('user-agent') || undefined,
       ip: ctx.request.ip,
+      origin: ctx.get('origin') || undefined,
+      referer: ctx.get('referer') || undefined,
     });
     ctx.status = 204;
   },

@@ -4,6 +4,7 @@ import controller from './controller';
 import { adminRoutes, publicRoutes } from './routes';
 import service from './service';
 import snapshots from './snapshots';
+import visitAnomalies from './visit-anomalies';
 import { createVisitCounter } from './visits';
 
 /** 发布排名: the annual ranking, its exports, snapshots and notice, and the visit counter. */
@@ -15,6 +16,7 @@ export default {
   controller,
   service,
   snapshots,
+  visitAnomalies,
   visits: ({ strapi }: { strapi: Parameters<typeof createVisitCounter>[0] }) =>
     createVisitCounter(strapi),
   routes: { admin: adminRoutes, public: publicRoutes },

@@ -3,6 +3,7 @@ import type {
   RankingSnapshotInfo,
   AnnualNotice,
   RankingGroup,
+  VisitAnomaly,
 } from '../../../shared/contracts/rankings';
 import { DateTime } from 'luxon';
 import { COLUMNS, LEVEL_TITLES, tableRows } from './export';
@@ -31,6 +32,30 @@ const change = (now: number, before: number, year: number, unit: string) => {
 export const quotedVersion = (snapshot: RankingSnapshotInfo, timezone: string) => {
   const at = DateTime.fromISO(snapshot.takenAt).setZone(timezone).toFormat('yyyy年M月d日 HH:mm');
   return `本通报数据取自${snapshot.year}年发布排名第${snapshot.version}版（${at} 由${snapshot.takenBy}冻结）。`;
+};
+
+/** "12月3日" from "2026-12-03". */
+const monthDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+
+/**
+ * The flagged visit days, named: which sites, which days, and how much was left out, so that a
+ * figure the notice quotes says where it was bent.
+ */
+const flaggedVisits = (anomalies: VisitAnomaly[]) => {
+  if (anomalies.length === 0) return '';
+  const bySite = new Map<string, { name: string; days: string[] }>();
+  for (const a of anomalies) {
+    const entry = bySite.get(a.site.documentId) ?? { name: a.site.name, days: [] };
+    entry.days.push(monthDay(a.day));
+    bySite.set(a.site.documentId, entry);
+  }
+  const raw = anomalies.reduce((sum, a) => sum + a.visits, 0);
+  const counted = anomalies.reduce((sum, a) => sum + a.counted, 0);
+  return (
+    `经异常访问检测，${bySite.size}个网站共${anomalies.length}天的访问量远超本站此前水平，` +
+    `当日按上限计入（原始${chineseCount(raw)}人次，计入${chineseCount(counted)}人次）：` +
+    `${[...bySite.values()].map((s) => `${s.name}（${s.days.join('、')}）`).join('；')}。`
+  );
 };
 
 const topThree = (group: RankingGroup) =>
@@ -110,6 +135,7 @@ export const annualNotice = (
   }
 
   const daily = ranking.days > 0 ? Math.round(totals.visits / ranking.days) : 0;
+  const anomalies = ranking.visitAnomalies ?? [];
   sections.push({
     heading: '网站访问情况',
     paragraphs: [
@@ -118,7 +144,8 @@ export const annualNotice = (
         : `${year}年网站群总访问量${chineseCount(totals.visits)}人次，日均${chineseCount(daily)}人次。` +
           (ranking.topVisited.length > 0
             ? `市、县网站中访问量较高的是${ranking.topVisited.map((t) => t.site.name).join('、')}。`
-            : ''),
+            : '') +
+          flaggedVisits(anomalies),
     ],
   });
 

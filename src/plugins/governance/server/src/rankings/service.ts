@@ -6,6 +6,7 @@ import { localYearOf, localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
 import { denseRank } from './dense-rank';
 import { annualNotice } from './notice';
+import { countedVisitsSql } from './visit-anomalies';
 import { differences } from './snapshots';
 import { getService } from '../utils/get-service';
 import type { AdminUser } from '../utils/document-middleware';
@@ -73,7 +74,12 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const figuresOf = async (
     year: number
-  ): Promise<{ current: Map<number, RankingFigures>; previous: Map<number, RankingFigures> }> => {
+  ): Promise<{
+    current: Map<number, RankingFigures>;
+    previous: Map<number, RankingFigures>;
+    /** This year's raw visits and flagged days per site id. */
+    visitsRaw: Map<number, { rawVisits: number; flaggedVisitDays: number }>;
+  }> => {
     const { timezone } = config();
     const { start, end } = localYearRange(year, timezone);
     const { start: previousStart } = localYearRange(year - 1, timezone);
@@ -119,15 +125,28 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       Array<{ siteId: number; inYear: Count; messages: Count; replies: Count }>
     >;
 
-    // Days are local dates, so a year is its first to its last date.
+    // Days are local dates, so a year is its first to its last date. A flagged day counts its
+    // threshold (visit-anomalies.ts); the raw sum and the flagged days are kept beside.
     const day = `v.${visit.column('day')}`;
+    const rawColumn = `v.${visit.column('visits')}`;
+    const flaggedAbove = `v.${visit.column('flaggedAbove')}`;
     const visits = db(`${visit.table} as v`)
       .join(`${site.table} as s`, 's.document_id', `v.${visit.column('siteDocumentId')}`)
       .select({ siteId: 's.id' }, inYear(day, `${year}-01-01`))
-      .sum({ visits: `v.${visit.column('visits')}` })
+      .sum({ visits: countedVisitsSql(db, rawColumn, flaggedAbove) })
+      .sum({ rawVisits: rawColumn })
+      .sum({
+        flaggedDays: db.raw('case when ?? is not null and ?? > ?? then 1 else 0 end', [
+          flaggedAbove,
+          rawColumn,
+          flaggedAbove,
+        ]),
+      })
       .where(day, '>=', `${year - 1}-01-01`)
       .where(day, '<=', `${year}-12-31`)
-      .groupByRaw('1, 2') as Promise<Array<{ siteId: number; inYear: Count; visits: Count }>>;
+      .groupByRaw('1, 2') as Promise<
+      Array<{ siteId: number; inYear: Count; visits: Count; rawVisits: Count; flaggedDays: Count }>
+    >;
 
     // Submissions count for the year they were sent in (the submissions concern's own rule:
     // a withdrawn one does not count), keyed here by site id like the other figures.
@@ -163,13 +182,21 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     for (const row of await messages)
       Object.assign(of(row), { messages: Number(row.messages), replies: Number(row.replies) });
-    for (const row of await visits) of(row).visits = Number(row.visits ?? 0);
+    const visitsRaw = new Map<number, { rawVisits: number; flaggedVisitDays: number }>();
+    for (const row of await visits) {
+      of(row).visits = Number(row.visits ?? 0);
+      if (Number(row.inYear) === 1)
+        visitsRaw.set(Number(row.siteId), {
+          rawVisits: Number(row.rawVisits ?? 0),
+          flaggedVisitDays: Number(row.flaggedDays ?? 0),
+        });
+    }
     for (const row of await submissions)
       Object.assign(of(row), {
         submitted: Number(row.submitted),
         adopted: Number(row.adopted ?? 0),
       });
-    return { current, previous };
+    return { current, previous, visitsRaw };
   };
 
   /**
@@ -297,7 +324,11 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The live ranking of the local year `year`, with the year before for comparison. */
     async compute(year: number): Promise<Ranking> {
       const { timezone, groupName } = config();
-      const [all, { current, previous }] = await Promise.all([siteRows(strapi), figuresOf(year)]);
+      const [all, { current, previous, visitsRaw }, flaggedDays] = await Promise.all([
+        siteRows(strapi),
+        figuresOf(year),
+        getService(strapi, 'visitAnomalies').flaggedDays(`${year}-01-01`, `${year}-12-31`),
+      ]);
 
       const previousLevels = ranked(all, previous);
       const previousRank = new Map(
@@ -329,6 +360,8 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
             adopted,
             rank,
             previous: previousRank.get(site.id) ?? null,
+            rawVisits: visitsRaw.get(site.id)?.rawVisits ?? visits,
+            flaggedVisitDays: visitsRaw.get(site.id)?.flaggedVisitDays ?? 0,
           })
         );
         return {
@@ -339,6 +372,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         };
       });
 
+      const byDocumentId = new Map(all.map((site) => [site.documentId, site]));
       const visited = groups
         .filter((g) => g.level === 'city' || g.level === 'county')
         .flatMap((g) => g.rows)
@@ -356,6 +390,10 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         previousTotals: addUp(groups.map((g) => g.previousTotals)),
         groups,
         topVisited: visited,
+        visitAnomalies: flaggedDays.flatMap(({ siteDocumentId, ...day }) => {
+          const site = byDocumentId.get(siteDocumentId);
+          return site ? [{ site: publicSite(site), ...day }] : [];
+        }),
         computedAt: new Date().toISOString(),
       };
     },

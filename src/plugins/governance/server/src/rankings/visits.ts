@@ -2,18 +2,33 @@ import type { Core } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
 import { isbot } from 'isbot';
 import { DateTime } from 'luxon';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { GovernanceConfig } from '../config';
+import { createLimiter } from '../replies/rate-limit';
 import { clientSource } from '../utils/client-source';
+import { fromOwnPages, siteDomains, type SiteDomains } from './visit-domains';
 import { dbNames } from '../utils/db-names';
 import { SITE, SITE_VISIT } from '../uids';
 
-/** How often the known site codes are read again (a new site counts from then on). */
+/** How often the known site codes and domains are read again (a new site or domain counts from then on). */
 const SITE_CODES_TTL_MS = 60_000;
 /** Rows per upsert statement when flushing. */
 const FLUSH_BATCH = 500;
 
-export type VisitOutcome = 'counted' | 'bot' | 'over-limit' | 'unknown-site';
+export type VisitOutcome = 'counted' | 'bot' | 'over-limit' | 'unknown-site' | 'not-own-page';
+
+/** What a hit says about itself: the browser, the source address, and the page it came from. */
+export interface VisitHit {
+  userAgent: string | undefined;
+  ip: string;
+  origin?: string;
+  referer?: string;
+}
+
+interface KnownSite {
+  documentId: string;
+  domains: SiteDomains;
+}
 
 /**
  * The visit counter of one instance. A hit only adds 1 to a number in memory, per site and local
@@ -25,11 +40,11 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
   /** `${siteDocumentId} ${day}` → visits not yet written. */
   let pending = new Map<string, number>();
-  let siteCodes: { byCode: Map<string, string>; readAt: number; loading?: Promise<void> } = {
+  let siteCodes: { byCode: Map<string, KnownSite>; readAt: number; loading?: Promise<void> } = {
     byCode: new Map(),
     readAt: 0,
   };
-  let limiter: { perMinute: number; limiter: RateLimiterMemory } | null = null;
+  let limiter: { perMinute: number; limiter: Promise<RateLimiterAbstract> } | null = null;
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<number> | null = null;
   let today: { day: string; until: number } | null = null;
@@ -48,12 +63,30 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
     const site = dbNames(strapi, SITE);
     const rows = (await strapi.db
       .connection(site.table)
-      .select({ code: site.column('code'), documentId: 'document_id' })
-      .where(site.column('active'), true)) as Array<{ code: string; documentId: string }>;
-    siteCodes = { byCode: new Map(rows.map((r) => [r.code, r.documentId])), readAt: Date.now() };
+      .select({
+        code: site.column('code'),
+        documentId: 'document_id',
+        url: site.column('url'),
+        visitDomains: site.column('visitDomains'),
+      })
+      .where(site.column('active'), true)) as Array<{
+      code: string;
+      documentId: string;
+      url: string | null;
+      visitDomains: string | null;
+    }>;
+    siteCodes = {
+      byCode: new Map(
+        rows.map((r) => [
+          r.code,
+          { documentId: r.documentId, domains: siteDomains(r.url, r.visitDomains) },
+        ])
+      ),
+      readAt: Date.now(),
+    };
   };
 
-  /** The open site with this code, from a list read at most once a minute (unknown codes do not reach the database). */
+  /** The open site with this code and its domains, from a list read at most once a minute (unknown codes do not reach the database). */
   const siteOf = async (code: string) => {
     if (Date.now() - siteCodes.readAt > SITE_CODES_TTL_MS) {
       siteCodes.loading ??= readSiteCodes().finally(() => (siteCodes.loading = undefined));
@@ -63,17 +96,31 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
   };
 
   /**
-   * Hits counted per source (an IPv4 address or an IPv6 /64, `clientSource`) and minute on this
-   * instance; the rest are answered but not counted.
+   * Hits counted per source (an IPv4 address or an IPv6 /64, `clientSource`) and minute, in the
+   * store the message limits share across instances (replies/rate-limit.ts: Redis, else
+   * PostgreSQL, else memory; each instance's memory while Redis is away). A source past its
+   * budget is refused in memory for the rest of its minute: a flood costs no store round trip.
+   * The rest are answered but not counted.
    */
   const withinLimit = async (ip: string) => {
     const perMinute = config().visits.perIpPerMinute;
-    if (limiter?.perMinute !== perMinute)
-      limiter = { perMinute, limiter: new RateLimiterMemory({ points: perMinute, duration: 60 }) };
+    if (limiter?.perMinute !== perMinute) {
+      const entry = {
+        perMinute,
+        limiter: createLimiter(strapi, { points: perMinute, duration: 60 }, 'site-visit', true),
+      };
+      // A store that could not be opened is tried again at the next hit.
+      entry.limiter.catch(() => {
+        if (limiter === entry) limiter = null;
+      });
+      limiter = entry;
+    }
     try {
-      await limiter.limiter.consume(clientSource(ip));
+      await (await limiter.limiter).consume(clientSource(ip));
       return true;
     } catch {
+      // Over the budget (RateLimiterRes), or a store that did not answer (the database away
+      // without Redis): a hit whose budget cannot be checked is not counted.
       return false;
     }
   };
@@ -102,6 +149,8 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
           .onConflict([visit.column('siteDocumentId'), visit.column('day')])
           .merge({
             [visits]: db.raw('??.?? + excluded.??', [visit.table, visits, visits]),
+            // A judged day that receives late visits is judged again (visit-anomalies.ts).
+            [visit.column('judgedAt')]: null,
             updated_at: now,
           });
       }
@@ -126,16 +175,20 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
   };
 
   return {
-    /** Counts one page view of the site `code`, unless it is a robot's or over its source's budget. */
+    /**
+     * Counts one page view of the site `code`, unless it is a robot's, comes from no page of
+     * the site's domains (Origin, else Referer), or is over its source's budget.
+     */
     async record(
       code: string,
-      { userAgent, ip }: { userAgent: string | undefined; ip: string }
+      { userAgent, ip, origin, referer }: VisitHit
     ): Promise<VisitOutcome> {
       if (!userAgent || isbot(userAgent)) return 'bot';
-      const siteDocumentId = await siteOf(code);
-      if (!siteDocumentId) return 'unknown-site';
+      const site = await siteOf(code);
+      if (!site) return 'unknown-site';
+      if (!fromOwnPages(site.domains, { origin, referer })) return 'not-own-page';
       if (!(await withinLimit(ip))) return 'over-limit';
-      const key = `${siteDocumentId} ${localDay()}`;
+      const key = `${site.documentId} ${localDay()}`;
       pending.set(key, (pending.get(key) ?? 0) + 1);
       return 'counted';
     },

@@ -40,13 +40,15 @@ const connectRedis = (strapi: Core.Strapi, url: string) => {
     if (down) return;
     down = true;
     strapi.log.warn(
-      `governance: Redis unavailable, each instance limits submissions on its own until it returns: ${error.message}`
+      `governance: Redis unavailable, each instance limits submissions and visits on its own until it returns: ${error.message}`
     );
   });
   client.on('ready', () => {
     if (!down) return;
     down = false;
-    strapi.log.info('governance: Redis answers again; submission budgets are shared again');
+    strapi.log.info(
+      'governance: Redis answers again; submission and visit budgets are shared again'
+    );
   });
   redisOf.set(strapi, client);
   return client;
@@ -73,9 +75,13 @@ const readyOrAway = (client: Redis, ms: number) =>
  * per instance until Redis returns. A citizen's channel to the government should not depend on a
  * cache; the database, which does hold the message, is what a submission needs.
  */
-const createLimiter = async (
+export const createLimiter = async (
   strapi: Core.Strapi,
-  { points, duration }: Limit
+  { points, duration }: Limit,
+  /** Whose budgets: the public writes' by default; the visit counter names its own. */
+  name = 'citizen-message-submit',
+  /** Whether a source past its budget is refused in memory until its window ends (no store round trip). */
+  blockInMemory = false
 ): Promise<RateLimiterAbstract> => {
   // Budgets belong to one deployment (its database: a Redis server may serve several), and a
   // changed limit starts fresh budgets rather than judging old counts by the new rule.
@@ -85,20 +91,23 @@ const createLimiter = async (
   };
   const deployment = connection.database ?? connection.filename ?? 'default';
   const options = {
-    keyPrefix: `citizen-message-submit:${deployment}:${points}-${duration}`,
+    keyPrefix: `${name}:${deployment}:${points}-${duration}`,
     points,
     duration,
+    ...(blockInMemory
+      ? { inMemoryBlockOnConsumed: points + 1, inMemoryBlockDuration: duration }
+      : {}),
   };
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) {
-    strapi.log.info('governance: submission rate limit kept in Redis');
+    strapi.log.info(`governance: ${name} rate limit kept in Redis`);
     const client = connectRedis(strapi, redisUrl);
     if (client.status !== 'ready') await readyOrAway(client, 1000);
     return new RateLimiterRedis({
       ...options,
       storeClient: client,
       rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory(options),
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: options.keyPrefix, points, duration }),
     });
   }
   if (strapi.db.dialect.client === 'postgres') {

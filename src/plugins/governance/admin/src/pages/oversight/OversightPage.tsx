@@ -17,6 +17,7 @@ import { Panel, PanelNote } from '../../components/Panel';
 import { RuleStatusBadge } from '../../components/RuleStatusBadge';
 import { StatCards } from '../../components/StatCard';
 import { useQueryChoice } from '../../hooks/useQueryChoice';
+import { ToneBadge } from '../../components/ToneBadge';
 import { useT } from '../../hooks/useT';
 import { useOversightFormat } from './format';
 import { AlertsTable, SiteName, VerdictLight } from './OversightCells';
@@ -67,6 +68,19 @@ const Summary = ({ rows, warnDays }: { rows: SiteOversight[]; warnDays: number }
   );
 };
 
+/** 访问量异常 N 天: this year's flagged visit days, listed on the site's page. */
+const VisitAnomalyBadge = ({ days }: { days: number }) => {
+  const t = useT();
+  if (days === 0) return null;
+  return (
+    <Box paddingTop={1}>
+      <ToneBadge tone="danger" title={t('visitAnomalies.badgeTitle')}>
+        {t('visitAnomalies.badge', { days })}
+      </ToneBadge>
+    </Box>
+  );
+};
+
 const SiteRow = ({ row }: { row: SiteOversight }) => {
   const format = useOversightFormat();
   const t = useT();
@@ -76,6 +90,7 @@ const SiteRow = ({ row }: { row: SiteOversight }) => {
     <Tr data-testid={`oversight-row-${row.site.code}`}>
       <Td>
         <SiteName site={row.site} />
+        <VisitAnomalyBadge days={row.visitAnomalies?.length ?? 0} />
       </Td>
       {VETO_RULES.map((rule) => {
         const verdict = byRule.get(rule);

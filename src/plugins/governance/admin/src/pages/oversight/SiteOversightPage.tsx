@@ -16,6 +16,7 @@ import { RectificationsPanel } from './site/RectificationsPanel';
 import { RuleCards } from './site/RuleCards';
 import { MixPanel, SiteFigures } from './site/SiteFigures';
 import { UrgeButton, UrgesPanel } from './site/UrgePanel';
+import { VisitAnomaliesPanel } from './site/VisitAnomaliesPanel';
 import { useTimeZoneNote } from '../../components/TimeZoneNote';
 
 /**
@@ -70,6 +71,7 @@ export const SiteOversightPage = () => {
           <OpenMessagesPanel messages={site.openMessages} />
           <SiteFigures site={site} />
           <MixPanel mix={site.mix} />
+          <VisitAnomaliesPanel site={site} />
           <Panel title={t('oversight.site.alerts.title')} testId="oversight-site-alerts">
             {site.alerts.length === 0 ? (
               <PanelNote>{t('oversight.alerts.empty')}</PanelNote>

@@ -72,6 +72,29 @@ const SiteCell = ({ row }: { row: RankingRow }) => {
   );
 };
 
+/** The visits counted; below them, when days were flagged, the raw visits and how many days. */
+const VisitsCell = ({ row }: { row: RankingRow }) => {
+  const t = useT();
+  const format = useRankingFormat();
+  if (!row.flaggedVisitDays) return <Typography>{format.count(row.visits)}</Typography>;
+  return (
+    <Flex
+      direction="column"
+      alignItems="flex-start"
+      title={t('rankings.visits.flaggedTitle')}
+      data-testid={`ranking-visits-flagged-${row.site.code}`}
+    >
+      <Typography>{format.count(row.visits)}</Typography>
+      <Typography variant="pi" textColor="danger600">
+        {t('rankings.visits.raw', { raw: format.count(row.rawVisits ?? row.visits) })}
+      </Typography>
+      <Typography variant="pi" textColor="danger600">
+        {t('rankings.visits.flaggedDays', { days: row.flaggedVisitDays })}
+      </Typography>
+    </Flex>
+  );
+};
+
 const RankingTableRow = ({ row, comparable }: { row: RankingRow; comparable: boolean }) => {
   const format = useRankingFormat();
   const idle = row.articles === 0;
@@ -115,7 +138,7 @@ const RankingTableRow = ({ row, comparable }: { row: RankingRow; comparable: boo
         <Typography>{format.count(row.replies)}</Typography>
       </Td>
       <Td>
-        <Typography>{format.count(row.visits)}</Typography>
+        <VisitsCell row={row} />
       </Td>
       <Td>
         <Typography>{format.count(row.submitted ?? 0)}</Typography>

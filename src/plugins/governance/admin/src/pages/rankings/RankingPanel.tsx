@@ -12,6 +12,7 @@ import { RankingExports } from './RankingExports';
 import { RankingSummary } from './RankingSummary';
 import { SnapshotPanel } from './SnapshotPanel';
 import { useRankingYear } from './useRankingYear';
+import { VisitAnomaliesPanel } from './VisitAnomaliesPanel';
 
 /**
  * 发布排名 for the province: the year's live ranking of every site by level, with the year
@@ -72,6 +73,7 @@ export const RankingPanel = ({ canManage }: { canManage: boolean }) => {
           {live.groups.map((group) => (
             <LevelRanking key={group.level} group={group} year={live.year} />
           ))}
+          <VisitAnomaliesPanel ranking={live} />
           <Typography variant="pi" textColor="neutral600">
             {t('rankings.countingRule')}
           </Typography>

@@ -1,19 +1,41 @@
 /**
  * The visit beacon: counted in memory per site and local day, written in batches, robots and
  * floods left out, and two instances adding their own counts without losing or doubling any.
+ * Issue 25 (visits are cheap to inflate): only hits from the site's own pages count, one source
+ * has one budget across instances whatever browser it claims to be, and a day far above the
+ * site's own pattern is flagged, counted at its threshold in the ranking, with the raw kept.
  */
 import { DateTime } from 'luxon';
 import { bootSecondInstance } from '@test-helpers/second-instance';
-import { createSites } from '@test-helpers/sites';
-import { startApp, type TestApp } from '@test-helpers/strapi';
+import { startPrivateRedis, type PrivateRedis } from '@test-helpers/redis';
+import { createSitesAndStaff } from '@test-helpers/sites';
+import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import type { AnnualNotice, RankingResponse } from '../../../../shared/contracts/rankings';
+import type { OversightListResponse } from '../../../../shared/contracts/oversight';
+import { DOMAINS_ERROR } from '../visit-domains';
 import { ERRORS } from '../validation';
-import { SITE_VISIT } from '../../uids';
+import { SITE, SITE_VISIT } from '../../uids';
 
 const BROWSER =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 
+/** A page of 西安's own site, as the browser names it in Referer. */
+const PAGE = 'https://www.xa.gov.cn/news/1.html';
+/** Browsers one script may claim to be, one after the other. */
+const BROWSERS = [
+  BROWSER,
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_2) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15',
+  'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0',
+];
+
 let app: TestApp;
 let xian: string;
+let province: TestAdmin;
+/** A Redis server of the test's own, for the budgets two instances share. */
+let redis: PrivateRedis | undefined;
 
 const today = () => DateTime.now().setZone('Asia/Shanghai').toISODate()!;
 const visits = () => app.strapi.plugin('governance').service('visits');
@@ -24,20 +46,31 @@ const stored = async (siteDocumentId = xian) => {
     0
   );
 };
-const beacon = (body: unknown, userAgent = BROWSER) =>
-  app
-    .http()
-    .post('/api/visits')
-    .set('User-Agent', userAgent)
-    .send(body as object);
+const beacon = (body: unknown, userAgent = BROWSER, referer: string | null = PAGE) => {
+  const request = app.http().post('/api/visits').set('User-Agent', userAgent);
+  if (referer) request.set('Referer', referer);
+  return request.send(body as object);
+};
 
 beforeAll(async () => {
   app = await startApp('visits');
   ({
     sites: { xian },
-  } = await createSites(app, {
-    xian: { name: '西安市', level: 'city', active: true },
-    closed: { name: '已关闭', level: 'city', active: false },
+    staff: { province },
+  } = await createSitesAndStaff(app, {
+    sites: {
+      xian: {
+        name: '西安市',
+        level: 'city',
+        active: true,
+        url: 'https://www.xa.gov.cn/',
+        visitDomains: 'xa.gov.cn\n*.xian.gov.cn',
+      },
+      closed: { name: '已关闭', level: 'city', active: false },
+      baoji: { name: '宝鸡市', level: 'city', url: 'http://www.baoji.gov.cn' },
+      yanan: { name: '延安市', level: 'city', url: 'http://www.yanan.gov.cn' },
+    },
+    staff: { province: ['governance-provincial-admin', '建国'] },
   }));
   // The test flushes, not the timer; a high per-IP budget unless a test lowers it.
   await visits().stop();
@@ -46,6 +79,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
+  // After Strapi, whose limiter is connected to it.
+  await redis?.stop();
 });
 
 describe('POST /api/visits', () => {
@@ -73,6 +108,7 @@ describe('POST /api/visits', () => {
       .post('/api/visits')
       .set('User-Agent', BROWSER)
       .set('Content-Type', 'text/plain')
+      .set('Origin', 'https://www.xa.gov.cn')
       .send(JSON.stringify({ site: 'xian', path: '/' }))
       .expect(204);
     await visits().flush();
@@ -93,6 +129,7 @@ describe('POST /api/visits', () => {
       .http()
       .post('/api/visits')
       .unset('User-Agent')
+      .set('Referer', PAGE)
       .send({ site: 'xian', path: '/' })
       .expect(204);
     await beacon({ site: 'nowhere', path: '/' }).expect(204);
@@ -131,9 +168,9 @@ describe('POST /api/visits', () => {
       const before = await stored();
       // Behind no trusted proxy every request of the test comes from 127.0.0.1: other addresses through the service.
       for (let i = 0; i < 10; i++) await beacon({ site: 'xian', path: '/' }).expect(204);
-      expect(await visits().record('xian', { userAgent: BROWSER, ip: '198.51.100.8' })).toBe(
-        'counted'
-      );
+      expect(
+        await visits().record('xian', { userAgent: BROWSER, ip: '198.51.100.8', referer: PAGE })
+      ).toBe('counted');
       await visits().flush();
       expect(await stored()).toBe(before + 4);
     } finally {
@@ -166,12 +203,255 @@ describe('POST /api/visits', () => {
     const before = await stored();
     const second = await bootSecondInstance('visits', 'flush', {
       method: 'record',
-      args: ['xian', { userAgent: BROWSER, ip: '192.0.2.50' }],
+      args: ['xian', { userAgent: BROWSER, ip: '192.0.2.50', referer: PAGE }],
       times: 30,
     });
     for (let i = 0; i < 20; i++)
-      await visits().record('xian', { userAgent: BROWSER, ip: '192.0.2.51' });
+      await visits().record('xian', { userAgent: BROWSER, ip: '192.0.2.51', referer: PAGE });
     await Promise.all([second.run(), visits().flush()]);
     expect(await stored()).toBe(before + 50);
+  });
+});
+
+describe("only the site's own pages count (issue 25)", () => {
+  const hit = (headers: { origin?: string; referer?: string }) =>
+    visits().record('xian', { userAgent: BROWSER, ip: '198.51.100.60', ...headers });
+
+  it('answers a hit with no Origin or Referer, or from another page, alike, and counts none of them', async () => {
+    await visits().flush();
+    const before = await stored();
+    await beacon({ site: 'xian', path: '/' }, BROWSER, null).expect(204);
+    await beacon(
+      { site: 'xian', path: '/' },
+      BROWSER,
+      'https://click-farm.example/xian.html'
+    ).expect(204);
+    await app
+      .http()
+      .post('/api/visits')
+      .set('User-Agent', BROWSER)
+      .set('Origin', 'null')
+      .send({ site: 'xian', path: '/' })
+      .expect(204);
+    expect(await visits().flush()).toBe(0);
+    expect(await stored()).toBe(before);
+
+    expect(await hit({})).toBe('not-own-page');
+    expect(await hit({ referer: 'https://click-farm.example/xian.html' })).toBe('not-own-page');
+    // A look-alike host, and a foreign Origin whatever the Referer claims.
+    expect(await hit({ referer: 'https://www.xa.gov.cn.click-farm.example/' })).toBe(
+      'not-own-page'
+    );
+    expect(await hit({ origin: 'https://click-farm.example', referer: PAGE })).toBe('not-own-page');
+    expect(await hit({ referer: 'not a url' })).toBe('not-own-page');
+    expect(await visits().flush()).toBe(0);
+  });
+
+  it("counts hits from the site's 网址 and its other domains, any port, any case", async () => {
+    expect(await hit({ referer: PAGE })).toBe('counted');
+    expect(await hit({ origin: 'https://WWW.XA.GOV.CN' })).toBe('counted');
+    expect(await hit({ referer: 'http://xa.gov.cn:8080/a.html' })).toBe('counted');
+    expect(await hit({ referer: 'https://m.xian.gov.cn/list.html' })).toBe('counted');
+    expect(await hit({ referer: 'https://xian.gov.cn/' })).toBe('not-own-page');
+    expect(await visits().flush()).toBe(4);
+  });
+
+  it('refuses other domains that are not host names, with what to write', async () => {
+    for (const visitDomains of ['http://xa.gov.cn/news', 'xa.gov.cn/news', '*.*.xa.gov.cn']) {
+      await expect(
+        app.strapi.documents(SITE).update({ documentId: xian, data: { visitDomains } })
+      ).rejects.toMatchObject({ message: DOMAINS_ERROR });
+    }
+    const site = await app.strapi
+      .documents(SITE)
+      .update({ documentId: xian, data: { visitDomains: 'xa.gov.cn, *.xian.gov.cn' } });
+    expect(site?.visitDomains).toBe('xa.gov.cn, *.xian.gov.cn');
+  });
+});
+
+describe('one source, one budget across instances, whatever browser it claims (issue 25)', () => {
+  const saved = {
+    REDIS_URL: process.env.REDIS_URL,
+    VISITS_PER_IP_PER_MINUTE: process.env.VISITS_PER_IP_PER_MINUTE,
+  };
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+  });
+
+  afterAll(async () => {
+    app.strapi.config.set('plugin::governance.visits.perIpPerMinute', 1000);
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  // Redis wherever REDIS_URL names it; without it, PostgreSQL's table (SQLite has no shared store).
+  const stores = [
+    ['Redis', 7, '203.0.113.77'],
+    ...(process.env.DATABASE_CLIENT === 'postgres' ? [['PostgreSQL', 8, '203.0.113.78']] : []),
+  ] as Array<[string, number, string]>;
+
+  it.each(stores)(
+    'counts perIpPerMinute hits of one address in all, six browsers on two instances (%s)',
+    async (store, perMinute, ip) => {
+      if (store === 'Redis') process.env.REDIS_URL = redis!.url;
+      else delete process.env.REDIS_URL;
+      process.env.VISITS_PER_IP_PER_MINUTE = String(perMinute);
+      // A changed budget makes a fresh limiter, in the store the environment names.
+      app.strapi.config.set('plugin::governance.visits.perIpPerMinute', perMinute);
+      await visits().flush();
+      const before = await stored();
+      const outcomes = [];
+      for (let i = 0; i < 4; i++)
+        outcomes.push(await visits().record('xian', { userAgent: BROWSERS[i], ip, referer: PAGE }));
+      expect(outcomes).toEqual(Array(4).fill('counted'));
+      // The same address on the second instance, claiming the other browsers: the rest of the budget only.
+      const second = await bootSecondInstance('visits', 'flush', {
+        method: 'record',
+        args: ['xian', { userAgent: BROWSERS[5], ip, referer: PAGE }],
+        times: 10,
+      });
+      const { result } = await second.run<number>();
+      expect(result).toBe(perMinute - 4);
+      expect(await visits().record('xian', { userAgent: BROWSERS[4], ip, referer: PAGE })).toBe(
+        'over-limit'
+      );
+      await visits().flush();
+      expect(await stored()).toBe(before + perMinute);
+    }
+  );
+});
+
+describe("a day far above the site's own pattern (issue 25)", () => {
+  const zone = 'Asia/Shanghai';
+  const anomalies = () => app.strapi.plugin('governance').service('visitAnomalies');
+  const row = async (siteDocumentId: string, day: string) =>
+    app.strapi.db.query(SITE_VISIT).findOne({ where: { siteDocumentId, day } });
+  /** The four previous weeks, 100 visits a day, judged long ago (nothing flagged). */
+  const history = async (siteDocumentId: string) => {
+    const days: string[] = [];
+    for (let i = 1; i <= 28; i++) {
+      const day = DateTime.now().setZone(zone).minus({ days: i }).toISODate()!;
+      days.push(day);
+      await app.strapi.db
+        .query(SITE_VISIT)
+        .create({ data: { siteDocumentId, day, visits: 100, median: 100, judgedAt: new Date() } });
+    }
+    return days;
+  };
+  /** `n` page views from `n` addresses, each from the site's own page. */
+  const views = async (code: string, n: number, referer: string) => {
+    for (let i = 0; i < n; i++)
+      await visits().record(code, {
+        userAgent: BROWSERS[i % BROWSERS.length],
+        ip: `10.${code === 'baoji' ? 1 : 2}.${Math.floor(i / 250)}.${i % 250}`,
+        referer,
+      });
+    await visits().flush();
+  };
+  const tomorrowNoon = () =>
+    DateTime.now().setZone(zone).plus({ days: 1 }).set({ hour: 12 }).toJSDate();
+
+  let baoji: string;
+  let yanan: string;
+  beforeAll(async () => {
+    const sites = await app.strapi.db
+      .query(SITE)
+      .findMany({ where: { code: { $in: ['baoji', 'yanan'] } } });
+    baoji = sites.find((s: { code: string }) => s.code === 'baoji').documentId;
+    yanan = sites.find((s: { code: string }) => s.code === 'yanan').documentId;
+    app.strapi.config.set('plugin::governance.visits.anomaly', {
+      factor: 5,
+      floor: 50,
+      baselineDays: 28,
+      check: '17 * * * *',
+    });
+  });
+
+  it('is flagged once closed and counted at its threshold; the raw stays on the ranking, 站群监测 and the notice', async () => {
+    const year = DateTime.now().setZone(zone).year;
+    const before = (await history(baoji)).filter((d) => d.startsWith(`${year}-`)).length * 100;
+    await history(yanan);
+    // The trick: 800 views in a day on a site of about 100, from many addresses and browsers.
+    await views('baoji', 800, 'http://www.baoji.gov.cn/index.html');
+    // An ordinary good day: three times the usual.
+    await views('yanan', 300, 'http://www.yanan.gov.cn/');
+
+    // The day is not judged while it runs.
+    expect(await anomalies().judgeClosedDays()).toMatchObject({ flagged: 0 });
+    expect((await row(baoji, today())).flaggedAbove).toBeNull();
+
+    // Once it is over: max(5 × median 100, 50) = 500.
+    const { flagged } = await anomalies().judgeClosedDays(tomorrowNoon());
+    expect(flagged).toBeGreaterThanOrEqual(1);
+    const judged = await row(baoji, today());
+    expect([Number(judged.visits), Number(judged.flaggedAbove), Number(judged.median)]).toEqual([
+      800, 500, 100,
+    ]);
+    expect((await row(yanan, today())).flaggedAbove).toBeNull();
+    // 西安 counted only today: no week of its own history to be far above, so not flagged.
+    const first = await row(xian, today());
+    expect(Number(first.visits)).toBeGreaterThan(50);
+    expect([first.flaggedAbove, first.median]).toEqual([null, null]);
+
+    const panel = (
+      await asAdmin(app, province).get(`/governance/rankings?year=${year}`).expect(200)
+    ).body.data as RankingResponse;
+    const cities = panel.live.groups.find((g) => g.level === 'city')!.rows;
+    const baojiRow = cities.find((r) => r.site.code === 'baoji')!;
+    expect([baojiRow.visits, baojiRow.rawVisits, baojiRow.flaggedVisitDays]).toEqual([
+      before + 500,
+      before + 800,
+      1,
+    ]);
+    const yananRow = cities.find((r) => r.site.code === 'yanan')!;
+    expect(yananRow.visits).toBe(yananRow.rawVisits);
+    expect(yananRow.flaggedVisitDays).toBe(0);
+    expect(panel.live.visitAnomalies).toContainEqual({
+      site: expect.objectContaining({ code: 'baoji' }),
+      day: today(),
+      visits: 800,
+      counted: 500,
+      median: 100,
+    });
+
+    const oversight = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body
+      .data as OversightListResponse['data'];
+    expect(oversight.find((s) => s.site.code === 'baoji')!.visitAnomalies).toEqual([
+      { day: today(), visits: 800, counted: 500, median: 100 },
+    ]);
+    expect(oversight.find((s) => s.site.code === 'yanan')!.visitAnomalies).toEqual([]);
+
+    const notice = (
+      await asAdmin(app, province).get(`/governance/rankings/notice?year=${year}`).expect(200)
+    ).body.data as AnnualNotice;
+    const visitsSection = notice.sections.find((s) => s.heading.endsWith('网站访问情况'))!;
+    const day = DateTime.fromISO(today());
+    expect(visitsSection.paragraphs.join('')).toContain(`宝鸡市（${day.month}月${day.day}日）`);
+    expect(visitsSection.paragraphs.join('')).toMatch(/原始\d+人次，计入\d+人次/);
+  });
+
+  it('judges a flagged day again when late visits reach it, counting the threshold meanwhile', async () => {
+    await views('baoji', 40, 'http://www.baoji.gov.cn/late.html');
+    const late = await row(baoji, today());
+    expect([Number(late.visits), Number(late.flaggedAbove), late.judgedAt]).toEqual([
+      840,
+      500,
+      null,
+    ]);
+    const year = DateTime.now().setZone(zone).year;
+    const panel = (
+      await asAdmin(app, province).get(`/governance/rankings?year=${year}`).expect(200)
+    ).body.data as RankingResponse;
+    const baojiRow = panel.live.groups
+      .find((g) => g.level === 'city')!
+      .rows.find((r) => r.site.code === 'baoji')!;
+    expect(baojiRow.rawVisits! - baojiRow.visits).toBe(340);
+    await anomalies().judgeClosedDays(tomorrowNoon());
+    const again = await row(baoji, today());
+    expect([Number(again.visits), Number(again.flaggedAbove)]).toEqual([840, 500]);
+    expect(again.judgedAt).not.toBeNull();
   });
 });
