@@ -91,7 +91,7 @@ export const VIEWS: Record<string, ContentManagerView> = {
       parent: '区县站点所属的设区市站点',
       sortOrder: '同级站点排名并列时按此排序，数字小的在前',
       replyWorkingDays:
-        '不填则用全省默认（咨询 5 个工作日，投诉、建议 15 个工作日），如 {"consultation": 3}',
+        '不填则用全省默认（咨询 5 个工作日，投诉、建议 15 个工作日），如 {"consultation": 3}；本站只能更快：咨询最长 5 个、其他类最长 15 个工作日（国家规定），个别留言需更多时间的申请延期',
     },
     list: ['name', 'code', 'level', 'parent', 'responsiblePerson'],
   },

@@ -29,7 +29,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // First, before anything writes: a transaction succeeds only if the database confirmed its commit.
   confirmCommits(strapi);
   strapi.documents.use(siteRules(strapi));
-  strapi.documents.use(siteWorkingDaysRule());
+  strapi.documents.use(siteWorkingDaysRule(strapi));
   strapi.documents.use(siteIsolation(strapi));
   strapi.documents.use(articleRules(strapi));
   // Inside the article rules' transaction: a refused publication rolls everything back.
