@@ -45,6 +45,10 @@ export const AUDIT_ACTIONS = {
   'message.export': '导出留言清单',
   'report.export': '导出报表',
   'oversight.urge': '监测催办',
+  'column.change': '栏目变更',
+  'column.propose': '申请栏目调整',
+  'column.approve': '批准栏目调整',
+  'column.refuse': '不批准栏目调整',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];

@@ -102,12 +102,10 @@ describe("a site's own reply days stay within the national limits", () => {
 
   it('gives a consultation at most 5 working days at a site whose 60 days were stored before the limits', async () => {
     // As an older version (or SQL) left it: the rule never saw this value.
-    await app.strapi.db
-      .query(SITE)
-      .update({
-        where: { documentId: sites.slow },
-        data: { replyWorkingDays: { consultation: 60 } },
-      });
+    await app.strapi.db.query(SITE).update({
+      where: { documentId: sites.slow },
+      data: { replyWorkingDays: { consultation: 60 } },
+    });
     const slow = (await submitMessage(app, { site: 'xian-slow' })).stored;
     const usual = (await submitMessage(app, { site: 'xian' })).stored;
     // What the province sees: the same five working days as any site, not sixty.
