@@ -36,7 +36,8 @@ it("shows a leader their site's columns and sends a retirement to the province",
   await leader.getByText('本站点的栏目、类型和更新要求').waitFor();
   await screenshot(leader, 'columns-leader');
 
-  const row = rows.first();
+  // The trick: retire a stale column to escape the staleness veto. It can only be asked for.
+  const row = rows.filter({ hasText: '已超期' }).first();
   retiring = (await row.getAttribute('data-testid'))!.replace('column-row-', '');
   await row.getByRole('button', { name: '申请停用' }).click();
   await leader.getByRole('dialog').getByText('提交后由省厅审批，批准后生效。').waitFor();
@@ -46,7 +47,9 @@ it("shows a leader their site's columns and sends a retirement to the province",
   await leader.getByText('已提交省厅审批').first().waitFor();
   // Still in use until the province decides; the record says it waits.
   await leader.getByTestId(`column-row-${retiring}`).getByText('调整申请待审批').waitFor();
-  await leader.locator('[data-testid^="column-change-"]').getByText('待审批').first().waitFor();
+  const record = leader.locator('[data-testid^="column-change-"]').first();
+  await record.getByText('待审批').waitFor();
+  await record.getByText(/申请时该栏目已 \d+ 天未更新，超过 14 天的更新要求/).waitFor();
   await tallScreenshot(leader, 'columns-leader-pending', 1400);
 });
 
@@ -57,14 +60,16 @@ it('lets the province approve it, which retires the column and records who decid
   await province.getByRole('option', { name: /（1 条待审批）/ }).click();
   const proposal = province.locator('[data-testid^="column-change-"]').first();
   await proposal.getByText(`停用栏目“${retiring}”`).waitFor();
-  await proposal.getByRole('button', { name: '批准' }).click();
+  await proposal.getByRole('button', { name: '批准', exact: true }).click();
   await province.getByRole('dialog').locator('textarea').fill('同意停用');
   await screenshot(province, 'columns-province-approve');
-  await province.getByRole('dialog').getByRole('button', { name: '批准' }).click();
+  await province.getByRole('dialog').getByRole('button', { name: '批准', exact: true }).click();
   await province.getByText('已批准，调整已生效').first().waitFor();
   await province.getByText('已停用的栏目').waitFor();
   await province.getByTestId(`column-row-${retiring}`).getByText('已停用').waitFor();
   await proposal.getByText('已生效').waitFor();
+  // The decision records that the column was stale when the province approved it.
+  await proposal.getByText(/决定时该栏目已 \d+ 天未更新，超过 14 天的更新要求/).waitFor();
   // Nothing in English or as a raw code on the page.
   const text = await province.locator('main').innerText();
   expect(text).not.toMatch(/\b(news|notice|policy|static|pending|applied|columns\.)\b/);

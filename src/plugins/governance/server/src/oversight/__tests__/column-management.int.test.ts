@@ -22,6 +22,8 @@ let province: TestAdmin;
 let xianLeader: TestAdmin;
 let baojiLeader: TestAdmin;
 let xianEditor: TestAdmin;
+/** The article published under 工作动态, the column a leader asks to retire. */
+let newsArticle: string;
 
 const as = (admin: TestAdmin) => asAdmin(app, admin);
 const ZONE = 'Asia/Shanghai';
@@ -74,7 +76,8 @@ beforeAll(async () => {
   }));
   const publish = (site: string, column: string, days: number) =>
     publishReviewed(app, team, { title: `${column}的文章`, site, column }, daysAgo(days));
-  await publish(sites.xian, '工作动态', 40); // stale: news columns go stale after 14 days
+  // Stale: news columns go stale after 14 days.
+  newsArticle = (await publish(sites.xian, '工作动态', 40)).documentId;
   await publish(sites.xian, '党建工作', 30); // stale too
   await publish(sites.xian, '媒体聚焦', 1); // fresh
   await publish(sites.xian, '办事指南', 100); // static: never stale
@@ -147,6 +150,11 @@ describe("a leader's proposal to retire a stale column", () => {
         data: { title: '新文章', site: sites.xian, column: '工作动态' } as never,
       })
     ).rejects.toThrow(/不是西安市民政局设置的栏目/);
+    // The article published under it keeps it when edited.
+    await app.strapi.documents(ARTICLE).update({
+      documentId: newsArticle,
+      data: { title: '工作动态的文章（修订）' } as never,
+    });
     // The other site's column of the same name is untouched.
     expect((await judged('baoji')).map((c) => c.name)).toContain('工作动态');
   });
