@@ -61,6 +61,10 @@ it('lets the province approve it, which retires the column and records who decid
   const proposal = province.locator('[data-testid^="column-change-"]').first();
   await proposal.getByText(`停用栏目“${retiring}”`).waitFor();
   await proposal.getByRole('button', { name: '批准', exact: true }).click();
+  await province
+    .getByRole('dialog')
+    .getByText(/申请时该栏目已 \d+ 天未更新，超过 14 天的更新要求；批准后该栏目不再计入超期/)
+    .waitFor();
   await province.getByRole('dialog').locator('textarea').fill('同意停用');
   await screenshot(province, 'columns-province-approve');
   await province.getByRole('dialog').getByRole('button', { name: '批准', exact: true }).click();

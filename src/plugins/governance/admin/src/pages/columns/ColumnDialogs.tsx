@@ -219,6 +219,12 @@ export const DecisionDialog = ({
             {t('columns.decision.proposalReason', { reason: change.reason })}
           </Typography>
         ) : null}
+        {/* What approving would let the site escape: the province decides knowingly. */}
+        {change.standing?.atRisk ? (
+          <Typography textColor="danger600">
+            {t('columns.decision.atRisk', { standing: standingText(t, change.standing) })}
+          </Typography>
+        ) : null}
       </Flex>
     </ReasonDialog>
   );

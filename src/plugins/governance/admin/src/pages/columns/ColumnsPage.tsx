@@ -41,7 +41,9 @@ const ColumnRow = ({
       ? t('columns.days.none')
       : column.staleAfterDays !== null
         ? t('columns.days.own', { days: column.staleAfterDays })
-        : t('columns.days.default', { days: column.standing?.staleAfterDays ?? '—' });
+        : column.standing
+          ? t('columns.days.default', { days: column.standing.staleAfterDays ?? '—' })
+          : t('columns.days.byKind');
   return (
     <Tr data-testid={`column-row-${column.name}`}>
       <WrapTd minWidth="10rem">
