@@ -94,7 +94,7 @@ export const VIEWS: Record<string, ContentManagerView> = {
       visitDomains:
         '访问量只统计来自本站页面的访问：网址的域名之外，本站页面还在哪些域名下，每行一个，如 www.xa.gov.cn 或 *.xa.gov.cn',
       replyWorkingDays:
-        '不填则用全省默认（咨询 5 个工作日，投诉、建议 15 个工作日），如 {"consultation": 3}',
+        '不填则用全省默认（咨询 5 个工作日，投诉、建议 15 个工作日），如 {"consultation": 3}；本站只能更快：咨询最长 5 个、其他类最长 15 个工作日（国家规定），个别留言需更多时间的申请延期',
     },
     list: ['name', 'code', 'level', 'parent', 'responsiblePerson'],
   },

@@ -804,6 +804,64 @@ export interface PluginGovernanceAuditHead extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginGovernanceColumnChange extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_column_changes';
+  info: {
+    description: "A change of a site's columns (add, change, retire): made by the province, or proposed by the site's leader and approved or refused by the province, with the column's standing when it was decided";
+    displayName: '\u680F\u76EE\u53D8\u66F4';
+    pluralName: 'column-changes';
+    singularName: 'column-change';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['add', 'change', 'retire']> & Schema.Attribute.Required;
+    before: Schema.Attribute.JSON;
+    columnId: Schema.Attribute.Integer;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    decidedAt: Schema.Attribute.DateTime;
+    decidedById: Schema.Attribute.Integer;
+    decidedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    decisionReason: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.column-change'> &
+      Schema.Attribute.Private;
+    proposal: Schema.Attribute.JSON;
+    proposedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    proposedById: Schema.Attribute.Integer;
+    proposedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text;
+    siteDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    standing: Schema.Attribute.JSON;
+    status: Schema.Attribute.Enumeration<['pending', 'applied', 'refused']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginGovernanceHolidayYear extends Struct.CollectionTypeSchema {
   collectionName: 'governance_holiday_years';
   info: {
@@ -1562,7 +1620,7 @@ export interface PluginGovernanceSensitiveWord extends Struct.CollectionTypeSche
 export interface PluginGovernanceSiteColumn extends Struct.CollectionTypeSchema {
   collectionName: 'governance_site_columns';
   info: {
-    description: 'A column (\u680F\u76EE) of one site and its update rule: news, notice, policy or static, optionally with its own number of days';
+    description: 'A column (\u680F\u76EE) of one site and its update rule: news, notice, policy or static, optionally with its own number of days; a retired column is kept for history (retiredAt), a renamed one keeps its former names';
     displayName: '\u680F\u76EE';
     pluralName: 'site-columns';
     singularName: 'site-column';
@@ -1581,6 +1639,7 @@ export interface PluginGovernanceSiteColumn extends Struct.CollectionTypeSchema 
   attributes: {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    formerNames: Schema.Attribute.JSON;
     kind: Schema.Attribute.Enumeration<['news', 'notice', 'policy', 'static']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'news'>;
@@ -1593,6 +1652,7 @@ export interface PluginGovernanceSiteColumn extends Struct.CollectionTypeSchema 
         maxLength: 50;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    retiredAt: Schema.Attribute.DateTime;
     siteDocumentId: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -2007,6 +2067,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::governance.audit-entry': PluginGovernanceAuditEntry;
       'plugin::governance.audit-head': PluginGovernanceAuditHead;
+      'plugin::governance.column-change': PluginGovernanceColumnChange;
       'plugin::governance.holiday-year': PluginGovernanceHolidayYear;
       'plugin::governance.inspection-notice': PluginGovernanceInspectionNotice;
       'plugin::governance.job-lease': PluginGovernanceJobLease;

@@ -31,7 +31,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // First, before anything writes: a transaction succeeds only if the database confirmed its commit.
   confirmCommits(strapi);
   strapi.documents.use(siteRules(strapi));
-  strapi.documents.use(siteWorkingDaysRule());
+  strapi.documents.use(siteWorkingDaysRule(strapi));
   strapi.documents.use(siteVisitDomainsRule());
   strapi.documents.use(siteIsolation(strapi));
   strapi.documents.use(articleRules(strapi));

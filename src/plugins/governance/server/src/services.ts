@@ -37,6 +37,7 @@ export default {
   oversight: oversight.service,
   oversightAlerts: oversight.alerts,
   siteColumns: oversight.siteColumns,
+  columnManagement: oversight.columnManagement,
   inspectionNotices: oversight.notices,
   rectifications: oversight.rectifications,
   oversightUrges: oversight.urges,

@@ -34,6 +34,7 @@ export const AUDIT_ENTRY = 'plugin::governance.audit-entry';
 export const AUDIT_HEAD = 'plugin::governance.audit-head';
 // oversight/
 export const SITE_COLUMN = 'plugin::governance.site-column';
+export const COLUMN_CHANGE = 'plugin::governance.column-change';
 export const OVERSIGHT_RULE_STATE = 'plugin::governance.oversight-rule-state';
 export const OVERSIGHT_ALERT = 'plugin::governance.oversight-alert';
 export const OVERSIGHT_URGE = 'plugin::governance.oversight-urge';

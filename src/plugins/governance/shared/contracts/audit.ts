@@ -52,6 +52,10 @@ export const AUDIT_ACTIONS = {
   'message.markInvalid': '不予受理留言',
   'message.invalidDecision': '审核不予受理',
   'message.spotCheckVoided': '抽查结论作废',
+  'column.change': '栏目变更',
+  'column.propose': '申请栏目调整',
+  'column.approve': '批准栏目调整',
+  'column.refuse': '不批准栏目调整',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];

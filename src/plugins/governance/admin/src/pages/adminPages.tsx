@@ -185,6 +185,13 @@ export const ADMIN_PAGES: AdminPage[] = [
     Page: lazyPage(() => import('./oversight/SiteOversightPage'), 'SiteOversightPage'),
   },
   {
+    // 栏目管理: the province (sites.manage) for every site; a site's leader proposes for theirs.
+    path: 'columns',
+    permissions: ['sitesManage', 'oversightOwn'],
+    Page: lazyPage(() => import('./columns/ColumnsPage'), 'ColumnsPage'),
+    menu: { section: 'nav.oversight', label: 'columns.title' },
+  },
+  {
     path: 'oversight/notices',
     permissions: ['oversightManage'],
     Page: lazyPage(

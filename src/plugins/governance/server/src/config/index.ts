@@ -1,5 +1,9 @@
 import { IANAZone } from 'luxon';
-import { DEFAULT_REPLY_WORKING_DAYS, type ReplyWorkingDays } from '../replies/deadlines';
+import {
+  DEFAULT_REPLY_WORKING_DAYS,
+  NATIONAL_MAX_WORKING_DAYS,
+  type ReplyWorkingDays,
+} from '../replies/deadlines';
 import { resolvePolicy, type PasswordPolicy } from '../passwords/policy';
 import { DEFAULT_REPLY_QUALITY, type ReplyQualityRules } from '../replies/quality';
 import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../review/chain';
@@ -11,6 +15,11 @@ import type { ColumnKind, PublishingMix } from '../../../shared/contracts/oversi
 export interface RepliesConfig {
   /** Working days to reply per category (a site may set its own). */
   workingDays: ReplyWorkingDays;
+  /**
+   * The most working days a site's own reply days (`replyWorkingDays`) may give, per category:
+   * the national limits (consultation 5, others 15). The group's `workingDays` stay within them too.
+   */
+  maxWorkingDays: ReplyWorkingDays;
   /** A public form submitted sooner than this after it was shown is a robot's. */
   minFillSeconds: number;
   /** Public submissions per IP address: `points` per `duration` seconds. */
@@ -102,10 +111,16 @@ const validateArticles = (articles: Partial<ArticlesConfig> | undefined) => {
 const validateReplies = (replies: Partial<RepliesConfig> | undefined) => {
   const show = JSON.stringify;
   for (const category of CATEGORIES) {
-    const days = replies?.workingDays?.[category];
-    if (!positiveInteger(days) || (days as number) > 60) {
+    const max = replies?.maxWorkingDays?.[category];
+    if (!positiveInteger(max) || (max as number) > 60) {
       throw new Error(
-        `governance.replies.workingDays.${category} must be a whole number of working days from 1 to 60; got ${show(days)}.`
+        `governance.replies.maxWorkingDays.${category} must be a whole number of working days from 1 to 60; got ${show(max)}.`
+      );
+    }
+    const days = replies?.workingDays?.[category];
+    if (!positiveInteger(days) || (days as number) > (max as number)) {
+      throw new Error(
+        `governance.replies.workingDays.${category} must be a whole number of working days from 1 to governance.replies.maxWorkingDays.${category} (${show(max)}); got ${show(days)}.`
       );
     }
   }
@@ -188,6 +203,7 @@ export default {
     notifications: { email: false },
     replies: {
       workingDays: DEFAULT_REPLY_WORKING_DAYS,
+      maxWorkingDays: NATIONAL_MAX_WORKING_DAYS,
       minFillSeconds: 3,
       rateLimit: { points: 20, duration: 3600 },
       quality: DEFAULT_REPLY_QUALITY,

@@ -24,9 +24,10 @@ export interface ColumnsQuery {
  * and leave the real one looking idle or empty to the inspection rules.
  */
 const siteColumnsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The columns offered for articles: a retired one (栏目管理) is kept for history only. */
   const columnsOf = async (siteDocumentId: string) =>
     (await strapi.db.query(SITE_COLUMN).findMany({
-      where: { siteDocumentId },
+      where: { siteDocumentId, retiredAt: null },
       select: ['name', 'kind'],
       orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
     })) as Array<{ name: string; kind: ColumnKind }>;
@@ -91,7 +92,14 @@ const siteColumnsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!draft || !column) return;
       if (!draft.site) throw refuse(ERRORS.columnWithoutSite, column);
       const names = (await columnsOf(draft.site.documentId)).map((c) => c.name);
-      if (!names.includes(column))
+      if (names.includes(column)) return;
+      // An article published under a column since retired or renamed keeps it when edited; a
+      // new one, or one moved to it, cannot be filed there.
+      const published = (await strapi.db.query(ARTICLE).findOne({
+        where: { documentId, publishedAt: { $notNull: true } },
+        select: ['column'],
+      })) as { column: string | null } | null;
+      if (published?.column !== column)
         throw refuse(ERRORS.notAColumnOf(column, draft.site.name, names), column);
     },
 

@@ -4,9 +4,13 @@ import type { Context } from 'koa';
 import type { GovernanceConfig } from '../config';
 import { ACTIONS } from '../permissions';
 import { getService } from '../utils/get-service';
-import { ERRORS } from './messages';
+import type { ColumnManager } from '../../../shared/contracts/columns';
+import { COLUMN_MANAGEMENT_ERRORS, ERRORS } from './messages';
 import {
   validateAlertsQuery,
+  validateChangeId,
+  validateColumnChange,
+  validateColumnDecision,
   validateColumnsQuery,
   validateCreateNotice,
   validateEvidence,
@@ -24,6 +28,13 @@ const can = (ctx: Context, action: string) => Boolean(ctx.state.userAbility?.can
 const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
   const oversight = () => getService(strapi, 'oversight');
   const tasks = () => getService(strapi, 'rectifications');
+  const columnManagement = () => getService(strapi, 'columnManagement');
+  /** 栏目管理: the province with `sites.manage`; otherwise a member with `oversight.own` (the service checks they lead the site). */
+  const columnManager = (ctx: Context): ColumnManager => {
+    if (can(ctx, ACTIONS.sitesManage)) return 'province';
+    if (can(ctx, ACTIONS.oversightOwn)) return 'leader';
+    throw new errors.NotFoundError(COLUMN_MANAGEMENT_ERRORS.noSuchSite);
+  };
   /** The province sees every site; a member holding `oversight.own` sees their own. */
   const scopeOf = async (ctx: Context) => {
     if (can(ctx, ACTIONS.oversightRead)) return { all: true as const };
@@ -105,6 +116,39 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
       const { id } = await validateTaskId(ctx.params);
       const { evidence } = await validateEvidence(ctx.request.body ?? {});
       ctx.body = { data: await tasks().submitEvidence(id, evidence, ctx.state.user) };
+    },
+
+    async columnSites(ctx: Context) {
+      ctx.body = {
+        data: await columnManagement().sites(ctx.state.user, columnManager(ctx)),
+      };
+    },
+
+    async siteColumns(ctx: Context) {
+      const { documentId } = await validateSiteParams(ctx.params);
+      ctx.body = {
+        data: await columnManagement().site(ctx.state.user, columnManager(ctx), documentId),
+      };
+    },
+
+    async changeColumns(ctx: Context) {
+      const { documentId } = await validateSiteParams(ctx.params);
+      const input = await validateColumnChange(ctx.request.body ?? {});
+      const result = await columnManagement().change(
+        ctx.state.user,
+        columnManager(ctx),
+        documentId,
+        input
+      );
+      ctx.status = result.status === 'applied' ? 201 : 202;
+      ctx.body = { data: result };
+    },
+
+    async decideColumnChange(ctx: Context) {
+      const { id } = await validateChangeId(ctx.params);
+      const input = await validateColumnDecision(ctx.request.body ?? {});
+      await columnManagement().decide(ctx.state.user, id, input);
+      ctx.status = 204;
     },
 
     async columns(ctx: Context) {

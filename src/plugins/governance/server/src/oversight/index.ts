@@ -1,10 +1,12 @@
 import alert from './content-types/alert/schema.json';
+import columnChange from './content-types/column-change/schema.json';
 import inspectionNotice from './content-types/inspection-notice/schema.json';
 import rectification from './content-types/rectification/schema.json';
 import ruleState from './content-types/rule-state/schema.json';
 import siteColumn from './content-types/site-column/schema.json';
 import urge from './content-types/urge/schema.json';
 import alerts from './alerts';
+import columnManagement from './column-management';
 import siteColumns from './columns';
 import controller from './controller';
 import notices from './notices';
@@ -17,6 +19,7 @@ import urges from './urges';
 export default {
   contentTypes: {
     'site-column': { schema: siteColumn },
+    'column-change': { schema: columnChange },
     'oversight-rule-state': { schema: ruleState },
     'oversight-alert': { schema: alert },
     'inspection-notice': { schema: inspectionNotice },
@@ -27,6 +30,7 @@ export default {
   service,
   alerts,
   siteColumns,
+  columnManagement,
   notices,
   rectifications,
   urges,

@@ -37,3 +37,27 @@ export const COLUMN_ERRORS = {
   noSuchArticle: '文章不存在，或不属于您所属的站点',
   query: '请求参数无效',
 } as const;
+
+/** What 栏目管理 answers. */
+export const COLUMN_MANAGEMENT_ERRORS = {
+  noSuchSite: '站点不存在，或您不是该站点的负责人',
+  noSuchColumn: '栏目不存在，或不属于该站点',
+  noSuchChange: '栏目调整申请不存在，或已处理，请刷新',
+  retired: '该栏目已停用，不能再修改或停用',
+  nameTaken: (name: string) => `本站已有（或曾用）名为“${name}”的栏目，请换一个名称`,
+  nothingChanged: '没有要修改的内容：请修改名称、类型、更新要求或排序中的至少一项',
+  pendingExists: '该栏目已有待省厅审批的调整申请，请等待审批结果',
+  atRisk: (standing: string) =>
+    `${standing}：停用该栏目或放宽其更新要求会使其不再计入超期或空白栏目，须由省厅确认后执行（勾选“确认该栏目超期或即将超期”）`,
+  notProvince: '只有省厅管理员可以审批栏目调整申请',
+  action: '调整方式须为增设（add）、修改（change）或停用（retire）',
+  column: '请指定要修改或停用的栏目',
+  name: '栏目名称须为 2 至 50 个字，不含首尾空格',
+  kind: '栏目类型须为动态类、通知公告类、政策文件类或静态类',
+  staleAfterDays: '更新要求须为 1 至 3650 天的整数，或留空按栏目类型的默认天数',
+  sortOrder: '排序须为 0 至 9999 的整数',
+  reason: '请填写理由（5 至 500 字）',
+  decisionReason: '请填写审批意见：批准时 2 至 500 字，不批准时写明理由（5 至 500 字）',
+  approve: '请选择批准或不批准',
+  params: '请求参数无效',
+} as const;

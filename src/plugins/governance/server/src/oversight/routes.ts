@@ -20,6 +20,31 @@ const articleReaders = {
 /** 站群监测 in the admin (`/governance/oversight/...`), and the columns it judges (`/governance/columns`). */
 export const adminRoutes = [
   { method: 'GET', path: '/columns', handler: 'oversight.columns', config: articleReaders },
+  // 栏目管理: the province (sites.manage) manages every site's columns; a leader proposes for theirs.
+  {
+    method: 'GET',
+    path: '/column-management',
+    handler: 'oversight.columnSites',
+    config: readOrOwn,
+  },
+  {
+    method: 'GET',
+    path: '/column-management/sites/:documentId',
+    handler: 'oversight.siteColumns',
+    config: readOrOwn,
+  },
+  {
+    method: 'POST',
+    path: '/column-management/sites/:documentId/changes',
+    handler: 'oversight.changeColumns',
+    config: readOrOwn,
+  },
+  {
+    method: 'POST',
+    path: '/column-management/changes/:id/decision',
+    handler: 'oversight.decideColumnChange',
+    config: requires(ACTIONS.sitesManage),
+  },
   { method: 'GET', path: '/oversight', handler: 'oversight.list', config: read },
   { method: 'GET', path: '/oversight/own', handler: 'oversight.own', config: own },
   {

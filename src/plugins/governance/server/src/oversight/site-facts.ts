@@ -21,6 +21,8 @@ export interface ColumnRow {
   name: string;
   kind: ColumnKind;
   staleAfterDays: number | null;
+  /** A renamed column's former names: its articles filed under them still count for it. */
+  formerNames?: string[] | null;
 }
 
 /** Rows grouped by a key in one pass (Map.groupBy comes with Node 21). */
@@ -34,8 +36,16 @@ export const groupBy = <T, K>(rows: T[], key: (row: T) => K) => {
   return groups;
 };
 
-/** Per site and column: the last first publication before `now`, how many articles are published, how many since `since`. */
-export const publications = async (strapi: Core.Strapi, since: Date, now: Date) => {
+/**
+ * Per site and column: the last first publication before `now`, how many articles are published,
+ * how many since `since`; of every site, or of the sites given (栏目管理 judges one).
+ */
+export const publications = async (
+  strapi: Core.Strapi,
+  since: Date,
+  now: Date,
+  siteIds?: number[]
+) => {
   const article = dbNames(strapi, ARTICLE);
   const link = article.joinTable('site');
   const rows = (await strapi.db
@@ -52,6 +62,9 @@ export const publications = async (strapi: Core.Strapi, since: Date, now: Date) 
     })
     .whereNotNull('a.published_at')
     .where(`a.${article.column('firstPublishedAt')}`, '<=', now)
+    .modify((query) => {
+      if (siteIds) query.whereIn(`l.${link.targetColumn}`, siteIds);
+    })
     .groupBy(`l.${link.targetColumn}`, `a.${article.column('column')}`)) as Array<{
     siteId: number;
     column: string | null;
@@ -134,7 +147,11 @@ export const siteFacts = async (strapi: Core.Strapi, timezone: string, now: Date
     siteRows(strapi).then((rows) => rows.filter((site) => site.active)),
     strapi.db
       .query(SITE_COLUMN)
-      .findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }) as Promise<ColumnRow[]>,
+      // A retired column is kept for history, no longer judged (栏目管理).
+      .findMany({
+        where: { retiredAt: null },
+        orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+      }) as Promise<ColumnRow[]>,
     publications(strapi, DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), now),
     oldestUnanswered(strapi),
     getService(strapi, 'review').backlogBySite(),

@@ -41,8 +41,26 @@ export const mixOf = (
   return counts;
 };
 
+/** A column's publications under its name and its former names (a rename keeps its history). */
+const publicationsOf = (byColumn: Map<string | null, Publication>, column: ColumnRow) => {
+  const rows = [column.name, ...(column.formerNames ?? [])]
+    .map((name) => byColumn.get(name))
+    .filter((row): row is Publication => row !== undefined);
+  if (rows.length <= 1) return rows[0];
+  return rows.reduce((sum, row) => ({
+    ...sum,
+    last:
+      row.last !== null &&
+      (sum.last === null || new Date(row.last as string) > new Date(sum.last as string))
+        ? row.last
+        : sum.last,
+    published: sum.published + row.published,
+    recent: sum.recent + row.recent,
+  }));
+};
+
 /** A site's columns with how long each has been idle, from its publications by column. */
-const columnStates = (
+export const columnStates = (
   config: Judging,
   columns: ColumnRow[],
   published: Publication[],
@@ -51,7 +69,7 @@ const columnStates = (
   const defaults = config.oversight.staleAfterDays;
   const byColumn = new Map(published.map((row) => [row.column, row]));
   return columns.map((c): ColumnState => {
-    const found = byColumn.get(c.name);
+    const found = publicationsOf(byColumn, c);
     const staleAfterDays = c.kind === 'static' ? null : (c.staleAfterDays ?? defaults[c.kind]);
     const idleDays = found?.last ? localDays(config.timezone, found.last, now) : null;
     return {

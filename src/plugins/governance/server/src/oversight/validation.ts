@@ -1,8 +1,9 @@
 import { validateYupSchema, yup } from '@strapi/utils';
-import { RECTIFICATION_STATUSES } from '../../../shared/contracts/oversight';
+import { COLUMN_CHANGE_ACTIONS } from '../../../shared/contracts/columns';
+import { COLUMN_KINDS, RECTIFICATION_STATUSES } from '../../../shared/contracts/oversight';
 import { oneOf } from '../utils/one-of';
 import { wholeNumber } from '../utils/query-fields';
-import { COLUMN_ERRORS, ERRORS } from './messages';
+import { COLUMN_ERRORS, COLUMN_MANAGEMENT_ERRORS, ERRORS } from './messages';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const documentId = yup.string().trim().max(64, ERRORS.filters);
@@ -114,5 +115,86 @@ export const validateColumnsQuery = validateYupSchema(
       article: yup.string().trim().max(64, COLUMN_ERRORS.query),
     })
     .noUnknown(),
+  { strict: false }
+);
+
+const columnName = yup
+  .string()
+  .trim()
+  .min(2, COLUMN_MANAGEMENT_ERRORS.name)
+  .max(50, COLUMN_MANAGEMENT_ERRORS.name);
+const reason = yup
+  .string()
+  .trim()
+  .required(COLUMN_MANAGEMENT_ERRORS.reason)
+  .min(5, COLUMN_MANAGEMENT_ERRORS.reason)
+  .max(500, COLUMN_MANAGEMENT_ERRORS.reason);
+
+/** 栏目管理: a change of a site's columns, made by the province or proposed by its leader. */
+export const validateColumnChange = validateYupSchema(
+  yup
+    .object({
+      action: oneOf(COLUMN_CHANGE_ACTIONS, COLUMN_MANAGEMENT_ERRORS.action).required(
+        COLUMN_MANAGEMENT_ERRORS.action
+      ),
+      column: yup
+        .number()
+        .integer(COLUMN_MANAGEMENT_ERRORS.column)
+        .positive(COLUMN_MANAGEMENT_ERRORS.column)
+        .typeError(COLUMN_MANAGEMENT_ERRORS.column)
+        .when('action', {
+          is: 'add',
+          then: (schema) => schema.strip(),
+          otherwise: (schema) => schema.required(COLUMN_MANAGEMENT_ERRORS.column),
+        }),
+      name: columnName.when('action', {
+        is: 'add',
+        then: (schema) => schema.required(COLUMN_MANAGEMENT_ERRORS.name),
+      }),
+      kind: oneOf(COLUMN_KINDS, COLUMN_MANAGEMENT_ERRORS.kind).when('action', {
+        is: 'add',
+        then: (schema) => schema.required(COLUMN_MANAGEMENT_ERRORS.kind),
+      }),
+      staleAfterDays: wholeNumber(1, 3650, COLUMN_MANAGEMENT_ERRORS.staleAfterDays).nullable(),
+      sortOrder: wholeNumber(0, 9999, COLUMN_MANAGEMENT_ERRORS.sortOrder),
+      reason,
+      confirmAtRisk: yup.boolean().typeError(COLUMN_MANAGEMENT_ERRORS.params),
+    })
+    .noUnknown(true, COLUMN_MANAGEMENT_ERRORS.params),
+  { strict: false }
+);
+
+export const validateColumnDecision = validateYupSchema(
+  yup
+    .object({
+      approve: yup
+        .boolean()
+        .required(COLUMN_MANAGEMENT_ERRORS.approve)
+        .typeError(COLUMN_MANAGEMENT_ERRORS.approve),
+      // 同意 is enough to approve; a refusal says why.
+      reason: yup
+        .string()
+        .trim()
+        .required(COLUMN_MANAGEMENT_ERRORS.decisionReason)
+        .max(500, COLUMN_MANAGEMENT_ERRORS.decisionReason)
+        .when('approve', {
+          is: false,
+          then: (schema) => schema.min(5, COLUMN_MANAGEMENT_ERRORS.decisionReason),
+          otherwise: (schema) => schema.min(2, COLUMN_MANAGEMENT_ERRORS.decisionReason),
+        }),
+    })
+    .noUnknown(true, COLUMN_MANAGEMENT_ERRORS.params),
+  { strict: false }
+);
+
+export const validateChangeId = validateYupSchema(
+  yup.object({
+    id: yup
+      .number()
+      .integer()
+      .positive()
+      .required(COLUMN_MANAGEMENT_ERRORS.params)
+      .typeError(COLUMN_MANAGEMENT_ERRORS.params),
+  }),
   { strict: false }
 );

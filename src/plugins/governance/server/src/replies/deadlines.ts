@@ -11,6 +11,18 @@ export const DEFAULT_REPLY_WORKING_DAYS: ReplyWorkingDays = {
   other: 15,
 };
 
+/**
+ * The national limits on a site's own reply days: a consultation within 5 working days, any
+ * other message within 15. A site may be quicker, never slower; more time for one message is
+ * an extension, which the province decides (replies/handling.ts `decideExtension`).
+ */
+export const NATIONAL_MAX_WORKING_DAYS: ReplyWorkingDays = {
+  consultation: 5,
+  complaint: 15,
+  suggestion: 15,
+  other: 15,
+};
+
 /** A valid message unanswered this long fails the site in national inspections (单项否决). */
 export const VETO_MONTHS = 3;
 

@@ -295,11 +295,11 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         .findOne({ where: { code: input.site, active: true }, select: ['id', 'replyWorkingDays'] });
       if (!target) throw new errors.ValidationError(ERRORS.transferTarget(input.site));
       if (target.id === message.site?.id) throw new errors.ValidationError(ERRORS.sameSite);
-      const { workingDays } = config().replies;
+      const { workingDays, maxWorkingDays } = config().replies;
       const newDue = dueAt(
         calendar(),
         new Date(),
-        workingDaysFor(workingDays, target, message.category),
+        workingDaysFor(workingDays, target, message.category, maxWorkingDays),
         timezone()
       );
       await apply(

@@ -181,7 +181,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const due = dueAt(
         getService(strapi, 'calendar').current(),
         now,
-        workingDaysFor(workingDays, site, input.category),
+        workingDaysFor(workingDays, site, input.category, config().replies.maxWorkingDays),
         config().timezone
       );
       // The query code is the citizen's key; the case number is what they quote to the site.
@@ -283,7 +283,12 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
             dueAt: dueAt(
               getService(strapi, 'calendar').current(),
               now,
-              workingDaysFor(config().replies.workingDays, row.site ?? {}, row.category),
+              workingDaysFor(
+                config().replies.workingDays,
+                row.site ?? {},
+                row.category,
+                config().replies.maxWorkingDays
+              ),
               config().timezone
             ),
             overdueNotifiedAt: null,

@@ -51,12 +51,20 @@ describe('governance config', () => {
     ).toThrow(/confidentiality review/);
   });
 
-  it.each([[0], [61], [2.5], ['5']])('stops the boot on %p working days to reply', (days) => {
+  it.each([[0], [16], [61], [2.5], ['5']])('stops the boot on %p working days to reply', (days) => {
     const replies = {
       ...config.default.replies,
       workingDays: { ...config.default.replies.workingDays, complaint: days as number },
     };
     expect(() => config.validator({ ...keyed, replies })).toThrow(/workingDays.complaint/);
+  });
+
+  it('stops the boot on national limits of more than 60 working days', () => {
+    const replies = {
+      ...config.default.replies,
+      maxWorkingDays: { ...config.default.replies.maxWorkingDays, consultation: 61 },
+    };
+    expect(() => config.validator({ ...keyed, replies })).toThrow(/maxWorkingDays.consultation/);
   });
 
   it('stops the boot on a rate limit without points', () => {
