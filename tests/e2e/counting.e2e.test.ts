@@ -111,14 +111,14 @@ describe('trivial and duplicate articles', () => {
     await page.goto(`${server.url}/admin/plugins/governance/rankings?year=${year}`);
     const row = page.getByTestId(`ranking-row-${SITE}`);
     await row.waitFor();
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rankings-excluded-row');
     const link = page.getByTestId(`excluded-${SITE}`);
     // The demo's own articles of this year count; the three published here do not.
     await link.getByText(/^原始 [\d,]+ 条，3 条未计入$/).waitFor();
     const raw = Number((await link.innerText()).match(/原始 ([\d,]+) 条/)![1].replace(/,/g, ''));
     const [counted] = (await row.locator('td').allInnerTexts())[2].split('\n');
     expect(Number(counted.replace(/,/g, ''))).toBe(raw - 3);
-    await row.scrollIntoViewIfNeeded();
-    await screenshot(page, 'rankings-excluded-row');
 
     await link.click();
     const dialog = page.getByRole('dialog');

@@ -138,10 +138,6 @@ export const testSecrets = (): Record<string, string> => {
     JWT_SECRET: secret(),
     ENV_PATH: path.join(appDir, '.tmp', 'tests', 'no-dotenv-in-tests'),
     STRAPI_TELEMETRY_DISABLED: 'true',
-    // Fixtures are titled 宝鸡一 and have no body: trivial by the deployment's minimums, which
-    // would empty every ranking. review/counting's tests set the minimums back to the defaults.
-    ARTICLE_MIN_TITLE_CHARS: '0',
-    ARTICLE_MIN_BODY_CHARS: '0',
   };
 };
 
