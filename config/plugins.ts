@@ -34,7 +34,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
       // Hosts whose images an article body may show besides the media library's own files
       // (comma-separated host names, e.g. "img.example.gov.cn"); none by default.
-      articles: { imageHosts: env.array('ARTICLE_IMAGE_HOSTS', []).filter((host) => host !== '') },
+      // An article with fewer letters and digits than these in its title or body counts in no
+      // ranking (it may still be published; the review flags it).
+      articles: {
+        imageHosts: env.array('ARTICLE_IMAGE_HOSTS', []).filter((host) => host !== ''),
+        trivial: {
+          minTitleChars: env.int('ARTICLE_MIN_TITLE_CHARS', 5),
+          minBodyChars: env.int('ARTICLE_MIN_BODY_CHARS', 50),
+        },
+      },
       // Public message submissions per IP address and hour.
       replies: { rateLimit: { points: env.int('SUBMISSIONS_PER_HOUR', 20), duration: 3600 } },
       // The audit log: its key (never in the database; the boot stops without it), the file its

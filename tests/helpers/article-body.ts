@@ -6,7 +6,7 @@ import type { TestApp } from './strapi';
 
 /** A body of one paragraph of `text`. */
 export const paragraph = (text: string) => [
-  { type: 'paragraph', children: [{ type: 'text', text }] },
+  { type: 'paragraph' as const, children: [{ type: 'text' as const, text }] },
 ];
 
 /** A 1×1 PNG in the media library, as an upload leaves it (without writing one to disk). */

@@ -7,6 +7,7 @@ import {
   CHECKLIST_ITEMS,
   type StepCapacity,
 } from '../../src/plugins/governance/shared/contracts/review';
+import type { paragraph } from './article-body';
 import { addMember } from './sites';
 import { asAdmin, createAdmin, type TestAdmin, type TestApp } from './strapi';
 
@@ -86,7 +87,13 @@ export const approveArticle = async (app: TestApp, team: ReviewTeam, documentId:
 export const publishReviewed = async (
   app: TestApp,
   team: ReviewTeam,
-  data: { title: string; site: string; isSpecialTopic?: boolean; column?: string },
+  data: {
+    title: string;
+    site: string;
+    isSpecialTopic?: boolean;
+    column?: string;
+    body?: ReturnType<typeof paragraph>;
+  },
   firstPublishedAt?: Date
 ) => {
   const draft = await app.strapi.documents(ARTICLE).create({ data });

@@ -410,8 +410,16 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
   attributes: {
     body: Schema.Attribute.Blocks;
     column: Schema.Attribute.String & Schema.Attribute.CustomField<'plugin::governance.column'>;
+    countExclusion: Schema.Attribute.Enumeration<['trivial', 'duplicate']> &
+      Schema.Attribute.Private;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    duplicateDistance: Schema.Attribute.Integer & Schema.Attribute.Private;
+    duplicateOf: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     firstPublishedAt: Schema.Attribute.DateTime;
     isSpecialTopic: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
@@ -422,6 +430,15 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       ['draft', 'submitted', 'in_review', 'approved', 'rejected', 'withdrawn']
     > &
       Schema.Attribute.DefaultTo<'draft'>;
+    simBand0: Schema.Attribute.Integer & Schema.Attribute.Private;
+    simBand1: Schema.Attribute.Integer & Schema.Attribute.Private;
+    simBand2: Schema.Attribute.Integer & Schema.Attribute.Private;
+    simBand3: Schema.Attribute.Integer & Schema.Attribute.Private;
+    simhash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 16;
+      }>;
     site: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
     slug: Schema.Attribute.UID &
       Schema.Attribute.SetMinMaxLength<{

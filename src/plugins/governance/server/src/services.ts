@@ -16,6 +16,7 @@ export default {
   sites: sites.service,
   review: review.service,
   sensitiveWords: review.sensitiveWords,
+  articleCounting: review.counting,
   replies: replies.service,
   messageDesk: replies.desk,
   messageHandling: replies.handling,

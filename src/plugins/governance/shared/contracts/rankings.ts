@@ -17,8 +17,17 @@ export interface RankedSite {
 
 /** The figures counted for a site, a level or the group in one year. */
 export interface RankingFigures {
-  /** Articles first published in the year (local time), still published now. */
+  /**
+   * Articles first published in the year (local time), still published now, that count: not
+   * judged trivial or a copy of an earlier article on publication. The rank is by this figure.
+   */
   articles: number;
+  /**
+   * Every article first published in the year and still published, counted or not (the raw
+   * count); `rawArticles - articles` are listed by GET /governance/rankings/excluded. Absent
+   * from rankings frozen before it existed (their `articles` was the raw count).
+   */
+  rawArticles: number;
   /** Of them, special-topic (专题) articles. */
   specialTopics: number;
   /** Citizen messages received in the year. */

@@ -106,6 +106,8 @@ export interface ArticleReview {
    */
   waitingOn: string[];
   wordHits: WordHit[];
+  /** Whether the draft, published as it is, would count in the ranking (review/counting.ts). */
+  countFlags?: CountFlags;
   history: Decision[];
   /** What the caller may do now. */
   can: { submit: boolean; withdraw: boolean; approve: boolean; reject: boolean };
@@ -146,4 +148,45 @@ export interface SensitiveWordEntry {
   level: WordLevel;
   suggestion: string | null;
   note: string | null;
+}
+
+/** Why a published article does not count in the ranking. */
+export type CountExclusion = 'trivial' | 'duplicate';
+
+/** What the review shows of a draft's weight in the ranking: too slight, or a copy. */
+export interface CountFlags {
+  /** Set when the title or the body has fewer letters and digits than configured. */
+  trivial: {
+    title: boolean;
+    body: boolean;
+    titleChars: number;
+    bodyChars: number;
+    minTitleChars: number;
+    minBodyChars: number;
+  } | null;
+  /** Published articles of the group it copies (SimHash within 3 bits), earliest first. */
+  duplicates: Array<{
+    documentId: string;
+    title: string;
+    siteName: string | null;
+    firstPublishedAt: string;
+    /** Bits the similarity hashes differ in: 0 for the same wording. */
+    distance: number;
+  }>;
+}
+
+/** GET /governance/rankings/excluded: a published article the ranking does not count. */
+export interface ExcludedArticle {
+  documentId: string;
+  title: string;
+  site: { documentId: string; name: string } | null;
+  firstPublishedAt: string;
+  reason: CountExclusion;
+  /** For a copy: the original it copies. */
+  duplicateOf: {
+    documentId: string;
+    title: string | null;
+    siteName: string | null;
+    distance: number | null;
+  } | null;
 }

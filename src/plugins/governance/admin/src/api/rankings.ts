@@ -8,7 +8,10 @@ import type {
   RankingSnapshotInfo,
   RankingSnapshotVersions,
 } from '../../../shared/contracts/rankings';
+import type { ExcludedArticle } from '../../../shared/contracts/review';
 import { searchParams } from './searchParams';
+
+export type { ExcludedArticle } from '../../../shared/contracts/review';
 
 export type {
   AnnualNotice,
@@ -48,6 +51,21 @@ export const useRanking = (year: number | undefined) => {
         .data,
     // Another year's ranking stays on screen until the chosen year's arrives.
     { keepPreviousData: true }
+  );
+};
+
+/** The published articles of a site and year that the ranking does not count (trivial, copies). */
+export const useExcludedArticles = (year: number, site: string | null) => {
+  const { get } = useFetchClient();
+  return useQuery(
+    [...RANKINGS, 'excluded', year, site],
+    async () =>
+      (
+        await get<{ data: ExcludedArticle[] }>('/governance/rankings/excluded', {
+          params: { year, site },
+        })
+      ).data.data,
+    { enabled: site !== null }
   );
 };
 

@@ -12,6 +12,7 @@ import { useNotifiedAction } from '../hooks/useNotifiedAction';
 import { useT, type Translate } from '../hooks/useT';
 import { ReasonDialog } from './ReasonDialog';
 import { ArticleStateBadges, type PublicationStatus } from './ReviewStatusBadge';
+import { CountFlags } from './CountFlags';
 import { WordHits } from './WordHits';
 import { ARTICLE } from '../../../shared/uids';
 import { useLocalTime } from '../hooks/useLocalTime';
@@ -262,6 +263,7 @@ const ReviewPanelContent = ({
         </Box>
       ) : null}
       {review.wordHits.length > 0 ? <WordHits hits={review.wordHits} t={t} /> : null}
+      {review.countFlags ? <CountFlags flags={review.countFlags} t={t} /> : null}
       <Flex gap={2} wrap="wrap">
         {review.can.submit ? (
           <Button

@@ -41,7 +41,20 @@ const libraryUrls = async (strapi: Core.Strapi, urls: string[]) => {
  * refused with its URL. Refused, not dropped: the editor must know the picture will not appear.
  */
 const cleanInput = async (strapi: Core.Strapi, data: Record<string, unknown>) => {
-  const { firstPublishedAt: _date, reviewStatus: _review, ...rest } = data;
+  const {
+    firstPublishedAt: _date,
+    reviewStatus: _review,
+    // Whether it counts is judged by the server on publication (review/counting.ts).
+    simhash: _simhash,
+    simBand0: _band0,
+    simBand1: _band1,
+    simBand2: _band2,
+    simBand3: _band3,
+    countExclusion: _exclusion,
+    duplicateOf: _original,
+    duplicateDistance: _distance,
+    ...rest
+  } = data;
   // A column is a name from the site's list (checked after the write): no stray spaces, and an
   // empty one is none.
   if (typeof rest.column === 'string') rest.column = rest.column.trim() || null;
@@ -137,10 +150,16 @@ export const articleRules =
       params.data = { ...params.data, firstPublishedAt: null, reviewStatus: 'draft' };
     }
 
-    if (context.action === 'unpublish') {
-      const result = await next();
-      await auditPublication(strapi, 'article.unpublish', params, result);
-      return result;
+    if (context.action === 'unpublish' || context.action === 'delete') {
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        if (context.action === 'unpublish')
+          await auditPublication(strapi, 'article.unpublish', params, result);
+        // Copies of an article gone offline are copies of nothing online: judged again.
+        const documentId = documentIdOf(result, params);
+        if (documentId) await getService(strapi, 'articleCounting').rejudgeCopiesOf(documentId);
+        return result;
+      });
     }
     if (!['create', 'update', 'clone', 'publish'].includes(context.action)) return next();
     // Whether the write may have filed the article under a column its site does not have.
@@ -160,6 +179,8 @@ export const articleRules =
         documentId &&
         (context.action === 'publish' || (params as { status?: string }).status === 'published')
       ) {
+        // Whether it counts in the ranking, from what went online.
+        await getService(strapi, 'articleCounting').judge(documentId);
         await auditPublication(strapi, 'article.publish', params, result);
       }
       return result;

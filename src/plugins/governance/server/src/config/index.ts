@@ -36,6 +36,14 @@ export interface ArticlesConfig {
    * provincial image server (`img.shaanxi.gov.cn`); exact host names, no wildcards.
    */
   imageHosts: string[];
+  /**
+   * What makes an article too slight to count in the ranking (see review/counting.ts): fewer
+   * letters and digits than these in its title or in its body's plain text. It may still be
+   * published; the review shows the flag and the ranking lists it as not counted.
+   */
+  trivial: { minTitleChars: number; minBodyChars: number };
+  /** How far back (days before its first publication) an article is compared with the group's for copies. */
+  duplicateWindowDays: number;
 }
 
 export interface GovernanceConfig {
@@ -104,6 +112,19 @@ const validateArticles = (articles: Partial<ArticlesConfig> | undefined) => {
   ) {
     throw new Error(
       `governance.articles.imageHosts must be a list of lower-case host names such as "img.example.gov.cn" (no scheme, path or wildcard); got ${JSON.stringify(hosts)}.`
+    );
+  }
+  const trivial = articles?.trivial;
+  const count = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+  if (!count(trivial?.minTitleChars) || !count(trivial?.minBodyChars)) {
+    throw new Error(
+      `governance.articles.trivial must be { minTitleChars, minBodyChars } in whole numbers, 0 or more; got ${JSON.stringify(trivial)}.`
+    );
+  }
+  const days = articles?.duplicateWindowDays;
+  if (!positiveInteger(days) || (days as number) > 3660) {
+    throw new Error(
+      `governance.articles.duplicateWindowDays must be a whole number of days from 1 to 3660; got ${JSON.stringify(days)}.`
     );
   }
 };
@@ -199,7 +220,12 @@ export default {
     timezone: 'Asia/Shanghai',
     groupName: '陕西民政网站群',
     review: DEFAULT_CHAIN,
-    articles: { imageHosts: [] },
+    articles: {
+      imageHosts: [],
+      // A title of 5 characters (关于…的通知 has more) and a body of 50: a line of real news.
+      trivial: { minTitleChars: 5, minBodyChars: 50 },
+      duplicateWindowDays: 365,
+    },
     notifications: { email: false },
     replies: {
       workingDays: DEFAULT_REPLY_WORKING_DAYS,

@@ -6,6 +6,7 @@ import { getService } from '../utils/get-service';
 import { exportFiles } from '../utils/export-file';
 import { rankingCsv, rankingXlsx } from './export';
 import {
+  validateExcludedQuery,
   validateExportQuery,
   validateFreeze,
   validateSettings,
@@ -31,6 +32,11 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
         await siteScope(strapi, ctx.state.user)
       ),
     };
+  },
+
+  async excluded(ctx: Context) {
+    const { year, site } = await validateExcludedQuery(ctx.query);
+    ctx.body = { data: await getService(strapi, 'rankings').excluded(year, site) };
   },
 
   async notice(ctx: Context) {
@@ -59,7 +65,14 @@ const rankingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
         : '实时数据（尚未冻结，以冻结后的数据为准）',
       files.stamp(),
     ];
-    ctx.body = format === 'csv' ? rankingCsv(ranking, notes) : await rankingXlsx(ranking, notes);
+    // The workbook lists the articles not counted too (as judged now, for a snapshot as well).
+    ctx.body =
+      format === 'csv'
+        ? rankingCsv(ranking, notes)
+        : await rankingXlsx(ranking, notes, {
+            articles: await getService(strapi, 'rankings').excluded(year),
+            dateTime: (at) => files.dateTime(at),
+          });
     // The year names the period: 2014年发布排名.xlsx, 2014年发布排名（冻结）.xlsx.
     files.attach(ctx, {
       title: `${year}年发布排名${frozen ? '（冻结）' : ''}`,

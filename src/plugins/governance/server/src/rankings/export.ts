@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 
 import type { SiteLevel } from '../../../shared/contracts/overview';
 import type { Ranking, RankingRow } from '../../../shared/contracts/rankings';
+import type { ExcludedArticle } from '../../../shared/contracts/review';
 import { addSheetRow, csvFile, type Cell } from '../utils/spreadsheet';
 
 /** The section titles of the notice's attached table, in its order. */
@@ -26,7 +27,8 @@ const remark = (row: RankingRow) =>
   [
     row.site.level === 'county' && row.site.parentName ? row.site.parentName : null,
     row.site.active ? null : '已关闭',
-    row.articles === 0 ? '本年未发布信息' : null,
+    row.articles === 0 && !row.rawArticles ? '本年未发布信息' : null,
+    row.rawArticles > row.articles ? `另有${row.rawArticles - row.articles}篇未计入` : null,
   ]
     .filter(Boolean)
     .join('；');
@@ -67,8 +69,27 @@ export const rankingCsv = (ranking: Ranking, notes: string[]): Buffer => {
   return csvFile(records);
 };
 
-/** The same as an Excel workbook, set up to print on A4. */
-export const rankingXlsx = async (ranking: Ranking, notes: string[]): Promise<Buffer> => {
+/** Why an article is not counted, as the province reads it. */
+export const exclusionText = (article: ExcludedArticle): string => {
+  if (article.reason === 'trivial') return '内容过简（标题或正文字数不足）';
+  const original = article.duplicateOf;
+  const of = original?.title
+    ? `《${original.title}》${original.siteName ? `（${original.siteName}）` : ''}`
+    : '较早发布的文章';
+  return `${original?.distance === 0 ? '与' : '近似'}${of}${original?.distance === 0 ? '重复' : ''}`;
+};
+
+export const EXCLUDED_COLUMNS = ['网站', '文章标题', '首次发布时间', '未计入原因'] as const;
+
+/**
+ * The same as an Excel workbook, set up to print on A4; with `excluded`, a second sheet lists
+ * the published articles the figures do not count (`dateTime` writes their dates).
+ */
+export const rankingXlsx = async (
+  ranking: Ranking,
+  notes: string[],
+  excluded?: { articles: ExcludedArticle[]; dateTime: (at: string) => string }
+): Promise<Buffer> => {
   const { title, sections } = tableRows(ranking);
   const book = new ExcelJS.Workbook();
   book.created = new Date(ranking.computedAt);
@@ -108,6 +129,32 @@ export const rankingXlsx = async (ranking: Ranking, notes: string[]): Promise<Bu
       cell.border = { bottom: { style: 'thin' } };
     });
     for (const row of section.rows) addSheetRow(sheet, row);
+  }
+  if (excluded) {
+    const list = book.addWorksheet('未计入的文章', {
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      },
+    });
+    list.columns = [{ width: 28 }, { width: 48 }, { width: 20 }, { width: 60 }];
+    const heading = addSheetRow(list, [
+      `${ranking.year}年未计入信息发布量的文章（共${excluded.articles.length}篇）`,
+    ]);
+    list.mergeCells(heading.number, 1, heading.number, EXCLUDED_COLUMNS.length);
+    heading.font = { bold: true, size: 14 };
+    const header = addSheetRow(list, EXCLUDED_COLUMNS);
+    header.font = { bold: true };
+    for (const article of excluded.articles)
+      addSheetRow(list, [
+        article.site?.name ?? '',
+        article.title,
+        excluded.dateTime(article.firstPublishedAt),
+        exclusionText(article),
+      ]);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 };

@@ -8,6 +8,8 @@ export const adminRoutes = [
   { method: 'GET', path: '/rankings', handler: 'rankings.panel', config: read },
   { method: 'GET', path: '/rankings/export', handler: 'rankings.export', config: read },
   { method: 'GET', path: '/rankings/notice', handler: 'rankings.notice', config: read },
+  // The articles a year's ranking does not count (trivial or copies), per site.
+  { method: 'GET', path: '/rankings/excluded', handler: 'rankings.excluded', config: read },
   // Versions are added, read and listed; no route edits or removes one.
   { method: 'POST', path: '/rankings/snapshots', handler: 'rankings.freeze', config: manage },
   {

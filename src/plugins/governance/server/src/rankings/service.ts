@@ -39,6 +39,7 @@ type Count = number | string | null;
 
 const NO_FIGURES: RankingFigures = {
   articles: 0,
+  rawArticles: 0,
   specialTopics: 0,
   messages: 0,
   replies: 0,
@@ -53,11 +54,14 @@ const addUp = (parts: Array<RankingFigures & { sites?: number }>): RankingTotals
   for (const part of parts) {
     totals.sites += part.sites ?? 1;
     for (const figure of RANKING_FIGURES) totals[figure] += part[figure];
+    // Not among RANKING_FIGURES (snapshots frozen before it have none): summed on its own.
+    totals.rawArticles += part.rawArticles ?? part.articles;
   }
   return totals;
 };
 
-const hasFigures = (f: RankingFigures) => f.articles + f.messages + f.visits + f.submitted > 0;
+const hasFigures = (f: RankingFigures) =>
+  f.articles + (f.rawArticles ?? 0) + f.messages + f.visits + f.submitted > 0;
 
 /**
  * The annual publication ranking: every site of each level with its year's figures and its
@@ -100,7 +104,14 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const articles = db(`${article.table} as a`)
       .join(`${articleSite.table} as l`, `l.${articleSite.ownerColumn}`, 'a.id')
       .select({ siteId: `l.${articleSite.targetColumn}` }, inYear(firstPublished, start))
-      .countDistinct({ articles: 'a.document_id' })
+      .countDistinct({ rawArticles: 'a.document_id' })
+      // What counts: not judged trivial or a copy on publication (review/counting.ts).
+      .select(
+        db.raw('count(distinct case when a.?? is null then a.document_id end) as ??', [
+          article.column('countExclusion'),
+          'articles',
+        ])
+      )
       .sum({
         specialTopics: db.raw('case when a.?? then 1 else 0 end', [
           article.column('isSpecialTopic'),
@@ -110,7 +121,13 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .where(firstPublished, '>=', previousStart)
       .where(firstPublished, '<', end)
       .groupByRaw('1, 2') as Promise<
-      Array<{ siteId: number; inYear: Count; articles: Count; specialTopics: Count }>
+      Array<{
+        siteId: number;
+        inYear: Count;
+        articles: Count;
+        rawArticles: Count;
+        specialTopics: Count;
+      }>
     >;
 
     const received = `m.${message.column('receivedAt')}`;
@@ -178,6 +195,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const row of await articles)
       Object.assign(of(row), {
         articles: Number(row.articles),
+        rawArticles: Number(row.rawArticles),
         specialTopics: Number(row.specialTopics),
       });
     for (const row of await messages)
@@ -321,6 +339,15 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { year, years, allowed: true, places };
     },
 
+    /**
+     * The published articles of `year` that the ranking does not count (trivial, or copies),
+     * of one site or of all: judged on publication, listed here with the reason.
+     */
+    async excluded(year: number, siteDocumentId?: string) {
+      const { start, end } = localYearRange(year, config().timezone);
+      return getService(strapi, 'articleCounting').excluded(start, end, siteDocumentId);
+    },
+
     /** The live ranking of the local year `year`, with the year before for comparison. */
     async compute(year: number): Promise<Ranking> {
       const { timezone, groupName } = config();
@@ -342,6 +369,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
           ({
             site,
             articles,
+            rawArticles,
             specialTopics,
             messages,
             replies,
@@ -352,6 +380,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
           }) => ({
             site: publicSite(site),
             articles,
+            rawArticles,
             specialTopics,
             messages,
             replies,

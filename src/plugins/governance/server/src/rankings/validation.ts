@@ -14,6 +14,7 @@ export const ERRORS = {
   site: '站点代码须为 1 至 64 个小写字母、数字或连字符',
   path: '路径须以 / 开头，不超过 2000 个字符',
   visit: '访问记录只含站点代码和路径两项',
+  siteDocument: '站点标识无效',
 } as const;
 
 /** `year` may be left out: the service then picks the year a provincial office ranks. */
@@ -32,6 +33,20 @@ export const validateExportQuery = validateYupSchema(
         .typeError(ERRORS.version)
         .integer(ERRORS.version)
         .min(1, ERRORS.version),
+    })
+    .noUnknown(),
+  { strict: false }
+);
+
+/** GET /rankings/excluded: a year, and a site by its document id (all sites without). */
+export const validateExcludedQuery = validateYupSchema(
+  yup
+    .object({
+      year: year().required(ERRORS.yearRequired),
+      site: yup
+        .string()
+        .matches(/^[a-z0-9]{1,64}$/, ERRORS.siteDocument)
+        .optional(),
     })
     .noUnknown(),
   { strict: false }

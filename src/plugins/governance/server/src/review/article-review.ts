@@ -6,6 +6,7 @@ import type {
   WordHit,
 } from '../../../shared/contracts/review';
 import { siteScope } from '../sites/scope';
+import { getService } from '../utils/get-service';
 import type { ReviewAccess } from './access';
 import { chainFor } from './chain';
 import { decisionDto, iso, submitterOf } from './dto';
@@ -79,6 +80,7 @@ export const articleReview =
       publishBlock: publishBlockOf(draft, status, state !== null, publishable),
       waitingOn: await access.mayTakeStep(draft, state),
       wordHits: await scan(draft),
+      countFlags: await getService(strapi, 'articleCounting').flagsOf(draft),
       history: history.map(decisionDto),
       can: {
         submit:

@@ -1,9 +1,11 @@
-import { Badge, Box, Flex, Td, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Td, TextButton, Tr, Typography } from '@strapi/design-system';
+import { useState } from 'react';
 import type { RankingGroup, RankingRow } from '../../api/rankings';
 import { HeadedTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
 import { ToneBadge } from '../../components/ToneBadge';
 import { useT } from '../../hooks/useT';
+import { ExcludedDialog } from './ExcludedDialog';
 import { useRankingFormat } from './format';
 import { LevelChart } from './LevelChart';
 
@@ -95,7 +97,49 @@ const VisitsCell = ({ row }: { row: RankingRow }) => {
   );
 };
 
-const RankingTableRow = ({ row, comparable }: { row: RankingRow; comparable: boolean }) => {
+/**
+ * The counted figure the rank is by; beneath it, when some published articles are not counted
+ * (trivial or copies), the raw figure and a link to the list of those left out.
+ */
+const ArticlesCell = ({ row, year, idle }: { row: RankingRow; year: number; idle: boolean }) => {
+  const t = useT();
+  const format = useRankingFormat();
+  const [open, setOpen] = useState(false);
+  // Snapshots frozen before the raw figure existed have none.
+  const excluded = (row.rawArticles ?? row.articles) - row.articles;
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={1}>
+      <Typography fontWeight="semiBold" textColor={idle ? 'danger600' : undefined}>
+        {format.count(row.articles)}
+      </Typography>
+      {excluded > 0 ? (
+        <TextButton
+          onClick={() => setOpen(true)}
+          data-testid={`excluded-${row.site.code}`}
+          title={t('rankings.excluded.open')}
+        >
+          <Typography variant="pi" textColor="warning700">
+            {t('rankings.excluded.link', {
+              raw: format.count(row.rawArticles),
+              excluded: format.count(excluded),
+            })}
+          </Typography>
+        </TextButton>
+      ) : null}
+      {open ? <ExcludedDialog row={row} year={year} onClose={() => setOpen(false)} /> : null}
+    </Flex>
+  );
+};
+
+const RankingTableRow = ({
+  row,
+  comparable,
+  year,
+}: {
+  row: RankingRow;
+  comparable: boolean;
+  year: number;
+}) => {
   const format = useRankingFormat();
   const idle = row.articles === 0;
   const articlesChange = comparable && row.previous ? row.articles - row.previous.articles : null;
@@ -108,9 +152,7 @@ const RankingTableRow = ({ row, comparable }: { row: RankingRow; comparable: boo
         <SiteCell row={row} />
       </Td>
       <Td>
-        <Typography fontWeight="semiBold" textColor={idle ? 'danger600' : undefined}>
-          {format.count(row.articles)}
-        </Typography>
+        <ArticlesCell row={row} year={year} idle={idle} />
       </Td>
       <Td>
         <Typography
@@ -194,7 +236,12 @@ export const LevelRanking = ({ group, year }: { group: RankingGroup; year: numbe
         rows={group.rows.length}
       >
         {group.rows.map((row) => (
-          <RankingTableRow key={row.site.documentId} row={row} comparable={comparable} />
+          <RankingTableRow
+            key={row.site.documentId}
+            row={row}
+            comparable={comparable}
+            year={year}
+          />
         ))}
       </HeadedTable>
     </Panel>

@@ -77,6 +77,9 @@ export const RankingPanel = ({ canManage }: { canManage: boolean }) => {
           <Typography variant="pi" textColor="neutral600">
             {t('rankings.countingRule')}
           </Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {t('rankings.countingRule.excluded')}
+          </Typography>
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -80,15 +80,36 @@ describe('governance config', () => {
     [[42]],
   ])('stops the boot on image hosts %p', (imageHosts) => {
     expect(() =>
-      config.validator({ ...keyed, articles: { imageHosts: imageHosts as string[] } })
+      config.validator({
+        ...keyed,
+        articles: { ...keyed.articles, imageHosts: imageHosts as string[] },
+      })
     ).toThrow(/imageHosts/);
+  });
+
+  it.each([
+    [{ minTitleChars: -1, minBodyChars: 50 }, 365],
+    [{ minTitleChars: 5, minBodyChars: 1.5 }, 365],
+    [undefined, 365],
+    [{ minTitleChars: 5, minBodyChars: 50 }, 0],
+  ])('stops the boot on trivial-article minimums %p and window %p', (trivial, days) => {
+    expect(() =>
+      config.validator({
+        ...keyed,
+        articles: {
+          ...keyed.articles,
+          trivial: trivial as { minTitleChars: number; minBodyChars: number },
+          duplicateWindowDays: days,
+        },
+      })
+    ).toThrow(/governance\.articles\.(trivial|duplicateWindowDays)/);
   });
 
   it('accepts a list of image hosts', () => {
     expect(() =>
       config.validator({
         ...keyed,
-        articles: { imageHosts: ['img.example.gov.cn', 'cdn-1.example.org'] },
+        articles: { ...keyed.articles, imageHosts: ['img.example.gov.cn', 'cdn-1.example.org'] },
       })
     ).not.toThrow();
   });

@@ -188,6 +188,8 @@ describe('GET /governance/rankings', () => {
     expect(data.live.totals).toEqual({
       sites: 7,
       articles: 7,
+      // Nothing here is trivial (minimums off in tests) or a copy: every article counts.
+      rawArticles: 7,
       specialTopics: 1,
       messages: 2,
       replies: 1,
