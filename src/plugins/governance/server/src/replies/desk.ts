@@ -249,8 +249,8 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The menu badge: the user's sites' messages to sign or past their deadline, each once, in
-     * one count.
+     * The menu badge: the user's sites' messages to sign or past their deadline, each once, and
+     * the transfers waiting for their acceptance.
      */
     async todo(user: AdminUser): Promise<MessageTodo> {
       const scope = await siteScope(strapi, user);
@@ -268,7 +268,9 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
           ],
         },
       });
-      return { count };
+      // Transfers waiting for the user's sites to accept them are theirs to act on too.
+      const toAccept = await holdings(strapi).pendingFor(scope.all ? 'all' : scope.siteIds);
+      return { count: count + (scope.all ? 0 : toAccept.length) };
     },
 
     /**
