@@ -206,6 +206,8 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         columns: {
           status: action === 'assign' ? 'transferred' : 'accepted',
           pendingExtension: null,
+          // The receiver's leader is told when its own holding's deadline passes (overdue.ts).
+          overdueNotifiedAt: null,
         },
         relations: { site: target.id },
       },

@@ -162,8 +162,19 @@ describe('trick 2: an old message dumped on another site', () => {
     expect((await veto('baoji')).status).not.toBe('tripped');
     expect((await caseOf(xianHandler, message.id)).site.code).toBe('xian');
 
+    const overdue = app.strapi.plugin('governance').service('overdueMessages');
+    await overdue.notifyOverdue();
+    const notices = async () =>
+      (await caseOf(province, message.id)).timeline.filter(
+        (e: { action: string }) => e.action === 'overdueNotice'
+      ).length;
+    // Xi'an's leader was told; 宝鸡 is not told of the time Xi'an held it.
+    expect(await notices()).toBe(1);
+
     const acceptedFrom = new Date();
     await accept(baojiHandler, message.id).expect(204);
+    await overdue.notifyOverdue();
+    expect(await notices()).toBe(1);
     expect(await veto('xian')).toMatchObject({ status: 'tripped' });
     const baojiVeto = await veto('baoji');
     expect(baojiVeto.status).not.toBe('tripped');
