@@ -269,6 +269,7 @@ export const loadDemo = async (
     await insertArticles(trx, strapi, drafts, siteIds, false);
 
     const messages = namesOf(strapi, 'api::citizen-message.citizen-message', 'site');
+    const holdingTable = strapi.db.metadata.get('plugin::governance.message-holding').tableName;
     const existingCodes = new Set(
       (await trx(messages.table).select('query_code')).map(
         (r: { query_code: string }) => r.query_code
@@ -321,6 +322,28 @@ export const loadDemo = async (
             [messages.owner]: r.id,
             [messages.target]: siteByCode.get(r.query_code),
           }))
+        );
+        // Each message's first holding (持有记录): its site from receipt, ended by its reply.
+        const byCode = new Map(batch.map((m) => [m.queryCode, m]));
+        await trx(holdingTable).insert(
+          inserted.map((r) => {
+            const m = byCode.get(r.query_code)!;
+            const open = ['received', 'accepted', 'transferred'].includes(m.status);
+            return {
+              document_id: documentId(),
+              message_id: r.id,
+              site_id: siteByCode.get(r.query_code),
+              state: open ? 'open' : 'ended',
+              started_at: m.receivedAt,
+              ended_at: open ? null : (m.repliedAt ?? m.receivedAt),
+              ended_by: open ? null : m.repliedAt ? 'replied' : 'invalid',
+              due_at: m.dueAt,
+              is_return: false,
+              created_at: m.receivedAt,
+              updated_at: m.repliedAt ?? m.receivedAt,
+              published_at: m.receivedAt,
+            };
+          })
         );
       }
       messagesInserted += fresh.length;

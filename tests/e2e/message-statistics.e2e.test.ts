@@ -65,6 +65,15 @@ it("shows a year's figures by level and site, and counts a substandard spot chec
       true,
     ]);
   }
+  // Transfers are traced per site: 转出 / 退回 / 超期持有, and the rule that counts them.
+  await page
+    .getByTestId('statistics-level-city')
+    .getByRole('columnheader', { name: '转出/退回/超期持有' })
+    .waitFor();
+  await page
+    .getByTestId('statistics-holdings-rule')
+    .getByText(/^转办口径：/)
+    .waitFor();
   await screenshot(page, 'statistics');
   await page.getByTestId('statistics-level-city').scrollIntoViewIfNeeded();
   await screenshot(page, 'statistics-levels');

@@ -2,7 +2,8 @@
  * 留言办理 in the browser: a citizen writes to 西安市 through the public API; the 西安 message
  * handler signs for it and replies with the replying unit, and the citizen's lookup shows the
  * reply; a reply the server's check flags is sent only after the handler confirms it; a message
- * is transferred to 宝鸡市 through the site picker and leaves the handler's inbox; an extension
+ * is transferred to 宝鸡市 through the site picker, stays with the handler until the province
+ * accepts it for 宝鸡市, then leaves the handler's inbox; an extension
  * asked for by the handler is approved by the provincial admin and moves the deadline; a message
  * is refused as invalid with a reason; a wrong category is corrected with a reason and the
  * citizen's original stays on the case. Staff see the case number (留言编号), never the query
@@ -155,7 +156,7 @@ it('holds back a short reply without a replying unit until the handler sends it 
   await caseDialog().getByRole('link', { name: '返回留言办理' }).click();
 });
 
-it('transfers a message to another site chosen in the picker, which takes it out of this inbox', async () => {
+it('asks to transfer a message to a site chosen in the picker; the sender keeps it until the province (or that site) accepts it', async () => {
   const subject = '宝鸡市养老院床位咨询';
   await submit(subject);
   await page.goto(`${server.url}${INBOX}`);
@@ -170,7 +171,39 @@ it('transfers a message to another site chosen in the picker, which takes it out
   await page.getByRole('button', { name: '转办', exact: true }).scrollIntoViewIfNeeded();
   await screenshot(page, 'messages-transfer');
   await page.getByRole('button', { name: '转办', exact: true }).click();
-  await page.getByText('已转办').first().waitFor();
+  await page.getByText('已申请转办，待对方接收').first().waitFor();
+  // Not accepted yet: still Xi'an's case, its clock running, the transfer shown as waiting.
+  await page
+    .getByTestId('pending-transfer')
+    .getByText(/申请转办至宝鸡市，待对方接收/)
+    .waitFor();
+  expect(await page.getByRole('button', { name: '接收', exact: true }).count()).toBe(0);
+  expect(await page.getByRole('combobox', { name: '转办至网站' }).count()).toBe(0);
+  await page.getByTestId('pending-transfer').scrollIntoViewIfNeeded();
+  await screenshot(page, 'messages-transfer-pending');
+  await caseDialog().getByRole('link', { name: '返回留言办理' }).click();
+  await page.getByRole('link', { name: subject }).waitFor();
+
+  // The province finds it under 待接收 and accepts it for 宝鸡市: the holdings show who held it.
+  const admin = await loginAs(browser, server, 'province.admin@demo.example');
+  try {
+    await admin.goto(`${server.url}${INBOX}?tab=toAccept`);
+    await admin.getByRole('tab', { name: /待接收/ }).waitFor();
+    await admin.getByRole('link', { name: subject }).click();
+    await admin.getByTestId('message-case').waitFor();
+    await admin.getByRole('button', { name: '接收', exact: true }).click();
+    await admin.getByText('已接收，本站办理期限自现在起算').first().waitFor();
+    const holdings = admin.getByTestId('message-holdings');
+    await holdings.getByText('西安市', { exact: true }).waitFor();
+    await holdings.getByText('宝鸡市', { exact: true }).waitFor();
+    await admin.getByRole('heading', { name: '认定误派' }).waitFor();
+    await holdings.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'messages-transfer-accepted');
+  } finally {
+    await admin.close();
+  }
+  await page.goto(`${server.url}${INBOX}`);
+  await page.getByRole('heading', { name: '留言办理' }).waitFor();
   await page.getByRole('link', { name: subject }).waitFor({ state: 'detached' });
 });
 

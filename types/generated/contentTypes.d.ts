@@ -1076,6 +1076,10 @@ export interface PluginGovernanceMessageEvent extends Struct.CollectionTypeSchem
         'confirmInvalid',
         'overturnInvalid',
         'voidSpotCheck',
+        'acceptTransfer',
+        'refuseTransfer',
+        'assign',
+        'misassigned',
       ]
     > &
       Schema.Attribute.Required;
@@ -1105,6 +1109,50 @@ export interface PluginGovernanceMessageEvent extends Struct.CollectionTypeSchem
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     verdict: Schema.Attribute.Enumeration<['standard', 'substandard']>;
     workingDays: Schema.Attribute.Integer;
+  };
+}
+
+export interface PluginGovernanceMessageHolding extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_message_holdings';
+  info: {
+    description: "One site's holding of a citizen message: from its receipt or acceptance until it is transferred, replied or refused; a transfer waiting for the receiving site's acceptance is a pending holding";
+    displayName: '\u7559\u8A00\u6301\u6709\u8BB0\u5F55';
+    pluralName: 'message-holdings';
+    singularName: 'message-holding';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dueAt: Schema.Attribute.DateTime;
+    endedAt: Schema.Attribute.DateTime;
+    endedBy: Schema.Attribute.Enumeration<
+      ['transferred', 'refused', 'replied', 'invalid', 'cancelled']
+    >;
+    fromSiteId: Schema.Attribute.Integer;
+    isReturn: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.message-holding'> &
+      Schema.Attribute.Private;
+    messageId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text;
+    requestedAt: Schema.Attribute.DateTime;
+    siteId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    startedAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.Enumeration<['pending', 'open', 'ended']> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
 }
 
@@ -2089,6 +2137,7 @@ declare module '@strapi/strapi' {
       'plugin::governance.inspection-notice': PluginGovernanceInspectionNotice;
       'plugin::governance.job-lease': PluginGovernanceJobLease;
       'plugin::governance.message-event': PluginGovernanceMessageEvent;
+      'plugin::governance.message-holding': PluginGovernanceMessageHolding;
       'plugin::governance.oversight-alert': PluginGovernanceOversightAlert;
       'plugin::governance.oversight-rule-state': PluginGovernanceOversightRuleState;
       'plugin::governance.oversight-urge': PluginGovernanceOversightUrge;

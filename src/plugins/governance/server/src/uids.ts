@@ -21,6 +21,7 @@ export const REVIEW_DECISION = 'plugin::governance.review-decision';
 export const SENSITIVE_WORD = 'plugin::governance.sensitive-word';
 // replies/
 export const MESSAGE_EVENT = 'plugin::governance.message-event';
+export const MESSAGE_HOLDING = 'plugin::governance.message-holding';
 // submissions/
 export const SUBMISSION = 'plugin::governance.submission';
 // rankings/

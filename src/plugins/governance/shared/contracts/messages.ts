@@ -40,6 +40,7 @@ export const OPEN_STATUSES = [
  */
 export const INBOX_TABS = [
   'toSign',
+  'toAccept',
   'inProgress',
   'dueSoon',
   'overdue',
@@ -128,6 +129,10 @@ export const CASE_ACTIONS = [
   'overturnInvalid',
   // An edit of a spot-checked reply voids the verdict.
   'voidSpotCheck',
+  'acceptTransfer',
+  'refuseTransfer',
+  'assign',
+  'misassigned',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -248,9 +253,41 @@ export interface MessageCase {
   satisfaction: Satisfaction | null;
   reopenedAt: string | null;
   spotCheck: { verdict: Verdict; comment: string | null; by: string; at: string } | null;
+  /** A transfer (转办) asked for and not yet accepted or refused by the receiving site. */
+  pendingTransfer: PendingTransfer | null;
+  /** What the caller may do about the pending transfer: the receiving site's handlers (and the province) accept or refuse it. */
+  canAnswerTransfer: boolean;
+  /** Which sites held the message, from when to when, against which deadline (持有记录). */
+  holdings: MessageHolding[];
   timeline: CaseEvent[];
   /** The group's time zone, in which the printed form gives its times. */
   timezone: string;
+}
+
+/** A transfer waiting for the receiving site (待接收): the sender keeps the message and its clock meanwhile. */
+export interface PendingTransfer {
+  from: MessageSite | null;
+  to: MessageSite;
+  reason: string | null;
+  requestedAt: string;
+}
+
+/** How a site's holding of a message ended. */
+export const HOLDING_ENDS = ['transferred', 'refused', 'replied', 'invalid', 'cancelled'] as const;
+export type HoldingEnd = (typeof HOLDING_ENDS)[number];
+
+/** One site's holding of a message, from its receipt or acceptance to its transfer or answer. */
+export interface MessageHolding {
+  site: MessageSite | null;
+  startedAt: string;
+  endedAt: string | null;
+  endedBy: HoldingEnd | null;
+  /** The holding's own deadline: the full handling time from acceptance, or the earlier one's for a return. */
+  dueAt: string | null;
+  /** The site held this message before (退回/回转): its earlier deadline continues. */
+  isReturn: boolean;
+  /** Held past its own deadline (now, or when it ended). */
+  overdue: boolean;
 }
 
 /** GET /governance/messages/transfer-targets: the active sites a message can go to. */
@@ -315,6 +352,18 @@ export interface MessageFigures {
   /** Replies the province spot-checked (抽查), and how many it found substandard. */
   spotChecked: number;
   substandard: number;
+  /**
+   * 持有记录 (the site's own holdings of messages received in the period, whoever has them now):
+   * transfers it made (转出), transfers it accepted (转入), messages it received back after
+   * holding them before (退回, flagged: no fresh clock), holdings past their own deadline, now or
+   * when they ended (超期持有), and transfers made after the holding's deadline (逾期转出): each
+   * counts as late in the site's on-time rate.
+   */
+  transfersOut: number;
+  transfersIn: number;
+  returnsReceived: number;
+  overdueHoldings: number;
+  lateTransfers: number;
 }
 
 /** GET /governance/messages/statistics?year= */

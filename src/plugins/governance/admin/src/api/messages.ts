@@ -133,6 +133,9 @@ export type MessageAction =
   | { action: 'sign' | 'close' }
   | { action: 'reply'; text: string; unit?: string; acknowledgeFlags?: boolean }
   | { action: 'transfer'; site: string; reason: string }
+  | { action: 'transfer/accept' }
+  | { action: 'transfer/refuse'; reason: string }
+  | { action: 'misassigned'; reason: string }
   | { action: 'extension'; workingDays: number; reason: string }
   | { action: 'extension/decision'; approve: boolean; comment: string | null }
   | { action: 'invalid'; reason: string }

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import type { ColumnKind } from '../../../shared/contracts/oversight';
 import { whereAwaitingAnswer } from '../replies/validity';
-import { ARTICLE, CITIZEN_MESSAGE, SITE_COLUMN } from '../uids';
+import type { Knex } from 'knex';
+import { ARTICLE, CITIZEN_MESSAGE, MESSAGE_HOLDING, SITE_COLUMN } from '../uids';
 import { siteRows } from '../sites/site-rows';
 import { localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
@@ -82,21 +83,45 @@ export const publications = async (
 
 export type Publication = Awaited<ReturnType<typeof publications>>[number];
 
-/** Per site, the oldest valid message still waiting for its answer. */
-const oldestUnanswered = async (strapi: Core.Strapi) => {
+/** A site's longest-held unanswered message: `since` is now minus the time the site held it. */
+export interface Unanswered {
+  siteId: number;
+  id: number;
+  subject: string;
+  receivedAt: Stamp;
+  /** Now minus the time this site held the message (its holdings summed): what the veto judges. */
+  since: Stamp;
+}
+
+/**
+ * Per site, the valid unanswered message it has held longest (单项否决 judges the holder): open
+ * holdings by their age, holdings ended by a transfer within the period by their length, a
+ * site's holdings of one message summed (a return does not restart its time). A message with no
+ * holdings recorded is judged at its site from its receipt.
+ */
+const longestHeld = async (strapi: Core.Strapi, periodStart: Date, now: Date) => {
   const message = dbNames(strapi, CITIZEN_MESSAGE);
+  const holding = dbNames(strapi, MESSAGE_HOLDING);
   const link = message.joinTable('site');
   const db = strapi.db.connection;
   const received = message.column('receivedAt');
+  const h = (name: string) => `h.${holding.column(name)}`;
+  const withoutHoldings = (alias: string) =>
+    function noHolding(this: Knex.QueryBuilder) {
+      this.select(db.raw('1'))
+        .from(`${holding.table} as h0`)
+        .whereRaw(`h0.${holding.column('messageId')} = ${alias}.id`);
+    };
   const firsts = db(`${message.table} as m2`)
     .join(`${link.table} as l2`, `l2.${link.ownerColumn}`, 'm2.id')
     .select({ siteId: `l2.${link.targetColumn}` })
     .min({ first: `m2.${received}` })
     // A 不予受理 the province has not confirmed still waits (replies/validity.ts).
     .modify((query) => whereAwaitingAnswer(query, (name) => `m2.${message.column(name)}`))
+    .whereNotExists(withoutHoldings('m2'))
     .groupBy(`l2.${link.targetColumn}`)
     .as('f');
-  const rows = (await db(`${message.table} as m`)
+  const legacy = (await db(`${message.table} as m`)
     .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
     .join(firsts, function joinFirst() {
       this.on('f.siteId', '=', `l.${link.targetColumn}`).andOn('f.first', '=', `m.${received}`);
@@ -108,14 +133,85 @@ const oldestUnanswered = async (strapi: Core.Strapi) => {
       receivedAt: `m.${received}`,
     })
     .modify((query) => whereAwaitingAnswer(query, (name) => `m.${message.column(name)}`))
-    .orderBy('m.id')) as Array<{
-    siteId: number;
-    id: number;
-    subject: string;
-    receivedAt: Stamp;
-  }>;
-  const bySite = new Map<number, (typeof rows)[number]>();
-  for (const row of rows) if (!bySite.has(Number(row.siteId))) bySite.set(Number(row.siteId), row);
+    .whereNotExists(withoutHoldings('m'))
+    .orderBy('m.id')) as Array<Omit<Unanswered, 'since'>>;
+
+  // Open holdings (of open messages) and holdings transferred away within the period.
+  const held = (await db(`${holding.table} as h`)
+    .join(`${message.table} as m`, 'm.id', h('messageId'))
+    .select({
+      siteId: h('siteId'),
+      id: 'm.id',
+      subject: `m.${message.column('subject')}`,
+      receivedAt: `m.${received}`,
+      state: h('state'),
+      startedAt: h('startedAt'),
+      endedAt: h('endedAt'),
+      endedBy: h('endedBy'),
+    })
+    .whereNotNull(h('startedAt'))
+    .where(function heldNow() {
+      this.where(function open() {
+        this.where(h('state'), 'open').modify((query) =>
+          whereAwaitingAnswer(query, (name) => `m.${message.column(name)}`)
+        );
+      }).orWhere(function transferredAway() {
+        this.where(h('endedBy'), 'transferred').where(h('endedAt'), '>=', periodStart);
+      });
+    })) as Array<
+    Omit<Unanswered, 'since'> & { state: string; startedAt: Stamp; endedAt: Stamp; endedBy: string }
+  >;
+  // The ended holdings of the same messages at the same sites count too (a return continues).
+  const ms = (stamp: Stamp) => new Date(stamp as string).getTime();
+  const heldMs = new Map<string, { row: (typeof held)[number]; ms: number }>();
+  for (const row of held) {
+    const key = `${row.siteId}:${row.id}`;
+    const length = (row.state === 'open' ? now.getTime() : ms(row.endedAt)) - ms(row.startedAt);
+    const entry = heldMs.get(key);
+    if (!entry) heldMs.set(key, { row, ms: length });
+    else {
+      entry.ms += length;
+      if (row.state === 'open') entry.row = row;
+    }
+  }
+  const earlier = heldMs.size
+    ? ((await db(holding.table)
+        .select({
+          siteId: holding.column('siteId'),
+          id: holding.column('messageId'),
+          startedAt: holding.column('startedAt'),
+          endedAt: holding.column('endedAt'),
+        })
+        .whereIn(holding.column('messageId'), [...new Set(held.map((row) => row.id))])
+        .where(holding.column('state'), 'ended')
+        .whereNotNull(holding.column('startedAt'))
+        .whereNot(holding.column('endedBy'), 'transferred')) as Array<{
+        siteId: number;
+        id: number;
+        startedAt: Stamp;
+        endedAt: Stamp;
+      }>)
+    : [];
+  for (const row of earlier) {
+    const entry = heldMs.get(`${row.siteId}:${row.id}`);
+    if (entry && entry.row.state === 'open') entry.ms += ms(row.endedAt) - ms(row.startedAt);
+  }
+
+  const bySite = new Map<number, Unanswered>();
+  const keep = (candidate: Unanswered) => {
+    const current = bySite.get(candidate.siteId);
+    if (!current || ms(candidate.since) < ms(current.since))
+      bySite.set(candidate.siteId, candidate);
+  };
+  for (const row of legacy) keep({ ...row, siteId: Number(row.siteId), since: row.receivedAt });
+  for (const { row, ms: length } of heldMs.values())
+    keep({
+      siteId: Number(row.siteId),
+      id: row.id,
+      subject: row.subject,
+      receivedAt: row.receivedAt,
+      since: new Date(now.getTime() - length),
+    });
   return bySite;
 };
 
@@ -153,7 +249,7 @@ export const siteFacts = async (strapi: Core.Strapi, timezone: string, now: Date
         orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
       }) as Promise<ColumnRow[]>,
     publications(strapi, DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), now),
-    oldestUnanswered(strapi),
+    longestHeld(strapi, thisYear.start, now),
     getService(strapi, 'review').backlogBySite(),
     expiredAccounts(strapi, now),
     getService(strapi, 'messageStatistics').forYear(year),

@@ -124,10 +124,11 @@ export const standingOf = (
     {
       homePageIdleDays: last === null ? null : days(last),
       columns,
+      // The time this site held it (a transfer does not move the veto, nor reset it).
       unanswered: waiting
         ? {
-            ageDays: days(waiting.receivedAt),
-            limitDays: vetoLimitDays(config.timezone, waiting.receivedAt),
+            ageDays: days(waiting.since),
+            limitDays: vetoLimitDays(config.timezone, waiting.since),
           }
         : null,
     },
@@ -150,7 +151,7 @@ export const standingOf = (
           id: waiting.id,
           subject: waiting.subject,
           receivedAt: new Date(waiting.receivedAt as string).toISOString(),
-          ageDays: days(waiting.receivedAt),
+          ageDays: days(waiting.since),
         }
       : null,
     replies: {

@@ -10,6 +10,7 @@ import { siteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
 import { deadlineState } from './deadlines';
+import { holdings } from './holdings';
 import { ERRORS } from './messages';
 import type { MessageRow } from './service';
 import { CITIZEN_MESSAGE } from '../uids';
@@ -46,17 +47,28 @@ export const caseAccess = (strapi: Core.Strapi) => {
   /** The group's working-day calendar, as entered by the province (calendar/service.ts). */
   const calendar = () => getService(strapi, 'calendar').current();
 
-  /** A message outside the user's sites is "not found", as one that does not exist. */
-  const load = async (id: number, user: AdminUser): Promise<HandledMessage> => {
+  /**
+   * A message outside the user's sites is "not found", as one that does not exist. With
+   * `pending`, a message transferred to one of the user's sites and not yet accepted is found
+   * too (to read it, accept or refuse it; nothing else).
+   */
+  const load = async (
+    id: number,
+    user: AdminUser,
+    options: { pending?: boolean } = {}
+  ): Promise<HandledMessage> => {
     const scope = await siteScope(strapi, user);
     const message = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
       where: { id },
       populate: { site: { select: ['id', 'code', 'name'] } },
     })) as HandledMessage | null;
-    if (!message || (!scope.all && !(message.site && scope.siteIds.includes(message.site.id)))) {
-      throw new errors.NotFoundError(ERRORS.noSuchMessage(id));
+    if (message && (scope.all || (message.site && scope.siteIds.includes(message.site.id))))
+      return message;
+    if (message && options.pending) {
+      const pending = await holdings(strapi).pending(message.id);
+      if (pending && !scope.all && scope.siteIds.includes(pending.siteId)) return message;
     }
-    return message;
+    throw new errors.NotFoundError(ERRORS.noSuchMessage(id));
   };
 
   /** A reopened message has a reply and runs against its new deadline: only a closed case is answered. */

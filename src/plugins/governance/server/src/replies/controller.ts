@@ -132,6 +132,27 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.status = 204;
   },
 
+  async acceptTransfer(ctx: Context) {
+    await getService(strapi, 'messageHandling').acceptTransfer(messageId(ctx), ctx.state.user);
+    ctx.status = 204;
+  },
+
+  async refuseTransfer(ctx: Context) {
+    const { reason } = await validateReason(ctx.request.body);
+    await getService(strapi, 'messageHandling').refuseTransfer(
+      messageId(ctx),
+      ctx.state.user,
+      reason
+    );
+    ctx.status = 204;
+  },
+
+  async misassigned(ctx: Context) {
+    const { reason } = await validateReason(ctx.request.body);
+    await getService(strapi, 'messageHandling').misassigned(messageId(ctx), ctx.state.user, reason);
+    ctx.status = 204;
+  },
+
   async requestExtension(ctx: Context) {
     const input = await validateExtensionRequest(ctx.request.body);
     await getService(strapi, 'messageHandling').requestExtension(

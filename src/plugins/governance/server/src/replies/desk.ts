@@ -27,6 +27,7 @@ import { stampLine } from '../utils/export-file';
 import { workbookStream } from '../utils/spreadsheet';
 import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
 import { inboxSheet } from './inbox-export';
+import { holdings } from './holdings';
 import { CATEGORY_NAMES, messageLabel, TAB_NAMES } from './messages';
 
 const OPEN: MessageStatus[] = [...OPEN_STATUSES];
@@ -56,8 +57,11 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
     const scope = await siteScope(strapi, user);
     const zone = timezone();
     const soon = endOfWorkday(calendar(), now, 2, zone);
+    // 待接收: transfers to the user's sites waiting for their acceptance (the sender still has them).
+    const toAccept = await holdings(strapi).pendingFor(scope.all ? 'all' : scope.siteIds);
     const tabs: Record<InboxTab, Record<string, unknown>> = {
       toSign: { status: { $in: ['received', 'transferred'] } },
+      toAccept: { id: { $in: toAccept }, status: { $in: OPEN } },
       inProgress: { status: 'accepted' },
       dueSoon: { status: { $in: OPEN }, dueAt: { $gte: now, $lte: soon } },
       overdue: { status: { $in: OPEN }, dueAt: { $lt: now } },
@@ -67,7 +71,7 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       invalidPending: { status: 'rejected', invalidation: 'pending' },
     };
     const common: Record<string, unknown>[] = [];
-    if (!scope.all) common.push({ site: { id: { $in: scope.siteIds } } });
+    const mine = scope.all ? [] : [{ site: { id: { $in: scope.siteIds } } }];
     if (filters.site) common.push({ site: { code: filters.site } });
     if (filters.category) common.push({ category: filters.category });
     if (filters.from)
@@ -80,7 +84,9 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     const q = filters.q?.trim();
     if (q) common.push({ $or: [{ subject: { $containsi: q } }, { caseNumber: { $contains: q } }] });
-    return (tab: InboxTab) => ({ $and: [...common, tabs[tab]] });
+    return (tab: InboxTab) => ({
+      $and: [...(tab === 'toAccept' ? [] : mine), ...common, tabs[tab]],
+    });
   };
 
   const orderOf = (tab: InboxTab) =>
@@ -245,8 +251,8 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The menu badge: the user's sites' messages to sign or past their deadline, each once, in
-     * one count.
+     * The menu badge: the user's sites' messages to sign or past their deadline, each once, and
+     * the transfers waiting for their acceptance.
      */
     async todo(user: AdminUser): Promise<MessageTodo> {
       const scope = await siteScope(strapi, user);
@@ -264,7 +270,9 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
           ],
         },
       });
-      return { count };
+      // Transfers waiting for the user's sites to accept them are theirs to act on too.
+      const toAccept = await holdings(strapi).pendingFor(scope.all ? 'all' : scope.siteIds);
+      return { count: count + (scope.all ? 0 : toAccept.length) };
     },
 
     /**
@@ -272,7 +280,25 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
      * timeline, its deadline state. Never the query code: it is the citizen's key.
      */
     async getCase(id: number, user: AdminUser): Promise<MessageCase> {
-      const message = await load(id, user);
+      // The receiving site reads a transfer waiting for its acceptance, to accept or refuse it.
+      const message = await load(id, user, { pending: true });
+      const held = holdings(strapi);
+      const now = new Date();
+      const [pending, holdingList, scope] = await Promise.all([
+        held.pending(id),
+        held.list(id, now),
+        siteScope(strapi, user),
+      ]);
+      const pendingSites = pending
+        ? ((await strapi.db.query(SITE).findMany({
+            where: { id: { $in: [pending.siteId, pending.fromSiteId ?? 0] } },
+            select: ['id', 'code', 'name'],
+          })) as Array<MessageSite & { id: number }>)
+        : [];
+      const siteOf = (siteId: number | null) => {
+        const found = pendingSites.find((site) => site.id === siteId);
+        return found ? { code: found.code, name: found.name } : null;
+      };
       const full = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
         where: { id },
         populate: {
@@ -337,6 +363,18 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
               at: spotCheck.createdAt,
             }
           : null,
+        pendingTransfer: pending
+          ? {
+              from: siteOf(pending.fromSiteId),
+              to: siteOf(pending.siteId) ?? { code: '', name: '' },
+              reason: pending.reason,
+              requestedAt: new Date(pending.requestedAt ?? now).toISOString(),
+            }
+          : null,
+        canAnswerTransfer: Boolean(
+          pending && (scope.all || scope.siteIds.includes(pending.siteId))
+        ),
+        holdings: holdingList,
         timeline: events.map((e) => ({
           id: e.id,
           action: e.action,

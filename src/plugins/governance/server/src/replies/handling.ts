@@ -17,6 +17,7 @@ import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { siteScope } from '../sites/scope';
 import { caseAccess, type HandledMessage } from './case-access';
+import { holdings, type HoldingRow } from './holdings';
 import { personName } from '../utils/person-name';
 import { dueAt, endOfWorkday, workingDaysBetween } from './deadlines';
 import {
@@ -38,6 +39,10 @@ const AUDITED: Partial<Record<StaffAction, AuditAction>> = {
   reply: 'message.reply',
   editReply: 'message.reply',
   transfer: 'message.transfer',
+  acceptTransfer: 'message.transfer',
+  refuseTransfer: 'message.transfer',
+  assign: 'message.transfer',
+  misassigned: 'message.transfer',
   correctCategory: 'message.correctCategory',
   makePublic: 'message.publicity',
   makePrivate: 'message.publicity',
@@ -64,6 +69,7 @@ const OPEN: MessageStatus[] = [...OPEN_STATUSES];
  */
 const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { config, timezone, calendar, load } = caseAccess(strapi);
+  const held = holdings(strapi);
 
   const requireStatus = (
     message: HandledMessage,
@@ -86,7 +92,9 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     user: AdminUser,
     action: StaffAction,
     change: { columns?: Record<string, unknown>; relations?: Record<string, unknown> },
-    event: Record<string, unknown> = {}
+    event: Record<string, unknown> = {},
+    /** What else the act writes (its holdings), in the same transaction. */
+    also?: () => Promise<void>
   ) =>
     strapi.db.transaction(async () => {
       const { count } = await strapi.db.query(CITIZEN_MESSAGE).updateMany({
@@ -98,6 +106,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db
           .query(CITIZEN_MESSAGE)
           .update({ where: { id: message.id }, data: change.relations });
+      if (also) await also();
       await strapi.db.query(MESSAGE_EVENT).create({
         data: {
           message: message.id,
@@ -114,7 +123,11 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
           summary: await auditSummary(message, action, event),
           details: {
             action,
+            ...(event.fromSite ? { fromSite: event.fromSite } : {}),
             ...(event.toSite ? { toSite: event.toSite } : {}),
+            ...(event.dueAtAfter && action === 'misassigned'
+              ? { dueAtBefore: event.dueAtBefore, dueAtAfter: event.dueAtAfter, reason: event.text }
+              : {}),
             ...(event.categoryAfter
               ? {
                   categoryBefore: event.categoryBefore,
@@ -137,12 +150,22 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     event: Record<string, unknown>
   ) => {
     const label = messageLabel(message);
-    if (action === 'transfer') {
-      const to = (await strapi.db
-        .query(SITE)
-        .findOne({ where: { id: event.toSite }, select: ['name'] })) as { name: string } | null;
-      return `将${label}转办至${to?.name ?? '其他网站'}：${String(event.text ?? '')}`;
-    }
+    const siteName = async (siteId: unknown) =>
+      (
+        (await strapi.db.query(SITE).findOne({ where: { id: siteId }, select: ['name'] })) as {
+          name: string;
+        } | null
+      )?.name ?? '其他网站';
+    if (action === 'transfer')
+      return `将${label}转办至${await siteName(event.toSite)}（待对方接收）：${String(event.text ?? '')}`;
+    if (action === 'assign')
+      return `将${label}指定由${await siteName(event.toSite)}承办：${String(event.text ?? '')}`;
+    if (action === 'acceptTransfer')
+      return `${await siteName(event.toSite)}接收${await siteName(event.fromSite)}转办的${label}`;
+    if (action === 'refuseTransfer')
+      return `${await siteName(event.fromSite)}退回${label}：${String(event.text ?? '')}`;
+    if (action === 'misassigned')
+      return `认定${label}初次交办为误派，答复期限自接收时起算：${String(event.text ?? '')}`;
     if (action === 'correctCategory')
       return `将${label}的类别由${categoryName(event.categoryBefore)}更正为${categoryName(event.categoryAfter)}：${String(event.text ?? '')}`;
     if (REASONED.has(action) && event.text)
@@ -157,6 +180,70 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
     const message = await load(id, user);
     requireStatus(message, 'sign', ['received', 'transferred']);
     await apply(message, user, 'sign', { columns: { status: 'accepted' } });
+  };
+
+  /** A message with a transfer pending to one of the user's sites (the province: any). */
+  const loadPending = async (id: number, user: AdminUser) => {
+    const message = await load(id, user, { pending: true });
+    const pending = await held.pending(message.id);
+    if (!pending) throw new errors.ApplicationError(ERRORS.noPendingTransfer);
+    const scope = await siteScope(strapi, user);
+    if (!scope.all && !scope.siteIds.includes(pending.siteId))
+      throw new errors.ForbiddenError(ERRORS.notYourTransfer);
+    return { message, pending };
+  };
+
+  /**
+   * The case passes to `target` (acceptance of a pending transfer, or the province's
+   * assignment): the holder's holding ends now, the receiver's starts now with the full handling
+   * time, or, for a site that held it before (a return), with its earlier deadline. The
+   * message's own deadline does not move.
+   */
+  const handOver = async (
+    message: HandledMessage,
+    user: AdminUser,
+    action: 'acceptTransfer' | 'assign',
+    target: { id: number; replyWorkingDays?: unknown },
+    text: string | null,
+    pending: HoldingRow | null
+  ) => {
+    const now = new Date();
+    const earlier = await held.earlier(message.id, target.id);
+    const holdingDue = earlier?.dueAt
+      ? new Date(earlier.dueAt)
+      : dueAt(
+          calendar(),
+          now,
+          workingDaysFor(
+            config().replies.workingDays,
+            target,
+            message.category,
+            config().replies.maxWorkingDays
+          ),
+          timezone()
+        );
+    const fromSite = message.site?.id ?? null;
+    await apply(
+      message,
+      user,
+      action,
+      {
+        columns: {
+          status: action === 'assign' ? 'transferred' : 'accepted',
+          pendingExtension: null,
+          // The receiver's leader is told when its own holding's deadline passes (overdue.ts).
+          overdueNotifiedAt: null,
+        },
+        relations: { site: target.id },
+      },
+      { fromSite, toSite: target.id, text, dueAtAfter: holdingDue },
+      async () => {
+        await held.endOpen(message.id, 'transferred', now);
+        const opened = { state: 'open', startedAt: now, dueAt: holdingDue, isReturn: !!earlier };
+        if (pending) await held.update(pending.id, opened);
+        else await held.start(message.id, target.id, fromSite, now, holdingDue, !!earlier);
+      }
+    );
   };
 
   const service = {
@@ -282,11 +369,17 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
           relations: message.repliedAt ? undefined : { repliedBy: user.id },
         },
-        recorded
+        recorded,
+        () => held.endOpen(message.id, 'replied', now)
       );
     },
 
-    /** 转办: the same case goes to another site, whose clock starts at the transfer. */
+    /**
+     * 转办: asks another site to take the case. The message stays with the sender, and the
+     * sender's clock keeps running, until the receiving site accepts it (接收) or refuses it
+     * (退回); the province assigns directly (指定承办). The message's own deadline stays the
+     * first receipt's.
+     */
     async transfer(id: number, user: AdminUser, input: { site: string; reason: string }) {
       const message = await load(id, user);
       requireStatus(message, 'transfer', OPEN);
@@ -295,32 +388,70 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         .findOne({ where: { code: input.site, active: true }, select: ['id', 'replyWorkingDays'] });
       if (!target) throw new errors.ValidationError(ERRORS.transferTarget(input.site));
       if (target.id === message.site?.id) throw new errors.ValidationError(ERRORS.sameSite);
-      const { workingDays, maxWorkingDays } = config().replies;
-      const newDue = dueAt(
-        calendar(),
-        new Date(),
-        workingDaysFor(workingDays, target, message.category, maxWorkingDays),
-        timezone()
-      );
+      if (await held.pending(message.id)) throw new errors.ApplicationError(ERRORS.transferPending);
+      const reason = input.reason.trim();
+      if ((await siteScope(strapi, user)).all) {
+        await handOver(message, user, 'assign', target, reason, null);
+        return;
+      }
       await apply(
         message,
         user,
         'transfer',
+        {},
+        { fromSite: message.site?.id ?? null, toSite: target.id, text: reason },
+        () => held.request(message.id, target.id, message.site?.id ?? null, reason)
+      );
+    },
+
+    /** 接收转办: the receiving site's handler (or the province) takes the case; its clock starts now. */
+    async acceptTransfer(id: number, user: AdminUser) {
+      const { message, pending } = await loadPending(id, user);
+      requireStatus(message, 'acceptTransfer', OPEN);
+      const target = await strapi.db
+        .query(SITE)
+        .findOne({ where: { id: pending.siteId }, select: ['id', 'replyWorkingDays'] });
+      if (!target) throw new errors.ApplicationError(ERRORS.noPendingTransfer);
+      await handOver(message, user, 'acceptTransfer', target, null, pending);
+    },
+
+    /** 退回转办: the receiving site refuses, with the reason; the case stays with the sender. */
+    async refuseTransfer(id: number, user: AdminUser, reason: string) {
+      const { message, pending } = await loadPending(id, user);
+      await apply(
+        message,
+        user,
+        'refuseTransfer',
+        {},
+        { fromSite: pending.siteId, toSite: message.site?.id ?? null, text: reason.trim() },
+        () => held.update(pending.id, { state: 'ended', endedBy: 'refused', endedAt: new Date() })
+      );
+    },
+
+    /**
+     * 认定误派 (province only): the first assignment was a mistake, so the message's own deadline
+     * is recomputed from the receiving site's acceptance (its holding's deadline).
+     */
+    async misassigned(id: number, user: AdminUser, reason: string) {
+      if (!(await siteScope(strapi, user)).all)
+        throw new errors.ForbiddenError(ERRORS.provinceOnly);
+      const message = await load(id, user);
+      requireStatus(message, 'misassigned', OPEN);
+      const holding = await held.open(message.id);
+      if (!holding?.dueAt || holding.fromSiteId === null || holding.isReturn)
+        throw new errors.ApplicationError(ERRORS.notTransferred);
+      const recomputed = new Date(holding.dueAt);
+      if (recomputed.getTime() === new Date(message.dueAt).getTime())
+        throw new errors.ApplicationError(ERRORS.alreadyMisassigned);
+      await apply(
+        message,
+        user,
+        'misassigned',
+        { columns: { dueAt: recomputed, overdueNotifiedAt: null } },
         {
-          columns: {
-            status: 'transferred',
-            dueAt: newDue,
-            pendingExtension: null,
-            overdueNotifiedAt: null,
-          },
-          relations: { site: target.id },
-        },
-        {
-          fromSite: message.site?.id ?? null,
-          toSite: target.id,
-          text: input.reason.trim(),
+          text: reason.trim(),
           dueAtBefore: new Date(message.dueAt),
-          dueAtAfter: newDue,
+          dueAtAfter: recomputed,
         }
       );
     },
@@ -386,6 +517,19 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
           text: input.comment?.trim() || null,
           dueAtBefore: new Date(message.dueAt),
           dueAtAfter: extended,
+        },
+        // The holder's own deadline moves by the same working days.
+        async () => {
+          const holding = await held.open(message.id);
+          if (holding?.dueAt)
+            await held.update(holding.id, {
+              dueAt: endOfWorkday(
+                calendar(),
+                new Date(holding.dueAt),
+                pending.workingDays,
+                timezone()
+              ),
+            });
         }
       );
     },
@@ -430,7 +574,9 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
           user,
           'confirmInvalid',
           { columns: { invalidation: 'confirmed' } },
-          { text }
+          { text },
+          // Confirmed, the refusal ends the site's holding: until then it counts as held (the veto).
+          () => held.endOpen(message.id, 'invalid', new Date())
         );
         return;
       }

@@ -26,6 +26,7 @@ export const STATUS_NAMES: Record<MessageStatus, string> = {
 /** The inbox's tabs as the page names them. */
 export const TAB_NAMES: Record<InboxTab, string> = {
   toSign: '待签收',
+  toAccept: '待接收',
   inProgress: '办理中',
   dueSoon: '即将超期',
   overdue: '已超期',
@@ -50,6 +51,10 @@ export const ACTION_NAMES: Record<StaffAction, string> = {
   confirmInvalid: '确认不予受理',
   overturnInvalid: '撤销不予受理',
   voidSpotCheck: '作废抽查结论',
+  acceptTransfer: '接收转办',
+  refuseTransfer: '退回转办',
+  assign: '指定承办',
+  misassigned: '认定误派',
 };
 /** What the message routes answer: to citizens on the public routes, to staff in the admin. */
 export const ERRORS = {
@@ -81,11 +86,17 @@ export const ERRORS = {
   reason: '请填写原因（至少 5 个字）',
   transferTarget: (code: string) => `转办目标网站“${code}”不存在或已停用`,
   sameSite: '不能转办给本网站',
+  transferPending: '该留言已有待接收的转办，请等待对方接收或退回',
+  noPendingTransfer: '该留言没有待接收的转办',
+  notYourTransfer: '只有接收转办的网站（或省级管理员）才能接收或退回该转办',
+  provinceOnly: '只有省级管理员才能认定误派',
+  alreadyMisassigned: '答复期限已自接收时起算，无需再次认定误派',
+  notTransferred: '该留言未经转办接收，或现为退回件，无需认定误派',
   extensionDays: '延期天数须为 1 至 15 个工作日',
   extensionPending: '已有待审批的延期申请',
   noExtension: '没有待审批的延期申请',
   concurrent: '该留言已被他人处理，请刷新',
-  tab: '页签须为待签收、办理中、即将超期、已超期、待审批延期、已答复或不予受理待确认之一',
+  tab: '页签须为待签收、待接收、办理中、即将超期、已超期、待审批延期、已答复或不予受理待确认之一',
   filterCategory: '类别须为咨询、投诉、建议或其他',
   date: '日期须为有效日期，格式为“年-月-日”，如 2026-12-04',
   dateRange: '起始日期不能晚于截止日期',

@@ -60,6 +60,24 @@ export const adminRoutes = [
   { method: 'POST', path: '/messages/:id/transfer', handler: 'replies.transfer', config: handle },
   {
     method: 'POST',
+    path: '/messages/:id/transfer/accept',
+    handler: 'replies.acceptTransfer',
+    config: handle,
+  },
+  {
+    method: 'POST',
+    path: '/messages/:id/transfer/refuse',
+    handler: 'replies.refuseTransfer',
+    config: handle,
+  },
+  {
+    method: 'POST',
+    path: '/messages/:id/misassigned',
+    handler: 'replies.misassigned',
+    config: oversee,
+  },
+  {
+    method: 'POST',
     path: '/messages/:id/extension',
     handler: 'replies.requestExtension',
     config: handle,

@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/contracts/messages';
 import { caseNumberOf, caseNumbers } from './case-number';
 import { dueAt } from './deadlines';
+import { holdings } from './holdings';
 import { ERRORS } from './messages';
 import { workingDaysFor } from './site-working-days';
 import type { RatingInput, SubmissionInput } from './validation';
@@ -198,8 +199,8 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         const queryCode = newQueryCode();
         try {
           // One transaction for the row and its site link: one commit, one disk flush.
-          const { id } = await strapi.db.transaction(() =>
-            strapi.db.query(CITIZEN_MESSAGE).create({
+          const { id } = await strapi.db.transaction(async () => {
+            const created = await strapi.db.query(CITIZEN_MESSAGE).create({
               select: ['id'],
               data: {
                 ...text,
@@ -212,8 +213,11 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
                 dueAt: due,
                 isPublic: false,
               },
-            })
-          );
+            });
+            // The receiving site's holding starts at receipt, with the message's deadline.
+            await holdings(strapi).openFirst(created.id, site.id, now, due);
+            return created;
+          });
           return receipt(id, queryCode);
         } catch (error) {
           // The commit was not confirmed (the connection died around COMMIT): the row may or may not
@@ -310,10 +314,14 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(EVENT).create({
           data: { ...citizen, action: 'rate', satisfaction: input.satisfaction, text: comment },
         });
-        if (input.reopen)
+        if (input.reopen) {
           await strapi.db
             .query(EVENT)
             .create({ data: { ...citizen, action: 'reopen', dueAtAfter: reopen.dueAt } });
+          // Handled again by the site that has it, against the new deadline.
+          if (row.site)
+            await holdings(strapi).start(row.id, row.site.id, null, now, reopen.dueAt!, false);
+        }
       });
       return service.lookup(queryCode);
     },

@@ -10,18 +10,20 @@ import { localYearRange } from '../time/local-year';
 import type { MessageRow } from './service';
 import { LIST_FIELDS, type ListedMessage } from './case-access';
 import { dbNames } from '../utils/db-names';
-import { CITIZEN_MESSAGE, SITE } from '../uids';
+import { CITIZEN_MESSAGE, MESSAGE_HOLDING, SITE } from '../uids';
 import { SAMPLED_STATUSES, validitySql } from './validity';
 
 /** The sums one grouped query answers per site (PostgreSQL answers sums as strings). */
-type SumRow = Record<
-  | Exclude<
-      keyof MessageFigures,
-      'averageWorkingDays' | 'replyRate' | 'onTimeRate' | 'satisfactionRate' | 'invalidRate'
-    >
-  | 'daysSum'
-  | 'daysCount',
-  number | string | null
+type SumRow = Partial<
+  Record<
+    | Exclude<
+        keyof MessageFigures,
+        'averageWorkingDays' | 'replyRate' | 'onTimeRate' | 'satisfactionRate' | 'invalidRate'
+      >
+    | 'daysSum'
+    | 'daysCount',
+    number | string | null
+  >
 > & {
   siteId: number;
 };
@@ -49,6 +51,11 @@ const SUM_KEYS = [
   'substandard',
   'invalidPending',
   'flagged',
+  'transfersOut',
+  'transfersIn',
+  'returnsReceived',
+  'overdueHoldings',
+  'lateTransfers',
   'daysSum',
   'daysCount',
 ] as const;
@@ -101,12 +108,19 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // reply the quality check flagged is not an answer until a substantive one follows.
       const validity = validitySql(column);
       const { awaiting, answered, flagged } = validity;
-      const overdue = `${awaiting.sql} and ${column('dueAt')} < ?`;
+      // Overdue against its holder's own deadline: a site that accepted an old message has the
+      // full handling time from its acceptance (a return keeps its earlier deadline).
+      const holding = dbNames(strapi, MESSAGE_HOLDING);
+      const hc = (name: string) => `h.${holding.column(name)}`;
+      const overdue = `${awaiting.sql} and coalesce(${hc('dueAt')}, ${column('dueAt')}) < ?`;
       const overdueBindings = [...awaiting.bindings, now];
       const flaggedLate = `${flagged.sql} and ${column('dueAt')} < ?`;
 
       const rows = (await knex(`${message.table} as m`)
         .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
+        .leftJoin(`${holding.table} as h`, function openHolding() {
+          this.on(hc('messageId'), '=', 'm.id').andOn(hc('state'), '=', knex.raw('?', ['open']));
+        })
         .select({ siteId: `l.${link.targetColumn}` })
         .count({ received: '*' })
         .select({
@@ -137,12 +151,38 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(column('receivedAt'), '>=', start)
         .where(column('receivedAt'), '<', end)
         .groupBy(`l.${link.targetColumn}`)) as SumRow[];
-      const sumsBySite = new Map(
-        rows.map((row) => [
-          Number(row.siteId),
-          Object.fromEntries(SUM_KEYS.map((key) => [key, Number(row[key] ?? 0)])) as Sums,
-        ])
-      );
+      // Each site's own holdings of the period's messages, whoever has them now.
+      const held = (await knex(`${holding.table} as h`)
+        .join(`${message.table} as m`, 'm.id', hc('messageId'))
+        .select({ siteId: hc('siteId') })
+        .select({
+          transfersOut: count(`${hc('endedBy')} = ?`, 'transferred'),
+          transfersIn: count(`${hc('fromSiteId')} is not null and ${hc('state')} <> ?`, 'pending'),
+          returnsReceived: count(hc('isReturn')),
+          overdueHoldings: count(
+            `(${hc('state')} = ? and ${hc('dueAt')} < ?) or (${hc('state')} = ? and ${hc('endedBy')} in (?, ?) and ${hc('endedAt')} > ${hc('dueAt')})`,
+            'open',
+            now,
+            'ended',
+            'transferred',
+            'replied'
+          ),
+          // Once per site and message: a site that has it back answers for it with the message.
+          lateTransfers: count(
+            `${hc('endedBy')} = ? and ${hc('endedAt')} > ${hc('dueAt')} and not exists (select 1 from ${holding.table} as h2 where h2.${holding.column('messageId')} = ${hc('messageId')} and h2.${holding.column('siteId')} = ${hc('siteId')} and h2.id > h.id and h2.${holding.column('state')} <> ?)`,
+            'transferred',
+            'pending'
+          ),
+        })
+        .where(column('receivedAt'), '>=', start)
+        .where(column('receivedAt'), '<', end)
+        .groupBy(hc('siteId'))) as SumRow[];
+      const sumsBySite = new Map<number, Sums>();
+      for (const row of [...rows, ...held]) {
+        const sums = sumsBySite.get(Number(row.siteId)) ?? zero();
+        for (const key of SUM_KEYS) sums[key] += Number(row[key] ?? 0);
+        sumsBySite.set(Number(row.siteId), sums);
+      }
 
       // Every active site is listed, with zeros when it received nothing; closed sites only when they did.
       const sites = (await knex(site.table)
@@ -175,7 +215,11 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         return {
           level,
           sums,
-          sites: members.map((m) => ({ site: m.site, figures: figuresOf(m.sums) })),
+          // A transfer made after the holding's deadline counts as late in the sender's on-time rate.
+          sites: members.map((m) => ({
+            site: m.site,
+            figures: figuresOf({ ...m.sums, due: m.sums.due + m.sums.lateTransfers }),
+          })),
         };
       });
       return {

@@ -24,6 +24,12 @@ import {
   TransferForm,
 } from './CaseForms';
 import { CaseTimeline } from './CaseTimeline';
+import {
+  canRuleMisassigned,
+  HoldingList,
+  MisassignForm,
+  PendingTransferPanel,
+} from './CaseTransfers';
 import { DeadlineBadge } from './DeadlineBadge';
 import { ReplyForm } from './ReplyForm';
 import { useLocalTime } from '../../hooks/useLocalTime';
@@ -39,6 +45,10 @@ const SATISFACTION_TONE: Record<Satisfaction, Tone> = {
 /** Still to be answered: the deadline runs and the message can be replied to, transferred or extended. */
 export const isOpen = (message: MessageCase) =>
   OPEN_STATUSES.some((status) => status === message.status);
+
+/** The user is the receiving site of a pending transfer: the case is not theirs until they accept it. */
+const isReceiving = (message: MessageCase, can: Record<string, boolean>) =>
+  Boolean(message.pendingTransfer && message.canAnswerTransfer && !can.canOversee);
 
 const useWhen = () => {
   const { formatDate } = useLocalTime();
@@ -205,7 +215,8 @@ export const CaseActions = ({
   const notified = useNotifiedAction();
   const act = useMessageAction(message.id);
   const { allowedActions: can } = useRBAC(CASE_PERMISSIONS);
-  if (!can.canHandle) return null;
+  // The receiving site of a pending transfer only accepts or refuses it (in the case's body).
+  if (!can.canHandle || isReceiving(message, can)) return null;
   const run = async (action: 'sign' | 'close', done: string) =>
     notified(() => act.mutateAsync({ action }), done);
   return (
@@ -240,12 +251,19 @@ export const CaseBody = ({
 }) => {
   const t = useT();
   const { allowedActions: can } = useRBAC(CASE_PERMISSIONS);
-  const handles = Boolean(can.canHandle);
+  const handles = Boolean(can.canHandle) && !isReceiving(message, can);
   const open = isOpen(message);
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="message-case">
       <CaseSummary message={message} />
+      <PendingTransferPanel message={message} />
+      <HoldingList message={message} />
       <CaseTimeline events={message.timeline} />
+      {can.canOversee && open && canRuleMisassigned(message) ? (
+        <Section title={t('messages.section.misassigned')}>
+          <MisassignForm message={message} />
+        </Section>
+      ) : null}
       {/* What waits for a provincial admin's decision comes before the handler's acts. */}
       {can.canExtend && open && message.pendingExtension ? (
         <Section title={t('messages.section.extensionDecision')}>
@@ -269,7 +287,7 @@ export const CaseBody = ({
         </Section>
       ) : null}
       {handles ? extra : null}
-      {handles && open ? (
+      {handles && open && !message.pendingTransfer ? (
         <Section title={t('messages.section.transfer')}>
           <TransferForm message={message} onTransferred={onTransferred} />
         </Section>

@@ -54,6 +54,11 @@ const EventEntry = ({ event }: { event: CaseEvent }) => {
           })}
         </Typography>
       ) : null}
+      {event.dueAtAfter && !event.dueAtBefore && event.action !== 'reopen' ? (
+        <Typography variant="pi" textColor="neutral700" tag="p">
+          {t('messages.event.holdingDue', { due: day(event.dueAtAfter) })}
+        </Typography>
+      ) : null}
       {event.flags && event.flags.length > 0 ? (
         <Typography variant="pi" textColor="warning600" tag="p">
           {t('messages.event.flags', {

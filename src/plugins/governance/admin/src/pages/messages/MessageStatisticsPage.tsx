@@ -36,6 +36,7 @@ const COLUMNS = [
   'averageWorkingDays',
   'satisfaction',
   'spotCheck',
+  'holdings',
 ] as const;
 
 /** The same width for the site names in every level's table keeps the figures in line. */
@@ -194,6 +195,11 @@ const FiguresRow = ({
         `${format.count(figures.spotChecked)} / ${format.count(figures.substandard)}`,
         figures.substandard > 0
       )}
+      {/* 转出 / 退回 (returns received, flagged) / 超期持有 (held past the holding's deadline). */}
+      {cell(
+        `${format.count(figures.transfersOut)} / ${format.count(figures.returnsReceived)} / ${format.count(figures.overdueHoldings)}`,
+        figures.returnsReceived > 0 || figures.overdueHoldings > 0
+      )}
     </Tr>
   );
 };
@@ -270,6 +276,9 @@ export const MessageStatisticsPage = () => {
           ))}
           <Typography variant="pi" textColor="neutral600">
             {t('statistics.countingRule')}
+          </Typography>
+          <Typography variant="pi" textColor="neutral600" data-testid="statistics-holdings-rule">
+            {t('statistics.holdingsRule')}
           </Typography>
         </Flex>
       </Layouts.Content>

@@ -123,7 +123,7 @@ describe('the handling flow', () => {
     expect((await caseOf(xianHandler, message.id)).status).toBe('closed');
   });
 
-  it('transfers a case to another site, whose clock starts then, and whose people take it over', async () => {
+  it('transfers a case to another site once that site accepts it, and its people take it over', async () => {
     const message = await submitted();
     await as(xianHandler)
       .post(`/governance/messages/${message.id}/transfer`, {
@@ -144,19 +144,38 @@ describe('the handling flow', () => {
       })
       .expect(204);
 
+    // Until accepted, the sender keeps the case; the receiver only reads it, to accept or refuse.
+    expect(await caseOf(xianHandler, message.id)).toMatchObject({
+      status: 'received',
+      site: { code: 'xian' },
+      pendingTransfer: { from: { code: 'xian' }, to: { code: 'baoji' } },
+      canAnswerTransfer: false,
+    });
+    expect(await caseOf(baojiHandler, message.id)).toMatchObject({ canAnswerTransfer: true });
+    await as(baojiHandler).post(`/governance/messages/${message.id}/sign`).expect(404);
+    await as(baojiHandler).post(`/governance/messages/${message.id}/transfer/accept`).expect(204);
+
     await as(xianHandler).get(`/governance/messages/${message.id}`).expect(404);
     const moved = await caseOf(baojiHandler, message.id);
-    expect(moved).toMatchObject({ status: 'transferred', site: { code: 'baoji' } });
-    expect(moved.timeline.at(-1)).toMatchObject({
-      action: 'transfer',
+    expect(moved).toMatchObject({ status: 'accepted', site: { code: 'baoji' } });
+    expect(moved.timeline.map((e: { action: string }) => e.action).slice(-2)).toEqual([
+      'transfer',
+      'acceptTransfer',
+    ]);
+    expect(moved.timeline.at(-2)).toMatchObject({
       fromSite: { code: 'xian' },
       toSite: { code: 'baoji' },
       text: '反映的是宝鸡市的事项',
     });
-    expect(new Date(moved.dueAt).getTime()).toBeGreaterThanOrEqual(
+    // The message's own deadline is the first receipt's; Baoji's holding has its own.
+    expect(moved.dueAt).toBe(message.dueAt);
+    expect(moved.holdings).toMatchObject([
+      { site: { code: 'xian' }, endedBy: 'transferred', isReturn: false },
+      { site: { code: 'baoji' }, endedAt: null, isReturn: false },
+    ]);
+    expect(new Date(moved.holdings[1].dueAt).getTime()).toBeGreaterThanOrEqual(
       new Date(message.dueAt).getTime()
     );
-    await as(baojiHandler).post(`/governance/messages/${message.id}/sign`).expect(204);
   });
 
   it('extends the deadline by working days once a provincial admin approves', async () => {

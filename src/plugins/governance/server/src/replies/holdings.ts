@@ -1,0 +1,147 @@
+import type { Core } from '@strapi/strapi';
+import type { HoldingEnd, MessageHolding } from '../../../shared/contracts/messages';
+import { MESSAGE_HOLDING, SITE } from '../uids';
+
+/** A row of plugin::governance.message-holding. */
+export interface HoldingRow {
+  id: number;
+  messageId: number;
+  siteId: number;
+  state: 'pending' | 'open' | 'ended';
+  fromSiteId: number | null;
+  reason: string | null;
+  requestedAt: string | Date | null;
+  startedAt: string | Date | null;
+  endedAt: string | Date | null;
+  endedBy: HoldingEnd | null;
+  dueAt: string | Date | null;
+  isReturn: boolean | null;
+}
+
+/**
+ * A message's holdings (持有记录): which site held it from when to when, against which deadline.
+ * The first starts at receipt with the message's deadline; a transfer adds a pending one for the
+ * receiving site, which starts at its acceptance (or at the province's assignment). Called inside
+ * the act's transaction: every write here is part of the act.
+ */
+export const holdings = (strapi: Core.Strapi) => {
+  const query = () => strapi.db.query(MESSAGE_HOLDING);
+
+  const api = {
+    /** The first holding: the receiving site, from receipt, with the message's own deadline. */
+    async openFirst(messageId: number, siteId: number, startedAt: Date, dueAt: Date) {
+      await query().create({
+        data: { messageId, siteId, state: 'open', startedAt, dueAt, isReturn: false },
+      });
+    },
+
+    async open(messageId: number) {
+      return (await query().findOne({
+        where: { messageId, state: 'open' },
+        orderBy: [{ id: 'desc' }],
+      })) as HoldingRow | null;
+    },
+
+    async pending(messageId: number) {
+      return (await query().findOne({
+        where: { messageId, state: 'pending' },
+        orderBy: [{ id: 'desc' }],
+      })) as HoldingRow | null;
+    },
+
+    /** The messages waiting for one of these sites to accept them (all such for the province). */
+    async pendingFor(siteIds: number[] | 'all') {
+      const rows = (await query().findMany({
+        where:
+          siteIds === 'all' ? { state: 'pending' } : { state: 'pending', siteId: { $in: siteIds } },
+        select: ['messageId'],
+      })) as Array<{ messageId: number }>;
+      return rows.map((row) => row.messageId);
+    },
+
+    /** The latest earlier holding of `siteId` (a return when there is one). */
+    async earlier(messageId: number, siteId: number) {
+      return (await query().findOne({
+        where: { messageId, siteId, state: 'ended', startedAt: { $notNull: true } },
+        orderBy: [{ id: 'desc' }],
+      })) as HoldingRow | null;
+    },
+
+    /** Ends the open holding (and withdraws a pending transfer when the message is answered). */
+    async endOpen(messageId: number, endedBy: HoldingEnd, at: Date) {
+      await query().updateMany({
+        where: { messageId, state: 'open' },
+        data: { state: 'ended', endedBy, endedAt: at },
+      });
+      if (endedBy !== 'transferred')
+        await query().updateMany({
+          where: { messageId, state: 'pending' },
+          data: { state: 'ended', endedBy: 'cancelled', endedAt: at },
+        });
+    },
+
+    async update(id: number, data: Record<string, unknown>) {
+      await query().update({ where: { id }, data });
+    },
+
+    async request(messageId: number, siteId: number, fromSiteId: number | null, reason: string) {
+      await query().create({
+        data: {
+          messageId,
+          siteId,
+          fromSiteId,
+          reason,
+          state: 'pending',
+          requestedAt: new Date(),
+          isReturn: false,
+        },
+      });
+    },
+
+    /** A new holding starting now (acceptance or assignment), as opened by `start`. */
+    async start(
+      messageId: number,
+      siteId: number,
+      fromSiteId: number | null,
+      startedAt: Date,
+      dueAt: Date,
+      isReturn: boolean
+    ) {
+      await query().create({
+        data: { messageId, siteId, fromSiteId, state: 'open', startedAt, dueAt, isReturn },
+      });
+    },
+
+    /** The case page's 持有记录, oldest first. */
+    async list(messageId: number, now: Date): Promise<MessageHolding[]> {
+      const rows = (await query().findMany({
+        where: { messageId, state: { $ne: 'pending' }, startedAt: { $notNull: true } },
+        orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+      })) as HoldingRow[];
+      const sites = (await strapi.db.query(SITE).findMany({
+        where: { id: { $in: [...new Set(rows.map((row) => row.siteId))] } },
+        select: ['id', 'code', 'name'],
+      })) as Array<{ id: number; code: string; name: string }>;
+      const byId = new Map(sites.map((site) => [site.id, site]));
+      const iso = (value: string | Date | null) => (value ? new Date(value).toISOString() : null);
+      return rows.map((row) => {
+        const site = byId.get(row.siteId);
+        const until = row.endedAt ? new Date(row.endedAt) : now;
+        return {
+          site: site ? { code: site.code, name: site.name } : null,
+          startedAt: iso(row.startedAt)!,
+          endedAt: iso(row.endedAt),
+          endedBy: row.endedBy,
+          dueAt: iso(row.dueAt),
+          isReturn: Boolean(row.isReturn),
+          overdue:
+            row.dueAt !== null &&
+            row.endedBy !== 'invalid' &&
+            row.endedBy !== 'cancelled' &&
+            until > new Date(row.dueAt),
+        };
+      });
+    },
+  };
+  return api;
+};
