@@ -66,10 +66,7 @@ it("shows a year's figures by level and site, and counts a substandard spot chec
     ]);
   }
   // Transfers are traced per site: 转出 / 退回 / 超期持有, and the rule that counts them.
-  await page
-    .getByTestId('statistics-level-city')
-    .getByRole('columnheader', { name: '转出/退回/超期持有' })
-    .waitFor();
+  await page.getByTestId('statistics-level-city').getByText('转出/退回/超期持有').waitFor();
   await page
     .getByTestId('statistics-holdings-rule')
     .getByText(/^转办口径：/)

@@ -172,7 +172,9 @@ it('asks to transfer a message to a site chosen in the picker; the sender keeps 
   await screenshot(page, 'messages-transfer');
   await page.getByRole('button', { name: '转办', exact: true }).click();
   await page.getByText('已申请转办，待对方接收').first().waitFor();
-  // Not accepted yet: still Xi'an's case, its clock running, the transfer shown as waiting.
+  // Not accepted yet: still in Xi'an's inbox, its clock running, the transfer shown as waiting.
+  await page.getByRole('heading', { name: '留言办理' }).waitFor();
+  await openCase(subject);
   await page
     .getByTestId('pending-transfer')
     .getByText(/申请转办至宝鸡市，待对方接收/)
