@@ -105,6 +105,7 @@ it("shows a year's figures by level and site, and counts a substandard spot chec
   const siteRow = page
     .locator('[data-testid^="statistics-level-"] tr')
     .filter({ has: page.locator('td').first().getByText(site, { exact: true }) });
-  expect(await siteRow.locator('td').last().innerText()).toBe('1 / 1'); // spot-checked / substandard
+  // spot-checked / substandard, before the holdings column (转出/退回/超期持有)
+  expect(await siteRow.locator('td').nth(-2).innerText()).toBe('1 / 1');
   await screenshot(page, 'statistics-after-spot-check');
 });
