@@ -12,7 +12,7 @@ import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/s
 import type { MessageFigures, MessageStatistics } from '../../../../shared/contracts/messages';
 import type { SiteOversight } from '../../../../shared/contracts/oversight';
 import { ERRORS } from '../messages';
-import { AUDIT_ENTRY, CITIZEN_MESSAGE } from '../../uids';
+import { AUDIT_ENTRY, CITIZEN_MESSAGE, MESSAGE_HOLDING } from '../../uids';
 
 const ZONE = 'Asia/Shanghai';
 
@@ -186,14 +186,16 @@ describe('不予受理 waits for the province (point 3)', () => {
 
   it('keeps the unanswered-message veto on a site that refuses its oldest message, until confirmed', async () => {
     const old = await submitted('veto');
+    // Received four months ago: the message and its site's holding (time cannot be waited for).
+    const receivedAt = DateTime.now().setZone(ZONE).minus({ months: 4 }).toJSDate();
+    const dueAt = DateTime.now().setZone(ZONE).minus({ months: 3, days: 20 }).toJSDate();
     await app.strapi.db.query(CITIZEN_MESSAGE).update({
       where: { id: old.id },
-      data: {
-        receivedAt: DateTime.now().setZone(ZONE).minus({ months: 4 }).toJSDate(),
-        dueAt: DateTime.now().setZone(ZONE).minus({ months: 3, days: 20 }).toJSDate(),
-        status: 'accepted',
-      },
+      data: { receivedAt, dueAt, status: 'accepted' },
     });
+    await app.strapi.db
+      .query(MESSAGE_HOLDING)
+      .updateMany({ where: { messageId: old.id }, data: { startedAt: receivedAt, dueAt } });
     expect(await vetoRule()).toMatchObject({ status: 'tripped' });
 
     await markInvalid(vetoHandler, old.id);

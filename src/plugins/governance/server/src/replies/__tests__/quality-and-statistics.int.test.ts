@@ -7,7 +7,7 @@ import { submitMessage } from '@test-helpers/citizen-form';
 import { createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
-import { CITIZEN_MESSAGE, MESSAGE_EVENT } from '../../uids';
+import { CITIZEN_MESSAGE, MESSAGE_EVENT, MESSAGE_HOLDING } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -421,9 +421,14 @@ describe('overdue notices', () => {
   it("tells the site's leader once per overdue message, whichever instances run the job", async () => {
     const late = await submitted();
     const onTime = await submitted();
+    // Its deadline passed an hour ago: the message's and its site's holding's.
+    const passed = new Date(Date.now() - 3_600_000);
     await app.strapi.db
       .query(CITIZEN_MESSAGE)
-      .update({ where: { id: late.id }, data: { dueAt: new Date(Date.now() - 3_600_000) } });
+      .update({ where: { id: late.id }, data: { dueAt: passed } });
+    await app.strapi.db
+      .query(MESSAGE_HOLDING)
+      .updateMany({ where: { messageId: late.id }, data: { dueAt: passed } });
 
     const sent: Array<{ to: string; subject: string; text: string }> = [];
     const email = app.strapi.plugin('email').service('email');
