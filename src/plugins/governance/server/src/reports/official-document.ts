@@ -36,6 +36,8 @@ export interface OfficialDocumentInput {
   /** 主送机关, e.g. 各设区市民政局，厅直属各单位. */
   addressee: string;
   sections: ReadonlyArray<{ heading: string; paragraphs: ReadonlyArray<string> }>;
+  /** A paragraph after the sections, e.g. the frozen ranking version the figures are taken from. */
+  source?: string | null;
   /** 成文日期, YYYY-MM-DD. */
   date: string;
   /** 附件: a table on its own page. */
@@ -220,6 +222,7 @@ export const officialDocument = async (input: OfficialDocumentInput): Promise<Bu
       heading(section.heading),
       ...section.paragraphs.map(paragraph),
     ]),
+    ...(input.source ? [body(input.source)] : []),
     ...(input.attachment ? [blank(), body(`附件：${input.attachment.title}`)] : []),
     blank(),
     blank(),

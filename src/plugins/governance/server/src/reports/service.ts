@@ -348,6 +348,8 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...heading,
         title: notice.title,
         sections: notice.sections,
+        // Which frozen version the figures are quoted from (第N版), so a replaced one is visible.
+        source: notice.quotes,
         attachment: notice.attachment,
       });
       const title = `${year}年内容维护情况通报`;

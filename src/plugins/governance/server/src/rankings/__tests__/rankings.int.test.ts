@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { createReviewTeam, publishReviewed, type ReviewTeam } from '@test-helpers/review';
 import { createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
@@ -537,6 +538,24 @@ describe('snapshots and the annual notice', () => {
       .expect(200);
     expect(csv.text).toContain('安康市,1,');
     expect(csv.text).toMatch(/数据冻结于 .+（第1版）/);
+    // The Word notice, as filed, names the version too.
+    const word = await asAdmin(app, province)
+      .download(
+        '/governance/reports/annual-notice?year=2014&issuer=' +
+          encodeURIComponent('陕西省民政厅办公室') +
+          '&docNumber=' +
+          encodeURIComponent('陕民办发〔2015〕3号') +
+          '&addressee=' +
+          encodeURIComponent('各设区市民政局') +
+          '&date=2015-01-20'
+      )
+      .expect(200);
+    const documentXml = await (
+      await JSZip.loadAsync(word.body)
+    )
+      .file('word/document.xml')!
+      .async('string');
+    expect(documentXml).toContain(notice.quotes!);
 
     // No route edits or removes a version; none leaves version 1 changed.
     for (const res of [

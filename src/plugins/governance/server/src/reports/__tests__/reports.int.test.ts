@@ -243,6 +243,8 @@ describe('the notices as Word documents (GB/T 9704)', () => {
       expect(xml).toContain(text);
     // The attachment's table.
     expect(xml).toContain('<w:tbl>');
+    // Live figures: no frozen version to name (rankings.int.test.ts downloads a frozen one).
+    expect(xml).not.toContain('发布排名第');
   });
 
   it('监测通报: the notice of the period under the heading given', async () => {

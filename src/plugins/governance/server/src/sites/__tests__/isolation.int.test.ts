@@ -322,11 +322,20 @@ describe('the governance routes', () => {
         ['extension', { workingDays: 3, reason: '需要更多时间' }],
         ['invalid', { reason: '不是我们的事情' }],
         ['close', {}],
+        ['transfer/accept', {}],
+        ['transfer/refuse', { reason: '不接收西安的留言' }],
       ] as const) {
         await as(who).post(`/governance/messages/${id}/${action}`, body).expect(404);
       }
       await as(who)
         .post(`/governance/messages/${id}/extension/decision`, { approve: true })
+        .expect(403);
+      // Ruling 误派 and deciding a refusal are the province's.
+      await as(who)
+        .post(`/governance/messages/${id}/misassigned`, { reason: '宝鸡认定西安误派' })
+        .expect(403);
+      await as(who)
+        .post(`/governance/messages/${id}/invalid/decision`, { confirm: true })
         .expect(403);
       // The province's statistics and spot checks span every site: not a site's people's.
       await as(who).get('/governance/messages/statistics?year=2026').expect(403);
@@ -431,6 +440,10 @@ const COVERED = new Set([
   'POST /governance/messages/:id/extension',
   'POST /governance/messages/:id/extension/decision',
   'POST /governance/messages/:id/invalid',
+  'POST /governance/messages/:id/transfer/accept',
+  'POST /governance/messages/:id/transfer/refuse',
+  'POST /governance/messages/:id/misassigned',
+  'POST /governance/messages/:id/invalid/decision',
   'POST /governance/messages/:id/close',
   'POST /governance/messages/:id/category',
   'GET /governance/messages/statistics',
@@ -493,6 +506,16 @@ const UNRELATED: Record<string, string> = {
   'GET /governance/rankings/snapshots/:version':
     'one frozen version, counts per site, no document; rankings.read only (rankings.int.test.ts)',
   'PUT /governance/rankings/settings': 'one switch; rankings.manage only (rankings.int.test.ts)',
+  'GET /governance/rankings/excluded':
+    'titles of the articles a ranking does not count; rankings.read, provincial admins only (counting.int.test.ts)',
+  'GET /governance/column-management':
+    "site names and counts of column proposals: every site for the province, the caller's led sites otherwise (column-management.int.test.ts)",
+  'GET /governance/column-management/sites/:documentId':
+    "a site's columns, not documents; another site's leader or an editor gets 404 (column-management.int.test.ts)",
+  'POST /governance/column-management/sites/:documentId/changes':
+    "a site's columns, not documents; another site's leader or an editor gets 404 (column-management.int.test.ts)",
+  'POST /governance/column-management/changes/:id/decision':
+    'decides a column proposal; sites.manage only, never the proposer (column-management.int.test.ts)',
   'GET /governance/rankings/own':
     "the places of the caller's own sites only (rankings.int.test.ts)",
   'GET /governance/submissions/targets':
