@@ -62,6 +62,8 @@ export const publications = async (
       ]),
     })
     .whereNotNull('a.published_at')
+    // Only what counts keeps a column or the home page fresh: a `。` or a copy does not.
+    .whereNull(`a.${article.column('countExclusion')}`)
     .where(`a.${article.column('firstPublishedAt')}`, '<=', now)
     .modify((query) => {
       if (siteIds) query.whereIn(`l.${link.targetColumn}`, siteIds);

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { lastCompleteYear, publicationYears } from '../articles/years';
 import type { GovernanceConfig } from '../config';
 import { localYearOf, localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
 import { denseRank } from './dense-rank';
+import { validitySql } from '../replies/validity';
 import { annualNotice } from './notice';
 import { countedVisitsSql } from './visit-anomalies';
 import { differences } from './snapshots';
@@ -131,11 +133,18 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     >;
 
     const received = `m.${message.column('receivedAt')}`;
+    const { answered } = validitySql((name) => `m.${message.column(name)}`);
     const messages = db(`${message.table} as m`)
       .join(`${messageSite.table} as l`, `l.${messageSite.ownerColumn}`, 'm.id')
       .select({ siteId: `l.${messageSite.targetColumn}` }, inYear(received, start))
       .count({ messages: '*' })
-      .count({ replies: `m.${message.column('repliedAt')}` })
+      // Answered substantively: a placeholder the quality check flagged is not a reply.
+      .sum({
+        replies: db.raw(
+          `case when ${answered.sql} then 1 else 0 end`,
+          answered.bindings as Knex.RawBinding[]
+        ),
+      })
       .where(received, '>=', previousStart)
       .where(received, '<', end)
       .groupByRaw('1, 2') as Promise<

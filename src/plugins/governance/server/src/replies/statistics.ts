@@ -157,7 +157,11 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .select({ siteId: hc('siteId') })
         .select({
           transfersOut: count(`${hc('endedBy')} = ?`, 'transferred'),
-          transfersIn: count(`${hc('fromSiteId')} is not null and ${hc('state')} <> ?`, 'pending'),
+          // Accepted only: a refused or withdrawn request never started a holding.
+          transfersIn: count(
+            `${hc('fromSiteId')} is not null and ${hc('startedAt')} is not null and ${hc('state')} <> ?`,
+            'pending'
+          ),
           returnsReceived: count(hc('isReturn')),
           overdueHoldings: count(
             `(${hc('state')} = ? and ${hc('dueAt')} < ?) or (${hc('state')} = ? and ${hc('endedBy')} in (?, ?) and ${hc('endedAt')} > ${hc('dueAt')})`,

@@ -11,6 +11,7 @@ import { createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import type { MessageFigures, MessageStatistics } from '../../../../shared/contracts/messages';
 import type { SiteOversight } from '../../../../shared/contracts/oversight';
+import type { RankingResponse } from '../../../../shared/contracts/rankings';
 import { ERRORS } from '../messages';
 import { AUDIT_ENTRY, CITIZEN_MESSAGE, MESSAGE_HOLDING } from '../../uids';
 
@@ -48,6 +49,14 @@ const figures = async (site = 'xian'): Promise<MessageFigures> => {
     .body.data as MessageStatistics;
   return data.levels.flatMap((l) => l.sites).find((s) => s.site.code === site)!.figures;
 };
+/** 答复 of the site in the year's live ranking, which the annual notice quotes. */
+const rankingReplies = async (site = 'xian') =>
+  (
+    (await as(province).get(`/governance/rankings?year=${year}`).expect(200)).body
+      .data as RankingResponse
+  ).live.groups
+    .flatMap((g) => g.rows)
+    .find((row) => row.site.code === site)!.replies;
 const sampleIds = async (site = 'xian') =>
   (
     await as(province)
@@ -213,8 +222,11 @@ describe('不予受理 waits for the province (point 3)', () => {
 describe('a placeholder reply is not an answer (point 4)', () => {
   it('counts a flagged reply as flagged until a substantive reply follows, whose date counts', async () => {
     const before = await figures();
+    const rankedBefore = await rankingReplies();
     const message = await submitted();
     await as(handler).post(`/governance/messages/${message.id}/reply`, PLACEHOLDER).expect(204);
+    // Nor is it a reply in the ranking.
+    expect(await rankingReplies()).toBe(rankedBefore);
 
     const flagged = await figures();
     expect(flagged).toMatchObject({
@@ -247,6 +259,7 @@ describe('a placeholder reply is not an answer (point 4)', () => {
       repliedOnTime: before.repliedOnTime,
       due: late.due,
     });
+    expect(await rankingReplies()).toBe(rankedBefore + 1);
     const row = await app.strapi.db.query(CITIZEN_MESSAGE).findOne({ where: { id: message.id } });
     expect(row).toMatchObject({ replyFlagged: false, repliedOnTime: false, workingDaysToReply: 0 });
   });

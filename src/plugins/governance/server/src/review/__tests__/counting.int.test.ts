@@ -17,8 +17,9 @@ import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/s
 import config from '../../config';
 import type { RankingResponse } from '../../../../shared/contracts/rankings';
 import type { ArticleReview, ExcludedArticle } from '../../../../shared/contracts/review';
+import type { SiteOversightDetail } from '../../../../shared/contracts/oversight';
 import { localYearOf } from '../../time/local-year';
-import { ARTICLE } from '../../uids';
+import { ARTICLE, SITE_COLUMN } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -65,6 +66,9 @@ const exclusionOf = async (documentId: string) =>
       .query(ARTICLE)
       .findOne({ where: { documentId, publishedAt: { $notNull: true } } })
   )?.countExclusion ?? null;
+
+const FRESH =
+  '本月，省民政厅联合省消防救援总队举办全省民政服务机构消防安全培训班，来自各市区县民政部门和养老机构、儿童福利机构、救助管理站的两百余名负责人参加培训。培训围绕火灾隐患辨识、初起火灾扑救、人员疏散引导和消防设施维护保养等内容，采取专题授课、案例剖析和现场实操相结合的方式进行。参训人员表示，将把培训成果运用到日常管理中，切实筑牢民政服务机构安全防线。';
 
 let original: string;
 let copy: string;
@@ -251,5 +255,47 @@ describe('trivial and duplicate articles (issue 25, trick 6)', () => {
       .findOne({ where: { documentId: nearCopy, publishedAt: { $notNull: true } } });
     expect(near).toMatchObject({ countExclusion: 'duplicate', duplicateOf: copy });
     expect(await rowOf('baoji')).toMatchObject({ articles: 2, rawArticles: 5 });
+  });
+});
+
+describe('what keeps a column fresh', () => {
+  it('does not let a trivial article clear a stale column or the home page', async () => {
+    await app.strapi.db.query(SITE_COLUMN).create({
+      data: { siteDocumentId: sites.portal, name: '工作动态', kind: 'news', staleAfterDays: 14 },
+    });
+    const standing = async () => {
+      const detail = (
+        await asAdmin(app, province).get(`/governance/oversight/sites/${sites.portal}`).expect(200)
+      ).body.data as SiteOversightDetail;
+      return {
+        column: detail.columns.find((c) => c.name === '工作动态')!,
+        homePage: detail.rules.find((r) => r.rule === 'homePage')!,
+      };
+    };
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000);
+    await publishReviewed(
+      app,
+      team,
+      {
+        title: '省民政厅部署养老机构安全检查',
+        site: sites.portal,
+        column: '工作动态',
+        body: paragraph(FRESH),
+      },
+      monthAgo
+    );
+    const stale = await standing();
+    expect(stale.column).toMatchObject({ stale: true, idleDays: 30 });
+
+    // The trick: `。` under the stale column's name, published today.
+    await publishReviewed(app, team, {
+      title: '工作动态更新一则',
+      site: sites.portal,
+      column: '工作动态',
+      body: paragraph('。'),
+    });
+    const after = await standing();
+    expect(after.column).toMatchObject({ stale: true, idleDays: 30, published: 1 });
+    expect(after.homePage.value).toBe(stale.homePage.value);
   });
 });
