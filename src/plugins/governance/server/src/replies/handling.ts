@@ -317,6 +317,15 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
         repliedOnTime: now <= new Date(message.dueAt),
       };
       const answersPlaceholder = flags.length === 0 && Boolean(message.replyFlagged);
+      // The site holds the message until a substantive answer: a placeholder does not end its
+      // holding, so its time still runs for the veto (a pending transfer is withdrawn either way).
+      const stillFlagged = message.repliedAt
+        ? Boolean(message.replyFlagged) && !answersPlaceholder
+        : flags.length > 0;
+      const endHolding = () =>
+        stillFlagged
+          ? held.withdrawPending(message.id, now)
+          : held.endOpen(message.id, 'replied', now);
       if (message.status === 'replied') {
         // The event keeps the new wording; the one before is in the event of the reply before.
         // An edit voids a spot check's verdict: the message goes back into the pool.
@@ -334,7 +343,8 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
                 ...(answersPlaceholder ? counted : {}),
               },
             },
-            recorded
+            recorded,
+            answersPlaceholder ? endHolding : undefined
           );
           if (message.spotCheck)
             await apply(
@@ -370,7 +380,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
           relations: message.repliedAt ? undefined : { repliedBy: user.id },
         },
         recorded,
-        () => held.endOpen(message.id, 'replied', now)
+        endHolding
       );
     },
 

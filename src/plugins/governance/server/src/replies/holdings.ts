@@ -73,11 +73,15 @@ export const holdings = (strapi: Core.Strapi) => {
         where: { messageId, state: 'open' },
         data: { state: 'ended', endedBy, endedAt: at },
       });
-      if (endedBy !== 'transferred')
-        await query().updateMany({
-          where: { messageId, state: 'pending' },
-          data: { state: 'ended', endedBy: 'cancelled', endedAt: at },
-        });
+      if (endedBy !== 'transferred') await api.withdrawPending(messageId, at);
+    },
+
+    /** Withdraws a pending transfer: an answered message is no longer the receiver's to take. */
+    async withdrawPending(messageId: number, at: Date) {
+      await query().updateMany({
+        where: { messageId, state: 'pending' },
+        data: { state: 'ended', endedBy: 'cancelled', endedAt: at },
+      });
     },
 
     async update(id: number, data: Record<string, unknown>) {

@@ -44,9 +44,13 @@ export const validitySql = (column: (name: string) => string) => {
 
 /**
  * Narrows a query to the messages waiting for an answer (站群监测's oldest unanswered, the veto):
- * a 不予受理 not yet confirmed by the province still waits.
+ * a 不予受理 not yet confirmed by the province still waits, and so does a message answered only
+ * with a placeholder the quality check flagged.
  */
 export const whereAwaitingAnswer = (query: Knex.QueryBuilder, column: (name: string) => string) => {
-  const { awaiting } = validitySql(column);
-  return query.whereRaw(awaiting.sql, awaiting.bindings as Knex.RawBinding[]);
+  const { awaiting, flagged } = validitySql(column);
+  return query.whereRaw(`(${awaiting.sql} or ${flagged.sql})`, [
+    ...awaiting.bindings,
+    ...flagged.bindings,
+  ] as Knex.RawBinding[]);
 };

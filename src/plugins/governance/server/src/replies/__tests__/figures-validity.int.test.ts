@@ -220,6 +220,27 @@ describe('不予受理 waits for the province (point 3)', () => {
 });
 
 describe('a placeholder reply is not an answer (point 4)', () => {
+  it('keeps the unanswered-message veto on a site that answers its oldest message with a placeholder', async () => {
+    const old = await submitted('veto');
+    const receivedAt = DateTime.now().setZone(ZONE).minus({ months: 4 }).toJSDate();
+    const dueAt = DateTime.now().setZone(ZONE).minus({ months: 3, days: 20 }).toJSDate();
+    await app.strapi.db.query(CITIZEN_MESSAGE).update({
+      where: { id: old.id },
+      data: { receivedAt, dueAt, status: 'accepted' },
+    });
+    await app.strapi.db
+      .query(MESSAGE_HOLDING)
+      .updateMany({ where: { messageId: old.id }, data: { startedAt: receivedAt, dueAt } });
+    expect(await vetoRule()).toMatchObject({ status: 'tripped' });
+
+    // The trick: 您的留言已收悉 on the 120th day.
+    await as(vetoHandler).post(`/governance/messages/${old.id}/reply`, PLACEHOLDER).expect(204);
+    expect(await vetoRule()).toMatchObject({ status: 'tripped' });
+
+    await as(vetoHandler).post(`/governance/messages/${old.id}/reply`, GOOD_REPLY).expect(204);
+    expect(await vetoRule()).toMatchObject({ status: 'ok' });
+  });
+
   it('counts a flagged reply as flagged until a substantive reply follows, whose date counts', async () => {
     const before = await figures();
     const rankedBefore = await rankingReplies();
