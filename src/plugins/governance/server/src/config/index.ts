@@ -132,10 +132,12 @@ const validateArticles = (articles: Partial<ArticlesConfig> | undefined) => {
 const validateReplies = (replies: Partial<RepliesConfig> | undefined) => {
   const show = JSON.stringify;
   for (const category of CATEGORIES) {
+    // A deployment may be stricter than the national limits, never looser.
     const max = replies?.maxWorkingDays?.[category];
-    if (!positiveInteger(max) || (max as number) > 60) {
+    const national = NATIONAL_MAX_WORKING_DAYS[category];
+    if (!positiveInteger(max) || (max as number) > national) {
       throw new Error(
-        `governance.replies.maxWorkingDays.${category} must be a whole number of working days from 1 to 60; got ${show(max)}.`
+        `governance.replies.maxWorkingDays.${category} must be a whole number of working days from 1 to ${national} (the national limit); got ${show(max)}.`
       );
     }
     const days = replies?.workingDays?.[category];

@@ -59,10 +59,10 @@ describe('governance config', () => {
     expect(() => config.validator({ ...keyed, replies })).toThrow(/workingDays.complaint/);
   });
 
-  it('stops the boot on national limits of more than 60 working days', () => {
+  it('stops the boot on limits looser than the national ones (consultation 6 working days)', () => {
     const replies = {
       ...config.default.replies,
-      maxWorkingDays: { ...config.default.replies.maxWorkingDays, consultation: 61 },
+      maxWorkingDays: { ...config.default.replies.maxWorkingDays, consultation: 6 },
     };
     expect(() => config.validator({ ...keyed, replies })).toThrow(/maxWorkingDays.consultation/);
   });
