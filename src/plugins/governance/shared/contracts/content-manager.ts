@@ -18,6 +18,7 @@ export const ENUM_NAMES: Record<string, Record<string, string>> = {
     status: 'messages.status',
     satisfaction: 'messages.satisfaction',
     spotCheck: 'messages.verdict',
+    invalidation: 'messages.invalidation',
   },
   [SITE]: { level: 'level' },
   [ARTICLE]: { reviewStatus: 'review.status' },
