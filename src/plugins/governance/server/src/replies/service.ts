@@ -198,7 +198,7 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (let attempt = 0; ; attempt += 1) {
         const queryCode = newQueryCode();
         try {
-          // One transaction for the row and its site link: one commit, one disk flush.
+          // One transaction for the row, its site link and its first holding: one commit, one disk flush.
           const { id } = await strapi.db.transaction(async () => {
             const created = await strapi.db.query(CITIZEN_MESSAGE).create({
               select: ['id'],

@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import { createSites } from '@test-helpers/sites';
 import { startApp, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../../replies/messages';
-import { CITIZEN_MESSAGE, SITE } from '../../uids';
+import { CITIZEN_MESSAGE, MESSAGE_HOLDING, SITE } from '../../uids';
 
 /** The server's maintenance database, as the test helpers reach it. */
 const adminSettings = () => ({
@@ -138,8 +138,10 @@ const siteCount = (code: string) =>
     let killNextCommit = false;
 
     beforeAll(() => {
+      // The receiving site's holding is the submission's last write: killed there, the next
+      // statement is COMMIT.
       app.strapi.db.lifecycles.subscribe({
-        models: [CITIZEN_MESSAGE],
+        models: [MESSAGE_HOLDING],
         async afterCreate() {
           if (!killNextCommit) return;
           killNextCommit = false;
