@@ -263,6 +263,11 @@ const overdueDriver = () => {
           `UPDATE citizen_messages SET due_at = now() - interval '1 hour' WHERE query_code = ANY($1) AND overdue_notified_at IS NULL`,
           [batch]
         );
+        // The site holding it is told by its holding's deadline (replies/overdue.ts): that passed too.
+        await query(
+          `UPDATE governance_message_holdings SET due_at = now() - interval '1 hour' WHERE state = 'open' AND message_id IN (SELECT id FROM citizen_messages WHERE query_code = ANY($1) AND overdue_notified_at IS NULL)`,
+          [batch]
+        );
       }
       await query(`UPDATE governance_job_leases SET expires_at = to_timestamp(0) WHERE name = $1`, [
         OVERDUE_JOB,
