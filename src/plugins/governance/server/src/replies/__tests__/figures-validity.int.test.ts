@@ -67,6 +67,23 @@ const caseOf = async (id: number) =>
   (await as(province).get(`/governance/messages/${id}`).expect(200)).body.data;
 const lookup = async (queryCode: string) =>
   (await app.http().get(`/api/citizen-messages/lookup/${queryCode}`).expect(200)).body.data;
+/**
+ * A message of the veto site received four months ago, signed, past its deadline: the message
+ * and its site's holding are set back (time cannot be waited for).
+ */
+const receivedFourMonthsAgo = async () => {
+  const old = await submitted('veto');
+  const receivedAt = DateTime.now().setZone(ZONE).minus({ months: 4 }).toJSDate();
+  const dueAt = DateTime.now().setZone(ZONE).minus({ months: 3, days: 20 }).toJSDate();
+  await app.strapi.db.query(CITIZEN_MESSAGE).update({
+    where: { id: old.id },
+    data: { receivedAt, dueAt, status: 'accepted' },
+  });
+  await app.strapi.db
+    .query(MESSAGE_HOLDING)
+    .updateMany({ where: { messageId: old.id }, data: { startedAt: receivedAt, dueAt } });
+  return old;
+};
 const vetoRule = async () => {
   const sites = (await as(province).get('/governance/oversight').expect(200)).body
     .data as SiteOversight[];
@@ -194,17 +211,7 @@ describe('不予受理 waits for the province (point 3)', () => {
   });
 
   it('keeps the unanswered-message veto on a site that refuses its oldest message, until confirmed', async () => {
-    const old = await submitted('veto');
-    // Received four months ago: the message and its site's holding (time cannot be waited for).
-    const receivedAt = DateTime.now().setZone(ZONE).minus({ months: 4 }).toJSDate();
-    const dueAt = DateTime.now().setZone(ZONE).minus({ months: 3, days: 20 }).toJSDate();
-    await app.strapi.db.query(CITIZEN_MESSAGE).update({
-      where: { id: old.id },
-      data: { receivedAt, dueAt, status: 'accepted' },
-    });
-    await app.strapi.db
-      .query(MESSAGE_HOLDING)
-      .updateMany({ where: { messageId: old.id }, data: { startedAt: receivedAt, dueAt } });
+    const old = await receivedFourMonthsAgo();
     expect(await vetoRule()).toMatchObject({ status: 'tripped' });
 
     await markInvalid(vetoHandler, old.id);
@@ -221,16 +228,7 @@ describe('不予受理 waits for the province (point 3)', () => {
 
 describe('a placeholder reply is not an answer (point 4)', () => {
   it('keeps the unanswered-message veto on a site that answers its oldest message with a placeholder', async () => {
-    const old = await submitted('veto');
-    const receivedAt = DateTime.now().setZone(ZONE).minus({ months: 4 }).toJSDate();
-    const dueAt = DateTime.now().setZone(ZONE).minus({ months: 3, days: 20 }).toJSDate();
-    await app.strapi.db.query(CITIZEN_MESSAGE).update({
-      where: { id: old.id },
-      data: { receivedAt, dueAt, status: 'accepted' },
-    });
-    await app.strapi.db
-      .query(MESSAGE_HOLDING)
-      .updateMany({ where: { messageId: old.id }, data: { startedAt: receivedAt, dueAt } });
+    const old = await receivedFourMonthsAgo();
     expect(await vetoRule()).toMatchObject({ status: 'tripped' });
 
     // The trick: 您的留言已收悉 on the 120th day.
