@@ -38,191 +38,169 @@ const messageId = (ctx: Context) => {
 };
 
 /** The public message routes: HTTP in and out, the rules in the service. */
-const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async submit(ctx: Context) {
-    const input = await validateSubmission(formBody(ctx.request.body) ?? {});
-    try {
-      ctx.body = {
-        data: await getService(strapi, 'replies').submit(input, { ip: ctx.request.ip }),
-      };
-    } catch (error) {
-      // The database did not confirm the message (restarting, connection lost): no query code,
-      // and an answer that says to come back rather than a bare 500.
-      if (!(error instanceof CommitNotConfirmedError)) throw error;
-      strapi.log.warn(`citizen message not stored: ${error.message}`);
-      answerUnavailable(ctx, ERRORS.notStored);
-      return;
-    }
-    ctx.status = 201;
-  },
+const repliesController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const replies = () => getService(strapi, 'replies');
+  const desk = () => getService(strapi, 'messageDesk');
+  const handling = () => getService(strapi, 'messageHandling');
+  const statistics = () => getService(strapi, 'messageStatistics');
 
-  async lookup(ctx: Context) {
-    const { queryCode } = await validateQueryCode({
-      queryCode: String(ctx.params.queryCode ?? '').toUpperCase(),
-    });
-    ctx.body = { data: await getService(strapi, 'replies').lookup(queryCode) };
-  },
+  return {
+    async submit(ctx: Context) {
+      const input = await validateSubmission(formBody(ctx.request.body) ?? {});
+      try {
+        ctx.body = { data: await replies().submit(input, { ip: ctx.request.ip }) };
+      } catch (error) {
+        // The database did not confirm the message (restarting, connection lost): no query code,
+        // and an answer that says to come back rather than a bare 500.
+        if (!(error instanceof CommitNotConfirmedError)) throw error;
+        strapi.log.warn(`citizen message not stored: ${error.message}`);
+        answerUnavailable(ctx, ERRORS.notStored);
+        return;
+      }
+      ctx.status = 201;
+    },
 
-  async rate(ctx: Context) {
-    const { queryCode } = await validateQueryCode({
-      queryCode: String(ctx.params.queryCode ?? '').toUpperCase(),
-    });
-    const input = await validateRating(formBody(ctx.request.body) ?? {});
-    ctx.body = { data: await getService(strapi, 'replies').rate(queryCode, input) };
-  },
+    async lookup(ctx: Context) {
+      const { queryCode } = await validateQueryCode({
+        queryCode: String(ctx.params.queryCode ?? '').toUpperCase(),
+      });
+      ctx.body = { data: await replies().lookup(queryCode) };
+    },
 
-  async publicReplies(ctx: Context) {
-    const { site, page } = await validatePublicList(ctx.query);
-    ctx.body = await getService(strapi, 'replies').publicReplies({ site, page });
-  },
+    async rate(ctx: Context) {
+      const { queryCode } = await validateQueryCode({
+        queryCode: String(ctx.params.queryCode ?? '').toUpperCase(),
+      });
+      const input = await validateRating(formBody(ctx.request.body) ?? {});
+      ctx.body = { data: await replies().rate(queryCode, input) };
+    },
 
-  // The admin's handling flow: the actor is always the session's user.
-  async inbox(ctx: Context) {
-    const filters = await validateInbox(ctx.query);
-    ctx.body = await getService(strapi, 'messageDesk').inbox(ctx.state.user, filters);
-  },
+    async publicReplies(ctx: Context) {
+      const { site, page } = await validatePublicList(ctx.query);
+      ctx.body = await replies().publicReplies({ site, page });
+    },
 
-  async exportInbox(ctx: Context) {
-    const filters = await validateInboxExport(ctx.query);
-    const { title, workbook, at } = await getService(strapi, 'messageDesk').exportInbox(
-      ctx.state.user,
-      filters
-    );
-    exportFiles(strapi).attach(ctx, { title, asciiTitle: 'messages', format: 'xlsx', at });
-    ctx.body = workbook;
-  },
+    // The admin's handling flow: the actor is always the session's user.
+    async inbox(ctx: Context) {
+      const filters = await validateInbox(ctx.query);
+      ctx.body = await desk().inbox(ctx.state.user, filters);
+    },
 
-  async todo(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'messageDesk').todo(ctx.state.user) };
-  },
+    async exportInbox(ctx: Context) {
+      const filters = await validateInboxExport(ctx.query);
+      const { title, workbook, at } = await desk().exportInbox(ctx.state.user, filters);
+      exportFiles(strapi).attach(ctx, { title, asciiTitle: 'messages', format: 'xlsx', at });
+      ctx.body = workbook;
+    },
 
-  async signMany(ctx: Context) {
-    const { ids } = await validateBulkSign(ctx.request.body);
-    ctx.body = {
-      data: await getService(strapi, 'messageHandling').signMany(ids, ctx.state.user),
-    };
-  },
+    async todo(ctx: Context) {
+      ctx.body = { data: await desk().todo(ctx.state.user) };
+    },
 
-  async setPublic(ctx: Context) {
-    const { isPublic } = await validatePublicChoice(ctx.request.body);
-    await getService(strapi, 'messageHandling').setPublic(messageId(ctx), ctx.state.user, isPublic);
-    ctx.status = 204;
-  },
+    async signMany(ctx: Context) {
+      const { ids } = await validateBulkSign(ctx.request.body);
+      ctx.body = { data: await handling().signMany(ids, ctx.state.user) };
+    },
 
-  async getCase(ctx: Context) {
-    ctx.body = {
-      data: await getService(strapi, 'messageDesk').getCase(messageId(ctx), ctx.state.user),
-    };
-  },
+    async setPublic(ctx: Context) {
+      const { isPublic } = await validatePublicChoice(ctx.request.body);
+      await handling().setPublic(messageId(ctx), ctx.state.user, isPublic);
+      ctx.status = 204;
+    },
 
-  async sign(ctx: Context) {
-    await getService(strapi, 'messageHandling').sign(messageId(ctx), ctx.state.user);
-    ctx.status = 204;
-  },
+    async getCase(ctx: Context) {
+      ctx.body = { data: await desk().getCase(messageId(ctx), ctx.state.user) };
+    },
 
-  async reply(ctx: Context) {
-    const input = await validateReply(ctx.request.body);
-    await getService(strapi, 'messageHandling').reply(messageId(ctx), ctx.state.user, input);
-    ctx.status = 204;
-  },
+    async sign(ctx: Context) {
+      await handling().sign(messageId(ctx), ctx.state.user);
+      ctx.status = 204;
+    },
 
-  async transfer(ctx: Context) {
-    const input = await validateTransfer(ctx.request.body);
-    await getService(strapi, 'messageHandling').transfer(messageId(ctx), ctx.state.user, input);
-    ctx.status = 204;
-  },
+    async reply(ctx: Context) {
+      const input = await validateReply(ctx.request.body);
+      await handling().reply(messageId(ctx), ctx.state.user, input);
+      ctx.status = 204;
+    },
 
-  async acceptTransfer(ctx: Context) {
-    await getService(strapi, 'messageHandling').acceptTransfer(messageId(ctx), ctx.state.user);
-    ctx.status = 204;
-  },
+    async transfer(ctx: Context) {
+      const input = await validateTransfer(ctx.request.body);
+      await handling().transfer(messageId(ctx), ctx.state.user, input);
+      ctx.status = 204;
+    },
 
-  async refuseTransfer(ctx: Context) {
-    const { reason } = await validateReason(ctx.request.body);
-    await getService(strapi, 'messageHandling').refuseTransfer(
-      messageId(ctx),
-      ctx.state.user,
-      reason
-    );
-    ctx.status = 204;
-  },
+    async acceptTransfer(ctx: Context) {
+      await handling().acceptTransfer(messageId(ctx), ctx.state.user);
+      ctx.status = 204;
+    },
 
-  async misassigned(ctx: Context) {
-    const { reason } = await validateReason(ctx.request.body);
-    await getService(strapi, 'messageHandling').misassigned(messageId(ctx), ctx.state.user, reason);
-    ctx.status = 204;
-  },
+    async refuseTransfer(ctx: Context) {
+      const { reason } = await validateReason(ctx.request.body);
+      await handling().refuseTransfer(messageId(ctx), ctx.state.user, reason);
+      ctx.status = 204;
+    },
 
-  async requestExtension(ctx: Context) {
-    const input = await validateExtensionRequest(ctx.request.body);
-    await getService(strapi, 'messageHandling').requestExtension(
-      messageId(ctx),
-      ctx.state.user,
-      input
-    );
-    ctx.status = 204;
-  },
+    async misassigned(ctx: Context) {
+      const { reason } = await validateReason(ctx.request.body);
+      await handling().misassigned(messageId(ctx), ctx.state.user, reason);
+      ctx.status = 204;
+    },
 
-  async decideExtension(ctx: Context) {
-    const input = await validateExtensionDecision(ctx.request.body);
-    await getService(strapi, 'messageHandling').decideExtension(
-      messageId(ctx),
-      ctx.state.user,
-      input
-    );
-    ctx.status = 204;
-  },
+    async requestExtension(ctx: Context) {
+      const input = await validateExtensionRequest(ctx.request.body);
+      await handling().requestExtension(messageId(ctx), ctx.state.user, input);
+      ctx.status = 204;
+    },
 
-  async markInvalid(ctx: Context) {
-    const { reason } = await validateReason(ctx.request.body);
-    await getService(strapi, 'messageHandling').markInvalid(messageId(ctx), ctx.state.user, reason);
-    ctx.status = 204;
-  },
+    async decideExtension(ctx: Context) {
+      const input = await validateExtensionDecision(ctx.request.body);
+      await handling().decideExtension(messageId(ctx), ctx.state.user, input);
+      ctx.status = 204;
+    },
 
-  async decideInvalid(ctx: Context) {
-    const input = await validateInvalidDecision(ctx.request.body);
-    await getService(strapi, 'messageHandling').decideInvalid(
-      messageId(ctx),
-      ctx.state.user,
-      input
-    );
-    ctx.status = 204;
-  },
+    async markInvalid(ctx: Context) {
+      const { reason } = await validateReason(ctx.request.body);
+      await handling().markInvalid(messageId(ctx), ctx.state.user, reason);
+      ctx.status = 204;
+    },
 
-  async correctCategory(ctx: Context) {
-    const input = await validateCategoryCorrection(ctx.request.body);
-    await getService(strapi, 'messageHandling').correctCategory(
-      messageId(ctx),
-      ctx.state.user,
-      input
-    );
-    ctx.status = 204;
-  },
+    async decideInvalid(ctx: Context) {
+      const input = await validateInvalidDecision(ctx.request.body);
+      await handling().decideInvalid(messageId(ctx), ctx.state.user, input);
+      ctx.status = 204;
+    },
 
-  async close(ctx: Context) {
-    await getService(strapi, 'messageHandling').close(messageId(ctx), ctx.state.user);
-    ctx.status = 204;
-  },
+    async correctCategory(ctx: Context) {
+      const input = await validateCategoryCorrection(ctx.request.body);
+      await handling().correctCategory(messageId(ctx), ctx.state.user, input);
+      ctx.status = 204;
+    },
 
-  async transferTargets(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'messageHandling').transferTargets() };
-  },
+    async close(ctx: Context) {
+      await handling().close(messageId(ctx), ctx.state.user);
+      ctx.status = 204;
+    },
 
-  async spotCheck(ctx: Context) {
-    const input = await validateSpotCheck(ctx.request.body);
-    await getService(strapi, 'messageHandling').spotCheck(messageId(ctx), ctx.state.user, input);
-    ctx.status = 204;
-  },
+    async transferTargets(ctx: Context) {
+      ctx.body = { data: await handling().transferTargets() };
+    },
 
-  async statistics(ctx: Context) {
-    const { year } = await validateStatistics(ctx.query);
-    ctx.body = { data: await getService(strapi, 'messageStatistics').forYear(year) };
-  },
+    async spotCheck(ctx: Context) {
+      const input = await validateSpotCheck(ctx.request.body);
+      await handling().spotCheck(messageId(ctx), ctx.state.user, input);
+      ctx.status = 204;
+    },
 
-  async sample(ctx: Context) {
-    const query = await validateSample(ctx.query);
-    ctx.body = { data: await getService(strapi, 'messageStatistics').sample(query) };
-  },
-});
+    async statistics(ctx: Context) {
+      const { year } = await validateStatistics(ctx.query);
+      ctx.body = { data: await statistics().forYear(year) };
+    },
+
+    async sample(ctx: Context) {
+      const query = await validateSample(ctx.query);
+      ctx.body = { data: await statistics().sample(query) };
+    },
+  };
+};
 
 export default repliesController;

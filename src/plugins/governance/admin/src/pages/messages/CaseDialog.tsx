@@ -14,15 +14,13 @@ import { ToneBadge, type Tone } from '../../components/ToneBadge';
 import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { useT } from '../../hooks/useT';
 import { permissionsOf } from '../../permissions';
-import {
-  CategoryCorrectionForm,
-  ExtensionDecisionForm,
-  ExtensionRequestForm,
-  InvalidDecisionForm,
-  MarkInvalidButton,
-  SpotCheckForm,
-  TransferForm,
-} from './CaseForms';
+import { CategoryCorrectionForm } from './CategoryCorrectionForm';
+import { ExtensionDecisionForm } from './ExtensionDecisionForm';
+import { ExtensionRequestForm } from './ExtensionRequestForm';
+import { InvalidDecisionForm } from './InvalidDecisionForm';
+import { MarkInvalidButton } from './MarkInvalidButton';
+import { SpotCheckForm } from './SpotCheckForm';
+import { TransferForm } from './TransferForm';
 import { CaseTimeline } from './CaseTimeline';
 import {
   canRuleMisassigned,

@@ -6,7 +6,7 @@ import { useMessageCase } from '../../api/messages';
 import { PrintOnly } from '../../components/PrintOnly';
 import { useT } from '../../hooks/useT';
 import { CaseActions, CaseBody, Section } from './CaseDialog';
-import { PublicChoice } from './CaseForms';
+import { PublicChoice } from './PublicChoice';
 import { CaseSheet } from './CaseSheet';
 
 const PRINT_ROOT = 'governance-case-print';
