@@ -44,7 +44,7 @@ describe('judgeDay', () => {
     const verdicts = judgeAll([...STABLE, ...ramp]);
     const days = flagged(verdicts);
     expect(kinds(verdicts)).toEqual(new Set(['ramp']));
-    // From the seventh week (×4.8) on, every day; the baseline stays near that of before the ramp.
+    // From the seventh week (×6.3) on, every day; the baseline stays near that of before the ramp.
     for (let day = 120 + 42; day < 190; day++) expect(days).toContain(day);
     const lastWeeks = verdicts.slice(162);
     expect(Math.max(...lastWeeks.map((v) => v.median!))).toBeLessThan(2 * 200);
