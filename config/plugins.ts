@@ -65,7 +65,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
         anomaly: {
           factor: env.float('VISITS_ANOMALY_FACTOR', 5),
           floor: env.int('VISITS_ANOMALY_FLOOR', 1000),
-          baselineDays: env.int('VISITS_ANOMALY_BASELINE_DAYS', 28),
+          baselineDays: env.int('VISITS_ANOMALY_BASELINE_DAYS', 90),
+          lagDays: env.int('VISITS_ANOMALY_LAG_DAYS', 14),
+          rampDays: env.int('VISITS_ANOMALY_RAMP_DAYS', 28),
+          rampFactor: env.float('VISITS_ANOMALY_RAMP_FACTOR', 3),
           check: env('VISITS_ANOMALY_CHECK', '17 * * * *'),
         },
       },

@@ -177,10 +177,11 @@ describe('a day of inflated visits (issue 25)', () => {
       useNullAsDefault: true,
     });
     const site = await db('sites').where({ code: 'ankang-hanbin' }).first('document_id');
-    const latest = await db('governance_site_visits')
+    const [latest, before] = await db('governance_site_visits')
       .where({ site_document_id: site.document_id })
       .orderBy('day', 'desc')
-      .first('id', 'day', 'visits');
+      .limit(2)
+      .select('id', 'day', 'visits');
     const usual = Number(latest.visits);
     await db('governance_site_visits')
       .where({ id: latest.id })
@@ -188,13 +189,24 @@ describe('a day of inflated visits (issue 25)', () => {
         visits: usual * 40,
         median: usual,
         flagged_above: usual * 5,
+        anomaly: 'spike',
+        judged_at: Date.now(),
+      });
+    // The day before, a day of a sustained rise (持续异常增长): counted at three times the baseline.
+    await db('governance_site_visits')
+      .where({ id: before.id })
+      .update({
+        visits: usual * 4,
+        median: usual,
+        flagged_above: usual * 3,
+        anomaly: 'ramp',
         judged_at: Date.now(),
       });
     await db.destroy();
 
     await province.goto(oversightUrl());
     const row = province.getByTestId('oversight-row-ankang-hanbin');
-    await row.getByText('访问量异常 1 天').waitFor();
+    await row.getByText('访问量异常 2 天（持续异常增长 1 天）').waitFor();
     await row.getByRole('link', { name: '汉滨区' }).click();
     const panel = province.getByTestId('oversight-visit-anomalies');
     const day = String(latest.day).slice(0, 10);
@@ -205,7 +217,18 @@ describe('a day of inflated visits (issue 25)', () => {
       .locator('td')
       .allInnerTexts();
     const format = (n: number) => n.toLocaleString('en-US');
-    expect(cells.slice(1)).toEqual([format(usual * 40), format(usual * 5), format(usual)]);
+    expect(cells.slice(1)).toEqual([
+      '单日激增',
+      format(usual * 40),
+      format(usual * 5),
+      format(usual),
+    ]);
+    const rampDay = String(before.day).slice(0, 10);
+    const ramp = await panel
+      .getByTestId(`visit-anomaly-site-${rampDay}`)
+      .locator('td')
+      .allInnerTexts();
+    expect(ramp.slice(1, 3)).toEqual(['持续异常增长', format(usual * 4)]);
     await screenshot(province, 'oversight-visit-anomalies');
   });
 });

@@ -297,7 +297,7 @@ describe('a city editor', () => {
 describe('a day of inflated visits (issue 25)', () => {
   it('shows the visits counted at the threshold, the raw beside them, and the day listed', async () => {
     // 西安's 10 June 2014 as the anomaly check leaves a flood (judged in visits.int.test.ts):
-    // 120,000 extra visits kept raw, the day counted at five times the median of its weeks before.
+    // 120,000 extra visits kept raw, the day counted at five times its baseline (a spike).
     const db = knex({
       client: 'better-sqlite3',
       connection: { filename: path.resolve(appDir, server.databaseEnv.DATABASE_FILENAME!) },
@@ -314,18 +314,30 @@ describe('a day of inflated visits (issue 25)', () => {
         visits: usual + 120_000,
         median: usual,
         flagged_above: usual * 5,
+        anomaly: 'spike',
+        judged_at: Date.now(),
+      });
+    // And the next day as a sustained rise leaves it: counted at three times the baseline.
+    const next = await db('governance_site_visits')
+      .where({ site_document_id: site.document_id, day: '2014-06-11' })
+      .first('id', 'visits');
+    await db('governance_site_visits')
+      .where({ id: next.id })
+      .update({
+        visits: usual * 4,
+        median: usual,
+        flagged_above: usual * 3,
+        anomaly: 'ramp',
         judged_at: Date.now(),
       });
     await db.destroy();
 
     await province.goto(`${server.url}/admin/plugins/governance/rankings?year=2014`);
     const visits = province.getByTestId('ranking-visits-flagged-xian');
-    await visits.getByText('异常 1 天').waitFor();
+    await visits.getByText('异常 2 天').waitFor();
     await visits.getByText(/^原始 [\d,]+$/).waitFor();
     const listed = province.getByTestId('ranking-visit-anomalies');
-    await listed
-      .getByText('1 个网站共 1 天的访问量远超本站此前各日的中位数', { exact: false })
-      .waitFor();
+    await listed.getByText('1 个网站共 2 天的访问量远超本站基线', { exact: false }).waitFor();
     const row = await listed
       .getByTestId('visit-anomaly-xian-2014-06-10')
       .locator('td')
@@ -334,10 +346,16 @@ describe('a day of inflated visits (issue 25)', () => {
     expect(row).toEqual([
       '西安市',
       '2014年6月10日',
+      '单日激增',
       format(usual + 120_000),
       format(usual * 5),
       format(usual),
     ]);
+    const ramp = await listed
+      .getByTestId('visit-anomaly-xian-2014-06-11')
+      .locator('td')
+      .allInnerTexts();
+    expect(ramp.slice(1, 4)).toEqual(['2014年6月11日', '持续异常增长', format(usual * 4)]);
     await scrollToTop(province, 'ranking-level-city');
     await screenshot(province, 'rankings-visits-flagged');
     await scrollToTop(province, 'ranking-visit-anomalies');

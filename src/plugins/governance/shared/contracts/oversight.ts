@@ -5,6 +5,7 @@
  */
 import type { SiteLevel } from './overview';
 import type { Pagination } from './pagination';
+import type { VisitAnomaly } from './rankings';
 
 export const COLUMN_KINDS = ['news', 'notice', 'policy', 'static'] as const;
 /** news: 动态、要闻 (2 weeks); notice: 通知公告 and policy: 政策文件 (6 months); static: no rule. */
@@ -77,7 +78,7 @@ export interface SiteOversight {
    * This year's days whose visits were far above the site's own pattern (oldest first): the
    * ranking counts `counted` for each, `visits` were recorded.
    */
-  visitAnomalies?: Array<{ day: string; visits: number; counted: number; median: number }>;
+  visitAnomalies?: Array<Omit<VisitAnomaly, 'site'>>;
 }
 
 export const PUBLISHING_MIX = ['workNews', 'analysis', 'disclosure', 'other'] as const;

@@ -65,6 +65,13 @@ export interface RankingRow extends RankingFigures {
   flaggedVisitDays?: number;
 }
 
+/**
+ * What the anomaly check found on a day: `spike` (单日激增), one day far above the site's
+ * baseline; `ramp` (持续异常增长), a day of a sustained rise far above it.
+ */
+export const VISIT_ANOMALY_KINDS = ['spike', 'ramp'] as const;
+export type VisitAnomalyKind = (typeof VISIT_ANOMALY_KINDS)[number];
+
 /** A site's day whose visits were far above its own pattern: counted at the threshold only. */
 export interface VisitAnomaly {
   site: RankedSite;
@@ -74,8 +81,10 @@ export interface VisitAnomaly {
   visits: number;
   /** What the ranking counts for it. */
   counted: number;
-  /** The median of the site's previous days the threshold was made from. */
+  /** The site's baseline the threshold was made from (the median of its days some weeks before). */
   median: number;
+  /** Absent in snapshots frozen before ramps were told apart: a spike. */
+  kind?: VisitAnomalyKind;
 }
 
 export interface RankingTotals extends RankingFigures {

@@ -8,6 +8,7 @@ import { resolvePolicy, type PasswordPolicy } from '../passwords/policy';
 import { DEFAULT_REPLY_QUALITY, type ReplyQualityRules } from '../replies/quality';
 import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../review/chain';
 import type { NoticeThresholds } from '../oversight/inspection-notice';
+import { validateAnomalySettings, type AnomalySettings } from '../rankings/visit-judgement';
 import type { VetoThresholds } from '../../../shared/contracts/oversight';
 import { CATEGORIES } from '../../../shared/contracts/messages';
 import type { ColumnKind, PublishingMix } from '../../../shared/contracts/oversight';
@@ -77,10 +78,10 @@ export interface GovernanceConfig {
     flushSeconds: number;
     perIpPerMinute: number;
     /**
-     * A closed day above max(factor × the median of the site's previous `baselineDays` days,
-     * floor) is flagged and counted at that threshold; `check` is when closed days are judged.
+     * How closed days are judged against the site's own baseline (rankings/visit-judgement.ts):
+     * a flagged day is counted at its threshold; `check` is when closed days are judged.
      */
-    anomaly: { factor: number; floor: number; baselineDays: number; check: string };
+    anomaly: AnomalySettings & { check: string };
   };
   /** 站群监测: the national veto rules' thresholds and the columns' update rules (see oversight/). */
   oversight: {
@@ -251,7 +252,17 @@ export default {
       flushSeconds: 10,
       perIpPerMinute: 60,
       // Hourly at minute 17: a day is judged within the hour after it ends (late flushes too).
-      anomaly: { factor: 5, floor: 1000, baselineDays: 28, check: '17 * * * *' },
+      anomaly: {
+        factor: 5,
+        floor: 1000,
+        // The median of the 90 days ending two weeks before the day: a slow ramp cannot lift it.
+        baselineDays: 90,
+        lagDays: 14,
+        // Four weeks' median above 3 × that baseline: a sustained rise (持续异常增长).
+        rampDays: 28,
+        rampFactor: 3,
+        check: '17 * * * *',
+      },
     },
     oversight: {
       // 国办秘函〔2019〕19号: news columns 2 weeks, notices and policies 6 months (183 days).
@@ -329,19 +340,7 @@ export default {
         `governance.visits must be { flushSeconds, perIpPerMinute } in whole numbers above 0; got ${JSON.stringify(config.visits)}.`
       );
     }
-    const anomaly = config.visits?.anomaly;
-    if (
-      !anomaly ||
-      typeof anomaly.factor !== 'number' ||
-      !(anomaly.factor > 1) ||
-      !positiveInteger(anomaly.floor) ||
-      !positiveInteger(anomaly.baselineDays) ||
-      typeof anomaly.check !== 'string'
-    ) {
-      throw new Error(
-        `governance.visits.anomaly must be { factor above 1, floor and baselineDays whole numbers above 0, check a cron rule }; got ${JSON.stringify(anomaly)}.`
-      );
-    }
+    validateAnomalySettings(config.visits?.anomaly);
     const oversight = config.oversight;
     const numbers = [
       ...Object.values(oversight?.staleAfterDays ?? {}),

@@ -170,7 +170,7 @@ export const standingOf = (
     expiredAccounts: facts.expired.get(site.code) ?? 0,
     submissions: facts.submissions.get(site.documentId) ?? { submitted: 0, adopted: 0 },
     visitAnomalies: (facts.flaggedVisits.get(site.documentId) ?? []).map(
-      ({ day, visits, counted, median }) => ({ day, visits, counted, median })
+      ({ day, visits, counted, median, kind }) => ({ day, visits, counted, median, kind })
     ),
   };
 };

@@ -37,24 +37,57 @@ export const quotedVersion = (snapshot: RankingSnapshotInfo, timezone: string) =
 /** "12月3日" from "2026-12-03". */
 const monthDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
-/**
- * The flagged visit days, named: which sites, which days, and how much was left out, so that a
- * figure the notice quotes says where it was bent.
- */
-const flaggedVisits = (anomalies: VisitAnomaly[]) => {
+/** "3月1日至3月28日、4月2日" from sorted dates: a run of consecutive days is one span. */
+const daySpans = (days: string[]) => {
+  const spans: Array<[string, string]> = [];
+  for (const day of days) {
+    const last = spans.at(-1);
+    if (last && DateTime.fromISO(last[1]).plus({ days: 1 }).toISODate() === day) last[1] = day;
+    else spans.push([day, day]);
+  }
+  return spans
+    .map(([from, to]) => (from === to ? monthDay(from) : `${monthDay(from)}至${monthDay(to)}`))
+    .join('、');
+};
+
+/** One kind of flagged day: the sites and their days, and how much was left out. */
+const flaggedOfKind = (
+  anomalies: VisitAnomaly[],
+  lead: (sites: number, days: number) => string
+) => {
   if (anomalies.length === 0) return '';
   const bySite = new Map<string, { name: string; days: string[] }>();
   for (const a of anomalies) {
     const entry = bySite.get(a.site.documentId) ?? { name: a.site.name, days: [] };
-    entry.days.push(monthDay(a.day));
+    entry.days.push(a.day);
     bySite.set(a.site.documentId, entry);
   }
   const raw = anomalies.reduce((sum, a) => sum + a.visits, 0);
   const counted = anomalies.reduce((sum, a) => sum + a.counted, 0);
   return (
-    `经异常访问检测，${bySite.size}个网站共${anomalies.length}天的访问量远超本站此前水平，` +
-    `当日按上限计入（原始${chineseCount(raw)}人次，计入${chineseCount(counted)}人次）：` +
-    `${[...bySite.values()].map((s) => `${s.name}（${s.days.join('、')}）`).join('；')}。`
+    `${lead(bySite.size, anomalies.length)}，当日按上限计入（原始${chineseCount(raw)}人次，计入${chineseCount(counted)}人次）：` +
+    `${[...bySite.values()].map((s) => `${s.name}（${daySpans(s.days)}）`).join('；')}。`
+  );
+};
+
+/**
+ * The flagged visit days, named: which sites, which days, and how much was left out, so that a
+ * figure the notice quotes says where it was bent. One-day spikes and sustained rises
+ * (持续异常增长) are told apart; a snapshot frozen before the difference has spikes only.
+ */
+const flaggedVisits = (anomalies: VisitAnomaly[]) => {
+  const spikes = anomalies.filter((a) => a.kind !== 'ramp');
+  const ramps = anomalies.filter((a) => a.kind === 'ramp');
+  return (
+    flaggedOfKind(
+      spikes,
+      (sites, days) => `经异常访问检测，${sites}个网站共${days}天的访问量远超本站此前水平`
+    ) +
+    flaggedOfKind(
+      ramps,
+      (sites, days) =>
+        `${spikes.length > 0 ? '另有' : '经异常访问检测，'}${sites}个网站的访问量持续异常增长，共${days}天远超本站此前数月的水平`
+    )
   );
 };
 

@@ -4,16 +4,18 @@ import type { GovernanceConfig } from '../config';
 import { runWithLease } from '../jobs/lease';
 import { dbNames } from '../utils/db-names';
 import { SITE_VISIT } from '../uids';
+import type { VisitAnomalyKind } from '../../../shared/contracts/rankings';
+import { dayNumber, judgeDay, type KnownDay, type Verdict } from './visit-judgement';
 
 export const VISIT_ANOMALY_JOB = 'governance-visit-anomalies';
 
 /** Closed days judged per run at most (the rest wait for the next run). */
 const BATCH = 5000;
 /**
- * Days of a site's own history a day needs before it can be flagged: a new site, or the first
- * days after the counter was deployed, have no pattern to be far above.
+ * Sites whose history is read at once: a site's window is some 120 days, so a read stays at a
+ * few thousand rows and never holds SQLite's thread for long, however many sites there are.
  */
-export const MIN_BASELINE_DAYS = 7;
+const SITES_PER_READ = 50;
 /** Verdicts written per transaction: short transactions, few commits. */
 const UPDATES_PER_TRANSACTION = 500;
 
@@ -26,8 +28,10 @@ export interface FlaggedVisitDay {
   visits: number;
   /** What the ranking counts for it: the day's threshold. */
   counted: number;
-  /** The median of the site's previous days the threshold was made from. */
+  /** The site's baseline the threshold was made from. */
   median: number;
+  /** A one-day spike, or a day of a sustained rise. */
+  kind: VisitAnomalyKind;
 }
 
 type Stored = string | number | Date | null;
@@ -35,12 +39,6 @@ type Stored = string | number | Date | null;
 /** A `date` column as the database answers it (SQLite a string, PostgreSQL a string or a Date). */
 export const dayOf = (value: Stored): string =>
   value instanceof Date ? DateTime.fromJSDate(value).toISODate()! : String(value).slice(0, 10);
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /**
  * The SQL of the visits a row counts for: the raw count, or the day's threshold when the day
@@ -59,14 +57,17 @@ export const countedVisitsSql = (
     visits,
   ]);
 
+/** A stored verdict read back: rows flagged before ramps were told apart are spikes. */
+const kindOf = (anomaly: Stored, flaggedAbove: Stored): VisitAnomalyKind | null =>
+  anomaly === 'ramp' || anomaly === 'spike' ? anomaly : flaggedAbove === null ? null : 'spike';
+
 /**
  * The anomaly check of the visit counts: once a local day is over, each site's count for it is
- * compared with the site's own previous `baselineDays` days since its first recorded day (a
- * day without a row had no visit; a flagged day counts with its threshold, so a long flood
- * does not become the pattern; with fewer than MIN_BASELINE_DAYS of them, nothing is flagged).
- * A day above max(factor × their median, floor) is flagged: the row keeps the raw count and
- * stores the threshold, which is all the ranking counts for that day. Judged once, stored; a
- * flush that adds to a judged day clears its judgement, and the next run judges it again.
+ * judged against the site's own lagged baseline (visit-judgement.ts): a day far above it is a
+ * spike, a day of a sustained rise far above it a ramp. The row keeps the raw count and stores
+ * the threshold, which is all the ranking counts for that day. Judged once, stored; a flush that
+ * adds to a judged day clears its judgement, and the next run judges it again. Reads only the
+ * sites' daily rows, a bounded window per site.
  */
 const visitAnomalies = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
@@ -78,7 +79,7 @@ const visitAnomalies = ({ strapi }: { strapi: Core.Strapi }) => {
       signal?: AbortSignal
     ): Promise<{ judged: number; flagged: number }> {
       const { timezone, visits: settings } = config();
-      const { factor, floor, baselineDays } = settings.anomaly;
+      const anomaly = settings.anomaly;
       const visit = dbNames(strapi, SITE_VISIT);
       const col = {
         site: visit.column('siteDocumentId'),
@@ -86,17 +87,28 @@ const visitAnomalies = ({ strapi }: { strapi: Core.Strapi }) => {
         visits: visit.column('visits'),
         median: visit.column('median'),
         flaggedAbove: visit.column('flaggedAbove'),
+        anomaly: visit.column('anomaly'),
         judgedAt: visit.column('judgedAt'),
       };
       const db = strapi.db.connection;
       const today = DateTime.fromJSDate(now, { zone: timezone }).toISODate()!;
-      type Row = { id: number; site: string; day: Stored; visits: Stored; flaggedAbove: Stored };
+      type Row = {
+        id: number;
+        site: string;
+        day: Stored;
+        visits: Stored;
+        median: Stored;
+        flaggedAbove: Stored;
+        anomaly: Stored;
+      };
       const select = {
         id: 'id',
         site: col.site,
         day: col.day,
         visits: col.visits,
+        median: col.median,
         flaggedAbove: col.flaggedAbove,
+        anomaly: col.anomaly,
       };
       const open = (await db(visit.table)
         .select(select)
@@ -105,85 +117,76 @@ const visitAnomalies = ({ strapi }: { strapi: Core.Strapi }) => {
         .orderBy(col.day)
         .orderBy('id')
         .limit(BATCH)) as Row[];
-      if (open.length === 0) return { judged: 0, flagged: 0 };
-
-      // The sites' days before the first day to judge, in one query.
-      const days = open.map((row) => dayOf(row.day));
-      const from = DateTime.fromISO(days[0]).minus({ days: baselineDays }).toISODate()!;
-      const history = (await db(visit.table)
-        .select(select)
-        .whereIn(col.site, [...new Set(open.map((row) => row.site))])
-        .where(col.day, '>=', from)
-        .where(col.day, '<', today)) as Row[];
-      // Each site's first recorded day: days before it are no history of the site.
-      const firsts = new Map(
-        (
-          (await db(visit.table)
-            .select({ site: col.site })
-            .min({ first: col.day })
-            .whereIn(col.site, [...new Set(open.map((row) => row.site))])
-            .groupBy(col.site)) as Array<{ site: string; first: Stored }>
-        ).map((row) => [row.site, dayOf(row.first)])
-      );
-      /** Per site, day → visits as counted (a flagged day's threshold). */
-      const counted = new Map<string, Map<string, number>>();
-      const countOf = (row: Row) => {
-        const raw = Number(row.visits);
-        return row.flaggedAbove === null ? raw : Math.min(raw, Number(row.flaggedAbove));
-      };
-      for (const row of history) {
-        if (!counted.has(row.site)) counted.set(row.site, new Map());
-        counted.get(row.site)!.set(dayOf(row.day), countOf(row));
-      }
-
-      const verdicts: Array<{ row: Row; median: number | null; flaggedAbove: number | null }> = [];
-      for (const row of open) {
-        const day = DateTime.fromISO(dayOf(row.day));
-        const own = counted.get(row.site) ?? new Map<string, number>();
-        const first = firsts.get(row.site) ?? dayOf(row.day);
-        const previous = Array.from({ length: baselineDays }, (_, i) =>
-          day.minus({ days: i + 1 }).toISODate()!
-        )
-          .filter((d) => d >= first)
-          .map((d) => own.get(d) ?? 0);
-        const judgeable = previous.length >= Math.min(MIN_BASELINE_DAYS, baselineDays);
-        const middle = judgeable ? median(previous) : 0;
-        const threshold = Math.max(Math.ceil(factor * middle), floor);
-        const raw = Number(row.visits);
-        const over = judgeable && raw > threshold;
-        verdicts.push({
-          row,
-          median: judgeable ? Math.round(middle) : null,
-          flaggedAbove: over ? threshold : null,
-        });
-        // The next days of the site are judged against this one as counted.
-        own.set(dayOf(row.day), over ? threshold : raw);
-        counted.set(row.site, own);
-      }
+      const openBySite = new Map<string, Row[]>();
+      for (const row of open) openBySite.set(row.site, [...(openBySite.get(row.site) ?? []), row]);
+      const sites = [...openBySite.keys()];
+      // The days before a judged day its verdict reads: the lagged baseline and the recent rise.
+      const reach = Math.max(anomaly.lagDays + anomaly.baselineDays, anomaly.rampDays);
 
       let judged = 0;
       let flagged = 0;
-      const stamp = new Date();
-      for (let i = 0; i < verdicts.length && !signal?.aborted; i += UPDATES_PER_TRANSACTION) {
-        await db.transaction(async (trx) => {
-          for (const { row, median: middle, flaggedAbove } of verdicts.slice(
-            i,
-            i + UPDATES_PER_TRANSACTION
-          )) {
-            // Guarded by the count read: a flush in between leaves the row for the next run.
-            const changed = await trx(visit.table)
-              .where('id', row.id)
-              .where(col.visits, row.visits as string | number)
-              .update({
-                [col.median]: middle,
-                [col.flaggedAbove]: flaggedAbove,
-                [col.judgedAt]: stamp,
-              });
-            if (changed === 0) continue;
-            judged += 1;
-            if (flaggedAbove !== null) flagged += 1;
+      for (let s = 0; s < sites.length && !signal?.aborted; s += SITES_PER_READ) {
+        const chunk = sites.slice(s, s + SITES_PER_READ);
+        const toJudge = chunk.flatMap((site) => openBySite.get(site)!);
+        const judgedDays = toJudge.map((row) => dayOf(row.day)).sort();
+        const from = DateTime.fromISO(judgedDays[0]).minus({ days: reach }).toISODate()!;
+        const [history, firstRows] = await Promise.all([
+          db(visit.table)
+            .select(select)
+            .whereIn(col.site, chunk)
+            .where(col.day, '>=', from)
+            .where(col.day, '<=', judgedDays.at(-1)!) as Promise<Row[]>,
+          // Each site's first recorded day: days before it are no history of the site.
+          db(visit.table)
+            .select({ site: col.site })
+            .min({ first: col.day })
+            .whereIn(col.site, chunk)
+            .groupBy(col.site) as Promise<Array<{ site: string; first: Stored }>>,
+        ]);
+        const firsts = new Map(firstRows.map((row) => [row.site, dayNumber(dayOf(row.first))]));
+        const known = new Map<string, Map<number, KnownDay>>(
+          chunk.map((site) => [site, new Map()])
+        );
+        for (const row of history)
+          known.get(row.site)!.set(dayNumber(dayOf(row.day)), {
+            visits: Number(row.visits),
+            kind: kindOf(row.anomaly, row.flaggedAbove),
+            median: row.median === null ? null : Number(row.median),
+            flaggedAbove: row.flaggedAbove === null ? null : Number(row.flaggedAbove),
+          });
+
+        const verdicts: Array<{ row: Row; verdict: Verdict }> = [];
+        for (const site of chunk) {
+          const days = known.get(site)!;
+          // Oldest first: a day's verdict is part of the history of the days after it.
+          for (const row of openBySite.get(site)!) {
+            const day = dayNumber(dayOf(row.day));
+            const verdict = judgeDay(day, firsts.get(site) ?? day, days, anomaly);
+            days.set(day, { visits: Number(row.visits), ...verdict });
+            verdicts.push({ row, verdict });
           }
-        });
+        }
+
+        const stamp = new Date();
+        for (let i = 0; i < verdicts.length; i += UPDATES_PER_TRANSACTION) {
+          await db.transaction(async (trx) => {
+            for (const { row, verdict } of verdicts.slice(i, i + UPDATES_PER_TRANSACTION)) {
+              // Guarded by the count read: a flush in between leaves the row for the next run.
+              const changed = await trx(visit.table)
+                .where('id', row.id)
+                .where(col.visits, row.visits as string | number)
+                .update({
+                  [col.median]: verdict.median,
+                  [col.flaggedAbove]: verdict.flaggedAbove,
+                  [col.anomaly]: verdict.kind,
+                  [col.judgedAt]: stamp,
+                });
+              if (changed === 0) continue;
+              judged += 1;
+              if (verdict.flaggedAbove !== null) flagged += 1;
+            }
+          });
+        }
       }
       return { judged, flagged };
     },
@@ -209,6 +212,7 @@ const visitAnomalies = ({ strapi }: { strapi: Core.Strapi }) => {
           visits,
           flaggedAbove,
           median: visit.column('median'),
+          anomaly: visit.column('anomaly'),
         })
         .whereNotNull(flaggedAbove)
         .whereRaw('?? > ??', [visits, flaggedAbove])
@@ -221,6 +225,7 @@ const visitAnomalies = ({ strapi }: { strapi: Core.Strapi }) => {
         visits: Stored;
         flaggedAbove: Stored;
         median: Stored;
+        anomaly: Stored;
       }>;
       return rows.map((row) => ({
         siteDocumentId: row.siteDocumentId,
@@ -228,6 +233,7 @@ const visitAnomalies = ({ strapi }: { strapi: Core.Strapi }) => {
         visits: Number(row.visits),
         counted: Number(row.flaggedAbove),
         median: Number(row.median ?? 0),
+        kind: kindOf(row.anomaly, row.flaggedAbove) ?? 'spike',
       }));
     },
   };

@@ -68,14 +68,17 @@ const Summary = ({ rows, warnDays }: { rows: SiteOversight[]; warnDays: number }
   );
 };
 
-/** 访问量异常 N 天: this year's flagged visit days, listed on the site's page. */
-const VisitAnomalyBadge = ({ days }: { days: number }) => {
+/** 访问量异常 N 天 (of which 持续异常增长 M 天): this year's flagged visit days, listed on the site's page. */
+const VisitAnomalyBadge = ({ days }: { days: NonNullable<SiteOversight['visitAnomalies']> }) => {
   const t = useT();
-  if (days === 0) return null;
+  if (days.length === 0) return null;
+  const ramp = days.filter((d) => d.kind === 'ramp').length;
   return (
     <Box paddingTop={1}>
       <ToneBadge tone="danger" title={t('visitAnomalies.badgeTitle')}>
-        {t('visitAnomalies.badge', { days })}
+        {ramp > 0
+          ? t('visitAnomalies.badgeRamp', { days: days.length, ramp })
+          : t('visitAnomalies.badge', { days: days.length })}
       </ToneBadge>
     </Box>
   );
@@ -90,7 +93,7 @@ const SiteRow = ({ row }: { row: SiteOversight }) => {
     <Tr data-testid={`oversight-row-${row.site.code}`}>
       <Td>
         <SiteName site={row.site} />
-        <VisitAnomalyBadge days={row.visitAnomalies?.length ?? 0} />
+        <VisitAnomalyBadge days={row.visitAnomalies ?? []} />
       </Td>
       {VETO_RULES.map((rule) => {
         const verdict = byRule.get(rule);

@@ -41,6 +41,32 @@ describe('governance config', () => {
     }
   );
 
+  it.each<[Record<string, number | undefined>, string]>([
+    [{ rampFactor: 1 }, 'a ramp factor of 1'],
+    [{ rampFactor: 6 }, 'a ramp factor above the spike factor'],
+    [{ lagDays: -1 }, 'a negative lag'],
+    [{ lagDays: 1.5 }, 'a lag of part of a day'],
+    [{ baselineDays: 0 }, 'an empty baseline'],
+    [{ rampDays: undefined }, 'no ramp window'],
+  ])('stops the boot on visit anomaly settings with %p (%s)', (change, _why) => {
+    const visits = {
+      ...config.default.visits,
+      anomaly: {
+        ...config.default.visits.anomaly,
+        ...change,
+      } as typeof config.default.visits.anomaly,
+    };
+    expect(() => config.validator({ ...keyed, visits })).toThrow(/visits.anomaly/);
+  });
+
+  it('takes a lag of 0 days (the baseline right behind the day)', () => {
+    const visits = {
+      ...config.default.visits,
+      anomaly: { ...config.default.visits.anomaly, lagDays: 0 },
+    };
+    expect(() => config.validator({ ...keyed, visits })).not.toThrow();
+  });
+
   it('stops the boot on an empty group name', () => {
     expect(() => config.validator({ ...keyed, groupName: ' ' })).toThrow(/groupName/);
   });

@@ -69,6 +69,10 @@ beforeAll(async () => {
       closed: { name: '已关闭', level: 'city', active: false },
       baoji: { name: '宝鸡市', level: 'city', url: 'http://www.baoji.gov.cn' },
       yanan: { name: '延安市', level: 'city', url: 'http://www.yanan.gov.cn' },
+      hanzhong: { name: '汉中市', level: 'city', url: 'http://www.hanzhong.gov.cn' },
+      ankang: { name: '安康市', level: 'city', url: 'http://www.ankang.gov.cn' },
+      shangluo: { name: '商洛市', level: 'city', url: 'http://www.shangluo.gov.cn' },
+      tongchuan: { name: '铜川市', level: 'city', url: 'http://www.tongchuan.gov.cn' },
     },
     staff: { province: ['governance-provincial-admin', '建国'] },
   }));
@@ -324,6 +328,17 @@ describe('one source, one budget across instances, whatever browser it claims (i
   );
 });
 
+/** The defaults, with a floor low enough for the test's sites of a few hundred a day. */
+const ANOMALY = {
+  factor: 5,
+  floor: 50,
+  baselineDays: 90,
+  lagDays: 14,
+  rampDays: 28,
+  rampFactor: 3,
+  check: '17 * * * *',
+};
+
 describe("a day far above the site's own pattern (issue 25)", () => {
   const zone = 'Asia/Shanghai';
   const anomalies = () => app.strapi.plugin('governance').service('visitAnomalies');
@@ -362,12 +377,7 @@ describe("a day far above the site's own pattern (issue 25)", () => {
       .findMany({ where: { code: { $in: ['baoji', 'yanan'] } } });
     baoji = sites.find((s: { code: string }) => s.code === 'baoji').documentId;
     yanan = sites.find((s: { code: string }) => s.code === 'yanan').documentId;
-    app.strapi.config.set('plugin::governance.visits.anomaly', {
-      factor: 5,
-      floor: 50,
-      baselineDays: 28,
-      check: '17 * * * *',
-    });
+    app.strapi.config.set('plugin::governance.visits.anomaly', ANOMALY);
   });
 
   it('is flagged once closed and counted at its threshold; the raw stays on the ranking, 站群监测 and the notice', async () => {
@@ -415,12 +425,13 @@ describe("a day far above the site's own pattern (issue 25)", () => {
       visits: 800,
       counted: 500,
       median: 100,
+      kind: 'spike',
     });
 
     const oversight = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body
       .data as OversightListResponse['data'];
     expect(oversight.find((s) => s.site.code === 'baoji')!.visitAnomalies).toEqual([
-      { day: today(), visits: 800, counted: 500, median: 100 },
+      { day: today(), visits: 800, counted: 500, median: 100, kind: 'spike' },
     ]);
     expect(oversight.find((s) => s.site.code === 'yanan')!.visitAnomalies).toEqual([]);
 
@@ -453,5 +464,125 @@ describe("a day far above the site's own pattern (issue 25)", () => {
     const again = await row(baoji, today());
     expect([Number(again.visits), Number(again.flaggedAbove)]).toEqual([840, 500]);
     expect(again.judgedAt).not.toBeNull();
+  });
+});
+
+describe('a baseline a slow ramp cannot climb', () => {
+  const anomalies = () => app.strapi.plugin('governance').service('visitAnomalies');
+  /** A past year, away from the days the tests above count today. */
+  const YEAR = 2025;
+  const dayOf = (i: number) => DateTime.fromISO(`${YEAR}-01-01`).plus({ days: i }).toISODate()!;
+  let sites: Record<'hanzhong' | 'ankang' | 'shangluo' | 'tongchuan', string>;
+
+  /** A site's recorded days from 1 January, not judged yet. */
+  const record = async (siteDocumentId: string, series: number[]) => {
+    await app.strapi.db.query(SITE_VISIT).createMany({
+      data: series.map((visits, i) => ({ siteDocumentId, day: dayOf(i), visits })),
+    });
+  };
+  /** The site's days as judged: [day index, visits, baseline, threshold or null, kind or null]. */
+  const judged = async (siteDocumentId: string) => {
+    const rows = await app.strapi.db
+      .query(SITE_VISIT)
+      .findMany({ where: { siteDocumentId }, orderBy: { day: 'asc' } });
+    return rows.map(
+      (row: {
+        day: string;
+        visits: string | number;
+        median: string | number | null;
+        flaggedAbove: string | number | null;
+        anomaly: string | null;
+        judgedAt: unknown;
+      }) => {
+        expect(row.judgedAt).not.toBeNull();
+        return {
+          day: String(row.day).slice(0, 10),
+          visits: Number(row.visits),
+          median: row.median === null ? null : Number(row.median),
+          flaggedAbove: row.flaggedAbove === null ? null : Number(row.flaggedAbove),
+          kind: row.anomaly,
+        };
+      }
+    );
+  };
+  const STABLE = Array<number>(120).fill(200);
+
+  beforeAll(async () => {
+    const rows = await app.strapi.db
+      .query(SITE)
+      .findMany({ where: { code: { $in: ['hanzhong', 'ankang', 'shangluo', 'tongchuan'] } } });
+    sites = Object.fromEntries(
+      rows.map((s: { code: string; documentId: string }) => [s.code, s.documentId])
+    ) as typeof sites;
+    app.strapi.config.set('plugin::governance.visits.anomaly', ANOMALY);
+    // 汉中: ×1.3 a week for ten weeks. 安康: a fourfold step (a new portal) it keeps. 商洛: doubles
+    // and keeps it. 铜川: a flood of 13 days, then its usual again.
+    await record(sites.hanzhong, [
+      ...STABLE,
+      ...Array.from({ length: 70 }, (_, i) => Math.round(200 * 1.3 ** (Math.floor(i / 7) + 1))),
+    ]);
+    await record(sites.ankang, [...STABLE, ...Array<number>(150).fill(800)]);
+    await record(sites.shangluo, [...STABLE, ...Array<number>(150).fill(400)]);
+    await record(sites.tongchuan, [
+      ...STABLE,
+      ...Array<number>(13).fill(20_000),
+      ...Array<number>(120).fill(200),
+    ]);
+    // Every day closed, judged oldest first as the hourly job does.
+    while ((await anomalies().judgeClosedDays()).judged > 0);
+  });
+
+  it('flags a ramp of ×1.3 a week as a sustained rise from its seventh week, counted at 3 × the baseline', async () => {
+    const days = await judged(sites.hanzhong);
+    const flagged = days.filter((d) => d.flaggedAbove !== null);
+    expect(new Set(flagged.map((d) => d.kind))).toEqual(new Set(['ramp']));
+    // Weeks 7–10 of the ramp (days 162–189), every day.
+    expect(days.slice(162).every((d) => d.kind === 'ramp')).toBe(true);
+    expect(days.slice(162).every((d) => d.flaggedAbove! <= 3 * d.median! + 1)).toBe(true);
+    expect(Math.max(...days.slice(162).map((d) => d.median!))).toBeLessThan(400);
+  });
+
+  it('never flags a site that doubles, and flags a fourfold step for at most 60 days, then accepts it', async () => {
+    expect((await judged(sites.shangluo)).filter((d) => d.flaggedAbove !== null)).toEqual([]);
+    const step = await judged(sites.ankang);
+    const flagged = step.flatMap((d, i) => (d.flaggedAbove === null ? [] : [i]));
+    expect(new Set(flagged.map((i) => step[i].kind))).toEqual(new Set(['ramp']));
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.length).toBeLessThanOrEqual(60);
+    expect(flagged.at(-1)! - flagged[0]).toBe(flagged.length - 1);
+    // Its last two months: the new level is its pattern.
+    expect(step.slice(-60).every((d) => d.flaggedAbove === null)).toBe(true);
+    expect(step.at(-1)!.median).toBe(800);
+  });
+
+  it('does not let a flood raise the baselines of the days after it', async () => {
+    const days = await judged(sites.tongchuan);
+    expect(days.slice(120, 133).every((d) => d.kind === 'spike' && d.median === 200)).toBe(true);
+    expect(days.slice(133).map((d) => [d.median, d.flaggedAbove])).toEqual(
+      Array(120).fill([200, null])
+    );
+  });
+
+  it('names the sustained rise in the ranking and the notice', async () => {
+    const panel = (
+      await asAdmin(app, province).get(`/governance/rankings?year=${YEAR}`).expect(200)
+    ).body.data as RankingResponse;
+    const listed = panel.live.visitAnomalies!.filter((a) => a.site.code === 'hanzhong');
+    expect(listed.length).toBeGreaterThanOrEqual(28);
+    expect(listed.every((a) => a.kind === 'ramp' && a.counted < a.visits)).toBe(true);
+    expect(
+      panel.live.visitAnomalies!.filter((a) => a.site.code === 'tongchuan').map((a) => a.kind)
+    ).toEqual(Array(13).fill('spike'));
+
+    const notice = (
+      await asAdmin(app, province).get(`/governance/rankings/notice?year=${YEAR}`).expect(200)
+    ).body.data as AnnualNotice;
+    const text = notice.sections
+      .find((s) => s.heading.endsWith('网站访问情况'))!
+      .paragraphs.join('');
+    // 铜川's flood as one span of days; 汉中 and 安康 as a sustained rise.
+    expect(text).toContain('铜川市（5月1日至5月13日）');
+    expect(text).toMatch(/另有2个网站的访问量持续异常增长/);
+    expect(text).toMatch(/汉中市（\d+月\d+日至7月9日）/);
   });
 });

@@ -1,0 +1,142 @@
+import type { VisitAnomalyKind } from '../../../shared/contracts/rankings';
+
+/** The anomaly check's settings (config `visits.anomaly`, see config/index.ts). */
+export interface AnomalySettings {
+  /** A day above max(factor × baseline, floor) is a spike (单日激增). */
+  factor: number;
+  floor: number;
+  /** The baseline is the median of this many days… */
+  baselineDays: number;
+  /** …ending this many days before the judged day, so a rise does not carry its own baseline up. */
+  lagDays: number;
+  /** The recent days whose median shows a sustained rise (持续异常增长)… */
+  rampDays: number;
+  /** …when it is above max(rampFactor × baseline, floor). */
+  rampFactor: number;
+}
+
+const wholeAbove = (value: unknown, least: number) =>
+  Number.isInteger(value) && (value as number) >= least;
+
+/** A wrong setting stops the boot (config/index.ts) rather than misjudging a year of visits. */
+export const validateAnomalySettings = (
+  anomaly: (AnomalySettings & { check: string }) | undefined
+) => {
+  if (
+    !anomaly ||
+    typeof anomaly.factor !== 'number' ||
+    !(anomaly.factor > 1) ||
+    typeof anomaly.rampFactor !== 'number' ||
+    // A ramp's threshold below a spike's: a sustained rise is held to less than a one-day flood.
+    !(anomaly.rampFactor > 1 && anomaly.rampFactor <= anomaly.factor) ||
+    !wholeAbove(anomaly.floor, 1) ||
+    !wholeAbove(anomaly.baselineDays, 1) ||
+    !wholeAbove(anomaly.rampDays, 1) ||
+    !wholeAbove(anomaly.lagDays, 0) ||
+    typeof anomaly.check !== 'string'
+  ) {
+    throw new Error(
+      `governance.visits.anomaly must be { factor above 1, rampFactor above 1 and at most factor, floor, baselineDays and rampDays whole numbers above 0, lagDays a whole number of 0 or more, check a cron rule }; got ${JSON.stringify(anomaly)}.`
+    );
+  }
+};
+
+/**
+ * Days of a site's own history a day needs before it can be flagged: a new site, or the first
+ * days after the counter was deployed, have no pattern to be far above.
+ */
+export const MIN_BASELINE_DAYS = 7;
+
+/** A day of a site as later judgements read it. */
+export interface KnownDay {
+  /** Visits recorded (raw). */
+  visits: number;
+  /** Its verdict, which decides what it weighs in later baselines (`baselineValue`). */
+  kind: VisitAnomalyKind | null;
+  /** The baseline it was judged against (null: not judged, or too young to judge). */
+  median: number | null;
+  /** The most the ranking counts for it, when flagged. */
+  flaggedAbove: number | null;
+}
+
+/**
+ * What a day weighs in later baselines. A spike: its own baseline, so a flood never lifts it. A
+ * day of a ramp: what the ranking counted for it, its threshold; so a level the site holds is
+ * learnt at most rampFactor-fold per baseline window, a genuine step (a new portal) accepted
+ * within one or two windows, and a ramp pays for every fold with weeks of flagged days.
+ */
+const baselineValue = (known: KnownDay | undefined) => {
+  if (!known) return 0; // a day without a row had no visit
+  if (known.kind === 'spike' && known.median !== null) return known.median;
+  if (known.kind === 'ramp' && known.flaggedAbove !== null)
+    return Math.min(known.visits, known.flaggedAbove);
+  return known.visits;
+};
+
+export interface Verdict {
+  /** The baseline (null when the site is too young to be judged). */
+  median: number | null;
+  /** The most the ranking counts for the day, when flagged. */
+  flaggedAbove: number | null;
+  kind: VisitAnomalyKind | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A local date YYYY-MM-DD as a whole number of days, for cheap arithmetic over long windows. */
+export const dayNumber = (day: string) =>
+  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+
+const median = (values: number[]) => {
+  const sorted = values.sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * Judges one closed day of a site against the site's own history (`days`, by day number; a
+ * day without a row had no visit; days before `first`, its first recorded day, are no history).
+ *
+ * - The baseline is the median of the `baselineDays` days ending `lagDays` before the day: a
+ *   slow ramp does not carry it up, as a 28-day median just behind the day would. A spike counts
+ *   in it at its own baseline, so a flood never becomes the pattern. A young site's lag shrinks
+ *   so that it is judged after MIN_BASELINE_DAYS days, as before.
+ * - A sustained rise (持续异常增长): the median of the last `rampDays` days, the day included,
+ *   above max(rampFactor × baseline, floor). Its days above that threshold are flagged as a ramp
+ *   and counted at it, and weigh that in later baselines (`baselineValue`).
+ * - Otherwise a day above max(factor × baseline, floor) is a spike (单日激增).
+ */
+export const judgeDay = (
+  day: number,
+  first: number,
+  days: Map<number, KnownDay>,
+  settings: AnomalySettings
+): Verdict => {
+  const { factor, floor, baselineDays, lagDays, rampDays, rampFactor } = settings;
+  const needed = Math.min(MIN_BASELINE_DAYS, baselineDays);
+  const history = day - first;
+  if (history < needed) return { median: null, flaggedAbove: null, kind: null };
+  const lag = Math.min(lagDays, history - needed);
+
+  const baselineValues: number[] = [];
+  for (let d = day - lag - 1; d >= day - lag - baselineDays && d >= first; d--) {
+    baselineValues.push(baselineValue(days.get(d)));
+  }
+  const baseline = median(baselineValues);
+  const recentValues: number[] = [];
+  for (let d = day; d > day - rampDays && d >= first; d--)
+    recentValues.push(days.get(d)?.visits ?? 0);
+  const recent = median(recentValues);
+
+  const visits = days.get(day)?.visits ?? 0;
+  const rampThreshold = Math.max(Math.ceil(rampFactor * baseline), floor);
+  const spikeThreshold = Math.max(Math.ceil(factor * baseline), floor);
+  const [kind, threshold]: [VisitAnomalyKind, number] =
+    recent > rampThreshold ? ['ramp', rampThreshold] : ['spike', spikeThreshold];
+  const over = visits > threshold;
+  return {
+    median: Math.round(baseline),
+    flaggedAbove: over ? threshold : null,
+    kind: over ? kind : null,
+  };
+};
