@@ -232,6 +232,22 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * Keeps the hash of an article's published text without judging it (the backfill's first
+     * pass): later articles are compared with it before it is judged itself.
+     */
+    async recordHash(row: ContentRow) {
+      const hash = simhash(textOf(row));
+      const bands = hash ? bandsOf(hash) : [null, null, null, null];
+      await query().updateMany({
+        where: { documentId: row.documentId },
+        data: {
+          simhash: hash,
+          ...Object.fromEntries(bands.map((band, i) => [`simBand${i}`, band])),
+        },
+      });
+    },
+
+    /**
      * Judges again the articles judged copies of `documentId` (after it went offline, was deleted
      * or changed its text): a copy of nothing online counts, or is a copy of another original.
      */
