@@ -42,6 +42,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
           minTitleChars: env.int('ARTICLE_MIN_TITLE_CHARS', 5),
           minBodyChars: env.int('ARTICLE_MIN_BODY_CHARS', 50),
         },
+        // First publications from this local date on are judged (trivial, copy); earlier ones
+        // count as their years were ranked (docs/rankings.md).
+        judgeFrom: env('ARTICLE_JUDGE_FROM', '2015-01-01'),
       },
       // Public message submissions per IP address and hour.
       replies: { rateLimit: { points: env.int('SUBMISSIONS_PER_HOUR', 20), duration: 3600 } },

@@ -412,6 +412,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     column: Schema.Attribute.String & Schema.Attribute.CustomField<'plugin::governance.column'>;
     countExclusion: Schema.Attribute.Enumeration<['trivial', 'duplicate']> &
       Schema.Attribute.Private;
+    countJudgedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     duplicateDistance: Schema.Attribute.Integer & Schema.Attribute.Private;

@@ -11,6 +11,7 @@ import { OVERSIGHT_JOB } from './oversight/alerts';
 import { PASSWORD_JOB } from './passwords/jobs';
 import { VISIT_ANOMALY_JOB } from './rankings/visit-anomalies';
 import { caseNumbers } from './replies/case-number';
+import { COUNTING_BACKFILL_JOB } from './review/counting-backfill';
 import { OVERDUE_JOB } from './replies/overdue';
 import { ownSiteCondition } from './sites/condition';
 import { getService } from './utils/get-service';
@@ -77,6 +78,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     [VISIT_ANOMALY_JOB]: {
       task: () => getService(strapi, 'visitAnomalies').runJob(),
       options: { rule: visits.anomaly.check, tz: timezone },
+    },
+    // Articles no publication judged (imported by SQL, restored): judged at night, in batches.
+    [COUNTING_BACKFILL_JOB]: {
+      task: () => getService(strapi, 'countingBackfill').runJob(),
+      options: { rule: '40 2 * * *', tz: timezone },
     },
     // The audit trail's retention, at night.
     'governance-audit-purge': {

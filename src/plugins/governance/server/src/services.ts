@@ -17,6 +17,7 @@ export default {
   review: review.service,
   sensitiveWords: review.sensitiveWords,
   articleCounting: review.counting,
+  countingBackfill: review.countingBackfill,
   replies: replies.service,
   messageDesk: replies.desk,
   messageHandling: replies.handling,

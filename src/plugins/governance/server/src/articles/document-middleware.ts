@@ -53,6 +53,7 @@ const cleanInput = async (strapi: Core.Strapi, data: Record<string, unknown>) =>
     countExclusion: _exclusion,
     duplicateOf: _original,
     duplicateDistance: _distance,
+    countJudgedAt: _judgedAt,
     ...rest
   } = data;
   // A column is a name from the site's list (checked after the write): no stray spaces, and an
@@ -150,14 +151,17 @@ export const articleRules =
       params.data = { ...params.data, firstPublishedAt: null, reviewStatus: 'draft' };
     }
 
+    const counting = getService(strapi, 'articleCounting');
     if (context.action === 'unpublish' || context.action === 'delete') {
       return strapi.db.transaction(async () => {
+        // First, before any row is held: judgements are one at a time (review/counting.ts).
+        await counting.lock();
         const result = await next();
         if (context.action === 'unpublish')
           await auditPublication(strapi, 'article.unpublish', params, result);
         // Copies of an article gone offline are copies of nothing online: judged again.
         const documentId = documentIdOf(result, params);
-        if (documentId) await getService(strapi, 'articleCounting').rejudgeCopiesOf(documentId);
+        if (documentId) await counting.rejudgeCopiesOf(documentId);
         return result;
       });
     }
@@ -169,18 +173,18 @@ export const articleRules =
         params.data !== undefined &&
         ('column' in params.data || 'site' in params.data));
 
+    const publishes =
+      context.action === 'publish' || (params as { status?: string }).status === 'published';
     return strapi.db.transaction(async () => {
+      if (publishes) await counting.lock();
       const result = await next();
       const documentId = documentIdOf(result, params);
       if (documentId && filesIt)
         await getService(strapi, 'siteColumns').assertArticleColumn(documentId);
       if (documentId) withStamp(result, await stampFirstPublication(strapi, documentId));
-      if (
-        documentId &&
-        (context.action === 'publish' || (params as { status?: string }).status === 'published')
-      ) {
-        // Whether it counts in the ranking, from what went online.
-        await getService(strapi, 'articleCounting').judge(documentId);
+      if (documentId && publishes) {
+        // Whether it counts in the ranking, from what went online, and what it makes copies.
+        await counting.judge(documentId);
         await auditPublication(strapi, 'article.publish', params, result);
       }
       return result;

@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import {
   DEFAULT_REPLY_WORKING_DAYS,
   NATIONAL_MAX_WORKING_DAYS,
@@ -45,6 +45,12 @@ export interface ArticlesConfig {
   trivial: { minTitleChars: number; minBodyChars: number };
   /** How far back (days before its first publication) an article is compared with the group's for copies. */
   duplicateWindowDays: number;
+  /**
+   * The local date (YYYY-MM-DD, group's zone) from which first publications are judged: articles
+   * first published before it count as they were counted then (their years' rankings may be
+   * published already); they are hashed, so later articles are still compared with them.
+   */
+  judgeFrom: string;
 }
 
 export interface GovernanceConfig {
@@ -126,6 +132,16 @@ const validateArticles = (articles: Partial<ArticlesConfig> | undefined) => {
   if (!positiveInteger(days) || (days as number) > 3660) {
     throw new Error(
       `governance.articles.duplicateWindowDays must be a whole number of days from 1 to 3660; got ${JSON.stringify(days)}.`
+    );
+  }
+  const from = articles?.judgeFrom;
+  if (
+    typeof from !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(from) ||
+    !DateTime.fromISO(from, { zone: 'utc' }).isValid
+  ) {
+    throw new Error(
+      `governance.articles.judgeFrom must be a date such as "2015-01-01" (the first day whose publications are judged); got ${JSON.stringify(from)}.`
     );
   }
 };
@@ -228,6 +244,8 @@ export default {
       // A title of 5 characters (关于…的通知 has more) and a body of 50: a line of real news.
       trivial: { minTitleChars: 5, minBodyChars: 50 },
       duplicateWindowDays: 365,
+      // The demo's published 2014 notice stays as it was: its archive is hashed, not re-ranked.
+      judgeFrom: '2015-01-01',
     },
     notifications: { email: false },
     replies: {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DateTime } from 'luxon';
 import type { CountFlags, ExcludedArticle } from '../../../shared/contracts/review';
 import type { GovernanceConfig } from '../config';
 import { blocksToLines } from './sensitive-words';
@@ -10,6 +11,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const CANDIDATE_LIMIT = 200;
 /** Excluded articles listed per site and year (the panel's dialog and the export). */
 export const EXCLUDED_LIMIT = 1000;
+/**
+ * Later counted near-copies judged again when an article goes (back) online: its copies are a
+ * handful; a flood is cut here so that a publication stays short (the rest keep their verdict).
+ */
+const REJUDGE_LIMIT = 50;
+/**
+ * The PostgreSQL advisory lock every judgement of the group takes, for its transaction: two
+ * publications at once would each miss the other's uncommitted row and both count.
+ */
+const JUDGEMENT_LOCK = 0x676f7643;
 
 interface ContentRow {
   documentId: string;
@@ -63,20 +74,32 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** The first day whose first publications are judged (config `articles.judgeFrom`). */
+  const judgeFrom = () =>
+    DateTime.fromISO(config().judgeFrom, {
+      zone: (strapi.config.get('plugin::governance') as GovernanceConfig).timezone,
+    }).toJSDate();
+
   /**
-   * Published articles of the group that `row` (with hash `hash`) copies: first published in the
-   * window before `before` (and before it), found by the bands' indexes, confirmed by distance;
-   * the earliest first.
+   * Published articles other than `row` near `hash` (found by the bands' indexes, confirmed by
+   * distance), first published in [from, to], the earliest first; an adoption and its source are
+   * no copies of each other.
    */
-  const originalsOf = async (row: ContentRow, hash: string, before: Date) => {
+  const nearCopies = async (
+    row: ContentRow,
+    hash: string,
+    from: Date,
+    to: Date,
+    extra: Record<string, unknown> = {}
+  ) => {
     const bands = bandsOf(hash);
-    const from = new Date(before.getTime() - config().duplicateWindowDays * DAY_MS);
     const candidates = (await query().findMany({
       where: {
         publishedAt: { $notNull: true },
         documentId: { $ne: row.documentId },
-        firstPublishedAt: { $gte: from, $lte: before },
+        firstPublishedAt: { $gte: from, $lte: to },
         $or: bands.map((band, i) => ({ [`simBand${i}`]: band })),
+        ...extra,
       },
       select: ['documentId', 'title', 'simhash', 'firstPublishedAt', 'sourceArticleDocumentId'],
       populate: { site: { select: ['documentId', 'name'] } },
@@ -88,14 +111,9 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
       .filter(
         (candidate) =>
           candidate.simhash &&
-          // Published at the same moment: the lower document id is the original.
-          (time(candidate.firstPublishedAt) < before.getTime() ||
-            candidate.documentId < row.documentId) &&
           // An adoption and its source, or two adoptions of one source, are no copies.
           candidate.documentId !== source &&
-          candidate.sourceArticleDocumentId !== row.documentId &&
-          // An adopted copy is the adopting site's own work: a copy only of its own articles.
-          (!source || candidate.site?.documentId === row.site?.documentId)
+          candidate.sourceArticleDocumentId !== row.documentId
       )
       .map((candidate) => ({
         candidate,
@@ -104,37 +122,94 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
       .filter(({ distance }) => distance <= DUPLICATE_DISTANCE);
   };
 
+  /**
+   * Published articles of the group that `row` (with hash `hash`) copies: first published in the
+   * window before `before` (and before it); the earliest first.
+   */
+  const originalsOf = async (row: ContentRow, hash: string, before: Date) => {
+    const from = new Date(before.getTime() - config().duplicateWindowDays * DAY_MS);
+    return (await nearCopies(row, hash, from, before)).filter(
+      ({ candidate }) =>
+        // Published at the same moment: the lower document id is the original.
+        (time(candidate.firstPublishedAt) < before.getTime() ||
+          candidate.documentId < row.documentId) &&
+        // An adopted copy is the adopting site's own work: a copy only of its own articles.
+        (!row.sourceArticleDocumentId || candidate.site?.documentId === row.site?.documentId)
+    );
+  };
+
+  /**
+   * The counted articles that `row`, first published at `at`, makes copies: first published
+   * after it (from `judgeFrom`), within the window, near it.
+   */
+  const laterCopiesOf = async (row: ContentRow, hash: string, at: Date) => {
+    const from = new Date(Math.max(at.getTime(), judgeFrom().getTime()));
+    const to = new Date(at.getTime() + config().duplicateWindowDays * DAY_MS);
+    if (from > to) return [];
+    return (await nearCopies(row, hash, from, to, { countExclusion: { $null: true } })).filter(
+      ({ candidate }) =>
+        (time(candidate.firstPublishedAt) > at.getTime() ||
+          candidate.documentId > row.documentId) &&
+        (!candidate.sourceArticleDocumentId || candidate.site?.documentId === row.site?.documentId)
+    );
+  };
+
   return {
     /**
-     * Judges the published version of an article and keeps the verdict (and its hash) on every
-     * row of the document, so a republication keeps it until it is judged again. Call inside the
-     * publishing write's transaction.
+     * Holds every other judgement of the group until this transaction ends (PostgreSQL; SQLite
+     * runs one transaction at a time). Taken first by a transaction that puts articles online or
+     * offline, before it holds any row, so that no two such transactions wait on each other.
      */
-    async judge(documentId: string) {
+    async lock() {
+      if (strapi.db.dialect.client !== 'postgres') return;
+      await strapi.db.transaction(({ trx }) =>
+        trx.raw('select pg_advisory_xact_lock(?)', [JUDGEMENT_LOCK])
+      );
+    },
+
+    /**
+     * Judges the published version of an article and keeps the verdict (and its hash) on every
+     * row of the document, so a republication keeps it until it is judged again. Then, unless
+     * `neighbours` is false, the articles whose verdict it changes: the counted near-copies first
+     * published after it (it is their original now), and, when its text changed, those judged
+     * copies of its former text. Call inside the publishing write's transaction.
+     */
+    async judge(documentId: string, { neighbours = true }: { neighbours?: boolean } = {}) {
+      await this.lock();
       const published = (await query().findOne({
         where: { documentId, publishedAt: { $notNull: true } },
-        select: ['documentId', 'title', 'body', 'firstPublishedAt', 'sourceArticleDocumentId'],
+        select: [
+          'documentId',
+          'title',
+          'body',
+          'firstPublishedAt',
+          'sourceArticleDocumentId',
+          'simhash',
+        ],
         populate: { site: { select: ['documentId'] } },
-      })) as (ContentRow & { firstPublishedAt: string | null }) | null;
+      })) as (ContentRow & { firstPublishedAt: string | null; simhash: string | null }) | null;
       if (!published) return null;
       const hash = simhash(textOf(published));
       const bands = hash ? bandsOf(hash) : [null, null, null, null];
-      const trivial = trivialOf(published);
+      const at = published.firstPublishedAt ? new Date(published.firstPublishedAt) : new Date();
       let verdict: {
         countExclusion: string | null;
         duplicateOf: string | null;
         distance: number | null;
       } = { countExclusion: null, duplicateOf: null, distance: null };
-      if (trivial.title || trivial.body) verdict = { ...verdict, countExclusion: 'trivial' };
-      else if (hash) {
-        const at = published.firstPublishedAt ? new Date(published.firstPublishedAt) : new Date();
-        const [original] = await originalsOf(published, hash, at);
-        if (original)
-          verdict = {
-            countExclusion: 'duplicate',
-            duplicateOf: original.candidate.documentId,
-            distance: original.distance,
-          };
+      // Before `judgeFrom` an article counts as its year was ranked: hashed, never excluded.
+      if (at >= judgeFrom()) {
+        const trivial = trivialOf(published);
+        if (trivial.title || trivial.body) verdict = { ...verdict, countExclusion: 'trivial' };
+        else if (hash) {
+          const [original] = await originalsOf(published, hash, at);
+          if (original)
+            verdict = {
+              countExclusion: 'duplicate',
+              duplicateOf: original.candidate.documentId,
+              distance: original.distance,
+            };
+        }
       }
       await query().updateMany({
         where: { documentId },
@@ -144,22 +219,46 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
           countExclusion: verdict.countExclusion,
           duplicateOf: verdict.duplicateOf,
           duplicateDistance: verdict.distance,
+          countJudgedAt: new Date(),
         },
       });
+      if (neighbours) {
+        if (published.simhash && published.simhash !== hash) await this.rejudgeCopiesOf(documentId);
+        const later = hash ? await laterCopiesOf(published, hash, at) : [];
+        for (const { candidate } of later.slice(0, REJUDGE_LIMIT))
+          await this.judge(candidate.documentId, { neighbours: false });
+      }
       return verdict;
     },
 
     /**
-     * Judges again the articles judged copies of `documentId` (after it went offline or was
-     * deleted): a copy of nothing online counts, or is a copy of another original.
+     * Keeps the hash of an article's published text without judging it (the backfill's first
+     * pass): later articles are compared with it before it is judged itself.
+     */
+    async recordHash(row: ContentRow) {
+      const hash = simhash(textOf(row));
+      const bands = hash ? bandsOf(hash) : [null, null, null, null];
+      await query().updateMany({
+        where: { documentId: row.documentId },
+        data: {
+          simhash: hash,
+          ...Object.fromEntries(bands.map((band, i) => [`simBand${i}`, band])),
+        },
+      });
+    },
+
+    /**
+     * Judges again the articles judged copies of `documentId` (after it went offline, was deleted
+     * or changed its text): a copy of nothing online counts, or is a copy of another original.
      */
     async rejudgeCopiesOf(documentId: string) {
+      await this.lock();
       const copies = (await query().findMany({
         where: { duplicateOf: documentId, publishedAt: { $notNull: true } },
         select: ['documentId'],
         limit: CANDIDATE_LIMIT,
       })) as Array<{ documentId: string }>;
-      for (const copy of copies) await this.judge(copy.documentId);
+      for (const copy of copies) await this.judge(copy.documentId, { neighbours: false });
     },
 
     /** What the review shows of a draft: whether it is trivial, and what it copies. */
