@@ -302,26 +302,6 @@ describe('the demo submissions', () => {
   });
 });
 
-describe('the counting backfill over the demo', () => {
-  it('judges every loaded article: the 2013 and 2014 archive hashed and counted, copies among the recent ones not', async () => {
-    const run = await app.strapi.plugin('governance').service('countingBackfill').run();
-    expect(run.stopped).toBe(false);
-    const knex = app.strapi.db.connection;
-    const published = knex('articles').whereNotNull('published_at');
-    const count = async (query: typeof published) => Number((await query.count({ n: '*' }))[0].n);
-    expect(await count(published.clone().whereNull('count_judged_at'))).toBe(0);
-    expect(await count(published.clone().whereNull('sim_band_0'))).toBe(0);
-    // Before judgeFrom (2015-01-01): the notice's years stay as they were published.
-    const archive = published
-      .clone()
-      .where('first_published_at', '<', new Date('2014-12-31T16:00:00Z'));
-    expect(await count(archive.clone().whereNotNull('count_exclusion'))).toBe(0);
-    // The recent copy repeats 2014's templated articles: some are near-copies of each other.
-    const recent = published.clone().where('slug', 'like', '%-recent-%');
-    expect(await count(recent.clone().where('count_exclusion', 'duplicate'))).toBeGreaterThan(0);
-  }, 1_800_000);
-});
-
 describe('the 2014 ranking of the demo', () => {
   /** The notice's table from sites.csv: per level, each site's count and its dense rank, worked out here. */
   const expected = (level: string) => {

@@ -6,9 +6,9 @@ import { ARTICLE } from './store';
 
 export const COUNTING_BACKFILL_JOB = 'governance-counting-backfill';
 /** Rows read per transaction; it stops early once it has run `SLICE_MS`. */
-const BATCH = 100;
+const BATCH = 25;
 /** How long one transaction holds the main thread (and, on PostgreSQL, the judgement lock). */
-const SLICE_MS = 40;
+const SLICE_MS = 20;
 /** The lease: renewed every third while the run lasts, so another instance waits. */
 const HOLD_MS = 2 * 60 * 1000;
 
