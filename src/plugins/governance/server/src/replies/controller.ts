@@ -128,18 +128,18 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async transfer(ctx: Context) {
     const input = await validateTransfer(ctx.request.body);
-    await getService(strapi, 'messageHandling').transfer(messageId(ctx), ctx.state.user, input);
+    await getService(strapi, 'messageTransfers').transfer(messageId(ctx), ctx.state.user, input);
     ctx.status = 204;
   },
 
   async acceptTransfer(ctx: Context) {
-    await getService(strapi, 'messageHandling').acceptTransfer(messageId(ctx), ctx.state.user);
+    await getService(strapi, 'messageTransfers').acceptTransfer(messageId(ctx), ctx.state.user);
     ctx.status = 204;
   },
 
   async refuseTransfer(ctx: Context) {
     const { reason } = await validateReason(ctx.request.body);
-    await getService(strapi, 'messageHandling').refuseTransfer(
+    await getService(strapi, 'messageTransfers').refuseTransfer(
       messageId(ctx),
       ctx.state.user,
       reason
@@ -149,7 +149,11 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async misassigned(ctx: Context) {
     const { reason } = await validateReason(ctx.request.body);
-    await getService(strapi, 'messageHandling').misassigned(messageId(ctx), ctx.state.user, reason);
+    await getService(strapi, 'messageTransfers').misassigned(
+      messageId(ctx),
+      ctx.state.user,
+      reason
+    );
     ctx.status = 204;
   },
 
@@ -205,7 +209,7 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async transferTargets(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'messageHandling').transferTargets() };
+    ctx.body = { data: await getService(strapi, 'messageTransfers').transferTargets() };
   },
 
   async spotCheck(ctx: Context) {
