@@ -77,7 +77,8 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * 答复, or 修改答复 once replied: every version stays in the timeline. A reply that looks
      * substandard (too short, set phrases only, no replying unit) is refused with its flags
      * until its author confirms it; the flags stay on the event. The first reply fixes the
-     * reply date and whether it was on time; a reopened case's new reply does not move them.
+     * reply date and whether it was on time (by the message's deadline, and by the replying
+     * site's own); a reopened case's new reply does not move them.
      */
     async reply(
       id: number,
@@ -96,6 +97,10 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const recorded = { text: reply, flags: flags.length > 0 ? flags : null };
       const now = new Date();
+      // The replying site is judged by its own holding's deadline (a site that accepted a
+      // transfer has its full time from the acceptance); the citizen's, the message's, stays.
+      const holding = await held.open(message.id);
+      const holderDue = new Date(holding?.dueAt ?? message.dueAt);
       // What the figures count: the first substantive reply's date. A flagged reply sent anyway
       // (a placeholder) is "flagged", not answered, until a substantive one replaces it.
       const counted = {
@@ -107,6 +112,7 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
           timezone()
         ),
         repliedOnTime: now <= new Date(message.dueAt),
+        holderRepliedOnTime: now <= holderDue,
       };
       const answersPlaceholder = flags.length === 0 && Boolean(message.replyFlagged);
       // The site holds the message until a substantive answer: a placeholder does not end its
@@ -155,7 +161,13 @@ const handlingService = ({ strapi }: { strapi: Core.Strapi }) => {
           ? counted
           : {}
         : flags.length > 0
-          ? { repliedAt: now, replyFlagged: true, workingDaysToReply: null, repliedOnTime: null }
+          ? {
+              repliedAt: now,
+              replyFlagged: true,
+              workingDaysToReply: null,
+              repliedOnTime: null,
+              holderRepliedOnTime: null,
+            }
           : { repliedAt: now, ...counted };
       await apply(
         message,

@@ -203,6 +203,54 @@ describe('trick 2: an old message dumped on another site', () => {
   });
 });
 
+describe('a late transfer judged once', () => {
+  it('counts the sender late for the transfer, the receiver on time by its own deadline, and the citizen answered late', async () => {
+    const message = await submitted('逾期转出后按期答复的咨询');
+    const year = await receivedDaysAgo(message.id, 20);
+    const statistics = async (): Promise<MessageFigures> =>
+      (await as(province).get(`/governance/messages/statistics?year=${year}`).expect(200)).body.data
+        .totals;
+    const xianBefore = await figures(year, 'xian');
+    const groupBefore = await statistics();
+
+    // Xi'an held it past its deadline, then 汉中 accepted it and answered within its own time.
+    await transfer(xianHandler, message.id, 'hanzhong').expect(204);
+    await accept(hanzhongHandler, message.id).expect(204);
+    await as(hanzhongHandler)
+      .post(`/governance/messages/${message.id}/reply`, {
+        text: '您好，临时救助可向户籍所在地街道办事处申请，如有疑问请拨打12349。',
+        unit: '汉中市民政局社会救助处',
+      })
+      .expect(204);
+
+    const xian = await figures(year, 'xian');
+    expect(xian.lateTransfers).toBe(xianBefore.lateTransfers + 1);
+    expect(xian.transfersOut).toBe(xianBefore.transfersOut + 1);
+    const hanzhong = await figures(year, 'hanzhong');
+    expect(hanzhong).toMatchObject({
+      replied: 1,
+      repliedOnTime: 1,
+      due: 1,
+      onTimeRate: 1,
+      overdue: 0,
+      overdueHoldings: 0,
+      lateTransfers: 0,
+    });
+    // The citizen was told the first deadline, and got the answer after it: the group says so.
+    const group = await statistics();
+    expect(group.repliedOnTime).toBe(groupBefore.repliedOnTime + 1);
+    expect(group.repliedByFirstDeadline).toBe(groupBefore.repliedByFirstDeadline);
+    expect(group.dueByFirstDeadline).toBe(groupBefore.dueByFirstDeadline);
+    expect(group.firstDeadlineOnTimeRate).toBeLessThan(1);
+    expect(hanzhong.repliedByFirstDeadline).toBe(0);
+    expect(hanzhong.firstDeadlineOnTimeRate).toBe(0);
+    const stored = await app.strapi.db
+      .query(CITIZEN_MESSAGE)
+      .findOne({ where: { id: message.id }, select: ['repliedOnTime', 'holderRepliedOnTime'] });
+    expect(stored).toMatchObject({ repliedOnTime: false, holderRepliedOnTime: true });
+  });
+});
+
 describe('who answers a transfer', () => {
   it('lets only the receiving site accept or refuse; until then the sender stays responsible', async () => {
     const message = await submitted('待接收的转办');
