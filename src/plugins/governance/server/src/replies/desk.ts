@@ -46,6 +46,20 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { timezone, calendar, deadlineOf } = caseAccess(strapi);
 
   /**
+   * Open and past its holder's deadline (the open holding's, else the message's): a site that
+   * accepted an old message is not overdue for the time the sender held it.
+   */
+  const overdueWhere = async (now: Date) => {
+    const { notYet, holderLate } = await holdings(strapi).straddling(now);
+    // Empty lists are left out: an empty $notIn matches nothing on PostgreSQL.
+    const pastOwn = { dueAt: { $lt: now }, ...(notYet.length ? { id: { $notIn: notYet } } : {}) };
+    return {
+      status: { $in: OPEN },
+      ...(holderLate.length ? { $or: [pastOwn, { id: { $in: holderLate } }] } : pastOwn),
+    };
+  };
+
+  /**
    * The inbox's conditions: the user's sites and the filters, and each tab's own. Due soon: open
    * with its deadline within the next two working days. Dates are local days in the group's
    * time zone, both ends included.
@@ -56,12 +70,13 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
     const soon = endOfWorkday(calendar(), now, 2, zone);
     // 待接收: transfers to the user's sites waiting for their acceptance (the sender still has them).
     const toAccept = await holdings(strapi).pendingFor(scope.all ? 'all' : scope.siteIds);
+    const overdue = await overdueWhere(now);
     const tabs: Record<InboxTab, Record<string, unknown>> = {
       toSign: { status: { $in: ['received', 'transferred'] } },
       toAccept: { id: { $in: toAccept }, status: { $in: OPEN } },
       inProgress: { status: 'accepted' },
       dueSoon: { status: { $in: OPEN }, dueAt: { $gte: now, $lte: soon } },
-      overdue: { status: { $in: OPEN }, dueAt: { $lt: now } },
+      overdue,
       pendingExtension: { status: { $in: OPEN }, pendingExtension: { $notNull: true } },
       replied: { status: { $in: ['replied', 'closed'] } },
       // 不予受理 waiting for the province's confirmation (the province acts on them from here).
@@ -259,10 +274,7 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
           $and: [
             ...(scope.all ? [] : [{ site: { id: { $in: scope.siteIds } } }]),
             {
-              $or: [
-                { status: { $in: ['received', 'transferred'] } },
-                { status: { $in: OPEN }, dueAt: { $lt: now } },
-              ],
+              $or: [{ status: { $in: ['received', 'transferred'] } }, await overdueWhere(now)],
             },
           ],
         },

@@ -251,6 +251,109 @@ describe('a late transfer judged once', () => {
   });
 });
 
+describe("the holder's deadline everywhere", () => {
+  /** 宝鸡's detail in 站群监测: its standing and the evidence behind it. */
+  const evidence = async (site: string) => {
+    const list: SiteOversight[] = (await as(province).get('/governance/oversight').expect(200)).body
+      .data;
+    const { documentId } = list.find((s) => s.site.code === site)!.site;
+    return (await as(province).get(`/governance/oversight/sites/${documentId}`).expect(200)).body
+      .data as { openMessages: Array<{ id: number; overdue: boolean }> };
+  };
+  const overdueTab = async (who: TestAdmin) =>
+    (await as(who).get('/governance/messages?tab=overdue').expect(200)).body.data.map(
+      (m: { id: number }) => m.id
+    );
+
+  it("judges the inbox's 已超期 and 站群监测's evidence by the open holding's deadline", async () => {
+    // Old at 西安, accepted by 宝鸡 with its own time: not overdue at 宝鸡.
+    const old = await submitted('宝鸡接收的旧留言');
+    await receivedDaysAgo(old.id, 20);
+    await transfer(xianHandler, old.id, 'baoji').expect(204);
+    await accept(baojiHandler, old.id).expect(204);
+    expect(await overdueTab(baojiHandler)).not.toContain(old.id);
+    expect((await evidence('baoji')).openMessages.find((m) => m.id === old.id)).toMatchObject({
+      overdue: false,
+    });
+
+    // New, accepted by 宝鸡, whose own deadline has passed (a shorter handling time of its own)
+    // while the message's has not: overdue at 宝鸡.
+    const fresh = await submitted('宝鸡期限已过的留言');
+    await transfer(xianHandler, fresh.id, 'baoji').expect(204);
+    await accept(baojiHandler, fresh.id).expect(204);
+    await app.strapi.db.query(MESSAGE_HOLDING).updateMany({
+      where: { messageId: fresh.id, state: 'open' },
+      data: { dueAt: new Date(Date.now() - 3_600_000) },
+    });
+    expect(await overdueTab(baojiHandler)).toContain(fresh.id);
+    const counts = (await as(baojiHandler).get('/governance/messages?tab=overdue').expect(200)).body
+      .meta.counts;
+    expect(counts.overdue).toBe((await overdueTab(baojiHandler)).length);
+    expect((await evidence('baoji')).openMessages.find((m) => m.id === fresh.id)).toMatchObject({
+      overdue: true,
+    });
+  });
+
+  it("sums a site's holdings of one message across New Year: a return does not restart its time", async () => {
+    // 汉中 held it from 1 October to 20 December last year (80 days), 宝鸡 until ten days ago, and
+    // 汉中 has had it back since: 90 days in all at 汉中.
+    const message = await submitted('跨年退回的留言');
+    const now = DateTime.now().setZone(ZONE);
+    const lastYear = now.year - 1;
+    const day = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
+    const first = day(`${lastYear}-10-01T10:00:00`);
+    const handedOver = day(`${lastYear}-12-20T10:00:00`);
+    const back = now.minus({ days: 10 }).toJSDate();
+    const sites = app.strapi.db.query('api::site.site');
+    const [hanzhong, baoji] = await Promise.all(
+      ['hanzhong', 'baoji'].map((code) => sites.findOne({ where: { code }, select: ['id'] }))
+    );
+    await app.strapi.db.query(CITIZEN_MESSAGE).update({
+      where: { id: message.id },
+      data: { receivedAt: first, dueAt: day(`${lastYear}-10-15T23:59:59`), site: hanzhong.id },
+    });
+    const holdingsOf = app.strapi.db.query(MESSAGE_HOLDING);
+    await holdingsOf.updateMany({
+      where: { messageId: message.id },
+      data: {
+        siteId: hanzhong.id,
+        state: 'ended',
+        startedAt: first,
+        endedAt: handedOver,
+        endedBy: 'transferred',
+      },
+    });
+    await holdingsOf.create({
+      data: {
+        messageId: message.id,
+        siteId: baoji.id,
+        fromSiteId: hanzhong.id,
+        state: 'ended',
+        startedAt: handedOver,
+        endedAt: back,
+        endedBy: 'transferred',
+        dueAt: day(`${lastYear}-12-31T23:59:59`),
+        isReturn: false,
+      },
+    });
+    await holdingsOf.create({
+      data: {
+        messageId: message.id,
+        siteId: hanzhong.id,
+        fromSiteId: baoji.id,
+        state: 'open',
+        startedAt: back,
+        dueAt: day(`${lastYear}-10-15T23:59:59`),
+        isReturn: true,
+      },
+    });
+    const held = (await veto('hanzhong')).value!;
+    // 80 days last year and 10 this year (a local day either way for the clocks' hours).
+    expect(held).toBeGreaterThanOrEqual(89);
+    expect(held).toBeLessThanOrEqual(91);
+  });
+});
+
 describe('who answers a transfer', () => {
   it('lets only the receiving site accept or refuse; until then the sender stays responsible', async () => {
     const message = await submitted('待接收的转办');
