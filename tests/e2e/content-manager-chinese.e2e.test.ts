@@ -29,6 +29,7 @@ const RAW = new RegExp(
     'replyingUnit',
     'workingDaysToReply',
     'repliedOnTime',
+    'holderRepliedOnTime',
     'repliedAt',
     'repliedBy',
     'reopenedAt',

@@ -508,6 +508,7 @@ export interface ApiCitizenMessageCitizenMessage extends Struct.CollectionTypeSc
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    holderRepliedOnTime: Schema.Attribute.Boolean & Schema.Attribute.Private;
     invalidation: Schema.Attribute.Enumeration<['pending', 'confirmed']> & Schema.Attribute.Private;
     ipAddress: Schema.Attribute.String &
       Schema.Attribute.Private &

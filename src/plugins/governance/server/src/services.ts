@@ -21,6 +21,7 @@ export default {
   replies: replies.service,
   messageDesk: replies.desk,
   messageHandling: replies.handling,
+  messageTransfers: replies.transfers,
   messageStatistics: replies.statistics,
   overdueMessages: replies.overdue,
   passwords: passwords.service,

@@ -322,8 +322,17 @@ export interface MessageFigures {
   flagged: number;
   /** Answered with a substantive (unflagged) reply, whenever. */
   replied: number;
-  /** Answered by their deadline (the first reply). */
+  /**
+   * Answered by the replying site's own deadline (the first reply): its holding's, so a site that
+   * accepted a transfer is judged from its acceptance, not by the time the sender held it.
+   */
   repliedOnTime: number;
+  /**
+   * Answered by the message's first deadline, the one the citizen was told (the first reply),
+   * and the messages that deadline has put to the test (answered, or unanswered past it).
+   */
+  repliedByFirstDeadline: number;
+  dueByFirstDeadline: number;
   /** Still to be answered. */
   open: number;
   /** Still to be answered and past their deadline now (超期未答复). */
@@ -342,6 +351,11 @@ export interface MessageFigures {
    * so a message left unanswered past its deadline lowers it; null when none is due yet.
    */
   onTimeRate: number | null;
+  /**
+   * 按首次期限按期率: repliedByFirstDeadline / dueByFirstDeadline, the citizen's view: a message
+   * answered within the receiving site's time but after its first deadline was late for them.
+   */
+  firstDeadlineOnTimeRate: number | null;
   /** Ratings the citizens gave (评价数) = satisfied + neutral (基本满意) + unsatisfied. */
   rated: number;
   satisfied: number;

@@ -187,7 +187,15 @@ const longestHeld = async (strapi: Core.Strapi, periodStart: Date, now: Date) =>
         .whereIn(holding.column('messageId'), [...new Set(held.map((row) => row.id))])
         .where(holding.column('state'), 'ended')
         .whereNotNull(holding.column('startedAt'))
-        .whereNot(holding.column('endedBy'), 'transferred')) as Array<{
+        // All but the transfers already in `held`: one made before the period (held in
+        // December, back in January) still counts, or New Year would restart the site's time.
+        .whereNot(function inHeld() {
+          this.where(holding.column('endedBy'), 'transferred').where(
+            holding.column('endedAt'),
+            '>=',
+            periodStart
+          );
+        })) as Array<{
         siteId: number;
         id: number;
         startedAt: Stamp;
@@ -196,7 +204,7 @@ const longestHeld = async (strapi: Core.Strapi, periodStart: Date, now: Date) =>
     : [];
   for (const row of earlier) {
     const entry = heldMs.get(`${row.siteId}:${row.id}`);
-    if (entry && entry.row.state === 'open') entry.ms += ms(row.endedAt) - ms(row.startedAt);
+    if (entry) entry.ms += ms(row.endedAt) - ms(row.startedAt);
   }
 
   const bySite = new Map<number, Unanswered>();

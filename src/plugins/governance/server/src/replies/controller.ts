@@ -42,6 +42,7 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => {
   const replies = () => getService(strapi, 'replies');
   const desk = () => getService(strapi, 'messageDesk');
   const handling = () => getService(strapi, 'messageHandling');
+  const transfers = () => getService(strapi, 'messageTransfers');
   const statistics = () => getService(strapi, 'messageStatistics');
 
   return {
@@ -125,24 +126,24 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async transfer(ctx: Context) {
       const input = await validateTransfer(ctx.request.body);
-      await handling().transfer(messageId(ctx), ctx.state.user, input);
+      await transfers().transfer(messageId(ctx), ctx.state.user, input);
       ctx.status = 204;
     },
 
     async acceptTransfer(ctx: Context) {
-      await handling().acceptTransfer(messageId(ctx), ctx.state.user);
+      await transfers().acceptTransfer(messageId(ctx), ctx.state.user);
       ctx.status = 204;
     },
 
     async refuseTransfer(ctx: Context) {
       const { reason } = await validateReason(ctx.request.body);
-      await handling().refuseTransfer(messageId(ctx), ctx.state.user, reason);
+      await transfers().refuseTransfer(messageId(ctx), ctx.state.user, reason);
       ctx.status = 204;
     },
 
     async misassigned(ctx: Context) {
       const { reason } = await validateReason(ctx.request.body);
-      await handling().misassigned(messageId(ctx), ctx.state.user, reason);
+      await transfers().misassigned(messageId(ctx), ctx.state.user, reason);
       ctx.status = 204;
     },
 
@@ -182,7 +183,7 @@ const repliesController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async transferTargets(ctx: Context) {
-      ctx.body = { data: await handling().transferTargets() };
+      ctx.body = { data: await transfers().transferTargets() };
     },
 
     async spotCheck(ctx: Context) {

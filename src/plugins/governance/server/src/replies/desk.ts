@@ -3,32 +3,29 @@ import { DateTime } from 'luxon';
 import {
   INBOX_TABS,
   OPEN_STATUSES,
-  type CaseEvent,
   type InboxFilters,
   type InboxItem,
   type InboxPage,
   type InboxTab,
   type MessageTodo,
-  type MessageCase,
   type MessageSite,
   type MessageStatus,
-  type Verdict,
 } from '../../../shared/contracts/messages';
 import { siteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
-import { personName } from '../utils/person-name';
 import { caseAccess, LIST_FIELDS, type ListedMessage } from './case-access';
 import { endOfWorkday, workingDaysBetween } from './deadlines';
-import { maskName, type MessageRow } from './service';
+import type { MessageRow } from './service';
 import { paginationOf } from '../utils/paged';
 import { yieldToEventLoop } from '../utils/yield';
 import { stampLine } from '../utils/export-file';
 import { workbookStream } from '../utils/spreadsheet';
-import { CITIZEN_MESSAGE, MESSAGE_EVENT, SITE } from '../uids';
+import { CITIZEN_MESSAGE, SITE } from '../uids';
+import { casePage } from './case-page';
 import { inboxSheet } from './inbox-export';
 import { holdings } from './holdings';
-import { CATEGORY_NAMES, messageLabel, TAB_NAMES } from './messages';
+import { CATEGORY_NAMES, TAB_NAMES } from './messages';
 
 const OPEN: MessageStatus[] = [...OPEN_STATUSES];
 const PAGE_SIZE = 20;
@@ -41,12 +38,26 @@ export const EXPORT_LIMIT = 20000;
 const INBOX_FIELDS = [...LIST_FIELDS, 'pendingExtension', 'replyingUnit'];
 type ListRow = ListedMessage & Pick<MessageRow, 'pendingExtension' | 'replyingUnit'>;
 
-/** An event of a message's timeline (plugin::governance.message-event), with its sites. */
-type EventRow = Omit<CaseEvent, 'actor' | 'at'> & { actorName: string; createdAt: string };
-
-/** 留言办理's reading side: the inbox and the whole case. The acts on a case are in handling.ts. */
+/**
+ * 留言办理's reading side: the inbox, and the whole case (case-page.ts). The acts on a case are in
+ * handling.ts and transfers.ts.
+ */
 const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const { timezone, calendar, load, deadlineOf } = caseAccess(strapi);
+  const { timezone, calendar, deadlineOf } = caseAccess(strapi);
+
+  /**
+   * Open and past its holder's deadline (the open holding's, else the message's): a site that
+   * accepted an old message is not overdue for the time the sender held it.
+   */
+  const overdueWhere = async (now: Date) => {
+    const { notYet, holderLate } = await holdings(strapi).straddling(now);
+    // Empty lists are left out: an empty $notIn matches nothing on PostgreSQL.
+    const pastOwn = { dueAt: { $lt: now }, ...(notYet.length ? { id: { $notIn: notYet } } : {}) };
+    return {
+      status: { $in: OPEN },
+      ...(holderLate.length ? { $or: [pastOwn, { id: { $in: holderLate } }] } : pastOwn),
+    };
+  };
 
   /**
    * The inbox's conditions: the user's sites and the filters, and each tab's own. Due soon: open
@@ -59,12 +70,13 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
     const soon = endOfWorkday(calendar(), now, 2, zone);
     // 待接收: transfers to the user's sites waiting for their acceptance (the sender still has them).
     const toAccept = await holdings(strapi).pendingFor(scope.all ? 'all' : scope.siteIds);
+    const overdue = await overdueWhere(now);
     const tabs: Record<InboxTab, Record<string, unknown>> = {
       toSign: { status: { $in: ['received', 'transferred'] } },
       toAccept: { id: { $in: toAccept }, status: { $in: OPEN } },
       inProgress: { status: 'accepted' },
       dueSoon: { status: { $in: OPEN }, dueAt: { $gte: now, $lte: soon } },
-      overdue: { status: { $in: OPEN }, dueAt: { $lt: now } },
+      overdue,
       pendingExtension: { status: { $in: OPEN }, pendingExtension: { $notNull: true } },
       replied: { status: { $in: ['replied', 'closed'] } },
       // 不予受理 waiting for the province's confirmation (the province acts on them from here).
@@ -262,10 +274,7 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
           $and: [
             ...(scope.all ? [] : [{ site: { id: { $in: scope.siteIds } } }]),
             {
-              $or: [
-                { status: { $in: ['received', 'transferred'] } },
-                { status: { $in: OPEN }, dueAt: { $lt: now } },
-              ],
+              $or: [{ status: { $in: ['received', 'transferred'] } }, await overdueWhere(now)],
             },
           ],
         },
@@ -275,127 +284,7 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { count: count + (scope.all ? 0 : toAccept.length) };
     },
 
-    /**
-     * The whole case as staff see it: the message with contact data (each read audited), its
-     * timeline, its deadline state. Never the query code: it is the citizen's key.
-     */
-    async getCase(id: number, user: AdminUser): Promise<MessageCase> {
-      // The receiving site reads a transfer waiting for its acceptance, to accept or refuse it.
-      const message = await load(id, user, { pending: true });
-      const held = holdings(strapi);
-      const now = new Date();
-      const [pending, holdingList, scope] = await Promise.all([
-        held.pending(id),
-        held.list(id, now),
-        siteScope(strapi, user),
-      ]);
-      const pendingSites = pending
-        ? ((await strapi.db.query(SITE).findMany({
-            where: { id: { $in: [pending.siteId, pending.fromSiteId ?? 0] } },
-            select: ['id', 'code', 'name'],
-          })) as Array<MessageSite & { id: number }>)
-        : [];
-      const siteOf = (siteId: number | null) => {
-        const found = pendingSites.find((site) => site.id === siteId);
-        return found ? { code: found.code, name: found.name } : null;
-      };
-      const full = (await strapi.db.query(CITIZEN_MESSAGE).findOne({
-        where: { id },
-        populate: {
-          site: { select: ['code', 'name'] },
-          repliedBy: { select: ['id', 'firstname', 'lastname'] },
-        },
-      })) as MessageRow & {
-        site: MessageSite | null;
-        repliedBy: { id: number; firstname: string | null; lastname: string | null } | null;
-      };
-      const events = (await strapi.db.query(MESSAGE_EVENT).findMany({
-        where: { message: { id } },
-        populate: { fromSite: { select: ['code', 'name'] }, toSite: { select: ['code', 'name'] } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      })) as EventRow[];
-      // The standing verdict: the last one, unless an edit of the reply voided it since.
-      const spotCheck = full.spotCheck
-        ? [...events]
-            .reverse()
-            .find(
-              (e): e is EventRow & { verdict: Verdict } =>
-                e.action === 'spotCheck' && e.verdict !== null
-            )
-        : undefined;
-      // Staff reading a citizen's name and contact is on the record (PIPL).
-      await getService(strapi, 'audit').record('personalData.read', {
-        subject: `message ${id}`,
-        summary: `查看${messageLabel(full)}的留言人姓名和联系方式`,
-        actor: user,
-      });
-      return {
-        id: full.id,
-        caseNumber: full.caseNumber,
-        site: full.site,
-        category: full.category,
-        originalCategory: full.originalCategory ?? null,
-        subject: full.subject,
-        body: full.body,
-        citizen: { name: full.name, phone: full.phone, email: full.email },
-        maskedName: maskName(full.name),
-        status: full.status,
-        receivedAt: full.receivedAt,
-        dueAt: full.dueAt,
-        deadline: deadlineOf(message, new Date()),
-        reply: full.reply,
-        replyingUnit: full.replyingUnit,
-        suggestedUnit: full.site?.name ?? null,
-        repliedAt: full.repliedAt,
-        repliedBy: full.repliedBy ? personName(full.repliedBy) : null,
-        isPublic: Boolean(full.isPublic),
-        pendingExtension: full.pendingExtension,
-        invalidation: full.invalidation ?? null,
-        replyFlagged: Boolean(full.replyFlagged),
-        replyRevisedAt: full.replyRevisedAt ?? null,
-        satisfaction: full.satisfaction,
-        reopenedAt: full.reopenedAt,
-        spotCheck: spotCheck
-          ? {
-              verdict: spotCheck.verdict,
-              comment: spotCheck.text ?? null,
-              by: spotCheck.actorName,
-              at: spotCheck.createdAt,
-            }
-          : null,
-        pendingTransfer: pending
-          ? {
-              from: siteOf(pending.fromSiteId),
-              to: siteOf(pending.siteId) ?? { code: '', name: '' },
-              reason: pending.reason,
-              requestedAt: new Date(pending.requestedAt ?? now).toISOString(),
-            }
-          : null,
-        canAnswerTransfer: Boolean(
-          pending && (scope.all || scope.siteIds.includes(pending.siteId))
-        ),
-        holdings: holdingList,
-        timeline: events.map((e) => ({
-          id: e.id,
-          action: e.action,
-          // Written "系统 (system)" and "留言人 (citizen)" before 2026-12.
-          actor: e.actorName.replace(/ \((?:system|citizen)\)$/, ''),
-          at: e.createdAt,
-          text: e.text ?? null,
-          workingDays: e.workingDays ?? null,
-          fromSite: e.fromSite ?? null,
-          toSite: e.toSite ?? null,
-          dueAtBefore: e.dueAtBefore ?? null,
-          dueAtAfter: e.dueAtAfter ?? null,
-          flags: e.flags ?? null,
-          verdict: e.verdict ?? null,
-          satisfaction: e.satisfaction ?? null,
-          categoryBefore: e.categoryBefore ?? null,
-          categoryAfter: e.categoryAfter ?? null,
-        })),
-        timezone: timezone(),
-      };
-    },
+    getCase: casePage(strapi),
   };
 };
 

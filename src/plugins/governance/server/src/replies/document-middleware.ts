@@ -17,6 +17,7 @@ const FLOW_FIELDS = [
   'repliedAt',
   'workingDaysToReply',
   'repliedOnTime',
+  'holderRepliedOnTime',
   'dueAt',
   'revision',
   'pendingExtension',

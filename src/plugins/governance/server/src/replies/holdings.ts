@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { HoldingEnd, MessageHolding } from '../../../shared/contracts/messages';
-import { MESSAGE_HOLDING, SITE } from '../uids';
+import { OPEN_STATUSES } from '../../../shared/contracts/messages';
+import { dbNames } from '../utils/db-names';
+import { CITIZEN_MESSAGE, MESSAGE_HOLDING, SITE } from '../uids';
 
 /** A row of plugin::governance.message-holding. */
 export interface HoldingRow {
@@ -114,6 +116,38 @@ export const holdings = (strapi: Core.Strapi) => {
       await query().create({
         data: { messageId, siteId, fromSiteId, state: 'open', startedAt, dueAt, isReturn },
       });
+    },
+
+    /**
+     * The open messages whose holder's deadline and own deadline lie on either side of `now`
+     * (transferred ones only: a first holding has the message's deadline): `notYet`, past the
+     * message's but within the holder's; `holderLate`, the other way round. A list judging
+     * overdue by `coalesce(holding.dueAt, message.dueAt)` corrects the message's by these.
+     */
+    async straddling(now: Date) {
+      const message = dbNames(strapi, CITIZEN_MESSAGE);
+      const holding = dbNames(strapi, MESSAGE_HOLDING);
+      const h = (name: string) => `h.${holding.column(name)}`;
+      const m = (name: string) => `m.${message.column(name)}`;
+      const rows = (await strapi.db
+        .connection(`${holding.table} as h`)
+        .join(`${message.table} as m`, 'm.id', h('messageId'))
+        .select({ id: 'm.id', holderDue: h('dueAt'), messageDue: m('dueAt') })
+        .where(h('state'), 'open')
+        .whereNotNull(h('dueAt'))
+        .whereIn(m('status'), [...OPEN_STATUSES])
+        .where(function straddles() {
+          this.where(function notYet() {
+            this.where(h('dueAt'), '>=', now).where(m('dueAt'), '<', now);
+          }).orWhere(function holderLate() {
+            this.where(h('dueAt'), '<', now).where(m('dueAt'), '>=', now);
+          });
+        })) as Array<{ id: number; holderDue: string | number | Date }>;
+      const due = (value: string | number | Date) => new Date(value).getTime();
+      return {
+        notYet: rows.filter((row) => due(row.holderDue) >= now.getTime()).map((row) => row.id),
+        holderLate: rows.filter((row) => due(row.holderDue) < now.getTime()).map((row) => row.id),
+      };
     },
 
     /** The case page's 持有记录, oldest first. */

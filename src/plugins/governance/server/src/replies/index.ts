@@ -7,6 +7,7 @@ import { submissionRateLimit } from './rate-limit';
 import { adminRoutes, publicRoutes } from './routes';
 import service from './service';
 import statistics from './statistics';
+import transfers from './transfers';
 
 /** Citizen messages: public submission and lookup, the handling flow, working-day deadlines. */
 export default {
@@ -15,6 +16,7 @@ export default {
   service,
   desk,
   handling,
+  transfers,
   statistics,
   overdue,
   routes: { admin: adminRoutes, public: publicRoutes },

@@ -81,6 +81,8 @@ export interface MessageRow {
   replyingUnit: string | null;
   repliedAt: string | null;
   repliedOnTime: boolean | null;
+  /** Whether the replying site answered by its own holding's deadline (null before holdings). */
+  holderRepliedOnTime: boolean | null;
   satisfaction: Satisfaction | null;
   reopenedAt: string | null;
   spotCheck: Verdict | null;

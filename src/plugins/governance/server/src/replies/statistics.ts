@@ -18,7 +18,12 @@ type SumRow = Partial<
   Record<
     | Exclude<
         keyof MessageFigures,
-        'averageWorkingDays' | 'replyRate' | 'onTimeRate' | 'satisfactionRate' | 'invalidRate'
+        | 'averageWorkingDays'
+        | 'replyRate'
+        | 'onTimeRate'
+        | 'firstDeadlineOnTimeRate'
+        | 'satisfactionRate'
+        | 'invalidRate'
       >
     | 'daysSum'
     | 'daysCount',
@@ -29,7 +34,12 @@ type SumRow = Partial<
 };
 type Sums = Omit<
   MessageFigures,
-  'averageWorkingDays' | 'replyRate' | 'onTimeRate' | 'satisfactionRate' | 'invalidRate'
+  | 'averageWorkingDays'
+  | 'replyRate'
+  | 'onTimeRate'
+  | 'firstDeadlineOnTimeRate'
+  | 'satisfactionRate'
+  | 'invalidRate'
 > & {
   daysSum: number;
   daysCount: number;
@@ -40,6 +50,8 @@ const SUM_KEYS = [
   'invalid',
   'replied',
   'repliedOnTime',
+  'repliedByFirstDeadline',
+  'dueByFirstDeadline',
   'open',
   'overdue',
   'due',
@@ -72,6 +84,8 @@ const figuresOf = ({ daysSum, daysCount, ...sums }: Sums): MessageFigures => {
     averageWorkingDays: daysCount > 0 ? Math.round((daysSum / daysCount) * 10) / 10 : null,
     replyRate: valid > 0 ? sums.replied / valid : null,
     onTimeRate: sums.due > 0 ? sums.repliedOnTime / sums.due : null,
+    firstDeadlineOnTimeRate:
+      sums.dueByFirstDeadline > 0 ? sums.repliedByFirstDeadline / sums.dueByFirstDeadline : null,
     satisfactionRate: sums.rated > 0 ? sums.satisfied / sums.rated : null,
     invalidRate: sums.received > 0 ? (sums.invalid + sums.invalidPending) / sums.received : null,
   };
@@ -114,7 +128,11 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const hc = (name: string) => `h.${holding.column(name)}`;
       const overdue = `${awaiting.sql} and coalesce(${hc('dueAt')}, ${column('dueAt')}) < ?`;
       const overdueBindings = [...awaiting.bindings, now];
-      const flaggedLate = `${flagged.sql} and ${column('dueAt')} < ?`;
+      // A site answers by its own holding's deadline (a flagged reply keeps the holding open); the
+      // citizen was promised the message's first one: both judgements are kept.
+      const flaggedLate = `${flagged.sql} and coalesce(${hc('dueAt')}, ${column('dueAt')}) < ?`;
+      const overdueFirst = `${awaiting.sql} and ${column('dueAt')} < ?`;
+      const flaggedLateFirst = `${flagged.sql} and ${column('dueAt')} < ?`;
 
       const rows = (await knex(`${message.table} as m`)
         .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
@@ -128,7 +146,11 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           invalidPending: count(validity.invalidPending.sql, ...validity.invalidPending.bindings),
           replied: count(answered.sql, ...answered.bindings),
           flagged: count(flagged.sql, ...flagged.bindings),
-          repliedOnTime: count(`${column('repliedOnTime')}`),
+          // Before holdings were judged (no holderRepliedOnTime), by the message's deadline.
+          repliedOnTime: count(
+            `coalesce(${column('holderRepliedOnTime')}, ${column('repliedOnTime')})`
+          ),
+          repliedByFirstDeadline: count(`${column('repliedOnTime')}`),
           open: count(awaiting.sql, ...awaiting.bindings),
           overdue: count(overdue, ...overdueBindings),
           // A flagged reply past its deadline is due and not on time.
@@ -136,6 +158,14 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
             `${answered.sql} or (${overdue}) or (${flaggedLate})`,
             ...answered.bindings,
             ...overdueBindings,
+            ...flagged.bindings,
+            now
+          ),
+          dueByFirstDeadline: count(
+            `${answered.sql} or (${overdueFirst}) or (${flaggedLateFirst})`,
+            ...answered.bindings,
+            ...awaiting.bindings,
+            now,
             ...flagged.bindings,
             now
           ),

@@ -76,6 +76,8 @@ const FIGURE_COLUMNS = [
   { head: '不予受理待确认', width: 14 },
   { head: '不予受理率', width: 11 },
   { head: '套话答复', width: 10 },
+  // The citizen's view: on time by the message's first deadline, whoever held it.
+  { head: '按首次期限按期率', width: 16 },
 ] as const;
 
 const figureCells = (f: MessageFigures) => [
@@ -98,6 +100,7 @@ const figureCells = (f: MessageFigures) => [
   f.invalidPending,
   rate(f.invalidRate),
   f.flagged,
+  rate(f.firstDeadlineOnTimeRate),
 ];
 
 /**

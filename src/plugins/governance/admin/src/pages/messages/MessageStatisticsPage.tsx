@@ -100,6 +100,15 @@ const Totals = ({ totals }: { totals: MessageFigures }) => {
       value: format.rate(totals.onTimeRate),
       hint: t('statistics.onTimeRateHint'),
     },
+    {
+      // The citizen's view: a message the receiving site answered in its own time may still
+      // have come after the deadline the citizen was told.
+      label: t('statistics.firstDeadlineOnTimeRate'),
+      value: format.rate(totals.firstDeadlineOnTimeRate),
+      hint: t('statistics.firstDeadlineOnTimeRateHint', {
+        count: format.count(totals.repliedByFirstDeadline),
+      }),
+    },
     { label: t('statistics.averageWorkingDays'), value: format.days(totals.averageWorkingDays) },
     {
       label: t('statistics.open'),

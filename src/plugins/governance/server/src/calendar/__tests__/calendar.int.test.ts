@@ -10,6 +10,7 @@ const MESSAGE = 'api::citizen-message.citizen-message';
 const EVENT = 'plugin::governance.message-event';
 const AUDIT = 'plugin::governance.audit-entry';
 const SITE = 'api::site.site';
+const HOLDING = 'plugin::governance.message-holding';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -271,5 +272,111 @@ describe('the holiday calendar', () => {
     expect(overview.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({
       recalculation: { state: 'done', changed: 0 },
     });
+  });
+});
+
+describe('holdings on a changed calendar', () => {
+  it("moves an accepted holding's deadline by its own clock, and the message's only by its own", async () => {
+    const baoji = await app.strapi
+      .documents(SITE)
+      .create({ data: { code: 'baoji', name: '宝鸡市民政局', level: 'city', active: true } });
+    const baojiId = (
+      await app.strapi.db.query(SITE).findOne({ where: { documentId: baoji.documentId } })
+    ).id;
+    /**
+     * Received 20 November 2026 (first deadline 4 December), transferred and accepted by 宝鸡 on
+     * Tuesday 1 December with 23 working days of its own: Monday 4 January 2027 once 元旦
+     * (1–3 January) is off.
+     */
+    const transferred = async (misassigned: boolean) => {
+      const accepted = at('2026-12-01T10:00:00');
+      const holderDue = at('2027-01-04T23:59:59.999');
+      const row = await message({
+        receivedAt: iso('2026-11-20T10:00:00'),
+        dueAt: misassigned ? holderDue.toISOString() : iso('2026-12-04T23:59:59.999'),
+      });
+      await app.strapi.db.query(MESSAGE).update({ where: { id: row.id }, data: { site: baojiId } });
+      const holdings = app.strapi.db.query(HOLDING);
+      await holdings.create({
+        data: {
+          messageId: row.id,
+          siteId,
+          state: 'ended',
+          startedAt: at('2026-11-20T10:00:00'),
+          endedAt: accepted,
+          endedBy: 'transferred',
+          dueAt: at('2026-12-04T23:59:59.999'),
+          isReturn: false,
+        },
+      });
+      const holding = await holdings.create({
+        data: {
+          messageId: row.id,
+          siteId: baojiId,
+          fromSiteId: siteId,
+          state: 'open',
+          startedAt: accepted,
+          dueAt: holderDue,
+          isReturn: false,
+        },
+      });
+      // The transfer request after the first deadline restarts no clock.
+      await app.strapi.db.query(EVENT).create({
+        data: {
+          message: row.id,
+          action: 'transfer',
+          actorName: '西安办理员',
+          createdAt: at('2026-11-30T10:00:00'),
+        },
+      });
+      if (misassigned)
+        await app.strapi.db.query(EVENT).create({
+          data: {
+            message: row.id,
+            action: 'misassigned',
+            actorName: '省厅',
+            dueAtBefore: at('2026-12-04T23:59:59.999'),
+            dueAtAfter: holderDue,
+            createdAt: at('2026-12-03T10:00:00'),
+          },
+        });
+      return { id: row.id, holdingId: holding.id as number };
+    };
+    const plain = await transferred(false);
+    const ruled = await transferred(true);
+
+    // 元旦 one day longer, to Monday 4 January.
+    const longer = HOLIDAYS_2027.map((h) => (h.name === '元旦' ? { ...h, end: '2027-01-04' } : h));
+    await as(province).put('/governance/calendar/2027', { holidays: longer }).expect(200);
+    await calendarService().idle();
+
+    const holdingDue = async (id: number) =>
+      new Date((await app.strapi.db.query(HOLDING).findOne({ where: { id } })).dueAt).toISOString();
+    // 宝鸡's deadline moves a day; the citizen's first deadline (2026) stays.
+    expect(await holdingDue(plain.holdingId)).toBe(iso('2027-01-05T23:59:59.999'));
+    expect(await dueOf(plain.id)).toBe(iso('2026-12-04T23:59:59.999'));
+    // Ruled misassigned, the message runs on 宝鸡's clock: both move alike.
+    expect(await holdingDue(ruled.holdingId)).toBe(iso('2027-01-05T23:59:59.999'));
+    expect(await dueOf(ruled.id)).toBe(iso('2027-01-05T23:59:59.999'));
+
+    const timeline = (await as(province).get(`/governance/messages/${plain.id}`).expect(200)).body
+      .data;
+    expect(timeline.holdings.at(-1)).toMatchObject({
+      site: { code: 'baoji' },
+      dueAt: iso('2027-01-05T23:59:59.999'),
+    });
+    expect(timeline.timeline.at(-1)).toMatchObject({
+      action: 'deadlineRecalculated',
+      toSite: { code: 'baoji' },
+      workingDays: 23,
+      dueAtBefore: iso('2027-01-04T23:59:59.999'),
+      dueAtAfter: iso('2027-01-05T23:59:59.999'),
+    });
+    const audit = await app.strapi.db.query(AUDIT).findMany({
+      where: { action: 'message.deadlineRecalculated', subject: `message ${plain.id}` },
+    });
+    expect(audit.map((e: { summary: string }) => e.summary)).toEqual([
+      expect.stringContaining('在宝鸡市民政局的持有期限：23 个工作日'),
+    ]);
   });
 });

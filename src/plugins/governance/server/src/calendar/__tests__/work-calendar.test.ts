@@ -2,7 +2,7 @@ import { HOLIDAYS_2027, NOTICE_2027 } from '@test-helpers/holidays-2027';
 import { dueAt, deadlineState, endOfWorkday, workingDaysBetween } from '../../replies/deadlines';
 import { noticeText } from '../../../../shared/holiday-notice';
 import { parseNotice } from '../notice';
-import { planOf } from '../recalculation';
+import { holdingClockStart, planOf } from '../recalculation';
 import { checkArrangement, checkYear, yearBounds } from '../validation';
 import {
   arrangementOf,
@@ -134,16 +134,52 @@ describe('recomputing a deadline', () => {
     expect(localDay(endOfWorkday(entered, plan.start, plan.workingDays, TZ))).toBe('2027-03-03');
   });
 
-  it('starts again at a transfer, and trusts the days a recomputation recorded', () => {
+  it('starts again at a reopening, and trusts the days a recomputation recorded', () => {
     const receivedAt = at('2027-01-20T10:00:00');
-    const transferredAt = at('2027-02-03T11:00:00');
+    const reopenedAt = at('2027-02-03T11:00:00');
     const events = [
-      { action: 'transfer', workingDays: null, createdAt: transferredAt },
+      { action: 'reopen', workingDays: null, createdAt: reopenedAt },
       { action: 'deadlineRecalculated', workingDays: 10, createdAt: at('2026-12-05T10:00:00') },
       { action: 'approveExtension', workingDays: 3, createdAt: at('2027-02-26T10:00:00') },
     ];
     const plan = planOf({ receivedAt, dueAt: at('2027-01-01T00:00:00') }, events, entered, TZ);
-    expect(plan).toEqual({ start: transferredAt, workingDays: 13 });
+    expect(plan).toEqual({ start: reopenedAt, workingDays: 13 });
+  });
+
+  it('does not start again at a transfer; a misassignment ruling runs from the acceptance it names', () => {
+    const receivedAt = at('2027-01-20T10:00:00');
+    const due = dueAt(BUILTIN_CALENDAR, receivedAt, 5, TZ);
+    const transfer = {
+      action: 'transfer',
+      workingDays: null,
+      createdAt: at('2027-02-03T11:00:00'),
+    };
+    expect(planOf({ receivedAt, dueAt: due }, [transfer], BUILTIN_CALENDAR, TZ)).toEqual({
+      start: receivedAt,
+      workingDays: 5,
+    });
+    const acceptedAt = at('2027-02-04T09:00:00');
+    const ruling = {
+      action: 'misassigned',
+      workingDays: null,
+      createdAt: at('2027-02-08T10:00:00'),
+      startsAt: acceptedAt,
+    };
+    const ruled = dueAt(BUILTIN_CALENDAR, acceptedAt, 5, TZ);
+    expect(planOf({ receivedAt, dueAt: ruled }, [transfer, ruling], BUILTIN_CALENDAR, TZ)).toEqual({
+      start: acceptedAt,
+      workingDays: 5,
+    });
+  });
+
+  it("counts a return's holding from the site's earlier holding, whose deadline it continues", () => {
+    const holdings = [
+      { id: 1, siteId: 10, startedAt: at('2027-03-01T10:00:00'), isReturn: false },
+      { id: 2, siteId: 20, startedAt: at('2027-03-03T10:00:00'), isReturn: false },
+      { id: 3, siteId: 10, startedAt: at('2027-03-05T10:00:00'), isReturn: true },
+    ];
+    expect(holdingClockStart(holdings[1], holdings)).toEqual(holdings[1].startedAt);
+    expect(holdingClockStart(holdings[2], holdings)).toEqual(holdings[0].startedAt);
   });
 });
 

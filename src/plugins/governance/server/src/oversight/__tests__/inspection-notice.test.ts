@@ -32,6 +32,8 @@ const messages = (
   flagged: 0,
   replied,
   repliedOnTime: onTime,
+  repliedByFirstDeadline: onTime,
+  dueByFirstDeadline: replied + overdue,
   open: received - replied,
   overdue,
   due: replied + overdue,
@@ -50,6 +52,7 @@ const messages = (
   averageWorkingDays: null,
   replyRate: received ? replied / received : null,
   onTimeRate: replied + overdue ? onTime / (replied + overdue) : null,
+  firstDeadlineOnTimeRate: replied + overdue ? onTime / (replied + overdue) : null,
 });
 
 const tripped = (rule: RuleVerdict['rule'], value: number): RuleVerdict => ({

@@ -260,11 +260,16 @@ describe('a placeholder reply is not an answer (point 4)', () => {
     });
     expect((await caseOf(message.id)).replyFlagged).toBe(true);
 
-    // Its deadline passes while only the placeholder stands: due, and not on time.
+    // Its deadline passes while only the placeholder stands: due, and not on time. The site
+    // holds it from receipt, so its holding's deadline is the message's, and passes with it.
+    const passed = new Date(Date.now() - 3_600_000);
     await app.strapi.db.query(CITIZEN_MESSAGE).update({
       where: { id: message.id },
-      data: { dueAt: new Date(Date.now() - 3_600_000) },
+      data: { dueAt: passed },
     });
+    await app.strapi.db
+      .query(MESSAGE_HOLDING)
+      .updateMany({ where: { messageId: message.id, state: 'open' }, data: { dueAt: passed } });
     const late = await figures();
     expect(late).toMatchObject({ due: flagged.due + 1, repliedOnTime: flagged.repliedOnTime });
     expect(late.onTimeRate).toBe(late.repliedOnTime / late.due);
@@ -280,7 +285,12 @@ describe('a placeholder reply is not an answer (point 4)', () => {
     });
     expect(await rankingReplies()).toBe(rankedBefore + 1);
     const row = await app.strapi.db.query(CITIZEN_MESSAGE).findOne({ where: { id: message.id } });
-    expect(row).toMatchObject({ replyFlagged: false, repliedOnTime: false, workingDaysToReply: 0 });
+    expect(row).toMatchObject({
+      replyFlagged: false,
+      repliedOnTime: false,
+      holderRepliedOnTime: false,
+      workingDaysToReply: 0,
+    });
   });
 
   it('counts a substantive reply at once, and a later placeholder edit does not undo it', async () => {

@@ -7,7 +7,7 @@ import { submitMessage } from '@test-helpers/citizen-form';
 import { createSitesAndStaff } from '@test-helpers/sites';
 import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ERRORS } from '../messages';
-import { CITIZEN_MESSAGE } from '../../uids';
+import { CITIZEN_MESSAGE, MESSAGE_HOLDING } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -253,9 +253,14 @@ describe('the inbox', () => {
   it("sorts the site's messages into tabs with counts, and searches them", async () => {
     const fresh = await submitted();
     const late = await submitted();
+    // Past its deadline, and its site's holding (from receipt) with it.
+    const yesterday = new Date(Date.now() - 86_400_000);
     await app.strapi.db
       .query(CITIZEN_MESSAGE)
-      .update({ where: { id: late.id }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
+      .update({ where: { id: late.id }, data: { dueAt: yesterday } });
+    await app.strapi.db
+      .query(MESSAGE_HOLDING)
+      .updateMany({ where: { messageId: late.id, state: 'open' }, data: { dueAt: yesterday } });
     const inbox = async (query: string) =>
       (await as(xianHandler).get(`/governance/messages?${query}`).expect(200)).body;
 

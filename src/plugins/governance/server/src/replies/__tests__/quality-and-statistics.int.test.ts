@@ -311,6 +311,9 @@ describe('statistics', () => {
       flagged: 0,
       replied: 2,
       repliedOnTime: 1,
+      // Never transferred: the site's deadline is the message's first one.
+      repliedByFirstDeadline: 1,
+      dueByFirstDeadline: 3,
       open: 1,
       overdue: 1,
       due: 3,
@@ -318,6 +321,7 @@ describe('statistics', () => {
       replyRate: 2 / 3,
       // 按期答复率: 1 on time of the 2 answered and the 1 overdue one, not 1 of 2.
       onTimeRate: 1 / 3,
+      firstDeadlineOnTimeRate: 1 / 3,
       rated: 2,
       satisfied: 1,
       neutral: 0,

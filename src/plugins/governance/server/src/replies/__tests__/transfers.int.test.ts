@@ -203,6 +203,157 @@ describe('trick 2: an old message dumped on another site', () => {
   });
 });
 
+describe('a late transfer judged once', () => {
+  it('counts the sender late for the transfer, the receiver on time by its own deadline, and the citizen answered late', async () => {
+    const message = await submitted('逾期转出后按期答复的咨询');
+    const year = await receivedDaysAgo(message.id, 20);
+    const statistics = async (): Promise<MessageFigures> =>
+      (await as(province).get(`/governance/messages/statistics?year=${year}`).expect(200)).body.data
+        .totals;
+    const xianBefore = await figures(year, 'xian');
+    const groupBefore = await statistics();
+
+    // Xi'an held it past its deadline, then 汉中 accepted it and answered within its own time.
+    await transfer(xianHandler, message.id, 'hanzhong').expect(204);
+    await accept(hanzhongHandler, message.id).expect(204);
+    await as(hanzhongHandler)
+      .post(`/governance/messages/${message.id}/reply`, {
+        text: '您好，临时救助可向户籍所在地街道办事处申请，如有疑问请拨打12349。',
+        unit: '汉中市民政局社会救助处',
+      })
+      .expect(204);
+
+    const xian = await figures(year, 'xian');
+    expect(xian.lateTransfers).toBe(xianBefore.lateTransfers + 1);
+    expect(xian.transfersOut).toBe(xianBefore.transfersOut + 1);
+    const hanzhong = await figures(year, 'hanzhong');
+    expect(hanzhong).toMatchObject({
+      replied: 1,
+      repliedOnTime: 1,
+      due: 1,
+      onTimeRate: 1,
+      overdue: 0,
+      overdueHoldings: 0,
+      lateTransfers: 0,
+    });
+    // The citizen was told the first deadline, and got the answer after it: the group says so.
+    const group = await statistics();
+    expect(group.repliedOnTime).toBe(groupBefore.repliedOnTime + 1);
+    expect(group.repliedByFirstDeadline).toBe(groupBefore.repliedByFirstDeadline);
+    expect(group.dueByFirstDeadline).toBe(groupBefore.dueByFirstDeadline);
+    expect(group.firstDeadlineOnTimeRate).toBeLessThan(1);
+    expect(hanzhong.repliedByFirstDeadline).toBe(0);
+    expect(hanzhong.firstDeadlineOnTimeRate).toBe(0);
+    const stored = await app.strapi.db
+      .query(CITIZEN_MESSAGE)
+      .findOne({ where: { id: message.id }, select: ['repliedOnTime', 'holderRepliedOnTime'] });
+    expect(stored).toMatchObject({ repliedOnTime: false, holderRepliedOnTime: true });
+  });
+});
+
+describe("the holder's deadline everywhere", () => {
+  /** 宝鸡's detail in 站群监测: its standing and the evidence behind it. */
+  const evidence = async (site: string) => {
+    const list: SiteOversight[] = (await as(province).get('/governance/oversight').expect(200)).body
+      .data;
+    const { documentId } = list.find((s) => s.site.code === site)!.site;
+    return (await as(province).get(`/governance/oversight/sites/${documentId}`).expect(200)).body
+      .data as { openMessages: Array<{ id: number; overdue: boolean }> };
+  };
+  const overdueTab = async (who: TestAdmin) =>
+    (await as(who).get('/governance/messages?tab=overdue').expect(200)).body.data.map(
+      (m: { id: number }) => m.id
+    );
+
+  it("judges the inbox's 已超期 and 站群监测's evidence by the open holding's deadline", async () => {
+    // Old at 西安, accepted by 宝鸡 with its own time: not overdue at 宝鸡.
+    const old = await submitted('宝鸡接收的旧留言');
+    await receivedDaysAgo(old.id, 20);
+    await transfer(xianHandler, old.id, 'baoji').expect(204);
+    await accept(baojiHandler, old.id).expect(204);
+    expect(await overdueTab(baojiHandler)).not.toContain(old.id);
+    expect((await evidence('baoji')).openMessages.find((m) => m.id === old.id)).toMatchObject({
+      overdue: false,
+    });
+
+    // New, accepted by 宝鸡, whose own deadline has passed (a shorter handling time of its own)
+    // while the message's has not: overdue at 宝鸡.
+    const fresh = await submitted('宝鸡期限已过的留言');
+    await transfer(xianHandler, fresh.id, 'baoji').expect(204);
+    await accept(baojiHandler, fresh.id).expect(204);
+    await app.strapi.db.query(MESSAGE_HOLDING).updateMany({
+      where: { messageId: fresh.id, state: 'open' },
+      data: { dueAt: new Date(Date.now() - 3_600_000) },
+    });
+    expect(await overdueTab(baojiHandler)).toContain(fresh.id);
+    const counts = (await as(baojiHandler).get('/governance/messages?tab=overdue').expect(200)).body
+      .meta.counts;
+    expect(counts.overdue).toBe((await overdueTab(baojiHandler)).length);
+    expect((await evidence('baoji')).openMessages.find((m) => m.id === fresh.id)).toMatchObject({
+      overdue: true,
+    });
+  });
+
+  it("sums a site's holdings of one message across New Year: a return does not restart its time", async () => {
+    // 汉中 held it from 1 October to 20 December last year (80 days), 宝鸡 until ten days ago, and
+    // 汉中 has had it back since: 90 days in all at 汉中.
+    const message = await submitted('跨年退回的留言');
+    const now = DateTime.now().setZone(ZONE);
+    const lastYear = now.year - 1;
+    const day = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
+    const first = day(`${lastYear}-10-01T10:00:00`);
+    const handedOver = day(`${lastYear}-12-20T10:00:00`);
+    const back = now.minus({ days: 10 }).toJSDate();
+    const sites = app.strapi.db.query('api::site.site');
+    const [hanzhong, baoji] = await Promise.all(
+      ['hanzhong', 'baoji'].map((code) => sites.findOne({ where: { code }, select: ['id'] }))
+    );
+    await app.strapi.db.query(CITIZEN_MESSAGE).update({
+      where: { id: message.id },
+      data: { receivedAt: first, dueAt: day(`${lastYear}-10-15T23:59:59`), site: hanzhong.id },
+    });
+    const holdingsOf = app.strapi.db.query(MESSAGE_HOLDING);
+    await holdingsOf.updateMany({
+      where: { messageId: message.id },
+      data: {
+        siteId: hanzhong.id,
+        state: 'ended',
+        startedAt: first,
+        endedAt: handedOver,
+        endedBy: 'transferred',
+      },
+    });
+    await holdingsOf.create({
+      data: {
+        messageId: message.id,
+        siteId: baoji.id,
+        fromSiteId: hanzhong.id,
+        state: 'ended',
+        startedAt: handedOver,
+        endedAt: back,
+        endedBy: 'transferred',
+        dueAt: day(`${lastYear}-12-31T23:59:59`),
+        isReturn: false,
+      },
+    });
+    await holdingsOf.create({
+      data: {
+        messageId: message.id,
+        siteId: hanzhong.id,
+        fromSiteId: baoji.id,
+        state: 'open',
+        startedAt: back,
+        dueAt: day(`${lastYear}-10-15T23:59:59`),
+        isReturn: true,
+      },
+    });
+    const held = (await veto('hanzhong')).value!;
+    // 80 days last year and 10 this year (a local day either way for the clocks' hours).
+    expect(held).toBeGreaterThanOrEqual(89);
+    expect(held).toBeLessThanOrEqual(91);
+  });
+});
+
 describe('who answers a transfer', () => {
   it('lets only the receiving site accept or refuse; until then the sender stays responsible', async () => {
     const message = await submitted('待接收的转办');

@@ -15,7 +15,7 @@ import {
   type TestApp,
 } from '@test-helpers/strapi';
 import type { Workbench } from '../../../../shared/contracts/workbench';
-import { ARTICLE, CITIZEN_MESSAGE, PASSWORD_STATE } from '../../uids';
+import { ARTICLE, CITIZEN_MESSAGE, MESSAGE_HOLDING, PASSWORD_STATE } from '../../uids';
 import { ERRORS } from '../validation';
 
 const DAY = 86_400_000;
@@ -46,13 +46,20 @@ const write = async (author: TestAdmin, site: string, title: string) =>
 const review = (who: TestAdmin, documentId: string, action: string, body: object = {}) =>
   as(who).post(`/governance/review/articles/${documentId}/${action}`, body).expect(200);
 
-/** A citizen's message to the site, its deadline moved to `dueAt` when given. */
+/**
+ * A citizen's message to the site, its deadline moved to `dueAt` when given, and its site's
+ * holding's with it (the site holds it from receipt; overdue is judged by the holder's deadline).
+ */
 const message = async (site: 'xian' | 'baoji', dueAt?: Date) => {
   const { stored } = await submitMessage(app, { site, subject: `${site} 的留言` });
-  if (dueAt)
+  if (dueAt) {
     await app.strapi.db
       .query(CITIZEN_MESSAGE)
       .update({ where: { id: stored.id }, data: { dueAt } });
+    await app.strapi.db
+      .query(MESSAGE_HOLDING)
+      .updateMany({ where: { messageId: stored.id, state: 'open' }, data: { dueAt } });
+  }
   return stored.id;
 };
 
