@@ -1779,7 +1779,7 @@ export interface PluginGovernanceSiteMembership extends Struct.CollectionTypeSch
 export interface PluginGovernanceSiteVisit extends Struct.CollectionTypeSchema {
   collectionName: 'governance_site_visits';
   info: {
-    description: "Visits to one site on one local day, added to in batches by every instance's visit counter; once the day is closed, judged against the site's previous days (flaggedAbove: the most the ranking counts)";
+    description: "Visits to one site on one local day, added to in batches by every instance's visit counter; once the day is closed, judged against the site's own baseline (flaggedAbove: the most the ranking counts; anomaly: a one-day spike or a sustained ramp)";
     displayName: '\u7AD9\u70B9\u8BBF\u95EE\u91CF\uFF08\u65E5\uFF09';
     pluralName: 'site-visits';
     singularName: 'site-visit';
@@ -1796,6 +1796,7 @@ export interface PluginGovernanceSiteVisit extends Struct.CollectionTypeSchema {
     };
   };
   attributes: {
+    anomaly: Schema.Attribute.Enumeration<['spike', 'ramp']>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     day: Schema.Attribute.Date & Schema.Attribute.Required;
