@@ -7,7 +7,8 @@ import { CITIZEN_MESSAGE } from '../uids';
 /**
  * Fields only the handling flow writes (with its actor from the session and its event record):
  * a Content Manager edit or any other Document Service write cannot set a reply, its author or
- * date, the status, the deadline, the rating, or a spot check. They are dropped from the write.
+ * date, the status, the deadline, the rating, a spot check, or what the figures read of them (a
+ * refusal's confirmation, a placeholder's flag, a revision). They are dropped from the write.
  */
 const FLOW_FIELDS = [
   'status',
@@ -25,6 +26,9 @@ const FLOW_FIELDS = [
   'reopenedAt',
   'spotCheck',
   'overdueNotifiedAt',
+  'invalidation',
+  'replyFlagged',
+  'replyRevisedAt',
 ];
 
 /**

@@ -318,6 +318,12 @@ describe('outside the flow', () => {
           reply: '伪造的答复',
           repliedAt: '2014-01-01T00:00:00.000Z',
           dueAt: '2030-01-01T00:00:00.000Z',
+          // What the figures read: a refusal confirmed, a placeholder cleared, a revision hidden.
+          invalidation: 'confirmed',
+          replyFlagged: true,
+          replyRevisedAt: '2014-01-02T00:00:00.000Z',
+          repliedOnTime: true,
+          holderRepliedOnTime: true,
           isPublic: true,
         }
       )
@@ -330,6 +336,11 @@ describe('outside the flow', () => {
       reply: null,
       repliedAt: null,
       repliedBy: null,
+      invalidation: null,
+      replyFlagged: false,
+      replyRevisedAt: null,
+      repliedOnTime: null,
+      holderRepliedOnTime: null,
       isPublic: true,
     });
     expect(new Date(stored.dueAt).getTime()).toBe(new Date(message.dueAt).getTime());
