@@ -46,18 +46,22 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { timezone, calendar, deadlineOf } = caseAccess(strapi);
 
   /**
-   * Open and past its holder's deadline (the open holding's, else the message's): a site that
-   * accepted an old message is not overdue for the time the sender held it.
+   * Open, with its holder's deadline (the open holding's, else the message's) in [from, to): a
+   * site that accepted an old message is judged by the time it was given, not the sender's.
    */
-  const overdueWhere = async (now: Date) => {
-    const { notYet, holderLate } = await holdings(strapi).straddling(now);
+  const heldDueWithin = async (from: Date | null, to: Date) => {
+    const { leaving, joining } = await holdings(strapi).differing(from, to);
     // Empty lists are left out: an empty $notIn matches nothing on PostgreSQL.
-    const pastOwn = { dueAt: { $lt: now }, ...(notYet.length ? { id: { $notIn: notYet } } : {}) };
+    const byMessage = {
+      dueAt: from ? { $gte: from, $lt: to } : { $lt: to },
+      ...(leaving.length ? { id: { $notIn: leaving } } : {}),
+    };
     return {
       status: { $in: OPEN },
-      ...(holderLate.length ? { $or: [pastOwn, { id: { $in: holderLate } }] } : pastOwn),
+      ...(joining.length ? { $or: [byMessage, { id: { $in: joining } }] } : byMessage),
     };
   };
+  const overdueWhere = (now: Date) => heldDueWithin(null, now);
 
   /**
    * The inbox's conditions: the user's sites and the filters, and each tab's own. Due soon: open
@@ -75,7 +79,7 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       toSign: { status: { $in: ['received', 'transferred'] } },
       toAccept: { id: { $in: toAccept }, status: { $in: OPEN } },
       inProgress: { status: 'accepted' },
-      dueSoon: { status: { $in: OPEN }, dueAt: { $gte: now, $lte: soon } },
+      dueSoon: await heldDueWithin(now, new Date(soon.getTime() + 1)),
       overdue,
       pendingExtension: { status: { $in: OPEN }, pendingExtension: { $notNull: true } },
       replied: { status: { $in: ['replied', 'closed'] } },
@@ -132,13 +136,14 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** A page of rows, each with its holder's deadline (the site's own) as `dueAt`. */
   const findRows = async (
     where: Record<string, unknown>,
     tab: InboxTab,
     offset: number,
     limit: number
-  ) =>
-    (await strapi.db.query(CITIZEN_MESSAGE).findMany({
+  ) => {
+    const rows = (await strapi.db.query(CITIZEN_MESSAGE).findMany({
       where,
       select: INBOX_FIELDS,
       populate: { site: { select: ['code', 'name'] } },
@@ -146,6 +151,11 @@ const deskService = ({ strapi }: { strapi: Core.Strapi }) => {
       offset,
       limit,
     })) as ListRow[];
+    const held = await holdings(strapi).openDue(rows.map((row) => row.id));
+    return rows.map((row) =>
+      held.has(row.id) ? { ...row, dueAt: held.get(row.id)!.toISOString() } : row
+    );
+  };
 
   /** How many messages are in each of `tabs` under the conditions: one count query per tab. */
   const countsOf = async <T extends InboxTab>(

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { HoldingEnd, MessageHolding } from '../../../shared/contracts/messages';
 import { OPEN_STATUSES } from '../../../shared/contracts/messages';
 import { dbNames } from '../utils/db-names';
@@ -119,35 +120,59 @@ export const holdings = (strapi: Core.Strapi) => {
     },
 
     /**
-     * The open messages whose holder's deadline and own deadline lie on either side of `now`
-     * (transferred ones only: a first holding has the message's deadline): `notYet`, past the
-     * message's but within the holder's; `holderLate`, the other way round. A list judging
-     * overdue by `coalesce(holding.dueAt, message.dueAt)` corrects the message's by these.
+     * The open transferred messages whose holder's deadline and own deadline fall on different
+     * sides of the range [from, to) (from null: no lower end). A first holding has the message's
+     * deadline, so only transferred ones can differ. `leaving`: the message's deadline is in the
+     * range, the holder's is not; `joining`: the other way round. A list judging by the holder's
+     * deadline corrects a condition on the message's by these.
      */
-    async straddling(now: Date) {
+    async differing(from: Date | null, to: Date) {
       const message = dbNames(strapi, CITIZEN_MESSAGE);
       const holding = dbNames(strapi, MESSAGE_HOLDING);
       const h = (name: string) => `h.${holding.column(name)}`;
       const m = (name: string) => `m.${message.column(name)}`;
+      const inRange = (column: string) =>
+        function within(this: Knex.QueryBuilder) {
+          this.where(column, '<', to);
+          if (from) this.where(column, '>=', from);
+        };
+      const outOfRange = (column: string) =>
+        function outside(this: Knex.QueryBuilder) {
+          this.where(column, '>=', to);
+          if (from) this.orWhere(column, '<', from);
+        };
       const rows = (await strapi.db
         .connection(`${holding.table} as h`)
         .join(`${message.table} as m`, 'm.id', h('messageId'))
-        .select({ id: 'm.id', holderDue: h('dueAt'), messageDue: m('dueAt') })
+        .select({ id: 'm.id', holderDue: h('dueAt') })
         .where(h('state'), 'open')
         .whereNotNull(h('dueAt'))
         .whereIn(m('status'), [...OPEN_STATUSES])
-        .where(function straddles() {
-          this.where(function notYet() {
-            this.where(h('dueAt'), '>=', now).where(m('dueAt'), '<', now);
-          }).orWhere(function holderLate() {
-            this.where(h('dueAt'), '<', now).where(m('dueAt'), '>=', now);
+        .where(function differs() {
+          this.where(function leaving() {
+            this.where(inRange(m('dueAt'))).where(outOfRange(h('dueAt')));
+          }).orWhere(function joining() {
+            this.where(inRange(h('dueAt'))).where(outOfRange(m('dueAt')));
           });
         })) as Array<{ id: number; holderDue: string | number | Date }>;
-      const due = (value: string | number | Date) => new Date(value).getTime();
-      return {
-        notYet: rows.filter((row) => due(row.holderDue) >= now.getTime()).map((row) => row.id),
-        holderLate: rows.filter((row) => due(row.holderDue) < now.getTime()).map((row) => row.id),
+      const inside = (value: string | number | Date) => {
+        const at = new Date(value).getTime();
+        return at < to.getTime() && (!from || at >= from.getTime());
       };
+      return {
+        leaving: rows.filter((row) => !inside(row.holderDue)).map((row) => row.id),
+        joining: rows.filter((row) => inside(row.holderDue)).map((row) => row.id),
+      };
+    },
+
+    /** The deadline each of these messages' open holding has (the site's own), by message. */
+    async openDue(messageIds: number[]) {
+      if (messageIds.length === 0) return new Map<number, Date>();
+      const rows = (await query().findMany({
+        where: { messageId: { $in: messageIds }, state: 'open', dueAt: { $notNull: true } },
+        select: ['messageId', 'dueAt'],
+      })) as Array<{ messageId: number; dueAt: string | Date }>;
+      return new Map(rows.map((row) => [row.messageId, new Date(row.dueAt)]));
     },
 
     /** The case page's 持有记录, oldest first. */

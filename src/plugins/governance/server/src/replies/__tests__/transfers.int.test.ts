@@ -275,6 +275,16 @@ describe("the holder's deadline everywhere", () => {
     expect((await evidence('baoji')).openMessages.find((m) => m.id === old.id)).toMatchObject({
       overdue: false,
     });
+    // Its row shows 宝鸡's own deadline and days left, not the sender's overdue days.
+    const inProgress = (
+      await as(baojiHandler).get('/governance/messages?tab=inProgress').expect(200)
+    ).body.data as Array<{
+      id: number;
+      daysOverdue: number | null;
+      workingDaysLeft: number | null;
+    }>;
+    expect(inProgress.find((m) => m.id === old.id)).toMatchObject({ daysOverdue: null });
+    expect(inProgress.find((m) => m.id === old.id)!.workingDaysLeft).toBeGreaterThan(2);
 
     // New, accepted by 宝鸡, whose own deadline has passed (a shorter handling time of its own)
     // while the message's has not: overdue at 宝鸡.
@@ -285,6 +295,15 @@ describe("the holder's deadline everywhere", () => {
       where: { messageId: fresh.id, state: 'open' },
       data: { dueAt: new Date(Date.now() - 3_600_000) },
     });
+    expect(await overdueTab(baojiHandler)).toContain(fresh.id);
+    // Due within two working days by the message's deadline, already past by 宝鸡's: not 即将超期.
+    await app.strapi.db.query(CITIZEN_MESSAGE).update({
+      where: { id: fresh.id },
+      data: { dueAt: new Date(Date.now() + 3_600_000) },
+    });
+    const dueSoon = (await as(baojiHandler).get('/governance/messages?tab=dueSoon').expect(200))
+      .body.data as Array<{ id: number }>;
+    expect(dueSoon.map((m) => m.id)).not.toContain(fresh.id);
     expect(await overdueTab(baojiHandler)).toContain(fresh.id);
     const counts = (await as(baojiHandler).get('/governance/messages?tab=overdue').expect(200)).body
       .meta.counts;
