@@ -273,7 +273,7 @@ export default {
       anomaly: {
         factor: 5,
         floor: 1000,
-        // The median of the 90 days ending two weeks before the day: a slow ramp cannot lift it.
+        // The median of the 90 days before the two weeks preceding the day: a slow ramp cannot lift it.
         baselineDays: 90,
         lagDays: 14,
         // Four weeks' median above 3 × that baseline: a sustained rise (持续异常增长).

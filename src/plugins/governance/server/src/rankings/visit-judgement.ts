@@ -7,7 +7,10 @@ export interface AnomalySettings {
   floor: number;
   /** The baseline is the median of this many days… */
   baselineDays: number;
-  /** …ending this many days before the judged day, so a rise does not carry its own baseline up. */
+  /**
+   * …before this many days that precede the judged day (14: the baseline ends 15 days before it),
+   * so a rise does not carry its own baseline up. 0: it ends the day before.
+   */
   lagDays: number;
   /** The recent days whose median shows a sustained rise (持续异常增长)… */
   rampDays: number;
@@ -97,8 +100,9 @@ const median = (values: number[]) => {
  * Judges one closed day of a site against the site's own history (`days`, by day number; a
  * day without a row had no visit; days before `first`, its first recorded day, are no history).
  *
- * - The baseline is the median of the `baselineDays` days ending `lagDays` before the day: a
- *   slow ramp does not carry it up, as a 28-day median just behind the day would. A spike counts
+ * - The baseline is the median of the `baselineDays` days before the `lagDays` days that precede
+ *   the day (day − lagDays − baselineDays to day − lagDays − 1): a slow ramp does not carry it
+ *   up, as a 28-day median just behind the day would. A spike counts
  *   in it at its own baseline, so a flood never becomes the pattern. A young site's lag shrinks
  *   so that it is judged after MIN_BASELINE_DAYS days, as before.
  * - A sustained rise (持续异常增长): the median of the last `rampDays` days, the day included,
