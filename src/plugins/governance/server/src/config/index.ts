@@ -273,10 +273,11 @@ export default {
       anomaly: {
         factor: 5,
         floor: 1000,
-        // The median of the 90 days ending two weeks before the day: a slow ramp cannot lift it.
+        // The median of the 90 days before the two weeks preceding the day: a slow ramp cannot lift it.
         baselineDays: 90,
         lagDays: 14,
-        // Four weeks' median above 3 × that baseline: a sustained rise (持续异常增长).
+        // Four weeks' mean above 2 × that baseline (halfway to 3 ×): a sustained rise (持续异常增长),
+        // its days above 3 × flagged.
         rampDays: 28,
         rampFactor: 3,
         check: '17 * * * *',

@@ -5,13 +5,16 @@ export interface AnomalySettings {
   /** A day above max(factor × baseline, floor) is a spike (单日激增). */
   factor: number;
   floor: number;
-  /** The baseline is the median of this many days… */
+  /** The baseline is the lower median of this many days… */
   baselineDays: number;
-  /** …ending this many days before the judged day, so a rise does not carry its own baseline up. */
+  /**
+   * …before this many days that precede the judged day (14: the baseline ends 15 days before it),
+   * so a rise does not carry its own baseline up. 0: it ends the day before.
+   */
   lagDays: number;
-  /** The recent days whose median shows a sustained rise (持续异常增长)… */
+  /** The recent days whose mean shows a sustained rise (持续异常增长, see judgeDay)… */
   rampDays: number;
-  /** …when it is above max(rampFactor × baseline, floor). */
+  /** …whose days above max(rampFactor × baseline, floor) are then flagged. */
   rampFactor: number;
 }
 
@@ -87,23 +90,31 @@ const DAY_MS = 86_400_000;
 export const dayNumber = (day: string) =>
   Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
 
-const median = (values: number[]) => {
-  const sorted = values.sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
+/**
+ * The lower median: of an even count, the lower middle value. A level the site held on exactly
+ * half the days (alternate days inflated) is then not learnt; it takes most of the window.
+ */
+const lowerMedian = (values: number[]) => values.sort((a, b) => a - b)[(values.length - 1) >> 1];
 
 /**
  * Judges one closed day of a site against the site's own history (`days`, by day number; a
  * day without a row had no visit; days before `first`, its first recorded day, are no history).
  *
- * - The baseline is the median of the `baselineDays` days ending `lagDays` before the day: a
- *   slow ramp does not carry it up, as a 28-day median just behind the day would. A spike counts
- *   in it at its own baseline, so a flood never becomes the pattern. A young site's lag shrinks
- *   so that it is judged after MIN_BASELINE_DAYS days, as before.
- * - A sustained rise (持续异常增长): the median of the last `rampDays` days, the day included,
- *   above max(rampFactor × baseline, floor). Its days above that threshold are flagged as a ramp
- *   and counted at it, and weigh that in later baselines (`baselineValue`).
+ * - The baseline is the lower median of the `baselineDays` days before the `lagDays` days that
+ *   precede the day (day − lagDays − baselineDays to day − lagDays − 1): a slow ramp does not
+ *   carry it up, as a 28-day median just behind the day would. A spike counts in it at its own
+ *   baseline, so a flood never becomes the pattern; a level reached on at most half the days
+ *   (alternate days inflated) is never learnt. A young site's lag shrinks so that it is judged
+ *   after MIN_BASELINE_DAYS days, as before.
+ * - A sustained rise (持续异常增长): the mean of the last `rampDays` days, the day included, each
+ *   counted at most at the spike threshold, above max(½(1 + rampFactor) × baseline, floor) (2 ×
+ *   with the defaults). A mean, not a median: a median ignores inflation on fewer than half the
+ *   days. The cap keeps one flood a spike; halfway to rampFactor catches inflation just under the
+ *   spike threshold on 13 days of 28 (a mean of 2.86 ×) and leaves room for genuine peaks (up to 7
+ *   days at 5 × in four weeks). While it holds, the days above max(rampFactor × baseline, floor)
+ *   are flagged as a ramp and counted at that, and weigh that in later baselines
+ *   (`baselineValue`). Days under it are never flagged, so the ranking counts at most about
+ *   rampFactor × baseline a day on average, steady or intermittent.
  * - Otherwise a day above max(factor × baseline, floor) is a spike (单日激增).
  */
 export const judgeDay = (
@@ -122,17 +133,23 @@ export const judgeDay = (
   for (let d = day - lag - 1; d >= day - lag - baselineDays && d >= first; d--) {
     baselineValues.push(baselineValue(days.get(d)));
   }
-  const baseline = median(baselineValues);
-  const recentValues: number[] = [];
-  for (let d = day; d > day - rampDays && d >= first; d--)
-    recentValues.push(days.get(d)?.visits ?? 0);
-  const recent = median(recentValues);
-
-  const visits = days.get(day)?.visits ?? 0;
+  const baseline = lowerMedian(baselineValues);
   const rampThreshold = Math.max(Math.ceil(rampFactor * baseline), floor);
   const spikeThreshold = Math.max(Math.ceil(factor * baseline), floor);
-  const [kind, threshold]: [VisitAnomalyKind, number] =
-    recent > rampThreshold ? ['ramp', rampThreshold] : ['spike', spikeThreshold];
+
+  let recentSum = 0;
+  let recentCount = 0;
+  for (let d = day; d > day - rampDays && d >= first; d--) {
+    recentSum += Math.min(days.get(d)?.visits ?? 0, spikeThreshold);
+    recentCount++;
+  }
+  const risingAbove = Math.max(((1 + rampFactor) / 2) * baseline, floor);
+  const rising = recentSum > risingAbove * recentCount;
+
+  const visits = days.get(day)?.visits ?? 0;
+  const [kind, threshold]: [VisitAnomalyKind, number] = rising
+    ? ['ramp', rampThreshold]
+    : ['spike', spikeThreshold];
   const over = visits > threshold;
   return {
     median: Math.round(baseline),

@@ -44,8 +44,8 @@ describe('judgeDay', () => {
     const verdicts = judgeAll([...STABLE, ...ramp]);
     const days = flagged(verdicts);
     expect(kinds(verdicts)).toEqual(new Set(['ramp']));
-    // From the seventh week (×6.3) on, every day; the baseline stays near that of before the ramp.
-    for (let day = 120 + 42; day < 190; day++) expect(days).toContain(day);
+    // From the fifth week (×3.7) on, every day; the baseline stays near that of before the ramp.
+    expect(days).toEqual(Array.from({ length: 190 - 148 }, (_, i) => 148 + i));
     const lastWeeks = verdicts.slice(162);
     expect(Math.max(...lastWeeks.map((v) => v.median!))).toBeLessThan(2 * 200);
     // The ranking counts less than half of what its last four weeks recorded.
@@ -80,18 +80,33 @@ describe('judgeDay', () => {
   });
 
   it('weighs a flagged day in later baselines as if it had recorded its own baseline', () => {
-    // 100 and 300 on alternate days; then for 60 days a flood of 5000 every sixth day.
+    // 100 on five days of nine, 200 on the other four; then for 60 days a flood of 5000 on every
+    // ninth day, each on a day of 100.
     const series = Array.from({ length: 210 }, (_, day) =>
-      day >= 130 && day < 190 && day % 6 === 0 ? 5000 : day % 2 ? 300 : 100
+      day >= 130 && day < 190 && day % 9 === 0 ? 5000 : day % 9 < 5 ? 100 : 200
     );
     const verdicts = judgeAll(series);
-    expect(flagged(verdicts)).toEqual([132, 138, 144, 150, 156, 162, 168, 174, 180, 186]);
+    expect(flagged(verdicts)).toEqual([135, 144, 153, 162, 171, 180, 189]);
     expect(kinds(verdicts)).toEqual(new Set(['spike']));
     // The same site had each flood day recorded only its baseline: every later baseline alike.
     const quiet = series.map((n, day) => (verdicts[day].kind ? verdicts[day].median! : n));
     expect(judgeAll(quiet).map((v) => v.median)).toEqual(verdicts.map((v) => v.median));
-    // Counted as recorded, the floods would have lifted day 205's baseline (days 101–190) to 300.
-    expect(verdicts[205].median).toBeLessThan(300);
+    // Had the flood days weighed even 200, most of day 205's baseline days (101–190) would be
+    // 200, and so would its baseline.
+    expect(verdicts[205].median).toBe(100);
+    expect(judgeAll(series.map((n) => Math.min(n, 200)))[205].median).toBe(200);
+  });
+
+  it('does not learn a level inflated on alternate days: the baseline takes most of its window', () => {
+    const settings = { ...SETTINGS, floor: 1000 };
+    const series = Array.from({ length: 120 + 730 }, (_, day) =>
+      day >= 120 && day % 2 === 0 ? 4999 : 1000
+    );
+    const verdicts = judgeAll(series, settings);
+    expect(Math.max(...verdicts.slice(120).map((v) => v.median!))).toBe(1000);
+    // From the second four weeks on, every inflated day is flagged and counted at 3 × 1000.
+    for (let day = 120 + 28; day < series.length; day += 2)
+      expect(verdicts[day]).toEqual({ median: 1000, flaggedAbove: 3000, kind: 'ramp' });
   });
 
   it('judges a young site from its eighth day, its lag shrunk to leave a week of baseline', () => {
@@ -100,6 +115,34 @@ describe('judgeDay', () => {
     expect(verdicts[7]).toEqual({ median: 100, flaggedAbove: 500, kind: 'spike' });
     // Eleven days of history: a lag of 4, the baseline days 0–6.
     expect(verdicts[11]).toEqual({ median: 100, flaggedAbove: 500, kind: 'spike' });
+  });
+
+  it('flags inflation on 13 days of every 28, just under the spike threshold, without lifting the baseline', () => {
+    // A site of 1000 a day, then for a year 4999 on 13 days of every four weeks (every other day
+    // but one): a mean of 2.86 ×, which a median of the recent days never saw.
+    const settings = { ...SETTINGS, floor: 1000 };
+    const inflated = (day: number) => day >= 120 && (day - 120) % 28 < 26 && day % 2 === 0;
+    const series = Array.from({ length: 120 + 365 }, (_, day) => (inflated(day) ? 4999 : 1000));
+    const verdicts = judgeAll(series, settings);
+    expect(kinds(verdicts)).toEqual(new Set(['ramp']));
+    const days = flagged(verdicts);
+    // Only inflated days, all of them from the second four weeks on, each counted at 3 × 1000.
+    expect(days.every(inflated)).toBe(true);
+    for (let day = 120 + 28; day < series.length; day++) {
+      if (inflated(day))
+        expect(verdicts[day]).toEqual({ median: 1000, flaggedAbove: 3000, kind: 'ramp' });
+    }
+    expect(Math.max(...verdicts.slice(120).map((v) => v.median!))).toBe(1000);
+  });
+
+  it('never flags a site that varies by weekday, with a genuine peak every month', () => {
+    // Weekends at 40% of weekdays; one day in 30 at 4 × (a notice everyone reads).
+    const series = Array.from({ length: 400 }, (_, day) =>
+      day % 30 === 17 ? 4000 : day % 7 >= 5 ? 400 : 1000
+    );
+    const verdicts = judgeAll(series);
+    expect(flagged(verdicts)).toEqual([]);
+    expect(verdicts.at(-1)!.median).toBe(1000);
   });
 
   it('leaves a small site under the floor alone whatever its growth', () => {
