@@ -337,7 +337,9 @@ describe('a day of inflated visits (issue 25)', () => {
     await visits.getByText('异常 2 天').waitFor();
     await visits.getByText(/^原始 [\d,]+$/).waitFor();
     const listed = province.getByTestId('ranking-visit-anomalies');
-    await listed.getByText('1 个网站共 2 天的访问量远超本站基线', { exact: false }).waitFor();
+    await listed
+      .getByText('1 个网站共 2 天的访问量远超本站此前的访问量基线', { exact: false })
+      .waitFor();
     const row = await listed
       .getByTestId('visit-anomaly-xian-2014-06-10')
       .locator('td')
