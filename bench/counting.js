@@ -117,6 +117,8 @@ const main = async () => {
           ].join('\n')
         );
     });
+    // Judged from before the inserted year (unset, judging would start today and judge none).
+    strapi.config.set('plugin::governance.articles.judgeFrom', '2015-01-01');
     const backfill = strapi.plugin('governance').service('countingBackfill');
     const run = await watched(() => backfill.run());
     const excluded = Number(

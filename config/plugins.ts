@@ -43,8 +43,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
           minBodyChars: env.int('ARTICLE_MIN_BODY_CHARS', 50),
         },
         // First publications from this local date on are judged (trivial, copy); earlier ones
-        // count as their years were ranked (docs/rankings.md).
-        judgeFrom: env('ARTICLE_JUDGE_FROM', '2015-01-01'),
+        // count as their years were ranked; unset, the day judging first started (docs/rankings.md).
+        judgeFrom: env('ARTICLE_JUDGE_FROM', ''),
       },
       // Public message submissions per IP address and hour.
       replies: { rateLimit: { points: env.int('SUBMISSIONS_PER_HOUR', 20), duration: 3600 } },

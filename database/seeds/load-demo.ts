@@ -421,6 +421,16 @@ export const loadDemo = async (
     };
   });
 
+  // The demo's archive years (2013, 2014) were ranked before judging existed: judging starts
+  // with 2015 (the store key of the governance plugin's review/counting-upgrade.ts).
+  if (report.articles > 0) {
+    await strapi
+      .store({ type: 'plugin', name: 'governance', key: 'counting-judge-from' })
+      .set({ value: { date: '2015-01-01' } });
+    if (!process.env.ARTICLE_JUDGE_FROM)
+      strapi.config.set('plugin::governance.articles.judgeFrom', '2015-01-01');
+  }
+
   // Rows inserted by SQL get their case numbers (留言编号) as the app gives them at submission.
   await strapi.plugin('governance').service('replies').numberCases();
   return { ...report, seconds: (Date.now() - started) / 1000 };

@@ -12,6 +12,7 @@ import { PASSWORD_JOB } from './passwords/jobs';
 import { VISIT_ANOMALY_JOB } from './rankings/visit-anomalies';
 import { caseNumbers } from './replies/case-number';
 import { COUNTING_BACKFILL_JOB } from './review/counting-backfill';
+import { adoptEarlierVerdictsOnce, settleJudgeFrom } from './review/counting-upgrade';
 import { OVERDUE_JOB } from './replies/overdue';
 import { ownSiteCondition } from './sites/condition';
 import { getService } from './utils/get-service';
@@ -46,6 +47,15 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (followed > 0)
     strapi.log.info(
       `governance: ${followed} submission flags set from their articles' publication`
+    );
+
+  // Counting: the first judged day (kept from the first start unless configured), and the
+  // verdicts kept before the backfill knew them, marked done once.
+  await settleJudgeFrom(strapi);
+  const adopted = await adoptEarlierVerdictsOnce(strapi);
+  if (adopted > 0)
+    strapi.log.info(
+      `governance: ${adopted} article rows' earlier counting verdicts kept as judged`
     );
 
   // The working-day calendar deadlines are counted on, before any request counts one.

@@ -54,6 +54,8 @@ const cleanInput = async (strapi: Core.Strapi, data: Record<string, unknown>) =>
     duplicateOf: _original,
     duplicateDistance: _distance,
     countJudgedAt: _judgedAt,
+    textOnlineSince: _textSince,
+    textOnlineHash: _textHash,
     ...rest
   } = data;
   // A column is a name from the site's list (checked after the write): no stray spaces, and an
@@ -147,8 +149,15 @@ export const articleRules =
       params.data = await cleanInput(strapi, params.data);
     }
     if (context.action === 'clone') {
-      // A copy is a new article: it counts from its own first publication and needs its own review.
-      params.data = { ...params.data, firstPublishedAt: null, reviewStatus: 'draft' };
+      // A copy is a new article: it counts from its own first publication and needs its own
+      // review, and its text is dated from its own publication, not the cloned article's.
+      params.data = {
+        ...params.data,
+        firstPublishedAt: null,
+        reviewStatus: 'draft',
+        textOnlineSince: null,
+        textOnlineHash: null,
+      };
     }
 
     const counting = getService(strapi, 'articleCounting');

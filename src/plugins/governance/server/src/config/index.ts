@@ -49,6 +49,7 @@ export interface ArticlesConfig {
    * The local date (YYYY-MM-DD, group's zone) from which first publications are judged: articles
    * first published before it count as they were counted then (their years' rankings may be
    * published already); they are hashed, so later articles are still compared with them.
+   * Empty: the day this CMS first judged, recorded at its first start.
    */
   judgeFrom: string;
 }
@@ -135,10 +136,11 @@ const validateArticles = (articles: Partial<ArticlesConfig> | undefined) => {
     );
   }
   const from = articles?.judgeFrom;
+  // Empty: the day judging first started, recorded at the first start (review/counting-upgrade.ts).
   if (
     typeof from !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(from) ||
-    !DateTime.fromISO(from, { zone: 'utc' }).isValid
+    (from !== '' &&
+      (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !DateTime.fromISO(from, { zone: 'utc' }).isValid))
   ) {
     throw new Error(
       `governance.articles.judgeFrom must be a date such as "2015-01-01" (the first day whose publications are judged); got ${JSON.stringify(from)}.`
@@ -244,8 +246,8 @@ export default {
       // A title of 5 characters (关于…的通知 has more) and a body of 50: a line of real news.
       trivial: { minTitleChars: 5, minBodyChars: 50 },
       duplicateWindowDays: 365,
-      // The demo's published 2014 notice stays as it was: its archive is hashed, not re-ranked.
-      judgeFrom: '2015-01-01',
+      // None: the day judging first started, kept from the first start (the demo records 2015-01-01).
+      judgeFrom: '',
     },
     notifications: { email: false },
     replies: {

@@ -33,6 +33,9 @@ interface Row {
   documentId: string;
   title: string | null;
   body: unknown;
+  firstPublishedAt: string | null;
+  textOnlineSince: string | null;
+  textOnlineHash: string | null;
 }
 
 /**
@@ -41,7 +44,10 @@ interface Row {
  * (an article is done once `countJudgedAt` is set, so a stopped run continues where it was):
  * first their hashes, so that every article is compared with all those first published before
  * it; then the judgement itself (review/counting.ts `judge`: the same rules as a publication,
- * `judgeFrom` included, and the later counted copies it makes). Each transaction holds the main
+ * `judgeFrom` included; of the later counted copies it makes, only those already judged: the
+ * pass reaches the others itself). Articles a publication left to it (a reprinted notice's
+ * copies past the few judged inline, a lookup cut short) are unjudged again and done here too.
+ * Each transaction holds the main
  * thread for about `SLICE_MS`, then other requests get their turn.
  */
 export const countingBackfill = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -71,7 +77,15 @@ export const countingBackfill = ({ strapi }: { strapi: Core.Strapi }) => {
             id: { $gt: cursor },
             ...(phase === 'hash' ? { simhash: { $null: true } } : {}),
           },
-          select: ['id', 'documentId', 'title', 'body'],
+          select: [
+            'id',
+            'documentId',
+            'title',
+            'body',
+            'firstPublishedAt',
+            'textOnlineSince',
+            'textOnlineHash',
+          ],
           orderBy: { id: 'asc' },
           limit: batchSize,
         })) as Row[];
@@ -95,7 +109,12 @@ export const countingBackfill = ({ strapi }: { strapi: Core.Strapi }) => {
       const counting = getService(strapi, 'articleCounting');
       const total = await query().count({ where: unjudged });
       const hashed = await pass('hash', total, (row) => counting.recordHash(row), options);
-      const judged = await pass('judge', total, (row) => counting.judge(row.documentId), options);
+      const judged = await pass(
+        'judge',
+        total,
+        (row) => counting.judge(row.documentId, { backfill: true }),
+        options
+      );
       return { total, hashed, judged, stopped: Boolean(options.signal?.aborted) };
     },
 

@@ -1,21 +1,30 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import type { CountFlags, ExcludedArticle } from '../../../shared/contracts/review';
+import type { CountFlags } from '../../../shared/contracts/review';
 import type { GovernanceConfig } from '../config';
 import { blocksToLines } from './sensitive-words';
-import { bandsOf, DUPLICATE_DISTANCE, hammingDistance, simhash, wordingLength } from './simhash';
+import {
+  adoptionNearItsSource,
+  CANDIDATE_PAGE,
+  scanNearCopies,
+  sitesByDocument,
+  textOf,
+  textSinceOf,
+  time,
+} from './counting-candidates';
+import { bandsOf, simhash, wordingLength } from './simhash';
+import { EXCLUDED_LIMIT, excludedArticles } from './counting-excluded';
 import { ARTICLE } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Candidates read per lookup: those sharing a 16-bit band are few; a flood of copies is cut here. */
-const CANDIDATE_LIMIT = 200;
-/** Excluded articles listed per site and year (the panel's dialog and the export). */
-export const EXCLUDED_LIMIT = 1000;
+/** Candidates read per lookup during a request; past it the verdict is left to the backfill job. */
+const MAX_ROWS_INLINE = 4 * CANDIDATE_PAGE;
 /**
- * Later counted near-copies judged again when an article goes (back) online: its copies are a
- * handful; a flood is cut here so that a publication stays short (the rest keep their verdict).
+ * Neighbours (later copies, copies of a former text) judged again within the writing
+ * transaction: a handful, from their stored hashes. The rest lose `countJudgedAt`, and the
+ * backfill job judges them again at night, so a reprinted notice keeps a publication short.
  */
-const REJUDGE_LIMIT = 50;
+export const REJUDGE_INLINE = 10;
 /**
  * The PostgreSQL advisory lock every judgement of the group takes, for its transaction: two
  * publications at once would each miss the other's uncommitted row and both count.
@@ -28,21 +37,26 @@ interface ContentRow {
   body: unknown;
   sourceArticleDocumentId?: string | null;
   site?: { documentId: string } | null;
+  firstPublishedAt?: string | number | Date | null;
+  textOnlineSince?: string | number | Date | null;
+  textOnlineHash?: string | null;
 }
 
-interface Candidate {
+/** What a judgement reads of a published row besides its text. */
+interface JudgedRow {
   documentId: string;
-  title: string;
-  simhash: string;
-  firstPublishedAt: string | number | Date;
-  sourceArticleDocumentId: string | null;
-  site: { documentId: string; name: string } | null;
+  sourceArticleDocumentId?: string | null;
+  site?: { documentId: string } | null;
+  firstPublishedAt: string | number | Date | null;
 }
 
-/** The article's text as the similarity hash reads it: its title, then its body's lines. */
-const textOf = (row: ContentRow) => [row.title ?? '', ...blocksToLines(row.body)].join('\n');
+interface Verdict {
+  countExclusion: string | null;
+  duplicateOf: string | null;
+  distance: number | null;
+}
 
-const time = (value: string | number | Date) => new Date(value).getTime();
+const COUNTED: Verdict = { countExclusion: null, duplicateOf: null, distance: null };
 
 /**
  * Whether an article counts in the ranking: trivial and duplicate articles do not.
@@ -51,14 +65,18 @@ const time = (value: string | number | Date) => new Date(value).getTime();
  *
  * - Trivial: fewer letters and digits than configured in the title or in the body's plain text.
  * - Duplicate: its similarity hash (simhash.ts) is within 3 bits of an article of any site of the
- *   group first published before it, within the configured window; the earliest such is its
- *   original. An adopted copy (信息报送 采用) is the adopting site's work: it is compared only
- *   with that site's own articles (two adoptions of one source there count once), and no
- *   article is a copy of its own adoption.
+ *   group whose text went online before its own (`textOnlineSince`, counting-candidates.ts),
+ *   within the configured window; the earliest such is its original. A republication keeps its
+ *   first publication's year but not its claim: a rewritten text is dated from its rewrite.
+ *   An adopted copy (信息报送 采用) is the adopting site's work while it stays near its source: it
+ *   is compared only with that site's own articles (two adoptions of one source there count
+ *   once), and no article is a copy of its own adoption. Rewritten away from its source, it is
+ *   compared like any article.
  */
 export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => (strapi.config.get('plugin::governance') as GovernanceConfig).articles;
   const query = () => strapi.db.query(ARTICLE);
+  const window = () => config().duplicateWindowDays * DAY_MS;
 
   const trivialOf = (row: ContentRow) => {
     const { minTitleChars, minBodyChars } = config().trivial;
@@ -74,93 +92,117 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** The first day whose first publications are judged (config `articles.judgeFrom`). */
-  const judgeFrom = () =>
-    DateTime.fromISO(config().judgeFrom, {
-      zone: (strapi.config.get('plugin::governance') as GovernanceConfig).timezone,
-    }).toJSDate();
+  /** The first day whose first publications are judged (config `articles.judgeFrom`, counting-judge-from.ts). */
+  const judgeFrom = () => {
+    const zone = (strapi.config.get('plugin::governance') as GovernanceConfig).timezone;
+    const from = config().judgeFrom;
+    return (
+      from ? DateTime.fromISO(from, { zone }) : DateTime.now().setZone(zone).startOf('day')
+    ).toJSDate();
+  };
+
+  const nearItsSource = (row: JudgedRow, hash: string) => adoptionNearItsSource(strapi, row, hash);
+  const sitesOf = (documentIds: string[]) => sitesByDocument(strapi, documentIds);
 
   /**
-   * Published articles other than `row` near `hash` (found by the bands' indexes, confirmed by
-   * distance), first published in [from, to], the earliest first; an adoption and its source are
-   * no copies of each other.
+   * Published articles of the group that `row` (hash `hash`, its text online since `since`)
+   * copies: their text online in the window before (the lower document id first at the same
+   * moment); the earliest first. An exempt adoption copies only its own site's articles.
    */
-  const nearCopies = async (
-    row: ContentRow,
+  const originalsOf = async (
+    row: JudgedRow,
     hash: string,
-    from: Date,
-    to: Date,
-    extra: Record<string, unknown> = {}
+    since: Date,
+    { want = 1, maxRows = Infinity }: { want?: number; maxRows?: number } = {}
   ) => {
-    const bands = bandsOf(hash);
-    const candidates = (await query().findMany({
-      where: {
-        publishedAt: { $notNull: true },
-        documentId: { $ne: row.documentId },
-        firstPublishedAt: { $gte: from, $lte: to },
-        $or: bands.map((band, i) => ({ [`simBand${i}`]: band })),
-        ...extra,
-      },
-      select: ['documentId', 'title', 'simhash', 'firstPublishedAt', 'sourceArticleDocumentId'],
-      populate: { site: { select: ['documentId', 'name'] } },
-      orderBy: [{ firstPublishedAt: 'asc' }, { documentId: 'asc' }],
-      limit: CANDIDATE_LIMIT,
-    })) as Candidate[];
-    const source = row.sourceArticleDocumentId ?? null;
-    return candidates
-      .filter(
-        (candidate) =>
-          candidate.simhash &&
-          // An adoption and its source, or two adoptions of one source, are no copies.
-          candidate.documentId !== source &&
-          candidate.sourceArticleDocumentId !== row.documentId
-      )
-      .map((candidate) => ({
-        candidate,
-        distance: hammingDistance(hash, candidate.simhash),
-      }))
-      .filter(({ distance }) => distance <= DUPLICATE_DISTANCE);
-  };
-
-  /**
-   * Published articles of the group that `row` (with hash `hash`) copies: first published in the
-   * window before `before` (and before it); the earliest first.
-   */
-  const originalsOf = async (row: ContentRow, hash: string, before: Date) => {
-    const from = new Date(before.getTime() - config().duplicateWindowDays * DAY_MS);
-    return (await nearCopies(row, hash, from, before)).filter(
-      ({ candidate }) =>
-        // Published at the same moment: the lower document id is the original.
-        (time(candidate.firstPublishedAt) < before.getTime() ||
+    const exempt = await nearItsSource(row, hash);
+    const siteId = row.site?.documentId ?? null;
+    return scanNearCopies(strapi, row, hash, {
+      from: new Date(since.getTime() - window()),
+      to: since,
+      want,
+      maxRows,
+      accept: async (candidate) =>
+        (time(candidate.textOnlineSince) < since.getTime() ||
           candidate.documentId < row.documentId) &&
-        // An adopted copy is the adopting site's own work: a copy only of its own articles.
-        (!row.sourceArticleDocumentId || candidate.site?.documentId === row.site?.documentId)
-    );
+        (!exempt ||
+          (await sitesOf([candidate.documentId])).get(candidate.documentId)?.documentId === siteId),
+    });
   };
 
   /**
-   * The counted articles that `row`, first published at `at`, makes copies: first published
-   * after it (from `judgeFrom`), within the window, near it.
+   * The counted articles that `row` (its text online since `since`) may make copies: their text
+   * online after its own, within the window, first published from `judgeFrom`. Adoptions among
+   * them are judged again too: whether they are exempt is theirs to tell. The backfill asks only
+   * for those already judged: it reaches the others in its own pass.
    */
-  const laterCopiesOf = async (row: ContentRow, hash: string, at: Date) => {
-    const from = new Date(Math.max(at.getTime(), judgeFrom().getTime()));
-    const to = new Date(at.getTime() + config().duplicateWindowDays * DAY_MS);
-    if (from > to) return [];
-    return (await nearCopies(row, hash, from, to, { countExclusion: { $null: true } })).filter(
-      ({ candidate }) =>
-        (time(candidate.firstPublishedAt) > at.getTime() ||
-          candidate.documentId > row.documentId) &&
-        (!candidate.sourceArticleDocumentId || candidate.site?.documentId === row.site?.documentId)
-    );
+  const laterCopiesOf = async (
+    row: JudgedRow,
+    hash: string,
+    since: Date,
+    { onlyJudged, maxRows }: { onlyJudged: boolean; maxRows: number }
+  ) =>
+    scanNearCopies(strapi, row, hash, {
+      from: since,
+      to: new Date(since.getTime() + window()),
+      maxRows,
+      where: {
+        countExclusion: { $null: true },
+        firstPublishedAt: { $gte: judgeFrom() },
+        ...(onlyJudged ? { countJudgedAt: { $notNull: true } } : {}),
+      },
+      accept: (candidate) =>
+        time(candidate.textOnlineSince) > since.getTime() || candidate.documentId > row.documentId,
+    });
+
+  /** Sends articles to the backfill job: judged again at night. */
+  const leaveToBackfill = async (documentIds: string[]) => {
+    if (documentIds.length > 0)
+      await query().updateMany({
+        where: { documentId: { $in: documentIds } },
+        data: { countJudgedAt: null },
+      });
   };
 
-  return {
+  /**
+   * The duplicate verdict of a row whose text (hash `hash`) has been online since `since`;
+   * `complete` false when the lookup was cut short.
+   */
+  const duplicateVerdict = async (
+    row: JudgedRow,
+    hash: string | null,
+    since: Date,
+    maxRows: number
+  ) => {
+    if (!hash) return { verdict: COUNTED, complete: true };
+    const { found, complete } = await originalsOf(row, hash, since, { maxRows });
+    const [original] = found;
+    return {
+      verdict: original
+        ? {
+            countExclusion: 'duplicate',
+            duplicateOf: original.documentId,
+            distance: original.distance,
+          }
+        : COUNTED,
+      complete,
+    };
+  };
+
+  /** Before `judgeFrom` an article counts as its year was ranked: hashed, never excluded. */
+  const judged = (row: JudgedRow) =>
+    (row.firstPublishedAt ? new Date(row.firstPublishedAt) : new Date()) >= judgeFrom();
+
+  const service = {
     /**
      * Holds every other judgement of the group until this transaction ends (PostgreSQL; SQLite
      * runs one transaction at a time). Taken first by a transaction that puts articles online or
      * offline, before it holds any row, so that no two such transactions wait on each other.
+     * Outside a transaction the lock would be taken and released at once: refused.
      */
     async lock() {
+      if (!strapi.db.inTransaction())
+        throw new Error('articleCounting: judgements run inside the writing transaction');
       if (strapi.db.dialect.client !== 'postgres') return;
       await strapi.db.transaction(({ trx }) =>
         trx.raw('select pg_advisory_xact_lock(?)', [JUDGEMENT_LOCK])
@@ -168,14 +210,20 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Judges the published version of an article and keeps the verdict (and its hash) on every
-     * row of the document, so a republication keeps it until it is judged again. Then, unless
-     * `neighbours` is false, the articles whose verdict it changes: the counted near-copies first
-     * published after it (it is their original now), and, when its text changed, those judged
-     * copies of its former text. Call inside the publishing write's transaction.
+     * Judges the published version of an article and keeps the verdict (its hash, and since when
+     * its text is online) on every row of the document, so a republication keeps it until it is
+     * judged again. Then, unless `neighbours` is false, the articles whose verdict it changes: the
+     * counted near-copies whose text went online after its own (it is their original now), and,
+     * when its text changed, those judged copies of its former text; a few here, the rest by the
+     * backfill job. `backfill`: the job's own call (no bound on the lookup; only judged later
+     * copies). Call inside the publishing write's transaction.
      */
-    async judge(documentId: string, { neighbours = true }: { neighbours?: boolean } = {}) {
-      await this.lock();
+    async judge(
+      documentId: string,
+      { neighbours = true, backfill = false }: { neighbours?: boolean; backfill?: boolean } = {}
+    ) {
+      await service.lock();
+      const maxRows = backfill ? Infinity : MAX_ROWS_INLINE;
       const published = (await query().findOne({
         where: { documentId, publishedAt: { $notNull: true } },
         select: [
@@ -185,64 +233,114 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
           'firstPublishedAt',
           'sourceArticleDocumentId',
           'simhash',
+          'textOnlineSince',
+          'textOnlineHash',
         ],
         populate: { site: { select: ['documentId'] } },
-      })) as (ContentRow & { firstPublishedAt: string | null; simhash: string | null }) | null;
+      })) as (ContentRow & JudgedRow & { simhash: string | null }) | null;
       if (!published) return null;
       const hash = simhash(textOf(published));
       const bands = hash ? bandsOf(hash) : [null, null, null, null];
-      const at = published.firstPublishedAt ? new Date(published.firstPublishedAt) : new Date();
-      let verdict: {
-        countExclusion: string | null;
-        duplicateOf: string | null;
-        distance: number | null;
-      } = { countExclusion: null, duplicateOf: null, distance: null };
-      // Before `judgeFrom` an article counts as its year was ranked: hashed, never excluded.
-      if (at >= judgeFrom()) {
+      const { since, anchor } = textSinceOf(published, hash, new Date());
+      let verdict = COUNTED;
+      let complete = true;
+      if (judged(published)) {
         const trivial = trivialOf(published);
-        if (trivial.title || trivial.body) verdict = { ...verdict, countExclusion: 'trivial' };
-        else if (hash) {
-          const [original] = await originalsOf(published, hash, at);
-          if (original)
-            verdict = {
-              countExclusion: 'duplicate',
-              duplicateOf: original.candidate.documentId,
-              distance: original.distance,
-            };
-        }
+        if (trivial.title || trivial.body) verdict = { ...COUNTED, countExclusion: 'trivial' };
+        else ({ verdict, complete } = await duplicateVerdict(published, hash, since, maxRows));
       }
       await query().updateMany({
         where: { documentId },
         data: {
           simhash: hash,
           ...Object.fromEntries(bands.map((band, i) => [`simBand${i}`, band])),
+          textOnlineSince: since,
+          textOnlineHash: anchor,
           countExclusion: verdict.countExclusion,
           duplicateOf: verdict.duplicateOf,
           duplicateDistance: verdict.distance,
-          countJudgedAt: new Date(),
+          countJudgedAt: complete ? new Date() : null,
         },
       });
       if (neighbours) {
-        if (published.simhash && published.simhash !== hash) await this.rejudgeCopiesOf(documentId);
-        const later = hash ? await laterCopiesOf(published, hash, at) : [];
-        for (const { candidate } of later.slice(0, REJUDGE_LIMIT))
-          await this.judge(candidate.documentId, { neighbours: false });
+        if (published.simhash && published.simhash !== hash)
+          await service.rejudgeCopiesOf(documentId);
+        if (hash) {
+          const later = await laterCopiesOf(published, hash, since, {
+            onlyJudged: backfill,
+            maxRows,
+          });
+          const ids = later.found.map((candidate) => candidate.documentId);
+          for (const id of ids.slice(0, REJUDGE_INLINE)) await service.rejudge(id);
+          await leaveToBackfill(ids.slice(REJUDGE_INLINE));
+          // Later copies past the bound: the job judges this article again, without one.
+          if (!later.complete) await leaveToBackfill([documentId]);
+        }
       }
       return verdict;
     },
 
     /**
+     * Judges a neighbour again from what its own judgement kept (its hash and since when its text
+     * is online): its text did not change, only what is online around it. Trivial stays trivial.
+     */
+    async rejudge(documentId: string) {
+      const row = (await query().findOne({
+        where: { documentId, publishedAt: { $notNull: true } },
+        select: [
+          'documentId',
+          'firstPublishedAt',
+          'sourceArticleDocumentId',
+          'simhash',
+          'textOnlineSince',
+          'countExclusion',
+        ],
+        populate: { site: { select: ['documentId'] } },
+      })) as
+        | (JudgedRow & {
+            simhash: string | null;
+            textOnlineSince: string | null;
+            countExclusion: string | null;
+          })
+        | null;
+      if (!row) return null;
+      if (!row.simhash || !row.textOnlineSince)
+        return service.judge(documentId, { neighbours: false });
+      if (row.countExclusion === 'trivial' || !judged(row)) return null;
+      const { verdict, complete } = await duplicateVerdict(
+        row,
+        row.simhash,
+        new Date(row.textOnlineSince),
+        MAX_ROWS_INLINE
+      );
+      await query().updateMany({
+        where: { documentId },
+        data: {
+          countExclusion: verdict.countExclusion,
+          duplicateOf: verdict.duplicateOf,
+          duplicateDistance: verdict.distance,
+          countJudgedAt: complete ? new Date() : null,
+        },
+      });
+      return verdict;
+    },
+
+    /**
      * Keeps the hash of an article's published text without judging it (the backfill's first
-     * pass): later articles are compared with it before it is judged itself.
+     * pass): later articles are compared with it before it is judged itself. Its text is dated
+     * from its first publication.
      */
     async recordHash(row: ContentRow) {
       const hash = simhash(textOf(row));
       const bands = hash ? bandsOf(hash) : [null, null, null, null];
+      const { since, anchor } = textSinceOf(row, hash, new Date());
       await query().updateMany({
         where: { documentId: row.documentId },
         data: {
           simhash: hash,
           ...Object.fromEntries(bands.map((band, i) => [`simBand${i}`, band])),
+          textOnlineSince: since,
+          textOnlineHash: anchor,
         },
       });
     },
@@ -250,101 +348,64 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Judges again the articles judged copies of `documentId` (after it went offline, was deleted
      * or changed its text): a copy of nothing online counts, or is a copy of another original.
+     * All of them go to the backfill job first; the first few are judged again here.
      */
     async rejudgeCopiesOf(documentId: string) {
-      await this.lock();
+      await service.lock();
+      await query().updateMany({
+        where: { duplicateOf: documentId },
+        data: { countJudgedAt: null },
+      });
       const copies = (await query().findMany({
         where: { duplicateOf: documentId, publishedAt: { $notNull: true } },
         select: ['documentId'],
-        limit: CANDIDATE_LIMIT,
+        orderBy: { id: 'asc' },
+        limit: REJUDGE_INLINE,
       })) as Array<{ documentId: string }>;
-      for (const copy of copies) await this.judge(copy.documentId, { neighbours: false });
+      for (const copy of copies) await service.rejudge(copy.documentId);
     },
 
-    /** What the review shows of a draft: whether it is trivial, and what it copies. */
+    /**
+     * What the review shows of a draft: whether it is trivial, and what it copies, dated as its
+     * publication would date it.
+     */
     async flagsOf(draft: ContentRow): Promise<CountFlags> {
       const trivial = trivialOf(draft);
       const hash = simhash(textOf(draft));
-      const copies = hash ? await originalsOf(draft, hash, new Date()) : [];
+      const { since } = textSinceOf(draft, hash, new Date());
+      const row = { ...draft, firstPublishedAt: draft.firstPublishedAt ?? null };
+      const copies = hash
+        ? (await originalsOf(row, hash, since, { want: 5, maxRows: MAX_ROWS_INLINE })).found
+        : [];
+      const sites = await sitesOf(copies.map((copy) => copy.documentId));
+      const titles = new Map(
+        (
+          (await query().findMany({
+            where: {
+              documentId: { $in: copies.map((copy) => copy.documentId) },
+              publishedAt: { $notNull: true },
+            },
+            select: ['documentId', 'title', 'firstPublishedAt'],
+          })) as Array<{ documentId: string; title: string; firstPublishedAt: string }>
+        ).map((found) => [found.documentId, found])
+      );
       return {
         trivial: trivial.title || trivial.body ? trivial : null,
-        duplicates: copies.slice(0, 5).map(({ candidate, distance }) => ({
-          documentId: candidate.documentId,
-          title: candidate.title,
-          siteName: candidate.site?.name ?? null,
-          firstPublishedAt: new Date(candidate.firstPublishedAt).toISOString(),
+        duplicates: copies.map(({ documentId, distance }) => ({
+          documentId,
+          title: titles.get(documentId)?.title ?? '',
+          siteName: sites.get(documentId)?.name ?? null,
+          firstPublishedAt: new Date(titles.get(documentId)?.firstPublishedAt ?? 0).toISOString(),
           distance,
         })),
       };
     },
 
-    /**
-     * The articles of a site (or of every site) first published in [start, end) and online, that
-     * do not count: for 发布排名's list and its export. One query, bounded.
-     */
-    async excluded(
-      start: Date,
-      end: Date,
-      siteDocumentId?: string,
-      limit = EXCLUDED_LIMIT
-    ): Promise<ExcludedArticle[]> {
-      const rows = (await query().findMany({
-        where: {
-          publishedAt: { $notNull: true },
-          countExclusion: { $notNull: true },
-          firstPublishedAt: { $gte: start, $lt: end },
-          ...(siteDocumentId ? { site: { documentId: siteDocumentId } } : {}),
-        },
-        select: [
-          'documentId',
-          'title',
-          'firstPublishedAt',
-          'countExclusion',
-          'duplicateOf',
-          'duplicateDistance',
-        ],
-        populate: { site: { select: ['documentId', 'name', 'code'] } },
-        orderBy: [{ firstPublishedAt: 'asc' }, { documentId: 'asc' }],
-        limit,
-      })) as Array<{
-        documentId: string;
-        title: string;
-        firstPublishedAt: string;
-        countExclusion: 'trivial' | 'duplicate';
-        duplicateOf: string | null;
-        duplicateDistance: number | null;
-        site: { documentId: string; name: string; code: string } | null;
-      }>;
-      const originalIds = [...new Set(rows.map((row) => row.duplicateOf).filter(Boolean))];
-      const originals = new Map(
-        (
-          (await query().findMany({
-            where: { documentId: { $in: originalIds }, publishedAt: { $notNull: true } },
-            select: ['documentId', 'title'],
-            populate: { site: { select: ['name'] } },
-          })) as Array<{ documentId: string; title: string; site: { name: string } | null }>
-        ).map((row) => [row.documentId, row])
-      );
-      return rows.map((row) => {
-        const original = row.duplicateOf ? originals.get(row.duplicateOf) : undefined;
-        return {
-          documentId: row.documentId,
-          title: row.title,
-          site: row.site ? { documentId: row.site.documentId, name: row.site.name } : null,
-          firstPublishedAt: new Date(row.firstPublishedAt).toISOString(),
-          reason: row.countExclusion,
-          duplicateOf: row.duplicateOf
-            ? {
-                documentId: row.duplicateOf,
-                title: original?.title ?? null,
-                siteName: original?.site?.name ?? null,
-                distance: row.duplicateDistance ?? null,
-              }
-            : null,
-        };
-      });
-    },
+    /** The articles not counted, for 发布排名's list and its export (counting-excluded.ts). */
+    excluded: (start: Date, end: Date, siteDocumentId?: string, limit = EXCLUDED_LIMIT) =>
+      excludedArticles(strapi, start, end, siteDocumentId, limit),
   };
+  return service;
 };
 
 export default articleCounting;

@@ -6,6 +6,7 @@
  * continues where it was.
  */
 import { randomBytes } from 'crypto';
+import { DateTime } from 'luxon';
 import { paragraph } from '@test-helpers/article-body';
 import { createReviewTeam, publishReviewed, type ReviewTeam } from '@test-helpers/review';
 import { createSitesAndStaff } from '@test-helpers/sites';
@@ -15,11 +16,15 @@ import { ARTICLE } from '../../uids';
 import { dbNames } from '../../utils/db-names';
 import { getService } from '../../utils/get-service';
 import type { BackfillProgress } from '../counting-backfill';
+import { textOf } from '../counting-candidates';
+import { adoptEarlierVerdictsOnce } from '../counting-upgrade';
+import { simhash } from '../simhash';
 
 let app: TestApp;
 let team: ReviewTeam;
 let sites: Record<string, string>;
 let siteIds: Record<string, number>;
+let firstStartJudgeFrom: string;
 
 const DAY = 86_400_000;
 const TEXT =
@@ -77,6 +82,9 @@ beforeAll(async () => {
     staff: {},
   }));
   team = await createReviewTeam(app);
+  // Unset, the first start recorded its own day; this archive is judged from 2015 on.
+  firstStartJudgeFrom = app.strapi.config.get('plugin::governance.articles.judgeFrom');
+  app.strapi.config.set('plugin::governance.articles.judgeFrom', '2015-01-01');
 }, 120_000);
 
 afterAll(() => app?.stop());
@@ -148,12 +156,14 @@ describe('the counting backfill', () => {
     expect(first.judged).toBeLessThan(4);
     expect(seen[0]).toEqual({ phase: 'hash', done: 0, total: 4 });
 
-    // Judging an original judges the counted copies first published after it too.
+    // Judging the original (the first row) judges again the later copy a publication had
+    // judged already; the imported copy, unjudged, is left to the pass: one judgement each.
+    expect((await stateOf(publishedCopy)).verdict).toEqual(['duplicate', original]);
+    expect(await stateOf(importedCopy)).toMatchObject({ hashed: true, judged: false });
     const left = await app.strapi.db.query(ARTICLE).count({
       where: { publishedAt: { $notNull: true }, countJudgedAt: { $null: true } },
     });
-    expect(left).toBeGreaterThan(0);
-    expect(left).toBeLessThan(4);
+    expect(left).toBe(3);
     const second = await backfill.run();
     expect(second).toEqual({ total: left, hashed: 0, judged: left, stopped: false });
     // Nothing left: a third run reads one empty batch per pass.
@@ -191,5 +201,50 @@ describe('the counting backfill', () => {
     const [a, b] = await Promise.all([backfill.runJob(), backfill.runJob()]);
     expect([a.ran, b.ran].sort()).toEqual([false, true]);
     expect([a, b].find((run) => run.ran)!.outcome).toBe('judged 0 of 0 unjudged articles');
+  });
+});
+
+describe('a deployment upgraded from earlier judging', () => {
+  it('judges from the day of its first start when ARTICLE_JUDGE_FROM is not set, and keeps it', async () => {
+    const today = DateTime.now().setZone('Asia/Shanghai').toISODate();
+    expect(firstStartJudgeFrom).toBe(today);
+    const kept = await app.strapi
+      .store({ type: 'plugin', name: 'governance', key: 'counting-judge-from' })
+      .get({});
+    expect(kept).toEqual({ date: today });
+  });
+
+  it('keeps the verdicts judged before countJudgedAt existed: the backfill leaves them as they are', async () => {
+    // A copy judged by the earlier code in 2014: hashed and excluded, no countJudgedAt.
+    const old = await insertBySql(
+      'baoji',
+      '全省社会救助工作综述',
+      ARCHIVE,
+      new Date('2014-08-02T02:00:00Z')
+    );
+    const hash = simhash(textOf({ title: '全省社会救助工作综述', body: paragraph(ARCHIVE) }));
+    await app.strapi.db.query(ARTICLE).updateMany({
+      where: { documentId: old },
+      data: {
+        simhash: hash,
+        countExclusion: 'duplicate',
+        duplicateOf: 'an-earlier-original',
+        duplicateDistance: 0,
+      },
+    });
+    await app.strapi
+      .store({ type: 'plugin', name: 'governance', key: 'counting-verdicts' })
+      .delete({});
+    // Its draft row and its published row.
+    expect(await adoptEarlierVerdictsOnce(app.strapi)).toBe(2);
+    // Once: a later start finds it done and touches nothing.
+    expect(await adoptEarlierVerdictsOnce(app.strapi)).toBe(0);
+    const row = await app.strapi.db
+      .query(ARTICLE)
+      .findOne({ where: { documentId: old, publishedAt: { $notNull: true } } });
+    expect(row.countJudgedAt).not.toBeNull();
+    expect(new Date(row.textOnlineSince).toISOString()).toBe('2014-08-02T02:00:00.000Z');
+    expect(await getService(app.strapi, 'countingBackfill').run()).toMatchObject({ total: 0 });
+    expect((await stateOf(old)).verdict).toEqual(['duplicate', 'an-earlier-original']);
   });
 });

@@ -99,7 +99,7 @@ describe('the earliest first publication online is the original', () => {
     expect(await verdictOf(later)).toEqual(['duplicate', original]);
   });
 
-  it('leaves the original counted when its copy is republished', async () => {
+  it('dates a text rewritten back from its rewrite: the copy online meanwhile is the original now', async () => {
     await app.strapi.documents(ARTICLE).unpublish({ documentId: copy });
     await publish(copy);
     expect(await verdictOf(copy)).toEqual([null, null]);
@@ -109,9 +109,67 @@ describe('the earliest first publication online is the original', () => {
       data: { title: TITLE, body: paragraph(TEXT) },
     });
     await publish(original);
-    // First published before it: the original, whatever was published last.
-    expect(await verdictOf(original)).toEqual([null, null]);
-    expect(await verdictOf(copy)).toEqual(['duplicate', original]);
+    // Its first publication is older, but this text has been online on the copy's site since
+    // before it came back: the first publication dates the year, not the claim.
+    expect(await verdictOf(copy)).toEqual([null, null]);
+    expect(await verdictOf(original)).toEqual(['duplicate', copy]);
+  });
+});
+
+const CASE_TITLE = '市民政局推进养老服务体系建设';
+const CASE_TEXT =
+  '今年以来，市民政局把构建居家社区机构相协调、医养康养相结合的养老服务体系作为重点民生工程，统筹推进街道综合养老服务中心、社区日间照料中心和农村互助幸福院建设。全市新建街道综合养老服务中心十二个，改造提升社区日间照料中心八十余个，为两千余户特殊困难老年人家庭实施适老化改造。市民政局还推动养老机构与医疗机构签约合作，实现医疗服务全覆盖，开展养老护理员职业技能培训，持证上岗率明显提高。下一步，市民政局将加快发展普惠型养老服务，完善老年助餐服务网络，推进智慧养老平台建设，让老年人在家门口就能享受便捷优质的养老服务。';
+const ADOPTED_TEXT =
+  '近日，市民政局召开全市慈善工作座谈会，总结交流近年来慈善事业发展成效，研究部署下一阶段重点工作。会议指出，全市慈善组织数量稳步增长，慈善募捐规范有序，在助医助学、扶老助残、应急救灾等方面发挥了积极作用。会议要求，各区县要加强慈善组织登记管理和业务指导，规范慈善募捐和慈善信托行为，推进慈善信息公开，提升慈善组织公信力；要大力培育发展社区慈善，推动慈善资源向基层延伸，打造一批有影响力的慈善项目品牌；要加强慈善文化宣传，营造人人向善、人人可为的良好社会氛围。';
+const FOREIGN_TEXT =
+  '为加强地名文化保护，市民政局近日启动全市地名文化遗产认定工作，对具有重要历史文化价值的古城、古镇、古村落、古道路、古桥梁等地名进行调查摸底，建立地名文化遗产保护名录。认定工作按照申报、初审、专家评审、公示和公布等程序进行，重点考察地名的历史渊源、文化内涵、使用时间和社会影响。市民政局表示，将对列入保护名录的地名设立标志，讲好地名故事，加强宣传展示，防止随意更名，让城市留住记忆、让人们记住乡愁，推动地名文化在新时代焕发新的活力。';
+
+describe('tricks on the claim to be the original', () => {
+  it("a placeholder published long ago and rewritten into another site's article is its copy", async () => {
+    // Site baoji keeps a placeholder online: trivial, it costs it nothing.
+    const placeholder = (await draft('baoji', '测试', '测试')).documentId;
+    await publish(placeholder);
+    expect(await verdictOf(placeholder)).toEqual(['trivial', null]);
+    // Site xian publishes an article afterwards.
+    const article = (await draft('xian', CASE_TEXT, CASE_TITLE)).documentId;
+    await publish(article);
+    // baoji rewrites its placeholder into that article and republishes it.
+    await app.strapi.documents(ARTICLE).update({
+      documentId: placeholder,
+      data: { title: CASE_TITLE, body: paragraph(CASE_TEXT) },
+    });
+    const flags = (
+      await asAdmin(app, admin).get(`/governance/review/articles/${placeholder}`).expect(200)
+    ).body.data.countFlags;
+    expect(flags.duplicates.map((d: { documentId: string }) => d.documentId)).toEqual([article]);
+    await publish(placeholder);
+    // The review said so and the publication rules so: the rewrite is the copy.
+    expect(await verdictOf(placeholder)).toEqual(['duplicate', article]);
+    expect(await verdictOf(article)).toEqual([null, null]);
+  });
+
+  it("an adoption rewritten into another site's article is compared like any article", async () => {
+    const source = (await draft('xian', ADOPTED_TEXT, '市民政局召开全市慈善工作座谈会')).documentId;
+    await publish(source);
+    const foreign = (await draft('hanzhong', FOREIGN_TEXT, '市民政局启动地名文化遗产认定'))
+      .documentId;
+    await publish(foreign);
+    // 采用: baoji's copy carries its source (set by the submissions concern, here by hand).
+    const adoption = (await draft('baoji', ADOPTED_TEXT, '市民政局召开全市慈善工作座谈会'))
+      .documentId;
+    await app.strapi.db
+      .query(ARTICLE)
+      .updateMany({ where: { documentId: adoption }, data: { sourceArticleDocumentId: source } });
+    await publish(adoption);
+    expect(await verdictOf(adoption)).toEqual([null, null]);
+    // Its text replaced by hanzhong's article: no longer the adopting site's work.
+    await app.strapi.documents(ARTICLE).update({
+      documentId: adoption,
+      data: { title: '市民政局启动地名文化遗产认定', body: paragraph(FOREIGN_TEXT) },
+    });
+    await publish(adoption);
+    expect(await verdictOf(adoption)).toEqual(['duplicate', foreign]);
+    expect(await verdictOf(foreign)).toEqual([null, null]);
   });
 });
 
