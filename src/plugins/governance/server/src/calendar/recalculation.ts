@@ -146,7 +146,10 @@ export const recalculateDeadlines = async (
   let changed = 0;
   let sliceStart = Date.now();
   const audit = getService(strapi, 'audit');
-  const open = { status: { $in: [...OPEN_STATUSES] } };
+  // Open, or answered only with a flagged placeholder: its holder's time still runs.
+  const open = {
+    $or: [{ status: { $in: [...OPEN_STATUSES] } }, { status: 'replied', replyFlagged: true }],
+  };
 
   type Outcome = 'moved' | 'unchanged' | 'conflict';
   type Timeline = Array<Omit<EventRow, 'createdAt'> & { createdAt: Date }>;

@@ -344,6 +344,12 @@ describe('holdings on a changed calendar', () => {
     };
     const plain = await transferred(false);
     const ruled = await transferred(true);
+    // Answered only with a flagged placeholder: 宝鸡 still holds it, against its own deadline.
+    const placeholder = await transferred(false);
+    await app.strapi.db.query(MESSAGE).update({
+      where: { id: placeholder.id },
+      data: { status: 'replied', replyFlagged: true, repliedAt: at('2026-12-02T10:00:00') },
+    });
 
     // 元旦 one day longer, to Monday 4 January.
     const longer = HOLIDAYS_2027.map((h) => (h.name === '元旦' ? { ...h, end: '2027-01-04' } : h));
@@ -358,6 +364,7 @@ describe('holdings on a changed calendar', () => {
     // Ruled misassigned, the message runs on 宝鸡's clock: both move alike.
     expect(await holdingDue(ruled.holdingId)).toBe(iso('2027-01-05T23:59:59.999'));
     expect(await dueOf(ruled.id)).toBe(iso('2027-01-05T23:59:59.999'));
+    expect(await holdingDue(placeholder.holdingId)).toBe(iso('2027-01-05T23:59:59.999'));
 
     const timeline = (await as(province).get(`/governance/messages/${plain.id}`).expect(200)).body
       .data;
