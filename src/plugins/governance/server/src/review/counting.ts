@@ -92,7 +92,7 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** The first day whose first publications are judged (config `articles.judgeFrom`, counting-judge-from.ts). */
+  /** The first day whose first publications are judged (config `articles.judgeFrom`, settled at start by counting-upgrade.ts). */
   const judgeFrom = () => {
     const zone = (strapi.config.get('plugin::governance') as GovernanceConfig).timezone;
     const from = config().judgeFrom;
