@@ -13,34 +13,22 @@ import { dbNames } from '../utils/db-names';
 import { CITIZEN_MESSAGE, MESSAGE_HOLDING, SITE } from '../uids';
 import { SAMPLED_STATUSES, validitySql } from './validity';
 
-/** The sums one grouped query answers per site (PostgreSQL answers sums as strings). */
-type SumRow = Partial<
-  Record<
-    | Exclude<
-        keyof MessageFigures,
-        | 'averageWorkingDays'
-        | 'replyRate'
-        | 'onTimeRate'
-        | 'firstDeadlineOnTimeRate'
-        | 'satisfactionRate'
-        | 'invalidRate'
-      >
-    | 'daysSum'
-    | 'daysCount',
-    number | string | null
-  >
-> & {
-  siteId: number;
-};
-type Sums = Omit<
-  MessageFigures,
+/** The figures worked out from the sums rather than summed. */
+type Ratio =
   | 'averageWorkingDays'
   | 'replyRate'
   | 'onTimeRate'
   | 'firstDeadlineOnTimeRate'
   | 'satisfactionRate'
-  | 'invalidRate'
+  | 'invalidRate';
+
+/** The sums one grouped query answers per site (PostgreSQL answers sums as strings). */
+type SumRow = Partial<
+  Record<Exclude<keyof MessageFigures, Ratio> | 'daysSum' | 'daysCount', number | string | null>
 > & {
+  siteId: number;
+};
+type Sums = Omit<MessageFigures, Ratio> & {
   daysSum: number;
   daysCount: number;
 };
