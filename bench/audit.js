@@ -18,8 +18,15 @@
  * bench/results/ (git-ignored).
  */
 const path = require('path');
-const { monitorEventLoopDelay } = require('perf_hooks');
-const { appDir, median, time, startScratchStrapi, writeResults, runBench } = require('./helpers');
+const {
+  appDir,
+  median,
+  time,
+  watched,
+  startScratchStrapi,
+  writeResults,
+  runBench,
+} = require('./helpers');
 
 const pluginDist = path.join(appDir, 'src/plugins/governance/dist/server/src');
 const { deriveKeys, entryHash, GENESIS } = require(path.join(pluginDist, 'audit/chain.js'));
@@ -30,33 +37,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BUDGET_MS = 50;
 const ENTRY = 'plugin::governance.audit-entry';
 const HEAD = 'plugin::governance.audit-head';
-
-/** Runs `fn`, watching the event loop: its time, and the longest the loop was held meanwhile. */
-const watched = async (fn) => {
-  let last = performance.now();
-  let longest = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - 1);
-    last = now;
-  }, 1);
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
-  histogram.enable();
-  let answer;
-  const ms = await time(async () => {
-    answer = await fn();
-  });
-  histogram.disable();
-  clearInterval(probe);
-  longest = Math.max(longest, performance.now() - last - 1);
-  return {
-    ms,
-    longestHoldMs: longest,
-    loopDelayMaxMs: histogram.max / 1e6,
-    loopDelayP99Ms: histogram.percentile(99) / 1e6,
-    answer,
-  };
-};
 
 const main = async () => {
   const { strapi, stop } = await startScratchStrapi();

@@ -13,6 +13,7 @@ const path = require('path');
 const {
   appDir,
   time,
+  watched,
   startScratchStrapi,
   writeResults,
   runBench,
@@ -36,22 +37,6 @@ const WORDS =
 /** A body of 300 characters drawn from the word list: distinct articles hash far apart. */
 const textOf = (random) =>
   Array.from({ length: 300 }, () => WORDS[Math.floor(random() * WORDS.length)]).join('');
-
-const watched = async (fn) => {
-  let last = performance.now();
-  let longest = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - 1);
-    last = now;
-  }, 1);
-  let answer;
-  const ms = await time(async () => {
-    answer = await fn();
-  });
-  clearInterval(probe);
-  return { ms, longestHoldMs: Math.max(longest, performance.now() - last - 1), answer };
-};
 
 const main = async () => {
   const { strapi, stop } = await startScratchStrapi();

@@ -6,6 +6,7 @@ const { createStrapi } = require('@strapi/strapi');
 const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const { monitorEventLoopDelay } = require('perf_hooks');
 
 const appDir = path.join(__dirname, '..');
 const distDir = path.join(appDir, 'dist');
@@ -352,11 +353,39 @@ const runBench = (main) =>
     }
   );
 
+/** Runs `fn`, watching the event loop: its time, and the longest the loop was held meanwhile. */
+const watched = async (fn) => {
+  let last = performance.now();
+  let longest = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 1);
+    last = now;
+  }, 1);
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  let answer;
+  const ms = await time(async () => {
+    answer = await fn();
+  });
+  histogram.disable();
+  clearInterval(probe);
+  longest = Math.max(longest, performance.now() - last - 1);
+  return {
+    ms,
+    longestHoldMs: longest,
+    loopDelayMaxMs: histogram.max / 1e6,
+    loopDelayP99Ms: histogram.percentile(99) / 1e6,
+    answer,
+  };
+};
+
 module.exports = {
   appDir,
   distDir,
   median,
   time,
+  watched,
   startScratchStrapi,
   writeResults,
   runBench,
