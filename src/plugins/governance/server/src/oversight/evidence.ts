@@ -6,7 +6,8 @@ import type {
 } from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
 import { OPEN_STATUSES } from '../../../shared/contracts/messages';
-import { CITIZEN_MESSAGE, MESSAGE_HOLDING } from '../uids';
+import { CITIZEN_MESSAGE } from '../uids';
+import { holdings } from '../replies/holdings';
 import { getService } from '../utils/get-service';
 import type { Stamp } from './site-facts';
 import { localDays } from './standing';
@@ -40,21 +41,15 @@ const openMessages = async (
     dueAt: Stamp;
   }>;
   // Overdue by the holder's own deadline (its open holding's), as the inbox and statistics judge.
-  const holders = (await strapi.db.query(MESSAGE_HOLDING).findMany({
-    where: { messageId: { $in: rows.map((row) => row.id) }, state: 'open' },
-    select: ['messageId', 'dueAt'],
-  })) as Array<{ messageId: number; dueAt: Stamp }>;
-  const holderDue = new Map(
-    holders.filter((h) => h.dueAt).map((h) => [h.messageId, h.dueAt] as const)
-  );
+  const holderDue = await holdings(strapi).openDue(rows.map((row) => row.id));
   return rows.map((row) => {
-    const due = holderDue.get(row.id) ?? row.dueAt;
+    const due = holderDue.get(row.id) ?? (row.dueAt ? new Date(row.dueAt as string) : null);
     return {
       ...row,
       receivedAt: new Date(row.receivedAt as string).toISOString(),
       dueAt: row.dueAt ? new Date(row.dueAt as string).toISOString() : null,
       ageDays: localDays(timezone, row.receivedAt, now),
-      overdue: due !== null && new Date(due as string) < now,
+      overdue: due !== null && due < now,
     };
   });
 };

@@ -5,7 +5,8 @@ import { siteLeaders } from '../sites/scope';
 import { emailsOn, sendEmail } from '../utils/email';
 import { personName } from '../utils/person-name';
 import { OPEN_STATUSES } from '../../../shared/contracts/messages';
-import { CITIZEN_MESSAGE, MESSAGE_HOLDING, MESSAGE_EVENT } from '../uids';
+import { CITIZEN_MESSAGE, MESSAGE_EVENT } from '../uids';
+import { holdings } from './holdings';
 
 const EVENT = MESSAGE_EVENT;
 const OPEN = [...OPEN_STATUSES];
@@ -40,14 +41,9 @@ const overdueService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       // A site that accepted a transferred message answers by its own holding's deadline: it is
       // told when that passes, not at once for the time the sender held it.
-      const holders = (await strapi.db.query(MESSAGE_HOLDING).findMany({
-        where: { messageId: { $in: due.map((message) => message.id) }, state: 'open' },
-        select: ['messageId', 'dueAt'],
-      })) as Array<{ messageId: number; dueAt: string | null }>;
+      const holderDue = await holdings(strapi).openDue(due.map((message) => message.id));
       const notYet = new Set(
-        holders
-          .filter((holding) => holding.dueAt && new Date(holding.dueAt) >= now)
-          .map((holding) => holding.messageId)
+        [...holderDue].filter(([, dueAt]) => dueAt >= now).map(([messageId]) => messageId)
       );
 
       const claimed: typeof due = [];
