@@ -31,6 +31,26 @@ const progressLine = () => {
   };
 };
 
+const FIGURE_PHASES: Record<string, string> = {
+  articles: '登记文章',
+  messages: '登记留言',
+  publicationCells: '统计发布数（站点）',
+  messageCells: '统计留言数（站点）',
+};
+
+/** The kept figures' build: a line per phase and per tenth of it. */
+const figuresLine = () => {
+  let last = '';
+  return ({ phase, done, total }: { phase: string; done: number; total: number }) => {
+    const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+    if (`${phase}:${tenth}` === last) return;
+    last = `${phase}:${tenth}`;
+    console.log(
+      `  ${FIGURE_PHASES[phase] ?? phase} ${done.toLocaleString('zh-CN')}/${total.toLocaleString('zh-CN')}`
+    );
+  };
+};
+
 const main = async () => {
   // The demo accounts share a password printed on screen: never in a production database.
   if (process.env.NODE_ENV === 'production' && process.env.DEMO_ALLOW_PRODUCTION !== 'true') {
@@ -51,7 +71,7 @@ const main = async () => {
       );
     const database = strapi.db.dialect.client === 'sqlite' ? 'SQLite' : 'PostgreSQL';
     console.log(`正在向 ${database} 载入演示站群 …`);
-    const report = await loadDemo(strapi, appDir, progressLine());
+    const report = await loadDemo(strapi, appDir, progressLine(), new Date(), figuresLine());
     if (process.stdout.isTTY && report.articles > 0) process.stdout.write('\n');
     const added =
       report.sites +

@@ -183,7 +183,8 @@ export const loadDemo = async (
   strapi: Core.Strapi,
   appRoot: string,
   progress: Progress = () => {},
-  now = new Date()
+  now = new Date(),
+  figures?: (progress: { phase: string; done: number; total: number }) => void
 ): Promise<LoadReport> => {
   const started = Date.now();
   const facts = readFacts(appRoot);
@@ -433,5 +434,8 @@ export const loadDemo = async (
 
   // Rows inserted by SQL get their case numbers (留言编号) as the app gives them at submission.
   await strapi.plugin('governance').service('replies').numberCases();
+  // And the kept figures the pages read, built from them as `npm run stats:rebuild` does.
+  if (report.articles + report.drafts + report.messages > 0)
+    await strapi.plugin('governance').service('keptFigures').rebuild({ onProgress: figures });
   return { ...report, seconds: (Date.now() - started) / 1000 };
 };

@@ -103,8 +103,14 @@ export const publishReviewed = async (
   return { documentId: draft.documentId, entry: published.entries[0] };
 };
 
-/** Moves an article's first publication to `at`, as if it had been published then. */
+/**
+ * Moves an article's first publication to `at`, as if it had been published then: the stamp,
+ * and the kept figures with it (as `npm run stats:rebuild` would after such a change by SQL).
+ */
 export const backdate = (app: TestApp, documentId: string, at: Date) =>
-  app.strapi.db
-    .query(ARTICLE)
-    .updateMany({ where: { documentId }, data: { firstPublishedAt: at } });
+  app.strapi.db.transaction(async () => {
+    await app.strapi.db
+      .query(ARTICLE)
+      .updateMany({ where: { documentId }, data: { firstPublishedAt: at } });
+    await app.strapi.plugin('governance').service('publicationFigures').refresh([documentId]);
+  });

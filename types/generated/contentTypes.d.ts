@@ -1042,6 +1042,83 @@ export interface PluginGovernanceJobLease extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginGovernanceMessageDay extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_message_days';
+  info: {
+    description: 'Kept figures: messages received on one local day by one site (their current site), how many are answered substantively, how many have a reply';
+    displayName: '\u7559\u8A00\u6570\uFF08\u7AD9\u70B9\u00B7\u65E5\uFF09';
+    pluralName: 'message-days';
+    singularName: 'message-day';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    answered: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    day: Schema.Attribute.Date & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.message-day'> &
+      Schema.Attribute.Private;
+    messages: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    publishedAt: Schema.Attribute.DateTime;
+    replied: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    siteId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceMessageEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_message_entries';
+  info: {
+    description: 'What one citizen message adds to the kept message figures (figures/messages.ts): its site, local day of receipt, whether it is answered';
+    displayName: '\u7559\u8A00\u8BA1\u6570\u767B\u8BB0\uFF08\u6BCF\u6761\u7559\u8A00\uFF09';
+    pluralName: 'message-entries';
+    singularName: 'message-entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    answered: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    day: Schema.Attribute.Date & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.message-entry'> &
+      Schema.Attribute.Private;
+    messageId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    month: Schema.Attribute.Date & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    replied: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    siteId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginGovernanceMessageEvent extends Struct.CollectionTypeSchema {
   collectionName: 'governance_message_events';
   info: {
@@ -1159,6 +1236,42 @@ export interface PluginGovernanceMessageHolding extends Struct.CollectionTypeSch
     siteId: Schema.Attribute.Integer & Schema.Attribute.Required;
     startedAt: Schema.Attribute.DateTime;
     state: Schema.Attribute.Enumeration<['pending', 'open', 'ended']> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceMessageMonth extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_message_months';
+  info: {
+    description: 'Kept figures: the message-day figures summed per local month (month: its first day)';
+    displayName: '\u7559\u8A00\u6570\uFF08\u7AD9\u70B9\u00B7\u6708\uFF09';
+    pluralName: 'message-months';
+    singularName: 'message-month';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    answered: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.message-month'> &
+      Schema.Attribute.Private;
+    messages: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    month: Schema.Attribute.Date & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    replied: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    siteId: Schema.Attribute.Integer & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1408,6 +1521,191 @@ export interface PluginGovernancePasswordState extends Struct.CollectionTypeSche
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     userId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginGovernancePublicationColumn extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_publication_columns';
+  info: {
+    description: 'Kept figures: the counted articles of one column of one site still published, and its latest counted publication';
+    displayName: '\u53D1\u5E03\u6570\uFF08\u7AD9\u70B9\u00B7\u680F\u76EE\uFF09';
+    pluralName: 'publication-columns';
+    singularName: 'publication-column';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articles: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    columnName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }> &
+      Schema.Attribute.DefaultTo<''>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    lastPublishedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.publication-column'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    siteId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernancePublicationDay extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_publication_days';
+  info: {
+    description: 'Kept figures: articles first published on one local day in one column of one site and still published (counted, all, special topics), and the latest counted publication of the day';
+    displayName: '\u53D1\u5E03\u6570\uFF08\u7AD9\u70B9\u00B7\u680F\u76EE\u00B7\u65E5\uFF09';
+    pluralName: 'publication-days';
+    singularName: 'publication-day';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articles: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    columnName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }> &
+      Schema.Attribute.DefaultTo<''>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    day: Schema.Attribute.Date & Schema.Attribute.Required;
+    lastPublishedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.publication-day'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    rawArticles: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    siteId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    specialTopics: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernancePublicationEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_publication_entries';
+  info: {
+    description: 'What one published article adds to the kept publication figures (figures/publications.ts): its site, column, local day and whether it counts; the figures change by the difference when it changes';
+    displayName: '\u53D1\u5E03\u8BA1\u6570\u767B\u8BB0\uFF08\u6BCF\u7BC7\u6587\u7AE0\uFF09';
+    pluralName: 'publication-entries';
+    singularName: 'publication-entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    columnName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }> &
+      Schema.Attribute.DefaultTo<''>;
+    counted: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    day: Schema.Attribute.Date & Schema.Attribute.Required;
+    firstPublishedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.publication-entry'> &
+      Schema.Attribute.Private;
+    month: Schema.Attribute.Date & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    siteId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    specialTopic: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernancePublicationMonth extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_publication_months';
+  info: {
+    description: 'Kept figures: the publication-day figures summed per local month (month: its first day), so a year reads twelve rows a column';
+    displayName: '\u53D1\u5E03\u6570\uFF08\u7AD9\u70B9\u00B7\u680F\u76EE\u00B7\u6708\uFF09';
+    pluralName: 'publication-months';
+    singularName: 'publication-month';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articles: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    columnName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }> &
+      Schema.Attribute.DefaultTo<''>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.publication-month'> &
+      Schema.Attribute.Private;
+    month: Schema.Attribute.Date & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    rawArticles: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    siteId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    specialTopics: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
 }
 
@@ -2145,13 +2443,20 @@ declare module '@strapi/strapi' {
       'plugin::governance.holiday-year': PluginGovernanceHolidayYear;
       'plugin::governance.inspection-notice': PluginGovernanceInspectionNotice;
       'plugin::governance.job-lease': PluginGovernanceJobLease;
+      'plugin::governance.message-day': PluginGovernanceMessageDay;
+      'plugin::governance.message-entry': PluginGovernanceMessageEntry;
       'plugin::governance.message-event': PluginGovernanceMessageEvent;
       'plugin::governance.message-holding': PluginGovernanceMessageHolding;
+      'plugin::governance.message-month': PluginGovernanceMessageMonth;
       'plugin::governance.oversight-alert': PluginGovernanceOversightAlert;
       'plugin::governance.oversight-rule-state': PluginGovernanceOversightRuleState;
       'plugin::governance.oversight-urge': PluginGovernanceOversightUrge;
       'plugin::governance.password-reminder': PluginGovernancePasswordReminder;
       'plugin::governance.password-state': PluginGovernancePasswordState;
+      'plugin::governance.publication-column': PluginGovernancePublicationColumn;
+      'plugin::governance.publication-day': PluginGovernancePublicationDay;
+      'plugin::governance.publication-entry': PluginGovernancePublicationEntry;
+      'plugin::governance.publication-month': PluginGovernancePublicationMonth;
       'plugin::governance.ranking-snapshot': PluginGovernanceRankingSnapshot;
       'plugin::governance.rectification': PluginGovernanceRectification;
       'plugin::governance.review-decision': PluginGovernanceReviewDecision;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { GovernanceConfig } from './config';
 import { AUDIT_CHECKPOINT_JOB } from './audit/service';
+import { KEPT_FIGURES_CHECK_JOB, keptFiguresProgress } from './figures/kept';
 import { runWithLease } from './jobs/lease';
 import { actionDefinitions } from './permissions';
 import { forgetDeletedAccounts } from './passwords/account-removal';
@@ -66,6 +67,16 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   numbers.subscribe();
   await numbers.numberAll();
 
+  // The kept figures the pages read (figures/): messages kept on every write from now on, and
+  // everything built from the archive once (an upgrade, the demo loader) or after the group's
+  // time zone changed, before the server answers.
+  getService(strapi, 'messageFigures').subscribe();
+  const built = await getService(strapi, 'keptFigures').buildIfNeeded(keptFiguresProgress(strapi));
+  if (built)
+    strapi.log.info(
+      `governance: kept figures built from the archive (${built.articles} articles, ${built.messages} messages, ${built.cells} cells)`
+    );
+
   // Every instance schedules the jobs; each run takes its lease first (jobs/lease.ts).
   const { replies, oversight, audit, visits, timezone } = strapi.config.get(
     'plugin::governance'
@@ -93,6 +104,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     [COUNTING_BACKFILL_JOB]: {
       task: () => getService(strapi, 'countingBackfill').runJob(),
       options: { rule: '40 2 * * *', tz: timezone },
+    },
+    // Kept figures against a recount from the archive (figures/kept.ts): differences are logged.
+    [KEPT_FIGURES_CHECK_JOB]: {
+      task: () => getService(strapi, 'keptFigures').runCheck(),
+      options: { rule: '20 3 * * *', tz: timezone },
     },
     // The audit trail's retention, at night.
     'governance-audit-purge': {

@@ -1,4 +1,5 @@
 import audit from './audit';
+import figures from './figures';
 import calendar from './calendar';
 import jobs from './jobs';
 import oversight from './oversight';
@@ -20,4 +21,5 @@ export default {
   ...submissions.contentTypes,
   ...oversight.contentTypes,
   ...calendar.contentTypes,
+  ...figures.contentTypes,
 };

@@ -1,5 +1,6 @@
 import audit from './audit';
 import calendar from './calendar';
+import figures from './figures';
 import overview from './overview';
 import oversight from './oversight';
 import passwords from './passwords';
@@ -45,4 +46,7 @@ export default {
   rectifications: oversight.rectifications,
   oversightUrges: oversight.urges,
   workbench: workbench.service,
+  publicationFigures: figures.publications,
+  messageFigures: figures.messages,
+  keptFigures: figures.kept,
 };

@@ -43,5 +43,13 @@ export const RECTIFICATION = 'plugin::governance.rectification';
 export const INSPECTION_NOTICE = 'plugin::governance.inspection-notice';
 // calendar/
 export const HOLIDAY_YEAR = 'plugin::governance.holiday-year';
+// figures/
+export const PUBLICATION_ENTRY = 'plugin::governance.publication-entry';
+export const PUBLICATION_DAY = 'plugin::governance.publication-day';
+export const PUBLICATION_MONTH = 'plugin::governance.publication-month';
+export const PUBLICATION_COLUMN = 'plugin::governance.publication-column';
+export const MESSAGE_ENTRY = 'plugin::governance.message-entry';
+export const MESSAGE_DAY = 'plugin::governance.message-day';
+export const MESSAGE_MONTH = 'plugin::governance.message-month';
 // jobs/
 export const JOB_LEASE = 'plugin::governance.job-lease';

@@ -168,9 +168,13 @@ export const articleRules =
         const result = await next();
         if (context.action === 'unpublish')
           await auditPublication(strapi, 'article.unpublish', params, result);
-        // Copies of an article gone offline are copies of nothing online: judged again.
         const documentId = documentIdOf(result, params);
-        if (documentId) await counting.rejudgeCopiesOf(documentId);
+        if (documentId) {
+          // Out of the kept figures (figures/); a publication enters them when judged.
+          await getService(strapi, 'publicationFigures').refresh([documentId]);
+          // Copies of an article gone offline are copies of nothing online: judged again.
+          await counting.rejudgeCopiesOf(documentId);
+        }
         return result;
       });
     }

@@ -33,7 +33,7 @@ export const columnStanding = (strapi: Core.Strapi) => {
   const standingsOf = async (site: SiteRecord, columns: ColumnRecord[], now = new Date()) => {
     const settings = config();
     const since = DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate();
-    const published = await publications(strapi, since, now, [site.id]);
+    const published = await publications(strapi, since, [site.id]);
     const states = columnStates(settings, columns, published, now);
     const warn = settings.oversight.veto.warnDays;
     return new Map(

@@ -19,7 +19,7 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /** Per site id, what it first published in [start, end) by kind of content. */
     async periodMix(start: Date, end: Date) {
-      const rows = await publications(strapi, start, new Date(end.getTime() - 1));
+      const rows = await publications(strapi, start, undefined, end);
       const bySite = groupBy(rows, (row) => row.siteId);
       return new Map(
         [...bySite].map(([siteId, siteRows]) => [siteId, mixOf(config().oversight.mix, siteRows)])

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import type { ColumnKind } from '../../../shared/contracts/oversight';
+import type { GovernanceConfig } from '../config';
 import { whereAwaitingAnswer } from '../replies/validity';
 import type { Knex } from 'knex';
-import { ARTICLE, CITIZEN_MESSAGE, MESSAGE_HOLDING, SITE_COLUMN } from '../uids';
+import { CITIZEN_MESSAGE, MESSAGE_HOLDING, SITE_COLUMN } from '../uids';
 import { siteRows } from '../sites/site-rows';
 import { localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
@@ -38,50 +39,19 @@ export const groupBy = <T, K>(rows: T[], key: (row: T) => K) => {
 };
 
 /**
- * Per site and column: the last first publication before `now`, how many articles are published,
- * how many since `since`; of every site, or of the sites given (栏目管理 judges one).
+ * Per site and column: the last counted first publication, how many counted articles are
+ * published, how many in [since, until) (no `until`: to now); of every site, or of the sites
+ * given (栏目管理 judges one).
+ * From the kept figures (figures/): only what counts keeps a column or the home page fresh, a
+ * `。` or a copy does not.
  */
-export const publications = async (
-  strapi: Core.Strapi,
-  since: Date,
-  now: Date,
-  siteIds?: number[]
-) => {
-  const article = dbNames(strapi, ARTICLE);
-  const link = article.joinTable('site');
-  const rows = (await strapi.db
-    .connection(`${article.table} as a`)
-    .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'a.id')
-    .select({ siteId: `l.${link.targetColumn}`, column: `a.${article.column('column')}` })
-    .max({ last: `a.${article.column('firstPublishedAt')}` })
-    .countDistinct({ published: 'a.document_id' })
-    .sum({
-      recent: strapi.db.connection.raw('case when a.?? >= ? then 1 else 0 end', [
-        article.column('firstPublishedAt'),
-        since,
-      ]),
-    })
-    .whereNotNull('a.published_at')
-    // Only what counts keeps a column or the home page fresh: a `。` or a copy does not.
-    .whereNull(`a.${article.column('countExclusion')}`)
-    .where(`a.${article.column('firstPublishedAt')}`, '<=', now)
-    .modify((query) => {
-      if (siteIds) query.whereIn(`l.${link.targetColumn}`, siteIds);
-    })
-    .groupBy(`l.${link.targetColumn}`, `a.${article.column('column')}`)) as Array<{
-    siteId: number;
-    column: string | null;
-    last: Stamp;
-    published: number | string;
-    recent: number | string | null;
-  }>;
-  return rows.map((row) => ({
-    ...row,
-    siteId: Number(row.siteId),
-    published: Number(row.published),
-    recent: Number(row.recent ?? 0),
-  }));
-};
+export const publications = (strapi: Core.Strapi, since: Date, siteIds?: number[], until?: Date) =>
+  getService(strapi, 'publicationFigures').columns(
+    since,
+    (strapi.config.get('plugin::governance') as GovernanceConfig).timezone,
+    siteIds,
+    until
+  );
 
 export type Publication = Awaited<ReturnType<typeof publications>>[number];
 
@@ -258,7 +228,7 @@ export const siteFacts = async (strapi: Core.Strapi, timezone: string, now: Date
         where: { retiredAt: null },
         orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
       }) as Promise<ColumnRow[]>,
-    publications(strapi, DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), now),
+    publications(strapi, DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate()),
     longestHeld(strapi, thisYear.start, now),
     getService(strapi, 'review').backlogBySite(),
     expiredAccounts(strapi, now),

@@ -1,12 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import type { GovernanceConfig } from '../config';
-import { validitySql } from '../replies/validity';
 import { localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
 import { getService } from '../utils/get-service';
 import type { RankingFigures } from '../../../shared/contracts/rankings';
-import { ARTICLE, CITIZEN_MESSAGE, SITE, SITE_VISIT } from '../uids';
+import { SITE, SITE_VISIT } from '../uids';
 import { countedVisitsSql } from './visit-anomalies';
 
 type Count = number | string | null;
@@ -22,6 +20,12 @@ export const NO_FIGURES: RankingFigures = {
   submitted: 0,
   adopted: 0,
 };
+
+/** A year's kept figures and the year before's as rows: siteId, inYear (1 or 0) and the counts. */
+const bothYears = <T extends object>(kept: { current: Map<number, T>; previous: Map<number, T> }) =>
+  [kept.current, kept.previous].flatMap((byYear, index) =>
+    [...byYear].map(([siteId, counts]) => ({ siteId, inYear: index === 0 ? 1 : 0, ...counts }))
+  );
 
 /**
  * The figures of every site with any, by site id, in the local year `year` and in the year
@@ -40,65 +44,17 @@ export const yearFigures = async (
   const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
   const { start, end } = localYearRange(year, timezone);
   const { start: previousStart } = localYearRange(year - 1, timezone);
-  const article = dbNames(strapi, ARTICLE);
-  const articleSite = article.joinTable('site');
-  const message = dbNames(strapi, CITIZEN_MESSAGE);
-  const messageSite = message.joinTable('site');
   const visit = dbNames(strapi, SITE_VISIT);
   const site = dbNames(strapi, SITE);
   const db = strapi.db.connection;
   const inYear = (column: string, from: Date | string) =>
     db.raw('case when ?? >= ? then 1 else 0 end as ??', [column, from, 'inYear']);
 
-  // Published rows only, once per document, in the year of the first publication: a
-  // republication does not move an article, an unpublished one does not count. Articles are
-  // not localised, so a document has one published row and its topic flag is summed.
-  const firstPublished = `a.${article.column('firstPublishedAt')}`;
-  const articles = db(`${article.table} as a`)
-    .join(`${articleSite.table} as l`, `l.${articleSite.ownerColumn}`, 'a.id')
-    .select({ siteId: `l.${articleSite.targetColumn}` }, inYear(firstPublished, start))
-    .countDistinct({ rawArticles: 'a.document_id' })
-    // What counts: not judged trivial or a copy on publication (review/counting.ts).
-    .select(
-      db.raw('count(distinct case when a.?? is null then a.document_id end) as ??', [
-        article.column('countExclusion'),
-        'articles',
-      ])
-    )
-    .sum({
-      specialTopics: db.raw('case when a.?? then 1 else 0 end', [article.column('isSpecialTopic')]),
-    })
-    .whereNotNull('a.published_at')
-    .where(firstPublished, '>=', previousStart)
-    .where(firstPublished, '<', end)
-    .groupByRaw('1, 2') as Promise<
-    Array<{
-      siteId: number;
-      inYear: Count;
-      articles: Count;
-      rawArticles: Count;
-      specialTopics: Count;
-    }>
-  >;
-
-  const received = `m.${message.column('receivedAt')}`;
-  const { answered } = validitySql((name) => `m.${message.column(name)}`);
-  const messages = db(`${message.table} as m`)
-    .join(`${messageSite.table} as l`, `l.${messageSite.ownerColumn}`, 'm.id')
-    .select({ siteId: `l.${messageSite.targetColumn}` }, inYear(received, start))
-    .count({ messages: '*' })
-    // Answered substantively: a placeholder the quality check flagged is not a reply.
-    .sum({
-      replies: db.raw(
-        `case when ${answered.sql} then 1 else 0 end`,
-        answered.bindings as Knex.RawBinding[]
-      ),
-    })
-    .where(received, '>=', previousStart)
-    .where(received, '<', end)
-    .groupByRaw('1, 2') as Promise<
-    Array<{ siteId: number; inYear: Count; messages: Count; replies: Count }>
-  >;
+  // Publications and messages from the kept figures (figures/): an article counts in the year
+  // of its first publication while it is published, counted unless judged trivial or a copy
+  // (review/counting.ts); a message in the year it came, answered when answered substantively.
+  const articles = getService(strapi, 'publicationFigures').yearsBySite(year);
+  const messages = getService(strapi, 'messageFigures').yearsBySite(year);
 
   // Days are local dates, so a year is its first to its last date. A flagged day counts its
   // threshold (visit-anomalies.ts); the raw sum and the flagged days are kept beside.
@@ -149,15 +105,14 @@ export const yearFigures = async (
     if (!figures.has(id)) figures.set(id, { ...NO_FIGURES });
     return figures.get(id)!;
   };
-  // PostgreSQL answers counts and sums as strings.
-  for (const row of await articles)
+  for (const row of bothYears(await articles))
     Object.assign(of(row), {
-      articles: Number(row.articles),
-      rawArticles: Number(row.rawArticles),
-      specialTopics: Number(row.specialTopics),
+      articles: row.articles,
+      rawArticles: row.rawArticles,
+      specialTopics: row.specialTopics,
     });
-  for (const row of await messages)
-    Object.assign(of(row), { messages: Number(row.messages), replies: Number(row.replies) });
+  for (const row of bothYears(await messages))
+    Object.assign(of(row), { messages: row.messages, replies: row.answered });
   const visitsRaw = new Map<number, { rawVisits: number; flaggedVisitDays: number }>();
   for (const row of await visits) {
     of(row).visits = Number(row.visits ?? 0);

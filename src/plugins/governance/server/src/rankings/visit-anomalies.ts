@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
+import { dayOf } from '../time/local-day';
 import type { GovernanceConfig } from '../config';
 import { runWithLease } from '../jobs/lease';
 import { dbNames } from '../utils/db-names';
@@ -36,9 +37,7 @@ export interface FlaggedVisitDay {
 
 type Stored = string | number | Date | null;
 
-/** A `date` column as the database answers it (SQLite a string, PostgreSQL a string or a Date). */
-export const dayOf = (value: Stored): string =>
-  value instanceof Date ? DateTime.fromJSDate(value).toISODate()! : String(value).slice(0, 10);
+export { dayOf };
 
 /**
  * The SQL of the visits a row counts for: the raw count, or the day's threshold when the day

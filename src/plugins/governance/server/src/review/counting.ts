@@ -14,6 +14,7 @@ import {
 } from './counting-candidates';
 import { bandsOf, simhash, wordingLength } from './simhash';
 import { EXCLUDED_LIMIT, excludedArticles } from './counting-excluded';
+import { getService } from '../utils/get-service';
 import { ARTICLE } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -155,6 +156,12 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
         time(candidate.textOnlineSince) > since.getTime() || candidate.documentId > row.documentId,
     });
 
+  /** Keeps a verdict on every row of the document, and the kept figures with it (figures/). */
+  const keepVerdict = async (documentId: string, data: Record<string, unknown>) => {
+    await query().updateMany({ where: { documentId }, data });
+    await getService(strapi, 'publicationFigures').refresh([documentId]);
+  };
+
   /** Sends articles to the backfill job: judged again at night. */
   const leaveToBackfill = async (documentIds: string[]) => {
     if (documentIds.length > 0)
@@ -249,18 +256,15 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
         if (trivial.title || trivial.body) verdict = { ...COUNTED, countExclusion: 'trivial' };
         else ({ verdict, complete } = await duplicateVerdict(published, hash, since, maxRows));
       }
-      await query().updateMany({
-        where: { documentId },
-        data: {
-          simhash: hash,
-          ...Object.fromEntries(bands.map((band, i) => [`simBand${i}`, band])),
-          textOnlineSince: since,
-          textOnlineHash: anchor,
-          countExclusion: verdict.countExclusion,
-          duplicateOf: verdict.duplicateOf,
-          duplicateDistance: verdict.distance,
-          countJudgedAt: complete ? new Date() : null,
-        },
+      await keepVerdict(documentId, {
+        simhash: hash,
+        ...Object.fromEntries(bands.map((band, i) => [`simBand${i}`, band])),
+        textOnlineSince: since,
+        textOnlineHash: anchor,
+        countExclusion: verdict.countExclusion,
+        duplicateOf: verdict.duplicateOf,
+        duplicateDistance: verdict.distance,
+        countJudgedAt: complete ? new Date() : null,
       });
       if (neighbours) {
         if (published.simhash && published.simhash !== hash)
@@ -313,14 +317,11 @@ export const articleCounting = ({ strapi }: { strapi: Core.Strapi }) => {
         new Date(row.textOnlineSince),
         MAX_ROWS_INLINE
       );
-      await query().updateMany({
-        where: { documentId },
-        data: {
-          countExclusion: verdict.countExclusion,
-          duplicateOf: verdict.duplicateOf,
-          duplicateDistance: verdict.distance,
-          countJudgedAt: complete ? new Date() : null,
-        },
+      await keepVerdict(documentId, {
+        countExclusion: verdict.countExclusion,
+        duplicateOf: verdict.duplicateOf,
+        duplicateDistance: verdict.distance,
+        countJudgedAt: complete ? new Date() : null,
       });
       return verdict;
     },

@@ -167,15 +167,12 @@ describe('daily alerts', () => {
     // Every article of two sites a month old: two home pages trip.
     const saved = (await app.strapi.db.query(ARTICLE).findMany({
       where: { site: { documentId: { $in: [sites.good, sites.portal] } } },
-      select: ['id', 'firstPublishedAt'],
-    })) as Array<{ id: number; firstPublishedAt: string }>;
+      select: ['documentId', 'firstPublishedAt'],
+    })) as Array<{ documentId: string; firstPublishedAt: string }>;
     const lastEntry = await app.strapi.db
       .query(AUDIT_ENTRY)
       .findOne({ orderBy: { seq: 'desc' }, select: ['seq'] });
-    for (const { id } of saved)
-      await app.strapi.db
-        .query(ARTICLE)
-        .update({ where: { id }, data: { firstPublishedAt: ago(30) } });
+    for (const { documentId } of saved) await backdate(app, documentId, ago(30));
 
     const raised = (
       (await Promise.all([alerts().raise(), alerts().raise()])) as OversightAlert[][]
@@ -190,8 +187,8 @@ describe('daily alerts', () => {
     const logged = entries.flatMap((entry) => entry.details.alerts);
     expect(logged.sort((a, b) => a - b)).toEqual(raised.map((a) => a.id).sort((a, b) => a - b));
 
-    for (const { id, firstPublishedAt } of saved)
-      await app.strapi.db.query(ARTICLE).update({ where: { id }, data: { firstPublishedAt } });
+    for (const { documentId, firstPublishedAt } of saved)
+      await backdate(app, documentId, new Date(firstPublishedAt));
     await alerts().raise(); // the recoveries, quietly
   });
 

@@ -471,3 +471,11 @@ describe('who answers a transfer', () => {
     await as(province).post(`/governance/messages/${message.id}/misassigned`, reason).expect(400);
   });
 });
+
+describe('the kept figures (figures/)', () => {
+  it('follow every transfer, return and reply above: a recount finds nothing different', async () => {
+    const report = await app.strapi.plugin('governance').service('keptFigures').check();
+    expect(report.samples).toEqual([]);
+    expect(report.messages + report.cells).toBe(0);
+  });
+});

@@ -1,0 +1,351 @@
+import type { Core } from '@strapi/strapi';
+import type { GovernanceConfig } from '../config';
+import { runWithLease, type LeaseRun } from '../jobs/lease';
+import { dayOf } from '../time/local-day';
+import { dbNames } from '../utils/db-names';
+import { getService } from '../utils/get-service';
+import { yieldToEventLoop } from '../utils/yield';
+import { ARTICLE, CITIZEN_MESSAGE, SITE } from '../uids';
+import { cellRecount, type CellDifference } from './cell-recount';
+import { messageTables, publicationTables } from './tables';
+
+export const KEPT_FIGURES_CHECK_JOB = 'governance-kept-figures-check';
+/** Rows read per transaction; a transaction stops early once it has run `SLICE_MS`. */
+const BATCH = 200;
+/** How long one transaction holds the main thread (and, on PostgreSQL, the judgement lock). */
+const SLICE_MS = 20;
+const HOLD_MS = 2 * 60 * 1000;
+/** Differences named in a report; the rest are counted. */
+const SAMPLES = 20;
+
+export type KeptPhase = 'articles' | 'messages' | 'publicationCells' | 'messageCells';
+
+export interface KeptProgress {
+  phase: KeptPhase;
+  done: number;
+  total: number;
+}
+
+export interface KeptOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: KeptProgress) => void;
+}
+
+export interface KeptReport {
+  /** Whether differences were repaired (a rebuild) or only found (a check). */
+  repaired: boolean;
+  /** Articles and messages whose part of the figures differed from the archive. */
+  articles: number;
+  messages: number;
+  /** Kept cells that differed from their recount. */
+  cells: number;
+  /** The first differences, to read. */
+  samples: string[];
+  stopped: boolean;
+}
+
+const PHASE_NAMES: Record<KeptPhase, string> = {
+  articles: 'articles',
+  messages: 'messages',
+  publicationCells: 'publication cells (sites done)',
+  messageCells: 'message cells (sites done)',
+};
+
+/** Start-up progress in the server log: a line per phase and per tenth of it. */
+export const keptFiguresProgress = (strapi: Core.Strapi) => {
+  let last = '';
+  return ({ phase, done, total }: KeptProgress) => {
+    const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+    if (`${phase}:${tenth}` === last) return;
+    last = `${phase}:${tenth}`;
+    strapi.log.info(`governance: building kept figures, ${PHASE_NAMES[phase]} ${done}/${total}`);
+  };
+};
+
+/** The plugin store key marking that the kept figures were built (and for which time zone). */
+const BUILT_KEY = 'kept-figures';
+
+/**
+ * Rebuilds the kept figures from the archive, or checks them against it (ARCHITECTURE.md,
+ * Scale). Three steps, each in short transactions by id or by site and month: each published
+ * article and each message compared with its entry (what it added to the figures), then the
+ * entries no longer matching an article or a message, then every cell recounted from the
+ * entries. A rebuild repairs what differs as it goes; a check only reports it.
+ */
+const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
+  const store = () => strapi.store({ type: 'plugin', name: 'governance', key: BUILT_KEY });
+
+  /** Runs `work` per batch of ids of `table` (with `where`), each in one transaction. */
+  const byIds = async (
+    table: string,
+    idColumn: string,
+    where: (query: import('knex').Knex.QueryBuilder) => void,
+    work: (ids: Array<string | number>) => Promise<number>,
+    progress: (done: number) => void,
+    signal?: AbortSignal
+  ) => {
+    let cursor = 0;
+    let done = 0;
+    for (;;) {
+      if (signal?.aborted) return true;
+      const started = Date.now();
+      let finished = false;
+      await strapi.db.transaction(async ({ trx }) => {
+        while (Date.now() - started < SLICE_MS) {
+          const rows = (await trx(table)
+            .select({ id: 'id', key: idColumn })
+            .where('id', '>', cursor)
+            .modify(where)
+            .orderBy('id')
+            .limit(BATCH)) as Array<{ id: number; key: string | number }>;
+          if (rows.length === 0) {
+            finished = true;
+            return;
+          }
+          await work(rows.map((row) => row.key));
+          cursor = rows.at(-1)!.id;
+          done += rows.length;
+        }
+      });
+      progress(done);
+      if (finished) return false;
+      await yieldToEventLoop();
+    }
+  };
+
+  const run = async (repair: boolean, { signal, onProgress }: KeptOptions = {}) => {
+    const dryRun = !repair;
+    const samples: string[] = [];
+    const note = (lines: string[]) => samples.push(...lines.slice(0, SAMPLES - samples.length));
+    const report: KeptReport = {
+      repaired: repair,
+      articles: 0,
+      messages: 0,
+      cells: 0,
+      samples,
+      stopped: false,
+    };
+    const db = strapi.db.connection;
+    const article = dbNames(strapi, ARTICLE);
+    const message = dbNames(strapi, CITIZEN_MESSAGE);
+    const p = publicationTables(strapi);
+    const m = messageTables(strapi);
+    const publications = getService(strapi, 'publicationFigures');
+    const messages = getService(strapi, 'messageFigures');
+    const counted = async (query: import('knex').Knex.QueryBuilder) =>
+      Number(((await query.count({ n: '*' })) as Array<{ n: number | string }>)[0]?.n ?? 0);
+
+    // 1. Articles, then entries left by articles gone by other ways (deleted by SQL).
+    const articleTotal =
+      (await counted(db(article.table).whereNotNull('published_at'))) +
+      (await counted(db(p.entry.table)));
+    const articleStep = async (ids: Array<string | number>) => {
+      const changed = await publications.refresh(ids as string[], { dryRun, entriesOnly: repair });
+      report.articles += changed.length;
+      note(changed.map((id) => `文章 ${id} 的计数登记与实际不符`));
+      return changed.length;
+    };
+    const articleProgress = (base: number) => (done: number) =>
+      onProgress?.({ phase: 'articles', done: base + done, total: articleTotal });
+    const published = await counted(db(article.table).whereNotNull('published_at'));
+    report.stopped ||= await byIds(
+      article.table,
+      'document_id',
+      (query) => query.whereNotNull('published_at'),
+      articleStep,
+      articleProgress(0),
+      signal
+    );
+    if (!report.stopped)
+      report.stopped = await byIds(
+        p.entry.table,
+        p.entry.column('articleDocumentId'),
+        () => {},
+        articleStep,
+        articleProgress(published),
+        signal
+      );
+
+    // 2. Messages, then their entries.
+    const messageTotal = (await counted(db(message.table))) + (await counted(db(m.entry.table)));
+    const messageCount = await counted(db(message.table));
+    const messageStep = async (ids: Array<string | number>) => {
+      const changed = await messages.refresh(ids as number[], { dryRun, entriesOnly: repair });
+      report.messages += changed.length;
+      note(changed.map((id) => `留言 ${id} 的计数登记与实际不符`));
+      return changed.length;
+    };
+    const messageProgress = (base: number) => (done: number) =>
+      onProgress?.({ phase: 'messages', done: base + done, total: messageTotal });
+    if (!report.stopped)
+      report.stopped = await byIds(
+        message.table,
+        'id',
+        () => {},
+        messageStep,
+        messageProgress(0),
+        signal
+      );
+    if (!report.stopped)
+      report.stopped = await byIds(
+        m.entry.table,
+        m.entry.column('messageId'),
+        () => {},
+        messageStep,
+        messageProgress(messageCount),
+        signal
+      );
+
+    // 3. Every cell against the entries, by site and month.
+    if (!report.stopped) report.stopped = await cells(repair, report, note, { signal, onProgress });
+    return report;
+  };
+
+  /**
+   * The months of a site that have entries or cells (each an index range: the entries' and the
+   * month cells' indexes both begin with the site).
+   */
+  const monthsOf = async (
+    siteId: number,
+    tables: { entry: string; month: string; site: string; monthColumn: string }
+  ) => {
+    const db = strapi.db.connection;
+    const [entered, kept] = (await Promise.all([
+      db(tables.entry).distinct({ month: tables.monthColumn }).where(tables.site, siteId),
+      db(tables.month).distinct({ month: tables.monthColumn }).where(tables.site, siteId),
+    ])) as Array<Array<{ month: string | Date }>>;
+    return [...new Set([...entered, ...kept].map((row) => dayOf(row.month)))].sort();
+  };
+
+  /** Every site: the sites table's, and any the cells still name (a site deleted since). */
+  const siteIdsOf = async (...cellTables: Array<{ table: string; site: string }>) => {
+    const db = strapi.db.connection;
+    const site = dbNames(strapi, SITE);
+    const rows = (await Promise.all([
+      db(site.table).select({ id: 'id' }),
+      ...cellTables.map(({ table, site: column }) => db(table).distinct({ id: column })),
+    ])) as Array<Array<{ id: number }>>;
+    return [...new Set(rows.flat().map((row) => Number(row.id)))].sort((a, b) => a - b);
+  };
+
+  const cells = async (
+    repair: boolean,
+    report: KeptReport,
+    note: (lines: string[]) => void,
+    { signal, onProgress }: KeptOptions
+  ) => {
+    const recount = cellRecount(strapi);
+    const p = publicationTables(strapi);
+    const m = messageTables(strapi);
+    const found = (differences: CellDifference[]) => {
+      report.cells += differences.length;
+      note(
+        differences.map((d) => `${d.table} ${d.key}：保存的 ${d.kept}，重新统计为 ${d.recounted}`)
+      );
+    };
+    const phases = [
+      {
+        phase: 'publicationCells' as const,
+        siteIds: await siteIdsOf(
+          { table: p.month.table, site: p.month.column('siteId') },
+          { table: p.column.table, site: p.column.column('siteId') }
+        ),
+        tables: {
+          entry: p.entry.table,
+          month: p.month.table,
+          site: p.entry.column('siteId'),
+          monthColumn: p.entry.column('month'),
+        },
+        month: recount.publicationMonth,
+        perSite: recount.publicationColumns,
+      },
+      {
+        phase: 'messageCells' as const,
+        siteIds: await siteIdsOf({ table: m.month.table, site: m.month.column('siteId') }),
+        tables: {
+          entry: m.entry.table,
+          month: m.month.table,
+          site: m.entry.column('siteId'),
+          monthColumn: m.entry.column('month'),
+        },
+        month: recount.messageMonth,
+        perSite: null,
+      },
+    ];
+    for (const { phase, siteIds, tables, month, perSite } of phases) {
+      const total = siteIds.length;
+      for (const [index, siteId] of siteIds.entries()) {
+        const months = await monthsOf(siteId, tables);
+        for (let i = 0; i < months.length;) {
+          if (signal?.aborted) return true;
+          const started = Date.now();
+          await strapi.db.transaction(async ({ trx }) => {
+            if (repair) await getService(strapi, 'articleCounting').lock();
+            while (i < months.length && Date.now() - started < SLICE_MS) {
+              found(await month(trx, siteId, months[i], repair));
+              i += 1;
+            }
+          });
+          await yieldToEventLoop();
+        }
+        if (perSite)
+          await strapi.db.transaction(async ({ trx }) => {
+            if (repair) await getService(strapi, 'articleCounting').lock();
+            found(await perSite(trx, siteId, repair));
+          });
+        onProgress?.({ phase, done: index + 1, total });
+      }
+    }
+    return false;
+  };
+
+  const service = {
+    /** Recomputes every kept figure from the archive (`npm run stats:rebuild`). */
+    async rebuild(options: KeptOptions = {}) {
+      const report = await run(true, options);
+      if (!report.stopped)
+        await store().set({
+          value: { timezone: config().timezone, builtAt: new Date().toISOString() },
+        });
+      return report;
+    },
+
+    /** Compares every kept figure with a recount from the archive, changing nothing. */
+    check: (options: KeptOptions = {}) => run(false, options),
+
+    /**
+     * At start-up: the figures are built once from what is already stored (an upgrade, the demo
+     * loader, a restored backup that predates them), and again when the group's time zone
+     * changed (every local day moves). Before the server answers anyone.
+     */
+    async buildIfNeeded(onProgress?: (progress: KeptProgress) => void) {
+      const built = (await store().get({})) as { timezone?: string } | null;
+      if (built?.timezone === config().timezone) return null;
+      return service.rebuild({ onProgress });
+    },
+
+    /** The nightly check (and `npm run stats:check`): one instance of several runs it. */
+    runCheck({
+      onProgress,
+      stop,
+    }: Pick<KeptOptions, 'onProgress'> & { stop?: AbortSignal } = {}): Promise<
+      LeaseRun & { report?: KeptReport }
+    > {
+      let report: KeptReport | undefined;
+      return runWithLease(strapi, KEPT_FIGURES_CHECK_JOB, HOLD_MS, async (lease) => {
+        const signal = stop ? AbortSignal.any([lease, stop]) : lease;
+        report = await service.check({ signal, onProgress });
+        const total = report.articles + report.messages + report.cells;
+        if (total > 0)
+          strapi.log.error(
+            `governance: kept figures differ from the archive (${report.articles} articles, ${report.messages} messages, ${report.cells} cells); run npm run stats:rebuild. ${report.samples.slice(0, 5).join('; ')}`
+          );
+        return `${total} differences (${report.articles} articles, ${report.messages} messages, ${report.cells} cells)${report.stopped ? ' (stopped)' : ''}`;
+      }).then((leaseRun) => ({ ...leaseRun, report }));
+    },
+  };
+  return service;
+};
+
+export default keptFigures;
