@@ -380,6 +380,46 @@ const watched = async (fn) => {
   };
 };
 
+/** The kept figures' tables (server/src/figures/): emptied with the tables a bench filled. */
+const KEPT_FIGURE_TYPES = [
+  'plugin::governance.publication-entry',
+  'plugin::governance.publication-day',
+  'plugin::governance.publication-month',
+  'plugin::governance.publication-column',
+  'plugin::governance.message-entry',
+  'plugin::governance.message-day',
+  'plugin::governance.message-month',
+];
+const keptFigureTables = (strapi) =>
+  KEPT_FIGURE_TYPES.map((uid) => strapi.db.metadata.get(uid).tableName);
+
+/**
+ * Builds the kept figures from what a bench inserted by SQL, as `npm run stats:rebuild` does
+ * after an import: its time and the longest hold of the event loop, with a line per tenth.
+ */
+const rebuildKeptFigures = async (strapi) => {
+  let last = '';
+  const built = await watched(() =>
+    strapi
+      .plugin('governance')
+      .service('keptFigures')
+      .rebuild({
+        onProgress: ({ phase, done, total }) => {
+          const key = `${phase}:${total ? Math.floor((done / total) * 10) : 10}`;
+          if (key === last) return;
+          last = key;
+          console.log(
+            `  kept figures, ${phase}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`
+          );
+        },
+      })
+  );
+  console.log(
+    `Kept figures built in ${(built.ms / 1000).toFixed(1)} s, longest hold of the event loop ${built.longestHoldMs.toFixed(0)} ms.`
+  );
+  return { seconds: +(built.ms / 1000).toFixed(1), longestHoldMs: +built.longestHoldMs.toFixed(1) };
+};
+
 module.exports = {
   appDir,
   distDir,
@@ -409,4 +449,6 @@ module.exports = {
   insertMessages,
   catchQueries,
   queryPlan,
+  keptFigureTables,
+  rebuildKeptFigures,
 };

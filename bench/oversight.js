@@ -71,6 +71,8 @@ const {
   insertMessages,
   catchQueries,
   queryPlan,
+  keptFigureTables,
+  rebuildKeptFigures,
 } = require('./helpers');
 
 const pluginDist = path.join(appDir, 'src/plugins/governance/dist/server/src');
@@ -383,8 +385,11 @@ const main = async () => {
     });
     const messages = planMessages(plan, sites, { now, timezone });
     await insertMessages(knex, client, names, messages);
+    // Inserted by SQL, as an import would be: the kept figures the pages read, built from it.
+    const keptFigures = await rebuildKeptFigures(strapi);
     if (client === 'postgres') {
-      for (const table of filled) await knex.raw('vacuum analyze ??', [table]);
+      for (const table of [...filled, ...keptFigureTables(strapi)])
+        await knex.raw('vacuum analyze ??', [table]);
     }
     const articleRows = Number((await knex(names.article.table).count({ n: '*' }))[0].n);
     const linkRows = Number((await knex(names.articleSite.table).count({ n: '*' }))[0].n);
@@ -400,6 +405,7 @@ const main = async () => {
       openOlderThan90Days: open.filter((m) => now - m.receivedAt > 90 * 86_400_000).length,
       silentSites: SILENT.length,
       loadSeconds: +((Date.now() - loadStarted) / 1000).toFixed(1),
+      keptFigures,
     };
     console.log(
       `Loaded in ${results.data.loadSeconds} s: ${articleRows.toLocaleString('en')} article rows, ${linkRows.toLocaleString('en')} links, ${messages.length} messages (${open.length} open).`
@@ -692,7 +698,8 @@ const main = async () => {
     results.bySiteVsGroupBy = results.bySite.ratio;
     writeResults('oversight', results);
   } finally {
-    if (emptied) await emptyTables(knex, client, [...filled, ...audit]);
+    if (emptied)
+      await emptyTables(knex, client, [...filled, ...audit, ...keptFigureTables(strapi)]);
     await stop();
   }
 };

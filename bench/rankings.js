@@ -50,6 +50,8 @@ const {
   insertMessages,
   catchQueries,
   queryPlan,
+  keptFigureTables,
+  rebuildKeptFigures,
 } = require('./helpers');
 
 const pluginDist = path.join(appDir, 'src/plugins/governance/dist/server/src');
@@ -237,8 +239,11 @@ const main = async () => {
       timezone,
       messages: MESSAGES,
     });
+    // Inserted by SQL, as an import would be: the kept figures the pages read, built from it.
+    const keptFigures = await rebuildKeptFigures(strapi);
     if (client === 'postgres') {
-      for (const table of filledTables(names)) await knex.raw('vacuum analyze ??', [table]);
+      for (const table of [...filledTables(names), ...keptFigureTables(strapi)])
+        await knex.raw('vacuum analyze ??', [table]);
     }
     const articleRows = Number((await knex(names.article.table).count({ n: '*' }))[0].n);
     const linkRows = Number((await knex(names.articleSite.table).count({ n: '*' }))[0].n);
@@ -251,6 +256,7 @@ const main = async () => {
       messages: MESSAGES + PREVIOUS_MESSAGES,
       visitDays: SITES * 24,
       loadSeconds: +((Date.now() - loadStarted) / 1000).toFixed(1),
+      keptFigures,
     };
     console.log(
       `Loaded in ${results.data.loadSeconds} s: ${articleRows.toLocaleString('en')} article rows, ${linkRows.toLocaleString('en')} links.`
@@ -393,7 +399,8 @@ const main = async () => {
     results.beaconVsNoop = beacon.ratio;
     writeResults('rankings', results);
   } finally {
-    if (filled) await emptyTables(knex, client, filledTables(names));
+    if (filled)
+      await emptyTables(knex, client, [...filledTables(names), ...keptFigureTables(strapi)]);
     await stop();
   }
 };
