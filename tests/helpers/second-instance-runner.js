@@ -5,6 +5,8 @@
  * `{ result, emails }` as JSON after a marker. A third argument, JSON `{ method, args, times }`, names
  * a method of the same service to call `times` times with `args` before saying it is ready.
  * Usage: node second-instance-runner.js <service> <method> [prepare]   (environment: the test's database and secrets)
+ *    or: node second-instance-runner.js --script <module> <args JSON>: on "go", calls the module's
+ *        export `(strapi, args)` instead (work that is not one service call, e.g. publishing).
  */
 const path = require('path');
 const readline = require('readline');
@@ -28,8 +30,9 @@ const main = async () => {
   strapi.plugin('email').service('email').send = async (message) => void emails.push(message);
   strapi.config.set('plugin::governance.notifications.email', true);
   try {
-    const prepare = prepareJson ? JSON.parse(prepareJson) : null;
-    const governance = strapi.plugin('governance').service(service);
+    const script = service === '--script' ? require(method) : null;
+    const prepare = prepareJson && !script ? JSON.parse(prepareJson) : null;
+    const governance = script ? null : strapi.plugin('governance').service(service);
     for (let i = 0; i < (prepare?.times ?? 0); i++)
       await governance[prepare.method](...prepare.args);
     const go = new Promise((resolve) =>
@@ -37,7 +40,9 @@ const main = async () => {
     );
     process.stdout.write(`\n${READY}\n`);
     await go;
-    const result = await governance[method]();
+    const result = script
+      ? await script(strapi, JSON.parse(prepareJson ?? 'null'))
+      : await governance[method]();
     // After a marker: Strapi may have written to stdout before.
     process.stdout.write(`\n${MARKER}${JSON.stringify({ result, emails })}`);
   } finally {

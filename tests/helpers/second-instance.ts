@@ -16,14 +16,20 @@ export const bootSecondInstance = (
   method: string,
   /** Calls of another method of the same service while booting, e.g. visits to count. */
   prepare?: { method: string; args: unknown[]; times: number }
+) => bootInstance([service, method, ...(prepare ? [JSON.stringify(prepare)] : [])]);
+
+/**
+ * The same, running a script on "go": the module `script` (a path) exports
+ * `async (strapi, args) => result`, called with `args` (JSON) in the other instance.
+ */
+export const bootScriptInstance = (script: string, args: unknown) =>
+  bootInstance(['--script', script, JSON.stringify(args)]);
+
+const bootInstance = (
+  runnerArgs: string[]
 ): Promise<{ run<T>(): Promise<{ result: T; emails: Emails }> }> =>
   new Promise((resolveBoot, rejectBoot) => {
-    const args = [
-      path.join(__dirname, 'second-instance-runner.js'),
-      service,
-      method,
-      ...(prepare ? [JSON.stringify(prepare)] : []),
-    ];
+    const args = [path.join(__dirname, 'second-instance-runner.js'), ...runnerArgs];
     const child = spawn(process.execPath, args, { env: process.env });
     let stdout = '';
     let stderr = '';
