@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { COLUMN_FIELD } from '../../shared/contracts/oversight';
 import { answerStrapiAiOff } from './admin-panel/strapi-ai-off';
 import { PLUGIN_NAME } from '../../shared/permissions';
+import { keptFiguresOfDeletedSites } from './figures/site-removal';
 import { articleRules } from './articles/document-middleware';
 import { keepInternalRecordsPrivate } from './internal-records';
 import { noticePublication } from './oversight/document-middleware';
@@ -35,6 +36,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(siteVisitDomainsRule());
   strapi.documents.use(siteIsolation(strapi));
   strapi.documents.use(articleRules(strapi));
+  strapi.documents.use(keptFiguresOfDeletedSites(strapi));
   // Inside the article rules' transaction: a refused publication rolls everything back.
   strapi.documents.use(reviewGate(strapi));
   strapi.documents.use(noticePublication(strapi));

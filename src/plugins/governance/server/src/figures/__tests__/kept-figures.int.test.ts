@@ -165,6 +165,29 @@ describe('every write path keeps the figures equal to a recount', () => {
   });
 });
 
+describe('a deleted site', () => {
+  it('takes its articles and messages out of every figure', async () => {
+    const { sites: more } = await createSitesAndStaff(app, {
+      sites: { hanzhong: { name: '汉中市', level: 'city', sortOrder: 4 } },
+      staff: {},
+    });
+    await publishReviewed(app, team, {
+      title: '汉中市民政局发布救助政策',
+      site: more.hanzhong,
+      body: longBody('汉中市民政局发布临时救助政策，困难群众可按规定申请。'),
+    });
+    await submitMessage(app, { site: 'hanzhong', subject: '咨询临时救助申请条件' });
+    const year = new Date().getFullYear();
+    expect((await ranking(year)).find((row) => row.site === 'hanzhong')).toMatchObject({
+      articles: 1,
+      messages: 1,
+    });
+    await app.strapi.documents(SITE).delete({ documentId: more.hanzhong });
+    await expectInStep();
+    expect((await ranking(year)).find((row) => row.site === 'hanzhong')).toBeUndefined();
+  });
+});
+
 describe('an import by plain SQL', () => {
   it('is found by the check, and the rebuild gives the ranking the write path gives', async () => {
     const year = new Date().getFullYear();
