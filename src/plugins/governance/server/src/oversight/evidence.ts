@@ -10,7 +10,7 @@ import { CITIZEN_MESSAGE } from '../uids';
 import { holdings } from '../replies/holdings';
 import { getService } from '../utils/get-service';
 import type { Stamp } from './site-facts';
-import { localDays } from './standing';
+import { localDays } from '../time/local-day';
 
 /** The evidence behind the message rule: the site's messages still waiting (a 不予受理 until the province confirms it), oldest first. */
 const openMessages = async (

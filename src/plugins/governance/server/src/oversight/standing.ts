@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { localDays } from '../time/local-day';
 import type {
   ColumnState,
   PublishingMix,
@@ -12,13 +13,6 @@ import type { ColumnRow, Publication, SiteFacts, Stamp } from './site-facts';
 
 /** The settings a standing is judged with. */
 type Judging = Pick<GovernanceConfig, 'oversight' | 'timezone'>;
-
-/** Local calendar days from `from` to `to` (0 on the same local day). */
-export const localDays = (timezone: string, from: Stamp, to: Date) => {
-  const start = DateTime.fromJSDate(new Date(from as string), { zone: timezone }).startOf('day');
-  const end = DateTime.fromJSDate(to, { zone: timezone }).startOf('day');
-  return Math.round(end.diff(start, 'days').days);
-};
 
 /** What was first published, by kind of content: the columns each kind covers (config). */
 export const mixOf = (
