@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { createId } from '@paralleldrive/cuid2';
+import { randomUUID } from 'crypto';
 import { messageTables, publicationTables } from './tables';
 
 type Value = string | number | Date | boolean | null;
@@ -65,7 +65,7 @@ const insertCells = async (trx: Knex.Transaction, table: string, rows: Row[]) =>
   if (rows.length > 0)
     await trx(table).insert(
       rows.map((row) => ({
-        document_id: createId(),
+        document_id: randomUUID(),
         ...row,
         created_at: now,
         updated_at: now,

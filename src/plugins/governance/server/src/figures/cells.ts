@@ -1,4 +1,4 @@
-import { createId } from '@paralleldrive/cuid2';
+import { randomUUID } from 'crypto';
 import type { Knex } from 'knex';
 
 /**
@@ -56,7 +56,7 @@ export const addToCell = async (
       );
     await trx(table.table)
       .insert({
-        document_id: createId(),
+        document_id: randomUUID(),
         ...key,
         ...Object.fromEntries(table.counts.map((column) => [column, delta[column] ?? 0])),
         ...(latest && latestColumn ? { [latestColumn]: latest } : {}),
@@ -108,7 +108,7 @@ export const writeEntries = async (
     await trx(table)
       .insert(
         rows.map((row) => ({
-          document_id: createId(),
+          document_id: randomUUID(),
           created_at: now,
           published_at: now,
           ...row,

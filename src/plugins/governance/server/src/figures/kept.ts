@@ -10,10 +10,15 @@ import { cellRecount, type CellDifference } from './cell-recount';
 import { messageTables, publicationTables } from './tables';
 
 export const KEPT_FIGURES_CHECK_JOB = 'governance-kept-figures-check';
-/** Rows read per transaction; a transaction stops early once it has run `SLICE_MS`. */
+/** Rows read per query; a transaction stops once it has run `sliceMs`. */
 const BATCH = 200;
-/** How long one transaction holds the main thread (and, on PostgreSQL, the judgement lock). */
-const SLICE_MS = 20;
+/**
+ * How long one transaction holds the main thread (and, on PostgreSQL, the judgement lock), its
+ * commit aside: on SQLite a commit waits for the disk (a few ms, 10 on a busy machine).
+ */
+const SLICE_MS = 30;
+/** Before the server answers anyone (start-up, the demo loader): fewer, longer transactions. */
+export const OFFLINE_SLICE_MS = 1000;
 const HOLD_MS = 2 * 60 * 1000;
 /** Differences named in a report; the rest are counted. */
 const SAMPLES = 20;
@@ -29,6 +34,8 @@ export interface KeptProgress {
 export interface KeptOptions {
   signal?: AbortSignal;
   onProgress?: (progress: KeptProgress) => void;
+  /** How long a transaction runs (default `SLICE_MS`; `OFFLINE_SLICE_MS` when nobody waits). */
+  sliceMs?: number;
 }
 
 export interface KeptReport {
@@ -83,7 +90,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     where: (query: import('knex').Knex.QueryBuilder) => void,
     work: (ids: Array<string | number>) => Promise<number>,
     progress: (done: number) => void,
-    signal?: AbortSignal
+    { signal, sliceMs = SLICE_MS }: KeptOptions
   ) => {
     let cursor = 0;
     let done = 0;
@@ -92,7 +99,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       const started = Date.now();
       let finished = false;
       await strapi.db.transaction(async ({ trx }) => {
-        while (Date.now() - started < SLICE_MS) {
+        while (Date.now() - started < sliceMs) {
           const rows = (await trx(table)
             .select({ id: 'id', key: idColumn })
             .where('id', '>', cursor)
@@ -114,7 +121,8 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const run = async (repair: boolean, { signal, onProgress }: KeptOptions = {}) => {
+  const run = async (repair: boolean, options: KeptOptions = {}) => {
+    const { onProgress } = options;
     const dryRun = !repair;
     const samples: string[] = [];
     const note = (lines: string[]) => samples.push(...lines.slice(0, SAMPLES - samples.length));
@@ -155,7 +163,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       (query) => query.whereNotNull('published_at'),
       articleStep,
       articleProgress(0),
-      signal
+      options
     );
     if (!report.stopped)
       report.stopped = await byIds(
@@ -164,7 +172,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
         () => {},
         articleStep,
         articleProgress(published),
-        signal
+        options
       );
 
     // 2. Messages, then their entries.
@@ -185,7 +193,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
         () => {},
         messageStep,
         messageProgress(0),
-        signal
+        options
       );
     if (!report.stopped)
       report.stopped = await byIds(
@@ -194,11 +202,11 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
         () => {},
         messageStep,
         messageProgress(messageCount),
-        signal
+        options
       );
 
     // 3. Every cell against the entries, by site and month.
-    if (!report.stopped) report.stopped = await cells(repair, report, note, { signal, onProgress });
+    if (!report.stopped) report.stopped = await cells(repair, report, note, options);
     return report;
   };
 
@@ -233,7 +241,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     repair: boolean,
     report: KeptReport,
     note: (lines: string[]) => void,
-    { signal, onProgress }: KeptOptions
+    { signal, onProgress, sliceMs = SLICE_MS }: KeptOptions
   ) => {
     const recount = cellRecount(strapi);
     const p = publicationTables(strapi);
@@ -282,7 +290,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
           const started = Date.now();
           await strapi.db.transaction(async ({ trx }) => {
             if (repair) await getService(strapi, 'articleCounting').lock();
-            while (i < months.length && Date.now() - started < SLICE_MS) {
+            while (i < months.length && Date.now() - started < sliceMs) {
               found(await month(trx, siteId, months[i], repair));
               i += 1;
             }
@@ -322,7 +330,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     async buildIfNeeded(onProgress?: (progress: KeptProgress) => void) {
       const built = (await store().get({})) as { timezone?: string } | null;
       if (built?.timezone === config().timezone) return null;
-      return service.rebuild({ onProgress });
+      return service.rebuild({ onProgress, sliceMs: OFFLINE_SLICE_MS });
     },
 
     /** The nightly check (and `npm run stats:check`): one instance of several runs it. */

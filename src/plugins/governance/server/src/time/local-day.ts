@@ -6,12 +6,6 @@ export type Stored = string | number | Date | null;
 export const dayOf = (value: Stored): string =>
   value instanceof Date ? DateTime.fromJSDate(value).toISODate()! : String(value).slice(0, 10);
 
-/** The local day and month (its first day) of an instant, as ISO dates. */
-export const localDayAndMonth = (instant: Date, timezone: string) => {
-  const local = DateTime.fromJSDate(instant, { zone: timezone });
-  return { day: local.toISODate()!, month: local.startOf('month').toISODate()! };
-};
-
 const QUARTER_HOUR = 15 * 60 * 1000;
 const DAY = 24 * 60 * 60 * 1000;
 /** Per zone, its UTC offset (ms) by quarter hour: a zone's offset changes on a quarter hour. */
@@ -41,3 +35,11 @@ export const localDayNumber = (instant: Stored | Date, timezone: string) => {
 /** Whole local days from `from` to `to` (0 on the same local day), as 站群监测 counts idle days. */
 export const localDays = (timezone: string, from: Stored | Date, to: Date) =>
   localDayNumber(to, timezone) - localDayNumber(from, timezone);
+
+/** The local day and month (its first day) of an instant, as ISO dates (YYYY-MM-DD). */
+export const localDayAndMonth = (instant: Date, timezone: string) => {
+  const ms = instant.getTime();
+  // Shifted by the offset, the UTC fields are the local ones.
+  const day = new Date(ms + offsetAt(ms, timezone)).toISOString().slice(0, 10);
+  return { day, month: `${day.slice(0, 8)}01` };
+};

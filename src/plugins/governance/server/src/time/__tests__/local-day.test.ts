@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { localDays, localDayNumber } from '../local-day';
+import { localDayAndMonth, localDays, localDayNumber } from '../local-day';
 
 /** luxon's own answer, as 站群监测 computed it before: local midnights, their difference in days. */
 const byLuxon = (timezone: string, from: Date, to: Date) =>
@@ -23,6 +23,11 @@ describe('localDays (memoised offsets)', () => {
         const at = new Date(ms);
         expect(localDays(timezone, start, at)).toBe(byLuxon(timezone, start, at));
         expect(localDays(timezone, at, at)).toBe(0);
+        const local = DateTime.fromJSDate(at, { zone: timezone });
+        expect(localDayAndMonth(at, timezone)).toEqual({
+          day: local.toISODate(),
+          month: local.startOf('month').toISODate(),
+        });
       }
     }
   );
