@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { GovernanceConfig } from '../config';
 import { runWithLease, type LeaseRun } from '../jobs/lease';
 import { dayOf } from '../time/local-day';
@@ -87,7 +88,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
   const byIds = async (
     table: string,
     idColumn: string,
-    where: (query: import('knex').Knex.QueryBuilder) => void,
+    where: (query: Knex.QueryBuilder) => void,
     work: (ids: Array<string | number>) => Promise<number>,
     progress: (done: number) => void,
     { signal, sliceMs = SLICE_MS }: KeptOptions
@@ -141,7 +142,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     const m = messageTables(strapi);
     const publications = getService(strapi, 'publicationFigures');
     const messages = getService(strapi, 'messageFigures');
-    const counted = async (query: import('knex').Knex.QueryBuilder) =>
+    const counted = async (query: Knex.QueryBuilder) =>
       Number(((await query.count({ n: '*' })) as Array<{ n: number | string }>)[0]?.n ?? 0);
 
     // 1. Articles, then entries left by articles gone by other ways (deleted by SQL).
@@ -149,7 +150,9 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       (await counted(db(article.table).whereNotNull('published_at'))) +
       (await counted(db(p.entry.table)));
     const articleStep = async (ids: Array<string | number>) => {
-      const changed = await publications.refresh(ids as string[], { dryRun, entriesOnly: repair });
+      let changed = await publications.refresh(ids as string[], { dryRun, entriesOnly: repair });
+      // Read again: a publication committed between the two reads is no difference.
+      if (dryRun && changed.length > 0) changed = await publications.refresh(changed, { dryRun });
       report.articles += changed.length;
       note(changed.map((id) => `文章 ${id} 的计数登记与实际不符`));
       return changed.length;
@@ -179,7 +182,8 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     const messageTotal = (await counted(db(message.table))) + (await counted(db(m.entry.table)));
     const messageCount = await counted(db(message.table));
     const messageStep = async (ids: Array<string | number>) => {
-      const changed = await messages.refresh(ids as number[], { dryRun, entriesOnly: repair });
+      let changed = await messages.refresh(ids as number[], { dryRun, entriesOnly: repair });
+      if (dryRun && changed.length > 0) changed = await messages.refresh(changed, { dryRun });
       report.messages += changed.length;
       note(changed.map((id) => `留言 ${id} 的计数登记与实际不符`));
       return changed.length;
