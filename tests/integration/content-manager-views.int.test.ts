@@ -10,6 +10,7 @@
 import { asAdmin, createAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { applyContentManagerViews } from '../../src/content-manager-views';
 
+const ARTICLE = 'api::article.article';
 const MESSAGE = 'api::citizen-message.citizen-message';
 const SITE = 'api::site.site';
 const CONFIGURATION = `/content-manager/content-types/${MESSAGE}/configuration`;
@@ -76,6 +77,10 @@ it('labels the fields in Chinese and lists the chosen columns on a fresh databas
   const site = await configurationOf(SITE);
   expect(site.metadatas.level.edit.label).toBe('级别');
   expect(site.layouts.list).toEqual(['name', 'code', 'level', 'parent', 'responsiblePerson']);
+
+  // Articles newest first, not by title.
+  const article = await configurationOf(ARTICLE);
+  expect(article.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' });
 });
 
 it("keeps a label someone changed in 'Configure the view' at the next boot", async () => {

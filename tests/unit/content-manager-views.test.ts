@@ -159,6 +159,61 @@ describe('mergeView', () => {
     expect(configuration.metadatas.title.edit?.label).toBe('文章标题');
   });
 
+  describe('the default order', () => {
+    const sorted = { ...view, sort: { by: 'createdAt', order: 'DESC' as const } };
+    /** As Strapi creates it: by the main field, A to Z. */
+    const withSettings = () => {
+      const configuration = fresh(['title', 'site', 'column', 'createdAt']);
+      configuration.settings = {
+        mainField: 'title',
+        defaultSortBy: 'title',
+        defaultSortOrder: 'ASC',
+      };
+      return configuration;
+    };
+
+    it("replaces Strapi's default, and follows a sort changed here", () => {
+      const configuration = withSettings();
+      const applied = mergeView(configuration, sorted, undefined);
+      expect(configuration.settings).toMatchObject({
+        defaultSortBy: 'createdAt',
+        defaultSortOrder: 'DESC',
+      });
+      mergeView(configuration, { ...sorted, sort: { by: 'title', order: 'DESC' } }, applied);
+      expect(configuration.settings).toMatchObject({
+        defaultSortBy: 'title',
+        defaultSortOrder: 'DESC',
+      });
+    });
+
+    it('on a database that had the table before it set a sort', () => {
+      const configuration = withSettings();
+      const { sort: _sort, ...before } = mergeView(configuration, sorted, undefined);
+      configuration.settings = {
+        mainField: 'title',
+        defaultSortBy: 'title',
+        defaultSortOrder: 'ASC',
+      };
+      mergeView(configuration, sorted, before);
+      expect(configuration.settings?.defaultSortBy).toBe('createdAt');
+    });
+
+    it("keeps an order someone chose in 'Configure the view'", () => {
+      const configuration = withSettings();
+      const applied = mergeView(configuration, sorted, undefined);
+      configuration.settings = {
+        ...configuration.settings,
+        defaultSortBy: 'site',
+        defaultSortOrder: 'ASC',
+      };
+      mergeView(configuration, sorted, applied);
+      expect(configuration.settings).toMatchObject({
+        defaultSortBy: 'site',
+        defaultSortOrder: 'ASC',
+      });
+    });
+  });
+
   it('leaves out fields the type does not have on this Strapi', () => {
     const configuration = fresh(['title']);
     const applied = mergeView(configuration, view, undefined);
