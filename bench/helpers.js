@@ -244,6 +244,8 @@ const insertArticles = async (knex, client, names, { total, describe, prefix, la
           const { siteId, at, column, title, isSpecialTopic, published } = describe(i);
           const row = {
             [c('documentId')]: `${prefix}${i.toString(36)}`,
+            // The site key the server keeps on every row (sites/site-key.ts).
+            [c('siteKey')]: siteId,
             [c('title')]: title,
             [c('column')]: column,
             [c('isSpecialTopic')]: isSpecialTopic,
@@ -288,6 +290,7 @@ const insertMessages = async (knex, client, names, messages) => {
     rows.push({
       [m('id')]: id,
       [m('documentId')]: msg.documentId,
+      [m('siteKey')]: msg.siteId,
       [m('category')]: 'consultation',
       [m('subject')]: msg.subject,
       [m('body')]: '关于临时救助的咨询。',

@@ -132,6 +132,8 @@ const insertArticles = async (
         document_id: documentId(),
         title: a.title,
         slug: a.slug,
+        // The site key the server keeps on every row written through Strapi (sites/site-key.ts).
+        site_key: siteIds.get(a.siteCode),
         summary: a.summary,
         body: JSON.stringify(a.body),
         column: a.column,
@@ -290,6 +292,7 @@ export const loadDemo = async (
       for (const batch of chunks(fresh, BATCH)) {
         const rows = batch.map((m) => ({
           document_id: documentId(),
+          site_key: siteIds.get(m.siteCode),
           category: m.category,
           subject: m.subject,
           body: m.body,

@@ -441,6 +441,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         maxLength: 16;
       }>;
     site: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
+    siteKey: Schema.Attribute.Integer & Schema.Attribute.Private;
     slug: Schema.Attribute.UID &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
@@ -570,6 +571,7 @@ export interface ApiCitizenMessageCitizenMessage extends Struct.CollectionTypeSc
     revision: Schema.Attribute.Integer & Schema.Attribute.Private & Schema.Attribute.DefaultTo<0>;
     satisfaction: Schema.Attribute.Enumeration<['satisfied', 'neutral', 'unsatisfied']>;
     site: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
+    siteKey: Schema.Attribute.Integer & Schema.Attribute.Private;
     spotCheck: Schema.Attribute.Enumeration<['standard', 'substandard']> & Schema.Attribute.Private;
     status: Schema.Attribute.Enumeration<
       ['received', 'accepted', 'replied', 'closed', 'transferred', 'rejected']

@@ -22,6 +22,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const permissions = strapi.service('admin::permission');
   await permissions.actionProvider.registerMany(actionDefinitions);
   await permissions.conditionProvider.register(ownSiteCondition(strapi));
+  // Every article and message row holds its site's id (sites/site-key.ts), which the own-site
+  // condition reads: kept on every write from here on, and given now to rows without one.
+  const siteKeys = getService(strapi, 'siteKeys');
+  siteKeys.keep();
+  const keyed = await siteKeys.fillMissing();
+  if (keyed > 0)
+    strapi.log.info(`governance: ${keyed} article and message rows given their site key`);
 
   await getService(strapi, 'audit').ensureHead();
   // Account security on every way in: login, password changes, every admin route.

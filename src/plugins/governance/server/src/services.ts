@@ -15,6 +15,7 @@ import workbench from './workbench';
 export default {
   overview: overview.service,
   sites: sites.service,
+  siteKeys: sites.siteKeys,
   review: review.service,
   sensitiveWords: review.sensitiveWords,
   articleCounting: review.counting,

@@ -56,6 +56,8 @@ const cleanInput = async (strapi: Core.Strapi, data: Record<string, unknown>) =>
     countJudgedAt: _judgedAt,
     textOnlineSince: _textSince,
     textOnlineHash: _textHash,
+    // Derived from the site link after every write (sites/site-key.ts).
+    siteKey: _siteKey,
     ...rest
   } = data;
   // A column is a name from the site's list (checked after the write): no stray spaces, and an

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { siteScope } from './scope';
+import { isSiteKeyed } from './site-key';
 import { SITE } from '../uids';
 
 export const OWN_SITE_CONDITION = 'plugin::governance.own-site';
@@ -8,6 +9,10 @@ export const OWN_SITE_CONDITION = 'plugin::governance.own-site';
  * The RBAC condition "在本人所属站点内": a permission holds only for documents of the user's own
  * sites (for sites themselves: only those sites). Strapi evaluates it on every request, so a
  * membership change applies at once. The admin passes the user with the permission merged in.
+ *
+ * Articles and messages are judged by their site key (site-key.ts), a column of the row: the
+ * Content Manager's list needs no join through the link table, and a single document is judged
+ * on the row as Strapi read it. Any other type a role gives the condition to, by its relation.
  */
 export const ownSiteCondition = (strapi: Core.Strapi) => ({
   displayName: '在本人所属站点内 (own sites only)',
@@ -22,8 +27,8 @@ export const ownSiteCondition = (strapi: Core.Strapi) => ({
     const subject = user.permission?.subject;
     const scope = await siteScope(strapi, user);
     if (scope.all) return true;
-    return subject === SITE
-      ? { id: { $in: scope.siteIds } }
-      : { 'site.id': { $in: scope.siteIds } };
+    if (subject === SITE) return { id: { $in: scope.siteIds } };
+    if (subject && isSiteKeyed(subject)) return { siteKey: { $in: scope.siteIds } };
+    return { 'site.id': { $in: scope.siteIds } };
   },
 });

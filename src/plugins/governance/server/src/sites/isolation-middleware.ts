@@ -2,13 +2,10 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ERRORS } from './messages';
 import { siteScope } from './scope';
+import { isSiteKeyed, type SiteKeyedUid } from './site-key';
 import { adminUserOfRequest, documentIdOf } from '../utils/document-middleware';
 import { forbidden } from '../utils/forbidden';
-import { ARTICLE, CITIZEN_MESSAGE, SITE } from '../uids';
-
-/** The content types that belong to one site. */
-export const SITE_SCOPED = [ARTICLE, CITIZEN_MESSAGE] as const;
-type ScopedUid = (typeof SITE_SCOPED)[number];
+import { SITE } from '../uids';
 
 const READS = new Set(['findMany', 'findFirst', 'count']);
 const WRITES = new Set(['create', 'update', 'clone']);
@@ -22,11 +19,37 @@ type Params = {
 };
 
 /** The site of every row (draft and published) of a document; an empty list if it has none. */
-const sitesOfDocument = async (strapi: Core.Strapi, uid: ScopedUid, documentId: string) => {
+const sitesOfDocument = async (strapi: Core.Strapi, uid: SiteKeyedUid, documentId: string) => {
   const rows = await strapi.db
     .query(uid)
     .findMany({ where: { documentId }, populate: { site: { select: ['id'] } } });
   return rows.map((row: { site?: { id: number } | null }) => row.site?.id);
+};
+
+type Row = { id?: unknown } | null | undefined;
+
+/**
+ * The rows of a page of results whose site link is one of `siteIds`, by one query on the page's
+ * ids: a site key gone wrong (changed by hand in the database) never shows another site's row,
+ * until the next write puts the key right. A row read without its id is left as the key chose it.
+ */
+const confirmedByLink = async <T>(
+  strapi: Core.Strapi,
+  uid: SiteKeyedUid,
+  siteIds: number[],
+  result: T
+): Promise<T> => {
+  const rows = [result as Row | Row[]].flat();
+  const ids = rows.map((row) => row?.id).filter((id): id is number => typeof id === 'number');
+  if (ids.length === 0) return result;
+  const linked = (await strapi.db.query(uid).findMany({
+    where: { id: { $in: ids }, site: { id: { $in: siteIds } } },
+    select: ['id'],
+  })) as Array<{ id: number }>;
+  const own = new Set(linked.map((row) => row.id));
+  const shown = (row: Row) => typeof row?.id !== 'number' || own.has(row.id);
+  if (Array.isArray(result)) return result.filter(shown) as T;
+  return shown(result as Row) ? result : (null as T);
 };
 
 /**
@@ -39,13 +62,14 @@ const sitesOfDocument = async (strapi: Core.Strapi, uid: ScopedUid, documentId: 
 export const siteIsolation =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
-    if (!(SITE_SCOPED as readonly string[]).includes(context.uid)) return next();
+    // The content types that belong to one site: those with a site key.
+    if (!isSiteKeyed(context.uid)) return next();
     const user = adminUserOfRequest(strapi);
     if (!user) return next();
     const scope = await siteScope(strapi, user);
     if (scope.all) return next();
 
-    const uid = context.uid as ScopedUid;
+    const uid = context.uid;
     const params = context.params as Params;
     const own = (siteId: number | undefined) =>
       siteId !== undefined && scope.siteIds.includes(siteId);
@@ -55,15 +79,19 @@ export const siteIsolation =
     };
 
     if (context.action === 'findOne' && params.documentId) {
-      // findOne ignores filters, and the Content Manager skips relational conditions on single
-      // reads ("entity don't have relations populated"): answer "not found" for other sites.
+      // findOne ignores filters: judged by the rows' site links, so a single read never rests on
+      // the site key alone (the own-site condition judges the key): "not found" for other sites.
       const sites = await sitesOfDocument(strapi, uid, params.documentId);
       return sites.every(own) ? next() : null;
     }
     if (READS.has(context.action) || context.action === 'findOne') {
-      const onlyOwn = { site: { id: { $in: scope.siteIds } } };
+      // By the site key (site-key.ts): the list's own index, no join through the link table.
+      const onlyOwn = { siteKey: { $in: scope.siteIds } };
       params.filters = params.filters ? { $and: [params.filters, onlyOwn] } : onlyOwn;
-      return next();
+      const result = await next();
+      return context.action === 'count'
+        ? result
+        : confirmedByLink(strapi, uid, scope.siteIds, result);
     }
 
     if (ON_DOCUMENT.has(context.action)) {
