@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { SiteOversight, SiteOversightDetail } from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
-import { memberSiteDocumentIds } from '../sites/scope';
+import { memberSiteIds } from '../sites/scope';
+import { SITE } from '../uids';
 import { withEvidence } from './evidence';
 import { groupBy, publications, siteFacts } from './site-facts';
 import { mixOf, standingOf } from './standing';
@@ -28,24 +29,29 @@ const oversightService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One site with the evidence behind its verdicts: which columns, which messages, its alerts and tasks. */
     async detail(siteDocumentId: string, now = new Date()): Promise<SiteOversightDetail | null> {
-      const standing = (await service.bySite(now)).find(
-        (s) => s.site.documentId === siteDocumentId
-      );
+      const site = await strapi.db
+        .query(SITE)
+        .findOne({ where: { documentId: siteDocumentId }, select: ['id'] });
+      if (!site) return null;
+      const [standing] = await service.bySite(now, [site.id]);
       return standing ? withEvidence(strapi, config(), standing, now) : null;
     },
 
     /** The same for every open site the user is a member of (the home page's card), whatever their role. */
     async own(user: { id: number }, now = new Date()): Promise<SiteOversightDetail[]> {
-      const mine = await memberSiteDocumentIds(strapi, user.id);
-      if (mine.size === 0) return [];
-      const standing = (await service.bySite(now)).filter((s) => mine.has(s.site.documentId));
+      const mine = await memberSiteIds(strapi, user.id);
+      if (mine.length === 0) return [];
+      const standing = await service.bySite(now, mine);
       return Promise.all(standing.map((s) => withEvidence(strapi, config(), s, now)));
     },
 
-    /** Every open site with its rule verdicts, the failing first, then the nearest to failing. */
-    async bySite(now = new Date()): Promise<SiteOversight[]> {
+    /**
+     * Every open site (or those of `siteIds`) with its rule verdicts, the failing first, then the
+     * nearest to failing. A site's verdicts depend on its own figures only.
+     */
+    async bySite(now = new Date(), siteIds?: number[]): Promise<SiteOversight[]> {
       const judging = config();
-      const facts = await siteFacts(strapi, judging.timezone, now);
+      const facts = await siteFacts(strapi, judging.timezone, now, siteIds);
       return facts.sites
         .map((site) => standingOf(judging, site, facts, now))
         .sort((a, b) => {

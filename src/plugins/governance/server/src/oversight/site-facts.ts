@@ -71,13 +71,22 @@ export interface Unanswered {
  * site's holdings of one message summed (a return does not restart its time). A message with no
  * holdings recorded is judged at its site from its receipt.
  */
-const longestHeld = async (strapi: Core.Strapi, periodStart: Date, now: Date) => {
+const longestHeld = async (
+  strapi: Core.Strapi,
+  periodStart: Date,
+  now: Date,
+  siteIds?: number[]
+) => {
   const message = dbNames(strapi, CITIZEN_MESSAGE);
   const holding = dbNames(strapi, MESSAGE_HOLDING);
   const link = message.joinTable('site');
   const db = strapi.db.connection;
   const received = message.column('receivedAt');
   const h = (name: string) => `h.${holding.column(name)}`;
+  // Of the sites given only, when given.
+  const ofSites = (column: string) => (query: Knex.QueryBuilder) => {
+    if (siteIds) query.whereIn(column, siteIds);
+  };
   const withoutHoldings = (alias: string) =>
     function noHolding(this: Knex.QueryBuilder) {
       this.select(db.raw('1'))
@@ -91,6 +100,7 @@ const longestHeld = async (strapi: Core.Strapi, periodStart: Date, now: Date) =>
     // A 不予受理 the province has not confirmed still waits (replies/validity.ts).
     .modify((query) => whereAwaitingAnswer(query, (name) => `m2.${message.column(name)}`))
     .whereNotExists(withoutHoldings('m2'))
+    .modify(ofSites(`l2.${link.targetColumn}`))
     .groupBy(`l2.${link.targetColumn}`)
     .as('f');
   const legacy = (await db(`${message.table} as m`)
@@ -106,6 +116,7 @@ const longestHeld = async (strapi: Core.Strapi, periodStart: Date, now: Date) =>
     })
     .modify((query) => whereAwaitingAnswer(query, (name) => `m.${message.column(name)}`))
     .whereNotExists(withoutHoldings('m'))
+    .modify(ofSites(`l.${link.targetColumn}`))
     .orderBy('m.id')) as Array<Omit<Unanswered, 'since'>>;
 
   // Open holdings (of open messages) and holdings transferred away within the period.
@@ -122,6 +133,7 @@ const longestHeld = async (strapi: Core.Strapi, periodStart: Date, now: Date) =>
       endedBy: h('endedBy'),
     })
     .whereNotNull(h('startedAt'))
+    .modify(ofSites(h('siteId')))
     .where(function heldNow() {
       this.where(function open() {
         this.where(h('state'), 'open').modify((query) =>
@@ -205,39 +217,43 @@ const expiredAccounts = async (strapi: Core.Strapi, now: Date) => {
   return bySite;
 };
 
-/** What every open site's standing is judged from, each grouped by site once. */
-export const siteFacts = async (strapi: Core.Strapi, timezone: string, now: Date) => {
+/**
+ * What every open site's standing is judged from, each grouped by site once; with `siteIds`,
+ * what those sites' standing is judged from (a home card judges the user's own sites only).
+ */
+export const siteFacts = async (
+  strapi: Core.Strapi,
+  timezone: string,
+  now: Date,
+  siteIds?: number[]
+) => {
   const year = DateTime.fromJSDate(now, { zone: timezone }).year;
   const thisYear = localYearRange(year, timezone);
-  const [
-    sites,
-    columns,
-    published,
-    unanswered,
-    backlog,
-    expired,
-    statistics,
-    submissions,
-    flaggedVisits,
-  ] = await Promise.all([
-    siteRows(strapi).then((rows) => rows.filter((site) => site.active)),
-    strapi.db
-      .query(SITE_COLUMN)
-      // A retired column is kept for history, no longer judged (栏目管理).
-      .findMany({
-        where: { retiredAt: null },
-        orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-      }) as Promise<ColumnRow[]>,
-    publications(strapi, DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate()),
-    longestHeld(strapi, thisYear.start, now),
-    getService(strapi, 'review').backlogBySite(),
-    expiredAccounts(strapi, now),
-    getService(strapi, 'messageStatistics').forYear(year),
-    // This year's submissions per site, as the ranking counts them.
-    getService(strapi, 'submissions').sentBetween(thisYear.start, thisYear.end),
-    // This year's flagged visit days (stored by the anomaly check, not judged here).
-    getService(strapi, 'visitAnomalies').flaggedDays(`${year}-01-01`, `${year}-12-31`),
-  ]);
+  const sites = (await siteRows(strapi)).filter(
+    (site) => site.active && (!siteIds || siteIds.includes(site.id))
+  );
+  const [columns, published, unanswered, backlog, expired, statistics, submissions, flaggedVisits] =
+    await Promise.all([
+      strapi.db
+        .query(SITE_COLUMN)
+        // A retired column is kept for history, no longer judged (栏目管理).
+        .findMany({
+          where: {
+            retiredAt: null,
+            ...(siteIds ? { siteDocumentId: { $in: sites.map((site) => site.documentId) } } : {}),
+          },
+          orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+        }) as Promise<ColumnRow[]>,
+      publications(strapi, DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), siteIds),
+      longestHeld(strapi, thisYear.start, now, siteIds),
+      getService(strapi, 'review').backlogBySite(),
+      expiredAccounts(strapi, now),
+      getService(strapi, 'messageStatistics').forYear(year, siteIds),
+      // This year's submissions per site, as the ranking counts them.
+      getService(strapi, 'submissions').sentBetween(thisYear.start, thisYear.end),
+      // This year's flagged visit days (stored by the anomaly check, not judged here).
+      getService(strapi, 'visitAnomalies').flaggedDays(`${year}-01-01`, `${year}-12-31`),
+    ]);
   return {
     year,
     sites,

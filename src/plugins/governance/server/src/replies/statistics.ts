@@ -89,14 +89,21 @@ const figuresOf = ({ daysSum, daysCount, ...sums }: Sums): MessageFigures => {
  */
 const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
-    async forYear(year: number): Promise<MessageStatistics> {
+    async forYear(year: number, siteIds?: number[]): Promise<MessageStatistics> {
       const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
       const { start, end } = localYearRange(year, timezone);
-      return { year, ...(await service.forRange(start, end)) };
+      return { year, ...(await service.forRange(start, end, siteIds)) };
     },
 
-    /** The same figures for the messages received in [start, end): an inspection notice's period. */
-    async forRange(start: Date, end: Date): Promise<Omit<MessageStatistics, 'year'>> {
+    /**
+     * The same figures for the messages received in [start, end): an inspection notice's period.
+     * With `siteIds`, only those sites' figures are counted (the levels' sums are then theirs).
+     */
+    async forRange(
+      start: Date,
+      end: Date,
+      siteIds?: number[]
+    ): Promise<Omit<MessageStatistics, 'year'>> {
       const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
       const knex = strapi.db.connection;
       const message = dbNames(strapi, CITIZEN_MESSAGE);
@@ -168,6 +175,9 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .count({ daysCount: column('workingDaysToReply') })
         .where(column('receivedAt'), '>=', start)
         .where(column('receivedAt'), '<', end)
+        .modify((query) => {
+          if (siteIds) query.whereIn(`l.${link.targetColumn}`, siteIds);
+        })
         .groupBy(`l.${link.targetColumn}`)) as SumRow[];
       // Each site's own holdings of the period's messages, whoever has them now.
       const held = (await knex(`${holding.table} as h`)
@@ -198,6 +208,9 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         })
         .where(column('receivedAt'), '>=', start)
         .where(column('receivedAt'), '<', end)
+        .modify((query) => {
+          if (siteIds) query.whereIn(hc('siteId'), siteIds);
+        })
         .groupBy(hc('siteId'))) as SumRow[];
       const sumsBySite = new Map<number, Sums>();
       for (const row of [...rows, ...held]) {

@@ -45,18 +45,27 @@ const computeScope = async (strapi: Core.Strapi, user: AdminUser): Promise<SiteS
   return { all: false, siteIds };
 };
 
+/** The sites the user is a member of, in any capacity or in the ones given. */
+const memberSites = async (strapi: Core.Strapi, userId: number, capacities?: string[]) => {
+  const memberships = (await strapi.db.query(SITE_MEMBERSHIP).findMany({
+    where: { user: { id: userId }, ...(capacities ? { capacity: { $in: capacities } } : {}) },
+    populate: { site: { select: ['id', 'documentId'] } },
+  })) as Array<{ site?: { id: number; documentId: string } | null }>;
+  return memberships.flatMap((m) => (m.site ? [m.site] : []));
+};
+
 /** The document ids of the sites the user is a member of, in any capacity or in the ones given. */
 export const memberSiteDocumentIds = async (
   strapi: Core.Strapi,
   userId: number,
   capacities?: string[]
-): Promise<Set<string>> => {
-  const memberships = (await strapi.db.query(SITE_MEMBERSHIP).findMany({
-    where: { user: { id: userId }, ...(capacities ? { capacity: { $in: capacities } } : {}) },
-    populate: { site: { select: ['documentId'] } },
-  })) as Array<{ site?: { documentId: string } | null }>;
-  return new Set(memberships.flatMap((m) => (m.site ? [m.site.documentId] : [])));
-};
+): Promise<Set<string>> =>
+  new Set((await memberSites(strapi, userId, capacities)).map((site) => site.documentId));
+
+/** The ids of the sites the user is a member of, in any capacity. */
+export const memberSiteIds = async (strapi: Core.Strapi, userId: number): Promise<number[]> => [
+  ...new Set((await memberSites(strapi, userId)).map((site) => site.id)),
+];
 
 /** A site leader as a notice names and e-mails them. */
 export type SiteLeader = Pick<AccountRow, 'firstname' | 'lastname' | 'email'>;

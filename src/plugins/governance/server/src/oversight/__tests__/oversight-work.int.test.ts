@@ -18,6 +18,7 @@ import type {
   InspectionNoticeDraft,
   OversightAlert,
   Rectification,
+  SiteOversight,
   SiteOversightDetail,
 } from '../../../../shared/contracts/oversight';
 import { ARTICLE, AUDIT_ENTRY } from '../../uids';
@@ -115,6 +116,10 @@ describe('the drill-down and the site’s own card', () => {
     const own = (await asAdmin(app, staleEditor).get('/governance/oversight/own').expect(200)).body
       .data as SiteOversightDetail[];
     expect(own.map((s) => s.site.code)).toEqual(['stale']);
+    // Judged from its own figures only, as the province's whole list judges it.
+    const all = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body
+      .data as SiteOversight[];
+    expect(own[0]).toMatchObject(all.find((s) => s.site.code === 'stale')!);
     await asAdmin(app, staleEditor).get('/governance/oversight').expect(403);
     await app.http().get('/governance/oversight/own').expect(401);
   });
