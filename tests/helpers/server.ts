@@ -69,7 +69,7 @@ const loadDemoInto = (database: TestDatabase) => {
  * A database holding the freshly loaded demo. Loading takes 15–40 s, so within one jest run
  * (tests/helpers/test-run.js names it) the demo is loaded once, into a template, and each server
  * gets a copy of it: a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL. Files run
- * one after another (--runInBand); a lock file keeps parallel workers from loading it twice.
+ * two at a time; a lock file keeps the other worker from loading it twice.
  */
 const demoDatabase = async (label: string): Promise<TestDatabase> => {
   const run = process.env.GOVERNANCE_TEST_RUN;
