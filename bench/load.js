@@ -6,6 +6,11 @@
  * `public` (the citizen's form), `stock` (Strapi's core create of the same content type, `site`
  * being the site's document id), `noop` (an empty body), `visit` (the visit beacon's
  * `{ site, path }`, `site` being the site's code, sent with a browser's User-Agent).
+ * `get` sends GETs instead, without a body: to `url`, or, when BENCH_LOAD_TARGETS holds a JSON
+ * list of `{ url, token }`, worker i to target i modulo their number, the token (an admin JWT)
+ * as its Bearer (bench/scale.js: home cards and rankings at once). BENCH_LOAD_MIN_REQUESTS: go on
+ * past `seconds` until that many were answered. SIGTERM ends the run early: the requests in
+ * flight finish, then the figures print (`rps` over the time it ran).
  */
 const [url, kind, concurrency = '16', seconds = '10', site = ''] = process.argv.slice(2);
 
@@ -17,6 +22,11 @@ const headers = {
   // The counter counts only hits from the site's own pages (its 网址 is http://<code>.mz.example/).
   ...(kind === 'visit' ? { 'user-agent': BROWSER, referer: `http://${site}.mz.example/` } : {}),
 };
+
+const targets =
+  kind === 'get' && process.env.BENCH_LOAD_TARGETS
+    ? JSON.parse(process.env.BENCH_LOAD_TARGETS)
+    : [{ url }];
 
 let serial = 0;
 const body = () => {
@@ -47,12 +57,27 @@ const main = async () => {
   const latencies = [];
   let errors = 0;
   const statuses = {};
-  const deadline = Date.now() + Number(seconds) * 1000;
-  const worker = async () => {
-    while (Date.now() < deadline) {
+  const began = Date.now();
+  let deadline = began + Number(seconds) * 1000;
+  let atLeast = Number(process.env.BENCH_LOAD_MIN_REQUESTS ?? 0);
+  // Stopped early (SIGTERM): the requests in flight finish, then the figures print.
+  process.on('SIGTERM', () => {
+    deadline = 0;
+    atLeast = 0;
+  });
+  const worker = async (_, i) => {
+    const target = targets[i % targets.length];
+    const get = {
+      method: 'GET',
+      headers: target.token ? { authorization: `Bearer ${target.token}` } : {},
+    };
+    while (Date.now() < deadline || latencies.length < atLeast) {
       const started = process.hrtime.bigint();
       try {
-        const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body()) });
+        const res = await fetch(
+          target.url,
+          kind === 'get' ? get : { method: 'POST', headers, body: JSON.stringify(body()) }
+        );
         await res.arrayBuffer();
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (res.status >= 300) errors += 1;
@@ -63,6 +88,7 @@ const main = async () => {
     }
   };
   await Promise.all(Array.from({ length: Number(concurrency) }, worker));
+  const duration = (Date.now() - began) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q) =>
     +latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
@@ -70,7 +96,7 @@ const main = async () => {
     JSON.stringify({
       requests: latencies.length,
       errors,
-      rps: +(latencies.length / Number(seconds)).toFixed(1),
+      rps: +(latencies.length / duration).toFixed(1),
       p50Ms: at(0.5),
       p99Ms: at(0.99),
       statuses,

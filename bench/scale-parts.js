@@ -1,0 +1,274 @@
+/**
+ * bench/scale.js's parts that stand on their own: a page's slowest queries with their plans,
+ * the one-row request under load, and the kept figures' cost on a publish.
+ */
+const { execFile, spawn } = require('child_process');
+const os = require('os');
+const path = require('path');
+const { median, time, mulberry32, queryPlan } = require('./helpers');
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 20);
+const IN_FLIGHT = 16;
+/** The probe under load goes on until this many answers, however long they wait. */
+const MIN_PROBES = 10;
+const ARTICLE = 'api::article.article';
+
+/** Runs `fn` and answers its time and every query it sent, each with its time, slowest first. */
+const timedQueries = async (knex, fn) => {
+  const sent = new Map();
+  const done = [];
+  const onQuery = (query) =>
+    sent.set(query.__knexQueryUid, { query, started: process.hrtime.bigint() });
+  const onResponse = (_response, query) => {
+    const started = sent.get(query.__knexQueryUid);
+    if (started)
+      done.push({
+        ms: Number(process.hrtime.bigint() - started.started) / 1e6,
+        query: started.query,
+      });
+  };
+  knex.on('query', onQuery);
+  knex.on('query-response', onResponse);
+  let ms;
+  try {
+    ms = await time(fn);
+  } finally {
+    knex.removeListener('query', onQuery);
+    knex.removeListener('query-response', onResponse);
+  }
+  return { ms, queries: done.sort((a, b) => b.ms - a.ms) };
+};
+
+const oneLine = (sql) => sql.replace(/\s+/g, ' ');
+
+/**
+ * Runs `fn` (one request, nothing else running): its time, its queries' number and summed time
+ * (on SQLite the rest is JavaScript), and its three slowest SELECTs with their plans (on
+ * PostgreSQL EXPLAIN ANALYZE's: the query runs again).
+ */
+const slowestQueries = async (strapi, fn) => {
+  const knex = strapi.db.connection;
+  const client = strapi.db.dialect.client;
+  const { ms, queries } = await timedQueries(knex, fn);
+  const slowest = [];
+  for (const { ms: queryMs, query } of queries
+    .filter(({ query }) => /^\s*select/i.test(query.sql))
+    .slice(0, 3))
+    slowest.push({
+      ms: +queryMs.toFixed(1),
+      sql: oneLine(query.sql),
+      bindings: query.bindings.map((b) => String(b).slice(0, 40)),
+      plan: await queryPlan(knex, client, query.sql, query.bindings),
+    });
+  return {
+    requestMs: +ms.toFixed(1),
+    queries: queries.length,
+    queriesMs: +queries.reduce((sum, q) => sum + q.ms, 0).toFixed(1),
+    slowest,
+  };
+};
+
+/** The queries of `fn` that ran longer than `ms` (on SQLite each held the event loop as long). */
+const queriesLongerThan = async (strapi, ms, fn) => {
+  const knex = strapi.db.connection;
+  const { queries } = await timedQueries(knex, fn);
+  const long = queries.filter((q) => q.ms > ms);
+  const [first] = long;
+  return {
+    count: long.length,
+    slowest: long.slice(0, 5).map((q) => ({ ms: +q.ms.toFixed(1), sql: oneLine(q.query.sql) })),
+    ...(first && {
+      slowestBindings: first.query.bindings.map((b) => String(b).slice(0, 40)),
+      slowestPlan: await queryPlan(
+        knex,
+        strapi.db.dialect.client,
+        first.query.sql,
+        first.query.bindings
+      ),
+    }),
+  };
+};
+
+/**
+ * The demo's server (bench/scale-server.js) in its own process, `env` naming its database.
+ * Answers its address and `stop()` once it answers.
+ */
+const startDemoServer = (password, env) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, 'scale-server.js'), password], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((done) => child.once('exit', done));
+    exited.then((code) =>
+      reject(new Error(`the demo's server stopped (${code}) before answering`))
+    );
+    child.stdout.setEncoding('utf8');
+    let tail = '';
+    child.stdout.on('data', (chunk) => {
+      const lines = (tail + chunk).split('\n');
+      tail = lines.pop();
+      for (const line of lines) {
+        const ready = line.match(/SCALE_SERVER_READY (\{.*\})/);
+        if (ready)
+          resolve({
+            base: `http://127.0.0.1:${JSON.parse(ready[1]).port}`,
+            async stop() {
+              child.kill('SIGTERM');
+              await exited;
+            },
+          });
+      }
+    });
+  });
+
+/**
+ * bench/load.js in its own process: GETs, `concurrency` in flight, for `seconds` and at least
+ * `minRequests`. `onChild` gets the process (to stop it early).
+ */
+const load = (url, concurrency, seconds, { targets, minRequests = 0, onChild = () => {} } = {}) =>
+  new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [path.join(__dirname, 'load.js'), url, 'get', String(concurrency), String(seconds)],
+      {
+        env: {
+          ...process.env,
+          BENCH_LOAD_TARGETS: targets ? JSON.stringify(targets) : '',
+          BENCH_LOAD_MIN_REQUESTS: String(minRequests),
+        },
+      },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout)))
+    );
+    onChild(child);
+  });
+
+/**
+ * The one-row public request `probe`, one at a time, alone and while IN_FLIGHT requests of the
+ * editor's home card and the 2014 ranking (half each) keep the server busy.
+ */
+const loadTest = async (base, tokens, probe) => {
+  const url = `${base}${probe}`;
+  await load(url, 1, 2); // warm-up
+  const unloaded = await load(url, 1, SECONDS);
+  const targets = [
+    { url: `${base}/governance/oversight/own`, token: tokens.editor },
+    { url: `${base}/governance/rankings?year=2014`, token: tokens.admin },
+  ];
+  // The load runs until the probe is done, then is stopped.
+  let busyChild;
+  const busy = load('-', IN_FLIGHT, 3600, { targets, onChild: (child) => (busyChild = child) });
+  let loaded;
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    loaded = await load(url, 1, SECONDS, { minRequests: MIN_PROBES });
+  } finally {
+    busyChild.kill('SIGTERM');
+  }
+  const background = await busy;
+  if (unloaded.errors + loaded.errors > 0)
+    throw new Error(`the probe failed: ${JSON.stringify({ unloaded, loaded })}`);
+  const result = {
+    loadAverage: +os.loadavg()[0].toFixed(2),
+    probe,
+    seconds: SECONDS,
+    inFlight: IN_FLIGHT,
+    unloaded,
+    loaded,
+    background,
+    p50Ratio: +(loaded.p50Ms / unloaded.p50Ms).toFixed(2),
+    p99Ratio: +(loaded.p99Ms / unloaded.p99Ms).toFixed(2),
+    target: 2,
+  };
+  console.log('load', JSON.stringify(result));
+  return result;
+};
+
+/** Submitted and approved by both steps of the county's chain (bench/review.js). */
+const approve = async (strapi, documentId, users) => {
+  const review = strapi.plugin('governance').service('review');
+  await review.submit(documentId, users.editor);
+  for (const who of [users.reviewer, users.approver]) {
+    const { contentHash } = await review.describe(documentId, who);
+    await review.approve(documentId, who, {
+      seenHash: contentHash,
+      checklist: { noClassifiedContent: true, noPersonalData: true, wordingChecked: true },
+    });
+  }
+};
+
+const PHRASES = [
+  '社区养老服务站正式投入运营，',
+  '城乡低保对象动态管理工作全面开展，',
+  '临时救助资金及时发放到位，',
+  '婚姻登记窗口推行预约服务，',
+  '殡葬改革宣传进村入户，',
+  '地名标志设置工作稳步推进，',
+  '慈善超市新增爱心物资，',
+  '困难残疾人生活补贴按时足额发放，',
+];
+
+/**
+ * Publishes 2 × PUBLISHES approved articles of the county editor's site, with the kept figures
+ * and without them (the publication figures' `refresh` a no-op) taking turns (ABBA). The
+ * articles published without are counted in the figures afterwards.
+ */
+const publishCost = async (strapi) => {
+  const user = (email) =>
+    strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
+  const users = {
+    editor: await user('ankang-hanbin.editor@demo.example'),
+    reviewer: await user('reviewer@demo.example'),
+    approver: await user('approver@demo.example'),
+  };
+  const site = await strapi.db
+    .query('api::site.site')
+    .findOne({ where: { code: 'ankang-hanbin' } });
+  const random = mulberry32(22);
+  const text = () =>
+    Array.from({ length: 40 }, () => PHRASES[Math.floor(random() * PHRASES.length)]).join('');
+  const documentIds = [];
+  for (let i = 0; i < 2 * PUBLISHES; i += 1) {
+    const { documentId } = await strapi.documents(ARTICLE).create({
+      data: {
+        title: `汉滨区民政工作简报第${i + 1}期`,
+        site: site.documentId,
+        column: '工作动态',
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: text() }] }],
+      },
+    });
+    await approve(strapi, documentId, users);
+    documentIds.push(documentId);
+  }
+  const figures = strapi.plugin('governance').service('publicationFigures');
+  const keep = figures.refresh;
+  const runs = { with: [], without: [] };
+  const uncounted = [];
+  for (const [i, documentId] of documentIds.entries()) {
+    const mode = i % 4 === 0 || i % 4 === 3 ? 'with' : 'without';
+    if (mode === 'without') {
+      figures.refresh = async () => [];
+      uncounted.push(documentId);
+    }
+    try {
+      runs[mode].push(await time(() => strapi.documents(ARTICLE).publish({ documentId })));
+    } finally {
+      figures.refresh = keep;
+    }
+  }
+  await figures.refresh(uncounted);
+  const result = {
+    publishes: PUBLISHES,
+    withMedianMs: +median(runs.with).toFixed(1),
+    withoutMedianMs: +median(runs.without).toFixed(1),
+    withRunsMs: runs.with.map((ms) => +ms.toFixed(1)),
+    withoutRunsMs: runs.without.map((ms) => +ms.toFixed(1)),
+    ratio: +(median(runs.with) / median(runs.without)).toFixed(2),
+    target: 1.2,
+  };
+  console.log('publish', JSON.stringify(result));
+  return result;
+};
+
+module.exports = { startDemoServer, slowestQueries, queriesLongerThan, loadTest, publishCost };
