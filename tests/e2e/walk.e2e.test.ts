@@ -131,9 +131,9 @@ describe.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))
         // A busy machine may still be rendering a list after its request: its loader's text
         // (Strapi's "Loading content") would count as English. One that never ends still does.
         await walker
-          .waitForFunction(() => !document.body.innerText.includes('Loading content'), null, {
-            timeout: 20_000,
-          })
+          .getByText('Loading content')
+          .first()
+          .waitFor({ state: 'detached', timeout: 20_000 })
           .catch(() => undefined);
         if (await walker.getByText('出现错误').count())
           problems.push(`${path}: an error card (出现错误)`);
