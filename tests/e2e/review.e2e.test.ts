@@ -48,6 +48,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The document id at the end of an edit view's address. */
+const documentIdOf = (url: string) => new URL(url).pathname.split('/').pop();
+
 describe('an article through review', () => {
   const title = '汉滨区2015年春节走访慰问困难群众';
   let editUrl: string;
@@ -114,7 +117,9 @@ describe('an article through review', () => {
     const online = async () =>
       (
         (await (
-          await fetch(`${server.url}/api/articles?filters[title][$eq]=${encodeURIComponent(title)}`)
+          await fetch(
+            `${server.url}/api/articles?filters[documentId][$eq]=${documentIdOf(editUrl)}`
+          )
         ).json()) as { data: unknown[] }
       ).data.length;
     for (let tries = 0; tries < 50 && (await online()) === 0; tries += 1)

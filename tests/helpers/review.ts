@@ -89,6 +89,7 @@ export const publishReviewed = async (
   team: ReviewTeam,
   data: {
     title: string;
+    slug?: string;
     site: string;
     isSpecialTopic?: boolean;
     column?: string;

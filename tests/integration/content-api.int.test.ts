@@ -140,7 +140,12 @@ describe('GET /api/articles of one site, read through the site key', () => {
       const { documentId } = await publishReviewed(
         app,
         team,
-        { title: `延安第${day}篇`, site: yanan.documentId, column: '工作动态' },
+        {
+          title: `延安第${day}篇`,
+          slug: `yanan-${day}`,
+          site: yanan.documentId,
+          column: '工作动态',
+        },
         new Date(`2026-03-0${day}T02:00:00Z`)
       );
       published.push(documentId);
@@ -155,12 +160,21 @@ describe('GET /api/articles of one site, read through the site key', () => {
     const statements = await queriesDuring(app, async () => {
       byCode = await app.http().get(`/api/articles?filters[site][code][$eq]=yanan&${page}`);
     });
-    const byRelation = await app
+    // The same rows as the relation gives (the Document Service, beneath the REST service).
+    const byRelation = (await app.strapi.documents(ARTICLE).findMany({
+      filters: { site: { documentId: yanan.documentId } },
+      status: 'published',
+      sort: 'firstPublishedAt:desc',
+      limit: 3,
+    })) as Array<{ documentId: string }>;
+    expect(byCode!.body.data.map((a) => a.documentId)).toEqual(byRelation.map((a) => a.documentId));
+    expect(byCode!.body.data.map((a) => a.documentId)).toEqual(published.slice(0, 3));
+    // And by the site's document id, read through the key as well.
+    const byDocumentId = await app
       .http()
       .get(`/api/articles?filters[site][documentId][$eq]=${yanan.documentId}&${page}`)
       .expect(200);
-    expect(byCode!.body).toEqual(byRelation.body);
-    expect(byCode!.body.data.map((a) => a.documentId)).toEqual(published.slice(0, 3));
+    expect(byDocumentId.body).toEqual(byCode!.body);
     expect(byCode!.body.meta).toMatchObject({ pagination: { total: 4, pageCount: 2 } });
     const { joinTable } = app.strapi.db.metadata.get(ARTICLE).attributes.site as unknown as {
       joinTable: { name: string };
@@ -195,6 +209,48 @@ describe('GET /api/articles of one site, read through the site key', () => {
       expect(article).not.toHaveProperty('simhash');
     }
     await app.http().get('/api/articles?filters[siteKey][$eq]=1').expect(400);
+  });
+
+  it.each([
+    ['a title', 'filters[title][$eq]=x', '公开查询不能按“title”筛选'],
+    ['words in a body', 'filters[body][$containsi]=x', '公开查询不能按“body”筛选'],
+    ['a pattern in a slug', 'filters[slug][$contains]=x', '“slug”不能使用条件“$contains”'],
+    ['an $or', 'filters[$or][0][documentId][$eq]=x', '公开查询不能按“$or”筛选'],
+    ['several sites', 'filters[site][code][$in][0]=yanan', '“site.code”不能使用条件“$in”'],
+    ['a column of every site', 'filters[column][$eq]=x', '按栏目筛选时须同时指定站点'],
+    ['a sort by title', 'sort=title:asc', '不能按“title”排序'],
+    ['a sort list', 'sort[0]=firstPublishedAt:desc&sort[1]=slug:asc', '不能按“slug”排序'],
+    ['the author', 'populate=createdBy', '不能附带“createdBy”'],
+  ])('refuses %s, which no index answers, in Chinese (400)', async (_what, query, message) => {
+    const res = await app.http().get(`/api/articles?${query}`).expect(400);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('answers what an index answers: a column of a site, a period, a slug, the site', async () => {
+    const column = await app
+      .http()
+      .get(
+        `/api/articles?filters[site][code]=yanan&filters[column][$eq]=${encodeURIComponent('工作动态')}&sort=firstPublishedAt:asc&populate=site`
+      )
+      .expect(200);
+    expect(column.body.data.map((a: { documentId: string }) => a.documentId)).toEqual(
+      [...published].reverse()
+    );
+    const [first] = column.body.data as Array<{ slug: string; documentId: string }>;
+    const bySlug = await app
+      .http()
+      .get(`/api/articles?filters[slug][$eq]=${first.slug}`)
+      .expect(200);
+    expect(bySlug.body.data.map((a: { documentId: string }) => a.documentId)).toEqual([
+      first.documentId,
+    ]);
+    const period = await app
+      .http()
+      .get(
+        '/api/articles?filters[site][code]=yanan&filters[firstPublishedAt][$gte]=2026-03-02T00:00:00Z&filters[firstPublishedAt][$lt]=2026-03-04T00:00:00Z'
+      )
+      .expect(200);
+    expect(period.body.meta.pagination.total).toBe(2);
   });
 
   it('lists nothing for a code no site has', async () => {

@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
+import { checkPublicListQuery } from '../public-query';
 
 /**
  * The public API shows published articles only: `?status=draft` from an anonymous caller
@@ -6,6 +7,8 @@ import { factories } from '@strapi/strapi';
  */
 export default factories.createCoreController('api::article.article', () => ({
   async find(ctx) {
+    // Only what an index answers: any caller may ask (public-query.ts).
+    checkPublicListQuery(ctx.query);
     ctx.query = { ...ctx.query, status: 'published' };
     return super.find(ctx);
   },

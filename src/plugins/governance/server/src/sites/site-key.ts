@@ -187,30 +187,36 @@ export const fillMissing = async (strapi: Core.Strapi, uid: SiteKeyedUid) => {
   return filled;
 };
 
-/** The public list's site filter, `filters[site][code][$eq]=xian` or `filters[site][code]=xian`. */
-const siteCodeOf = (site: unknown): string | null => {
+/**
+ * The public list's site filter: `filters[site][code][$eq]=xian`, `filters[site][code]=xian`, or
+ * the same by the site's document id. Answers the field and the value, or null for anything else.
+ */
+const siteFilterOf = (site: unknown): { field: 'code' | 'documentId'; value: string } | null => {
   if (!site || typeof site !== 'object' || Array.isArray(site)) return null;
   const keys = Object.keys(site);
-  if (keys.length !== 1 || keys[0] !== 'code') return null;
-  const code = (site as { code: unknown }).code;
-  if (typeof code === 'string') return code;
-  if (!code || typeof code !== 'object' || Array.isArray(code)) return null;
-  const ops = Object.keys(code);
-  const eq = (code as { $eq?: unknown }).$eq;
-  return ops.length === 1 && typeof eq === 'string' ? eq : null;
+  const field = keys[0];
+  if (keys.length !== 1 || (field !== 'code' && field !== 'documentId')) return null;
+  const value = (site as Record<string, unknown>)[field];
+  if (typeof value === 'string') return { field, value };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const ops = Object.keys(value);
+  const eq = (value as { $eq?: unknown }).$eq;
+  return ops.length === 1 && typeof eq === 'string' ? { field, value: eq } : null;
 };
 
 /**
- * Filters with a site-code filter on the top level made a filter on the site key: the same rows,
- * read from the key's index instead of through the link table. Anything else, and a code no
- * site has (the relation finds nothing either), is left as it was.
+ * Filters with a site filter on the top level made a filter on the site key: the same rows,
+ * read from the key's index instead of through the link table. Anything else, and a site that
+ * does not exist (the relation finds nothing either), is left as it was.
  */
 export const filtersBySiteKey = async (strapi: Core.Strapi, filters: unknown): Promise<unknown> => {
   if (!filters || typeof filters !== 'object' || Array.isArray(filters)) return filters;
   const { site, ...rest } = filters as Record<string, unknown>;
-  const code = siteCodeOf(site);
-  if (code === null) return filters;
-  const found = (await strapi.db.query(SITE).findOne({ where: { code }, select: ['id'] })) as {
+  const filter = siteFilterOf(site);
+  if (filter === null) return filters;
+  const found = (await strapi.db
+    .query(SITE)
+    .findOne({ where: { [filter.field]: filter.value }, select: ['id'] })) as {
     id: number;
   } | null;
   if (!found) return filters;
@@ -229,6 +235,6 @@ export const siteKeysService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return filled;
   },
 
-  /** The public list's filters, with a site-code filter read through the site key. */
+  /** The public list's filters, with a site filter read through the site key. */
   publicFilters: (filters: unknown) => filtersBySiteKey(strapi, filters),
 });

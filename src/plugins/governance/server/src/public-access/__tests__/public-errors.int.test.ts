@@ -59,13 +59,13 @@ describe.each<[string, () => Test, number, string]>([
   // Strapi's query parser.
   [
     'a filter on a field that does not exist',
-    () => http().get('/api/articles?filters[nope][$eq]=1'),
+    () => http().get('/api/sites?filters[nope][$eq]=1'),
     400,
     '筛选条件“nope”不存在或不可使用',
   ],
   [
     'an unknown filter operator',
-    () => http().get('/api/articles?filters[title][$nope]=1'),
+    () => http().get('/api/sites?filters[name][$nope]=1'),
     400,
     '筛选条件“$nope”不存在或不可使用',
   ],
@@ -77,7 +77,7 @@ describe.each<[string, () => Test, number, string]>([
   ],
   [
     'populating nothing',
-    () => http().get('/api/articles?populate=nope'),
+    () => http().get('/api/sites?populate=nope'),
     400,
     '关联内容“nope”不存在或不可使用',
   ],
@@ -216,7 +216,7 @@ it('answers the rating of someone else’s message in Chinese', async () => {
 });
 
 it('keeps the names programs read (the error’s name and details)', async () => {
-  const res = await http().get('/api/articles?filters[nope][$eq]=1').expect(400);
+  const res = await http().get('/api/sites?filters[nope][$eq]=1').expect(400);
   expect(res.body.error).toMatchObject({
     name: 'ValidationError',
     details: { key: 'nope', param: 'filters' },
