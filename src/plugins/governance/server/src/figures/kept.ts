@@ -145,10 +145,8 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     const counted = async (query: Knex.QueryBuilder) =>
       Number(((await query.count({ n: '*' })) as Array<{ n: number | string }>)[0]?.n ?? 0);
 
-    // 1. Articles, then entries left by articles gone by other ways (deleted by SQL).
-    const articleTotal =
-      (await counted(db(article.table).whereNotNull('published_at'))) +
-      (await counted(db(p.entry.table)));
+    // 1. Articles, then entries left by articles gone by other ways (deleted by SQL). Each pass
+    // counts its rows as it starts: the first writes the entries the second reads.
     const articleStep = async (ids: Array<string | number>) => {
       let changed = await publications.refresh(ids as string[], { dryRun, entriesOnly: repair });
       // Read again: a publication committed between the two reads is no difference.
@@ -157,15 +155,15 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       note(changed.map((id) => `文章 ${id} 的计数登记与实际不符`));
       return changed.length;
     };
-    const articleProgress = (base: number) => (done: number) =>
-      onProgress?.({ phase: 'articles', done: base + done, total: articleTotal });
+    const articleProgress = (base: number, total: number) => (done: number) =>
+      onProgress?.({ phase: 'articles', done: base + done, total });
     const published = await counted(db(article.table).whereNotNull('published_at'));
     report.stopped ||= await byIds(
       article.table,
       'document_id',
       (query) => query.whereNotNull('published_at'),
       articleStep,
-      articleProgress(0),
+      articleProgress(0, published + (await counted(db(p.entry.table)))),
       options
     );
     if (!report.stopped)
@@ -174,12 +172,11 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
         p.entry.column('articleDocumentId'),
         () => {},
         articleStep,
-        articleProgress(published),
+        articleProgress(published, published + (await counted(db(p.entry.table)))),
         options
       );
 
     // 2. Messages, then their entries.
-    const messageTotal = (await counted(db(message.table))) + (await counted(db(m.entry.table)));
     const messageCount = await counted(db(message.table));
     const messageStep = async (ids: Array<string | number>) => {
       let changed = await messages.refresh(ids as number[], { dryRun, entriesOnly: repair });
@@ -188,15 +185,15 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       note(changed.map((id) => `留言 ${id} 的计数登记与实际不符`));
       return changed.length;
     };
-    const messageProgress = (base: number) => (done: number) =>
-      onProgress?.({ phase: 'messages', done: base + done, total: messageTotal });
+    const messageProgress = (base: number, total: number) => (done: number) =>
+      onProgress?.({ phase: 'messages', done: base + done, total });
     if (!report.stopped)
       report.stopped = await byIds(
         message.table,
         'id',
         () => {},
         messageStep,
-        messageProgress(0),
+        messageProgress(0, messageCount + (await counted(db(m.entry.table)))),
         options
       );
     if (!report.stopped)
@@ -205,7 +202,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
         m.entry.column('messageId'),
         () => {},
         messageStep,
-        messageProgress(messageCount),
+        messageProgress(messageCount, messageCount + (await counted(db(m.entry.table)))),
         options
       );
 
