@@ -423,8 +423,53 @@ const rebuildKeptFigures = async (strapi) => {
   return { seconds: +(built.ms / 1000).toFixed(1), longestHoldMs: +built.longestHoldMs.toFixed(1) };
 };
 
+/** Runs `fn` and answers its time and every query it sent, each with its time, slowest first. */
+const timedQueries = async (knex, fn) => {
+  const sent = new Map();
+  const done = [];
+  const onQuery = (query) =>
+    sent.set(query.__knexQueryUid, { query, started: process.hrtime.bigint() });
+  const onResponse = (_response, query) => {
+    const started = sent.get(query.__knexQueryUid);
+    if (started)
+      done.push({
+        ms: Number(process.hrtime.bigint() - started.started) / 1e6,
+        query: started.query,
+      });
+  };
+  knex.on('query', onQuery);
+  knex.on('query-response', onResponse);
+  let ms;
+  try {
+    ms = await time(fn);
+  } finally {
+    knex.removeListener('query', onQuery);
+    knex.removeListener('query-response', onResponse);
+  }
+  return { ms, queries: done.sort((a, b) => b.ms - a.ms) };
+};
+
+/**
+ * The demo's review chain of 汉滨区 (ankang-hanbin): its editor, reviewer and approver as admin
+ * users with their roles, and the site.
+ */
+const demoReviewUsers = async (strapi) => {
+  const user = (email) =>
+    strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
+  return {
+    users: {
+      editor: await user('ankang-hanbin.editor@demo.example'),
+      reviewer: await user('reviewer@demo.example'),
+      approver: await user('approver@demo.example'),
+    },
+    site: await strapi.db.query('api::site.site').findOne({ where: { code: 'ankang-hanbin' } }),
+  };
+};
+
 module.exports = {
   appDir,
+  timedQueries,
+  demoReviewUsers,
   distDir,
   median,
   time,

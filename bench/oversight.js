@@ -70,6 +70,7 @@ const {
   insertArticles,
   insertMessages,
   catchQueries,
+  timedQueries,
   queryPlan,
   keptFigureTables,
   rebuildKeptFigures,
@@ -264,28 +265,14 @@ const createColumns = async (knex, siteColumn, sites) => {
 
 /** One call's wall time, and per query its SQL and how long it took from sent to answered, the longest first. */
 const profileQueries = async (knex, fn) => {
-  const sent = new Map();
-  const done = [];
-  const onQuery = (query) =>
-    sent.set(query.__knexQueryUid, { sql: query.sql, started: process.hrtime.bigint() });
-  const onResponse = (_response, query) => {
-    const started = sent.get(query.__knexQueryUid);
-    if (started)
-      done.push({
-        ms: +(Number(process.hrtime.bigint() - started.started) / 1e6).toFixed(1),
-        sql: started.sql.replace(/\s+/g, ' ').slice(0, 200),
-      });
+  const { ms, queries } = await timedQueries(knex, fn);
+  return {
+    ms,
+    queries: queries.map((q) => ({
+      ms: +q.ms.toFixed(1),
+      sql: q.query.sql.replace(/\s+/g, ' ').slice(0, 200),
+    })),
   };
-  knex.on('query', onQuery);
-  knex.on('query-response', onResponse);
-  let ms;
-  try {
-    ms = await time(fn);
-  } finally {
-    knex.removeListener('query', onQuery);
-    knex.removeListener('query-response', onResponse);
-  }
-  return { ms, queries: done.sort((a, b) => b.ms - a.ms) };
 };
 
 const iso = (value) =>

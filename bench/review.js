@@ -21,6 +21,7 @@ const {
   startScratchStrapi,
   writeResults,
   runBench,
+  demoReviewUsers,
 } = require('./helpers');
 
 const { loadDemo } = require(path.join(distDir, 'database/seeds/load-demo.js'));
@@ -49,16 +50,7 @@ const main = async () => {
     console.log('Loading the demo …');
     await loadDemo(strapi, appDir);
     await ensureDemoAccounts(strapi, `Bench-${Date.now()}-Aa1`);
-    const user = (email) =>
-      strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
-    const users = {
-      editor: await user('ankang-hanbin.editor@demo.example'),
-      reviewer: await user('reviewer@demo.example'),
-      approver: await user('approver@demo.example'),
-    };
-    const site = await strapi.db
-      .query('api::site.site')
-      .findOne({ where: { code: 'ankang-hanbin' } });
+    const { users, site } = await demoReviewUsers(strapi);
     const review = strapi.plugin('governance').service('review');
 
     // 1. The gate's check against the publish it guards (republishing unchanged content is allowed).

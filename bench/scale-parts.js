@@ -5,7 +5,7 @@
 const { execFile, spawn } = require('child_process');
 const os = require('os');
 const path = require('path');
-const { median, time, mulberry32, queryPlan } = require('./helpers');
+const { median, time, mulberry32, queryPlan, timedQueries, demoReviewUsers } = require('./helpers');
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 20);
@@ -13,32 +13,6 @@ const IN_FLIGHT = 16;
 /** The probe under load goes on until this many answers, however long they wait. */
 const MIN_PROBES = 10;
 const ARTICLE = 'api::article.article';
-
-/** Runs `fn` and answers its time and every query it sent, each with its time, slowest first. */
-const timedQueries = async (knex, fn) => {
-  const sent = new Map();
-  const done = [];
-  const onQuery = (query) =>
-    sent.set(query.__knexQueryUid, { query, started: process.hrtime.bigint() });
-  const onResponse = (_response, query) => {
-    const started = sent.get(query.__knexQueryUid);
-    if (started)
-      done.push({
-        ms: Number(process.hrtime.bigint() - started.started) / 1e6,
-        query: started.query,
-      });
-  };
-  knex.on('query', onQuery);
-  knex.on('query-response', onResponse);
-  let ms;
-  try {
-    ms = await time(fn);
-  } finally {
-    knex.removeListener('query', onQuery);
-    knex.removeListener('query-response', onResponse);
-  }
-  return { ms, queries: done.sort((a, b) => b.ms - a.ms) };
-};
 
 const oneLine = (sql) => sql.replace(/\s+/g, ' ');
 
@@ -215,16 +189,7 @@ const PHRASES = [
  * articles published without are counted in the figures afterwards.
  */
 const publishCost = async (strapi) => {
-  const user = (email) =>
-    strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
-  const users = {
-    editor: await user('ankang-hanbin.editor@demo.example'),
-    reviewer: await user('reviewer@demo.example'),
-    approver: await user('approver@demo.example'),
-  };
-  const site = await strapi.db
-    .query('api::site.site')
-    .findOne({ where: { code: 'ankang-hanbin' } });
+  const { users, site } = await demoReviewUsers(strapi);
   const random = mulberry32(22);
   const text = () =>
     Array.from({ length: 40 }, () => PHRASES[Math.floor(random() * PHRASES.length)]).join('');
