@@ -75,7 +75,9 @@ const deriveKeys = async (
     const stale = new Map<number | null, number[]>();
     for (const [id, site] of keys) {
       if (known.get(id) === site) continue;
-      stale.set(site, [...(stale.get(site) ?? []), id]);
+      const rows = stale.get(site);
+      if (rows) rows.push(id);
+      else stale.set(site, [id]);
     }
     for (const [site, rows] of stale)
       await trx(table)
