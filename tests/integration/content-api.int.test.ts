@@ -218,6 +218,11 @@ describe('GET /api/articles of one site, read through the site key', () => {
     ['an $or', 'filters[$or][0][documentId][$eq]=x', '公开查询不能按“$or”筛选'],
     ['several sites', 'filters[site][code][$in][0]=yanan', '“site.code”不能使用条件“$in”'],
     ['a column of every site', 'filters[column][$eq]=x', '按栏目筛选时须同时指定站点'],
+    [
+      'special topics of every site',
+      'filters[isSpecialTopic][$eq]=true',
+      '按专题筛选时须同时指定站点',
+    ],
     ['a sort by title', 'sort=title:asc', '不能按“title”排序'],
     ['a sort list', 'sort[0]=firstPublishedAt:desc&sort[1]=slug:asc', '不能按“slug”排序'],
     ['the author', 'populate=createdBy', '不能附带“createdBy”'],
@@ -230,7 +235,7 @@ describe('GET /api/articles of one site, read through the site key', () => {
     const column = await app
       .http()
       .get(
-        `/api/articles?filters[site][code]=yanan&filters[column][$eq]=${encodeURIComponent('工作动态')}&sort=firstPublishedAt:asc&populate=site`
+        `/api/articles?filters[site][code]=yanan&filters[column][$eq]=${encodeURIComponent('工作动态')}&filters[isSpecialTopic][$eq]=false&sort=firstPublishedAt:asc&populate=site`
       )
       .expect(200);
     expect(column.body.data.map((a: { documentId: string }) => a.documentId)).toEqual(

@@ -5,7 +5,7 @@ import { errors } from '@strapi/utils';
  * title, `$contains` in a body) makes the database read the whole archive: seconds at a million
  * articles, and on SQLite every other request waits meanwhile (docs/scale.md). Any anonymous
  * caller could ask it. So the list answers what an index answers, as a citizens' site asks: one
- * site's articles (by its code or document id), a column of that site, a period of first
+ * site's articles (by its code or document id), a column or the special topics of that site, a period of first
  * publication, one article by its document id or its slug, newest or oldest first.
  */
 const EQUAL = ['$eq', '$in'];
@@ -19,6 +19,7 @@ const FILTERS: Record<string, string[]> = {
   'site.code': ['$eq'],
   'site.documentId': ['$eq'],
   column: EQUAL,
+  isSpecialTopic: ['$eq'],
   firstPublishedAt: PERIOD,
 };
 const SORTS = new Set(['firstPublishedAt']);
@@ -70,8 +71,9 @@ const populatedOf = (populate: unknown): string[] => {
 export const checkPublicListQuery = (query: Record<string, unknown>) => {
   if (query.filters !== undefined) {
     const fields = fieldsOf(query.filters);
-    if (fields.includes('column') && !fields.some((field) => field.startsWith('site.')))
-      refuse('按栏目筛选时须同时指定站点');
+    const ofSite = fields.some((field) => field.startsWith('site.'));
+    if (fields.includes('column') && !ofSite) refuse('按栏目筛选时须同时指定站点');
+    if (fields.includes('isSpecialTopic') && !ofSite) refuse('按专题筛选时须同时指定站点');
   }
   if (query.sort !== undefined)
     for (const field of sortFieldsOf(query.sort))
