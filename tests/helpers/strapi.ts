@@ -134,10 +134,11 @@ export const asAdmin = (app: TestApp, admin: TestAdmin) => {
   };
 };
 
-/** The SQL statements `work` sends to the database (to show a count does not grow with the rows). */
-export const queriesDuring = async (app: TestApp, work: () => Promise<unknown>) => {
-  const statements: string[] = [];
-  const listen = (query: { sql: string }) => statements.push(query.sql);
+/** The statements (with their bindings) `work` sends to the database. */
+const statementsDuring = async (app: TestApp, work: () => Promise<unknown>) => {
+  const statements: Array<{ sql: string; bindings: unknown[] }> = [];
+  const listen = (query: { sql: string; bindings?: unknown[] }) =>
+    statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
   app.strapi.db.connection.on('query', listen);
   try {
     await work();
@@ -146,3 +147,45 @@ export const queriesDuring = async (app: TestApp, work: () => Promise<unknown>) 
   }
   return statements;
 };
+
+/** The SQL statements `work` sends to the database (to show a count does not grow with the rows). */
+export const queriesDuring = async (app: TestApp, work: () => Promise<unknown>) =>
+  (await statementsDuring(app, work)).map((statement) => statement.sql);
+
+/**
+ * SQLite only: the reads of `work` that touch one of `tables`, with SQLite's plan for each
+ * (EXPLAIN QUERY PLAN's lines, each naming the table as the statement does: its alias when it
+ * has one). Without ANALYZE statistics SQLite plans the same at any table size, so a test
+ * table answers for the archive.
+ */
+export const plansDuring = async (app: TestApp, tables: string[], work: () => Promise<unknown>) => {
+  const knex = app.strapi.db.connection;
+  const plans: Array<{ sql: string; names: Set<string>; plan: string[] }> = [];
+  for (const { sql, bindings } of await statementsDuring(app, work)) {
+    if (!/^\s*select/i.test(sql)) continue;
+    const names = new Set<string>();
+    for (const table of tables)
+      for (const [, alias] of sql.matchAll(
+        new RegExp(`[\`"]${table}[\`"](?:\\s+as\\s+[\`"](\\w+)[\`"])?`, 'g')
+      ))
+        names.add(alias ?? table);
+    if (names.size === 0) continue;
+    const plan = (await knex.raw(`explain query plan ${sql}`, bindings as never)) as Array<{
+      detail: string;
+    }>;
+    plans.push({ sql, names, plan: plan.map((row) => row.detail) });
+  }
+  return plans;
+};
+
+/**
+ * SQLite only: the reads of `work` that go through every row of one of `tables` (their plan
+ * says SCAN, with or without an index), as "plan line: statement". On a table of the archive
+ * such a read costs what the archive holds (docs/scale.md).
+ */
+export const scansDuring = async (app: TestApp, tables: string[], work: () => Promise<unknown>) =>
+  (await plansDuring(app, tables, work)).flatMap(({ sql, names, plan }) =>
+    plan
+      .filter((line) => names.has(/^SCAN (\w+)/.exec(line)?.[1] ?? ''))
+      .map((line) => `${line}: ${sql}`)
+  );

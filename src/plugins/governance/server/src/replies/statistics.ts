@@ -129,12 +129,15 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const overdueFirst = `${awaiting.sql} and ${column('dueAt')} < ?`;
       const flaggedLateFirst = `${flagged.sql} and ${column('dueAt')} < ?`;
 
+      // Grouped by `+site`, an expression, not the link's indexed column: so SQLite reads the
+      // period's messages by their receipt's index rather than every link in site order.
+      const bySite = knex.raw('+??', [`l.${link.targetColumn}`]);
       const rows = (await knex(`${message.table} as m`)
         .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
         .leftJoin(`${holding.table} as h`, function openHolding() {
           this.on(hc('messageId'), '=', 'm.id').andOn(hc('state'), '=', knex.raw('?', ['open']));
         })
-        .select({ siteId: `l.${link.targetColumn}` })
+        .select({ siteId: bySite })
         .count({ received: '*' })
         .select({
           invalid: count(validity.invalidConfirmed.sql, ...validity.invalidConfirmed.bindings),
@@ -178,7 +181,7 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .modify((query) => {
           if (siteIds) query.whereIn(`l.${link.targetColumn}`, siteIds);
         })
-        .groupBy(`l.${link.targetColumn}`)) as SumRow[];
+        .groupBy(bySite)) as SumRow[];
       // Each site's own holdings of the period's messages, whoever has them now.
       const held = (await knex(`${holding.table} as h`)
         .join(`${message.table} as m`, 'm.id', hc('messageId'))
