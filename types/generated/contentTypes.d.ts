@@ -1529,7 +1529,7 @@ export interface PluginGovernancePasswordState extends Struct.CollectionTypeSche
 export interface PluginGovernancePublicationColumn extends Struct.CollectionTypeSchema {
   collectionName: 'governance_publication_columns';
   info: {
-    description: 'Kept figures: the counted articles of one column of one site still published, and its latest counted publication';
+    description: 'Kept figures: the counted articles and all articles of one column of one site still published, and its latest counted publication';
     displayName: '\u53D1\u5E03\u6570\uFF08\u7AD9\u70B9\u00B7\u680F\u76EE\uFF09';
     pluralName: 'publication-columns';
     singularName: 'publication-column';
@@ -1560,6 +1560,9 @@ export interface PluginGovernancePublicationColumn extends Struct.CollectionType
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.publication-column'> &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
+    rawArticles: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
     siteId: Schema.Attribute.Integer & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;

@@ -189,14 +189,18 @@ export const cellRecount = (strapi: Core.Strapi) => {
     const recounted = (await trx(day.table)
       .select({ [column.column('columnName')]: day.column('columnName') })
       .sum({ [column.column('articles')]: day.column('articles') })
+      .sum({ [column.column('rawArticles')]: day.column('rawArticles') })
       .max({ [column.column('lastPublishedAt')]: day.column('lastPublishedAt') })
       .where(day.column('siteId'), siteId)
-      .where(day.column('articles'), '>', 0)
       .groupBy(day.column('columnName'))) as Row[];
     const compared = {
       table: column.table,
       keys: [column.column('columnName')],
-      values: [column.column('articles'), column.column('lastPublishedAt')],
+      values: [
+        column.column('articles'),
+        column.column('rawArticles'),
+        column.column('lastPublishedAt'),
+      ],
     };
     const kept = (await trx(column.table)
       .select([...compared.keys, ...compared.values])

@@ -74,6 +74,12 @@ export const keptFiguresProgress = (strapi: Core.Strapi) => {
 const BUILT_KEY = 'kept-figures';
 
 /**
+ * The cells' layout: raised when a version keeps a figure the cells built before it lack (2: the
+ * column cells count every published article too), so start-up builds them again.
+ */
+const LAYOUT = 2;
+
+/**
  * Rebuilds the kept figures from the archive, or checks them against it (ARCHITECTURE.md,
  * Scale). Three steps, each in short transactions by id or by site and month: each published
  * article and each message compared with its entry (what it added to the figures), then the
@@ -315,7 +321,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       const report = await run(true, options);
       if (!report.stopped)
         await store().set({
-          value: { timezone: config().timezone, builtAt: new Date().toISOString() },
+          value: { timezone: config().timezone, layout: LAYOUT, builtAt: new Date().toISOString() },
         });
       return report;
     },
@@ -326,11 +332,11 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * At start-up: the figures are built once from what is already stored (an upgrade, the demo
      * loader, a restored backup that predates them), and again when the group's time zone
-     * changed (every local day moves). Before the server answers anyone.
+     * changed (every local day moves) or the cells' layout did. Before the server answers anyone.
      */
     async buildIfNeeded(onProgress?: (progress: KeptProgress) => void) {
-      const built = (await store().get({})) as { timezone?: string } | null;
-      if (built?.timezone === config().timezone) return null;
+      const built = (await store().get({})) as { timezone?: string; layout?: number } | null;
+      if (built?.timezone === config().timezone && built.layout === LAYOUT) return null;
       return service.rebuild({ onProgress, sliceMs: OFFLINE_SLICE_MS });
     },
 

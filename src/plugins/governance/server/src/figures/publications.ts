@@ -147,14 +147,13 @@ const publicationFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       delta(month)
     );
-    if (c.counted)
-      await addToCell(
-        trx,
-        tables.columns,
-        { [column.column('siteId')]: c.siteId, [column.column('columnName')]: c.columnName },
-        { [column.column('articles')]: sign },
-        latest
-      );
+    await addToCell(
+      trx,
+      tables.columns,
+      { [column.column('siteId')]: c.siteId, [column.column('columnName')]: c.columnName },
+      { [column.column('articles')]: c.counted ? sign : 0, [column.column('rawArticles')]: sign },
+      latest
+    );
   };
 
   /**

@@ -41,7 +41,7 @@ export const publicationTables = (strapi: Core.Strapi) => {
     columns: {
       table: column.table,
       keys: [column.column('siteId'), column.column('columnName')],
-      counts: [column.column('articles')],
+      counts: [column.column('articles'), column.column('rawArticles')],
       latestColumn: column.column('lastPublishedAt'),
     } satisfies CellTable,
   };

@@ -15,7 +15,7 @@ import { createSitesAndStaff, setColumns } from '@test-helpers/sites';
 import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import type { RankingResponse } from '../../../../shared/contracts/rankings';
 import { dbNames } from '../../utils/db-names';
-import { ARTICLE, CITIZEN_MESSAGE, PUBLICATION_DAY, SITE } from '../../uids';
+import { ARTICLE, CITIZEN_MESSAGE, PUBLICATION_COLUMN, PUBLICATION_DAY, SITE } from '../../uids';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -243,6 +243,13 @@ describe('an import by plain SQL', () => {
     const found = await kept().check();
     expect(found.cells).toBeGreaterThan(0);
     expect(found.samples[0]).toMatch(/重新统计为/);
+    await kept().rebuild();
+    await expectInStep();
+
+    // The column cells' count of every published article (the group's public total) too.
+    const column = dbNames(app.strapi, PUBLICATION_COLUMN);
+    await app.strapi.db.connection(column.table).update({ [column.column('rawArticles')]: 99 });
+    expect((await kept().check()).cells).toBeGreaterThan(0);
     await kept().rebuild();
     await expectInStep();
   });
