@@ -49,8 +49,10 @@ const startScratchStrapi = async () => {
   strapi.log.level = 'warn';
   return {
     strapi,
-    async stop() {
+    /** `keep`: leave the SQLite file (bench/holds.js reads it with BENCH_DATABASE). */
+    async stop({ keep = false } = {}) {
       await strapi.destroy();
+      if (keep) return;
       for (const suffix of ['', '-wal', '-shm', '-journal', '.checkpoints.jsonl'])
         fs.rmSync(`${scratch}${suffix}`, { force: true });
     },

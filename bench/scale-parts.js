@@ -65,12 +65,18 @@ const queriesLongerThan = async (strapi, ms, fn) => {
 };
 
 /**
- * The demo's server (bench/scale-server.js) in its own process, `env` naming its database.
- * Answers its address and `stop()` once it answers.
+ * The demo's server (bench/scale-server.js) in its own process, `env` naming its database; or,
+ * with `attach`, one more instance on this process's database. Answers its address and `stop()`
+ * once it answers.
  */
-const startDemoServer = (password, env) =>
+const startDemoServer = (password, env, { attach = false } = {}) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'scale-server.js'), password], {
+    const args = [
+      path.join(__dirname, 'scale-server.js'),
+      password,
+      ...(attach ? ['--attach'] : []),
+    ];
+    const child = spawn(process.execPath, args, {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -120,40 +126,51 @@ const load = (url, concurrency, seconds, { targets, minRequests = 0, onChild = (
 
 /**
  * The one-row public request `probe`, one at a time, alone and while IN_FLIGHT requests of the
- * editor's home card and the 2014 ranking (half each) keep the server busy.
+ * editor's home card and the 2014 ranking (half each) keep the staff's instance (`base`) busy:
+ * asked of the citizens' instance (`publicBase`, another process on the same database, as
+ * docs/operations.md deploys them; the target) and of the busy instance itself (for reference:
+ * one Node process answers one request at a time).
  */
-const loadTest = async (base, tokens, probe) => {
-  const url = `${base}${probe}`;
-  await load(url, 1, 2); // warm-up
-  const unloaded = await load(url, 1, SECONDS);
+const loadTest = async (base, publicBase, tokens, probe) => {
+  const probes = { public: `${publicBase}${probe}`, sameInstance: `${base}${probe}` };
+  const unloaded = {};
+  for (const [where, url] of Object.entries(probes)) {
+    await load(url, 1, 2); // warm-up
+    unloaded[where] = await load(url, 1, SECONDS);
+  }
   const targets = [
     { url: `${base}/governance/oversight/own`, token: tokens.editor },
     { url: `${base}/governance/rankings?year=2014`, token: tokens.admin },
   ];
-  // The load runs until the probe is done, then is stopped.
+  // The load runs until the probes are done, then is stopped.
   let busyChild;
   const busy = load('-', IN_FLIGHT, 3600, { targets, onChild: (child) => (busyChild = child) });
-  let loaded;
+  const loaded = {};
   try {
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    loaded = await load(url, 1, SECONDS, { minRequests: MIN_PROBES });
+    for (const [where, url] of Object.entries(probes))
+      loaded[where] = await load(url, 1, SECONDS, { minRequests: MIN_PROBES });
   } finally {
     busyChild.kill('SIGTERM');
   }
   const background = await busy;
-  if (unloaded.errors + loaded.errors > 0)
-    throw new Error(`the probe failed: ${JSON.stringify({ unloaded, loaded })}`);
+  for (const where of Object.keys(probes))
+    if (unloaded[where].errors + loaded[where].errors > 0)
+      throw new Error(`the probe failed: ${JSON.stringify({ unloaded, loaded })}`);
+  const ratios = (where) => ({
+    unloaded: unloaded[where],
+    loaded: loaded[where],
+    p50Ratio: +(loaded[where].p50Ms / unloaded[where].p50Ms).toFixed(2),
+    p99Ratio: +(loaded[where].p99Ms / unloaded[where].p99Ms).toFixed(2),
+  });
   const result = {
     loadAverage: +os.loadavg()[0].toFixed(2),
     probe,
     seconds: SECONDS,
     inFlight: IN_FLIGHT,
-    unloaded,
-    loaded,
+    public: { ...ratios('public'), target: 2 },
+    sameInstance: ratios('sameInstance'),
     background,
-    p50Ratio: +(loaded.p50Ms / unloaded.p50Ms).toFixed(2),
-    p99Ratio: +(loaded.p99Ms / unloaded.p99Ms).toFixed(2),
-    target: 2,
   };
   console.log('load', JSON.stringify(result));
   return result;

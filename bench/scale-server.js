@@ -5,15 +5,33 @@
  * Its database is the scratch one bench/helpers.js makes (SQLite), or DATABASE_NAME
  * (PostgreSQL: bench/scale.js creates it). Prints `SCALE_SERVER_READY {"port":…}` when it
  * answers; SIGTERM stops it and removes its SQLite file.
+ *
+ * With `--attach` (second argument) it is instead one more instance on the database its
+ * environment names, as it is, with the same secrets (bench/scale.js's citizens' instance:
+ * docs/operations.md); SIGTERM stops it and leaves the database.
  */
 const path = require('path');
+const { createStrapi } = require('@strapi/strapi');
 const { appDir, distDir, startScratchStrapi } = require('./helpers');
 
 const { loadDemo } = require(path.join(distDir, 'database/seeds/load-demo.js'));
 const { ensureDemoAccounts } = require(path.join(distDir, 'database/seeds/demo-accounts.js'));
 
+const attach = process.argv[3] === '--attach';
+
+const attached = async () => {
+  const strapi = await createStrapi({
+    appDir,
+    distDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  strapi.log.level = 'warn';
+  return { strapi, stop: () => strapi.destroy() };
+};
+
 const main = async () => {
-  const { strapi, stop } = await startScratchStrapi();
+  const { strapi, stop } = attach ? await attached() : await startScratchStrapi();
   strapi.cron.stop();
   process.once('SIGTERM', () =>
     stop().then(
@@ -21,8 +39,10 @@ const main = async () => {
       () => process.exit(1)
     )
   );
-  await loadDemo(strapi, appDir);
-  await ensureDemoAccounts(strapi, process.argv[2]);
+  if (!attach) {
+    await loadDemo(strapi, appDir);
+    await ensureDemoAccounts(strapi, process.argv[2]);
+  }
   await strapi.server.mount();
   await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   console.log(

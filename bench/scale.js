@@ -28,8 +28,10 @@
  *     QUERY PLAN on SQLite, EXPLAIN ANALYZE on PostgreSQL).
  *  5. Load (the demo's server stopped): from separate processes (bench/load.js), the one-row
  *     public request one at a time for BENCH_SECONDS (15), alone, and while 16 requests of home
- *     cards and rankings are in flight (at least 10 answers, however long they wait): its median
- *     and p99 latency loaded / unloaded. Target: within 2×.
+ *     cards and rankings are in flight on this server (at least 10 answers, however long they
+ *     wait): its median and p99 latency loaded / unloaded, asked of a citizens' instance (a
+ *     second process on the same database, bench/scale-server.js --attach, as
+ *     docs/operations.md deploys it; target: within 2×) and of the busy server itself.
  *  6. Publish cost: BENCH_PUBLISHES (20) pairs of articles taken through review (submitted,
  *     approved twice) and published, with the kept figures and without them (their `refresh`
  *     replaced by a no-op in-process), taking turns (ABBA); medians. Target: within 1.2×.
@@ -40,6 +42,8 @@
  * makes and drops `<DATABASE_NAME>_demo` for the second server. The large tables are VACUUM
  * ANALYZEd after loading and emptied at the end; drop the database afterwards (the demo's sites
  * and accounts stay). At 10,000,000 on PostgreSQL, check `df -h` first (about 30 GB).
+ * BENCH_KEEP=1 leaves the grown database (its SQLite file, or the PostgreSQL tables) and prints
+ * where: `BENCH_DATABASE=<file> node bench/holds.js` then times every read on it.
  * Results print and go to bench/results/ (git-ignored). Try a small size first:
  * `BENCH_ARTICLES=200000 BENCH_SECONDS=5 BENCH_PUBLISHES=4 node bench/scale.js`.
  */
@@ -76,6 +80,8 @@ const { localYearRange } = require(
 
 const TARGET = Number(process.env.BENCH_ARTICLES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** BENCH_KEEP=1: the grown database is left as it is at the end (for bench/holds.js). */
+const KEEP = process.env.BENCH_KEEP === '1';
 const PASSWORD = `Bench-${Date.now()}-Aa1`;
 const ACCOUNTS = {
   admin: 'province.admin@demo.example',
@@ -346,14 +352,23 @@ const main = async () => {
     // 5. A one-row public request under load; 6. the kept figures' cost on a publish.
     await demoServer.stop();
     demoServer = null;
-    results.load = await loadTest(base, tokens, PROBE);
+    const citizens = await startDemoServer(PASSWORD, {}, { attach: true });
+    try {
+      results.load = await loadTest(base, citizens.base, tokens, PROBE);
+    } finally {
+      await citizens.stop();
+    }
     results.publish = await publishCost(strapi);
     writeResults('scale', results);
   } finally {
     if (demoServer) await demoServer.stop();
     if (demoDb) await demoDb.drop();
-    if (filled) await emptyTables(knex, client, largeTables(strapi));
-    await stop();
+    if (filled && !KEEP) await emptyTables(knex, client, largeTables(strapi));
+    await stop({ keep: KEEP });
+    if (KEEP)
+      console.log(
+        `The grown database is kept: ${client === 'postgres' ? process.env.DATABASE_NAME : process.env.DATABASE_FILENAME}`
+      );
   }
 };
 
