@@ -41,7 +41,12 @@ const progressLine = () => {
     if (key === last) return;
     if (process.stdout.isTTY && last && !last.startsWith(`${phase}:`)) process.stdout.write('\n');
     last = key;
-    const line = `  ${PHASES[phase]} ${done.toLocaleString('zh-CN')}/${total.toLocaleString('zh-CN')}（${percent}%）`;
+    // Articles and messages go by position in their ids (a count would read the archive);
+    // cells by site.
+    const sites = phase === 'publicationCells' || phase === 'messageCells';
+    const line = sites
+      ? `  ${PHASES[phase]} ${done.toLocaleString('zh-CN')}/${total.toLocaleString('zh-CN')} 个站点（${percent}%）`
+      : `  ${PHASES[phase]} ${percent}%`;
     if (process.stdout.isTTY) process.stdout.write(`\r${line}`);
     else console.log(line);
   };

@@ -26,6 +26,10 @@ const SAMPLES = 20;
 
 export type KeptPhase = 'articles' | 'messages' | 'publicationCells' | 'messageCells';
 
+/**
+ * Where a phase is: `done` of `total`. The first two phases go by id (the position of the last
+ * row read in the table's span of ids): counting the rows first would read the whole archive.
+ */
 export interface KeptProgress {
   phase: KeptPhase;
   done: number;
@@ -55,8 +59,8 @@ export interface KeptReport {
 const PHASE_NAMES: Record<KeptPhase, string> = {
   articles: 'articles',
   messages: 'messages',
-  publicationCells: 'publication cells (sites done)',
-  messageCells: 'message cells (sites done)',
+  publicationCells: 'publication cells',
+  messageCells: 'message cells',
 };
 
 /** Start-up progress in the server log: a line per phase and per tenth of it. */
@@ -66,7 +70,7 @@ export const keptFiguresProgress = (strapi: Core.Strapi) => {
     const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
     if (`${phase}:${tenth}` === last) return;
     last = `${phase}:${tenth}`;
-    strapi.log.info(`governance: building kept figures, ${PHASE_NAMES[phase]} ${done}/${total}`);
+    strapi.log.info(`governance: building kept figures, ${PHASE_NAMES[phase]} ${tenth * 10}%`);
   };
 };
 
@@ -90,7 +94,20 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
   const store = () => strapi.store({ type: 'plugin', name: 'governance', key: BUILT_KEY });
 
-  /** Runs `work` per batch of ids of `table` (with `where`), each in one transaction. */
+  /** The span of ids of `table` (two index look-ups), for progress. */
+  const idSpan = async (table: string) => {
+    const [row] = (await strapi.db
+      .connection(table)
+      .min({ first: 'id' })
+      .max({ last: 'id' })) as Array<{ first: number | null; last: number | null }>;
+    const first = Number(row?.first ?? 0);
+    return { first, size: row?.last == null ? 0 : Number(row.last) - first + 1 };
+  };
+
+  /**
+   * Runs `work` per batch of ids of `table` (with `where`), each in one transaction; `progress`
+   * gets the id of the last row read.
+   */
   const byIds = async (
     table: string,
     idColumn: string,
@@ -100,7 +117,6 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     { signal, sliceMs = SLICE_MS }: KeptOptions
   ) => {
     let cursor = 0;
-    let done = 0;
     for (;;) {
       if (signal?.aborted) return true;
       const started = Date.now();
@@ -119,10 +135,9 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
           }
           await work(rows.map((row) => row.key));
           cursor = rows.at(-1)!.id;
-          done += rows.length;
         }
       });
-      progress(done);
+      progress(cursor);
       if (finished) return false;
       await yieldToEventLoop();
     }
@@ -141,18 +156,13 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       samples,
       stopped: false,
     };
-    const db = strapi.db.connection;
     const article = dbNames(strapi, ARTICLE);
     const message = dbNames(strapi, CITIZEN_MESSAGE);
     const p = publicationTables(strapi);
     const m = messageTables(strapi);
     const publications = getService(strapi, 'publicationFigures');
     const messages = getService(strapi, 'messageFigures');
-    const counted = async (query: Knex.QueryBuilder) =>
-      Number(((await query.count({ n: '*' })) as Array<{ n: number | string }>)[0]?.n ?? 0);
-
-    // 1. Articles, then entries left by articles gone by other ways (deleted by SQL). Each pass
-    // counts its rows as it starts: the first writes the entries the second reads.
+    // 1. Articles, then entries left by articles gone by other ways (deleted by SQL).
     const articleStep = async (ids: Array<string | number>) => {
       let changed = await publications.refresh(ids as string[], { dryRun, entriesOnly: repair });
       // Read again: a publication committed between the two reads is no difference.
@@ -161,29 +171,38 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       note(changed.map((id) => `文章 ${id} 的计数登记与实际不符`));
       return changed.length;
     };
-    const articleProgress = (base: number, total: number) => (done: number) =>
-      onProgress?.({ phase: 'articles', done: base + done, total });
-    const published = await counted(db(article.table).whereNotNull('published_at'));
+    // Progress by position in each pass's span of ids (KeptProgress).
+    const positions =
+      (phase: KeptPhase, spans: Array<{ first: number; size: number }>, pass: number) =>
+      (cursor: number) => {
+        const before = spans.slice(0, pass).reduce((sum, span) => sum + span.size, 0);
+        const total = spans.reduce((sum, span) => sum + span.size, 0);
+        const into = Math.min(Math.max(cursor - spans[pass].first + 1, 0), spans[pass].size);
+        onProgress?.({ phase, done: before + into, total });
+      };
+    const articleSpans = [await idSpan(article.table), await idSpan(p.entry.table)];
     report.stopped ||= await byIds(
       article.table,
       'document_id',
       (query) => query.whereNotNull('published_at'),
       articleStep,
-      articleProgress(0, published + (await counted(db(p.entry.table)))),
+      positions('articles', articleSpans, 0),
       options
     );
-    if (!report.stopped)
+    if (!report.stopped) {
+      // The first pass wrote entries: the second's span is read again.
+      articleSpans[1] = await idSpan(p.entry.table);
       report.stopped = await byIds(
         p.entry.table,
         p.entry.column('articleDocumentId'),
         () => {},
         articleStep,
-        articleProgress(published, published + (await counted(db(p.entry.table)))),
+        positions('articles', articleSpans, 1),
         options
       );
+    }
 
     // 2. Messages, then their entries.
-    const messageCount = await counted(db(message.table));
     const messageStep = async (ids: Array<string | number>) => {
       let changed = await messages.refresh(ids as number[], { dryRun, entriesOnly: repair });
       if (dryRun && changed.length > 0) changed = await messages.refresh(changed, { dryRun });
@@ -191,26 +210,27 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       note(changed.map((id) => `留言 ${id} 的计数登记与实际不符`));
       return changed.length;
     };
-    const messageProgress = (base: number, total: number) => (done: number) =>
-      onProgress?.({ phase: 'messages', done: base + done, total });
+    const messageSpans = [await idSpan(message.table), await idSpan(m.entry.table)];
     if (!report.stopped)
       report.stopped = await byIds(
         message.table,
         'id',
         () => {},
         messageStep,
-        messageProgress(0, messageCount + (await counted(db(m.entry.table)))),
+        positions('messages', messageSpans, 0),
         options
       );
-    if (!report.stopped)
+    if (!report.stopped) {
+      messageSpans[1] = await idSpan(m.entry.table);
       report.stopped = await byIds(
         m.entry.table,
         m.entry.column('messageId'),
         () => {},
         messageStep,
-        messageProgress(messageCount, messageCount + (await counted(db(m.entry.table)))),
+        positions('messages', messageSpans, 1),
         options
       );
+    }
 
     // 3. Every cell against the entries, by site and month.
     if (!report.stopped) report.stopped = await cells(repair, report, note, options);
