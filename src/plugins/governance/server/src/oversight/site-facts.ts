@@ -8,6 +8,7 @@ import { CITIZEN_MESSAGE, MESSAGE_HOLDING, SITE_COLUMN } from '../uids';
 import { siteRows } from '../sites/site-rows';
 import { localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
+import { whereInNotIndexed } from '../utils/not-indexed';
 import { getService } from '../utils/get-service';
 
 /**
@@ -83,9 +84,10 @@ const longestHeld = async (
   const db = strapi.db.connection;
   const received = message.column('receivedAt');
   const h = (name: string) => `h.${holding.column(name)}`;
-  // Of the sites given only, when given.
+  // Of the sites given only, when given: by `+site`, an expression, so that the plan still
+  // reads the waiting messages by their state, not every message the site ever had.
   const ofSites = (column: string) => (query: Knex.QueryBuilder) => {
-    if (siteIds) query.whereIn(column, siteIds);
+    if (siteIds) whereInNotIndexed(query, column, siteIds);
   };
   const withoutHoldings = (alias: string) =>
     function noHolding(this: Knex.QueryBuilder) {

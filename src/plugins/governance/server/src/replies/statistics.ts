@@ -10,6 +10,7 @@ import { localYearRange } from '../time/local-year';
 import type { MessageRow } from './service';
 import { LIST_FIELDS, type ListedMessage } from './case-access';
 import { dbNames } from '../utils/db-names';
+import { whereInNotIndexed } from '../utils/not-indexed';
 import { CITIZEN_MESSAGE, MESSAGE_HOLDING, SITE } from '../uids';
 import { SAMPLED_STATUSES, validitySql } from './validity';
 
@@ -129,8 +130,9 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const overdueFirst = `${awaiting.sql} and ${column('dueAt')} < ?`;
       const flaggedLateFirst = `${flagged.sql} and ${column('dueAt')} < ?`;
 
-      // Grouped by `+site`, an expression, not the link's indexed column: so SQLite reads the
-      // period's messages by their receipt's index rather than every link in site order.
+      // Grouped and filtered by `+site`, an expression, not the link's indexed column: so SQLite
+      // reads the period's messages by their receipt's index rather than every message of the
+      // site (or every link, in site order).
       const bySite = knex.raw('+??', [`l.${link.targetColumn}`]);
       const rows = (await knex(`${message.table} as m`)
         .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
@@ -179,7 +181,7 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(column('receivedAt'), '>=', start)
         .where(column('receivedAt'), '<', end)
         .modify((query) => {
-          if (siteIds) query.whereIn(`l.${link.targetColumn}`, siteIds);
+          if (siteIds) whereInNotIndexed(query, `l.${link.targetColumn}`, siteIds);
         })
         .groupBy(bySite)) as SumRow[];
       // Each site's own holdings of the period's messages, whoever has them now.
@@ -202,9 +204,10 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
             'transferred',
             'replied'
           ),
-          // Once per site and message: a site that has it back answers for it with the message.
+          // Once per site and message: a site that has it back answers for it with the message
+          // (`+h2.site`: the message's few holdings by their index, not the site's every one).
           lateTransfers: count(
-            `${hc('endedBy')} = ? and ${hc('endedAt')} > ${hc('dueAt')} and not exists (select 1 from ${holding.table} as h2 where h2.${holding.column('messageId')} = ${hc('messageId')} and h2.${holding.column('siteId')} = ${hc('siteId')} and h2.id > h.id and h2.${holding.column('state')} <> ?)`,
+            `${hc('endedBy')} = ? and ${hc('endedAt')} > ${hc('dueAt')} and not exists (select 1 from ${holding.table} as h2 where h2.${holding.column('messageId')} = ${hc('messageId')} and +h2.${holding.column('siteId')} = ${hc('siteId')} and h2.id > h.id and h2.${holding.column('state')} <> ?)`,
             'transferred',
             'pending'
           ),
@@ -212,7 +215,7 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(column('receivedAt'), '>=', start)
         .where(column('receivedAt'), '<', end)
         .modify((query) => {
-          if (siteIds) query.whereIn(hc('siteId'), siteIds);
+          if (siteIds) whereInNotIndexed(query, hc('siteId'), siteIds);
         })
         .groupBy(hc('siteId'))) as SumRow[];
       const sumsBySite = new Map<number, Sums>();
