@@ -11,7 +11,13 @@ import path from 'path';
 const appDir = path.resolve(__dirname, '..', '..', '..');
 
 interface Progress {
-  phase: 'articles' | 'messages' | 'publicationCells' | 'messageCells';
+  phase:
+    | 'articles'
+    | 'articleEntries'
+    | 'messages'
+    | 'messageEntries'
+    | 'publicationCells'
+    | 'messageCells';
   done: number;
   total: number;
 }
@@ -26,7 +32,9 @@ interface Report {
 
 const PHASES = {
   articles: '核对文章',
+  articleEntries: '核对文章计数登记',
   messages: '核对留言',
+  messageEntries: '核对留言计数登记',
   publicationCells: '核对发布数（站点）',
   messageCells: '核对留言数（站点）',
 } as const;

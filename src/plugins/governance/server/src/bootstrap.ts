@@ -17,8 +17,11 @@ import { adoptEarlierVerdictsOnce, settleJudgeFrom } from './review/counting-upg
 import { OVERDUE_JOB } from './replies/overdue';
 import { ownSiteCondition } from './sites/condition';
 import { getService } from './utils/get-service';
+import { yieldBeforeEachStatement } from './utils/yield';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // SQLite: no request holds the main thread for all its statements at once (utils/yield.ts).
+  yieldBeforeEachStatement(strapi);
   const permissions = strapi.service('admin::permission');
   await permissions.actionProvider.registerMany(actionDefinitions);
   await permissions.conditionProvider.register(ownSiteCondition(strapi));

@@ -24,11 +24,18 @@ const HOLD_MS = 2 * 60 * 1000;
 /** Differences named in a report; the rest are counted. */
 const SAMPLES = 20;
 
-export type KeptPhase = 'articles' | 'messages' | 'publicationCells' | 'messageCells';
+export type KeptPhase =
+  | 'articles'
+  | 'articleEntries'
+  | 'messages'
+  | 'messageEntries'
+  | 'publicationCells'
+  | 'messageCells';
 
 /**
- * Where a phase is: `done` of `total`. The first two phases go by id (the position of the last
- * row read in the table's span of ids): counting the rows first would read the whole archive.
+ * Where a phase is: `done` of `total`. The phases over articles, messages and their entries go
+ * by id (the position of the last row read in the table's span of ids): counting the rows first
+ * would read the whole archive.
  */
 export interface KeptProgress {
   phase: KeptPhase;
@@ -58,7 +65,9 @@ export interface KeptReport {
 
 const PHASE_NAMES: Record<KeptPhase, string> = {
   articles: 'articles',
+  articleEntries: 'article entries',
   messages: 'messages',
+  messageEntries: 'message entries',
   publicationCells: 'publication cells',
   messageCells: 'message cells',
 };
@@ -171,36 +180,33 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       note(changed.map((id) => `文章 ${id} 的计数登记与实际不符`));
       return changed.length;
     };
-    // Progress by position in each pass's span of ids (KeptProgress).
-    const positions =
-      (phase: KeptPhase, spans: Array<{ first: number; size: number }>, pass: number) =>
-      (cursor: number) => {
-        const before = spans.slice(0, pass).reduce((sum, span) => sum + span.size, 0);
-        const total = spans.reduce((sum, span) => sum + span.size, 0);
-        const into = Math.min(Math.max(cursor - spans[pass].first + 1, 0), spans[pass].size);
-        onProgress?.({ phase, done: before + into, total });
-      };
-    const articleSpans = [await idSpan(article.table), await idSpan(p.entry.table)];
+    // Progress by position in the span of ids of the table a phase reads (KeptProgress).
+    const position = async (phase: KeptPhase, table: string) => {
+      const { first, size } = await idSpan(table);
+      return (cursor: number) =>
+        onProgress?.({
+          phase,
+          done: Math.min(Math.max(cursor - first + 1, 0), size),
+          total: size,
+        });
+    };
     report.stopped ||= await byIds(
       article.table,
       'document_id',
       (query) => query.whereNotNull('published_at'),
       articleStep,
-      positions('articles', articleSpans, 0),
+      await position('articles', article.table),
       options
     );
-    if (!report.stopped) {
-      // The first pass wrote entries: the second's span is read again.
-      articleSpans[1] = await idSpan(p.entry.table);
+    if (!report.stopped)
       report.stopped = await byIds(
         p.entry.table,
         p.entry.column('articleDocumentId'),
         () => {},
         articleStep,
-        positions('articles', articleSpans, 1),
+        await position('articleEntries', p.entry.table),
         options
       );
-    }
 
     // 2. Messages, then their entries.
     const messageStep = async (ids: Array<string | number>) => {
@@ -210,27 +216,24 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       note(changed.map((id) => `留言 ${id} 的计数登记与实际不符`));
       return changed.length;
     };
-    const messageSpans = [await idSpan(message.table), await idSpan(m.entry.table)];
     if (!report.stopped)
       report.stopped = await byIds(
         message.table,
         'id',
         () => {},
         messageStep,
-        positions('messages', messageSpans, 0),
+        await position('messages', message.table),
         options
       );
-    if (!report.stopped) {
-      messageSpans[1] = await idSpan(m.entry.table);
+    if (!report.stopped)
       report.stopped = await byIds(
         m.entry.table,
         m.entry.column('messageId'),
         () => {},
         messageStep,
-        positions('messages', messageSpans, 1),
+        await position('messageEntries', m.entry.table),
         options
       );
-    }
 
     // 3. Every cell against the entries, by site and month.
     if (!report.stopped) report.stopped = await cells(repair, report, note, options);
