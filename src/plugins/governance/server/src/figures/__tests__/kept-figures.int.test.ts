@@ -253,6 +253,24 @@ describe('an import by plain SQL', () => {
     await kept().rebuild();
     await expectInStep();
   });
+
+  // An import leaves PostgreSQL's statistics those of the tables before it.
+  (process.env.DATABASE_CLIENT === 'postgres' ? it : it.skip)(
+    'takes fresh planner statistics of the archive first (PostgreSQL)',
+    async () => {
+      const { tableName } = app.strapi.db.metadata.get(ARTICLE);
+      const analyzed = async () => {
+        const { rows } = (await app.strapi.db.connection.raw(
+          'select last_analyze as at from pg_stat_user_tables where relname = ?',
+          [tableName]
+        )) as { rows: Array<{ at: Date | null }> };
+        return rows[0]?.at?.getTime() ?? 0;
+      };
+      const before = await analyzed();
+      await kept().rebuild();
+      expect(await analyzed()).toBeGreaterThan(before);
+    }
+  );
 });
 
 describe('nobody writes the figures from outside', () => {
