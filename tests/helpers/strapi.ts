@@ -134,8 +134,27 @@ export const asAdmin = (app: TestApp, admin: TestAdmin) => {
   };
 };
 
+/**
+ * Waits until the database has had no statement for `ms`: what earlier requests left running
+ * (a review notice being sent after its answer) is done. On SQLite every statement waits for a
+ * turn of the event loop, so such work goes on past the answer there too.
+ */
+const databaseQuiet = async (app: TestApp, ms = 30, atMost = 3000) => {
+  let last = Date.now();
+  const listen = () => (last = Date.now());
+  app.strapi.db.connection.on('query', listen);
+  try {
+    const started = Date.now();
+    while (Date.now() - last < ms && Date.now() - started < atMost)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+  } finally {
+    app.strapi.db.connection.off('query', listen);
+  }
+};
+
 /** The statements (with their bindings) `work` sends to the database. */
 const statementsDuring = async (app: TestApp, work: () => Promise<unknown>) => {
+  await databaseQuiet(app);
   const statements: Array<{ sql: string; bindings: unknown[] }> = [];
   const listen = (query: { sql: string; bindings?: unknown[] }) =>
     statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
