@@ -103,14 +103,20 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
   const store = () => strapi.store({ type: 'plugin', name: 'governance', key: BUILT_KEY });
 
-  /** The span of ids of `table` (two index look-ups), for progress. */
+  /**
+   * The span of ids of `table`, for progress: two look-ups at the ends of its key (min and max in
+   * one statement would make SQLite read the whole table).
+   */
   const idSpan = async (table: string) => {
-    const [row] = (await strapi.db
-      .connection(table)
-      .min({ first: 'id' })
-      .max({ last: 'id' })) as Array<{ first: number | null; last: number | null }>;
-    const first = Number(row?.first ?? 0);
-    return { first, size: row?.last == null ? 0 : Number(row.last) - first + 1 };
+    const end = async (order: 'asc' | 'desc') =>
+      (
+        (await strapi.db.connection(table).select('id').orderBy('id', order).first()) as
+          { id: number } | undefined
+      )?.id;
+    const [first, last] = [await end('asc'), await end('desc')];
+    return first === undefined || last === undefined
+      ? { first: 0, size: 0 }
+      : { first: Number(first), size: Number(last) - Number(first) + 1 };
   };
 
   /**
