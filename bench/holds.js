@@ -4,7 +4,8 @@
  * that holds the demo accounts — the demo's own (`.tmp/data.db`, the default) or a grown one
  * (`BENCH_DATABASE=<file>`, e.g. the file bench/scale.js keeps with BENCH_KEEP=1).
  *
- * Boots the application on that file with the project's .env (its secrets, its demo password),
+ * Boots the application on that file with the project's .env (its secrets, its demo password, or
+ * BENCH_PASSWORD: the one bench/scale.js prints when it keeps its database),
  * logs in as each demo account and, one request at a time, asks every GET route of the
  * governance plugin that takes no path parameter (its pages' data and exports), the Content
  * Manager lists of articles and messages, and the public lists. Each request is watched: its
@@ -48,7 +49,8 @@ const main = async () => {
   await new Promise((resolve) => strapi.server.listen(resolve));
   const { port } = strapi.server.httpServer.address();
   const base = `http://127.0.0.1:${port}`;
-  const password = process.env.DEMO_ADMIN_PASSWORD;
+  // A database bench/scale.js kept: the password it printed.
+  const password = process.env.BENCH_PASSWORD ?? process.env.DEMO_ADMIN_PASSWORD;
   const { DEMO_ACCOUNTS } = require(path.join(distDir, 'database/seeds/demo-accounts.js'));
   const pluginReads = strapi
     .plugin('governance')

@@ -367,7 +367,7 @@ const main = async () => {
     await stop({ keep: KEEP });
     if (KEEP)
       console.log(
-        `The grown database is kept: ${client === 'postgres' ? process.env.DATABASE_NAME : process.env.DATABASE_FILENAME}`
+        `The grown database is kept: ${client === 'postgres' ? process.env.DATABASE_NAME : process.env.DATABASE_FILENAME} (the demo accounts' password: ${PASSWORD})`
       );
   }
 };
