@@ -7,37 +7,22 @@
  */
 import { createStrapi } from '@strapi/strapi';
 import path from 'path';
+import type {
+  KeptPhase,
+  KeptProgress as Progress,
+  KeptReport as Report,
+} from '../plugins/governance/shared/contracts/kept-figures';
 
 const appDir = path.resolve(__dirname, '..', '..', '..');
 
-interface Progress {
-  phase:
-    | 'articles'
-    | 'articleEntries'
-    | 'messages'
-    | 'messageEntries'
-    | 'publicationCells'
-    | 'messageCells';
-  done: number;
-  total: number;
-}
-
-interface Report {
-  articles: number;
-  messages: number;
-  cells: number;
-  samples: string[];
-  stopped: boolean;
-}
-
-const PHASES = {
+const PHASES: Record<KeptPhase, string> = {
   articles: '核对文章',
   articleEntries: '核对文章计数登记',
   messages: '核对留言',
   messageEntries: '核对留言计数登记',
   publicationCells: '核对发布数（站点）',
   messageCells: '核对留言数（站点）',
-} as const;
+};
 
 /** One line per percent on a terminal, one per tenth in a log. */
 const progressLine = () => {

@@ -8,6 +8,7 @@ import { getService } from '../utils/get-service';
 import { yieldToEventLoop } from '../utils/yield';
 import { ARTICLE, CITIZEN_MESSAGE, SITE } from '../uids';
 import { cellRecount, type CellDifference } from './cell-recount';
+import type { KeptPhase, KeptProgress, KeptReport } from '../../../shared/contracts/kept-figures';
 import { messageTables, publicationTables } from './tables';
 
 export const KEPT_FIGURES_CHECK_JOB = 'governance-kept-figures-check';
@@ -24,43 +25,11 @@ const HOLD_MS = 2 * 60 * 1000;
 /** Differences named in a report; the rest are counted. */
 const SAMPLES = 20;
 
-export type KeptPhase =
-  | 'articles'
-  | 'articleEntries'
-  | 'messages'
-  | 'messageEntries'
-  | 'publicationCells'
-  | 'messageCells';
-
-/**
- * Where a phase is: `done` of `total`. The phases over articles, messages and their entries go
- * by id (the position of the last row read in the table's span of ids): counting the rows first
- * would read the whole archive.
- */
-export interface KeptProgress {
-  phase: KeptPhase;
-  done: number;
-  total: number;
-}
-
 export interface KeptOptions {
   signal?: AbortSignal;
   onProgress?: (progress: KeptProgress) => void;
   /** How long a transaction runs (default `SLICE_MS`; `OFFLINE_SLICE_MS` when nobody waits). */
   sliceMs?: number;
-}
-
-export interface KeptReport {
-  /** Whether differences were repaired (a rebuild) or only found (a check). */
-  repaired: boolean;
-  /** Articles and messages whose part of the figures differed from the archive. */
-  articles: number;
-  messages: number;
-  /** Kept cells that differed from their recount. */
-  cells: number;
-  /** The first differences, to read. */
-  samples: string[];
-  stopped: boolean;
 }
 
 const PHASE_NAMES: Record<KeptPhase, string> = {
