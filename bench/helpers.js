@@ -23,6 +23,18 @@ const time = async (fn) => {
  * Boots Strapi on a scratch SQLite file, or on the database DATABASE_CLIENT/DATABASE_NAME name
  * (which must then be a scratch database). `stop()` destroys Strapi and removes the file.
  */
+/** The application on the database its environment names, quiet but for warnings. */
+const loadStrapi = async () => {
+  const strapi = await createStrapi({
+    appDir,
+    distDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  strapi.log.level = 'warn';
+  return strapi;
+};
+
 const startScratchStrapi = async () => {
   const scratch = path.join(appDir, '.tmp', `bench-${randomBytes(4).toString('hex')}.db`);
   fs.mkdirSync(path.dirname(scratch), { recursive: true });
@@ -40,13 +52,7 @@ const startScratchStrapi = async () => {
     AUDIT_KEY: secret(),
     AUDIT_CHECKPOINT_FILE: `${scratch}.checkpoints.jsonl`,
   });
-  const strapi = await createStrapi({
-    appDir,
-    distDir,
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
-  strapi.log.level = 'warn';
+  const strapi = await loadStrapi();
   return {
     strapi,
     /** `keep`: leave the SQLite file (bench/holds.js reads it with BENCH_DATABASE). */
@@ -476,6 +482,7 @@ module.exports = {
   median,
   time,
   watched,
+  loadStrapi,
   startScratchStrapi,
   writeResults,
   runBench,

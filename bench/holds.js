@@ -15,8 +15,7 @@
  * The reads write only what a read writes (audit entries of personal data shown, login records).
  */
 const path = require('path');
-const { createStrapi } = require('@strapi/strapi');
-const { appDir, distDir, watched, writeResults, runBench } = require('./helpers');
+const { appDir, distDir, loadStrapi, watched, writeResults, runBench } = require('./helpers');
 
 const BUDGET_MS = 50;
 const DATABASE = process.env.BENCH_DATABASE ?? path.join(appDir, '.tmp', 'data.db');
@@ -37,13 +36,7 @@ const PUBLIC_READS = [
 const main = async () => {
   process.env.DATABASE_CLIENT = 'sqlite';
   process.env.DATABASE_FILENAME = DATABASE;
-  const strapi = await createStrapi({
-    appDir,
-    distDir,
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
-  strapi.log.level = 'warn';
+  const strapi = await loadStrapi();
   // No scheduled job may run in between the reads.
   strapi.cron.destroy();
   await new Promise((resolve) => strapi.server.listen(resolve));

@@ -11,8 +11,7 @@
  * docs/operations.md); SIGTERM stops it and leaves the database.
  */
 const path = require('path');
-const { createStrapi } = require('@strapi/strapi');
-const { appDir, distDir, startScratchStrapi } = require('./helpers');
+const { appDir, distDir, loadStrapi, startScratchStrapi } = require('./helpers');
 
 const { loadDemo } = require(path.join(distDir, 'database/seeds/load-demo.js'));
 const { ensureDemoAccounts } = require(path.join(distDir, 'database/seeds/demo-accounts.js'));
@@ -20,13 +19,7 @@ const { ensureDemoAccounts } = require(path.join(distDir, 'database/seeds/demo-a
 const attach = process.argv[3] === '--attach';
 
 const attached = async () => {
-  const strapi = await createStrapi({
-    appDir,
-    distDir,
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
-  strapi.log.level = 'warn';
+  const strapi = await loadStrapi();
   return { strapi, stop: () => strapi.destroy() };
 };
 
