@@ -22,6 +22,7 @@ const PHASES: Record<KeptPhase, string> = {
   messageEntries: '核对留言计数登记',
   publicationCells: '核对发布数（站点）',
   messageCells: '核对留言数（站点）',
+  articleBlocks: '核对文章总数',
 };
 
 /** One line per percent on a terminal, one per tenth in a log. */

@@ -722,6 +722,39 @@ export interface PluginContentReleasesReleaseAction extends Struct.CollectionTyp
   };
 }
 
+export interface PluginGovernanceArticleBlock extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_article_blocks';
+  info: {
+    description: "Kept figures: the article documents (their draft rows) in one block of row ids; their sum is the Content Manager's unfiltered article total (figures/documents.ts)";
+    displayName: '\u6587\u7AE0\u6570\uFF08\u7F16\u53F7\u6BB5\uFF09';
+    pluralName: 'article-blocks';
+    singularName: 'article-block';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    block: Schema.Attribute.Integer & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    drafts: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.article-block'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginGovernanceAuditEntry extends Struct.CollectionTypeSchema {
   collectionName: 'governance_audit_entries';
   info: {
@@ -2442,6 +2475,7 @@ declare module '@strapi/strapi' {
       'api::site.site': ApiSiteSite;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::governance.article-block': PluginGovernanceArticleBlock;
       'plugin::governance.audit-entry': PluginGovernanceAuditEntry;
       'plugin::governance.audit-head': PluginGovernanceAuditHead;
       'plugin::governance.column-change': PluginGovernanceColumnChange;

@@ -81,6 +81,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // everything built from the archive once (an upgrade, the demo loader) or after the group's
   // time zone changed, before the server answers.
   getService(strapi, 'messageFigures').subscribe();
+  getService(strapi, 'documentFigures').subscribe();
   const built = await getService(strapi, 'keptFigures').buildIfNeeded(keptFiguresProgress(strapi));
   if (built)
     strapi.log.info(

@@ -15,6 +15,7 @@ import { siteVisitDomainsRule } from './rankings/visit-domains';
 import { reviewGate } from './review/gate';
 import { siteRules } from './sites/code-rule';
 import { followSubmittedArticles } from './submissions/document-middleware';
+import { keptArticleTotal } from './figures/documents';
 import { siteIsolation } from './sites/isolation-middleware';
 import { guardRelationQueries } from './sites/relation-fields';
 import { guardCrossSiteRoutes } from './sites/route-guard';
@@ -43,6 +44,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Inside the review gate too: 报送 and 采用 follow what a publication, withdrawal or deletion did.
   strapi.documents.use(followSubmittedArticles(strapi));
   strapi.documents.use(messageRules(strapi));
+  // Last: it answers the whole article list's count only when nothing above narrowed it.
+  strapi.documents.use(keptArticleTotal(strapi));
   strapi.get('auth').register('content-api', publicAccessStrategy);
   guardCrossSiteRoutes(strapi);
   answerStrapiAiOff(strapi);

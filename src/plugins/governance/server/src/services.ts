@@ -49,5 +49,6 @@ export default {
   workbench: workbench.service,
   publicationFigures: figures.publications,
   messageFigures: figures.messages,
+  documentFigures: figures.documents,
   keptFigures: figures.kept,
 };

@@ -51,5 +51,6 @@ export const PUBLICATION_COLUMN = 'plugin::governance.publication-column';
 export const MESSAGE_ENTRY = 'plugin::governance.message-entry';
 export const MESSAGE_DAY = 'plugin::governance.message-day';
 export const MESSAGE_MONTH = 'plugin::governance.message-month';
+export const ARTICLE_BLOCK = 'plugin::governance.article-block';
 // jobs/
 export const JOB_LEASE = 'plugin::governance.job-lease';

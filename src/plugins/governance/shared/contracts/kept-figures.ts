@@ -9,12 +9,13 @@ export type KeptPhase =
   | 'messages'
   | 'messageEntries'
   | 'publicationCells'
-  | 'messageCells';
+  | 'messageCells'
+  | 'articleBlocks';
 
 /**
  * Where a phase is: `done` of `total`. The phases over articles, messages and their entries go
  * by id (the position of the last row read in the table's span of ids): counting the rows first
- * would read the whole archive. The cells' phases go by site.
+ * would read the whole archive. The cells' phases go by site, the article blocks' by block.
  */
 export interface KeptProgress {
   phase: KeptPhase;

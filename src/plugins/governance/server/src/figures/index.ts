@@ -5,13 +5,15 @@ import publicationColumn from './content-types/publication-column/schema.json';
 import publicationDay from './content-types/publication-day/schema.json';
 import publicationEntry from './content-types/publication-entry/schema.json';
 import publicationMonth from './content-types/publication-month/schema.json';
+import articleBlock from './content-types/article-block/schema.json';
+import documents from './documents';
 import kept from './kept';
 import messages from './messages';
 import publications from './publications';
 
 /**
  * Kept figures (ARCHITECTURE.md, Scale): publications and messages counted per site, column and
- * day as they change, so the pages that show them never recount the archive; rebuilt from it and
+ * day, and the article documents, as they change, so the pages that show them never recount the archive; rebuilt from it and
  * checked against it by `kept`.
  */
 export default {
@@ -23,8 +25,10 @@ export default {
     'message-entry': { schema: messageEntry },
     'message-day': { schema: messageDay },
     'message-month': { schema: messageMonth },
+    'article-block': { schema: articleBlock },
   },
   publications,
   messages,
+  documents,
   kept,
 };

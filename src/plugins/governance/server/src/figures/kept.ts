@@ -39,6 +39,7 @@ const PHASE_NAMES: Record<KeptPhase, string> = {
   messageEntries: 'message entries',
   publicationCells: 'publication cells',
   messageCells: 'message cells',
+  articleBlocks: 'article blocks',
 };
 
 /** Start-up progress in the server log: a line per phase and per tenth of it. */
@@ -60,6 +61,17 @@ const BUILT_KEY = 'kept-figures';
  * column cells count every published article too), so start-up builds them again.
  */
 const LAYOUT = 2;
+/** The article blocks (figures/documents.ts) came after layout 2: built alone when missing. */
+const BLOCKS_LAYOUT = 1;
+
+const emptyReport = (repaired: boolean): KeptReport => ({
+  repaired,
+  articles: 0,
+  messages: 0,
+  cells: 0,
+  samples: [],
+  stopped: false,
+});
 
 /**
  * Rebuilds the kept figures from the archive, or checks them against it (ARCHITECTURE.md,
@@ -130,16 +142,9 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
   const run = async (repair: boolean, options: KeptOptions = {}) => {
     const { onProgress } = options;
     const dryRun = !repair;
-    const samples: string[] = [];
+    const report = emptyReport(repair);
+    const { samples } = report;
     const note = (lines: string[]) => samples.push(...lines.slice(0, SAMPLES - samples.length));
-    const report: KeptReport = {
-      repaired: repair,
-      articles: 0,
-      messages: 0,
-      cells: 0,
-      samples,
-      stopped: false,
-    };
     const article = dbNames(strapi, ARTICLE);
     const message = dbNames(strapi, CITIZEN_MESSAGE);
     const p = publicationTables(strapi);
@@ -212,6 +217,8 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
 
     // 3. Every cell against the entries, by site and month.
     if (!report.stopped) report.stopped = await cells(repair, report, note, options);
+    // 4. The article documents, by block of ids.
+    if (!report.stopped) report.stopped = await articleBlocks(repair, report, note, options);
     return report;
   };
 
@@ -313,6 +320,39 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     return false;
   };
 
+  /** Each block of article ids: its kept drafts against a recount (figures/documents.ts). */
+  const articleBlocks = async (
+    repair: boolean,
+    report: KeptReport,
+    note: (lines: string[]) => void,
+    { signal, onProgress, sliceMs = SLICE_MS }: KeptOptions
+  ) => {
+    const documents = getService(strapi, 'documentFigures');
+    const blocks = await documents.blocks();
+    for (let i = 0; i < blocks.length;) {
+      if (signal?.aborted) return true;
+      const started = Date.now();
+      await strapi.db.transaction(async ({ trx }) => {
+        while (i < blocks.length && Date.now() - started < sliceMs) {
+          let difference = await documents.recountBlock(trx, blocks[i], repair);
+          // Read again: a draft committed between the two reads is no difference.
+          if (difference && !repair)
+            difference = await documents.recountBlock(trx, blocks[i], false);
+          if (difference) {
+            report.cells += 1;
+            note([
+              `文章总数 编号段 ${difference.block}：保存的 ${difference.kept}，重新统计为 ${difference.recounted}`,
+            ]);
+          }
+          i += 1;
+        }
+      });
+      onProgress?.({ phase: 'articleBlocks', done: i, total: blocks.length });
+      await yieldToEventLoop();
+    }
+    return false;
+  };
+
   /**
    * PostgreSQL: the planner's statistics of the tables the rebuild reads, taken now. After an
    * import by SQL they are those of the tables before it: a batch's look-up of 200 articles by
@@ -334,15 +374,22 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.connection.raw('analyze ??', [table]);
   };
 
+  const markBuilt = () =>
+    store().set({
+      value: {
+        timezone: config().timezone,
+        layout: LAYOUT,
+        blocks: BLOCKS_LAYOUT,
+        builtAt: new Date().toISOString(),
+      },
+    });
+
   const service = {
     /** Recomputes every kept figure from the archive (`npm run stats:rebuild`). */
     async rebuild(options: KeptOptions = {}) {
       await analyzeArchive();
       const report = await run(true, options);
-      if (!report.stopped)
-        await store().set({
-          value: { timezone: config().timezone, layout: LAYOUT, builtAt: new Date().toISOString() },
-        });
+      if (!report.stopped) await markBuilt();
       return report;
     },
 
@@ -355,9 +402,18 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
      * changed (every local day moves) or the cells' layout did. Before the server answers anyone.
      */
     async buildIfNeeded(onProgress?: (progress: KeptProgress) => void) {
-      const built = (await store().get({})) as { timezone?: string; layout?: number } | null;
-      if (built?.timezone === config().timezone && built.layout === LAYOUT) return null;
-      return service.rebuild({ onProgress, sliceMs: OFFLINE_SLICE_MS });
+      const built = (await store().get({})) as {
+        timezone?: string;
+        layout?: number;
+        blocks?: number;
+      } | null;
+      if (built?.timezone !== config().timezone || built.layout !== LAYOUT)
+        return service.rebuild({ onProgress, sliceMs: OFFLINE_SLICE_MS });
+      if (built.blocks === BLOCKS_LAYOUT) return null;
+      const report = emptyReport(true);
+      await articleBlocks(true, report, () => {}, { onProgress, sliceMs: OFFLINE_SLICE_MS });
+      await markBuilt();
+      return report;
     },
 
     /** The nightly check (and `npm run stats:check`): one instance of several runs it. */
