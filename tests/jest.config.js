@@ -12,8 +12,24 @@ const roots = [
   '<rootDir>/database',
 ];
 const testPathIgnorePatterns = ['/node_modules/', '/dist/', '/.tmp/'];
+// file-type (media/file-safety.ts) and its dependencies are ES modules only, which Node loads with
+// `require` by file-type's `module-sync` export; Jest's module system needs them turned into
+// CommonJS, and file-type's entry named (Jest's resolver does not know that condition).
+const ESM_PACKAGES = [
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer/inflate',
+  '@borewit/text-codec',
+];
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`];
+
 // Tests beside the code import the shared helpers as `@test-helpers/…` (tests/tsconfig.json has the same path).
-const moduleNameMapper = { '^@test-helpers/(.*)$': '<rootDir>/tests/helpers/$1' };
+const moduleNameMapper = {
+  '^@test-helpers/(.*)$': '<rootDir>/tests/helpers/$1',
+  '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+};
 
 module.exports = {
   rootDir,
@@ -23,6 +39,7 @@ module.exports = {
       rootDir,
       roots,
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       testMatch: ['**/*.test.ts'],
       // Keep the two Strapi layers out of the unit project.
@@ -38,6 +55,7 @@ module.exports = {
       rootDir,
       roots,
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       testMatch: ['**/*.int.test.ts'],
       testPathIgnorePatterns,
@@ -51,6 +69,7 @@ module.exports = {
       rootDir,
       roots,
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       testMatch: ['**/*.e2e.test.ts'],
       testPathIgnorePatterns,

@@ -4,6 +4,7 @@ import { AUDIT_CHECKPOINT_JOB } from './audit/service';
 import { KEPT_FIGURES_CHECK_JOB, keptFiguresProgress } from './figures/kept';
 import { runWithLease } from './jobs/lease';
 import { actionDefinitions } from './permissions';
+import { guardUploads } from './media/upload-guard';
 import { forgetDeletedAccounts } from './passwords/account-removal';
 import { joinStoredChineseNames, keepChineseNamesWhole } from './passwords/full-names';
 import { registerAuthHooks } from './passwords/auth-hooks';
@@ -32,6 +33,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const keyed = await siteKeys.fillMissing();
   if (keyed > 0)
     strapi.log.info(`governance: ${keyed} article and message rows given their site key`);
+
+  // Every file judged by its content before the media library stores it (media/upload-guard.ts).
+  guardUploads(strapi);
 
   await getService(strapi, 'audit').ensureHead();
   // Account security on every way in: login, password changes, every admin route.

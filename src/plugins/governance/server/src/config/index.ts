@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { FILE_KINDS, type FileKind } from '../media/file-kinds';
 import {
   DEFAULT_REPLY_WORKING_DAYS,
   NATIONAL_MAX_WORKING_DAYS,
@@ -80,6 +81,8 @@ export interface GovernanceConfig {
     /** Failed logins recorded one by one per source address and window; the rest are counted in one summary entry. */
     failedLogins: { perSource: number; windowSeconds: number };
   };
+  /** The media library (media/): the most a file of each kind may weigh, in MB. */
+  media: { sizeLimitsMb: Record<FileKind, number> };
   /** The visit beacon: how often counts are written, and how many hits per IP and minute count. */
   visits: {
     flushSeconds: number;
@@ -138,6 +141,8 @@ export default {
       checkpoints: { file: '.tmp/audit-checkpoints.jsonl', every: 1000, rule: '*/10 * * * *' },
       failedLogins: { perSource: 20, windowSeconds: 600 },
     },
+    // A scanned PDF original of a long policy runs to tens of MB; a photo from a camera to several.
+    media: { sizeLimitsMb: { image: 10, pdf: 50, ofd: 50, office: 50, text: 5 } },
     visits: {
       flushSeconds: 10,
       perIpPerMinute: 60,
@@ -232,6 +237,17 @@ export default {
       );
     }
     validateAnomalySettings(config.visits?.anomaly);
+    const limits = config.media?.sizeLimitsMb;
+    if (
+      !limits ||
+      !FILE_KINDS.every(
+        (kind) => typeof limits[kind] === 'number' && limits[kind] > 0 && limits[kind] <= 1024
+      )
+    ) {
+      throw new Error(
+        `governance.media.sizeLimitsMb must give each of ${FILE_KINDS.join(', ')} a size in MB above 0 and at most 1024; got ${JSON.stringify(limits)}.`
+      );
+    }
     const oversight = config.oversight;
     const numbers = [
       ...Object.values(oversight?.staleAfterDays ?? {}),

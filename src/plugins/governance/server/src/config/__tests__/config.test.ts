@@ -23,6 +23,16 @@ describe('governance config', () => {
     );
   });
 
+  it.each([
+    [{ image: 10, pdf: 50, ofd: 50, office: 50 }],
+    [{ image: 0, pdf: 50, ofd: 50, office: 50, text: 5 }],
+    [{ image: 10, pdf: 2048, ofd: 50, office: 50, text: 5 }],
+  ])('stops the boot on the media size limits %p', (sizeLimitsMb) => {
+    expect(() =>
+      config.validator({ ...keyed, media: { sizeLimitsMb } as typeof keyed.media })
+    ).toThrow(/media.sizeLimitsMb/);
+  });
+
   it('stops the boot on a failed-login cap of 0', () => {
     expect(() =>
       config.validator({

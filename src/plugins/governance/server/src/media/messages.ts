@@ -1,0 +1,12 @@
+/** What the media rules answer, in Chinese: the file's name, what is wrong, what to do. */
+export const MEDIA_ERRORS = {
+  markup: (name: string) =>
+    `文件“${name}”含有网页代码（HTML 或脚本），不能上传。请上传原始的图片或文档。`,
+  notText: (name: string) => `文件“${name}”不是纯文本（应为 UTF-8 或 GBK 编码的文字），不能上传。`,
+  notAllowed: (name: string, what: string) =>
+    `文件“${name}”是${what}，不能上传。可以上传：图片（JPG、PNG、GIF、WebP）、PDF、OFD、Word、Excel、PowerPoint、WPS 文档和纯文本。`,
+  wrongExtension: (name: string, label: string, extension: string) =>
+    `文件“${name}”的内容是${label}，与扩展名“${extension ? `.${extension}` : '（无）'}”不符。请改正文件名后再上传。`,
+  tooLarge: (name: string, size: string, kind: string, limit: string) =>
+    `文件“${name}”有 ${size}，超过${kind}的上限 ${limit}。`,
+};
