@@ -312,11 +312,9 @@ describe("the Content Manager's whole article list", () => {
         }
       )
       .expect(200);
-    const third = await app.strapi
-      .documents(ARTICLE)
-      .create({
-        data: { title: '宝鸡市发布防汛通知', site: sites.baoji, body: paragraph('防汛。') },
-      });
+    const third = await app.strapi.documents(ARTICLE).create({
+      data: { title: '宝鸡市发布防汛通知', site: sites.baoji, body: paragraph('防汛。') },
+    });
     expect(await total(root)).toBe(await drafts());
 
     // Published (a published row comes, no document), then deleted one by one and in bulk.
