@@ -2081,6 +2081,39 @@ export interface PluginGovernanceSiteColumn extends Struct.CollectionTypeSchema 
   };
 }
 
+export interface PluginGovernanceSiteFolder extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_site_folders';
+  info: {
+    description: "Each site's root folder in the media library (media/site-folders.ts): its files are the site's, seen and changed by the site's staff only";
+    displayName: '\u7AD9\u70B9\u6587\u4EF6\u5939';
+    pluralName: 'site-folders';
+    singularName: 'site-folder';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    folderId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.site-folder'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    siteId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginGovernanceSiteMembership extends Struct.CollectionTypeSchema {
   collectionName: 'governance_site_memberships';
   info: {
@@ -2502,6 +2535,7 @@ declare module '@strapi/strapi' {
       'plugin::governance.review-state': PluginGovernanceReviewState;
       'plugin::governance.sensitive-word': PluginGovernanceSensitiveWord;
       'plugin::governance.site-column': PluginGovernanceSiteColumn;
+      'plugin::governance.site-folder': PluginGovernanceSiteFolder;
       'plugin::governance.site-membership': PluginGovernanceSiteMembership;
       'plugin::governance.site-visit': PluginGovernanceSiteVisit;
       'plugin::governance.submission': PluginGovernanceSubmission;

@@ -34,8 +34,12 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (keyed > 0)
     strapi.log.info(`governance: ${keyed} article and message rows given their site key`);
 
-  // Every file judged by its content before the media library stores it (media/upload-guard.ts).
+  // Every file judged by its content before the media library stores it (media/upload-guard.ts),
+  // and every site's files in a folder of its own (media/site-folders.ts).
   guardUploads(strapi);
+  const folders = getService(strapi, 'siteFolders');
+  folders.subscribe();
+  await folders.ensureAll();
 
   await getService(strapi, 'audit').ensureHead();
   // Account security on every way in: login, password changes, every admin route.

@@ -2,6 +2,7 @@ import audit from './audit';
 import figures from './figures';
 import calendar from './calendar';
 import jobs from './jobs';
+import media from './media';
 import oversight from './oversight';
 import passwords from './passwords';
 import rankings from './rankings';
@@ -22,4 +23,5 @@ export default {
   ...oversight.contentTypes,
   ...calendar.contentTypes,
   ...figures.contentTypes,
+  ...media.contentTypes,
 };

@@ -17,6 +17,7 @@ import { siteRules } from './sites/code-rule';
 import { followSubmittedArticles } from './submissions/document-middleware';
 import { keptArticleTotal } from './figures/documents';
 import { siteIsolation } from './sites/isolation-middleware';
+import { guardMediaRoutes } from './media/route-guard';
 import { guardRelationQueries } from './sites/relation-fields';
 import { guardCrossSiteRoutes } from './sites/route-guard';
 import { confirmCommits } from './utils/confirmed-commit';
@@ -48,6 +49,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(keptArticleTotal(strapi));
   strapi.get('auth').register('content-api', publicAccessStrategy);
   guardCrossSiteRoutes(strapi);
+  guardMediaRoutes(strapi);
   answerStrapiAiOff(strapi);
   guardRelationQueries(strapi);
   guardAccountRoutes(strapi);

@@ -1,6 +1,7 @@
 import audit from './audit';
 import calendar from './calendar';
 import figures from './figures';
+import media from './media';
 import overview from './overview';
 import oversight from './oversight';
 import passwords from './passwords';
@@ -50,5 +51,6 @@ export default {
   publicationFigures: figures.publications,
   messageFigures: figures.messages,
   documentFigures: figures.documents,
+  siteFolders: media.siteFolders,
   keptFigures: figures.kept,
 };

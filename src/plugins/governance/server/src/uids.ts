@@ -12,6 +12,7 @@ export const ADMIN_USER = 'admin::user';
 export const ADMIN_ROLE = 'admin::role';
 export const ADMIN_PERMISSION = 'admin::permission';
 export const UPLOAD_FILE = 'plugin::upload.file';
+export const UPLOAD_FOLDER = 'plugin::upload.folder';
 
 // sites/
 export const SITE_MEMBERSHIP = 'plugin::governance.site-membership';
@@ -52,5 +53,7 @@ export const MESSAGE_ENTRY = 'plugin::governance.message-entry';
 export const MESSAGE_DAY = 'plugin::governance.message-day';
 export const MESSAGE_MONTH = 'plugin::governance.message-month';
 export const ARTICLE_BLOCK = 'plugin::governance.article-block';
+// media/
+export const SITE_FOLDER = 'plugin::governance.site-folder';
 // jobs/
 export const JOB_LEASE = 'plugin::governance.job-lease';

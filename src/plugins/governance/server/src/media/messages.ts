@@ -1,5 +1,10 @@
 /** What the media rules answer, in Chinese: the file's name, what is wrong, what to do. */
 export const MEDIA_ERRORS = {
+  notYourFile: '只能使用本站点的文件：所选文件属于其他站点，或已不存在。',
+  notYourFolder: '只能使用本站点的文件夹：所选文件夹属于其他站点或媒体库根目录，或已不存在。',
+  siteRootFixed: '站点的根文件夹不能删除、移动或改名。',
+  chooseSiteFolder: '您属于多个站点：请先进入其中一个站点的文件夹，再上传文件。',
+  groupWideOnly: '此操作涉及全部站点的文件，仅省厅管理员可用。',
   markup: (name: string) =>
     `文件“${name}”含有网页代码（HTML 或脚本），不能上传。请上传原始的图片或文档。`,
   notText: (name: string) => `文件“${name}”不是纯文本（应为 UTF-8 或 GBK 编码的文字），不能上传。`,

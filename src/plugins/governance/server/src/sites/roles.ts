@@ -41,6 +41,28 @@ const content = (
 
 const ALL: ContentAction[] = ['read', 'create', 'update', 'delete', 'publish'];
 
+/**
+ * The media library's actions (`plugin::upload.*`): site-bound holders see and change their
+ * sites' folders only (the own-site condition on the file's folder, media/route-guard.ts for the
+ * routes conditions do not reach).
+ */
+const media = (actions: string[], ownSite: boolean): PermissionInput[] =>
+  actions.map((action) => ({
+    action: `plugin::upload.${action}`,
+    conditions: ownSite ? [OWN_SITE_CONDITION] : [],
+  }));
+const MEDIA_WORK = [
+  'read',
+  'assets.create',
+  'assets.update',
+  'assets.download',
+  'assets.copy-link',
+  'settings.read',
+];
+// `settings.read`: the library's page reads the group's image settings (changing them stays the
+// province's: media/route-guard.ts).
+const MEDIA_VIEW = ['read', 'assets.download', 'settings.read'];
+
 /** Which step a reviewer or approver takes is their site membership's capacity (review/chain.ts). */
 const decides = [{ action: ACTIONS.reviewRead }, { action: ACTIONS.reviewDecide }];
 
@@ -57,6 +79,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       ...content(strapi, SITE, ['read', 'create', 'update', 'delete'], false),
       ...content(strapi, ARTICLE, ALL, false),
       ...content(strapi, CITIZEN_MESSAGE, ['read', 'update'], false),
+      ...media(MEDIA_WORK, false),
       { action: ACTIONS.overviewRead },
       { action: ACTIONS.sitesManage },
       // The province writes notices too, which pass review like any article; it keeps the word list.
@@ -88,6 +111,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       ...content(strapi, SITE, ['read'], true),
       ...content(strapi, ARTICLE, ALL, true),
       ...content(strapi, CITIZEN_MESSAGE, ['read', 'update'], true),
+      ...media(MEDIA_WORK, true),
       { action: ACTIONS.reviewRead },
       { action: ACTIONS.reviewSubmit },
       { action: ACTIONS.messagesHandle },
@@ -104,6 +128,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
     permissions: [
       ...content(strapi, SITE, ['read'], true),
       ...content(strapi, ARTICLE, ['read'], true),
+      ...media(MEDIA_VIEW, true),
       ...decides,
     ],
   },
@@ -115,6 +140,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
     permissions: [
       ...content(strapi, SITE, ['read'], true),
       ...content(strapi, ARTICLE, ['read'], true),
+      ...media(MEDIA_VIEW, true),
       ...decides,
       { action: ACTIONS.oversightOwn },
     ],
@@ -182,7 +208,7 @@ export const roleName = (role: { code: string; name: string }) =>
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.
  */
-export const ROLES_VERSION = 11;
+export const ROLES_VERSION = 13;
 
 const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
 

@@ -86,7 +86,7 @@ describe("the group's roles", () => {
     ]);
   });
 
-  it('gives a reviewer read access to articles and review decisions only', async () => {
+  it('gives a reviewer read access to articles, their files and review decisions only', async () => {
     const actions = (await permissionsOf('governance-reviewer'))
       .map((p) => `${p.action} ${p.subject}`)
       .sort();
@@ -95,7 +95,24 @@ describe("the group's roles", () => {
       'plugin::content-manager.explorer.read api::site.site',
       'plugin::governance.review.decide null',
       'plugin::governance.review.read null',
+      'plugin::upload.assets.download null',
+      'plugin::upload.read null',
+      'plugin::upload.settings.read null',
     ]);
+  });
+
+  it("binds the site-bound roles' media library work to the own-site condition", async () => {
+    for (const code of ['governance-site-editor', 'governance-reviewer', 'governance-approver']) {
+      const media = (await permissionsOf(code)).filter((p) =>
+        p.action.startsWith('plugin::upload.')
+      );
+      expect(media.map((p) => p.action)).toContain('plugin::upload.read');
+      expect(media.filter((p) => !p.conditions.includes('plugin::governance.own-site'))).toEqual(
+        []
+      );
+    }
+    const handler = await permissionsOf('governance-message-handler');
+    expect(handler.filter((p) => p.action.startsWith('plugin::upload.'))).toEqual([]);
   });
 
   it('restores a missing permission on a version change and keeps what the province added', async () => {
