@@ -35,8 +35,14 @@ const loadStrapi = async () => {
   return strapi;
 };
 
-const startScratchStrapi = async () => {
-  const scratch = path.join(appDir, '.tmp', `bench-${randomBytes(4).toString('hex')}.db`);
+/**
+ * A Strapi of its own for a bench: on a new SQLite file (or the PostgreSQL database the
+ * environment names), with secrets of its own; `database`: on that SQLite file instead, which
+ * `stop()` then leaves (a database kept by an earlier run).
+ */
+const startScratchStrapi = async ({ database } = {}) => {
+  const scratch =
+    database ?? path.join(appDir, '.tmp', `bench-${randomBytes(4).toString('hex')}.db`);
   fs.mkdirSync(path.dirname(scratch), { recursive: true });
   const secret = () => randomBytes(16).toString('base64');
   Object.assign(process.env, {
@@ -58,7 +64,7 @@ const startScratchStrapi = async () => {
     /** `keep`: leave the SQLite file (bench/holds.js reads it with BENCH_DATABASE). */
     async stop({ keep = false } = {}) {
       await strapi.destroy();
-      if (keep) return;
+      if (keep || database) return;
       for (const suffix of ['', '-wal', '-shm', '-journal', '.checkpoints.jsonl'])
         fs.rmSync(`${scratch}${suffix}`, { force: true });
     },

@@ -43,7 +43,10 @@
  * ANALYZEd after loading and emptied at the end; drop the database afterwards (the demo's sites
  * and accounts stay). At 10,000,000 on PostgreSQL, check `df -h` first (about 30 GB).
  * BENCH_KEEP=1 leaves the grown database (its SQLite file, or the PostgreSQL tables) and prints
- * where: `BENCH_DATABASE=<file> node bench/holds.js` then times every read on it.
+ * where: `BENCH_DATABASE=<file> node bench/holds.js` then times every read on it, and
+ * `BENCH_GROWN=1 BENCH_PASSWORD=<printed> [BENCH_DATABASE=<file>] node bench/scale.js` measures
+ * it again without growing it (steps 3–6: a SQLite file by BENCH_DATABASE, PostgreSQL by
+ * DATABASE_NAME), e.g. on a quieter machine or after a change to the pages.
  * Results print and go to bench/results/ (git-ignored). Try a small size first:
  * `BENCH_ARTICLES=200000 BENCH_SECONDS=5 BENCH_PUBLISHES=4 node bench/scale.js`.
  */
@@ -82,7 +85,11 @@ const TARGET = Number(process.env.BENCH_ARTICLES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** BENCH_KEEP=1: the grown database is left as it is at the end (for bench/holds.js). */
 const KEEP = process.env.BENCH_KEEP === '1';
-const PASSWORD = `Bench-${Date.now()}-Aa1`;
+/** BENCH_GROWN=1: the database already holds an archive a BENCH_KEEP=1 run grew; kept as it is. */
+const GROWN = process.env.BENCH_GROWN === '1';
+const PASSWORD = GROWN ? process.env.BENCH_PASSWORD : `Bench-${Date.now()}-Aa1`;
+if (GROWN && !PASSWORD)
+  throw new Error('BENCH_GROWN=1 needs BENCH_PASSWORD (printed by the run that kept it)');
 const ACCOUNTS = {
   admin: 'province.admin@demo.example',
   editor: 'ankang-hanbin.editor@demo.example',
@@ -262,7 +269,9 @@ const demoDatabase = async (knex, client) => {
 };
 
 const main = async () => {
-  const { strapi, stop } = await startScratchStrapi();
+  const { strapi, stop } = await startScratchStrapi({
+    database: GROWN ? process.env.BENCH_DATABASE : undefined,
+  });
   strapi.cron.stop(); // no nightly job in between
   const knex = strapi.db.connection;
   const client = strapi.db.dialect.client;
@@ -272,23 +281,29 @@ const main = async () => {
   let demoServer = null;
   let demoDb = null;
   try {
-    await assertEmpty(knex, [
-      strapi.db.metadata.get('api::article.article').tableName,
-      strapi.db.metadata.get('api::site.site').tableName,
-    ]);
-    filled = true;
+    if (!GROWN) {
+      await assertEmpty(knex, [
+        strapi.db.metadata.get('api::article.article').tableName,
+        strapi.db.metadata.get('api::site.site').tableName,
+      ]);
+      filled = true;
+    }
     // 1. The demo in this process (to be grown) and in a second one (to stay as it is).
-    console.log('Loading the demo in both servers …');
+    console.log(
+      GROWN ? 'Loading the demo in the second server …' : 'Loading the demo in both servers …'
+    );
     demoDb = await demoDatabase(knex, client);
     const demoStarting = startDemoServer(PASSWORD, demoDb.env);
     demoStarting.catch(() => {}); // awaited below
-    const demo = await watched(() => loadDemo(strapi, appDir));
-    await ensureDemoAccounts(strapi, PASSWORD);
-    results.demo = {
-      publishedArticles: demo.answer.articles,
-      messages: demo.answer.messages,
-      loadSeconds: +(demo.ms / 1000).toFixed(1),
-    };
+    if (!GROWN) {
+      const demo = await watched(() => loadDemo(strapi, appDir));
+      await ensureDemoAccounts(strapi, PASSWORD);
+      results.demo = {
+        publishedArticles: demo.answer.articles,
+        messages: demo.answer.messages,
+        loadSeconds: +(demo.ms / 1000).toFixed(1),
+      };
+    }
     await strapi.server.mount();
     await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
     demoServer = await demoStarting;
@@ -305,22 +320,32 @@ const main = async () => {
         },
       };
 
-    // 2. This server's archive grown by SQL, the kept figures rebuilt from it.
-    results.grown = await growArchive(strapi, { target: TARGET, timezone });
-    console.log(`Grown in ${results.grown.seconds} s; rebuilding the kept figures …`);
-    let rebuilt;
-    const longQueries = await queriesLongerThan(strapi, 50, async () => {
-      rebuilt = await rebuildKeptFigures(strapi);
-    });
-    results.rebuild = {
-      ...rebuilt,
-      budgetMs: 50,
-      holdVsBudget: ratio(rebuilt.longestHoldMs, 50),
-      queriesOver50Ms: longQueries,
-    };
-    console.log(`Queries over 50 ms: ${JSON.stringify(longQueries, null, 1)}`);
-    if (client === 'postgres')
-      for (const table of largeTables(strapi)) await knex.raw('vacuum analyze ??', [table]);
+    // 2. This server's archive grown by SQL, the kept figures rebuilt from it (or as kept).
+    if (GROWN) {
+      const [{ n }] = await knex(strapi.db.metadata.get('api::article.article').tableName)
+        .count({ n: '*' })
+        .whereNotNull('published_at');
+      results.grown = { reused: true, publishedArticles: Number(n) };
+      console.log(
+        `Measuring the kept archive of ${Number(n).toLocaleString('en')} published articles …`
+      );
+    } else {
+      results.grown = await growArchive(strapi, { target: TARGET, timezone });
+      console.log(`Grown in ${results.grown.seconds} s; rebuilding the kept figures …`);
+      let rebuilt;
+      const longQueries = await queriesLongerThan(strapi, 50, async () => {
+        rebuilt = await rebuildKeptFigures(strapi);
+      });
+      results.rebuild = {
+        ...rebuilt,
+        budgetMs: 50,
+        holdVsBudget: ratio(rebuilt.longestHoldMs, 50),
+        queriesOver50Ms: longQueries,
+      };
+      console.log(`Queries over 50 ms: ${JSON.stringify(longQueries, null, 1)}`);
+      if (client === 'postgres')
+        for (const table of largeTables(strapi)) await knex.raw('vacuum analyze ??', [table]);
+    }
     results.grown.check = await checkYear(strapi, timezone);
 
     // 3. The pages, demo and grown in turn.
@@ -364,8 +389,8 @@ const main = async () => {
     if (demoServer) await demoServer.stop();
     if (demoDb) await demoDb.drop();
     if (filled && !KEEP) await emptyTables(knex, client, largeTables(strapi));
-    await stop({ keep: KEEP });
-    if (KEEP)
+    await stop({ keep: KEEP || GROWN });
+    if (KEEP && !GROWN)
       console.log(
         `The grown database is kept: ${client === 'postgres' ? process.env.DATABASE_NAME : process.env.DATABASE_FILENAME} (the demo accounts' password: ${PASSWORD})`
       );
