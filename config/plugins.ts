@@ -15,6 +15,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
     },
   },
+  // The media library: which files it takes is the governance plugin's rule (media/file-safety.ts,
+  // by content, with Chinese messages); Strapi's own type lists are left empty on purpose.
+  upload: { config: { security: { deniedTypes: [] } } },
   // A local TypeScript plugin: `enabled` is required as well as `resolve`, or Strapi skips it silently.
   governance: {
     enabled: true,
