@@ -180,16 +180,23 @@ const mediaGuard = (strapi: Core.Strapi) => {
   return { checks, policy, ownStructure };
 };
 
+const guards = new WeakMap<Core.Strapi, ReturnType<typeof mediaGuard>>();
+const guardOf = (strapi: Core.Strapi) => {
+  if (!guards.has(strapi)) guards.set(strapi, mediaGuard(strapi));
+  return guards.get(strapi)!;
+};
+
 /** Policy `plugin::governance.site-media` (policies.ts): the checks above, for its route. */
 export const siteMedia = async (
   ctx: Context,
   config: { route: string },
   { strapi }: { strapi: Core.Strapi }
-) => mediaGuard(strapi).policy(ctx, config.route);
+) => guardOf(strapi).policy(ctx, config.route);
 
 /** Puts the guard on the upload plugin's routes when the plugin registers. */
 export const guardMediaRoutes = (strapi: Core.Strapi) => {
-  for (const key of Object.keys(mediaGuard(strapi).checks)) {
+  const guard = guardOf(strapi);
+  for (const key of Object.keys(guard.checks)) {
     const [method, path] = key.split(' ');
     addRoutePolicy(
       strapi,
@@ -207,6 +214,6 @@ export const guardMediaRoutes = (strapi: Core.Strapi) => {
     );
   structure.config = {
     ...structure.config,
-    middlewares: [...(structure.config?.middlewares ?? []), mediaGuard(strapi).ownStructure],
+    middlewares: [...(structure.config?.middlewares ?? []), guard.ownStructure],
   };
 };

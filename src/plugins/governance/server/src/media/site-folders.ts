@@ -112,27 +112,6 @@ const siteFolders = ({ strapi }: { strapi: Core.Strapi }) => {
       if (state) state.siteFolders = { key, folders };
       return folders;
     },
-
-    /** The site whose files a folder holds, or null (the library's root, or nobody's). */
-    async siteOfFolder(folderId: number) {
-      const folder = (await folders().findOne({
-        where: { id: folderId },
-        select: ['path'],
-      })) as { path: string } | null;
-      if (!folder) return null;
-      const rootPathId = Number(folder.path.split('/')[1]);
-      const root = (await folders().findOne({
-        where: { pathId: rootPathId },
-        select: ['id'],
-      })) as { id: number } | null;
-      if (!root) return null;
-      const mapping = (await strapi.db
-        .query(SITE_FOLDER)
-        .findOne({ where: { folderId: root.id }, select: ['siteId'] })) as {
-        siteId: number;
-      } | null;
-      return mapping?.siteId ?? null;
-    },
   };
   return service;
 };
