@@ -1,4 +1,4 @@
-import { useFetchClient } from '@strapi/strapi/admin';
+import { getFetchClient, useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type {
   ArticleReview,
@@ -60,9 +60,14 @@ export const useReviewQueue = (filters: QueueFilters) => {
   );
 };
 
-/** What waits for the user: on the menu and the home page, refreshed every minute. */
+/**
+ * What waits for the user: on the menu and the home page, refreshed every minute. One query
+ * shared by both, so not through `useFetchClient`, which cancels its requests when its component
+ * unmounts: the menu's icon is remounted while the admin loads the user's menu, and the shared
+ * request then failed for the home page too ("AbortError" in the console).
+ */
 export const useReviewCount = () => {
-  const { get } = useFetchClient();
+  const { get } = getFetchClient();
   return useQuery(
     [...REVIEW, 'count'],
     async () => (await get<{ data: ReviewCount }>('/governance/review/count')).data.data,
