@@ -26,16 +26,26 @@ const ids = (value: unknown): number[] =>
 
 /** `fileInfo` as the routes take it: a JSON string, a list of them, or an object. */
 const readInfos = (raw: unknown): { infos: Body[]; write: (infos: Body[]) => unknown } => {
-  if (raw === undefined || raw === null) return { infos: [], write: () => raw };
-  if (Array.isArray(raw))
-    return {
-      infos: raw.map((item) => (typeof item === 'string' ? JSON.parse(item) : item) as Body),
-      write: (infos) =>
-        infos.map((info, i) => (typeof raw[i] === 'string' ? JSON.stringify(info) : info)),
-    };
-  if (typeof raw === 'string')
-    return { infos: [JSON.parse(raw) as Body], write: ([info]) => JSON.stringify(info) };
-  return { infos: [raw as Body], write: ([info]) => info };
+  const parse = (item: unknown) => (typeof item === 'string' ? JSON.parse(item) : item) as Body;
+  const asString = Array.isArray(raw) ? typeof raw[0] === 'string' : typeof raw === 'string';
+  const infos = raw === undefined || raw === null ? [] : [raw].flat().map(parse);
+  const one = (info: Body) => (asString ? JSON.stringify(info) : info);
+  return {
+    infos,
+    // As it came (one, or a list), a list once there is more than one.
+    write: (list) =>
+      list.length === 0
+        ? raw
+        : Array.isArray(raw) || list.length > 1
+          ? list.map(one)
+          : one(list[0]),
+  };
+};
+
+/** How many files a multipart upload carries. */
+const filesIn = (ctx: Context) => {
+  const files = (ctx.request as { files?: { files?: unknown } }).files?.files;
+  return Array.isArray(files) ? files.length : files ? 1 : 0;
 };
 
 /**
@@ -104,10 +114,8 @@ const mediaGuard = (strapi: Core.Strapi) => {
     'POST /': (ctx, own) => {
       const { infos, write } = readInfos(body(ctx).fileInfo);
       const replacing = ctx.request.query.id !== undefined;
-      if (!replacing && infos.length === 0) {
-        body(ctx).fileInfo = JSON.stringify({ folder: uploadFolder(own, null) });
-        return;
-      }
+      // Every new file its details, so none is stored without a folder (the library's root).
+      if (!replacing) while (infos.length < Math.max(filesIn(ctx), 1)) infos.push({});
       for (const info of infos) {
         if (!replacing) info.folder = uploadFolder(own, info.folder);
         else if ('folder' in info) folderOwn(own, info.folder);
@@ -116,7 +124,7 @@ const mediaGuard = (strapi: Core.Strapi) => {
     },
     'POST /files': (ctx, own) => {
       const { infos, write } = readInfos(body(ctx).fileInfo);
-      if (infos.length === 0) infos.push({});
+      while (infos.length < Math.max(filesIn(ctx), 1)) infos.push({});
       for (const info of infos) info.folder = uploadFolder(own, info.folder);
       body(ctx).fileInfo = write(infos);
     },

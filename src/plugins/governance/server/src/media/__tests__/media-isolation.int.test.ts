@@ -207,6 +207,24 @@ describe("another site's files and folders", () => {
 });
 
 describe('own sites', () => {
+  it("several files with the details of one: each lands in the site's folder", async () => {
+    const response = await app
+      .http()
+      .post('/upload')
+      .set({ Authorization: `Bearer ${staff.baojiEditor.token}` })
+      .attach('files', pdf('一'), '附件一.pdf')
+      .attach('files', pdf('二'), '附件二.pdf')
+      .field('fileInfo', JSON.stringify({ name: '附件一.pdf' }));
+    const root = (await rootOf('baoji')).path;
+    if (response.status === 201)
+      for (const file of response.body) expect((await fileRow(file.id)).folderPath).toBe(root);
+    else expect(response.status).toBe(400);
+    const stray = await app.strapi.db.query(UPLOAD_FILE).findMany({
+      where: { name: { $in: ['附件一.pdf', '附件二.pdf'] }, folderPath: { $notIn: [root] } },
+    });
+    expect(stray).toEqual([]);
+  });
+
   it("a site's root folder stays: it cannot be deleted or moved by the site", async () => {
     const baojiRoot = (await rootOf('baoji')).id;
     const response = await as(staff.baojiEditor).post('/upload/actions/bulk-delete', {
@@ -227,7 +245,10 @@ describe('own sites', () => {
     expect(chosen.status).toBe(201);
 
     const seen = await as(staff.baojiReviewer).get('/upload/files?page=1&pageSize=100').expect(200);
-    expect(seen.body.results.map((file: { id: number }) => file.id)).toEqual([baojiFile.id]);
+    expect(seen.body.results.map((file: { id: number }) => file.id)).toContain(baojiFile.id);
+    const baojiRoot = (await rootOf('baoji')).path;
+    for (const { id } of seen.body.results as Array<{ id: number }>)
+      expect((await fileRow(id)).folderPath).toBe(baojiRoot);
     expect((await as(staff.baojiReviewer).upload('审核.pdf', pdf('审核'))).status).toBe(403);
   });
 
