@@ -24,8 +24,11 @@ const submit = (subject: string) =>
   });
 
 /** The number a tab's label carries, e.g. 已答复 (37). */
+/** A tab's count, once it has arrived (the tab shows before its count, on a busy machine long before). */
 const tabCount = async (name: string) => {
-  const label = await page.getByRole('tab', { name: new RegExp(`^${name}`) }).innerText();
+  const tab = page.getByRole('tab', { name: new RegExp(`^${name}.*\\(\\d+\\)`) });
+  await tab.waitFor();
+  const label = await tab.innerText();
   return Number(/\((\d+)\)/.exec(label)?.[1] ?? NaN);
 };
 
