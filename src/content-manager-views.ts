@@ -48,6 +48,8 @@ export const VIEWS: Record<string, ContentManagerView> = {
       slug: '链接别名',
       summary: '摘要',
       body: '正文',
+      cover: '封面图片',
+      attachments: '附件',
       site: '所属站点',
       column: '栏目',
       isSpecialTopic: '专题文章',
@@ -63,6 +65,8 @@ export const VIEWS: Record<string, ContentManagerView> = {
       column: '从所属站点设置的栏目中选择；站群监测按这些栏目检查更新情况',
       isSpecialTopic: '专题文章在站点的专题栏目中展示',
       firstPublishedAt: '首次发布时由系统记录，再次发布不改变',
+      cover: '只能选用本站点媒体库中的图片；送审前须在媒体库中为图片填写替代文字',
+      attachments: '按顺序列在正文之后供下载，如申请表、政策原文；每个附件须有显示名称',
     },
     // The review side panel shows the state, with its history and actions; the 信息报送 panel
     // names an adopted article's source.
@@ -80,6 +84,12 @@ export const VIEWS: Record<string, ContentManagerView> = {
     // Newest first: what an editor works on. Indexed, for the province and for one site alike
     // (the article's indexes on created_at, with and without the site key).
     sort: { by: 'createdAt', order: 'DESC' },
+  },
+  // An article's attachment (a component: the edit view's block for each one).
+  'article.attachment': {
+    labels: { name: '显示名称', file: '文件' },
+    descriptions: { name: '读者看到的附件名称，如“城乡低保申请表”' },
+    list: ['name'],
   },
   'api::site.site': {
     labels: {
@@ -289,8 +299,8 @@ export const mergeView = (
   };
 };
 
-/** The content manager's service for a type's view settings, as far as this file uses it. */
-interface ContentTypesService {
+/** The content manager's service for a type's (or component's) view settings, as far as this file uses it. */
+interface ViewsService {
   findConfiguration(contentType: { uid: string }): Promise<ViewConfiguration>;
   updateConfiguration(
     contentType: { uid: string },
@@ -308,15 +318,16 @@ export const applyContentManagerViews = async (strapi: Core.Strapi) => {
   const stored = ((await store.get({})) ?? {}) as StoredViews;
   const applied: Record<string, AppliedView> = {};
 
-  const contentTypes: ContentTypesService = strapi
-    .plugin('content-manager')
-    .service('content-types');
   for (const [uid, view] of Object.entries(VIEWS)) {
-    const configuration = await contentTypes.findConfiguration({ uid });
+    // Components (`category.name`) keep their views in a service of their own, alike.
+    const views: ViewsService = strapi
+      .plugin('content-manager')
+      .service(uid.includes('::') ? 'content-types' : 'components');
+    const configuration = await views.findConfiguration({ uid });
     const before = JSON.stringify(configuration);
     applied[uid] = mergeView(configuration, view, stored.applied?.[uid]);
     if (JSON.stringify(configuration) !== before)
-      await contentTypes.updateConfiguration({ uid }, configuration);
+      await views.updateConfiguration({ uid }, configuration);
   }
   if (!isEqual(stored.applied, applied)) await store.set({ value: { applied } });
 };

@@ -9,8 +9,29 @@ export const paragraph = (text: string) => [
   { type: 'paragraph' as const, children: [{ type: 'text' as const, text }] },
 ];
 
-/** A 1×1 PNG in the media library, as an upload leaves it (without writing one to disk). */
-export const libraryFile = (app: TestApp, name: string, hash: string, formats?: object) =>
+/** The folder path of the media library folder of the site `siteDocumentId`. */
+export const siteFolderPath = async (app: TestApp, siteDocumentId: string) => {
+  const site = await app.strapi.db
+    .query('api::site.site')
+    .findOne({ where: { documentId: siteDocumentId }, select: ['id'] });
+  const roots = await app.strapi.plugin('governance').service('siteFolders').roots([site.id]);
+  return roots.get(site.id).path as string;
+};
+
+/**
+ * A 1×1 PNG in the media library, as an upload leaves it (without writing one to disk): in the
+ * folder of the site `site` (a document id), or at the library's root.
+ */
+export const libraryFile = async (
+  app: TestApp,
+  name: string,
+  hash: string,
+  {
+    formats,
+    site,
+    alternativeText,
+  }: { formats?: object; site?: string; alternativeText?: string } = {}
+) =>
   app.strapi.db.query('plugin::upload.file').create({
     data: {
       name,
@@ -22,6 +43,8 @@ export const libraryFile = (app: TestApp, name: string, hash: string, formats?: 
       height: 1,
       url: `/uploads/${hash}.png`,
       provider: 'local',
+      folderPath: site ? await siteFolderPath(app, site) : '/',
+      ...(alternativeText ? { alternativeText } : {}),
       ...(formats ? { formats } : {}),
     },
   });

@@ -408,11 +408,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     draftAndPublish: true;
   };
   attributes: {
+    attachments: Schema.Attribute.Component<'article.attachment', true>;
     body: Schema.Attribute.Blocks;
     column: Schema.Attribute.String & Schema.Attribute.CustomField<'plugin::governance.column'>;
     countExclusion: Schema.Attribute.Enumeration<['trivial', 'duplicate']> &
       Schema.Attribute.Private;
     countJudgedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    cover: Schema.Attribute.Media<'images'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     duplicateDistance: Schema.Attribute.Integer & Schema.Attribute.Private;

@@ -52,5 +52,6 @@ export default {
   messageFigures: figures.messages,
   documentFigures: figures.documents,
   siteFolders: media.siteFolders,
+  articleMedia: media.articleMedia,
   keptFigures: figures.kept,
 };

@@ -31,24 +31,31 @@ const cleanChild = (child: unknown): BlockNode[] => (isNode(child) ? cleanNode(c
 export const sanitizeBody = (body: unknown): unknown =>
   Array.isArray(body) ? body.flatMap(cleanChild) : body;
 
-/** Every URL an image block carries: the file's, its preview's and each format's (thumbnail, small…). */
-export const imageUrlsOf = (body: unknown): string[] => {
-  const urls: string[] = [];
+/** An image block of a body: `image` is the media library file as the editor inserted it. */
+export type ImageNode = BlockNode & { image: Record<string, unknown> };
+
+/** The body's image blocks, in reading order. */
+export const imageNodesOf = (body: unknown): ImageNode[] => {
+  const nodes: ImageNode[] = [];
   const visit = (node: unknown) => {
     if (!isNode(node)) return;
-    if (node.type === 'image' && isNode(node.image)) {
-      const { url, previewUrl, formats } = node.image;
-      const formatUrls = isNode(formats)
-        ? Object.values(formats).map((format) => (isNode(format) ? format.url : undefined))
-        : [];
-      for (const candidate of [url, previewUrl, ...formatUrls])
-        if (typeof candidate === 'string') urls.push(candidate);
-    }
+    if (node.type === 'image' && isNode(node.image)) nodes.push(node as ImageNode);
     if (Array.isArray(node.children)) node.children.forEach(visit);
   };
   if (Array.isArray(body)) body.forEach(visit);
-  return urls;
+  return nodes;
 };
+
+/** Every URL an image block carries: the file's, its preview's and each format's (thumbnail, small…). */
+export const imageUrlsOf = (body: unknown): string[] =>
+  imageNodesOf(body).flatMap(({ image: { url, previewUrl, formats } }) => {
+    const formatUrls = isNode(formats)
+      ? Object.values(formats).map((format) => (isNode(format) ? format.url : undefined))
+      : [];
+    return [url, previewUrl, ...formatUrls].filter(
+      (candidate): candidate is string => typeof candidate === 'string'
+    );
+  });
 
 const onAllowedHost = (url: string, hosts: string[]) => {
   try {

@@ -4,33 +4,32 @@ import type { GovernanceConfig } from '../config';
 import { requestActor } from '../audit/request-actor';
 import { documentIdOf } from '../utils/document-middleware';
 import { getService } from '../utils/get-service';
-import { imageUrlsOf, refusedImageUrl, sanitizeBody } from './body';
+import { imageNodesOf, imageUrlsOf, refusedImageUrl, sanitizeBody } from './body';
 import { ERRORS } from './messages';
 import { ARTICLE, UPLOAD_FILE } from '../uids';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; status?: string };
 
 /**
- * The URLs, among `urls`, of media library files: each file's own, its preview's and its
- * formats'. One query by URL for the handful of images a body holds.
+ * The media library files among `urls`, by each URL they answer to: the file's own, its
+ * preview's and its formats'. One query by URL for the handful of images a body holds.
  */
-const libraryUrls = async (strapi: Core.Strapi, urls: string[]) => {
+const libraryFiles = async (strapi: Core.Strapi, urls: string[]) => {
   const files = (await strapi.db.query(UPLOAD_FILE).findMany({
     where: { url: { $in: [...new Set(urls)] } },
-    select: ['url', 'previewUrl', 'formats'],
+    select: ['url', 'previewUrl', 'formats', 'alternativeText'],
   })) as Array<{
     url: string;
     previewUrl: string | null;
     formats: Record<string, { url?: string }> | null;
+    alternativeText: string | null;
   }>;
-  return new Set(
-    files
-      .flatMap((file) => [
-        file.url,
-        file.previewUrl,
-        ...Object.values(file.formats ?? {}).map((format) => format?.url),
-      ])
-      .filter((url): url is string => typeof url === 'string')
+  return new Map(
+    files.flatMap((file) =>
+      [file.url, file.previewUrl, ...Object.values(file.formats ?? {}).map((f) => f?.url)]
+        .filter((url): url is string => typeof url === 'string')
+        .map((url) => [url, file] as const)
+    )
   );
 };
 
@@ -68,9 +67,15 @@ const cleanInput = async (strapi: Core.Strapi, data: Record<string, unknown>) =>
   const urls = imageUrlsOf(body);
   if (urls.length > 0) {
     const { articles } = strapi.config.get('plugin::governance') as GovernanceConfig;
-    const refused = refusedImageUrl(body, await libraryUrls(strapi, urls), articles.imageHosts);
+    const files = await libraryFiles(strapi, urls);
+    const refused = refusedImageUrl(body, new Set(files.keys()), articles.imageHosts);
     if (refused !== null)
       throw new errors.ValidationError(ERRORS.imageNotAllowed(refused), { url: refused });
+    // The blocks editor cannot edit an image's text: the library's is taken when it has none.
+    for (const { image } of imageNodesOf(body)) {
+      const text = files.get(String(image.url))?.alternativeText;
+      if (!String(image.alternativeText ?? '').trim() && text) image.alternativeText = text;
+    }
   }
   return { ...rest, body };
 };
@@ -188,6 +193,13 @@ export const articleRules =
         params.data !== undefined &&
         ('column' in params.data || 'site' in params.data));
 
+    // Whether it may now use a file of another site (media/article-media.ts).
+    const usesFiles =
+      ['create', 'clone'].includes(context.action) ||
+      (context.action === 'update' &&
+        params.data !== undefined &&
+        ['cover', 'attachments', 'body', 'site'].some((field) => field in params.data!));
+
     const publishes =
       context.action === 'publish' || (params as { status?: string }).status === 'published';
     return strapi.db.transaction(async () => {
@@ -196,6 +208,8 @@ export const articleRules =
       const documentId = documentIdOf(result, params);
       if (documentId && filesIt)
         await getService(strapi, 'siteColumns').assertArticleColumn(documentId);
+      if (documentId && usesFiles)
+        await getService(strapi, 'articleMedia').assertOwnFiles(documentId);
       if (documentId) withStamp(result, await stampFirstPublication(strapi, documentId));
       if (documentId && publishes) {
         // Whether it counts in the ranking, from what went online, and what it makes copies.

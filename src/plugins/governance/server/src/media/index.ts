@@ -1,5 +1,6 @@
 import siteFolder from './content-types/site-folder/schema.json';
 import siteFolders from './site-folders';
+import articleMedia from './article-media';
 
 /**
  * Images and attachments (docs/media.md): each site's files in a folder of its own, seen and
@@ -8,4 +9,5 @@ import siteFolders from './site-folders';
 export default {
   contentTypes: { 'site-folder': { schema: siteFolder } },
   siteFolders,
+  articleMedia,
 };

@@ -14,4 +14,15 @@ export const MEDIA_ERRORS = {
     `文件“${name}”的内容是${label}，与扩展名“${extension ? `.${extension}` : '（无）'}”不符。请改正文件名后再上传。`,
   tooLarge: (name: string, size: string, kind: string, limit: string) =>
     `文件“${name}”有 ${size}，超过${kind}的上限 ${limit}。`,
+  fileOfOtherSite: (name: string) =>
+    `文件“${name}”不在本站点的媒体库文件夹中，文章只能使用本站点的文件。请把文件上传到本站点的文件夹后再选用。`,
+  coverWithoutText: (name: string) =>
+    `封面图片“${name}”没有替代文字：请在媒体库中打开该图片，填写“替代文字”（说明图片内容，供读屏软件朗读）。`,
+  bodyImageWithoutText: (position: number, name: string) =>
+    `正文第 ${position} 张图片${name ? `“${name}”` : ''}没有替代文字：请在媒体库中为该图片填写“替代文字”，再保存一次文章。`,
+  attachmentWithoutFile: (position: number) => `第 ${position} 个附件还没有选择文件。`,
+  attachmentWithoutName: (position: number, file: string) =>
+    `第 ${position} 个附件（文件“${file}”）没有填写显示名称。`,
+  cannotSubmit: (problems: string[]) =>
+    `文章的图片或附件还不完整，不能送审：${problems.join('；')}`,
 };

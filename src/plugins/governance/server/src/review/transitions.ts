@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Checklist, WordHit } from '../../../shared/contracts/review';
 import { CHECKLIST_ITEMS } from '../../../shared/contracts/review';
+import { MEDIA_ERRORS } from '../media/messages';
 import { siteScope } from '../sites/scope';
 import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
@@ -111,6 +112,9 @@ const submit = (deps: Deps) => async (documentId: string, user: Actor) => {
     if (PENDING.includes(status) || (await store.approvedAsIs(draft, state))) {
       throw new errors.ApplicationError(ERRORS.cannotSubmit(STATUS_NAMES[status]));
     }
+    const problems = await getService(strapi, 'articleMedia').submissionProblems(documentId);
+    if (problems.length > 0)
+      throw new errors.ValidationError(MEDIA_ERRORS.cannotSubmit(problems), { problems });
     const hits = await scan(draft);
     const blocking = hits.filter((hit) => hit.level === 'forbidden');
     if (blocking.length > 0) {

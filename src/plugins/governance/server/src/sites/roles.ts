@@ -208,7 +208,12 @@ export const roleName = (role: { code: string; name: string }) =>
  * Bumped whenever `roleDefinitions` grants something new (a later feature's actions), so that
  * existing installations receive it on their next start.
  */
-export const ROLES_VERSION = 13;
+export const ROLES_VERSION = 14;
+
+/** Attributes added to the content types after roles were first made, and the version that did. */
+const FIELDS_ADDED: Array<{ version: number; subject: string; fields: string[] }> = [
+  { version: 14, subject: ARTICLE, fields: ['cover', 'attachments'] },
+];
 
 const key = (p: { action: string; subject?: string | null }) => `${p.action} ${p.subject ?? ''}`;
 
@@ -232,12 +237,33 @@ export const ensureRoles = async (strapi: Core.Strapi) => {
       });
       await roles.assignPermissions(role.id, definition.permissions);
     } else if (synced < ROLES_VERSION) {
-      const held = await strapi.db
-        .query(ADMIN_PERMISSION)
-        .findMany({ where: { role: { id: existing.id } }, select: ['action', 'subject'] });
+      const held = (await strapi.db.query(ADMIN_PERMISSION).findMany({
+        where: { role: { id: existing.id } },
+        select: ['id', 'action', 'subject', 'properties'],
+      })) as Array<PermissionInput & { id: number }>;
       const heldKeys = new Set(held.map(key));
       const missing = definition.permissions.filter((p) => !heldKeys.has(key(p)));
       if (missing.length > 0) await roles.addPermissions(existing.id, missing);
+      // Attributes added since to a content type join the fields of the permissions holding
+      // them; fields the province took away stay away.
+      for (const permission of held) {
+        const fields = permission.properties?.fields;
+        const wanted = (definition.permissions as PermissionInput[]).find(
+          (p) => key(p) === key(permission)
+        );
+        const added = FIELDS_ADDED.filter(
+          (change) => change.version > synced && change.subject === permission.subject
+        )
+          .flatMap((change) => change.fields)
+          .filter(
+            (field) => wanted?.properties?.fields?.includes(field) && !fields?.includes(field)
+          );
+        if (fields && added.length > 0)
+          await strapi.db.query(ADMIN_PERMISSION).update({
+            where: { id: permission.id },
+            data: { properties: { ...permission.properties, fields: [...fields, ...added] } },
+          });
+      }
     }
   }
   if (synced < ROLES_VERSION) await roleWordsInChinese(strapi);

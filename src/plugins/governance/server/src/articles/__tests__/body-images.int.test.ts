@@ -48,15 +48,18 @@ beforeAll(async () => {
     sites: { xian: site },
   } = await createSites(app, { xian: { name: '西安市', level: 'city' } }));
   const file = await libraryFile(app, 'seal.png', 'seal_1a2b', {
-    thumbnail: {
-      name: 'thumbnail_seal.png',
-      hash: 'thumbnail_seal_1a2b',
-      ext: '.png',
-      mime: 'image/png',
-      width: 1,
-      height: 1,
-      size: 0.07,
-      url: '/uploads/thumbnail_seal_1a2b.png',
+    site,
+    formats: {
+      thumbnail: {
+        name: 'thumbnail_seal.png',
+        hash: 'thumbnail_seal_1a2b',
+        ext: '.png',
+        mime: 'image/png',
+        width: 1,
+        height: 1,
+        size: 0.07,
+        url: '/uploads/thumbnail_seal_1a2b.png',
+      },
     },
   });
   library.url = file.url;

@@ -507,7 +507,7 @@ describe('the sensitive-word check', () => {
   );
 
   it('reads every text a reader sees: the column, and the alternative text and caption of a body image', async () => {
-    const file = await libraryFile(app, 'map.png', 'map_review');
+    const file = await libraryFile(app, 'map.png', 'map_review', { site: city });
     const image = (alternativeText: string, caption: string | null) =>
       imageBlock({ url: file.url, name: 'map.png', hash: 'map_review', alternativeText, caption });
     const CASES: Array<[string, Record<string, unknown>, string, number, number]> = [
