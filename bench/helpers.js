@@ -416,6 +416,7 @@ const keptFigureTables = (strapi) =>
  */
 const rebuildKeptFigures = async (strapi) => {
   let last = '';
+  const started = performance.now();
   const built = await watched(() =>
     strapi
       .plugin('governance')
@@ -426,7 +427,7 @@ const rebuildKeptFigures = async (strapi) => {
           if (key === last) return;
           last = key;
           console.log(
-            `  kept figures, ${phase}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`
+            `  kept figures, ${phase}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${((performance.now() - started) / 1000).toFixed(0)} s)`
           );
         },
       })

@@ -48,11 +48,13 @@ const queriesLongerThan = async (strapi, ms, fn) => {
   const knex = strapi.db.connection;
   const { queries } = await timedQueries(knex, fn);
   const long = queries.filter((q) => q.ms > ms);
-  const [first] = long;
+  // EXPLAIN ANALYZE runs what it explains: only a read is explained (not a write, nor ANALYZE).
+  const first = long.find((q) => /^\s*select\b/i.test(q.query.sql));
   return {
     count: long.length,
     slowest: long.slice(0, 5).map((q) => ({ ms: +q.ms.toFixed(1), sql: oneLine(q.query.sql) })),
     ...(first && {
+      explained: oneLine(first.query.sql),
       slowestBindings: first.query.bindings.map((b) => String(b).slice(0, 40)),
       slowestPlan: await queryPlan(
         knex,

@@ -12,5 +12,8 @@ export default [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // In front of the upload plugin's /uploads: a file is public only while a published article
+  // uses it; staff open their sites' files with their file pass (docs/media.md).
+  'plugin::governance.file-gate',
   'strapi::public',
 ];

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PasswordGuard } from './components/password/PasswordGuard';
+import { FilePass } from './components/FilePass';
 import { PluginIcon } from './components/PluginIcon';
 import { ReviewPanel } from './components/ReviewPanel';
 import { SubmissionPanel } from './components/SubmissionPanel';
@@ -77,6 +78,8 @@ export default {
       name: 'future-global::governance-password-guard',
       Component: PasswordGuard,
     });
+    // Files not yet online open in the admin with the user's pass (media/file-gate.ts).
+    app.addComponents({ name: 'future-global::governance-file-pass', Component: FilePass });
     // The article's 栏目: chosen from its site's columns (the server registers the same field).
     app.customFields.register({
       name: COLUMN_FIELD.name,

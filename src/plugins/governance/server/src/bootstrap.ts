@@ -40,6 +40,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const folders = getService(strapi, 'siteFolders');
   folders.subscribe();
   await folders.ensureAll();
+  // Which published article uses which file (media/published-files.ts), once after an upgrade.
+  await getService(strapi, 'publishedFiles').buildIfNeeded();
 
   await getService(strapi, 'audit').ensureHead();
   // Account security on every way in: login, password changes, every admin route.

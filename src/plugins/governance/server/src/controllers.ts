@@ -1,5 +1,6 @@
 import audit from './audit';
 import calendar from './calendar';
+import media from './media';
 import overview from './overview';
 import oversight from './oversight';
 import passwords from './passwords';
@@ -26,4 +27,5 @@ export default {
   calendar: calendar.controller,
   time: time.controller,
   workbench: workbench.controller,
+  media: media.controller,
 };

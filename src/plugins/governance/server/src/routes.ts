@@ -1,5 +1,6 @@
 import audit from './audit';
 import calendar from './calendar';
+import media from './media';
 import overview from './overview';
 import oversight from './oversight';
 import passwords from './passwords';
@@ -29,6 +30,7 @@ export default {
       ...reports.routes.admin,
       ...time.routes.admin,
       ...workbench.routes,
+      ...media.routes.admin,
     ],
   },
   'content-api': {

@@ -53,5 +53,6 @@ export default {
   documentFigures: figures.documents,
   siteFolders: media.siteFolders,
   articleMedia: media.articleMedia,
+  publishedFiles: media.publishedFiles,
   keptFigures: figures.kept,
 };

@@ -55,5 +55,6 @@ export const MESSAGE_MONTH = 'plugin::governance.message-month';
 export const ARTICLE_BLOCK = 'plugin::governance.article-block';
 // media/
 export const SITE_FOLDER = 'plugin::governance.site-folder';
+export const PUBLISHED_FILE = 'plugin::governance.published-file';
 // jobs/
 export const JOB_LEASE = 'plugin::governance.job-lease';

@@ -179,6 +179,8 @@ export const articleRules =
         if (documentId) {
           // Out of the kept figures (figures/); a publication enters them when judged.
           await getService(strapi, 'publicationFigures').refresh([documentId]);
+          // Its files stop answering the public unless another published article uses them.
+          await getService(strapi, 'publishedFiles').refresh(documentId);
           // Copies of an article gone offline are copies of nothing online: judged again.
           await counting.rejudgeCopiesOf(documentId);
         }
@@ -214,6 +216,8 @@ export const articleRules =
       if (documentId && publishes) {
         // Whether it counts in the ranking, from what went online, and what it makes copies.
         await counting.judge(documentId);
+        // Its files answer the public from now on (media/file-gate.ts).
+        await getService(strapi, 'publishedFiles').refresh(documentId);
         await auditPublication(strapi, 'article.publish', params, result);
       }
       return result;

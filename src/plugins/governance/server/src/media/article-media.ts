@@ -38,7 +38,7 @@ const FILE_FIELDS = [
 ];
 
 /** An article row with its media: the cover, the attachments in order and the body. */
-interface MediaRow {
+export interface MediaRow {
   id: number;
   documentId: string;
   body?: unknown;
@@ -83,20 +83,27 @@ const articleMedia = ({ strapi }: { strapi: Core.Strapi }) => {
           select: FILE_FIELDS,
         })) as ArticleFile[]);
 
-  /** Every file `row` uses, each once: cover, attachments, then the body's images. */
-  const filesOf = async (row: MediaRow): Promise<ArticleFile[]> => {
-    const direct = [
-      row.cover ?? null,
-      ...(row.attachments ?? []).map((attachment) => attachment.file),
-    ].filter((file): file is ArticleFile => file !== null && file !== undefined);
-    const inBody = await filesByUrl(imageNodesOf(row.body).map((node) => String(node.image.url)));
-    const byId = new Map<number, ArticleFile>();
-    for (const file of [...direct, ...inBody]) if (!byId.has(file.id)) byId.set(file.id, file);
-    return [...byId.values()];
+  /**
+   * Every file each of `rows` uses, each once: cover, attachments, then the body's images (one
+   * query for the body images of all the rows).
+   */
+  const filesOfMany = async (rows: MediaRow[]) => {
+    const inBodies = await filesByUrl(
+      rows.flatMap((row) => imageNodesOf(row.body).map((node) => String(node.image.url)))
+    );
+    const byUrl = new Map(inBodies.map((file) => [file.url, file]));
+    return rows.map((row) => {
+      const files = [
+        row.cover ?? null,
+        ...(row.attachments ?? []).map((attachment) => attachment.file),
+        ...imageNodesOf(row.body).map((node) => byUrl.get(String(node.image.url)) ?? null),
+      ].filter((file): file is ArticleFile => file !== null && file !== undefined);
+      return { row, files: [...new Map(files.map((file) => [file.id, file])).values()] };
+    });
   };
 
   const service = {
-    filesOf,
+    filesOfMany,
 
     /** The draft of `documentId` with its site and media, as the query engine reads it. */
     async draftWithMedia(documentId: string) {
@@ -114,7 +121,7 @@ const articleMedia = ({ strapi }: { strapi: Core.Strapi }) => {
     async assertOwnFiles(documentId: string) {
       const draft = await service.draftWithMedia(documentId);
       if (!draft?.site) return;
-      const files = await filesOf(draft);
+      const [{ files }] = await filesOfMany([draft]);
       if (files.length === 0) return;
       const own = new Set(
         (await getService(strapi, 'siteFolders').subtree([draft.site.id])).map(
