@@ -81,7 +81,11 @@ const instant = (value: Value) =>
 /** Rows grouped by a key (Map.groupBy comes with Node 21). */
 const groupBy = <T, K>(rows: T[], key: (row: T) => K) => {
   const groups = new Map<K, T[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
   return groups;
 };
 

@@ -178,6 +178,8 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       await position('articles', article.table),
       options
     );
+    // The entries just written: the planner must not look them up as the empty table it saw.
+    if (repair) await analyze([p.entry.table]);
     if (!report.stopped)
       report.stopped = await byIds(
         p.entry.table,
@@ -205,6 +207,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
         await position('messages', message.table),
         options
       );
+    if (repair) await analyze([m.entry.table]);
     if (!report.stopped)
       report.stopped = await byIds(
         m.entry.table,
@@ -354,24 +357,29 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * PostgreSQL: the planner's statistics of the tables the rebuild reads, taken now. After an
-   * import by SQL they are those of the tables before it: a batch's look-up of 200 articles by
-   * document id then read the whole link table (1 s a batch at 1,000,000 articles, against
-   * milliseconds). A sample, seconds at that size.
+   * PostgreSQL: the planner's statistics of `tables`, taken now. After an import by SQL they are
+   * those of the tables before it, and after a rebuild's first step those of entries it has just
+   * written to an empty table: a batch's look-up of 200 rows by document id then reads the whole
+   * table (seconds a batch at 1,000,000 articles, against milliseconds). A sample, seconds at
+   * that size.
    */
-  const analyzeArchive = async () => {
+  const analyze = async (tables: string[]) => {
     if (strapi.db.dialect.client !== 'postgres') return;
+    for (const table of tables) await strapi.db.connection.raw('analyze ??', [table]);
+  };
+
+  /** Before a rebuild: every table it reads. */
+  const analyzeArchive = () => {
     const article = dbNames(strapi, ARTICLE);
     const message = dbNames(strapi, CITIZEN_MESSAGE);
-    for (const table of [
+    return analyze([
       article.table,
       article.joinTable('site').table,
       message.table,
       message.joinTable('site').table,
       publicationTables(strapi).entry.table,
       messageTables(strapi).entry.table,
-    ])
-      await strapi.db.connection.raw('analyze ??', [table]);
+    ]);
   };
 
   const markBuilt = () =>
