@@ -107,6 +107,34 @@ const copiesPerYear = (added, source) => {
  * Grows the archive to `target` published articles (and messages in proportion), logging a line
  * per year. Answers what it added and how long it took.
  */
+/**
+ * PostgreSQL: drops the indexes of `tables` that are neither primary keys nor unique, and answers
+ * a function that makes them again. An import by SQL is done so: keeping a dozen indexes of a
+ * table of tens of millions of rows up to date row by row takes several times the copy itself,
+ * once they no longer fit in memory; one sort per index afterwards takes minutes.
+ */
+const withoutSecondaryIndexes = async (knex, client, tables, log) => {
+  if (client !== 'postgres') return async () => {};
+  const indexes = rowsOf(
+    await knex.raw(
+      `select i.indexname as name, i.indexdef as definition from pg_indexes i
+       join pg_class c on c.relname = i.indexname join pg_index x on x.indexrelid = c.oid
+       where i.schemaname = current_schema() and i.tablename = any(?)
+         and not x.indisunique and not x.indisprimary`,
+      [tables]
+    )
+  );
+  for (const { name } of indexes) await knex.raw('drop index ??', [name]);
+  return async () => {
+    const started = Date.now();
+    for (const { definition } of indexes) await knex.raw(definition);
+    for (const table of tables) await knex.raw('analyze ??', [table]);
+    log(
+      `  ${indexes.length} indexes made again in ${((Date.now() - started) / 1000).toFixed(0)} s`
+    );
+  };
+};
+
 const growArchive = async (strapi, { target, timezone, log = console.log }) => {
   const knex = strapi.db.connection;
   const client = strapi.db.dialect.client;
@@ -154,6 +182,8 @@ const growArchive = async (strapi, { target, timezone, log = console.log }) => {
     `Growing the archive from ${demo.published.toLocaleString('en')} to about ${target.toLocaleString('en')} published articles: per year 2015–2024 ${whole} whole copies of the demo's 2013–2014 (${sourceArticles.toLocaleString('en')} articles, ${sourceMessages.toLocaleString('en')} messages) and ${share}‰ of one …`
   );
 
+  // The link and holding tables keep theirs: each copy finds its source rows by them.
+  const restoreIndexes = await withoutSecondaryIndexes(knex, client, [article, message], log);
   for (const year of YEARS) {
     for (const [n, perMille] of copies.entries()) {
       const suffix = `-y${year}c${n}`;
@@ -221,6 +251,7 @@ const growArchive = async (strapi, { target, timezone, log = console.log }) => {
       `  ${year}: ${(await count(knex(article).whereNotNull(a('publishedAt')))).toLocaleString('en')} published articles (${((Date.now() - started) / 1000).toFixed(0)} s)`
     );
   }
+  await restoreIndexes();
   await resetSequence(knex, client, article);
   await resetSequence(knex, client, message);
 
