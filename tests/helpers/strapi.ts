@@ -120,6 +120,37 @@ const readWhole = (req: request.Test, encoding?: BufferEncoding) =>
     });
   });
 
+/**
+ * `admin`'s file pass, as the admin's browser holds it (media/file-pass.ts): the Cookie header
+ * that opens their sites' files under /uploads before a published article uses them.
+ */
+export const filePassCookie = async (app: TestApp, admin: TestAdmin) => {
+  const res = await app
+    .http()
+    .post('/governance/media/file-pass')
+    .set({ Authorization: `Bearer ${admin.token}` })
+    .expect(200);
+  const cookie = ([res.headers['set-cookie']].flat() as string[]).find((c) =>
+    c.startsWith('gov_file_pass=')
+  )!;
+  return { header: cookie, value: cookie.split(';')[0] };
+};
+
+/** A file under /uploads read whole with `admin`'s file pass: its bytes, or with `encoding` its text. */
+export const openFile = async (
+  app: TestApp,
+  admin: TestAdmin,
+  url: string,
+  encoding?: BufferEncoding
+) =>
+  readWhole(
+    app
+      .http()
+      .get(url)
+      .set('Cookie', (await filePassCookie(app, admin)).value),
+    encoding
+  );
+
 /** Requests to the admin API with `admin`'s session token. */
 export const asAdmin = (app: TestApp, admin: TestAdmin) => {
   const auth = { Authorization: `Bearer ${admin.token}` };

@@ -218,8 +218,62 @@ export const relationFieldGuard = (
         await traverse.traverseQueryFields(fieldVisitor(nested), options(nested), value);
     };
 
+  const wholeRecordReadable = (target: Model) =>
+    Object.entries(target.attributes).every(
+      ([name, attribute]) => !contentTypes.isScalarAttribute(attribute) || readable(target, name)
+    );
+
+  /**
+   * `populate` with each `*` spelled out as the relations it may populate: what a reader may not
+   * see whole (a folder's creator, for a site editor) is left out, as Strapi's sanitiser leaves
+   * out what a permission does not cover. Strapi's own screens ask with `*` (the media library,
+   * for a folder's parents), and must not be refused for fields they never show.
+   */
+  const narrowStars = (schema: Model, populate: unknown, related: boolean): unknown => {
+    if (populate === '*')
+      return Object.fromEntries(
+        Object.entries(schema.attributes).flatMap(([name, attribute]) => {
+          const target = targetOf(strapi, attribute);
+          if (!target) return [];
+          if (
+            isThrough(attribute) &&
+            ((related && !readable(schema, name)) || !wholeRecordReadable(target))
+          )
+            return [];
+          return [[name, true]];
+        })
+      );
+    if (typeof populate !== 'object' || populate === null || Array.isArray(populate))
+      return populate;
+    return Object.fromEntries(
+      Object.entries(populate).map(([name, value]) => {
+        const attribute: Attribute | undefined = schema.attributes[name];
+        const target = attribute ? targetOf(strapi, attribute) : undefined;
+        const throughIt = related || isThrough(attribute);
+        // `populate[parent]=*`: the relation with every relation of its own.
+        if (target && value === '*')
+          return [name, { populate: narrowStars(target, '*', throughIt) }];
+        if (!target || typeof value !== 'object' || value === null || !('populate' in value))
+          return [name, value];
+        const nested = (value as { populate: unknown }).populate;
+        return [name, { ...value, populate: narrowStars(target, nested, throughIt) }];
+      })
+    );
+  };
+
+  /** The query with its populate's stars narrowed (`narrowStars`), for the sanitiser. */
+  const narrow = (uid: string, query: unknown) => {
+    const schema = modelOf(strapi, uid);
+    if (!schema || typeof query !== 'object' || query === null || !('populate' in query))
+      return query;
+    return {
+      ...query,
+      populate: narrowStars(schema, (query as { populate: unknown }).populate, false),
+    };
+  };
+
   /** Throws a ValidationError naming the first unreadable path of the query's filters, sort and populate. */
-  return async (uid: string, query: unknown) => {
+  const check = async (uid: string, query: unknown) => {
     if (typeof query !== 'object' || query === null) return;
     const schema = modelOf(strapi, uid);
     if (!schema) return;
@@ -234,6 +288,7 @@ export const relationFieldGuard = (
     if (populate !== undefined)
       await traverse.traverseQueryPopulate(populateVisitor(root), options(root), populate);
   };
+  return { check, narrow };
 };
 
 interface ServicesRegistry {
@@ -252,14 +307,16 @@ export const guardRelationQueries = (strapi: Core.Strapi) => {
     createPermissionsManager(options: { ability: Ability; model: string }) {
       const manager = service.createPermissionsManager(options);
       const subjects = service.actionProvider.get(CM_READ)?.subjects ?? [];
-      const check = relationFieldGuard(strapi, options.ability, subjects);
+      const { check, narrow } = relationFieldGuard(strapi, options.ability, subjects);
       const { sanitizeQuery, validateQuery } = manager;
       manager.sanitizeQuery = async (query, opts) => {
-        await check(options.model, query);
-        return sanitizeQuery(query, opts);
+        const narrowed = narrow(options.model, query);
+        await check(options.model, narrowed);
+        return sanitizeQuery(narrowed, opts);
       };
+      // A `*` names no field: it is narrowed to what the caller may see, never refused.
       manager.validateQuery = async (query, opts) => {
-        await check(options.model, query);
+        await check(options.model, narrow(options.model, query));
         return validateQuery(query, opts);
       };
       return manager;

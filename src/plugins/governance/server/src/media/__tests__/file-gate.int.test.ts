@@ -9,7 +9,13 @@ import sharp from 'sharp';
 import { imageBlock, paragraph } from '@test-helpers/article-body';
 import { approveArticle, createReviewTeam, type ReviewTeam } from '@test-helpers/review';
 import { createSitesAndStaff } from '@test-helpers/sites';
-import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import {
+  asAdmin,
+  filePassCookie,
+  startApp,
+  type TestAdmin,
+  type TestApp,
+} from '@test-helpers/strapi';
 import { FILE_PASS_COOKIE, filePasses } from '../file-pass';
 import { ARTICLE } from '../../uids';
 
@@ -40,15 +46,6 @@ const upload = async (name: string, bytes: Buffer, info: object = {}) => {
     .field('fileInfo', JSON.stringify(info));
   expect([name, res.status]).toEqual([name, 201]);
   return res.body[0] as Uploaded;
-};
-
-/** The file pass cookie of `who`, as the admin's browser would send it back. */
-const passOf = async (who: TestAdmin) => {
-  const res = await asAdmin(app, who).post('/governance/media/file-pass').expect(200);
-  const cookie = ([res.headers['set-cookie']].flat() as string[]).find((c) =>
-    c.startsWith(`${FILE_PASS_COOKIE}=`)
-  )!;
-  return { header: cookie, value: cookie.split(';')[0] };
 };
 
 const fetchAs = (url: string, cookie?: string) => {
@@ -96,7 +93,7 @@ describe('a file no published article uses', () => {
   });
 
   it('opens for staff of its site with their pass, as data under its Chinese name', async () => {
-    const pass = await passOf(staff.xianEditor);
+    const pass = await filePassCookie(app, staff.xianEditor);
     expect(pass.header).toMatch(/path=\/uploads/i);
     expect(pass.header).toMatch(/httponly/i);
     expect(pass.header).toMatch(/samesite=strict/i);
@@ -115,12 +112,14 @@ describe('a file no published article uses', () => {
       `inline; filename="??.png"; filename*=UTF-8''${encodeURIComponent('钟楼.png')}`,
     ]);
     // The province opens every site's files.
-    expect(await statusOf(form.url, (await passOf(staff.province)).value)).toBe(200);
+    expect(await statusOf(form.url, (await filePassCookie(app, staff.province)).value)).toBe(200);
   });
 
   it('stays closed to another site’s staff, a forged pass and an expired one', async () => {
-    expect(await statusOf(form.url, (await passOf(staff.baojiEditor)).value)).toBe(404);
-    const [payload, signature] = (await passOf(staff.baojiEditor)).value
+    expect(await statusOf(form.url, (await filePassCookie(app, staff.baojiEditor)).value)).toBe(
+      404
+    );
+    const [payload, signature] = (await filePassCookie(app, staff.baojiEditor)).value
       .slice(FILE_PASS_COOKIE.length + 1)
       .split('.');
     // 宝鸡's pass rewritten to open every file: the signature no longer holds.
@@ -153,7 +152,7 @@ describe('a file no published article uses', () => {
 });
 
 describe('a file a published article uses', () => {
-  const write = async (title: string, body = paragraph('正文。')) => {
+  const write = async (title: string, body: unknown[] = paragraph('正文。')) => {
     const res = await asAdmin(app, staff.xianEditor)
       .post(CM, {
         title,

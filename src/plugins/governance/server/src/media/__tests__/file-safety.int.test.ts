@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import {
   appDir,
-  asAdmin,
+  openFile,
   createAdmin,
   startApp,
   type TestAdmin,
@@ -153,7 +153,8 @@ describe('files it keeps', () => {
     const response = await upload('现场照片.jpg', photo).expect(201);
     const [file] = response.body;
     expect(file).toMatchObject({ name: '现场照片.jpg', mime: 'image/jpeg' });
-    const served = await asAdmin(app, root).download(file.url).expect(200);
+    const served = await openFile(app, root, file.url);
+    expect(served.status).toBe(200);
     const metadata = await sharp(served.body as Buffer).metadata();
     expect(metadata.exif).toBeUndefined();
     expect([metadata.width, metadata.height]).toEqual([64, 48]);
@@ -184,7 +185,8 @@ describe('replacing a file', () => {
     expect(response.body.error.message).toMatch(/网页代码/);
     const [kept] = await stored('办事指南.pdf');
     expect(kept.mime).toBe('application/pdf');
-    const served = await asAdmin(app, root).download(file.url, 'latin1').expect(200);
+    const served = await openFile(app, root, file.url, 'latin1');
+    expect(served.status).toBe(200);
     expect(served.body).toContain('%PDF-1.4');
   });
 });

@@ -207,6 +207,16 @@ describe("another site's files and folders", () => {
 });
 
 describe('own sites', () => {
+  it('opens a folder as the media library asks for it, its parents populated with a star', async () => {
+    const res = await as(staff.baojiEditor).get(
+      `/upload/folders/${baojiSubfolder.id}?populate[parent][populate][parent]=*&populate[children][count]=true&populate[files][count]=true`
+    );
+    expect([res.status, res.body.error?.message]).toEqual([200, undefined]);
+    expect(res.body.data.parent.name).toBe('宝鸡市（baoji）');
+    // The folders' creators are not the editor's to read.
+    expect(res.body.data.parent).not.toHaveProperty('createdBy');
+  });
+
   it("several files with the details of one: each lands in the site's folder", async () => {
     const response = await app
       .http()

@@ -584,6 +584,8 @@ const UNRELATED: Record<string, string> = {
     "the province's holidays, which move every site's open deadlines by the rules, never one message's; calendar.manage only (calendar.int.test.ts)",
   'GET /governance/workbench':
     "counts of the caller's own sites only, the group's for the province; no document (workbench.int.test.ts)",
+  'POST /governance/media/file-pass':
+    "a signed cookie opening the caller's own sites' files under /uploads only, no document (file-gate.int.test.ts)",
 };
 
 describe('the list of admin routes', () => {
