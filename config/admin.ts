@@ -35,6 +35,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     ai: {
       enabled: false,
     },
+    // The sub-sites' own front ends show the articles; the edit view has no preview. Said so,
+    // the edit view's question for a preview address is answered (204) instead of failing (404).
+    preview: {
+      enabled: false,
+      config: { handler: () => null },
+    },
   };
 };
 
