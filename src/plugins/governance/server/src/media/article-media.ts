@@ -18,8 +18,6 @@ export interface ArticleFile {
   width: number | null;
   height: number | null;
   folderPath: string | null;
-  hash: string;
-  updatedAt: string | Date;
 }
 
 const FILE_FIELDS = [
@@ -33,8 +31,6 @@ const FILE_FIELDS = [
   'width',
   'height',
   'folderPath',
-  'hash',
-  'updatedAt',
 ];
 
 /** An article row with its media: the cover, the attachments in order and the body. */
