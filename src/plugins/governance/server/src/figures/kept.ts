@@ -108,7 +108,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     table: string,
     idColumn: string,
     where: (query: Knex.QueryBuilder) => void,
-    work: (ids: Array<string | number>) => Promise<number>,
+    work: (keys: Array<string | number>, rowIds: number[]) => Promise<number>,
     progress: (done: number) => void,
     { signal, sliceMs = SLICE_MS }: KeptOptions
   ) => {
@@ -129,7 +129,10 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
             finished = true;
             return;
           }
-          await work(rows.map((row) => row.key));
+          await work(
+            rows.map((row) => row.key),
+            rows.map((row) => Number(row.id))
+          );
           cursor = rows.at(-1)!.id;
         }
       });
@@ -152,8 +155,12 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     const publications = getService(strapi, 'publicationFigures');
     const messages = getService(strapi, 'messageFigures');
     // 1. Articles, then entries left by articles gone by other ways (deleted by SQL).
-    const articleStep = async (ids: Array<string | number>) => {
-      let changed = await publications.refresh(ids as string[], { dryRun, entriesOnly: repair });
+    const articleStep = async (ids: Array<string | number>, publishedRowIds?: number[]) => {
+      let changed = await publications.refresh(ids as string[], {
+        dryRun,
+        entriesOnly: repair,
+        publishedRowIds,
+      });
       // Read again: a publication committed between the two reads is no difference.
       if (dryRun && changed.length > 0) changed = await publications.refresh(changed, { dryRun });
       report.articles += changed.length;
@@ -174,7 +181,8 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
       article.table,
       'document_id',
       (query) => query.whereNotNull('published_at'),
-      articleStep,
+      // The rows read are the articles' published rows.
+      (documentIds, rowIds) => articleStep(documentIds, rowIds),
       await position('articles', article.table),
       options
     );
@@ -185,7 +193,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
         p.entry.table,
         p.entry.column('articleDocumentId'),
         () => {},
-        articleStep,
+        (documentIds) => articleStep(documentIds),
         await position('articleEntries', p.entry.table),
         options
       );

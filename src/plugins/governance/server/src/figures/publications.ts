@@ -40,12 +40,15 @@ const sameContribution = (a: Contribution | null, b: Contribution | null) =>
  * The published articles of `documentIds` as the kept figures count them, by document id: the
  * published row, its site and column, the local day of its first publication. A row without a
  * site or a first publication date counts nowhere (as the ranking's own query would have it).
+ * `publishedRowIds`, when the caller has them, are those documents' published rows, read by
+ * primary key instead of by document id.
  */
 export const currentContributions = async (
   strapi: Core.Strapi,
   db: Knex | Knex.Transaction,
   documentIds: string[],
-  timezone: string
+  timezone: string,
+  publishedRowIds?: number[]
 ) => {
   const article = dbNames(strapi, ARTICLE);
   const link = article.joinTable('site');
@@ -59,7 +62,11 @@ export const currentContributions = async (
       countExclusion: `a.${article.column('countExclusion')}`,
       specialTopic: `a.${article.column('isSpecialTopic')}`,
     })
-    .whereIn('a.document_id', documentIds)
+    .modify((query) =>
+      publishedRowIds
+        ? query.whereIn('a.id', publishedRowIds)
+        : query.whereIn('a.document_id', documentIds)
+    )
     .whereNotNull('a.published_at')
     .whereNotNull(`a.${article.column('firstPublishedAt')}`)) as Array<{
     documentId: string;
@@ -206,7 +213,7 @@ const publicationFigures = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async refresh(
       documentIds: string[],
-      { dryRun = false, entriesOnly = false }: RefreshOptions = {}
+      { dryRun = false, entriesOnly = false, publishedRowIds }: RefreshOptions = {}
     ) {
       const ids = [...new Set(documentIds)];
       if (ids.length === 0) return [];
@@ -214,7 +221,7 @@ const publicationFigures = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!dryRun) await getService(strapi, 'articleCounting').lock();
         const tables = publicationTables(strapi);
         const { entry } = tables;
-        const now = await currentContributions(strapi, trx, ids, timezone());
+        const now = await currentContributions(strapi, trx, ids, timezone(), publishedRowIds);
         const stored = (await trx(entry.table)
           .select({
             documentId: entry.column('articleDocumentId'),
