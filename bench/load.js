@@ -7,8 +7,8 @@
  * being the site's document id), `noop` (an empty body), `visit` (the visit beacon's
  * `{ site, path }`, `site` being the site's code, sent with a browser's User-Agent).
  * `get` sends GETs instead, without a body: to `url`, or, when BENCH_LOAD_TARGETS holds a JSON
- * list of `{ url, token }`, worker i to target i modulo their number, the token (an admin JWT)
- * as its Bearer (bench/scale.js: home cards and rankings at once). BENCH_LOAD_MIN_REQUESTS: go on
+ * list of `{ url, token, cookie }`, worker i to target i modulo their number, the token (an admin
+ * JWT) as its Bearer and the cookie as its Cookie (bench/scale.js: home cards and rankings at once). BENCH_LOAD_MIN_REQUESTS: go on
  * past `seconds` until that many were answered. SIGTERM ends the run early: the requests in
  * flight finish, then the figures print (`rps` over the time it ran).
  */
@@ -69,7 +69,10 @@ const main = async () => {
     const target = targets[i % targets.length];
     const get = {
       method: 'GET',
-      headers: target.token ? { authorization: `Bearer ${target.token}` } : {},
+      headers: {
+        ...(target.token ? { authorization: `Bearer ${target.token}` } : {}),
+        ...(target.cookie ? { cookie: target.cookie } : {}),
+      },
     };
     while (Date.now() < deadline || latencies.length < atLeast) {
       const started = process.hrtime.bigint();

@@ -1749,6 +1749,43 @@ export interface PluginGovernancePublicationMonth extends Struct.CollectionTypeS
   };
 }
 
+export interface PluginGovernancePublishedFile extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_published_files';
+  info: {
+    description: 'Which published article uses which media library file (media/published-files.ts): a file answers the public while one does';
+    displayName: '\u5DF2\u516C\u5F00\u6587\u4EF6';
+    pluralName: 'published-files';
+    singularName: 'published-file';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    fileId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.published-file'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginGovernanceRankingSnapshot extends Struct.CollectionTypeSchema {
   collectionName: 'governance_ranking_snapshots';
   info: {
@@ -2531,6 +2568,7 @@ declare module '@strapi/strapi' {
       'plugin::governance.publication-day': PluginGovernancePublicationDay;
       'plugin::governance.publication-entry': PluginGovernancePublicationEntry;
       'plugin::governance.publication-month': PluginGovernancePublicationMonth;
+      'plugin::governance.published-file': PluginGovernancePublishedFile;
       'plugin::governance.ranking-snapshot': PluginGovernanceRankingSnapshot;
       'plugin::governance.rectification': PluginGovernanceRectification;
       'plugin::governance.review-decision': PluginGovernanceReviewDecision;
