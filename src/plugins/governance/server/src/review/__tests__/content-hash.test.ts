@@ -1,4 +1,5 @@
 import articleSchema from '../../../../../../api/article/content-types/article/schema.json';
+import attachmentSchema from '../../../../../../components/article/attachment.json';
 import {
   contentHash,
   NOT_REVIEWED,
@@ -11,9 +12,13 @@ const schema = articleSchema as HashedSchema;
 const SEO: HashedSchema = {
   attributes: { metaTitle: { type: 'string' }, image: { type: 'media' } },
 };
+const COMPONENTS: Record<string, HashedSchema> = {
+  'shared.seo': SEO,
+  'article.attachment': attachmentSchema as HashedSchema,
+};
 const components = (uid: string) => {
-  if (uid !== 'shared.seo') throw new Error(`no component ${uid}`);
-  return SEO;
+  if (!COMPONENTS[uid]) throw new Error(`no component ${uid}`);
+  return COMPONENTS[uid];
 };
 const hash = (entry: object, over: HashedSchema = schema) => contentHash(over, entry, components);
 
@@ -42,6 +47,8 @@ const CHANGES: Record<string, (value: unknown, attribute: HashedAttribute) => un
   relation: (_value, attribute) =>
     /many$/i.test(attribute.relation ?? '') ? [{ documentId: 'other' }] : { documentId: 'other' },
   media: () => ({ id: 99, updatedAt: '2026-12-04T00:00:00.000Z' }),
+  // An article's attachments: one more, named, with its file.
+  component: () => [{ name: '申请表', file: { id: 7, updatedAt: '2026-12-04T00:00:00.000Z' } }],
   integer: (value) => Number(value ?? 0) + 1,
   datetime: () => '2026-12-04T00:00:00.000Z',
   enumeration: () => 'other',
