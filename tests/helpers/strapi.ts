@@ -120,6 +120,24 @@ const readWhole = (req: request.Test, encoding?: BufferEncoding) =>
     });
   });
 
+/** A file uploaded to the media library by `admin` (expected to be stored): its row as Strapi answers it. */
+export const uploadAs = async <File = Record<string, unknown>>(
+  app: TestApp,
+  admin: TestAdmin,
+  name: string,
+  bytes: Buffer,
+  fileInfo: object = {}
+) => {
+  const res = await app
+    .http()
+    .post('/upload')
+    .set({ Authorization: `Bearer ${admin.token}` })
+    .attach('files', bytes, name)
+    .field('fileInfo', JSON.stringify(fileInfo));
+  expect([name, res.status]).toEqual([name, 201]);
+  return res.body[0] as File;
+};
+
 /**
  * `admin`'s file pass, as the admin's browser holds it (media/file-pass.ts): the Cookie header
  * that opens their sites' files under /uploads before a published article uses them.

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { imageBlock, paragraph } from '@test-helpers/article-body';
 import { approveArticle, createReviewTeam, type ReviewTeam } from '@test-helpers/review';
 import { createSitesAndStaff } from '@test-helpers/sites';
-import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { asAdmin, startApp, uploadAs, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { MEDIA_ERRORS } from '../messages';
 import { ARTICLE } from '../../uids';
 
@@ -34,16 +34,8 @@ const png = () =>
     .png()
     .toBuffer();
 
-const upload = async (who: TestAdmin, name: string, bytes: Buffer, info: object = {}) => {
-  const res = await app
-    .http()
-    .post('/upload')
-    .set({ Authorization: `Bearer ${who.token}` })
-    .attach('files', bytes, name)
-    .field('fileInfo', JSON.stringify(info));
-  expect([name, res.status]).toEqual([name, 201]);
-  return res.body[0] as Uploaded;
-};
+const upload = (who: TestAdmin, name: string, bytes: Buffer, info: object = {}) =>
+  uploadAs<Uploaded>(app, who, name, bytes, info);
 
 const bodyImage = (file: Uploaded, alternativeText = '') =>
   imageBlock({ url: file.url, name: file.name, hash: 'x', alternativeText, caption: null });

@@ -15,6 +15,7 @@ import {
   startApp,
   type TestAdmin,
   type TestApp,
+  uploadAs,
 } from '@test-helpers/strapi';
 import { FILE_PASS_COOKIE, filePasses } from '../file-pass';
 import { ARTICLE } from '../../uids';
@@ -37,16 +38,8 @@ let form: Uploaded;
 let photo: Uploaded;
 const FORM_BYTES = Buffer.from('%PDF-1.4\n% 低保申请表\n%%EOF');
 
-const upload = async (name: string, bytes: Buffer, info: object = {}) => {
-  const res = await app
-    .http()
-    .post('/upload')
-    .set({ Authorization: `Bearer ${staff.xianEditor.token}` })
-    .attach('files', bytes, name)
-    .field('fileInfo', JSON.stringify(info));
-  expect([name, res.status]).toEqual([name, 201]);
-  return res.body[0] as Uploaded;
-};
+const upload = (name: string, bytes: Buffer, info: object = {}) =>
+  uploadAs<Uploaded>(app, staff.xianEditor, name, bytes, info);
 
 const fetchAs = (url: string, cookie?: string) => {
   const request = app.http().get(url);
