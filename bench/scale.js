@@ -46,7 +46,10 @@
  * where: `BENCH_DATABASE=<file> node bench/holds.js` then times every read on it, and
  * `BENCH_GROWN=1 BENCH_PASSWORD=<printed> [BENCH_DATABASE=<file>] node bench/scale.js` measures
  * it again without growing it (steps 3–6: a SQLite file by BENCH_DATABASE, PostgreSQL by
- * DATABASE_NAME), e.g. on a quieter machine or after a change to the pages.
+ * DATABASE_NAME), e.g. on a quieter machine or after a change to the pages. At 10,000,000, where
+ * growth and rebuild each take most of an hour, grow first with `BENCH_KEEP=1 BENCH_GROW_ONLY=1`
+ * (no second server, no rebuild), then `BENCH_GROWN=1 BENCH_REBUILD=1 BENCH_PASSWORD=<printed>`
+ * rebuilds the kept figures (measured as in step 2) and goes on with steps 3–6.
  * Results print and go to bench/results/ (git-ignored). Try a small size first:
  * `BENCH_ARTICLES=200000 BENCH_SECONDS=5 BENCH_PUBLISHES=4 node bench/scale.js`.
  */
@@ -87,6 +90,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const KEEP = process.env.BENCH_KEEP === '1';
 /** BENCH_GROWN=1: the database already holds an archive a BENCH_KEEP=1 run grew; kept as it is. */
 const GROWN = process.env.BENCH_GROWN === '1';
+/** BENCH_GROW_ONLY=1 (with BENCH_KEEP=1): step 2's growth only, the kept figures left unbuilt. */
+const GROW_ONLY = process.env.BENCH_GROW_ONLY === '1';
+/** BENCH_REBUILD=1 (with BENCH_GROWN=1): step 2's rebuild on the kept archive, then steps 3–6. */
+const REBUILD = process.env.BENCH_REBUILD === '1';
+if (GROW_ONLY && !KEEP) throw new Error('BENCH_GROW_ONLY=1 needs BENCH_KEEP=1');
 const PASSWORD = GROWN ? process.env.BENCH_PASSWORD : `Bench-${Date.now()}-Aa1`;
 if (GROWN && !PASSWORD)
   throw new Error('BENCH_GROWN=1 needs BENCH_PASSWORD (printed by the run that kept it)');
@@ -290,11 +298,15 @@ const main = async () => {
     }
     // 1. The demo in this process (to be grown) and in a second one (to stay as it is).
     console.log(
-      GROWN ? 'Loading the demo in the second server …' : 'Loading the demo in both servers …'
+      GROWN
+        ? 'Loading the demo in the second server …'
+        : GROW_ONLY
+          ? 'Loading the demo …'
+          : 'Loading the demo in both servers …'
     );
-    demoDb = await demoDatabase(knex, client);
-    const demoStarting = startDemoServer(PASSWORD, demoDb.env);
-    demoStarting.catch(() => {}); // awaited below
+    if (!GROW_ONLY) demoDb = await demoDatabase(knex, client);
+    const demoStarting = GROW_ONLY ? null : startDemoServer(PASSWORD, demoDb.env);
+    demoStarting?.catch(() => {}); // awaited below
     if (!GROWN) {
       const demo = await watched(() => loadDemo(strapi, appDir));
       await ensureDemoAccounts(strapi, PASSWORD);
@@ -303,6 +315,12 @@ const main = async () => {
         messages: demo.answer.messages,
         loadSeconds: +(demo.ms / 1000).toFixed(1),
       };
+    }
+    if (GROW_ONLY) {
+      results.grown = await growArchive(strapi, { target: TARGET, timezone });
+      console.log(`Grown in ${results.grown.seconds} s; the kept figures are not rebuilt.`);
+      writeResults('scale-grown', results);
+      return;
     }
     await strapi.server.mount();
     await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
@@ -321,17 +339,7 @@ const main = async () => {
       };
 
     // 2. This server's archive grown by SQL, the kept figures rebuilt from it (or as kept).
-    if (GROWN) {
-      const [{ n }] = await knex(strapi.db.metadata.get('api::article.article').tableName)
-        .count({ n: '*' })
-        .whereNotNull('published_at');
-      results.grown = { reused: true, publishedArticles: Number(n) };
-      console.log(
-        `Measuring the kept archive of ${Number(n).toLocaleString('en')} published articles …`
-      );
-    } else {
-      results.grown = await growArchive(strapi, { target: TARGET, timezone });
-      console.log(`Grown in ${results.grown.seconds} s; rebuilding the kept figures …`);
+    const rebuild = async () => {
       let rebuilt;
       const longQueries = await queriesLongerThan(strapi, 50, async () => {
         rebuilt = await rebuildKeptFigures(strapi);
@@ -345,6 +353,20 @@ const main = async () => {
       console.log(`Queries over 50 ms: ${JSON.stringify(longQueries, null, 1)}`);
       if (client === 'postgres')
         for (const table of largeTables(strapi)) await knex.raw('vacuum analyze ??', [table]);
+    };
+    if (GROWN) {
+      const [{ n }] = await knex(strapi.db.metadata.get('api::article.article').tableName)
+        .count({ n: '*' })
+        .whereNotNull('published_at');
+      results.grown = { reused: true, publishedArticles: Number(n) };
+      console.log(
+        `${REBUILD ? 'Rebuilding the kept figures of' : 'Measuring'} the kept archive of ${Number(n).toLocaleString('en')} published articles …`
+      );
+      if (REBUILD) await rebuild();
+    } else {
+      results.grown = await growArchive(strapi, { target: TARGET, timezone });
+      console.log(`Grown in ${results.grown.seconds} s; rebuilding the kept figures …`);
+      await rebuild();
     }
     results.grown.check = await checkYear(strapi, timezone);
 
