@@ -34,11 +34,22 @@ export type WordLevel = 'forbidden' | 'check';
 /** Characters of text a word hit shows on each side of the word (its `context`). */
 export const WORD_CONTEXT_CHARS = 20;
 
+/**
+ * What a hit is: a listed word (the default), personal data (身份证号码, 手机号码, 银行卡号), or a
+ * note that an attachment's text could not be read and checked (its `context` says why).
+ */
+export type HitKind = 'word' | 'personalData' | 'unread';
+
 export interface WordHit {
+  /** The listed word; for personal data, what kind it is (身份证号码). */
   word: string;
   level: WordLevel;
+  kind?: HitKind;
   suggestion?: string;
+  /** The field (`body`, `attachments.file`…); for an attachment's text, `file` names it. */
   field: string;
+  /** The attachment whose text it was found in, by its display name. */
+  file?: string;
   start: number;
   end: number;
   /** The text as written where the word was found (絕 密), when it differs from the listed word. */

@@ -31,8 +31,10 @@ const HitInContext = ({ hit }: { hit: WordHit }) => {
 };
 
 /**
- * 错敏词检查: every listed word found in what readers will see, in its sentence with the word
- * highlighted, where it is (field and position) and what to write instead.
+ * 错敏词和个人信息检查: every listed word and every piece of personal data found in what readers
+ * will see (the attachments' text among it), in its sentence with the find highlighted, where it
+ * is (field or attachment, and position) and what to write instead; and the attachments whose
+ * text could not be read, for reviewers to read themselves.
  */
 export const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => {
   const forbidden = hits.some((h) => h.level === 'forbidden');
@@ -47,17 +49,33 @@ export const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => {
         {t('review.words.found', { count: hits.length })}
       </Typography>
       {hits.map((hit) => (
-        <Box key={`${hit.field}-${hit.start}`} paddingTop={2}>
+        <Box key={`${hit.field}-${hit.file ?? ''}-${hit.start}`} paddingTop={2}>
           <Typography
             variant="pi"
             fontWeight="bold"
             textColor={hit.level === 'forbidden' ? 'danger700' : 'warning700'}
             tag="p"
           >
-            {t(`review.words.level.${hit.level}`)}“{hit.word}” · {t(`review.field.${hit.field}`)}{' '}
-            {t('review.words.position', { position: hit.start + 1 })}
+            {hit.kind === 'unread' ? (
+              t('review.words.unread', { file: hit.file ?? '' })
+            ) : (
+              <>
+                {t(`review.words.level.${hit.level}`)}
+                {hit.kind === 'personalData' ? t('review.words.personalData') : ''}“{hit.word}” ·{' '}
+                {hit.file
+                  ? t('review.words.inAttachment', { file: hit.file })
+                  : t(`review.field.${hit.field}`)}{' '}
+                {t('review.words.position', { position: hit.start + 1 })}
+              </>
+            )}
           </Typography>
-          <HitInContext hit={hit} />
+          {hit.kind === 'unread' ? (
+            <Typography variant="pi" textColor="neutral800" tag="p">
+              {hit.context}
+            </Typography>
+          ) : (
+            <HitInContext hit={hit} />
+          )}
           {hit.suggestion ? (
             <Typography variant="pi" textColor="neutral700" tag="p">
               {t('review.words.suggestion', { suggestion: hit.suggestion })}

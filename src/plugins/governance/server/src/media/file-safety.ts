@@ -87,7 +87,7 @@ const zipType = async (filepath: string): Promise<AllowedType | null> => {
 };
 
 /** Text in UTF-8 or GB 18030 (what Chinese Windows writes), without NUL bytes: its characters. */
-const decodeText = (bytes: Buffer) => {
+export const decodeText = (bytes: Buffer) => {
   if (bytes.includes(0)) return null;
   for (const encoding of ['utf-8', 'gb18030'])
     try {

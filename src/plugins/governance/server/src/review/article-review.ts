@@ -8,12 +8,12 @@ import type {
 import { siteScope } from '../sites/scope';
 import { getService } from '../utils/get-service';
 import type { ReviewAccess } from './access';
+import type { Scan } from './word-scan';
+import { ATTACHMENT_FIELD } from './attachment-scan';
 import { chainFor } from './chain';
 import { decisionDto, iso, submitterOf } from './dto';
 import { ERRORS } from './messages';
 import { DECISION, PENDING, type Actor, type DraftRow, type ReviewStore } from './store';
-
-type Scan = (draft: unknown) => Promise<WordHit[]>;
 
 /**
  * Why the publish gate would refuse the draft now, in the terms of the state the user sees; null
@@ -34,6 +34,16 @@ const publishBlockOf = (
   return 'notSubmitted';
 };
 
+/**
+ * What the check of the attachments found at the last submission, while the content (its files
+ * among it) is still what was submitted: attachments are read at submission only.
+ */
+const attachmentHitsOf = (history: Array<Record<string, unknown>>, hash: string): WordHit[] => {
+  const submitted = [...history].reverse().find((decision) => decision.action === 'submit');
+  if (!submitted || submitted.contentHash !== hash) return [];
+  return ((submitted.wordHits ?? []) as WordHit[]).filter((hit) => hit.field === ATTACHMENT_FIELD);
+};
+
 /** The article's review as the caller sees it: state, history and what they may do. */
 export const articleReview =
   (strapi: Core.Strapi, store: ReviewStore, access: ReviewAccess, scan: Scan) =>
@@ -44,7 +54,7 @@ export const articleReview =
     // What the Content Manager's list shows: the mirror on the article's rows, which the review
     // writes with every change of its state (and which marks articles approved before it).
     const status: ReviewStatus = draft.reviewStatus ?? 'draft';
-    const hash = store.contentHash(draft);
+    const hash = await store.contentHash(draft);
     const pending = state !== null && PENDING.includes(state.status);
     const history = (await strapi.db.query(DECISION).findMany({
       where: { articleDocumentId: documentId },
@@ -79,7 +89,7 @@ export const articleReview =
       publishable,
       publishBlock: publishBlockOf(draft, status, state !== null, publishable),
       waitingOn: await access.mayTakeStep(draft, state),
-      wordHits: await scan(draft),
+      wordHits: [...(await scan.draft(draft)), ...attachmentHitsOf(history, hash)],
       countFlags: await getService(strapi, 'articleCounting').flagsOf(draft),
       history: history.map(decisionDto),
       can: {

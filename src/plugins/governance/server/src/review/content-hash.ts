@@ -53,13 +53,25 @@ const toMany = (relation: string | undefined) => Boolean(relation && /many$/i.te
 const documentRef = (value: unknown) =>
   typeof value === 'string' ? value : isRow(value) ? (value.documentId ?? value.id ?? null) : null;
 
-/** A media file: its id, and when it last changed (a replaced file keeps its id and its URL). */
-const fileRef = (value: unknown) => {
+/**
+ * A media file as the approval covers it: its id, the digest of its bytes (upload-guard.ts) and
+ * the texts the public reads with it (a cover's alternative text), so a file replaced after the
+ * approval (it keeps its id and its URL) voids it, and a renamed one does not. A file stored
+ * before digests were kept is covered by when it last changed.
+ */
+export const fileRef = (value: unknown) => {
   if (!isRow(value)) return typeof value === 'number' ? { id: value } : null;
-  return {
-    id: value.id ?? null,
-    updatedAt: value.updatedAt ? new Date(value.updatedAt as string).toISOString() : null,
-  };
+  return value.sha256
+    ? {
+        id: value.id ?? null,
+        sha256: value.sha256,
+        alternativeText: value.alternativeText || null,
+        caption: value.caption || null,
+      }
+    : {
+        id: value.id ?? null,
+        updatedAt: value.updatedAt ? new Date(value.updatedAt as string).toISOString() : null,
+      };
 };
 
 const list = (value: unknown) =>
@@ -132,19 +144,30 @@ export const canonicalContent = (
 
 /**
  * A SHA-256 of exactly what reviewers approved: every reviewed attribute of the schema, in a
- * canonical form (sorted keys, so the database's key order cannot change it).
+ * canonical form (sorted keys, so the database's key order cannot change it), and the files the
+ * body's images show, in order (`bodyImages`, each a `fileRef`: a body names its images by URL,
+ * which a replaced file keeps).
  */
 export const contentHash = (
   schema: HashedSchema,
   entry: unknown,
-  components: ComponentSchemas
+  components: ComponentSchemas,
+  bodyImages: unknown[] = []
 ): string =>
   createHash('sha256')
-    .update(stringify(canonicalContent(schema, entry, components)) ?? '')
+    .update(
+      stringify({
+        ...canonicalContent(schema, entry, components),
+        ...(bodyImages.length > 0 ? { '#bodyImages': bodyImages } : {}),
+      }) ?? ''
+    )
     .digest('hex');
 
-/** Bumped when the canonical form above changes in a way the schema does not show. */
-const HASH_FORMAT = 1;
+/**
+ * Bumped when the canonical form above changes in a way the schema does not show (2: files by
+ * their digests, and the body's images).
+ */
+const HASH_FORMAT = 2;
 
 const shapeOf = (schema: HashedSchema, components: ComponentSchemas): unknown[] =>
   reviewedAttributes(schema).map(([name, attribute]) => [
@@ -173,7 +196,25 @@ export const reviewedPopulate = (schema: HashedSchema, components: ComponentSche
   Object.fromEntries(
     reviewedAttributes(schema).flatMap(([name, attribute]): Array<[string, Populate[string]]> => {
       if (attribute.type === 'relation') return [[name, { select: ['documentId'] }]];
-      if (attribute.type === 'media') return [[name, { select: ['id', 'updatedAt'] }]];
+      // The file's URL, name and type for the attachment check (word-scan.ts); the hash reads fileRef's.
+      if (attribute.type === 'media')
+        return [
+          [
+            name,
+            {
+              select: [
+                'id',
+                'updatedAt',
+                'sha256',
+                'alternativeText',
+                'caption',
+                'url',
+                'name',
+                'mime',
+              ],
+            },
+          ],
+        ];
       if (attribute.type === 'component') {
         const nested = reviewedPopulate(components(attribute.component!), components);
         return [[name, Object.keys(nested).length > 0 ? { populate: nested } : true]];

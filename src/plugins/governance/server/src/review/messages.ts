@@ -5,7 +5,15 @@ export const ERRORS = {
   noSuchArticle: '文章不存在，或不属于您所属的站点',
   noSite: '文章尚未选择所属站点，不能送审',
   cannotSubmit: (status: string) => `当前状态（${status}）不能送审`,
-  forbiddenWords: (words: string[]) => `文章含有禁用词：${words.join('、')}，请修改后再送审`,
+  /** Forbidden words, and personal data that must be masked (身份证号码), found in the draft. */
+  blockingHits: (words: string[], personalData: string[]) =>
+    `文章${[
+      words.length > 0 ? `含有禁用词：${words.join('、')}` : '',
+      personalData.length > 0 ? `含有未隐去的${personalData.join('、')}` : '',
+    ]
+      .filter(Boolean)
+      .join('，')}，请修改后再送审`,
+  attachmentsChanged: '检查附件期间附件被修改了，请重新送审',
   notEditor: '只有本站点的编辑可以送审',
   notWaiting: '该文章当前不在审核中',
   notYourStep: (capacity: StepCapacity) =>

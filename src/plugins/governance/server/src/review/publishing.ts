@@ -9,7 +9,10 @@ export const reviewPublishing = (strapi: Core.Strapi, store: ReviewStore) => ({
   async assertDraftApproved(documentId: string) {
     const draft = await store.draftOf(documentId);
     const state = await store.stateOf(documentId);
-    if (draft && (state?.status !== 'approved' || state.contentHash !== store.contentHash(draft))) {
+    if (
+      draft &&
+      (state?.status !== 'approved' || state.contentHash !== (await store.contentHash(draft)))
+    ) {
       throw forbidden(ERRORS.notPublishable(draft.title), {
         reviewStatus: state?.status ?? 'draft',
       });
@@ -27,7 +30,7 @@ export const reviewPublishing = (strapi: Core.Strapi, store: ReviewStore) => ({
     });
     if (!published) return;
     const state = await store.stateOf(documentId);
-    const hash = store.contentHash(published);
+    const hash = await store.contentHash(published);
     if (state?.status !== 'approved' || state.contentHash !== hash) {
       throw forbidden(ERRORS.notPublishable(published.title), {
         reviewStatus: state?.status ?? 'draft',

@@ -113,34 +113,56 @@ export const createWordScanner = (words: SensitiveWord[]) => {
     const { text, starts, ends } = normalizeForMatching(line);
     return matcher!.search(text).map(({ pattern, start, end }) => {
       const word = byForm.get(pattern)!;
-      const from = offset + starts[start];
-      const to = offset + ends[end - 1];
-      const found = whole.slice(from, to);
-      return {
+      return hitAt(field, whole, offset + starts[start], offset + ends[end - 1], {
         word: word.word,
         level: word.level,
         ...(word.suggestion ? { suggestion: word.suggestion } : {}),
-        field,
-        start: from,
-        end: to,
-        ...(found !== word.word ? { found } : {}),
-        // The admin finds the word in it at min(start, WORD_CONTEXT_CHARS) to highlight it.
-        context: whole.slice(Math.max(0, from - WORD_CONTEXT_CHARS), to + WORD_CONTEXT_CHARS),
-      };
-    });
-  };
-
-  return (fields: Record<string, string | string[]>): WordHit[] => {
-    if (!matcher) return [];
-    return Object.entries(fields).flatMap(([field, value]) => {
-      const lines = typeof value === 'string' ? [value] : value;
-      const whole = lines.join('\n');
-      let offset = 0;
-      return lines.flatMap((line) => {
-        const hits = scanLine(field, whole, line, offset);
-        offset += line.length + 1;
-        return hits;
       });
     });
   };
+
+  return (fields: Record<string, string | string[]>): WordHit[] =>
+    matcher ? scanFieldLines(fields, scanLine) : [];
 };
+
+/**
+ * A hit at `from`–`to` of a field's whole text: the text as written there when it differs from
+ * the listed word, and the context around it.
+ */
+export const hitAt = (
+  field: string,
+  whole: string,
+  from: number,
+  to: number,
+  what: Pick<WordHit, 'word' | 'level' | 'suggestion' | 'kind'>
+): WordHit => {
+  const found = whole.slice(from, to);
+  return {
+    ...what,
+    field,
+    start: from,
+    end: to,
+    ...(found !== what.word ? { found } : {}),
+    // The admin finds the word in it at min(start, WORD_CONTEXT_CHARS) to highlight it.
+    context: whole.slice(Math.max(0, from - WORD_CONTEXT_CHARS), to + WORD_CONTEXT_CHARS),
+  };
+};
+
+/**
+ * Each field's lines given to `scanLine` one by one (no hit spans two paragraphs), with the
+ * field's whole text and the line's offset in it, where its hits are reported.
+ */
+export const scanFieldLines = (
+  fields: Record<string, string | string[]>,
+  scanLine: (field: string, whole: string, line: string, offset: number) => WordHit[]
+): WordHit[] =>
+  Object.entries(fields).flatMap(([field, value]) => {
+    const lines = typeof value === 'string' ? [value] : value;
+    const whole = lines.join('\n');
+    let offset = 0;
+    return lines.flatMap((line) => {
+      const hits = scanLine(field, whole, line, offset);
+      offset += line.length + 1;
+      return hits;
+    });
+  });

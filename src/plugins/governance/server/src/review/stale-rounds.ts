@@ -30,7 +30,7 @@ export const staleRounds = (
     for (const state of states) {
       signal?.throwIfAborted();
       const draft = await store.draftOf(state.articleDocumentId);
-      if (draft && state.contentHash !== store.contentHash(draft)) {
+      if (draft && state.contentHash !== (await store.contentHash(draft))) {
         await afterDraftChange(state.articleDocumentId, null);
         voided += 1;
       }

@@ -12,8 +12,10 @@ import type { SiteScope } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import { personName } from '../utils/person-name';
 import type { Level } from './chain';
+import { imageNodesOf } from '../articles/body';
 import {
   contentHash as hashContent,
+  fileRef,
   reviewedPopulate,
   type ComponentSchemas,
 } from './content-hash';
@@ -23,6 +25,7 @@ import {
   REVIEW_DECISION as DECISION,
   REVIEW_STATE as STATE,
   SENSITIVE_WORD as WORD,
+  UPLOAD_FILE,
 } from '../uids';
 
 // The review concern's short names for its types (uids.ts names them for the plugin).
@@ -111,8 +114,29 @@ const reviewRows = (strapi: Core.Strapi) => {
       .query(ARTICLE)
       .findOne({ where: { documentId, publishedAt: null }, populate: articlePopulate() });
 
-  /** The hash of an article row's reviewed content, with the article's schema as it is now. */
-  const contentHash = (row: unknown) => hashContent(strapi.getModel(ARTICLE), row, components);
+  /**
+   * The hash of an article row's reviewed content, with the article's schema as it is now, and
+   * of the files its body's images show (looked up by URL, in the body's order).
+   */
+  const contentHash = async (row: unknown) => {
+    const urls = imageNodesOf((row as { body?: unknown } | null)?.body).map((node) =>
+      String(node.image.url)
+    );
+    const files =
+      urls.length === 0
+        ? []
+        : ((await strapi.db.query(UPLOAD_FILE).findMany({
+            where: { url: { $in: [...new Set(urls)] } },
+            select: ['id', 'url', 'updatedAt', 'sha256', 'alternativeText', 'caption'],
+          })) as Array<{ url: string }>);
+    const byUrl = new Map(files.map((file) => [file.url, file]));
+    return hashContent(
+      strapi.getModel(ARTICLE),
+      row,
+      components,
+      urls.map((url) => (byUrl.has(url) ? fileRef(byUrl.get(url)) : { url }))
+    );
+  };
 
   /** Whether the article has a published version online. */
   const isPublished = async (documentId: string) =>
@@ -136,7 +160,7 @@ const reviewRows = (strapi: Core.Strapi) => {
      */
     approvedAsIs: async (draft: DraftRow, state: StateRow | null) =>
       state
-        ? state.status === 'approved' && state.contentHash === contentHash(draft)
+        ? state.status === 'approved' && state.contentHash === (await contentHash(draft))
         : draft.reviewStatus === 'approved' && (await isPublished(draft.documentId)),
 
     stateOf: async (documentId: string): Promise<StateRow | null> =>

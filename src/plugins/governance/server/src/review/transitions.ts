@@ -8,8 +8,11 @@ import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import type { ReviewAccess } from './access';
 import { chainFor, STEP_NAMES } from './chain';
+import { fileRef } from './content-hash';
 import { ERRORS, STATUS_NAMES, VOID_NOTE } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
+import type { ScannedAttachment } from './attachment-scan';
+import type { Scan } from './word-scan';
 import {
   PENDING,
   STATE,
@@ -18,8 +21,6 @@ import {
   type ReviewStore,
   type StateRow,
 } from './store';
-
-type Scan = (draft: unknown) => Promise<WordHit[]>;
 
 /** What the acts work with: the rows, who may do what, and the word check. */
 interface Deps {
@@ -59,7 +60,7 @@ const startRound = async (
   const chain = chainFor(store.config().review, draft.site!.level);
   const now = new Date();
   const round = (state?.round ?? 0) + 1;
-  const hash = store.contentHash(draft);
+  const hash = await store.contentHash(draft);
   const data = {
     site: draft.site!.id,
     status: 'submitted',
@@ -99,10 +100,47 @@ const close = async (
   await store.mirror(state.articleDocumentId, status);
 };
 
-/** 送审: starts a round unless a forbidden word is found; other hits go with the submission. */
+/** The draft's attachments that have a file, in order, as the attachment check reads them. */
+const attachmentsOf = (draft: DraftRow) =>
+  (
+    (draft.attachments ?? []) as Array<{
+      name: string | null;
+      file: ScannedAttachment['file'] | null;
+    }>
+  )
+    .filter((attachment) => attachment.file)
+    .map((attachment) => ({
+      name: attachment.name?.trim() || String((attachment.file as { name?: string }).name ?? ''),
+      file: attachment.file!,
+    }));
+
+/** Which files the attachments are, in order: what the attachment check's result holds for. */
+const attachmentFiles = (draft: DraftRow) =>
+  JSON.stringify(attachmentsOf(draft).map((attachment) => fileRef(attachment.file)));
+
+/** Refuses a submission with a forbidden word or unmasked personal data (身份证号码). */
+const refuseBlocking = (hits: WordHit[]) => {
+  const blocking = hits.filter((hit) => hit.level === 'forbidden');
+  if (blocking.length === 0) return;
+  const named = (kind: 'word' | 'personalData') => [
+    ...new Set(blocking.filter((hit) => (hit.kind ?? 'word') === kind).map((hit) => hit.word)),
+  ];
+  throw new errors.ValidationError(ERRORS.blockingHits(named('word'), named('personalData')), {
+    wordHits: hits,
+  });
+};
+
+/**
+ * 送审: starts a round unless a forbidden word or unmasked personal data is found, in the draft or
+ * in its attachments' text; other hits go with the submission.
+ */
 const submit = (deps: Deps) => async (documentId: string, user: Actor) => {
   const { strapi, store, access, scan } = deps;
   const scope = await siteScope(strapi, user);
+  // The attachments are read before the transaction: seconds for a long PDF, which no
+  // transaction may wait (on SQLite every other write would).
+  const read = await store.visibleDraft(documentId, scope);
+  const attachmentHits = await scan.attachments(attachmentsOf(read));
   return act(strapi, async (notify) => {
     const draft = await store.visibleDraft(documentId, scope);
     if (!draft.site) throw new errors.ValidationError(ERRORS.noSite);
@@ -115,14 +153,10 @@ const submit = (deps: Deps) => async (documentId: string, user: Actor) => {
     const problems = await getService(strapi, 'articleMedia').submissionProblems(documentId);
     if (problems.length > 0)
       throw new errors.ValidationError(MEDIA_ERRORS.cannotSubmit(problems), { problems });
-    const hits = await scan(draft);
-    const blocking = hits.filter((hit) => hit.level === 'forbidden');
-    if (blocking.length > 0) {
-      throw new errors.ValidationError(
-        ERRORS.forbiddenWords([...new Set(blocking.map((h) => h.word))]),
-        { wordHits: hits }
-      );
-    }
+    if (attachmentFiles(draft) !== attachmentFiles(read))
+      throw new errors.ApplicationError(ERRORS.attachmentsChanged);
+    const hits = [...(await scan.draft(draft)), ...attachmentHits];
+    refuseBlocking(hits);
     const { chain } = await startRound(deps, draft, state, user, hits);
     notify(() => notifyNextStep(strapi, draft, chain[0]));
     return { status: 'submitted' as const, wordHits: hits };
@@ -162,7 +196,7 @@ const approve =
     const scope = await siteScope(strapi, user);
     return act(strapi, async (notify) => {
       const { draft, state } = await access.awaitingDecisionBy(documentId, user, scope);
-      const current = store.contentHash(draft);
+      const current = await store.contentHash(draft);
       if (input.seenHash !== current || state.contentHash !== current)
         throw new errors.ApplicationError(ERRORS.staleContent);
       if (!CHECKLIST_ITEMS.every((item) => input.checklist[item] === true))
@@ -227,7 +261,7 @@ const reject =
         step: state.step,
         capacity: state.currentCapacity,
         reason,
-        contentHash: store.contentHash(draft),
+        contentHash: await store.contentHash(draft),
       });
       await getService(strapi, 'audit').record('review.reject', {
         subject: `article ${documentId}`,
@@ -287,7 +321,7 @@ const afterDraftChange =
       const { strapi, store, scan } = deps;
       const draft = await store.draftOf(documentId);
       if (!draft) return;
-      const hash = store.contentHash(draft);
+      const hash = await store.contentHash(draft);
       const state = await store.stateOf(documentId);
       if (!state) return firstDraftState(deps, draft, hash, actor);
       const reviewed = PENDING.includes(state.status) || state.status === 'approved';
@@ -304,8 +338,15 @@ const afterDraftChange =
         contentHash: hash,
         comment: VOID_NOTE,
       });
-      const hits = await scan(draft);
-      if (discarded || !draft.site || hits.some((hit) => hit.level === 'forbidden')) {
+      const hits = await scan.draft(draft);
+      // Attachments are checked at submission only (outside any transaction): an article that
+      // has them goes back to its author to be submitted again.
+      if (
+        discarded ||
+        !draft.site ||
+        attachmentsOf(draft).length > 0 ||
+        hits.some((hit) => hit.level === 'forbidden')
+      ) {
         await close(store, state, 'draft', { contentHash: null });
         return;
       }

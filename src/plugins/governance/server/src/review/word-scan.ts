@@ -1,12 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { WordHit } from '../../../shared/contracts/review';
+import { scanAttachments, type ScannedAttachment } from './attachment-scan';
 import type { ComponentSchemas } from './content-hash';
+import { scanPersonalData } from './personal-data';
 import { createWordScanner, reviewedTexts, type SensitiveWord } from './sensitive-words';
 import { ARTICLE, WORD } from './store';
 
 /**
- * The sensitive-word check of a draft: every text of it that reaches readers, with the fields
- * the approval covers, against the word list as it is now.
+ * The checks of a draft before review: the sensitive-word list and personal data, in every text
+ * of it that reaches readers (the fields the approval covers) and, at submission, in its
+ * attachments' text.
  */
 export const wordScan = (strapi: Core.Strapi, components: ComponentSchemas) => {
   /**
@@ -14,8 +17,12 @@ export const wordScan = (strapi: Core.Strapi, components: ComponentSchemas) => {
    * it is rebuilt only when the list changed — judged from the database on each call, so every
    * instance sees another's edits.
    */
-  let built: { version: string; scanner: ReturnType<typeof createWordScanner> } | null = null;
-  const currentScanner = async () => {
+  let built: {
+    version: string;
+    words: SensitiveWord[];
+    scanner: ReturnType<typeof createWordScanner>;
+  } | null = null;
+  const current = async () => {
     const latest = await strapi.db
       .query(WORD)
       .findOne({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' } });
@@ -24,11 +31,25 @@ export const wordScan = (strapi: Core.Strapi, components: ComponentSchemas) => {
       const words = (await strapi.db
         .query(WORD)
         .findMany({ select: ['word', 'level', 'suggestion'] })) as SensitiveWord[];
-      built = { version, scanner: createWordScanner(words) };
+      built = { version, words, scanner: createWordScanner(words) };
     }
-    return built.scanner;
+    return built;
   };
 
-  return async (draft: unknown): Promise<WordHit[]> =>
-    (await currentScanner())(reviewedTexts(strapi.getModel(ARTICLE), draft, components));
+  return {
+    /** The draft's own texts. */
+    async draft(draft: unknown): Promise<WordHit[]> {
+      const fields = reviewedTexts(strapi.getModel(ARTICLE), draft, components);
+      return [...(await current()).scanner(fields), ...scanPersonalData(fields)];
+    },
+
+    /** The text of its attachments (attachment-scan.ts: in a worker thread, seconds for a long PDF). */
+    async attachments(attachments: ScannedAttachment[]): Promise<WordHit[]> {
+      return attachments.length === 0
+        ? []
+        : scanAttachments(strapi, attachments, (await current()).words);
+    },
+  };
 };
+
+export type Scan = ReturnType<typeof wordScan>;

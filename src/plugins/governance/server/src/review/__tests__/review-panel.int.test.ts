@@ -195,7 +195,7 @@ describe('in Chinese', () => {
     const messages = [
       ...Object.values(ERRORS).filter((message) => typeof message === 'string'),
       ERRORS.cannotSubmit(STATUS_NAMES.approved),
-      ERRORS.forbiddenWords(['绝密']),
+      ERRORS.blockingHits(['绝密'], []),
       ERRORS.notYourStep('leader'),
       ERRORS.notPublishable('汉滨区临时救助'),
       ERRORS.wordTaken('绝密'),

@@ -464,7 +464,7 @@ describe('the sensitive-word check', () => {
   const refusedForWords = async (title: string, text: string) => {
     const id = await write(editor, city, title, text);
     const res = await as(editor).post(review(id, 'submit')).expect(400);
-    expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
+    expect(res.body.error.message).toBe(ERRORS.blockingHits(['绝密'], []));
     return { id, wordHits: res.body.error.details.wordHits };
   };
 
@@ -538,7 +538,7 @@ describe('the sensitive-word check', () => {
       const id = created.body.data.documentId as string;
       const res = await as(editor).post(review(id, 'submit'));
       expect([what, res.status]).toEqual([what, 400]);
-      expect(res.body.error.message).toBe(ERRORS.forbiddenWords(['绝密']));
+      expect(res.body.error.message).toBe(ERRORS.blockingHits(['绝密'], []));
       expect(res.body.error.details.wordHits).toEqual([
         expect.objectContaining({ word: '绝密', level: 'forbidden', field, start, end }),
       ]);

@@ -1,0 +1,126 @@
+import path from 'path';
+import { Worker } from 'worker_threads';
+import type { Core } from '@strapi/strapi';
+import type { WordHit } from '../../../shared/contracts/review';
+import { MAX_TEXT_CHARS, textKindOf, type TextKind } from '../media/file-text';
+import type { SensitiveWord } from './sensitive-words';
+
+/** The field of an attachment's text in word hits; the hit's `file` names the attachment. */
+export const ATTACHMENT_FIELD = 'attachments.file';
+
+/** How long the worker may read and check one submission's attachments. */
+const TIMEOUT_MS = 60_000;
+
+export interface AttachmentScanJob {
+  field: string;
+  words: SensitiveWord[];
+  files: Array<{ path: string; kind: TextKind }>;
+}
+
+export type AttachmentScanResult = { hits: WordHit[]; cut: boolean } | { failed: string };
+
+/** An attachment as the check reads it: its display name and its library file. */
+export interface ScannedAttachment {
+  name: string;
+  file: { id: number; url: string; mime: string; sha256?: string | null; updatedAt?: unknown };
+}
+
+/** A note to the author and reviewers that part of an attachment was not checked, and why. */
+const note = (file: string, context: string): WordHit => ({
+  word: '未自动检查',
+  level: 'check',
+  kind: 'unread',
+  field: ATTACHMENT_FIELD,
+  file,
+  start: 0,
+  end: 0,
+  context,
+});
+
+/** Runs one job in a worker thread, answering its results or throwing its failure. */
+const inWorker = (job: AttachmentScanJob) =>
+  new Promise<AttachmentScanResult[]>((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, 'attachment-scan-worker.js'), {
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error('timeout'));
+    }, TIMEOUT_MS);
+    worker.once('message', (message: { results?: AttachmentScanResult[]; error?: string }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if (message.results) resolve(message.results);
+      else reject(new Error(message.error));
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+
+/**
+ * The word and personal-data checks of the text of an article's attachments (PDF, DOCX, XLSX
+ * and plain text), in a worker thread: reading a long PDF would otherwise hold every other
+ * request. Each hit names its attachment; an attachment whose text cannot be read (another
+ * format, damaged or encrypted, too long) gets a note instead, so reviewers read it themselves.
+ */
+export const scanAttachments = async (
+  strapi: Core.Strapi,
+  attachments: ScannedAttachment[],
+  words: SensitiveWord[]
+): Promise<WordHit[]> => {
+  const publicDir = path.resolve(strapi.dirs.static.public);
+  // What each attachment gives, in the attachments' order.
+  const found: WordHit[][] = attachments.map(() => []);
+  const readable: Array<{ index: number; path: string; kind: TextKind }> = [];
+  attachments.forEach(({ name, file }, index) => {
+    if (file.mime.startsWith('image/')) return;
+    const kind = textKindOf(file.mime);
+    const filePath = path.resolve(publicDir, `.${file.url}`);
+    if (kind && filePath.startsWith(`${publicDir}${path.sep}`))
+      readable.push({ index, path: filePath, kind });
+    else
+      found[index].push(note(name, '这种格式的文件无法自动读取文字，请审核人打开附件人工审读。'));
+  });
+  if (readable.length > 0) {
+    let results: AttachmentScanResult[];
+    try {
+      results = await inWorker({
+        field: ATTACHMENT_FIELD,
+        words,
+        files: readable.map(({ path: filePath, kind }) => ({ path: filePath, kind })),
+      });
+    } catch (error) {
+      strapi.log.warn(`governance: attachment check failed: ${(error as Error).message}`);
+      results = readable.map(() => ({ failed: 'worker' }));
+    }
+    results.forEach((result, i) => {
+      const { index } = readable[i];
+      const { name } = attachments[index];
+      if ('failed' in result)
+        found[index].push(
+          note(
+            name,
+            result.failed === 'worker'
+              ? '读取附件文字超时或出错，未能自动检查，请审核人人工审读。'
+              : '附件无法打开（可能已损坏或加了密码），未能自动检查，请审核人人工审读。'
+          )
+        );
+      else
+        found[index].push(
+          ...result.hits.map((hit) => ({ ...hit, file: name })),
+          ...(result.cut
+            ? [
+                note(
+                  name,
+                  `附件文字超过 ${MAX_TEXT_CHARS / 10000} 万字，只自动检查了前 ${MAX_TEXT_CHARS / 10000} 万字，其余请人工审读。`
+                ),
+              ]
+            : [])
+        );
+    });
+  }
+  return found.flat();
+};
