@@ -7,6 +7,7 @@ import { createStrapi } from '@strapi/strapi';
 import path from 'path';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo-accounts';
 import { ensureDemoMessages, ensureWaitingConsultations } from './demo-messages';
+import { ensureDemoMedia } from './demo-media';
 import { ensureDemoReviews } from './demo-reviews';
 import { ensureDemoSubmissions } from './demo-submissions';
 import { loadDemo } from './load-demo';
@@ -88,6 +89,11 @@ const main = async () => {
     const created = await ensureDemoAccounts(strapi, password);
     const inReview = await ensureDemoReviews(strapi);
     if (inReview > 0) console.log(`文章审核：演示账号已送审、审核或退回 ${inReview} 篇草稿`);
+    const withMedia = await ensureDemoMedia(strapi);
+    if (withMedia > 0)
+      console.log(
+        `图片和附件：西安市 ${withMedia} 篇通知配上图片和附件，经审核后重新发布；送审中的草稿也带有附件`
+      );
     const submissions = await ensureDemoSubmissions(strapi);
     if (submissions > 0)
       console.log(

@@ -146,3 +146,7 @@ export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string) 
   }
   return created;
 };
+
+/** A demo account's admin user, with its roles. */
+export const userByEmail = async (strapi: Core.Strapi, email: string) =>
+  strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });

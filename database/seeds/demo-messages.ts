@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { findWorkday } from 'chinese-days';
 import { DateTime } from 'luxon';
-import { userByEmail } from './demo-reviews';
+import { userByEmail } from './demo-accounts';
 
 const MESSAGE = 'api::citizen-message.citizen-message';
 /** Marks the demo's own messages, so that a second run adds none. */

@@ -4,6 +4,8 @@
  * sensitive-word list. Runs once: nothing is added when any review already exists.
  */
 import type { Core } from '@strapi/strapi';
+import { userByEmail } from './demo-accounts';
+import { demoFiles, DRAFT_MEDIA } from './demo-media';
 
 const WORDS = [
   { word: '绝密', level: 'forbidden', note: '密级标志：涉密信息不得上网' },
@@ -51,6 +53,7 @@ export const DEMO_REVIEW_DRAFTS = {
   },
 };
 
+/** Writes a demo draft, with its photo or attachments (demo-media.ts) if it has any. */
 const write = async (
   strapi: Core.Strapi,
   draft: (typeof DEMO_REVIEW_DRAFTS)[keyof typeof DEMO_REVIEW_DRAFTS]
@@ -58,13 +61,25 @@ const write = async (
   const site = await strapi.db
     .query('api::site.site')
     .findOne({ where: { code: draft.site }, select: ['documentId'] });
-  return (
-    await strapi.documents(ARTICLE).create({ data: { ...draft, site: site.documentId } as never })
-  ).documentId as string;
+  const media = DRAFT_MEDIA[draft.title] ?? {};
+  const fileNamed = demoFiles(strapi);
+  const data = {
+    ...draft,
+    site: site.documentId,
+    ...(media.cover ? { cover: (await fileNamed(media.cover)).id } : {}),
+    ...(media.attachments
+      ? {
+          attachments: await Promise.all(
+            media.attachments.map(async ([name, file]) => ({
+              name,
+              file: (await fileNamed(file)).id,
+            }))
+          ),
+        }
+      : {}),
+  };
+  return (await strapi.documents(ARTICLE).create({ data: data as never })).documentId as string;
 };
-
-export const userByEmail = async (strapi: Core.Strapi, email: string) =>
-  strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
 
 export const ensureDemoReviews = async (strapi: Core.Strapi) => {
   const words = strapi.db.query('plugin::governance.sensitive-word');

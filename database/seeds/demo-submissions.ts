@@ -5,7 +5,7 @@
  * Runs once: nothing is added when any submission exists.
  */
 import type { Core } from '@strapi/strapi';
-import { userByEmail } from './demo-reviews';
+import { userByEmail } from './demo-accounts';
 
 const SUBMISSION = 'plugin::governance.submission';
 

@@ -9,6 +9,7 @@ import { asAdmin, appDir, createAdmin, startApp, type TestApp } from '@test-help
 import type { Overview } from '../../src/plugins/governance/shared/contracts/overview';
 import type { RankingResponse } from '../../src/plugins/governance/shared/contracts/rankings';
 import { ensureDemoAccounts } from './demo-accounts';
+import { DRAFT_MEDIA, ensureDemoMedia } from './demo-media';
 import { ensureDemoReviews } from './demo-reviews';
 import { ensureDemoSubmissions } from './demo-submissions';
 import { loadDemo } from './load-demo';
@@ -224,6 +225,45 @@ describe('the demo review workflow', () => {
       .whereNot('review_status', 'approved')
       .count({ n: '*' });
     expect(Number(unapproved[0].n)).toBe(0);
+  });
+});
+
+describe('the demo images and attachments', () => {
+  it('gives three of 西安’s notices photos and attachments, reviewed again before they went back online', async () => {
+    expect(await ensureDemoMedia(app.strapi)).toBe(3);
+    const { body } = await app
+      .http()
+      .get(
+        '/api/articles?filters[site][code][$eq]=xian&filters[column][$eq]=通知公告&filters[firstPublishedAt][$lt]=2015-01-01T00:00:00%2B08:00&sort=firstPublishedAt:desc&pagination[pageSize]=3'
+      )
+      .expect(200);
+    const [first, second, third] = body.data;
+    expect(first.cover.alternativeText).toBe('西安市民政局办公楼外景');
+    expect(first.attachments.map((a: { name: string; ext: string }) => [a.name, a.ext])).toEqual([
+      ['城乡低保申请审批表', 'docx'],
+    ]);
+    expect(second.attachments[0].name).toBe('2014年第四季度临时救助发放情况');
+    expect(third.images).toHaveLength(2);
+    // Still 2014's: the figures count each first publication once.
+    expect(third.firstPublishedAt.slice(0, 4)).toBe('2014');
+    const download = await app.http().get(first.attachments[0].url).expect(200);
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''");
+    const decisions = await app.strapi.db
+      .query('plugin::governance.review-decision')
+      .count({ where: { articleDocumentId: first.documentId, action: 'publish' } });
+    expect(decisions).toBe(1);
+    expect(await ensureDemoMedia(app.strapi)).toBe(0);
+  });
+
+  it('puts an attachment on a draft in review that the public cannot fetch', async () => {
+    const [name] = Object.entries(DRAFT_MEDIA).find(([, media]) => media.attachments)!;
+    const draft = await app.strapi.db.query('api::article.article').findOne({
+      where: { title: name, publishedAt: null },
+      populate: { attachments: { populate: { file: true } } },
+    });
+    expect(draft.reviewStatus).toBe('submitted');
+    const { url } = draft.attachments[0].file;
+    await app.http().get(url).expect(404);
   });
 });
 

@@ -3,7 +3,9 @@
  * folder of the media library and sees it there, while the public gets 404 for the same address
  * (nothing is online before its article is); she writes an article with the photo as its cover
  * and a named attachment, through the Content Manager's pickers, in Chinese throughout, and no
- * request fails on the way.
+ * request fails on the way. The demo's 西安 article in review carries a Word attachment: its site
+ * leader 刘洋 finds in the review panel what the check read in it, the public cannot fetch it,
+ * and a published notice's attachment downloads under its Chinese name.
  */
 import type { Knex } from 'knex';
 import type { Browser, Page } from 'playwright-core';
@@ -127,5 +129,46 @@ describe('an article with a cover and an attachment', () => {
 
   it('failed no request on the way', () => {
     expect(failed).toEqual([]);
+  });
+});
+
+describe('the demo’s attachments', () => {
+  const TITLE = '西安市高龄老人养老服务补贴申领指南';
+
+  it('shows 刘洋 what the check found in the attachment of the article waiting for him', async () => {
+    const leader = await loginAs(browser, server, 'xian.leader@demo.example');
+    const problems: string[] = [];
+    leader.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    const draft = await db('articles')
+      .where({ title: TITLE })
+      .whereNull('published_at')
+      .first('document_id');
+    await leader.goto(`${server.url}${ARTICLES}/${draft.document_id}`);
+    const panel = leader.getByTestId('review-panel');
+    await panel.getByText('附件“西安市高龄老人养老服务补贴申请表”', { exact: false }).waitFor();
+    await panel.getByText('陕西省民政局', { exact: false }).first().waitFor();
+    await panel.getByText('建议：陕西省民政厅').waitFor();
+    await leader.waitForLoadState('networkidle');
+    await tallScreenshot(leader, 'review-panel-attachment-hit', 1400);
+    expect(problems).toEqual([]);
+    await leader.close();
+  });
+
+  it('keeps that attachment from the public, and serves a published notice’s under its name', async () => {
+    const [inReview] = await db('files').where({ name: '西安市高龄老人养老服务补贴申请表.docx' });
+    expect((await fetch(`${server.url}${inReview.url}`)).status).toBe(404);
+    const list = (await (
+      await fetch(
+        `${server.url}/api/articles?filters[site][code][$eq]=xian&filters[column][$eq]=${encodeURIComponent('通知公告')}&filters[firstPublishedAt][$lt]=2015-01-01T00:00:00%2B08:00&sort=firstPublishedAt:desc&pagination[pageSize]=1`
+      )
+    ).json()) as { data: Array<{ attachments: Array<{ url: string }> }> };
+    const [attachment] = list.data[0].attachments;
+    const download = await fetch(`${server.url}${attachment.url}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toContain(
+      encodeURIComponent('城乡低保申请审批表')
+    );
   });
 });
