@@ -159,6 +159,13 @@ describe('a password change forced by the provincial admin', () => {
 
   it('replaces every page for 李华 with the page that leads to the password form', async () => {
     editor = await newPage();
+    // The server refuses a blocked user everything but the password change; the admin does not ask
+    // him for a file pass meanwhile (it waits for the password status).
+    const failed: string[] = [];
+    editor.on('response', (response) => {
+      if (response.status() >= 400)
+        failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+    });
     await logIn(editor, 'xian.editor@demo.example', server.password);
     const blocked = editor.getByTestId('password-change-required');
     await blocked.getByRole('heading', { name: '管理员已重置密码' }).waitFor({ timeout: 30_000 });
@@ -173,6 +180,8 @@ describe('a password change forced by the provincial admin', () => {
     await blocked.waitFor();
     await editor.waitForLoadState('networkidle');
     await screenshot(editor, 'password-change-required-content-manager');
+    expect(failed.filter((request) => request.includes('/governance/media/'))).toEqual([]);
+    editor.removeAllListeners('response');
   });
 
   it('lets 李华 change the password on the profile page, which logs him out', async () => {
