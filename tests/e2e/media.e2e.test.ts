@@ -24,6 +24,11 @@ const EDITOR = 'ankang-hanbin.editor@demo.example';
 const ARTICLES = '/admin/content-manager/collection-types/api::article.article';
 const FOLDER = '汉滨区（ankang-hanbin）';
 
+/** The page as the predicate below reads it (the tests compile without the DOM's types). */
+type PageWithImages = {
+  document: { querySelectorAll(selector: string): ArrayLike<{ naturalWidth: number }> };
+};
+
 beforeAll(async () => {
   server = await startDemoServer('e2e-media');
   browser = await launchBrowser();
@@ -68,8 +73,12 @@ describe('the media library', () => {
     const card = editor.locator('main img').first();
     await card.waitFor();
     // Every picture of the folder loaded: the staff's file pass opens files not yet online.
-    await editor.waitForFunction(
-      "[...document.querySelectorAll('main img')].every((img) => img.naturalWidth > 0)"
+    // A function, not a string: the admin's CSP forbids evaluating strings, which Playwright's
+    // polling of a string predicate does once the first try fails.
+    await editor.waitForFunction(() =>
+      Array.from(
+        (globalThis as unknown as PageWithImages).document.querySelectorAll('main img')
+      ).every((img) => img.naturalWidth > 0)
     );
     const file = await db('files')
       .where({ name: '汉滨区春耕现场.png' })
