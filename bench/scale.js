@@ -326,17 +326,20 @@ const main = async () => {
     await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
     demoServer = await demoStarting;
     const servers = {};
-    for (const [side, base] of [
-      ['demo', demoServer.base],
-      ['grown', `http://127.0.0.1:${strapi.server.httpServer.address().port}`],
-    ])
-      servers[side] = {
-        base,
-        tokens: {
-          admin: await login(base, ACCOUNTS.admin),
-          editor: await login(base, ACCOUNTS.editor),
-        },
-      };
+    // Logged in after step 2: an admin's session token does not outlast an hour's rebuild.
+    const logIn = async () => {
+      for (const [side, base] of [
+        ['demo', demoServer.base],
+        ['grown', `http://127.0.0.1:${strapi.server.httpServer.address().port}`],
+      ])
+        servers[side] = {
+          base,
+          tokens: {
+            admin: await login(base, ACCOUNTS.admin),
+            editor: await login(base, ACCOUNTS.editor),
+          },
+        };
+    };
 
     // 2. This server's archive grown by SQL, the kept figures rebuilt from it (or as kept).
     const rebuild = async () => {
@@ -369,6 +372,7 @@ const main = async () => {
       await rebuild();
     }
     results.grown.check = await checkYear(strapi, timezone);
+    await logIn();
 
     // 3. The pages, demo and grown in turn.
     const measured = await measurePages(servers);
