@@ -103,6 +103,29 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
+   * Runs `batch` until it answers that nothing is left, in transactions of `sliceMs` each with a
+   * turn of the event loop between them; `afterSlice` hears whether it finished. Answers whether
+   * `signal` stopped it first.
+   */
+  const inSlices = async (
+    batch: (trx: Knex.Transaction) => Promise<boolean>,
+    afterSlice: (finished: boolean) => void,
+    { signal, sliceMs = SLICE_MS }: KeptOptions
+  ) => {
+    for (;;) {
+      if (signal?.aborted) return true;
+      const started = Date.now();
+      let finished = false;
+      await strapi.db.transaction(async ({ trx }) => {
+        while (!finished && Date.now() - started < sliceMs) finished = await batch(trx);
+      });
+      afterSlice(finished);
+      if (finished) return false;
+      await yieldToEventLoop();
+    }
+  };
+
+  /**
    * Runs `work` per batch of ids of `table` (with `where`), each in one transaction; `progress`
    * gets the id of the last row read.
    */
@@ -112,36 +135,28 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     where: (query: Knex.QueryBuilder) => void,
     work: (keys: Array<string | number>, rowIds: number[]) => Promise<number>,
     progress: (done: number) => void,
-    { signal, sliceMs = SLICE_MS }: KeptOptions
+    options: KeptOptions
   ) => {
     let cursor = 0;
-    for (;;) {
-      if (signal?.aborted) return true;
-      const started = Date.now();
-      let finished = false;
-      await strapi.db.transaction(async ({ trx }) => {
-        while (Date.now() - started < sliceMs) {
-          const rows = (await trx(table)
-            .select({ id: 'id', key: idColumn })
-            .where('id', '>', cursor)
-            .modify(where)
-            .orderBy('id')
-            .limit(BATCH)) as Array<{ id: number; key: string | number }>;
-          if (rows.length === 0) {
-            finished = true;
-            return;
-          }
-          await work(
-            rows.map((row) => row.key),
-            rows.map((row) => Number(row.id))
-          );
-          cursor = rows.at(-1)!.id;
-        }
-      });
-      progress(cursor);
-      if (finished) return false;
-      await yieldToEventLoop();
-    }
+    return inSlices(
+      async (trx) => {
+        const rows = (await trx(table)
+          .select({ id: 'id', key: idColumn })
+          .where('id', '>', cursor)
+          .modify(where)
+          .orderBy('id')
+          .limit(BATCH)) as Array<{ id: number; key: string | number }>;
+        if (rows.length === 0) return true;
+        await work(
+          rows.map((row) => row.key),
+          rows.map((row) => Number(row.id))
+        );
+        cursor = rows.at(-1)!.id;
+        return false;
+      },
+      () => progress(cursor),
+      options
+    );
   };
 
   /**
@@ -156,52 +171,45 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     entries: { table: string; key: string },
     source: { table: string; key: string; where?: (query: Knex.QueryBuilder) => void },
     step: (keys: Array<string | number>) => Promise<number>,
-    { signal, onProgress, sliceMs = SLICE_MS }: KeptOptions
+    options: KeptOptions
   ) => {
     // Progress against the span of entry ids: a count would read the whole table.
     const { size } = await idSpan(entries.table);
     let cursor: string | number | undefined;
     let done = 0;
-    for (;;) {
-      if (signal?.aborted) return true;
-      const started = Date.now();
-      let finished = false;
-      await strapi.db.transaction(async ({ trx }) => {
-        while (Date.now() - started < sliceMs) {
-          const keys = (
-            (await trx(entries.table)
-              .select({ key: entries.key })
-              .modify(
-                (query: Knex.QueryBuilder) =>
-                  cursor !== undefined && query.where(entries.key, '>', cursor)
-              )
-              .orderBy(entries.key)
-              .limit(RANGE)) as Array<{ key: string | number }>
-          ).map((row) => row.key);
-          if (keys.length === 0) {
-            finished = true;
-            return;
-          }
-          const present = new Set(
-            (
-              (await trx(source.table)
-                .distinct({ key: source.key })
-                .whereBetween(source.key, [keys[0], keys.at(-1)!])
-                .modify((query: Knex.QueryBuilder) => source.where?.(query))) as Array<{
-                key: string | number;
-              }>
-            ).map((row) => String(row.key))
-          );
-          const gone = keys.filter((key) => !present.has(String(key)));
-          if (gone.length > 0) await step(gone);
-          cursor = keys.at(-1)!;
-          done += keys.length;
-        }
-      });
-      onProgress?.({ phase, done: finished ? size : Math.min(done, size), total: size });
-      if (finished) return false;
-      await yieldToEventLoop();
-    }
+    return inSlices(
+      async (trx) => {
+        const keys = (
+          (await trx(entries.table)
+            .select({ key: entries.key })
+            .modify(
+              (query: Knex.QueryBuilder) =>
+                cursor !== undefined && query.where(entries.key, '>', cursor)
+            )
+            .orderBy(entries.key)
+            .limit(RANGE)) as Array<{ key: string | number }>
+        ).map((row) => row.key);
+        if (keys.length === 0) return true;
+        const present = new Set(
+          (
+            (await trx(source.table)
+              .distinct({ key: source.key })
+              .whereBetween(source.key, [keys[0], keys.at(-1)!])
+              .modify((query: Knex.QueryBuilder) => source.where?.(query))) as Array<{
+              key: string | number;
+            }>
+          ).map((row) => String(row.key))
+        );
+        const gone = keys.filter((key) => !present.has(String(key)));
+        if (gone.length > 0) await step(gone);
+        cursor = keys.at(-1)!;
+        done += keys.length;
+        return false;
+      },
+      (finished) =>
+        options.onProgress?.({ phase, done: finished ? size : Math.min(done, size), total: size }),
+      options
+    );
   };
 
   const run = async (repair: boolean, options: KeptOptions = {}) => {
