@@ -161,7 +161,7 @@ const SIDES = ['demo', 'grown'];
  * shared machine. The grown server is this process: its longest hold of the event loop per page
  * is recorded. The load average (1 minute) before and after says how busy the machine was.
  */
-const measurePages = async (servers) => {
+const measurePages = async (servers, publishedArticles) => {
   const machine = { cores: os.cpus().length, loadAverageBefore: loadAverage() };
   for (const side of SIDES)
     for (const page of PAGES) await request(servers[side].base, page, servers[side].tokens);
@@ -206,7 +206,7 @@ const measurePages = async (servers) => {
     })
   );
   console.log(
-    `Pages, demo → ${TARGET.toLocaleString('en')} articles (load average ${machine.loadAverageBefore} → ${machine.loadAverageAfter}, ${machine.cores} cores):`
+    `Pages, demo → ${publishedArticles.toLocaleString('en')} published articles (load average ${machine.loadAverageBefore} → ${machine.loadAverageAfter}, ${machine.cores} cores):`
   );
   for (const [key, p] of Object.entries(pages))
     console.log(
@@ -375,7 +375,7 @@ const main = async () => {
     await logIn();
 
     // 3. The pages, demo and grown in turn.
-    const measured = await measurePages(servers);
+    const measured = await measurePages(servers, results.grown.publishedArticles);
     results.pages = measured.pages;
     results.machine = measured.machine;
     const p = results.pages;

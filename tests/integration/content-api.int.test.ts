@@ -198,8 +198,19 @@ describe('GET /api/articles of one site, read through the site key', () => {
     expect(short.body.data[0].site).toMatchObject({ code: 'yanan', name: '延安市' });
   });
 
-  it("answers the group's whole list with its total from the kept figures, as a count gives it", async () => {
-    const count = () => app.strapi.documents(ARTICLE).count({ status: 'published' });
+  it("answers the group's and a site's whole list with totals from the kept figures, as a count gives them", async () => {
+    const count = (site?: { documentId: string }) =>
+      app.strapi.documents(ARTICLE).count({
+        status: 'published',
+        ...(site ? { filters: { site: { documentId: site.documentId } } } : {}),
+      });
+    const expectSiteTotal = async (code: string, expected: number) => {
+      const paged = await app
+        .http()
+        .get(`/api/articles?filters[site][code][$eq]=${code}&${page}`)
+        .expect(200);
+      expect(paged.body.meta.pagination).toMatchObject({ total: expected });
+    };
     const expectTotal = async (expected: number) => {
       const paged = await app.http().get(`/api/articles?${page}`).expect(200);
       expect(paged.body.meta.pagination).toEqual({
@@ -238,6 +249,16 @@ describe('GET /api/articles of one site, read through the site key', () => {
     await knex(tableName).where('document_id', noSite.documentId).update({ site_key: null });
     await app.strapi.plugin('governance').service('keptFigures').rebuild();
     await expectTotal(await count());
+    // One site's: its articles in the figures, and the one without a date by its own range.
+    expect(await count(imported)).toBe(1);
+    await expectSiteTotal('imported', 1);
+    await expectSiteTotal('yanan', await count(yanan));
+    // A filter narrower than the site is counted as asked.
+    const columnList = await app
+      .http()
+      .get(`/api/articles?filters[site][code][$eq]=yanan&filters[column][$eq]=其他&${page}`)
+      .expect(200);
+    expect(columnList.body.meta.pagination).toMatchObject({ total: 0 });
 
     // The total is not a count of the archive: the articles counted are the few the figures
     // leave out, by index (SQLite: what the plan reads does not depend on the table's size).
@@ -250,6 +271,14 @@ describe('GET /api/articles of one site, read through the site key', () => {
       expect(counts.map(({ plan }) => plan)).toEqual([
         [expect.stringMatching(/^SEARCH .* \(site_key=\?/)],
         [expect.stringMatching(/^SEARCH .* \(first_published_at=\?/)],
+      ]);
+      const siteCounts = (
+        await plansDuring(app, [tableName], () =>
+          app.http().get(`/api/articles?filters[site][code][$eq]=yanan&${page}`).expect(200)
+        )
+      ).filter(({ sql }) => /count\(/i.test(sql));
+      expect(siteCounts.map(({ plan }) => plan)).toEqual([
+        [expect.stringMatching(/^SEARCH .* \(site_key=\? AND first_published_at=\?/)],
       ]);
     }
   });

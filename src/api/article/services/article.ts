@@ -11,31 +11,43 @@ const counted = ({ pagination }: FindParams) =>
   [true, 'true', 't', '1', 1].includes(pagination.withCount as never);
 
 /**
+ * The site whose whole list the filters ask for (`{ siteKey: { $eq: id } }`, as the site key
+ * service makes a site filter), undefined for the group's whole list, null for anything narrower.
+ */
+const listedSite = (filters: unknown): number | undefined | null => {
+  if (filters === undefined) return undefined;
+  if (!filters || typeof filters !== 'object') return null;
+  const entries = Object.entries(filters);
+  if (entries.length === 0) return undefined;
+  const [[field, value]] = entries;
+  const id = (value as { $eq?: unknown } | null)?.$eq;
+  return entries.length === 1 && field === 'siteKey' && typeof id === 'number' ? id : null;
+};
+
+/**
  * The public list of one site's articles (`filters[site][code][$eq]=xian`) reads the site key
  * through its index instead of joining the link table for every row of the archive: the same
- * rows, order and total (the governance plugin's sites/site-key.ts). The group's whole list
- * takes its total from the kept figures instead of counting the archive. The query arrives here
- * validated and sanitised by the core controller.
+ * rows, order and total (the governance plugin's sites/site-key.ts). The group's whole list and
+ * one site's whole list take their totals from the kept figures instead of counting the archive.
+ * The query arrives here validated and sanitised by the core controller.
  */
 export default factories.createCoreService('api::article.article', ({ strapi }) => ({
   async find(params: FindParams = {}) {
-    const { filters } = params;
-    if (filters !== undefined) {
-      const bySiteKey = await strapi
-        .plugin('governance')
-        .service('siteKeys')
-        .publicFilters(filters);
-      return super.find({ ...params, filters: bySiteKey });
-    }
-    if (!counted(params)) return super.find(params);
+    const filters =
+      params.filters === undefined
+        ? undefined
+        : await strapi.plugin('governance').service('siteKeys').publicFilters(params.filters);
+    const query = filters === undefined ? params : { ...params, filters };
+    const siteId = listedSite(filters);
+    if (siteId === null || !counted(params)) return super.find(query);
     const page = (await super.find({
-      ...params,
+      ...query,
       pagination: { ...params.pagination, withCount: false },
     })) as { results: unknown[]; pagination: Pagination };
     const total: number = await strapi
       .plugin('governance')
       .service('publicationFigures')
-      .publishedArticles();
+      .publishedArticles(siteId);
     const transform =
       page.pagination.page === undefined
         ? paging.transformOffsetPaginationInfo

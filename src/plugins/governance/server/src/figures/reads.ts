@@ -39,30 +39,43 @@ export const publicationReads = (strapi: Core.Strapi) => {
 
   return {
     /**
-     * How many articles are published (the group's whole public list): those with a site and a
-     * first publication date from the column cells (a row per site and column, whatever the
-     * archive's size), and the few the figures leave out (no site, or no first publication date:
-     * imports by SQL) by index ranges of their own. As exact as the figures are (the nightly
-     * check, `npm run stats:check`).
+     * How many articles are published: of the group's whole public list, or of one site's list
+     * (`siteId`). Those with a site and a first publication date come from the column cells (a
+     * row per site and column, whatever the archive's size), the few the figures leave out (no
+     * site, or no first publication date: imports by SQL) by index ranges of their own. As exact
+     * as the figures are (the nightly check, `npm run stats:check`).
      */
-    async publishedArticles() {
+    async publishedArticles(siteId?: number) {
       const { column } = publicationTables(strapi);
       const article = dbNames(strapi, ARTICLE);
       const siteKey = article.column('siteKey');
       const firstPublishedAt = article.column('firstPublishedAt');
       const total = (query: Knex.QueryBuilder) =>
         query.then((rows: Array<{ total: Count }>) => Number(rows[0]?.total ?? 0));
+      const ofSite = (siteColumn: string) => (query: Knex.QueryBuilder) =>
+        siteId === undefined ? query.whereNotNull(siteColumn) : query.where(siteColumn, siteId);
       const counts = await Promise.all([
-        total(db()(column.table).sum({ total: column.column('rawArticles') })),
         total(
-          db()(article.table).count({ total: '*' }).whereNull(siteKey).whereNotNull('published_at')
+          db()(column.table)
+            .sum({ total: column.column('rawArticles') })
+            .modify((query: Knex.QueryBuilder) => {
+              if (siteId !== undefined) query.where(column.column('siteId'), siteId);
+            })
         ),
+        siteId === undefined
+          ? total(
+              db()(article.table)
+                .count({ total: '*' })
+                .whereNull(siteKey)
+                .whereNotNull('published_at')
+            )
+          : 0,
         total(
           db()(article.table)
             .count({ total: '*' })
             .whereNull(firstPublishedAt)
             .whereNotNull('published_at')
-            .whereNotNull(siteKey)
+            .modify(ofSite(siteKey))
         ),
       ]);
       return counts.reduce((sum, count) => sum + count, 0);
