@@ -1,7 +1,7 @@
 /**
  * A few of the demo drafts taken into review through the review service, by the demo accounts,
  * so the queue, the side panel and the list show a workflow under way; and a starting
- * sensitive-word list. Runs once: nothing is added when any review already exists.
+ * sensitive-word list and 规范表述 list. Runs once: nothing is added when any review already exists.
  */
 import type { Core } from '@strapi/strapi';
 import { userByEmail } from './demo-accounts';
@@ -15,6 +15,20 @@ const WORDS = [
   { word: '中华人名共和国', level: 'check', suggestion: '中华人民共和国' },
   { word: '陕西省民政局', level: 'check', suggestion: '陕西省民政厅', note: '机构名称' },
   { word: '身份证号', level: 'check', note: '核对是否公开了个人信息' },
+] as const;
+
+/** A starting 规范表述 list: expressions the national rules fix, and official short names. */
+const WORDING = [
+  {
+    wrong: '一带一路战略',
+    right: '“一带一路”倡议',
+    category: 'political',
+    note: '按规范表述称倡议，不称战略',
+  },
+  { wrong: '台湾政府', right: '台湾当局', category: 'political', note: '涉台规范表述' },
+  { wrong: '台湾总统', right: '台湾地区领导人', category: 'political', note: '涉台规范表述' },
+  { wrong: '国家发改委', right: '国家发展改革委', category: 'institution', note: '机构规范简称' },
+  { wrong: '中华人民共合国', right: '中华人民共和国', category: 'other', note: '国名' },
 ] as const;
 
 const ARTICLE = 'api::article.article';
@@ -84,6 +98,10 @@ const write = async (
 export const ensureDemoReviews = async (strapi: Core.Strapi) => {
   const words = strapi.db.query('plugin::governance.sensitive-word');
   if ((await words.count()) === 0) for (const word of WORDS) await words.create({ data: word });
+  // Through the service, which refuses rules that contradict each other.
+  const wording = strapi.plugin('governance').service('wordingRules');
+  if ((await wording.list()).length === 0)
+    for (const rule of WORDING) await wording.create({ ...rule });
 
   if ((await strapi.db.query('plugin::governance.review-state').count()) > 0) return 0;
   const review = strapi.plugin('governance').service('review');

@@ -215,7 +215,10 @@ describe('the demo review workflow', () => {
     expect(await app.strapi.db.query('plugin::governance.sensitive-word').count()).toBeGreaterThan(
       0
     );
+    const wordingRules = await app.strapi.db.query('plugin::governance.wording-rule').count();
+    expect(wordingRules).toBeGreaterThan(0);
     expect(await ensureDemoReviews(app.strapi)).toBe(0);
+    expect(await app.strapi.db.query('plugin::governance.wording-rule').count()).toBe(wordingRules);
   });
 
   it('shows the 2014 articles as approved, and nothing unapproved as published', async () => {

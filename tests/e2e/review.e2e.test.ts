@@ -1,9 +1,10 @@
 /**
  * 先审后发 in the browser: a county editor writes and submits an article, the reviewer and the
  * approver each take their step, and only then does the editor's Publish go through; a second
- * article is sent back with a reason the editor reads. Also the queue, the home-page widget and
- * the word list.
+ * article is sent back with a reason the editor reads. Also the queue, the home-page widget, the
+ * word list and the 规范表述 list.
  */
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { approveInPanel, launchBrowser, loginAs, screenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
@@ -180,6 +181,69 @@ describe('the sensitive-word list', () => {
     await page.getByRole('button', { name: '添加' }).click();
     await page.getByRole('gridcell', { name: '涉密文件', exact: true }).waitFor();
     await screenshot(page, 'review-words');
+    await page.close();
+  });
+});
+
+describe('the 规范表述 list', () => {
+  const workbook = async (rows: string[][]) => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('规范表述');
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  };
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  it('is kept by the provincial admin, by hand and from Excel', async () => {
+    const page = await login('province.admin@demo.example');
+    await page.goto(`${server.url}/admin/plugins/governance/review/wording-rules`);
+    await page.getByRole('heading', { name: '规范表述库' }).waitFor();
+    // The demo's list is there.
+    await page.getByRole('gridcell', { name: '台湾当局', exact: true }).waitFor();
+
+    await page.getByLabel('错误表述').fill('两学一做');
+    await page.getByLabel('规范表述', { exact: true }).fill('两学一做学习教育');
+    await page.getByRole('button', { name: '添加' }).click();
+    await page.getByRole('gridcell', { name: '两学一做学习教育', exact: true }).waitFor();
+
+    // A file with a bad row changes nothing and says which row.
+    await page.getByTestId('wording-import-file').setInputFiles({
+      name: '规范表述.xlsx',
+      mimeType: XLSX,
+      buffer: await workbook([
+        ['错误表述', '规范表述', '类别'],
+        ['十三五规划纲要', '“十三五”规划纲要', '政治表述'],
+        ['香港回归', '香港回归祖国', '秘密'],
+      ]),
+    });
+    await page.getByText('导入失败，未导入任何内容：第 3 行，类别须为').waitFor();
+    await screenshot(page, 'wording-rules-import-refused');
+    expect(await page.getByRole('gridcell', { name: '十三五规划纲要' }).count()).toBe(0);
+
+    await page.getByTestId('wording-import-file').setInputFiles({
+      name: '规范表述.xlsx',
+      mimeType: XLSX,
+      buffer: await workbook([
+        ['错误表述', '规范表述', '类别', '说明'],
+        ['十三五规划纲要', '“十三五”规划纲要', '政治表述', ''],
+        ['国家发改委', '国家发展改革委', '机构名称', '规范简称'],
+      ]),
+    });
+    await page.getByText('导入完成：新增 1 条，更新 1 条，0 条未变').waitFor();
+    await page.getByRole('gridcell', { name: '十三五规划纲要', exact: true }).waitFor();
+    await screenshot(page, 'wording-rules');
+    await page.close();
+  });
+
+  it('shows the county editor a serious wording error with its right form, and refuses the submission', async () => {
+    const page = await login(EDITOR);
+    await writeArticle(page, '汉滨区主动融入一带一路战略');
+    const hits = panel(page).getByTestId('word-hits');
+    await hits.getByText('严重表述错误“一带一路战略”').waitFor();
+    await hits.getByText('规范表述：“一带一路”倡议').waitFor();
+    await panel(page).getByRole('button', { name: '送审' }).click();
+    await page.getByText('文章有严重表述错误：“一带一路战略”应为：“一带一路”倡议').waitFor();
+    await screenshot(page, 'review-wording-error');
     await page.close();
   });
 });

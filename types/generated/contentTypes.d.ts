@@ -2310,6 +2310,55 @@ export interface PluginGovernanceSubmission extends Struct.CollectionTypeSchema 
   };
 }
 
+export interface PluginGovernanceWordingRule extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_wording_rules';
+  info: {
+    description: 'A wrong form a government text must not use and the right one: writing it is a serious wording error';
+    displayName: '\u89C4\u8303\u8868\u8FF0';
+    pluralName: 'wording-rules';
+    singularName: 'wording-rule';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    category: Schema.Attribute.Enumeration<['leader', 'political', 'institution', 'other']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'other'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.wording-rule'> &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    right: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    wrong: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+  };
+}
+
 export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   collectionName: 'i18n_locale';
   info: {
@@ -2580,6 +2629,7 @@ declare module '@strapi/strapi' {
       'plugin::governance.site-membership': PluginGovernanceSiteMembership;
       'plugin::governance.site-visit': PluginGovernanceSiteVisit;
       'plugin::governance.submission': PluginGovernanceSubmission;
+      'plugin::governance.wording-rule': PluginGovernanceWordingRule;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;

@@ -19,6 +19,7 @@ export default {
   siteKeys: sites.siteKeys,
   review: review.service,
   sensitiveWords: review.sensitiveWords,
+  wordingRules: review.wordingRules,
   articleCounting: review.counting,
   countingBackfill: review.countingBackfill,
   replies: replies.service,

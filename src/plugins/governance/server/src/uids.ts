@@ -20,6 +20,7 @@ export const SITE_MEMBERSHIP = 'plugin::governance.site-membership';
 export const REVIEW_STATE = 'plugin::governance.review-state';
 export const REVIEW_DECISION = 'plugin::governance.review-decision';
 export const SENSITIVE_WORD = 'plugin::governance.sensitive-word';
+export const WORDING_RULE = 'plugin::governance.wording-rule';
 // replies/
 export const MESSAGE_EVENT = 'plugin::governance.message-event';
 export const MESSAGE_HOLDING = 'plugin::governance.message-holding';

@@ -35,10 +35,11 @@ export type WordLevel = 'forbidden' | 'check';
 export const WORD_CONTEXT_CHARS = 20;
 
 /**
- * What a hit is: a listed word (the default), personal data (身份证号码, 手机号码, 银行卡号), or a
- * note that an attachment's text could not be read and checked (its `context` says why).
+ * What a hit is: a listed word (the default), a serious wording error (a wrong form of the
+ * 规范表述 list, its right form the suggestion), personal data (身份证号码, 手机号码, 银行卡号),
+ * or a note that an attachment's text could not be read and checked (its `context` says why).
  */
-export type HitKind = 'word' | 'personalData' | 'unread';
+export type HitKind = 'word' | 'wording' | 'personalData' | 'unread';
 
 export interface WordHit {
   /** The listed word; for personal data, what kind it is (身份证号码). */
@@ -159,6 +160,27 @@ export interface SensitiveWordEntry {
   level: WordLevel;
   suggestion: string | null;
   note: string | null;
+}
+
+/** What a 规范表述 rule is about: a leader's name or title, a political expression, an institution's name. */
+export const WORDING_CATEGORIES = ['leader', 'political', 'institution', 'other'] as const;
+export type WordingCategory = (typeof WORDING_CATEGORIES)[number];
+
+export interface WordingRuleEntry {
+  id: number;
+  /** The form a text must not use. */
+  wrong: string;
+  /** The form it must use instead. */
+  right: string;
+  category: WordingCategory;
+  note: string | null;
+}
+
+/** What an import of the 规范表述 workbook did. */
+export interface WordingImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
 }
 
 /** Why a published article does not count in the ranking. */

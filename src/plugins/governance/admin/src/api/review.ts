@@ -7,6 +7,9 @@ import type {
   ReviewCount,
   SensitiveWordEntry,
   StepCapacity,
+  WordingCategory,
+  WordingImportResult,
+  WordingRuleEntry,
   WordLevel,
 } from '../../../shared/contracts/review';
 
@@ -14,6 +17,7 @@ export {
   CHECKLIST_ITEMS,
   REVIEW_STATUSES,
   STEP_CAPACITIES,
+  WORDING_CATEGORIES,
 } from '../../../shared/contracts/review';
 export type {
   ArticleReview,
@@ -22,11 +26,15 @@ export type {
   ReviewStatus,
   StepCapacity,
   WordHit,
+  WordingCategory,
+  WordingRuleEntry,
   WordLevel,
 } from '../../../shared/contracts/review';
 
 const REVIEW = ['governance', 'review'];
 const WORDS = ['governance', 'review-words'];
+const WORDING = ['governance', 'wording-rules'];
+export const WORDING_RULES_URL = '/governance/review/wording-rules';
 
 export interface QueueFilters {
   tab: 'toReview' | 'mine' | 'all';
@@ -117,4 +125,45 @@ export const useRemoveWord = () => {
   return useMutation((id: number) => del(`/governance/review/words/${id}`), {
     onSuccess: () => client.invalidateQueries(WORDS),
   });
+};
+
+export const useWordingRules = () => {
+  const { get } = useFetchClient();
+  return useQuery(
+    WORDING,
+    async () => (await get<{ data: WordingRuleEntry[] }>(WORDING_RULES_URL)).data.data
+  );
+};
+
+export const useAddWordingRule = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation(
+    (rule: { wrong: string; right: string; category: WordingCategory; note?: string }) =>
+      post(WORDING_RULES_URL, rule),
+    { onSuccess: () => client.invalidateQueries(WORDING) }
+  );
+};
+
+export const useRemoveWordingRule = () => {
+  const { del } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation((id: number) => del(`${WORDING_RULES_URL}/${id}`), {
+    onSuccess: () => client.invalidateQueries(WORDING),
+  });
+};
+
+/** 导入 Excel: the workbook as the export writes it, all rows or none. */
+export const useImportWordingRules = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation(
+    async (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return (await post<{ data: WordingImportResult }>(`${WORDING_RULES_URL}/import`, form)).data
+        .data;
+    },
+    { onSettled: () => client.invalidateQueries(WORDING) }
+  );
 };

@@ -31,7 +31,8 @@ const HitInContext = ({ hit }: { hit: WordHit }) => {
 };
 
 /**
- * 错敏词和个人信息检查: every listed word and every piece of personal data found in what readers
+ * 错敏词和个人信息检查: every listed word, serious wording error (规范表述) and piece of personal
+ * data found in what readers
  * will see (the attachments' text among it), in its sentence with the find highlighted, where it
  * is (field or attachment, and position) and what to write instead; and the attachments whose
  * text could not be read, for reviewers to read themselves.
@@ -60,7 +61,9 @@ export const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => {
               t('review.words.unread', { file: hit.file ?? '' })
             ) : (
               <>
-                {t(`review.words.level.${hit.level}`)}
+                {hit.kind === 'wording'
+                  ? t('review.words.wording')
+                  : t(`review.words.level.${hit.level}`)}
                 {hit.kind === 'personalData' ? t('review.words.personalData') : ''}“{hit.word}” ·{' '}
                 {hit.file
                   ? t('review.words.inAttachment', { file: hit.file })
@@ -78,7 +81,9 @@ export const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => {
           )}
           {hit.suggestion ? (
             <Typography variant="pi" textColor="neutral700" tag="p">
-              {t('review.words.suggestion', { suggestion: hit.suggestion })}
+              {t(hit.kind === 'wording' ? 'review.words.rightForm' : 'review.words.suggestion', {
+                suggestion: hit.suggestion,
+              })}
             </Typography>
           ) : null}
         </Box>

@@ -105,6 +105,12 @@ export const ADMIN_PAGES: AdminPage[] = [
     menu: { section: 'nav.review', label: 'words.title' },
   },
   {
+    path: 'review/wording-rules',
+    permissions: ['reviewWords'],
+    Page: lazyPage(() => import('./review/WordingRulesPage'), 'WordingRulesPage'),
+    menu: { section: 'nav.review', label: 'wording.title' },
+  },
+  {
     path: 'messages',
     permissions: ['messagesHandle'],
     Page: lazyPage(() => import('./messages/MessagesInboxPage'), 'MessagesInboxPage'),

@@ -4,18 +4,18 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import { readFileText } from '../media/file-text';
+import { serveWorker } from '../utils/worker-task';
 import type { AttachmentScanJob, AttachmentScanResult } from './attachment-scan';
-import { scanPersonalData } from './personal-data';
-import { createWordScanner } from './sensitive-words';
+import { createTextChecker } from './text-checker';
 
-const run = async ({ files, words, field }: AttachmentScanJob) => {
-  const scanWords = createWordScanner(words);
+const run = async ({ files, lists, field }: AttachmentScanJob) => {
+  const check = createTextChecker(lists);
   const results: AttachmentScanResult[] = [];
   for (const file of files) {
     try {
       const { lines, cut } = await readFileText(file.path, file.kind);
       const fields = { [field]: lines };
-      results.push({ hits: [...scanWords(fields), ...scanPersonalData(fields)], cut });
+      results.push({ hits: check(fields), cut });
     } catch (error) {
       results.push({ failed: error instanceof Error ? error.message : String(error) });
     }
@@ -23,7 +23,4 @@ const run = async ({ files, words, field }: AttachmentScanJob) => {
   return results;
 };
 
-run(workerData as AttachmentScanJob).then(
-  (results) => parentPort!.postMessage({ results }),
-  (error) => parentPort!.postMessage({ error: String(error) })
-);
+void serveWorker(parentPort!, workerData as AttachmentScanJob, run);

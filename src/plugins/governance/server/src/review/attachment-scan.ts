@@ -1,9 +1,9 @@
 import path from 'path';
-import { Worker } from 'worker_threads';
 import type { Core } from '@strapi/strapi';
 import type { WordHit } from '../../../shared/contracts/review';
 import { MAX_TEXT_CHARS, textKindOf, type TextKind } from '../media/file-text';
-import type { SensitiveWord } from './sensitive-words';
+import { runInWorker } from '../utils/worker-task';
+import type { CheckLists } from './text-checker';
 
 /** The field of an attachment's text in word hits; the hit's `file` names the attachment. */
 export const ATTACHMENT_FIELD = 'attachments.file';
@@ -13,7 +13,7 @@ const TIMEOUT_MS = 60_000;
 
 export interface AttachmentScanJob {
   field: string;
-  words: SensitiveWord[];
+  lists: CheckLists;
   files: Array<{ path: string; kind: TextKind }>;
 }
 
@@ -37,31 +37,8 @@ const note = (file: string, context: string): WordHit => ({
   context,
 });
 
-/** Runs one job in a worker thread, answering its results or throwing its failure. */
-const inWorker = (job: AttachmentScanJob) =>
-  new Promise<AttachmentScanResult[]>((resolve, reject) => {
-    const worker = new Worker(path.join(__dirname, 'attachment-scan-worker.js'), {
-      workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: 1024 },
-    });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new Error('timeout'));
-    }, TIMEOUT_MS);
-    worker.once('message', (message: { results?: AttachmentScanResult[]; error?: string }) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      if (message.results) resolve(message.results);
-      else reject(new Error(message.error));
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
-
 /**
- * The word and personal-data checks of the text of an article's attachments (PDF, DOCX, XLSX
+ * The text check (text-checker.ts) of an article's attachments (PDF, DOCX, XLSX
  * and plain text), in a worker thread: reading a long PDF would otherwise hold every other
  * request. Each hit names its attachment; an attachment whose text cannot be read (another
  * format, damaged or encrypted, too long) gets a note instead, so reviewers read it themselves.
@@ -69,7 +46,7 @@ const inWorker = (job: AttachmentScanJob) =>
 export const scanAttachments = async (
   strapi: Core.Strapi,
   attachments: ScannedAttachment[],
-  words: SensitiveWord[]
+  lists: CheckLists
 ): Promise<WordHit[]> => {
   const publicDir = path.resolve(strapi.dirs.static.public);
   // What each attachment gives, in the attachments' order.
@@ -87,11 +64,16 @@ export const scanAttachments = async (
   if (readable.length > 0) {
     let results: AttachmentScanResult[];
     try {
-      results = await inWorker({
+      const job: AttachmentScanJob = {
         field: ATTACHMENT_FIELD,
-        words,
+        lists,
         files: readable.map(({ path: filePath, kind }) => ({ path: filePath, kind })),
-      });
+      };
+      results = await runInWorker<AttachmentScanResult[]>(
+        path.join(__dirname, 'attachment-scan-worker.js'),
+        job,
+        TIMEOUT_MS
+      );
     } catch (error) {
       strapi.log.warn(`governance: attachment check failed: ${(error as Error).message}`);
       results = readable.map(() => ({ failed: 'worker' }));

@@ -1,5 +1,7 @@
+import fs from 'fs/promises';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { exportFiles } from '../utils/export-file';
 import { getService } from '../utils/get-service';
 import { ERRORS } from './messages';
 import {
@@ -7,6 +9,7 @@ import {
   validateQueueQuery,
   validateRejection,
   validateWord,
+  validateWordingRule,
   type WordInput,
 } from './validation';
 
@@ -21,6 +24,9 @@ const wordInput = async (body: unknown): Promise<WordInput> => {
   };
 };
 
+/** An import's file: a 规范表述 list of thousands of rows is well under a megabyte. */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
 const wordId = (ctx: Context) => {
   const id = Number(ctx.params.id);
   return Number.isInteger(id) && id > 0 ? id : null;
@@ -29,6 +35,7 @@ const wordId = (ctx: Context) => {
 const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
   const review = () => getService(strapi, 'review');
   const words = () => getService(strapi, 'sensitiveWords');
+  const wording = () => getService(strapi, 'wordingRules');
 
   return {
     async describe(ctx: Context) {
@@ -90,6 +97,55 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!id) return ctx.badRequest(ERRORS.noSuchWord(Number(ctx.params.id)));
       await words().remove(id);
       ctx.status = 204;
+    },
+
+    async listWordingRules(ctx: Context) {
+      ctx.body = { data: await wording().list() };
+    },
+
+    async createWordingRule(ctx: Context) {
+      const input = await validateWordingRule(ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await wording().create(input) };
+    },
+
+    async updateWordingRule(ctx: Context) {
+      const id = wordId(ctx);
+      if (!id) return ctx.badRequest(ERRORS.noSuchWordingRule(Number(ctx.params.id)));
+      ctx.body = { data: await wording().update(id, await validateWordingRule(ctx.request.body)) };
+    },
+
+    async deleteWordingRule(ctx: Context) {
+      const id = wordId(ctx);
+      if (!id) return ctx.badRequest(ERRORS.noSuchWordingRule(Number(ctx.params.id)));
+      await wording().remove(id);
+      ctx.status = 204;
+    },
+
+    async exportWordingRules(ctx: Context) {
+      const files = exportFiles(strapi);
+      const at = new Date();
+      const body = await wording().exportWorkbook(files.stamp(at));
+      files.attach(ctx, { title: '规范表述', asciiTitle: 'wording-rules', format: 'xlsx', at });
+      ctx.body = body;
+    },
+
+    /** One Excel file in the multipart field `file`. */
+    async importWordingRules(ctx: Context) {
+      const files = (ctx.request as { files?: Record<string, unknown> }).files ?? {};
+      const file = files.file as { filepath?: string; size?: number } | undefined;
+      if (
+        Object.keys(files).length !== 1 ||
+        !file?.filepath ||
+        Array.isArray(files.file) ||
+        (file.size ?? 0) > MAX_IMPORT_BYTES
+      )
+        return ctx.badRequest(ERRORS.importFile);
+      try {
+        ctx.body = { data: await wording().importWorkbook(file.filepath) };
+      } finally {
+        await fs.rm(file.filepath, { force: true });
+      }
     },
   };
 };

@@ -4,9 +4,10 @@ import counting from './counting';
 import countingBackfill from './counting-backfill';
 import routes from './routes';
 import service from './service';
+import wordingRules from './wording-rules-service';
 import sensitiveWords from './words-service';
 
-/** Review before publishing (先审后发): the chain, the decisions, the gate and the word list. */
+/** Review before publishing (先审后发): the chain, the decisions, the gate, the word list and the 规范表述 list. */
 export default {
   contentTypes,
   controller,
@@ -15,4 +16,5 @@ export default {
   routes,
   service,
   sensitiveWords,
+  wordingRules,
 };

@@ -6,9 +6,10 @@ export const ERRORS = {
   noSite: '文章尚未选择所属站点，不能送审',
   cannotSubmit: (status: string) => `当前状态（${status}）不能送审`,
   /** Forbidden words, and personal data that must be masked (身份证号码), found in the draft. */
-  blockingHits: (words: string[], personalData: string[]) =>
+  blockingHits: (words: string[], personalData: string[], wording: string[] = []) =>
     `文章${[
       words.length > 0 ? `含有禁用词：${words.join('、')}` : '',
+      wording.length > 0 ? `有严重表述错误：${wording.join('；')}` : '',
       personalData.length > 0 ? `含有未隐去的${personalData.join('、')}` : '',
     ]
       .filter(Boolean)
@@ -32,6 +33,25 @@ export const ERRORS = {
   wordTaken: (word: string) => `词语“${word}”已在词库中`,
   noSuchWord: (id: number) => `词语 ${id} 不存在`,
   word: '词语须为 1 到 50 个字符',
+  wordingWrong: '错误表述须为 1 到 100 个字符',
+  wordingRight: '规范表述须为 1 到 100 个字符',
+  wordingCategory: '类别须为“领导人姓名职务”“政治表述”“机构名称”或“其他”',
+  wordingNote: '说明不能超过 200 个字符',
+  wordingSame: (wrong: string) => `“${wrong}”的错误表述与规范表述相同`,
+  wordingTaken: (wrong: string, listed: string) =>
+    wrong === listed
+      ? `错误表述“${wrong}”已在规范表述库中`
+      : `错误表述“${wrong}”与已有的“${listed}”相同`,
+  wordingIsRight: (wrong: string) => `“${wrong}”是另一条规范表述的正确写法，不能作为错误表述`,
+  wordingRightIsWrong: (right: string) => `“${right}”已被列为错误表述，不能作为规范表述`,
+  noSuchWordingRule: (id: number) => `规范表述 ${id} 不存在`,
+  wordingImportEmpty: '表格中没有规范表述',
+  wordingImportRows: (rows: Array<{ row: number; message: string }>) =>
+    `导入失败，未导入任何内容：${rows
+      .slice(0, 5)
+      .map(({ row, message }) => `第 ${row} 行，${message}`)
+      .join('；')}${rows.length > 5 ? `；等共 ${rows.length} 处` : ''}`,
+  importFile: '请选择一个要导入的电子表格文件（不超过 5 MB）',
   wordLevel: '级别须为“禁用”或“提示”',
   filters: '筛选条件无效',
 } as const;

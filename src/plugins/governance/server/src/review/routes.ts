@@ -42,4 +42,41 @@ export default [
     handler: 'review.deleteWord',
     config: manageWords,
   },
+  // 规范表述: kept by those who keep the word list.
+  {
+    method: 'GET',
+    path: '/review/wording-rules',
+    handler: 'review.listWordingRules',
+    config: manageWords,
+  },
+  {
+    method: 'GET',
+    path: '/review/wording-rules/export',
+    handler: 'review.exportWordingRules',
+    config: manageWords,
+  },
+  {
+    method: 'POST',
+    path: '/review/wording-rules/import',
+    handler: 'review.importWordingRules',
+    config: manageWords,
+  },
+  {
+    method: 'POST',
+    path: '/review/wording-rules',
+    handler: 'review.createWordingRule',
+    config: manageWords,
+  },
+  {
+    method: 'PUT',
+    path: '/review/wording-rules/:id',
+    handler: 'review.updateWordingRule',
+    config: manageWords,
+  },
+  {
+    method: 'DELETE',
+    path: '/review/wording-rules/:id',
+    handler: 'review.deleteWordingRule',
+    config: manageWords,
+  },
 ];

@@ -118,16 +118,24 @@ const attachmentsOf = (draft: DraftRow) =>
 const attachmentFiles = (draft: DraftRow) =>
   JSON.stringify(attachmentsOf(draft).map((attachment) => fileRef(attachment.file)));
 
-/** Refuses a submission with a forbidden word or unmasked personal data (身份证号码). */
+/**
+ * Refuses a submission with a forbidden word, a serious wording error or unmasked personal data
+ * (身份证号码).
+ */
 const refuseBlocking = (hits: WordHit[]) => {
   const blocking = hits.filter((hit) => hit.level === 'forbidden');
   if (blocking.length === 0) return;
-  const named = (kind: 'word' | 'personalData') => [
-    ...new Set(blocking.filter((hit) => (hit.kind ?? 'word') === kind).map((hit) => hit.word)),
+  const named = (kind: 'word' | 'wording' | 'personalData') => [
+    ...new Set(
+      blocking
+        .filter((hit) => (hit.kind ?? 'word') === kind)
+        .map((hit) => (kind === 'wording' ? `“${hit.word}”应为：${hit.suggestion}` : hit.word))
+    ),
   ];
-  throw new errors.ValidationError(ERRORS.blockingHits(named('word'), named('personalData')), {
-    wordHits: hits,
-  });
+  throw new errors.ValidationError(
+    ERRORS.blockingHits(named('word'), named('personalData'), named('wording')),
+    { wordHits: hits }
+  );
 };
 
 /**

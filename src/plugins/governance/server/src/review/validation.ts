@@ -1,7 +1,9 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import {
   STEP_CAPACITIES,
+  WORDING_CATEGORIES,
   type ChecklistItem,
+  type WordingCategory,
   type WordLevel,
 } from '../../../shared/contracts/review';
 import { oneOf } from '../utils/one-of';
@@ -79,3 +81,37 @@ const wordSchema = yup
 /** The word as validated; the controller trims it before the service stores it. */
 export type WordInput = yup.InferType<typeof wordSchema>;
 export const validateWord = validateYupSchema(wordSchema, strict);
+
+/** Text of 1 to `max` characters once trimmed (the service stores it trimmed). */
+const trimmedText = (max: number, message: string) =>
+  yup
+    .string()
+    // Nothing at all is `required`'s to refuse: one message, not two.
+    .test('length', message, (value) => {
+      const length = (value ?? '').trim().length;
+      return !value || (length >= 1 && length <= max);
+    })
+    .required(message);
+
+const wordingRuleSchema = yup
+  .object({
+    wrong: trimmedText(100, ERRORS.wordingWrong),
+    right: trimmedText(100, ERRORS.wordingRight),
+    category: oneOf<WordingCategory>(WORDING_CATEGORIES, ERRORS.wordingCategory).required(
+      ERRORS.wordingCategory
+    ),
+    note: yup.string().max(200, ERRORS.wordingNote).nullable(),
+  })
+  .noUnknown();
+const validWordingRule = validateYupSchema(wordingRuleSchema, strict);
+/** A 规范表述 rule as stored: the forms trimmed, the note trimmed or null. */
+export interface WordingRuleInput {
+  wrong: string;
+  right: string;
+  category: WordingCategory;
+  note: string | null;
+}
+export const validateWordingRule = async (body: unknown): Promise<WordingRuleInput> => {
+  const { wrong, right, category, note } = await validWordingRule(body);
+  return { wrong: wrong.trim(), right: right.trim(), category, note: note?.trim() || null };
+};

@@ -1,53 +1,59 @@
 import type { Core } from '@strapi/strapi';
 import type { WordHit } from '../../../shared/contracts/review';
+import { WORDING_RULE } from '../uids';
 import { scanAttachments, type ScannedAttachment } from './attachment-scan';
 import type { ComponentSchemas } from './content-hash';
-import { scanPersonalData } from './personal-data';
-import { createWordScanner, reviewedTexts, type SensitiveWord } from './sensitive-words';
+import { reviewedTexts } from './sensitive-words';
 import { ARTICLE, WORD } from './store';
+import { createTextChecker, type CheckLists, type TextChecker } from './text-checker';
+
+/** A list's version: how many entries it has and when the latest changed. */
+const listVersion = async (strapi: Core.Strapi, uid: typeof WORD | typeof WORDING_RULE) => {
+  const latest = await strapi.db
+    .query(uid)
+    .findOne({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' } });
+  return `${await strapi.db.query(uid).count()}@${latest ? new Date(latest.updatedAt).getTime() : 0}`;
+};
 
 /**
- * The checks of a draft before review: the sensitive-word list and personal data, in every text
- * of it that reaches readers (the fields the approval covers) and, at submission, in its
- * attachments' text.
+ * The checks of a draft before review (text-checker.ts): the sensitive-word list, the 规范表述
+ * list and personal data, in every text of it that reaches readers (the fields the approval
+ * covers) and, at submission, in its attachments' text.
  */
 export const wordScan = (strapi: Core.Strapi, components: ComponentSchemas) => {
   /**
-   * Building the scanner costs far more than a scan (tens of milliseconds for 10,000 words), so
-   * it is rebuilt only when the list changed — judged from the database on each call, so every
+   * Building the checker costs far more than a check (tens of milliseconds for 10,000 words), so
+   * it is rebuilt only when a list changed — judged from the database on each call, so every
    * instance sees another's edits.
    */
-  let built: {
-    version: string;
-    words: SensitiveWord[];
-    scanner: ReturnType<typeof createWordScanner>;
-  } | null = null;
+  let built: { version: string; lists: CheckLists; check: TextChecker } | null = null;
   const current = async () => {
-    const latest = await strapi.db
-      .query(WORD)
-      .findOne({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' } });
-    const version = `${await strapi.db.query(WORD).count()}@${latest ? new Date(latest.updatedAt).getTime() : 0}`;
+    const version = `words ${await listVersion(strapi, WORD)}, wording ${await listVersion(strapi, WORDING_RULE)}`;
     if (built?.version !== version) {
-      const words = (await strapi.db
-        .query(WORD)
-        .findMany({ select: ['word', 'level', 'suggestion'] })) as SensitiveWord[];
-      built = { version, words, scanner: createWordScanner(words) };
+      const [words, wording] = await Promise.all([
+        strapi.db.query(WORD).findMany({ select: ['word', 'level', 'suggestion'] }),
+        strapi.db.query(WORDING_RULE).findMany({ select: ['wrong', 'right'] }),
+      ]);
+      const lists = { words, wording } as CheckLists;
+      built = { version, lists, check: createTextChecker(lists) };
     }
     return built;
   };
 
   return {
+    /** The lists as they are now, with their version (the inspection records it with a finding). */
+    lists: current,
+
     /** The draft's own texts. */
     async draft(draft: unknown): Promise<WordHit[]> {
-      const fields = reviewedTexts(strapi.getModel(ARTICLE), draft, components);
-      return [...(await current()).scanner(fields), ...scanPersonalData(fields)];
+      return (await current()).check(reviewedTexts(strapi.getModel(ARTICLE), draft, components));
     },
 
     /** The text of its attachments (attachment-scan.ts: in a worker thread, seconds for a long PDF). */
     async attachments(attachments: ScannedAttachment[]): Promise<WordHit[]> {
       return attachments.length === 0
         ? []
-        : scanAttachments(strapi, attachments, (await current()).words);
+        : scanAttachments(strapi, attachments, (await current()).lists);
     },
   };
 };

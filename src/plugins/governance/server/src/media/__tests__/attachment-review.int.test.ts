@@ -1,6 +1,6 @@
 /**
- * Attachments reviewed with the article (docs/media.md): the word and personal-data checks read
- * the text of PDF, Word and Excel attachments at submission, an attachment whose text cannot be
+ * Attachments reviewed with the article (docs/media.md): the word, wording and personal-data
+ * checks read the text of PDF, Word and Excel attachments at submission, an attachment whose text cannot be
  * read is named for the reviewers, and the approval covers the files' contents, so a file
  * replaced after it (an attachment or a body image, which keep their id and URL) voids it.
  */
@@ -27,6 +27,7 @@ let app: TestApp;
 let team: ReviewTeam;
 let editor: TestAdmin;
 let sites: Record<'xian', string>;
+let province: TestAdmin;
 
 interface Uploaded {
   id: number;
@@ -100,7 +101,7 @@ beforeAll(async () => {
     sites: { xian: { name: '西安市', level: 'city', sortOrder: 1 } },
     staff: { editor: ['governance-site-editor', '西安编辑', { xian: 'editor' }] },
   }));
-  const province = await createAdmin(app, 'governance-provincial-admin', '词库管理');
+  province = await createAdmin(app, 'governance-provincial-admin', '词库管理');
   for (const [word, level] of [
     ['绝密', 'forbidden'],
     ['内部资料', 'check'],
@@ -159,6 +160,26 @@ describe('the checks read the attachments’ text at submission', () => {
     // The reviewers see what the submission found in the attachment.
     expect(inAttachments((await review(documentId)).body.data.wordHits)).toEqual([
       ['公示名单', 'word', '内部资料', 'check'],
+    ]);
+  });
+
+  it('refuses a serious wording error in a Word attachment, with the right form', async () => {
+    await asAdmin(app, province)
+      .post('/governance/review/wording-rules', {
+        wrong: '一带一路战略',
+        right: '一带一路倡议',
+        category: 'political',
+      })
+      .expect(201);
+    const plan = await upload('工作要点.docx', await docxWith(['一、主动融入一带一路战略']));
+    const documentId = await draftWith('关于印发工作要点的通知', [['工作要点', plan]]);
+    const res = await submit(documentId);
+    expect([res.status, res.body.error.message]).toEqual([
+      400,
+      ERRORS.blockingHits([], [], ['“一带一路战略”应为：一带一路倡议']),
+    ]);
+    expect(inAttachments(res.body.error.details.wordHits)).toEqual([
+      ['工作要点', 'wording', '一带一路战略', 'forbidden'],
     ]);
   });
 

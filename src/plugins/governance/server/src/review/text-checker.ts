@@ -1,0 +1,30 @@
+import type { WordHit } from '../../../shared/contracts/review';
+import { scanPersonalData } from './personal-data';
+import { createWordScanner, type SensitiveWord } from './sensitive-words';
+import { createWordingScanner, type WordingRule } from './wording-rules';
+
+/** The province's lists a text is checked against. */
+export interface CheckLists {
+  /** 错敏词库. */
+  words: SensitiveWord[];
+  /** 规范表述. */
+  wording: WordingRule[];
+}
+
+/**
+ * The one check of a text, at review and in the inspection of what is online, in an article's
+ * fields and in its attachments' text: forbidden words and words to check, serious wording
+ * errors, and personal data left unmasked. Build it once per version of the lists (tens of
+ * milliseconds for 10,000 words); each call is one pass per list over each line.
+ */
+export const createTextChecker = (lists: CheckLists) => {
+  const words = createWordScanner(lists.words);
+  const wording = createWordingScanner(lists.wording);
+  return (fields: Record<string, string | string[]>): WordHit[] => [
+    ...words(fields),
+    ...wording(fields),
+    ...scanPersonalData(fields),
+  ];
+};
+
+export type TextChecker = ReturnType<typeof createTextChecker>;

@@ -1,0 +1,60 @@
+import AhoCorasick from 'modern-ahocorasick';
+import type { WordHit } from '../../../shared/contracts/review';
+import { normalizeForMatching } from './normalize-text';
+import { hitAt, scanFieldLines } from './sensitive-words';
+
+/**
+ * 规范表述: a form a government text must not use and the one it must (a leader's name or title
+ * written wrong, a fixed political expression altered). Writing the wrong form is a serious
+ * wording error (严重表述错误), which fails a national inspection outright.
+ */
+export interface WordingRule {
+  wrong: string;
+  right: string;
+}
+
+/**
+ * Finds every wrong form of the list in the given fields, as the word check does (one
+ * Aho–Corasick pass per line, on the normalised text). A wrong form inside its own right form
+ * is not an error: with 一带一路 → 一带一路倡议 listed the wrong way round, or 两学一做 →
+ * 两学一做学习教育, the right form written out must not be reported. So right forms are
+ * searched too, and a wrong form found within an occurrence of any right form is left alone.
+ */
+export const createWordingScanner = (rules: WordingRule[]) => {
+  const wrongs = new Map<string, WordingRule>();
+  const rights = new Set<string>();
+  for (const rule of rules) {
+    const wrong = normalizeForMatching(rule.wrong).text;
+    const right = normalizeForMatching(rule.right).text;
+    if (wrong === '' || wrongs.has(wrong)) continue;
+    wrongs.set(wrong, rule);
+    if (right.includes(wrong)) rights.add(right);
+  }
+  const patterns = [...new Set([...wrongs.keys(), ...rights])];
+  const matcher = patterns.length > 0 ? new AhoCorasick(patterns) : null;
+
+  const scanLine = (field: string, whole: string, line: string, offset: number): WordHit[] => {
+    const { text, starts, ends } = normalizeForMatching(line);
+    const found = matcher!.search(text);
+    const covered = found
+      .filter(({ pattern }) => rights.has(pattern))
+      .map(({ start, end }) => [start, end] as const);
+    return found
+      .filter(({ pattern, start, end }) => {
+        if (!wrongs.has(pattern)) return false;
+        return !covered.some(([from, to]) => from <= start && end <= to && to - from > end - start);
+      })
+      .map(({ pattern, start, end }) => {
+        const rule = wrongs.get(pattern)!;
+        return hitAt(field, whole, offset + starts[start], offset + ends[end - 1], {
+          word: rule.wrong,
+          level: 'forbidden',
+          kind: 'wording',
+          suggestion: rule.right,
+        });
+      });
+  };
+
+  return (fields: Record<string, string | string[]>): WordHit[] =>
+    matcher ? scanFieldLines(fields, scanLine) : [];
+};
