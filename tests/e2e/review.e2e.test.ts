@@ -201,8 +201,8 @@ describe('the 规范表述 list', () => {
     // The demo's list is there.
     await page.getByRole('gridcell', { name: '台湾当局', exact: true }).waitFor();
 
-    await page.getByLabel('错误表述').fill('两学一做');
-    await page.getByLabel('规范表述', { exact: true }).fill('两学一做学习教育');
+    await page.locator('input[name="wrong"]').fill('两学一做');
+    await page.locator('input[name="right"]').fill('两学一做学习教育');
     await page.getByRole('button', { name: '添加' }).click();
     await page.getByRole('gridcell', { name: '两学一做学习教育', exact: true }).waitFor();
 

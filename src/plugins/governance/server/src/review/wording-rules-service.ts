@@ -60,8 +60,11 @@ const wordingRulesService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** Every rule, by category in the order the page names them, then by wrong form. */
   const all = async (): Promise<Rule[]> =>
-    query().findMany({ select: FIELDS, orderBy: [{ category: 'asc' }, { wrong: 'asc' }] });
+    ((await query().findMany({ select: FIELDS, orderBy: { wrong: 'asc' } })) as Rule[]).sort(
+      (a, b) => WORDING_CATEGORIES.indexOf(a.category) - WORDING_CATEGORIES.indexOf(b.category)
+    );
 
   return {
     list: all,

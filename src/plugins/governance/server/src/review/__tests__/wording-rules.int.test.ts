@@ -187,9 +187,9 @@ describe('the 规范表述 list', () => {
     ).expect(200);
     expect(good.body.data).toEqual({ added: 2, updated: 1, unchanged: 0 });
     expect(await listed()).toEqual([
-      ['中华人民共合国', '中华人民共和国', 'other', null],
       ['一带一路战略', '一带一路倡议', 'political', '统一表述'],
       ['两学一做', '两学一做学习教育', 'political', null],
+      ['中华人民共合国', '中华人民共和国', 'other', null],
     ]);
   });
 
