@@ -1267,6 +1267,7 @@ export interface PluginGovernanceMessageHolding extends Struct.CollectionTypeSch
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.message-holding'> &
       Schema.Attribute.Private;
     messageId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    messageReceivedAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     reason: Schema.Attribute.Text;
     requestedAt: Schema.Attribute.DateTime;

@@ -13,6 +13,7 @@ import { OVERSIGHT_JOB } from './oversight/alerts';
 import { PASSWORD_JOB } from './passwords/jobs';
 import { VISIT_ANOMALY_JOB } from './rankings/visit-anomalies';
 import { caseNumbers } from './replies/case-number';
+import { holdingReceipts } from './replies/holdings';
 import { COUNTING_BACKFILL_JOB } from './review/counting-backfill';
 import { adoptEarlierVerdictsOnce, settleJudgeFrom } from './review/counting-upgrade';
 import { OVERDUE_JOB } from './replies/overdue';
@@ -33,6 +34,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const keyed = await siteKeys.fillMissing();
   if (keyed > 0)
     strapi.log.info(`governance: ${keyed} article and message rows given their site key`);
+  // Every message holding carries its message's receipt (replies/holdings.ts), which the
+  // statistics of a period read: kept from here on, and given now to holdings without it.
+  const receipts = holdingReceipts(strapi);
+  receipts.keep();
+  const received = await receipts.fill();
+  if (received > 0)
+    strapi.log.info(`governance: ${received} message holdings given their message's receipt`);
 
   // Every file judged by its content before the media library stores it (media/upload-guard.ts),
   // and every site's files in a folder of its own (media/site-folders.ts).

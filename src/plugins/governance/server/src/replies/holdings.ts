@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { HoldingEnd, MessageHolding } from '../../../shared/contracts/messages';
 import { OPEN_STATUSES } from '../../../shared/contracts/messages';
 import { dbNames } from '../utils/db-names';
+import { updateInIdWindows } from '../utils/id-windows';
 import { CITIZEN_MESSAGE, MESSAGE_HOLDING, SITE } from '../uids';
 
 /** A row of plugin::governance.message-holding. */
@@ -208,3 +209,81 @@ export const holdings = (strapi: Core.Strapi) => {
   };
   return api;
 };
+
+/**
+ * Every holding carries its message's time of receipt (`messageReceivedAt`), so that a period's
+ * statistics read the period's holdings through its index instead of joining every holding of
+ * the archive to the messages (PostgreSQL chose a scan of all holdings for that join). Given on
+ * every create through Strapi's query engine, and changed with the message's; rows written
+ * another way (SQL imports, rows from before it was kept) get it at start-up (`fill`).
+ */
+export const holdingReceipts = (strapi: Core.Strapi) => ({
+  keep() {
+    strapi.db.lifecycles.subscribe({
+      models: [MESSAGE_HOLDING],
+      async beforeCreate(event) {
+        const data = (event.params as { data?: Record<string, unknown> }).data;
+        if (!data || data.messageReceivedAt !== undefined || typeof data.messageId !== 'number')
+          return;
+        const message = (await strapi.db
+          .query(CITIZEN_MESSAGE)
+          .findOne({ where: { id: data.messageId }, select: ['receivedAt'] })) as {
+          receivedAt: string | Date | null;
+        } | null;
+        data.messageReceivedAt = message?.receivedAt ?? null;
+      },
+    });
+    // A message's receipt is the citizen's and no route changes it; a script that does (the
+    // tests set the clock back on a message) changes its holdings' copy with it.
+    const follow = async (messageIds: number[], receivedAt: unknown) => {
+      if (messageIds.length > 0)
+        await strapi.db.query(MESSAGE_HOLDING).updateMany({
+          where: { messageId: { $in: messageIds } },
+          data: { messageReceivedAt: receivedAt },
+        });
+    };
+    type UpdateEvent = {
+      params: { data?: Record<string, unknown>; where?: unknown };
+      result?: { id?: number };
+    };
+    strapi.db.lifecycles.subscribe({
+      models: [CITIZEN_MESSAGE],
+      async afterUpdate(event) {
+        const { params, result } = event as unknown as UpdateEvent;
+        if (params.data?.receivedAt !== undefined && result?.id)
+          await follow([result.id], params.data.receivedAt);
+      },
+      async afterUpdateMany(event) {
+        const { params } = event as unknown as UpdateEvent;
+        if (params.data?.receivedAt === undefined) return;
+        const rows = (await strapi.db
+          .query(CITIZEN_MESSAGE)
+          .findMany({ where: params.where as never, select: ['id'] })) as Array<{ id: number }>;
+        await follow(
+          rows.map((row) => row.id),
+          params.data.receivedAt
+        );
+      },
+    });
+  },
+
+  /** Gives the holdings without it their message's receipt; answers how many. */
+  async fill() {
+    const holding = dbNames(strapi, MESSAGE_HOLDING);
+    const message = dbNames(strapi, CITIZEN_MESSAGE);
+    const column = holding.column('messageReceivedAt');
+    const knex = strapi.db.connection;
+    if (!(await knex(holding.table).whereNull(column).first('id'))) return 0;
+    return updateInIdWindows(strapi, holding.table, (trx, from, to) =>
+      trx(holding.table)
+        .where('id', '>', from)
+        .where('id', '<=', to)
+        .whereRaw('+?? is null', [column])
+        .update({
+          [column]: trx(message.table)
+            .select(message.column('receivedAt'))
+            .where('id', trx.ref(`${holding.table}.${holding.column('messageId')}`)),
+        })
+    );
+  },
+});

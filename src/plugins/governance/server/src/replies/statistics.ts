@@ -108,7 +108,6 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { timezone } = strapi.config.get('plugin::governance') as GovernanceConfig;
       const knex = strapi.db.connection;
       const message = dbNames(strapi, CITIZEN_MESSAGE);
-      const link = message.joinTable('site');
       const site = dbNames(strapi, SITE);
       const column = (name: string) => `m.${message.column(name)}`;
       const count = (condition: string, ...bindings: unknown[]) =>
@@ -130,12 +129,10 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const overdueFirst = `${awaiting.sql} and ${column('dueAt')} < ?`;
       const flaggedLateFirst = `${flagged.sql} and ${column('dueAt')} < ?`;
 
-      // Grouped and filtered by `+site`, an expression, not the link's indexed column: so SQLite
-      // reads the period's messages by their receipt's index rather than every message of the
-      // site (or every link, in site order).
-      const bySite = knex.raw('+??', [`l.${link.targetColumn}`]);
+      // By the site key each message holds (sites/site-key.ts), not through the link table: the
+      // period's messages by `(site_key, received_at)`, or by their receipt for every site.
+      const bySite = column('siteKey');
       const rows = (await knex(`${message.table} as m`)
-        .join(`${link.table} as l`, `l.${link.ownerColumn}`, 'm.id')
         .leftJoin(`${holding.table} as h`, function openHolding() {
           this.on(hc('messageId'), '=', 'm.id').andOn(hc('state'), '=', knex.raw('?', ['open']));
         })
@@ -180,13 +177,14 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .count({ daysCount: column('workingDaysToReply') })
         .where(column('receivedAt'), '>=', start)
         .where(column('receivedAt'), '<', end)
+        .whereNotNull(bySite)
         .modify((query) => {
-          if (siteIds) whereInNotIndexed(query, `l.${link.targetColumn}`, siteIds);
+          if (siteIds) query.whereIn(bySite, siteIds);
         })
         .groupBy(bySite)) as SumRow[];
-      // Each site's own holdings of the period's messages, whoever has them now.
+      // Each site's own holdings of the period's messages, whoever has them now: by the receipt
+      // each holding carries (replies/holdings.ts), the period's holdings only.
       const held = (await knex(`${holding.table} as h`)
-        .join(`${message.table} as m`, 'm.id', hc('messageId'))
         .select({ siteId: hc('siteId') })
         .select({
           transfersOut: count(`${hc('endedBy')} = ?`, 'transferred'),
@@ -212,8 +210,8 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
             'pending'
           ),
         })
-        .where(column('receivedAt'), '>=', start)
-        .where(column('receivedAt'), '<', end)
+        .where(hc('messageReceivedAt'), '>=', start)
+        .where(hc('messageReceivedAt'), '<', end)
         .modify((query) => {
           if (siteIds) whereInNotIndexed(query, hc('siteId'), siteIds);
         })

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { dbNames } from '../utils/db-names';
-import { yieldToEventLoop } from '../utils/yield';
+import { updateInIdWindows } from '../utils/id-windows';
 import { ARTICLE, CITIZEN_MESSAGE, SITE } from '../uids';
 
 /**
@@ -22,20 +22,6 @@ export type SiteKeyedUid = (typeof SITE_KEYED)[number];
 
 export const isSiteKeyed = (uid: string): uid is SiteKeyedUid =>
   (SITE_KEYED as readonly string[]).includes(uid);
-
-/**
- * Ids a start-up statement covers: sized from the last statement's time per id for about 20 ms
- * (SQLite holds the event loop while it runs; the rule is at most about 50 ms), growing at most
- * twofold a step. A row costs little when rows were written in the order of their dates (an
- * archive, the demo) and more when ids and dates are unrelated: each key then moves index entries
- * on pages far apart (bench/article-lists.js).
- */
-const WINDOW = { first: 500, min: 50, max: 50_000, targetMs: 20 };
-
-const nextWindow = (size: number, ms: number) =>
-  Math.round(
-    Math.min(WINDOW.max, 2 * size, Math.max(WINDOW.min, (size * WINDOW.targetMs) / Math.max(ms, 1)))
-  );
 
 const namesOf = (strapi: Core.Strapi, uid: SiteKeyedUid) => {
   const names = dbNames(strapi, uid);
@@ -142,9 +128,7 @@ export const keepSiteKeys = (strapi: Core.Strapi) => {
 /**
  * Keys the rows that have a site but no key (imported by SQL, or stored before the key existed)
  * and answers how many. One look through the key's index when there are none; otherwise the
- * table in windows of ids, each one statement in its own short transaction, letting other work
- * run in between. By ids rather than by the index of missing keys: on PostgreSQL the keys just
- * given leave dead entries in that index, which each later batch would walk again.
+ * table in windows of ids (utils/id-windows.ts).
  */
 export const fillMissing = async (strapi: Core.Strapi, uid: SiteKeyedUid) => {
   const { table, key, link } = namesOf(strapi, uid);
@@ -160,33 +144,21 @@ export const fillMissing = async (strapi: Core.Strapi, uid: SiteKeyedUid) => {
     .first('r.id');
   if (!missing) return 0;
 
-  const [{ first, last }] = await knex(table).min({ first: 'id' }).max({ last: 'id' });
-  let filled = 0;
-  let size = WINDOW.first;
-  for (let from = Number(first) - 1; from < Number(last);) {
-    const started = performance.now();
-    const to = from + size;
-    const keyed = await strapi.db.transaction(({ trx }) =>
-      trx(table)
-        .where('id', '>', from)
-        .where('id', '<=', to)
-        // `+`: not by the key's index, which would walk every row still without a key for each
-        // window (SQLite chose it); the window's ids are the way in, on both databases.
-        .whereRaw('+?? is null', [key])
-        .whereExists((q: Knex.QueryBuilder) => hasLink(q, table))
-        .update({
-          [key]: trx(link.table)
-            .select(link.targetColumn)
-            .where(link.ownerColumn, trx.ref(`${table}.id`))
-            .limit(1),
-        })
-    );
-    filled += Number(keyed);
-    from = to;
-    size = nextWindow(size, performance.now() - started);
-    await yieldToEventLoop();
-  }
-  return filled;
+  return updateInIdWindows(strapi, table, (trx, from, to) =>
+    trx(table)
+      .where('id', '>', from)
+      .where('id', '<=', to)
+      // `+`: not by the key's index, which would walk every row still without a key for each
+      // window (SQLite chose it); the window's ids are the way in, on both databases.
+      .whereRaw('+?? is null', [key])
+      .whereExists((q: Knex.QueryBuilder) => hasLink(q, table))
+      .update({
+        [key]: trx(link.table)
+          .select(link.targetColumn)
+          .where(link.ownerColumn, trx.ref(`${table}.id`))
+          .limit(1),
+      })
+  );
 };
 
 /**

@@ -11,6 +11,7 @@ import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/s
 import type { MessageFigures } from '../../../../shared/contracts/messages';
 import type { SiteOversight } from '../../../../shared/contracts/oversight';
 import { AUDIT_ENTRY, CITIZEN_MESSAGE, MESSAGE_HOLDING } from '../../uids';
+import { holdingReceipts } from '../holdings';
 
 let app: TestApp;
 let province: TestAdmin;
@@ -477,5 +478,35 @@ describe('the kept figures (figures/)', () => {
     const report = await app.strapi.plugin('governance').service('keptFigures').check();
     expect(report.samples).toEqual([]);
     expect(report.messages + report.cells).toBe(0);
+  });
+});
+
+describe("each holding's receipt (replies/holdings.ts)", () => {
+  const receipts = async () => {
+    const knex = app.strapi.db.connection;
+    const rows = (await knex(`${app.strapi.db.metadata.get(MESSAGE_HOLDING).tableName} as h`)
+      .join(`${app.strapi.db.metadata.get(CITIZEN_MESSAGE).tableName} as m`, 'm.id', 'h.message_id')
+      .select({ held: 'h.message_received_at', received: 'm.received_at' })) as Array<{
+      held: unknown;
+      received: unknown;
+    }>;
+    return rows.map(({ held, received }) => [
+      held === null ? null : new Date(held as string).getTime(),
+      new Date(received as string).getTime(),
+    ]);
+  };
+
+  it("is the message's, on every holding the transfers above opened, and given at start-up to those without", async () => {
+    const before = await receipts();
+    expect(before.length).toBeGreaterThan(5);
+    for (const [held, received] of before) expect(held).toBe(received);
+
+    // Rows written without it (an import by SQL, or stored before it was kept).
+    await app.strapi.db
+      .connection(app.strapi.db.metadata.get(MESSAGE_HOLDING).tableName)
+      .update({ message_received_at: null });
+    expect(await holdingReceipts(app.strapi).fill()).toBe(before.length);
+    expect(await receipts()).toEqual(before);
+    expect(await holdingReceipts(app.strapi).fill()).toBe(0);
   });
 });

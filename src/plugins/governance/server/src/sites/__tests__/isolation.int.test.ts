@@ -302,6 +302,17 @@ describe('the governance routes', () => {
       .put('/governance/review/words/1', { word: '测试', level: 'check' })
       .expect(403);
     await as(baojiEditor).delete('/governance/review/words/1').expect(403);
+    const wording = '/governance/review/wording-rules';
+    await as(baojiEditor).get(wording).expect(403);
+    await as(baojiEditor).get(`${wording}/export`).expect(403);
+    await as(baojiEditor).post(`${wording}/import`).expect(403);
+    await as(baojiEditor)
+      .post(wording, { wrong: '测试', right: '测验', category: 'other' })
+      .expect(403);
+    await as(baojiEditor)
+      .put(`${wording}/1`, { wrong: '测试', right: '测验', category: 'other' })
+      .expect(403);
+    await as(baojiEditor).delete(`${wording}/1`).expect(403);
   });
 
   it('does not let another site’s handler or editor read or act on its messages', async () => {
@@ -432,6 +443,12 @@ const COVERED = new Set([
   'POST /governance/review/words',
   'PUT /governance/review/words/:id',
   'DELETE /governance/review/words/:id',
+  'GET /governance/review/wording-rules',
+  'GET /governance/review/wording-rules/export',
+  'POST /governance/review/wording-rules/import',
+  'POST /governance/review/wording-rules',
+  'PUT /governance/review/wording-rules/:id',
+  'DELETE /governance/review/wording-rules/:id',
   'GET /governance/messages',
   'GET /governance/messages/:id',
   'POST /governance/messages/:id/sign',
