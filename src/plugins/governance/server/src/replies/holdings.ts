@@ -278,7 +278,9 @@ export const holdingReceipts = (strapi: Core.Strapi) => ({
       trx(holding.table)
         .where('id', '>', from)
         .where('id', '<=', to)
-        .whereRaw('+?? is null', [column])
+        // An expression, so that SQLite reads the window by id, not the index of missing ones
+        // (a unary `+`, as the site key's fill writes it, is refused for a date by PostgreSQL).
+        .whereRaw('coalesce(??, null) is null', [column])
         .update({
           [column]: trx(message.table)
             .select(message.column('receivedAt'))
