@@ -967,6 +967,146 @@ export interface PluginGovernanceHolidayYear extends Struct.CollectionTypeSchema
   };
 }
 
+export interface PluginGovernanceInspectedArticle extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_inspected_articles';
+  info: {
+    description: 'What the content inspection last checked of one published article, and against which lists';
+    displayName: '\u5DE1\u68C0\u8BB0\u5F55';
+    pluralName: 'inspected-articles';
+    singularName: 'inspected-article';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    checkedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    listVersion: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.inspected-article'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    siteId: Schema.Attribute.Integer;
+    textHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceInspectionFinding extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_inspection_findings';
+  info: {
+    description: 'A fault the content inspection found in a published article or its attachments';
+    displayName: '\u5DE1\u68C0\u53D1\u73B0';
+    pluralName: 'inspection-findings';
+    singularName: 'inspection-finding';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    context: Schema.Attribute.Text;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dismissedAt: Schema.Attribute.DateTime;
+    dismissedById: Schema.Attribute.Integer;
+    dismissedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    dismissReason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    field: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    file: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    fingerprint: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    firstFoundAt: Schema.Attribute.DateTime;
+    found: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    kind: Schema.Attribute.Enumeration<['word', 'wording', 'personalData', 'unread']> &
+      Schema.Attribute.Required;
+    lastFoundAt: Schema.Attribute.DateTime;
+    level: Schema.Attribute.Enumeration<['forbidden', 'check']> & Schema.Attribute.Required;
+    listVersion: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.inspection-finding'> &
+      Schema.Attribute.Private;
+    position: Schema.Attribute.Integer;
+    publishedAt: Schema.Attribute.DateTime;
+    siteId: Schema.Attribute.Integer;
+    state: Schema.Attribute.Enumeration<['open', 'dismissed', 'gone']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
+    suggestion: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    word: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
 export interface PluginGovernanceInspectionNotice extends Struct.CollectionTypeSchema {
   collectionName: 'governance_inspection_notices';
   info: {
@@ -1025,6 +1165,54 @@ export interface PluginGovernanceInspectionNotice extends Struct.CollectionTypeS
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceInspectionRun extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_inspection_runs';
+  info: {
+    description: 'One walk of the content inspection over the published articles: where it is, resumed after a restart';
+    displayName: '\u5DE1\u68C0\u4EFB\u52A1';
+    pluralName: 'inspection-runs';
+    singularName: 'inspection-run';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    checked: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    cursor: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    finishedAt: Schema.Attribute.DateTime;
+    found: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    lastId: Schema.Attribute.Integer;
+    listVersion: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.inspection-run'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    read: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    requestedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    siteId: Schema.Attribute.Integer;
+    startedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    trigger: Schema.Attribute.Enumeration<['schedule', 'manual']> & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -2603,7 +2791,10 @@ declare module '@strapi/strapi' {
       'plugin::governance.audit-head': PluginGovernanceAuditHead;
       'plugin::governance.column-change': PluginGovernanceColumnChange;
       'plugin::governance.holiday-year': PluginGovernanceHolidayYear;
+      'plugin::governance.inspected-article': PluginGovernanceInspectedArticle;
+      'plugin::governance.inspection-finding': PluginGovernanceInspectionFinding;
       'plugin::governance.inspection-notice': PluginGovernanceInspectionNotice;
+      'plugin::governance.inspection-run': PluginGovernanceInspectionRun;
       'plugin::governance.job-lease': PluginGovernanceJobLease;
       'plugin::governance.message-day': PluginGovernanceMessageDay;
       'plugin::governance.message-entry': PluginGovernanceMessageEntry;

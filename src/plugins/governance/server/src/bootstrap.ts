@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { GovernanceConfig } from './config';
 import { AUDIT_CHECKPOINT_JOB } from './audit/service';
 import { KEPT_FIGURES_CHECK_JOB, keptFiguresProgress } from './figures/kept';
+import { INSPECTION_JOB } from './inspection/service';
 import { runWithLease } from './jobs/lease';
 import { actionDefinitions } from './permissions';
 import { guardUploads } from './media/upload-guard';
@@ -133,6 +134,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     [COUNTING_BACKFILL_JOB]: {
       task: () => getService(strapi, 'countingBackfill').runJob(),
       options: { rule: '40 2 * * *', tz: timezone },
+    },
+    // 内容巡检: what is online checked again by the lists as they are (inspection/service.ts).
+    [INSPECTION_JOB]: {
+      task: () => getService(strapi, 'contentInspection').runJob({ trigger: 'schedule' }),
+      options: { rule: '10 1 * * *', tz: timezone },
     },
     // Kept figures against a recount from the archive (figures/kept.ts): differences are logged.
     [KEPT_FIGURES_CHECK_JOB]: {

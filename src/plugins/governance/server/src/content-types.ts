@@ -1,6 +1,7 @@
 import audit from './audit';
 import figures from './figures';
 import calendar from './calendar';
+import inspection from './inspection';
 import jobs from './jobs';
 import media from './media';
 import oversight from './oversight';
@@ -24,4 +25,5 @@ export default {
   ...calendar.contentTypes,
   ...figures.contentTypes,
   ...media.contentTypes,
+  ...inspection.contentTypes,
 };

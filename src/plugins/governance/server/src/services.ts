@@ -1,6 +1,7 @@
 import audit from './audit';
 import calendar from './calendar';
 import figures from './figures';
+import inspection from './inspection';
 import media from './media';
 import overview from './overview';
 import oversight from './oversight';
@@ -56,4 +57,5 @@ export default {
   articleMedia: media.articleMedia,
   publishedFiles: media.publishedFiles,
   keptFigures: figures.kept,
+  contentInspection: inspection.service,
 };

@@ -21,6 +21,9 @@ export const REVIEW_STATE = 'plugin::governance.review-state';
 export const REVIEW_DECISION = 'plugin::governance.review-decision';
 export const SENSITIVE_WORD = 'plugin::governance.sensitive-word';
 export const WORDING_RULE = 'plugin::governance.wording-rule';
+export const INSPECTION_FINDING = 'plugin::governance.inspection-finding';
+export const INSPECTED_ARTICLE = 'plugin::governance.inspected-article';
+export const INSPECTION_RUN = 'plugin::governance.inspection-run';
 // replies/
 export const MESSAGE_EVENT = 'plugin::governance.message-event';
 export const MESSAGE_HOLDING = 'plugin::governance.message-holding';

@@ -28,6 +28,8 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     ...staleRounds(strapi, store, transitions.afterDraftChange),
     ...reviewPublishing(strapi, store),
     ...reviewQueue(strapi),
+    /** The province's lists as they are now, with their version (the content inspection's). */
+    checkLists: scan.lists,
   };
 };
 

@@ -1,0 +1,215 @@
+/**
+ * 内容巡检 (docs/inspection.md): what is already online checked again, incrementally, by the
+ * text check of review: a word added to the list is found in articles published before it, a
+ * false positive stays dismissed, a stopped run goes on where it was, attachments are read.
+ */
+import { paragraph } from '@test-helpers/article-body';
+import { docxWith } from '@test-helpers/documents';
+import {
+  approveArticle,
+  createReviewTeam,
+  publishReviewed,
+  type ReviewTeam,
+} from '@test-helpers/review';
+import { createSitesAndStaff } from '@test-helpers/sites';
+import { asAdmin, startApp, uploadAs, type TestAdmin, type TestApp } from '@test-helpers/strapi';
+import { ARTICLE, INSPECTED_ARTICLE, INSPECTION_FINDING, INSPECTION_RUN } from '../../uids';
+
+let app: TestApp;
+let team: ReviewTeam;
+let province: TestAdmin;
+let editor: TestAdmin;
+let sites: Record<'xian' | 'baoji', string>;
+let siteIds: Record<'xian' | 'baoji', number>;
+
+const inspection = () => app.strapi.plugin('governance').service('contentInspection');
+const findings = async (where: object = {}) =>
+  (await app.strapi.db.query(INSPECTION_FINDING).findMany({
+    where,
+    orderBy: { id: 'asc' },
+  })) as Array<{
+    id: number;
+    articleDocumentId: string;
+    siteId: number;
+    kind: string;
+    level: string;
+    word: string;
+    suggestion: string | null;
+    field: string;
+    file: string | null;
+    found: string;
+    context: string;
+    state: string;
+    listVersion: string;
+  }>;
+
+const addWord = (word: string, level: 'forbidden' | 'check' = 'forbidden') =>
+  asAdmin(app, province).post('/governance/review/words', { word, level }).expect(201);
+
+const publish = (site: 'xian' | 'baoji', title: string, text: string) =>
+  publishReviewed(app, team, { title, site: sites[site], body: paragraph(text) });
+
+beforeAll(async () => {
+  app = await startApp('inspection');
+  team = await createReviewTeam(app);
+  ({
+    sites,
+    staff: { province, editor },
+  } = await createSitesAndStaff(app, {
+    sites: {
+      xian: { name: '西安市', level: 'city', sortOrder: 1 },
+      baoji: { name: '宝鸡市', level: 'city', sortOrder: 2 },
+    },
+    staff: {
+      province: ['governance-provincial-admin', '巡检管理'],
+      editor: ['governance-site-editor', '西安编辑', { xian: 'editor' }],
+    },
+  }));
+  const ids = (await app.strapi.db
+    .query('api::site.site')
+    .findMany({ select: ['id', 'code'] })) as Array<{ id: number; code: 'xian' | 'baoji' }>;
+  siteIds = Object.fromEntries(ids.map((s) => [s.code, s.id])) as typeof siteIds;
+
+  await publish(
+    'xian',
+    '西安市召开安全生产会议',
+    '会议传达了内部资料的要求。联系人手机13912345678。'
+  );
+  await publish('xian', '西安市民政工作要点', '推进一带一路战略，做好民政工作。');
+  await publish('baoji', '宝鸡市工作动态', '宝鸡市召开会议，传达内部资料精神。');
+  await publish('xian', '西安市无问题的文章', '今天天气很好。');
+});
+
+afterAll(() => app?.stop());
+
+describe('the inspection of what is online', () => {
+  it('finds in articles published before them the words and wording rules added since, and personal data', async () => {
+    const first = await inspection().run();
+    expect(first).toMatchObject({ read: 4, checked: 4, stopped: false });
+    // Only personal data: the lists were empty when these were published.
+    expect((await findings()).map((f) => [f.kind, f.word, f.level])).toEqual([
+      ['personalData', '手机号码', 'check'],
+    ]);
+
+    await addWord('内部资料');
+    await asAdmin(app, province)
+      .post('/governance/review/wording-rules', {
+        wrong: '一带一路战略',
+        right: '“一带一路”倡议',
+        category: 'political',
+      })
+      .expect(201);
+    const second = await inspection().run();
+    // The lists changed: every article is checked again.
+    expect(second).toMatchObject({ read: 4, checked: 4 });
+    const found = await findings({ state: 'open' });
+    expect(found.map((f) => [f.siteId, f.kind, f.word, f.field]).sort()).toEqual(
+      [
+        [siteIds.baoji, 'word', '内部资料', 'body'],
+        [siteIds.xian, 'personalData', '手机号码', 'body'],
+        [siteIds.xian, 'word', '内部资料', 'body'],
+        [siteIds.xian, 'wording', '一带一路战略', 'body'],
+      ].sort()
+    );
+    const wording = found.find((f) => f.kind === 'wording')!;
+    expect(wording).toMatchObject({
+      level: 'forbidden',
+      suggestion: '“一带一路”倡议',
+      context: '推进一带一路战略，做好民政工作。',
+    });
+    // Each finding names the lists' version that found it.
+    expect(new Set(found.map((f) => f.listVersion)).size).toBe(1);
+
+    // Nothing changed since: everything is read, nothing checked again.
+    expect(await inspection().run()).toMatchObject({ read: 4, checked: 0 });
+    expect(await findings({ state: 'open' })).toHaveLength(4);
+  });
+
+  it('keeps a false positive dismissed while the text stays the same, and reopens nothing', async () => {
+    const phone = (await findings({ kind: 'personalData' }))[0];
+    await inspection().dismiss(phone.id, { id: 1, name: '西安编辑' }, '单位公开的值班电话');
+    await expect(
+      inspection().dismiss(phone.id, { id: 1, name: '西安编辑' }, '再次')
+    ).rejects.toThrow('这条巡检发现已经处理过了');
+    await addWord('值班'); // the lists change: everything is checked again
+    await inspection().run();
+    expect(await findings({ id: phone.id })).toEqual([
+      expect.objectContaining({ state: 'dismissed', dismissReason: '单位公开的值班电话' }),
+    ]);
+    expect(await findings({ kind: 'personalData', state: 'open' })).toEqual([]);
+  });
+
+  it('marks a finding gone once the published text no longer has it', async () => {
+    const [baoji] = await findings({ siteId: siteIds.baoji, state: 'open' });
+    const documentId = baoji.articleDocumentId;
+    await app.strapi.documents(ARTICLE).update({
+      documentId,
+      data: { body: paragraph('宝鸡市召开会议，传达有关精神。') } as never,
+    });
+    await approveArticle(app, team, documentId);
+    await app.strapi.documents(ARTICLE).publish({ documentId });
+    const run = await inspection().run();
+    expect(run).toMatchObject({ checked: 1 });
+    expect(await findings({ id: baoji.id })).toEqual([expect.objectContaining({ state: 'gone' })]);
+  });
+
+  it('goes on where a stopped run was, and inspects one site on demand', async () => {
+    await addWord('天气', 'check');
+    const stop = new AbortController();
+    const stopped = await inspection().run({
+      batchSize: 1,
+      signal: stop.signal,
+      onProgress: ({ read }: { read: number }) => {
+        if (read === 2) stop.abort();
+      },
+    });
+    expect(stopped).toMatchObject({ read: 2, stopped: true });
+    const [unfinished] = (await app.strapi.db
+      .query(INSPECTION_RUN)
+      .findMany({ where: { finishedAt: null, siteId: null } })) as Array<{ cursor: number }>;
+    expect(unfinished.cursor).toBeGreaterThan(0);
+    const resumed = await inspection().run({ batchSize: 1 });
+    expect(resumed).toMatchObject({ read: 4, stopped: false });
+    expect((await findings({ word: '天气' })).map((f) => f.state)).toEqual(['open']);
+
+    const baoji = await inspection().run({ siteId: siteIds.baoji });
+    expect(baoji).toMatchObject({ read: 1, checked: 0 });
+    expect(
+      await app.strapi.db.query(INSPECTED_ARTICLE).count({ where: { siteId: siteIds.baoji } })
+    ).toBe(1);
+  });
+
+  it('reads the attachments of what is online', async () => {
+    const file = await uploadAs<{ id: number }>(
+      app,
+      editor,
+      '实施方案.docx',
+      await docxWith(['一、总体要求', '本方案中的一带一路战略表述须修改。'])
+    );
+    const draft = await app.strapi.documents(ARTICLE).create({
+      data: {
+        title: '关于印发实施方案的通知',
+        site: sites.xian,
+        body: paragraph('详见附件。'),
+        attachments: [{ name: '实施方案', file: file.id }],
+      } as never,
+    });
+    // Published before the wording rule's check could see it: the rule is removed meanwhile.
+    const rules = app.strapi.db.query('plugin::governance.wording-rule');
+    const [rule] = await rules.findMany({});
+    await rules.delete({ where: { id: rule.id } });
+    await approveArticle(app, team, draft.documentId);
+    await app.strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
+    await rules.create({ data: { wrong: rule.wrong, right: rule.right, category: rule.category } });
+
+    await inspection().run();
+    expect(
+      (await findings({ articleDocumentId: draft.documentId })).map((f) => [
+        f.kind,
+        f.word,
+        f.file,
+        f.state,
+      ])
+    ).toEqual([['wording', '一带一路战略', '实施方案', 'open']]);
+  });
+});

@@ -1,0 +1,8 @@
+import contentTypes from './content-types';
+import service from './service';
+
+/** 内容巡检: what is already online checked again by the text check, incrementally. */
+export default {
+  contentTypes,
+  service,
+};

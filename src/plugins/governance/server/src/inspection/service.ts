@@ -1,0 +1,316 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { createHash } from 'crypto';
+import type { WordHit } from '../../../shared/contracts/review';
+import { runWithLease, type LeaseRun } from '../jobs/lease';
+import { reviewedPopulate, type ComponentSchemas } from '../review/content-hash';
+import { reviewedTexts } from '../review/sensitive-words';
+import { scanAttachments, type ScannedAttachment } from '../review/attachment-scan';
+import { ARTICLE, INSPECTED_ARTICLE, INSPECTION_FINDING, INSPECTION_RUN } from '../uids';
+import { getService } from '../utils/get-service';
+import { yieldToEventLoop } from '../utils/yield';
+import { startChecker, type Checker } from './checker';
+import { ERRORS } from './messages';
+
+export const INSPECTION_JOB = 'governance-content-inspection';
+/** Published articles read per batch: one query, then their check in the checking thread. */
+const BATCH = 100;
+/** The lease: renewed every third while the run lasts, so another instance waits. */
+const HOLD_MS = 5 * 60 * 1000;
+
+interface ArticleRow {
+  id: number;
+  documentId: string;
+  title: string | null;
+  siteKey: number | null;
+  attachments?: Array<{ name?: string | null; file?: ScannedAttachment['file'] | null }> | null;
+  [field: string]: unknown;
+}
+
+interface FindingRow {
+  id: number;
+  fingerprint: string;
+  state: 'open' | 'dismissed' | 'gone';
+}
+
+export interface InspectionProgress {
+  /** Published articles read so far in this run, and how many of them were checked again. */
+  read: number;
+  checked: number;
+  found: number;
+}
+
+export interface InspectionOptions {
+  /** One site only (on demand); all sites when absent. */
+  siteId?: number;
+  trigger?: 'schedule' | 'manual';
+  requestedByName?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: InspectionProgress) => void;
+  /** Rows read per query (tests use small batches to stop between them). */
+  batchSize?: number;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** What identifies a finding across runs: the same fault in the same words of the same article. */
+const fingerprintOf = (documentId: string, hit: WordHit) =>
+  sha256(
+    JSON.stringify([
+      documentId,
+      hit.kind ?? 'word',
+      hit.word,
+      hit.file ?? hit.field,
+      hit.found ?? hit.word,
+      hit.context,
+    ])
+  );
+
+/**
+ * 内容巡检: every published article and its attachments checked again by the text check
+ * (review/text-checker.ts: forbidden words, serious wording errors, personal data), as the lists
+ * stand now. Incremental: an article whose text and the lists are as they were at its last check
+ * is only read. A run walks the published rows by id in batches, keeps its place in
+ * `governance_inspection_runs` (a stopped run goes on from there), and checks in a thread of
+ * its own. Findings are kept per article with the lists' version that found them; a finding
+ * dismissed as a false positive (误报) stays dismissed for the same text.
+ */
+const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const components: ComponentSchemas = (uid) => strapi.getModel(uid as UID.Component);
+  const articles = () => strapi.db.query(ARTICLE);
+  const states = () => strapi.db.query(INSPECTED_ARTICLE);
+  const findings = () => strapi.db.query(INSPECTION_FINDING);
+  const runs = () => strapi.db.query(INSPECTION_RUN);
+
+  /** The texts a reader of the published article sees, and a digest of them and its files. */
+  const textsOf = (row: ArticleRow) => {
+    const fields = reviewedTexts(strapi.getModel(ARTICLE), row, components);
+    const files = (row.attachments ?? [])
+      .filter((attachment) => attachment.file)
+      .map((attachment) => ({
+        name: attachment.name?.trim() || String((attachment.file as { name?: string }).name ?? ''),
+        file: attachment.file!,
+      }));
+    const digest = sha256(
+      JSON.stringify([
+        fields,
+        files.map(({ name, file }) => [name, file.id, file.sha256 ?? file.updatedAt ?? null]),
+      ])
+    );
+    return { fields, files, digest };
+  };
+
+  /** Replaces the article's open findings by `hits`; dismissed ones stay dismissed. */
+  const record = async (row: ArticleRow, hits: WordHit[], listVersion: string, at: Date) => {
+    const known = (await findings().findMany({
+      where: { articleDocumentId: row.documentId },
+      select: ['id', 'fingerprint', 'state'],
+    })) as FindingRow[];
+    const byPrint = new Map(known.map((finding) => [finding.fingerprint, finding]));
+    const seen = new Set<string>();
+    let opened = 0;
+    for (const hit of hits) {
+      const fingerprint = fingerprintOf(row.documentId, hit);
+      if (seen.has(fingerprint)) continue;
+      seen.add(fingerprint);
+      const existing = byPrint.get(fingerprint);
+      if (existing) {
+        await findings().update({
+          where: { id: existing.id },
+          data: {
+            lastFoundAt: at,
+            listVersion,
+            siteId: row.siteKey,
+            title: row.title?.slice(0, 300) ?? null,
+            ...(existing.state === 'gone' ? { state: 'open' } : {}),
+          },
+        });
+        if (existing.state !== 'dismissed') opened += 1;
+        continue;
+      }
+      await findings().create({
+        data: {
+          articleDocumentId: row.documentId,
+          siteId: row.siteKey,
+          title: row.title?.slice(0, 300) ?? null,
+          kind: hit.kind ?? 'word',
+          level: hit.level,
+          word: hit.word.slice(0, 200),
+          suggestion: hit.suggestion?.slice(0, 200) ?? null,
+          field: hit.field.slice(0, 100),
+          file: hit.file?.slice(0, 300) ?? null,
+          position: hit.start,
+          found: (hit.found ?? hit.word).slice(0, 200),
+          context: hit.context,
+          fingerprint,
+          listVersion,
+          state: 'open',
+          firstFoundAt: at,
+          lastFoundAt: at,
+        },
+      });
+      opened += 1;
+    }
+    // Open findings no longer found are gone (the text was corrected, or a word taken off the list).
+    const gone = known
+      .filter((finding) => finding.state === 'open' && !seen.has(finding.fingerprint))
+      .map((finding) => finding.id);
+    if (gone.length > 0)
+      await findings().updateMany({ where: { id: { $in: gone } }, data: { state: 'gone' } });
+    return opened;
+  };
+
+  /** The run to go on with (one left unfinished for the same scope), or a new one. */
+  const runFor = async (options: InspectionOptions, listVersion: string) => {
+    const unfinished = await runs().findOne({
+      where: { finishedAt: null, siteId: options.siteId ?? null },
+      orderBy: { id: 'desc' },
+    });
+    if (unfinished)
+      return unfinished as {
+        id: number;
+        cursor: number;
+        read: number;
+        checked: number;
+        found: number;
+      };
+    return runs().create({
+      data: {
+        siteId: options.siteId ?? null,
+        trigger: options.trigger ?? 'manual',
+        requestedByName: options.requestedByName ?? null,
+        listVersion,
+        cursor: 0,
+        read: 0,
+        checked: 0,
+        found: 0,
+        startedAt: new Date(),
+      },
+    }) as Promise<{ id: number; cursor: number; read: number; checked: number; found: number }>;
+  };
+
+  const service = {
+    /** Runs (or resumes) one walk here and now; answers what it did. */
+    async run(options: InspectionOptions = {}) {
+      const { version: listVersion, lists } = await getService(strapi, 'review').checkLists();
+      const run = await runFor(options, listVersion);
+      const progress = { read: run.read, checked: run.checked, found: run.found };
+      let cursor = run.cursor;
+      const batchSize = options.batchSize ?? BATCH;
+      const populate = reviewedPopulate(strapi.getModel(ARTICLE), components);
+      let checker: Checker | null = null;
+      try {
+        checker = startChecker(lists);
+        for (;;) {
+          if (options.signal?.aborted) break;
+          const rows = (await articles().findMany({
+            where: {
+              publishedAt: { $notNull: true },
+              id: { $gt: cursor },
+              ...(options.siteId !== undefined ? { siteKey: options.siteId } : {}),
+            },
+            populate,
+            orderBy: { id: 'asc' },
+            limit: batchSize,
+          })) as ArticleRow[];
+          if (rows.length === 0) {
+            await runs().update({ where: { id: run.id }, data: { finishedAt: new Date() } });
+            break;
+          }
+          const texts = new Map(rows.map((row) => [row.documentId, textsOf(row)]));
+          const before = new Map(
+            (
+              (await states().findMany({
+                where: { articleDocumentId: { $in: rows.map((row) => row.documentId) } },
+                select: ['id', 'articleDocumentId', 'textHash', 'listVersion'],
+              })) as Array<{
+                id: number;
+                articleDocumentId: string;
+                textHash: string;
+                listVersion: string;
+              }>
+            ).map((state) => [state.articleDocumentId, state])
+          );
+          const changed = rows.filter((row) => {
+            const state = before.get(row.documentId);
+            return (
+              !state ||
+              state.textHash !== texts.get(row.documentId)!.digest ||
+              state.listVersion !== listVersion
+            );
+          });
+          const hits = await checker.check(
+            changed.map((row) => ({
+              key: row.documentId,
+              fields: texts.get(row.documentId)!.fields,
+            }))
+          );
+          const at = new Date();
+          for (const row of changed) {
+            const { files, digest } = texts.get(row.documentId)!;
+            const found = [
+              ...(hits.get(row.documentId) ?? []),
+              ...(files.length > 0 ? await scanAttachments(strapi, files, lists) : []),
+            ];
+            progress.found += await record(row, found, listVersion, at);
+            const state = before.get(row.documentId);
+            const data = { siteId: row.siteKey, textHash: digest, listVersion, checkedAt: at };
+            if (state) await states().update({ where: { id: state.id }, data });
+            else await states().create({ data: { articleDocumentId: row.documentId, ...data } });
+            progress.checked += 1;
+            await yieldToEventLoop();
+          }
+          progress.read += rows.length;
+          cursor = rows[rows.length - 1].id;
+          await runs().update({
+            where: { id: run.id },
+            data: { cursor, lastId: cursor, ...progress },
+          });
+          options.onProgress?.({ ...progress });
+          await yieldToEventLoop();
+        }
+      } finally {
+        await checker?.stop();
+      }
+      return { runId: run.id, ...progress, stopped: Boolean(options.signal?.aborted) };
+    },
+
+    /**
+     * 误报: a finding the site judges a false positive, with the reason. It is not reported again
+     * while the article says the same there (its fingerprint).
+     */
+    async dismiss(id: number, by: { id: number; name: string }, reason: string) {
+      const finding = (await findings().findOne({
+        where: { id },
+        select: ['id', 'state'],
+      })) as FindingRow | null;
+      if (!finding) throw new errors.NotFoundError(ERRORS.noSuchFinding);
+      if (finding.state !== 'open') throw new errors.ValidationError(ERRORS.notOpen);
+      return findings().update({
+        where: { id },
+        data: {
+          state: 'dismissed',
+          dismissedById: by.id,
+          dismissedByName: by.name.slice(0, 100),
+          dismissedAt: new Date(),
+          dismissReason: reason,
+        },
+      });
+    },
+
+    /** The job (nightly, and on demand): one instance of several runs it, under its lease. */
+    runJob(
+      options: Omit<InspectionOptions, 'signal'> & { stop?: AbortSignal } = {}
+    ): Promise<LeaseRun> {
+      const { stop, ...rest } = options;
+      return runWithLease(strapi, INSPECTION_JOB, HOLD_MS, async (lease) => {
+        const signal = stop ? AbortSignal.any([lease, stop]) : lease;
+        const done = await service.run({ ...rest, signal });
+        return `read ${done.read}, checked ${done.checked}, ${done.found} open findings${done.stopped ? ' (stopped)' : ''}`;
+      });
+    },
+  };
+  return service;
+};
+
+export default inspectionService;
