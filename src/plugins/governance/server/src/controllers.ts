@@ -1,5 +1,6 @@
 import audit from './audit';
 import calendar from './calendar';
+import inspection from './inspection';
 import media from './media';
 import overview from './overview';
 import oversight from './oversight';
@@ -28,4 +29,5 @@ export default {
   time: time.controller,
   workbench: workbench.controller,
   media: media.controller,
+  inspection: inspection.controller,
 };

@@ -1,5 +1,6 @@
 import audit from './audit';
 import calendar from './calendar';
+import inspection from './inspection';
 import media from './media';
 import overview from './overview';
 import oversight from './oversight';
@@ -31,6 +32,7 @@ export default {
       ...time.routes.admin,
       ...workbench.routes,
       ...media.routes.admin,
+      ...inspection.routes,
     ],
   },
   'content-api': {

@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = {
   'column.propose': '申请栏目调整',
   'column.approve': '批准栏目调整',
   'column.refuse': '不批准栏目调整',
+  'inspection.run': '发起内容巡检',
+  'inspection.dismiss': '巡检误报',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];

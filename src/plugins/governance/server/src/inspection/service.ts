@@ -6,7 +6,17 @@ import { runWithLease, type LeaseRun } from '../jobs/lease';
 import { reviewedPopulate, type ComponentSchemas } from '../review/content-hash';
 import { reviewedTexts } from '../review/sensitive-words';
 import { scanAttachments, type ScannedAttachment } from '../review/attachment-scan';
-import { ARTICLE, INSPECTED_ARTICLE, INSPECTION_FINDING, INSPECTION_RUN } from '../uids';
+import type { SiteScope } from '../sites/scope';
+import {
+  ARTICLE,
+  INSPECTED_ARTICLE,
+  INSPECTION_FINDING,
+  INSPECTION_RUN,
+  JOB_LEASE,
+  SITE,
+} from '../uids';
+import type { AdminUser } from '../utils/document-middleware';
+import { personName } from '../utils/person-name';
 import { getService } from '../utils/get-service';
 import { yieldToEventLoop } from '../utils/yield';
 import { startChecker, type Checker } from './checker';
@@ -276,17 +286,25 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * 误报: a finding the site judges a false positive, with the reason. It is not reported again
-     * while the article says the same there (its fingerprint).
+     * 误报: a finding the site judges a false positive, with the reason, within the caller's
+     * sites; audited. It is not reported again while the article says the same there (its
+     * fingerprint).
      */
-    async dismiss(id: number, by: { id: number; name: string }, reason: string) {
+    async dismiss(
+      id: number,
+      by: { id: number; name: string },
+      reason: string,
+      scope: SiteScope = { all: true },
+      actor?: AdminUser
+    ) {
       const finding = (await findings().findOne({
         where: { id },
-        select: ['id', 'state'],
-      })) as FindingRow | null;
-      if (!finding) throw new errors.NotFoundError(ERRORS.noSuchFinding);
+        select: ['id', 'state', 'siteId', 'title', 'word'],
+      })) as (FindingRow & { siteId: number | null; title: string | null; word: string }) | null;
+      if (!finding || (!scope.all && !scope.siteIds.includes(finding.siteId ?? -1)))
+        throw new errors.NotFoundError(ERRORS.noSuchFinding);
       if (finding.state !== 'open') throw new errors.ValidationError(ERRORS.notOpen);
-      return findings().update({
+      const updated = await findings().update({
         where: { id },
         data: {
           state: 'dismissed',
@@ -296,6 +314,43 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
           dismissReason: reason,
         },
       });
+      await getService(strapi, 'audit').record('inspection.dismiss', {
+        summary: `将《${finding.title ?? ''}》中的“${finding.word}”判为误报：${reason}`,
+        subject: finding.title ?? '',
+        details: { findingId: id, reason },
+        actor: actor ?? 'system',
+      });
+      return updated;
+    },
+
+    /**
+     * 立即巡检: starts a run in the background (one site, or all) unless one is going on; answers
+     * whether it started. Audited.
+     */
+    async start({ siteId, requestedBy }: { siteId?: number; requestedBy: AdminUser }) {
+      const lease = (await strapi.db
+        .query(JOB_LEASE)
+        .findOne({ where: { name: INSPECTION_JOB }, select: ['expiresAt'] })) as {
+        expiresAt: string | Date;
+      } | null;
+      if (lease && new Date(lease.expiresAt).getTime() > Date.now()) return false;
+      const site = siteId
+        ? ((await strapi.db.query(SITE).findOne({ where: { id: siteId }, select: ['name'] })) as {
+            name: string;
+          } | null)
+        : null;
+      await getService(strapi, 'audit').record('inspection.run', {
+        summary: `发起内容巡检（${site?.name ?? '全部站点'}）`,
+        subject: site?.name ?? '全部站点',
+        details: { siteId: siteId ?? null },
+        actor: requestedBy,
+      });
+      void service
+        .runJob({ siteId, trigger: 'manual', requestedByName: personName(requestedBy) })
+        .catch((error: Error) =>
+          strapi.log.error(`governance: content inspection failed: ${error.message}`)
+        );
+      return true;
     },
 
     /** The job (nightly, and on demand): one instance of several runs it, under its lease. */

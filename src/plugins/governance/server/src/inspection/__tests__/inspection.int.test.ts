@@ -11,7 +11,7 @@ import {
   publishReviewed,
   type ReviewTeam,
 } from '@test-helpers/review';
-import { createSitesAndStaff } from '@test-helpers/sites';
+import { createSitesAndStaff, createStaff } from '@test-helpers/sites';
 import { asAdmin, startApp, uploadAs, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ARTICLE, INSPECTED_ARTICLE, INSPECTION_FINDING, INSPECTION_RUN } from '../../uids';
 
@@ -211,5 +211,94 @@ describe('the inspection of what is online', () => {
         f.state,
       ])
     ).toEqual([['wording', '一带一路战略', '实施方案', 'open']]);
+  });
+});
+
+describe('the 内容巡检 routes', () => {
+  const as = (who: TestAdmin) => asAdmin(app, who);
+  let baojiEditor: TestAdmin;
+
+  beforeAll(async () => {
+    ({ baojiEditor } = await createStaff(app, sites, {
+      baojiEditor: ['governance-site-editor', '宝鸡编辑', { baoji: 'editor' }],
+    }));
+  });
+
+  it('show the province every site, and a site member their own', async () => {
+    const all = (await as(province).get('/governance/inspection/summary').expect(200)).body.data;
+    expect(all.sites.map((s: { site: { code: string } }) => s.site.code).sort()).toEqual([
+      'baoji',
+      'xian',
+    ]);
+    expect(all.lastFinished).toMatchObject({ finishedAt: expect.any(String) });
+    const own = (await as(editor).get('/governance/inspection/summary').expect(200)).body.data;
+    expect(own.sites.map((s: { site: { code: string } }) => s.site.code)).toEqual(['xian']);
+    expect(own.sites[0]).toMatchObject({ forbidden: expect.any(Number) });
+
+    const list = await as(editor).get('/governance/inspection/findings?pageSize=2').expect(200);
+    expect(list.body.pagination).toMatchObject({ page: 1, pageSize: 2 });
+    expect(list.body.data.length).toBeGreaterThan(0);
+    for (const finding of list.body.data) expect(finding.site.code).toBe('xian');
+    // Forbidden first.
+    expect(list.body.data[0].level).toBe('forbidden');
+    const other = await as(editor).get('/governance/inspection/findings?site=baoji').expect(200);
+    expect(other.body.data).toEqual([]);
+    await as(editor).get('/governance/inspection/findings?kind=secret').expect(400);
+    await app.http().get('/governance/inspection/summary').expect(401);
+  });
+
+  it('let a site dismiss its own finding with a reason, audited, and nobody else’s', async () => {
+    const [finding] = (
+      await as(province).get('/governance/inspection/findings?site=xian&kind=word').expect(200)
+    ).body.data;
+    await as(baojiEditor)
+      .post(`/governance/inspection/findings/${finding.id}/dismiss`, { reason: '不是我站的' })
+      .expect(404);
+    const short = await as(editor)
+      .post(`/governance/inspection/findings/${finding.id}/dismiss`, { reason: '是' })
+      .expect(400);
+    expect(short.body.error.message).toBe('请填写误报理由（2 到 500 个字）');
+    await as(editor)
+      .post(`/governance/inspection/findings/${finding.id}/dismiss`, { reason: '引用的是文件标题' })
+      .expect(200);
+    const dismissed = (
+      await as(editor).get('/governance/inspection/findings?state=dismissed').expect(200)
+    ).body.data;
+    expect(dismissed.find((f: { id: number }) => f.id === finding.id)).toMatchObject({
+      dismissReason: '引用的是文件标题',
+      dismissedByName: expect.stringMatching(/^西安编辑/),
+      state: 'dismissed',
+    });
+    const audit = await app.strapi.db
+      .query('plugin::governance.audit-entry')
+      .findMany({ where: { action: 'inspection.dismiss' } });
+    expect(
+      audit.filter((entry) => entry.details.findingId === finding.id).map((e) => e.summary)
+    ).toEqual([expect.stringMatching(/^西安编辑.*判为误报：引用的是文件标题$/)]);
+  });
+
+  it('start a run on demand for a member’s own site, one at a time', async () => {
+    await as(baojiEditor).post('/governance/inspection/runs', { site: 'xian' }).expect(404);
+    const runs = app.strapi.db.query(INSPECTION_RUN);
+    const before = await runs.count();
+    await as(editor).post('/governance/inspection/runs', {}).expect(202);
+    const latest = () => runs.findOne({ orderBy: { id: 'desc' } });
+    for (let tries = 0; tries < 200; tries += 1) {
+      if ((await runs.count()) > before && (await latest())?.finishedAt) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await runs.count()).toBe(before + 1);
+    const run = await latest();
+    expect(run).toMatchObject({
+      siteId: siteIds.xian,
+      trigger: 'manual',
+      requestedByName: expect.stringMatching(/^西安编辑/),
+    });
+    expect(run.finishedAt).not.toBeNull();
+    expect(
+      await app.strapi.db
+        .query('plugin::governance.audit-entry')
+        .count({ where: { action: 'inspection.run' } })
+    ).toBe(1);
   });
 });

@@ -313,6 +313,18 @@ describe('the governance routes', () => {
       .put(`${wording}/1`, { wrong: '测试', right: '测验', category: 'other' })
       .expect(403);
     await as(baojiEditor).delete(`${wording}/1`).expect(403);
+    // 内容巡检: the own site's findings only (inspection.int tests them with findings).
+    await app.strapi.plugin('governance').service('contentInspection').run();
+    const summary = await as(baojiEditor).get('/governance/inspection/summary').expect(200);
+    expect(JSON.stringify(summary.body)).not.toMatch(/西安/);
+    const listed = await as(baojiEditor)
+      .get('/governance/inspection/findings?site=xian')
+      .expect(200);
+    expect(listed.body.data).toEqual([]);
+    await as(baojiEditor)
+      .post('/governance/inspection/findings/1/dismiss', { reason: '试图处理别站' })
+      .expect(404);
+    await as(baojiEditor).post('/governance/inspection/runs', { site: 'xian' }).expect(404);
   });
 
   it('does not let another site’s handler or editor read or act on its messages', async () => {
@@ -449,6 +461,10 @@ const COVERED = new Set([
   'POST /governance/review/wording-rules',
   'PUT /governance/review/wording-rules/:id',
   'DELETE /governance/review/wording-rules/:id',
+  'GET /governance/inspection/summary',
+  'GET /governance/inspection/findings',
+  'POST /governance/inspection/findings/:id/dismiss',
+  'POST /governance/inspection/runs',
   'GET /governance/messages',
   'GET /governance/messages/:id',
   'POST /governance/messages/:id/sign',

@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { ACTIONS } from '../permissions';
+import { siteScope, type SiteScope } from '../sites/scope';
+import { getService } from '../utils/get-service';
+import { personName } from '../utils/person-name';
+import { INSPECTION_ERRORS as ERRORS } from './messages';
+import { inspectionReads } from './reads';
+import {
+  validateDismissal,
+  validateFindingId,
+  validateFindingsQuery,
+  validateRunRequest,
+} from './validation';
+
+const can = (ctx: Context, action: string) => Boolean(ctx.state.userAbility?.can(action));
+
+/** 内容巡检 over HTTP: the province sees every site; a member holding `oversight.own` their own. */
+const inspectionController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const inspection = () => getService(strapi, 'contentInspection');
+  const reads = inspectionReads(strapi);
+  const scopeOf = async (ctx: Context): Promise<SiteScope> => {
+    if (can(ctx, ACTIONS.oversightRead)) return { all: true };
+    if (!can(ctx, ACTIONS.oversightOwn)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+    const scope = await siteScope(strapi, ctx.state.user);
+    return scope.all ? { all: false, siteIds: [] } : scope;
+  };
+
+  return {
+    async summary(ctx: Context) {
+      ctx.body = { data: await reads.summary(await scopeOf(ctx)) };
+    },
+
+    async findings(ctx: Context) {
+      const filters = await validateFindingsQuery(ctx.query);
+      ctx.body = await reads.findings(await scopeOf(ctx), filters as never);
+    },
+
+    async dismiss(ctx: Context) {
+      const { id } = await validateFindingId(ctx.params);
+      const { reason } = await validateDismissal(ctx.request.body);
+      const user = ctx.state.user;
+      ctx.body = {
+        data: await inspection().dismiss(
+          Number(id),
+          { id: user.id, name: personName(user) },
+          reason.trim(),
+          await scopeOf(ctx),
+          user
+        ),
+      };
+    },
+
+    /** 立即巡检: one site (a member's own, or any for the province) or, for the province, all. */
+    async run(ctx: Context) {
+      const { site } = await validateRunRequest(ctx.request.body ?? {});
+      const scope = await scopeOf(ctx);
+      const sites = await reads.sitesIn(scope);
+      let siteId: number | undefined;
+      if (site) {
+        const found = sites.find((s) => s.code === site);
+        if (!found) throw new errors.NotFoundError(ERRORS.noSuchSite);
+        siteId = found.id;
+      } else if (!scope.all) {
+        if (sites.length !== 1) throw new errors.ValidationError(ERRORS.chooseSite);
+        siteId = sites[0].id;
+      }
+      const started = await inspection().start({
+        siteId,
+        requestedBy: ctx.state.user,
+      });
+      if (!started) throw new errors.ApplicationError(ERRORS.running);
+      ctx.status = 202;
+      ctx.body = { data: { started: true } };
+    },
+  };
+};
+
+export default inspectionController;

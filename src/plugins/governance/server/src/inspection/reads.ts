@@ -1,0 +1,175 @@
+import type { Core } from '@strapi/strapi';
+import type {
+  FindingKind,
+  InspectionFinding,
+  InspectionRunInfo,
+  InspectionSiteSummary,
+  InspectionSummary,
+} from '../../../shared/contracts/inspection';
+import type { SiteScope } from '../sites/scope';
+import { INSPECTION_FINDING, INSPECTION_RUN, SITE } from '../uids';
+import { dbNames } from '../utils/db-names';
+
+type Stamp = string | Date | null;
+const iso = (value: Stamp) => (value ? new Date(value).toISOString() : null);
+
+interface SiteRow {
+  id: number;
+  code: string;
+  name: string;
+  active: boolean;
+  sortOrder: number;
+}
+
+export interface FindingFilters {
+  site?: string;
+  kind?: FindingKind;
+  level?: 'forbidden' | 'check';
+  state: 'open' | 'dismissed';
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * What the 内容巡检 page reads: per site the open findings by kind (one grouped query on
+ * `(site_id, state, kind)`), a page of findings, the runs. Always within the caller's sites.
+ */
+export const inspectionReads = (strapi: Core.Strapi) => {
+  const sitesIn = async (scope: SiteScope) =>
+    (await strapi.db.query(SITE).findMany({
+      where: scope.all ? {} : { id: { $in: scope.siteIds } },
+      select: ['id', 'code', 'name', 'active', 'sortOrder'],
+      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+    })) as SiteRow[];
+
+  const runInfo = (row: Record<string, unknown> | null, sites: Map<number, SiteRow>) =>
+    row
+      ? ({
+          site: row.siteId ? pick(sites.get(row.siteId as number)) : null,
+          trigger: row.trigger as InspectionRunInfo['trigger'],
+          requestedByName: (row.requestedByName as string | null) ?? null,
+          read: Number(row.read ?? 0),
+          checked: Number(row.checked ?? 0),
+          startedAt: iso(row.startedAt as Stamp)!,
+          finishedAt: iso(row.finishedAt as Stamp),
+        } satisfies InspectionRunInfo)
+      : null;
+
+  const pick = (site: SiteRow | undefined) => (site ? { code: site.code, name: site.name } : null);
+
+  return {
+    sitesIn,
+
+    async summary(scope: SiteScope): Promise<InspectionSummary> {
+      const sites = await sitesIn(scope);
+      const ids = sites.map((site) => site.id);
+      const finding = dbNames(strapi, INSPECTION_FINDING);
+      const rows = (await strapi.db
+        .connection(finding.table)
+        .select({
+          siteId: finding.column('siteId'),
+          kind: finding.column('kind'),
+          level: finding.column('level'),
+        })
+        .count({ n: '*' })
+        .where(finding.column('state'), 'open')
+        .whereIn(finding.column('siteId'), ids.length > 0 ? ids : [-1])
+        .groupBy(
+          finding.column('siteId'),
+          finding.column('kind'),
+          finding.column('level')
+        )) as Array<{
+        siteId: number;
+        kind: FindingKind;
+        level: 'forbidden' | 'check';
+        n: number | string;
+      }>;
+      const bySite = new Map<number, InspectionSiteSummary>();
+      const byId = new Map(sites.map((site) => [site.id, site]));
+      for (const site of sites)
+        if (site.active)
+          bySite.set(site.id, { site: pick(site)!, forbidden: 0, check: 0, byKind: {} });
+      for (const row of rows) {
+        const site = byId.get(Number(row.siteId));
+        if (!site) continue;
+        const entry =
+          bySite.get(site.id) ??
+          bySite
+            .set(site.id, { site: pick(site)!, forbidden: 0, check: 0, byKind: {} })
+            .get(site.id)!;
+        const n = Number(row.n);
+        entry[row.level] += n;
+        entry.byKind[row.kind] = (entry.byKind[row.kind] ?? 0) + n;
+      }
+      const runs = strapi.db.query(INSPECTION_RUN);
+      const inScope = scope.all ? {} : { $or: [{ siteId: null }, { siteId: { $in: ids } }] };
+      const [running, lastFinished] = await Promise.all([
+        runs.findOne({ where: { finishedAt: null, ...inScope }, orderBy: { id: 'desc' } }),
+        runs.findOne({
+          where: { finishedAt: { $notNull: true }, ...inScope },
+          orderBy: { finishedAt: 'desc' },
+        }),
+      ]);
+      return {
+        sites: [...bySite.values()].sort((a, b) => b.forbidden - a.forbidden || b.check - a.check),
+        running: runInfo(running, byId),
+        lastFinished: runInfo(lastFinished, byId),
+      };
+    },
+
+    async findings(scope: SiteScope, filters: FindingFilters) {
+      const sites = await sitesIn(scope);
+      const site = filters.site ? sites.find((s) => s.code === filters.site) : undefined;
+      const ids = filters.site ? (site ? [site.id] : []) : sites.map((s) => s.id);
+      const where = {
+        state: filters.state,
+        siteId: { $in: ids.length > 0 ? ids : [-1] },
+        ...(filters.kind ? { kind: filters.kind } : {}),
+        ...(filters.level ? { level: filters.level } : {}),
+      };
+      const query = strapi.db.query(INSPECTION_FINDING);
+      const [rows, total] = await Promise.all([
+        query.findMany({
+          where,
+          orderBy: [{ level: 'desc' }, { lastFoundAt: 'desc' }, { id: 'desc' }],
+          offset: (filters.page - 1) * filters.pageSize,
+          limit: filters.pageSize,
+        }) as Promise<Array<Record<string, unknown>>>,
+        query.count({ where }),
+      ]);
+      const byId = new Map(sites.map((s) => [s.id, s]));
+      const data: InspectionFinding[] = rows.map((row) => ({
+        id: row.id as number,
+        article: {
+          documentId: row.articleDocumentId as string,
+          title: (row.title as string | null) ?? null,
+        },
+        site: pick(byId.get(row.siteId as number)),
+        kind: row.kind as FindingKind,
+        level: row.level as 'forbidden' | 'check',
+        word: row.word as string,
+        suggestion: (row.suggestion as string | null) ?? null,
+        field: (row.field as string) ?? '',
+        file: (row.file as string | null) ?? null,
+        position: Number(row.position ?? 0),
+        found: (row.found as string) ?? '',
+        context: (row.context as string) ?? '',
+        state: row.state as InspectionFinding['state'],
+        firstFoundAt: iso(row.firstFoundAt as Stamp)!,
+        lastFoundAt: iso(row.lastFoundAt as Stamp)!,
+        dismissedByName: (row.dismissedByName as string | null) ?? null,
+        dismissedAt: iso(row.dismissedAt as Stamp),
+        dismissReason: (row.dismissReason as string | null) ?? null,
+      }));
+      return {
+        data,
+        pagination: {
+          page: filters.page,
+          pageSize: filters.pageSize,
+          pageCount: Math.ceil(total / filters.pageSize),
+          total,
+        },
+      };
+    },
+  };
+};
