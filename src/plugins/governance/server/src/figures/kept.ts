@@ -305,20 +305,38 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     return report;
   };
 
+  /** A raw query's rows: better-sqlite3 answers them, node-postgres a result holding them. */
+  const rowsOf = <T>(result: T[] | { rows: T[] }) => (Array.isArray(result) ? result : result.rows);
+
   /**
-   * The months of a site that have entries or cells (each an index range: the entries' and the
-   * month cells' indexes both begin with the site).
+   * The distinct months of a site in `table`, one index probe per month (a loose index scan on
+   * an index beginning with site and month): `select distinct` read every entry of the site, and
+   * PostgreSQL chose to read the whole table for it (1.7 s a site at 10,000,000 articles).
    */
+  const distinctMonths = async (table: string, site: string, month: string, siteId: number) =>
+    rowsOf<{ month: string | Date | null }>(
+      await strapi.db.connection.raw(
+        `with recursive months(month) as (
+           select min(??) from ?? where ?? = ?
+           union all
+           select (select min(e.??) from ?? as e where e.?? = ? and e.?? > months.month)
+           from months where months.month is not null
+         )
+         select month from months where month is not null`,
+        [month, table, site, siteId, month, table, site, siteId, month]
+      )
+    );
+
+  /** The months of a site that have entries or cells (the entries' and the month cells' indexes begin with site and month). */
   const monthsOf = async (
     siteId: number,
     tables: { entry: string; month: string; site: string; monthColumn: string }
   ) => {
-    const db = strapi.db.connection;
-    const [entered, kept] = (await Promise.all([
-      db(tables.entry).distinct({ month: tables.monthColumn }).where(tables.site, siteId),
-      db(tables.month).distinct({ month: tables.monthColumn }).where(tables.site, siteId),
-    ])) as Array<Array<{ month: string | Date }>>;
-    return [...new Set([...entered, ...kept].map((row) => dayOf(row.month)))].sort();
+    const [entered, kept] = await Promise.all([
+      distinctMonths(tables.entry, tables.site, tables.monthColumn, siteId),
+      distinctMonths(tables.month, tables.site, tables.monthColumn, siteId),
+    ]);
+    return [...new Set([...entered, ...kept].map((row) => dayOf(row.month!)))].sort();
   };
 
   /** Every site: the sites table's, and any the cells still name (a site deleted since). */
