@@ -214,6 +214,13 @@ export const ADMIN_PAGES: AdminPage[] = [
     menu: { section: 'nav.oversight', label: 'oversight.rectification.title' },
   },
   {
+    // 内容巡检: the province for every site, a site's editors and leaders for theirs.
+    path: 'inspection',
+    permissions: ['oversightRead', 'oversightOwn'],
+    Page: lazyPage(() => import('./inspection/InspectionPage'), 'InspectionPage'),
+    menu: { section: 'nav.oversight', label: 'inspection.title' },
+  },
+  {
     path: 'accounts',
     permissions: ['accountsManage'],
     Page: lazyPage(() => import('./accounts/AccountsPage'), 'AccountsPage'),
