@@ -5,7 +5,7 @@ import type { WordHit } from '../../../shared/contracts/review';
 import { runWithLease, type LeaseRun } from '../jobs/lease';
 import { reviewedPopulate, type ComponentSchemas } from '../review/content-hash';
 import { reviewedTexts } from '../review/sensitive-words';
-import { scanAttachments, type ScannedAttachment } from '../review/attachment-scan';
+import { attachmentsOf, scanAttachments } from '../review/attachment-scan';
 import type { SiteScope } from '../sites/scope';
 import {
   ARTICLE,
@@ -33,7 +33,7 @@ interface ArticleRow {
   documentId: string;
   title: string | null;
   siteKey: number | null;
-  attachments?: Array<{ name?: string | null; file?: ScannedAttachment['file'] | null }> | null;
+  attachments?: unknown;
   [field: string]: unknown;
 }
 
@@ -95,12 +95,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The texts a reader of the published article sees, and a digest of them and its files. */
   const textsOf = (row: ArticleRow) => {
     const fields = reviewedTexts(strapi.getModel(ARTICLE), row, components);
-    const files = (row.attachments ?? [])
-      .filter((attachment) => attachment.file)
-      .map((attachment) => ({
-        name: attachment.name?.trim() || String((attachment.file as { name?: string }).name ?? ''),
-        file: attachment.file!,
-      }));
+    const files = attachmentsOf(row);
     const digest = sha256(
       JSON.stringify([
         fields,
@@ -361,7 +356,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       return runWithLease(strapi, INSPECTION_JOB, HOLD_MS, async (lease) => {
         const signal = stop ? AbortSignal.any([lease, stop]) : lease;
         const done = await service.run({ ...rest, signal });
-        return `read ${done.read}, checked ${done.checked}, ${done.found} open findings${done.stopped ? ' (stopped)' : ''}`;
+        return `read ${done.read}, checked ${done.checked}, ${done.found} open findings in those checked${done.stopped ? ' (stopped)' : ''}`;
       });
     },
   };

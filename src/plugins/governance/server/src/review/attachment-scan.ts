@@ -25,6 +25,20 @@ export interface ScannedAttachment {
   file: { id: number; url: string; mime: string; sha256?: string | null; updatedAt?: unknown };
 }
 
+/** An article row's attachments that have a file, in order, as the attachment check reads them. */
+export const attachmentsOf = (row: object): ScannedAttachment[] =>
+  (
+    ((row as { attachments?: unknown }).attachments ?? []) as Array<{
+      name?: string | null;
+      file?: ScannedAttachment['file'] | null;
+    }>
+  )
+    .filter((attachment) => attachment.file)
+    .map((attachment) => ({
+      name: attachment.name?.trim() || String((attachment.file as { name?: string }).name ?? ''),
+      file: attachment.file!,
+    }));
+
 /** A note to the author and reviewers that part of an attachment was not checked, and why. */
 const note = (file: string, context: string): WordHit => ({
   word: '未自动检查',

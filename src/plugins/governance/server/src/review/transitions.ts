@@ -11,7 +11,7 @@ import { chainFor, STEP_NAMES } from './chain';
 import { fileRef } from './content-hash';
 import { ERRORS, STATUS_NAMES, VOID_NOTE } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
-import type { ScannedAttachment } from './attachment-scan';
+import { attachmentsOf } from './attachment-scan';
 import type { Scan } from './word-scan';
 import {
   PENDING,
@@ -99,20 +99,6 @@ const close = async (
   });
   await store.mirror(state.articleDocumentId, status);
 };
-
-/** The draft's attachments that have a file, in order, as the attachment check reads them. */
-const attachmentsOf = (draft: DraftRow) =>
-  (
-    (draft.attachments ?? []) as Array<{
-      name: string | null;
-      file: ScannedAttachment['file'] | null;
-    }>
-  )
-    .filter((attachment) => attachment.file)
-    .map((attachment) => ({
-      name: attachment.name?.trim() || String((attachment.file as { name?: string }).name ?? ''),
-      file: attachment.file!,
-    }));
 
 /** Which files the attachments are, in order: what the attachment check's result holds for. */
 const attachmentFiles = (draft: DraftRow) =>
