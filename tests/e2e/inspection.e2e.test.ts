@@ -1,7 +1,7 @@
 /**
  * 内容巡检 in the browser: the province adds a word to the list; a county editor inspects their
  * site's published articles on demand, reads each finding in its sentence and marks one a false
- * positive with a reason; the province reads every site's open findings.
+ * positive with a reason; the province reads every site's open findings and exports them.
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
@@ -63,6 +63,12 @@ describe('内容巡检', () => {
     await page.getByRole('heading', { name: '内容巡检' }).waitFor();
     await page.getByRole('link', { name: '汉滨区' }).first().waitFor();
     await screenshot(page, 'inspection-province');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    expect((await download).suggestedFilename()).toMatch(
+      /^内容巡检-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/
+    );
+    await page.getByText('已导出').waitFor();
     await page.close();
   });
 });

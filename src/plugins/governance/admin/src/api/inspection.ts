@@ -25,6 +25,12 @@ const findingsQuery = (filters: FindingFilters, page: number) =>
     )
   ).toString();
 
+/** The export's query: the list's filters without its page. */
+export const findingsExportQuery = (filters: FindingFilters) =>
+  new URLSearchParams(
+    Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1]))
+  ).toString();
+
 /** Each site's open findings and the runs; asked again every few seconds while a run goes on. */
 export const useInspectionSummary = () => {
   const { get } = useFetchClient();

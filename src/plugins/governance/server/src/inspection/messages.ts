@@ -12,3 +12,43 @@ export const INSPECTION_ERRORS = {
   chooseSite: '您属于多个站点，请选择要巡检的站点',
   running: '内容巡检正在进行，请稍后查看结果',
 };
+
+/** Where in an article a finding is, as the export names it (the admin's 正文, 标题…). */
+const FIELD_NAMES: Record<string, string> = {
+  title: '标题',
+  summary: '摘要',
+  body: '正文',
+  slug: '链接别名',
+  column: '栏目',
+  'body.image.alt': '正文图片替代文字',
+  'body.image.caption': '正文图片说明',
+  sourceSiteName: '来源网站',
+  'attachments.name': '附件显示名称',
+};
+export const fieldName = (field: string, file: string | null) =>
+  file ? `附件“${file}”` : (FIELD_NAMES[field] ?? field);
+
+export const KIND_NAMES = {
+  word: '错敏词',
+  wording: '严重表述错误',
+  personalData: '个人信息',
+  unread: '附件未检查',
+} as const;
+export const LEVEL_NAMES: Record<string, string> = { forbidden: '须整改', check: '待核实' };
+
+/** The export's column heads, in the order of `exportRows`. */
+export const EXPORT_COLUMNS = [
+  { head: '站点', width: 14 },
+  { head: '文章', width: 36 },
+  { head: '类型', width: 12 },
+  { head: '级别', width: 8 },
+  { head: '发现', width: 16 },
+  { head: '位置', width: 14 },
+  { head: '第几字', width: 8 },
+  { head: '上下文', width: 50 },
+  { head: '建议', width: 24 },
+  { head: '首次发现', width: 20 },
+  { head: '最近发现', width: 20 },
+  { head: '误报判定人', width: 12 },
+  { head: '误报理由', width: 30 },
+] as const;

@@ -9,6 +9,7 @@ import type {
 import type { SiteScope } from '../sites/scope';
 import { INSPECTION_FINDING, INSPECTION_RUN, SITE } from '../uids';
 import { dbNames } from '../utils/db-names';
+import { fieldName, KIND_NAMES, LEVEL_NAMES } from './messages';
 
 type Stamp = string | Date | null;
 const iso = (value: Stamp) => (value ? new Date(value).toISOString() : null);
@@ -57,8 +58,61 @@ export const inspectionReads = (strapi: Core.Strapi) => {
 
   const pick = (site: SiteRow | undefined) => (site ? { code: site.code, name: site.name } : null);
 
+  /** The findings' condition for the filters, within the caller's sites. */
+  const filtered = async (scope: SiteScope, filters: Omit<FindingFilters, 'page' | 'pageSize'>) => {
+    const sites = await sitesIn(scope);
+    const site = filters.site ? sites.find((s) => s.code === filters.site) : undefined;
+    const ids = filters.site ? (site ? [site.id] : []) : sites.map((s) => s.id);
+    const where = {
+      state: filters.state,
+      siteId: { $in: ids.length > 0 ? ids : [-1] },
+      ...(filters.kind ? { kind: filters.kind } : {}),
+      ...(filters.level ? { level: filters.level } : {}),
+    };
+    return { sites, where };
+  };
+
   return {
     sitesIn,
+
+    /**
+     * Every finding the filters select, as the Excel export's rows (站点, 文章, 类型, 级别, 发现,
+     * 位置, 上下文, 建议, 发现时间, and for a dismissed one who judged it and why), read 500 at a
+     * time by id.
+     */
+    async *exportRows(
+      scope: SiteScope,
+      filters: Omit<FindingFilters, 'page' | 'pageSize'>,
+      at: (value: Stamp) => string
+    ) {
+      const { sites, where } = await filtered(scope, filters);
+      const byId = new Map(sites.map((s) => [s.id, s]));
+      for (let after = 0; ;) {
+        const rows = (await strapi.db.query(INSPECTION_FINDING).findMany({
+          where: { ...where, id: { $gt: after } },
+          orderBy: { id: 'asc' },
+          limit: 500,
+        })) as Array<Record<string, unknown>>;
+        if (rows.length === 0) return;
+        for (const row of rows)
+          yield [
+            byId.get(row.siteId as number)?.name ?? '',
+            (row.title as string | null) ?? '',
+            KIND_NAMES[row.kind as FindingKind] ?? '',
+            LEVEL_NAMES[row.level as string] ?? '',
+            row.word as string,
+            fieldName(row.field as string, (row.file as string | null) ?? null),
+            Number(row.position ?? 0) + 1,
+            (row.context as string) ?? '',
+            (row.suggestion as string | null) ?? '',
+            at(row.firstFoundAt as Stamp),
+            at(row.lastFoundAt as Stamp),
+            (row.dismissedByName as string | null) ?? '',
+            (row.dismissReason as string | null) ?? '',
+          ];
+        after = rows[rows.length - 1].id as number;
+      }
+    },
 
     async summary(scope: SiteScope): Promise<InspectionSummary> {
       const sites = await sitesIn(scope);
@@ -118,15 +172,7 @@ export const inspectionReads = (strapi: Core.Strapi) => {
     },
 
     async findings(scope: SiteScope, filters: FindingFilters) {
-      const sites = await sitesIn(scope);
-      const site = filters.site ? sites.find((s) => s.code === filters.site) : undefined;
-      const ids = filters.site ? (site ? [site.id] : []) : sites.map((s) => s.id);
-      const where = {
-        state: filters.state,
-        siteId: { $in: ids.length > 0 ? ids : [-1] },
-        ...(filters.kind ? { kind: filters.kind } : {}),
-        ...(filters.level ? { level: filters.level } : {}),
-      };
+      const { sites, where } = await filtered(scope, filters);
       const query = strapi.db.query(INSPECTION_FINDING);
       const [rows, total] = await Promise.all([
         query.findMany({

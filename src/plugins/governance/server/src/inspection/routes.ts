@@ -15,6 +15,12 @@ export default [
     config: readOrOwn,
   },
   {
+    method: 'GET',
+    path: '/inspection/findings/export',
+    handler: 'inspection.export',
+    config: readOrOwn,
+  },
+  {
     method: 'POST',
     path: '/inspection/findings/:id/dismiss',
     handler: 'inspection.dismiss',

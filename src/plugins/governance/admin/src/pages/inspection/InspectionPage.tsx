@@ -18,6 +18,7 @@ import { Link } from 'react-router-dom';
 import { WORD_CONTEXT_CHARS } from '../../../../shared/contracts/review';
 import {
   FINDINGS_PAGE_SIZE,
+  findingsExportQuery,
   useDismissFinding,
   useFindings,
   useInspectionSummary,
@@ -28,6 +29,7 @@ import {
   type InspectionSummary,
 } from '../../api/inspection';
 import { ListTable, type RowPlace } from '../../components/DataTable';
+import { ExportButton } from '../../components/ExportButton';
 import { FilterSelect, optionsOf } from '../../components/FilterSelect';
 import { ListTabs } from '../../components/ListTabs';
 import { RaisedBox } from '../../components/Panel';
@@ -280,14 +282,25 @@ export const InspectionPage = () => {
         title={t('inspection.title')}
         subtitle={withTimeZoneNote(status)}
         primaryAction={
-          <Button
-            startIcon={<ArrowClockwise />}
-            loading={start.isLoading}
-            disabled={Boolean(running)}
-            onClick={() => notified(() => start.mutateAsync(target?.code), t('inspection.started'))}
-          >
-            {target ? t('inspection.runSite', { site: target.name }) : t('inspection.run')}
-          </Button>
+          <Flex gap={2}>
+            <ExportButton
+              url="/governance/inspection/findings/export"
+              params={findingsExportQuery(filters)}
+              fileName={`${t('inspection.title')}.xlsx`}
+            >
+              {t('common.exportXlsx')}
+            </ExportButton>
+            <Button
+              startIcon={<ArrowClockwise />}
+              loading={start.isLoading}
+              disabled={Boolean(running)}
+              onClick={() =>
+                notified(() => start.mutateAsync(target?.code), t('inspection.started'))
+              }
+            >
+              {target ? t('inspection.runSite', { site: target.name }) : t('inspection.run')}
+            </Button>
+          </Flex>
         }
       />
       <Layouts.Content>

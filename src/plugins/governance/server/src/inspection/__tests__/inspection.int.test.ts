@@ -12,6 +12,7 @@ import {
   type ReviewTeam,
 } from '@test-helpers/review';
 import { createSitesAndStaff, createStaff } from '@test-helpers/sites';
+import { sheetRows } from '@test-helpers/spreadsheets';
 import { asAdmin, startApp, uploadAs, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ARTICLE, INSPECTED_ARTICLE, INSPECTION_FINDING, INSPECTION_RUN } from '../../uids';
 
@@ -275,6 +276,46 @@ describe('the 内容巡检 routes', () => {
     expect(
       audit.filter((entry) => entry.details.findingId === finding.id).map((e) => e.summary)
     ).toEqual([expect.stringMatching(/^西安编辑.*判为误报：引用的是文件标题$/)]);
+  });
+
+  it('export the findings to Excel, within the caller’s sites, on the record', async () => {
+    const res = await as(editor).download('/governance/inspection/findings/export').expect(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('内容巡检'));
+    const rows = (await sheetRows(res)).map((row) => row.map((cell) => String(cell ?? '')));
+    const heads = rows.findIndex((row) => row[0] === '站点');
+    expect(rows[heads]).toEqual([
+      '站点',
+      '文章',
+      '类型',
+      '级别',
+      '发现',
+      '位置',
+      '第几字',
+      '上下文',
+      '建议',
+      '首次发现',
+      '最近发现',
+      '误报判定人',
+      '误报理由',
+    ]);
+    const listed = rows.slice(heads + 1);
+    const open = await findings({ state: 'open', siteId: siteIds.xian });
+    expect(listed).toHaveLength(open.length);
+    expect(new Set(listed.map((row) => row[0]))).toEqual(new Set(['西安市']));
+    expect(listed.map((row) => row[2])).toContain('严重表述错误');
+    expect(listed.find((row) => row[2] === '严重表述错误')).toEqual(
+      expect.arrayContaining(['须整改', '一带一路战略', '正文', '“一带一路”倡议'])
+    );
+    const other = await as(baojiEditor)
+      .download('/governance/inspection/findings/export?site=xian')
+      .expect(200);
+    const otherRows = (await sheetRows(other)).map((row) => String(row[0] ?? ''));
+    expect(otherRows.slice(otherRows.indexOf('站点') + 1)).toEqual([]);
+    expect(
+      await app.strapi.db
+        .query('plugin::governance.audit-entry')
+        .count({ where: { action: 'report.export' } })
+    ).toBe(2);
   });
 
   it('start a run on demand for a member’s own site, one at a time', async () => {

@@ -5,6 +5,7 @@
  * enumerated from Strapi itself, so a route added by Strapi or by a later feature fails the
  * suite until it is classified here.
  */
+import { sheetRows } from '@test-helpers/spreadsheets';
 import { createReviewTeam, publishReviewed } from '@test-helpers/review';
 import { createSites, createStaff } from '@test-helpers/sites';
 import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
@@ -313,14 +314,27 @@ describe('the governance routes', () => {
       .put(`${wording}/1`, { wrong: '测试', right: '测验', category: 'other' })
       .expect(403);
     await as(baojiEditor).delete(`${wording}/1`).expect(403);
-    // 内容巡检: the own site's findings only (inspection.int tests them with findings).
+    // 内容巡检: the own site's findings only. 西安's published articles have some.
+    await app.strapi.db
+      .query('plugin::governance.sensitive-word')
+      .create({ data: { word: '西安', level: 'check' } });
     await app.strapi.plugin('governance').service('contentInspection').run();
+    expect(
+      await app.strapi.db
+        .query('plugin::governance.inspection-finding')
+        .count({ where: { title: { $contains: '西安' } } })
+    ).toBeGreaterThan(0);
     const summary = await as(baojiEditor).get('/governance/inspection/summary').expect(200);
     expect(JSON.stringify(summary.body)).not.toMatch(/西安/);
     const listed = await as(baojiEditor)
       .get('/governance/inspection/findings?site=xian')
       .expect(200);
     expect(listed.body.data).toEqual([]);
+    const exported = await as(baojiEditor)
+      .download('/governance/inspection/findings/export?site=xian')
+      .expect(200);
+    const exportedRows = (await sheetRows(exported)).map((row) => String(row[0] ?? ''));
+    expect(exportedRows.slice(exportedRows.indexOf('站点') + 1)).toEqual([]);
     await as(baojiEditor)
       .post('/governance/inspection/findings/1/dismiss', { reason: '试图处理别站' })
       .expect(404);
@@ -463,6 +477,7 @@ const COVERED = new Set([
   'DELETE /governance/review/wording-rules/:id',
   'GET /governance/inspection/summary',
   'GET /governance/inspection/findings',
+  'GET /governance/inspection/findings/export',
   'POST /governance/inspection/findings/:id/dismiss',
   'POST /governance/inspection/runs',
   'GET /governance/messages',
