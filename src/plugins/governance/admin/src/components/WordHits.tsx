@@ -3,7 +3,11 @@ import { WORD_CONTEXT_CHARS, type WordHit } from '../../../shared/contracts/revi
 import type { Translate } from '../hooks/useT';
 
 /** The text around a hit, with the word as written marked where it stands. */
-const HitInContext = ({ hit }: { hit: WordHit }) => {
+export const HitInContext = ({
+  hit,
+}: {
+  hit: Pick<WordHit, 'start' | 'end' | 'context' | 'level'>;
+}) => {
   // The context starts WORD_CONTEXT_CHARS before the word, or at the start of the text.
   const at = Math.min(hit.start, WORD_CONTEXT_CHARS);
   const length = hit.end - hit.start;

@@ -15,7 +15,6 @@ import { ArrowClockwise, Pencil } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { WORD_CONTEXT_CHARS } from '../../../../shared/contracts/review';
 import {
   FINDINGS_PAGE_SIZE,
   findingsExportQuery,
@@ -35,6 +34,7 @@ import { ListTabs } from '../../components/ListTabs';
 import { RaisedBox } from '../../components/Panel';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { ToneBadge } from '../../components/ToneBadge';
+import { HitInContext } from '../../components/WordHits';
 import { WrapTd } from '../../components/WrapTd';
 import { useTimeZoneNote } from '../../components/TimeZoneNote';
 import { useLocalTime } from '../../hooks/useLocalTime';
@@ -47,30 +47,17 @@ const STATES = ['open', 'dismissed'] as const;
 const COLUMNS = ['site', 'article', 'kind', 'found', 'suggestion', 'actions'] as const;
 const ARTICLE_EDIT = '/content-manager/collection-types/api::article.article';
 
-/** The finding in its sentence, the text as written marked. */
-const FoundInContext = ({ finding }: { finding: InspectionFinding }) => {
-  const at = Math.min(finding.position, WORD_CONTEXT_CHARS);
-  const length = finding.found.length;
-  const { context } = finding;
-  return (
-    <Typography variant="pi" textColor="neutral800">
-      {finding.position > at ? '…' : ''}
-      {context.slice(0, at)}
-      <Box
-        tag="mark"
-        background={finding.level === 'forbidden' ? 'danger200' : 'warning200'}
-        color={finding.level === 'forbidden' ? 'danger700' : 'warning700'}
-        fontWeight="bold"
-        paddingLeft="2px"
-        paddingRight="2px"
-        hasRadius
-      >
-        {context.slice(at, at + length)}
-      </Box>
-      {context.slice(at + length)}
-    </Typography>
-  );
-};
+/** The finding in its sentence, the text as written marked, as the review panel shows a hit. */
+const FoundInContext = ({ finding }: { finding: InspectionFinding }) => (
+  <HitInContext
+    hit={{
+      start: finding.position,
+      end: finding.position + finding.found.length,
+      context: finding.context,
+      level: finding.level,
+    }}
+  />
+);
 
 const FindingRow = ({ finding, ...place }: { finding: InspectionFinding } & RowPlace) => {
   const t = useT();
