@@ -2,19 +2,12 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { createHash } from 'crypto';
 import type { WordHit } from '../../../shared/contracts/review';
-import { runWithLease, type LeaseRun } from '../jobs/lease';
+import { leaseHeld, runWithLease, type LeaseRun } from '../jobs/lease';
 import { reviewedPopulate, type ComponentSchemas } from '../review/content-hash';
 import { reviewedTexts } from '../review/sensitive-words';
 import { attachmentsOf, scanAttachments } from '../review/attachment-scan';
 import type { SiteScope } from '../sites/scope';
-import {
-  ARTICLE,
-  INSPECTED_ARTICLE,
-  INSPECTION_FINDING,
-  INSPECTION_RUN,
-  JOB_LEASE,
-  SITE,
-} from '../uids';
+import { ARTICLE, INSPECTED_ARTICLE, INSPECTION_FINDING, INSPECTION_RUN, SITE } from '../uids';
 import type { AdminUser } from '../utils/document-middleware';
 import { personName } from '../utils/person-name';
 import { getService } from '../utils/get-service';
@@ -323,12 +316,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
      * whether it started. Audited.
      */
     async start({ siteId, requestedBy }: { siteId?: number; requestedBy: AdminUser }) {
-      const lease = (await strapi.db
-        .query(JOB_LEASE)
-        .findOne({ where: { name: INSPECTION_JOB }, select: ['expiresAt'] })) as {
-        expiresAt: string | Date;
-      } | null;
-      if (lease && new Date(lease.expiresAt).getTime() > Date.now()) return false;
+      if (await leaseHeld(strapi, INSPECTION_JOB)) return false;
       const site = siteId
         ? ((await strapi.db.query(SITE).findOne({ where: { id: siteId }, select: ['name'] })) as {
             name: string;

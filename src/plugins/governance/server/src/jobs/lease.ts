@@ -120,3 +120,11 @@ export const lastFinishedAt = async (strapi: Core.Strapi, name: string): Promise
   if (!lease?.finishedAt || lease.lastOutcome?.startsWith('failed:')) return null;
   return new Date(lease.finishedAt);
 };
+
+/** Whether a run of the job holds its lease now (its lease has not expired; one row read). */
+export const leaseHeld = async (strapi: Core.Strapi, name: string): Promise<boolean> => {
+  const lease = (await strapi.db
+    .query(JOB_LEASE)
+    .findOne({ where: { name }, select: ['expiresAt'] })) as { expiresAt: string | Date } | null;
+  return Boolean(lease && new Date(lease.expiresAt).getTime() > Date.now());
+};
