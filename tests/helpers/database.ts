@@ -75,19 +75,6 @@ export const createTestDatabase = async (
 
 const testDir = path.join(appDir, '.tmp', 'tests');
 
-/**
- * Where one jest run keeps its loaded demo: `marker` is written (holding the database settings)
- * once the template is complete; `create` makes the empty database to load it into.
- */
-export const demoTemplate = (run: string) => {
-  const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
-  fs.mkdirSync(testDir, { recursive: true });
-  return {
-    marker: path.join(testDir, `demo-template-${run}-${client}.json`),
-    create: () => createTestDatabase(`demo_template_${run}`),
-  };
-};
-
 /** A new database holding a copy of the database `source` (settings as `env` gives them), with its audit key and checkpoints. */
 export const copyDatabase = async (
   source: Record<string, string>,
@@ -109,11 +96,62 @@ export const copyDatabase = async (
   return copy;
 };
 
-/** Drops the templates `demoTemplate` made in the run `run` (jest's global teardown). */
-export const dropDemoTemplates = async (run: string) => {
+/**
+ * A copy of this jest run's database `kind`, which `fill` makes once (into a new database) for
+ * all the run's test files: a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL.
+ * Files run two at a time; a lock file keeps the other worker from making it twice. Outside a
+ * named run (tests/helpers/test-run.js) each call fills a database of its own.
+ */
+export const fromRunTemplate = async (
+  kind: string,
+  label: string,
+  fill: (database: TestDatabase) => Promise<void>
+): Promise<TestDatabase> => {
+  const run = process.env.GOVERNANCE_TEST_RUN;
+  if (!run) {
+    const database = await createTestDatabase(label);
+    await fill(database);
+    return database;
+  }
+  const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
+  fs.mkdirSync(testDir, { recursive: true });
+  const marker = path.join(testDir, `template-${run}-${kind}-${client}.json`);
+  const lock = `${marker}.lock`;
+  let maker: number | undefined;
+  try {
+    maker = fs.openSync(lock, 'wx');
+  } catch {
+    // Another worker is making it.
+  }
+  if (maker !== undefined) {
+    try {
+      if (!fs.existsSync(marker)) {
+        const database = await createTestDatabase(`template_${kind}_${run}`);
+        await fill(database);
+        fs.writeFileSync(marker, JSON.stringify(database.env));
+      }
+    } finally {
+      fs.closeSync(maker);
+      // Without a marker the lock goes too: the waiting worker then knows the making failed.
+      if (!fs.existsSync(marker)) fs.rmSync(lock, { force: true });
+    }
+  } else {
+    const deadline = Date.now() + 300_000;
+    while (!fs.existsSync(marker)) {
+      if (!fs.existsSync(lock)) throw new Error(`making the test template ${marker} failed`);
+      if (Date.now() > deadline)
+        throw new Error(`the test template ${marker} was not ready within 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  return copyDatabase(JSON.parse(fs.readFileSync(marker, 'utf8')), label);
+};
+
+/** Drops the templates this jest run `run` made (jest's global teardown). */
+export const dropRunTemplates = async (run: string) => {
   if (!fs.existsSync(testDir)) return;
   for (const file of fs.readdirSync(testDir)) {
-    if (!file.startsWith(`demo-template-${run}-`)) continue;
+    if (!file.startsWith(`template-${run}-`)) continue;
     const marker = path.join(testDir, file);
     if (file.endsWith('.json')) {
       const env = JSON.parse(fs.readFileSync(marker, 'utf8')) as Record<string, string>;

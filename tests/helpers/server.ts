@@ -6,13 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import {
-  copyDatabase,
-  createTestDatabase,
-  demoTemplate,
-  testSecrets,
-  type TestDatabase,
-} from './database';
+import { fromRunTemplate, testSecrets, type TestDatabase } from './database';
 import { freePort } from '../cluster/services';
 
 const appDir = path.join(__dirname, '..', '..');
@@ -66,46 +60,11 @@ const loadDemoInto = (database: TestDatabase) => {
 };
 
 /**
- * A database holding the freshly loaded demo. Loading takes 15–40 s, so within one jest run
- * (tests/helpers/test-run.js names it) the demo is loaded once, into a template, and each server
- * gets a copy of it: a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL. Files run
- * two at a time; a lock file keeps the other worker from loading it twice.
+ * A database holding the freshly loaded demo. Loading takes 15–40 s, so within one jest run the
+ * demo is loaded once, into a template that each server gets a copy of.
  */
-const demoDatabase = async (label: string): Promise<TestDatabase> => {
-  const run = process.env.GOVERNANCE_TEST_RUN;
-  if (!run) {
-    const database = await createTestDatabase(label);
-    loadDemoInto(database);
-    return database;
-  }
-  const template = demoTemplate(run);
-  const lock = `${template.marker}.lock`;
-  let loader: number | undefined;
-  try {
-    loader = fs.openSync(lock, 'wx');
-  } catch {
-    // Another worker is loading it.
-  }
-  if (loader !== undefined) {
-    try {
-      if (!fs.existsSync(template.marker)) {
-        const database = await template.create();
-        loadDemoInto(database);
-        fs.writeFileSync(template.marker, JSON.stringify(database.env));
-      }
-    } finally {
-      fs.closeSync(loader);
-    }
-  } else {
-    const deadline = Date.now() + 300_000;
-    while (!fs.existsSync(template.marker)) {
-      if (Date.now() > deadline)
-        throw new Error(`the demo template ${template.marker} was not ready within 5 minutes`);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-  }
-  return copyDatabase(JSON.parse(fs.readFileSync(template.marker, 'utf8')), label);
-};
+const demoDatabase = (label: string) =>
+  fromRunTemplate('demo', label, async (database) => loadDemoInto(database));
 
 /** `env` adds settings for this server only (e.g. a rate limit). */
 export const startDemoServer = async (

@@ -1,7 +1,7 @@
-// Drops the demo template of this jest run (see server.ts).
-import { dropDemoTemplates } from './database';
+// Drops the databases this jest run made templates of (database.ts fromRunTemplate).
+import { dropRunTemplates } from './database';
 
 export default async () => {
   const run = process.env.GOVERNANCE_TEST_RUN;
-  if (run) await dropDemoTemplates(run);
+  if (run) await dropRunTemplates(run);
 };
