@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import type { GovernanceConfig } from '../config';
 import { ACTIONS } from '../permissions';
+import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import type { ColumnManager } from '../../../shared/contracts/columns';
 import { COLUMN_MANAGEMENT_ERRORS, ERRORS } from './messages';
@@ -38,7 +39,7 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The province sees every site; a member holding `oversight.own` sees their own. */
   const scopeOf = async (ctx: Context) => {
     if (can(ctx, ACTIONS.oversightRead)) return { all: true as const };
-    if (!can(ctx, ACTIONS.oversightOwn)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+    if (!can(ctx, ACTIONS.oversightOwn)) throw forbidden(ERRORS.notYourSite);
     return tasks().scopeOf(ctx.state.user);
   };
 
@@ -59,8 +60,7 @@ const oversightController = ({ strapi }: { strapi: Core.Strapi }) => {
     async site(ctx: Context) {
       const { documentId } = await validateSiteParams(ctx.params);
       const scope = await scopeOf(ctx);
-      if (!scope.all && !scope.sites.includes(documentId))
-        throw new errors.ForbiddenError(ERRORS.notYourSite);
+      if (!scope.all && !scope.sites.includes(documentId)) throw forbidden(ERRORS.notYourSite);
       const detail = await oversight().detail(documentId);
       if (!detail) throw new errors.NotFoundError(ERRORS.noSuchSite(documentId));
       ctx.body = { data: detail };

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { Rectification, RectificationStatus } from '../../../shared/contracts/oversight';
 import type { GovernanceConfig } from '../config';
 import { memberSiteDocumentIds, siteScope } from '../sites/scope';
+import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { ERRORS } from './messages';
@@ -170,7 +171,7 @@ const rectificationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await load(id);
       const scope = await service.scopeOf(user);
       if (scope.all || !scope.sites.includes(row.siteDocumentId))
-        throw new errors.ForbiddenError(ERRORS.notTaskSite);
+        throw forbidden(ERRORS.notTaskSite);
       if (row.status !== 'open') throw new errors.ApplicationError(ERRORS.notOpen);
       const task = await move(
         row,

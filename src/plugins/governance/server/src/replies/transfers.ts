@@ -6,6 +6,7 @@ import {
   type TransferTarget,
 } from '../../../shared/contracts/messages';
 import { SITE_LEVELS, type SiteLevel } from '../../../shared/contracts/overview';
+import { forbidden } from '../utils/forbidden';
 import type { AdminUser } from '../utils/document-middleware';
 import { siteScope } from '../sites/scope';
 import { caseActs } from './acts';
@@ -33,7 +34,7 @@ const transfersService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!pending) throw new errors.ApplicationError(ERRORS.noPendingTransfer);
     const scope = await siteScope(strapi, user);
     if (!scope.all && !scope.siteIds.includes(pending.siteId))
-      throw new errors.ForbiddenError(ERRORS.notYourTransfer);
+      throw forbidden(ERRORS.notYourTransfer);
     return { message, pending };
   };
 
@@ -149,8 +150,7 @@ const transfersService = ({ strapi }: { strapi: Core.Strapi }) => {
      * is recomputed from the receiving site's acceptance (its holding's deadline).
      */
     async misassigned(id: number, user: AdminUser, reason: string) {
-      if (!(await siteScope(strapi, user)).all)
-        throw new errors.ForbiddenError(ERRORS.provinceOnly);
+      if (!(await siteScope(strapi, user)).all) throw forbidden(ERRORS.provinceOnly);
       const message = await load(id, user);
       requireStatus(message, 'misassigned', OPEN);
       const holding = await held.open(message.id);
