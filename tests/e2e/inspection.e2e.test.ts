@@ -1,7 +1,8 @@
 /**
- * 内容巡检 in the browser: the province adds a word to the list; a county editor inspects their
- * site's published articles on demand, reads each finding in its sentence and marks one a false
- * positive with a reason; the province reads every site's open findings and exports them.
+ * 内容巡检 in the browser: the province adds a forbidden word to the list; a county editor
+ * inspects their site's published articles on demand, reads each finding in its sentence, marks
+ * one a false positive with a reason and takes another article offline (撤稿); the province reads
+ * every site's open findings, exports them, and sees them in 站群监测 (its rule and its alert).
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
@@ -25,10 +26,12 @@ afterAll(async () => {
 
 describe('内容巡检', () => {
   it('finds a word added to the list in articles already online, for the county editor', async () => {
-    // A phrase the demo's county articles use, listed as a word to check.
+    // A phrase the demo's county articles use, listed as forbidden.
     const province = await login('province.admin@demo.example');
     await province.goto(`${server.url}/admin/plugins/governance/review/words`);
     await province.getByLabel('词语').fill('以人为本');
+    await province.getByRole('combobox', { name: '级别' }).click();
+    await province.getByRole('option', { name: '禁用' }).click();
     await province.getByRole('button', { name: '添加' }).click();
     await province.getByRole('gridcell', { name: '以人为本', exact: true }).waitFor();
     await province.close();
@@ -51,9 +54,28 @@ describe('内容巡检', () => {
     await screenshot(page, 'inspection-dismiss');
     await page.getByRole('dialog').getByRole('button', { name: '误报' }).click();
     await page.getByText('已将“以人为本”判为误报').waitFor();
-    await page.getByRole('tab', { name: '已判误报' }).click();
+    await page.getByRole('tab', { name: '已判误报 (1)' }).click();
     await page.getByText('判为误报：这是规范的工作表述，不是问题').waitFor();
     await screenshot(page, 'inspection-dismissed');
+
+    // 撤稿: the article of an open finding goes offline, with the reason.
+    await page.getByRole('tab', { name: /^待处理 \(\d+\)$/ }).click();
+    const open = Number(
+      /\((\d+)\)/.exec((await page.getByRole('tab', { name: /^待处理/ }).textContent()) ?? '')![1]
+    );
+    const title = (await rows.first().getByRole('link').first().textContent())!;
+    await rows.first().getByRole('button', { name: '撤稿' }).click();
+    await page.getByRole('dialog').getByText(`撤下《${title}》`).waitFor();
+    await page.getByLabel('撤稿理由').fill('含有禁用表述，撤下修改后重新送审');
+    await screenshot(page, 'inspection-unpublish');
+    await page.getByRole('dialog').getByRole('button', { name: '撤稿' }).click();
+    await page.getByText(`已撤下《${title}》`).waitFor();
+    // What was found in it is no longer open: fewer to handle.
+    await page
+      .getByRole('tab', { name: /^待处理 \(\d+\)$/ })
+      .filter({ hasNotText: `(${open})` })
+      .waitFor();
+    expect(await rows.getByRole('link', { name: title, exact: true }).count()).toBe(0);
     await page.close();
   });
 
@@ -69,6 +91,15 @@ describe('内容巡检', () => {
       /^内容巡检-\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/
     );
     await page.getByText('已导出').waitFor();
+
+    // 站群监测: the open forbidden findings trip 汉滨区's rule, and the alert names what was found.
+    await page.goto(`${server.url}/admin/plugins/governance/oversight`);
+    await page.getByRole('columnheader', { name: '严重表述错误' }).waitFor();
+    await page.getByRole('columnheader', { name: '泄露个人信息' }).waitFor();
+    const hanbin = page.getByTestId('oversight-row-ankang-hanbin');
+    await hanbin.getByText(/^\d+ 处$/).waitFor();
+    await page.getByText('“以人为本”（禁用词）', { exact: false }).first().waitFor();
+    await screenshot(page, 'inspection-oversight');
     await page.close();
   });
 });

@@ -1506,7 +1506,7 @@ export interface PluginGovernanceMessageMonth extends Struct.CollectionTypeSchem
 export interface PluginGovernanceOversightAlert extends Struct.CollectionTypeSchema {
   collectionName: 'governance_oversight_alerts';
   info: {
-    description: "An alert the daily job raised: a site's rule came within the warning window or tripped, and who was told";
+    description: "An alert: a site's rule came within the warning window or tripped (the daily job), or the content inspection found a serious fault online (one per finding); and who was told";
     displayName: '\u76D1\u6D4B\u9884\u8B66';
     pluralName: 'oversight-alerts';
     singularName: 'oversight-alert';
@@ -1526,7 +1526,12 @@ export interface PluginGovernanceOversightAlert extends Struct.CollectionTypeSch
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     daysLeft: Schema.Attribute.Integer;
+    detail: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
     emailed: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    findingId: Schema.Attribute.Integer;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.oversight-alert'> &
       Schema.Attribute.Private;
@@ -1534,7 +1539,15 @@ export interface PluginGovernanceOversightAlert extends Struct.CollectionTypeSch
     publishedAt: Schema.Attribute.DateTime;
     raisedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     rule: Schema.Attribute.Enumeration<
-      ['homePage', 'staleColumns', 'longIdleColumns', 'emptyColumns', 'unansweredMessage']
+      [
+        'homePage',
+        'staleColumns',
+        'longIdleColumns',
+        'emptyColumns',
+        'unansweredMessage',
+        'seriousWording',
+        'personalData',
+      ]
     > &
       Schema.Attribute.Required;
     siteCode: Schema.Attribute.String &

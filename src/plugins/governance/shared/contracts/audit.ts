@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = {
   'column.refuse': '不批准栏目调整',
   'inspection.run': '发起内容巡检',
   'inspection.dismiss': '巡检误报',
+  'inspection.unpublish': '巡检撤稿',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];

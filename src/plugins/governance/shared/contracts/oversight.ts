@@ -17,8 +17,19 @@ export const VETO_RULES = [
   'longIdleColumns',
   'emptyColumns',
   'unansweredMessage',
+  'seriousWording',
+  'personalData',
 ] as const;
 export type VetoRule = (typeof VETO_RULES)[number];
+
+/**
+ * The rules the content inspection (内容巡检) judges: a serious fault found online and still open
+ * fails the site at once. Its alert goes out per finding when the inspection finds it.
+ */
+export const FINDING_RULES = ['seriousWording', 'personalData'] as const;
+export type FindingRule = (typeof FINDING_RULES)[number];
+export const isFindingRule = (rule: VetoRule): rule is FindingRule =>
+  (FINDING_RULES as readonly string[]).includes(rule);
 
 /** ok: more than the warning window left; warning: within it; tripped: the site fails now. */
 export const RULE_STATUSES = ['ok', 'warning', 'tripped'] as const;
@@ -109,7 +120,10 @@ export interface OpenMessageEvidence {
   overdue: boolean;
 }
 
-/** One alert the daily job raised: a rule of a site entered a warning or tripped. */
+/**
+ * One alert: a rule of a site entered a warning or tripped (the daily job), or the content
+ * inspection found a serious fault online (`finding`, one alert per finding).
+ */
 export interface OversightAlert {
   id: number;
   site: { documentId: string; code: string; name: string };
@@ -122,6 +136,8 @@ export interface OversightAlert {
   /** The people told: the site's leaders (第一责任人) and the provincial admins, by name. */
   notified: string[];
   emailed: boolean;
+  /** The inspection's finding: 《标题》正文：“找到的文字”（应为：……）. */
+  finding: { id: number; detail: string } | null;
 }
 
 /** `GET /governance/oversight/alerts?site=&page=&pageSize=`: newest first. */

@@ -52,6 +52,8 @@ export const useFindings = (filters: FindingFilters, page: number, asOf?: string
         await get<{
           data: InspectionFinding[];
           pagination: { page: number; pageSize: number; pageCount: number; total: number };
+          /** Each tab's findings under the same filters. */
+          counts: Record<FindingFilters['state'], number>;
         }>('/governance/inspection/findings', { params: findingsQuery(filters, page) })
       ).data,
     { keepPreviousData: true }
@@ -64,6 +66,17 @@ export const useDismissFinding = () => {
   return useMutation(
     ({ id, reason }: { id: number; reason: string }) =>
       post(`/governance/inspection/findings/${id}/dismiss`, { reason }),
+    { onSuccess: () => client.invalidateQueries(INSPECTION) }
+  );
+};
+
+/** 撤稿: the finding's article taken offline, with the reason. */
+export const useUnpublishForFinding = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation(
+    ({ id, reason }: { id: number; reason: string }) =>
+      post(`/governance/inspection/findings/${id}/unpublish`, { reason }),
     { onSuccess: () => client.invalidateQueries(INSPECTION) }
   );
 };

@@ -12,6 +12,8 @@ import { searchParams } from './searchParams';
 export { SITE_LEVELS } from '../../../shared/contracts/overview';
 export {
   COLUMN_KINDS,
+  FINDING_RULES,
+  isFindingRule,
   PUBLISHING_MIX,
   RECTIFICATION_STATUSES,
   VETO_RULES,

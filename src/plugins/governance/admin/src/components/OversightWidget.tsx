@@ -1,6 +1,7 @@
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { Link as RouterLink } from 'react-router-dom';
 import {
+  FINDING_RULES,
   siteOversightPath,
   useOwnOversight,
   type RuleStatus,
@@ -114,6 +115,15 @@ const todosOf = (
       }),
       status: message.status,
     });
+  }
+  // 内容巡检: serious faults online, to correct, take offline or judge 误报.
+  for (const name of FINDING_RULES) {
+    const verdict = rule(name);
+    if (verdict?.status === 'tripped')
+      todos.push({
+        text: t(`oversight.todo.${name}`, { count: verdict.value ?? 0 }),
+        status: 'tripped',
+      });
   }
   if (site.replies.overdue > 0) {
     todos.push({

@@ -183,6 +183,8 @@ export const articleRules =
           await getService(strapi, 'publishedFiles').refresh(documentId);
           // Copies of an article gone offline are copies of nothing online: judged again.
           await counting.rejudgeCopiesOf(documentId);
+          // What the content inspection found in it is no longer online.
+          await getService(strapi, 'contentInspection').offline(documentId);
         }
         return result;
       });

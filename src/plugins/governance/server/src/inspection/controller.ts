@@ -4,6 +4,7 @@ import type { Context } from 'koa';
 import { ACTIONS } from '../permissions';
 import { siteScope, type SiteScope } from '../sites/scope';
 import { exportFiles } from '../utils/export-file';
+import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { workbookStream } from '../utils/spreadsheet';
@@ -14,7 +15,9 @@ import {
   validateFindingId,
   validateFindingsQuery,
   validateRunRequest,
+  validateUnpublishing,
 } from './validation';
+import { ARTICLE } from '../uids';
 
 const can = (ctx: Context, action: string) => Boolean(ctx.state.userAbility?.can(action));
 
@@ -24,7 +27,7 @@ const inspectionController = ({ strapi }: { strapi: Core.Strapi }) => {
   const reads = inspectionReads(strapi);
   const scopeOf = async (ctx: Context): Promise<SiteScope> => {
     if (can(ctx, ACTIONS.oversightRead)) return { all: true };
-    if (!can(ctx, ACTIONS.oversightOwn)) throw new errors.ForbiddenError(ERRORS.notYourSite);
+    if (!can(ctx, ACTIONS.oversightOwn)) throw forbidden(ERRORS.notYourSite);
     const scope = await siteScope(strapi, ctx.state.user);
     return scope.all ? { all: false, siteIds: [] } : scope;
   };
@@ -78,10 +81,28 @@ const inspectionController = ({ strapi }: { strapi: Core.Strapi }) => {
         data: await inspection().dismiss(
           Number(id),
           { id: user.id, name: personName(user) },
-          reason.trim(),
+          reason!.trim(),
           await scopeOf(ctx),
           user
         ),
+      };
+    },
+
+    /** 撤稿: the finding's article offline, if the caller's Content Manager permission allows it. */
+    async unpublish(ctx: Context) {
+      const { id } = await validateFindingId(ctx.params);
+      const { reason } = await validateUnpublishing(ctx.request.body);
+      const checker = strapi
+        .plugin('content-manager')
+        .service('permission-checker')
+        .create({ userAbility: ctx.state.userAbility, model: ARTICLE });
+      ctx.body = {
+        data: await inspection().unpublish(Number(id), {
+          reason: reason!.trim(),
+          scope: await scopeOf(ctx),
+          mayUnpublish: (article) => !checker.cannot.unpublish(article),
+          actor: ctx.state.user,
+        }),
       };
     },
 

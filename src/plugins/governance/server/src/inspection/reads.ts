@@ -6,12 +6,17 @@ import type {
   InspectionSiteSummary,
   InspectionSummary,
 } from '../../../shared/contracts/inspection';
+import type { FindingRule } from '../../../shared/contracts/oversight';
 import type { SiteScope } from '../sites/scope';
 import { INSPECTION_FINDING, INSPECTION_RUN, SITE } from '../uids';
 import { dbNames } from '../utils/db-names';
 import { fieldName, KIND_NAMES, LEVEL_NAMES } from './messages';
 
 type Stamp = string | Date | null;
+
+/** The 站群监测 rule a serious finding of this kind counts for. */
+export const ruleOf = (kind: FindingKind): FindingRule =>
+  kind === 'personalData' ? 'personalData' : 'seriousWording';
 const iso = (value: Stamp) => (value ? new Date(value).toISOString() : null);
 
 interface SiteRow {
@@ -74,6 +79,34 @@ export const inspectionReads = (strapi: Core.Strapi) => {
 
   return {
     sitesIn,
+
+    /**
+     * Per site id, the serious faults found online and still open, as 站群监测's rules count them:
+     * forbidden words and wording errors, and personal data (oversight/rules.ts). One grouped
+     * query on `(site_id, state, kind)`; of the sites given, or of all.
+     */
+    async seriousBySite(siteIds?: number[]) {
+      const finding = dbNames(strapi, INSPECTION_FINDING);
+      const query = strapi.db
+        .connection(finding.table)
+        .select({ siteId: finding.column('siteId'), kind: finding.column('kind') })
+        .count({ n: '*' })
+        .where(finding.column('state'), 'open')
+        .where(finding.column('level'), 'forbidden')
+        .groupBy(finding.column('siteId'), finding.column('kind'));
+      if (siteIds) query.whereIn(finding.column('siteId'), siteIds.length > 0 ? siteIds : [-1]);
+      const bySite = new Map<number, Record<FindingRule, number>>();
+      for (const row of (await query) as Array<{
+        siteId: number;
+        kind: FindingKind;
+        n: number | string;
+      }>) {
+        const counts = bySite.get(Number(row.siteId)) ?? { seriousWording: 0, personalData: 0 };
+        counts[ruleOf(row.kind)] += Number(row.n);
+        bySite.set(Number(row.siteId), counts);
+      }
+      return bySite;
+    },
 
     /**
      * Every finding the filters select, as the Excel export's rows (站点, 文章, 类型, 级别, 发现,
@@ -174,7 +207,8 @@ export const inspectionReads = (strapi: Core.Strapi) => {
     async findings(scope: SiteScope, filters: FindingFilters) {
       const { sites, where } = await filtered(scope, filters);
       const query = strapi.db.query(INSPECTION_FINDING);
-      const [rows, total] = await Promise.all([
+      const other = filters.state === 'open' ? 'dismissed' : 'open';
+      const [rows, total, otherTotal] = await Promise.all([
         query.findMany({
           where,
           orderBy: [{ level: 'desc' }, { lastFoundAt: 'desc' }, { id: 'desc' }],
@@ -182,6 +216,8 @@ export const inspectionReads = (strapi: Core.Strapi) => {
           limit: filters.pageSize,
         }) as Promise<Array<Record<string, unknown>>>,
         query.count({ where }),
+        // The other tab's count, for its heading.
+        query.count({ where: { ...where, state: other } }),
       ]);
       const byId = new Map(sites.map((s) => [s.id, s]));
       const data: InspectionFinding[] = rows.map((row) => ({
@@ -215,6 +251,10 @@ export const inspectionReads = (strapi: Core.Strapi) => {
           pageCount: Math.ceil(total / filters.pageSize),
           total,
         },
+        counts: { [filters.state]: total, [other]: otherTotal } as Record<
+          'open' | 'dismissed',
+          number
+        >,
       };
     },
   };

@@ -26,5 +26,11 @@ export default [
     handler: 'inspection.dismiss',
     config: readOrOwn,
   },
+  {
+    method: 'POST',
+    path: '/inspection/findings/:id/unpublish',
+    handler: 'inspection.unpublish',
+    config: readOrOwn,
+  },
   { method: 'POST', path: '/inspection/runs', handler: 'inspection.run', config: readOrOwn },
 ];

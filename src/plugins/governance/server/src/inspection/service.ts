@@ -13,7 +13,9 @@ import { personName } from '../utils/person-name';
 import { getService } from '../utils/get-service';
 import { yieldToEventLoop } from '../utils/yield';
 import { startChecker, type Checker } from './checker';
-import { ERRORS } from './messages';
+import { ERRORS, fieldName } from './messages';
+import { forbidden } from '../utils/forbidden';
+import { ruleOf } from './reads';
 
 export const INSPECTION_JOB = 'governance-content-inspection';
 /** Published articles read per batch: one query, then their check in the checking thread. */
@@ -29,6 +31,21 @@ interface ArticleRow {
   attachments?: unknown;
   [field: string]: unknown;
 }
+
+/** A serious fault found for the first time in this run: alerted once the batch is recorded. */
+interface NewFinding {
+  id: number;
+  row: ArticleRow;
+  hit: WordHit;
+}
+
+/** The alert's sentence; a personal number is not repeated in an e-mail, only what it is. */
+const detailOf = ({ row, hit }: NewFinding) => {
+  const where = `《${row.title ?? ''}》${fieldName(hit.field, hit.file ?? null)}`;
+  if (hit.kind === 'personalData') return `${where}：${hit.word}未脱敏`;
+  const found = hit.found ?? hit.word;
+  return `${where}：“${found}”${hit.suggestion ? `（应为：${hit.suggestion}）` : '（禁用词）'}`;
+};
 
 interface FindingRow {
   id: number;
@@ -98,8 +115,17 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { fields, files, digest };
   };
 
-  /** Replaces the article's open findings by `hits`; dismissed ones stay dismissed. */
-  const record = async (row: ArticleRow, hits: WordHit[], listVersion: string, at: Date) => {
+  /**
+   * Replaces the article's open findings by `hits`; dismissed ones stay dismissed. Answers how
+   * many are open, and adds the serious ones found for the first time to `serious`.
+   */
+  const record = async (
+    row: ArticleRow,
+    hits: WordHit[],
+    listVersion: string,
+    at: Date,
+    serious: NewFinding[]
+  ) => {
     const known = (await findings().findMany({
       where: { articleDocumentId: row.documentId },
       select: ['id', 'fingerprint', 'state'],
@@ -126,7 +152,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (existing.state !== 'dismissed') opened += 1;
         continue;
       }
-      await findings().create({
+      const created = (await findings().create({
         data: {
           articleDocumentId: row.documentId,
           siteId: row.siteKey,
@@ -146,8 +172,9 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
           firstFoundAt: at,
           lastFoundAt: at,
         },
-      });
+      })) as { id: number };
       opened += 1;
+      if (hit.level === 'forbidden') serious.push({ id: created.id, row, hit });
     }
     // Open findings no longer found are gone (the text was corrected, or a word taken off the list).
     const gone = known
@@ -156,6 +183,34 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (gone.length > 0)
       await findings().updateMany({ where: { id: { $in: gone } }, data: { state: 'gone' } });
     return opened;
+  };
+
+  /** 内容巡检预警: the serious faults just found, to the site's leaders and the province at once. */
+  const alert = async (serious: NewFinding[]) => {
+    if (serious.length === 0) return;
+    const sites = new Map(
+      (
+        (await strapi.db.query(SITE).findMany({
+          where: { id: { $in: [...new Set(serious.map((f) => f.row.siteKey ?? -1))] } },
+          select: ['id', 'documentId', 'code', 'name'],
+        })) as Array<{ id: number; documentId: string; code: string; name: string }>
+      ).map((site) => [site.id, site])
+    );
+    await getService(strapi, 'oversightAlerts').raiseFindings(
+      serious.flatMap((finding) => {
+        const site = sites.get(finding.row.siteKey ?? -1);
+        return site
+          ? [
+              {
+                id: finding.id,
+                site: { documentId: site.documentId, code: site.code, name: site.name },
+                rule: ruleOf(finding.hit.kind ?? 'word'),
+                detail: detailOf(finding),
+              },
+            ]
+          : [];
+      })
+    );
   };
 
   /** The run to go on with (one left unfinished for the same scope), or a new one. */
@@ -244,13 +299,14 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             }))
           );
           const at = new Date();
+          const serious: NewFinding[] = [];
           for (const row of changed) {
             const { files, digest } = texts.get(row.documentId)!;
             const found = [
               ...(hits.get(row.documentId) ?? []),
               ...(files.length > 0 ? await scanAttachments(strapi, files, lists) : []),
             ];
-            progress.found += await record(row, found, listVersion, at);
+            progress.found += await record(row, found, listVersion, at, serious);
             const state = before.get(row.documentId);
             const data = { siteId: row.siteKey, textHash: digest, listVersion, checkedAt: at };
             if (state) await states().update({ where: { id: state.id }, data });
@@ -258,6 +314,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             progress.checked += 1;
             await yieldToEventLoop();
           }
+          await alert(serious);
           progress.read += rows.length;
           cursor = rows[rows.length - 1].id;
           await runs().update({
@@ -309,6 +366,69 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
         actor: actor ?? 'system',
       });
       return updated;
+    },
+
+    /**
+     * An article went offline (unpublished or deleted, on any path: articles/document-middleware):
+     * its open findings are gone, and it is checked afresh if it comes back.
+     */
+    async offline(documentId: string) {
+      await findings().updateMany({
+        where: { articleDocumentId: documentId, state: 'open' },
+        data: { state: 'gone' },
+      });
+      await states().deleteMany({ where: { articleDocumentId: documentId } });
+    },
+
+    /**
+     * 撤稿: takes the finding's article offline by the Document Service's unpublish, the
+     * Content Manager's own path (figures, files, copies and the audit follow), if `mayUnpublish`
+     * (the caller's Content Manager permission) allows it for that article. Audited with the
+     * finding and the reason.
+     */
+    async unpublish(
+      id: number,
+      {
+        reason,
+        scope,
+        mayUnpublish,
+        actor,
+      }: {
+        reason: string;
+        scope: SiteScope;
+        mayUnpublish: (article: Record<string, unknown>) => boolean;
+        actor: AdminUser;
+      }
+    ) {
+      const finding = (await findings().findOne({
+        where: { id },
+        select: ['id', 'siteId', 'articleDocumentId', 'word', 'found', 'kind'],
+      })) as {
+        id: number;
+        siteId: number | null;
+        articleDocumentId: string;
+        word: string;
+        found: string | null;
+        kind: string;
+      } | null;
+      if (!finding || (!scope.all && !scope.siteIds.includes(finding.siteId ?? -1)))
+        throw new errors.NotFoundError(ERRORS.noSuchFinding);
+      const article = (await articles().findOne({
+        where: { documentId: finding.articleDocumentId, publishedAt: { $notNull: true } },
+        select: ['id', 'documentId', 'title', 'siteKey'],
+      })) as { documentId: string; title: string | null } | null;
+      if (!article) throw new errors.ValidationError(ERRORS.notOnline);
+      if (!mayUnpublish(article)) throw forbidden(ERRORS.mayNotUnpublish);
+      await strapi.documents(ARTICLE).unpublish({ documentId: article.documentId });
+      const what =
+        finding.kind === 'personalData' ? finding.word : `“${finding.found ?? finding.word}”`;
+      await getService(strapi, 'audit').record('inspection.unpublish', {
+        summary: `因内容巡检发现${what}，撤下《${article.title ?? ''}》：${reason}`,
+        subject: article.title ?? '',
+        details: { findingId: id, documentId: article.documentId, reason },
+        actor,
+      });
+      return { documentId: article.documentId, unpublished: true };
     },
 
     /**

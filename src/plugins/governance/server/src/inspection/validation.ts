@@ -17,20 +17,25 @@ const findingsQuery = yup
   .noUnknown();
 export const validateFindingsQuery = validateYupSchema(findingsQuery, { strict: false });
 
-export const validateDismissal = validateYupSchema(
-  yup
-    .object({
-      reason: yup
-        .string()
-        .test('reason', ERRORS.reason, (value) => {
+/**
+ * A body holding only a reason of 2 to 500 characters; `message` says which reason is missing
+ * (one message, also when there is no reason at all).
+ */
+const reasonBody = (message: string) =>
+  validateYupSchema(
+    yup
+      .object({
+        reason: yup.string().test('reason', message, (value) => {
           const length = (value ?? '').trim().length;
           return length >= 2 && length <= 500;
-        })
-        .required(ERRORS.reason),
-    })
-    .noUnknown(),
-  { strict: true }
-);
+        }),
+      })
+      .noUnknown(),
+    { strict: true }
+  );
+
+export const validateDismissal = reasonBody(ERRORS.reason);
+export const validateUnpublishing = reasonBody(ERRORS.unpublishReason);
 
 export const validateRunRequest = validateYupSchema(yup.object({ site: siteCode }).noUnknown(), {
   strict: true,

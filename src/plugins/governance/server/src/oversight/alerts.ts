@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import type {
-  OversightAlert,
-  OversightAlertPage,
-  RuleStatus,
-  SiteOversight,
-  VetoRule,
+import {
+  isFindingRule,
+  type FindingRule,
+  type OversightAlert,
+  type OversightAlertPage,
+  type RuleStatus,
+  type SiteOversight,
+  type VetoRule,
 } from '../../../shared/contracts/oversight';
 import type { SiteStanding } from '../../../shared/contracts/workbench';
 import type { GovernanceConfig } from '../config';
@@ -21,6 +23,8 @@ import type { SitePageRequest } from '../../../shared/contracts/pagination';
 
 export const OVERSIGHT_JOB = 'governance-oversight-daily';
 const PROVINCIAL_ROLE = 'governance-provincial-admin';
+
+const INSPECTION_PAGE = '站群监测 → 内容巡检';
 
 const SEVERITY: Record<RuleStatus, number> = { ok: 0, warning: 1, tripped: 2 };
 
@@ -40,6 +44,17 @@ interface AlertRow {
   raisedAt: string;
   notified: string[] | null;
   emailed: boolean;
+  findingId: number | null;
+  detail: string | null;
+}
+
+/** A serious fault the content inspection has just found online, as its alert names it. */
+export interface NewSeriousFinding {
+  id: number;
+  site: { documentId: string; code: string; name: string };
+  rule: FindingRule;
+  /** 《标题》正文：“找到的文字”（应为：……）. */
+  detail: string;
 }
 
 export const toAlert = (row: AlertRow): OversightAlert => ({
@@ -53,6 +68,7 @@ export const toAlert = (row: AlertRow): OversightAlert => ({
   raisedAt: new Date(row.raisedAt).toISOString(),
   notified: row.notified ?? [],
   emailed: row.emailed,
+  finding: row.findingId ? { id: row.findingId, detail: row.detail ?? '' } : null,
 });
 
 /**
@@ -100,12 +116,13 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['firstname', 'lastname', 'email', 'isActive'],
     })) as Person[];
 
-  const mail = async (to: Person, subject: string, lines: string[]) =>
+  /** `page`: where in the admin the person finds the evidence. */
+  const mail = async (to: Person, subject: string, lines: string[], page = '站群管理 → 站群监测') =>
     sendEmail(
       strapi,
       to.email,
       subject,
-      `${personName(to)}：\n\n${lines.join('\n')}\n\n请登录后台“站群管理 → 站群监测”查看依据。`
+      `${personName(to)}：\n\n${lines.join('\n')}\n\n请登录后台“${page}”查看依据。`
     );
 
   const service = {
@@ -125,6 +142,8 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       claiming: for (const site of standing) {
         for (const verdict of site.rules) {
           if (signal?.aborted) break claiming;
+          // The inspection alerts these once per finding, when it finds one (raiseFindings).
+          if (isFindingRule(verdict.rule)) continue;
           const { moved, from } = await claim(
             `${site.site.documentId}:${verdict.rule}`,
             site.site.documentId,
@@ -190,6 +209,79 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
         subject: 'oversight',
         summary: `发出站群监测预警 ${rows.length} 项，涉及 ${new Set(rows.map((r) => r.siteCode)).size} 个站点`,
         details: { alerts: rows.map((r) => r.id) },
+        actor: 'system',
+      });
+      return rows.map(toAlert);
+    },
+
+    /**
+     * 内容巡检预警: each serious fault the inspection has just found, alerted at once to the
+     * site's leaders and the provincial admins, by the daily alerts' channels (this list, e-mail,
+     * the audit log). Once per finding: the alert's finding id is unique, so a finding alerted
+     * already (or by another run that met this one) is skipped.
+     */
+    async raiseFindings(found: NewSeriousFinding[], now = new Date()): Promise<OversightAlert[]> {
+      if (found.length === 0) return [];
+      const leaders = await siteLeaders(strapi, [...new Set(found.map((f) => f.site.documentId))]);
+      const admins = await provincialAdmins();
+      const emails = emailsOn(strapi);
+      const alerts = strapi.db.query(OVERSIGHT_ALERT);
+      const rows: AlertRow[] = [];
+      for (const finding of found) {
+        if (await alerts.findOne({ where: { findingId: finding.id }, select: ['id'] })) continue;
+        const told = [...(leaders.get(finding.site.documentId) ?? []), ...admins];
+        try {
+          rows.push(
+            (await alerts.create({
+              data: {
+                siteDocumentId: finding.site.documentId,
+                siteCode: finding.site.code,
+                siteName: finding.site.name,
+                rule: finding.rule,
+                status: 'tripped',
+                value: 1,
+                threshold: 1,
+                daysLeft: null,
+                findingId: finding.id,
+                detail: finding.detail.slice(0, 500),
+                raisedAt: now,
+                notified: [...new Set(told.map(personName))],
+                emailed: emails,
+              },
+            })) as AlertRow
+          );
+        } catch {
+          // Another run alerted this finding first (the unique finding id).
+        }
+      }
+      if (rows.length === 0) return [];
+      if (emails) {
+        const line = (row: AlertRow) => `· ${row.siteName}：${RULE_NAMES[row.rule]}，${row.detail}`;
+        const closing =
+          '请立即核实，修改或撤下相关信息；确属误报的，在“内容巡检”中标记误报并说明理由。';
+        for (const [siteDocumentId, people] of leaders) {
+          const mine = rows.filter((row) => row.siteDocumentId === siteDocumentId);
+          if (mine.length === 0) continue;
+          for (const person of people)
+            await mail(
+              person,
+              `【内容巡检预警】${mine[0].siteName}发现 ${mine.length} 处严重问题`,
+              [...mine.map(line), '', closing],
+              INSPECTION_PAGE
+            );
+        }
+        for (const admin of admins)
+          await mail(
+            admin,
+            `【内容巡检预警】${config().groupName}：${rows.length} 处严重问题`,
+            rows.map(line),
+            INSPECTION_PAGE
+          );
+      }
+      await getService(strapi, 'audit').record('oversight.alert', {
+        subject: 'inspection',
+        summary: `发出内容巡检预警 ${rows.length} 项，涉及 ${new Set(rows.map((r) => r.siteCode)).size} 个站点`,
+        details: { alerts: rows.map((r) => r.id), findings: rows.map((r) => r.findingId) },
         actor: 'system',
       });
       return rows.map(toAlert);

@@ -96,7 +96,9 @@ type FindingKind =
   | 'emptyColumns'
   | 'unanswered'
   | 'overdue'
-  | 'lowOnTime';
+  | 'lowOnTime'
+  | 'seriousWording'
+  | 'personalData';
 
 interface Finding {
   kind: FindingKind;
@@ -128,6 +130,8 @@ export const groupedSentences = (
     unanswered: '有网民留言超过3个月未答复',
     overdue: '有留言超过答复期限仍未答复',
     lowOnTime: `按期答复率低于${percent(limits.lowOnTimeRate)}`,
+    seriousWording: '经内容巡检发现严重表述错误或禁用词未整改',
+    personalData: '经内容巡检发现未脱敏的个人信息仍在网上',
   };
   const kinds = (Object.keys(lead) as FindingKind[]).filter((kind) =>
     findings.some((f) => f.kind === kind)
@@ -303,6 +307,25 @@ export const inspectionNotice = (
       );
     }
   }
+  // 内容巡检: what the inspection found online and the site has neither corrected nor judged 误报.
+  for (const s of sites) {
+    const wording = verdict(s, 'seriousWording');
+    if (wording)
+      find(
+        s,
+        'seriousWording',
+        `${wording.value}处`,
+        `${s.site.name}经内容巡检发现${wording.value}处严重表述错误或禁用词未整改`
+      );
+    const personal = verdict(s, 'personalData');
+    if (personal)
+      find(
+        s,
+        'personalData',
+        `${personal.value}处`,
+        `${s.site.name}经内容巡检发现${personal.value}处未脱敏的个人信息仍在网上`
+      );
+  }
   const grouped = (kinds: FindingKind[]) =>
     groupedSentences(
       findings.filter((f) => kinds.includes(f.kind)),
@@ -310,6 +333,7 @@ export const inspectionNotice = (
     );
   const updates = grouped(['never', 'homePage', 'staleColumns', 'longIdleColumns', 'emptyColumns']);
   const late = grouped(['unanswered', 'overdue', 'lowOnTime']);
+  const unsafe = grouped(['seriousWording', 'personalData']);
   const groupMix = sites.reduce(
     (acc, s) => ({
       workNews: acc.workNews + s.mix.workNews,
@@ -337,6 +361,7 @@ export const inspectionNotice = (
     `（一）网站更新不及时。${updates.length > 0 ? `${updates.join('；')}。` : none}`,
     `（二）网民留言办理不到位。${late.length > 0 ? `${late.join('；')}。` : none}`,
     `（三）信息结构不平衡。${imbalance.length > 0 ? imbalance.join('') : none}`,
+    `（四）内容安全存在隐患。${unsafe.length > 0 ? `${unsafe.join('；')}。` : none}`,
   ];
 
   // 四、工作要求
@@ -348,6 +373,7 @@ export const inspectionNotice = (
     `二是对照指标自查。首页和动态类栏目更新间隔不得超过${Math.min(veto.homePageDays, stale.news)}天，通知公告、政策文件类栏目更新间隔不得超过${Math.max(stale.notice, stale.policy)}天，不得出现空白栏目。`,
     `三是按时答复留言。咨询类留言须在${days.consultation}个工作日内、投诉和建议类须在${Math.max(days.complaint, days.suggestion)}个工作日内答复，有效留言不得超过3个月未答复。`,
     '四是改进信息结构。加强政策解读、调研文章和理论文章的撰写，改变以工作动态为主的信息结构。',
+    '五是守住内容安全底线。严格执行信息发布审核制度，对内容巡检发现的严重表述错误、禁用词和未脱敏的个人信息立即修改或撤稿，确属误报的标记误报并说明理由。',
   ];
 
   const sections = [

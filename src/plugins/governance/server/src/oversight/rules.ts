@@ -3,11 +3,13 @@
  * now, where it trips, and how many days are left at this pace. A rule trips on the day its
  * threshold is reached (14 days without a home-page update trips on the 14th day).
  */
-import type {
-  ColumnState,
-  RuleStatus,
-  RuleVerdict,
-  VetoThresholds,
+import {
+  FINDING_RULES,
+  type FindingRule,
+  type ColumnState,
+  type RuleStatus,
+  type RuleVerdict,
+  type VetoThresholds,
 } from '../../../shared/contracts/oversight';
 
 const verdict = (
@@ -37,10 +39,12 @@ export const judgeSite = (
     columns: ColumnState[];
     /** Local days the oldest unanswered valid message has waited, and the days its three months span. */
     unanswered: { ageDays: number; limitDays: number } | null;
+    /** Serious faults the content inspection found online, still open (not corrected, not 误报). */
+    findings: Record<FindingRule, number>;
   },
   t: VetoThresholds
 ): RuleVerdict[] => {
-  const { homePageIdleDays, columns, unanswered } = facts;
+  const { homePageIdleDays, columns, unanswered, findings } = facts;
   const homeLeft = homePageIdleDays === null ? 0 : t.homePageDays - homePageIdleDays;
 
   const updatable = columns.filter((c) => c.staleAfterDays !== null && !c.empty);
@@ -93,6 +97,10 @@ export const judgeSite = (
       unansweredLeft,
       t.warnDays,
       unansweredLeft !== null && unansweredLeft <= 0
+    ),
+    // One serious fault online is enough; time neither brings nor clears it.
+    ...FINDING_RULES.map((rule) =>
+      verdict(rule, findings[rule], 1, null, t.warnDays, findings[rule] > 0)
     ),
   ];
 };

@@ -10,11 +10,12 @@ import { localYearRange } from '../time/local-year';
 import { dbNames } from '../utils/db-names';
 import { whereInNotIndexed } from '../utils/not-indexed';
 import { getService } from '../utils/get-service';
+import { inspectionReads } from '../inspection/reads';
 
 /**
  * What 站群监测 judges every open site from, in grouped queries over all sites at once: its
  * publications per column, its oldest unanswered message, its review backlog, its members'
- * expired passwords, its messages and submissions this year.
+ * expired passwords, its messages and submissions this year, the serious faults online.
  */
 
 export type Stamp = string | number | Date | null;
@@ -234,28 +235,39 @@ export const siteFacts = async (
   const sites = (await siteRows(strapi)).filter(
     (site) => site.active && (!siteIds || siteIds.includes(site.id))
   );
-  const [columns, published, unanswered, backlog, expired, statistics, submissions, flaggedVisits] =
-    await Promise.all([
-      strapi.db
-        .query(SITE_COLUMN)
-        // A retired column is kept for history, no longer judged (栏目管理).
-        .findMany({
-          where: {
-            retiredAt: null,
-            ...(siteIds ? { siteDocumentId: { $in: sites.map((site) => site.documentId) } } : {}),
-          },
-          orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-        }) as Promise<ColumnRow[]>,
-      publications(strapi, DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), siteIds),
-      longestHeld(strapi, thisYear.start, now, siteIds),
-      getService(strapi, 'review').backlogBySite(),
-      expiredAccounts(strapi, now),
-      getService(strapi, 'messageStatistics').forYear(year, siteIds),
-      // This year's submissions per site, as the ranking counts them.
-      getService(strapi, 'submissions').sentBetween(thisYear.start, thisYear.end),
-      // This year's flagged visit days (stored by the anomaly check, not judged here).
-      getService(strapi, 'visitAnomalies').flaggedDays(`${year}-01-01`, `${year}-12-31`),
-    ]);
+  const [
+    columns,
+    published,
+    unanswered,
+    backlog,
+    expired,
+    statistics,
+    submissions,
+    flaggedVisits,
+    seriousFindings,
+  ] = await Promise.all([
+    strapi.db
+      .query(SITE_COLUMN)
+      // A retired column is kept for history, no longer judged (栏目管理).
+      .findMany({
+        where: {
+          retiredAt: null,
+          ...(siteIds ? { siteDocumentId: { $in: sites.map((site) => site.documentId) } } : {}),
+        },
+        orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+      }) as Promise<ColumnRow[]>,
+    publications(strapi, DateTime.fromJSDate(now).minus({ days: 365 }).toJSDate(), siteIds),
+    longestHeld(strapi, thisYear.start, now, siteIds),
+    getService(strapi, 'review').backlogBySite(),
+    expiredAccounts(strapi, now),
+    getService(strapi, 'messageStatistics').forYear(year, siteIds),
+    // This year's submissions per site, as the ranking counts them.
+    getService(strapi, 'submissions').sentBetween(thisYear.start, thisYear.end),
+    // This year's flagged visit days (stored by the anomaly check, not judged here).
+    getService(strapi, 'visitAnomalies').flaggedDays(`${year}-01-01`, `${year}-12-31`),
+    // Serious faults the content inspection found online and still open.
+    inspectionReads(strapi).seriousBySite(siteIds),
+  ]);
   return {
     year,
     sites,
@@ -271,6 +283,7 @@ export const siteFacts = async (
     ),
     submissions,
     flaggedVisits: groupBy(flaggedVisits, (row) => row.siteDocumentId),
+    seriousFindings,
   };
 };
 

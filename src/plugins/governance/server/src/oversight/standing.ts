@@ -125,6 +125,10 @@ export const standingOf = (
             limitDays: vetoLimitDays(config.timezone, waiting.since),
           }
         : null,
+      findings: facts.seriousFindings.get(Number(site.id)) ?? {
+        seriousWording: 0,
+        personalData: 0,
+      },
     },
     config.oversight.veto
   );

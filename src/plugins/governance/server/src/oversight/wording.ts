@@ -7,6 +7,8 @@ export const RULE_NAMES: Record<VetoRule, string> = {
   longIdleColumns: '栏目长期未更新',
   emptyColumns: '空白栏目',
   unansweredMessage: '留言办理',
+  seriousWording: '严重表述错误',
+  personalData: '泄露个人信息',
 };
 
 type Verdict = Pick<RuleVerdict, 'rule' | 'status' | 'value' | 'threshold' | 'daysLeft'>;
@@ -33,5 +35,9 @@ export const describeVerdict = (v: Verdict) => {
       return `${v.value} 个栏目无内容（${v.threshold} 个即否决），${left(v)}`;
     case 'unansweredMessage':
       return `最早一条未答复留言已等待 ${v.value} 天（${v.threshold} 天即超过 3 个月），${left(v)}`;
+    case 'seriousWording':
+      return `内容巡检发现 ${v.value} 处严重表述错误或禁用词仍在网上，${left(v)}`;
+    case 'personalData':
+      return `内容巡检发现 ${v.value} 处未脱敏的个人信息仍在网上，${left(v)}`;
   }
 };

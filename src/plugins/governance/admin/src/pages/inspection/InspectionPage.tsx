@@ -19,6 +19,7 @@ import {
   FINDINGS_PAGE_SIZE,
   findingsExportQuery,
   useDismissFinding,
+  useUnpublishForFinding,
   useFindings,
   useInspectionSummary,
   useStartInspection,
@@ -64,7 +65,9 @@ const FindingRow = ({ finding, ...place }: { finding: InspectionFinding } & RowP
   const { formatDate } = useLocalTime();
   const notified = useNotifiedAction();
   const dismiss = useDismissFinding();
-  const [asking, setAsking] = useState(false);
+  const unpublish = useUnpublishForFinding();
+  const [asking, setAsking] = useState<'dismiss' | 'unpublish' | null>(null);
+  const title = finding.article.title ?? t('inspection.untitled');
   const where = finding.file
     ? t('review.words.inAttachment', { file: finding.file })
     : t(`review.field.${finding.field}`);
@@ -75,7 +78,7 @@ const FindingRow = ({ finding, ...place }: { finding: InspectionFinding } & RowP
       </Td>
       <WrapTd>
         <DsLink tag={Link} to={`${ARTICLE_EDIT}/${finding.article.documentId}`}>
-          {finding.article.title ?? t('inspection.untitled')}
+          {title}
         </DsLink>
         <Typography variant="pi" textColor="neutral600" tag="p">
           {t('inspection.foundAt', {
@@ -122,12 +125,35 @@ const FindingRow = ({ finding, ...place }: { finding: InspectionFinding } & RowP
             {t('inspection.edit')}
           </Button>
           {finding.state === 'open' ? (
-            <Button variant="secondary" size="S" onClick={() => setAsking(true)}>
-              {t('inspection.dismiss')}
-            </Button>
+            <>
+              <Button variant="danger-light" size="S" onClick={() => setAsking('unpublish')}>
+                {t('inspection.unpublish')}
+              </Button>
+              <Button variant="secondary" size="S" onClick={() => setAsking('dismiss')}>
+                {t('inspection.dismiss')}
+              </Button>
+            </>
           ) : null}
         </Flex>
-        {asking ? (
+        {asking === 'unpublish' ? (
+          <ReasonDialog
+            title={t('inspection.unpublishTitle', { title })}
+            label={t('inspection.unpublishReason')}
+            hint={t('inspection.unpublishHint')}
+            limits={{ min: 2, max: 500 }}
+            submitLabel={t('inspection.unpublish')}
+            onSend={(reason) =>
+              notified(
+                () => unpublish.mutateAsync({ id: finding.id, reason }),
+                t('inspection.unpublished', { title })
+              )
+            }
+            onClose={() => setAsking(null)}
+          >
+            <FoundInContext finding={finding} />
+          </ReasonDialog>
+        ) : null}
+        {asking === 'dismiss' ? (
           <ReasonDialog
             title={t('inspection.dismissTitle', { word: finding.word })}
             label={t('inspection.dismissReason')}
@@ -140,7 +166,7 @@ const FindingRow = ({ finding, ...place }: { finding: InspectionFinding } & RowP
                 t('inspection.dismissed', { word: finding.word })
               )
             }
-            onClose={() => setAsking(false)}
+            onClose={() => setAsking(null)}
           >
             <FoundInContext finding={finding} />
           </ReasonDialog>
@@ -308,6 +334,7 @@ export const InspectionPage = () => {
             value={filters.state}
             onChange={(state) => set({ ...filters, state })}
             name={(state) => t(`inspection.state.${state}`)}
+            count={(state) => findings.data?.counts[state]}
           />
           <Flex gap={2} wrap="wrap">
             {sites.length > 1 ? (

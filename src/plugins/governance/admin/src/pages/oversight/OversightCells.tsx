@@ -58,7 +58,10 @@ export const SiteName = ({
   );
 };
 
-/** Alerts the daily job raised: on the group's page with the site, on a site's page without. */
+/**
+ * Alerts the daily job and the content inspection raised (an inspection's alert names what it
+ * found): on the group's page with the site, on a site's page without.
+ */
 export const AlertsTable = ({
   alerts,
   showSite,
@@ -84,7 +87,11 @@ export const AlertsTable = ({
           <Td>
             <Flex gap={2}>
               <RuleStatusBadge status={alert.status} />
-              <VerdictLight verdict={alert} />
+              {alert.finding ? (
+                <Typography>{alert.finding.detail}</Typography>
+              ) : (
+                <VerdictLight verdict={alert} />
+              )}
             </Flex>
           </Td>
           <Td>

@@ -1,4 +1,10 @@
-import type { ColumnState, RuleVerdict, SiteOversight, VetoRule } from '../../api/oversight';
+import {
+  isFindingRule,
+  type ColumnState,
+  type RuleVerdict,
+  type SiteOversight,
+  type VetoRule,
+} from '../../api/oversight';
 import type { Translate } from '../../hooks/useT';
 
 /** What a verdict says, without the site: a rule's row, or an alert raised on it. */
@@ -19,6 +25,7 @@ export const shortVerdict = (t: Translate, verdict: Verdict) => {
     return t('oversight.light.daysLeft', { days: daysLeft });
   if (rule === 'homePage' && value === null) return t('oversight.light.neverPublished');
   if (value === null) return '–';
+  if (isFindingRule(rule)) return t('oversight.light.findings', { count: value });
   return DAY_RULES.has(rule)
     ? t('oversight.light.days', { days: value })
     : t('oversight.light.columns', { count: value });

@@ -64,6 +64,7 @@ beforeAll(async () => {
     staff: {
       province: ['governance-provincial-admin', '巡检管理'],
       editor: ['governance-site-editor', '西安编辑', { xian: 'editor' }],
+      leader: ['governance-site-editor', '西安站长', { xian: 'leader' }],
     },
   }));
   const ids = (await app.strapi.db
@@ -126,6 +127,71 @@ describe('the inspection of what is online', () => {
     expect(await findings({ state: 'open' })).toHaveLength(4);
   });
 
+  it('alerts each serious finding once, at once, to the site’s leader and the province, and 站群监测 judges them', async () => {
+    const alerts = async () =>
+      (await asAdmin(app, province).get('/governance/oversight/alerts?pageSize=50').expect(200))
+        .body.data as Array<{
+        site: { code: string };
+        rule: string;
+        status: string;
+        notified: string[];
+        finding: { id: number; detail: string } | null;
+      }>;
+    const raised = (await alerts()).filter((a) => a.finding);
+    // The three forbidden-level findings of the last run; the phone number is only to be checked.
+    const serious = await findings({ state: 'open', level: 'forbidden' });
+    expect(raised.map((a) => a.finding!.id).sort()).toEqual(serious.map((f) => f.id).sort());
+    expect(raised.map((a) => [a.site.code, a.rule, a.status, a.finding!.detail]).sort()).toEqual(
+      [
+        ['baoji', 'seriousWording', 'tripped', '《宝鸡市工作动态》正文：“内部资料”（禁用词）'],
+        [
+          'xian',
+          'seriousWording',
+          'tripped',
+          '《西安市召开安全生产会议》正文：“内部资料”（禁用词）',
+        ],
+        [
+          'xian',
+          'seriousWording',
+          'tripped',
+          '《西安市民政工作要点》正文：“一带一路战略”（应为：“一带一路”倡议）',
+        ],
+      ].sort()
+    );
+    const xian = raised.find((a) => a.site.code === 'xian')!;
+    // People are named with their account's serial here (西安站长 4).
+    expect(xian.notified).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^西安站长/),
+        expect.stringMatching(/^巡检管理/),
+      ])
+    );
+    expect(xian.notified.filter((name) => name.startsWith('西安编辑'))).toEqual([]);
+
+    // Checked again (the lists changed), the same findings raise nothing more.
+    await addWord('从未出现的词');
+    await inspection().run();
+    expect((await alerts()).filter((a) => a.finding)).toHaveLength(3);
+    // Nor does the daily job raise them again as its rules' changes.
+    await app.strapi.plugin('governance').service('oversightAlerts').runDaily();
+    expect(
+      (await alerts()).filter((a) => ['seriousWording', 'personalData'].includes(a.rule))
+    ).toHaveLength(3);
+
+    // 站群监测 judges the open serious findings: xian has two, and the rule has tripped.
+    const rows = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body
+      .data as Array<{
+      site: { code: string };
+      rules: Array<{ rule: string; status: string; value: number }>;
+    }>;
+    const rule = (code: string, name: string) =>
+      rows.find((r) => r.site.code === code)!.rules.find((r) => r.rule === name);
+    expect(rule('xian', 'seriousWording')).toMatchObject({ status: 'tripped', value: 2 });
+    expect(rule('baoji', 'seriousWording')).toMatchObject({ status: 'tripped', value: 1 });
+    // The phone number is to be checked, not a veto.
+    expect(rule('xian', 'personalData')).toMatchObject({ status: 'ok', value: 0 });
+  });
+
   it('keeps a false positive dismissed while the text stays the same, and reopens nothing', async () => {
     const phone = (await findings({ kind: 'personalData' }))[0];
     await inspection().dismiss(phone.id, { id: 1, name: '西安编辑' }, '单位公开的值班电话');
@@ -152,6 +218,12 @@ describe('the inspection of what is online', () => {
     const run = await inspection().run();
     expect(run).toMatchObject({ checked: 1 });
     expect(await findings({ id: baoji.id })).toEqual([expect.objectContaining({ state: 'gone' })]);
+    // Corrected online, the site no longer fails 站群监测's rule.
+    const rows = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body
+      .data as Array<{ site: { code: string }; rules: Array<{ rule: string; status: string }> }>;
+    expect(
+      rows.find((r) => r.site.code === 'baoji')!.rules.find((r) => r.rule === 'seriousWording')
+    ).toMatchObject({ status: 'ok' });
   });
 
   it('goes on where a stopped run was, and inspects one site on demand', async () => {
@@ -218,10 +290,12 @@ describe('the inspection of what is online', () => {
 describe('the 内容巡检 routes', () => {
   const as = (who: TestAdmin) => asAdmin(app, who);
   let baojiEditor: TestAdmin;
+  let xianApprover: TestAdmin;
 
   beforeAll(async () => {
-    ({ baojiEditor } = await createStaff(app, sites, {
+    ({ baojiEditor, xianApprover } = await createStaff(app, sites, {
       baojiEditor: ['governance-site-editor', '宝鸡编辑', { baoji: 'editor' }],
+      xianApprover: ['governance-approver', '西安审核', { xian: 'approver' }],
     }));
   });
 
@@ -276,6 +350,52 @@ describe('the 内容巡检 routes', () => {
     expect(
       audit.filter((entry) => entry.details.findingId === finding.id).map((e) => e.summary)
     ).toEqual([expect.stringMatching(/^西安编辑.*判为误报：引用的是文件标题$/)]);
+  });
+
+  it('take an article offline (撤稿) for its finding, by a member who may unpublish it, audited', async () => {
+    const article = await publish('xian', '西安市轮岗安排', '请按试行口径执行。');
+    await addWord('试行口径');
+    await inspection().run();
+    const [finding] = (
+      await as(editor).get('/governance/inspection/findings?kind=word').expect(200)
+    ).body.data.filter(
+      (f: { article: { documentId: string } }) => f.article.documentId === article.documentId
+    );
+    const url = `/governance/inspection/findings/${finding.id}/unpublish`;
+    const online = () =>
+      app.strapi.db
+        .query(ARTICLE)
+        .count({ where: { documentId: article.documentId, publishedAt: { $notNull: true } } });
+
+    await as(baojiEditor).post(url, { reason: '不是我站的' }).expect(404);
+    // An approver sees the site's findings but may not unpublish its articles.
+    const refused = await as(xianApprover).post(url, { reason: '内容有误' }).expect(403);
+    expect(refused.body.error.message).toBe(
+      '您没有撤下这篇文章的权限，请联系站点负责人或省厅管理员'
+    );
+    const noReason = await as(editor).post(url, {}).expect(400);
+    expect(noReason.body.error.message).toBe('请填写撤稿理由（2 到 500 个字）');
+    expect(await online()).toBe(1);
+
+    await as(editor).post(url, { reason: '含有禁用词，撤稿修改' }).expect(200);
+    expect(await online()).toBe(0);
+    // Offline, what was found in it is gone, from the page and from 站群监测's count.
+    expect(await findings({ articleDocumentId: article.documentId, state: 'open' })).toEqual([]);
+    const again = await as(editor).post(url, { reason: '再次撤稿' }).expect(400);
+    expect(again.body.error.message).toBe('这篇文章已不在网上，无需撤稿');
+    const audit = (await app.strapi.db.query('plugin::governance.audit-entry').findMany({
+      where: { action: { $in: ['inspection.unpublish', 'article.unpublish'] } },
+    })) as Array<{
+      action: string;
+      summary: string;
+    }>;
+    expect(audit.map((entry) => entry.action).sort()).toEqual([
+      'article.unpublish',
+      'inspection.unpublish',
+    ]);
+    expect(audit.find((e) => e.action === 'inspection.unpublish')!.summary).toMatch(
+      /^西安编辑.*因内容巡检发现“试行口径”，撤下《西安市轮岗安排》：含有禁用词，撤稿修改$/
+    );
   });
 
   it('export the findings to Excel, within the caller’s sites, on the record', async () => {

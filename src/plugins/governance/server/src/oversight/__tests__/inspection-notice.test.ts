@@ -116,6 +116,7 @@ it('praises the top sites of each level by articles, densely ranked, and names n
     '（一）网站更新不及时。本期未发现此类问题。',
     '（二）网民留言办理不到位。本期未发现此类问题。',
     '（三）信息结构不平衡。全部信息中工作动态类占86.7%，政策解读、调研和理论文章仅占13.3%。',
+    '（四）内容安全存在隐患。本期未发现此类问题。',
   ]);
 });
 
@@ -157,6 +158,35 @@ it('names each site with its problem and its figures', () => {
     ['old', ['old县有网民留言超过3个月未答复（最早一条已等待95天）']],
   ]);
   expect(notice.sections[3].paragraphs[0]).toContain('被通报的网站要于2026年4月30日前完成整改');
+});
+
+it('names the sites whose serious inspection findings are still open, for their rectification', () => {
+  const notice = inspectionNotice(
+    input([
+      site('wrong', { standing: standing([tripped('seriousWording', 2)]) }),
+      site('leaks', { standing: standing([tripped('personalData', 1)]) }),
+      site('both', {
+        standing: standing([tripped('seriousWording', 1), tripped('personalData', 3)]),
+      }),
+      site('clean', { standing: standing([]) }),
+    ]),
+    T
+  );
+  expect(notice.named.map((n) => [n.site.code, n.problems])).toEqual([
+    ['wrong', ['wrong县经内容巡检发现2处严重表述错误或禁用词未整改']],
+    ['leaks', ['leaks县经内容巡检发现1处未脱敏的个人信息仍在网上']],
+    [
+      'both',
+      [
+        'both县经内容巡检发现1处严重表述错误或禁用词未整改',
+        'both县经内容巡检发现3处未脱敏的个人信息仍在网上',
+      ],
+    ],
+  ]);
+  expect(notice.sections[2].paragraphs[3]).toBe(
+    '（四）内容安全存在隐患。以下2个网站经内容巡检发现严重表述错误或禁用词未整改：wrong县（2处）、both县（1处）；以下2个网站经内容巡检发现未脱敏的个人信息仍在网上：leaks县（1处）、both县（3处）。'
+  );
+  expect(notice.sections[3].paragraphs.at(-1)).toContain('立即修改或撤稿');
 });
 
 it('names the sites furthest from a balanced mix, the lowest share first, at most maxListed', () => {

@@ -24,7 +24,12 @@ const column = (idleDays: number | null, staleAfterDays: number | null = 14): Co
 
 const rule = (name: string, facts: Parameters<typeof judgeSite>[0]) =>
   judgeSite(facts, T).find((v) => v.rule === name)!;
-const none = { homePageIdleDays: 0, columns: [], unanswered: null };
+const none = {
+  homePageIdleDays: 0,
+  columns: [],
+  unanswered: null,
+  findings: { seriousWording: 0, personalData: 0 },
+};
 
 describe('the home-page rule (14 days)', () => {
   it.each([
@@ -130,6 +135,23 @@ describe('the long-idle rule (10 updatable columns idle a year)', () => {
   });
 });
 
+describe('the content inspection rules', () => {
+  it.each(['seriousWording', 'personalData'] as const)(
+    '%s: one open serious finding trips it, whatever the time; none is ok',
+    (name) => {
+      expect(rule(name, none)).toMatchObject({ status: 'ok', value: 0, daysLeft: null });
+      expect(rule(name, { ...none, findings: { ...none.findings, [name]: 2 } })).toMatchObject({
+        status: 'tripped',
+        value: 2,
+        threshold: 1,
+        daysLeft: 0,
+      });
+      const other = name === 'personalData' ? 'seriousWording' : 'personalData';
+      expect(rule(name, { ...none, findings: { ...none.findings, [other]: 3 } }).status).toBe('ok');
+    }
+  );
+});
+
 it('takes the worst rule as the site status', () => {
   expect(worst(judgeSite({ ...none, homePageIdleDays: 2 }, T))).toBe('ok');
   expect(worst(judgeSite({ ...none, homePageIdleDays: 12 }, T))).toBe('warning');
@@ -138,4 +160,7 @@ it('takes the worst rule as the site status', () => {
       judgeSite({ ...none, homePageIdleDays: 2, unanswered: { ageDays: 95, limitDays: 92 } }, T)
     )
   ).toBe('tripped');
+  expect(worst(judgeSite({ ...none, findings: { seriousWording: 0, personalData: 1 } }, T))).toBe(
+    'tripped'
+  );
 });

@@ -339,6 +339,23 @@ describe('the governance routes', () => {
       .post('/governance/inspection/findings/1/dismiss', { reason: '试图处理别站' })
       .expect(404);
     await as(baojiEditor).post('/governance/inspection/runs', { site: 'xian' }).expect(404);
+    // 撤稿 of another site's article through one of its findings: refused, and it stays online.
+    const xianFinding = (await app.strapi.db
+      .query('plugin::governance.inspection-finding')
+      .findOne({ where: { title: { $contains: '西安' }, state: 'open' } })) as {
+      id: number;
+      articleDocumentId: string;
+    };
+    await as(baojiEditor)
+      .post(`/governance/inspection/findings/${xianFinding.id}/unpublish`, {
+        reason: '试图撤下别站文章',
+      })
+      .expect(404);
+    expect(
+      await app.strapi.db.query('api::article.article').count({
+        where: { documentId: xianFinding.articleDocumentId, publishedAt: { $notNull: true } },
+      })
+    ).toBe(1);
   });
 
   it('does not let another site’s handler or editor read or act on its messages', async () => {
@@ -479,6 +496,7 @@ const COVERED = new Set([
   'GET /governance/inspection/findings',
   'GET /governance/inspection/findings/export',
   'POST /governance/inspection/findings/:id/dismiss',
+  'POST /governance/inspection/findings/:id/unpublish',
   'POST /governance/inspection/runs',
   'GET /governance/messages',
   'GET /governance/messages/:id',
