@@ -67,6 +67,7 @@ describe('内容巡检', () => {
     await rows.first().getByRole('button', { name: '撤稿' }).click();
     await page.getByRole('dialog').getByText(`撤下《${title}》`).waitFor();
     await page.getByLabel('撤稿理由').fill('含有禁用表述，撤下修改后重新送审');
+    await page.waitForTimeout(500); // the dialog's fade-in, for the picture
     await screenshot(page, 'inspection-unpublish');
     await page.getByRole('dialog').getByRole('button', { name: '撤稿' }).click();
     await page.getByText(`已撤下《${title}》`).waitFor();
@@ -94,12 +95,16 @@ describe('内容巡检', () => {
 
     // 站群监测: the open forbidden findings trip 汉滨区's rule, and the alert names what was found.
     await page.goto(`${server.url}/admin/plugins/governance/oversight`);
-    await page.getByRole('columnheader', { name: '严重表述错误' }).waitFor();
-    await page.getByRole('columnheader', { name: '泄露个人信息' }).waitFor();
+    const heads = page.locator('thead');
+    await heads.getByText('严重表述错误', { exact: true }).waitFor();
+    await heads.getByText('泄露个人信息', { exact: true }).waitFor();
     const hanbin = page.getByTestId('oversight-row-ankang-hanbin');
-    await hanbin.getByText(/^\d+ 处$/).waitFor();
-    await page.getByText('“以人为本”（禁用词）', { exact: false }).first().waitFor();
+    await hanbin.getByTestId('verdict-seriousWording-tripped').waitFor();
+    await hanbin.getByTestId('verdict-personalData-ok').waitFor();
     await screenshot(page, 'inspection-oversight');
+    // The latest alerts, below the table, name what the inspection found.
+    await page.getByText('“以人为本”（禁用词）', { exact: false }).first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'inspection-oversight-alerts');
     await page.close();
   });
 });

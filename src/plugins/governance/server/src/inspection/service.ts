@@ -186,7 +186,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** 内容巡检预警: the serious faults just found, to the site's leaders and the province at once. */
-  const alert = async (serious: NewFinding[]) => {
+  const alert = async (serious: NewFinding[], mailed: Set<string>) => {
     if (serious.length === 0) return;
     const sites = new Map(
       (
@@ -209,7 +209,8 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
               },
             ]
           : [];
-      })
+      }),
+      { mailed }
     );
   };
 
@@ -252,6 +253,8 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const batchSize = options.batchSize ?? BATCH;
       const populate = reviewedPopulate(strapi.getModel(ARTICLE), components);
       let checker: Checker | null = null;
+      // Who this run has e-mailed an alert already (oversight/alerts.ts raiseFindings).
+      const mailed = new Set<string>();
       try {
         checker = startChecker(lists);
         for (;;) {
@@ -314,7 +317,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             progress.checked += 1;
             await yieldToEventLoop();
           }
-          await alert(serious);
+          await alert(serious, mailed);
           progress.read += rows.length;
           cursor = rows[rows.length - 1].id;
           await runs().update({

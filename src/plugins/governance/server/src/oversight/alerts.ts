@@ -25,6 +25,8 @@ export const OVERSIGHT_JOB = 'governance-oversight-daily';
 const PROVINCIAL_ROLE = 'governance-provincial-admin';
 
 const INSPECTION_PAGE = '站群监测 → 内容巡检';
+/** Findings an inspection alert's e-mail names; the rest are counted. */
+const MAILED_FINDINGS = 10;
 
 const SEVERITY: Record<RuleStatus, number> = { ok: 0, warning: 1, tripped: 2 };
 
@@ -218,9 +220,13 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * 内容巡检预警: each serious fault the inspection has just found, alerted at once to the
      * site's leaders and the provincial admins, by the daily alerts' channels (this list, e-mail,
      * the audit log). Once per finding: the alert's finding id is unique, so a finding alerted
-     * already (or by another run that met this one) is skipped.
+     * already (or by another run that met this one) is skipped. `mailed` (one per run) holds the
+     * sites, and `province`, already e-mailed by this run: they are not e-mailed again.
      */
-    async raiseFindings(found: NewSeriousFinding[], now = new Date()): Promise<OversightAlert[]> {
+    async raiseFindings(
+      found: NewSeriousFinding[],
+      { now = new Date(), mailed }: { now?: Date; mailed?: Set<string> } = {}
+    ): Promise<OversightAlert[]> {
       if (found.length === 0) return [];
       const leaders = await siteLeaders(strapi, [...new Set(found.map((f) => f.site.documentId))]);
       const admins = await provincialAdmins();
@@ -256,27 +262,40 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (rows.length === 0) return [];
       if (emails) {
-        const line = (row: AlertRow) => `· ${row.siteName}：${RULE_NAMES[row.rule]}，${row.detail}`;
-        const closing =
-          '请立即核实，修改或撤下相关信息；确属误报的，在“内容巡检”中标记误报并说明理由。';
+        // A word added to the list can be found in thousands of articles at once: a message
+        // names at most a few, and each site's leaders and the province get one per run.
+        const lines = (mine: AlertRow[]) => [
+          ...mine
+            .slice(0, MAILED_FINDINGS)
+            .map((row) => `· ${row.siteName}：${RULE_NAMES[row.rule]}，${row.detail}`),
+          ...(mine.length > MAILED_FINDINGS ? [`……共 ${mine.length} 处`] : []),
+          '',
+          '请立即核实，修改或撤下相关信息；确属误报的，在“内容巡检”中标记误报并说明理由。本次巡检中此后发现的问题不再另发邮件，请在“内容巡检”中查看全部结果。',
+        ];
+        const once = (key: string) => {
+          if (mailed?.has(key)) return false;
+          mailed?.add(key);
+          return true;
+        };
         for (const [siteDocumentId, people] of leaders) {
           const mine = rows.filter((row) => row.siteDocumentId === siteDocumentId);
-          if (mine.length === 0) continue;
+          if (mine.length === 0 || !once(siteDocumentId)) continue;
           for (const person of people)
             await mail(
               person,
               `【内容巡检预警】${mine[0].siteName}发现 ${mine.length} 处严重问题`,
-              [...mine.map(line), '', closing],
+              lines(mine),
               INSPECTION_PAGE
             );
         }
-        for (const admin of admins)
-          await mail(
-            admin,
-            `【内容巡检预警】${config().groupName}：${rows.length} 处严重问题`,
-            rows.map(line),
-            INSPECTION_PAGE
-          );
+        if (once('province'))
+          for (const admin of admins)
+            await mail(
+              admin,
+              `【内容巡检预警】${config().groupName}：${rows.length} 处严重问题`,
+              lines(rows),
+              INSPECTION_PAGE
+            );
       }
       await getService(strapi, 'audit').record('oversight.alert', {
         subject: 'inspection',

@@ -20,6 +20,7 @@ let app: TestApp;
 let team: ReviewTeam;
 let province: TestAdmin;
 let editor: TestAdmin;
+let leader: TestAdmin;
 let sites: Record<'xian' | 'baoji', string>;
 let siteIds: Record<'xian' | 'baoji', number>;
 
@@ -55,7 +56,7 @@ beforeAll(async () => {
   team = await createReviewTeam(app);
   ({
     sites,
-    staff: { province, editor },
+    staff: { province, editor, leader },
   } = await createSitesAndStaff(app, {
     sites: {
       xian: { name: '西安市', level: 'city', sortOrder: 1 },
@@ -190,6 +191,48 @@ describe('the inspection of what is online', () => {
     expect(rule('baoji', 'seriousWording')).toMatchObject({ status: 'tripped', value: 1 });
     // The phone number is to be checked, not a veto.
     expect(rule('xian', 'personalData')).toMatchObject({ status: 'ok', value: 0 });
+  });
+
+  it('e-mails each site’s leaders, and the province, once a run however many it finds', async () => {
+    const mails: Array<{ to: string; subject: string; text: string }> = [];
+    const email = app.strapi.plugin('email').service('email');
+    const send = email.send;
+    email.send = async (message: { to: string; subject: string; text: string }) => {
+      mails.push(message);
+    };
+    app.strapi.config.set('plugin::governance.notifications.email', true);
+    const word = (
+      await asAdmin(app, province)
+        .post('/governance/review/words', { word: '西安市', level: 'forbidden' })
+        .expect(201)
+    ).body.data;
+    try {
+      // Every Xi'an title has it: found in one article after another, a batch each.
+      await inspection().run({ batchSize: 1 });
+    } finally {
+      email.send = send;
+      app.strapi.config.set('plugin::governance.notifications.email', false);
+    }
+    const found = await findings({ word: '西安市', state: 'open' });
+    expect(found.length).toBeGreaterThanOrEqual(3);
+    const toLeader = mails.filter((mail) => mail.to === leader.email);
+    expect(toLeader).toHaveLength(1);
+    expect(toLeader[0].subject).toMatch(/^【内容巡检预警】西安市发现 \d+ 处严重问题$/);
+    expect(toLeader[0].text).toContain('《西安市召开安全生产会议》标题：“西安市”（禁用词）');
+    expect(toLeader[0].text).toContain('本次巡检中此后发现的问题不再另发邮件');
+    expect(mails.filter((mail) => mail.to === province.email)).toHaveLength(1);
+    expect(mails.filter((mail) => mail.to === editor.email)).toEqual([]);
+    // The alerts list has each of them nonetheless.
+    const alerted = (
+      (await asAdmin(app, province).get('/governance/oversight/alerts?pageSize=100').expect(200))
+        .body.data as Array<{ finding: { id: number } | null }>
+    ).flatMap((alert) => (alert.finding ? [alert.finding.id] : []));
+    expect(alerted).toEqual(expect.arrayContaining(found.map((f) => f.id)));
+
+    // Taken off the list, what it found is gone at the next run.
+    await asAdmin(app, province).delete(`/governance/review/words/${word.id}`).expect(204);
+    await inspection().run();
+    expect(await findings({ word: '西安市', state: 'open' })).toEqual([]);
   });
 
   it('keeps a false positive dismissed while the text stays the same, and reopens nothing', async () => {
