@@ -10,6 +10,18 @@ export const paragraph = (text: string) => [
 ];
 
 /** The folder path of the media library folder of the site `siteDocumentId`. */
+/** A body of one paragraph: `before`, then a link to `url` on the words `text`. */
+export const paragraphWithLink = (before: string, url: string, text: string) => [
+  {
+    type: 'paragraph',
+    children: [
+      { type: 'text', text: before },
+      { type: 'link', url, children: [{ type: 'text', text }] },
+      { type: 'text', text: '' },
+    ],
+  },
+];
+
 export const siteFolderPath = async (app: TestApp, siteDocumentId: string) => {
   const site = await app.strapi.db
     .query('api::site.site')

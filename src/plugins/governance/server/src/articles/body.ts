@@ -31,6 +31,27 @@ const cleanChild = (child: unknown): BlockNode[] => (isNode(child) ? cleanNode(c
 export const sanitizeBody = (body: unknown): unknown =>
   Array.isArray(body) ? body.flatMap(cleanChild) : body;
 
+/** The text a node shows, its children's texts joined. */
+const textOf = (node: BlockNode): string =>
+  typeof node.text === 'string'
+    ? node.text
+    : Array.isArray(node.children)
+      ? node.children.map((child) => (isNode(child) ? textOf(child) : '')).join('')
+      : '';
+
+/** The body's links, in reading order: where each goes, and the words it is on. */
+export const linksOf = (body: unknown): Array<{ url: string; text: string }> => {
+  const links: Array<{ url: string; text: string }> = [];
+  const visit = (node: unknown) => {
+    if (!isNode(node)) return;
+    if (node.type === 'link' && typeof node.url === 'string')
+      links.push({ url: node.url.trim(), text: textOf(node).trim() });
+    if (Array.isArray(node.children)) node.children.forEach(visit);
+  };
+  if (Array.isArray(body)) body.forEach(visit);
+  return links;
+};
+
 /** An image block of a body: `image` is the media library file as the editor inserted it. */
 export type ImageNode = BlockNode & { image: Record<string, unknown> };
 

@@ -5,7 +5,12 @@ import type { WordHit } from '../../../shared/contracts/review';
 import { leaseHeld, runWithLease, type LeaseRun } from '../jobs/lease';
 import { reviewedPopulate, type ComponentSchemas } from '../review/content-hash';
 import { reviewedTexts } from '../review/sensitive-words';
-import { attachmentsOf, scanAttachments } from '../review/attachment-scan';
+import {
+  attachmentsOf,
+  linkedFilesOf,
+  scanAttachments,
+  type ScannedAttachment,
+} from '../review/attachment-scan';
 import type { SiteScope } from '../sites/scope';
 import { ARTICLE, INSPECTED_ARTICLE, INSPECTION_FINDING, INSPECTION_RUN, SITE } from '../uids';
 import type { AdminUser } from '../utils/document-middleware';
@@ -102,10 +107,13 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const findings = () => strapi.db.query(INSPECTION_FINDING);
   const runs = () => strapi.db.query(INSPECTION_RUN);
 
-  /** The texts a reader of the published article sees, and a digest of them and its files. */
-  const textsOf = (row: ArticleRow) => {
+  /**
+   * The texts a reader of the published article sees, and a digest of them and of its files: those
+   * attached and those its body links to (`linked`).
+   */
+  const textsOf = (row: ArticleRow, linked: ScannedAttachment[]) => {
     const fields = reviewedTexts(strapi.getModel(ARTICLE), row, components);
-    const files = attachmentsOf(row);
+    const files = [...attachmentsOf(row), ...linked];
     const digest = sha256(
       JSON.stringify([
         fields,
@@ -273,7 +281,10 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             await runs().update({ where: { id: run.id }, data: { finishedAt: new Date() } });
             break;
           }
-          const texts = new Map(rows.map((row) => [row.documentId, textsOf(row)]));
+          const linked = await linkedFilesOf(strapi, rows);
+          const texts = new Map(
+            rows.map((row, index) => [row.documentId, textsOf(row, linked[index])])
+          );
           const before = new Map(
             (
               (await states().findMany({

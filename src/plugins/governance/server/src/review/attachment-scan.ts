@@ -4,6 +4,8 @@ import type { WordHit } from '../../../shared/contracts/review';
 import { MAX_TEXT_CHARS, textKindOf, type TextKind } from '../media/file-text';
 import { runInWorker } from '../utils/worker-task';
 import type { CheckLists } from './text-checker';
+import { linksOf } from '../articles/body';
+import { UPLOAD_FILE } from '../uids';
 
 /** The field of an attachment's text in word hits; the hit's `file` names the attachment. */
 export const ATTACHMENT_FIELD = 'attachments.file';
@@ -38,6 +40,49 @@ export const attachmentsOf = (row: object): ScannedAttachment[] =>
       name: attachment.name?.trim() || String((attachment.file as { name?: string }).name ?? ''),
       file: attachment.file!,
     }));
+
+/** The media library path (`/uploads/…`) a body's link goes to, or null for any other link. */
+const libraryPathOf = (url: string) =>
+  /^\/uploads\/[^/?#]+$/.test(url.split(/[?#]/)[0]) ? url.split(/[?#]/)[0] : null;
+
+/** The library files a body links to (a 下载 link to a PDF instead of an attachment), by path. */
+export const linkedFilePaths = (body: unknown) =>
+  linksOf(body).flatMap((link) => {
+    const filePath = libraryPathOf(link.url);
+    return filePath ? [{ path: filePath, text: link.text }] : [];
+  });
+
+/**
+ * For each row, the library files its body links to, as the attachment check reads them (named
+ * by the link's words, else the file's name), without those it also attaches: read and checked
+ * like its attachments. One query for all rows.
+ */
+export const linkedFilesOf = async (
+  strapi: Core.Strapi,
+  rows: object[]
+): Promise<ScannedAttachment[][]> => {
+  const linked = rows.map((row) => linkedFilePaths((row as { body?: unknown }).body));
+  const paths = [...new Set(linked.flat().map((link) => link.path))];
+  if (paths.length === 0) return rows.map(() => []);
+  const files = new Map(
+    (
+      (await strapi.db.query(UPLOAD_FILE).findMany({
+        where: { url: { $in: paths } },
+        select: ['id', 'name', 'url', 'mime', 'updatedAt'],
+      })) as Array<ScannedAttachment['file'] & { name: string }>
+    ).map((file) => [file.url, file])
+  );
+  return rows.map((row, index) => {
+    const attached = new Set(attachmentsOf(row).map((attachment) => attachment.file.id));
+    const seen = new Set<number>();
+    return linked[index].flatMap(({ path: filePath, text }) => {
+      const file = files.get(filePath);
+      if (!file || attached.has(file.id) || seen.has(file.id)) return [];
+      seen.add(file.id);
+      return [{ name: text || file.name, file }];
+    });
+  });
+};
 
 /** A note to the author and reviewers that part of an attachment was not checked, and why. */
 const note = (file: string, context: string): WordHit => ({

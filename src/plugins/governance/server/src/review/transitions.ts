@@ -11,7 +11,7 @@ import { chainFor, STEP_NAMES } from './chain';
 import { fileRef } from './content-hash';
 import { ERRORS, STATUS_NAMES, VOID_NOTE } from './messages';
 import { notifyAuthor, notifyNextStep } from './notify';
-import { attachmentsOf } from './attachment-scan';
+import { attachmentsOf, linkedFilePaths, linkedFilesOf } from './attachment-scan';
 import type { Scan } from './word-scan';
 import {
   PENDING,
@@ -100,9 +100,15 @@ const close = async (
   await store.mirror(state.articleDocumentId, status);
 };
 
-/** Which files the attachments are, in order: what the attachment check's result holds for. */
+/**
+ * Which files the attachments are, in order, and which the body links to: what the attachment
+ * check's result holds for.
+ */
 const attachmentFiles = (draft: DraftRow) =>
-  JSON.stringify(attachmentsOf(draft).map((attachment) => fileRef(attachment.file)));
+  JSON.stringify([
+    attachmentsOf(draft).map((attachment) => fileRef(attachment.file)),
+    linkedFilePaths((draft as { body?: unknown }).body),
+  ]);
 
 /**
  * Refuses a submission with a forbidden word, a serious wording error or unmasked personal data
@@ -131,10 +137,11 @@ const refuseBlocking = (hits: WordHit[]) => {
 const submit = (deps: Deps) => async (documentId: string, user: Actor) => {
   const { strapi, store, access, scan } = deps;
   const scope = await siteScope(strapi, user);
-  // The attachments are read before the transaction: seconds for a long PDF, which no
-  // transaction may wait (on SQLite every other write would).
+  // The attachments, and the files the body links to, are read before the transaction: seconds
+  // for a long PDF, which no transaction may wait (on SQLite every other write would).
   const read = await store.visibleDraft(documentId, scope);
-  const attachmentHits = await scan.attachments(attachmentsOf(read));
+  const [linked] = await linkedFilesOf(strapi, [read]);
+  const attachmentHits = await scan.attachments([...attachmentsOf(read), ...linked]);
   return act(strapi, async (notify) => {
     const draft = await store.visibleDraft(documentId, scope);
     if (!draft.site) throw new errors.ValidationError(ERRORS.noSite);

@@ -3,7 +3,7 @@
  * text check of review: a word added to the list is found in articles published before it, a
  * false positive stays dismissed, a stopped run goes on where it was, attachments are read.
  */
-import { paragraph } from '@test-helpers/article-body';
+import { paragraph, paragraphWithLink } from '@test-helpers/article-body';
 import { docxWith } from '@test-helpers/documents';
 import {
   approveArticle,
@@ -327,6 +327,34 @@ describe('the inspection of what is online', () => {
         f.state,
       ])
     ).toEqual([['wording', '一带一路战略', '实施方案', 'open']]);
+
+    // A file the body links to, rather than attaches, is read too, named by the link's words.
+    const linked = await uploadAs<{ id: number; url: string }>(
+      app,
+      editor,
+      '解读材料.docx',
+      await docxWith(['政策解读', '推进一带一路战略的有关举措。'])
+    );
+    const article = await publish('xian', '政策解读材料', '相关材料见附件。');
+    const [again] = await rules.findMany({});
+    await rules.delete({ where: { id: again.id } });
+    await app.strapi.documents(ARTICLE).update({
+      documentId: article.documentId,
+      data: { body: paragraphWithLink('下载：', linked.url, '解读材料全文') } as never,
+    });
+    await approveArticle(app, team, article.documentId);
+    await app.strapi.documents(ARTICLE).publish({ documentId: article.documentId });
+    await rules.create({
+      data: { wrong: again.wrong, right: again.right, category: again.category },
+    });
+    await inspection().run();
+    expect(
+      (await findings({ articleDocumentId: article.documentId })).map((f) => [
+        f.kind,
+        f.file,
+        f.state,
+      ])
+    ).toEqual([['wording', '解读材料全文', 'open']]);
   });
 });
 

@@ -5,7 +5,7 @@
  * replaced after it (an attachment or a body image, which keep their id and URL) voids it.
  */
 import sharp from 'sharp';
-import { imageBlock, paragraph } from '@test-helpers/article-body';
+import { imageBlock, paragraph, paragraphWithLink } from '@test-helpers/article-body';
 import { docxWith, pdfWith, xlsxWith } from '@test-helpers/documents';
 import { approveArticle, createReviewTeam, type ReviewTeam } from '@test-helpers/review';
 import { createSitesAndStaff } from '@test-helpers/sites';
@@ -125,6 +125,21 @@ describe('the checks read the attachments’ text at submission', () => {
     ]);
     const [hit] = res.body.error.details.wordHits as WordHit[];
     expect(hit.context).toContain('本方案属绝密内容');
+  });
+
+  it('reads a file the body links to as it reads an attachment, named by the link’s words', async () => {
+    const plan = await upload(
+      '工作方案.docx',
+      await docxWith(['一、工作目标', '本方案属绝密内容，不得外传。'])
+    );
+    const documentId = await draftWith('关于印发工作方案的通知', [], {
+      body: paragraphWithLink('请下载：', plan.url, '工作方案全文'),
+    });
+    const res = await submit(documentId);
+    expect([res.status, res.body.error.message]).toEqual([400, ERRORS.blockingHits(['绝密'], [])]);
+    expect(inAttachments(res.body.error.details.wordHits)).toEqual([
+      ['工作方案全文', 'word', '绝密', 'forbidden'],
+    ]);
   });
 
   it('refuses an unmasked ID number in a PDF; a word to check in a workbook goes with the submission', async () => {
