@@ -34,6 +34,23 @@ describe('内容巡检', () => {
     await province.getByRole('option', { name: '禁用' }).click();
     await province.getByRole('button', { name: '添加' }).click();
     await province.getByRole('gridcell', { name: '以人为本', exact: true }).waitFor();
+
+    // 外链名单: a site articles may link to, and one they must not.
+    await province.goto(`${server.url}/admin/plugins/governance/review/link-hosts`);
+    await province.getByRole('heading', { name: '外链名单' }).waitFor();
+    await province.getByLabel('网站域名').fill('https://www.gov.cn/zhengce/');
+    await province.getByLabel('说明').fill('中国政府网');
+    await province.getByRole('button', { name: '添加' }).click();
+    await province.getByText('已添加 www.gov.cn').waitFor();
+    await province.getByLabel('网站域名').fill('casino.example.com');
+    await province.getByRole('combobox', { name: '名单' }).click();
+    await province.getByRole('option', { name: '禁止链接' }).click();
+    await province.getByRole('button', { name: '添加' }).click();
+    await province.getByRole('gridcell', { name: 'casino.example.com', exact: true }).waitFor();
+    await province
+      .getByText('允许链接的网站 1 个，禁止链接的网站 1 个', { exact: false })
+      .waitFor();
+    await screenshot(province, 'link-hosts');
     await province.close();
 
     const page = await login('ankang-hanbin.editor@demo.example');

@@ -1072,7 +1072,9 @@ export interface PluginGovernanceInspectionFinding extends Struct.CollectionType
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    kind: Schema.Attribute.Enumeration<['word', 'wording', 'personalData', 'unread']> &
+    kind: Schema.Attribute.Enumeration<
+      ['word', 'wording', 'personalData', 'unread', 'externalLink', 'deniedLink']
+    > &
       Schema.Attribute.Required;
     lastFoundAt: Schema.Attribute.DateTime;
     level: Schema.Attribute.Enumeration<['forbidden', 'check']> & Schema.Attribute.Required;
@@ -1260,6 +1262,48 @@ export interface PluginGovernanceJobLease extends Struct.CollectionTypeSchema {
       Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceLinkHostRule extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_link_host_rules';
+  info: {
+    description: 'A host outside the group that articles may link to (allow), or must not (deny), kept by the province';
+    displayName: '\u5916\u94FE\u540D\u5355';
+    pluralName: 'link-host-rules';
+    singularName: 'link-host-rule';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    host: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 253;
+      }>;
+    list: Schema.Attribute.Enumeration<['allow', 'deny']> & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.link-host-rule'> &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
       }>;
     publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
@@ -2809,6 +2853,7 @@ declare module '@strapi/strapi' {
       'plugin::governance.inspection-notice': PluginGovernanceInspectionNotice;
       'plugin::governance.inspection-run': PluginGovernanceInspectionRun;
       'plugin::governance.job-lease': PluginGovernanceJobLease;
+      'plugin::governance.link-host-rule': PluginGovernanceLinkHostRule;
       'plugin::governance.message-day': PluginGovernanceMessageDay;
       'plugin::governance.message-entry': PluginGovernanceMessageEntry;
       'plugin::governance.message-event': PluginGovernanceMessageEvent;

@@ -21,6 +21,7 @@ export default {
   review: review.service,
   sensitiveWords: review.sensitiveWords,
   wordingRules: review.wordingRules,
+  linkHostRules: review.linkHostRules,
   articleCounting: review.counting,
   countingBackfill: review.countingBackfill,
   replies: replies.service,

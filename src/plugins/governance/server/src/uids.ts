@@ -21,6 +21,7 @@ export const REVIEW_STATE = 'plugin::governance.review-state';
 export const REVIEW_DECISION = 'plugin::governance.review-decision';
 export const SENSITIVE_WORD = 'plugin::governance.sensitive-word';
 export const WORDING_RULE = 'plugin::governance.wording-rule';
+export const LINK_HOST_RULE = 'plugin::governance.link-host-rule';
 export const INSPECTION_FINDING = 'plugin::governance.inspection-finding';
 export const INSPECTED_ARTICLE = 'plugin::governance.inspected-article';
 export const INSPECTION_RUN = 'plugin::governance.inspection-run';

@@ -37,9 +37,12 @@ export const WORD_CONTEXT_CHARS = 20;
 /**
  * What a hit is: a listed word (the default), a serious wording error (a wrong form of the
  * 规范表述 list, its right form the suggestion), personal data (身份证号码, 手机号码, 银行卡号),
- * or a note that an attachment's text could not be read and checked (its `context` says why).
+ * a note that an attachment's text could not be read and checked (its `context` says why), or a
+ * link to a host outside the group: one the province forbids (`deniedLink`, the host the word,
+ * the address `found`), or one not on its allow list, for the reviewers (`externalLink`).
  */
-export type HitKind = 'word' | 'wording' | 'personalData' | 'unread';
+export type HitKind =
+  'word' | 'wording' | 'personalData' | 'unread' | 'externalLink' | 'deniedLink';
 
 export interface WordHit {
   /** The listed word; for personal data, what kind it is (身份证号码). */
@@ -165,6 +168,18 @@ export interface SensitiveWordEntry {
 /** What a 规范表述 rule is about: a leader's name or title, a political expression, an institution's name. */
 export const WORDING_CATEGORIES = ['leader', 'political', 'institution', 'other'] as const;
 export type WordingCategory = (typeof WORDING_CATEGORIES)[number];
+
+/** 外链名单: a host outside the group articles may link to, or must not; its subdomains too. */
+export const LINK_HOST_LISTS = ['allow', 'deny'] as const;
+export type LinkHostList = (typeof LINK_HOST_LISTS)[number];
+
+export interface LinkHostRuleEntry {
+  id: number;
+  /** `www.gov.cn`; a rule covers the host and every host under it. */
+  host: string;
+  list: LinkHostList;
+  note: string | null;
+}
 
 export interface WordingRuleEntry {
   id: number;

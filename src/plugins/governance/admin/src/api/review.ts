@@ -3,6 +3,8 @@ import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type {
   ArticleReview,
   Checklist,
+  LinkHostList,
+  LinkHostRuleEntry,
   QueueResponse,
   ReviewCount,
   SensitiveWordEntry,
@@ -15,6 +17,7 @@ import type {
 
 export {
   CHECKLIST_ITEMS,
+  LINK_HOST_LISTS,
   REVIEW_STATUSES,
   STEP_CAPACITIES,
   WORDING_CATEGORIES,
@@ -22,6 +25,8 @@ export {
 export type {
   ArticleReview,
   Decision,
+  LinkHostList,
+  LinkHostRuleEntry,
   QueueItem,
   ReviewStatus,
   StepCapacity,
@@ -34,6 +39,8 @@ export type {
 const REVIEW = ['governance', 'review'];
 const WORDS = ['governance', 'review-words'];
 const WORDING = ['governance', 'wording-rules'];
+const LINK_HOSTS = ['governance', 'link-hosts'];
+const LINK_HOSTS_URL = '/governance/review/link-hosts';
 export const WORDING_RULES_URL = '/governance/review/wording-rules';
 
 export interface QueueFilters {
@@ -124,6 +131,32 @@ export const useRemoveWord = () => {
   const client = useQueryClient();
   return useMutation((id: number) => del(`/governance/review/words/${id}`), {
     onSuccess: () => client.invalidateQueries(WORDS),
+  });
+};
+
+/** 外链名单: the hosts outside the group articles may link to, and must not. */
+export const useLinkHosts = () => {
+  const { get } = useFetchClient();
+  return useQuery(
+    LINK_HOSTS,
+    async () => (await get<{ data: LinkHostRuleEntry[] }>(LINK_HOSTS_URL)).data.data
+  );
+};
+
+export const useAddLinkHost = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation(
+    (rule: { host: string; list: LinkHostList; note?: string }) => post(LINK_HOSTS_URL, rule),
+    { onSuccess: () => client.invalidateQueries(LINK_HOSTS) }
+  );
+};
+
+export const useRemoveLinkHost = () => {
+  const { del } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation((id: number) => del(`${LINK_HOSTS_URL}/${id}`), {
+    onSuccess: () => client.invalidateQueries(LINK_HOSTS),
   });
 };
 

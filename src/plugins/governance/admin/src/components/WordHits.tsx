@@ -41,6 +41,10 @@ export const HitInContext = ({
  * is (field or attachment, and position) and what to write instead; and the attachments whose
  * text could not be read, for reviewers to read themselves.
  */
+/** A link to a host outside the group (外链审查): its words and address, no place in a text. */
+export const isLinkHit = (hit: Pick<WordHit, 'kind'>) =>
+  hit.kind === 'externalLink' || hit.kind === 'deniedLink';
+
 export const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => {
   const forbidden = hits.some((h) => h.level === 'forbidden');
   return (
@@ -53,8 +57,8 @@ export const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => {
       <Typography variant="sigma" textColor={forbidden ? 'danger700' : 'warning700'}>
         {t('review.words.found', { count: hits.length })}
       </Typography>
-      {hits.map((hit) => (
-        <Box key={`${hit.field}-${hit.file ?? ''}-${hit.start}`} paddingTop={2}>
+      {hits.map((hit, index) => (
+        <Box key={`${hit.field}-${hit.file ?? ''}-${hit.start}-${index}`} paddingTop={2}>
           <Typography
             variant="pi"
             fontWeight="bold"
@@ -63,6 +67,8 @@ export const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => {
           >
             {hit.kind === 'unread' ? (
               t('review.words.unread', { file: hit.file ?? '' })
+            ) : isLinkHit(hit) ? (
+              t(`review.words.${hit.kind}`, { host: hit.word })
             ) : (
               <>
                 {hit.kind === 'wording'
@@ -76,7 +82,7 @@ export const WordHits = ({ hits, t }: { hits: WordHit[]; t: Translate }) => {
               </>
             )}
           </Typography>
-          {hit.kind === 'unread' ? (
+          {hit.kind === 'unread' || isLinkHit(hit) ? (
             <Typography variant="pi" textColor="neutral800" tag="p">
               {hit.context}
             </Typography>

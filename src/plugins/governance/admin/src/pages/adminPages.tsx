@@ -111,6 +111,12 @@ export const ADMIN_PAGES: AdminPage[] = [
     menu: { section: 'nav.review', label: 'wording.title' },
   },
   {
+    path: 'review/link-hosts',
+    permissions: ['reviewWords'],
+    Page: lazyPage(() => import('./review/LinkHostsPage'), 'LinkHostsPage'),
+    menu: { section: 'nav.review', label: 'linkHosts.title' },
+  },
+  {
     path: 'messages',
     permissions: ['messagesHandle'],
     Page: lazyPage(() => import('./messages/MessagesInboxPage'), 'MessagesInboxPage'),

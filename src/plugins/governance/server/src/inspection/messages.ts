@@ -36,6 +36,8 @@ export const KIND_NAMES = {
   wording: '严重表述错误',
   personalData: '个人信息',
   unread: '附件未检查',
+  externalLink: '外链待审',
+  deniedLink: '禁止链接',
 } as const;
 export const LEVEL_NAMES: Record<string, string> = { forbidden: '须整改', check: '待核实' };
 

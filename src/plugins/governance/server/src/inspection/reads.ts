@@ -14,6 +14,9 @@ import { fieldName, KIND_NAMES, LEVEL_NAMES } from './messages';
 
 type Stamp = string | Date | null;
 
+/** The kinds of finding 站群监测's rules count (a denied link has no rule of its own yet). */
+export const VETO_KINDS: FindingKind[] = ['word', 'wording', 'personalData'];
+
 /** The 站群监测 rule a serious finding of this kind counts for. */
 export const ruleOf = (kind: FindingKind): FindingRule =>
   kind === 'personalData' ? 'personalData' : 'seriousWording';
@@ -93,6 +96,7 @@ export const inspectionReads = (strapi: Core.Strapi) => {
         .count({ n: '*' })
         .where(finding.column('state'), 'open')
         .where(finding.column('level'), 'forbidden')
+        .whereIn(finding.column('kind'), VETO_KINDS)
         .groupBy(finding.column('siteId'), finding.column('kind'));
       if (siteIds) query.whereIn(finding.column('siteId'), siteIds.length > 0 ? siteIds : [-1]);
       const bySite = new Map<number, Record<FindingRule, number>>();

@@ -5,6 +5,7 @@ import type { WordHit } from '../../../shared/contracts/review';
 import { leaseHeld, runWithLease, type LeaseRun } from '../jobs/lease';
 import { reviewedPopulate, type ComponentSchemas } from '../review/content-hash';
 import { reviewedTexts } from '../review/sensitive-words';
+import { linkHits } from '../review/link-hosts';
 import {
   attachmentsOf,
   linkedFilesOf,
@@ -20,7 +21,7 @@ import { yieldToEventLoop } from '../utils/yield';
 import { startChecker, type Checker } from './checker';
 import { ERRORS, fieldName } from './messages';
 import { forbidden } from '../utils/forbidden';
-import { ruleOf } from './reads';
+import { ruleOf, VETO_KINDS } from './reads';
 
 export const INSPECTION_JOB = 'governance-content-inspection';
 /** Published articles read per batch: one query, then their check in the checking thread. */
@@ -93,7 +94,8 @@ const fingerprintOf = (documentId: string, hit: WordHit) =>
 
 /**
  * 内容巡检: every published article and its attachments checked again by the text check
- * (review/text-checker.ts: forbidden words, serious wording errors, personal data), as the lists
+ * (review/text-checker.ts: forbidden words, serious wording errors, personal data) and its body's
+ * links to hosts outside the group by the 外链名单 (review/link-hosts.ts), as the lists
  * stand now. Incremental: an article whose text and the lists are as they were at its last check
  * is only read. A run walks the published rows by id in batches, keeps its place in
  * `governance_inspection_runs` (a stopped run goes on from there), and checks in a thread of
@@ -182,7 +184,8 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
         },
       })) as { id: number };
       opened += 1;
-      if (hit.level === 'forbidden') serious.push({ id: created.id, row, hit });
+      if (hit.level === 'forbidden' && VETO_KINDS.includes(hit.kind ?? 'word'))
+        serious.push({ id: created.id, row, hit });
     }
     // Open findings no longer found are gone (the text was corrected, or a word taken off the list).
     const gone = known
@@ -254,7 +257,11 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /** Runs (or resumes) one walk here and now; answers what it did. */
     async run(options: InspectionOptions = {}) {
-      const { version: listVersion, lists } = await getService(strapi, 'review').checkLists();
+      const {
+        version: listVersion,
+        lists,
+        links,
+      } = await getService(strapi, 'review').checkLists();
       const run = await runFor(options, listVersion);
       const progress = { read: run.read, checked: run.checked, found: run.found };
       let cursor = run.cursor;
@@ -318,6 +325,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             const { files, digest } = texts.get(row.documentId)!;
             const found = [
               ...(hits.get(row.documentId) ?? []),
+              ...linkHits(row.body, links.rules, links.own),
               ...(files.length > 0 ? await scanAttachments(strapi, files, lists) : []),
             ];
             progress.found += await record(row, found, listVersion, at, serious);

@@ -8,7 +8,10 @@ const siteCode = yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.filters);
 const findingsQuery = yup
   .object({
     site: siteCode,
-    kind: oneOf(['word', 'wording', 'personalData', 'unread'] as const, ERRORS.filters),
+    kind: oneOf(
+      ['word', 'wording', 'personalData', 'unread', 'externalLink', 'deniedLink'] as const,
+      ERRORS.filters
+    ),
     level: oneOf(['forbidden', 'check'] as const, ERRORS.filters),
     state: oneOf(['open', 'dismissed'] as const, ERRORS.filters).default('open'),
     page: wholeNumber(1, 100_000, ERRORS.filters).default(1),

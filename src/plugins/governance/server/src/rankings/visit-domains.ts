@@ -5,7 +5,8 @@ import { SITE } from '../uids';
 /** At most this many extra domains per site. */
 const MAX_DOMAINS = 20;
 /** A host name (`www.xa.gov.cn`, `localhost`, `10.0.0.8`), or `*.` and one for its subdomains. */
-const HOST = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+export const HOST =
+  /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export const DOMAINS_ERROR =
   '访问统计的其他域名须每行一个，如 www.xa.gov.cn 或 *.xa.gov.cn（不含 http:// 和路径），最多 20 个';

@@ -9,6 +9,7 @@ import {
   validateQueueQuery,
   validateRejection,
   validateWord,
+  validateLinkHostRule,
   validateWordingRule,
   type WordInput,
 } from './validation';
@@ -36,6 +37,7 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
   const review = () => getService(strapi, 'review');
   const words = () => getService(strapi, 'sensitiveWords');
   const wording = () => getService(strapi, 'wordingRules');
+  const linkHosts = () => getService(strapi, 'linkHostRules');
 
   return {
     async describe(ctx: Context) {
@@ -119,6 +121,31 @@ const reviewController = ({ strapi }: { strapi: Core.Strapi }) => {
       const id = wordId(ctx);
       if (!id) return ctx.badRequest(ERRORS.noSuchWordingRule(Number(ctx.params.id)));
       await wording().remove(id);
+      ctx.status = 204;
+    },
+
+    async listLinkHosts(ctx: Context) {
+      ctx.body = { data: await linkHosts().list() };
+    },
+
+    async createLinkHost(ctx: Context) {
+      const input = await validateLinkHostRule(ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await linkHosts().create(input) };
+    },
+
+    async updateLinkHost(ctx: Context) {
+      const id = wordId(ctx);
+      if (!id) return ctx.badRequest(ERRORS.noSuchHostRule(Number(ctx.params.id)));
+      ctx.body = {
+        data: await linkHosts().update(id, await validateLinkHostRule(ctx.request.body)),
+      };
+    },
+
+    async deleteLinkHost(ctx: Context) {
+      const id = wordId(ctx);
+      if (!id) return ctx.badRequest(ERRORS.noSuchHostRule(Number(ctx.params.id)));
+      await linkHosts().remove(id);
       ctx.status = 204;
     },
 

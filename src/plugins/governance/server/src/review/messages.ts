@@ -6,11 +6,17 @@ export const ERRORS = {
   noSite: '文章尚未选择所属站点，不能送审',
   cannotSubmit: (status: string) => `当前状态（${status}）不能送审`,
   /** Forbidden words, and personal data that must be masked (身份证号码), found in the draft. */
-  blockingHits: (words: string[], personalData: string[], wording: string[] = []) =>
+  blockingHits: (
+    words: string[],
+    personalData: string[],
+    wording: string[] = [],
+    deniedHosts: string[] = []
+  ) =>
     `文章${[
       words.length > 0 ? `含有禁用词：${words.join('、')}` : '',
       wording.length > 0 ? `有严重表述错误：${wording.join('；')}` : '',
       personalData.length > 0 ? `含有未隐去的${personalData.join('、')}` : '',
+      deniedHosts.length > 0 ? `链接到禁止链接的网站：${deniedHosts.join('、')}` : '',
     ]
       .filter(Boolean)
       .join('，')}，请修改后再送审`,
@@ -28,6 +34,8 @@ export const ERRORS = {
   comment: '审核意见不超过 1000 个字',
   cannotWithdraw: '只有送审中或已通过审核的文章可以撤回',
   notSubmitter: '只有送审人或本站点编辑可以撤回',
+  deniedLinks: (title: string, hosts: string[]) =>
+    `《${title}》链接到禁止链接的网站（${hosts.join('、')}），不能发布：请删除这些链接后重新送审`,
   notPublishable: (title: string) =>
     `《${title}》未通过审核，或审核通过后内容已修改，不能发布。请先送审并完成全部审核步骤`,
   wordTaken: (word: string) => `词语“${word}”已在词库中`,
@@ -45,6 +53,12 @@ export const ERRORS = {
   wordingIsRight: (wrong: string) => `“${wrong}”是另一条规范表述的正确写法，不能作为错误表述`,
   wordingRightIsWrong: (right: string) => `“${right}”已被列为错误表述，不能作为规范表述`,
   noSuchWordingRule: (id: number) => `规范表述 ${id} 不存在`,
+  linkHost: '请填写网站域名，如 www.gov.cn（不含网址前缀和路径）',
+  linkHostList: '请选择允许链接或禁止链接',
+  linkHostNote: '说明不能超过 200 个字',
+  hostTaken: (host: string, list: 'allow' | 'deny') =>
+    `${host} 已在${list === 'deny' ? '禁止' : '允许'}链接名单中`,
+  noSuchHostRule: (id: number) => `外链名单 ${id} 不存在`,
   wordingImportEmpty: '表格中没有规范表述',
   wordingImportRows: (rows: Array<{ row: number; message: string }>) =>
     `导入失败，未导入任何内容：${rows

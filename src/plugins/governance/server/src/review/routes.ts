@@ -42,6 +42,31 @@ export default [
     handler: 'review.deleteWord',
     config: manageWords,
   },
+  // 外链名单: kept by those who keep the word list.
+  {
+    method: 'GET',
+    path: '/review/link-hosts',
+    handler: 'review.listLinkHosts',
+    config: manageWords,
+  },
+  {
+    method: 'POST',
+    path: '/review/link-hosts',
+    handler: 'review.createLinkHost',
+    config: manageWords,
+  },
+  {
+    method: 'PUT',
+    path: '/review/link-hosts/:id',
+    handler: 'review.updateLinkHost',
+    config: manageWords,
+  },
+  {
+    method: 'DELETE',
+    path: '/review/link-hosts/:id',
+    handler: 'review.deleteLinkHost',
+    config: manageWords,
+  },
   // 规范表述: kept by those who keep the word list.
   {
     method: 'GET',

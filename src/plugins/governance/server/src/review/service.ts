@@ -26,7 +26,7 @@ const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     describe: articleReview(strapi, store, access, scan),
     ...transitions,
     ...staleRounds(strapi, store, transitions.afterDraftChange),
-    ...reviewPublishing(strapi, store),
+    ...reviewPublishing(strapi, store, scan),
     ...reviewQueue(strapi),
     /** The province's lists as they are now, with their version (the content inspection's). */
     checkLists: scan.lists,

@@ -111,13 +111,13 @@ const attachmentFiles = (draft: DraftRow) =>
   ]);
 
 /**
- * Refuses a submission with a forbidden word, a serious wording error or unmasked personal data
- * (身份证号码).
+ * Refuses a submission with a forbidden word, a serious wording error, unmasked personal data
+ * (身份证号码) or a link to a denied host.
  */
 const refuseBlocking = (hits: WordHit[]) => {
   const blocking = hits.filter((hit) => hit.level === 'forbidden');
   if (blocking.length === 0) return;
-  const named = (kind: 'word' | 'wording' | 'personalData') => [
+  const named = (kind: 'word' | 'wording' | 'personalData' | 'deniedLink') => [
     ...new Set(
       blocking
         .filter((hit) => (hit.kind ?? 'word') === kind)
@@ -125,7 +125,12 @@ const refuseBlocking = (hits: WordHit[]) => {
     ),
   ];
   throw new errors.ValidationError(
-    ERRORS.blockingHits(named('word'), named('personalData'), named('wording')),
+    ERRORS.blockingHits(
+      named('word'),
+      named('personalData'),
+      named('wording'),
+      named('deniedLink')
+    ),
     { wordHits: hits }
   );
 };

@@ -1,11 +1,14 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import {
+  LINK_HOST_LISTS,
   STEP_CAPACITIES,
   WORDING_CATEGORIES,
+  type LinkHostList,
   type ChecklistItem,
   type WordingCategory,
   type WordLevel,
 } from '../../../shared/contracts/review';
+import { HOST } from '../rankings/visit-domains';
 import { oneOf } from '../utils/one-of';
 import { wholeNumber } from '../utils/query-fields';
 import { ERRORS } from './messages';
@@ -114,4 +117,41 @@ export interface WordingRuleInput {
 export const validateWordingRule = async (body: unknown): Promise<WordingRuleInput> => {
   const { wrong, right, category, note } = await validWordingRule(body);
   return { wrong: wrong.trim(), right: right.trim(), category, note: note?.trim() || null };
+};
+
+/** A 外链名单 entry as stored: the host lower case, without scheme, path, port or `*.`. */
+export interface LinkHostRuleInput {
+  host: string;
+  list: LinkHostList;
+  note: string | null;
+}
+
+/** `https://WWW.Gov.cn/zhengce/` or `*.gov.cn` → `www.gov.cn`, `gov.cn`; null for no host. */
+const hostOfInput = (value: string) => {
+  const text = value.trim().toLowerCase().replace(/^\*\./, '');
+  try {
+    const host = new URL(/^[a-z]+:\/\//.test(text) ? text : `http://${text}`).hostname.replace(
+      /\.$/,
+      ''
+    );
+    return HOST.test(host) && host.includes('.') ? host : null;
+  } catch {
+    return null;
+  }
+};
+
+const linkHostRuleSchema = yup
+  .object({
+    // One message, also for no host at all.
+    host: yup
+      .string()
+      .test('host', ERRORS.linkHost, (value) => Boolean(value && hostOfInput(value))),
+    list: oneOf<LinkHostList>(LINK_HOST_LISTS, ERRORS.linkHostList).required(ERRORS.linkHostList),
+    note: yup.string().max(200, ERRORS.linkHostNote).nullable(),
+  })
+  .noUnknown();
+const validLinkHostRule = validateYupSchema(linkHostRuleSchema, strict);
+export const validateLinkHostRule = async (body: unknown): Promise<LinkHostRuleInput> => {
+  const { host, list, note } = await validLinkHostRule(body);
+  return { host: hostOfInput(host!)!, list, note: note?.trim() || null };
 };

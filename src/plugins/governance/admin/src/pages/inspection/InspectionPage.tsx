@@ -35,7 +35,7 @@ import { ListTabs } from '../../components/ListTabs';
 import { RaisedBox } from '../../components/Panel';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { ToneBadge } from '../../components/ToneBadge';
-import { HitInContext } from '../../components/WordHits';
+import { HitInContext, isLinkHit } from '../../components/WordHits';
 import { WrapTd } from '../../components/WrapTd';
 import { useTimeZoneNote } from '../../components/TimeZoneNote';
 import { useLocalTime } from '../../hooks/useLocalTime';
@@ -43,7 +43,14 @@ import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { usePageParam } from '../../hooks/usePageParam';
 import { useT } from '../../hooks/useT';
 
-const KINDS: readonly FindingKind[] = ['word', 'wording', 'personalData', 'unread'];
+const KINDS: readonly FindingKind[] = [
+  'word',
+  'wording',
+  'personalData',
+  'unread',
+  'externalLink',
+  'deniedLink',
+];
 const STATES = ['open', 'dismissed'] as const;
 const COLUMNS = ['site', 'article', 'kind', 'found', 'suggestion', 'actions'] as const;
 const ARTICLE_EDIT = '/content-manager/collection-types/api::article.article';
@@ -93,10 +100,12 @@ const FindingRow = ({ finding, ...place }: { finding: InspectionFinding } & RowP
       </Td>
       <WrapTd>
         <Typography variant="omega" fontWeight="bold" tag="p">
-          “{finding.word}” · {where}{' '}
-          {t('review.words.position', { position: finding.position + 1 })}
+          “{finding.word}” · {where}
+          {isLinkHit(finding)
+            ? ''
+            : ` ${t('review.words.position', { position: finding.position + 1 })}`}
         </Typography>
-        {finding.kind === 'unread' ? (
+        {finding.kind === 'unread' || isLinkHit(finding) ? (
           <Typography variant="pi">{finding.context}</Typography>
         ) : (
           <FoundInContext finding={finding} />

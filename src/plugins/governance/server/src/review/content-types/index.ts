@@ -1,3 +1,4 @@
+import linkHostRule from './link-host-rule/schema.json';
 import reviewDecision from './review-decision/schema.json';
 import reviewState from './review-state/schema.json';
 import sensitiveWord from './sensitive-word/schema.json';
@@ -8,4 +9,5 @@ export default {
   'review-decision': { schema: reviewDecision },
   'sensitive-word': { schema: sensitiveWord },
   'wording-rule': { schema: wordingRule },
+  'link-host-rule': { schema: linkHostRule },
 };

@@ -314,6 +314,12 @@ describe('the governance routes', () => {
       .put(`${wording}/1`, { wrong: '测试', right: '测验', category: 'other' })
       .expect(403);
     await as(baojiEditor).delete(`${wording}/1`).expect(403);
+    // 外链名单: the province's, like the word list.
+    const hosts = '/governance/review/link-hosts';
+    await as(baojiEditor).get(hosts).expect(403);
+    await as(baojiEditor).post(hosts, { host: 'evil.example', list: 'allow' }).expect(403);
+    await as(baojiEditor).put(`${hosts}/1`, { host: 'evil.example', list: 'allow' }).expect(403);
+    await as(baojiEditor).delete(`${hosts}/1`).expect(403);
     // 内容巡检: the own site's findings only. 西安's published articles have some.
     await app.strapi.db
       .query('plugin::governance.sensitive-word')
@@ -495,6 +501,10 @@ const COVERED = new Set([
   'GET /governance/inspection/summary',
   'GET /governance/inspection/findings',
   'GET /governance/inspection/findings/export',
+  'GET /governance/review/link-hosts',
+  'POST /governance/review/link-hosts',
+  'PUT /governance/review/link-hosts/:id',
+  'DELETE /governance/review/link-hosts/:id',
   'POST /governance/inspection/findings/:id/dismiss',
   'POST /governance/inspection/findings/:id/unpublish',
   'POST /governance/inspection/runs',
