@@ -470,8 +470,16 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
         details: { siteId: siteId ?? null },
         actor: requestedBy,
       });
+      const options = {
+        siteId,
+        trigger: 'manual' as const,
+        requestedByName: personName(requestedBy),
+      };
+      // Recorded before answering, so the page that asked sees it going on at once; the job
+      // goes on with it (runFor).
+      await runFor(options, (await getService(strapi, 'review').checkLists()).version);
       void service
-        .runJob({ siteId, trigger: 'manual', requestedByName: personName(requestedBy) })
+        .runJob(options)
         .catch((error: Error) =>
           strapi.log.error(`governance: content inspection failed: ${error.message}`)
         );
