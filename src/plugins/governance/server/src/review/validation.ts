@@ -8,7 +8,7 @@ import {
   type WordingCategory,
   type WordLevel,
 } from '../../../shared/contracts/review';
-import { HOST } from '../rankings/visit-domains';
+import { HOST, hostOf } from '../rankings/visit-domains';
 import { oneOf } from '../utils/one-of';
 import { wholeNumber } from '../utils/query-fields';
 import { ERRORS } from './messages';
@@ -128,16 +128,10 @@ export interface LinkHostRuleInput {
 
 /** `https://WWW.Gov.cn/zhengce/` or `*.gov.cn` → `www.gov.cn`, `gov.cn`; null for no host. */
 const hostOfInput = (value: string) => {
-  const text = value.trim().toLowerCase().replace(/^\*\./, '');
-  try {
-    const host = new URL(/^[a-z]+:\/\//.test(text) ? text : `http://${text}`).hostname.replace(
-      /\.$/,
-      ''
-    );
-    return HOST.test(host) && host.includes('.') ? host : null;
-  } catch {
-    return null;
-  }
+  const text = value.trim().replace(/^\*\./, '');
+  // An address as typed, or a bare host name (which is no URL by itself).
+  const host = (hostOf(text) ?? hostOf(`http://${text}`))?.replace(/\.$/, '');
+  return host && HOST.test(host) && host.includes('.') ? host : null;
 };
 
 const linkHostRuleSchema = yup
