@@ -101,6 +101,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // time zone changed, before the server answers.
   getService(strapi, 'messageFigures').subscribe();
   getService(strapi, 'documentFigures').subscribe();
+  getService(strapi, 'figureReadings').subscribe();
   const built = await getService(strapi, 'keptFigures').buildIfNeeded(keptFiguresProgress(strapi));
   if (built)
     strapi.log.info(

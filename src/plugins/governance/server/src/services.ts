@@ -58,5 +58,6 @@ export default {
   articleMedia: media.articleMedia,
   publishedFiles: media.publishedFiles,
   keptFigures: figures.kept,
+  figureReadings: figures.readings,
   contentInspection: inspection.service,
 };

@@ -10,6 +10,7 @@ import documents from './documents';
 import kept from './kept';
 import messages from './messages';
 import publications from './publications';
+import readings from './readings';
 
 /**
  * Kept figures (ARCHITECTURE.md, Scale): publications and messages counted per site, column and
@@ -31,4 +32,5 @@ export default {
   messages,
   documents,
   kept,
+  readings,
 };

@@ -495,6 +495,7 @@ const keptFigures = ({ strapi }: { strapi: Core.Strapi }) => {
     async rebuild(options: KeptOptions = {}) {
       await analyzeArchive();
       const report = await run(true, options);
+      await getService(strapi, 'figureReadings').changed();
       if (!report.stopped) await markBuilt();
       return report;
     },

@@ -4,6 +4,7 @@ import type { GovernanceConfig } from '../config';
 import { validitySql } from '../replies/validity';
 import { dayOf, localDayAndMonth } from '../time/local-day';
 import { dbNames } from '../utils/db-names';
+import { getService } from '../utils/get-service';
 import { CITIZEN_MESSAGE } from '../uids';
 import { messageTables } from './tables';
 import { messageReads } from './reads';
@@ -192,6 +193,7 @@ const messageFigures = ({ strapi }: { strapi: Core.Strapi }) => {
             if (old) await apply(trx, tables, old, -1);
             if (current) await apply(trx, tables, current, 1);
           }
+        await getService(strapi, 'figureReadings').changed();
         return changes.map((change) => change.id);
       });
     },

@@ -277,6 +277,7 @@ const publicationFigures = ({ strapi }: { strapi: Core.Strapi }) => {
             }
             if (current) await apply(trx, tables, current, 1);
           }
+        await getService(strapi, 'figureReadings').changed();
         return changes.map((change) => change.id);
       });
     },

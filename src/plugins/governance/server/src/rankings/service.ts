@@ -121,7 +121,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async panel(year?: number): Promise<RankingResponse> {
       year ??= await this.defaultYear();
       const [live, snapshot, { years }, { membersSeeOwnPlace }] = await Promise.all([
-        this.compute(year),
+        this.live(year),
         getService(strapi, 'rankingSnapshots').get(year),
         this.years(),
         this.settings(),
@@ -146,7 +146,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { ranking, ...info } = snapshot;
         return { ...annualNotice(ranking, info), years };
       }
-      return { ...annualNotice(await this.compute(theYear), null), years };
+      return { ...annualNotice(await this.live(theYear), null), years };
     },
 
     /** A site member's places: their sites' rows in the live ranking, if the province allows it. */
@@ -164,7 +164,7 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
           .filter((site) => siteIds === null || siteIds.has(site.id))
           .map((site) => site.documentId)
       );
-      const ranking = await this.compute(year);
+      const ranking = await this.live(year);
       const places = ranking.groups.flatMap((group) =>
         group.rows
           .filter((row) => documentIds.has(row.site.documentId))
@@ -184,6 +184,14 @@ const rankingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async excluded(year: number, siteDocumentId?: string) {
       const { start, end } = localYearRange(year, config().timezone);
       return getService(strapi, 'articleCounting').excluded(start, end, siteDocumentId);
+    },
+
+    /**
+     * The live ranking of `year` as `compute` makes it, served again for a few seconds to whoever
+     * asks meanwhile (figures/readings.ts): the panel, the draft notice and the sites' own places.
+     */
+    live(year: number): Promise<Ranking> {
+      return getService(strapi, 'figureReadings').read(`ranking:${year}`, () => this.compute(year));
     },
 
     /** The live ranking of the local year `year`, with the year before for comparison. */

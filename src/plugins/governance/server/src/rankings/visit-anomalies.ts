@@ -4,6 +4,7 @@ import { dayOf } from '../time/local-day';
 import type { GovernanceConfig } from '../config';
 import { runWithLease } from '../jobs/lease';
 import { dbNames } from '../utils/db-names';
+import { getService } from '../utils/get-service';
 import { SITE_VISIT } from '../uids';
 import type { VisitAnomalyKind } from '../../../shared/contracts/rankings';
 import { dayNumber, judgeDay, type KnownDay, type Verdict } from './visit-judgement';
@@ -187,6 +188,7 @@ const visitAnomalies = ({ strapi }: { strapi: Core.Strapi }) => {
           });
         }
       }
+      if (judged > 0) await getService(strapi, 'figureReadings').changed();
       return { judged, flagged };
     },
 

@@ -8,6 +8,7 @@ import { createLimiter } from '../replies/rate-limit';
 import { clientSource } from '../utils/client-source';
 import { fromOwnPages, siteDomains, type SiteDomains } from './visit-domains';
 import { dbNames } from '../utils/db-names';
+import { getService } from '../utils/get-service';
 import { SITE, SITE_VISIT } from '../uids';
 
 /** How often the known site codes and domains are read again (a new site or domain counts from then on). */
@@ -155,6 +156,7 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
           });
       }
     });
+    await getService(strapi, 'figureReadings').changed();
   };
 
   const flushOnce = async () => {

@@ -21,6 +21,8 @@ import type {
   RankingSnapshotVersions,
 } from '../../../../shared/contracts/rankings';
 import { SNAPSHOT_ERRORS } from '../snapshots';
+import { READING_TTL_MS } from '../../figures/readings';
+import { dbNames } from '../../utils/db-names';
 import {
   ARTICLE,
   AUDIT_ENTRY,
@@ -629,5 +631,42 @@ describe('the year shown without one', () => {
     expect(
       (await asAdmin(app, province).get('/governance/rankings').expect(200)).body.data.live.year
     ).toBe(2015);
+  });
+});
+
+describe('the live ranking read again (figures/readings.ts)', () => {
+  const yanan = (data: RankingResponse) =>
+    rowsOf(data, 'city').find((r) => r.site.code === 'yanan')!;
+
+  it('is served again until a figure changes on this instance, and shows a change made elsewhere within READING_TTL_MS', async () => {
+    const first = await panel(2014);
+    expect((await panel(2014)).live.computedAt).toBe(first.live.computedAt);
+
+    // A publication here voids it at once.
+    await publishedAt('yanan', '延安一', '2014-09-01T02:00:00Z');
+    const published = await panel(2014);
+    expect(published.live.computedAt).not.toBe(first.live.computedAt);
+    expect(yanan(published).articles).toBe(1);
+
+    // What another instance writes (plain SQL: no writer of this one says so) shows once the
+    // reading is READING_TTL_MS old, not before.
+    const visit = dbNames(app.strapi, SITE_VISIT);
+    await app.strapi.db.connection(visit.table).insert({
+      document_id: 'visit-from-elsewhere',
+      [visit.column('siteDocumentId')]: sites.yanan,
+      [visit.column('day')]: '2014-09-01',
+      [visit.column('visits')]: 40,
+      created_at: new Date(),
+      updated_at: new Date(),
+      published_at: new Date(),
+    });
+    expect(yanan(await panel(2014)).visits).toBe(0);
+    const now = Date.now();
+    const later = jest.spyOn(Date, 'now').mockReturnValue(now + READING_TTL_MS);
+    try {
+      expect(yanan(await panel(2014)).visits).toBe(40);
+    } finally {
+      later.mockRestore();
+    }
   });
 });
