@@ -41,7 +41,8 @@ describe('内容巡检', () => {
     await province.getByLabel('网站域名').fill('https://www.gov.cn/zhengce/');
     await province.getByLabel('说明').fill('中国政府网');
     await province.getByRole('button', { name: '添加' }).click();
-    // Kept as its host, whatever address was typed.
+    // Kept as its host, whatever address was typed, and the notice says so.
+    await province.getByText('已添加 www.gov.cn', { exact: true }).waitFor();
     await province.getByRole('gridcell', { name: 'www.gov.cn', exact: true }).waitFor();
     await province.getByLabel('网站域名').fill('casino.example.com');
     await province.getByRole('combobox', { name: '名单' }).click();

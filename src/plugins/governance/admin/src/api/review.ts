@@ -147,7 +147,8 @@ export const useAddLinkHost = () => {
   const { post } = useFetchClient();
   const client = useQueryClient();
   return useMutation(
-    (rule: { host: string; list: LinkHostList; note?: string }) => post(LINK_HOSTS_URL, rule),
+    (rule: { host: string; list: LinkHostList; note?: string }) =>
+      post<{ data: LinkHostRuleEntry }>(LINK_HOSTS_URL, rule),
     { onSuccess: () => client.invalidateQueries(LINK_HOSTS) }
   );
 };

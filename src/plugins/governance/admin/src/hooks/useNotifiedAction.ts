@@ -8,17 +8,25 @@ export const apiErrorMessage = (error: unknown): string | undefined =>
     ?.message;
 
 /**
- * Runs an act of a page and says how it went: `done` on success; on failure the server's reason
- * (it says what to fix), else `failed`. Answers whether it worked.
+ * Runs an act of a page and says how it went: `done` on success (or made from the answer, when
+ * it says what the server kept); on failure the server's reason (it says what to fix), else
+ * `failed`. Answers whether it worked.
  */
 export const useNotifiedAction = () => {
   const t = useT();
   const { toggleNotification } = useNotification();
   return useCallback(
-    async (work: () => Promise<unknown>, done: string, failed = t('review.failed')) => {
+    async <T>(
+      work: () => Promise<T>,
+      done: string | ((answer: T) => string),
+      failed = t('review.failed')
+    ) => {
       try {
-        await work();
-        toggleNotification({ type: 'success', message: done });
+        const answer = await work();
+        toggleNotification({
+          type: 'success',
+          message: typeof done === 'function' ? done(answer) : done,
+        });
         return true;
       } catch (error) {
         toggleNotification({ type: 'danger', message: apiErrorMessage(error) ?? failed });

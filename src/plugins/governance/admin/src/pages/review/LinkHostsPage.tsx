@@ -41,8 +41,12 @@ const AddHostForm = () => {
   const add = async (event: React.FormEvent) => {
     event.preventDefault();
     const input = { host: host.trim(), list, note: note.trim() || undefined };
+    // The host as kept (`https://www.Example.com/a` is kept as www.example.com).
     if (
-      await notified(() => addHost.mutateAsync(input), t('linkHosts.added', { host: input.host }))
+      await notified(
+        () => addHost.mutateAsync(input),
+        ({ data }) => t('linkHosts.added', { host: data.data.host })
+      )
     ) {
       setHost('');
       setNote('');
