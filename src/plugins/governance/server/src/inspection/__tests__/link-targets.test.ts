@@ -1,10 +1,11 @@
 /**
  * What an article links to, as the link check keys it (link-targets.ts): which addresses are
- * checked, how a site-relative one is made absolute, and which of the group's own paths the CMS
- * answers for without a request.
+ * checked, how a site-relative one is made absolute, which of the group's own paths the CMS
+ * answers for without a request; and how a failure reads in a finding (messages.ts).
  */
 import { siteDomains } from '../../rankings/visit-domains';
 import { linkTargetsOf, normaliseUrl, ownPathOf, siteBase, urlHashOf } from '../link-targets';
+import { failureText, type LinkFailureKind } from '../messages';
 
 const BASE = 'http://www.xa.gov.cn';
 
@@ -96,4 +97,21 @@ it('lists the links and images of a body once each, skipping what is no page', (
       text: '会议现场',
     },
   ]);
+});
+
+describe.each<[LinkFailureKind | null, number | null, string]>([
+  ['http', 404, '404 页面不存在'],
+  ['http', 500, '500 服务器错误'],
+  ['http', 418, '418 无法访问'],
+  ['http', 599, '599 服务器错误'],
+  ['timeout', null, '超时'],
+  ['dns', null, '域名无法解析'],
+  ['refused', null, '拒绝连接'],
+  ['tls', null, '证书错误'],
+  ['redirects', 302, '重定向过多'],
+  ['network', null, '无法访问'],
+  ['missingFile', null, '文件不存在'],
+  ['missingArticle', null, '文章不存在或已撤下'],
+])('a %s failure (status %p)', (failure, status, text) => {
+  it(`reads ${text}`, () => expect(failureText(failure, status)).toBe(text));
 });
