@@ -322,11 +322,25 @@ export const linkAvailability = (strapi: Core.Strapi) => {
      * how many are broken.
      */
     async record(
-      rows: LinkedArticle[],
+      read: LinkedArticle[],
       { bases, own, at }: { bases: Map<number, string | null>; own: SiteDomains[]; at: Date }
     ) {
       const decided = { checked: 0, broken: 0 };
-      if (rows.length === 0) return decided;
+      if (read.length === 0) return decided;
+      // An article taken offline since the batch was read has been forgotten (`forget`): its
+      // links are not recorded again behind it.
+      const online = new Set(
+        (
+          (await strapi.db.query(ARTICLE).findMany({
+            where: {
+              documentId: { $in: read.map((row) => row.documentId) },
+              publishedAt: { $notNull: true },
+            },
+            select: ['documentId'],
+          })) as Array<{ documentId: string }>
+        ).map((article) => article.documentId)
+      );
+      const rows = read.filter((row) => online.has(row.documentId));
       const ids = rows.map((row) => row.documentId);
       const before = (
         (await links().findMany({
