@@ -757,6 +757,54 @@ export interface PluginGovernanceArticleBlock extends Struct.CollectionTypeSchem
   };
 }
 
+export interface PluginGovernanceArticleLink extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_article_links';
+  info: {
+    description: 'What one published article links to: one row per article and address (a link of its body, or an image), as the content inspection last read it';
+    displayName: '\u6587\u7AE0\u94FE\u63A5';
+    pluralName: 'article-links';
+    singularName: 'article-link';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<['link', 'image']> & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.article-link'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    siteId: Schema.Attribute.Integer;
+    text: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    url: Schema.Attribute.Text & Schema.Attribute.Required;
+    urlHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+  };
+}
+
 export interface PluginGovernanceAuditEntry extends Struct.CollectionTypeSchema {
   collectionName: 'governance_audit_entries';
   info: {
@@ -1073,7 +1121,7 @@ export interface PluginGovernanceInspectionFinding extends Struct.CollectionType
         maxLength: 200;
       }>;
     kind: Schema.Attribute.Enumeration<
-      ['word', 'wording', 'personalData', 'unread', 'externalLink', 'deniedLink']
+      ['word', 'wording', 'personalData', 'unread', 'externalLink', 'deniedLink', 'brokenLink']
     > &
       Schema.Attribute.Required;
     lastFoundAt: Schema.Attribute.DateTime;
@@ -1199,6 +1247,15 @@ export interface PluginGovernanceInspectionRun extends Struct.CollectionTypeSche
     finishedAt: Schema.Attribute.DateTime;
     found: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
     lastId: Schema.Attribute.Integer;
+    linkCursor: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    linksBroken: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    linksChecked: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
     listVersion: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
@@ -1308,6 +1365,67 @@ export interface PluginGovernanceLinkHostRule extends Struct.CollectionTypeSchem
     publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginGovernanceLinkState extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_link_states';
+  info: {
+    description: 'Whether one address published articles link to opens (\u94FE\u63A5\u53EF\u7528\u6027): its last check, and since when it fails';
+    displayName: '\u94FE\u63A5\u72B6\u6001';
+    pluralName: 'link-states';
+    singularName: 'link-state';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    checkedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    failure: Schema.Attribute.Enumeration<
+      [
+        'http',
+        'timeout',
+        'dns',
+        'refused',
+        'tls',
+        'redirects',
+        'network',
+        'missingFile',
+        'missingArticle',
+      ]
+    >;
+    finalUrl: Schema.Attribute.Text;
+    firstFailedAt: Schema.Attribute.DateTime;
+    health: Schema.Attribute.Enumeration<['ok', 'failing', 'broken']>;
+    host: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    internal: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.link-state'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    redirects: Schema.Attribute.JSON;
+    status: Schema.Attribute.Integer;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    url: Schema.Attribute.Text & Schema.Attribute.Required;
+    urlHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
   };
 }
 
@@ -2844,6 +2962,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::governance.article-block': PluginGovernanceArticleBlock;
+      'plugin::governance.article-link': PluginGovernanceArticleLink;
       'plugin::governance.audit-entry': PluginGovernanceAuditEntry;
       'plugin::governance.audit-head': PluginGovernanceAuditHead;
       'plugin::governance.column-change': PluginGovernanceColumnChange;
@@ -2854,6 +2973,7 @@ declare module '@strapi/strapi' {
       'plugin::governance.inspection-run': PluginGovernanceInspectionRun;
       'plugin::governance.job-lease': PluginGovernanceJobLease;
       'plugin::governance.link-host-rule': PluginGovernanceLinkHostRule;
+      'plugin::governance.link-state': PluginGovernanceLinkState;
       'plugin::governance.message-day': PluginGovernanceMessageDay;
       'plugin::governance.message-entry': PluginGovernanceMessageEntry;
       'plugin::governance.message-event': PluginGovernanceMessageEvent;

@@ -25,6 +25,8 @@ export const LINK_HOST_RULE = 'plugin::governance.link-host-rule';
 export const INSPECTION_FINDING = 'plugin::governance.inspection-finding';
 export const INSPECTED_ARTICLE = 'plugin::governance.inspected-article';
 export const INSPECTION_RUN = 'plugin::governance.inspection-run';
+export const ARTICLE_LINK = 'plugin::governance.article-link';
+export const LINK_STATE = 'plugin::governance.link-state';
 // replies/
 export const MESSAGE_EVENT = 'plugin::governance.message-event';
 export const MESSAGE_HOLDING = 'plugin::governance.message-holding';

@@ -43,6 +43,9 @@ export interface InspectionRunInfo {
   requestedByName: string | null;
   read: number;
   checked: number;
+  /** Addresses the link check (链接可用性) checked, and of them how many are broken. */
+  linksChecked: number;
+  linksBroken: number;
   startedAt: string;
   finishedAt: string | null;
 }

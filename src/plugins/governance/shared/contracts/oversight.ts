@@ -83,6 +83,8 @@ export interface SiteOversight {
   mix: Record<PublishingMix, number>;
   /** Accounts of the site whose password is past its expiry. */
   expiredAccounts: number;
+  /** 不可用链接: open findings of the content inspection's link check (a figure, no veto rule). */
+  brokenLinks: number;
   /** 信息报送 this year: articles submitted upward (not withdrawn) and adopted. */
   submissions: { submitted: number; adopted: number };
   /**

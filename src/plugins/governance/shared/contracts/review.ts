@@ -39,10 +39,20 @@ export const WORD_CONTEXT_CHARS = 20;
  * 规范表述 list, its right form the suggestion), personal data (身份证号码, 手机号码, 银行卡号),
  * a note that an attachment's text could not be read and checked (its `context` says why), or a
  * link to a host outside the group: one the province forbids (`deniedLink`, the host the word,
- * the address `found`), or one not on its allow list, for the reviewers (`externalLink`).
+ * the address `found`), or one not on its allow list, for the reviewers (`externalLink`); or,
+ * found by the content inspection only, a link or image of a published article that does not
+ * open (`brokenLink`, 链接可用性).
  */
-export type HitKind =
-  'word' | 'wording' | 'personalData' | 'unread' | 'externalLink' | 'deniedLink';
+export const HIT_KINDS = [
+  'word',
+  'wording',
+  'personalData',
+  'unread',
+  'externalLink',
+  'deniedLink',
+  'brokenLink',
+] as const;
+export type HitKind = (typeof HIT_KINDS)[number];
 
 export interface WordHit {
   /** The listed word; for personal data, what kind it is (身份证号码). */

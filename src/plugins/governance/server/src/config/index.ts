@@ -93,6 +93,20 @@ export interface GovernanceConfig {
      */
     anomaly: AnomalySettings & { check: string };
   };
+  /** 内容巡检 (inspection/): how its link check (链接可用性) asks other servers. */
+  inspection: {
+    links: {
+      /** Time allowed for one request's answer, in ms. */
+      timeoutMs: number;
+      /** Requests in flight to one host at most, and ms between their starts. */
+      perHost: number;
+      politenessMs: number;
+      /** Hosts asked at once. */
+      hosts: number;
+      /** Days after which an address that opened (or is broken) is asked again. */
+      recheckDays: number;
+    };
+  };
   /** 站群监测: the national veto rules' thresholds and the columns' update rules (see oversight/). */
   oversight: {
     /** Days a column of each kind may go without an update (a column may set its own). */
@@ -159,6 +173,11 @@ export default {
         rampFactor: 3,
         check: '17 * * * *',
       },
+    },
+    // A polite crawler: two requests at a time to one server, a second apart; a week between
+    // checks of what opens.
+    inspection: {
+      links: { timeoutMs: 15_000, perHost: 2, politenessMs: 1_000, hosts: 8, recheckDays: 7 },
     },
     oversight: {
       // 国办秘函〔2019〕19号: news columns 2 weeks, notices and policies 6 months (183 days).
@@ -237,6 +256,17 @@ export default {
       );
     }
     validateAnomalySettings(config.visits?.anomaly);
+    const links = config.inspection?.links;
+    if (
+      !links ||
+      ![links.timeoutMs, links.perHost, links.hosts, links.recheckDays].every(positiveInteger) ||
+      !Number.isInteger(links.politenessMs) ||
+      links.politenessMs < 0
+    ) {
+      throw new Error(
+        `governance.inspection.links needs whole numbers above 0 in timeoutMs, perHost, hosts, recheckDays and 0 or more in politenessMs; got ${JSON.stringify(links)}.`
+      );
+    }
     const limits = config.media?.sizeLimitsMb;
     if (
       !limits ||

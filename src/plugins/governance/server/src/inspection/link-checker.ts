@@ -173,9 +173,15 @@ export const createLinkChecker = (options: LinkCheckerOptions = {}) => {
   return {
     /**
      * Every address asked, `hosts` hosts at a time, each host as its gate allows; answers each
-     * address's verdict as it comes (`onVerdict`) and all of them at the end.
+     * address's verdict as it comes (`onVerdict`) and all of them at the end. Once `signal`
+     * aborts, no further address is asked (those in flight end within their time limit): the
+     * verdicts answered are those of the addresses asked.
      */
-    async check(addresses: string[], onVerdict?: (verdict: LinkVerdict) => void) {
+    async check(
+      addresses: string[],
+      onVerdict?: (verdict: LinkVerdict) => void,
+      signal?: AbortSignal
+    ) {
       const byHost = new Map<string, string[]>();
       for (const address of new Set(addresses)) {
         let host = '';
@@ -191,11 +197,11 @@ export const createLinkChecker = (options: LinkCheckerOptions = {}) => {
       let nextHost = 0;
       // Within one host, `perHost` addresses at a time (its gate spaces their starts).
       const hostWorker = async () => {
-        while (nextHost < hosts.length) {
+        while (nextHost < hosts.length && !signal?.aborted) {
           const list = hosts[nextHost++];
           let next = 0;
           const addressWorker = async () => {
-            while (next < list.length) {
+            while (next < list.length && !signal?.aborted) {
               const address = list[next++];
               const verdict = await checkOne(address);
               verdicts.set(address, verdict);

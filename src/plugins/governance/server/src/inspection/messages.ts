@@ -1,3 +1,5 @@
+import type { LinkFailure } from './link-checker';
+
 /** What the content inspection's routes answer, in the words the admin shows as they are. */
 export const ERRORS = {
   noSuchFinding: '巡检发现不存在，或不属于您所属的站点',
@@ -23,6 +25,7 @@ const FIELD_NAMES: Record<string, string> = {
   body: '正文',
   slug: '链接别名',
   column: '栏目',
+  'body.image': '正文图片',
   'body.image.alt': '正文图片替代文字',
   'body.image.caption': '正文图片说明',
   sourceSiteName: '来源网站',
@@ -38,6 +41,7 @@ export const KIND_NAMES = {
   unread: '附件未检查',
   externalLink: '外链待审',
   deniedLink: '禁止链接',
+  brokenLink: '链接不可用',
 } as const;
 export const LEVEL_NAMES: Record<string, string> = { forbidden: '须整改', check: '待核实' };
 
@@ -57,3 +61,38 @@ export const EXPORT_COLUMNS = [
   { head: '误报判定人', width: 12 },
   { head: '误报理由', width: 30 },
 ] as const;
+
+/** Why a link counts as not opening: what the check met (link-checker.ts), or what the CMS lacks. */
+export type LinkFailureKind = LinkFailure | 'missingFile' | 'missingArticle';
+
+const FAILURE_NAMES: Record<Exclude<LinkFailureKind, 'http'>, string> = {
+  timeout: '超时',
+  dns: '域名无法解析',
+  refused: '拒绝连接',
+  tls: '证书错误',
+  redirects: '重定向过多',
+  network: '无法访问',
+  missingFile: '文件不存在',
+  missingArticle: '文章不存在或已撤下',
+};
+
+const STATUS_NAMES: Record<number, string> = {
+  400: '请求错误',
+  401: '需要登录',
+  403: '禁止访问',
+  404: '页面不存在',
+  410: '页面已删除',
+  500: '服务器错误',
+  502: '网关错误',
+  503: '服务暂不可用',
+  504: '网关超时',
+};
+
+/** A failure as a finding shows it: 404 页面不存在, 500 服务器错误, 超时, 文件不存在… */
+export const failureText = (failure: LinkFailureKind | null, status: number | null) => {
+  if (failure === 'http' || (!failure && status)) {
+    const code = status ?? 0;
+    return `${code} ${STATUS_NAMES[code] ?? (code >= 500 ? '服务器错误' : '无法访问')}`;
+  }
+  return FAILURE_NAMES[failure ?? 'network'];
+};

@@ -14,7 +14,10 @@ import { fieldName, KIND_NAMES, LEVEL_NAMES } from './messages';
 
 type Stamp = string | Date | null;
 
-/** The kinds of finding 站群监测's rules count (a denied link has no rule of its own yet). */
+/**
+ * The kinds of finding 站群监测's rules count (a denied link has no rule of its own yet; a broken
+ * link is a figure beside the rules, not a veto).
+ */
 export const VETO_KINDS: FindingKind[] = ['word', 'wording', 'personalData'];
 
 /** The 站群监测 rule a serious finding of this kind counts for. */
@@ -59,6 +62,8 @@ export const inspectionReads = (strapi: Core.Strapi) => {
           requestedByName: (row.requestedByName as string | null) ?? null,
           read: Number(row.read ?? 0),
           checked: Number(row.checked ?? 0),
+          linksChecked: Number(row.linksChecked ?? 0),
+          linksBroken: Number(row.linksBroken ?? 0),
           startedAt: iso(row.startedAt as Stamp)!,
           finishedAt: iso(row.finishedAt as Stamp),
         } satisfies InspectionRunInfo)
@@ -110,6 +115,28 @@ export const inspectionReads = (strapi: Core.Strapi) => {
         bySite.set(Number(row.siteId), counts);
       }
       return bySite;
+    },
+
+    /**
+     * Per site id, its open `brokenLink` findings (链接可用性): a figure of 站群监测, no veto rule.
+     * One grouped query on `(site_id, state, kind)`; of the sites given, or of all.
+     */
+    async brokenLinksBySite(siteIds?: number[]) {
+      const finding = dbNames(strapi, INSPECTION_FINDING);
+      const query = strapi.db
+        .connection(finding.table)
+        .select({ siteId: finding.column('siteId') })
+        .count({ n: '*' })
+        .where(finding.column('state'), 'open')
+        .where(finding.column('kind'), 'brokenLink')
+        .groupBy(finding.column('siteId'));
+      if (siteIds) query.whereIn(finding.column('siteId'), siteIds.length > 0 ? siteIds : [-1]);
+      return new Map(
+        ((await query) as Array<{ siteId: number; n: number | string }>).map((row) => [
+          Number(row.siteId),
+          Number(row.n),
+        ])
+      );
     },
 
     /**

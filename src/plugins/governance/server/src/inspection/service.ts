@@ -22,8 +22,16 @@ import { startChecker, type Checker } from './checker';
 import { ERRORS, fieldName } from './messages';
 import { forbidden } from '../utils/forbidden';
 import { ruleOf, VETO_KINDS } from './reads';
+import { linkAvailability } from './links';
 
 export const INSPECTION_JOB = 'governance-content-inspection';
+/**
+ * What the inspection checks besides the lists, as part of the version an article was checked
+ * against: raised when it checks more (`links`: what an article links to, 链接可用性), so that
+ * every article is read again once rather than only those edited since.
+ */
+const CHECKS = 'links';
+const checkedVersion = (listVersion: string) => `${listVersion}; ${CHECKS}`;
 /** Published articles read per batch: one query, then their check in the checking thread. */
 const BATCH = 100;
 /** The lease: renewed every third while the run lasts, so another instance waits. */
@@ -64,6 +72,9 @@ export interface InspectionProgress {
   read: number;
   checked: number;
   found: number;
+  /** Addresses the link check (链接可用性) checked so far, and of them how many are broken. */
+  linksChecked: number;
+  linksBroken: number;
 }
 
 export interface InspectionOptions {
@@ -75,6 +86,20 @@ export interface InspectionOptions {
   onProgress?: (progress: InspectionProgress) => void;
   /** Rows read per query (tests use small batches to stop between them). */
   batchSize?: number;
+  /** The run's clock: when its findings and link checks happened (tests move it a day on). */
+  now?: Date;
+}
+
+/** A run as `governance_inspection_runs` keeps it. */
+interface RunRow {
+  id: number;
+  cursor: number;
+  linkCursor: number;
+  read: number;
+  checked: number;
+  found: number;
+  linksChecked: number;
+  linksBroken: number;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -96,7 +121,7 @@ const fingerprintOf = (documentId: string, hit: WordHit) =>
  * 内容巡检: every published article and its attachments checked again by the text check
  * (review/text-checker.ts: forbidden words, serious wording errors, personal data) and its body's
  * links to hosts outside the group by the 外链名单 (review/link-hosts.ts), as the lists
- * stand now. Incremental: an article whose text and the lists are as they were at its last check
+ * stand now; then whether the links and images of what is online open (链接可用性, links.ts). Incremental: an article whose text and the lists are as they were at its last check
  * is only read. A run walks the published rows by id in batches, keeps its place in
  * `governance_inspection_runs` (a stopped run goes on from there), and checks in a thread of
  * its own. Findings are kept per article with the lists' version that found them; a finding
@@ -108,6 +133,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const states = () => strapi.db.query(INSPECTED_ARTICLE);
   const findings = () => strapi.db.query(INSPECTION_FINDING);
   const runs = () => strapi.db.query(INSPECTION_RUN);
+  const linkCheck = linkAvailability(strapi);
 
   /**
    * The texts a reader of the published article sees, and a digest of them and of its files: those
@@ -136,8 +162,9 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
     at: Date,
     serious: NewFinding[]
   ) => {
+    // Broken links are the link check's (links.ts), kept to the states of the addresses.
     const known = (await findings().findMany({
-      where: { articleDocumentId: row.documentId },
+      where: { articleDocumentId: row.documentId, kind: { $ne: 'brokenLink' } },
       select: ['id', 'fingerprint', 'state'],
     })) as FindingRow[];
     const byPrint = new Map(known.map((finding) => [finding.fingerprint, finding]));
@@ -231,14 +258,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       where: { finishedAt: null, siteId: options.siteId ?? null },
       orderBy: { id: 'desc' },
     });
-    if (unfinished)
-      return unfinished as {
-        id: number;
-        cursor: number;
-        read: number;
-        checked: number;
-        found: number;
-      };
+    if (unfinished) return unfinished as RunRow;
     return runs().create({
       data: {
         siteId: options.siteId ?? null,
@@ -246,24 +266,35 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
         requestedByName: options.requestedByName ?? null,
         listVersion,
         cursor: 0,
+        linkCursor: 0,
         read: 0,
         checked: 0,
         found: 0,
+        linksChecked: 0,
+        linksBroken: 0,
         startedAt: new Date(),
       },
-    }) as Promise<{ id: number; cursor: number; read: number; checked: number; found: number }>;
+    }) as Promise<RunRow>;
   };
 
   const service = {
-    /** Runs (or resumes) one walk here and now; answers what it did. */
+    /**
+     * Runs (or resumes) one walk here and now: the text phase over the published articles, then
+     * the link phase over the addresses due; answers what it did.
+     */
     async run(options: InspectionOptions = {}) {
-      const {
-        version: listVersion,
-        lists,
-        links,
-      } = await getService(strapi, 'review').checkLists();
+      const { version, lists, links } = await getService(strapi, 'review').checkLists();
+      const listVersion = checkedVersion(version);
       const run = await runFor(options, listVersion);
-      const progress = { read: run.read, checked: run.checked, found: run.found };
+      const progress: InspectionProgress = {
+        read: run.read,
+        checked: run.checked,
+        found: run.found,
+        linksChecked: Number(run.linksChecked ?? 0),
+        linksBroken: Number(run.linksBroken ?? 0),
+      };
+      const clock = () => options.now ?? new Date();
+      const bases = await linkCheck.siteBases();
       let cursor = run.cursor;
       const batchSize = options.batchSize ?? BATCH;
       const populate = reviewedPopulate(strapi.getModel(ARTICLE), components);
@@ -284,10 +315,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             orderBy: { id: 'asc' },
             limit: batchSize,
           })) as ArticleRow[];
-          if (rows.length === 0) {
-            await runs().update({ where: { id: run.id }, data: { finishedAt: new Date() } });
-            break;
-          }
+          if (rows.length === 0) break;
           const linked = await linkedFilesOf(strapi, rows);
           const texts = new Map(
             rows.map((row, index) => [row.documentId, textsOf(row, linked[index])])
@@ -319,7 +347,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
               fields: texts.get(row.documentId)!.fields,
             }))
           );
-          const at = new Date();
+          const at = clock();
           const serious: NewFinding[] = [];
           for (const row of changed) {
             const { files, digest } = texts.get(row.documentId)!;
@@ -336,6 +364,10 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             progress.checked += 1;
             await yieldToEventLoop();
           }
+          // What they link to, and the group's own addresses among it decided at once.
+          const decided = await linkCheck.record(changed, { bases, own: links.own, at });
+          progress.linksChecked += decided.checked;
+          progress.linksBroken += decided.broken;
           await alert(serious, mailed);
           progress.read += rows.length;
           cursor = rows[rows.length - 1].id;
@@ -348,6 +380,32 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       } finally {
         await checker?.stop();
+      }
+      // 链接可用性: the addresses due, asked (or resolved) under the same lease and signal.
+      if (!options.signal?.aborted) {
+        const fromText = { linksChecked: progress.linksChecked, linksBroken: progress.linksBroken };
+        const linked = await linkCheck.checkDue({
+          own: links.own,
+          clock,
+          siteId: options.siteId,
+          signal: options.signal,
+          cursor: Number(run.linkCursor ?? 0),
+          onBatch: async (done) => {
+            progress.linksChecked = fromText.linksChecked + done.checked;
+            progress.linksBroken = fromText.linksBroken + done.broken;
+            await runs().update({
+              where: { id: run.id },
+              data: {
+                linkCursor: done.cursor,
+                linksChecked: progress.linksChecked,
+                linksBroken: progress.linksBroken,
+              },
+            });
+            options.onProgress?.({ ...progress });
+          },
+        });
+        if (!linked.stopped)
+          await runs().update({ where: { id: run.id }, data: { finishedAt: new Date() } });
       }
       return { runId: run.id, ...progress, stopped: Boolean(options.signal?.aborted) };
     },
@@ -400,6 +458,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: { state: 'gone' },
       });
       await states().deleteMany({ where: { articleDocumentId: documentId } });
+      await linkCheck.forget(documentId);
     },
 
     /**
@@ -443,7 +502,11 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!mayUnpublish(article)) throw forbidden(ERRORS.mayNotUnpublish);
       await strapi.documents(ARTICLE).unpublish({ documentId: article.documentId });
       const what =
-        finding.kind === 'personalData' ? finding.word : `“${finding.found ?? finding.word}”`;
+        finding.kind === 'personalData'
+          ? finding.word
+          : finding.kind === 'brokenLink'
+            ? `不可用链接“${finding.found ?? finding.word}”`
+            : `“${finding.found ?? finding.word}”`;
       await getService(strapi, 'audit').record('inspection.unpublish', {
         summary: `因内容巡检发现${what}，撤下《${article.title ?? ''}》：${reason}`,
         subject: article.title ?? '',
@@ -477,7 +540,10 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       // Recorded before answering, so the page that asked sees it going on at once; the job
       // goes on with it (runFor).
-      await runFor(options, (await getService(strapi, 'review').checkLists()).version);
+      await runFor(
+        options,
+        checkedVersion((await getService(strapi, 'review').checkLists()).version)
+      );
       void service
         .runJob(options)
         .catch((error: Error) =>
@@ -494,7 +560,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       return runWithLease(strapi, INSPECTION_JOB, HOLD_MS, async (lease) => {
         const signal = stop ? AbortSignal.any([lease, stop]) : lease;
         const done = await service.run({ ...rest, signal });
-        return `read ${done.read}, checked ${done.checked}, ${done.found} open findings in those checked${done.stopped ? ' (stopped)' : ''}`;
+        return `read ${done.read}, checked ${done.checked}, ${done.found} open findings in those checked; links checked ${done.linksChecked}, broken ${done.linksBroken}${done.stopped ? ' (stopped)' : ''}`;
       });
     },
   };

@@ -1,4 +1,5 @@
 import { validateYupSchema, yup } from '@strapi/utils';
+import { HIT_KINDS } from '../../../shared/contracts/review';
 import { oneOf } from '../utils/one-of';
 import { wholeNumber } from '../utils/query-fields';
 import { INSPECTION_ERRORS as ERRORS } from './messages';
@@ -8,10 +9,7 @@ const siteCode = yup.string().matches(/^[a-z0-9-]{1,40}$/, ERRORS.filters);
 const findingsQuery = yup
   .object({
     site: siteCode,
-    kind: oneOf(
-      ['word', 'wording', 'personalData', 'unread', 'externalLink', 'deniedLink'] as const,
-      ERRORS.filters
-    ),
+    kind: oneOf(HIT_KINDS, ERRORS.filters),
     level: oneOf(['forbidden', 'check'] as const, ERRORS.filters),
     state: oneOf(['open', 'dismissed'] as const, ERRORS.filters).default('open'),
     page: wholeNumber(1, 100_000, ERRORS.filters).default(1),

@@ -15,7 +15,8 @@ import { inspectionReads } from '../inspection/reads';
 /**
  * What 站群监测 judges every open site from, in grouped queries over all sites at once: its
  * publications per column, its oldest unanswered message, its review backlog, its members'
- * expired passwords, its messages and submissions this year, the serious faults online.
+ * expired passwords, its messages and submissions this year, the serious faults online and the
+ * links that do not open.
  */
 
 export type Stamp = string | number | Date | null;
@@ -245,6 +246,7 @@ export const siteFacts = async (
     submissions,
     flaggedVisits,
     seriousFindings,
+    brokenLinks,
   ] = await Promise.all([
     strapi.db
       .query(SITE_COLUMN)
@@ -267,6 +269,8 @@ export const siteFacts = async (
     getService(strapi, 'visitAnomalies').flaggedDays(`${year}-01-01`, `${year}-12-31`),
     // Serious faults the content inspection found online and still open.
     inspectionReads(strapi).seriousBySite(siteIds),
+    // Links of its published articles that do not open, still open (链接可用性).
+    inspectionReads(strapi).brokenLinksBySite(siteIds),
   ]);
   return {
     year,
@@ -284,6 +288,7 @@ export const siteFacts = async (
     submissions,
     flaggedVisits: groupBy(flaggedVisits, (row) => row.siteDocumentId),
     seriousFindings,
+    brokenLinks,
   };
 };
 

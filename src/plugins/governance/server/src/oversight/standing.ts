@@ -166,6 +166,7 @@ export const standingOf = (
     },
     mix: mixOf(config.oversight.mix, mine),
     expiredAccounts: facts.expired.get(site.code) ?? 0,
+    brokenLinks: facts.brokenLinks.get(Number(site.id)) ?? 0,
     submissions: facts.submissions.get(site.documentId) ?? { submitted: 0, adopted: 0 },
     visitAnomalies: (facts.flaggedVisits.get(site.documentId) ?? []).map(
       ({ day, visits, counted, median, kind }) => ({ day, visits, counted, median, kind })

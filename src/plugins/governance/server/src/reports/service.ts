@@ -226,6 +226,7 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
               ...Object.values(RULE_NAMES).map((head) => ({ head, width: 34 })),
               { head: '待审稿件', width: 10 },
               { head: '密码过期账号', width: 12 },
+              { head: '不可用链接', width: 10 },
             ],
             rows: rows.map((row) => [
               row.site.name,
@@ -239,6 +240,7 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
               }),
               row.reviewBacklog.waiting,
               row.expiredAccounts,
+              row.brokenLinks,
             ]),
           },
         ],

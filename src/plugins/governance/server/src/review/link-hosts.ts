@@ -24,7 +24,7 @@ export const ruleFor = (host: string, rules: HostRule[]): HostRule | undefined =
     .sort((a, b) => b.host.length - a.host.length || (a.list === 'deny' ? -1 : 1))[0];
 
 /** Whether `host` is one of the group's own. */
-const isOwn = (host: string, own: SiteDomains[]) =>
+export const isOwn = (host: string, own: SiteDomains[]) =>
   own.some(
     (domains) => domains.hosts.has(host) || domains.suffixes.some((suffix) => host.endsWith(suffix))
   );

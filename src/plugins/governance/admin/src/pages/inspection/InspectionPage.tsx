@@ -50,22 +50,35 @@ const KINDS: readonly FindingKind[] = [
   'unread',
   'externalLink',
   'deniedLink',
+  'brokenLink',
 ];
 const STATES = ['open', 'dismissed'] as const;
 const COLUMNS = ['site', 'article', 'kind', 'found', 'suggestion', 'actions'] as const;
 const ARTICLE_EDIT = '/content-manager/collection-types/api::article.article';
 
-/** The finding in its sentence, the text as written marked, as the review panel shows a hit. */
-const FoundInContext = ({ finding }: { finding: InspectionFinding }) => (
-  <HitInContext
-    hit={{
-      start: finding.position,
-      end: finding.position + finding.found.length,
-      context: finding.context,
-      level: finding.level,
-    }}
-  />
-);
+/** A finding about a link (外链, 链接可用性): its words and address, no place in a text. */
+const withoutPosition = (finding: InspectionFinding) =>
+  isLinkHit(finding) || finding.kind === 'brokenLink';
+
+/**
+ * The finding in its sentence, the text as written marked, as the review panel shows a hit; a
+ * link's finding as its words, address and why.
+ */
+const FoundInContext = ({ finding }: { finding: InspectionFinding }) =>
+  withoutPosition(finding) ? (
+    <Typography variant="pi" textColor="neutral800" tag="p">
+      {finding.context}
+    </Typography>
+  ) : (
+    <HitInContext
+      hit={{
+        start: finding.position,
+        end: finding.position + finding.found.length,
+        context: finding.context,
+        level: finding.level,
+      }}
+    />
+  );
 
 const FindingRow = ({ finding, ...place }: { finding: InspectionFinding } & RowPlace) => {
   const t = useT();
@@ -101,11 +114,11 @@ const FindingRow = ({ finding, ...place }: { finding: InspectionFinding } & RowP
       <WrapTd>
         <Typography variant="omega" fontWeight="bold" tag="p">
           “{finding.word}” · {where}
-          {isLinkHit(finding)
+          {withoutPosition(finding)
             ? ''
             : ` ${t('review.words.position', { position: finding.position + 1 })}`}
         </Typography>
-        {finding.kind === 'unread' || isLinkHit(finding) ? (
+        {finding.kind === 'unread' || withoutPosition(finding) ? (
           <Typography variant="pi">{finding.context}</Typography>
         ) : (
           <FoundInContext finding={finding} />
@@ -287,6 +300,8 @@ export const InspectionPage = () => {
           at: when(lastFinished.finishedAt!),
           site: lastFinished.site?.name ?? t('inspection.allSites'),
           read: lastFinished.read,
+          linksChecked: lastFinished.linksChecked,
+          linksBroken: lastFinished.linksBroken,
         })
       : t('inspection.neverRun');
   const pagination = findings.data?.pagination;

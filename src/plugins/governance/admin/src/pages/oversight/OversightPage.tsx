@@ -34,7 +34,14 @@ import { useTimeZoneNote } from '../../components/TimeZoneNote';
 const RECENT_ALERTS = 10;
 
 /** The columns after the site and its rules. */
-const FIGURE_COLUMNS = ['status', 'replyRate', 'onTimeRate', 'backlog', 'expiredAccounts'] as const;
+const FIGURE_COLUMNS = [
+  'status',
+  'replyRate',
+  'onTimeRate',
+  'backlog',
+  'expiredAccounts',
+  'brokenLinks',
+] as const;
 /** The site table's headings, under `oversight.`: the site, each veto rule, the figures. */
 const SITE_TABLE_COLUMNS = [
   'column.site',
@@ -136,6 +143,14 @@ const SiteRow = ({ row }: { row: SiteOversight }) => {
           {format.count(row.expiredAccounts)}
         </Typography>
       </Td>
+      <Td>
+        <Typography
+          textColor={row.brokenLinks > 0 ? 'warning600' : 'neutral500'}
+          fontWeight={row.brokenLinks > 0 ? 'semiBold' : undefined}
+        >
+          {format.count(row.brokenLinks)}
+        </Typography>
+      </Td>
     </Tr>
   );
 };
@@ -186,7 +201,8 @@ const RulesNote = ({ meta }: { meta: OversightListResponse['meta'] }) => {
 
 /**
  * 站群监测 for the province: every open site against the national veto rules (国办秘函〔2019〕19号),
- * one traffic light per rule, with its messages, review backlog and expired accounts; each site
+ * one traffic light per rule, with its messages, review backlog, expired accounts and links that
+ * do not open (不可用链接, a figure, no rule); each site
  * opens on the evidence behind its verdicts.
  */
 export const OversightPage = () => {

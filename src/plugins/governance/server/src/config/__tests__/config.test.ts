@@ -33,6 +33,29 @@ describe('governance config', () => {
     ).toThrow(/media.sizeLimitsMb/);
   });
 
+  it.each<[Partial<typeof keyed.inspection.links>]>([
+    [{ timeoutMs: 0 }],
+    [{ perHost: 1.5 }],
+    [{ politenessMs: -1 }],
+    [{ recheckDays: undefined }],
+  ])('stops the boot on the link check settings %p', (change) => {
+    expect(() =>
+      config.validator({
+        ...keyed,
+        inspection: { links: { ...keyed.inspection.links, ...change } },
+      })
+    ).toThrow(/governance.inspection.links/);
+  });
+
+  it('takes a link check without a pause between requests', () => {
+    expect(() =>
+      config.validator({
+        ...keyed,
+        inspection: { links: { ...keyed.inspection.links, politenessMs: 0 } },
+      })
+    ).not.toThrow();
+  });
+
   it('stops the boot on a failed-login cap of 0', () => {
     expect(() =>
       config.validator({

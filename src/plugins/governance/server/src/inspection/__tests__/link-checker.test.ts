@@ -143,3 +143,16 @@ it('leaves politenessMs between the starts of two requests to one host', async (
   const gaps = politeStarts.slice(1).map((start, i) => start - politeStarts[i]);
   for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(50);
 });
+
+it('asks nothing more once its signal aborts, and answers what it asked', async () => {
+  politeStarts.length = 0;
+  const stop = new AbortController();
+  const urls = Array.from({ length: 6 }, (_, i) => `${base}/polite/c${i}`);
+  const verdicts = await createLinkChecker({ perHost: 1, politenessMs: 0 }).check(
+    urls,
+    () => stop.abort(),
+    stop.signal
+  );
+  expect([...verdicts.keys()]).toEqual([urls[0]]);
+  expect(politeStarts).toHaveLength(1);
+});

@@ -182,6 +182,8 @@ describe('GET /governance/oversight', () => {
     expect(site.mix).toEqual({ workNews: 1, analysis: 0, disclosure: 0, other: 0 });
     expect(site.reviewBacklog).toEqual({ waiting: 0, oldestDays: null });
     expect(site.expiredAccounts).toBe(0);
+    // Nothing inspected here: no link found broken (inspection/__tests__/link-availability).
+    expect(site.brokenLinks).toBe(0);
     expect(site.submissions).toEqual({ submitted: 0, adopted: 0 });
     const columns = data.find((s) => s.site.code === 'columns')!;
     // The 政策文件 and 通知公告 articles are within the year; 办事指南's is older.

@@ -6,7 +6,7 @@ import { StatCards } from '../../../components/StatCard';
 import { useT } from '../../../hooks/useT';
 import { useOversightFormat } from '../format';
 
-/** 待审文章, 留言答复, 密码过期账号, 信息报送: the site's other figures. */
+/** 待审文章, 留言答复, 密码过期账号, 不可用链接, 信息报送: the site's other figures. */
 export const SiteFigures = ({ site }: { site: SiteOversightDetail }) => {
   const t = useT();
   const format = useOversightFormat();
@@ -36,6 +36,14 @@ export const SiteFigures = ({ site }: { site: SiteOversightDetail }) => {
           label: t('oversight.figures.expired'),
           value: format.count(site.expiredAccounts),
           hint: site.expiredAccounts > 0 ? t('oversight.figures.expiredHint') : undefined,
+        },
+        {
+          label: t('oversight.figures.brokenLinks'),
+          value: format.count(site.brokenLinks),
+          hint:
+            site.brokenLinks > 0
+              ? t('oversight.figures.brokenLinksHint')
+              : t('oversight.figures.brokenLinksNone'),
         },
         {
           label: t('oversight.figures.submissions', { year: replies.year }),
