@@ -4,15 +4,56 @@
  * one a false positive with a reason and takes another article offline (撤稿); the province reads
  * every site's open findings, exports them, and sees them in 站群监测 (its rule and its alert).
  */
+import knex from 'knex';
+import path from 'path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
+import { appDir } from '../helpers/strapi';
 
 let server: RunningServer;
 let browser: Browser;
 
 const inspectionUrl = () => `${server.url}/admin/plugins/governance/inspection`;
 const login = (email: string) => loginAs(browser, server, email);
+
+/**
+ * One of 汉滨区's published articles given a link to a file the media library does not hold, as
+ * an import from an older system leaves them: written straight into the database.
+ */
+const linkToAMissingFile = async () => {
+  const db = knex({
+    client: 'better-sqlite3',
+    connection: { filename: path.resolve(appDir, server.databaseEnv.DATABASE_FILENAME!) },
+    useNullAsDefault: true,
+  });
+  try {
+    const site = await db('sites').where({ code: 'ankang-hanbin' }).first('id');
+    const article = await db('articles')
+      .where({ site_key: site.id })
+      .whereNotNull('published_at')
+      .orderBy('id')
+      .first('id', 'title', 'body');
+    const body = JSON.parse(article.body);
+    body.push({
+      type: 'paragraph',
+      children: [
+        { type: 'text', text: '附件：' },
+        {
+          type: 'link',
+          url: '/uploads/hanbin_dibao_shenqingbiao.doc',
+          children: [{ type: 'text', text: '低保申请表' }],
+        },
+      ],
+    });
+    await db('articles')
+      .where({ id: article.id })
+      .update({ body: JSON.stringify(body) });
+    return article.title as string;
+  } finally {
+    await db.destroy();
+  }
+};
 
 beforeAll(async () => {
   server = await startDemoServer('e2e-inspection');
@@ -55,6 +96,7 @@ describe('内容巡检', () => {
     await screenshot(province, 'link-hosts');
     await province.close();
 
+    const linking = await linkToAMissingFile();
     const page = await login('ankang-hanbin.editor@demo.example');
     await page.goto(inspectionUrl());
     await page.getByRole('heading', { name: '内容巡检' }).waitFor();
@@ -66,6 +108,18 @@ describe('内容巡检', () => {
     await rows.first().getByText('“以人为本”').waitFor();
     expect(await page.getByText('西安市', { exact: true }).count()).toBe(0);
     await screenshot(page, 'inspection-site');
+
+    // 链接不可用: the link to a file nobody uploaded is broken at the first look.
+    await page.getByText(/检查链接 \d+ 个，其中不可用 1 个/).waitFor();
+    await page.getByRole('combobox', { name: '类型' }).click();
+    await page.getByRole('option', { name: '链接不可用' }).click();
+    const broken = rows.filter({ hasText: linking });
+    await broken.getByText('链接不可用').waitFor();
+    await broken.getByText('“低保申请表”', { exact: false }).first().waitFor();
+    await broken.getByText('文件不存在', { exact: false }).waitFor();
+    await screenshot(page, 'inspection-broken-link');
+    await page.goto(inspectionUrl());
+    await rows.first().getByText('“以人为本”').waitFor();
 
     // 误报, with the reason.
     await rows.first().getByRole('button', { name: '误报' }).click();
@@ -120,6 +174,8 @@ describe('内容巡检', () => {
     const hanbin = page.getByTestId('oversight-row-ankang-hanbin');
     await hanbin.getByTestId('verdict-seriousWording-tripped').waitFor();
     await hanbin.getByTestId('verdict-personalData-ok').waitFor();
+    // Its link that does not open, as a figure.
+    expect(await hanbin.locator('td').last().textContent()).toBe('1');
     await screenshot(page, 'inspection-oversight');
     // The latest alerts, below the table, name what the inspection found.
     await page.getByText('“以人为本”（禁用词）', { exact: false }).first().scrollIntoViewIfNeeded();
