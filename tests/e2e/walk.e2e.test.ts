@@ -74,47 +74,6 @@ const menuLinks = async (page: Page) =>
     .map((href) => new URL(href, 'http://admin.invalid').pathname)
     .filter((path) => path.startsWith('/admin') && !path.includes('/logout'));
 
-/**
- * A wait for the page's requests to be over: none in flight for `quietMs` (Playwright's
- * "networkidle" is a state of a loaded document, which a click within the admin does not load).
- */
-const trafficOf = (page: Page) => {
-  let inFlight = 0;
-  let lastChange = Date.now();
-  const started = () => {
-    inFlight += 1;
-    lastChange = Date.now();
-  };
-  const ended = () => {
-    // Requests begun before the count began end too.
-    inFlight = Math.max(0, inFlight - 1);
-    lastChange = Date.now();
-  };
-  page.on('request', started);
-  page.on('requestfinished', ended);
-  page.on('requestfailed', ended);
-  return async (quietMs = 500, timeoutMs = 30_000) => {
-    for (const begun = Date.now(); Date.now() - begun < timeoutMs;) {
-      if (inFlight === 0 && Date.now() - lastChange >= quietMs) return;
-      await page.waitForTimeout(50);
-    }
-    throw new Error(`requests still in flight after ${timeoutMs} ms`);
-  };
-};
-
-/**
- * Goes to `path` as a person does: by clicking its link in a menu of the page now, when one is
- * shown (the admin changes page without loading itself again: a reload costs the browser and the
- * server a whole start of the admin), by its address otherwise.
- */
-const open = async (page: Page, url: string, path: string) => {
-  const link = page.locator(`nav a[href="${path}"]`).first();
-  if ((await link.count()) > 0 && (await link.isVisible())) {
-    await link.click();
-    await page.waitForURL((now) => now.pathname === path);
-  } else await page.goto(`${url}${path}`);
-};
-
 /** Every site's code (data, shown on some pages), from the public API a page at a time. */
 const allSiteCodes = async () => {
   const codes = new Set<string>();
@@ -148,7 +107,6 @@ describe.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))
       const problems: string[] = [];
       let where = 'login';
       const walker = await loginAs(browser, server, email);
-      const settled = trafficOf(walker);
       walker.on('console', (message) => {
         if (message.type() === 'error' && !NAVIGATION_ABORT.test(message.text()))
           problems.push(`${where}: console: ${message.text()}`);
@@ -167,8 +125,8 @@ describe.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))
         if (seen.has(path)) continue;
         seen.add(path);
         where = path;
-        await open(walker, server.url, path);
-        await settled();
+        await walker.goto(`${server.url}${path}`);
+        await walker.waitForLoadState('networkidle');
         await walker.waitForTimeout(300); // lazy widgets and panels render after their data
         // A busy machine may still be rendering a list after its request: its loader's text
         // (Strapi's "Loading content") would count as English. One that never ends still does.
