@@ -268,4 +268,11 @@ const publishCost = async (strapi) => {
   return result;
 };
 
-module.exports = { startDemoServer, slowestQueries, queriesLongerThan, loadTest, publishCost };
+module.exports = {
+  startDemoServer,
+  slowestQueries,
+  queriesLongerThan,
+  load,
+  loadTest,
+  publishCost,
+};

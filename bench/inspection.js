@@ -1,0 +1,241 @@
+/**
+ * `node bench/inspection.js` (after `npm run build`): issue 19's benchmark of the content
+ * inspection (内容巡检) over a whole province's archive.
+ *
+ *  1. A scratch Strapi with the demo loaded, its archive grown by plain SQL to BENCH_ARTICLES
+ *     published articles (default 1,000,000; bench/scale-archive.js, as bench/scale.js grows it).
+ *  2. The lists made large: BENCH_WORDS (10,000) words, a tenth of them 禁用 and the rest 慎用, and
+ *     BENCH_RULES (1,000) 规范表述 rules, made-up strings written by SQL; one published article in
+ *     FOUND_EVERY has one of ten 慎用 words added to its summary, so that the check finds and
+ *     records something, as a real list does now and then.
+ *  3. Reading: every published article read as the inspection reads it (batches of 100 by id, the
+ *     same populate, the files its body links to, its texts and their digest), nothing checked:
+ *     articles per second.
+ *  4. The inspection itself (`contentInspection.run`), every article checked (none has been
+ *     before): articles per second, findings, the longest hold of the event loop. Target: its
+ *     time at most 2× the reading's.
+ *  5. During step 4, the one-row public request `/api/sites?pagination[pageSize]=1` asked one at
+ *     a time by another process (bench/load.js), against the same request before it, idle: its
+ *     p50 and p99. Target: within 2×.
+ *
+ * A scratch SQLite file unless DATABASE_CLIENT names PostgreSQL; then DATABASE_NAME must be an
+ * empty scratch database (`createdb -h 127.0.0.1 -U postgres bench_inspection`), dropped
+ * afterwards. Results print and go to bench/results/ (git-ignored). Try a small size first:
+ * `BENCH_ARTICLES=150000 BENCH_WORDS=2000 BENCH_RULES=200 node bench/inspection.js`.
+ */
+const { createHash, randomUUID } = require('crypto');
+const os = require('os');
+const path = require('path');
+const {
+  appDir,
+  distDir,
+  mulberry32,
+  startScratchStrapi,
+  watched,
+  writeResults,
+  runBench,
+  assertEmpty,
+  ARTICLE,
+} = require('./helpers');
+const { growArchive } = require('./scale-archive');
+const { load } = require('./scale-parts');
+
+const { loadDemo } = require(path.join(distDir, 'database/seeds/load-demo.js'));
+const plugin = (file) => require(path.join(appDir, 'src/plugins/governance/dist/server/src', file));
+const { reviewedPopulate } = plugin('review/content-hash.js');
+const { reviewedTexts } = plugin('review/sensitive-words.js');
+const { attachmentsOf, linkedFilesOf } = plugin('review/attachment-scan.js');
+
+const TARGET = Number(process.env.BENCH_ARTICLES ?? 1_000_000);
+const WORDS = Number(process.env.BENCH_WORDS ?? 10_000);
+const RULES = Number(process.env.BENCH_RULES ?? 1_000);
+const IDLE_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const BATCH = 100;
+const PROBE = '/api/sites?pagination[pageSize]=1';
+/** One published article in this many says one of ten of the list's words. */
+const FOUND_EVERY = 1000;
+const FOUND_WORDS = 10;
+
+/** A made-up word of `length` common Chinese characters (U+4E00–U+62FF), from `random`. */
+const madeUp = (random, length) =>
+  String.fromCodePoint(
+    ...Array.from({ length }, () => 0x4e00 + Math.floor(random() * (0x62ff - 0x4e00)))
+  );
+
+/** Step 2: the word list and the wording rules, written by SQL (the lists' own tables). */
+const fillLists = async (strapi) => {
+  const knex = strapi.db.connection;
+  const random = mulberry32(19);
+  const now = new Date();
+  const row = (data) => ({
+    document_id: randomUUID(),
+    created_at: now,
+    updated_at: now,
+    published_at: now,
+    ...data,
+  });
+  const words = strapi.db.metadata.get('plugin::governance.sensitive-word');
+  const rules = strapi.db.metadata.get('plugin::governance.wording-rule');
+  const col = (meta, name) => meta.attributes[name].columnName ?? name;
+  const article = strapi.db.metadata.get(ARTICLE);
+  const seen = new Set();
+  const unique = (length) => {
+    for (;;) {
+      const word = madeUp(random, length);
+      if (!seen.has(word)) {
+        seen.add(word);
+        return word;
+      }
+    }
+  };
+  const found = Array.from({ length: FOUND_WORDS }, () => unique(4));
+  const wordRows = [
+    ...found.map((word) => row({ [col(words, 'word')]: word, [col(words, 'level')]: 'check' })),
+    ...Array.from({ length: WORDS - found.length }, (_, i) =>
+      row({
+        [col(words, 'word')]: unique(2 + (i % 3)),
+        [col(words, 'level')]: i % 10 === 0 ? 'forbidden' : 'check',
+      })
+    ),
+  ];
+  const ruleRows = Array.from({ length: RULES }, () =>
+    row({
+      [col(rules, 'wrong')]: unique(4 + Math.floor(random() * 3)),
+      [col(rules, 'right')]: unique(4),
+      [col(rules, 'category')]: 'political',
+    })
+  );
+  for (const [table, rows] of [
+    [words.tableName, wordRows],
+    [rules.tableName, ruleRows],
+  ])
+    for (let i = 0; i < rows.length; i += 500) await knex(table).insert(rows.slice(i, i + 500));
+  // The words said here and there: article n × FOUND_EVERY says word n mod FOUND_WORDS.
+  const summary = col(article, 'summary');
+  const said = await knex(article.tableName)
+    .whereNotNull('published_at')
+    .whereRaw('id % ? = 0', [FOUND_EVERY])
+    .update({
+      [summary]: knex.raw(
+        `coalesce(??, '') || case ${found.map((_, i) => `when (id / ?) % ? = ${i} then ?`).join(' ')} end`,
+        [summary, ...found.flatMap((word) => [FOUND_EVERY, FOUND_WORDS, word])]
+      ),
+    });
+  return { words: wordRows.length, foundWords: found, saidIn: said, rules: ruleRows.length };
+};
+
+/** Step 3: the published articles read as the inspection reads them, nothing checked. */
+const readAll = async (strapi) => {
+  const components = (uid) => strapi.getModel(uid);
+  const model = strapi.getModel(ARTICLE);
+  const populate = reviewedPopulate(model, components);
+  let cursor = 0;
+  let read = 0;
+  for (;;) {
+    const rows = await strapi.db.query(ARTICLE).findMany({
+      where: { publishedAt: { $notNull: true }, id: { $gt: cursor } },
+      populate,
+      orderBy: { id: 'asc' },
+      limit: BATCH,
+    });
+    if (rows.length === 0) return read;
+    const linked = await linkedFilesOf(strapi, rows);
+    rows.forEach((row, index) => {
+      const fields = reviewedTexts(model, row, components);
+      const files = [...attachmentsOf(row), ...linked[index]];
+      createHash('sha256')
+        .update(JSON.stringify([fields, files.map(({ name, file }) => [name, file.id])]))
+        .digest('hex');
+    });
+    read += rows.length;
+    cursor = rows[rows.length - 1].id;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+};
+
+const perSecond = (count, ms) => Math.round(count / (ms / 1000));
+
+const main = async () => {
+  const { strapi, stop } = await startScratchStrapi();
+  strapi.cron.stop(); // no nightly job in between
+  const knex = strapi.db.connection;
+  const { timezone } = strapi.config.get('plugin::governance');
+  const results = {
+    client: strapi.db.dialect.client,
+    date: new Date().toISOString(),
+    target: TARGET,
+  };
+  try {
+    await assertEmpty(knex, [strapi.db.metadata.get(ARTICLE).tableName]);
+    console.log('Loading the demo …');
+    await loadDemo(strapi, appDir);
+    results.grown = await growArchive(strapi, { target: TARGET, timezone });
+    results.lists = await fillLists(strapi);
+    console.log(`Lists: ${results.lists.words} words, ${results.lists.rules} wording rules.`);
+    await strapi.server.mount();
+    await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+    const probe = `http://127.0.0.1:${strapi.server.httpServer.address().port}${PROBE}`;
+
+    await load(probe, 1, 2); // warm-up
+    const idle = await load(probe, 1, IDLE_SECONDS);
+
+    console.log('Reading every published article as the inspection does …');
+    const reading = await watched(() => readAll(strapi));
+    results.reading = {
+      articles: reading.answer,
+      seconds: +(reading.ms / 1000).toFixed(1),
+      articlesPerSecond: perSecond(reading.answer, reading.ms),
+      longestHoldMs: +reading.longestHoldMs.toFixed(1),
+    };
+    console.log(`  ${JSON.stringify(results.reading)}`);
+
+    console.log('The inspection, every article checked …');
+    let prober;
+    const during = load(probe, 1, 24 * 3600, { onChild: (child) => (prober = child) });
+    let lastLine = 0;
+    const inspection = await watched(() =>
+      strapi
+        .plugin('governance')
+        .service('contentInspection')
+        .run({
+          trigger: 'manual',
+          onProgress: ({ read, checked, found }) => {
+            if (Date.now() - lastLine < 10_000) return;
+            lastLine = Date.now();
+            console.log(`  read ${read}, checked ${checked}, open findings ${found}`);
+          },
+        })
+    );
+    prober.kill('SIGTERM');
+    const loaded = await during;
+    const { read, checked, found } = inspection.answer;
+    results.inspection = {
+      read,
+      checked,
+      openFindings: found,
+      seconds: +(inspection.ms / 1000).toFixed(1),
+      articlesPerSecond: perSecond(read, inspection.ms),
+      longestHoldMs: +inspection.longestHoldMs.toFixed(1),
+      ratioToReading: +(inspection.ms / reading.ms).toFixed(2),
+      target: 2,
+    };
+    results.probe = {
+      path: PROBE,
+      idle,
+      duringInspection: loaded,
+      p50Ratio: +(loaded.p50Ms / idle.p50Ms).toFixed(2),
+      p99Ratio: +(loaded.p99Ms / idle.p99Ms).toFixed(2),
+      target: 2,
+    };
+    results.loadAverage = +os.loadavg()[0].toFixed(2);
+    console.log(`  ${JSON.stringify(results.inspection)}`);
+    console.log(
+      `One-row request during the inspection: p50 ${results.probe.p50Ratio}×, p99 ${results.probe.p99Ratio}× (target 2×)`
+    );
+    writeResults('inspection', results);
+  } finally {
+    await stop();
+  }
+};
+
+runBench(main);
