@@ -7,6 +7,8 @@ import type {
 } from '../../../shared/contracts/inspection';
 
 export type { FindingKind, InspectionFinding, InspectionSummary };
+/** The kinds a finding has, in the order the page lists them. */
+export { HIT_KINDS as FINDING_KINDS } from '../../../shared/contracts/review';
 
 const INSPECTION = ['governance', 'inspection'];
 

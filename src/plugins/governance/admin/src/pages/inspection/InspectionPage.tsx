@@ -16,6 +16,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
+  FINDING_KINDS,
   FINDINGS_PAGE_SIZE,
   findingsExportQuery,
   useDismissFinding,
@@ -24,7 +25,6 @@ import {
   useInspectionSummary,
   useStartInspection,
   type FindingFilters,
-  type FindingKind,
   type InspectionFinding,
   type InspectionSummary,
 } from '../../api/inspection';
@@ -43,15 +43,6 @@ import { useNotifiedAction } from '../../hooks/useNotifiedAction';
 import { usePageParam } from '../../hooks/usePageParam';
 import { useT } from '../../hooks/useT';
 
-const KINDS: readonly FindingKind[] = [
-  'word',
-  'wording',
-  'personalData',
-  'unread',
-  'externalLink',
-  'deniedLink',
-  'brokenLink',
-];
 const STATES = ['open', 'dismissed'] as const;
 const COLUMNS = ['site', 'article', 'kind', 'found', 'suggestion', 'actions'] as const;
 const ARTICLE_EDIT = '/content-manager/collection-types/api::article.article';
@@ -208,7 +199,7 @@ const SiteSummary = ({
 }) => {
   const t = useT();
   return (
-    <Table colCount={3 + KINDS.length} rowCount={sites.length + 1}>
+    <Table colCount={3 + FINDING_KINDS.length} rowCount={sites.length + 1}>
       <Thead>
         <Tr>
           <Th>
@@ -220,7 +211,7 @@ const SiteSummary = ({
           <Th>
             <Typography variant="sigma">{t('inspection.check')}</Typography>
           </Th>
-          {KINDS.map((kind) => (
+          {FINDING_KINDS.map((kind) => (
             <Th key={kind}>
               <Typography variant="sigma">{t(`inspection.kind.${kind}`)}</Typography>
             </Th>
@@ -254,7 +245,7 @@ const SiteSummary = ({
                 {row.check}
               </Typography>
             </Td>
-            {KINDS.map((kind) => (
+            {FINDING_KINDS.map((kind) => (
               <Td key={kind}>
                 <Typography textColor="neutral700">{row.byKind[kind] ?? 0}</Typography>
               </Td>
@@ -373,7 +364,7 @@ export const InspectionPage = () => {
             <FilterSelect
               label={t('inspection.column.kind')}
               value={filters.kind ?? ''}
-              options={optionsOf(KINDS, (kind) => t(`inspection.kind.${kind}`))}
+              options={optionsOf(FINDING_KINDS, (kind) => t(`inspection.kind.${kind}`))}
               onChange={(kind) => set({ ...filters, kind: kind || undefined })}
               minWidth="180px"
             />
