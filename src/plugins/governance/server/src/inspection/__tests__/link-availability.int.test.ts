@@ -15,6 +15,7 @@ import { sheetRows } from '@test-helpers/spreadsheets';
 import { asAdmin, startApp, type TestAdmin, type TestApp } from '@test-helpers/strapi';
 import { ARTICLE, ARTICLE_LINK, INSPECTION_FINDING, INSPECTION_RUN, LINK_STATE } from '../../uids';
 import { urlHashOf } from '../link-targets';
+import { closedPort } from '@test-helpers/ports';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -82,18 +83,6 @@ const linksParagraph = (links: Array<[string, string]>) => ({
     { type: 'text', text: '' },
   ],
 });
-
-/**
- * A port nothing listens on: one just opened and closed again (not port 1: fetch refuses the
- * ports browsers block before it connects, a failure of another kind).
- */
-const closedPort = async () => {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-};
 
 /** Written, approved through the site's review chain, published. */
 const publishWith = async (

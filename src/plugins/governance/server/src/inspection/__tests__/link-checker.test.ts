@@ -6,6 +6,7 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { createLinkChecker } from '../link-checker';
+import { closedPort } from '@test-helpers/ports';
 
 let server: http.Server;
 let base: string;
@@ -48,15 +49,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => new Promise((resolve) => server.close(resolve)));
-
-/** A port nothing listens on: one just opened and closed again. */
-const closedPort = async () => {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-};
 
 it('tells what opens from what is missing, failing, too slow, refused or nowhere', async () => {
   const checker = createLinkChecker({ timeoutMs: 500, politenessMs: 0 });
