@@ -4,12 +4,10 @@
  * one a false positive with a reason and takes another article offline (撤稿); the province reads
  * every site's open findings, exports them, and sees them in 站群监测 (its rule and its alert).
  */
-import knex from 'knex';
-import path from 'path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
+import { openDemoDatabase } from '../helpers/demo-database';
 import { startDemoServer, type RunningServer } from '../helpers/server';
-import { appDir } from '../helpers/strapi';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,11 +20,7 @@ const login = (email: string) => loginAs(browser, server, email);
  * an import from an older system leaves them: written straight into the database.
  */
 const linkToAMissingFile = async () => {
-  const db = knex({
-    client: 'better-sqlite3',
-    connection: { filename: path.resolve(appDir, server.databaseEnv.DATABASE_FILENAME!) },
-    useNullAsDefault: true,
-  });
+  const db = openDemoDatabase(server);
   try {
     const site = await db('sites').where({ code: 'ankang-hanbin' }).first('id');
     const article = await db('articles')
