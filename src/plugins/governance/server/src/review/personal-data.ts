@@ -69,24 +69,30 @@ const FINDERS: Finder[] = [
  * Finds the personal data in the given fields (sensitive-words.ts reads an article's fields the
  * same way), each number reported once, by the first finder that accepts it.
  */
-export const scanPersonalData = (fields: Record<string, string | string[]>): WordHit[] =>
-  scanFieldLines(fields, (field, whole, line, offset) => {
-    const { text, starts, ends } = normalizeForMatching(line);
-    const taken: Array<[number, number]> = [];
-    const hits: WordHit[] = [];
-    for (const { pattern, accepts, hit } of FINDERS)
-      for (const match of text.matchAll(pattern)) {
-        const start = match.index;
-        const end = start + match[0].length;
-        if (taken.some(([from, to]) => start < to && end > from)) continue;
-        if (!accepts(match[0].replace(/-/g, ''))) continue;
-        taken.push([start, end]);
-        hits.push(
-          hitAt(field, whole, offset + starts[start], offset + ends[end - 1], {
-            ...hit,
-            kind: 'personalData',
-          })
-        );
-      }
-    return hits.sort((a, b) => a.start - b.start);
-  });
+export const scanPersonalData = (
+  fields: Record<string, string | string[]>,
+  normalize = normalizeForMatching
+): WordHit[] =>
+  scanFieldLines(
+    fields,
+    (field, whole, { text, starts, ends }, offset) => {
+      const taken: Array<[number, number]> = [];
+      const hits: WordHit[] = [];
+      for (const { pattern, accepts, hit } of FINDERS)
+        for (const match of text.matchAll(pattern)) {
+          const start = match.index;
+          const end = start + match[0].length;
+          if (taken.some(([from, to]) => start < to && end > from)) continue;
+          if (!accepts(match[0].replace(/-/g, ''))) continue;
+          taken.push([start, end]);
+          hits.push(
+            hitAt(field, whole, offset + starts[start], offset + ends[end - 1], {
+              ...hit,
+              kind: 'personalData',
+            })
+          );
+        }
+      return hits.sort((a, b) => a.start - b.start);
+    },
+    normalize
+  );

@@ -1,7 +1,7 @@
-import AhoCorasick from 'modern-ahocorasick';
+import { AhoCorasick } from '@monyone/aho-corasick';
 import { WORD_CONTEXT_CHARS, type WordHit, type WordLevel } from '../../../shared/contracts/review';
 import { reviewedAttributes, type ComponentSchemas, type HashedSchema } from './content-hash';
-import { normalizeForMatching } from './normalize-text';
+import { normalizeForMatching, type NormalizedText } from './normalize-text';
 
 export type { WordHit, WordLevel };
 
@@ -92,11 +92,13 @@ export const reviewedTexts = (
 const STRENGTH: Record<WordLevel, number> = { check: 0, forbidden: 1 };
 
 /**
- * Finds every occurrence of every listed word in the given fields, in one pass per field
- * (Aho–Corasick), so a list of thousands of words costs no more than a handful. Words and text
- * are compared in their normalised form (normalize-text.ts), so 絕 密, 绝\u200b密 and 绝密 are
- * one word; a hit reports where it stands in the text as written. A field given as lines (a
- * body's blocks) is searched line by line: no word is found across two paragraphs.
+ * Finds every occurrence of every listed word in the given fields, in one pass per line
+ * (Aho–Corasick over the normalised text's UTF-16 units: normalisation has already folded what
+ * a grapheme-aware match would), so a list of thousands of words costs no more than a handful.
+ * Words and text are compared in their normalised form (normalize-text.ts), so 絕 密,
+ * 绝\u200b密 and 绝密 are one word; a hit reports where it stands in the text as written. A
+ * field given as lines (a body's blocks) is searched line by line: no word is found across two
+ * paragraphs.
  */
 export const createWordScanner = (words: SensitiveWord[]) => {
   // Two listed forms of one word (绝密 and 絕密) are one entry, at the stronger level.
@@ -109,20 +111,20 @@ export const createWordScanner = (words: SensitiveWord[]) => {
   }
   const matcher = byForm.size > 0 ? new AhoCorasick([...byForm.keys()]) : null;
 
-  const scanLine = (field: string, whole: string, line: string, offset: number): WordHit[] => {
-    const { text, starts, ends } = normalizeForMatching(line);
-    return matcher!.search(text).map(({ pattern, start, end }) => {
-      const word = byForm.get(pattern)!;
-      return hitAt(field, whole, offset + starts[start], offset + ends[end - 1], {
+  const scanLine: LineScan = (field, whole, { text, starts, ends }, offset) =>
+    matcher!.matchInText(text).map(({ keyword, begin, end }) => {
+      const word = byForm.get(keyword)!;
+      return hitAt(field, whole, offset + starts[begin], offset + ends[end - 1], {
         word: word.word,
         level: word.level,
         ...(word.suggestion ? { suggestion: word.suggestion } : {}),
       });
     });
-  };
 
-  return (fields: Record<string, string | string[]>): WordHit[] =>
-    matcher ? scanFieldLines(fields, scanLine) : [];
+  return (
+    fields: Record<string, string | string[]>,
+    normalize = normalizeForMatching
+  ): WordHit[] => (matcher ? scanFieldLines(fields, scanLine, normalize) : []);
 };
 
 /**
@@ -148,20 +150,30 @@ export const hitAt = (
   };
 };
 
+/** One line's check: its field, the field's whole text, the line normalised, its offset. */
+export type LineScan = (
+  field: string,
+  whole: string,
+  line: NormalizedText,
+  offset: number
+) => WordHit[];
+
 /**
- * Each field's lines given to `scanLine` one by one (no hit spans two paragraphs), with the
+ * Each field's lines given to `scanLine` one by one (no hit spans two paragraphs), normalised
+ * by `normalize` (the text checker's shares one normalisation between its checks), with the
  * field's whole text and the line's offset in it, where its hits are reported.
  */
 export const scanFieldLines = (
   fields: Record<string, string | string[]>,
-  scanLine: (field: string, whole: string, line: string, offset: number) => WordHit[]
+  scanLine: LineScan,
+  normalize: (line: string) => NormalizedText = normalizeForMatching
 ): WordHit[] =>
   Object.entries(fields).flatMap(([field, value]) => {
     const lines = typeof value === 'string' ? [value] : value;
     const whole = lines.join('\n');
     let offset = 0;
     return lines.flatMap((line) => {
-      const hits = scanLine(field, whole, line, offset);
+      const hits = line === '' ? [] : scanLine(field, whole, normalize(line), offset);
       offset += line.length + 1;
       return hits;
     });

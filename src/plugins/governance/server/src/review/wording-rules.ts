@@ -1,7 +1,7 @@
-import AhoCorasick from 'modern-ahocorasick';
+import { AhoCorasick } from '@monyone/aho-corasick';
 import type { WordHit } from '../../../shared/contracts/review';
 import { normalizeForMatching } from './normalize-text';
-import { hitAt, scanFieldLines } from './sensitive-words';
+import { hitAt, scanFieldLines, type LineScan } from './sensitive-words';
 
 /**
  * 规范表述: a form a government text must not use and the one it must (a leader's name or title
@@ -33,20 +33,19 @@ export const createWordingScanner = (rules: WordingRule[]) => {
   const patterns = [...new Set([...wrongs.keys(), ...rights])];
   const matcher = patterns.length > 0 ? new AhoCorasick(patterns) : null;
 
-  const scanLine = (field: string, whole: string, line: string, offset: number): WordHit[] => {
-    const { text, starts, ends } = normalizeForMatching(line);
-    const found = matcher!.search(text);
+  const scanLine: LineScan = (field, whole, { text, starts, ends }, offset) => {
+    const found = matcher!.matchInText(text);
     const covered = found
-      .filter(({ pattern }) => rights.has(pattern))
-      .map(({ start, end }) => [start, end] as const);
+      .filter(({ keyword }) => rights.has(keyword))
+      .map(({ begin, end }) => [begin, end] as const);
     return found
-      .filter(({ pattern, start, end }) => {
-        if (!wrongs.has(pattern)) return false;
-        return !covered.some(([from, to]) => from <= start && end <= to && to - from > end - start);
+      .filter(({ keyword, begin, end }) => {
+        if (!wrongs.has(keyword)) return false;
+        return !covered.some(([from, to]) => from <= begin && end <= to && to - from > end - begin);
       })
-      .map(({ pattern, start, end }) => {
-        const rule = wrongs.get(pattern)!;
-        return hitAt(field, whole, offset + starts[start], offset + ends[end - 1], {
+      .map(({ keyword, begin, end }) => {
+        const rule = wrongs.get(keyword)!;
+        return hitAt(field, whole, offset + starts[begin], offset + ends[end - 1], {
           word: rule.wrong,
           level: 'forbidden',
           kind: 'wording',
@@ -55,6 +54,8 @@ export const createWordingScanner = (rules: WordingRule[]) => {
       });
   };
 
-  return (fields: Record<string, string | string[]>): WordHit[] =>
-    matcher ? scanFieldLines(fields, scanLine) : [];
+  return (
+    fields: Record<string, string | string[]>,
+    normalize = normalizeForMatching
+  ): WordHit[] => (matcher ? scanFieldLines(fields, scanLine, normalize) : []);
 };
