@@ -7,7 +7,7 @@
  * link-checker.ts and counts broken after two failures a day apart (link-state.ts).
  */
 import type { Core } from '@strapi/strapi';
-import { createHash } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import type { GovernanceConfig } from '../config';
 import { hostOf, type SiteDomains } from '../rankings/visit-domains';
 import { ARTICLE, ARTICLE_LINK, INSPECTION_FINDING, LINK_STATE, SITE, UPLOAD_FILE } from '../uids';
@@ -156,39 +156,51 @@ export const linkAvailability = (strapi: Core.Strapi) => {
     return outcomes;
   };
 
-  /** The state after `outcome`: the group's own at once, others by link-state.ts's two failures. */
-  const apply = async (state: StateRow, outcome: Outcome) => {
-    const previous: LinkState | null = state.health
-      ? {
-          health: state.health,
-          firstFailedAt: state.firstFailedAt ? new Date(state.firstFailedAt as string) : null,
-        }
-      : null;
-    let next: LinkState;
-    if (!outcome.atOnce) next = nextLinkState(previous, outcome);
-    else if (outcome.ok) next = { health: 'ok', firstFailedAt: null };
-    else
-      next = {
-        health: 'broken',
-        firstFailedAt:
-          previous && previous.health !== 'ok' && previous.firstFailedAt
-            ? previous.firstFailedAt
-            : outcome.checkedAt,
-      };
-    await states().update({
-      where: { id: state.id },
-      data: {
+  /**
+   * The states after their outcomes: the group's own at once, others by link-state.ts's two
+   * failures. States given the same values are written together (the group's own addresses of a
+   * batch, mostly); answers each address's health before and after.
+   */
+  const apply = async (checked: Array<{ state: StateRow; outcome: Outcome }>) => {
+    const writes = new Map<string, { data: Record<string, unknown>; ids: number[] }>();
+    const changes = checked.map(({ state, outcome }) => {
+      const previous: LinkState | null = state.health
+        ? {
+            health: state.health,
+            firstFailedAt: state.firstFailedAt ? new Date(state.firstFailedAt as string) : null,
+          }
+        : null;
+      let next: LinkState;
+      if (!outcome.atOnce) next = nextLinkState(previous, outcome);
+      else if (outcome.ok) next = { health: 'ok', firstFailedAt: null };
+      else
+        next = {
+          health: 'broken',
+          firstFailedAt:
+            previous && previous.health !== 'ok' && previous.firstFailedAt
+              ? previous.firstFailedAt
+              : outcome.checkedAt,
+        };
+      const data = {
         health: next.health,
         firstFailedAt: next.firstFailedAt,
         status: outcome.status,
         failure: outcome.failure,
-        finalUrl: outcome.finalUrl,
+        // Where a redirect chain ended; none when the address answered itself.
+        finalUrl: outcome.finalUrl === state.url ? null : outcome.finalUrl,
         redirects: outcome.redirects,
         internal: outcome.internal,
         checkedAt: outcome.checkedAt,
-      },
+      };
+      const key = JSON.stringify(data);
+      const write = writes.get(key) ?? writes.set(key, { data, ids: [] }).get(key)!;
+      write.ids.push(state.id);
+      return { urlHash: state.urlHash, before: state.health, after: next.health };
     });
-    return { before: state.health, after: next.health };
+    for (const { data, ids } of writes.values())
+      for (const chunk of chunks(ids))
+        await states().updateMany({ where: { id: { $in: chunk } }, data });
+    return changes;
   };
 
   /** The states of addresses no article links any more are dropped: nobody is asked for them. */
@@ -351,6 +363,8 @@ export const linkAvailability = (strapi: Core.Strapi) => {
       await links().deleteMany({ where: { articleDocumentId: { $in: ids } } });
       const data = rows.flatMap((row) =>
         linkTargetsOf(row.body, bases.get(row.siteKey ?? -1) ?? null).map((target) => ({
+          // Bookkeeping rows: a plain random id rather than a cuid2 derived for each (service.ts).
+          documentId: randomUUID(),
           articleDocumentId: row.documentId,
           siteId: row.siteKey,
           url: target.url,
@@ -376,7 +390,7 @@ export const linkAvailability = (strapi: Core.Strapi) => {
           await states().createMany({
             data: missing.map((urlHash) => {
               const url = targets.get(urlHash)!;
-              return { url, urlHash, host: hostOf(url), internal: false };
+              return { documentId: randomUUID(), url, urlHash, host: hostOf(url), internal: false };
             }),
           });
           rowsRead = await read();
@@ -384,20 +398,23 @@ export const linkAvailability = (strapi: Core.Strapi) => {
         found.push(...rowsRead);
       }
       const outcomes = await resolveOwn(found, own, at);
-      for (const state of found) {
-        const outcome = outcomes.get(state.urlHash);
-        if (outcome) {
-          const { after } = await apply(state, outcome);
-          decided.checked += 1;
-          if (after === 'broken') decided.broken += 1;
-        }
-        // Once the group's own and now not (its article deleted): the network phase asks it.
-        else if (state.internal)
-          await states().update({
-            where: { id: state.id },
-            data: { internal: false, checkedAt: null },
-          });
-      }
+      const changes = await apply(
+        found.flatMap((state) => {
+          const outcome = outcomes.get(state.urlHash);
+          return outcome ? [{ state, outcome }] : [];
+        })
+      );
+      decided.checked += changes.length;
+      decided.broken += changes.filter(({ after }) => after === 'broken').length;
+      // Once the group's own and now not (its article deleted): the network phase asks it.
+      const noLongerOwn = found
+        .filter((state) => state.internal && !outcomes.has(state.urlHash))
+        .map((state) => state.id);
+      for (const chunk of chunks(noLongerOwn))
+        await states().updateMany({
+          where: { id: { $in: chunk } },
+          data: { internal: false, checkedAt: null },
+        });
       await prune(before.filter((hash) => !targets.has(hash)));
       await reconcile(ids, at, new Map(rows.map((row) => [row.documentId, row])));
       return decided;
@@ -484,30 +501,34 @@ export const linkAvailability = (strapi: Core.Strapi) => {
                 signal
               )
             : new Map();
-        const changed: string[] = [];
-        for (const row of due) {
-          const verdict = verdicts.get(row.url);
-          const outcome: Outcome | undefined =
-            outcomes.get(row.urlHash) ??
-            (verdict && {
-              ok: verdict.ok,
-              internal: false,
-              atOnce: false,
-              status: verdict.status,
-              failure: verdict.failure,
-              finalUrl: verdict.finalUrl,
-              redirects: verdict.redirects.length > 0 ? verdict.redirects : null,
-              // The run's clock: a run told another time (tests) judges its failures by it.
-              checkedAt: clock(),
-            });
-          // Not asked: the signal aborted first; it stays due.
-          if (!outcome) continue;
-          const { before, after } = await apply(row, outcome);
-          progress.checked += 1;
-          if (after === 'broken') progress.broken += 1;
-          if (before === 'broken' || after === 'broken') changed.push(row.urlHash);
-        }
-        await reconcileLinking(changed, clock());
+        const changes = await apply(
+          due.flatMap((row) => {
+            const verdict = verdicts.get(row.url);
+            const outcome: Outcome | undefined =
+              outcomes.get(row.urlHash) ??
+              (verdict && {
+                ok: verdict.ok,
+                internal: false,
+                atOnce: false,
+                status: verdict.status,
+                failure: verdict.failure,
+                finalUrl: verdict.finalUrl,
+                redirects: verdict.redirects.length > 0 ? verdict.redirects : null,
+                // The run's clock: a run told another time (tests) judges its failures by it.
+                checkedAt: clock(),
+              });
+            // Not asked: the signal aborted first; it stays due.
+            return outcome ? [{ state: row, outcome }] : [];
+          })
+        );
+        progress.checked += changes.length;
+        progress.broken += changes.filter(({ after }) => after === 'broken').length;
+        await reconcileLinking(
+          changes
+            .filter(({ before, after }) => before === 'broken' || after === 'broken')
+            .map(({ urlHash }) => urlHash),
+          clock()
+        );
         // Stopped midway: the place stays, and what was not asked is found due again.
         if (!signal?.aborted) progress.cursor = due[due.length - 1].id;
         await onBatch({ ...progress });

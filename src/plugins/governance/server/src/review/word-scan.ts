@@ -40,7 +40,8 @@ export const wordScan = (strapi: Core.Strapi, components: ComponentSchemas) => {
   let built: {
     version: string;
     lists: CheckLists;
-    check: TextChecker;
+    /** Built on the first draft checked: the inspection builds its own in its thread. */
+    check: TextChecker | null;
     links: LinkLists;
   } | null = null;
   const current = async () => {
@@ -60,7 +61,7 @@ export const wordScan = (strapi: Core.Strapi, components: ComponentSchemas) => {
           siteDomains(site.url, site.visitDomains)
         ),
       };
-      built = { version, lists, check: createTextChecker(lists), links };
+      built = { version, lists, check: null, links };
     }
     return built;
   };
@@ -71,7 +72,9 @@ export const wordScan = (strapi: Core.Strapi, components: ComponentSchemas) => {
 
     /** The draft's own texts, and its body's links to hosts outside the group (外链审查). */
     async draft(draft: unknown): Promise<WordHit[]> {
-      const { check, links } = await current();
+      const scan = await current();
+      scan.check ??= createTextChecker(scan.lists);
+      const { check, links } = scan;
       return [
         ...check(reviewedTexts(strapi.getModel(ARTICLE), draft, components)),
         ...linkHits((draft as { body?: unknown }).body, links.rules, links.own),

@@ -281,7 +281,12 @@ describe('链接可用性', () => {
     });
 
     // The others asked: what opens is ok, the redirect chain recorded.
-    expect(await stateOf(url.ok)).toMatchObject({ health: 'ok', status: 200, redirects: null });
+    expect(await stateOf(url.ok)).toMatchObject({
+      health: 'ok',
+      status: 200,
+      finalUrl: null,
+      redirects: null,
+    });
     expect(await stateOf(url.redirected)).toMatchObject({
       health: 'ok',
       status: 200,
