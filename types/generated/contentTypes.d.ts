@@ -1668,7 +1668,7 @@ export interface PluginGovernanceMessageMonth extends Struct.CollectionTypeSchem
 export interface PluginGovernanceOversightAlert extends Struct.CollectionTypeSchema {
   collectionName: 'governance_oversight_alerts';
   info: {
-    description: "An alert: a site's rule came within the warning window or tripped (the daily job), or the content inspection found a serious fault online (one per finding); and who was told";
+    description: "An alert: a site's rule came within the warning window or tripped (the daily job), or the content inspection found serious faults online (one per run, site and rule, naming the first and counting the rest); and who was told";
     displayName: '\u76D1\u6D4B\u9884\u8B66';
     pluralName: 'oversight-alerts';
     singularName: 'oversight-alert';
@@ -1694,6 +1694,10 @@ export interface PluginGovernanceOversightAlert extends Struct.CollectionTypeSch
       }>;
     emailed: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     findingId: Schema.Attribute.Integer;
+    groupKey: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.oversight-alert'> &
       Schema.Attribute.Private;

@@ -124,7 +124,7 @@ export interface OpenMessageEvidence {
 
 /**
  * One alert: a rule of a site entered a warning or tripped (the daily job), or the content
- * inspection found a serious fault online (`finding`, one alert per finding).
+ * inspection found serious faults online (`finding`: one alert per run, site and rule).
  */
 export interface OversightAlert {
   id: number;
@@ -138,8 +138,11 @@ export interface OversightAlert {
   /** The people told: the site's leaders (第一责任人) and the provincial admins, by name. */
   notified: string[];
   emailed: boolean;
-  /** The inspection's finding: 《标题》正文：“找到的文字”（应为：……）. */
-  finding: { id: number; detail: string } | null;
+  /**
+   * The inspection's findings: the first, 《标题》正文：“找到的文字”（应为：……）, and how many of
+   * this kind it found on the site in the same run (`count`).
+   */
+  finding: { id: number; detail: string; count: number } | null;
 }
 
 /** `GET /governance/oversight/alerts?site=&page=&pageSize=`: newest first. */

@@ -48,6 +48,7 @@ interface AlertRow {
   emailed: boolean;
   findingId: number | null;
   detail: string | null;
+  groupKey: string | null;
 }
 
 /** A serious fault the content inspection has just found online, as its alert names it. */
@@ -70,7 +71,9 @@ export const toAlert = (row: AlertRow): OversightAlert => ({
   raisedAt: new Date(row.raisedAt).toISOString(),
   notified: row.notified ?? [],
   emailed: row.emailed,
-  finding: row.findingId ? { id: row.findingId, detail: row.detail ?? '' } : null,
+  finding: row.findingId
+    ? { id: row.findingId, detail: row.detail ?? '', count: row.value ?? 1 }
+    : null,
 });
 
 /**
@@ -217,57 +220,70 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * 内容巡检预警: each serious fault the inspection has just found, alerted at once to the
+     * 内容巡检预警: the serious faults the inspection has just found, alerted at once to the
      * site's leaders and the provincial admins, by the daily alerts' channels (this list, e-mail,
-     * the audit log). Once per finding: the alert's finding id is unique, so a finding alerted
-     * already (or by another run that met this one) is skipped. `mailed` (one per run) holds the
-     * sites, and `province`, already e-mailed by this run: they are not e-mailed again.
+     * the audit log). Each finding is alerted once, when it is first found (the inspection
+     * passes only those it has just created). A word added to the list can be found in
+     * thousands of articles at once, so a run raises one alert per site and rule (`run`: its
+     * key), naming the first finding and counting the others as they are found. `mailed` (one
+     * per run) holds the sites, and `province`, already e-mailed by this run: they are not
+     * e-mailed again.
      */
     async raiseFindings(
       found: NewSeriousFinding[],
-      { now = new Date(), mailed }: { now?: Date; mailed?: Set<string> } = {}
+      { now = new Date(), mailed, run }: { now?: Date; mailed?: Set<string>; run?: string } = {}
     ): Promise<OversightAlert[]> {
       if (found.length === 0) return [];
       const leaders = await siteLeaders(strapi, [...new Set(found.map((f) => f.site.documentId))]);
       const admins = await provincialAdmins();
       const emails = emailsOn(strapi);
       const alerts = strapi.db.query(OVERSIGHT_ALERT);
-      const rows: AlertRow[] = [];
+      const groups = new Map<string, NewSeriousFinding[]>();
       for (const finding of found) {
-        if (await alerts.findOne({ where: { findingId: finding.id }, select: ['id'] })) continue;
-        const told = [...(leaders.get(finding.site.documentId) ?? []), ...admins];
-        try {
+        const key = `${run ?? `finding:${found[0].id}`}:${finding.site.documentId}:${finding.rule}`;
+        (groups.get(key) ?? groups.set(key, []).get(key)!).push(finding);
+      }
+      const raised: AlertRow[] = [];
+      const rows: AlertRow[] = [];
+      for (const [groupKey, [first, ...others]] of groups) {
+        const existing = (await alerts.findOne({ where: { groupKey } })) as AlertRow | null;
+        if (existing) {
           rows.push(
-            (await alerts.create({
-              data: {
-                siteDocumentId: finding.site.documentId,
-                siteCode: finding.site.code,
-                siteName: finding.site.name,
-                rule: finding.rule,
-                status: 'tripped',
-                value: 1,
-                threshold: 1,
-                daysLeft: null,
-                findingId: finding.id,
-                detail: finding.detail.slice(0, 500),
-                raisedAt: now,
-                notified: [...new Set(told.map(personName))],
-                emailed: emails,
-              },
+            (await alerts.update({
+              where: { id: existing.id },
+              data: { value: (existing.value ?? 1) + others.length + 1 },
             })) as AlertRow
           );
-        } catch {
-          // Another run alerted this finding first (the unique finding id).
+          continue;
         }
+        const told = [...(leaders.get(first.site.documentId) ?? []), ...admins];
+        const created = (await alerts.create({
+          data: {
+            siteDocumentId: first.site.documentId,
+            siteCode: first.site.code,
+            siteName: first.site.name,
+            rule: first.rule,
+            status: 'tripped',
+            value: others.length + 1,
+            threshold: 1,
+            daysLeft: null,
+            findingId: first.id,
+            detail: first.detail.slice(0, 500),
+            groupKey,
+            raisedAt: now,
+            notified: [...new Set(told.map(personName))],
+            emailed: emails,
+          },
+        })) as AlertRow;
+        raised.push(created);
+        rows.push(created);
       }
-      if (rows.length === 0) return [];
       if (emails) {
-        // A word added to the list can be found in thousands of articles at once: a message
-        // names at most a few, and each site's leaders and the province get one per run.
-        const lines = (mine: AlertRow[]) => [
+        // A message names at most a few, and each site's leaders and the province get one per run.
+        const lines = (mine: NewSeriousFinding[]) => [
           ...mine
             .slice(0, MAILED_FINDINGS)
-            .map((row) => `· ${row.siteName}：${RULE_NAMES[row.rule]}，${row.detail}`),
+            .map((f) => `· ${f.site.name}：${RULE_NAMES[f.rule]}，${f.detail}`),
           ...(mine.length > MAILED_FINDINGS ? [`……共 ${mine.length} 处`] : []),
           '',
           '请立即核实，修改或撤下相关信息；确属误报的，在“内容巡检”中标记误报并说明理由。本次巡检中此后发现的问题不再另发邮件，请在“内容巡检”中查看全部结果。',
@@ -278,12 +294,12 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
           return true;
         };
         for (const [siteDocumentId, people] of leaders) {
-          const mine = rows.filter((row) => row.siteDocumentId === siteDocumentId);
+          const mine = found.filter((f) => f.site.documentId === siteDocumentId);
           if (mine.length === 0 || !once(siteDocumentId)) continue;
           for (const person of people)
             await mail(
               person,
-              `【内容巡检预警】${mine[0].siteName}发现 ${mine.length} 处严重问题`,
+              `【内容巡检预警】${mine[0].site.name}发现 ${mine.length} 处严重问题`,
               lines(mine),
               INSPECTION_PAGE
             );
@@ -292,17 +308,19 @@ const alertsService = ({ strapi }: { strapi: Core.Strapi }) => {
           for (const admin of admins)
             await mail(
               admin,
-              `【内容巡检预警】${config().groupName}：${rows.length} 处严重问题`,
-              lines(rows),
+              `【内容巡检预警】${config().groupName}：${found.length} 处严重问题`,
+              lines(found),
               INSPECTION_PAGE
             );
       }
-      await getService(strapi, 'audit').record('oversight.alert', {
-        subject: 'inspection',
-        summary: `发出内容巡检预警 ${rows.length} 项，涉及 ${new Set(rows.map((r) => r.siteCode)).size} 个站点`,
-        details: { alerts: rows.map((r) => r.id), findings: rows.map((r) => r.findingId) },
-        actor: 'system',
-      });
+      // The log names each alert when it is raised; findings joining it later are in its count.
+      if (raised.length > 0)
+        await getService(strapi, 'audit').record('oversight.alert', {
+          subject: 'inspection',
+          summary: `发出内容巡检预警 ${raised.length} 项，涉及 ${new Set(raised.map((r) => r.siteCode)).size} 个站点`,
+          details: { alerts: raised.map((r) => r.id), findings: found.map((f) => f.id) },
+          actor: 'system',
+        });
       return rows.map(toAlert);
     },
 

@@ -88,7 +88,14 @@ export const AlertsTable = ({
             <Flex gap={2}>
               <RuleStatusBadge status={alert.status} />
               {alert.finding ? (
-                <Typography>{alert.finding.detail}</Typography>
+                <Typography>
+                  {alert.finding.count > 1
+                    ? t('oversight.alerts.findings', {
+                        detail: alert.finding.detail,
+                        count: alert.finding.count,
+                      })
+                    : alert.finding.detail}
+                </Typography>
               ) : (
                 <VerdictLight verdict={alert} />
               )}
