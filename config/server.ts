@@ -66,6 +66,10 @@ const config = ({
     // On SIGTERM the server stops taking connections and waits this long for the requests in
     // flight before it cuts them off (the governance plugin's destroy).
     shutdownGraceSeconds: Number(grace),
+    // The scheduled jobs (the nightly inspection, the alerts…): on by default; off on the
+    // citizens' instances, so their work never shares a process with citizens' requests
+    // (docs/operations.md). Each run still takes its lease on whichever instance runs it.
+    cron: { enabled: env.bool('CRON_ENABLED', true) },
     // The machines this runs on have no internet: never ask npm for a newer Strapi.
     logger: {
       updates: { enabled: false },

@@ -4,7 +4,8 @@
  * that would trust every X-Forwarded-For entry, or none, stops the start. Behind a proxy the
  * server listens on this machine only unless HOST says otherwise, and a server that trusts the
  * header while others can reach it is warned about at start-up. The shutdown grace period is a
- * whole number of seconds.
+ * whole number of seconds. The scheduled jobs run unless CRON_ENABLED=false (the citizens'
+ * instances).
  */
 import { env } from '@strapi/utils';
 import serverConfig, { proxyExposureWarning } from '../../config/server';
@@ -15,6 +16,7 @@ const NAMES = [
   'SERVER_PROXY',
   'SERVER_PROXY_HOPS',
   'SHUTDOWN_GRACE_SECONDS',
+  'CRON_ENABLED',
 ] as const;
 const saved = Object.fromEntries(NAMES.map((name) => [name, process.env[name]]));
 
@@ -95,5 +97,15 @@ describe('the start-up warning about a server reachable around the proxy', () =>
       '0.0.0.0'
     );
     expect(proxyExposureWarning(load({ SERVER_PROXY: 'true' }))).toBeNull();
+  });
+});
+
+describe('the scheduled jobs', () => {
+  it.each([
+    [{}, true],
+    [{ CRON_ENABLED: 'true' }, true],
+    [{ CRON_ENABLED: 'false' }, false],
+  ])('%j runs them: %s', (settings, enabled) => {
+    expect(load(settings).cron).toEqual({ enabled });
   });
 });
