@@ -10,7 +10,9 @@
  * list of `{ url, token, cookie }`, worker i to target i modulo their number, the token (an admin
  * JWT) as its Bearer and the cookie as its Cookie (bench/scale.js: home cards and rankings at once). BENCH_LOAD_MIN_REQUESTS: go on
  * past `seconds` until that many were answered. SIGTERM ends the run early: the requests in
- * flight finish, then the figures print (`rps` over the time it ran).
+ * flight finish, then the figures print (`rps` over the time it ran). BENCH_LOAD_INTERVAL_MS: each
+ * worker starts a request at most that often instead of as fast as the server answers (a probe
+ * that measures the server's latency without taking a large share of its time).
  */
 const [url, kind, concurrency = '16', seconds = '10', site = ''] = process.argv.slice(2);
 
@@ -74,7 +76,14 @@ const main = async () => {
         ...(target.cookie ? { cookie: target.cookie } : {}),
       },
     };
+    const interval = Number(process.env.BENCH_LOAD_INTERVAL_MS ?? 0);
+    let next = Date.now();
     while (Date.now() < deadline || latencies.length < atLeast) {
+      if (interval > 0) {
+        const wait = next - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        next = Math.max(next, Date.now()) + interval; // a late answer does not bring a burst
+      }
       const started = process.hrtime.bigint();
       try {
         const res = await fetch(

@@ -110,7 +110,12 @@ const startDemoServer = (password, env, { attach = false } = {}) =>
  * bench/load.js in its own process: GETs, `concurrency` in flight, for `seconds` and at least
  * `minRequests`. `onChild` gets the process (to stop it early).
  */
-const load = (url, concurrency, seconds, { targets, minRequests = 0, onChild = () => {} } = {}) =>
+const load = (
+  url,
+  concurrency,
+  seconds,
+  { targets, minRequests = 0, intervalMs = 0, onChild = () => {} } = {}
+) =>
   new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
@@ -120,6 +125,7 @@ const load = (url, concurrency, seconds, { targets, minRequests = 0, onChild = (
           ...process.env,
           BENCH_LOAD_TARGETS: targets ? JSON.stringify(targets) : '',
           BENCH_LOAD_MIN_REQUESTS: String(minRequests),
+          BENCH_LOAD_INTERVAL_MS: String(intervalMs),
         },
       },
       (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout)))
