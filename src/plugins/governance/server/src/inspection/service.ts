@@ -17,7 +17,6 @@ import { ARTICLE, INSPECTED_ARTICLE, INSPECTION_FINDING, INSPECTION_RUN, SITE } 
 import type { AdminUser } from '../utils/document-middleware';
 import { personName } from '../utils/person-name';
 import { getService } from '../utils/get-service';
-import { yieldToEventLoop } from '../utils/yield';
 import { startChecker, type Checker } from './checker';
 import { ERRORS, fieldName } from './messages';
 import { forbidden } from '../utils/forbidden';
@@ -336,19 +335,20 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const mailed = new Set<string>();
       try {
         checker = startChecker(lists);
-        for (;;) {
-          if (options.signal?.aborted) break;
+        const check = checker.check;
+        /** A batch after `after`, read, with those changed since their last check sent to be checked. */
+        const readBatch = async (after: number) => {
           const rows = (await articles().findMany({
             where: {
               publishedAt: { $notNull: true },
-              id: { $gt: cursor },
+              id: { $gt: after },
               ...(options.siteId !== undefined ? { siteKey: options.siteId } : {}),
             },
             populate,
             orderBy: { id: 'asc' },
             limit: batchSize,
           })) as ArticleRow[];
-          if (rows.length === 0) break;
+          if (rows.length === 0) return null;
           const linked = await linkedFilesOf(strapi, rows);
           const texts = new Map(
             rows.map((row, index) => [row.documentId, textsOf(row, linked[index])])
@@ -374,12 +374,24 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
               state.listVersion !== listVersion
             );
           });
-          const hits = await checker.check(
+          const hits = check(
             changed.map((row) => ({
               key: row.documentId,
               fields: texts.get(row.documentId)!.fields,
             }))
           );
+          hits.catch(() => {}); // awaited with its batch; a stopped run may leave it
+          return { rows, texts, before, changed, hits };
+        };
+        let next = options.signal?.aborted ? null : await readBatch(cursor);
+        while (next && !options.signal?.aborted) {
+          const { rows, texts, before, changed } = next;
+          // The next batch is read while the checking thread checks this one.
+          const following = options.signal?.aborted
+            ? Promise.resolve(null)
+            : readBatch(rows[rows.length - 1].id);
+          following.catch(() => {}); // awaited below; not unhandled meanwhile
+          const hits = await next.hits;
           const at = clock();
           const serious: NewFinding[] = [];
           const found = new Map<string, WordHit[]>();
@@ -426,7 +438,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
           });
           await alert(serious, mailed, run.id);
           options.onProgress?.({ ...progress });
-          await yieldToEventLoop();
+          next = await following;
         }
       } finally {
         await checker?.stop();
