@@ -339,6 +339,21 @@ export const linkAvailability = (strapi: Core.Strapi) => {
     ) {
       const decided = { checked: 0, broken: 0 };
       if (read.length === 0) return decided;
+      const targets = new Map(
+        read.map((row) => [
+          row.documentId,
+          linkTargetsOf(row.body, bases.get(row.siteKey ?? -1) ?? null),
+        ])
+      );
+      const before = (
+        (await links().findMany({
+          where: { articleDocumentId: { $in: read.map((row) => row.documentId) } },
+          select: ['urlHash'],
+        })) as Array<{ urlHash: string }>
+      ).map((row) => row.urlHash);
+      // Articles that link nothing, and linked nothing before: nothing to record or reconcile.
+      if (before.length === 0 && [...targets.values()].every((found) => found.length === 0))
+        return decided;
       // An article taken offline since the batch was read has been forgotten (`forget`): its
       // links are not recorded again behind it.
       const online = new Set(
@@ -354,15 +369,9 @@ export const linkAvailability = (strapi: Core.Strapi) => {
       );
       const rows = read.filter((row) => online.has(row.documentId));
       const ids = rows.map((row) => row.documentId);
-      const before = (
-        (await links().findMany({
-          where: { articleDocumentId: { $in: ids } },
-          select: ['urlHash'],
-        })) as Array<{ urlHash: string }>
-      ).map((row) => row.urlHash);
       await links().deleteMany({ where: { articleDocumentId: { $in: ids } } });
       const data = rows.flatMap((row) =>
-        linkTargetsOf(row.body, bases.get(row.siteKey ?? -1) ?? null).map((target) => ({
+        targets.get(row.documentId)!.map((target) => ({
           // Bookkeeping rows: a plain random id rather than a cuid2 derived for each (service.ts).
           documentId: randomUUID(),
           articleDocumentId: row.documentId,
@@ -375,9 +384,9 @@ export const linkAvailability = (strapi: Core.Strapi) => {
       );
       if (data.length > 0) await links().createMany({ data });
 
-      const targets = new Map(data.map((row) => [row.urlHash, row.url]));
+      const addresses = new Map(data.map((row) => [row.urlHash, row.url]));
       const found: StateRow[] = [];
-      for (const chunk of chunks([...targets.keys()])) {
+      for (const chunk of chunks([...addresses.keys()])) {
         const read = () =>
           states().findMany({
             where: { urlHash: { $in: chunk } },
@@ -389,7 +398,7 @@ export const linkAvailability = (strapi: Core.Strapi) => {
         if (missing.length > 0) {
           await states().createMany({
             data: missing.map((urlHash) => {
-              const url = targets.get(urlHash)!;
+              const url = addresses.get(urlHash)!;
               return { documentId: randomUUID(), url, urlHash, host: hostOf(url), internal: false };
             }),
           });
@@ -415,7 +424,7 @@ export const linkAvailability = (strapi: Core.Strapi) => {
           where: { id: { $in: chunk } },
           data: { internal: false, checkedAt: null },
         });
-      await prune(before.filter((hash) => !targets.has(hash)));
+      await prune(before.filter((hash) => !addresses.has(hash)));
       await reconcile(ids, at, new Map(rows.map((row) => [row.documentId, row])));
       return decided;
     },
