@@ -1018,7 +1018,7 @@ export interface PluginGovernanceHolidayYear extends Struct.CollectionTypeSchema
 export interface PluginGovernanceInspectedArticle extends Struct.CollectionTypeSchema {
   collectionName: 'governance_inspected_articles';
   info: {
-    description: 'What the content inspection last checked of one published article, and against which lists';
+    description: 'What the content inspection last checked of one published article (its published row), and against which lists';
     displayName: '\u5DE1\u68C0\u8BB0\u5F55';
     pluralName: 'inspected-articles';
     singularName: 'inspected-article';
@@ -1037,10 +1037,10 @@ export interface PluginGovernanceInspectedArticle extends Struct.CollectionTypeS
   attributes: {
     articleDocumentId: Schema.Attribute.String &
       Schema.Attribute.Required &
-      Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+    articleId: Schema.Attribute.Integer;
     checkedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;

@@ -318,6 +318,8 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { version, lists, links } = await getService(strapi, 'review').checkLists();
       const listVersion = checkedVersion(version);
       const run = await runFor(options, listVersion);
+      // Records kept before they named the published row (by document only): checked afresh.
+      await states().deleteMany({ where: { articleId: null } });
       const progress: InspectionProgress = {
         read: run.read,
         checked: run.checked,
@@ -353,21 +355,17 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
           const texts = new Map(
             rows.map((row, index) => [row.documentId, textsOf(row, linked[index])])
           );
+          // Each published row's record, by the row's id (a publication makes a new row).
           const before = new Map(
             (
               (await states().findMany({
-                where: { articleDocumentId: { $in: rows.map((row) => row.documentId) } },
-                select: ['id', 'articleDocumentId', 'textHash', 'listVersion'],
-              })) as Array<{
-                id: number;
-                articleDocumentId: string;
-                textHash: string;
-                listVersion: string;
-              }>
-            ).map((state) => [state.articleDocumentId, state])
+                where: { articleId: { $gt: after, $lte: rows[rows.length - 1].id } },
+                select: ['articleId', 'textHash', 'listVersion'],
+              })) as Array<{ articleId: number; textHash: string; listVersion: string }>
+            ).map((state) => [Number(state.articleId), state])
           );
           const changed = rows.filter((row) => {
-            const state = before.get(row.documentId);
+            const state = before.get(row.id);
             return (
               !state ||
               state.textHash !== texts.get(row.documentId)!.digest ||
@@ -381,11 +379,11 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             }))
           );
           hits.catch(() => {}); // awaited with its batch; a stopped run may leave it
-          return { rows, texts, before, changed, hits };
+          return { after, rows, texts, changed, hits };
         };
         let next = options.signal?.aborted ? null : await readBatch(cursor);
         while (next && !options.signal?.aborted) {
-          const { rows, texts, before, changed } = next;
+          const { after, rows, texts, changed } = next;
           // The next batch is read while the checking thread checks this one.
           const following = options.signal?.aborted
             ? Promise.resolve(null)
@@ -407,16 +405,30 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
           // statement, and a run stopped midway leaves none of them half done.
           await strapi.db.transaction(async () => {
             progress.found += await record(changed, found, listVersion, at, serious);
-            // What each article was checked against, replaced.
-            const replaced = changed.flatMap((row) => before.get(row.documentId)?.id ?? []);
-            if (replaced.length > 0)
-              await states().deleteMany({ where: { id: { $in: replaced } } });
+            // The records of the batch's id range replaced: those of the articles checked again,
+            // and those of rows no longer published there (withdrawn, or published again as a
+            // new row). Keyed by the row's id, they are written in order: appended, not spread
+            // over the index as document ids would be.
+            // (One site's run replaces its own and leaves the range to the full run.)
+            const kept = rows.filter((row) => !changed.includes(row)).map((row) => row.id);
+            if (options.siteId === undefined)
+              await states().deleteMany({
+                where: {
+                  articleId: { $gt: after, $lte: rows[rows.length - 1].id },
+                  ...(kept.length > 0 ? { $not: { articleId: { $in: kept } } } : {}),
+                },
+              });
+            else if (changed.length > 0)
+              await states().deleteMany({
+                where: { articleId: { $in: changed.map((row) => row.id) } },
+              });
             if (changed.length > 0)
               await states().createMany({
                 data: changed.map((row) => ({
                   // Bookkeeping rows, never a document of their own: a plain random id spares
                   // the query engine deriving a cuid2 for each of a million rows.
                   documentId: randomUUID(),
+                  articleId: row.id,
                   articleDocumentId: row.documentId,
                   siteId: row.siteKey,
                   textHash: texts.get(row.documentId)!.digest,
@@ -512,14 +524,14 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * An article went offline (unpublished or deleted, on any path: articles/document-middleware):
-     * its open findings are gone, and it is checked afresh if it comes back.
+     * its open findings are gone, and it is checked afresh if it comes back (as a new row, which
+     * has no record; the next run drops the old row's).
      */
     async offline(documentId: string) {
       await findings().updateMany({
         where: { articleDocumentId: documentId, state: 'open' },
         data: { state: 'gone' },
       });
-      await states().deleteMany({ where: { articleDocumentId: documentId } });
       await linkCheck.forget(documentId);
     },
 

@@ -273,6 +273,17 @@ describe('the inspection of what is online', () => {
     const run = await inspection().run();
     expect(run).toMatchObject({ checked: 1 });
     expect(await findings({ id: baoji.id })).toEqual([expect.objectContaining({ state: 'gone' })]);
+    // One record per published row: the republished article's old row's record is dropped.
+    const published = (await app.strapi.db.query(ARTICLE).findMany({
+      where: { publishedAt: { $notNull: true } },
+      select: ['id'],
+      orderBy: { id: 'asc' },
+    })) as Array<{ id: number }>;
+    const records = (await app.strapi.db.query(INSPECTED_ARTICLE).findMany({
+      select: ['articleId'],
+      orderBy: { articleId: 'asc' },
+    })) as Array<{ articleId: number }>;
+    expect(records.map((r) => r.articleId)).toEqual(published.map((a) => a.id));
     // Corrected online, the site no longer fails 站群监测's rule.
     const rows = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body
       .data as Array<{ site: { code: string }; rules: Array<{ rule: string; status: string }> }>;
