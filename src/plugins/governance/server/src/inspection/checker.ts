@@ -1,3 +1,4 @@
+import { availableParallelism } from 'os';
 import path from 'path';
 import { Worker } from 'worker_threads';
 import type { WordHit } from '../../../shared/contracts/review';
@@ -14,12 +15,8 @@ export interface CheckRequest {
 export type CheckReply =
   { id: number; results: Array<{ key: string; hits: WordHit[] }> } | { id: number; error: string };
 
-/**
- * The text check (review/text-checker.ts) of many articles, in a worker thread of its own for
- * one inspection run: building the checker for 10,000 words and checking a million bodies is
- * CPU work that would otherwise hold every request. Batches are answered in order.
- */
-export const startChecker = (lists: CheckLists) => {
+/** One checking thread: batches answered in order. */
+const startThread = (lists: CheckLists) => {
   const worker = new Worker(path.join(__dirname, 'check-worker.js'), {
     workerData: lists,
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
@@ -54,6 +51,35 @@ export const startChecker = (lists: CheckLists) => {
       });
     },
     stop: () => worker.terminate(),
+  };
+};
+
+/**
+ * Checking threads per run: one core left to the main thread, which reads and writes the
+ * batches (on two cores a second thread made a run at 1,000,000 articles slower, 191 s against
+ * 158 s), up to four.
+ */
+const THREADS = Math.min(4, Math.max(1, availableParallelism() - 1));
+
+/**
+ * The text check (review/text-checker.ts) of many articles, in worker threads of their own for
+ * one inspection run: building the checker for 10,000 words and checking a million bodies is
+ * CPU work that would otherwise hold every request. A batch is shared out between the threads
+ * (each holds its own checker), so that a batch's check takes no longer than the main thread's
+ * reading of the next.
+ */
+export const startChecker = (lists: CheckLists, threads = THREADS) => {
+  const pool = Array.from({ length: threads }, () => startThread(lists));
+  return {
+    /** The hits of each item, by its key. */
+    async check(items: CheckItem[]): Promise<Map<string, WordHit[]>> {
+      const share = Math.ceil(items.length / pool.length);
+      const parts = await Promise.all(
+        pool.map((thread, i) => thread.check(items.slice(i * share, (i + 1) * share)))
+      );
+      return new Map(parts.flatMap((part) => [...part]));
+    },
+    stop: () => Promise.all(pool.map((thread) => thread.stop())),
   };
 };
 
