@@ -93,8 +93,10 @@ export interface GovernanceConfig {
      */
     anomaly: AnomalySettings & { check: string };
   };
-  /** 内容巡检 (inspection/): how its link check (链接可用性) asks other servers. */
+  /** 内容巡检 (inspection/): its checking threads, and how its link check (链接可用性) asks other servers. */
   inspection: {
+    /** Threads checking a run's texts; unset: one per core beyond the main thread's, up to 4. */
+    checkThreads?: number;
     links: {
       /** Time allowed for one request's answer, in ms. */
       timeoutMs: number;
@@ -256,6 +258,12 @@ export default {
       );
     }
     validateAnomalySettings(config.visits?.anomaly);
+    const threads = config.inspection?.checkThreads;
+    if (threads !== undefined && !(positiveInteger(threads) && threads <= 16)) {
+      throw new Error(
+        `governance.inspection.checkThreads is the number of threads checking a run's texts, 1 to 16; got ${JSON.stringify(threads)}.`
+      );
+    }
     const links = config.inspection?.links;
     if (
       !links ||

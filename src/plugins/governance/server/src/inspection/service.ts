@@ -12,6 +12,7 @@ import {
   scanAttachments,
   type ScannedAttachment,
 } from '../review/attachment-scan';
+import type { GovernanceConfig } from '../config';
 import type { SiteScope } from '../sites/scope';
 import { ARTICLE, INSPECTED_ARTICLE, INSPECTION_FINDING, INSPECTION_RUN, SITE } from '../uids';
 import type { AdminUser } from '../utils/document-middleware';
@@ -336,7 +337,10 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Who this run has e-mailed an alert already (oversight/alerts.ts raiseFindings).
       const mailed = new Set<string>();
       try {
-        checker = startChecker(lists);
+        checker = startChecker(
+          lists,
+          (strapi.config.get('plugin::governance') as GovernanceConfig).inspection.checkThreads
+        );
         const check = checker.check;
         /** A batch after `after`, read, with those changed since their last check sent to be checked. */
         const readBatch = async (after: number) => {

@@ -47,6 +47,15 @@ describe('governance config', () => {
     ).toThrow(/governance.inspection.links/);
   });
 
+  it.each([0, 1.5, 17, '2'])('stops the boot on %p checking threads', (checkThreads) => {
+    expect(() =>
+      config.validator({
+        ...keyed,
+        inspection: { ...keyed.inspection, checkThreads: checkThreads as number },
+      })
+    ).toThrow(/governance.inspection.checkThreads/);
+  });
+
   it('takes a link check without a pause between requests', () => {
     expect(() =>
       config.validator({

@@ -318,6 +318,24 @@ describe('the inspection of what is online', () => {
     ).toBe(1);
   });
 
+  it('shares a batch between checking threads, and finds the same', async () => {
+    const open = async () =>
+      (await findings({ state: 'open' }))
+        .map((f) => [f.articleDocumentId, f.kind, f.word, f.field].join(' '))
+        .sort();
+    const before = await open();
+    expect(before.length).toBeGreaterThan(1);
+    app.strapi.config.set('plugin::governance.inspection.checkThreads', 3);
+    try {
+      await addWord('巡检线程'); // found nowhere; every article is checked again
+      const run = await inspection().run();
+      expect(run.checked).toBe(run.read);
+    } finally {
+      app.strapi.config.set('plugin::governance.inspection.checkThreads', undefined);
+    }
+    expect(await open()).toEqual(before);
+  });
+
   it('reads the attachments of what is online', async () => {
     const file = await uploadAs<{ id: number }>(
       app,
