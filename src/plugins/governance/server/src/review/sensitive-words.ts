@@ -91,16 +91,56 @@ export const reviewedTexts = (
 
 const STRENGTH: Record<WordLevel, number> = { check: 0, forbidden: 1 };
 
+/** A match of a listed form in a normalised line, as the automaton reports it. */
+export interface FormMatch {
+  keyword: string;
+  begin: number;
+  end: number;
+}
+
 /**
- * Finds every occurrence of every listed word in the given fields, in one pass per line
- * (Aho–Corasick over the normalised text's UTF-16 units: normalisation has already folded what
- * a grapheme-aware match would), so a list of thousands of words costs no more than a handful.
- * Words and text are compared in their normalised form (normalize-text.ts), so 絕 密,
- * 绝\u200b密 and 绝密 are one word; a hit reports where it stands in the text as written. A
- * field given as lines (a body's blocks) is searched line by line: no word is found across two
- * paragraphs.
+ * One list's forms to look for, and its hits among a line's matches (`matches` may hold other
+ * lists' forms: a list ignores those not its own). Several lists share one automaton
+ * (`createScanner`).
  */
-export const createWordScanner = (words: SensitiveWord[]) => {
+export interface FormList {
+  forms: string[];
+  hits: (
+    matches: FormMatch[],
+    field: string,
+    whole: string,
+    line: NormalizedText,
+    offset: number
+  ) => WordHit[];
+}
+
+/**
+ * The check of `lists` in the given fields: one Aho–Corasick pass per line over the normalised
+ * text's UTF-16 units (normalisation has already folded what a grapheme-aware match would), for
+ * all the lists' forms at once, so thousands of words cost no more than a handful. A field given
+ * as lines (a body's blocks) is searched line by line: no form is found across two paragraphs.
+ */
+export const createScanner = (lists: FormList[]) => {
+  const forms = [...new Set(lists.flatMap((list) => list.forms))];
+  const matcher = forms.length > 0 ? new AhoCorasick(forms) : null;
+  const scanLine: LineScan = (field, whole, line, offset) => {
+    const matches = matcher!.matchInText(line.text);
+    return matches.length === 0
+      ? []
+      : lists.flatMap((list) => list.hits(matches, field, whole, line, offset));
+  };
+  return (
+    fields: Record<string, string | string[]>,
+    normalize = normalizeForMatching
+  ): WordHit[] => (matcher ? scanFieldLines(fields, scanLine, normalize) : []);
+};
+
+/**
+ * 错敏词: every occurrence of every listed word. Words and text are compared in their normalised
+ * form (normalize-text.ts), so 絕 密, 绝\u200b密 and 绝密 are one word; a hit reports where it
+ * stands in the text as written.
+ */
+export const wordList = (words: SensitiveWord[]): FormList => {
   // Two listed forms of one word (绝密 and 絕密) are one entry, at the stronger level.
   const byForm = new Map<string, SensitiveWord>();
   for (const word of words) {
@@ -109,23 +149,26 @@ export const createWordScanner = (words: SensitiveWord[]) => {
     if (form !== '' && (!known || STRENGTH[word.level] > STRENGTH[known.level]))
       byForm.set(form, word);
   }
-  const matcher = byForm.size > 0 ? new AhoCorasick([...byForm.keys()]) : null;
-
-  const scanLine: LineScan = (field, whole, { text, starts, ends }, offset) =>
-    matcher!.matchInText(text).map(({ keyword, begin, end }) => {
-      const word = byForm.get(keyword)!;
-      return hitAt(field, whole, offset + starts[begin], offset + ends[end - 1], {
-        word: word.word,
-        level: word.level,
-        ...(word.suggestion ? { suggestion: word.suggestion } : {}),
-      });
-    });
-
-  return (
-    fields: Record<string, string | string[]>,
-    normalize = normalizeForMatching
-  ): WordHit[] => (matcher ? scanFieldLines(fields, scanLine, normalize) : []);
+  return {
+    forms: [...byForm.keys()],
+    hits: (matches, field, whole, { starts, ends }, offset) =>
+      matches.flatMap(({ keyword, begin, end }) => {
+        const word = byForm.get(keyword);
+        return word
+          ? [
+              hitAt(field, whole, offset + starts[begin], offset + ends[end - 1], {
+                word: word.word,
+                level: word.level,
+                ...(word.suggestion ? { suggestion: word.suggestion } : {}),
+              }),
+            ]
+          : [];
+      }),
+  };
 };
+
+/** The word check alone (the text checker shares its automaton with the wording rules). */
+export const createWordScanner = (words: SensitiveWord[]) => createScanner([wordList(words)]);
 
 /**
  * A hit at `from`–`to` of a field's whole text: the text as written there when it differs from

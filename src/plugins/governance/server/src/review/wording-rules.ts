@@ -1,7 +1,5 @@
-import { AhoCorasick } from '@monyone/aho-corasick';
-import type { WordHit } from '../../../shared/contracts/review';
 import { normalizeForMatching } from './normalize-text';
-import { hitAt, scanFieldLines, type LineScan } from './sensitive-words';
+import { createScanner, hitAt, type FormList } from './sensitive-words';
 
 /**
  * 规范表述: a form a government text must not use and the one it must (a leader's name or title
@@ -14,13 +12,13 @@ export interface WordingRule {
 }
 
 /**
- * Finds every wrong form of the list in the given fields, as the word check does (one
- * Aho–Corasick pass per line, on the normalised text). A wrong form inside its own right form
+ * Every wrong form of the list, looked for with the word list (sensitive-words.ts
+ * `createScanner`, on the normalised text). A wrong form inside its own right form
  * is not an error: with 一带一路 → 一带一路倡议 listed the wrong way round, or 两学一做 →
  * 两学一做学习教育, the right form written out must not be reported. So right forms are
  * searched too, and a wrong form found within an occurrence of any right form is left alone.
  */
-export const createWordingScanner = (rules: WordingRule[]) => {
+export const wordingList = (rules: WordingRule[]): FormList => {
   const wrongs = new Map<string, WordingRule>();
   const rights = new Set<string>();
   for (const rule of rules) {
@@ -30,32 +28,31 @@ export const createWordingScanner = (rules: WordingRule[]) => {
     wrongs.set(wrong, rule);
     if (right.includes(wrong)) rights.add(right);
   }
-  const patterns = [...new Set([...wrongs.keys(), ...rights])];
-  const matcher = patterns.length > 0 ? new AhoCorasick(patterns) : null;
-
-  const scanLine: LineScan = (field, whole, { text, starts, ends }, offset) => {
-    const found = matcher!.matchInText(text);
-    const covered = found
-      .filter(({ keyword }) => rights.has(keyword))
-      .map(({ begin, end }) => [begin, end] as const);
-    return found
-      .filter(({ keyword, begin, end }) => {
-        if (!wrongs.has(keyword)) return false;
-        return !covered.some(([from, to]) => from <= begin && end <= to && to - from > end - begin);
-      })
-      .map(({ keyword, begin, end }) => {
-        const rule = wrongs.get(keyword)!;
-        return hitAt(field, whole, offset + starts[begin], offset + ends[end - 1], {
-          word: rule.wrong,
-          level: 'forbidden',
-          kind: 'wording',
-          suggestion: rule.right,
+  return {
+    forms: [...new Set([...wrongs.keys(), ...rights])],
+    hits: (matches, field, whole, { starts, ends }, offset) => {
+      const covered = matches
+        .filter(({ keyword }) => rights.has(keyword))
+        .map(({ begin, end }) => [begin, end] as const);
+      return matches
+        .filter(({ keyword, begin, end }) => {
+          if (!wrongs.has(keyword)) return false;
+          return !covered.some(
+            ([from, to]) => from <= begin && end <= to && to - from > end - begin
+          );
+        })
+        .map(({ keyword, begin, end }) => {
+          const rule = wrongs.get(keyword)!;
+          return hitAt(field, whole, offset + starts[begin], offset + ends[end - 1], {
+            word: rule.wrong,
+            level: 'forbidden',
+            kind: 'wording',
+            suggestion: rule.right,
+          });
         });
-      });
+    },
   };
-
-  return (
-    fields: Record<string, string | string[]>,
-    normalize = normalizeForMatching
-  ): WordHit[] => (matcher ? scanFieldLines(fields, scanLine, normalize) : []);
 };
+
+/** The wording check alone (the text checker shares its automaton with the word list). */
+export const createWordingScanner = (rules: WordingRule[]) => createScanner([wordingList(rules)]);
