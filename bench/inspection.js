@@ -173,6 +173,7 @@ const main = async () => {
     date: new Date().toISOString(),
     target: TARGET,
   };
+  let citizens = null;
   try {
     await assertEmpty(knex, [strapi.db.metadata.get(ARTICLE).tableName]);
     console.log('Loading the demo …');
@@ -182,7 +183,7 @@ const main = async () => {
     console.log(`Lists: ${results.lists.words} words, ${results.lists.rules} wording rules.`);
     await strapi.server.mount();
     await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-    const citizens = await startDemoServer('', { CRON_ENABLED: 'false' }, { attach: true });
+    citizens = await startDemoServer('', { CRON_ENABLED: 'false' }, { attach: true });
     const probes = {
       citizensInstance: `${citizens.base}${PROBE}`,
       sameInstance: `http://127.0.0.1:${strapi.server.httpServer.address().port}${PROBE}`,
@@ -226,7 +227,6 @@ const main = async () => {
     );
     for (const child of probers) child.kill('SIGTERM');
     const [citizensLoaded, sameLoaded] = await Promise.all(during);
-    await citizens.stop();
     const { read, checked, found } = inspection.answer;
     results.inspection = {
       read,
@@ -259,6 +259,7 @@ const main = async () => {
     );
     writeResults('inspection', results);
   } finally {
+    await citizens?.stop();
     await stop();
   }
 };
