@@ -414,7 +414,8 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             // new row). Keyed by the row's id, they are written in order: appended, not spread
             // over the index as document ids would be.
             // (One site's run replaces its own and leaves the range to the full run.)
-            const kept = rows.filter((row) => !changed.includes(row)).map((row) => row.id);
+            const again = new Set(changed);
+            const kept = rows.filter((row) => !again.has(row)).map((row) => row.id);
             if (options.siteId === undefined)
               await states().deleteMany({
                 where: {
