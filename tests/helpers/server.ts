@@ -22,6 +22,8 @@ export interface RunningServer {
   terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Starts the server again on the same database and port. */
   restart(): Promise<void>;
+  /** The end of what the server printed since it was last started, for a failure's message. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -90,13 +92,14 @@ export const startDemoServer = async (
 
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
+  let output = '';
   const launch = async () => {
     // The binary itself, not `npx strapi`: killing npx would leave its node child running.
     child = spawn(path.join(appDir, 'node_modules', '.bin', 'strapi'), ['start'], {
       cwd: appDir,
       env: { ...env, NODE_ENV: 'production' },
     });
-    let output = '';
+    output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
     await waitForHealth(url, child, () => output);
@@ -122,6 +125,7 @@ export const startDemoServer = async (
       return exited;
     },
     restart: launch,
+    output: () => output.slice(-4000),
     async stop() {
       await end('SIGTERM');
       await database.drop();
