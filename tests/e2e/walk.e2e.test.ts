@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../database/seeds/demo-accounts';
-import { launchBrowser, loginAs, screenshot } from '../helpers/browser';
+import { launchBrowser, loginAs, NAVIGATION_ABORT, screenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
 /** Words a Chinese office writes in Latin letters too. */
@@ -44,9 +44,6 @@ const SETTINGS_TERMS: Record<string, string[]> = {
  * menu (see the closing note of issue 18).
  */
 const DEVELOPER_TOOLS = ['/admin/plugins/content-type-builder'];
-
-/** Leaving a page cancels its requests in flight: the walk's own doing, not the page's. */
-const NAVIGATION_ABORT = /^AbortError: signal is aborted without reason/;
 
 /** Pages each account visits at most, so that a runaway menu cannot make the walk endless. */
 const MAX_PAGES = 60;

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../database/seeds/demo-accounts';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import { launchBrowser, NAVIGATION_ABORT, screenshot } from '../helpers/browser';
 import { startDemoServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -38,7 +38,8 @@ const watchedPage = async () => {
       problems.push(`${res.status()} ${res.request().method()} ${res.url()}`);
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text().split('\n')[0]}`);
+    if (message.type() === 'error' && !NAVIGATION_ABORT.test(message.text()))
+      problems.push(`console: ${message.text().split('\n')[0]}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   return { page, problems };

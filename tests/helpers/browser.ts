@@ -4,6 +4,9 @@ import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Leaving a page cancels its requests in flight: a test's own doing, not the page's. */
+export const NAVIGATION_ABORT = /^AbortError: signal is aborted without reason/;
+
 export const screenshotDir = path.join(__dirname, '..', 'e2e', 'screenshots');
 
 export const launchBrowser = (): Promise<Browser> => {
