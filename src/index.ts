@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { proxyExposureWarning } from '../config/server';
 import { applyContentManagerViews } from './content-manager-views';
 import { removeStrapiDefaultTokens } from './default-api-tokens';
+import { startWriteAheadLog, stopWriteAheadLog } from './sqlite/write-ahead-log';
 
 // The application's own lifecycle stays thin: the website group's rules live in the
 // `governance` plugin (src/plugins/governance).
@@ -12,16 +13,16 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    // SQLite (the demo, small deployments): write-ahead logging flushes once per commit instead
-    // of twice and lets reads run beside a write. The setting stays in the database file; a
-    // commit is still flushed to disk before it returns (synchronous stays FULL).
-    if (strapi.db.dialect.client === 'sqlite')
-      await strapi.db.connection.raw('pragma journal_mode = WAL');
+    await startWriteAheadLog(strapi);
     // Here rather than in the plugin's bootstrap: the roles include the admin's own actions
     // (managing users), which Strapi registers only after every plugin has bootstrapped.
     await strapi.plugin('governance').service('sites').ensureRoles();
     await applyContentManagerViews(strapi);
     // After the admin's own start-up, which makes two API tokens on a fresh installation.
     await removeStrapiDefaultTokens(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopWriteAheadLog(strapi);
   },
 };
