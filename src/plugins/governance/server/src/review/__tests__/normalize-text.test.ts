@@ -1,3 +1,4 @@
+import { Converter, Locale, type DictGroup, type DictLike } from 'opencc-js';
 import { normalizeForMatching } from '../normalize-text';
 
 describe('normalizeForMatching', () => {
@@ -54,6 +55,33 @@ describe('normalizeForMatching', () => {
     expect(text).toBe('见绝密件');
     expect(starts).toEqual([0, 1, 4, 5]);
     expect(ends).toEqual([1, 2, 5, 6]);
+  });
+
+  // The fold skips a line with no character it could change: it must answer as the converter
+  // would for every character and every phrase its dictionaries hold.
+  it('folds as OpenCC does every Chinese character and every phrase of its dictionaries', () => {
+    const simplify = Converter({ from: 'hk', to: 'cn' });
+    const { normalizationChain = [], conversionChain } = Locale.configs.hk2s as {
+      normalizationChain?: DictGroup[];
+      conversionChain: readonly DictGroup[];
+    };
+    const keys = (dict: DictLike) =>
+      typeof dict === 'string'
+        ? dict.split('|').map((entry) => entry.split(' ')[0])
+        : dict.map(([key]) => key);
+    const phrases = [...normalizationChain, ...conversionChain]
+      .flat()
+      .flatMap(keys)
+      .filter((key) => Array.from(key).length > 1);
+    const characters = Array.from({ length: 0x9fff - 0x4e00 + 1 }, (_, i) =>
+      String.fromCodePoint(0x4e00 + i)
+    );
+    expect(phrases.length).toBeGreaterThan(500);
+    const differing = [...characters, ...phrases].filter((text) => {
+      const expected = simplify(text);
+      return expected.length === text.length && normalizeForMatching(text).text !== expected;
+    });
+    expect(differing).toEqual([]);
   });
 
   it('composes a letter and its combining mark as written', () => {
