@@ -35,6 +35,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** What the article rows the text phase read give this module. */
 export interface LinkedArticle {
+  /** The published row's id. */
+  id: number;
   documentId: string;
   siteKey: number | null;
   title: string | null;
@@ -355,19 +357,21 @@ export const linkAvailability = (strapi: Core.Strapi) => {
       if (before.length === 0 && [...targets.values()].every((found) => found.length === 0))
         return decided;
       // An article taken offline since the batch was read has been forgotten (`forget`): its
-      // links are not recorded again behind it.
+      // links are not recorded again behind it. Its published row is gone then (a publication
+      // makes a new one): the rows still there are asked by their id range, a short statement.
+      const rowIds = read.map((row) => row.id);
       const online = new Set(
         (
           (await strapi.db.query(ARTICLE).findMany({
             where: {
-              documentId: { $in: read.map((row) => row.documentId) },
+              id: { $gte: Math.min(...rowIds), $lte: Math.max(...rowIds) },
               publishedAt: { $notNull: true },
             },
-            select: ['documentId'],
-          })) as Array<{ documentId: string }>
-        ).map((article) => article.documentId)
+            select: ['id'],
+          })) as Array<{ id: number }>
+        ).map((article) => article.id)
       );
-      const rows = read.filter((row) => online.has(row.documentId));
+      const rows = read.filter((row) => online.has(row.id));
       const ids = rows.map((row) => row.documentId);
       await links().deleteMany({ where: { articleDocumentId: { $in: ids } } });
       const data = rows.flatMap((row) =>
