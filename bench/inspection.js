@@ -8,9 +8,10 @@
  *     BENCH_RULES (1,000) 规范表述 rules, made-up strings written by SQL; one published article in
  *     FOUND_EVERY has one of ten 慎用 words added to its summary, so that the check finds and
  *     records something, as a real list does now and then.
- *  3. Reading: every published article read as the inspection reads it (batches of 100 by id, the
+ *  3. Reading: every published article read as the inspection reads it (its batches by id, the
  *     same populate, the files its body links to, its texts and their digest), nothing checked:
- *     articles per second.
+ *     articles per second. Read twice: quietly, and under the probes of step 5 at the staff's
+ *     niceness, as the inspection runs; the second is the baseline of the inspection's ratio.
  *  4. The inspection itself (`contentInspection.run`), every article checked (none has been
  *     before): articles per second, findings, the longest hold of the event loop. Target: its
  *     time at most 2× the reading's.
@@ -26,6 +27,8 @@
  * empty scratch database (`createdb -h 127.0.0.1 -U postgres bench_inspection`), dropped
  * afterwards. Results print and go to bench/results/ (git-ignored). Try a small size first:
  * `BENCH_ARTICLES=150000 BENCH_WORDS=2000 BENCH_RULES=200 node bench/inspection.js`.
+ * BENCH_PROFILE=/tmp/inspection.cpuprofile records the main thread's CPU profile of step 4, and
+ * of the reading beside it (inspection-reading.cpuprofile).
  */
 const { createHash, randomUUID } = require('crypto');
 const os = require('os');
@@ -161,6 +164,27 @@ const readAll = async (strapi) => {
   }
 };
 
+/** BENCH_PROFILE=file.cpuprofile: the main thread's CPU profile (DevTools opens it). */
+const profiling = async () => {
+  const { Session } = require('inspector');
+  const session = new Session();
+  session.connect();
+  const post = (method, params) =>
+    new Promise((resolve, reject) =>
+      session.post(method, params, (error, answer) => (error ? reject(error) : resolve(answer)))
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async save(file) {
+      const { profile } = await post('Profiler.stop');
+      require('fs').writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`  the main thread's profile: ${file}`);
+    },
+  };
+};
+
 const perSecond = (count, ms) => Math.round(count / (ms / 1000));
 
 const main = async () => {
@@ -195,24 +219,43 @@ const main = async () => {
       idle[where] = await load(url, 1, IDLE_SECONDS, paced);
     }
 
+    // The reading and the inspection run alike: the probes asking meanwhile, the staff's
+    // niceness, so that their ratio is the inspection's own cost.
+    const stopping = async (probers, during) => {
+      for (const child of probers) child.kill('SIGTERM');
+      return Promise.all(during);
+    };
+    const probed = async (work) => {
+      const probers = [];
+      const during = Object.values(probes).map((url) =>
+        load(url, 1, 24 * 3600, { ...paced, onChild: (child) => probers.push(child) })
+      );
+      // Once set, it stays: the quiet reading came first.
+      if (STAFF_NICE) os.setPriority(STAFF_NICE);
+      return { ...(await watched(work)), probes: await stopping(probers, during) };
+    };
+
     console.log('Reading every published article as the inspection does …');
-    const reading = await watched(() => readAll(strapi));
+    const quietReading = await watched(() => readAll(strapi));
+    const readingProfile = process.env.BENCH_PROFILE && (await profiling());
+    const reading = await probed(() => readAll(strapi));
+    if (readingProfile)
+      await readingProfile.save(
+        process.env.BENCH_PROFILE.replace(/(\.cpuprofile)?$/, '-reading$1')
+      );
     results.reading = {
       articles: reading.answer,
       seconds: +(reading.ms / 1000).toFixed(1),
       articlesPerSecond: perSecond(reading.answer, reading.ms),
       longestHoldMs: +reading.longestHoldMs.toFixed(1),
+      quietSeconds: +(quietReading.ms / 1000).toFixed(1),
     };
     console.log(`  ${JSON.stringify(results.reading)}`);
 
     console.log('The inspection, every article checked …');
-    const probers = [];
-    const during = Object.values(probes).map((url) =>
-      load(url, 1, 24 * 3600, { ...paced, onChild: (child) => probers.push(child) })
-    );
-    if (STAFF_NICE) os.setPriority(STAFF_NICE);
     let lastLine = 0;
-    const inspection = await watched(() =>
+    const profile = process.env.BENCH_PROFILE && (await profiling());
+    const inspection = await probed(() =>
       strapi
         .plugin('governance')
         .service('contentInspection')
@@ -225,8 +268,8 @@ const main = async () => {
           },
         })
     );
-    for (const child of probers) child.kill('SIGTERM');
-    const [citizensLoaded, sameLoaded] = await Promise.all(during);
+    if (profile) await profile.save(process.env.BENCH_PROFILE);
+    const [citizensLoaded, sameLoaded] = inspection.probes;
     const { read, checked, found } = inspection.answer;
     results.inspection = {
       read,
