@@ -7,11 +7,12 @@
  * link-checker.ts and counts broken after two failures a day apart (link-state.ts).
  */
 import type { Core } from '@strapi/strapi';
-import { createHash, randomUUID } from 'crypto';
+import { createHash } from 'crypto';
 import type { GovernanceConfig } from '../config';
 import { hostOf, type SiteDomains } from '../rankings/visit-domains';
 import { ARTICLE, ARTICLE_LINK, INSPECTION_FINDING, LINK_STATE, SITE, UPLOAD_FILE } from '../uids';
 import { dbNames } from '../utils/db-names';
+import { orderedId } from '../utils/ordered-id';
 import { yieldToEventLoop } from '../utils/yield';
 import { createLinkChecker, type Hop } from './link-checker';
 import { BROKEN_AFTER_MS, nextLinkState, type LinkHealth, type LinkState } from './link-state';
@@ -376,8 +377,7 @@ export const linkAvailability = (strapi: Core.Strapi) => {
       await links().deleteMany({ where: { articleDocumentId: { $in: ids } } });
       const data = rows.flatMap((row) =>
         targets.get(row.documentId)!.map((target) => ({
-          // Bookkeeping rows: a plain random id rather than a cuid2 derived for each (service.ts).
-          documentId: randomUUID(),
+          documentId: orderedId(),
           articleDocumentId: row.documentId,
           siteId: row.siteKey,
           url: target.url,
@@ -403,7 +403,7 @@ export const linkAvailability = (strapi: Core.Strapi) => {
           await states().createMany({
             data: missing.map((urlHash) => {
               const url = addresses.get(urlHash)!;
-              return { documentId: randomUUID(), url, urlHash, host: hostOf(url), internal: false };
+              return { documentId: orderedId(), url, urlHash, host: hostOf(url), internal: false };
             }),
           });
           rowsRead = await read();

@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { createHash, randomUUID } from 'crypto';
+import { createHash } from 'crypto';
 import type { WordHit } from '../../../shared/contracts/review';
 import { leaseHeld, runWithLease, type LeaseRun } from '../jobs/lease';
 import { reviewedPopulate, type ComponentSchemas } from '../review/content-hash';
@@ -18,6 +18,7 @@ import { ARTICLE, INSPECTED_ARTICLE, INSPECTION_FINDING, INSPECTION_RUN, SITE } 
 import type { AdminUser } from '../utils/document-middleware';
 import { personName } from '../utils/person-name';
 import { getService } from '../utils/get-service';
+import { orderedId } from '../utils/ordered-id';
 import { startChecker, type Checker } from './checker';
 import { ERRORS, fieldName } from './messages';
 import { forbidden } from '../utils/forbidden';
@@ -430,9 +431,7 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             if (changed.length > 0)
               await states().createMany({
                 data: changed.map((row) => ({
-                  // Bookkeeping rows, never a document of their own: a plain random id spares
-                  // the query engine deriving a cuid2 for each of a million rows.
-                  documentId: randomUUID(),
+                  documentId: orderedId(),
                   articleId: row.id,
                   articleDocumentId: row.documentId,
                   siteId: row.siteKey,
