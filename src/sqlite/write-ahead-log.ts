@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import path from 'path';
 import { Worker } from 'worker_threads';
 
-/** How often the checkpointer copies the log back: a second of writes is a few megabytes at most. */
+/** How often the checkpointer copies the log back: the log holds about a second of writes. */
 const CHECKPOINT_EVERY_MS = 1000;
 /** SQLite's default: a checkpoint by the committing connection once the log passes 1,000 pages. */
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
@@ -29,9 +29,13 @@ export const startWriteAheadLog = async (strapi: Core.Strapi) => {
     workerData: { filename, everyMs: CHECKPOINT_EVERY_MS },
   });
   worker.unref();
-  worker.on('message', (message: string) =>
-    strapi.log.warn(`governance: the SQLite checkpoint failed, it is tried again: ${message}`)
-  );
+  worker.on('message', (message: { failed?: string; recovered?: boolean }) => {
+    if (message.failed)
+      strapi.log.warn(
+        `governance: the SQLite checkpoint fails, it is tried every second: ${message.failed}`
+      );
+    else strapi.log.info('governance: the SQLite checkpoint succeeds again');
+  });
   worker.on('error', (error) =>
     strapi.log.error(`governance: the SQLite checkpointer stopped: ${error.message}`)
   );
