@@ -27,6 +27,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** What Strapi prints once it listens. */
+const STARTED = 'Strapi started successfully';
+
+/**
+ * Until the child answers on `url`. Its own line that it started is awaited too: another
+ * server that took the same free port in the meantime would answer the health check, while
+ * the child exits unable to listen.
+ */
 const waitForHealth = async (url: string, child: ChildProcess, log: () => string) => {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
@@ -34,7 +42,7 @@ const waitForHealth = async (url: string, child: ChildProcess, log: () => string
       throw new Error(`strapi start exited with ${child.exitCode}:\n${log()}`);
     try {
       const res = await fetch(`${url}/_health`);
-      if (res.status === 204) return;
+      if (res.status === 204 && log().includes(STARTED)) return;
     } catch {
       // not listening yet
     }
