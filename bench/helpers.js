@@ -382,9 +382,13 @@ const watched = async (fn) => {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   let answer;
+  const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
   const ms = await time(async () => {
     answer = await fn();
   });
+  const { user, system } = process.cpuUsage(cpu);
+  const { active } = performance.eventLoopUtilization(elu);
   histogram.disable();
   clearInterval(probe);
   longest = Math.max(longest, performance.now() - last - 1);
@@ -393,6 +397,9 @@ const watched = async (fn) => {
     longestHoldMs: longest,
     loopDelayMaxMs: histogram.max / 1e6,
     loopDelayP99Ms: histogram.percentile(99) / 1e6,
+    // The process's CPU (every thread's), and the time its main thread was busy.
+    cpuSeconds: (user + system) / 1e6,
+    mainThreadBusySeconds: active / 1000,
     answer,
   };
 };

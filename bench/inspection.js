@@ -28,7 +28,8 @@
  * afterwards. Results print and go to bench/results/ (git-ignored). Try a small size first:
  * `BENCH_ARTICLES=150000 BENCH_WORDS=2000 BENCH_RULES=200 node bench/inspection.js`.
  * BENCH_PROFILE=/tmp/inspection.cpuprofile records the main thread's CPU profile of step 4, and
- * of the reading beside it (inspection-reading.cpuprofile).
+ * of the reading beside it (inspection-reading.cpuprofile). BENCH_STATEMENTS=1 prints the
+ * inspection's statements with their counts and summed wall times.
  */
 const { createHash, randomUUID } = require('crypto');
 const os = require('os');
@@ -164,7 +165,10 @@ const readAll = async (strapi) => {
   }
 };
 
-/** BENCH_PROFILE=file.cpuprofile: the main thread's CPU profile (DevTools opens it). */
+/**
+ * BENCH_PROFILE=file.cpuprofile: the main thread's CPU profile and a sample of what it allocated
+ * (file.heapprofile; DevTools opens both).
+ */
 const profiling = async () => {
   const { Session } = require('inspector');
   const session = new Session();
@@ -175,12 +179,61 @@ const profiling = async () => {
     );
   await post('Profiler.enable');
   await post('Profiler.start');
+  await post('HeapProfiler.enable');
+  await post('HeapProfiler.startSampling', {
+    samplingInterval: 64 * 1024,
+    // Every allocation, not only what is still alive at the end.
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
   return {
     async save(file) {
       const { profile } = await post('Profiler.stop');
       require('fs').writeFileSync(file, JSON.stringify(profile));
+      const { profile: heap } = await post('HeapProfiler.stopSampling');
+      const heapFile = file.replace(/(\.cpuprofile)?$/, '.heapprofile');
+      require('fs').writeFileSync(heapFile, JSON.stringify(heap));
       session.disconnect();
-      console.log(`  the main thread's profile: ${file}`);
+      console.log(`  the main thread's profiles: ${file}, ${heapFile} (what it allocated)`);
+    },
+  };
+};
+
+/**
+ * BENCH_STATEMENTS=1: each statement's count and wall time (from its call to its answer, waits
+ * included), summed by its text with the parameters folded, printed for the inspection: what a
+ * batch spends where on a database whose statements do not hold the main thread.
+ */
+const timingStatements = (knex) => {
+  // The prototype's, so that a transaction's client (made from it, knex makeTxClient) is timed too.
+  const client = Object.getPrototypeOf(knex.client);
+  const query = client._query;
+  const totals = new Map();
+  const examples = new Map();
+  client._query = async function (connection, object) {
+    const started = process.hrtime.bigint();
+    try {
+      return await query.call(this, connection, object);
+    } finally {
+      const sql = (object.sql ?? String(object))
+        .replace(/(\$\d+|\?)(\s*,\s*(\$\d+|\?))+/g, '…')
+        .slice(0, 140);
+      const total = totals.get(sql) ?? { count: 0, ms: 0 };
+      total.count += 1;
+      total.ms += Number(process.hrtime.bigint() - started) / 1e6;
+      totals.set(sql, total);
+      if (!examples.has(sql)) examples.set(sql, object.sql);
+    }
+  };
+  return {
+    report() {
+      client._query = query;
+      const rows = [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20);
+      for (const [sql, { count, ms }] of rows)
+        console.log(
+          `  ${(ms / 1000).toFixed(1).padStart(7)} s ${String(count).padStart(7)}×  ${sql}`
+        );
+      return rows.map(([sql, total]) => ({ ...total, example: examples.get(sql) }));
     },
   };
 };
@@ -248,6 +301,8 @@ const main = async () => {
       seconds: +(reading.ms / 1000).toFixed(1),
       articlesPerSecond: perSecond(reading.answer, reading.ms),
       longestHoldMs: +reading.longestHoldMs.toFixed(1),
+      cpuSeconds: +reading.cpuSeconds.toFixed(1),
+      mainThreadBusySeconds: +reading.mainThreadBusySeconds.toFixed(1),
       quietSeconds: +(quietReading.ms / 1000).toFixed(1),
     };
     console.log(`  ${JSON.stringify(results.reading)}`);
@@ -255,6 +310,7 @@ const main = async () => {
     console.log('The inspection, every article checked …');
     let lastLine = 0;
     const profile = process.env.BENCH_PROFILE && (await profiling());
+    const statements = process.env.BENCH_STATEMENTS && timingStatements(knex);
     const inspection = await probed(() =>
       strapi
         .plugin('governance')
@@ -269,6 +325,7 @@ const main = async () => {
         })
     );
     if (profile) await profile.save(process.env.BENCH_PROFILE);
+    if (statements) results.statements = statements.report();
     const [citizensLoaded, sameLoaded] = inspection.probes;
     const { read, checked, found } = inspection.answer;
     results.inspection = {
@@ -278,6 +335,8 @@ const main = async () => {
       seconds: +(inspection.ms / 1000).toFixed(1),
       articlesPerSecond: perSecond(read, inspection.ms),
       longestHoldMs: +inspection.longestHoldMs.toFixed(1),
+      cpuSeconds: +inspection.cpuSeconds.toFixed(1),
+      mainThreadBusySeconds: +inspection.mainThreadBusySeconds.toFixed(1),
       ratioToReading: +(inspection.ms / reading.ms).toFixed(2),
       target: 2,
     };

@@ -13,6 +13,7 @@ import { hostOf, type SiteDomains } from '../rankings/visit-domains';
 import { ARTICLE, ARTICLE_LINK, INSPECTION_FINDING, LINK_STATE, SITE, UPLOAD_FILE } from '../uids';
 import { dbNames } from '../utils/db-names';
 import { orderedId } from '../utils/ordered-id';
+import { insertRows } from '../utils/insert-rows';
 import { yieldToEventLoop } from '../utils/yield';
 import { createLinkChecker, type Hop } from './link-checker';
 import { BROKEN_AFTER_MS, nextLinkState, type LinkHealth, type LinkState } from './link-state';
@@ -386,7 +387,7 @@ export const linkAvailability = (strapi: Core.Strapi) => {
           text: target.text.slice(0, 200) || null,
         }))
       );
-      if (data.length > 0) await links().createMany({ data });
+      await insertRows(strapi, ARTICLE_LINK, data);
 
       const addresses = new Map(data.map((row) => [row.urlHash, row.url]));
       const found: StateRow[] = [];
@@ -400,12 +401,14 @@ export const linkAvailability = (strapi: Core.Strapi) => {
         const have = new Set(rowsRead.map((state) => state.urlHash));
         const missing = chunk.filter((hash) => !have.has(hash));
         if (missing.length > 0) {
-          await states().createMany({
-            data: missing.map((urlHash) => {
+          await insertRows(
+            strapi,
+            LINK_STATE,
+            missing.map((urlHash) => {
               const url = addresses.get(urlHash)!;
               return { documentId: orderedId(), url, urlHash, host: hostOf(url), internal: false };
-            }),
-          });
+            })
+          );
           rowsRead = await read();
         }
         found.push(...rowsRead);

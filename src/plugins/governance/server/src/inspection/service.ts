@@ -19,6 +19,7 @@ import type { AdminUser } from '../utils/document-middleware';
 import { personName } from '../utils/person-name';
 import { getService } from '../utils/get-service';
 import { orderedId } from '../utils/ordered-id';
+import { insertRows } from '../utils/insert-rows';
 import { startChecker, type Checker } from './checker';
 import { ERRORS, fieldName } from './messages';
 import { forbidden } from '../utils/forbidden';
@@ -428,18 +429,19 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
               await states().deleteMany({
                 where: { articleId: { $in: changed.map((row) => row.id) } },
               });
-            if (changed.length > 0)
-              await states().createMany({
-                data: changed.map((row) => ({
-                  documentId: orderedId(),
-                  articleId: row.id,
-                  articleDocumentId: row.documentId,
-                  siteId: row.siteKey,
-                  textHash: texts.get(row.documentId)!.digest,
-                  listVersion,
-                  checkedAt: at,
-                })),
-              });
+            await insertRows(
+              strapi,
+              INSPECTED_ARTICLE,
+              changed.map((row) => ({
+                documentId: orderedId(),
+                articleId: row.id,
+                articleDocumentId: row.documentId,
+                siteId: row.siteKey,
+                textHash: texts.get(row.documentId)!.digest,
+                listVersion,
+                checkedAt: at,
+              }))
+            );
             progress.checked += changed.length;
             // What they link to, and the group's own addresses among it decided at once.
             const decided = await linkCheck.record(changed, { bases, own: links.own, at });
@@ -447,7 +449,8 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             progress.linksBroken += decided.broken;
             progress.read += rows.length;
             cursor = rows[rows.length - 1].id;
-            await runs().update({
+            // One statement: `update` would read the row before and after, in a savepoint.
+            await runs().updateMany({
               where: { id: run.id },
               data: { cursor, lastId: cursor, ...progress },
             });

@@ -280,10 +280,17 @@ describe('the inspection of what is online', () => {
       orderBy: { id: 'asc' },
     })) as Array<{ id: number }>;
     const records = (await app.strapi.db.query(INSPECTED_ARTICLE).findMany({
-      select: ['articleId'],
+      select: ['articleId', 'documentId', 'checkedAt', 'createdAt'],
       orderBy: { articleId: 'asc' },
-    })) as Array<{ articleId: number }>;
+    })) as Array<{ articleId: number; documentId: string; checkedAt: string; createdAt: string }>;
     expect(records.map((r) => r.articleId)).toEqual(published.map((a) => a.id));
+    // Written in bulk past the query engine (utils/insert-rows.ts), read back through it as
+    // written: the instants not shifted by a time zone, a document id each.
+    for (const record of records) {
+      expect(record.documentId).toMatch(/^[0-9a-z]{22}$/);
+      for (const instant of [record.checkedAt, record.createdAt])
+        expect(Math.abs(Date.now() - new Date(instant).getTime())).toBeLessThan(10 * 60_000);
+    }
     // Corrected online, the site no longer fails 站群监测's rule.
     const rows = (await asAdmin(app, province).get('/governance/oversight').expect(200)).body
       .data as Array<{ site: { code: string }; rules: Array<{ rule: string; status: string }> }>;
