@@ -106,6 +106,11 @@ export const VIEWS: Record<string, ContentManagerView> = {
       responsiblePerson: '网站负责人',
       responsiblePhone: '负责人电话',
       replyWorkingDays: '本站答复期限（工作日，按类别）',
+      siteType: '网站类型',
+      sponsor: '主办单位',
+      siteIdCode: '政府网站标识码',
+      icpNumber: 'ICP备案号',
+      publicSecurityNumber: '公安机关备案号',
     },
     descriptions: {
       code: '小写字母、数字和连字符，区县以所属设区市的代码开头，如 xian-beilin',
@@ -113,6 +118,11 @@ export const VIEWS: Record<string, ContentManagerView> = {
       sortOrder: '同级站点排名并列时按此排序，数字小的在前',
       visitDomains:
         '访问量只统计来自本站页面的访问：网址的域名之外，本站页面还在哪些域名下，每行一个，如 www.xa.gov.cn 或 *.xa.gov.cn',
+      siteType: '政府网站工作年度报表所填的网站类型',
+      sponsor: '如 陕西省人民政府办公厅；年度报表和网页页脚显示',
+      siteIdCode: '全国政府网站信息报送系统赋予的 10 位标识码，如 6100000035',
+      icpNumber: '如 陕ICP备05004987号 或 陕ICP备05004987号-1',
+      publicSecurityNumber: '如 陕公网安备 61010402000123号',
       replyWorkingDays:
         '不填则用全省默认（咨询 5 个工作日，投诉、建议 15 个工作日），如 {"consultation": 3}；本站只能更快：咨询最长 5 个、其他类最长 15 个工作日（国家规定），个别留言需更多时间的申请延期',
     },

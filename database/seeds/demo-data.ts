@@ -219,6 +219,27 @@ export const readFacts = (appRoot: string): Facts =>
   JSON.parse(fs.readFileSync(path.join(appRoot, DATA_DIR, 'facts-2014.json'), 'utf8'));
 
 /** The sites of the CSV, with a 2013 volume that reproduces the notice's growth figures. */
+/**
+ * A demo site's identity as the national forms name it (主办单位, 网站类型, and its 标识码 and filing
+ * numbers). The group is the province's civil-affairs system, so every site is a 部门网站 of its
+ * government. The numbers are made up, in the real forms' shapes, numbered in the sites' order.
+ */
+export const siteIdentity = (site: Pick<DemoSite, 'name' | 'level' | 'sortOrder'>) => {
+  const serial = String(site.sortOrder).padStart(4, '0');
+  return {
+    siteType: 'departmentSite' as const,
+    sponsor:
+      site.level === 'portal'
+        ? '陕西省民政厅'
+        : site.level === 'department'
+          ? site.name.replace(/^省/, '陕西省')
+          : `${site.name}民政局`,
+    siteIdCode: `610000${serial}`,
+    icpNumber: `陕ICP备0000${serial}号`,
+    publicSecurityNumber: `陕公网安备 6100000000${serial}号`,
+  };
+};
+
 export const readSites = (appRoot: string, facts: Facts): DemoSite[] => {
   const rows = parse(fs.readFileSync(path.join(appRoot, DATA_DIR, 'sites.csv'), 'utf8'), {
     columns: true,

@@ -16,6 +16,7 @@ import {
   readFacts,
   recentCopy,
   readSites,
+  siteIdentity,
   siteArticles,
   siteVisits,
   COLUMNS,
@@ -80,20 +81,28 @@ const insertSites = async (trx: Knex.Transaction, strapi: Core.Strapi, sites: De
   const missing = sites.filter((s) => !existing.has(s.code));
   for (const batch of chunks(missing, BATCH)) {
     await trx(names.table).insert(
-      batch.map((s) => ({
-        document_id: documentId(),
-        name: s.name,
-        code: s.code,
-        level: s.level,
-        url:
-          s.level === 'portal' ? 'http://www.shaanxi.gov.cn/mz/' : `http://${s.code}.mz.example/`,
-        sort_order: s.sortOrder,
-        active: true,
-        responsible_person: s.responsiblePerson,
-        created_at: now,
-        updated_at: now,
-        published_at: now,
-      }))
+      batch.map((s) => {
+        const identity = siteIdentity(s);
+        return {
+          document_id: documentId(),
+          name: s.name,
+          code: s.code,
+          level: s.level,
+          url:
+            s.level === 'portal' ? 'http://www.shaanxi.gov.cn/mz/' : `http://${s.code}.mz.example/`,
+          sort_order: s.sortOrder,
+          active: true,
+          responsible_person: s.responsiblePerson,
+          site_type: identity.siteType,
+          sponsor: identity.sponsor,
+          site_id_code: identity.siteIdCode,
+          icp_number: identity.icpNumber,
+          public_security_number: identity.publicSecurityNumber,
+          created_at: now,
+          updated_at: now,
+          published_at: now,
+        };
+      })
     );
   }
 

@@ -44,6 +44,11 @@ const RAW = new RegExp(
     'reviewStatus',
     'sortOrder',
     'responsiblePerson',
+    'siteType',
+    'sponsor',
+    'siteIdCode',
+    'icpNumber',
+    'publicSecurityNumber',
     'createdAt',
     'updatedAt',
     'documentId',
@@ -62,6 +67,9 @@ const RAW = new RegExp(
     'portal',
     'department',
     'county',
+    'governmentPortal',
+    'departmentSite',
+    'specialSite',
   ].join('|')})\\b`
 );
 
@@ -192,4 +200,37 @@ it('lists and opens articles and lists sites in Chinese', async () => {
   expect(await visibleText(page)).toMatch(/设区市级|区县级|厅直单位|门户网站/);
   await expectNoRawNames(page);
   await screenshot(page, 'cm-sites-list');
+});
+
+it("lets the province keep a site's identity, each number in its form's shape", async () => {
+  const province = await loginAs(browser, server, 'province.admin@demo.example');
+  await province.goto(`${server.url}${SITES}?_q=${encodeURIComponent('西安市')}`);
+  await province.getByRole('gridcell', { name: '西安市', exact: true }).first().click();
+  const code = province.getByRole('textbox', { name: '政府网站标识码' });
+  await code.waitFor();
+  await province.waitForLoadState('networkidle');
+  // The demo's identity, made up in the real shapes.
+  expect(await province.getByRole('textbox', { name: '主办单位' }).inputValue()).toBe(
+    '西安市民政局'
+  );
+  expect(await code.inputValue()).toMatch(/^6100000\d{3}$/);
+  expect(await province.getByRole('textbox', { name: 'ICP备案号' }).inputValue()).toMatch(
+    /^陕ICP备\d{8}号$/
+  );
+  expect(
+    await province.getByRole('combobox', { name: '网站类型', exact: true }).innerText()
+  ).toContain('部门网站');
+  await code.scrollIntoViewIfNeeded();
+  await screenshot(province, 'cm-site-identity');
+  // The 答复期限 field is JSON keyed by the categories' codes, as its example says: braces aside.
+  expect(
+    (await visibleText(province)).replace(/\{[^}]*\}/g, '').match(RAW)?.[0] ?? null
+  ).toBeNull();
+
+  // A code not in its shape is refused in words an office understands, and nothing is saved.
+  await code.fill('61-0001');
+  await province.getByRole('button', { name: '保存' }).click();
+  await province.getByText('格式不正确，请检查后重新填写。').first().waitFor();
+  await screenshot(province, 'cm-site-identity-refused');
+  await province.close();
 });

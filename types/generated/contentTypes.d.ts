@@ -613,6 +613,10 @@ export interface ApiSiteSite extends Struct.CollectionTypeSchema {
       }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    icpNumber: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
     level: Schema.Attribute.Enumeration<['portal', 'department', 'city', 'county']> &
       Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
@@ -624,6 +628,10 @@ export interface ApiSiteSite extends Struct.CollectionTypeSchema {
         maxLength: 100;
       }>;
     parent: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
+    publicSecurityNumber: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     replyWorkingDays: Schema.Attribute.JSON;
     responsiblePerson: Schema.Attribute.String &
@@ -635,7 +643,17 @@ export interface ApiSiteSite extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 30;
       }>;
+    siteIdCode: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    siteType: Schema.Attribute.Enumeration<['governmentPortal', 'departmentSite', 'specialSite']>;
     sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    sponsor: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     url: Schema.Attribute.String &

@@ -20,7 +20,7 @@ export const ENUM_NAMES: Record<string, Record<string, string>> = {
     spotCheck: 'messages.verdict',
     invalidation: 'messages.invalidation',
   },
-  [SITE]: { level: 'level' },
+  [SITE]: { level: 'level', siteType: 'siteType' },
   [ARTICLE]: { reviewStatus: 'review.status' },
 };
 

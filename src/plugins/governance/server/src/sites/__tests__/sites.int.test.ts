@@ -114,3 +114,46 @@ describe('members', () => {
     expect(res.body.data.map((u: { id: number }) => u.id)).toEqual([editor.id]);
   });
 });
+
+describe("a site's identity", () => {
+  const SITE_ROUTE = '/content-manager/collection-types/api::site.site';
+  const identity = {
+    siteType: 'departmentSite',
+    sponsor: '西安市民政局',
+    siteIdCode: '6101000012',
+    icpNumber: '陕ICP备05004987号-1',
+    publicSecurityNumber: '陕公网安备 61010402000123号',
+  };
+
+  it('keeps its 主办单位, type, 标识码 and filing numbers, and publishes them', async () => {
+    await as(provincial).put(`${SITE_ROUTE}/${ids.xian}`, identity).expect(200);
+    const published = await app
+      .http()
+      .get(
+        `/api/sites?filters[code][$eq]=xian&${Object.keys(identity)
+          .map((field, i) => `fields[${i}]=${field}`)
+          .join('&')}`
+      )
+      .expect(200);
+    expect(published.body.data[0]).toMatchObject(identity);
+  });
+
+  it.each([
+    ['siteIdCode', '61010000'],
+    ['siteIdCode', '6101-00001'],
+    ['icpNumber', 'ICP备05004987号'],
+    ['icpNumber', '陕ICP备05004987'],
+    ['publicSecurityNumber', '陕公网安备 6101040200号'],
+    ['siteType', 'portal'],
+  ])('refuses %s %p', async (field, value) => {
+    await as(provincial)
+      .put(`${SITE_ROUTE}/${ids.portal}`, { [field]: value })
+      .expect(400);
+  });
+
+  it('gives one 标识码 to one site only', async () => {
+    await as(provincial)
+      .put(`${SITE_ROUTE}/${ids.portal}`, { siteIdCode: identity.siteIdCode })
+      .expect(400);
+  });
+});
