@@ -12,6 +12,11 @@ import type { Core, UID } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
 import type { Knex } from 'knex';
 import {
+  REPORT_CATEGORY_BY_KIND,
+  type ReportCategory,
+} from '../../src/plugins/governance/shared/contracts/columns';
+import type { ColumnKind } from '../../src/plugins/governance/shared/contracts/oversight';
+import {
   levelMessages,
   readFacts,
   recentCopy,
@@ -395,9 +400,12 @@ export const loadDemo = async (
     }
 
     // Each site's columns with the update rule of their kind (站群监测), as the configuration names them.
-    const { columnKinds } = (
+    const { columnKinds, columnReportCategories } = (
       strapi.config.get('plugin::governance') as {
-        oversight: { columnKinds: Record<string, string> };
+        oversight: {
+          columnKinds: Record<string, ColumnKind>;
+          columnReportCategories: Record<string, ReportCategory>;
+        };
       }
     ).oversight;
     const columnTable = strapi.db.metadata.get('plugin::governance.site-column').tableName;
@@ -407,6 +415,8 @@ export const loadDemo = async (
         site_document_id: documentIds.get(site.code),
         name,
         kind: columnKinds[name] ?? 'news',
+        report_category:
+          columnReportCategories[name] ?? REPORT_CATEGORY_BY_KIND[columnKinds[name] ?? 'news'],
         sort_order: sortOrder,
         created_at: now,
         updated_at: now,

@@ -79,3 +79,23 @@ it('lets the province approve it, which retires the column and records who decid
   expect(text).not.toMatch(/\b(news|notice|policy|static|pending|applied|columns\.)\b/);
   await tallScreenshot(province, 'columns-province', 1600);
 });
+
+it("lets the province say where a column's articles count in the annual report form", async () => {
+  // Still on 西安市, after the approval.
+  const row = province.getByTestId('column-row-基层动态');
+  await row.getByText('政务动态信息').waitFor();
+  await row.getByRole('button', { name: '修改', exact: true }).click();
+  const dialog = province.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: '年度报表类别' }).click();
+  await province.getByRole('option', { name: '不单列' }).click();
+  await dialog.locator('textarea').fill('基层动态多为转载区县信息，不计入本站政务动态');
+  await screenshot(province, 'columns-report-category');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await province.getByText('已保存，并记入操作日志').first().waitFor();
+  await row.getByText('不单列').waitFor();
+  await province
+    .locator('[data-testid^="column-change-"]')
+    .first()
+    .getByText('将栏目“基层动态”年度报表类别改为不单列')
+    .waitFor();
+});

@@ -2454,7 +2454,7 @@ export interface PluginGovernanceSensitiveWord extends Struct.CollectionTypeSche
 export interface PluginGovernanceSiteColumn extends Struct.CollectionTypeSchema {
   collectionName: 'governance_site_columns';
   info: {
-    description: 'A column (\u680F\u76EE) of one site and its update rule: news, notice, policy or static, optionally with its own number of days; a retired column is kept for history (retiredAt), a renamed one keeps its former names';
+    description: 'A column (\u680F\u76EE) of one site and its update rule: news, notice, policy or static, optionally with its own number of days, and where its articles count in the annual report form (none set: by its kind); a retired column is kept for history (retiredAt), a renamed one keeps its former names';
     displayName: '\u680F\u76EE';
     pluralName: 'site-columns';
     singularName: 'site-column';
@@ -2486,6 +2486,7 @@ export interface PluginGovernanceSiteColumn extends Struct.CollectionTypeSchema 
         maxLength: 50;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    reportCategory: Schema.Attribute.Enumeration<['overview', 'news', 'disclosure', 'none']>;
     retiredAt: Schema.Attribute.DateTime;
     siteDocumentId: Schema.Attribute.String &
       Schema.Attribute.Required &

@@ -11,6 +11,21 @@ export type ColumnChangeAction = (typeof COLUMN_CHANGE_ACTIONS)[number];
 export const COLUMN_CHANGE_STATUSES = ['pending', 'applied', 'refused'] as const;
 export type ColumnChangeStatus = (typeof COLUMN_CHANGE_STATUSES)[number];
 
+/**
+ * Where a column's articles count in the 政府网站工作年度报表's 信息发布 (国办函〔2018〕12号):
+ * 概况类, 政务动态 or 信息公开目录 信息; `none`: only in its total.
+ */
+export const REPORT_CATEGORIES = ['overview', 'news', 'disclosure', 'none'] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+
+/** A column's category when none was set: by its update kind. */
+export const REPORT_CATEGORY_BY_KIND: Record<ColumnKind, ReportCategory> = {
+  news: 'news',
+  notice: 'disclosure',
+  policy: 'disclosure',
+  static: 'overview',
+};
+
 /** Who manages: the province changes and decides; a site's leader proposes. */
 export type ColumnManager = 'province' | 'leader';
 
@@ -21,6 +36,8 @@ export interface ColumnSettings {
   /** Its own days without an update before it is stale; null: the kind's default. */
   staleAfterDays: number | null;
   sortOrder: number;
+  /** Where its articles count in the annual report form. */
+  reportCategory: ReportCategory;
 }
 
 /** Where a column stands against its update rule now, as 站群监测 judges it. */
@@ -95,6 +112,7 @@ export interface ColumnChangeInput {
   kind?: ColumnKind;
   staleAfterDays?: number | null;
   sortOrder?: number;
+  reportCategory?: ReportCategory;
   reason: string;
   /** The province retires or slackens a stale (or nearly stale, or empty) column knowingly. */
   confirmAtRisk?: boolean;

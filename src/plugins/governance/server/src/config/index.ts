@@ -11,6 +11,7 @@ import { DEFAULT_CHAIN, validateReviewChains, type ReviewChainConfig } from '../
 import type { NoticeThresholds } from '../oversight/inspection-notice';
 import { validateAnomalySettings, type AnomalySettings } from '../rankings/visit-judgement';
 import type { VetoThresholds } from '../../../shared/contracts/oversight';
+import type { ReportCategory } from '../../../shared/contracts/columns';
 import type { ColumnKind, PublishingMix } from '../../../shared/contracts/oversight';
 import { positiveInteger, validateArticles, validateAudit, validateReplies } from './validation';
 
@@ -116,6 +117,8 @@ export interface GovernanceConfig {
     veto: VetoThresholds;
     /** The kind of a column by its name, for setting up a site's columns. */
     columnKinds: Record<string, ColumnKind>;
+    /** Where a column's articles count in the annual report form, by its name, where not by its kind. */
+    columnReportCategories: Record<string, ReportCategory>;
     /** Which columns' articles count as work news, analysis or disclosure in the publishing mix. */
     mix: Record<Exclude<PublishingMix, 'other'>, string[]>;
     /** When the daily job judges every site and alerts on rules that got worse (cron rule, group's zone). */
@@ -207,6 +210,8 @@ export default {
         办事指南: 'static',
         机构概况: 'static',
       },
+      // 办事指南 is 办事服务, not 概况类信息 as a static column's articles would count.
+      columnReportCategories: { 办事指南: 'none' },
       mix: {
         workNews: ['工作动态', '基层动态', '单位动态', '媒体聚焦', '党建工作'],
         analysis: ['政策解读', '调研文章', '理论研究', '专题专栏'],

@@ -6,7 +6,9 @@ import type {
   ColumnManagementSite,
   ColumnSettings,
   ColumnStanding,
+  ReportCategory,
 } from '../../../shared/contracts/columns';
+import { REPORT_CATEGORY_BY_KIND } from '../../../shared/contracts/columns';
 import type { ColumnKind } from '../../../shared/contracts/oversight';
 import { COLUMN_MANAGEMENT_ERRORS as ERRORS } from './messages';
 
@@ -19,6 +21,13 @@ const KIND_NAMES: Record<ColumnKind, string> = {
   static: '静态类',
 };
 
+const REPORT_CATEGORY_NAMES: Record<ReportCategory, string> = {
+  overview: '概况类信息',
+  news: '政务动态信息',
+  disclosure: '信息公开目录信息',
+  none: '不单列',
+};
+
 export interface ColumnRecord {
   id: number;
   siteDocumentId: string;
@@ -26,6 +35,8 @@ export interface ColumnRecord {
   kind: ColumnKind;
   staleAfterDays: number | null;
   sortOrder: number | null;
+  /** Null for a column set up before the form: its kind's (REPORT_CATEGORY_BY_KIND). */
+  reportCategory: ReportCategory | null;
   retiredAt: string | Date | null;
   formerNames: string[] | null;
 }
@@ -74,6 +85,7 @@ export const settingsOf = (c: ColumnRecord): ColumnSettings => ({
   kind: c.kind,
   staleAfterDays: c.staleAfterDays ?? null,
   sortOrder: c.sortOrder ?? 0,
+  reportCategory: c.reportCategory ?? REPORT_CATEGORY_BY_KIND[c.kind],
 });
 
 /** What a change would set, only what differs from the column; refuses an empty change. */
@@ -87,6 +99,7 @@ export const proposalOf = (
   if (change.kind !== undefined) wanted.kind = change.kind;
   if (change.staleAfterDays !== undefined) wanted.staleAfterDays = change.staleAfterDays;
   if (change.sortOrder !== undefined) wanted.sortOrder = change.sortOrder;
+  if (change.reportCategory !== undefined) wanted.reportCategory = change.reportCategory;
   if (!column) return wanted;
   const before = settingsOf(column);
   const differs = Object.fromEntries(
@@ -105,7 +118,9 @@ export const describeAct = (
 ) => {
   if (action === 'add') {
     const days = proposal.staleAfterDays ? `，${proposal.staleAfterDays} 天未更新即超期` : '';
-    return `为${site.name}增设栏目“${proposal.name}”（${KIND_NAMES[proposal.kind!]}${days}）`;
+    const category =
+      REPORT_CATEGORY_NAMES[proposal.reportCategory ?? REPORT_CATEGORY_BY_KIND[proposal.kind!]];
+    return `为${site.name}增设栏目“${proposal.name}”（${KIND_NAMES[proposal.kind!]}${days}，年度报表计入${category}）`;
   }
   if (action === 'retire') return `停用${site.name}的栏目“${before!.name}”`;
   const parts: string[] = [];
@@ -118,6 +133,8 @@ export const describeAct = (
         : `更新要求改为 ${proposal.staleAfterDays} 天`
     );
   if (proposal.sortOrder !== undefined) parts.push(`排序改为 ${proposal.sortOrder}`);
+  if (proposal.reportCategory !== undefined)
+    parts.push(`年度报表类别改为${REPORT_CATEGORY_NAMES[proposal.reportCategory]}`);
   return `将${site.name}的栏目“${before!.name}”${parts.join('，')}`;
 };
 

@@ -5,6 +5,7 @@ import type {
   ColumnManager,
   ColumnSettings,
 } from '../../../shared/contracts/columns';
+import { REPORT_CATEGORY_BY_KIND } from '../../../shared/contracts/columns';
 import { memberSiteDocumentIds } from '../sites/scope';
 import type { AdminUser } from '../utils/document-middleware';
 import { SITE, SITE_COLUMN } from '../uids';
@@ -72,6 +73,7 @@ export const columnStore = (strapi: Core.Strapi) => {
           kind: proposal.kind,
           staleAfterDays: proposal.staleAfterDays ?? null,
           sortOrder: proposal.sortOrder ?? 0,
+          reportCategory: proposal.reportCategory ?? REPORT_CATEGORY_BY_KIND[proposal.kind!],
         },
       });
       return Number(created.id);

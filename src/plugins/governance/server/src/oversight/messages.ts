@@ -54,6 +54,7 @@ export const COLUMN_MANAGEMENT_ERRORS = {
   column: '请指定要修改或停用的栏目',
   name: '栏目名称须为 2 至 50 个字，不含首尾空格',
   kind: '栏目类型须为动态类、通知公告类、政策文件类或静态类',
+  reportCategory: '年度报表类别须为概况类信息、政务动态信息、信息公开目录信息或不单列',
   staleAfterDays: '更新要求须为 1 至 3650 天的整数，或留空按栏目类型的默认天数',
   sortOrder: '排序须为 0 至 9999 的整数',
   reason: '请填写理由（5 至 500 字）',

@@ -1,5 +1,5 @@
 import { validateYupSchema, yup } from '@strapi/utils';
-import { COLUMN_CHANGE_ACTIONS } from '../../../shared/contracts/columns';
+import { COLUMN_CHANGE_ACTIONS, REPORT_CATEGORIES } from '../../../shared/contracts/columns';
 import { COLUMN_KINDS, RECTIFICATION_STATUSES } from '../../../shared/contracts/oversight';
 import { oneOf } from '../utils/one-of';
 import { wholeNumber } from '../utils/query-fields';
@@ -157,6 +157,7 @@ export const validateColumnChange = validateYupSchema(
       }),
       staleAfterDays: wholeNumber(1, 3650, COLUMN_MANAGEMENT_ERRORS.staleAfterDays).nullable(),
       sortOrder: wholeNumber(0, 9999, COLUMN_MANAGEMENT_ERRORS.sortOrder),
+      reportCategory: oneOf(REPORT_CATEGORIES, COLUMN_MANAGEMENT_ERRORS.reportCategory),
       reason,
       confirmAtRisk: yup.boolean().typeError(COLUMN_MANAGEMENT_ERRORS.params),
     })

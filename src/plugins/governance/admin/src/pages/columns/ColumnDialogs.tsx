@@ -11,6 +11,11 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { useState } from 'react';
+import {
+  REPORT_CATEGORIES,
+  REPORT_CATEGORY_BY_KIND,
+  type ReportCategory,
+} from '../../../../shared/contracts/columns';
 import { COLUMN_KINDS, type ColumnKind } from '../../../../shared/contracts/oversight';
 import {
   useChangeColumns,
@@ -53,6 +58,11 @@ export const ColumnDialog = ({
   const [kind, setKind] = useState<ColumnKind>(column?.kind ?? 'news');
   const [days, setDays] = useState<number | undefined>(column?.staleAfterDays ?? undefined);
   const [sortOrder, setSortOrder] = useState<number | undefined>(column?.sortOrder ?? 0);
+  // Follows the kind until chosen: a news column's articles are 政务动态 unless said otherwise.
+  const [chosenCategory, setCategory] = useState<ReportCategory | null>(
+    column?.reportCategory ?? null
+  );
+  const reportCategory = chosenCategory ?? REPORT_CATEGORY_BY_KIND[kind];
   const [reason, setReason] = useState('');
   const [confirmAtRisk, setConfirmAtRisk] = useState(false);
   const atRisk = Boolean(column?.standing?.atRisk);
@@ -78,6 +88,7 @@ export const ColumnDialog = ({
                 kind,
                 staleAfterDays: kind === 'static' ? null : (days ?? null),
                 sortOrder: sortOrder ?? 0,
+                reportCategory,
               }),
           reason: reason.trim(),
           ...(province && atRisk ? { confirmAtRisk } : {}),
@@ -144,6 +155,24 @@ export const ColumnDialog = ({
                 <Field.Hint />
               </Field.Root>
             )}
+            <Field.Root
+              name="reportCategory"
+              required
+              hint={t('columns.dialog.reportCategoryHint')}
+            >
+              <Field.Label>{t('columns.column.reportCategory')}</Field.Label>
+              <SingleSelect
+                value={reportCategory}
+                onChange={(value: string | number) => setCategory(String(value) as ReportCategory)}
+              >
+                {REPORT_CATEGORIES.map((c) => (
+                  <SingleSelectOption key={c} value={c}>
+                    {t(`columns.reportCategory.${c}`)}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+              <Field.Hint />
+            </Field.Root>
             <Field.Root name="sortOrder" hint={t('columns.dialog.sortHint')}>
               <Field.Label>{t('columns.column.sortOrder')}</Field.Label>
               <NumberInput value={sortOrder} onValueChange={setSortOrder} step={1} />

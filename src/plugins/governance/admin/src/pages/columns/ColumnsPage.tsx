@@ -16,7 +16,15 @@ import { useOversightFormat } from '../oversight/format';
 import { ColumnDialog, DecisionDialog, type EditTarget } from './ColumnDialogs';
 import { describeChange, standingBadge, standingText } from './standing';
 
-const COLUMN_HEADS = ['name', 'kind', 'days', 'standing', 'sortOrder', 'actions'] as const;
+const COLUMN_HEADS = [
+  'name',
+  'kind',
+  'days',
+  'reportCategory',
+  'standing',
+  'sortOrder',
+  'actions',
+] as const;
 const CHANGE_HEADS = ['proposedAt', 'what', 'proposedBy', 'status', 'decision'] as const;
 const STATUS_TONES = { pending: 'warning', applied: 'success', refused: 'danger' } as const;
 
@@ -61,6 +69,9 @@ const ColumnRow = ({
       </Td>
       <Td>
         <Typography>{days}</Typography>
+      </Td>
+      <Td>
+        <Typography>{t(`columns.reportCategory.${column.reportCategory}`)}</Typography>
       </Td>
       <WrapTd minWidth="14rem">
         <Flex direction="column" alignItems="flex-start" gap={1} paddingTop={2} paddingBottom={2}>

@@ -1,4 +1,8 @@
-import type { ColumnChange, ColumnStanding } from '../../../../shared/contracts/columns';
+import {
+  REPORT_CATEGORY_BY_KIND,
+  type ColumnChange,
+  type ColumnStanding,
+} from '../../../../shared/contracts/columns';
 import type { Tone } from '../../components/ToneBadge';
 import type { Translate } from '../../hooks/useT';
 
@@ -31,6 +35,9 @@ export const describeChange = (t: Translate, change: ColumnChange) => {
     return t('columns.describe.add', {
       name: change.proposal?.name ?? '',
       kind: t(`oversight.kind.${change.proposal?.kind ?? 'news'}`),
+      category: t(
+        `columns.reportCategory.${change.proposal?.reportCategory ?? REPORT_CATEGORY_BY_KIND[change.proposal?.kind ?? 'news']}`
+      ),
     });
   if (change.action === 'retire') return t('columns.describe.retire', { name: change.columnName });
   const p = change.proposal ?? {};
@@ -45,5 +52,11 @@ export const describeChange = (t: Translate, change: ColumnChange) => {
         : t('columns.describe.days', { days: p.staleAfterDays })
     );
   if (p.sortOrder !== undefined) parts.push(t('columns.describe.sort', { sort: p.sortOrder }));
+  if (p.reportCategory !== undefined)
+    parts.push(
+      t('columns.describe.reportCategory', {
+        category: t(`columns.reportCategory.${p.reportCategory}`),
+      })
+    );
   return t('columns.describe.change', { name: change.columnName, what: parts.join('，') });
 };

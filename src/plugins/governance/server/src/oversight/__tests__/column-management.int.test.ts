@@ -229,6 +229,8 @@ describe("the province's own changes", () => {
       kind: 'news',
       staleAfterDays: 10,
       sortOrder: 9,
+      // Not said: a news column's articles are the annual report's 政务动态信息.
+      reportCategory: 'news',
       retiredAt: null,
     });
 
@@ -251,11 +253,56 @@ describe("the province's own changes", () => {
     }).expect(400);
     const audited = (await auditOf('column.change')).map((e) => e.summary).join('\n');
     expect(audited).toContain(
-      '为西安市民政局增设栏目“基层动态”（动态类，10 天未更新即超期）：新设基层动态栏目'
+      '为西安市民政局增设栏目“基层动态”（动态类，10 天未更新即超期，年度报表计入政务动态信息）：新设基层动态栏目'
     );
     expect(audited).toContain(
       '将西安市民政局的栏目“媒体聚焦”改名为“新闻聚焦”：栏目名称与门户网站统一'
     );
+  });
+});
+
+describe("a column's annual report category (年度报表类别)", () => {
+  it('follows the kind of a column set up without one, and is changed by the province', async () => {
+    // Columns set up before the form have none stored: their kind's.
+    expect(await columnNamed(sites.xian, '通知公告')).toMatchObject({
+      kind: 'notice',
+      reportCategory: 'disclosure',
+    });
+    const guide = await columnNamed(sites.xian, '办事指南');
+    expect(guide).toMatchObject({ kind: 'static', reportCategory: 'overview' });
+    await change(province, sites.xian, {
+      action: 'change',
+      column: guide.id,
+      reportCategory: 'none',
+      reason: '办事指南属办事服务，不计入概况类信息',
+    }).expect(201);
+    expect(await columnNamed(sites.xian, '办事指南')).toMatchObject({
+      kind: 'static',
+      reportCategory: 'none',
+    });
+    const audited = (await auditOf('column.change')).map((e) => e.summary).join('\n');
+    expect(audited).toContain('将西安市民政局的栏目“办事指南”年度报表类别改为不单列');
+    // Saying it again changes nothing, and is refused as such.
+    await change(province, sites.xian, {
+      action: 'change',
+      column: guide.id,
+      reportCategory: 'none',
+      reason: '再改一次同样的类别',
+    }).expect(400);
+  });
+
+  it('is set when a column is added', async () => {
+    await change(province, sites.xian, {
+      action: 'add',
+      name: '机构概况',
+      kind: 'static',
+      reportCategory: 'overview',
+      reason: '新设机构概况栏目',
+    }).expect(201);
+    expect(await columnNamed(sites.xian, '机构概况')).toMatchObject({
+      kind: 'static',
+      reportCategory: 'overview',
+    });
   });
 });
 
@@ -345,6 +392,16 @@ describe('isolation and validation', () => {
       { action: 'add', name: '新栏目', kind: 'news', staleAfterDays: 0, reason: '五个字的理由' },
     ],
     ['no reason', { action: 'add', name: '新栏目', kind: 'news', reason: '短' }],
+    [
+      'an unknown report category',
+      {
+        action: 'add',
+        name: '新栏目',
+        kind: 'news',
+        reportCategory: 'blog',
+        reason: '五个字的理由',
+      },
+    ],
     ['a change without its column', { action: 'change', name: '新栏目', reason: '五个字的理由' }],
     ['an unknown action', { action: 'delete', column: 1, reason: '五个字的理由' }],
   ])('refuses %s with a 400 and changes nothing', async (_, body) => {
