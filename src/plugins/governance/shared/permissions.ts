@@ -84,6 +84,15 @@ export const PLUGIN_ACTIONS = {
     displayName:
       '本站监测与整改任务 (Read the standing of their own sites and report their rectifications)',
   },
+  annualReportsOversee: {
+    uid: 'annual-reports.oversee',
+    displayName:
+      '年度报表：查看各站点报表、督促报送 (Read every site’s annual report form and remind late sites)',
+  },
+  annualReportsFill: {
+    uid: 'annual-reports.fill',
+    displayName: '年度报表：填报本站年度报表 (Fill in their own sites’ annual report forms)',
+  },
   calendarManage: {
     uid: 'calendar.manage',
     displayName:

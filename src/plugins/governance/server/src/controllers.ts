@@ -1,3 +1,4 @@
+import annualReports from './annual-reports';
 import audit from './audit';
 import calendar from './calendar';
 import inspection from './inspection';
@@ -16,6 +17,7 @@ import workbench from './workbench';
 
 export default {
   overview: overview.controller,
+  annualReports: annualReports.controller,
   sites: sites.controller,
   review: review.controller,
   replies: replies.controller,

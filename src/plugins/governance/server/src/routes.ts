@@ -1,3 +1,4 @@
+import annualReports from './annual-reports';
 import audit from './audit';
 import calendar from './calendar';
 import inspection from './inspection';
@@ -33,6 +34,7 @@ export default {
       ...workbench.routes,
       ...media.routes.admin,
       ...inspection.routes,
+      ...annualReports.routes,
     ],
   },
   'content-api': {

@@ -1,3 +1,4 @@
+import annualReports from './annual-reports';
 import audit from './audit';
 import calendar from './calendar';
 import figures from './figures';
@@ -16,6 +17,7 @@ import workbench from './workbench';
 
 export default {
   overview: overview.service,
+  annualReports: annualReports.service,
   sites: sites.service,
   siteKeys: sites.siteKeys,
   review: review.service,

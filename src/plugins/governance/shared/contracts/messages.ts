@@ -322,6 +322,8 @@ export interface MessageFigures {
   flagged: number;
   /** Answered with a substantive (unflagged) reply, whenever. */
   replied: number;
+  /** Of them, published on the site with the citizen's consent (公开答复). */
+  publiclyAnswered: number;
   /**
    * Answered by the replying site's own deadline (the first reply): its holding's, so a site that
    * accepted a transfer is judged from its acceptance, not by the time the sender held it.

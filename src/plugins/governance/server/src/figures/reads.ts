@@ -111,6 +111,25 @@ export const publicationReads = (strapi: Core.Strapi) => {
       return { current, previous };
     },
 
+    /** One site's publications of the local year `year`, per column name ('' for none). */
+    async yearByColumn(year: number, siteId: number) {
+      const { month } = publicationTables(strapi);
+      const columnName = month.column('columnName');
+      const rows = (await db()(month.table)
+        .select({ columnName })
+        .select(sums(month, month.table))
+        .where(month.column('siteId'), siteId)
+        .where(month.column('month'), '>=', monthsOf(year).from)
+        .where(month.column('month'), '<=', monthsOf(year).to)
+        .groupBy(columnName)) as Array<{
+        columnName: string;
+        articles: Count;
+        rawArticles: Count;
+        specialTopics: Count;
+      }>;
+      return new Map(rows.map((row) => [row.columnName, countsOf(row)]));
+    },
+
     /** Per site level, the publications of the local year `year` by the sites `siteIds` (all when absent). */
     async yearByLevel(year: number, siteIds?: number[]) {
       const { month } = publicationTables(strapi);

@@ -38,6 +38,7 @@ const SUM_KEYS = [
   'received',
   'invalid',
   'replied',
+  'publiclyAnswered',
   'repliedOnTime',
   'repliedByFirstDeadline',
   'dueByFirstDeadline',
@@ -142,6 +143,11 @@ const statisticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           invalid: count(validity.invalidConfirmed.sql, ...validity.invalidConfirmed.bindings),
           invalidPending: count(validity.invalidPending.sql, ...validity.invalidPending.bindings),
           replied: count(answered.sql, ...answered.bindings),
+          publiclyAnswered: count(
+            `${answered.sql} and ${column('isPublic')} = ?`,
+            ...answered.bindings,
+            true
+          ),
           flagged: count(flagged.sql, ...flagged.bindings),
           // Before holdings were judged (no holderRepliedOnTime), by the message's deadline.
           repliedOnTime: count(

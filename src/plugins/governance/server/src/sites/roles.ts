@@ -97,6 +97,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.submissionsReceive },
       { action: ACTIONS.oversightRead },
       { action: ACTIONS.oversightManage },
+      { action: ACTIONS.annualReportsOversee },
       { action: ACTIONS.calendarManage },
       ...['create', 'read', 'update', 'delete'].map((a) => ({ action: `admin::users.${a}` })),
       { action: 'admin::roles.read' },
@@ -119,6 +120,7 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       { action: ACTIONS.submissionsSubmit },
       { action: ACTIONS.submissionsReceive },
       { action: ACTIONS.oversightOwn },
+      { action: ACTIONS.annualReportsFill },
     ],
   },
   {
@@ -143,6 +145,8 @@ export const roleDefinitions = (strapi: Core.Strapi) => [
       ...media(MEDIA_VIEW, true),
       ...decides,
       { action: ACTIONS.oversightOwn },
+      // The site's leader signs its annual report form (单位负责人).
+      { action: ACTIONS.annualReportsFill },
     ],
   },
   {

@@ -31,6 +31,7 @@ const messages = (
   invalidRate: received ? 0 : null,
   flagged: 0,
   replied,
+  publiclyAnswered: 0,
   repliedOnTime: onTime,
   repliedByFirstDeadline: onTime,
   dueByFirstDeadline: replied + overdue,

@@ -280,6 +280,8 @@ describe('statistics', () => {
       ...answered(7, false),
       satisfaction: 'unsatisfied',
       spotCheck: 'substandard',
+      // Published in the site's 公开答复.
+      isPublic: true,
     });
     await crafted('xian', '2023-05-01T02:00:00Z', { status: 'rejected' });
     await crafted('xian', '2023-06-01T02:00:00Z', { status: 'accepted' });
@@ -310,6 +312,7 @@ describe('statistics', () => {
       invalidRate: 1 / 4,
       flagged: 0,
       replied: 2,
+      publiclyAnswered: 1,
       repliedOnTime: 1,
       // Never transferred: the site's deadline is the message's first one.
       repliedByFirstDeadline: 1,

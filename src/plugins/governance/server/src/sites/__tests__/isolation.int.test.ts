@@ -432,6 +432,18 @@ describe('the governance routes', () => {
       { toReview: 0, toRevise: 0 }
     );
   });
+
+  it("does not let another site's editor read its annual report figures or what they counted", async () => {
+    const year = new Date().getFullYear();
+    const form = `/governance/annual-reports/sites/${xian.site}/years/${year}`;
+    await as(baojiEditor).get(`${form}/figures`).expect(404);
+    const listed = await as(baojiEditor).get(`${form}/articles`).expect(404);
+    expect(JSON.stringify(listed.body)).not.toMatch(/西安/);
+    // A reviewer holds neither annual-report action.
+    await as(baojiReviewer).get(`${form}/figures`).expect(403);
+    // The control: the site's own editor reads them.
+    await as(xianEditor).get(`${form}/figures`).expect(200);
+  });
 });
 
 describe('the content API with a read-only token', () => {
@@ -508,6 +520,8 @@ const COVERED = new Set([
   'POST /governance/inspection/findings/:id/dismiss',
   'POST /governance/inspection/findings/:id/unpublish',
   'POST /governance/inspection/runs',
+  'GET /governance/annual-reports/sites/:documentId/years/:year/figures',
+  'GET /governance/annual-reports/sites/:documentId/years/:year/articles',
   'GET /governance/messages',
   'GET /governance/messages/:id',
   'POST /governance/messages/:id/sign',
