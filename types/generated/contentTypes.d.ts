@@ -2697,6 +2697,82 @@ export interface PluginGovernanceSubmission extends Struct.CollectionTypeSchema 
   };
 }
 
+export interface PluginGovernanceVisitorSalt extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_visitor_salts';
+  info: {
+    description: "The secret key of one local year with which every instance hashes a visitor (source and browser) before adding it to the year's visitor sketches; a past year's is deleted, so that no hash can be made again";
+    displayName: '\u8BBF\u5BA2\u8BA1\u6570\u5BC6\u94A5\uFF08\u5E74\uFF09';
+    pluralName: 'visitor-salts';
+    singularName: 'visitor-salt';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.visitor-salt'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    salt: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    year: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.Unique;
+  };
+}
+
+export interface PluginGovernanceVisitorSketch extends Struct.CollectionTypeSchema {
+  collectionName: 'governance_visitor_sketches';
+  info: {
+    description: "The distinct visitors of one site in one local year as a HyperLogLog sketch (rankings/visitor-sketch.ts, base64): merged into by every instance's visit counter, never an address or a hash";
+    displayName: '\u72EC\u7ACB\u8BBF\u5BA2\uFF08\u7AD9\u70B9\u00B7\u5E74\uFF09';
+    pluralName: 'visitor-sketches';
+    singularName: 'visitor-sketch';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::governance.visitor-sketch'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    registers: Schema.Attribute.Text & Schema.Attribute.Required;
+    siteDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    year: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
 export interface PluginGovernanceWordingRule extends Struct.CollectionTypeSchema {
   collectionName: 'governance_wording_rules';
   info: {
@@ -3022,6 +3098,8 @@ declare module '@strapi/strapi' {
       'plugin::governance.site-membership': PluginGovernanceSiteMembership;
       'plugin::governance.site-visit': PluginGovernanceSiteVisit;
       'plugin::governance.submission': PluginGovernanceSubmission;
+      'plugin::governance.visitor-salt': PluginGovernanceVisitorSalt;
+      'plugin::governance.visitor-sketch': PluginGovernanceVisitorSketch;
       'plugin::governance.wording-rule': PluginGovernanceWordingRule;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;

@@ -34,6 +34,8 @@ export const MESSAGE_HOLDING = 'plugin::governance.message-holding';
 export const SUBMISSION = 'plugin::governance.submission';
 // rankings/
 export const SITE_VISIT = 'plugin::governance.site-visit';
+export const VISITOR_SALT = 'plugin::governance.visitor-salt';
+export const VISITOR_SKETCH = 'plugin::governance.visitor-sketch';
 export const RANKING_SNAPSHOT = 'plugin::governance.ranking-snapshot';
 // passwords/
 export const PASSWORD_STATE = 'plugin::governance.password-state';

@@ -32,6 +32,11 @@ export interface AutomaticFigures {
   site: ReportSiteIdentity;
   /** 网站总访问量: page views the beacon counted (a day judged abnormal counts its threshold). */
   visits: number;
+  /**
+   * 独立用户访问总量: the distinct visitors the beacon counted in the year (an estimate within
+   * about 2%); null for a year before it counted them.
+   */
+  uniqueVisitors: number | null;
   publishing: PublishingFigures;
   /** 互动交流 → 留言办理, of the messages received in the year. */
   messages: {

@@ -40,6 +40,7 @@ export type ReportSite = ReportSiteIdentity & { id: number };
  *   counts them (not trivial, not a copy: review/counting.ts), each under the 年度报表类别 of the
  *   column it is filed in (栏目管理; a former name counts for the column);
  * - 网站总访问量: the beacon's page views, a day judged abnormal counting its threshold;
+ * - 独立用户访问总量: the distinct visitors behind them (rankings/unique-visitors.ts);
  * - 留言办理: the messages received in the year, as 留言统计 counts them;
  * - 安全防护: the content inspection's runs over the site and the faults they found.
  */
@@ -96,10 +97,11 @@ export const annualFigures = (strapi: Core.Strapi) => {
 
   return {
     async of(site: ReportSite, year: number): Promise<AutomaticFigures> {
-      const [byColumn, byName, visits, statistics, security] = await Promise.all([
+      const [byColumn, byName, visits, uniqueVisitors, statistics, security] = await Promise.all([
         getService(strapi, 'publicationFigures').yearByColumn(year, site.id),
         categories(site.documentId),
         visitsOf(site, year),
+        getService(strapi, 'visits').uniqueVisitors(site.documentId, year),
         getService(strapi, 'messageStatistics').forYear(year, [site.id]),
         securityOf(site, year),
       ]);
@@ -115,6 +117,7 @@ export const annualFigures = (strapi: Core.Strapi) => {
         year,
         site: identity,
         visits,
+        uniqueVisitors,
         publishing,
         messages: { received, closed: replied, averageWorkingDays, publiclyAnswered },
         security,

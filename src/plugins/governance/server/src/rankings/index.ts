@@ -1,5 +1,7 @@
 import rankingSnapshot from './content-types/ranking-snapshot/schema.json';
 import siteVisit from './content-types/site-visit/schema.json';
+import visitorSalt from './content-types/visitor-salt/schema.json';
+import visitorSketch from './content-types/visitor-sketch/schema.json';
 import controller from './controller';
 import { adminRoutes, publicRoutes } from './routes';
 import service from './service';
@@ -12,6 +14,8 @@ export default {
   contentTypes: {
     'ranking-snapshot': { schema: rankingSnapshot },
     'site-visit': { schema: siteVisit },
+    'visitor-salt': { schema: visitorSalt },
+    'visitor-sketch': { schema: visitorSketch },
   },
   controller,
   service,

@@ -10,6 +10,7 @@ import { fromOwnPages, siteDomains, type SiteDomains } from './visit-domains';
 import { dbNames } from '../utils/db-names';
 import { getService } from '../utils/get-service';
 import { SITE, SITE_VISIT } from '../uids';
+import { createVisitorCounter } from './unique-visitors';
 
 /** How often the known site codes and domains are read again (a new site or domain counts from then on). */
 const SITE_CODES_TTL_MS = 60_000;
@@ -36,6 +37,7 @@ interface KnownSite {
  * day; every `visits.flushSeconds` the counts are added to the day's row in one upsert per
  * batch (`visits = visits + n`), so several instances add their own counts and none is written
  * twice. A failed flush keeps its counts for the next one; stopping Strapi flushes what is left.
+ * The visitors behind the counted visits are kept alike, as sketches (unique-visitors.ts).
  */
 export const createVisitCounter = (strapi: Core.Strapi) => {
   const config = () => strapi.config.get('plugin::governance') as GovernanceConfig;
@@ -49,6 +51,8 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<number> | null = null;
   let today: { day: string; until: number } | null = null;
+  /** 独立用户: the visitors behind the counted visits (unique-visitors.ts). */
+  const visitors = createVisitorCounter(strapi);
 
   /** The local date now, worked out again only when the local day ends (most hits share it). */
   const localDay = () => {
@@ -160,6 +164,13 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
   };
 
   const flushOnce = async () => {
+    await visitors
+      .flush()
+      .catch((error: Error) =>
+        strapi.log.error(
+          `governance: distinct visitors not written, kept for the next flush: ${error.message}`
+        )
+      );
     if (pending.size === 0) return 0;
     const counts = pending;
     pending = new Map();
@@ -190,10 +201,19 @@ export const createVisitCounter = (strapi: Core.Strapi) => {
       if (!site) return 'unknown-site';
       if (!fromOwnPages(site.domains, { origin, referer })) return 'not-own-page';
       if (!(await withinLimit(ip))) return 'over-limit';
-      const key = `${site.documentId} ${localDay()}`;
+      const day = localDay();
+      const key = `${site.documentId} ${day}`;
       pending.set(key, (pending.get(key) ?? 0) + 1);
+      try {
+        await visitors.add(site.documentId, Number(day.slice(0, 4)), clientSource(ip), userAgent);
+      } catch {
+        // The year's key could not be read (the database away): the visit counts, its visitor not.
+      }
       return 'counted';
     },
+
+    /** The distinct visitors of a site in a local year, or null when none were ever counted. */
+    uniqueVisitors: visitors.of,
 
     /** Writes the counts held in memory; returns how many visits it wrote. One flush at a time. */
     async flush(): Promise<number> {

@@ -5,6 +5,7 @@
  * has one budget across instances whatever browser it claims to be, and a day far above the
  * site's own pattern is flagged, counted at its threshold in the ranking, with the raw kept.
  */
+import { createHmac } from 'crypto';
 import { DateTime } from 'luxon';
 import { bootSecondInstance } from '@test-helpers/second-instance';
 import { startPrivateRedis, type PrivateRedis } from '@test-helpers/redis';
@@ -14,7 +15,9 @@ import type { AnnualNotice, RankingResponse } from '../../../../shared/contracts
 import type { OversightListResponse } from '../../../../shared/contracts/oversight';
 import { DOMAINS_ERROR } from '../visit-domains';
 import { ERRORS } from '../validation';
-import { SITE, SITE_VISIT } from '../../uids';
+import { SITE, SITE_VISIT, VISITOR_SALT, VISITOR_SKETCH } from '../../uids';
+import { createVisitorCounter } from '../unique-visitors';
+import { addToSketch, emptySketch, estimateSketch, sketchFromText } from '../visitor-sketch';
 
 const BROWSER =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
@@ -73,6 +76,7 @@ beforeAll(async () => {
       ankang: { name: '安康市', level: 'city', url: 'http://www.ankang.gov.cn' },
       shangluo: { name: '商洛市', level: 'city', url: 'http://www.shangluo.gov.cn' },
       tongchuan: { name: '铜川市', level: 'city', url: 'http://www.tongchuan.gov.cn' },
+      weinan: { name: '渭南市', level: 'city', url: 'http://www.weinan.gov.cn' },
     },
     staff: { province: ['governance-provincial-admin', '建国'] },
   }));
@@ -590,5 +594,116 @@ describe('a baseline a slow ramp cannot climb', () => {
     expect(text).toMatch(/另有3个网站的访问量持续异常增长/);
     expect(text).toContain('铜川市（5月8日至5月13日）');
     expect(text).toMatch(/汉中市（\d+月\d+日至7月9日）/);
+  });
+});
+
+describe('distinct visitors (独立用户访问总量, issue 20)', () => {
+  const PAGE_OF_WEINAN = 'http://www.weinan.gov.cn/news/1.html';
+  const year = () => Number(today().slice(0, 4));
+  let weinan: string;
+  /** Visitor `n` (an address of its own) viewing `pages` pages with `browser`. */
+  const views = async (n: number, pages = 1, browser = BROWSER) => {
+    for (let i = 0; i < pages; i++)
+      await visits().record('weinan', {
+        userAgent: browser,
+        ip: `203.0.113.${n}`,
+        referer: PAGE_OF_WEINAN,
+      });
+  };
+  const distinct = () => visits().uniqueVisitors(weinan, year());
+  /**
+   * What the sketch of exactly these visitors estimates, hashed with the year's key as the
+   * counter hashes them: the count the site must show. (A few visitors may share a register, so
+   * the estimate can be one under their number, whatever instance or day they came on.)
+   */
+  const countOf = async (visitors: Array<[number, string]>) => {
+    const { salt } = await app.strapi.db
+      .query(VISITOR_SALT)
+      .findOne({ where: { year: year() }, select: ['salt'] });
+    const sketch = emptySketch();
+    for (const [n, browser] of new Map(
+      visitors.map(([n, b]) => [`${n} ${b}`, [n, b] as const])
+    ).values())
+      addToSketch(
+        sketch,
+        createHmac('sha256', Buffer.from(salt, 'hex')).update(`203.0.113.${n}\n${browser}`).digest()
+      );
+    const count = estimateSketch(sketch);
+    expect(
+      Math.abs(count - new Set(visitors.map(([n, b]) => `${n} ${b}`)).size)
+    ).toBeLessThanOrEqual(1);
+    return count;
+  };
+  const seen: Array<[number, string]> = [];
+  const visitorsFrom = (from: number, to: number, browser = BROWSER) =>
+    Array.from({ length: to - from + 1 }, (_, i) => [from + i, browser] as [number, string]);
+
+  beforeAll(async () => {
+    weinan = (await app.strapi.db.query(SITE).findOne({ where: { code: 'weinan' } })).documentId;
+  });
+
+  it('counts each visitor once, however many pages they view', async () => {
+    expect(await distinct()).toBeNull();
+    for (let n = 1; n <= 40; n++) await views(n, 3);
+    expect(await visits().flush()).toBe(120);
+    seen.push(...visitorsFrom(1, 40));
+    expect(await distinct()).toBe(await countOf(seen));
+  });
+
+  it('counts a visitor who comes back later in the year once, and a new one once', async () => {
+    const before = await distinct();
+    for (let n = 1; n <= 40; n++) await views(n);
+    await visits().flush();
+    expect(await distinct()).toBe(before);
+    for (let n = 41; n <= 50; n++) await views(n);
+    await visits().flush();
+    seen.push(...visitorsFrom(41, 50));
+    expect(await distinct()).toBe(await countOf(seen));
+    // Another browser at the same address is another visitor (a household, an office).
+    for (let n = 1; n <= 5; n++) await views(n, 1, BROWSERS[n]);
+    await visits().flush();
+    seen.push(...[1, 2, 3, 4, 5].map((n) => [n, BROWSERS[n]] as [number, string]));
+    expect(await distinct()).toBe(await countOf(seen));
+  });
+
+  it('adds the visitors of two instances flushing at the same moment: the same visitor once', async () => {
+    const second = await bootSecondInstance('visits', 'flush', {
+      method: 'record',
+      args: ['weinan', { userAgent: BROWSER, ip: '203.0.113.99', referer: PAGE_OF_WEINAN }],
+      times: 3,
+    });
+    // The same visitor here too, and 30 new ones.
+    await views(99, 2);
+    for (let n = 100; n <= 129; n++) await views(n);
+    await Promise.all([second.run(), visits().flush()]);
+    seen.push(...visitorsFrom(99, 129));
+    expect(await distinct()).toBe(await countOf(seen));
+  });
+
+  it('stores no address nor hash: a register per bucket, each a run of zero bits', async () => {
+    const row = await app.strapi.db
+      .query(VISITOR_SKETCH)
+      .findOne({ where: { siteDocumentId: weinan, year: year() } });
+    expect(JSON.stringify(row)).not.toMatch(/203\.0\.113/);
+    const registers = sketchFromText(row.registers);
+    expect(registers).toHaveLength(4096);
+    expect(Math.max(...registers)).toBeLessThanOrEqual(53);
+    expect(registers.filter((register) => register > 0).length).toBeLessThanOrEqual(seen.length);
+  });
+
+  it("deletes a past year's key when the next year's is made: nobody can hash an address again", async () => {
+    const count = await distinct();
+    // Last in this file: the year's key goes, as it will on the next 1 January.
+    await app.strapi.db
+      .query(VISITOR_SALT)
+      .create({ data: { year: year() - 1, salt: 'ab'.repeat(32) } });
+    const nextYear = createVisitorCounter(app.strapi);
+    await nextYear.add(weinan, year() + 1, '203.0.113.1', BROWSER);
+    const years = (await app.strapi.db.query(VISITOR_SALT).findMany({ select: ['year'] })).map(
+      (salt: { year: number }) => salt.year
+    );
+    expect(years).toEqual([year() + 1]);
+    // The year's count stays: the sketch keeps no key.
+    expect(await distinct()).toBe(count);
   });
 });
