@@ -166,8 +166,8 @@ const readAll = async (strapi) => {
 };
 
 /**
- * BENCH_PROFILE=file.cpuprofile: the main thread's CPU profile and a sample of what it allocated
- * (file.heapprofile; DevTools opens both).
+ * BENCH_PROFILE=file.cpuprofile: the main thread's CPU profile; with BENCH_HEAP_PROFILE=1 also a
+ * sample of what it allocated (file.heapprofile; DevTools opens both).
  */
 const profiling = async () => {
   const { Session } = require('inspector');
@@ -179,22 +179,29 @@ const profiling = async () => {
     );
   await post('Profiler.enable');
   await post('Profiler.start');
-  await post('HeapProfiler.enable');
-  await post('HeapProfiler.startSampling', {
-    samplingInterval: 64 * 1024,
-    // Every allocation, not only what is still alive at the end.
-    includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
-  });
+  // Sampling every allocation slows the main thread down a great deal: only when asked.
+  const heap = Boolean(process.env.BENCH_HEAP_PROFILE);
+  if (heap) {
+    await post('HeapProfiler.enable');
+    await post('HeapProfiler.startSampling', {
+      samplingInterval: 64 * 1024,
+      // Every allocation, not only what is still alive at the end.
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  }
   return {
     async save(file) {
       const { profile } = await post('Profiler.stop');
       require('fs').writeFileSync(file, JSON.stringify(profile));
-      const { profile: heap } = await post('HeapProfiler.stopSampling');
-      const heapFile = file.replace(/(\.cpuprofile)?$/, '.heapprofile');
-      require('fs').writeFileSync(heapFile, JSON.stringify(heap));
+      console.log(`  the main thread's CPU profile: ${file}`);
+      if (heap) {
+        const { profile: allocated } = await post('HeapProfiler.stopSampling');
+        const heapFile = file.replace(/(\.cpuprofile)?$/, '.heapprofile');
+        require('fs').writeFileSync(heapFile, JSON.stringify(allocated));
+        console.log(`  what it allocated: ${heapFile}`);
+      }
       session.disconnect();
-      console.log(`  the main thread's profiles: ${file}, ${heapFile} (what it allocated)`);
     },
   };
 };

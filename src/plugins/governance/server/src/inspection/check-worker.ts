@@ -11,9 +11,13 @@ const check = createTextChecker(workerData as CheckLists);
 
 parentPort!.on('message', ({ id, items }: CheckRequest) => {
   try {
+    // Only the items with hits go back: most have none, and every object sent is copied twice.
     const reply: CheckReply = {
       id,
-      results: items.map(({ key, fields }) => ({ key, hits: check(fields) })),
+      results: items.flatMap(({ key, fields }) => {
+        const hits = check(fields);
+        return hits.length > 0 ? [{ key, hits }] : [];
+      }),
     };
     parentPort!.postMessage(reply);
   } catch (error) {

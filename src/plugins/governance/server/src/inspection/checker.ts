@@ -41,7 +41,7 @@ const startThread = (lists: CheckLists) => {
   worker.on('exit', (code) => failAll(new Error(`the checking thread stopped (${code})`)));
 
   return {
-    /** The hits of each item, by its key. */
+    /** The hits of the items that have any, by their keys. */
     check(items: CheckItem[]): Promise<Map<string, WordHit[]>> {
       if (items.length === 0) return Promise.resolve(new Map());
       const id = (next += 1);
@@ -71,7 +71,7 @@ const THREADS = Math.min(4, Math.max(1, availableParallelism() - 1));
 export const startChecker = (lists: CheckLists, threads = THREADS) => {
   const pool = Array.from({ length: threads }, () => startThread(lists));
   return {
-    /** The hits of each item, by its key. */
+    /** The hits of the items that have any, by their keys. */
     async check(items: CheckItem[]): Promise<Map<string, WordHit[]>> {
       const share = Math.ceil(items.length / pool.length);
       const parts = await Promise.all(

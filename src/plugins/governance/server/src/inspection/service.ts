@@ -385,11 +385,11 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             }))
           );
           hits.catch(() => {}); // awaited with its batch; a stopped run may leave it
-          return { after, rows, texts, changed, hits };
+          return { after, rows, texts, before, changed, hits };
         };
         let next = options.signal?.aborted ? null : await readBatch(cursor);
         while (next && !options.signal?.aborted) {
-          const { after, rows, texts, changed } = next;
+          const { after, rows, texts, before, changed } = next;
           // The next batch is read while the checking thread checks this one.
           const following = options.signal?.aborted
             ? Promise.resolve(null)
@@ -416,19 +416,24 @@ const inspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
             // new row). Keyed by the row's id, they are written in order: appended, not spread
             // over the index as document ids would be.
             // (One site's run replaces its own and leaves the range to the full run.)
+            // Only the inspection writes records, under its lease: those read with the batch
+            // are all there are, and a batch with none to replace (a first run's) skips the delete.
             const again = new Set(changed);
             const kept = rows.filter((row) => !again.has(row)).map((row) => row.id);
-            if (options.siteId === undefined)
-              await states().deleteMany({
-                where: {
-                  articleId: { $gt: after, $lte: rows[rows.length - 1].id },
-                  ...(kept.length > 0 ? { $not: { articleId: { $in: kept } } } : {}),
-                },
-              });
-            else if (changed.length > 0)
-              await states().deleteMany({
-                where: { articleId: { $in: changed.map((row) => row.id) } },
-              });
+            if (options.siteId === undefined) {
+              const keptIds = new Set(kept);
+              if ([...before.keys()].some((id) => !keptIds.has(id)))
+                await states().deleteMany({
+                  where: {
+                    articleId: { $gt: after, $lte: rows[rows.length - 1].id },
+                    ...(kept.length > 0 ? { $not: { articleId: { $in: kept } } } : {}),
+                  },
+                });
+            } else {
+              const stale = changed.filter((row) => before.has(row.id)).map((row) => row.id);
+              if (stale.length > 0)
+                await states().deleteMany({ where: { articleId: { $in: stale } } });
+            }
             await insertRows(
               strapi,
               INSPECTED_ARTICLE,
