@@ -60,6 +60,8 @@ describe("the group's roles", () => {
         .filter((a) => a.startsWith('plugin::governance.') || a.startsWith('admin::'))
         .sort();
     expect(await governance('governance-site-editor')).toEqual([
+      // Their own sites' annual report forms.
+      'plugin::governance.annual-reports.fill',
       'plugin::governance.messages.handle',
       // Their own sites' standing against the veto rules, and their rectification tasks.
       'plugin::governance.oversight.own',
@@ -77,6 +79,8 @@ describe("the group's roles", () => {
     ]);
     // Approvers include each site's leader (第一责任人): they see its standing and report its rectifications.
     expect(await governance('governance-approver')).toEqual([
+      // The leader signs the site's annual report form (单位负责人).
+      'plugin::governance.annual-reports.fill',
       'plugin::governance.oversight.own',
       'plugin::governance.review.decide',
       'plugin::governance.review.read',
