@@ -1,23 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { ACTIONS } from '../permissions';
-import { siteScope, type SiteScope } from '../sites/scope';
-import { forbidden } from '../utils/forbidden';
+import { scopeByActions } from '../sites/scope';
 import { getService } from '../utils/get-service';
 import { ANNUAL_REPORT_ERRORS as ERRORS } from './messages';
 import { validateArticlesQuery, validateReportParams } from './validation';
 
-const can = (ctx: Context, action: string) => Boolean(ctx.state.userAbility?.can(action));
-
 /** 年度报表 over HTTP: the province (`annual-reports.oversee`) every site; a member holding `annual-reports.fill` their own. */
 const annualReportsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const reports = () => getService(strapi, 'annualReports');
-  const scopeOf = async (ctx: Context): Promise<SiteScope> => {
-    if (can(ctx, ACTIONS.annualReportsOversee)) return { all: true };
-    if (!can(ctx, ACTIONS.annualReportsFill)) throw forbidden(ERRORS.notYourSite);
-    const scope = await siteScope(strapi, ctx.state.user);
-    return scope.all ? { all: false, siteIds: [] } : scope;
-  };
+  const scopeOf = (ctx: Context) =>
+    scopeByActions(strapi, ctx, {
+      everySite: ACTIONS.annualReportsOversee,
+      ownSites: ACTIONS.annualReportsFill,
+      refusal: ERRORS.notYourSite,
+    });
 
   return {
     async figures(ctx: Context) {

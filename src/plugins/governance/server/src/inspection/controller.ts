@@ -2,9 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ACTIONS } from '../permissions';
-import { siteScope, type SiteScope } from '../sites/scope';
+import { scopeByActions } from '../sites/scope';
 import { exportFiles } from '../utils/export-file';
-import { forbidden } from '../utils/forbidden';
 import { getService } from '../utils/get-service';
 import { personName } from '../utils/person-name';
 import { workbookStream } from '../utils/spreadsheet';
@@ -19,18 +18,16 @@ import {
 } from './validation';
 import { ARTICLE } from '../uids';
 
-const can = (ctx: Context, action: string) => Boolean(ctx.state.userAbility?.can(action));
-
 /** 内容巡检 over HTTP: the province sees every site; a member holding `oversight.own` their own. */
 const inspectionController = ({ strapi }: { strapi: Core.Strapi }) => {
   const inspection = () => getService(strapi, 'contentInspection');
   const reads = inspectionReads(strapi);
-  const scopeOf = async (ctx: Context): Promise<SiteScope> => {
-    if (can(ctx, ACTIONS.oversightRead)) return { all: true };
-    if (!can(ctx, ACTIONS.oversightOwn)) throw forbidden(ERRORS.notYourSite);
-    const scope = await siteScope(strapi, ctx.state.user);
-    return scope.all ? { all: false, siteIds: [] } : scope;
-  };
+  const scopeOf = (ctx: Context) =>
+    scopeByActions(strapi, ctx, {
+      everySite: ACTIONS.oversightRead,
+      ownSites: ACTIONS.oversightOwn,
+      refusal: ERRORS.notYourSite,
+    });
 
   return {
     async summary(ctx: Context) {

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { ADMIN_USER, SITE_MEMBERSHIP } from '../uids';
 import type { AccountRow } from '../passwords/accounts';
 import type { AdminUser } from '../utils/document-middleware';
+import { forbidden } from '../utils/forbidden';
 
 /** Roles whose holders work across the whole group: no site condition applies to them. */
 export const UNRESTRICTED_ROLE_CODES = ['strapi-super-admin', 'governance-provincial-admin'];
@@ -94,4 +96,20 @@ export const siteLeaders = async (
     ]);
   }
   return bySite;
+};
+
+/**
+ * The sites a route's caller works on by its RBAC actions: every site with `everySite`; their own
+ * with `ownSites` (none for a group-wide user holding only that); else a 403 saying `refusal`.
+ */
+export const scopeByActions = async (
+  strapi: Core.Strapi,
+  ctx: Context,
+  actions: { everySite: string; ownSites: string; refusal: string }
+): Promise<SiteScope> => {
+  const can = (action: string) => Boolean(ctx.state.userAbility?.can(action));
+  if (can(actions.everySite)) return { all: true };
+  if (!can(actions.ownSites)) throw forbidden(actions.refusal);
+  const scope = await siteScope(strapi, ctx.state.user);
+  return scope.all ? { all: false, siteIds: [] } : scope;
 };
